@@ -1,0 +1,71 @@
+# infercost: `make run` builds and serves the app; `make test` runs every test.
+GO        ?= go
+ADDR      ?= :8000
+BASE      ?=
+DIST      ?= dist
+CHROMIUM  ?= /usr/bin/chromium
+WASMEXEC  := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
+BIN       := bin/infercost
+FUZZTIME  ?= 5s
+
+.PHONY: all run dist test vet unit wasmtest fuzz browser bench screenshots clean deps-test
+
+all: dist
+
+$(BIN): FORCE
+	$(GO) build -o $(BIN) ./cmd/infercost
+
+FORCE:
+
+## run: build the site quickly and serve it on http://localhost:8000
+run: $(BIN)
+	./$(BIN) build -out $(DIST) -fast -base "$(BASE)"
+	./$(BIN) serve -dir $(DIST) -addr $(ADDR) -base "$(BASE)"
+
+## dist: the release build (best compression); BASE=/repo for a sub-path
+dist: $(BIN)
+	./$(BIN) build -out $(DIST) -base "$(BASE)"
+
+## test: formatting, vet, unit tests, engine tests under wasm, fuzzing, browser tests
+test: deps-test vet unit wasmtest fuzz
+
+vet:
+	@unformatted="$$(gofmt -l .)"; if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./engine/... ./app/ ./cmd/app/
+
+# unit runs every test of the module, the browser tests in app/browser included.
+unit:
+	$(GO) test -timeout 20m ./...
+
+# wasmtest runs the engine's tests compiled to wasm, in node.
+wasmtest:
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASMEXEC)" ./engine/...
+
+fuzz:
+	@for target in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' engine/*_test.go | sed 's/^func //'); do \
+		echo "fuzz $$target for $(FUZZTIME)"; \
+		$(GO) test ./engine/ -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done
+
+# deps-test installs what the tests need on a Debian machine (Chromium for the
+# browser tests, node for wasm tests) when it is missing and we are root.
+deps-test:
+	@need=""; [ -x "$(CHROMIUM)" ] || need="$$need chromium"; command -v node >/dev/null || need="$$need nodejs"; \
+	if [ -n "$$need" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "installing$$need"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$need >/dev/null || exit 1; \
+		else \
+			echo "make test needs$$need: run 'sudo apt-get install -y$$need' (Debian) and try again"; exit 1; \
+		fi; \
+	fi
+
+## bench: speed and size figures against a baseline built in the same run
+bench: $(BIN)
+	$(GO) test -run '^$$' -bench . -benchmem ./engine/...
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASMEXEC)" -run '^$$' -bench . -benchmem ./engine/...
+	INFERCOST_BENCH=1 $(GO) test -run '^TestBench' -v -timeout 30m ./app/browser/
+
+clean:
+	rm -rf $(DIST) bin

@@ -1,0 +1,65 @@
+// infercost service worker, derived from go-app v10.1.11's DefaultAppWorkerJS.
+// Differences, each needed for offline use (see app/site/worker.go):
+//  - install waits for the whole cache to fill, and fails if it cannot;
+//  - the scope URL itself ("/repo/") is cached, not just "/";
+//  - requests match the cache ignoring their query string;
+//  - a navigation that is neither cached nor reachable gets the cached app;
+//  - activation waits for old caches to go and does not claim open pages.
+const cacheName = "app-" + "{{.Version}}";
+const resourcesToCache = {{.ResourcesToCache}};
+
+self.addEventListener("install", (event) => {
+  console.log("installing app worker {{.Version}}");
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(cacheName);
+      // addAll rejects duplicates: "/" and the scope are one URL at the root.
+      const urls = new Set(
+        resourcesToCache.concat([self.registration.scope]).map((u) => new URL(u, self.location).href)
+      );
+      await cache.addAll([...urls]);
+      await self.skipWaiting();
+    })()
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      const keys = await caches.keys();
+      await Promise.all(
+        keys.filter((key) => key !== cacheName).map((key) => caches.delete(key))
+      );
+      // No clients.claim(): go-app reports any activation seen by a
+      // controlled page as an update, so claiming the first visit would
+      // offer a bogus "new version". The next navigation is served offline.
+      console.log("app worker {{.Version}} is activated");
+    })()
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  if (event.request.method !== "GET") {
+    return;
+  }
+  event.respondWith(fetchWithCache(event.request));
+});
+
+async function fetchWithCache(request) {
+  const cache = await caches.open(cacheName);
+  const cached = await cache.match(request, { ignoreSearch: true });
+  if (cached) {
+    return cached;
+  }
+  try {
+    return await fetch(request);
+  } catch (err) {
+    if (request.mode === "navigate") {
+      const app = await cache.match(self.registration.scope, { ignoreSearch: true });
+      if (app) {
+        return app;
+      }
+    }
+    throw err;
+  }
+}
