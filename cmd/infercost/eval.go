@@ -1,0 +1,168 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/infercost/infercost/engine"
+)
+
+func init() {
+	commands["eval"] = command{"evaluate a scenario file (or link) and print the results", runEval}
+}
+
+func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("infercost eval", flag.ContinueOnError)
+	format := fs.String("format", "table", "output `format`: table, json or csv")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: infercost eval [-format table|json|csv] FILE|LINK|-")
+		fmt.Fprintln(stderr, "\nEvaluates a scenario: a JSON file, a scenario link, or - for standard input.")
+		fmt.Fprintln(stderr, "Invalid input prints every problem on stderr and exits 2.")
+		fs.PrintDefaults()
+	}
+	if done, code := parseFlags(fs, args, 1, stderr); done {
+		return code
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return 2
+	}
+	switch *format {
+	case "table", "json", "csv":
+	default:
+		fmt.Fprintf(stderr, "infercost eval: -format %q: want table, json or csv\n", *format)
+		return 2
+	}
+	s, err := readScenario(fs.Arg(0), stdin)
+	if err != nil {
+		fmt.Fprintln(stderr, "infercost eval:", err)
+		return 2
+	}
+	res, err := engine.Evaluate(&s)
+	if err != nil {
+		var errs engine.Errors
+		if errors.As(err, &errs) {
+			for _, e := range errs {
+				fmt.Fprintln(stderr, e.Error())
+			}
+		} else {
+			fmt.Fprintln(stderr, "infercost eval:", err)
+		}
+		return 2
+	}
+	switch *format {
+	case "json":
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		err = enc.Encode(res)
+	case "csv":
+		err = engine.WriteCSV(stdout, res)
+	default:
+		err = writeTable(stdout, res)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "infercost eval:", err)
+		return 1
+	}
+	return 0
+}
+
+// readScenario reads a scenario from a file, standard input ("-"), or a
+// scenario link.
+func readScenario(arg string, stdin io.Reader) (engine.Scenario, error) {
+	if looksLikeLink(arg) {
+		return engine.DecodeLink(arg)
+	}
+	var r io.Reader = stdin
+	if arg != "-" {
+		f, err := os.Open(arg)
+		if err != nil {
+			return engine.Scenario{}, err
+		}
+		defer f.Close()
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, engine.MaxScenarioBytes+1))
+	if err != nil {
+		return engine.Scenario{}, err
+	}
+	if t := strings.TrimSpace(string(b)); looksLikeLink(t) {
+		return engine.DecodeLink(t)
+	}
+	return engine.DecodeScenario(strings.NewReader(string(b)))
+}
+
+// looksLikeLink tells a link (a URL with a fragment, or a bare fragment)
+// from a file name.
+func looksLikeLink(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "#")
+}
+
+func writeTable(w io.Writer, r *engine.Result) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	if r.Name != "" {
+		fmt.Fprintf(w, "%s\n", r.Name)
+	}
+	fmt.Fprintf(w, "Horizon: %d months\n\n", r.Horizon)
+	fmt.Fprintln(tw, "rank\toption\tkind\taccel/replica\tpeak accel\tavg util\t$/M tokens\t$/M in\t$/M out\t$/1k req\tmonth 1\tlast month\ttotal\tstranded\tmargin\tbreak-even\t")
+	for i, o := range r.Options {
+		v := r.Comparison.Options[i]
+		perReplica, peak, util := "–", "–", "–"
+		if o.Throughput != nil {
+			perReplica = fmt.Sprint(o.AcceleratorsPerReplica)
+			peak = engine.Count(o.PeakAccelerators, 0)
+		}
+		if o.AverageUtilization != nil {
+			util = engine.Percent(*o.AverageUtilization)
+		}
+		in, margin, be := "–", "–", "–"
+		if o.CostPerMInputTokens != nil {
+			in = engine.Money(*o.CostPerMInputTokens)
+		}
+		if o.TotalMargin != nil {
+			margin = engine.Money(*o.TotalMargin)
+		}
+		if o.BreakEvenMonth != nil {
+			be = fmt.Sprintf("month %d", *o.BreakEvenMonth)
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n",
+			v.Rank, o.Label, o.Kind, perReplica, peak, util,
+			engine.Money(o.CostPerMTokens), in, engine.Money(o.CostPerMOutputTokens), engine.Money(o.CostPer1kRequests),
+			engine.Money(o.FirstMonthCost), engine.Money(o.LastMonthCost), engine.Money(o.TotalCost),
+			engine.Money(o.StrandedTotal), margin, be)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	c := r.Comparison
+	fmt.Fprintf(w, "\nCheapest over the horizon: %s\n", r.Options[c.Cheapest].Label)
+	for i, o := range r.Options {
+		v := c.Options[i]
+		var notes []string
+		if v.CheapestFromMonth != nil {
+			notes = append(notes, fmt.Sprintf("cheapest from month %d", *v.CheapestFromMonth))
+		}
+		if v.SavingsVsAPI != nil && v.SavingsVsAPIShare != nil {
+			notes = append(notes, fmt.Sprintf("saves %s (%s) against the API", engine.Money(*v.SavingsVsAPI), engine.Percent(*v.SavingsVsAPIShare)))
+		}
+		if v.BreakEvenRequestsPerDay != nil {
+			notes = append(notes, fmt.Sprintf("beats the API above %s requests a day", engine.Count(*v.BreakEvenRequestsPerDay, 0)))
+		} else if o.Throughput != nil && c.APIOption != nil {
+			notes = append(notes, "never beats the API at any volume")
+		}
+		if o.Throughput != nil && o.BatchSize != nil {
+			notes = append(notes, fmt.Sprintf("batch %d, decode step %s ms (%s-bound)", *o.BatchSize, o.DecodeStepMs.StringFixed(2), o.Bound))
+		}
+		if len(notes) > 0 {
+			fmt.Fprintf(w, "  %s: %s\n", o.Label, strings.Join(notes, "; "))
+		}
+	}
+	return nil
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// TestEvalGolden runs `infercost eval` on each scenario in testdata in each
+// format and compares with testdata/NAME.FORMAT.golden. Run with -update to
+// rewrite them after an intended change, and review the diff.
+func TestEvalGolden(t *testing.T) {
+	for _, name := range []string{"handworked", "reference"} {
+		for _, format := range []string{"table", "json", "csv"} {
+			t.Run(name+"/"+format, func(t *testing.T) {
+				code, stdout, stderr := runCLI("", "eval", "-format", format, filepath.Join("testdata", name+".json"))
+				if code != 0 {
+					t.Fatalf("exit %d: %s", code, stderr)
+				}
+				golden := filepath.Join("testdata", name+"."+format+".golden")
+				if *update {
+					if err := os.WriteFile(golden, []byte(stdout), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run go test -update)", err)
+				}
+				if stdout != string(want) {
+					t.Errorf("output differs from %s (run go test -update and review the diff):\n%s", golden, stdout)
+				}
+			})
+		}
+	}
+}
+
+// TestEvalHandWorkedFigures pins the figures the table shows for the
+// hand-worked scenario (working in engine/evaluate_test.go): 6 accelerators
+// at $2 × 730 h = $8,760 a month, $17,520 in all, 20/9 = $2.22 per M tokens.
+func TestEvalHandWorkedFigures(t *testing.T) {
+	code, stdout, stderr := runCLI("", "eval", "testdata/handworked.json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"$8,760", "$17,520", "$2.22", "$3.33", "$0.3030", "$6.06",
+		// API: 500 × $2/M + 500 × $0.5/M + 500 × $8/M = $0.00525 a request:
+		// $5.25 per 1,000, × 2,628,000 a month = $13,797; input $1.25 per M.
+		"$5.25", "$13,797", "$27,594", "$1.25",
+		// Revenue 3,942 M tokens × $1 × 2 months − $17,520 = −$9,636.
+		"−$9,636",
+		// Break-even: a replica costs 2 × $2 × 730 = $2,920 a month; a request a
+		// day brings the API $0.00525 × 365/12 = $0.1596875 a month, so
+		// a = 18,285.71; one replica carries b = 0.5 × 2 × 86,400 / (2 × 0.55)
+		// = 78,545.45 a day; with 1 spare, K = ceil((a + b)/(b − a)) − 1 = 1 and
+		// V* = (1 + 1) × a = 36,571.4, rounded up.
+		"36,572 requests a day"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("table lacks %s:\n%s", want, stdout)
+		}
+	}
+}
+
+func TestEvalInvalidListsEveryError(t *testing.T) {
+	code, _, stderr := runCLI("", "eval", "testdata/invalid.json")
+	if code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	for _, want := range []string{
+		"workload.requests_per_day: must be > 0",
+		"workload.cached_input_share: must be ≤ 1",
+		"options[0].hourly_rate: must be ≥ 0",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}
+
+func TestEvalStdinAndErrors(t *testing.T) {
+	in, _ := os.ReadFile("testdata/handworked.json")
+	if code, stdout, _ := runCLI(string(in), "eval", "-format", "csv", "-"); code != 0 || !strings.HasPrefix(stdout, "option,kind,month,") {
+		t.Errorf("stdin: exit %d, %q", code, stdout)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"eval"}, "Usage: infercost eval"},
+		{[]string{"eval", "-format", "xml", "x.json"}, `-format "xml": want table, json or csv`},
+		{[]string{"eval", "testdata/nope.json"}, "no such file"},
+	} {
+		code, _, stderr := runCLI("", tc.args...)
+		if code != 2 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q", tc.args, code, stderr)
+		}
+	}
+}

@@ -1,0 +1,159 @@
+package engine
+
+// The catalogs are starting points, not truths: every value can be
+// overridden in a scenario. Specs come from the vendors' datasheets (dense,
+// i.e. without structured sparsity). Prices are indicative market figures on
+// the as-of date: rental is per accelerator-hour on demand from the named
+// public price list; purchase is an all-in estimate per accelerator (its
+// share of the server and network), which vendors do not publish — treat it
+// as the figure to replace first with your own quote.
+
+// AcceleratorPreset is one catalog accelerator.
+type AcceleratorPreset struct {
+	ID            string
+	Name          string
+	Vendor        string
+	MemoryGB      Num // HBM (or GDDR) per accelerator, 10^9 bytes
+	BandwidthTBps Num // memory bandwidth, 10^12 bytes/s
+	TFLOPSBF16    Num // dense BF16/FP16 tensor TFLOPS
+	TFLOPS8       Num // dense FP8 (INT8 on TPUs) TFLOPS; equal to BF16 where the chip has no 8-bit float path
+	PowerKW       Num // board power (TDP)
+	HourlyRate    Num // indicative on-demand rental, $/accelerator-hour
+	Capex         Num // indicative all-in purchase, $/accelerator; unset when not sold
+	SpecSource    string
+	PriceSource   string
+	AsOf          string
+}
+
+// ModelPreset is one catalog model.
+type ModelPreset struct {
+	ID              string
+	Name            string
+	TotalParamsB    Num
+	ActiveParamsB   Num // equal to total for dense models
+	Layers          Num
+	KVHeads         Num
+	HeadDim         Num
+	KVBytesPerToken Num // set for MLA models, where layers × heads does not apply
+	WeightBits      Num // the precision the model is usually served at
+	KVBits          Num
+	Source          string
+	AsOf            string
+	Note            string
+}
+
+// Accelerators is the accelerator catalog, in display order.
+var Accelerators = []AcceleratorPreset{
+	{ID: "h100-sxm", Name: "NVIDIA H100 SXM 80 GB", Vendor: "NVIDIA",
+		MemoryGB: N("80"), BandwidthTBps: N("3.35"), TFLOPSBF16: N("989"), TFLOPS8: N("1979"), PowerKW: N("0.7"),
+		HourlyRate: N("2.99"), Capex: N("35000"),
+		SpecSource: "https://www.nvidia.com/en-us/data-center/h100/", PriceSource: "https://lambda.ai/pricing", AsOf: "2026-11-01"},
+	{ID: "h200", Name: "NVIDIA H200 SXM 141 GB", Vendor: "NVIDIA",
+		MemoryGB: N("141"), BandwidthTBps: N("4.8"), TFLOPSBF16: N("989"), TFLOPS8: N("1979"), PowerKW: N("0.7"),
+		HourlyRate: N("3.79"), Capex: N("40000"),
+		SpecSource: "https://www.nvidia.com/en-us/data-center/h200/", PriceSource: "https://lambda.ai/pricing", AsOf: "2026-11-01"},
+	{ID: "b200", Name: "NVIDIA B200 180 GB", Vendor: "NVIDIA",
+		MemoryGB: N("180"), BandwidthTBps: N("7.7"), TFLOPSBF16: N("2250"), TFLOPS8: N("4500"), PowerKW: N("1.0"),
+		HourlyRate: N("4.99"), Capex: N("50000"),
+		SpecSource: "https://www.nvidia.com/en-us/data-center/dgx-b200/", PriceSource: "https://lambda.ai/pricing", AsOf: "2026-11-01"},
+	{ID: "gb200", Name: "NVIDIA GB200 NVL72 (per GPU)", Vendor: "NVIDIA",
+		MemoryGB: N("186"), BandwidthTBps: N("8"), TFLOPSBF16: N("2500"), TFLOPS8: N("5000"), PowerKW: N("1.2"),
+		HourlyRate: N("6.50"), Capex: N("58000"),
+		SpecSource: "https://www.nvidia.com/en-us/data-center/gb200-nvl72/", PriceSource: "https://www.coreweave.com/pricing", AsOf: "2026-11-01"},
+	{ID: "mi300x", Name: "AMD Instinct MI300X 192 GB", Vendor: "AMD",
+		MemoryGB: N("192"), BandwidthTBps: N("5.3"), TFLOPSBF16: N("1307"), TFLOPS8: N("2615"), PowerKW: N("0.75"),
+		HourlyRate: N("2.50"), Capex: N("22000"),
+		SpecSource: "https://www.amd.com/en/products/accelerators/instinct/mi300/mi300x.html", PriceSource: "https://www.runpod.io/pricing", AsOf: "2026-11-01"},
+	{ID: "mi325x", Name: "AMD Instinct MI325X 256 GB", Vendor: "AMD",
+		MemoryGB: N("256"), BandwidthTBps: N("6"), TFLOPSBF16: N("1307"), TFLOPS8: N("2615"), PowerKW: N("1.0"),
+		HourlyRate: N("2.99"), Capex: N("27000"),
+		SpecSource: "https://www.amd.com/en/products/accelerators/instinct/mi300/mi325x.html", PriceSource: "https://www.vultr.com/pricing/", AsOf: "2026-11-01"},
+	{ID: "mi355x", Name: "AMD Instinct MI355X 288 GB", Vendor: "AMD",
+		MemoryGB: N("288"), BandwidthTBps: N("8"), TFLOPSBF16: N("2500"), TFLOPS8: N("5000"), PowerKW: N("1.4"),
+		HourlyRate: N("3.49"), Capex: N("32000"),
+		SpecSource: "https://www.amd.com/en/products/accelerators/instinct/mi350/mi355x.html", PriceSource: "https://www.vultr.com/pricing/", AsOf: "2026-11-01"},
+	{ID: "tpu-v5e", Name: "Google TPU v5e (per chip)", Vendor: "Google",
+		MemoryGB: N("16"), BandwidthTBps: N("0.819"), TFLOPSBF16: N("197"), TFLOPS8: N("394"), PowerKW: N("0.2"),
+		HourlyRate: N("1.20"),
+		SpecSource: "https://cloud.google.com/tpu/docs/v5e", PriceSource: "https://cloud.google.com/tpu/pricing", AsOf: "2026-11-01"},
+	{ID: "tpu-v6e", Name: "Google TPU v6e Trillium (per chip)", Vendor: "Google",
+		MemoryGB: N("32"), BandwidthTBps: N("1.64"), TFLOPSBF16: N("918"), TFLOPS8: N("1836"), PowerKW: N("0.3"),
+		HourlyRate: N("2.70"),
+		SpecSource: "https://cloud.google.com/tpu/docs/v6e", PriceSource: "https://cloud.google.com/tpu/pricing", AsOf: "2026-11-01"},
+	{ID: "trainium2", Name: "AWS Trainium2 (per chip)", Vendor: "AWS",
+		MemoryGB: N("96"), BandwidthTBps: N("2.9"), TFLOPSBF16: N("667"), TFLOPS8: N("1299"), PowerKW: N("0.5"),
+		HourlyRate: N("2.80"),
+		SpecSource: "https://aws.amazon.com/ai/machine-learning/trainium/", PriceSource: "https://aws.amazon.com/ec2/pricing/on-demand/", AsOf: "2026-11-01"},
+	{ID: "gaudi3", Name: "Intel Gaudi 3 128 GB", Vendor: "Intel",
+		MemoryGB: N("128"), BandwidthTBps: N("3.7"), TFLOPSBF16: N("1835"), TFLOPS8: N("1835"), PowerKW: N("0.9"),
+		HourlyRate: N("1.99"), Capex: N("16000"),
+		SpecSource: "https://www.intel.com/content/www/us/en/products/details/processors/ai-accelerators/gaudi.html", PriceSource: "https://www.ibm.com/cloud/gaudi3", AsOf: "2026-11-01"},
+	{ID: "l40s", Name: "NVIDIA L40S 48 GB", Vendor: "NVIDIA",
+		MemoryGB: N("48"), BandwidthTBps: N("0.864"), TFLOPSBF16: N("362"), TFLOPS8: N("733"), PowerKW: N("0.35"),
+		HourlyRate: N("0.99"), Capex: N("10000"),
+		SpecSource: "https://www.nvidia.com/en-us/data-center/l40s/", PriceSource: "https://www.runpod.io/pricing", AsOf: "2026-11-01"},
+	{ID: "a100-80gb", Name: "NVIDIA A100 SXM 80 GB", Vendor: "NVIDIA",
+		MemoryGB: N("80"), BandwidthTBps: N("2.039"), TFLOPSBF16: N("312"), TFLOPS8: N("312"), PowerKW: N("0.4"),
+		HourlyRate: N("1.79"), Capex: N("17000"),
+		SpecSource: "https://www.nvidia.com/en-us/data-center/a100/", PriceSource: "https://lambda.ai/pricing", AsOf: "2026-11-01"},
+}
+
+// Models is the model catalog, in display order. Shapes come from each
+// model's published config.json.
+var Models = []ModelPreset{
+	{ID: "llama-3.1-8b", Name: "Llama 3.1 8B", TotalParamsB: N("8.03"), ActiveParamsB: N("8.03"),
+		Layers: N("32"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16"),
+		Source: "https://huggingface.co/meta-llama/Llama-3.1-8B/blob/main/config.json", AsOf: "2026-11-01"},
+	{ID: "llama-3.1-70b", Name: "Llama 3.1 70B", TotalParamsB: N("70.6"), ActiveParamsB: N("70.6"),
+		Layers: N("80"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16"),
+		Source: "https://huggingface.co/meta-llama/Llama-3.1-70B/blob/main/config.json", AsOf: "2026-11-01"},
+	{ID: "llama-3.1-405b", Name: "Llama 3.1 405B (FP8)", TotalParamsB: N("405.9"), ActiveParamsB: N("405.9"),
+		Layers: N("126"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("8"), KVBits: N("8"),
+		Source: "https://huggingface.co/meta-llama/Llama-3.1-405B-FP8/blob/main/config.json", AsOf: "2026-11-01",
+		Note: "Meta publishes an FP8 checkpoint; 16-bit weights need twice the memory."},
+	{ID: "deepseek-v3", Name: "DeepSeek-V3 (MoE, MLA, FP8)", TotalParamsB: N("671"), ActiveParamsB: N("37"),
+		Layers: N("61"), KVBytesPerToken: N("70272"), WeightBits: N("8"), KVBits: N("16"),
+		Source: "https://huggingface.co/deepseek-ai/DeepSeek-V3/blob/main/config.json", AsOf: "2026-11-01",
+		Note: "MLA caches a 512-dim latent plus a 64-dim rope key per layer: (512+64) × 61 layers × 2 bytes = 70,272 bytes a token."},
+	{ID: "qwen3-235b-a22b", Name: "Qwen3-235B-A22B (MoE)", TotalParamsB: N("235"), ActiveParamsB: N("22"),
+		Layers: N("94"), KVHeads: N("4"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16"),
+		Source: "https://huggingface.co/Qwen/Qwen3-235B-A22B/blob/main/config.json", AsOf: "2026-11-01"},
+	{ID: "qwen3-32b", Name: "Qwen3-32B", TotalParamsB: N("32.8"), ActiveParamsB: N("32.8"),
+		Layers: N("64"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16"),
+		Source: "https://huggingface.co/Qwen/Qwen3-32B/blob/main/config.json", AsOf: "2026-11-01"},
+	{ID: "gpt-oss-120b", Name: "gpt-oss-120b (MoE, MXFP4)", TotalParamsB: N("116.8"), ActiveParamsB: N("5.1"),
+		Layers: N("36"), KVHeads: N("8"), HeadDim: N("64"), WeightBits: N("4.25"), KVBits: N("16"),
+		Source: "https://huggingface.co/openai/gpt-oss-120b/blob/main/config.json", AsOf: "2026-11-01",
+		Note: "MoE weights ship in MXFP4 (4.25 bits a parameter with scales); half the layers use a 128-token sliding window, which this model of the KV cache ignores (it over-counts KV)."},
+	{ID: "gpt-oss-20b", Name: "gpt-oss-20b (MoE, MXFP4)", TotalParamsB: N("20.9"), ActiveParamsB: N("3.6"),
+		Layers: N("24"), KVHeads: N("8"), HeadDim: N("64"), WeightBits: N("4.25"), KVBits: N("16"),
+		Source: "https://huggingface.co/openai/gpt-oss-20b/blob/main/config.json", AsOf: "2026-11-01",
+		Note: "As gpt-oss-120b: MXFP4 weights; sliding-window layers not modelled."},
+	{ID: "mixtral-8x22b", Name: "Mixtral 8x22B (MoE)", TotalParamsB: N("141"), ActiveParamsB: N("39"),
+		Layers: N("56"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16"),
+		Source: "https://huggingface.co/mistralai/Mixtral-8x22B-v0.1/blob/main/config.json", AsOf: "2026-11-01"},
+	{ID: "gemma-3-27b", Name: "Gemma 3 27B", TotalParamsB: N("27.4"), ActiveParamsB: N("27.4"),
+		Layers: N("62"), KVHeads: N("16"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16"),
+		Source: "https://huggingface.co/google/gemma-3-27b-it/blob/main/config.json", AsOf: "2026-11-01",
+		Note: "Five of six layers use a 1,024-token sliding window, which this model of the KV cache ignores (it over-counts KV)."},
+}
+
+// FindAccelerator returns the preset with the given ID.
+func FindAccelerator(id string) (AcceleratorPreset, bool) {
+	for _, a := range Accelerators {
+		if a.ID == id {
+			return a, true
+		}
+	}
+	return AcceleratorPreset{}, false
+}
+
+// FindModel returns the preset with the given ID.
+func FindModel(id string) (ModelPreset, bool) {
+	for _, m := range Models {
+		if m.ID == id {
+			return m, true
+		}
+	}
+	return ModelPreset{}, false
+}

@@ -1,0 +1,152 @@
+package engine
+
+import (
+	"sort"
+
+	"github.com/shopspring/decimal"
+)
+
+// Comparison ranks the options and says which wins when.
+type Comparison struct {
+	// Ranking lists option indexes from the cheapest total cost.
+	Ranking []int `json:"ranking"`
+	// Cheapest is the index of the option with the lowest total cost.
+	Cheapest int `json:"cheapest"`
+	// MonthlyCheapest is, for each month, the index of the cheapest option.
+	MonthlyCheapest []int `json:"monthly_cheapest"`
+	// APIOption is the index of the API option the others are compared
+	// with (the first one), or nil.
+	APIOption *int            `json:"api_option"`
+	Options   []OptionVerdict `json:"options"`
+}
+
+// OptionVerdict is one option against the others.
+type OptionVerdict struct {
+	Rank int `json:"rank"` // 1 is cheapest
+	// CheapestFromMonth is the first month in which this option is the
+	// cheapest, or nil if it never is.
+	CheapestFromMonth *int `json:"cheapest_from_month"`
+	// SavingsVsAPI is the API option's total cost minus this one's.
+	SavingsVsAPI      *decimal.Decimal `json:"savings_vs_api"`
+	SavingsVsAPIShare *decimal.Decimal `json:"savings_vs_api_share"`
+	// BreakEvenRequestsPerDay is the daily volume above which this
+	// self-hosted option always costs less than the API option, or nil.
+	BreakEvenRequestsPerDay *decimal.Decimal `json:"break_even_requests_per_day"`
+}
+
+func (p *plan) compare(res *Result) Comparison {
+	c := Comparison{Options: make([]OptionVerdict, len(res.Options))}
+	c.Ranking = make([]int, len(res.Options))
+	for i := range c.Ranking {
+		c.Ranking[i] = i
+	}
+	sort.SliceStable(c.Ranking, func(a, b int) bool {
+		return res.Options[c.Ranking[a]].TotalCost.Cmp(res.Options[c.Ranking[b]].TotalCost) < 0
+	})
+	for r, i := range c.Ranking {
+		c.Options[i].Rank = r + 1
+	}
+	c.Cheapest = c.Ranking[0]
+
+	c.MonthlyCheapest = make([]int, res.Horizon)
+	for m := 0; m < res.Horizon; m++ {
+		best := 0
+		for i := range res.Options {
+			if res.Options[i].Months[m].Cost.Cmp(res.Options[best].Months[m].Cost) < 0 {
+				best = i
+			}
+		}
+		c.MonthlyCheapest[m] = best
+		if c.Options[best].CheapestFromMonth == nil {
+			c.Options[best].CheapestFromMonth = ptr(m + 1)
+		}
+	}
+
+	for i := range p.options {
+		if p.options[i].kind == API {
+			c.APIOption = ptr(i)
+			break
+		}
+	}
+	if c.APIOption == nil {
+		return c
+	}
+	a := *c.APIOption
+	api := res.Options[a].TotalCost
+	for i := range res.Options {
+		if i == a {
+			continue
+		}
+		save := api.Sub(res.Options[i].TotalCost)
+		c.Options[i].SavingsVsAPI = ptr(save)
+		if api.Sign() > 0 {
+			c.Options[i].SavingsVsAPIShare = ptr(div(save, api))
+		}
+		if o := &p.options[i]; o.kind.SelfHosted() {
+			c.Options[i].BreakEvenRequestsPerDay = p.breakEvenVolume(o, res.Options[i].Throughput, &p.options[a])
+		}
+	}
+	return c
+}
+
+// perRequestAPI is the API's price of one request of the workload.
+func (p *plan) perRequestAPI(api *optionPlan) decimal.Decimal {
+	w := p.workload
+	in := w.in.Mul(one.Sub(w.cached))
+	return in.Mul(api.price.in).Add(w.in.Mul(w.cached).Mul(api.price.cached)).Add(w.out.Mul(api.price.out))
+}
+
+// breakEvenVolume finds the smallest daily volume V* such that at every
+// volume V ≥ V* the option's steady monthly cost (month-1 prices, no
+// commitment, whole replicas) is at most the API's. See methodology.md,
+// "Break-even volume": with k replicas serving up to k·b requests a day, a
+// fixed cost F, a cost U per replica and a variable cost e per request, the
+// option wins within step k from t_k = (F + (k+s)·U) / ((c − e)·D), where c
+// is the API price of a request and D the days in a month. The steps where
+// the API wins at the start are the k < (f + s·a + b)/(b − a), a = U/((c−e)D),
+// f = F/((c−e)D), so the answer is at the last such step.
+func (p *plan) breakEvenVolume(o *optionPlan, t *Throughput, api *optionPlan) *decimal.Decimal {
+	w := p.workload
+	days := div(DaysPerYear, twelve)
+	n := dec(t.AcceleratorsPerReplica)
+	// Requests a day one replica serves at the planned peak utilization.
+	b := div(o.maxUtil.Mul(n).Mul(SecondsPerDay), w.p2a.Mul(t.AcceleratorSecondsPerRequest))
+	var fixed, perReplica, perRequest decimal.Decimal
+	switch o.kind {
+	case Cloud:
+		perReplica = n.Mul(o.hourly).Mul(HoursPerMonth)
+	case Owned:
+		lifeMonths := o.deprYears.Mul(twelve)
+		energyFull := o.powerKW.Mul(HoursPerMonth).Mul(o.pue).Mul(o.elec)
+		perAccel := div(o.capex.Mul(one.Sub(o.residual)), lifeMonths). // depreciation
+										Add(div(o.capex.Mul(o.coc), twelve)).      // capital on the new asset
+										Add(energyFull.Mul(o.idleShare)).          // idle power
+										Add(o.powerKW.Mul(o.colo)).                // facility
+										Add(div(o.capex.Mul(o.opexShare), twelve)) // maintenance
+		perReplica = perAccel.Mul(n)
+		fixed = o.staff
+		// Busy power above idle, per request.
+		perRequest = div(t.AcceleratorSecondsPerRequest.Mul(one.Sub(o.idleShare)).Mul(energyFull), HoursPerMonth.Mul(dec(3600)))
+	}
+	margin := p.perRequestAPI(api).Sub(perRequest).Mul(days) // API cost minus variable cost, per (request/day) per month
+	if margin.Sign() <= 0 {
+		return nil
+	}
+	a := div(perReplica, margin)
+	f := div(fixed, margin)
+	if a.Cmp(b) >= 0 {
+		return nil // each replica costs more than the API traffic it can carry
+	}
+	s := o.spare
+	limit := div(f.Add(s.Mul(a)).Add(b), b.Sub(a))
+	// K is the last step whose start the API still wins: the largest
+	// integer below limit, and at least 1.
+	K := limit.Ceil().Sub(one)
+	if K.Cmp(one) < 0 {
+		K = one
+	}
+	tK := f.Add(K.Add(s).Mul(a))
+	v := minDec(tK, K.Mul(b))
+	v = v.Ceil()
+	return &v
+}

@@ -1,0 +1,49 @@
+package engine
+
+import "strings"
+
+// FieldError is one problem with one input, named by its path in the
+// scenario file, e.g. "options[1].hourly_rate".
+type FieldError struct {
+	Path string `json:"path"`
+	Msg  string `json:"message"`
+}
+
+func (e FieldError) Error() string { return e.Path + ": " + e.Msg }
+
+// Errors is every problem found at once, in a stable order.
+type Errors []FieldError
+
+func (e Errors) Error() string {
+	lines := make([]string, len(e))
+	for i, fe := range e {
+		lines[i] = fe.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// For returns the message for a path, or "".
+func (e Errors) For(path string) string {
+	for _, fe := range e {
+		if fe.Path == path {
+			return fe.Msg
+		}
+	}
+	return ""
+}
+
+func (e *Errors) add(path, msg string) { *e = append(*e, FieldError{path, msg}) }
+
+// dedupe drops repeated errors, keeping the file order they were added in.
+func (e Errors) dedupe() Errors {
+	seen := map[string]bool{}
+	out := e[:0]
+	for _, fe := range e {
+		k := fe.Path + "\x00" + fe.Msg
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, fe)
+		}
+	}
+	return out
+}

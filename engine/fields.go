@@ -1,0 +1,207 @@
+package engine
+
+import "github.com/shopspring/decimal"
+
+// Field describes one numeric input: where it lives, its range, unit and
+// help. Validation, the link codec, sensitivity and the UI all read this one
+// registry, so a field is declared once.
+type Field struct {
+	Key   string // JSON name, e.g. "hourly_rate"
+	Link  string // short key in links; never reused once released
+	Label string
+	Unit  string
+	Help  string
+
+	Min, Max     decimal.Decimal
+	MinExclusive bool // the value must be > Min
+	Integer      bool
+
+	// Sensitive fields are moved by the sensitivity (tornado) analysis.
+	Sensitive bool
+}
+
+// bounds is shorthand for a field's range.
+func bounds(min, max string) (decimal.Decimal, decimal.Decimal) {
+	return decimal.RequireFromString(min), decimal.RequireFromString(max)
+}
+
+func field(key, link, label, unit, help, min, max string, opts ...func(*Field)) Field {
+	lo, hi := bounds(min, max)
+	f := Field{Key: key, Link: link, Label: label, Unit: unit, Help: help, Min: lo, Max: hi}
+	for _, o := range opts {
+		o(&f)
+	}
+	return f
+}
+
+func integer(f *Field)   { f.Integer = true }
+func positive(f *Field)  { f.MinExclusive = true }
+func sensitive(f *Field) { f.Sensitive = true }
+
+// WorkloadField is a workload input with its accessor.
+type WorkloadField struct {
+	Field
+	Get func(*Workload) *Num
+}
+
+// ModelField is a model input with its accessor.
+type ModelField struct {
+	Field
+	Get func(*Model) *Num
+}
+
+// AcceleratorField is an accelerator spec with its accessor.
+type AcceleratorField struct {
+	Field
+	Get func(*Accelerator) *Num
+}
+
+// RevenueField is a revenue price with its accessor.
+type RevenueField struct {
+	Field
+	Get func(*Revenue) *Num
+}
+
+// OptionField is an option input, the kinds it applies to, and its accessor.
+type OptionField struct {
+	Field
+	Kinds []Kind
+	// Group folds fields in the UI: "price", "commit", "facility", "throughput", "advanced".
+	Group string
+	Get   func(*Option) *Num
+}
+
+// AppliesTo reports whether the field is used by options of kind k.
+func (f OptionField) AppliesTo(k Kind) bool {
+	for _, x := range f.Kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+var selfHosted = []Kind{Cloud, Owned}
+
+// WorkloadFields lists the workload inputs in display order.
+var WorkloadFields = []WorkloadField{
+	{field("requests_per_day", "rpd", "Requests a day", "requests/day", "Average daily requests in month 1.", "0", "1000000000000", positive, sensitive),
+		func(w *Workload) *Num { return &w.RequestsPerDay }},
+	{field("input_tokens", "in", "Input tokens", "tokens/request", "Prompt tokens per request, system prompt and context included.", "0", "10000000", integer, sensitive),
+		func(w *Workload) *Num { return &w.InputTokens }},
+	{field("output_tokens", "out", "Output tokens", "tokens/request", "Generated tokens per request.", "1", "1000000", integer, sensitive),
+		func(w *Workload) *Num { return &w.OutputTokens }},
+	{field("cached_input_share", "cache", "Cached input share", "0–1", "Share of input tokens served from the prefix cache: they cost no prefill and are billed at the cached price by APIs.", "0", "1", sensitive),
+		func(w *Workload) *Num { return &w.CachedInputShare }},
+	{field("peak_to_average", "p2a", "Peak to average", "×", "Peak load over average load; self-hosted capacity is sized for the peak.", "1", "100", sensitive),
+		func(w *Workload) *Num { return &w.PeakToAverage }},
+	{field("monthly_growth", "g", "Monthly growth", "share/month", "Growth of daily requests each month, e.g. 0.05 for 5 %.", "-0.5", "1", sensitive),
+		func(w *Workload) *Num { return &w.MonthlyGrowth }},
+	{field("horizon_months", "h", "Horizon", "months", "How many months to cost.", "1", "120", integer),
+		func(w *Workload) *Num { return &w.HorizonMonths }},
+	{field("tpot_slo_ms", "slo", "Time per output token SLO", "ms", "Optional: the slowest acceptable decode step. Limits the batch size.", "0", "100000", positive),
+		func(w *Workload) *Num { return &w.TPOTSLOms }},
+}
+
+// ModelFields lists the model shape inputs in display order.
+var ModelFields = []ModelField{
+	{field("total_params_b", "tp", "Total parameters", "billions", "All parameters, every expert included: they all sit in memory.", "0", "100000", positive),
+		func(m *Model) *Num { return &m.TotalParamsB }},
+	{field("active_params_b", "ap", "Active parameters", "billions", "Parameters used per token (MoE); equal to total for dense models.", "0", "100000", positive),
+		func(m *Model) *Num { return &m.ActiveParamsB }},
+	{field("layers", "l", "Layers", "", "Transformer layers.", "1", "10000", integer),
+		func(m *Model) *Num { return &m.Layers }},
+	{field("kv_heads", "kvh", "KV heads", "", "Key-value heads per layer (GQA).", "1", "10000", integer),
+		func(m *Model) *Num { return &m.KVHeads }},
+	{field("head_dim", "hd", "Head dimension", "", "Dimension of one attention head.", "1", "100000", integer),
+		func(m *Model) *Num { return &m.HeadDim }},
+	{field("kv_bytes_per_token", "kvb", "KV bytes per token", "bytes", "KV cache per token at the model's KV precision, for MLA and other layouts; overrides layers × heads × dim.", "0", "1000000000", positive),
+		func(m *Model) *Num { return &m.KVBytesPerToken }},
+	{field("weight_bits", "wb", "Weight precision", "bits", "16 for BF16, 8 for FP8, 4 for FP4.", "0", "32", positive),
+		func(m *Model) *Num { return &m.WeightBits }},
+	{field("kv_bits", "kb", "KV cache precision", "bits", "16 for BF16, 8 for FP8.", "0", "32", positive),
+		func(m *Model) *Num { return &m.KVBits }},
+}
+
+// AcceleratorFields lists the accelerator specs.
+var AcceleratorFields = []AcceleratorField{
+	{field("memory_gb", "mem", "Memory", "GB", "Accelerator memory (10^9 bytes).", "0", "100000", positive),
+		func(a *Accelerator) *Num { return &a.MemoryGB }},
+	{field("bandwidth_tbps", "bw", "Memory bandwidth", "TB/s", "10^12 bytes a second.", "0", "1000", positive, sensitive),
+		func(a *Accelerator) *Num { return &a.BandwidthTBps }},
+	{field("tflops", "fl", "Dense TFLOPS", "TFLOPS", "Dense tensor throughput at the precision used (FP8 for weights of 8 bits or fewer, else BF16).", "0", "1000000", positive, sensitive),
+		func(a *Accelerator) *Num { return &a.TFLOPS }},
+	{field("power_kw", "pw", "Board power", "kW", "Accelerator board power (TDP).", "0", "100", positive),
+		func(a *Accelerator) *Num { return &a.PowerKW }},
+}
+
+// RevenueFields lists what the user charges.
+var RevenueFields = []RevenueField{
+	{field("price_input_per_m", "ri", "Your input price", "$/M tokens", "What you charge per million uncached input tokens.", "0", "100000", sensitive),
+		func(r *Revenue) *Num { return &r.PriceInputPerM }},
+	{field("price_cached_input_per_m", "rc", "Your cached input price", "$/M tokens", "What you charge per million cached input tokens; defaults to the input price.", "0", "100000"),
+		func(r *Revenue) *Num { return &r.PriceCachedInputPerM }},
+	{field("price_output_per_m", "ro", "Your output price", "$/M tokens", "What you charge per million output tokens.", "0", "100000", sensitive),
+		func(r *Revenue) *Num { return &r.PriceOutputPerM }},
+}
+
+// OptionFields lists the option inputs in display order.
+var OptionFields = []OptionField{
+	{field("hourly_rate", "hr", "Hourly rate", "$/accelerator-hour", "On-demand price of one accelerator for one hour.", "0", "10000", sensitive), []Kind{Cloud}, "price",
+		func(o *Option) *Num { return &o.HourlyRate }},
+	{field("commit_accelerators", "ca", "Committed accelerators", "accelerators", "Accelerators reserved take-or-pay from month 1; demand above them is rented on demand.", "0", "1000000", integer), []Kind{Cloud}, "commit",
+		func(o *Option) *Num { return &o.CommitAccelerators }},
+	{field("commit_hourly_rate", "chr", "Committed rate", "$/accelerator-hour", "Price of a committed accelerator-hour; defaults to the hourly rate.", "0", "10000", sensitive), []Kind{Cloud}, "commit",
+		func(o *Option) *Num { return &o.CommitHourlyRate }},
+	{field("commit_months", "cm", "Commitment length", "months", "Months the commitment runs from month 1.", "0", "120", integer), []Kind{Cloud}, "commit",
+		func(o *Option) *Num { return &o.CommitMonths }},
+
+	{field("capex_per_accelerator", "cx", "Capex per accelerator", "$", "All-in purchase price of one accelerator, its share of server and network included.", "0", "100000000", sensitive), []Kind{Owned}, "price",
+		func(o *Option) *Num { return &o.CapexPerAccelerator }},
+	{field("depreciation_years", "dy", "Depreciation life", "years", "Straight-line depreciation to the residual value.", "0", "30", positive, sensitive), []Kind{Owned}, "price",
+		func(o *Option) *Num { return &o.DepreciationYears }},
+	{field("residual_share", "rs", "Residual value", "share of capex", "Value left at the end of the depreciation life.", "0", "0.99"), []Kind{Owned}, "price",
+		func(o *Option) *Num { return &o.ResidualShare }},
+	{field("cost_of_capital", "coc", "Cost of capital", "share/year", "Annual cost of the money tied up, charged on the net book value.", "0", "1", sensitive), []Kind{Owned}, "price",
+		func(o *Option) *Num { return &o.CostOfCapital }},
+	{field("power_kw", "pk", "Power per accelerator", "kW", "All-in power of one accelerator at full load, its share of the host included.", "0", "100", positive, sensitive), []Kind{Owned}, "facility",
+		func(o *Option) *Num { return &o.PowerKW }},
+	{field("idle_power_share", "ip", "Idle power", "share of full load", "Power drawn when idle, as a share of full load.", "0", "1"), []Kind{Owned}, "facility",
+		func(o *Option) *Num { return &o.IdlePowerShare }},
+	{field("pue", "pue", "PUE", "×", "Facility power over IT power.", "1", "5", sensitive), []Kind{Owned}, "facility",
+		func(o *Option) *Num { return &o.PUE }},
+	{field("electricity_per_kwh", "el", "Electricity", "$/kWh", "Price of a kilowatt-hour.", "0", "100", sensitive), []Kind{Owned}, "facility",
+		func(o *Option) *Num { return &o.ElectricityPerKWh }},
+	{field("colo_per_kw_month", "co", "Colocation", "$/kW-month", "Space and cooling per kW of IT power provisioned.", "0", "100000", sensitive), []Kind{Owned}, "facility",
+		func(o *Option) *Num { return &o.ColoPerKWMonth }},
+	{field("opex_share_per_year", "ox", "Maintenance", "share of capex/year", "Support contracts and spares each year, as a share of capex.", "0", "1", sensitive), []Kind{Owned}, "facility",
+		func(o *Option) *Num { return &o.OpexSharePerYear }},
+	{field("staff_per_month", "st", "Staff", "$/month", "People who run the fleet, whatever its size.", "0", "100000000", sensitive), []Kind{Owned}, "facility",
+		func(o *Option) *Num { return &o.StaffPerMonth }},
+
+	{field("price_input_per_m", "pi", "Input price", "$/M tokens", "Price per million uncached input tokens.", "0", "100000", sensitive), []Kind{API}, "price",
+		func(o *Option) *Num { return &o.PriceInputPerM }},
+	{field("price_cached_input_per_m", "pc", "Cached input price", "$/M tokens", "Price per million cached input tokens; defaults to the input price.", "0", "100000", sensitive), []Kind{API}, "price",
+		func(o *Option) *Num { return &o.PriceCachedInputPerM }},
+	{field("price_output_per_m", "po", "Output price", "$/M tokens", "Price per million output tokens.", "0", "100000", sensitive), []Kind{API}, "price",
+		func(o *Option) *Num { return &o.PriceOutputPerM }},
+
+	{field("prefill_tokens_per_s", "pf", "Measured prefill", "tokens/s per accelerator", "Sustained prefill throughput you measured; set with decode to skip the estimate.", "0", "1000000000", positive, sensitive), selfHosted, "throughput",
+		func(o *Option) *Num { return &o.PrefillTokensPerS }},
+	{field("decode_tokens_per_s", "dc", "Measured decode", "tokens/s per accelerator", "Sustained decode throughput you measured, summed over the batch.", "0", "1000000000", positive, sensitive), selfHosted, "throughput",
+		func(o *Option) *Num { return &o.DecodeTokensPerS }},
+	{field("accelerators_per_replica", "apr", "Accelerators per replica", "accelerators", "Accelerators that serve one copy of the model; by default the smallest power of two that fits it.", "1", "4096", integer), selfHosted, "throughput",
+		func(o *Option) *Num { return &o.AcceleratorsPerReplica }},
+	{field("mbu", "mbu", "Memory bandwidth utilization", "0–1", "Share of peak bandwidth a decode step achieves.", "0", "1", positive, sensitive), selfHosted, "throughput",
+		func(o *Option) *Num { return &o.MBU }},
+	{field("mfu", "mfu", "Compute utilization", "0–1", "Share of peak FLOPS that prefill and compute-bound decode achieve.", "0", "1", positive, sensitive), selfHosted, "throughput",
+		func(o *Option) *Num { return &o.MFU }},
+	{field("usable_memory_share", "um", "Usable memory", "0–1", "Share of memory available to weights and KV cache after activations and runtime.", "0", "1", positive), selfHosted, "throughput",
+		func(o *Option) *Num { return &o.UsableMemoryShare }},
+	{field("max_batch", "mb", "Max batch", "sequences", "Upper limit on concurrent sequences per replica.", "1", "1000000", integer), selfHosted, "throughput",
+		func(o *Option) *Num { return &o.MaxBatch }},
+	{field("max_utilization", "mu", "Target utilization", "0–1", "Busy share of capacity you plan for at peak; headroom for bursts.", "0", "1", positive, sensitive), selfHosted, "throughput",
+		func(o *Option) *Num { return &o.MaxUtilization }},
+	{field("spare_replicas", "sp", "Spare replicas", "replicas", "Replicas kept on top of demand, for failures and deploys.", "0", "10000", integer), selfHosted, "throughput",
+		func(o *Option) *Num { return &o.SpareReplicas }},
+}

@@ -1,0 +1,195 @@
+package engine
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Prec is the number of decimal places every division keeps. It is far below
+// the display precision of any figure, so rounding error never shows, and
+// bounded, so no computation grows without limit.
+const Prec = 24
+
+// Input bounds shared by every decoder (JSON file, link, UI field).
+const (
+	maxNumLen    = 40 // characters of a number as typed
+	maxNumPlaces = 18 // decimal places of a number
+)
+
+var maxNumAbs = decimal.New(1, 15) // 10^15: larger than any sane input
+
+// Num is a number the user entered: exact, bounded, and possibly absent.
+// An unparseable entry is kept with its text (Bad) so that validation can
+// name the field and nothing the user typed is lost.
+type Num struct {
+	v   decimal.Decimal
+	ok  bool
+	bad string
+}
+
+// N parses a literal that is known to be valid (catalog data, tests).
+func N(s string) Num {
+	n := ParseNum(s)
+	if !n.ok {
+		panic("engine.N: invalid literal " + s)
+	}
+	return n
+}
+
+// NumOf wraps a decimal as a set value.
+func NumOf(d decimal.Decimal) Num { return Num{v: d, ok: true} }
+
+// ParseNum reads a number as a user types it: "1,000" and "1_000" are not
+// numbers; "1e3" and ".5" are. Empty text means unset.
+func ParseNum(s string) Num {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return Num{}
+	}
+	d, err := parseDecimal(t)
+	if err != nil {
+		return Num{bad: truncate(t, maxNumLen+1)}
+	}
+	return Num{v: d, ok: true}
+}
+
+// numError explains why text is not an acceptable number.
+func numError(t string) error {
+	_, err := parseDecimal(t)
+	return err
+}
+
+func parseDecimal(t string) (decimal.Decimal, error) {
+	if len(t) > maxNumLen {
+		return decimal.Zero, fmt.Errorf("is too long to be a number (%d characters, at most %d)", len(t), maxNumLen)
+	}
+	for _, r := range t {
+		if !strings.ContainsRune("0123456789.+-eE", r) {
+			return decimal.Zero, fmt.Errorf("%q is not a number", t)
+		}
+	}
+	d, err := decimal.NewFromString(t)
+	if err != nil {
+		return decimal.Zero, fmt.Errorf("%q is not a number", t)
+	}
+	if d.Abs().Cmp(maxNumAbs) >= 0 {
+		return decimal.Zero, fmt.Errorf("%s is too large (at most 10^15)", t)
+	}
+	if !d.IsZero() && -d.Exponent() > maxNumPlaces && d.Truncate(maxNumPlaces).Cmp(d) != 0 {
+		return decimal.Zero, fmt.Errorf("%s has more than %d decimal places", t, maxNumPlaces)
+	}
+	return d, nil
+}
+
+// Set reports whether the user gave a valid value.
+func (n Num) Set() bool { return n.ok }
+
+// Bad is the text of an invalid entry, or "".
+func (n Num) Bad() string { return n.bad }
+
+// IsZero reports an absent value (for `omitzero`): a set 0 is not zero.
+func (n Num) IsZero() bool { return !n.ok && n.bad == "" }
+
+// Dec is the value (zero when unset).
+func (n Num) Dec() decimal.Decimal { return n.v }
+
+// Or is the value, or def when unset or invalid.
+func (n Num) Or(def decimal.Decimal) decimal.Decimal {
+	if n.ok {
+		return n.v
+	}
+	return def
+}
+
+// Equal compares two entries: both unset, both the same value, or the same
+// invalid text.
+func (n Num) Equal(o Num) bool {
+	if n.ok != o.ok || n.bad != o.bad {
+		return false
+	}
+	return !n.ok || n.v.Equal(o.v)
+}
+
+// String is the canonical text: shortest exact decimal, no exponent.
+func (n Num) String() string {
+	switch {
+	case n.ok:
+		return n.v.String()
+	default:
+		return n.bad
+	}
+}
+
+// MarshalJSON writes the number as a string so that no JSON reader turns it
+// into a float.
+func (n Num) MarshalJSON() ([]byte, error) {
+	return json.Marshal(n.String())
+}
+
+// UnmarshalJSON accepts a JSON number or a string; null means unset.
+// Invalid text is kept for validation to report with the field's path.
+func (n *Num) UnmarshalJSON(b []byte) error {
+	s := strings.TrimSpace(string(b))
+	if s == "null" {
+		*n = Num{}
+		return nil
+	}
+	if strings.HasPrefix(s, `"`) {
+		var str string
+		if err := json.Unmarshal(b, &str); err != nil {
+			return err
+		}
+		s = str
+	}
+	*n = ParseNum(s)
+	return nil
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	// Cut at a rune boundary.
+	for n > 0 && n < len(s) && (s[n]&0xC0) == 0x80 {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+// Decimal helpers used across the engine. div never panics: the divisor has
+// been validated or checked by the caller, and a zero divisor yields zero.
+var (
+	zero     = decimal.Zero
+	one      = decimal.NewFromInt(1)
+	two      = decimal.NewFromInt(2)
+	thousand = decimal.NewFromInt(1000)
+	million  = decimal.NewFromInt(1_000_000)
+	billion  = decimal.NewFromInt(1_000_000_000)
+	tera     = decimal.New(1, 12)
+)
+
+func div(a, b decimal.Decimal) decimal.Decimal {
+	if b.IsZero() {
+		return zero
+	}
+	return a.DivRound(b, Prec)
+}
+
+func dec(i int64) decimal.Decimal { return decimal.NewFromInt(i) }
+
+func maxDec(a, b decimal.Decimal) decimal.Decimal {
+	if a.Cmp(b) >= 0 {
+		return a
+	}
+	return b
+}
+
+func minDec(a, b decimal.Decimal) decimal.Decimal {
+	if a.Cmp(b) <= 0 {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,139 @@
+package engine
+
+// FormatVersion is the version of the scenario file format (and of the
+// link format's payload) that this engine writes.
+const FormatVersion = 1
+
+// Kind is how an option buys compute.
+type Kind string
+
+const (
+	Cloud Kind = "cloud" // rented accelerators, on demand or committed
+	Owned Kind = "owned" // bought accelerators in a facility
+	API   Kind = "api"   // a token API, priced per million tokens
+)
+
+// Kinds lists the option kinds in display order.
+var Kinds = []Kind{Cloud, Owned, API}
+
+// Scenario is everything the user describes; it is also the JSON file
+// format (snake_case, numbers written as strings).
+type Scenario struct {
+	Version  int      `json:"version"`
+	Name     string   `json:"name,omitempty"`
+	Workload Workload `json:"workload"`
+	Model    Model    `json:"model"`
+	Revenue  *Revenue `json:"revenue,omitempty"`
+	Options  []Option `json:"options"`
+}
+
+// Workload is the traffic to serve.
+type Workload struct {
+	RequestsPerDay   Num `json:"requests_per_day,omitzero"`
+	InputTokens      Num `json:"input_tokens,omitzero"`
+	OutputTokens     Num `json:"output_tokens,omitzero"`
+	CachedInputShare Num `json:"cached_input_share,omitzero"`
+	PeakToAverage    Num `json:"peak_to_average,omitzero"`
+	MonthlyGrowth    Num `json:"monthly_growth,omitzero"`
+	HorizonMonths    Num `json:"horizon_months,omitzero"`
+	TPOTSLOms        Num `json:"tpot_slo_ms,omitzero"`
+}
+
+// Model is the served model: a catalog preset, custom shape, or a preset
+// with overrides.
+type Model struct {
+	Preset          string `json:"preset,omitempty"`
+	TotalParamsB    Num    `json:"total_params_b,omitzero"`
+	ActiveParamsB   Num    `json:"active_params_b,omitzero"`
+	Layers          Num    `json:"layers,omitzero"`
+	KVHeads         Num    `json:"kv_heads,omitzero"`
+	HeadDim         Num    `json:"head_dim,omitzero"`
+	KVBytesPerToken Num    `json:"kv_bytes_per_token,omitzero"`
+	WeightBits      Num    `json:"weight_bits,omitzero"`
+	KVBits          Num    `json:"kv_bits,omitzero"`
+}
+
+// Revenue is what the user charges their own customers.
+type Revenue struct {
+	PriceInputPerM       Num `json:"price_input_per_m,omitzero"`
+	PriceCachedInputPerM Num `json:"price_cached_input_per_m,omitzero"`
+	PriceOutputPerM      Num `json:"price_output_per_m,omitzero"`
+}
+
+// Accelerator is a catalog preset, custom specs, or a preset with overrides.
+type Accelerator struct {
+	Preset        string `json:"preset,omitempty"`
+	MemoryGB      Num    `json:"memory_gb,omitzero"`
+	BandwidthTBps Num    `json:"bandwidth_tbps,omitzero"`
+	TFLOPS        Num    `json:"tflops,omitzero"`
+	PowerKW       Num    `json:"power_kw,omitzero"`
+}
+
+// Option is one way to serve the workload. Which fields apply depends on
+// Kind; the field registry (fields.go) says which.
+type Option struct {
+	Label       string       `json:"label"`
+	Kind        Kind         `json:"kind"`
+	Accelerator *Accelerator `json:"accelerator,omitempty"`
+
+	// cloud
+	HourlyRate         Num `json:"hourly_rate,omitzero"`
+	CommitAccelerators Num `json:"commit_accelerators,omitzero"`
+	CommitHourlyRate   Num `json:"commit_hourly_rate,omitzero"`
+	CommitMonths       Num `json:"commit_months,omitzero"`
+
+	// owned
+	CapexPerAccelerator Num `json:"capex_per_accelerator,omitzero"`
+	DepreciationYears   Num `json:"depreciation_years,omitzero"`
+	ResidualShare       Num `json:"residual_share,omitzero"`
+	CostOfCapital       Num `json:"cost_of_capital,omitzero"`
+	PowerKW             Num `json:"power_kw,omitzero"`
+	IdlePowerShare      Num `json:"idle_power_share,omitzero"`
+	PUE                 Num `json:"pue,omitzero"`
+	ElectricityPerKWh   Num `json:"electricity_per_kwh,omitzero"`
+	ColoPerKWMonth      Num `json:"colo_per_kw_month,omitzero"`
+	OpexSharePerYear    Num `json:"opex_share_per_year,omitzero"`
+	StaffPerMonth       Num `json:"staff_per_month,omitzero"`
+
+	// api
+	PriceInputPerM       Num `json:"price_input_per_m,omitzero"`
+	PriceCachedInputPerM Num `json:"price_cached_input_per_m,omitzero"`
+	PriceOutputPerM      Num `json:"price_output_per_m,omitzero"`
+
+	// self-hosted throughput: measured, or estimated by the roofline
+	PrefillTokensPerS      Num `json:"prefill_tokens_per_s,omitzero"`
+	DecodeTokensPerS       Num `json:"decode_tokens_per_s,omitzero"`
+	AcceleratorsPerReplica Num `json:"accelerators_per_replica,omitzero"`
+	MBU                    Num `json:"mbu,omitzero"`
+	MFU                    Num `json:"mfu,omitzero"`
+	UsableMemoryShare      Num `json:"usable_memory_share,omitzero"`
+	MaxBatch               Num `json:"max_batch,omitzero"`
+	MaxUtilization         Num `json:"max_utilization,omitzero"`
+	SpareReplicas          Num `json:"spare_replicas,omitzero"`
+}
+
+// SelfHosted reports whether the option runs its own accelerators.
+func (k Kind) SelfHosted() bool { return k == Cloud || k == Owned }
+
+// Clone returns a deep copy, so that editing it never touches s.
+func (s Scenario) Clone() Scenario {
+	c := s
+	if s.Revenue != nil {
+		r := *s.Revenue
+		c.Revenue = &r
+	}
+	c.Options = make([]Option, len(s.Options))
+	for i, o := range s.Options {
+		c.Options[i] = o.Clone()
+	}
+	return c
+}
+
+// Clone returns a deep copy of the option.
+func (o Option) Clone() Option {
+	if o.Accelerator != nil {
+		a := *o.Accelerator
+		o.Accelerator = &a
+	}
+	return o
+}

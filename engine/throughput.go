@@ -1,0 +1,156 @@
+package engine
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// Throughput is how fast one replica of a self-hosted option serves the
+// workload, per accelerator.
+type Throughput struct {
+	AcceleratorsPerReplica int64            `json:"accelerators_per_replica"`
+	BatchSize              *int64           `json:"batch_size"`     // nil when measured
+	DecodeStepMs           *decimal.Decimal `json:"decode_step_ms"` // nil when measured
+	PrefillTokensPerS      decimal.Decimal  `json:"prefill_tokens_per_s"`
+	DecodeTokensPerS       decimal.Decimal  `json:"decode_tokens_per_s"`
+	// AcceleratorSecondsPerRequest is the busy time one request costs.
+	AcceleratorSecondsPerRequest decimal.Decimal `json:"accelerator_seconds_per_request"`
+	// InputShareOfTime is the part of that time spent on prefill; it splits
+	// cost between input and output tokens.
+	InputShareOfTime decimal.Decimal `json:"input_share_of_time"`
+	Measured         bool            `json:"measured"`
+	// Bound says what limits the decode step: "memory" or "compute".
+	Bound string `json:"bound,omitempty"`
+	// BatchLimit says what capped the batch: "memory", "max_batch" or "slo".
+	BatchLimit string `json:"batch_limit,omitempty"`
+}
+
+// throughput applies the roofline (or the measured rates) to one option.
+// The error names the field to change.
+func throughput(w workloadPlan, m modelPlan, o *optionPlan) (Throughput, *FieldError) {
+	t := Throughput{Measured: o.measured}
+	if o.measured {
+		t.AcceleratorsPerReplica = o.perReplica
+		t.PrefillTokensPerS = o.prefillRate
+		t.DecodeTokensPerS = o.decodeRate
+	} else {
+		var fe *FieldError
+		if t, fe = estimate(w, m, o); fe != nil {
+			return t, fe
+		}
+	}
+	t.finish(w)
+	return t, nil
+}
+
+// estimate picks the replica size and batch by the roofline. With no replica
+// size given it starts from the smallest power of two that holds the weights
+// and one full sequence, and also tries 2, 4 and 8 times that: a replica
+// that barely fits has room for a tiny batch only, and an operator would
+// rather spread the model wider to batch more. The size that needs the
+// fewest accelerator-seconds per request wins (the smaller on a tie).
+func estimate(w workloadPlan, m modelPlan, o *optionPlan) (Throughput, *FieldError) {
+	seqKV := w.in.Add(w.out).Mul(m.kvPerToken) // KV one sequence holds at its end
+	perAccel := o.accel.memory.Mul(o.usableMemory)
+	if o.perReplica > 0 {
+		return estimateAt(w, m, o, o.perReplica)
+	}
+	var first int64
+	for c := int64(1); c <= MaxReplicaAccelerators; c *= 2 {
+		if perAccel.Mul(dec(c)).Cmp(m.weightBytes.Add(seqKV)) >= 0 {
+			first = c
+			break
+		}
+	}
+	if first == 0 {
+		return Throughput{}, &FieldError{optPath(o.index, "accelerator"), fmt.Sprintf(
+			"the model (%s GB of weights plus %s GB of KV for one sequence) does not fit on %d of these accelerators: choose a larger accelerator, fewer weight bits, or set accelerators_per_replica",
+			m.weightBytes.Div(billion).StringFixed(1), seqKV.Div(billion).StringFixed(1), MaxReplicaAccelerators)}
+	}
+	var best Throughput
+	var bestFE *FieldError
+	for c := first; c <= first*8 && c <= MaxReplicaAccelerators; c *= 2 {
+		t, fe := estimateAt(w, m, o, c)
+		if fe != nil {
+			if c == first {
+				bestFE = fe
+			}
+			continue
+		}
+		t.finish(w)
+		if best.AcceleratorsPerReplica == 0 || t.AcceleratorSecondsPerRequest.Cmp(best.AcceleratorSecondsPerRequest) < 0 {
+			best, bestFE = t, nil
+		}
+	}
+	if best.AcceleratorsPerReplica == 0 {
+		return best, bestFE
+	}
+	return best, nil
+}
+
+// estimateAt is the roofline for a replica of n accelerators.
+func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64) (Throughput, *FieldError) {
+	t := Throughput{}
+	seqKV := w.in.Add(w.out).Mul(m.kvPerToken)
+	perAccel := o.accel.memory.Mul(o.usableMemory)
+	nd := dec(n)
+	free := perAccel.Mul(nd).Sub(m.weightBytes)
+	if free.Cmp(seqKV) < 0 {
+		return t, &FieldError{optPath(o.index, "accelerators_per_replica"), fmt.Sprintf(
+			"%d accelerators cannot hold the weights and one full sequence: at least %s GB of usable memory is needed",
+			n, m.weightBytes.Add(seqKV).Div(billion).StringFixed(1))}
+	}
+	batch := div(free, seqKV).Floor()
+	t.BatchLimit = "memory"
+	if o.maxBatch > 0 && batch.Cmp(dec(o.maxBatch)) > 0 {
+		batch = dec(o.maxBatch)
+		t.BatchLimit = "max_batch"
+	}
+	// Decode step at batch b: the slower of reading the active weights
+	// plus the batch's average KV, and the step's matmul FLOPs.
+	ctxKV := w.in.Add(div(w.out, two)).Mul(m.kvPerToken)
+	bw := nd.Mul(o.accel.bandwidth).Mul(o.mbu)
+	fl := nd.Mul(o.accel.flops).Mul(o.mfu)
+	flopPerSeq := two.Mul(m.activeParams)
+	if w.slo.Sign() > 0 {
+		// Largest b with both terms within the SLO.
+		byMem := div(w.slo.Mul(bw).Sub(m.activeWeightBytes), ctxKV).Floor()
+		byFlops := div(w.slo.Mul(fl), flopPerSeq).Floor()
+		limit := minDec(byMem, byFlops)
+		if limit.Cmp(one) < 0 {
+			step1 := maxDec(div(m.activeWeightBytes.Add(ctxKV), bw), div(flopPerSeq, fl))
+			return t, &FieldError{"workload.tpot_slo_ms", fmt.Sprintf(
+				"option %q cannot meet it even at batch 1 (a decode step takes %s ms)", o.label, step1.Mul(thousand).StringFixed(2))}
+		}
+		if limit.Cmp(batch) < 0 {
+			batch = limit
+			t.BatchLimit = "slo"
+		}
+	}
+	memStep := div(m.activeWeightBytes.Add(batch.Mul(ctxKV)), bw)
+	flopStep := div(batch.Mul(flopPerSeq), fl)
+	step := memStep
+	t.Bound = "memory"
+	if flopStep.Cmp(memStep) > 0 {
+		step = flopStep
+		t.Bound = "compute"
+	}
+	b := batch.IntPart()
+	ms := step.Mul(thousand)
+	t.AcceleratorsPerReplica = n
+	t.BatchSize = &b
+	t.DecodeStepMs = &ms
+	t.DecodeTokensPerS = div(batch, step.Mul(nd))
+	t.PrefillTokensPerS = div(o.accel.flops.Mul(o.mfu), flopPerSeq)
+	return t, nil
+}
+
+// finish derives the per-request figures from the rates.
+func (t *Throughput) finish(w workloadPlan) {
+	uncachedIn := w.in.Mul(one.Sub(w.cached))
+	prefill := div(uncachedIn, t.PrefillTokensPerS)
+	decode := div(w.out, t.DecodeTokensPerS)
+	t.AcceleratorSecondsPerRequest = prefill.Add(decode)
+	t.InputShareOfTime = div(prefill, t.AcceleratorSecondsPerRequest)
+}

@@ -1,0 +1,159 @@
+package engine
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// rooflineScenario is an 8B dense model (KV per token 2 × 32 × 8 × 128 × 2
+// bytes = 131,072) on a custom accelerator with 72 GB usable, 1 TB/s and
+// 500 TFLOPS effective (mbu = mfu = 0.5), 1,000 tokens in and out.
+func rooflineScenario() *Scenario {
+	return &Scenario{
+		Version:  1,
+		Workload: Workload{RequestsPerDay: N("1000"), InputTokens: N("1000"), OutputTokens: N("1000"), HorizonMonths: N("1")},
+		Model:    Model{TotalParamsB: N("8"), Layers: N("32"), KVHeads: N("8"), HeadDim: N("128")},
+		Options: []Option{{
+			Label: "x", Kind: Cloud, HourlyRate: N("1"),
+			Accelerator:            &Accelerator{MemoryGB: N("80"), BandwidthTBps: N("2"), TFLOPS: N("1000")},
+			MBU:                    N("0.5"),
+			MFU:                    N("0.5"),
+			AcceleratorsPerReplica: N("1"),
+		}},
+	}
+}
+
+func TestRooflineHandWorked(t *testing.T) {
+	r := mustEval(t, rooflineScenario())
+	tp := r.Options[0].Throughput
+	// Weights 8e9 × 2 bytes = 16 GB; free = 72 − 16 = 56 GB; one sequence
+	// holds 2,000 × 131,072 = 262,144,000 bytes: batch = floor(213.62) = 213.
+	if *tp.BatchSize != 213 || tp.BatchLimit != "memory" {
+		t.Errorf("batch = %d (%s), want 213 (memory)", *tp.BatchSize, tp.BatchLimit)
+	}
+	// Step: (16e9 + 213 × 1,500 × 131,072) / 1e12 = 0.057877504 s against
+	// 213 × 2 × 8e9 / 500e12 = 0.006816 s of compute: memory-bound.
+	checkNear(t, "step ms", *tp.DecodeStepMs, d("57.877504"))
+	if tp.Bound != "memory" {
+		t.Errorf("bound = %s", tp.Bound)
+	}
+	// Decode = 213 / 0.057877504 = 3,680.18634666761… tokens/s.
+	checkNear(t, "decode", tp.DecodeTokensPerS, d("3680.186346667610268749668264892694750623662"))
+	// Prefill = 500e12 / (2 × 8e9) = 31,250 tokens/s.
+	checkNear(t, "prefill", tp.PrefillTokensPerS, d("31250"))
+}
+
+func TestRooflineSLO(t *testing.T) {
+	s := rooflineScenario()
+	s.Workload.TPOTSLOms = N("30")
+	tp := mustEval(t, s).Options[0].Throughput
+	// By memory: (0.03 × 1e12 − 16e9) / 196,608,000 = 71.2 → 71;
+	// by compute: 0.03 × 500e12 / 16e9 = 937.5. Batch 71.
+	if *tp.BatchSize != 71 || tp.BatchLimit != "slo" {
+		t.Errorf("batch = %d (%s), want 71 (slo)", *tp.BatchSize, tp.BatchLimit)
+	}
+	checkNear(t, "step ms", *tp.DecodeStepMs, d("29.959168"))
+
+	s.Workload.TPOTSLOms = N("5") // weights alone take 16 ms to read
+	_, err := Evaluate(s)
+	var errs Errors
+	if !errors.As(err, &errs) || !strings.Contains(errs.For("workload.tpot_slo_ms"), "cannot meet it even at batch 1") {
+		t.Errorf("want an SLO error, got %v", err)
+	}
+}
+
+func TestRooflineMaxBatchAndMoE(t *testing.T) {
+	s := rooflineScenario()
+	s.Options[0].MaxBatch = N("100")
+	s.Model.ActiveParamsB = N("2") // MoE: 2 B of 8 B active
+	tp := mustEval(t, s).Options[0].Throughput
+	if *tp.BatchSize != 100 || tp.BatchLimit != "max_batch" {
+		t.Errorf("batch = %d (%s)", *tp.BatchSize, tp.BatchLimit)
+	}
+	// Active weights 4 GB: step = (4e9 + 100 × 196,608,000) / 1e12 = 0.0236608 s.
+	checkNear(t, "step ms", *tp.DecodeStepMs, d("23.6608"))
+	// Prefill uses active parameters: 500e12 / 4e9 = 125,000.
+	checkNear(t, "prefill", tp.PrefillTokensPerS, d("125000"))
+}
+
+func TestRooflineReplicaSize(t *testing.T) {
+	s := rooflineScenario()
+	s.Options[0].AcceleratorsPerReplica = Num{}
+	s.Model.TotalParamsB = N("70") // 140 GB of weights: two accelerators at least
+	tp := mustEval(t, s).Options[0].Throughput
+	if tp.AcceleratorsPerReplica < 2 || tp.AcceleratorsPerReplica > 16 || tp.AcceleratorsPerReplica&(tp.AcceleratorsPerReplica-1) != 0 {
+		t.Errorf("accelerators per replica = %d", tp.AcceleratorsPerReplica)
+	}
+	s.Options[0].Accelerator.MemoryGB = N("1") // 64 × 0.9 GB cannot hold 140 GB
+	_, err := Evaluate(s)
+	var errs Errors
+	if !errors.As(err, &errs) || !strings.Contains(errs.For("options[0].accelerator"), "does not fit on 64") {
+		t.Errorf("want a fit error, got %v", err)
+	}
+}
+
+// TestRooflineAgainstPublished compares the estimate, with the default mbu
+// (0.7) and mfu (0.4), with NVIDIA's published TensorRT-LLM v0.6.1 peak
+// throughput on H100 SXM in FP8 with an FP8 KV cache:
+// https://github.com/NVIDIA/TensorRT-LLM/blob/v0.6.1/docs/source/performance.md
+// (output tokens per second per GPU at the stated batch and TP). The
+// roofline must land within 10 %. Llama 2 70B: 68.98 B parameters, 80
+// layers, 8 KV heads of 128; Llama 2 7B: 6.74 B, 32 layers, 32 KV heads.
+func TestRooflineAgainstPublished(t *testing.T) {
+	for _, tc := range []struct {
+		name                  string
+		params, layers, heads string
+		tp, batch, in, out    string
+		published             string
+	}{
+		{"Llama 2 70B TP2 128/128 batch 1024", "68.98", "80", "8", "2", "1024", "128", "128", "2657"},
+		{"Llama 2 7B TP1 128/2048 batch 112", "6.74", "32", "32", "1", "112", "128", "2048", "6818"},
+		{"Llama 2 70B TP2 2048/128 batch 96", "68.98", "80", "8", "2", "96", "2048", "128", "306"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := &Scenario{
+				Version:  1,
+				Workload: Workload{RequestsPerDay: N("1000"), InputTokens: N(tc.in), OutputTokens: N(tc.out), HorizonMonths: N("1")},
+				Model: Model{TotalParamsB: N(tc.params), Layers: N(tc.layers), KVHeads: N(tc.heads), HeadDim: N("128"),
+					WeightBits: N("8"), KVBits: N("8")},
+				Options: []Option{{Label: "h100", Kind: Cloud, Accelerator: &Accelerator{Preset: "h100-sxm"},
+					AcceleratorsPerReplica: N(tc.tp), MaxBatch: N(tc.batch)}},
+			}
+			tp := mustEval(t, s).Options[0].Throughput
+			perGPU := d(tc.out).DivRound(tp.AcceleratorSecondsPerRequest, 6)
+			ratio := perGPU.DivRound(d(tc.published), 6)
+			t.Logf("estimated %s output tokens/s per GPU, published %s (ratio %s, batch %d)", perGPU.StringFixed(0), tc.published, ratio.StringFixed(3), *tp.BatchSize)
+			if ratio.Cmp(d("0.9")) < 0 || ratio.Cmp(d("1.1")) > 0 {
+				t.Errorf("estimate %s is not within 10 %% of the published %s", perGPU.StringFixed(0), tc.published)
+			}
+		})
+	}
+}
+
+func TestMeasuredThroughput(t *testing.T) {
+	tp := mustEval(t, handScenario(measuredCloud())).Options[0].Throughput
+	if !tp.Measured || tp.BatchSize != nil || tp.DecodeStepMs != nil || tp.AcceleratorsPerReplica != 2 {
+		t.Errorf("measured throughput: %+v", tp)
+	}
+	// 0.05 s of prefill in 0.55 s.
+	checkNear(t, "input share", tp.InputShareOfTime, d("1").DivRound(d("11"), 24))
+}
+
+func TestEveryPresetPairEvaluates(t *testing.T) {
+	for _, m := range Models {
+		for _, a := range Accelerators {
+			s := &Scenario{
+				Version:  1,
+				Workload: Workload{RequestsPerDay: N("100000"), InputTokens: N("2000"), OutputTokens: N("500"), HorizonMonths: N("12")},
+				Model:    Model{Preset: m.ID},
+				Options:  []Option{{Label: "x", Kind: Cloud, Accelerator: &Accelerator{Preset: a.ID}}},
+			}
+			_, err := Evaluate(s)
+			var errs Errors
+			if err != nil && !(errors.As(err, &errs) && strings.Contains(errs.For("options[0].accelerator"), "does not fit")) {
+				t.Errorf("%s on %s: %v", m.ID, a.ID, err)
+			}
+		}
+	}
+}
