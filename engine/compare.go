@@ -91,9 +91,7 @@ func (p *plan) compare(res *Result) Comparison {
 
 // perRequestAPI is the API's price of one request of the workload.
 func (p *plan) perRequestAPI(api *optionPlan) decimal.Decimal {
-	w := p.workload
-	in := w.in.Mul(one.Sub(w.cached))
-	return in.Mul(api.price.in).Add(w.in.Mul(w.cached).Mul(api.price.cached)).Add(w.out.Mul(api.price.out))
+	return api.price.perRequest(p.workload)
 }
 
 // breakEvenVolume finds the smallest daily volume V* such that at every

@@ -31,15 +31,15 @@ func WriteCSV(w io.Writer, r *Result) error {
 	for _, o := range r.Options {
 		for _, m := range o.Months {
 			util := ""
-			if m.Utilization != nil {
-				util = f(*m.Utilization)
+			if u := m.Utilization(); u != nil {
+				util = f(*u)
 			}
 			b := m.Breakdown
 			row := []string{
 				o.Label, string(o.Kind), strconv.Itoa(m.Month), f(m.RequestsPerDay), f(m.Requests), f(m.InputTokens), f(m.CachedInputTokens), f(m.OutputTokens),
 				f(m.Accelerators), f(m.Fleet), f(m.BusyAccelerators), util, f(m.Cost),
 				f(b.OnDemand), f(b.Committed), f(b.Depreciation), f(b.Capital), f(b.Energy), f(b.Facility), f(b.Operations), f(b.Tokens),
-				f(m.StrandedCost), f(m.Capex), f(m.CashCost), f(m.Revenue), f(m.Margin), f(m.CumulativeCash),
+				f(m.StrandedCost), f(m.Capex), f(m.CashCost), f(m.Revenue), f(m.Margin()), f(m.CumulativeCash),
 			}
 			if err := cw.Write(row); err != nil {
 				return err

@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"encoding/json"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -57,18 +59,40 @@ type Month struct {
 	OutputTokens      decimal.Decimal `json:"output_tokens"`
 	// Accelerators is the number provisioned this month; for owned
 	// options, Fleet is the number held (never less).
-	Accelerators     decimal.Decimal  `json:"accelerators"`
-	Fleet            decimal.Decimal  `json:"fleet"`
-	BusyAccelerators decimal.Decimal  `json:"busy_accelerators"`
-	Utilization      *decimal.Decimal `json:"utilization"`
-	Cost             decimal.Decimal  `json:"cost"`
-	Breakdown        Breakdown        `json:"breakdown"`
-	StrandedCost     decimal.Decimal  `json:"stranded_cost"`
-	Capex            decimal.Decimal  `json:"capex"`
-	CashCost         decimal.Decimal  `json:"cash_cost"`
-	Revenue          decimal.Decimal  `json:"revenue"`
-	Margin           decimal.Decimal  `json:"margin"`
-	CumulativeCash   decimal.Decimal  `json:"cumulative_cash"`
+	Accelerators     decimal.Decimal `json:"accelerators"`
+	Fleet            decimal.Decimal `json:"fleet"`
+	BusyAccelerators decimal.Decimal `json:"busy_accelerators"`
+	Cost             decimal.Decimal `json:"cost"`
+	Breakdown        Breakdown       `json:"breakdown"`
+	StrandedCost     decimal.Decimal `json:"stranded_cost"`
+	Capex            decimal.Decimal `json:"capex"`
+	CashCost         decimal.Decimal `json:"cash_cost"`
+	Revenue          decimal.Decimal `json:"revenue"`
+	// CumulativeCash is revenue less cash cost, summed from month 1.
+	CumulativeCash decimal.Decimal `json:"cumulative_cash"`
+}
+
+// Utilization is busy over held accelerators, or nil for an API option.
+// It is computed when asked for, not for every month of every evaluation:
+// a division is the dearest operation under wasm.
+func (m *Month) Utilization() *decimal.Decimal {
+	if m.Fleet.Sign() == 0 {
+		return nil
+	}
+	return ptr(div(m.BusyAccelerators, m.Fleet))
+}
+
+// Margin is revenue less economic cost (the negative cost without revenue).
+func (m *Month) Margin() decimal.Decimal { return m.Revenue.Sub(m.Cost) }
+
+// MarshalJSON adds the derived figures to the month's fields.
+func (m Month) MarshalJSON() ([]byte, error) {
+	type fields Month
+	return json.Marshal(struct {
+		fields
+		Utilization *decimal.Decimal `json:"utilization"`
+		Margin      decimal.Decimal  `json:"margin"`
+	}{fields(m), m.Utilization(), m.Margin()})
 }
 
 // Breakdown splits a month's economic cost by category; they add up to Cost.
@@ -119,6 +143,24 @@ type demand struct {
 	rpd, requests, in, cached, out, revenue decimal.Decimal
 }
 
+// totals sums the demand over the horizon, once for all options.
+type totals struct {
+	rpd, requests, in, cached, out, revenue decimal.Decimal
+}
+
+func sumDemand(months []demand) totals {
+	var t totals
+	for _, d := range months {
+		t.rpd = t.rpd.Add(d.rpd)
+		t.requests = t.requests.Add(d.requests)
+		t.in = t.in.Add(d.in)
+		t.cached = t.cached.Add(d.cached)
+		t.out = t.out.Add(d.out)
+		t.revenue = t.revenue.Add(d.revenue)
+	}
+	return t
+}
+
 // Evaluate checks the scenario and computes every option. On invalid input
 // it returns the problems (Errors) and no result.
 func Evaluate(s *Scenario) (*Result, error) {
@@ -133,6 +175,7 @@ func (p *plan) evaluate() (*Result, error) {
 	var errs Errors
 	res := &Result{Name: p.name, Horizon: p.workload.horizon}
 	months := p.demand()
+	tot := sumDemand(months)
 	for i := range p.options {
 		o := &p.options[i]
 		or := OptionResult{Label: o.label, Kind: o.kind}
@@ -144,7 +187,7 @@ func (p *plan) evaluate() (*Result, error) {
 			}
 			or.Throughput = &t
 		}
-		p.cost(o, months, &or)
+		p.cost(o, months, tot, &or)
 		res.Options = append(res.Options, or)
 	}
 	if errs != nil {
@@ -161,188 +204,248 @@ func (p *plan) demand() []demand {
 	out := make([]demand, w.horizon)
 	rpd := w.rpd
 	g := one.Add(w.growth)
+	var revPerRequest decimal.Decimal
+	if p.revenue != nil {
+		revPerRequest = p.revenue.perRequest(w)
+	}
 	for m := range out {
 		if m > 0 {
-			rpd = rpd.Mul(g).Round(Prec)
+			if rpd = rpd.Mul(g); rpd.Exponent() < -Prec {
+				rpd = rpd.Round(Prec)
+			}
 		}
 		req := div(rpd.Mul(DaysPerYear), twelve)
 		in := req.Mul(w.in)
 		d := demand{rpd: rpd, requests: req, in: in, cached: in.Mul(w.cached), out: req.Mul(w.out)}
 		if p.revenue != nil {
-			d.revenue = p.revenue.charge(d)
+			d.revenue = req.Mul(revPerRequest)
 		}
 		out[m] = d
 	}
 	return out
 }
 
-// charge prices a month of tokens.
-func (pp pricePlan) charge(d demand) decimal.Decimal {
-	return d.in.Sub(d.cached).Mul(pp.in).Add(d.cached.Mul(pp.cached)).Add(d.out.Mul(pp.out))
+// perRequest prices one request of the workload.
+func (pp pricePlan) perRequest(w workloadPlan) decimal.Decimal {
+	cached := w.in.Mul(w.cached)
+	return w.in.Sub(cached).Mul(pp.in).Add(cached.Mul(pp.cached)).Add(w.out.Mul(pp.out))
 }
 
 // cost fills one option's months and summary.
-func (p *plan) cost(o *optionPlan, months []demand, or *OptionResult) {
-	w := p.workload
+func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult) {
 	or.Months = make([]Month, len(months))
-	var (
-		sec, n, perReplica          decimal.Decimal
-		rate730, commitRate730      decimal.Decimal
-		fleet, nbv, deprRate        decimal.Decimal
-		capexTotal, cumCash         decimal.Decimal
-		sumBusy, sumProv            decimal.Decimal
-		deprEnds                    []decimal.Decimal // change of depreciation rate at the start of month m (index m-1)
-		lifeMonths, lifeWhole       decimal.Decimal
-		wholeMonths                 int
-		lifeFrac                    decimal.Decimal
-		energyPerKWBusy, energyIdle decimal.Decimal
-	)
-	if o.kind.SelfHosted() {
-		sec = or.Throughput.AcceleratorSecondsPerRequest
-		n = dec(or.Throughput.AcceleratorsPerReplica)
-		perReplica = o.maxUtil.Mul(n)
-	}
-	switch o.kind {
-	case Cloud:
-		rate730 = o.hourly.Mul(HoursPerMonth)
-		commitRate730 = o.commitRate.Mul(HoursPerMonth)
-	case Owned:
-		deprEnds = make([]decimal.Decimal, len(months)+2)
-		lifeMonths = o.deprYears.Mul(twelve)
-		lifeWhole = lifeMonths.Floor()
-		wholeMonths = int(lifeWhole.IntPart())
-		lifeFrac = lifeMonths.Sub(lifeWhole)
-		// kWh price of one kW for a month, facility overhead included.
-		energyPerKWBusy = o.powerKW.Mul(HoursPerMonth).Mul(o.pue).Mul(o.elec)
-		energyIdle = energyPerKWBusy.Mul(o.idleShare)
-	}
 	for m := range months {
-		d := months[m]
+		d := &months[m]
 		row := &or.Months[m]
 		row.Month = m + 1
 		row.RequestsPerDay, row.Requests = d.rpd, d.requests
 		row.InputTokens, row.CachedInputTokens, row.OutputTokens = d.in, d.cached, d.out
 		row.Revenue = d.revenue
-		var b Breakdown
-		if o.kind == API {
-			b.Tokens = o.price.charge(d)
-			row.Cost = b.Tokens
-			row.CashCost = b.Tokens
+	}
+	var sumBusy, sumHeld decimal.Decimal
+	switch o.kind {
+	case API:
+		// Every request costs the same, so a month costs requests × that.
+		perRequest := p.perRequestAPI(o)
+		for m := range or.Months {
+			row := &or.Months[m]
+			row.Breakdown.Tokens = row.Requests.Mul(perRequest)
+			row.Cost = row.Breakdown.Tokens
+			row.CashCost = row.Cost
+		}
+	case Cloud:
+		sumHeld = p.costCloud(o, or)
+	case Owned:
+		sumHeld = p.costOwned(o, or)
+	}
+	if o.kind.SelfHosted() {
+		sumBusy = tot.rpd.Mul(div(or.Throughput.AcceleratorSecondsPerRequest, SecondsPerDay))
+	}
+	var cumCash decimal.Decimal
+	for m := range or.Months {
+		row := &or.Months[m]
+		or.TotalCost = or.TotalCost.Add(row.Cost)
+		if o.kind == Owned {
+			or.TotalCashCost = or.TotalCashCost.Add(row.CashCost)
+		}
+		if row.StrandedCost.Sign() != 0 {
+			or.StrandedTotal = or.StrandedTotal.Add(row.StrandedCost)
+		}
+		if p.revenue != nil {
+			cumCash = cumCash.Add(row.Revenue)
+		}
+		cumCash = cumCash.Sub(row.CashCost)
+		row.CumulativeCash = cumCash
+	}
+	if o.kind != Owned {
+		or.TotalCashCost = or.TotalCost
+	}
+	p.summarize(o, or, tot, sumBusy, sumHeld)
+}
+
+// capacity computes the busy and provisioned accelerators of each month.
+// busy = requests a day × seconds a request / 86,400; replicas =
+// ceil(busy × peak-to-average / (max utilization × accelerators a
+// replica)), at least one, plus spares. Both use factors computed once.
+func (p *plan) capacity(o *optionPlan, or *OptionResult) {
+	t := or.Throughput
+	n := dec(t.AcceleratorsPerReplica)
+	busyPerRPD := div(t.AcceleratorSecondsPerRequest, SecondsPerDay)
+	// Truncated, not rounded, so that demand of exactly k replicas never
+	// rounds up to k+1.
+	replicasPerRPD, _ := t.AcceleratorSecondsPerRequest.Mul(p.workload.p2a).QuoRem(SecondsPerDay.Mul(o.maxUtil).Mul(n), Prec)
+	var lastRPD, lastProv decimal.Decimal
+	for m := range or.Months {
+		row := &or.Months[m]
+		row.BusyAccelerators = row.RequestsPerDay.Mul(busyPerRPD)
+		if m > 0 && row.RequestsPerDay.Equal(lastRPD) {
+			row.Accelerators = lastProv // flat demand: same fleet, no rounding work
+			continue
+		}
+		replicas := row.RequestsPerDay.Mul(replicasPerRPD).Ceil()
+		if replicas.Sign() <= 0 {
+			replicas = one
+		}
+		row.Accelerators = replicas.Add(o.spare).Mul(n)
+		lastRPD, lastProv = row.RequestsPerDay, row.Accelerators
+	}
+}
+
+// costCloud: provisioned × rate × 730 each month; committed units are paid
+// whether used or not during the commitment, overflow at the on-demand rate.
+func (p *plan) costCloud(o *optionPlan, or *OptionResult) (sumHeld decimal.Decimal) {
+	p.capacity(o, or)
+	rate730 := o.hourly.Mul(HoursPerMonth)
+	commitRate730 := o.commitRate.Mul(HoursPerMonth)
+	committed := o.commitUnits.Mul(commitRate730)
+	for m := range or.Months {
+		row := &or.Months[m]
+		prov := row.Accelerators
+		b := &row.Breakdown
+		if m < o.commitMonths && o.commitUnits.Sign() > 0 {
+			b.Committed = committed
+			if over := prov.Sub(o.commitUnits); over.Sign() > 0 {
+				b.OnDemand = over.Mul(rate730)
+			} else if over.Sign() < 0 {
+				row.StrandedCost = over.Neg().Mul(commitRate730)
+			}
+			row.Cost = b.OnDemand.Add(b.Committed)
 		} else {
-			busy := div(d.rpd.Mul(sec), SecondsPerDay)
-			replicas := div(busy.Mul(w.p2a), perReplica).Ceil()
-			if replicas.Sign() == 0 {
-				replicas = one
+			b.OnDemand = prov.Mul(rate730)
+			row.Cost = b.OnDemand
+		}
+		row.CashCost = row.Cost
+		row.Fleet = prov
+		sumHeld = sumHeld.Add(prov)
+		if prov.Cmp(or.PeakAccelerators) > 0 {
+			or.PeakAccelerators = prov
+		}
+	}
+	return sumHeld
+}
+
+// costOwned: the fleet is the most ever provisioned; purchases are capex in
+// their month and depreciate straight-line to the residual value; capital
+// is charged on the net book value; energy, facility and maintenance follow
+// the fleet held.
+func (p *plan) costOwned(o *optionPlan, or *OptionResult) (sumHeld decimal.Decimal) {
+	p.capacity(o, or)
+	var fleet, nbv, deprRate, capexTotal, maintenance decimal.Decimal
+	deprEnds := make([]decimal.Decimal, len(or.Months)+2) // rate drops at the start of month index
+	lifeMonths := o.deprYears.Mul(twelve)
+	lifeWhole := lifeMonths.Floor()
+	wholeMonths := int(lifeWhole.IntPart())
+	lifeFrac := lifeMonths.Sub(lifeWhole)
+	keep := one.Sub(lifeFrac)
+	depreciable := one.Sub(o.residual)
+	// The energy of one kW for a month, facility overhead included.
+	energyPerKW := o.powerKW.Mul(HoursPerMonth).Mul(o.pue).Mul(o.elec)
+	energyIdle := energyPerKW.Mul(o.idleShare)
+	energyBusy := energyPerKW.Mul(one.Sub(o.idleShare))
+	facilityPerUnit := o.powerKW.Mul(o.colo)
+	monthlyCoC := div(o.coc, twelve)
+	monthlyOpex := div(o.opexShare, twelve)
+	// Costs that change only when the fleet grows: facility, maintenance,
+	// staff and idle power.
+	var facility, idleEnergy, operations, fixedCash decimal.Decimal
+	for m := range or.Months {
+		row := &or.Months[m]
+		b := &row.Breakdown
+		prov := row.Accelerators
+		if prov.Cmp(fleet) > 0 {
+			spend := prov.Sub(fleet).Mul(o.capex)
+			row.Capex = spend
+			capexTotal = capexTotal.Add(spend)
+			nbv = nbv.Add(spend)
+			fleet = prov
+			maintenance = capexTotal.Mul(monthlyOpex)
+			facility = fleet.Mul(facilityPerUnit)
+			idleEnergy = fleet.Mul(energyIdle)
+			operations = maintenance.Add(o.staff)
+			fixedCash = facility.Add(operations).Add(idleEnergy)
+			// The cohort depreciates fully for the whole months of its life
+			// and for the fraction of the next one.
+			r := div(spend.Mul(depreciable), lifeMonths)
+			deprRate = deprRate.Add(r)
+			if end := m + wholeMonths; end < len(deprEnds) {
+				deprEnds[end] = deprEnds[end].Add(r.Mul(keep))
 			}
-			prov := replicas.Add(o.spare).Mul(n)
-			row.BusyAccelerators = busy
-			row.Accelerators = prov
-			switch o.kind {
-			case Cloud:
-				if m < o.commitMonths && o.commitUnits.Sign() > 0 {
-					b.Committed = o.commitUnits.Mul(commitRate730)
-					if over := prov.Sub(o.commitUnits); over.Sign() > 0 {
-						b.OnDemand = over.Mul(rate730)
-					} else if over.Sign() < 0 {
-						row.StrandedCost = over.Neg().Mul(commitRate730)
-					}
-				} else {
-					b.OnDemand = prov.Mul(rate730)
-				}
-				row.Fleet = prov
-				row.Cost = b.OnDemand.Add(b.Committed)
-				row.CashCost = row.Cost
-			case Owned:
-				if prov.Cmp(fleet) > 0 {
-					bought := prov.Sub(fleet)
-					spend := bought.Mul(o.capex)
-					row.Capex = spend
-					capexTotal = capexTotal.Add(spend)
-					nbv = nbv.Add(spend)
-					fleet = prov
-					if lifeMonths.Sign() > 0 {
-						r := div(spend.Mul(one.Sub(o.residual)), lifeMonths)
-						deprRate = deprRate.Add(r)
-						// The cohort depreciates fully for the whole months of its
-						// life and for the fraction of the next one.
-						if end := m + wholeMonths; end < len(deprEnds) {
-							deprEnds[end] = deprEnds[end].Add(r.Mul(one.Sub(lifeFrac)))
-						}
-						if end := m + wholeMonths + 1; end < len(deprEnds) {
-							deprEnds[end] = deprEnds[end].Add(r.Mul(lifeFrac))
-						}
-					}
-				}
-				deprRate = deprRate.Sub(deprEnds[m])
-				row.Fleet = fleet
-				b.Capital = div(nbv.Mul(o.coc), twelve)
-				b.Depreciation = deprRate
-				nbv = nbv.Sub(deprRate)
-				b.Energy = fleet.Mul(energyIdle).Add(one.Sub(o.idleShare).Mul(busy).Mul(energyPerKWBusy))
-				b.Facility = fleet.Mul(o.powerKW).Mul(o.colo)
-				b.Operations = div(capexTotal.Mul(o.opexShare), twelve).Add(o.staff)
-				row.Cost = b.Depreciation.Add(b.Capital).Add(b.Energy).Add(b.Facility).Add(b.Operations)
-				row.CashCost = row.Capex.Add(b.Energy).Add(b.Facility).Add(b.Operations)
-				if idle := fleet.Sub(prov); idle.Sign() > 0 {
-					// Hardware kept but not needed: its share of the fixed costs.
-					fixed := b.Depreciation.Add(b.Capital).Add(b.Facility).Add(div(capexTotal.Mul(o.opexShare), twelve)).Add(fleet.Mul(energyIdle))
-					row.StrandedCost = div(fixed.Mul(idle), fleet)
-				}
-			}
-			held := row.Fleet
-			row.Utilization = ptr(div(busy, held))
-			sumBusy = sumBusy.Add(busy)
-			sumProv = sumProv.Add(held)
-			if held.Cmp(or.PeakAccelerators) > 0 {
-				or.PeakAccelerators = held
+			if end := m + wholeMonths + 1; end < len(deprEnds) && lifeFrac.Sign() > 0 {
+				deprEnds[end] = deprEnds[end].Add(r.Mul(lifeFrac))
 			}
 		}
-		row.Breakdown = b
-		row.Margin = row.Revenue.Sub(row.Cost)
-		cumCash = cumCash.Add(row.Revenue).Sub(row.CashCost)
-		row.CumulativeCash = cumCash
-		or.TotalCost = or.TotalCost.Add(row.Cost)
-		or.TotalCashCost = or.TotalCashCost.Add(row.CashCost)
-		or.StrandedTotal = or.StrandedTotal.Add(row.StrandedCost)
+		if deprEnds[m].Sign() != 0 {
+			deprRate = deprRate.Sub(deprEnds[m])
+		}
+		row.Fleet = fleet
+		busyEnergy := row.BusyAccelerators.Mul(energyBusy)
+		b.Capital = nbv.Mul(monthlyCoC)
+		b.Depreciation = deprRate
+		nbv = nbv.Sub(deprRate)
+		b.Energy = idleEnergy.Add(busyEnergy)
+		b.Facility = facility
+		b.Operations = operations
+		row.Cost = deprRate.Add(b.Capital).Add(fixedCash).Add(busyEnergy)
+		row.CashCost = fixedCash.Add(busyEnergy)
+		if row.Capex.Sign() != 0 {
+			row.CashCost = row.CashCost.Add(row.Capex)
+		}
+		if idle := fleet.Sub(prov); idle.Sign() > 0 {
+			// Hardware kept but not needed: its share of the fixed costs.
+			fixed := deprRate.Add(b.Capital).Add(facility).Add(maintenance).Add(idleEnergy)
+			row.StrandedCost = div(fixed.Mul(idle), fleet)
+		}
+		sumHeld = sumHeld.Add(fleet)
 	}
+	or.PeakAccelerators = fleet
 	or.CapexTotal = capexTotal
 	or.BookValue = nbv
-	p.summarize(o, or, sumBusy, sumProv)
+	return sumHeld
 }
 
 // summarize derives the per-unit figures from the monthly rows.
-func (p *plan) summarize(o *optionPlan, or *OptionResult, sumBusy, sumProv decimal.Decimal) {
-	var req, in, out, inCost decimal.Decimal
-	for _, m := range or.Months {
-		req = req.Add(m.Requests)
-		in = in.Add(m.InputTokens)
-		out = out.Add(m.OutputTokens)
-		if o.kind == API {
-			inCost = inCost.Add(m.InputTokens.Sub(m.CachedInputTokens).Mul(o.price.in)).Add(m.CachedInputTokens.Mul(o.price.cached))
-		}
-	}
-	if o.kind.SelfHosted() {
+func (p *plan) summarize(o *optionPlan, or *OptionResult, tot totals, sumBusy, sumProv decimal.Decimal) {
+	var inCost decimal.Decimal
+	if o.kind == API {
+		inCost = tot.in.Sub(tot.cached).Mul(o.price.in).Add(tot.cached.Mul(o.price.cached))
+	} else {
 		inCost = or.TotalCost.Mul(or.Throughput.InputShareOfTime)
 		or.AverageUtilization = ptr(div(sumBusy, sumProv))
 	}
-	or.CostPerMTokens = div(or.TotalCost.Mul(million), in.Add(out))
-	if in.Sign() > 0 {
-		or.CostPerMInputTokens = ptr(div(inCost.Mul(million), in))
+	or.CostPerMTokens = div(or.TotalCost.Mul(million), tot.in.Add(tot.out))
+	if tot.in.Sign() > 0 {
+		or.CostPerMInputTokens = ptr(div(inCost.Mul(million), tot.in))
 	}
-	or.CostPerMOutputTokens = div(or.TotalCost.Sub(inCost).Mul(million), out)
-	or.CostPer1kRequests = div(or.TotalCost.Mul(thousand), req)
+	or.CostPerMOutputTokens = div(or.TotalCost.Sub(inCost).Mul(million), tot.out)
+	or.CostPer1kRequests = div(or.TotalCost.Mul(thousand), tot.requests)
 	or.FirstMonthCost = or.Months[0].Cost
 	or.LastMonthCost = or.Months[len(or.Months)-1].Cost
 	if p.revenue != nil {
-		var rev decimal.Decimal
-		for _, m := range or.Months {
-			rev = rev.Add(m.Revenue)
-		}
-		margin := rev.Sub(or.TotalCost)
-		or.TotalRevenue = ptr(rev)
+		margin := tot.revenue.Sub(or.TotalCost)
+		or.TotalRevenue = ptr(tot.revenue)
 		or.TotalMargin = ptr(margin)
-		if rev.Sign() > 0 {
-			or.MarginShare = ptr(div(margin, rev))
+		if tot.revenue.Sign() > 0 {
+			or.MarginShare = ptr(div(margin, tot.revenue))
 		}
 		or.BreakEvenMonth = breakEven(or.Months)
 	}

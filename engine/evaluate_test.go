@@ -77,7 +77,7 @@ func TestCloudOnDemandHandWorked(t *testing.T) {
 	checkNear(t, "busy", o.Months[0].BusyAccelerators, d("0.55"))
 	checkNear(t, "provisioned", o.Months[0].Accelerators, d("6"))
 	// utilization = 0.55 / 6.
-	checkNear(t, "utilization", *o.Months[0].Utilization, d("0.55").DivRound(d("6"), 24))
+	checkNear(t, "utilization", *o.Months[0].Utilization(), d("0.55").DivRound(d("6"), 24))
 	// cost = 6 × $2 × 730 h = $8,760 a month, $17,520 over 2 months.
 	checkNear(t, "month cost", o.Months[0].Cost, d("8760"))
 	checkNear(t, "total", o.TotalCost, d("17520"))

@@ -1,0 +1,27 @@
+package engine
+
+import "testing"
+
+// BenchmarkEvaluate is the reference scenario: three self-hosted options and
+// one API over 60 months. Target under wasm: 2 ms.
+func BenchmarkEvaluate(b *testing.B) {
+	s := loadReference(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Evaluate(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSensitivity is a full tornado of the owned option. Target under
+// wasm: 30 ms.
+func BenchmarkSensitivity(b *testing.B) {
+	s := loadReference(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Sensitivity(s, 2, MetricTotalCost, DefaultSwingPercent); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

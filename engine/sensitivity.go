@@ -1,0 +1,241 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/shopspring/decimal"
+)
+
+// Metric is a figure of one option that the sensitivity analysis follows.
+type Metric string
+
+const (
+	MetricTotalCost        Metric = "total_cost"
+	MetricCostPerMTokens   Metric = "cost_per_m_tokens"
+	MetricCostPer1k        Metric = "cost_per_1k_requests"
+	MetricLastMonthCost    Metric = "last_month_cost"
+	MetricPeakAccelerators Metric = "peak_accelerators"
+	MetricTotalMargin      Metric = "total_margin"
+)
+
+// Metrics lists the metrics in display order with their labels.
+var Metrics = []struct {
+	Metric Metric
+	Label  string
+}{
+	{MetricTotalCost, "Total cost"},
+	{MetricCostPerMTokens, "Cost per M tokens"},
+	{MetricCostPer1k, "Cost per 1,000 requests"},
+	{MetricLastMonthCost, "Cost in the last month"},
+	{MetricPeakAccelerators, "Peak accelerators"},
+	{MetricTotalMargin, "Total margin"},
+}
+
+// DefaultSwingPercent is how far each input moves each way.
+var DefaultSwingPercent = decimal.NewFromInt(20)
+
+// Swing is what moving one input down and up does to the metric.
+type Swing struct {
+	Path      string          `json:"path"`
+	Label     string          `json:"label"`
+	Base      decimal.Decimal `json:"base_input"`
+	LowInput  decimal.Decimal `json:"low_input"`
+	HighInput decimal.Decimal `json:"high_input"`
+	// Low and High are the metric with the input moved down and up; nil
+	// when that move makes the scenario invalid (Note says why).
+	Low   *decimal.Decimal `json:"low"`
+	High  *decimal.Decimal `json:"high"`
+	Range decimal.Decimal  `json:"range"` // |High − Low|, what the tornado sorts by
+	Note  string           `json:"note,omitempty"`
+}
+
+// Tornado is the sensitivity of one option's metric to each input.
+type Tornado struct {
+	Option  int             `json:"option"`
+	Metric  Metric          `json:"metric"`
+	Percent decimal.Decimal `json:"percent"`
+	Base    decimal.Decimal `json:"base"`
+	Swings  []Swing         `json:"swings"`
+}
+
+// Sensitivity moves each input that applies to option i by ±percent % and
+// returns the swings of the metric, largest first. Only option i is
+// re-evaluated, so the work is two evaluations of one option per input.
+func Sensitivity(s *Scenario, i int, metric Metric, percent decimal.Decimal) (*Tornado, error) {
+	if i < 0 || i >= len(s.Options) {
+		return nil, fmt.Errorf("sensitivity: no option %d", i)
+	}
+	if percent.Sign() <= 0 || percent.Cmp(hundred) >= 0 {
+		return nil, errors.New("sensitivity: the percentage must be between 0 and 100")
+	}
+	if _, ok := metricOf(metric, &OptionResult{}); !ok {
+		return nil, fmt.Errorf("sensitivity: unknown metric %q", metric)
+	}
+	if metric == MetricTotalMargin && s.Revenue == nil {
+		return nil, errors.New("sensitivity: margin needs revenue prices")
+	}
+	single := s.Clone()
+	single.Options = []Option{s.Options[i].Clone()}
+	base, err := metricFor(&single, metric)
+	if err != nil {
+		return nil, err
+	}
+	t := &Tornado{Option: i, Metric: metric, Percent: percent, Base: base}
+	down := one.Sub(div(percent, hundred))
+	up := one.Add(div(percent, hundred))
+	for _, in := range sensitiveInputs(&single) {
+		sw := Swing{Path: in.path, Label: in.label, Base: in.base}
+		sw.LowInput = in.clamp(in.base.Mul(down))
+		sw.HighInput = in.clamp(in.base.Mul(up))
+		if sw.LowInput.Equal(in.base) && sw.HighInput.Equal(in.base) {
+			continue
+		}
+		for _, side := range []struct {
+			v   decimal.Decimal
+			out **decimal.Decimal
+		}{{sw.LowInput, &sw.Low}, {sw.HighInput, &sw.High}} {
+			c := single.Clone()
+			*in.get(&c) = NumOf(side.v)
+			m, err := metricFor(&c, metric)
+			if err != nil {
+				sw.Note = firstError(err)
+				continue
+			}
+			*side.out = &m
+		}
+		if sw.Low != nil && sw.High != nil {
+			sw.Range = sw.High.Sub(*sw.Low).Abs()
+		}
+		t.Swings = append(t.Swings, sw)
+	}
+	sort.SliceStable(t.Swings, func(a, b int) bool { return t.Swings[a].Range.Cmp(t.Swings[b].Range) > 0 })
+	return t, nil
+}
+
+func firstError(err error) string {
+	var errs Errors
+	if errors.As(err, &errs) && len(errs) > 0 {
+		return errs[0].Error()
+	}
+	return err.Error()
+}
+
+func metricFor(s *Scenario, m Metric) (decimal.Decimal, error) {
+	r, err := Evaluate(s)
+	if err != nil {
+		return zero, err
+	}
+	v, _ := metricOf(m, &r.Options[0])
+	return v, nil
+}
+
+func metricOf(m Metric, o *OptionResult) (decimal.Decimal, bool) {
+	switch m {
+	case MetricTotalCost:
+		return o.TotalCost, true
+	case MetricCostPerMTokens:
+		return o.CostPerMTokens, true
+	case MetricCostPer1k:
+		return o.CostPer1kRequests, true
+	case MetricLastMonthCost:
+		return o.LastMonthCost, true
+	case MetricPeakAccelerators:
+		return o.PeakAccelerators, true
+	case MetricTotalMargin:
+		if o.TotalMargin == nil {
+			return zero, true
+		}
+		return *o.TotalMargin, true
+	}
+	return zero, false
+}
+
+// input is one movable input of a single-option scenario.
+type input struct {
+	path, label string
+	field       Field
+	base        decimal.Decimal
+	get         func(*Scenario) *Num
+}
+
+func (in input) clamp(v decimal.Decimal) decimal.Decimal {
+	if in.field.Integer {
+		v = v.Round(0)
+	}
+	if v.Cmp(in.field.Max) > 0 {
+		v = in.field.Max
+	}
+	if v.Cmp(in.field.Min) < 0 || (in.field.MinExclusive && v.Cmp(in.field.Min) <= 0) {
+		return in.base
+	}
+	return v
+}
+
+// sensitiveInputs lists the inputs flagged Sensitive that apply to the
+// scenario's only option, with their current (resolved) values.
+func sensitiveInputs(s *Scenario) []input {
+	var out []input
+	o := &s.Options[0]
+	for _, f := range WorkloadFields {
+		if !f.Sensitive {
+			continue
+		}
+		def, _ := DefaultWorkload(f.Key)
+		get := f.Get
+		out = append(out, input{"workload." + f.Key, f.Label, f.Field, f.Get(&s.Workload).Or(def),
+			func(c *Scenario) *Num { return get(&c.Workload) }})
+	}
+	if s.Revenue != nil {
+		for _, f := range RevenueFields {
+			if f.Sensitive {
+				get := f.Get
+				out = append(out, input{"revenue." + f.Key, f.Label, f.Field, f.Get(s.Revenue).Dec(),
+					func(c *Scenario) *Num { return get(c.Revenue) }})
+			}
+		}
+	}
+	measured := o.PrefillTokensPerS.Set() && o.DecodeTokensPerS.Set()
+	var board decimal.Decimal
+	if o.Kind.SelfHosted() && o.Accelerator != nil && !measured {
+		bits, _ := DefaultModel(s.Model.Preset, "weight_bits")
+		bits = s.Model.WeightBits.Or(bits)
+		for _, f := range AcceleratorFields {
+			def, _ := DefaultAccelerator(o.Accelerator.Preset, f.Key, bits)
+			if f.Key == "power_kw" {
+				board = f.Get(o.Accelerator).Or(def)
+			}
+			if !f.Sensitive {
+				continue
+			}
+			get := f.Get
+			out = append(out, input{"options[0].accelerator." + f.Key, f.Label, f.Field, f.Get(o.Accelerator).Or(def),
+				func(c *Scenario) *Num { return get(c.Options[0].Accelerator) }})
+		}
+	}
+	for _, f := range OptionFields {
+		if !f.Sensitive || !f.AppliesTo(o.Kind) {
+			continue
+		}
+		switch f.Key {
+		case "prefill_tokens_per_s", "decode_tokens_per_s":
+			if !measured {
+				continue
+			}
+		case "mbu", "mfu":
+			if measured {
+				continue
+			}
+		case "commit_hourly_rate":
+			if !o.CommitAccelerators.Set() || o.CommitAccelerators.Dec().Sign() == 0 {
+				continue
+			}
+		}
+		def, _ := DefaultOption(o, f.Key, board)
+		get := f.Get
+		out = append(out, input{"options[0]." + f.Key, f.Label, f.Field, f.Get(o).Or(def),
+			func(c *Scenario) *Num { return get(&c.Options[0]) }})
+	}
+	return out
+}
