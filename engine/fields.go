@@ -109,7 +109,7 @@ var ModelFields = []ModelField{
 		func(m *Model) *Num { return &m.TotalParamsB }},
 	{field("active_params_b", "ap", "Active parameters", "billions", "Parameters used per token (MoE); equal to total for dense models.", "0", "100000", positive),
 		func(m *Model) *Num { return &m.ActiveParamsB }},
-	{field("layers", "l", "Layers", "", "Transformer layers.", "1", "10000", integer),
+	{field("layers", "ly", "Layers", "", "Transformer layers.", "1", "10000", integer),
 		func(m *Model) *Num { return &m.Layers }},
 	{field("kv_heads", "kvh", "KV heads", "", "Key-value heads per layer (GQA).", "1", "10000", integer),
 		func(m *Model) *Num { return &m.KVHeads }},

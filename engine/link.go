@@ -1,8 +1,357 @@
 package engine
 
-import "errors"
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
 
-// DecodeLink reads a scenario link. (The link codec lands with issue 4.)
-func DecodeLink(s string) (Scenario, error) {
-	return Scenario{}, errors.New("scenario links are not supported yet")
+// Scenario links: the whole scenario in the URL fragment, which never
+// reaches a server. The format is documented in docs/links.md; it is a
+// public file format, so a change adds a version (and a migration) and never
+// edits an old one: the golden corpus in testdata/links enforces that.
+//
+//	#<version><form>.<payload>
+//	  version: decimal, 1 today
+//	  form "r": payload is the token list itself (readable)
+//	  form "z": payload is base64url (no padding) of the deflated token list
+//	token list: tokens joined by "~", each "key" or "key=value"
+
+// LinkVersion is the link format version this engine writes.
+const LinkVersion = 1
+
+// Bounds on what a link decoder accepts, whatever the input.
+const (
+	MaxLinkLen     = 8192  // characters of a fragment
+	maxInflated    = 32768 // bytes of an inflated token list
+	maxLinkTokens  = 600
+	maxTextEncoded = 1024 // characters of one escaped text value
+	maxKeyLen      = 8
+)
+
+// readableSafe are the characters a readable link may use: they pass
+// through browsers, chat tools and email unescaped.
+func readableSafe(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-._~+=!*,:@", r)
+}
+
+// EncodeLink returns the fragment (without "#") of the canonical form of s:
+// the readable form when it is safe and not longer, else the compressed one.
+func EncodeLink(s *Scenario) string {
+	n := Normalize(s)
+	tokens := linkTokens(&n)
+	payload := strings.Join(tokens, "~")
+	v := strconv.Itoa(LinkVersion)
+	z := v + "z." + compress(payload)
+	if strings.IndexFunc(payload, func(r rune) bool { return !readableSafe(r) }) < 0 {
+		if r := v + "r." + payload; len(r) <= len(z) {
+			return r
+		}
+	}
+	return z
+}
+
+// LinkURL joins a base URL (ending in "/") and the fragment.
+func LinkURL(base string, s *Scenario) string {
+	return base + "#" + EncodeLink(s)
+}
+
+func compress(payload string) string {
+	var buf bytes.Buffer
+	w, _ := flate.NewWriter(&buf, flate.BestCompression)
+	w.Write([]byte(payload))
+	w.Close()
+	return base64.RawURLEncoding.EncodeToString(buf.Bytes())
+}
+
+// linkTokens lists the tokens of a normalized scenario in canonical order.
+func linkTokens(s *Scenario) []string {
+	var t []string
+	if s.Name != "" {
+		t = append(t, "n="+escapeText(s.Name))
+	}
+	for _, f := range WorkloadFields {
+		if n := f.Get(&s.Workload); !n.IsZero() {
+			t = append(t, f.Link+"="+n.String())
+		}
+	}
+	if s.Model.Preset != "" {
+		t = append(t, "m="+escapeText(s.Model.Preset))
+	}
+	for _, f := range ModelFields {
+		if n := f.Get(&s.Model); !n.IsZero() {
+			t = append(t, f.Link+"="+n.String())
+		}
+	}
+	if s.Revenue != nil {
+		t = append(t, "rev")
+		for _, f := range RevenueFields {
+			if n := f.Get(s.Revenue); !n.IsZero() {
+				t = append(t, f.Link+"="+n.String())
+			}
+		}
+	}
+	for i := range s.Options {
+		o := &s.Options[i]
+		t = append(t, "o="+escapeText(string(o.Kind)))
+		if o.Label != "" {
+			t = append(t, "l="+escapeText(o.Label))
+		}
+		if o.Accelerator != nil {
+			t = append(t, "a="+escapeText(o.Accelerator.Preset))
+			for _, f := range AcceleratorFields {
+				if n := f.Get(o.Accelerator); !n.IsZero() {
+					t = append(t, f.Link+"="+n.String())
+				}
+			}
+		}
+		for _, f := range OptionFields {
+			if n := f.Get(o); !n.IsZero() {
+				t = append(t, f.Link+"="+n.String())
+			}
+		}
+	}
+	return t
+}
+
+// escapeText makes text safe inside a token: "%", "~", "=" and "+" and
+// control characters become %XX, a space becomes "+". Other characters,
+// any Unicode, stay as they are.
+func escapeText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			b.WriteByte('+')
+		case r == '%' || r == '~' || r == '=' || r == '+' || r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "%%%02X", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func unescapeText(s string) (string, error) {
+	if len(s) > maxTextEncoded {
+		return "", errors.New("text too long")
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '+':
+			b.WriteByte(' ')
+		case '%':
+			if i+2 >= len(s) {
+				return "", errors.New("bad %-escape")
+			}
+			v, err := strconv.ParseUint(s[i+1:i+3], 16, 8)
+			if err != nil {
+				return "", errors.New("bad %-escape")
+			}
+			b.WriteByte(byte(v))
+			i += 2
+		default:
+			b.WriteByte(c)
+		}
+	}
+	if !utf8.ValidString(b.String()) {
+		return "", errors.New("text is not valid UTF-8")
+	}
+	return b.String(), nil
+}
+
+// LinkError explains why a link cannot be opened.
+type LinkError struct{ Msg string }
+
+func (e *LinkError) Error() string { return "this link cannot be opened: " + e.Msg }
+
+func linkErr(format string, a ...any) error { return &LinkError{fmt.Sprintf(format, a...)} }
+
+// DecodeLink reads a link: a full URL, a fragment with or without "#".
+// Whatever the input, it returns within bounded time and memory, either a
+// scenario (which Evaluate then validates) or a LinkError saying why not.
+func DecodeLink(link string) (Scenario, error) {
+	link = strings.TrimSpace(link)
+	if i := strings.IndexByte(link, '#'); i >= 0 {
+		link = link[i+1:]
+	} else if strings.Contains(link, "://") {
+		return Scenario{}, linkErr("it has no scenario (nothing after #)")
+	}
+	if len(link) > MaxLinkLen {
+		return Scenario{}, linkErr("it is %d characters long, more than any scenario needs (%d)", len(link), MaxLinkLen)
+	}
+	if link == "" {
+		return Scenario{}, linkErr("it is empty")
+	}
+	head, payload, ok := strings.Cut(link, ".")
+	if !ok || len(head) < 2 || len(head) > 6 {
+		return Scenario{}, linkErr("it does not start with a format version")
+	}
+	form := head[len(head)-1]
+	version, err := strconv.Atoi(head[:len(head)-1])
+	if err != nil || version < 1 {
+		return Scenario{}, linkErr("it does not start with a format version")
+	}
+	if version > LinkVersion {
+		return Scenario{}, linkErr("it was made by a newer version of infercost (link format %d; this one reads up to %d): reload to update the app", version, LinkVersion)
+	}
+	var tokens string
+	switch form {
+	case 'r':
+		tokens = payload
+	case 'z':
+		raw, err := base64.RawURLEncoding.DecodeString(payload)
+		if err != nil {
+			return Scenario{}, linkErr("its compressed part is damaged (was it cut short?)")
+		}
+		out, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(raw)), maxInflated+1))
+		if err != nil {
+			return Scenario{}, linkErr("its compressed part is damaged (was it cut short?)")
+		}
+		if len(out) > maxInflated {
+			return Scenario{}, linkErr("it expands to more than %d bytes, more than any scenario needs", maxInflated)
+		}
+		tokens = string(out)
+	default:
+		return Scenario{}, linkErr("unknown link form %q", form)
+	}
+	return parseTokens(version, tokens)
+}
+
+// parseTokens reads a version-1 token list.
+func parseTokens(version int, list string) (Scenario, error) {
+	s := Scenario{Version: FormatVersion}
+	if list == "" {
+		return s, nil // an empty scenario: validation lists what it needs
+	}
+	parts := strings.Split(list, "~")
+	if len(parts) > maxLinkTokens {
+		return s, linkErr("it has %d parts, more than any scenario needs", len(parts))
+	}
+	var opt *Option
+	seen := map[string]bool{}
+	for _, p := range parts {
+		key, val, hasVal := strings.Cut(p, "=")
+		if len(key) > maxKeyLen || key == "" {
+			return s, linkErr("unreadable part %q", truncate(p, 20))
+		}
+		scope := "top"
+		if opt != nil {
+			scope = fmt.Sprintf("o%d", len(s.Options))
+		}
+		if seen[scope+key] {
+			return s, linkErr("%q appears twice", key)
+		}
+		seen[scope+key] = true
+		if key == "o" {
+			if len(s.Options) >= MaxOptions {
+				return s, linkErr("it has more than %d options", MaxOptions)
+			}
+			kind, err := unescapeText(val)
+			if err != nil || (kind != string(Cloud) && kind != string(Owned) && kind != string(API)) {
+				return s, linkErr("unknown option kind %q", truncate(val, 20))
+			}
+			s.Options = append(s.Options, Option{Kind: Kind(kind)})
+			opt = &s.Options[len(s.Options)-1]
+			continue
+		}
+		if !hasVal && key != "rev" {
+			return s, linkErr("part %q has no value", truncate(key, 8))
+		}
+		var err error
+		if opt == nil {
+			err = setTop(&s, key, val)
+		} else {
+			err = setOption(opt, key, val)
+		}
+		if err != nil {
+			return s, err
+		}
+	}
+	return s, nil
+}
+
+func setText(dst *string, key, val string, max int) error {
+	t, err := unescapeText(val)
+	if err != nil {
+		return linkErr("%s: %v", key, err)
+	}
+	if utf8.RuneCountInString(t) > max {
+		return linkErr("%s is longer than %d characters", key, max)
+	}
+	*dst = t
+	return nil
+}
+
+func setNum(n *Num, key, val string) error {
+	v := ParseNum(val)
+	if !v.Set() {
+		reason := "is empty"
+		if v.Bad() != "" {
+			reason = numError(v.Bad()).Error()
+		}
+		return linkErr("%s %s", key, reason)
+	}
+	*n = v
+	return nil
+}
+
+func setTop(s *Scenario, key, val string) error {
+	switch key {
+	case "n":
+		return setText(&s.Name, "the name", val, MaxNameLen)
+	case "m":
+		return setText(&s.Model.Preset, "the model", val, 64)
+	case "rev":
+		s.Revenue = &Revenue{}
+		return nil
+	}
+	for _, f := range WorkloadFields {
+		if f.Link == key {
+			return setNum(f.Get(&s.Workload), f.Label, val)
+		}
+	}
+	for _, f := range ModelFields {
+		if f.Link == key {
+			return setNum(f.Get(&s.Model), f.Label, val)
+		}
+	}
+	if s.Revenue != nil {
+		for _, f := range RevenueFields {
+			if f.Link == key {
+				return setNum(f.Get(s.Revenue), f.Label, val)
+			}
+		}
+	}
+	return linkErr("unknown part %q", truncate(key, 8))
+}
+
+func setOption(o *Option, key, val string) error {
+	switch key {
+	case "l":
+		return setText(&o.Label, "an option label", val, MaxLabelLen)
+	case "a":
+		o.Accelerator = &Accelerator{}
+		return setText(&o.Accelerator.Preset, "the accelerator", val, 64)
+	}
+	if o.Accelerator != nil {
+		for _, f := range AcceleratorFields {
+			if f.Link == key {
+				return setNum(f.Get(o.Accelerator), f.Label, val)
+			}
+		}
+	}
+	for _, f := range OptionFields {
+		if f.Link == key && f.AppliesTo(o.Kind) {
+			return setNum(f.Get(o), f.Label, val)
+		}
+	}
+	return linkErr("unknown part %q for a %s option", truncate(key, 8), o.Kind)
 }

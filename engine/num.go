@@ -3,6 +3,7 @@ package engine
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -68,6 +69,15 @@ func parseDecimal(t string) (decimal.Decimal, error) {
 	}
 	for _, r := range t {
 		if !strings.ContainsRune("0123456789.+-eE", r) {
+			return decimal.Zero, fmt.Errorf("%q is not a number", t)
+		}
+	}
+	if i := strings.IndexAny(t, "eE"); i >= 0 {
+		// Reject huge exponents before the decimal library expands them.
+		if e, err := strconv.Atoi(t[i+1:]); err != nil || e > 30 || e < -30 {
+			if err == nil || len(t[i+1:]) > 3 {
+				return decimal.Zero, fmt.Errorf("%s is too large or too small (exponent beyond ±30)", truncate(t, 20))
+			}
 			return decimal.Zero, fmt.Errorf("%q is not a number", t)
 		}
 	}

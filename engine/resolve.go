@@ -224,10 +224,7 @@ func checkModel(errs *Errors, m *Model) modelPlan {
 	}
 	var mp modelPlan
 	total := get("total_params_b", m.TotalParamsB)
-	activeDef, _ := DefaultModel(m.Preset, "active_params_b")
-	if !m.ActiveParamsB.Set() && (m.Preset == "" || m.TotalParamsB.Set() && activeDef.Equal(mustPresetTotal(m.Preset))) {
-		activeDef = total // dense model: active follows total
-	}
+	activeDef := defaultActive(m, total)
 	active := value(errs, "model.active_params_b", m.ActiveParamsB, activeDef, true)
 	if active.Cmp(total) > 0 {
 		errs.add("model.active_params_b", fmt.Sprintf("must be ≤ total parameters (%s B)", total))
@@ -257,9 +254,15 @@ func checkModel(errs *Errors, m *Model) modelPlan {
 	return mp
 }
 
-func mustPresetTotal(id string) decimal.Decimal {
-	p, _ := FindModel(id)
-	return p.TotalParamsB.Dec()
+// defaultActive is the active parameter count when none is given: the
+// preset's for an MoE preset, else the total (a dense model, or a dense
+// preset whose total was overridden).
+func defaultActive(m *Model, total decimal.Decimal) decimal.Decimal {
+	p, ok := FindModel(m.Preset)
+	if ok && !p.ActiveParamsB.Dec().Equal(p.TotalParamsB.Dec()) {
+		return p.ActiveParamsB.Dec()
+	}
+	return total
 }
 
 func checkOption(errs *Errors, i int, o *Option, mp modelPlan) optionPlan {

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLinkEncodeDecodeEval(t *testing.T) {
+	code, out, stderr := runCLI("", "link", "encode", "-base", "https://example.github.io/infercost", "testdata/handworked.json")
+	if code != 0 {
+		t.Fatalf("encode: exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "#1") || !strings.HasPrefix(lines[1], "https://example.github.io/infercost/#1") {
+		t.Fatalf("encode output:\n%s", out)
+	}
+	// eval accepts the link in place of the file and prints the same table.
+	_, want, _ := runCLI("", "eval", "testdata/handworked.json")
+	code, got, stderr := runCLI("", "eval", lines[1])
+	if code != 0 || got != want {
+		t.Errorf("eval of the link: exit %d %s\n%s\nwant\n%s", code, stderr, got, want)
+	}
+	// decode gives the scenario back; it evaluates to the same table.
+	code, js, stderr := runCLI("", "link", "decode", lines[0])
+	if code != 0 {
+		t.Fatalf("decode: exit %d: %s", code, stderr)
+	}
+	if code, got, _ := runCLI(js, "eval", "-"); code != 0 || got != want {
+		t.Errorf("eval of the decoded JSON differs:\n%s", got)
+	}
+	// A link given on stdin.
+	if code, got, _ := runCLI(lines[1], "eval", "-"); code != 0 || got != want {
+		t.Errorf("eval of a link on stdin differs:\n%s", got)
+	}
+}
+
+func TestLinkErrors(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"link"}, "Usage: infercost link encode"},
+		{[]string{"link", "frob"}, `unknown action "frob"`},
+		{[]string{"link", "decode", "#9r.x"}, "newer version of infercost"},
+		{[]string{"link", "decode", "#1r.zz=1"}, `unknown part "zz"`},
+		{[]string{"link", "encode", "nope.json"}, "no such file"},
+	} {
+		code, _, stderr := runCLI("", tc.args...)
+		if code != 2 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q", tc.args, code, stderr)
+		}
+	}
+}

@@ -1,0 +1,139 @@
+package engine
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+var updateLinks = flag.Bool("update-links", false, "write testdata/links/v<LinkVersion>.json (only before that version is released)")
+
+// releasedLinkCorpora pins each released corpus file. A released file is
+// never edited: a format change adds a version, a new file, and a migration.
+// If this test fails because you changed a file listed here, revert it.
+var releasedLinkCorpora = map[string]string{
+	"v1.json": "d6d7567dbc9972a51778216f90972dc796f0d0b352a2edb64ad0b3df820afce9",
+}
+
+// goldenLink is one link of the corpus and the figures it must produce.
+type goldenLink struct {
+	Note    string          `json:"note"`
+	Link    string          `json:"link"`
+	Results []goldenFigures `json:"results"`
+}
+
+type goldenFigures struct {
+	Label            string `json:"label"`
+	TotalCost        string `json:"total_cost"`
+	CostPerMTokens   string `json:"cost_per_m_tokens"`
+	PeakAccelerators string `json:"peak_accelerators"`
+}
+
+func figures(t *testing.T, s *Scenario) []goldenFigures {
+	t.Helper()
+	r, err := Evaluate(s)
+	if err != nil {
+		t.Fatalf("evaluate: %v", err)
+	}
+	var out []goldenFigures
+	for _, o := range r.Options {
+		out = append(out, goldenFigures{o.Label, trimFixed(o.TotalCost, 6), trimFixed(o.CostPerMTokens, 6), o.PeakAccelerators.String()})
+	}
+	return out
+}
+
+func TestLinkGoldenCorpus(t *testing.T) {
+	if *updateLinks {
+		writeCorpus(t)
+	}
+	files, _ := filepath.Glob("testdata/links/v*.json")
+	if len(files) == 0 {
+		t.Fatal("no link corpus")
+	}
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(b)
+		if pin, ok := releasedLinkCorpora[filepath.Base(file)]; !ok || pin != hex.EncodeToString(sum[:]) {
+			t.Errorf("%s is released and must not change (sha256 %x, pinned %s): add a new version instead", file, sum, pin)
+		}
+		var corpus []goldenLink
+		if err := json.Unmarshal(b, &corpus); err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range corpus {
+			s, err := DecodeLink(g.Link)
+			if err != nil {
+				t.Errorf("%s: %s: %v", file, g.Note, err)
+				continue
+			}
+			got := figures(t, &s)
+			if len(got) != len(g.Results) {
+				t.Errorf("%s: %s: %d options, want %d", file, g.Note, len(got), len(g.Results))
+				continue
+			}
+			for i := range got {
+				if got[i] != g.Results[i] {
+					t.Errorf("%s: %s: option %d = %+v, want %+v", file, g.Note, i, got[i], g.Results[i])
+				}
+			}
+		}
+	}
+}
+
+// writeCorpus writes the current version's corpus. Use it once, when a
+// version is released, then pin the file's hash above.
+func writeCorpus(t *testing.T) {
+	ref := loadReference(t)
+	api := Scenario{Version: 1, Name: "API only", Workload: Workload{RequestsPerDay: N("1000"), InputTokens: N("500"), OutputTokens: N("100")},
+		Model: Model{Preset: "gpt-oss-120b"}, Options: []Option{{Label: "api", Kind: API, PriceInputPerM: N("0.15"), PriceOutputPerM: N("0.6")}}}
+	custom := typicalScenario()
+	custom.Name = "Custom model, Unicode: coût ≈ 2.49 € 🚀"
+	custom.Model = Model{TotalParamsB: N("32"), Layers: N("64"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("8")}
+	custom.Options[0].CommitAccelerators = N("16")
+	custom.Options[0].CommitHourlyRate = N("1.99")
+	custom.Options[0].CommitMonths = N("12")
+	measured := typicalScenario()
+	measured.Options[1].PrefillTokensPerS = N("9000")
+	measured.Options[1].DecodeTokensPerS = N("2500")
+	measured.Options[1].AcceleratorsPerReplica = N("2")
+	var corpus []goldenLink
+	for _, c := range []struct {
+		note string
+		s    *Scenario
+	}{
+		{"typical: preset model, three preset options with overrides", typicalScenario()},
+		{"reference scenario (engine/testdata/reference.json)", ref},
+		{"largest: eight custom options, every field set", largestScenario()},
+		{"API only, defaults everywhere", &api},
+		{"custom model, commitment, Unicode name", custom},
+		{"measured throughput", measured},
+	} {
+		if _, err := Evaluate(c.s); err != nil && c.note != "largest: eight custom options, every field set" {
+			t.Fatalf("%s: %v", c.note, err)
+		}
+		link := EncodeLink(c.s)
+		s, err := DecodeLink(link)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := goldenLink{Note: c.note, Link: "#" + link}
+		if _, err := Evaluate(&s); err == nil {
+			g.Results = figures(t, &s)
+		}
+		corpus = append(corpus, g)
+	}
+	b, _ := json.MarshalIndent(corpus, "", "  ")
+	file := filepath.Join("testdata/links", "v1.json")
+	if err := os.WriteFile(file, append(b, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(append(b, '\n'))
+	t.Logf("wrote %s; pin sha256 %x", file, sum)
+}
