@@ -33,9 +33,9 @@ func (s *Shell) Render() ga.UI {
 			ga.H1().Text("infercost"),
 			ga.P().Class("tagline").Text("What serving AI models costs at volume, and the cheapest way to buy the compute."),
 		),
-		ga.Main().Class("shell-main").ID("calculator"),
+		ga.Main().Class("shell-main").ID("calculator").Body(&Calculator{}),
 		ga.Footer().Class("shell-footer").Body(
-			ga.Span().Text("Runs entirely in your browser: your numbers never leave it."),
+			ga.Span().Text("Runs entirely in your browser: your numbers never leave it. Prices are indicative: every preset can be overridden."),
 			ga.Span().ID("app-version").Text("version "+Version()),
 		),
 	)

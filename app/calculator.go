@@ -1,0 +1,476 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/infercost/infercost/engine"
+	ga "github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Calculator is the whole tool: it owns the form, asks the engine for
+// results on every keystroke, keeps the last good results when the input is
+// invalid, and mirrors the scenario into the address bar.
+type Calculator struct {
+	ga.Compo
+
+	f       *form
+	errs    engine.Errors // of the current input; nil when valid
+	result  *engine.Result
+	stale   bool   // result is from an earlier, valid input
+	link    string // fragment of the last good scenario
+	written string // fragment we last put in the address bar
+
+	// Secondary figures, computed after the headline results are painted.
+	curve      []engine.CurvePoint
+	tornado    *engine.Tornado
+	tornadoErr string
+	sensOption int
+	sensMetric engine.Metric
+	capOption  int
+	seq        int
+
+	badLink    string // text of a link that could not be opened
+	badLinkWhy string
+	notice     string // one-line status ("Link copied", "Saved")
+	saved      []savedScenario
+	storageMsg string
+	saveName   string
+	importMsg  string
+}
+
+// OnInit loads the default scenario so that static rendering shows it.
+func (c *Calculator) OnInit() {
+	s := engine.DefaultScenario()
+	c.f = formFrom(&s)
+	c.sensMetric = engine.MetricCostPerMTokens
+	c.sensOption = -1
+	c.capOption = -1
+	c.evaluateNow()
+}
+
+func (c *Calculator) OnMount(ctx ga.Context) {
+	c.saved, c.storageMsg = loadSaved()
+	c.openURL(ctx)
+}
+
+// OnNav runs when the address changes (a pasted link, back/forward).
+func (c *Calculator) OnNav(ctx ga.Context) {
+	if !ga.IsClient {
+		return
+	}
+	c.openURL(ctx)
+}
+
+// openURL loads the scenario in the fragment, unless it is the one we wrote.
+func (c *Calculator) openURL(ctx ga.Context) {
+	u := ctx.Page().URL()
+	frag := u.Fragment
+	if u.RawFragment != "" {
+		frag = u.RawFragment
+	}
+	if frag == "" || frag == c.written {
+		c.refreshSecondary(ctx)
+		return
+	}
+	s, err := engine.DecodeLink(frag)
+	if err != nil {
+		c.badLink, c.badLinkWhy = "#"+frag, err.Error()
+		def := engine.DefaultScenario()
+		c.f = formFrom(&def)
+		c.evaluateNow()
+		c.refreshSecondary(ctx)
+		return
+	}
+	c.badLink, c.badLinkWhy = "", ""
+	c.f = formFrom(&s)
+	c.written = frag
+	c.evaluateNow()
+	c.refreshSecondary(ctx)
+}
+
+// evaluateNow asks the engine for results. Invalid input keeps the last
+// good result, marked stale.
+func (c *Calculator) evaluateNow() bool {
+	s := c.f.scenario()
+	r, err := engine.Evaluate(&s)
+	if err != nil {
+		var errs engine.Errors
+		if !errors.As(err, &errs) {
+			errs = engine.Errors{{Path: "scenario", Msg: err.Error()}}
+		}
+		c.errs = errs
+		c.stale = c.result != nil
+		return false
+	}
+	c.errs, c.stale, c.result = nil, false, r
+	c.link = engine.EncodeLink(&s)
+	return true
+}
+
+// changed is called after every edit.
+func (c *Calculator) changed(ctx ga.Context) {
+	c.notice = ""
+	if c.evaluateNow() {
+		c.badLink = ""
+		c.writeURL(ctx)
+		c.refreshSecondary(ctx)
+	}
+}
+
+// writeURL puts the scenario in the address bar without a history entry.
+func (c *Calculator) writeURL(ctx ga.Context) {
+	if !ga.IsClient || c.link == c.written {
+		return
+	}
+	u := *ctx.Page().URL()
+	u.Fragment, u.RawFragment = c.link, c.link
+	c.written = c.link
+	ctx.Page().ReplaceURL(&u)
+}
+
+// shareURL is the link to the current scenario.
+func (c *Calculator) shareURL(ctx ga.Context) string {
+	u := *ctx.Page().URL()
+	u.RawQuery = ""
+	u.Fragment, u.RawFragment = c.link, c.link
+	return u.String()
+}
+
+// refreshSecondary recomputes the volume curve and the tornado after the
+// headline results are on screen, and drops the work if input changed.
+func (c *Calculator) refreshSecondary(ctx ga.Context) {
+	if c.result == nil || c.stale {
+		return
+	}
+	c.seq++
+	seq := c.seq
+	s := c.f.scenario()
+	opt, metric := c.sensitivityTarget()
+	ctx.Async(func() {
+		curve, _ := engine.VolumeCurve(&s)
+		ctx.Dispatch(func(ctx ga.Context) {
+			if seq == c.seq {
+				c.curve = curve
+			}
+		})
+		var tor *engine.Tornado
+		var terr string
+		if opt >= 0 {
+			t, err := engine.Sensitivity(&s, opt, metric, engine.DefaultSwingPercent)
+			if err != nil {
+				terr = err.Error()
+			}
+			tor = t
+		}
+		ctx.Dispatch(func(ctx ga.Context) {
+			if seq == c.seq {
+				c.tornado, c.tornadoErr = tor, terr
+			}
+		})
+	})
+}
+
+// sensitivityTarget is the option and metric the tornado follows: the
+// user's choice, else the cheapest option.
+func (c *Calculator) sensitivityTarget() (int, engine.Metric) {
+	if c.result == nil {
+		return -1, c.sensMetric
+	}
+	i := c.sensOption
+	if i < 0 || i >= len(c.result.Options) {
+		i = c.result.Comparison.Cheapest
+	}
+	return i, c.sensMetric
+}
+
+// capacityTarget is the self-hosted option the capacity chart shows.
+func (c *Calculator) capacityTarget() int {
+	if c.result == nil {
+		return -1
+	}
+	if i := c.capOption; i >= 0 && i < len(c.result.Options) && c.result.Options[i].Throughput != nil {
+		return i
+	}
+	best := -1
+	for _, i := range c.result.Comparison.Ranking {
+		if c.result.Options[i].Throughput != nil {
+			if best < 0 {
+				best = i
+			}
+			if c.f.Options[i].Fields["commit_accelerators"] != "" {
+				return i // a commitment is the interesting case
+			}
+		}
+	}
+	return best
+}
+
+func (c *Calculator) Render() ga.UI {
+	return ga.Div().Class("calc").Body(
+		c.renderToolbar(),
+		ga.If(c.badLink != "", func() ga.UI {
+			return ga.Div().Class("banner error").ID("bad-link").Role("alert").Body(
+				ga.P().Text(c.badLinkWhy+". The default scenario is shown instead; the link you opened is kept below."),
+				ga.Label().For("bad-link-text").Text("Link you opened"),
+				ga.Textarea().ID("bad-link-text").ReadOnly(true).Rows(2).Text(c.badLink),
+			)
+		}),
+		ga.If(c.storageMsg != "", func() ga.UI {
+			return ga.Div().Class("banner error").ID("storage-error").Role("alert").Text(c.storageMsg)
+		}),
+		ga.Div().Class("layout").Body(
+			ga.Div().Class("inputs").Body(c.renderInputs()...),
+			ga.Div().Class("results").ID("results").Body(c.renderResults()...),
+		),
+	)
+}
+
+// ---------------------------------------------------------------------------
+// Toolbar: examples, saved scenarios, link, files, print.
+
+func (c *Calculator) renderToolbar() ga.UI {
+	return ga.Div().Class("toolbar no-print").Body(
+		ga.Div().Class("tool").Body(
+			ga.Label().For("example").Text("Example"),
+			ga.Select().ID("example").OnChange(func(ctx ga.Context, e ga.Event) {
+				id := ctx.JSSrc().Get("value").String()
+				for _, ex := range engine.Examples {
+					if ex.ID == id {
+						s := ex.Scenario.Clone()
+						c.f = formFrom(&s)
+						c.changed(ctx)
+					}
+				}
+				ctx.JSSrc().Set("value", "")
+			}).Body(
+				ga.Option().Value("").Text("Open an example…"),
+				ga.Range(engine.Examples).Slice(func(i int) ga.UI {
+					return ga.Option().Value(engine.Examples[i].ID).Text(engine.Examples[i].Title)
+				}),
+			),
+		),
+		ga.Div().Class("tool").Body(
+			ga.Label().For("saved").Text("Saved"),
+			ga.Select().ID("saved").OnChange(func(ctx ga.Context, e ga.Event) {
+				v := ctx.JSSrc().Get("value").String()
+				for _, sv := range c.saved {
+					if sv.SavedAt+sv.Name == v {
+						if s, err := engine.DecodeLink(sv.Link); err == nil {
+							c.f = formFrom(&s)
+							c.changed(ctx)
+							c.notice = "Opened “" + sv.Name + "”."
+						} else {
+							c.notice = "“" + sv.Name + "” cannot be opened: " + err.Error()
+						}
+					}
+				}
+				ctx.JSSrc().Set("value", "")
+			}).Body(
+				ga.Option().Value("").Text(fmt.Sprintf("Open a saved scenario (%d)…", len(c.saved))),
+				ga.Range(c.saved).Slice(func(i int) ga.UI {
+					return ga.Option().Value(c.saved[i].SavedAt + c.saved[i].Name).Text(c.saved[i].Name)
+				}),
+			),
+			ga.Button().ID("save").Type("button").Text("Save").OnClick(c.onSave),
+			ga.If(len(c.saved) > 0, func() ga.UI {
+				return ga.Details().Class("manage").Body(
+					ga.Summary().Text("Manage"),
+					ga.Ul().ID("saved-list").Body(ga.Range(c.saved).Slice(func(i int) ga.UI {
+						return c.renderSavedItem(i)
+					})),
+				)
+			}),
+		),
+		ga.Div().Class("tool").Body(
+			ga.Button().ID("copy-link").Type("button").Class("primary").Text("Copy link").OnClick(c.onCopyLink),
+			ga.Button().ID("export-json").Type("button").Text("Export JSON").OnClick(c.onExportJSON),
+			ga.Label().Class("button").For("import-json").Text("Import JSON"),
+			ga.Input().ID("import-json").Type("file").Accept(".json,application/json").Class("visually-hidden").OnChange(c.onImport),
+			ga.Button().ID("export-csv").Type("button").Text("Export CSV").OnClick(c.onExportCSV),
+			ga.Button().ID("print").Type("button").Text("Print report").OnClick(func(ctx ga.Context, e ga.Event) { ga.Window().Call("print") }),
+		),
+		ga.P().Class("notice").ID("notice").Aria("live", "polite").Text(c.notice+c.importMsg),
+	)
+}
+
+func (c *Calculator) renderSavedItem(i int) ga.UI {
+	sv := c.saved[i]
+	id := fmt.Sprintf("saved-%d", i)
+	return ga.Li().Body(
+		ga.Label().For(id).Class("visually-hidden").Text("Name of saved scenario "+fmt.Sprint(i+1)),
+		ga.Input().ID(id).Type("text").Value(sv.Name).MaxLength(engine.MaxNameLen).OnChange(func(ctx ga.Context, e ga.Event) {
+			name := strings.TrimSpace(ctx.JSSrc().Get("value").String())
+			if name == "" {
+				return
+			}
+			c.saved[i].Name = truncateRunes(name, engine.MaxNameLen)
+			c.persistSaved("Renamed.")
+		}),
+		ga.Span().Class("muted").Text(" saved "+sv.SavedAt+" "),
+		ga.Button().Type("button").Class("danger").Text("Delete").Aria("label", "Delete "+sv.Name).OnClick(func(ctx ga.Context, e ga.Event) {
+			c.saved = append(c.saved[:i:i], c.saved[i+1:]...)
+			c.persistSaved("Deleted.")
+		}),
+	)
+}
+
+func (c *Calculator) onSave(ctx ga.Context, e ga.Event) {
+	if c.link == "" {
+		return
+	}
+	s := c.f.scenario()
+	name := strings.TrimSpace(s.Name)
+	if name == "" {
+		name = "Untitled scenario"
+	}
+	entry := savedScenario{Name: name, Link: "#" + c.link, SavedAt: time.Now().Format("2006-01-02 15:04")}
+	replaced := false
+	for i := range c.saved {
+		if c.saved[i].Name == name {
+			c.saved[i] = entry
+			replaced = true
+		}
+	}
+	if !replaced {
+		c.saved = append([]savedScenario{entry}, c.saved...)
+		if len(c.saved) > maxSaved {
+			c.saved = c.saved[:maxSaved]
+		}
+	}
+	c.persistSaved("Saved “" + name + "” in this browser.")
+}
+
+func (c *Calculator) persistSaved(msg string) {
+	if err := storeSaved(c.saved); err != nil {
+		c.notice = "Could not save: " + err.Error()
+		return
+	}
+	c.notice = msg
+}
+
+func (c *Calculator) onCopyLink(ctx ga.Context, e ga.Event) {
+	link := c.shareURL(ctx)
+	clip := ga.Window().Get("navigator").Get("clipboard")
+	c.notice = "Link: " + link
+	if clip.Truthy() {
+		clip.Call("writeText", link).Then(func(ga.Value) {
+			ctx.Dispatch(func(ctx ga.Context) { c.notice = "Link copied. Anyone who opens it sees these numbers." })
+		})
+	}
+}
+
+func (c *Calculator) onExportJSON(ctx ga.Context, e ga.Event) {
+	var b strings.Builder
+	s := c.f.scenario()
+	if err := engine.EncodeScenario(&b, &s); err != nil {
+		c.notice = err.Error()
+		return
+	}
+	download(fileName(s.Name, "json"), "application/json", b.String())
+}
+
+func (c *Calculator) onExportCSV(ctx ga.Context, e ga.Event) {
+	if c.result == nil {
+		return
+	}
+	var b strings.Builder
+	if err := engine.WriteCSV(&b, c.result); err != nil {
+		c.notice = err.Error()
+		return
+	}
+	download(fileName(c.result.Name, "csv"), "text/csv", b.String())
+}
+
+func (c *Calculator) onImport(ctx ga.Context, e ga.Event) {
+	files := ctx.JSSrc().Get("files")
+	if !files.Truthy() || files.Length() == 0 {
+		return
+	}
+	file := files.Index(0)
+	if size := file.Get("size").Int(); size > engine.MaxScenarioBytes {
+		c.importMsg = fmt.Sprintf(" Import failed: the file is %d KiB; a scenario file is at most %d KiB.", size>>10, engine.MaxScenarioBytes>>10)
+		return
+	}
+	file.Call("text").Then(func(v ga.Value) {
+		text := v.String()
+		ctx.Dispatch(func(ctx ga.Context) {
+			c.importFile(ctx, text)
+		})
+	})
+	ctx.JSSrc().Set("value", "")
+}
+
+// importFile opens a scenario file (or a link pasted into a file).
+func (c *Calculator) importFile(ctx ga.Context, text string) {
+	var s engine.Scenario
+	var err error
+	if t := strings.TrimSpace(text); strings.HasPrefix(t, "#") || strings.HasPrefix(t, "http") {
+		s, err = engine.DecodeLink(t)
+	} else {
+		s, err = engine.DecodeScenario(strings.NewReader(text))
+	}
+	if err != nil {
+		c.importMsg = " Import failed: " + err.Error() + ". Nothing was changed."
+		return
+	}
+	c.importMsg = ""
+	c.f = formFrom(&s)
+	c.changed(ctx)
+	c.notice = "Imported “" + s.Name + "”."
+	if c.errs != nil {
+		c.notice += " It has problems, marked beside the fields."
+	}
+}
+
+func fileName(name, ext string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	base := strings.Trim(b.String(), "-")
+	if base == "" {
+		base = "scenario"
+	}
+	return "infercost-" + truncateRunes(base, 60) + "." + ext
+}
+
+// download hands the browser a file made in memory.
+func download(name, mime, content string) {
+	if !ga.IsClient {
+		return
+	}
+	win := ga.Window()
+	blob := win.Get("Blob").New([]any{content}, map[string]any{"type": mime + ";charset=utf-8"})
+	href := win.Get("URL").Call("createObjectURL", blob)
+	a := win.Get("document").Call("createElement", "a")
+	a.Set("href", href)
+	a.Set("download", name)
+	a.Set("id", "last-download")
+	win.Get("document").Get("body").Call("appendChild", a)
+	a.Call("click")
+	a.Call("remove")
+	win.Set("infercostLastDownload", map[string]any{"name": name, "content": content})
+	win.Get("URL").Call("revokeObjectURL", href)
+}
+
+// fieldErr is the message for a path, or "".
+func (c *Calculator) fieldErr(path string) string { return c.errs.For(path) }
+
+// otherErrors are the errors not shown beside a field.
+func (c *Calculator) otherErrors(shown map[string]bool) []engine.FieldError {
+	var out []engine.FieldError
+	for _, e := range c.errs {
+		if !shown[e.Path] {
+			out = append(out, e)
+		}
+	}
+	return out
+}

@@ -1,0 +1,168 @@
+package app
+
+import (
+	"fmt"
+
+	"github.com/infercost/infercost/engine"
+)
+
+// form is what the user is editing: the text of every field exactly as
+// typed, so typing "2." is never rewritten to "2". It converts to and from
+// an engine.Scenario; the engine does all the validation and arithmetic.
+type form struct {
+	Name        string
+	Workload    map[string]string
+	ModelPreset string
+	Model       map[string]string
+	RevenueOn   bool
+	Revenue     map[string]string
+	Options     []optionForm
+	nextID      int
+}
+
+// optionForm is one option card.
+type optionForm struct {
+	ID          int // stable across reorders, for element IDs
+	Label       string
+	Kind        engine.Kind
+	AccelPreset string // "" for custom specs
+	Accel       map[string]string
+	Fields      map[string]string
+}
+
+func formFrom(s *engine.Scenario) *form {
+	f := &form{Name: s.Name, Workload: map[string]string{}, Model: map[string]string{}, Revenue: map[string]string{}, ModelPreset: s.Model.Preset}
+	w := s.Workload
+	for _, fd := range engine.WorkloadFields {
+		if n := fd.Get(&w); !n.IsZero() {
+			f.Workload[fd.Key] = n.String()
+		}
+	}
+	m := s.Model
+	for _, fd := range engine.ModelFields {
+		if n := fd.Get(&m); !n.IsZero() {
+			f.Model[fd.Key] = n.String()
+		}
+	}
+	if s.Revenue != nil {
+		f.RevenueOn = true
+		for _, fd := range engine.RevenueFields {
+			if n := fd.Get(s.Revenue); !n.IsZero() {
+				f.Revenue[fd.Key] = n.String()
+			}
+		}
+	}
+	for i := range s.Options {
+		f.Options = append(f.Options, f.optionFrom(&s.Options[i]))
+	}
+	return f
+}
+
+func (f *form) optionFrom(o *engine.Option) optionForm {
+	f.nextID++
+	of := optionForm{ID: f.nextID, Label: o.Label, Kind: o.Kind, Accel: map[string]string{}, Fields: map[string]string{}}
+	if o.Accelerator != nil {
+		of.AccelPreset = o.Accelerator.Preset
+		for _, fd := range engine.AcceleratorFields {
+			if n := fd.Get(o.Accelerator); !n.IsZero() {
+				of.Accel[fd.Key] = n.String()
+			}
+		}
+	} else if o.Kind.SelfHosted() {
+		of.AccelPreset = engine.Accelerators[0].ID
+	}
+	for _, fd := range engine.OptionFields {
+		if n := fd.Get(o); !n.IsZero() {
+			of.Fields[fd.Key] = n.String()
+		}
+	}
+	return of
+}
+
+// scenario builds the engine's scenario from the texts. Fields of other
+// kinds are kept in the form (switching kind back restores them) but not
+// sent to the engine.
+func (f *form) scenario() engine.Scenario {
+	s := engine.Scenario{Version: engine.FormatVersion, Name: f.Name, Model: engine.Model{Preset: f.ModelPreset}}
+	for _, fd := range engine.WorkloadFields {
+		*fd.Get(&s.Workload) = engine.ParseNum(f.Workload[fd.Key])
+	}
+	for _, fd := range engine.ModelFields {
+		*fd.Get(&s.Model) = engine.ParseNum(f.Model[fd.Key])
+	}
+	if f.RevenueOn {
+		s.Revenue = &engine.Revenue{}
+		for _, fd := range engine.RevenueFields {
+			*fd.Get(s.Revenue) = engine.ParseNum(f.Revenue[fd.Key])
+		}
+	}
+	for _, of := range f.Options {
+		o := engine.Option{Label: of.Label, Kind: of.Kind}
+		if of.Kind.SelfHosted() {
+			o.Accelerator = &engine.Accelerator{Preset: of.AccelPreset}
+			for _, fd := range engine.AcceleratorFields {
+				*fd.Get(o.Accelerator) = engine.ParseNum(of.Accel[fd.Key])
+			}
+		}
+		for _, fd := range engine.OptionFields {
+			if fd.AppliesTo(of.Kind) {
+				*fd.Get(&o) = engine.ParseNum(of.Fields[fd.Key])
+			}
+		}
+		s.Options = append(s.Options, o)
+	}
+	return s
+}
+
+// addOption appends a new option of the given kind with sensible presets.
+func (f *form) addOption(kind engine.Kind) {
+	o := engine.Option{Kind: kind, Label: fmt.Sprintf("Option %d", len(f.Options)+1)}
+	switch kind {
+	case engine.API:
+		o.Label = "Token API"
+		o.PriceInputPerM, o.PriceOutputPerM = engine.N("1"), engine.N("3")
+	default:
+		o.Accelerator = &engine.Accelerator{Preset: engine.Accelerators[0].ID}
+	}
+	f.Options = append(f.Options, f.optionFrom(&o))
+}
+
+// duplicate inserts a copy of option i after it.
+func (f *form) duplicate(i int) {
+	c := f.Options[i]
+	f.nextID++
+	c.ID = f.nextID
+	c.Label = truncateRunes(c.Label+" (copy)", engine.MaxLabelLen)
+	c.Accel = cloneMap(c.Accel)
+	c.Fields = cloneMap(c.Fields)
+	f.Options = append(f.Options[:i+1], append([]optionForm{c}, f.Options[i+1:]...)...)
+}
+
+func (f *form) remove(i int) {
+	f.Options = append(f.Options[:i], f.Options[i+1:]...)
+}
+
+// move swaps option i with its neighbour in direction d (−1 up, +1 down).
+func (f *form) move(i, d int) {
+	j := i + d
+	if j < 0 || j >= len(f.Options) {
+		return
+	}
+	f.Options[i], f.Options[j] = f.Options[j], f.Options[i]
+}
+
+func cloneMap(m map[string]string) map[string]string {
+	c := make(map[string]string, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
+	return c
+}
+
+func truncateRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n])
+}

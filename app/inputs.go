@@ -1,0 +1,361 @@
+package app
+
+import (
+	"fmt"
+
+	"github.com/infercost/infercost/engine"
+	ga "github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
+)
+
+// numInput is one numeric field: label, unit, the value typed (or the
+// preset value as a placeholder), whether it overrides the preset with a
+// one-click reset, help, and its error beside it.
+type numInput struct {
+	id, path     string
+	field        engine.Field
+	text         string
+	def          decimal.Decimal
+	hasDef       bool
+	defNote      string // where the default comes from
+	err          string
+	set          func(ctx ga.Context, v string)
+}
+
+func (c *Calculator) renderNum(n numInput) ga.UI {
+	helpID, errID := n.id+"-help", n.id+"-err"
+	desc := helpID
+	if n.err != "" {
+		desc = errID + " " + helpID
+	}
+	overridden := n.text != "" && n.hasDef
+	placeholder := ""
+	if n.hasDef {
+		placeholder = engine.Count(n.def, 6)
+	}
+	class := "field"
+	if n.err != "" {
+		class += " invalid"
+	}
+	if overridden {
+		class += " overridden"
+	}
+	return ga.Div().Class(class).Body(
+		ga.Label().For(n.id).Body(
+			ga.Text(n.field.Label),
+			ga.If(n.field.Unit != "", func() ga.UI { return ga.Span().Class("unit").Text(" (" + n.field.Unit + ")") }),
+		),
+		ga.Div().Class("control").Body(
+			ga.Input().ID(n.id).Type("text").Attr("inputmode", "decimal").Attr("autocomplete", "off").Attr("spellcheck", "false").
+				Value(n.text).Placeholder(placeholder).Aria("describedby", desc).Aria("invalid", fmt.Sprint(n.err != "")).
+				Attr("data-path", n.path).
+				OnInput(func(ctx ga.Context, e ga.Event) { n.set(ctx, ctx.JSSrc().Get("value").String()) }),
+			ga.If(overridden, func() ga.UI {
+				return ga.Button().Type("button").Class("reset").Text("↺").Title("Reset to the preset value "+placeholder).
+					Aria("label", "Reset "+n.field.Label+" to "+placeholder).
+					OnClick(func(ctx ga.Context, e ga.Event) { n.set(ctx, "") })
+			}),
+		),
+		ga.If(n.err != "", func() ga.UI { return ga.P().Class("error").ID(errID).Text(n.err) }),
+		ga.P().Class("help").ID(helpID).Body(
+			ga.Text(n.field.Help),
+			ga.If(n.hasDef, func() ga.UI {
+				state := "Preset"
+				if overridden {
+					state = "Overrides the preset"
+				}
+				return ga.Span().Class("preset").Text(fmt.Sprintf(" %s: %s%s.", state, placeholder, n.defNote))
+			}),
+		),
+	)
+}
+
+// shown collects the paths whose errors appear beside a field.
+type shown map[string]bool
+
+func (c *Calculator) renderInputs() []ga.UI {
+	sh := shown{}
+	f := c.f
+	bits, _ := engine.DefaultModel(f.ModelPreset, "weight_bits")
+	if v := engine.ParseNum(f.Model["weight_bits"]); v.Set() {
+		bits = v.Dec()
+	}
+	num := func(n numInput) ga.UI {
+		sh[n.path] = true
+		n.err = c.fieldErr(n.path)
+		return c.renderNum(n)
+	}
+	ui := []ga.UI{
+		ga.Section().Class("card").Body(
+			ga.H2().Text("Scenario"),
+			c.textField("scenario-name", "name", "Name", f.Name, engine.MaxNameLen, sh, func(ctx ga.Context, v string) { f.Name = v; c.changed(ctx) }),
+		),
+		ga.Section().Class("card").Body(
+			ga.H2().Text("Workload"),
+			ga.Div().Class("grid").Body(ga.Range(engine.WorkloadFields).Slice(func(i int) ga.UI {
+				fd := engine.WorkloadFields[i]
+				def, ok := engine.DefaultWorkload(fd.Key)
+				return num(numInput{id: "w-" + fd.Key, path: "workload." + fd.Key, field: fd.Field, text: f.Workload[fd.Key], def: def, hasDef: ok,
+					set: func(ctx ga.Context, v string) { f.Workload[fd.Key] = v; c.changed(ctx) }})
+			})),
+		),
+		c.renderModel(num, sh),
+		c.renderRevenue(num, sh),
+		ga.Section().Class("card").Body(
+			ga.H2().Text(fmt.Sprintf("Ways to serve it (%d of %d)", len(f.Options), engine.MaxOptions)),
+			ga.If(c.fieldErr("options") != "", func() ga.UI { sh["options"] = true; return ga.P().Class("error").Text(c.fieldErr("options")) }),
+			ga.Range(f.Options).Slice(func(i int) ga.UI { return c.renderOption(i, bits, num, sh) }),
+			ga.Div().Class("add-options no-print").Body(
+				ga.Range(engine.Kinds).Slice(func(k int) ga.UI {
+					kind := engine.Kinds[k]
+					return ga.Button().Type("button").ID("add-"+string(kind)).Disabled(len(f.Options) >= engine.MaxOptions).
+						Text("+ "+kindName(kind)).OnClick(func(ctx ga.Context, e ga.Event) { f.addOption(kind); c.changed(ctx) })
+				}),
+			),
+		),
+	}
+	// Errors that belong to no single input, listed together.
+	other := c.otherErrors(sh)
+	if len(other) > 0 {
+		ui = append([]ga.UI{ga.Div().Class("banner error").ID("other-errors").Role("alert").Body(
+			ga.P().Text("Fix these to update the results:"),
+			ga.Ul().Body(ga.Range(other).Slice(func(i int) ga.UI { return ga.Li().Text(describePath(other[i].Path, c.f) + ": " + other[i].Msg) })),
+		)}, ui...)
+	}
+	return ui
+}
+
+// describePath turns "options[1].accelerator" into "Option “B200 rented”, accelerator".
+func describePath(path string, f *form) string {
+	var i int
+	var rest string
+	if n, _ := fmt.Sscanf(path, "options[%d].%s", &i, &rest); n == 2 && i < len(f.Options) {
+		return fmt.Sprintf("Option “%s”, %s", f.Options[i].Label, rest)
+	}
+	return path
+}
+
+func kindName(k engine.Kind) string {
+	switch k {
+	case engine.Cloud:
+		return "Rented accelerators"
+	case engine.Owned:
+		return "Owned accelerators"
+	case engine.API:
+		return "Token API"
+	}
+	return string(k)
+}
+
+func (c *Calculator) textField(id, path, label, value string, max int, sh shown, set func(ga.Context, string)) ga.UI {
+	sh[path] = true
+	err := c.fieldErr(path)
+	return ga.Div().Class("field wide").Body(
+		ga.Label().For(id).Text(label),
+		ga.Input().ID(id).Type("text").Value(value).MaxLength(max).Aria("invalid", fmt.Sprint(err != "")).
+			OnInput(func(ctx ga.Context, e ga.Event) { set(ctx, ctx.JSSrc().Get("value").String()) }),
+		ga.If(err != "", func() ga.UI { return ga.P().Class("error").Text(err) }),
+	)
+}
+
+func (c *Calculator) renderModel(num func(numInput) ga.UI, sh shown) ga.UI {
+	f := c.f
+	preset, isPreset := engine.FindModel(f.ModelPreset)
+	sh["model.preset"] = true
+	note := ""
+	if isPreset {
+		note = " (" + preset.Source + ", as of " + preset.AsOf + ")"
+	}
+	return ga.Section().Class("card").Body(
+		ga.H2().Text("Model"),
+		ga.Div().Class("field wide").Body(
+			ga.Label().For("model-preset").Text("Model"),
+			ga.Select().ID("model-preset").OnChange(func(ctx ga.Context, e ga.Event) {
+				f.ModelPreset = ctx.JSSrc().Get("value").String()
+				c.changed(ctx)
+			}).Body(
+				ga.Range(engine.Models).Slice(func(i int) ga.UI {
+					m := engine.Models[i]
+					return ga.Option().Value(m.ID).Selected(m.ID == f.ModelPreset).Text(m.Name)
+				}),
+				ga.Option().Value("").Selected(f.ModelPreset == "").Text("Custom model"),
+			),
+			ga.If(c.fieldErr("model.preset") != "", func() ga.UI { return ga.P().Class("error").Text(c.fieldErr("model.preset")) }),
+			ga.If(isPreset, func() ga.UI {
+				return ga.P().Class("help").Body(ga.Text("Shape from "), ga.A().Href(preset.Source).Target("_blank").Rel("noopener").Text("config.json"),
+					ga.Text(", as of "+preset.AsOf+". "+preset.Note))
+			}),
+		),
+		ga.Details().Class("advanced").Open(!isPreset).Body(
+			ga.Summary().Text("Model shape and precision"),
+			ga.Div().Class("grid").Body(ga.Range(engine.ModelFields).Slice(func(i int) ga.UI {
+				fd := engine.ModelFields[i]
+				def, ok := engine.DefaultModel(f.ModelPreset, fd.Key)
+				return num(numInput{id: "m-" + fd.Key, path: "model." + fd.Key, field: fd.Field, text: f.Model[fd.Key], def: def, hasDef: ok, defNote: note,
+					set: func(ctx ga.Context, v string) { f.Model[fd.Key] = v; c.changed(ctx) }})
+			})),
+		),
+	)
+}
+
+func (c *Calculator) renderRevenue(num func(numInput) ga.UI, sh shown) ga.UI {
+	f := c.f
+	return ga.Section().Class("card").Body(
+		ga.H2().Text("Revenue"),
+		ga.Div().Class("field wide").Body(
+			ga.Label().Class("check").Body(
+				ga.Input().ID("revenue-on").Type("checkbox").Checked(f.RevenueOn).OnChange(func(ctx ga.Context, e ga.Event) {
+					f.RevenueOn = ctx.JSSrc().Get("checked").Bool()
+					c.changed(ctx)
+				}),
+				ga.Text(" I charge for tokens: show margin and break-even"),
+			),
+		),
+		ga.If(f.RevenueOn, func() ga.UI {
+			return ga.Div().Class("grid").Body(ga.Range(engine.RevenueFields).Slice(func(i int) ga.UI {
+				fd := engine.RevenueFields[i]
+				var def decimal.Decimal
+				ok := false
+				if fd.Key == "price_cached_input_per_m" {
+					if v := engine.ParseNum(f.Revenue["price_input_per_m"]); v.Set() {
+						def, ok = v.Dec(), true
+					}
+				}
+				return num(numInput{id: "r-" + fd.Key, path: "revenue." + fd.Key, field: fd.Field, text: f.Revenue[fd.Key], def: def, hasDef: ok,
+					set: func(ctx ga.Context, v string) { f.Revenue[fd.Key] = v; c.changed(ctx) }})
+			}))
+		}),
+	)
+}
+
+func (c *Calculator) renderOption(i int, bits decimal.Decimal, num func(numInput) ga.UI, sh shown) ga.UI {
+	f := c.f
+	o := &f.Options[i]
+	base := fmt.Sprintf("o%d-", o.ID)
+	path := func(k string) string { return fmt.Sprintf("options[%d].%s", i, k) }
+	scenarioOpt := engine.Option{Kind: o.Kind, Accelerator: &engine.Accelerator{Preset: o.AccelPreset}}
+	for _, fd := range engine.OptionFields {
+		*fd.Get(&scenarioOpt) = engine.ParseNum(o.Fields[fd.Key])
+	}
+	accel, isPreset := engine.FindAccelerator(o.AccelPreset)
+	board, _ := engine.DefaultAccelerator(o.AccelPreset, "power_kw", bits)
+	if v := engine.ParseNum(o.Accel["power_kw"]); v.Set() {
+		board = v.Dec()
+	}
+	groupFields := func(group string) []engine.OptionField {
+		var out []engine.OptionField
+		for _, fd := range engine.OptionFields {
+			if fd.Group == group && fd.AppliesTo(o.Kind) {
+				out = append(out, fd)
+			}
+		}
+		return out
+	}
+	optField := func(fd engine.OptionField) ga.UI {
+		def, ok := engine.DefaultOption(&scenarioOpt, fd.Key, board)
+		note := ""
+		if isPreset && (fd.Key == "hourly_rate" || fd.Key == "capex_per_accelerator" || fd.Key == "commit_hourly_rate") {
+			note = " (indicative, " + accel.PriceSource + ", as of " + accel.AsOf + ")"
+		}
+		return num(numInput{id: base + fd.Key, path: path(fd.Key), field: fd.Field, text: o.Fields[fd.Key], def: def, hasDef: ok, defNote: note,
+			set: func(ctx ga.Context, v string) { o.Fields[fd.Key] = v; c.changed(ctx) }})
+	}
+	section := func(title, group string, open bool) ga.UI {
+		fields := groupFields(group)
+		if len(fields) == 0 {
+			return ga.Text("")
+		}
+		grid := ga.Div().Class("grid").Body(ga.Range(fields).Slice(func(j int) ga.UI { return optField(fields[j]) }))
+		if open {
+			return grid
+		}
+		hasErr := false
+		for _, fd := range fields {
+			if c.fieldErr(path(fd.Key)) != "" || o.Fields[fd.Key] != "" {
+				hasErr = true
+			}
+		}
+		return ga.Details().Class("advanced").Open(hasErr).Body(ga.Summary().Text(title), grid)
+	}
+	sh[path("label")], sh[path("kind")], sh[path("accelerator.preset")] = true, true, true
+	rank := 0
+	if c.result != nil && !c.stale && i < len(c.result.Comparison.Options) {
+		rank = c.result.Comparison.Options[i].Rank
+	}
+	return ga.Article().Class("option-card "+seriesClass(i)).ID("option-"+fmt.Sprint(o.ID)).Body(
+		ga.Div().Class("option-head").Body(
+			ga.Span().Class("swatch block "+seriesClass(i)).Aria("hidden", "true"),
+			ga.Label().For(base+"label").Class("visually-hidden").Text("Option label"),
+			ga.Input().ID(base+"label").Class("label-input").Type("text").Value(o.Label).MaxLength(engine.MaxLabelLen).
+				Aria("invalid", fmt.Sprint(c.fieldErr(path("label")) != "")).
+				OnInput(func(ctx ga.Context, e ga.Event) { o.Label = ctx.JSSrc().Get("value").String(); c.changed(ctx) }),
+			ga.If(rank == 1, func() ga.UI { return ga.Span().Class("badge winner").Text("Cheapest") }),
+			ga.Div().Class("option-actions no-print").Body(
+				ga.Button().Type("button").Text("↑").Aria("label", "Move up").Disabled(i == 0).OnClick(func(ctx ga.Context, e ga.Event) { f.move(i, -1); c.changed(ctx) }),
+				ga.Button().Type("button").Text("↓").Aria("label", "Move down").Disabled(i == len(f.Options)-1).OnClick(func(ctx ga.Context, e ga.Event) { f.move(i, 1); c.changed(ctx) }),
+				ga.Button().Type("button").Text("Duplicate").ID(base+"duplicate").Disabled(len(f.Options) >= engine.MaxOptions).OnClick(func(ctx ga.Context, e ga.Event) { f.duplicate(i); c.changed(ctx) }),
+				ga.Button().Type("button").Class("danger").Text("Remove").ID(base+"remove").Disabled(len(f.Options) <= 1).OnClick(func(ctx ga.Context, e ga.Event) { f.remove(i); c.changed(ctx) }),
+			),
+		),
+		ga.If(c.fieldErr(path("label")) != "", func() ga.UI { return ga.P().Class("error").Text(c.fieldErr(path("label"))) }),
+		ga.Div().Class("grid").Body(
+			ga.Div().Class("field").Body(
+				ga.Label().For(base+"kind").Text("How"),
+				ga.Select().ID(base+"kind").OnChange(func(ctx ga.Context, e ga.Event) {
+					o.Kind = engine.Kind(ctx.JSSrc().Get("value").String())
+					if o.Kind.SelfHosted() && o.AccelPreset == "" && len(o.Accel) == 0 {
+						o.AccelPreset = engine.Accelerators[0].ID
+					}
+					c.changed(ctx)
+				}).Body(ga.Range(engine.Kinds).Slice(func(k int) ga.UI {
+					return ga.Option().Value(string(engine.Kinds[k])).Selected(engine.Kinds[k] == o.Kind).Text(kindName(engine.Kinds[k]))
+				})),
+			),
+			ga.If(o.Kind.SelfHosted(), func() ga.UI {
+				return ga.Div().Class("field").Body(
+					ga.Label().For(base+"accel").Text("Accelerator"),
+					ga.Select().ID(base+"accel").OnChange(func(ctx ga.Context, e ga.Event) {
+						o.AccelPreset = ctx.JSSrc().Get("value").String()
+						c.changed(ctx)
+					}).Body(
+						ga.Range(engine.Accelerators).Slice(func(k int) ga.UI {
+							a := engine.Accelerators[k]
+							return ga.Option().Value(a.ID).Selected(a.ID == o.AccelPreset).Text(a.Name)
+						}),
+						ga.Option().Value("").Selected(o.AccelPreset == "").Text("Custom accelerator"),
+					),
+					ga.If(c.fieldErr(path("accelerator.preset")) != "", func() ga.UI { return ga.P().Class("error").Text(c.fieldErr(path("accelerator.preset"))) }),
+				)
+			}),
+		),
+		ga.If(o.Kind.SelfHosted(), func() ga.UI {
+			note := ""
+			if isPreset {
+				note = " (" + accel.SpecSource + ", as of " + accel.AsOf + ")"
+			}
+			fields := engine.AcceleratorFields
+			return ga.Details().Class("advanced").Open(!isPreset || c.hasErrPrefix(path("accelerator."))).Body(
+				ga.Summary().Text("Accelerator specs"),
+				ga.Div().Class("grid").Body(ga.Range(fields).Slice(func(k int) ga.UI {
+					fd := fields[k]
+					def, ok := engine.DefaultAccelerator(o.AccelPreset, fd.Key, bits)
+					return num(numInput{id: base + "a-" + fd.Key, path: path("accelerator." + fd.Key), field: fd.Field, text: o.Accel[fd.Key], def: def, hasDef: ok, defNote: note,
+						set: func(ctx ga.Context, v string) { o.Accel[fd.Key] = v; c.changed(ctx) }})
+				})),
+			)
+		}),
+		section("", "price", true),
+		section("Commitment", "commit", false),
+		section("Power, facility and people", "facility", false),
+		section("Throughput and capacity", "throughput", false),
+	)
+}
+
+func (c *Calculator) hasErrPrefix(prefix string) bool {
+	for _, e := range c.errs {
+		if len(e.Path) >= len(prefix) && e.Path[:len(prefix)] == prefix {
+			return true
+		}
+	}
+	return false
+}
