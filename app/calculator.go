@@ -308,12 +308,12 @@ func (c *Calculator) renderSavedItem(i int) ga.UI {
 			}
 			c.saved[i].Name = truncateRunes(name, engine.MaxNameLen)
 			c.persistSaved("Renamed.")
-		}),
+		}, ga.EventScope(i, len(c.saved), sv.SavedAt)),
 		ga.Span().Class("muted").Text(" saved "+sv.SavedAt+" "),
 		ga.Button().Type("button").Class("danger").Text("Delete").Aria("label", "Delete "+sv.Name).OnClick(func(ctx ga.Context, e ga.Event) {
 			c.saved = append(c.saved[:i:i], c.saved[i+1:]...)
 			c.persistSaved("Deleted.")
-		}),
+		}, ga.EventScope(i, len(c.saved), sv.SavedAt)),
 	)
 }
 

@@ -16,11 +16,11 @@ func svg(tag string) ga.HTMLElem { return ga.Elem(tag).XMLNS(svgNS) }
 
 // Chart frame in viewBox units; the SVG scales to its container.
 const (
-	chartW, chartH             = 720.0, 300.0
-	padL, padR, padT, padB     = 84.0, 16.0, 16.0, 40.0
-	plotW, plotH               = chartW - padL - padR, chartH - padT - padB
-	seriesClasses              = 8
-	maxMonthLabels             = 12
+	chartW, chartH         = 720.0, 300.0
+	padL, padR, padT, padB = 84.0, 16.0, 16.0, 40.0
+	plotW, plotH           = chartW - padL - padR, chartH - padT - padB
+	seriesClasses          = 8
+	maxMonthLabels         = 12
 )
 
 func seriesClass(i int) string { return fmt.Sprintf("s%d", i%seriesClasses+1) }
@@ -294,7 +294,7 @@ func tornadoChart(t *engine.Tornado, label string, format func(decimal.Decimal) 
 		return left + (chartW-padR-left)*f
 	}
 	baseX := px(xAt(t.Base))
-	return figure("chart-tornado", "What moves "+strings.ToLower(label)+" — "+fmt.Sprintf("±%s %%", t.Percent),
+	return figure("chart-tornado", "What moves "+label+" — "+fmt.Sprintf("±%s %%", t.Percent),
 		"Each input moved down and up by the same share, the others held; the widest bars matter most. Dark: the input lowered; light: raised.",
 		[]legendItem{{"Input lowered", "low", "block"}, {"Input raised", "high", "block"}},
 		svg("svg").Attr("viewBox", fmt.Sprintf("0 0 %v %v", chartW, height)).Attr("role", "img").Aria("label", "Sensitivity tornado").Body(

@@ -18,7 +18,14 @@ type form struct {
 	Revenue     map[string]string
 	Options     []optionForm
 	nextID      int
+	// gen identifies this form: event handlers are scoped by it, because
+	// go-app keeps an element's first handler for as long as the scope is
+	// the same (closures compare equal), which would otherwise leave
+	// handlers writing into a form that was replaced.
+	gen int
 }
+
+var formGen int
 
 // optionForm is one option card.
 type optionForm struct {
@@ -31,7 +38,8 @@ type optionForm struct {
 }
 
 func formFrom(s *engine.Scenario) *form {
-	f := &form{Name: s.Name, Workload: map[string]string{}, Model: map[string]string{}, Revenue: map[string]string{}, ModelPreset: s.Model.Preset}
+	formGen++
+	f := &form{gen: formGen, Name: s.Name, Workload: map[string]string{}, Model: map[string]string{}, Revenue: map[string]string{}, ModelPreset: s.Model.Preset}
 	w := s.Workload
 	for _, fd := range engine.WorkloadFields {
 		if n := fd.Get(&w); !n.IsZero() {

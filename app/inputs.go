@@ -12,14 +12,15 @@ import (
 // preset value as a placeholder), whether it overrides the preset with a
 // one-click reset, help, and its error beside it.
 type numInput struct {
-	id, path     string
-	field        engine.Field
-	text         string
-	def          decimal.Decimal
-	hasDef       bool
-	defNote      string // where the default comes from
-	err          string
-	set          func(ctx ga.Context, v string)
+	id, path string
+	field    engine.Field
+	text     string
+	def      decimal.Decimal
+	hasDef   bool
+	defNote  string // where the default comes from
+	err      string
+	scope    string // event scope: see form.gen
+	set      func(ctx ga.Context, v string)
 }
 
 func (c *Calculator) renderNum(n numInput) ga.UI {
@@ -49,11 +50,11 @@ func (c *Calculator) renderNum(n numInput) ga.UI {
 			ga.Input().ID(n.id).Type("text").Attr("inputmode", "decimal").Attr("autocomplete", "off").Attr("spellcheck", "false").
 				Value(n.text).Placeholder(placeholder).Aria("describedby", desc).Aria("invalid", fmt.Sprint(n.err != "")).
 				Attr("data-path", n.path).
-				OnInput(func(ctx ga.Context, e ga.Event) { n.set(ctx, ctx.JSSrc().Get("value").String()) }),
+				OnInput(func(ctx ga.Context, e ga.Event) { n.set(ctx, ctx.JSSrc().Get("value").String()) }, ga.EventScope(n.scope)),
 			ga.If(overridden, func() ga.UI {
 				return ga.Button().Type("button").Class("reset").Text("↺").Title("Reset to the preset value "+placeholder).
 					Aria("label", "Reset "+n.field.Label+" to "+placeholder).
-					OnClick(func(ctx ga.Context, e ga.Event) { n.set(ctx, "") })
+					OnClick(func(ctx ga.Context, e ga.Event) { n.set(ctx, "") }, ga.EventScope(n.scope))
 			}),
 		),
 		ga.If(n.err != "", func() ga.UI { return ga.P().Class("error").ID(errID).Text(n.err) }),
@@ -81,6 +82,7 @@ func (c *Calculator) renderInputs() []ga.UI {
 		bits = v.Dec()
 	}
 	num := func(n numInput) ga.UI {
+		n.scope = fmt.Sprint(f.gen, n.id, n.path)
 		sh[n.path] = true
 		n.err = c.fieldErr(n.path)
 		return c.renderNum(n)
@@ -109,7 +111,7 @@ func (c *Calculator) renderInputs() []ga.UI {
 				ga.Range(engine.Kinds).Slice(func(k int) ga.UI {
 					kind := engine.Kinds[k]
 					return ga.Button().Type("button").ID("add-"+string(kind)).Disabled(len(f.Options) >= engine.MaxOptions).
-						Text("+ "+kindName(kind)).OnClick(func(ctx ga.Context, e ga.Event) { f.addOption(kind); c.changed(ctx) })
+						Text("+ "+kindName(kind)).OnClick(func(ctx ga.Context, e ga.Event) { f.addOption(kind); c.changed(ctx) }, ga.EventScope(f.gen, kind))
 				}),
 			),
 		),
@@ -153,7 +155,7 @@ func (c *Calculator) textField(id, path, label, value string, max int, sh shown,
 	return ga.Div().Class("field wide").Body(
 		ga.Label().For(id).Text(label),
 		ga.Input().ID(id).Type("text").Value(value).MaxLength(max).Aria("invalid", fmt.Sprint(err != "")).
-			OnInput(func(ctx ga.Context, e ga.Event) { set(ctx, ctx.JSSrc().Get("value").String()) }),
+			OnInput(func(ctx ga.Context, e ga.Event) { set(ctx, ctx.JSSrc().Get("value").String()) }, ga.EventScope(c.f.gen, id)),
 		ga.If(err != "", func() ga.UI { return ga.P().Class("error").Text(err) }),
 	)
 }
@@ -173,7 +175,7 @@ func (c *Calculator) renderModel(num func(numInput) ga.UI, sh shown) ga.UI {
 			ga.Select().ID("model-preset").OnChange(func(ctx ga.Context, e ga.Event) {
 				f.ModelPreset = ctx.JSSrc().Get("value").String()
 				c.changed(ctx)
-			}).Body(
+			}, ga.EventScope(f.gen)).Body(
 				ga.Range(engine.Models).Slice(func(i int) ga.UI {
 					m := engine.Models[i]
 					return ga.Option().Value(m.ID).Selected(m.ID == f.ModelPreset).Text(m.Name)
@@ -207,7 +209,7 @@ func (c *Calculator) renderRevenue(num func(numInput) ga.UI, sh shown) ga.UI {
 				ga.Input().ID("revenue-on").Type("checkbox").Checked(f.RevenueOn).OnChange(func(ctx ga.Context, e ga.Event) {
 					f.RevenueOn = ctx.JSSrc().Get("checked").Bool()
 					c.changed(ctx)
-				}),
+				}, ga.EventScope(f.gen)),
 				ga.Text(" I charge for tokens: show margin and break-even"),
 			),
 		),
@@ -232,6 +234,8 @@ func (c *Calculator) renderOption(i int, bits decimal.Decimal, num func(numInput
 	f := c.f
 	o := &f.Options[i]
 	base := fmt.Sprintf("o%d-", o.ID)
+	// Handlers here capture the option and its position: scope them by both.
+	sc := ga.EventScope(f.gen, o.ID, i, len(f.Options), o.Kind)
 	path := func(k string) string { return fmt.Sprintf("options[%d].%s", i, k) }
 	scenarioOpt := engine.Option{Kind: o.Kind, Accelerator: &engine.Accelerator{Preset: o.AccelPreset}}
 	for _, fd := range engine.OptionFields {
@@ -288,13 +292,13 @@ func (c *Calculator) renderOption(i int, bits decimal.Decimal, num func(numInput
 			ga.Label().For(base+"label").Class("visually-hidden").Text("Option label"),
 			ga.Input().ID(base+"label").Class("label-input").Type("text").Value(o.Label).MaxLength(engine.MaxLabelLen).
 				Aria("invalid", fmt.Sprint(c.fieldErr(path("label")) != "")).
-				OnInput(func(ctx ga.Context, e ga.Event) { o.Label = ctx.JSSrc().Get("value").String(); c.changed(ctx) }),
+				OnInput(func(ctx ga.Context, e ga.Event) { o.Label = ctx.JSSrc().Get("value").String(); c.changed(ctx) }, sc),
 			ga.If(rank == 1, func() ga.UI { return ga.Span().Class("badge winner").Text("Cheapest") }),
 			ga.Div().Class("option-actions no-print").Body(
-				ga.Button().Type("button").Text("↑").Aria("label", "Move up").Disabled(i == 0).OnClick(func(ctx ga.Context, e ga.Event) { f.move(i, -1); c.changed(ctx) }),
-				ga.Button().Type("button").Text("↓").Aria("label", "Move down").Disabled(i == len(f.Options)-1).OnClick(func(ctx ga.Context, e ga.Event) { f.move(i, 1); c.changed(ctx) }),
-				ga.Button().Type("button").Text("Duplicate").ID(base+"duplicate").Disabled(len(f.Options) >= engine.MaxOptions).OnClick(func(ctx ga.Context, e ga.Event) { f.duplicate(i); c.changed(ctx) }),
-				ga.Button().Type("button").Class("danger").Text("Remove").ID(base+"remove").Disabled(len(f.Options) <= 1).OnClick(func(ctx ga.Context, e ga.Event) { f.remove(i); c.changed(ctx) }),
+				ga.Button().Type("button").Text("↑").Aria("label", "Move up").Disabled(i == 0).OnClick(func(ctx ga.Context, e ga.Event) { f.move(i, -1); c.changed(ctx) }, sc),
+				ga.Button().Type("button").Text("↓").Aria("label", "Move down").Disabled(i == len(f.Options)-1).OnClick(func(ctx ga.Context, e ga.Event) { f.move(i, 1); c.changed(ctx) }, sc),
+				ga.Button().Type("button").Text("Duplicate").ID(base+"duplicate").Disabled(len(f.Options) >= engine.MaxOptions).OnClick(func(ctx ga.Context, e ga.Event) { f.duplicate(i); c.changed(ctx) }, sc),
+				ga.Button().Type("button").Class("danger").Text("Remove").ID(base+"remove").Disabled(len(f.Options) <= 1).OnClick(func(ctx ga.Context, e ga.Event) { f.remove(i); c.changed(ctx) }, sc),
 			),
 		),
 		ga.If(c.fieldErr(path("label")) != "", func() ga.UI { return ga.P().Class("error").Text(c.fieldErr(path("label"))) }),
@@ -307,7 +311,7 @@ func (c *Calculator) renderOption(i int, bits decimal.Decimal, num func(numInput
 						o.AccelPreset = engine.Accelerators[0].ID
 					}
 					c.changed(ctx)
-				}).Body(ga.Range(engine.Kinds).Slice(func(k int) ga.UI {
+				}, sc).Body(ga.Range(engine.Kinds).Slice(func(k int) ga.UI {
 					return ga.Option().Value(string(engine.Kinds[k])).Selected(engine.Kinds[k] == o.Kind).Text(kindName(engine.Kinds[k]))
 				})),
 			),
@@ -317,7 +321,7 @@ func (c *Calculator) renderOption(i int, bits decimal.Decimal, num func(numInput
 					ga.Select().ID(base+"accel").OnChange(func(ctx ga.Context, e ga.Event) {
 						o.AccelPreset = ctx.JSSrc().Get("value").String()
 						c.changed(ctx)
-					}).Body(
+					}, sc).Body(
 						ga.Range(engine.Accelerators).Slice(func(k int) ga.UI {
 							a := engine.Accelerators[k]
 							return ga.Option().Value(a.ID).Selected(a.ID == o.AccelPreset).Text(a.Name)

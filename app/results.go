@@ -123,12 +123,22 @@ func comparisonTable(r *engine.Result) ga.UI {
 		cells []string
 	}{
 		{"Rank", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string { return fmt.Sprint(v.Rank) })},
-		{"Cost per M tokens", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string { return engine.Money(o.CostPerMTokens) })},
-		{"  input", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string { return ptrMoney(o.CostPerMInputTokens) })},
-		{"  output", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string { return engine.Money(o.CostPerMOutputTokens) })},
-		{"Cost per 1,000 requests", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string { return engine.Money(o.CostPer1kRequests) })},
+		{"Cost per M tokens", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
+			return engine.Money(o.CostPerMTokens)
+		})},
+		{"  input", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
+			return ptrMoney(o.CostPerMInputTokens)
+		})},
+		{"  output", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
+			return engine.Money(o.CostPerMOutputTokens)
+		})},
+		{"Cost per 1,000 requests", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
+			return engine.Money(o.CostPer1kRequests)
+		})},
 		{"Total cost", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string { return engine.Money(o.TotalCost) })},
-		{"Total cash out", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string { return engine.Money(o.TotalCashCost) })},
+		{"Total cash out", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
+			return engine.Money(o.TotalCashCost)
+		})},
 		{"Savings against the API", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
 			if v.SavingsVsAPI == nil {
 				return dash
@@ -178,7 +188,9 @@ func comparisonTable(r *engine.Result) ga.UI {
 			}
 			return engine.Percent(*o.AverageUtilization)
 		})},
-		{"Stranded (paid, unused)", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string { return engine.Money(o.StrandedTotal) })},
+		{"Stranded (paid, unused)", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
+			return engine.Money(o.StrandedTotal)
+		})},
 		{"Capex", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string { return engine.Money(o.CapexTotal) })},
 		{"Book value at the end", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string { return engine.Money(o.BookValue) })},
 		{"Margin", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string { return ptrMoney(o.TotalMargin) })},

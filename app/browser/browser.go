@@ -43,10 +43,16 @@ type Site struct {
 func BuildSite(t testing.TB, wasm, base, version string) string {
 	t.Helper()
 	dir := t.TempDir()
+	BuildSiteInto(t, dir, wasm, base, version)
+	return dir
+}
+
+// BuildSiteInto builds the site into dir.
+func BuildSiteInto(t testing.TB, dir, wasm, base, version string) {
+	t.Helper()
 	if _, err := site.Build(site.Options{Out: dir, Base: base, Version: version, Wasm: wasm, Fast: true}); err != nil {
 		t.Fatalf("building site: %v", err)
 	}
-	return dir
 }
 
 // Serve serves dir under base until the test ends or Close is called.

@@ -1,0 +1,338 @@
+package browser
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/infercost/infercost/engine"
+)
+
+// The calculator's tests share one built site; each test has its own
+// browser (fresh profile) unless it says otherwise.
+var (
+	siteOnce sync.Once
+	siteDir  string
+)
+
+func calcSite(t *testing.T) *Site {
+	siteOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "infercost-site-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		siteDir = dir
+		BuildSiteInto(t, dir, wasmFile, "", "v-calc")
+	})
+	return Serve(t, siteDir, "")
+}
+
+// handWorked is the scenario worked by hand in engine/evaluate_test.go:
+// 6 accelerators × $2 × 730 h = $8,760 a month; the API $0.00525 a request.
+func handWorked() *engine.Scenario {
+	return &engine.Scenario{
+		Version: 1, Name: "Hand-worked",
+		Workload: engine.Workload{RequestsPerDay: engine.N("86400"), InputTokens: engine.N("1000"), OutputTokens: engine.N("500"),
+			CachedInputShare: engine.N("0.5"), PeakToAverage: engine.N("2"), HorizonMonths: engine.N("2")},
+		Model: engine.Model{Preset: "llama-3.1-8b"},
+		Options: []engine.Option{
+			{Label: "Measured cloud", Kind: engine.Cloud, Accelerator: &engine.Accelerator{MemoryGB: engine.N("80"), BandwidthTBps: engine.N("3"), TFLOPS: engine.N("1000")},
+				HourlyRate: engine.N("2"), PrefillTokensPerS: engine.N("10000"), DecodeTokensPerS: engine.N("1000"), AcceleratorsPerReplica: engine.N("2"),
+				MaxUtilization: engine.N("0.5"), SpareReplicas: engine.N("1")},
+			{Label: "API", Kind: engine.API, PriceInputPerM: engine.N("2"), PriceCachedInputPerM: engine.N("0.5"), PriceOutputPerM: engine.N("8")},
+		},
+	}
+}
+
+func step(t *testing.T, ctx context.Context, d time.Duration, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	c, cancel := context.WithTimeout(ctx, d)
+	defer cancel()
+	if err := chromedp.Do(c, actions...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func eval[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+// setInput types a value the way an input event delivers it.
+func setInput(id, value string) chromedp.Action[chromedp.Void] {
+	b, _ := json.Marshal(value)
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Evaluate[bool](fmt.Sprintf(`(() => { const el = document.getElementById(%q); el.value = %s;
+			el.dispatchEvent(new Event("input", {bubbles: true})); return true })()`, id, b))(ctx, t)
+		return err
+	})
+}
+
+// waitText waits until the element's text is want.
+func waitText(sel, want string) chromedp.Action[chromedp.Void] {
+	b, _ := json.Marshal(want)
+	return WaitJS(fmt.Sprintf(`(document.querySelector(%q) || {}).textContent === %s`, sel, b), 20*time.Second)
+}
+
+func stat(i int, key string) string {
+	return fmt.Sprintf(`#headline-%d [data-key=%s]`, i, key)
+}
+
+func text(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	return eval[string](t, ctx, fmt.Sprintf(`(document.querySelector(%q) || {textContent: "<missing>"}).textContent`, sel))
+}
+
+func TestCalculatorHandWorked(t *testing.T) {
+	s := calcSite(t)
+	ctx := NewBrowser(t)
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(handWorked())), WaitApp())
+	// The link's scenario, worked by hand: $8,760 a month, $17,520 in all,
+	// 20/9 = $2.22 per M tokens; the API $13,797 a month, $5.25 per 1,000.
+	for sel, want := range map[string]string{
+		stat(0, "first_month_cost"):     "$8,760",
+		stat(0, "total_cost"):           "$17,520",
+		stat(0, "cost_per_m_tokens"):    "$2.22",
+		stat(0, "cost_per_1k_requests"): "$3.33",
+		stat(0, "peak_accelerators"):    "6",
+		stat(1, "first_month_cost"):     "$13,797",
+		stat(1, "cost_per_1k_requests"): "$5.25",
+	} {
+		if got := text(t, ctx, sel); got != want {
+			t.Errorf("%s = %q, want %q", sel, got, want)
+		}
+	}
+	// Type a new hourly rate with real keystrokes: $3 × 6 × 730 = $13,140 a
+	// month, $26,280 in all, 26,280 / 7,884 M tokens = $3.33 per M.
+	rate := eval[string](t, ctx, `document.querySelector("[data-path='options[0].hourly_rate']").id`)
+	step(t, ctx, 30*time.Second,
+		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.getElementById(%q).select()`, rate)),
+		chromedp.SendKeys("#"+rate, "3"),
+		waitText(stat(0, "first_month_cost"), "$13,140"))
+	if got := text(t, ctx, stat(0, "total_cost")); got != "$26,280" {
+		t.Errorf("total after typing = %q, want $26,280", got)
+	}
+	if got := text(t, ctx, stat(0, "cost_per_m_tokens")); got != "$3.33" {
+		t.Errorf("cost per M after typing = %q, want $3.33", got)
+	}
+	// The cloud option stays cheaper ($26,280 against the API's $27,594)
+	// and keeps the badge.
+	if got := text(t, ctx, "#headline-0 .badge"); got != "Cheapest" {
+		t.Errorf("winner badge = %q", got)
+	}
+	// The address bar now holds the edited scenario.
+	loc := eval[string](t, ctx, `location.hash`)
+	got, err := engine.DecodeLink(loc)
+	if err != nil || got.Options[0].HourlyRate.String() != "3" {
+		t.Errorf("address bar %q does not hold the new rate: %v", loc, err)
+	}
+}
+
+func TestCalculatorLinkReproducesNumbers(t *testing.T) {
+	s := calcSite(t)
+	ctx := NewBrowser(t)
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL), WaitApp(), setInput("w-requests_per_day", "420000"))
+	step(t, ctx, 20*time.Second, WaitJS(`location.hash.length > 1`, 20*time.Second))
+	link := eval[string](t, ctx, `location.href`)
+	if sc, err := engine.DecodeLink(link); err != nil || sc.Workload.RequestsPerDay.String() != "420000" {
+		t.Fatalf("address bar %s does not hold the edit: %v", link, err)
+	}
+	want := eval[string](t, ctx, `document.getElementById("headline").textContent + document.getElementById("comparison").textContent`)
+	// A fresh browser (no storage, no worker) opening the link.
+	other := NewBrowser(t)
+	step(t, other, 90*time.Second, chromedp.Navigate(link), WaitApp())
+	got := eval[string](t, other, `document.getElementById("headline").textContent + document.getElementById("comparison").textContent`)
+	if got != want {
+		t.Errorf("the link shows different numbers:\n got %s\nwant %s", got, want)
+	}
+	if v := eval[string](t, other, `document.getElementById("w-requests_per_day").value`); v != "420000" {
+		t.Errorf("requests field = %q", v)
+	}
+}
+
+func TestCalculatorHostileLinks(t *testing.T) {
+	s := calcSite(t)
+	ctx := NewBrowser(t)
+	script := handWorked()
+	script.Name = `<script>window.pwned=1</script><img src=x onerror="window.pwned=2">`
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(script)), WaitApp())
+	if v := eval[string](t, ctx, `document.getElementById("scenario-name").value`); v != script.Name {
+		t.Errorf("name = %q", v)
+	}
+	if eval[bool](t, ctx, `window.pwned !== undefined || document.querySelector("img[src=x]") !== null`) {
+		t.Error("the name was interpreted as HTML")
+	}
+	for _, tc := range []struct{ name, frag, want string }{
+		{"garbage", "#garbage-in", "does not start with a format version"},
+		{"future", "#7r.n=x", "newer version of infercost"},
+		{"bomb", "#" + deflateBombLink(), "expands to more than"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			step(t, ctx, 60*time.Second, chromedp.Navigate("about:blank"), chromedp.Navigate(s.URL+tc.frag), WaitApp(),
+				WaitJS(`document.getElementById("bad-link") !== null`, 20*time.Second))
+			if got := text(t, ctx, "#bad-link p"); !strings.Contains(got, tc.want) {
+				t.Errorf("banner %q, want %q", got, tc.want)
+			}
+			// The link text is kept, and the default scenario is shown.
+			if got := eval[string](t, ctx, `document.getElementById("bad-link-text").value`); got != tc.frag {
+				t.Errorf("kept link %q…", truncate(got, 40))
+			}
+			if got := text(t, ctx, "#verdict"); !strings.Contains(got, "cheapest") {
+				t.Errorf("no results for the default scenario: %q", got)
+			}
+			if h := eval[string](t, ctx, `location.hash`); h != tc.frag {
+				t.Errorf("the bad link was rewritten in the address bar")
+			}
+		})
+	}
+}
+
+func truncate(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
+
+func TestCalculatorInvalidInputKeepsResults(t *testing.T) {
+	s := calcSite(t)
+	ctx := NewBrowser(t)
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(handWorked())), WaitApp())
+	before := eval[string](t, ctx, `location.href`)
+	step(t, ctx, 20*time.Second, setInput("w-requests_per_day", "12abc"),
+		WaitJS(`document.getElementById("w-requests_per_day-err") !== null`, 20*time.Second))
+	if got := text(t, ctx, "#w-requests_per_day-err"); got != `"12abc" is not a number` {
+		t.Errorf("error beside the field = %q", got)
+	}
+	if eval[string](t, ctx, `document.getElementById("w-requests_per_day").getAttribute("aria-invalid")`) != "true" {
+		t.Error("field not marked invalid")
+	}
+	if !eval[bool](t, ctx, `document.getElementById("stale") !== null`) {
+		t.Error("results not marked stale")
+	}
+	if got := text(t, ctx, stat(0, "total_cost")); got != "$17,520" {
+		t.Errorf("last good result not kept: %q", got)
+	}
+	if after := eval[string](t, ctx, `location.href`); after != before {
+		t.Errorf("URL rewritten with bad data: %s", after)
+	}
+	// Fixing it brings fresh results back.
+	step(t, ctx, 20*time.Second, setInput("w-requests_per_day", "43200"), WaitJS(`document.getElementById("stale") === null`, 20*time.Second))
+}
+
+func TestCalculatorSavedScenariosSurviveReload(t *testing.T) {
+	s := calcSite(t)
+	ctx := NewBrowser(t)
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(handWorked())), WaitApp(),
+		chromedp.Click("#save"), WaitJS(`localStorage.getItem("infercost.saved.v1") !== null`, 10*time.Second),
+		chromedp.Navigate("about:blank"), chromedp.Navigate(s.URL), WaitApp())
+	if got := eval[string](t, ctx, `document.querySelector("#saved option:nth-child(2)").textContent`); got != "Hand-worked" {
+		t.Fatalf("saved list after reload: %q", got)
+	}
+	// Open it from the list: the hand-worked numbers come back.
+	step(t, ctx, 20*time.Second, chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById("saved"); s.value = s.options[1].value;
+		s.dispatchEvent(new Event("change", {bubbles: true})) })()`), waitText(stat(0, "total_cost"), "$17,520"))
+
+	// Corrupt storage: the app still works, says so, and keeps the data aside.
+	step(t, ctx, 60*time.Second, chromedp.Evaluate[chromedp.Void](`localStorage.setItem("infercost.saved.v1", "{not json")`),
+		chromedp.Reload(), WaitApp(), WaitJS(`document.getElementById("storage-error") !== null`, 20*time.Second))
+	if got := text(t, ctx, "#storage-error"); !strings.Contains(got, "could not be read") {
+		t.Errorf("storage message = %q", got)
+	}
+	if !eval[bool](t, ctx, `Object.keys(localStorage).some((k) => k.startsWith("infercost.saved.v1.corrupt") && localStorage.getItem(k) === "{not json")`) {
+		t.Error("corrupt data was not kept aside")
+	}
+	if got := text(t, ctx, "#verdict"); !strings.Contains(got, "cheapest") {
+		t.Errorf("no results with corrupt storage: %q", got)
+	}
+}
+
+func TestCalculatorImportExportCSV(t *testing.T) {
+	s := calcSite(t)
+	ctx := NewBrowser(t)
+	ex := engine.Examples[2].Scenario
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(&ex)), WaitApp(),
+		chromedp.Click("#export-csv"), WaitJS(`window.infercostLastDownload !== undefined`, 10*time.Second))
+	csv := eval[string](t, ctx, `window.infercostLastDownload.content`)
+	// The same CSV as `infercost eval -format csv` (both call engine.WriteCSV).
+	r, err := engine.Evaluate(&ex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want strings.Builder
+	engine.WriteCSV(&want, r)
+	if csv != want.String() {
+		t.Errorf("exported CSV differs from the CLI's (%d vs %d bytes)", len(csv), want.Len())
+	}
+	// Export JSON, then import it into a fresh browser: same numbers.
+	step(t, ctx, 10*time.Second, chromedp.Click("#export-json"), WaitJS(`window.infercostLastDownload.name.endsWith(".json")`, 10*time.Second))
+	js := eval[string](t, ctx, `window.infercostLastDownload.content`)
+	want2 := text(t, ctx, "#comparison")
+	file := filepath.Join(t.TempDir(), "scenario.json")
+	os.WriteFile(file, []byte(js), 0o644)
+	other := NewBrowser(t)
+	step(t, other, 90*time.Second, chromedp.Navigate(s.URL), WaitApp(),
+		chromedp.SetUploadFiles("#import-json", []string{file}),
+		WaitJS(`document.getElementById("notice").textContent.startsWith("Imported")`, 20*time.Second))
+	if got := text(t, other, "#comparison"); got != want2 {
+		t.Errorf("imported scenario shows other numbers")
+	}
+	// A broken file changes nothing and says why.
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	os.WriteFile(bad, []byte(`{"version":1,"workload":{"requests_per_dya":5}}`), 0o644)
+	step(t, other, 30*time.Second, chromedp.SetUploadFiles("#import-json", []string{bad}),
+		WaitJS(`document.getElementById("notice").textContent.includes("Import failed")`, 20*time.Second))
+	if got := text(t, other, "#notice"); !strings.Contains(got, `unknown field "requests_per_dya"`) {
+		t.Errorf("import error = %q", got)
+	}
+	if got := text(t, other, "#comparison"); got != want2 {
+		t.Errorf("a failed import changed the scenario")
+	}
+}
+
+func TestCalculatorChartsAndPhone(t *testing.T) {
+	s := calcSite(t)
+	ctx := NewBrowser(t)
+	ex := engine.Examples[0].Scenario // 3 options, with revenue, one commitment
+	step(t, ctx, 90*time.Second, chromedp.EmulateViewport(375, 800), chromedp.Navigate(s.URL+"#"+engine.EncodeLink(&ex)), WaitApp(),
+		WaitJS(`document.querySelector("#chart-volume polyline") !== null && document.querySelector("#chart-tornado rect") !== null`, 30*time.Second))
+	for _, tc := range []struct {
+		js   string
+		want int
+	}{
+		{`document.querySelectorAll("#chart-monthly polyline.series").length`, 4},  // 3 options + revenue
+		{`document.querySelectorAll("#chart-monthly rect.band").length`, 24},       // one per month
+		{`document.querySelectorAll("#chart-breakdown g > rect").length`, 4},       // API tokens; on demand; on demand + committed
+		{`document.querySelectorAll("#chart-capacity polyline.series").length`, 2}, // held, busy
+		{`document.querySelectorAll("#chart-capacity line.commit").length`, 1},     // the commitment
+		{`document.querySelectorAll("#chart-volume polyline.series").length`, 3},
+		{`document.querySelectorAll("#chart-tornado .legend li").length`, 2},
+	} {
+		if got := eval[int](t, ctx, tc.js); got != tc.want {
+			t.Errorf("%s = %d, want %d", tc.js, got, tc.want)
+		}
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll("#chart-tornado rect").length`); n < 8 {
+		t.Errorf("tornado has %d bars", n)
+	}
+	// At 375 px nothing overflows sideways except the comparison table's own scroller.
+	if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > 375 {
+		t.Errorf("page is %d px wide at a 375 px viewport", w)
+	}
+}
+
+// deflateBombLink is a compressed link that inflates to 4 MB.
+func deflateBombLink() string {
+	return bomb
+}
