@@ -31,6 +31,10 @@ type Calculator struct {
 	sensMetric engine.Metric
 	capOption  int
 	seq        int
+	resultSeq  int // counts results, so parts know when to re-render
+	curveSeq   int
+	tornadoSeq int
+	chartSeq   int // charts redraw once typing pauses (see chartDelay)
 
 	badLink    string // text of a link that could not be opened
 	badLinkWhy string
@@ -94,8 +98,14 @@ func (c *Calculator) openURL(ctx ga.Context) {
 // evaluateNow asks the engine for results. Invalid input keeps the last
 // good result, marked stale.
 func (c *Calculator) evaluateNow() bool {
+	start := time.Now()
 	s := c.f.scenario()
 	r, err := engine.Evaluate(&s)
+	if ga.IsClient {
+		// Exposed for `make bench`, which splits keystroke latency into
+		// engine time and rendering time.
+		ga.Window().Set("infercostEvalMs", float64(time.Since(start).Microseconds())/1000)
+	}
 	if err != nil {
 		var errs engine.Errors
 		if !errors.As(err, &errs) {
@@ -106,6 +116,7 @@ func (c *Calculator) evaluateNow() bool {
 		return false
 	}
 	c.errs, c.stale, c.result = nil, false, r
+	c.resultSeq++
 	c.link = engine.EncodeLink(&s)
 	return true
 }
@@ -139,6 +150,16 @@ func (c *Calculator) shareURL(ctx ga.Context) string {
 	return u.String()
 }
 
+// secondaryDelay debounces the volume curve and the tornado: they cost
+// tens of milliseconds under wasm, so they wait until typing pauses instead
+// of delaying every keystroke's paint.
+const secondaryDelay = 250 * time.Millisecond
+
+// chartDelay debounces the monthly charts: redrawing hundreds of SVG nodes
+// takes longer than a frame under wasm, so the headline figures and the
+// table update on every keystroke and the charts follow when typing pauses.
+const chartDelay = 120 * time.Millisecond
+
 // refreshSecondary recomputes the volume curve and the tornado after the
 // headline results are on screen, and drops the work if input changed.
 func (c *Calculator) refreshSecondary(ctx ga.Context) {
@@ -149,25 +170,41 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 	seq := c.seq
 	s := c.f.scenario()
 	opt, metric := c.sensitivityTarget()
+	current := func() bool { return seq == c.seq }
 	ctx.Async(func() {
-		curve, _ := engine.VolumeCurve(&s)
-		ctx.Dispatch(func(ctx ga.Context) {
-			if seq == c.seq {
-				c.curve = curve
-			}
-		})
-		var tor *engine.Tornado
-		var terr string
-		if opt >= 0 {
-			t, err := engine.Sensitivity(&s, opt, metric, engine.DefaultSwingPercent)
-			if err != nil {
-				terr = err.Error()
-			}
-			tor = t
+		time.Sleep(chartDelay) // yields to the browser: the headline paints first
+		if !current() {
+			return
 		}
 		ctx.Dispatch(func(ctx ga.Context) {
-			if seq == c.seq {
+			if current() {
+				c.chartSeq++
+			}
+		})
+		time.Sleep(secondaryDelay - chartDelay)
+		if !current() {
+			return
+		}
+		curve, _ := engine.VolumeCurve(&s)
+		ctx.Dispatch(func(ctx ga.Context) {
+			if current() {
+				c.curve = curve
+				c.curveSeq++
+			}
+		})
+		time.Sleep(time.Millisecond) // let that paint before the tornado's work
+		if !current() || opt < 0 {
+			return
+		}
+		tor, err := engine.Sensitivity(&s, opt, metric, engine.DefaultSwingPercent)
+		terr := ""
+		if err != nil {
+			terr = err.Error()
+		}
+		ctx.Dispatch(func(ctx ga.Context) {
+			if current() {
 				c.tornado, c.tornadoErr = tor, terr
+				c.tornadoSeq++
 			}
 		})
 	})
@@ -463,14 +500,3 @@ func download(name, mime, content string) {
 
 // fieldErr is the message for a path, or "".
 func (c *Calculator) fieldErr(path string) string { return c.errs.For(path) }
-
-// otherErrors are the errors not shown beside a field.
-func (c *Calculator) otherErrors(shown map[string]bool) []engine.FieldError {
-	var out []engine.FieldError
-	for _, e := range c.errs {
-		if !shown[e.Path] {
-			out = append(out, e)
-		}
-	}
-	return out
-}

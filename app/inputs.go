@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/infercost/infercost/engine"
 	ga "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -74,50 +75,131 @@ func (c *Calculator) renderNum(n numInput) ga.UI {
 // shown collects the paths whose errors appear beside a field.
 type shown map[string]bool
 
-func (c *Calculator) renderInputs() []ga.UI {
-	sh := shown{}
-	f := c.f
-	bits, _ := engine.DefaultModel(f.ModelPreset, "weight_bits")
-	if v := engine.ParseNum(f.Model["weight_bits"]); v.Set() {
-		bits = v.Dec()
-	}
-	num := func(n numInput) ga.UI {
-		n.scope = fmt.Sprint(f.gen, n.id, n.path)
-		sh[n.path] = true
-		n.err = c.fieldErr(n.path)
-		return c.renderNum(n)
-	}
-	ui := []ga.UI{
-		ga.Section().Class("card").Body(
+// part is one piece of the page that go-app re-renders only when its
+// signature changes: a child component is updated only when its exported
+// fields differ, so typing in one field re-renders that section and the
+// results, not the hundred other inputs.
+type part struct {
+	ga.Compo
+	C     *Calculator
+	Kind  string
+	Index int
+	Sig   string
+}
+
+func (p *part) Render() ga.UI { return p.C.renderPart(p.Kind, p.Index) }
+
+func (c *Calculator) renderPart(kind string, i int) ga.UI {
+	switch kind {
+	case "name":
+		return ga.Section().Class("card").Body(
 			ga.H2().Text("Scenario"),
-			c.textField("scenario-name", "name", "Name", f.Name, engine.MaxNameLen, sh, func(ctx ga.Context, v string) { f.Name = v; c.changed(ctx) }),
-		),
-		ga.Section().Class("card").Body(
+			c.textField("scenario-name", "name", "Name", c.f.Name, engine.MaxNameLen, shown{}, func(ctx ga.Context, v string) { c.f.Name = v; c.changed(ctx) }),
+		)
+	case "workload":
+		f := c.f
+		return ga.Section().Class("card").Body(
 			ga.H2().Text("Workload"),
 			ga.Div().Class("grid").Body(ga.Range(engine.WorkloadFields).Slice(func(i int) ga.UI {
 				fd := engine.WorkloadFields[i]
 				def, ok := engine.DefaultWorkload(fd.Key)
-				return num(numInput{id: "w-" + fd.Key, path: "workload." + fd.Key, field: fd.Field, text: f.Workload[fd.Key], def: def, hasDef: ok,
+				return c.num(numInput{id: "w-" + fd.Key, path: "workload." + fd.Key, field: fd.Field, text: f.Workload[fd.Key], def: def, hasDef: ok,
 					set: func(ctx ga.Context, v string) { f.Workload[fd.Key] = v; c.changed(ctx) }})
 			})),
-		),
-		c.renderModel(num, sh),
-		c.renderRevenue(num, sh),
+		)
+	case "model":
+		return c.renderModel(c.num, shown{})
+	case "revenue":
+		return c.renderRevenue(c.num, shown{})
+	case "option":
+		if i >= len(c.f.Options) {
+			return ga.Div()
+		}
+		return c.renderOption(i, c.weightBits(), c.num, shown{})
+	case "headline":
+		return c.renderHeadline()
+	case "comparison":
+		return ga.Section().Class("card").Body(ga.H2().Text("Comparison"), ga.Div().Class("table-wrap").Body(comparisonTable(c.result)))
+	case "chart-monthly":
+		return monthlyCostChart(c.result)
+	case "chart-breakdown":
+		return breakdownChart(c.result)
+	case "chart-capacity":
+		return c.renderCapacity()
+	case "chart-volume":
+		return c.renderVolume()
+	case "chart-tornado":
+		return c.renderTornado()
+	}
+	return ga.Div()
+}
+
+// num renders a numeric field, scoping its handlers by the form.
+func (c *Calculator) num(n numInput) ga.UI {
+	n.scope = fmt.Sprint(c.f.gen, n.id, n.path)
+	n.err = c.fieldErr(n.path)
+	return c.renderNum(n)
+}
+
+func (c *Calculator) weightBits() decimal.Decimal {
+	bits, _ := engine.DefaultModel(c.f.ModelPreset, "weight_bits")
+	if v := engine.ParseNum(c.f.Model["weight_bits"]); v.Set() {
+		bits = v.Dec()
+	}
+	return bits
+}
+
+// sig builds a signature from everything a part shows.
+func (c *Calculator) sig(prefix string, parts ...any) string {
+	var b strings.Builder
+	fmt.Fprint(&b, c.f.gen, "|")
+	fmt.Fprint(&b, parts...)
+	for _, e := range c.errs {
+		if strings.HasPrefix(e.Path, prefix) {
+			b.WriteString("|" + e.Path + "=" + e.Msg)
+		}
+	}
+	return b.String()
+}
+
+func (c *Calculator) renderInputs() []ga.UI {
+	f := c.f
+	bits := c.weightBits()
+	rank := func(i int) int {
+		if c.result != nil && !c.stale && i < len(c.result.Comparison.Options) && len(c.result.Options) == len(f.Options) {
+			return c.result.Comparison.Options[i].Rank
+		}
+		return 0
+	}
+	ui := []ga.UI{
+		&part{C: c, Kind: "name", Sig: c.sig("name", f.Name)},
+		&part{C: c, Kind: "workload", Sig: c.sig("workload.", f.Workload)},
+		&part{C: c, Kind: "model", Sig: c.sig("model.", f.ModelPreset, f.Model)},
+		&part{C: c, Kind: "revenue", Sig: c.sig("revenue.", f.RevenueOn, f.Revenue)},
 		ga.Section().Class("card").Body(
 			ga.H2().Text(fmt.Sprintf("Ways to serve it (%d of %d)", len(f.Options), engine.MaxOptions)),
-			ga.If(c.fieldErr("options") != "", func() ga.UI { sh["options"] = true; return ga.P().Class("error").Text(c.fieldErr("options")) }),
-			ga.Range(f.Options).Slice(func(i int) ga.UI { return c.renderOption(i, bits, num, sh) }),
+			ga.If(c.fieldErr("options") != "", func() ga.UI { return ga.P().Class("error").Text(c.fieldErr("options")) }),
+			ga.Range(f.Options).Slice(func(i int) ga.UI {
+				o := f.Options[i]
+				return &part{C: c, Kind: "option", Index: i, Sig: c.sig(fmt.Sprintf("options[%d].", i),
+					i, len(f.Options), o.ID, o.Label, o.Kind, o.AccelPreset, o.Accel, o.Fields, rank(i), bits, f.ModelPreset)}
+			}),
 			ga.Div().Class("add-options no-print").Body(
 				ga.Range(engine.Kinds).Slice(func(k int) ga.UI {
 					kind := engine.Kinds[k]
 					return ga.Button().Type("button").ID("add-"+string(kind)).Disabled(len(f.Options) >= engine.MaxOptions).
-						Text("+ "+kindName(kind)).OnClick(func(ctx ga.Context, e ga.Event) { f.addOption(kind); c.changed(ctx) }, ga.EventScope(f.gen, kind))
+						Text("+ "+kindName(kind)).OnClick(func(ctx ga.Context, e ga.Event) { c.f.addOption(kind); c.changed(ctx) }, ga.EventScope(f.gen, kind))
 				}),
 			),
 		),
 	}
 	// Errors that belong to no single input, listed together.
-	other := c.otherErrors(sh)
+	var other []engine.FieldError
+	for _, e := range c.errs {
+		if !c.displayed(e.Path) {
+			other = append(other, e)
+		}
+	}
 	if len(other) > 0 {
 		ui = append([]ga.UI{ga.Div().Class("banner error").ID("other-errors").Role("alert").Body(
 			ga.P().Text("Fix these to update the results:"),
@@ -125,6 +207,32 @@ func (c *Calculator) renderInputs() []ga.UI {
 		)}, ui...)
 	}
 	return ui
+}
+
+// displayed reports whether an error path has an input to show it beside.
+func (c *Calculator) displayed(path string) bool {
+	switch {
+	case path == "name" || path == "options" || path == "model.preset":
+		return true
+	case strings.HasPrefix(path, "workload.") || strings.HasPrefix(path, "model.") || strings.HasPrefix(path, "revenue."):
+		return true
+	}
+	var i int
+	var rest string
+	if n, _ := fmt.Sscanf(path, "options[%d].%s", &i, &rest); n == 2 && i < len(c.f.Options) {
+		switch {
+		case rest == "label" || rest == "kind" || rest == "accelerator.preset":
+			return true
+		case strings.HasPrefix(rest, "accelerator."):
+			return c.f.Options[i].Kind.SelfHosted()
+		}
+		for _, fd := range engine.OptionFields {
+			if fd.Key == rest {
+				return fd.AppliesTo(c.f.Options[i].Kind)
+			}
+		}
+	}
+	return false
 }
 
 // describePath turns "options[1].accelerator" into "Option “B200 rented”, accelerator".

@@ -16,32 +16,33 @@ func (c *Calculator) renderResults() []ga.UI {
 			ga.P().Text("Fill in the fields marked in red to see results."),
 		)}
 	}
-	cmp := r.Comparison
+	seq := fmt.Sprint(c.resultSeq, c.stale)
 	ui := []ga.UI{
 		ga.If(c.stale, func() ga.UI {
 			return ga.Div().Class("banner stale").ID("stale").Role("status").Text(
 				fmt.Sprintf("These results are for the last valid input: %d field(s) need fixing.", len(c.errs)))
 		}),
-		ga.Section().Class("card summary").ID("headline").Aria("live", "polite").Body(
-			ga.H2().Text("Results"),
-			ga.P().Class("verdict").ID("verdict").Text(verdict(r)),
-			ga.Div().Class("headlines").Body(ga.Range(r.Options).Slice(func(i int) ga.UI { return c.headline(i) })),
-		),
-		ga.Section().Class("card").Body(
-			ga.H2().Text("Comparison"),
-			ga.Div().Class("table-wrap").Body(comparisonTable(r)),
+		&part{C: c, Kind: "headline", Sig: seq},
+		&part{C: c, Kind: "comparison", Sig: seq},
+		ga.Section().Class("card charts").Body(
+			ga.H2().Text("Charts"),
+			&part{C: c, Kind: "chart-monthly", Sig: fmt.Sprint(c.chartSeq)},
+			&part{C: c, Kind: "chart-breakdown", Sig: fmt.Sprint(c.chartSeq)},
+			&part{C: c, Kind: "chart-capacity", Sig: fmt.Sprint(c.chartSeq, c.capacityTarget())},
+			&part{C: c, Kind: "chart-volume", Sig: fmt.Sprint(c.curveSeq)},
+			&part{C: c, Kind: "chart-tornado", Sig: fmt.Sprint(c.tornadoSeq, c.sensOption, c.sensMetric, c.tornadoErr)},
 		),
 	}
-	ui = append(ui, ga.Section().Class("card charts").Body(
-		ga.H2().Text("Charts"),
-		monthlyCostChart(r),
-		breakdownChart(r),
-		c.renderCapacity(),
-		c.renderVolume(),
-		c.renderTornado(),
-	))
-	_ = cmp
 	return ui
+}
+
+func (c *Calculator) renderHeadline() ga.UI {
+	r := c.result
+	return ga.Section().Class("card summary").ID("headline").Aria("live", "polite").Body(
+		ga.H2().Text("Results"),
+		ga.P().Class("verdict").ID("verdict").Text(verdict(r)),
+		ga.Div().Class("headlines").Body(ga.Range(r.Options).Slice(func(i int) ga.UI { return c.headline(i) })),
+	)
 }
 
 // verdict is the one-sentence answer.

@@ -1,0 +1,133 @@
+package app
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/infercost/infercost/engine"
+	ga "github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// TestFormRoundTrip: a scenario shown in the form and read back evaluates
+// to the same results, for every example.
+func TestFormRoundTrip(t *testing.T) {
+	for _, ex := range engine.Examples {
+		s := ex.Scenario.Clone()
+		back := formFrom(&s).scenario()
+		r1, err1 := engine.Evaluate(&s)
+		r2, err2 := engine.Evaluate(&back)
+		if err1 != nil || err2 != nil {
+			t.Fatalf("%s: %v / %v", ex.ID, err1, err2)
+		}
+		j1, _ := json.Marshal(r1)
+		j2, _ := json.Marshal(r2)
+		if string(j1) != string(j2) {
+			t.Errorf("%s: the form changed the results", ex.ID)
+		}
+		if engine.EncodeLink(&s) != engine.EncodeLink(&back) {
+			t.Errorf("%s: the form changed the link", ex.ID)
+		}
+	}
+}
+
+func TestFormKeepsTypedText(t *testing.T) {
+	s := engine.DefaultScenario()
+	f := formFrom(&s)
+	f.Workload["requests_per_day"] = "2."
+	sc := f.scenario()
+	if sc.Workload.RequestsPerDay.String() != "2" || f.Workload["requests_per_day"] != "2." {
+		t.Errorf("typing 2. was rewritten")
+	}
+	f.Workload["requests_per_day"] = "12abc"
+	sc = f.scenario()
+	if sc.Workload.RequestsPerDay.Bad() != "12abc" {
+		t.Errorf("bad text not kept for validation")
+	}
+}
+
+func TestFormOptionEditing(t *testing.T) {
+	s := engine.DefaultScenario()
+	f := formFrom(&s)
+	n := len(f.Options)
+	f.duplicate(1)
+	if len(f.Options) != n+1 || f.Options[2].Label != f.Options[1].Label+" (copy)" || f.Options[2].ID == f.Options[1].ID {
+		t.Fatalf("duplicate: %+v", f.Options)
+	}
+	f.Options[2].Fields["hourly_rate"] = "9"
+	if f.Options[1].Fields["hourly_rate"] == "9" {
+		t.Error("the copy shares its fields with the original")
+	}
+	f.move(2, -1)
+	if f.Options[1].Fields["hourly_rate"] != "9" {
+		t.Error("move up did not move")
+	}
+	f.move(0, -1) // no-op at the top
+	f.remove(1)
+	if len(f.Options) != n {
+		t.Error("remove")
+	}
+	f.addOption(engine.Owned)
+	sc := f.scenario()
+	if o := sc.Options[len(sc.Options)-1]; o.Kind != engine.Owned || o.Accelerator == nil || o.Accelerator.Preset != engine.Accelerators[0].ID {
+		t.Errorf("added option: %+v", o)
+	}
+	// Switching kind keeps the other kind's values in the form but does not
+	// send them to the engine.
+	f.Options[0].Kind = engine.Cloud
+	if sc := f.scenario(); sc.Options[0].PriceInputPerM.Set() {
+		t.Error("API prices sent with a cloud option")
+	}
+	if f.Options[0].Fields["price_input_per_m"] == "" {
+		t.Error("API prices lost when switching kind")
+	}
+}
+
+func TestFileName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Start-up: API or rent H100s?": "infercost-start-up-api-or-rent-h100s.json",
+		"":                             "infercost-scenario.json",
+		"<script>":                     "infercost-script.json",
+	} {
+		if got := fileName(in, "json"); got != want {
+			t.Errorf("fileName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestVerdict(t *testing.T) {
+	s := engine.Examples[0].Scenario
+	r, err := engine.Evaluate(&s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The start-up example: the reserved H100s win over 24 months, the API
+	// wins the first months (figures pinned in engine's examples test).
+	got := verdict(r)
+	if !strings.HasPrefix(got, "Over 24 months, H100, 4 reserved for a year is cheapest: $239,469 in all, $0.4090 per million tokens.") ||
+		!strings.Contains(got, "Token API is cheaper at first") {
+		t.Errorf("verdict = %q", got)
+	}
+}
+
+// TestCalculatorRendersNatively loads the component in go-app's test engine
+// (no browser): the default scenario's results are rendered.
+func TestCalculatorRendersNatively(t *testing.T) {
+	c := &Calculator{}
+	e := ga.NewTestEngine()
+	if err := e.Load(c); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	if c.result == nil || c.stale || len(c.errs) != 0 {
+		t.Fatalf("no results for the default scenario: %v", c.errs)
+	}
+	if len(c.result.Options) != len(engine.Examples[0].Scenario.Options) {
+		t.Errorf("%d options", len(c.result.Options))
+	}
+	// An invalid edit keeps the last result and marks it stale.
+	c.f.Workload["requests_per_day"] = "-1"
+	if c.evaluateNow() || !c.stale || c.errs.For("workload.requests_per_day") != "must be > 0" || c.result == nil {
+		t.Errorf("invalid edit: stale=%v errs=%v", c.stale, c.errs)
+	}
+}
