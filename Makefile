@@ -8,7 +8,7 @@ WASMEXEC  := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
 BIN       := bin/infercost
 FUZZTIME  ?= 5s
 
-.PHONY: all run dist test vet unit wasmtest fuzz browser bench screenshots clean deps-test
+.PHONY: all run dist test vet unit wasmtest fuzz bench screenshots clean deps-test
 
 all: dist
 
@@ -62,10 +62,19 @@ deps-test:
 	fi
 
 ## bench: speed and size figures against a baseline built in the same run
-bench: $(BIN)
-	$(GO) test -run '^$$' -bench . -benchmem ./engine/...
-	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASMEXEC)" -run '^$$' -bench . -benchmem ./engine/...
-	INFERCOST_BENCH=1 $(GO) test -run '^TestBench' -v -timeout 30m ./app/browser/
+bench: deps-test
+	@echo "== engine, native"
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 2s ./engine/
+	@echo "== engine, wasm in node"
+	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASMEXEC)" -run '^$$' -bench . -benchmem -benchtime 2s ./engine/
+	@echo "== link lengths"
+	$(GO) test -run '^TestLinkLengths$$' -v ./engine/ | grep -E 'characters|ok'
+	@echo "== app.wasm size, load and keystroke latency in Chromium, against a minimal go-app page"
+	INFERCOST_BENCH=1 $(GO) test -run '^TestBenchReport$$' -v -timeout 30m ./app/browser/ | grep -vE '^(=== RUN|--- PASS)'
+
+## screenshots: the desktop and phone pictures in docs/screenshots (README)
+screenshots: deps-test
+	INFERCOST_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -run '^TestScreenshots$$' -v ./app/browser/
 
 clean:
 	rm -rf $(DIST) bin
