@@ -55,16 +55,10 @@ func (p *plan) curvePoint(rpd decimal.Decimal) CurvePoint {
 	months := q.demand()
 	tot := sumDemand(months)
 	for i := range q.options {
-		o := &q.options[i]
-		or := OptionResult{Label: o.label, Kind: o.kind}
-		if o.kind.SelfHosted() {
-			t, fe := throughput(q.workload, q.model, o)
-			if fe != nil {
-				continue
-			}
-			or.Throughput = &t
+		or, fe := q.option(&q.options[i], months, tot)
+		if fe != nil {
+			continue
 		}
-		q.cost(o, months, tot, &or)
 		v := or.CostPerMTokens
 		pt.CostPerMTokens[i] = &v
 	}

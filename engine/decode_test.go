@@ -95,16 +95,7 @@ func TestDecodeBadNumberIsReportedWithItsPath(t *testing.T) {
 }
 
 func TestReferenceScenarioDecodes(t *testing.T) {
-	f, err := os.Open("testdata/reference.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	s, err := DecodeScenario(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := Evaluate(&s); err != nil {
+	if _, err := Evaluate(loadReference(t)); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -177,17 +177,11 @@ func (p *plan) evaluate() (*Result, error) {
 	months := p.demand()
 	tot := sumDemand(months)
 	for i := range p.options {
-		o := &p.options[i]
-		or := OptionResult{Label: o.label, Kind: o.kind}
-		if o.kind.SelfHosted() {
-			t, fe := throughput(p.workload, p.model, o)
-			if fe != nil {
-				errs = append(errs, *fe)
-				continue
-			}
-			or.Throughput = &t
+		or, fe := p.option(&p.options[i], months, tot)
+		if fe != nil {
+			errs = append(errs, *fe)
+			continue
 		}
-		p.cost(o, months, tot, &or)
 		res.Options = append(res.Options, or)
 	}
 	if errs != nil {
@@ -195,6 +189,20 @@ func (p *plan) evaluate() (*Result, error) {
 	}
 	res.Comparison = p.compare(res)
 	return res, nil
+}
+
+// option computes one option over the given months.
+func (p *plan) option(o *optionPlan, months []demand, tot totals) (OptionResult, *FieldError) {
+	or := OptionResult{Label: o.label, Kind: o.kind}
+	if o.kind.SelfHosted() {
+		t, fe := throughput(p.workload, p.model, o)
+		if fe != nil {
+			return or, fe
+		}
+		or.Throughput = &t
+	}
+	p.cost(o, months, tot, &or)
+	return or, nil
 }
 
 // demand computes requests and tokens month by month. Growth compounds one

@@ -336,3 +336,45 @@ func TestCalculatorChartsAndPhone(t *testing.T) {
 func deflateBombLink() string {
 	return bomb
 }
+
+func TestCalculatorEditOptionsAndSaved(t *testing.T) {
+	s := calcSite(t)
+	ctx := NewBrowser(t)
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(handWorked())), WaitApp())
+	labels := func() string {
+		return eval[string](t, ctx, `[...document.querySelectorAll(".option-card .label-input")].map((e) => e.value).join("|")`)
+	}
+	// Duplicate the first option, move the copy to the top, add an owned
+	// option, remove the API: each step re-evaluates.
+	first := eval[string](t, ctx, `document.querySelector(".option-card button[id$=duplicate]").id`)
+	step(t, ctx, 20*time.Second, chromedp.Click("#"+first), WaitJS(`document.querySelectorAll(".option-card").length === 3`, 10*time.Second))
+	if got := labels(); got != "Measured cloud|Measured cloud (copy)|API" {
+		t.Fatalf("after duplicate: %s", got)
+	}
+	step(t, ctx, 20*time.Second, chromedp.Click(`.option-card:nth-of-type(2) button[aria-label="Move up"]`),
+		WaitJS(`document.querySelector(".option-card .label-input").value === "Measured cloud (copy)"`, 10*time.Second),
+		chromedp.Click("#add-owned"), WaitJS(`document.querySelectorAll(".option-card").length === 4`, 10*time.Second))
+	api := eval[string](t, ctx, `[...document.querySelectorAll(".option-card")].find((c) => c.querySelector(".label-input").value === "API").querySelector("button[id$=remove]").id`)
+	step(t, ctx, 20*time.Second, chromedp.Click("#"+api), WaitJS(`document.querySelectorAll(".option-card").length === 3`, 10*time.Second))
+	if got := labels(); got != "Measured cloud (copy)|Measured cloud|Option 4" {
+		t.Errorf("after move, add and remove: %s", got)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll("#headline .headline").length`); n != 3 {
+		t.Errorf("%d headlines for 3 options", n)
+	}
+	// Editing the moved copy edits that option, not the one that was first.
+	rate := eval[string](t, ctx, `document.querySelector("[data-path='options[0].hourly_rate']").id`)
+	step(t, ctx, 20*time.Second, setInput(rate, "1"), waitText(stat(0, "first_month_cost"), "$4,380"))
+	if got := text(t, ctx, stat(1, "first_month_cost")); got != "$8,760" {
+		t.Errorf("the other copy changed: %s", got)
+	}
+
+	// Saved scenarios: save, rename, delete.
+	step(t, ctx, 20*time.Second, chromedp.Click("#save"), WaitJS(`document.getElementById("saved-0") !== null`, 10*time.Second),
+		chromedp.Evaluate[chromedp.Void](`(() => { const el = document.getElementById("saved-0"); el.value = "Renamed plan";
+			el.dispatchEvent(new Event("change", {bubbles: true})) })()`),
+		WaitJS(`JSON.parse(localStorage.getItem("infercost.saved.v1"))[0].name === "Renamed plan"`, 10*time.Second),
+		chromedp.Click(`details.manage > summary`),
+		chromedp.Click(`#saved-list button.danger`),
+		WaitJS(`JSON.parse(localStorage.getItem("infercost.saved.v1")).length === 0`, 10*time.Second))
+}

@@ -70,6 +70,10 @@ func TestOffline(t *testing.T) {
 				if err != nil || v != "version v-offline" {
 					t.Errorf("offline %s: version %q, %v", url, v, err)
 				}
+				// The calculator works offline: the engine runs in the page.
+				if verdict, _ := chromedp.Run(tctx, chromedp.Evaluate[string](`(document.getElementById("verdict") || {}).textContent || ""`)); !strings.Contains(verdict, "cheapest") {
+					t.Errorf("offline %s: no results (%q)", url, verdict)
+				}
 			}
 		})
 	}
