@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -86,6 +87,9 @@ func Sensitivity(s *Scenario, i int, metric Metric, percent decimal.Decimal) (*T
 	down := one.Sub(div(percent, hundred))
 	up := one.Add(div(percent, hundred))
 	for _, in := range sensitiveInputs(&single) {
+		if metric != MetricTotalMargin && strings.HasPrefix(in.path, "revenue.") {
+			continue // prices charged move only the margin
+		}
 		sw := Swing{Path: in.path, Label: in.label, Base: in.base}
 		sw.LowInput = in.clamp(in.base.Mul(down))
 		sw.HighInput = in.clamp(in.base.Mul(up))
