@@ -49,6 +49,24 @@ type OptionResult struct {
 	BreakEvenMonth       *int             `json:"break_even_month"`
 }
 
+// MarshalJSON writes the throughput fields as null for an API option, so
+// that every option has the same fields.
+func (o OptionResult) MarshalJSON() ([]byte, error) {
+	type fields OptionResult
+	if o.Throughput != nil {
+		return json.Marshal(fields(o))
+	}
+	return json.Marshal(struct {
+		fields
+		AcceleratorsPerReplica       *int64           `json:"accelerators_per_replica"`
+		BatchSize                    *int64           `json:"batch_size"`
+		DecodeStepMs                 *decimal.Decimal `json:"decode_step_ms"`
+		PrefillTokensPerS            *decimal.Decimal `json:"prefill_tokens_per_s"`
+		DecodeTokensPerS             *decimal.Decimal `json:"decode_tokens_per_s"`
+		AcceleratorSecondsPerRequest *decimal.Decimal `json:"accelerator_seconds_per_request"`
+	}{fields: fields(o)})
+}
+
 // Month is one month of one option.
 type Month struct {
 	Month             int             `json:"month"`

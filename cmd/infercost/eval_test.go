@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -99,5 +100,44 @@ func TestEvalStdinAndErrors(t *testing.T) {
 		if code != 2 || !strings.Contains(stderr, tc.want) {
 			t.Errorf("%v: exit %d, stderr %q", tc.args, code, stderr)
 		}
+	}
+}
+
+// TestEvalJSONFields checks the JSON contract of issue #3: every option has
+// these snake_case fields (null where they do not apply), every month these.
+func TestEvalJSONFields(t *testing.T) {
+	code, stdout, stderr := runCLI("", "eval", "-format", "json", "testdata/reference.json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var res struct {
+		Options []map[string]json.RawMessage `json:"options"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+		t.Fatal(err)
+	}
+	optionKeys := []string{"label", "kind", "accelerators_per_replica", "batch_size", "decode_step_ms", "prefill_tokens_per_s",
+		"decode_tokens_per_s", "accelerator_seconds_per_request", "months", "total_cost", "cost_per_m_tokens", "cost_per_m_input_tokens",
+		"cost_per_m_output_tokens", "cost_per_1k_requests", "peak_accelerators", "break_even_month"}
+	monthKeys := []string{"month", "requests", "accelerators", "utilization", "cost", "stranded_cost", "revenue"}
+	for i, o := range res.Options {
+		for _, k := range optionKeys {
+			if _, ok := o[k]; !ok {
+				t.Errorf("option %d lacks %q", i, k)
+			}
+		}
+		var months []map[string]json.RawMessage
+		if err := json.Unmarshal(o["months"], &months); err != nil || len(months) != 60 {
+			t.Fatalf("option %d: %d months, %v", i, len(months), err)
+		}
+		for _, k := range monthKeys {
+			if _, ok := months[0][k]; !ok {
+				t.Errorf("option %d month 1 lacks %q", i, k)
+			}
+		}
+	}
+	// The API option (the fourth) has null throughput fields.
+	if string(res.Options[3]["batch_size"]) != "null" || string(res.Options[3]["accelerators_per_replica"]) != "null" {
+		t.Errorf("API option throughput fields: %s, %s", res.Options[3]["batch_size"], res.Options[3]["accelerators_per_replica"])
 	}
 }
