@@ -23,6 +23,8 @@ type form struct {
 	// the same (closures compare equal), which would otherwise leave
 	// handlers writing into a form that was replaced.
 	gen int
+	// open records the folded groups the user opened or closed, by key.
+	open map[string]bool
 }
 
 var formGen int
@@ -39,7 +41,7 @@ type optionForm struct {
 
 func formFrom(s *engine.Scenario) *form {
 	formGen++
-	f := &form{gen: formGen, Name: s.Name, Workload: map[string]string{}, Model: map[string]string{}, Revenue: map[string]string{}, ModelPreset: s.Model.Preset}
+	f := &form{gen: formGen, open: map[string]bool{}, Name: s.Name, Workload: map[string]string{}, Model: map[string]string{}, Revenue: map[string]string{}, ModelPreset: s.Model.Preset}
 	w := s.Workload
 	for _, fd := range engine.WorkloadFields {
 		if n := fd.Get(&w); !n.IsZero() {

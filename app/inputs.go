@@ -174,7 +174,7 @@ func (c *Calculator) renderInputs() []ga.UI {
 	ui := []ga.UI{
 		&part{C: c, Kind: "name", Sig: c.sig("name", f.Name)},
 		&part{C: c, Kind: "workload", Sig: c.sig("workload.", f.Workload)},
-		&part{C: c, Kind: "model", Sig: c.sig("model.", f.ModelPreset, f.Model)},
+		&part{C: c, Kind: "model", Sig: c.sig("model.", f.ModelPreset, f.Model, f.open)},
 		&part{C: c, Kind: "revenue", Sig: c.sig("revenue.", f.RevenueOn, f.Revenue)},
 		ga.Section().Class("card").Body(
 			ga.H2().Text(fmt.Sprintf("Ways to serve it (%d of %d)", len(f.Options), engine.MaxOptions)),
@@ -182,7 +182,7 @@ func (c *Calculator) renderInputs() []ga.UI {
 			ga.Range(f.Options).Slice(func(i int) ga.UI {
 				o := f.Options[i]
 				return &part{C: c, Kind: "option", Index: i, Sig: c.sig(fmt.Sprintf("options[%d].", i),
-					i, len(f.Options), o.ID, o.Label, o.Kind, o.AccelPreset, o.Accel, o.Fields, rank(i), bits, f.ModelPreset)}
+					i, len(f.Options), o.ID, o.Label, o.Kind, o.AccelPreset, o.Accel, o.Fields, rank(i), bits, f.ModelPreset, f.open)}
 			}),
 			ga.Div().Class("add-options no-print").Body(
 				ga.Range(engine.Kinds).Slice(func(k int) ga.UI {
@@ -296,16 +296,33 @@ func (c *Calculator) renderModel(num func(numInput) ga.UI, sh shown) ga.UI {
 					ga.Text(", as of "+preset.AsOf+". "+preset.Note))
 			}),
 		),
-		ga.Details().Class("advanced").Open(!isPreset).Body(
-			ga.Summary().Text("Model shape and precision"),
-			ga.Div().Class("grid").Body(ga.Range(engine.ModelFields).Slice(func(i int) ga.UI {
+		c.fold("model", "Model shape and precision", !isPreset || c.hasErrPrefix("model.") || len(f.Model) > 0, func() ga.UI {
+			return ga.Div().Class("grid").Body(ga.Range(engine.ModelFields).Slice(func(i int) ga.UI {
 				fd := engine.ModelFields[i]
 				def, ok := engine.DefaultModel(f.ModelPreset, fd.Key)
 				return num(numInput{id: "m-" + fd.Key, path: "model." + fd.Key, field: fd.Field, text: f.Model[fd.Key], def: def, hasDef: ok, defNote: note,
 					set: func(ctx ga.Context, v string) { f.Model[fd.Key] = v; c.changed(ctx) }})
-			})),
-		),
+			}))
+		}),
 	)
+}
+
+// fold is a folded group of inputs whose body exists only while it is open:
+// the closed groups hold most of the page's inputs, and building their DOM
+// slowed start-up and every re-render of their section. It opens by itself
+// (auto) when it holds an error or an override, until the user chooses.
+func (c *Calculator) fold(key, title string, auto bool, body func() ga.UI) ga.UI {
+	open, chosen := c.f.open[key]
+	if !chosen {
+		open = auto
+	}
+	return ga.Details().Class("advanced").Open(open).
+		OnToggle(func(ctx ga.Context, e ga.Event) {
+			if now := ctx.JSSrc().Get("open").Bool(); now != open {
+				c.f.open[key] = now
+			}
+		}, ga.EventScope(c.f.gen, key, open)).
+		Body(ga.Summary().Text(title), ga.If(open, body))
 }
 
 func (c *Calculator) renderRevenue(num func(numInput) ga.UI, sh shown) ga.UI {
@@ -377,9 +394,11 @@ func (c *Calculator) renderOption(i int, bits decimal.Decimal, num func(numInput
 		if len(fields) == 0 {
 			return ga.Text("")
 		}
-		grid := ga.Div().Class("grid").Body(ga.Range(fields).Slice(func(j int) ga.UI { return optField(fields[j]) }))
+		grid := func() ga.UI {
+			return ga.Div().Class("grid").Body(ga.Range(fields).Slice(func(j int) ga.UI { return optField(fields[j]) }))
+		}
 		if open {
-			return grid
+			return grid()
 		}
 		hasErr := false
 		for _, fd := range fields {
@@ -387,7 +406,7 @@ func (c *Calculator) renderOption(i int, bits decimal.Decimal, num func(numInput
 				hasErr = true
 			}
 		}
-		return ga.Details().Class("advanced").Open(hasErr).Body(ga.Summary().Text(title), grid)
+		return c.fold(fmt.Sprintf("o%d-%s", o.ID, group), title, hasErr, grid)
 	}
 	sh[path("label")], sh[path("kind")], sh[path("accelerator.preset")] = true, true, true
 	rank := 0
@@ -446,15 +465,15 @@ func (c *Calculator) renderOption(i int, bits decimal.Decimal, num func(numInput
 				note = " (" + accel.SpecSource + ", as of " + accel.AsOf + ")"
 			}
 			fields := engine.AcceleratorFields
-			return ga.Details().Class("advanced").Open(!isPreset || c.hasErrPrefix(path("accelerator."))).Body(
-				ga.Summary().Text("Accelerator specs"),
-				ga.Div().Class("grid").Body(ga.Range(fields).Slice(func(k int) ga.UI {
+			auto := !isPreset || c.hasErrPrefix(path("accelerator.")) || len(o.Accel) > 0
+			return c.fold(fmt.Sprintf("o%d-accel", o.ID), "Accelerator specs", auto, func() ga.UI {
+				return ga.Div().Class("grid").Body(ga.Range(fields).Slice(func(k int) ga.UI {
 					fd := fields[k]
 					def, ok := engine.DefaultAccelerator(o.AccelPreset, fd.Key, bits)
 					return num(numInput{id: base + "a-" + fd.Key, path: path("accelerator." + fd.Key), field: fd.Field, text: o.Accel[fd.Key], def: def, hasDef: ok, defNote: note,
 						set: func(ctx ga.Context, v string) { o.Accel[fd.Key] = v; c.changed(ctx) }})
-				})),
-			)
+				}))
+			})
 		}),
 		section("", "price", true),
 		section("Commitment", "commit", false),
