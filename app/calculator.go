@@ -75,7 +75,15 @@ func (c *Calculator) openURL(ctx ga.Context) {
 	if u.RawFragment != "" {
 		frag = u.RawFragment
 	}
-	if frag == "" || frag == c.written {
+	if frag == c.written {
+		c.refreshSecondary(ctx)
+		return
+	}
+	if frag == "" {
+		// Back to the bare address after a scenario link: the default scenario.
+		def := engine.DefaultScenario()
+		c.f, c.written, c.badLink = formFrom(&def), "", ""
+		c.evaluateNow()
 		c.refreshSecondary(ctx)
 		return
 	}

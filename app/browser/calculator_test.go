@@ -403,3 +403,20 @@ func TestCalculatorFoldedGroups(t *testing.T) {
 		t.Error("the group closed itself")
 	}
 }
+
+func TestCalculatorFollowsPastedLink(t *testing.T) {
+	s := calcSite(t)
+	ctx := NewBrowser(t)
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL), WaitApp())
+	// Pasting another scenario's link into the address bar of the open app
+	// changes only the fragment: the app must open it without a reload.
+	frag := engine.EncodeLink(handWorked())
+	step(t, ctx, 30*time.Second, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`location.hash = %q`, "#"+frag)),
+		waitText(stat(0, "total_cost"), "$17,520"))
+	if got := eval[string](t, ctx, `document.getElementById("scenario-name").value`); got != "Hand-worked" {
+		t.Errorf("name = %q", got)
+	}
+	// Back returns to the previous scenario.
+	step(t, ctx, 30*time.Second, chromedp.Evaluate[chromedp.Void](`history.back()`),
+		WaitJS(`document.getElementById("scenario-name").value !== "Hand-worked"`, 20*time.Second))
+}
