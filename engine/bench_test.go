@@ -14,14 +14,19 @@ func BenchmarkEvaluate(b *testing.B) {
 	}
 }
 
-// BenchmarkSensitivity is a full tornado of the owned option. Target under
+// BenchmarkSensitivity is a full tornado of each self-hosted option of the
+// reference scenario (the owned one has the most inputs). Target under
 // wasm: 30 ms.
 func BenchmarkSensitivity(b *testing.B) {
 	s := loadReference(b)
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := Sensitivity(s, 2, MetricTotalCost, DefaultSwingPercent); err != nil {
-			b.Fatal(err)
-		}
+	for _, i := range []int{0, 1, 2} {
+		b.Run(s.Options[i].Label, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Sensitivity(s, i, MetricTotalCost, DefaultSwingPercent); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
