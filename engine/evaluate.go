@@ -192,8 +192,14 @@ func Evaluate(s *Scenario) (*Result, error) {
 func (p *plan) evaluate() (*Result, error) {
 	var errs Errors
 	res := &Result{Name: p.name, Horizon: p.workload.horizon}
-	months := p.demand()
-	tot := sumDemand(months)
+	var months []demand
+	var tot totals
+	if p.reuse != nil && p.reuse.months != nil {
+		months, tot = p.reuse.months, p.reuse.tot
+	} else {
+		months = p.demand()
+		tot = sumDemand(months)
+	}
 	for i := range p.options {
 		or, fe := p.option(&p.options[i], months, tot)
 		if fe != nil {
@@ -212,7 +218,10 @@ func (p *plan) evaluate() (*Result, error) {
 // option computes one option over the given months.
 func (p *plan) option(o *optionPlan, months []demand, tot totals) (OptionResult, *FieldError) {
 	or := OptionResult{Label: o.label, Kind: o.kind}
-	if o.kind.SelfHosted() {
+	if o.kind.SelfHosted() && p.reuse != nil && p.reuse.throughput != nil {
+		t := *p.reuse.throughput
+		or.Throughput = &t
+	} else if o.kind.SelfHosted() {
 		t, fe := throughput(p.workload, p.model, o)
 		if fe != nil {
 			return or, fe
@@ -297,6 +306,9 @@ func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult
 		if row.StrandedCost.Sign() != 0 {
 			or.StrandedTotal = or.StrandedTotal.Add(row.StrandedCost)
 		}
+		if p.reuse != nil && p.reuse.lean {
+			continue
+		}
 		if p.revenue != nil {
 			cumCash = cumCash.Add(row.Revenue)
 		}
@@ -314,6 +326,13 @@ func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult
 // ceil(busy × peak-to-average / (max utilization × accelerators a
 // replica)), at least one, plus spares. Both use factors computed once.
 func (p *plan) capacity(o *optionPlan, or *OptionResult) {
+	if p.reuse != nil && p.reuse.capacity != nil {
+		for m := range or.Months {
+			or.Months[m].BusyAccelerators = p.reuse.capacity[m].BusyAccelerators
+			or.Months[m].Accelerators = p.reuse.capacity[m].Accelerators
+		}
+		return
+	}
 	t := or.Throughput
 	n := dec(t.AcceleratorsPerReplica)
 	busyPerRPD := div(t.AcceleratorSecondsPerRequest, SecondsPerDay)
@@ -393,7 +412,7 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult) (sumHeld decimal.Decim
 	monthlyOpex := div(o.opexShare, twelve)
 	// Costs that change only when the fleet grows: facility, maintenance,
 	// staff and idle power.
-	var facility, idleEnergy, operations, fixedCash decimal.Decimal
+	var facility, idleEnergy, operations, fixedCash, fixedEcon decimal.Decimal
 	for m := range or.Months {
 		row := &or.Months[m]
 		b := &row.Breakdown
@@ -420,8 +439,9 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult) (sumHeld decimal.Decim
 				deprEnds[end] = deprEnds[end].Add(r.Mul(lifeFrac))
 			}
 		}
-		if deprEnds[m].Sign() != 0 {
+		if row.Capex.Sign() != 0 || deprEnds[m].Sign() != 0 {
 			deprRate = deprRate.Sub(deprEnds[m])
+			fixedEcon = deprRate.Add(fixedCash) // changes only with the fleet or a life ending
 		}
 		row.Fleet = fleet
 		busyEnergy := row.BusyAccelerators.Mul(energyBusy)
@@ -431,7 +451,7 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult) (sumHeld decimal.Decim
 		b.Energy = idleEnergy.Add(busyEnergy)
 		b.Facility = facility
 		b.Operations = operations
-		row.Cost = deprRate.Add(b.Capital).Add(fixedCash).Add(busyEnergy)
+		row.Cost = fixedEcon.Add(b.Capital).Add(busyEnergy)
 		row.CashCost = fixedCash.Add(busyEnergy)
 		if row.Capex.Sign() != 0 {
 			row.CashCost = row.CashCost.Add(row.Capex)
@@ -473,7 +493,9 @@ func (p *plan) summarize(o *optionPlan, or *OptionResult, tot totals, sumBusy, s
 		if tot.revenue.Sign() > 0 {
 			or.MarginShare = ptr(div(margin, tot.revenue))
 		}
-		or.BreakEvenMonth = breakEven(or.Months)
+		if p.reuse == nil || !p.reuse.lean {
+			or.BreakEvenMonth = breakEven(or.Months)
+		}
 	}
 }
 

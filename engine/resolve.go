@@ -24,6 +24,20 @@ type plan struct {
 	model    modelPlan
 	revenue  *pricePlan
 	options  []optionPlan
+
+	// reuse, when set, carries work from an earlier evaluation that the
+	// caller knows is unchanged (sensitivity moves one input at a time).
+	reuse *reuse
+}
+
+// reuse is what an evaluation may take from a previous one of a
+// single-option scenario.
+type reuse struct {
+	months     []demand    // the workload did not change
+	tot        totals      //
+	throughput *Throughput // nil unless the option's throughput did not change
+	capacity   []Month     // nil unless capacity did not change: Busy and Accelerators per month
+	lean       bool        // skip cumulative cash and the break-even month (not needed)
 }
 
 type workloadPlan struct {

@@ -79,10 +79,22 @@ func Sensitivity(s *Scenario, i int, metric Metric, percent decimal.Decimal) (*T
 	}
 	single := s.Clone()
 	single.Options = []Option{s.Options[i].Clone()}
-	base, err := metricFor(&single, metric)
+	bp, errs := Check(&single)
+	if errs != nil {
+		return nil, errs
+	}
+	br, err := bp.evaluate()
 	if err != nil {
 		return nil, err
 	}
+	base, _ := metricOf(metric, &br.Options[0])
+	// What the moved inputs leave unchanged is reused: demand for any
+	// non-workload input, throughput and capacity for price-like inputs.
+	months := bp.demand()
+	lean := metric != MetricTotalMargin
+	shared := &reuse{months: months, tot: sumDemand(months), lean: lean}
+	priced := &reuse{months: shared.months, tot: shared.tot, throughput: br.Options[0].Throughput, capacity: br.Options[0].Months, lean: lean}
+	full := &reuse{lean: lean}
 	t := &Tornado{Option: i, Metric: metric, Percent: percent, Base: base}
 	down := one.Sub(div(percent, hundred))
 	up := one.Add(div(percent, hundred))
@@ -102,7 +114,14 @@ func Sensitivity(s *Scenario, i int, metric Metric, percent decimal.Decimal) (*T
 		}{{sw.LowInput, &sw.Low}, {sw.HighInput, &sw.High}} {
 			c := single.Clone()
 			*in.get(&c) = NumOf(side.v)
-			m, err := metricFor(&c, metric)
+			r := full
+			switch {
+			case capacityNeutral[in.path]:
+				r = priced
+			case !strings.HasPrefix(in.path, "workload.") && !strings.HasPrefix(in.path, "revenue."):
+				r = shared
+			}
+			m, err := metricWith(&c, metric, r)
 			if err != nil {
 				sw.Note = firstError(err)
 				continue
@@ -126,12 +145,28 @@ func firstError(err error) string {
 	return err.Error()
 }
 
-func metricFor(s *Scenario, m Metric) (decimal.Decimal, error) {
-	r, err := Evaluate(s)
+// capacityNeutral lists the inputs that change what capacity costs but not
+// how much is needed: moving them leaves throughput and capacity as they are.
+var capacityNeutral = map[string]bool{
+	"options[0].hourly_rate": true, "options[0].commit_hourly_rate": true,
+	"options[0].capex_per_accelerator": true, "options[0].depreciation_years": true, "options[0].cost_of_capital": true,
+	"options[0].power_kw": true, "options[0].pue": true, "options[0].electricity_per_kwh": true,
+	"options[0].colo_per_kw_month": true, "options[0].opex_share_per_year": true, "options[0].staff_per_month": true,
+	"options[0].price_input_per_m": true, "options[0].price_cached_input_per_m": true, "options[0].price_output_per_m": true,
+}
+
+// metricWith evaluates a single-option scenario, reusing what r carries.
+func metricWith(s *Scenario, m Metric, r *reuse) (decimal.Decimal, error) {
+	p, errs := Check(s)
+	if errs != nil {
+		return zero, errs
+	}
+	p.reuse = r
+	res, err := p.evaluate()
 	if err != nil {
 		return zero, err
 	}
-	v, _ := metricOf(m, &r.Options[0])
+	v, _ := metricOf(m, &res.Options[0])
 	return v, nil
 }
 

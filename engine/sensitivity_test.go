@@ -1,6 +1,10 @@
 package engine
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
 
 func TestSensitivityCloudHandWorked(t *testing.T) {
 	s := handScenario(measuredCloud())
@@ -59,6 +63,47 @@ func TestSensitivityEveryOptionOfReference(t *testing.T) {
 		}
 		if len(tor.Swings) < 4 {
 			t.Errorf("option %d: only %d swings", i, len(tor.Swings))
+		}
+	}
+}
+
+// TestSensitivityReuseMatchesFullEvaluation: the reused demand, throughput
+// and capacity give exactly what a full evaluation of each moved scenario
+// gives, for every option of the reference scenario and two metrics.
+func TestSensitivityReuseMatchesFullEvaluation(t *testing.T) {
+	s := loadReference(t)
+	for i := range s.Options {
+		for _, metric := range []Metric{MetricTotalCost, MetricTotalMargin} {
+			tor, err := Sensitivity(s, i, metric, DefaultSwingPercent)
+			if err != nil {
+				t.Fatal(err)
+			}
+			single := s.Clone()
+			single.Options = []Option{s.Options[i].Clone()}
+			inputs := map[string]input{}
+			for _, in := range sensitiveInputs(&single) {
+				inputs[in.path] = in
+			}
+			for _, sw := range tor.Swings {
+				for _, side := range []struct {
+					v   decimal.Decimal
+					got *decimal.Decimal
+				}{{sw.LowInput, sw.Low}, {sw.HighInput, sw.High}} {
+					c := single.Clone()
+					*inputs[sw.Path].get(&c) = NumOf(side.v)
+					r, err := Evaluate(&c)
+					if err != nil {
+						if side.got != nil {
+							t.Errorf("%s %s: full evaluation fails (%v) but the tornado has %s", s.Options[i].Label, sw.Path, err, side.got)
+						}
+						continue
+					}
+					want, _ := metricOf(metric, &r.Options[0])
+					if side.got == nil || !side.got.Equal(want) {
+						t.Errorf("%s %s at %s: tornado %v, full evaluation %s", s.Options[i].Label, sw.Path, side.v, side.got, want)
+					}
+				}
+			}
 		}
 	}
 }
