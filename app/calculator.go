@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
@@ -45,62 +46,59 @@ type Calculator struct {
 	importMsg  string
 }
 
-// OnInit loads the default scenario so that static rendering shows it.
+// OnInit opens the scenario of the address's link (on the client) or the
+// default one (also for the static page), so that start-up evaluates once.
 func (c *Calculator) OnInit() {
-	s := engine.DefaultScenario()
-	c.f = formFrom(&s)
 	c.sensMetric = engine.MetricCostPerMTokens
 	c.sensOption = -1
 	c.capOption = -1
-	c.evaluateNow()
+	frag := ""
+	if ga.IsClient {
+		frag = fragment(ga.Window().URL())
+	}
+	c.open(frag)
 }
 
 func (c *Calculator) OnMount(ctx ga.Context) {
 	c.saved, c.storageMsg = loadSaved()
-	c.openURL(ctx)
 }
 
-// OnNav runs when the address changes (a pasted link, back/forward).
+// OnNav runs once when the page loads and again whenever the address
+// changes (a pasted link, back/forward).
 func (c *Calculator) OnNav(ctx ga.Context) {
 	if !ga.IsClient {
 		return
 	}
-	c.openURL(ctx)
+	if frag := fragment(ctx.Page().URL()); frag != c.written {
+		c.open(frag)
+	}
+	c.refreshSecondary(ctx)
 }
 
-// openURL loads the scenario in the fragment, unless it is the one we wrote.
-func (c *Calculator) openURL(ctx ga.Context) {
-	u := ctx.Page().URL()
-	frag := u.Fragment
+func fragment(u *url.URL) string {
 	if u.RawFragment != "" {
-		frag = u.RawFragment
+		return u.RawFragment
 	}
-	if frag == c.written {
-		c.refreshSecondary(ctx)
-		return
-	}
-	if frag == "" {
-		// Back to the bare address after a scenario link: the default scenario.
-		def := engine.DefaultScenario()
-		c.f, c.written, c.badLink = formFrom(&def), "", ""
-		c.evaluateNow()
-		c.refreshSecondary(ctx)
-		return
-	}
-	s, err := engine.DecodeLink(frag)
-	if err != nil {
-		c.badLink, c.badLinkWhy = "#"+frag, err.Error()
-		def := engine.DefaultScenario()
-		c.f = formFrom(&def)
-		c.evaluateNow()
-		c.refreshSecondary(ctx)
-		return
-	}
+	return u.Fragment
+}
+
+// open shows the scenario of a link fragment, or the default scenario for
+// no fragment or one that cannot be read (which is then explained and kept).
+func (c *Calculator) open(frag string) {
+	c.written = frag // handled: neither reopened nor rewritten until edited
 	c.badLink, c.badLinkWhy = "", ""
-	c.f = formFrom(&s)
-	c.written = frag
+	if frag != "" {
+		s, err := engine.DecodeLink(frag)
+		if err == nil {
+			c.f = formFrom(&s)
+			c.evaluateNow()
+			return
+		}
+		c.badLink, c.badLinkWhy = "#"+frag, err.Error()
+	}
+	def := engine.DefaultScenario()
+	c.f = formFrom(&def)
 	c.evaluateNow()
-	c.refreshSecondary(ctx)
 }
 
 // evaluateNow asks the engine for results. Invalid input keeps the last

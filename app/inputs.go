@@ -72,9 +72,6 @@ func (c *Calculator) renderNum(n numInput) ga.UI {
 	)
 }
 
-// shown collects the paths whose errors appear beside a field.
-type shown map[string]bool
-
 // part is one piece of the page that go-app re-renders only when its
 // signature changes: a child component is updated only when its exported
 // fields differ, so typing in one field re-renders that section and the
@@ -94,7 +91,7 @@ func (c *Calculator) renderPart(kind string, i int) ga.UI {
 	case "name":
 		return ga.Section().Class("card").Body(
 			ga.H2().Text("Scenario"),
-			c.textField("scenario-name", "name", "Name", c.f.Name, engine.MaxNameLen, shown{}, func(ctx ga.Context, v string) { c.f.Name = v; c.changed(ctx) }),
+			c.textField("scenario-name", "name", "Name", c.f.Name, engine.MaxNameLen, func(ctx ga.Context, v string) { c.f.Name = v; c.changed(ctx) }),
 		)
 	case "workload":
 		f := c.f
@@ -108,14 +105,14 @@ func (c *Calculator) renderPart(kind string, i int) ga.UI {
 			})),
 		)
 	case "model":
-		return c.renderModel(c.num, shown{})
+		return c.renderModel()
 	case "revenue":
-		return c.renderRevenue(c.num, shown{})
+		return c.renderRevenue()
 	case "option":
 		if i >= len(c.f.Options) {
 			return ga.Div()
 		}
-		return c.renderOption(i, c.weightBits(), c.num, shown{})
+		return c.renderOption(i, c.weightBits())
 	case "headline":
 		return c.renderHeadline()
 	case "comparison":
@@ -257,8 +254,7 @@ func kindName(k engine.Kind) string {
 	return string(k)
 }
 
-func (c *Calculator) textField(id, path, label, value string, max int, sh shown, set func(ga.Context, string)) ga.UI {
-	sh[path] = true
+func (c *Calculator) textField(id, path, label, value string, max int, set func(ga.Context, string)) ga.UI {
 	err := c.fieldErr(path)
 	return ga.Div().Class("field wide").Body(
 		ga.Label().For(id).Text(label),
@@ -268,10 +264,9 @@ func (c *Calculator) textField(id, path, label, value string, max int, sh shown,
 	)
 }
 
-func (c *Calculator) renderModel(num func(numInput) ga.UI, sh shown) ga.UI {
+func (c *Calculator) renderModel() ga.UI {
 	f := c.f
 	preset, isPreset := engine.FindModel(f.ModelPreset)
-	sh["model.preset"] = true
 	note := ""
 	if isPreset {
 		note = " (" + preset.Source + ", as of " + preset.AsOf + ")"
@@ -300,7 +295,7 @@ func (c *Calculator) renderModel(num func(numInput) ga.UI, sh shown) ga.UI {
 			return ga.Div().Class("grid").Body(ga.Range(engine.ModelFields).Slice(func(i int) ga.UI {
 				fd := engine.ModelFields[i]
 				def, ok := engine.DefaultModel(f.ModelPreset, fd.Key)
-				return num(numInput{id: "m-" + fd.Key, path: "model." + fd.Key, field: fd.Field, text: f.Model[fd.Key], def: def, hasDef: ok, defNote: note,
+				return c.num(numInput{id: "m-" + fd.Key, path: "model." + fd.Key, field: fd.Field, text: f.Model[fd.Key], def: def, hasDef: ok, defNote: note,
 					set: func(ctx ga.Context, v string) { f.Model[fd.Key] = v; c.changed(ctx) }})
 			}))
 		}),
@@ -325,7 +320,7 @@ func (c *Calculator) fold(key, title string, auto bool, body func() ga.UI) ga.UI
 		Body(ga.Summary().Text(title), ga.If(open, body))
 }
 
-func (c *Calculator) renderRevenue(num func(numInput) ga.UI, sh shown) ga.UI {
+func (c *Calculator) renderRevenue() ga.UI {
 	f := c.f
 	return ga.Section().Class("card").Body(
 		ga.H2().Text("Revenue"),
@@ -348,14 +343,14 @@ func (c *Calculator) renderRevenue(num func(numInput) ga.UI, sh shown) ga.UI {
 						def, ok = v.Dec(), true
 					}
 				}
-				return num(numInput{id: "r-" + fd.Key, path: "revenue." + fd.Key, field: fd.Field, text: f.Revenue[fd.Key], def: def, hasDef: ok,
+				return c.num(numInput{id: "r-" + fd.Key, path: "revenue." + fd.Key, field: fd.Field, text: f.Revenue[fd.Key], def: def, hasDef: ok,
 					set: func(ctx ga.Context, v string) { f.Revenue[fd.Key] = v; c.changed(ctx) }})
 			}))
 		}),
 	)
 }
 
-func (c *Calculator) renderOption(i int, bits decimal.Decimal, num func(numInput) ga.UI, sh shown) ga.UI {
+func (c *Calculator) renderOption(i int, bits decimal.Decimal) ga.UI {
 	f := c.f
 	o := &f.Options[i]
 	base := fmt.Sprintf("o%d-", o.ID)
@@ -386,7 +381,7 @@ func (c *Calculator) renderOption(i int, bits decimal.Decimal, num func(numInput
 		if isPreset && (fd.Key == "hourly_rate" || fd.Key == "capex_per_accelerator" || fd.Key == "commit_hourly_rate") {
 			note = " (indicative, " + accel.PriceSource + ", as of " + accel.AsOf + ")"
 		}
-		return num(numInput{id: base + fd.Key, path: path(fd.Key), field: fd.Field, text: o.Fields[fd.Key], def: def, hasDef: ok, defNote: note,
+		return c.num(numInput{id: base + fd.Key, path: path(fd.Key), field: fd.Field, text: o.Fields[fd.Key], def: def, hasDef: ok, defNote: note,
 			set: func(ctx ga.Context, v string) { o.Fields[fd.Key] = v; c.changed(ctx) }})
 	}
 	section := func(title, group string, open bool) ga.UI {
@@ -408,7 +403,6 @@ func (c *Calculator) renderOption(i int, bits decimal.Decimal, num func(numInput
 		}
 		return c.fold(fmt.Sprintf("o%d-%s", o.ID, group), title, hasErr, grid)
 	}
-	sh[path("label")], sh[path("kind")], sh[path("accelerator.preset")] = true, true, true
 	rank := 0
 	if c.result != nil && !c.stale && i < len(c.result.Comparison.Options) {
 		rank = c.result.Comparison.Options[i].Rank
@@ -470,7 +464,7 @@ func (c *Calculator) renderOption(i int, bits decimal.Decimal, num func(numInput
 				return ga.Div().Class("grid").Body(ga.Range(fields).Slice(func(k int) ga.UI {
 					fd := fields[k]
 					def, ok := engine.DefaultAccelerator(o.AccelPreset, fd.Key, bits)
-					return num(numInput{id: base + "a-" + fd.Key, path: path("accelerator." + fd.Key), field: fd.Field, text: o.Accel[fd.Key], def: def, hasDef: ok, defNote: note,
+					return c.num(numInput{id: base + "a-" + fd.Key, path: path("accelerator." + fd.Key), field: fd.Field, text: o.Accel[fd.Key], def: def, hasDef: ok, defNote: note,
 						set: func(ctx ga.Context, v string) { o.Accel[fd.Key] = v; c.changed(ctx) }})
 				}))
 			})

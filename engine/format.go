@@ -11,8 +11,7 @@ import (
 // The app, the CLI table and the CSV use them, so they all agree.
 
 var (
-	thousandD = decimal.NewFromInt(1000)
-	hundred   = decimal.NewFromInt(100)
+	hundred = decimal.NewFromInt(100)
 )
 
 // Money formats dollars with separators: whole dollars from $1,000,
@@ -24,7 +23,7 @@ func Money(d decimal.Decimal) string {
 	}
 	places := int32(4)
 	switch {
-	case a.Cmp(thousandD) >= 0:
+	case a.Cmp(thousand) >= 0:
 		places = 0
 	case a.Cmp(one) >= 0:
 		places = 2

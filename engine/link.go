@@ -9,6 +9,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -57,17 +58,26 @@ func EncodeLink(s *Scenario) string {
 	return z
 }
 
-// LinkURL joins a base URL (ending in "/") and the fragment.
-func LinkURL(base string, s *Scenario) string {
-	return base + "#" + EncodeLink(s)
+// deflater is reused: a new flate.Writer allocates about 800 KB, and the
+// app encodes the link on every keystroke.
+var deflater struct {
+	sync.Mutex
+	w   *flate.Writer
+	buf bytes.Buffer
 }
 
 func compress(payload string) string {
-	var buf bytes.Buffer
-	w, _ := flate.NewWriter(&buf, flate.BestCompression)
-	w.Write([]byte(payload))
-	w.Close()
-	return base64.RawURLEncoding.EncodeToString(buf.Bytes())
+	deflater.Lock()
+	defer deflater.Unlock()
+	deflater.buf.Reset()
+	if deflater.w == nil {
+		deflater.w, _ = flate.NewWriter(&deflater.buf, flate.BestCompression)
+	} else {
+		deflater.w.Reset(&deflater.buf)
+	}
+	deflater.w.Write([]byte(payload))
+	deflater.w.Close()
+	return base64.RawURLEncoding.EncodeToString(deflater.buf.Bytes())
 }
 
 // linkTokens lists the tokens of a normalized scenario in canonical order.

@@ -30,16 +30,12 @@ type Throughput struct {
 // The error names the field to change.
 func throughput(w workloadPlan, m modelPlan, o *optionPlan) (Throughput, *FieldError) {
 	t := Throughput{Measured: o.measured}
-	if o.measured {
-		t.AcceleratorsPerReplica = o.perReplica
-		t.PrefillTokensPerS = o.prefillRate
-		t.DecodeTokensPerS = o.decodeRate
-	} else {
-		var fe *FieldError
-		if t, fe = estimate(w, m, o); fe != nil {
-			return t, fe
-		}
+	if !o.measured {
+		return estimate(w, m, o) // finished for each candidate size
 	}
+	t.AcceleratorsPerReplica = o.perReplica
+	t.PrefillTokensPerS = o.prefillRate
+	t.DecodeTokensPerS = o.decodeRate
 	t.finish(w)
 	return t, nil
 }
@@ -54,7 +50,11 @@ func estimate(w workloadPlan, m modelPlan, o *optionPlan) (Throughput, *FieldErr
 	seqKV := w.in.Add(w.out).Mul(m.kvPerToken) // KV one sequence holds at its end
 	perAccel := o.accel.memory.Mul(o.usableMemory)
 	if o.perReplica > 0 {
-		return estimateAt(w, m, o, o.perReplica)
+		t, fe := estimateAt(w, m, o, o.perReplica)
+		if fe == nil {
+			t.finish(w)
+		}
+		return t, fe
 	}
 	var first int64
 	for c := int64(1); c <= MaxReplicaAccelerators; c *= 2 {

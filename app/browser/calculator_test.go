@@ -108,6 +108,10 @@ func TestCalculatorHandWorked(t *testing.T) {
 		stat(0, "peak_accelerators"):    "6",
 		stat(1, "first_month_cost"):     "$13,797",
 		stat(1, "cost_per_1k_requests"): "$5.25",
+		// Busy 0.55 of 6 held: 9.17 %.
+		stat(0, "average_utilization"): "9.2 %",
+		// Worked in cmd/infercost/eval_test.go: V* = 2 × 2,920 / 0.1596875 = 36,571.4, rounded up.
+		stat(0, "break_even_volume"): "36,572 requests/day",
 	} {
 		if got := text(t, ctx, sel); got != want {
 			t.Errorf("%s = %q, want %q", sel, got, want)
