@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -113,8 +112,8 @@ func (c *Calculator) evaluateNow() bool {
 		ga.Window().Set("infercostEvalMs", float64(time.Since(start).Microseconds())/1000)
 	}
 	if err != nil {
-		var errs engine.Errors
-		if !errors.As(err, &errs) {
+		errs, ok := err.(engine.Errors)
+		if !ok {
 			errs = engine.Errors{{Path: "scenario", Msg: err.Error()}}
 		}
 		c.errs = errs

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/infercost/infercost/engine"
@@ -214,9 +215,7 @@ func (c *Calculator) displayed(path string) bool {
 	case strings.HasPrefix(path, "workload.") || strings.HasPrefix(path, "model.") || strings.HasPrefix(path, "revenue."):
 		return true
 	}
-	var i int
-	var rest string
-	if n, _ := fmt.Sscanf(path, "options[%d].%s", &i, &rest); n == 2 && i < len(c.f.Options) {
+	if i, rest, ok := optionPath(path); ok && i < len(c.f.Options) {
 		switch {
 		case rest == "label" || rest == "kind" || rest == "accelerator.preset":
 			return true
@@ -234,12 +233,22 @@ func (c *Calculator) displayed(path string) bool {
 
 // describePath turns "options[1].accelerator" into "Option “B200 rented”, accelerator".
 func describePath(path string, f *form) string {
-	var i int
-	var rest string
-	if n, _ := fmt.Sscanf(path, "options[%d].%s", &i, &rest); n == 2 && i < len(f.Options) {
-		return fmt.Sprintf("Option “%s”, %s", f.Options[i].Label, rest)
+	if i, rest, ok := optionPath(path); ok && i < len(f.Options) {
+		return "Option “" + f.Options[i].Label + "”, " + rest
 	}
 	return path
+}
+
+// optionPath splits "options[1].accelerator.price" into 1 and
+// "accelerator.price". (Not fmt.Sscanf: its scanner adds kilobytes to
+// app.wasm.)
+func optionPath(path string) (i int, rest string, ok bool) {
+	idx, rest, found := strings.Cut(strings.TrimPrefix(path, "options["), "].")
+	if !found || !strings.HasPrefix(path, "options[") || rest == "" {
+		return 0, "", false
+	}
+	i, err := strconv.Atoi(idx)
+	return i, rest, err == nil && i >= 0
 }
 
 func kindName(k engine.Kind) string {

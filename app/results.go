@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/infercost/infercost/engine"
 	ga "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -300,14 +301,13 @@ func (c *Calculator) optionPicker(id, label string, current int, keep func(engin
 	return ga.Div().Class("field no-print").Body(
 		ga.Label().For(id).Text(label),
 		ga.Select().ID(id).OnChange(func(ctx ga.Context, e ga.Event) {
-			var v int
-			fmt.Sscan(ctx.JSSrc().Get("value").String(), &v)
+			v, _ := strconv.Atoi(ctx.JSSrc().Get("value").String())
 			set(ctx, v)
 		}).Body(ga.Range(c.result.Options).Slice(func(i int) ga.UI {
 			if !keep(c.result.Options[i]) {
 				return ga.Text("")
 			}
-			return ga.Option().Value(fmt.Sprint(i)).Selected(i == current).Text(c.result.Options[i].Label)
+			return ga.Option().Value(strconv.Itoa(i)).Selected(i == current).Text(c.result.Options[i].Label)
 		})),
 	)
 }

@@ -1,7 +1,7 @@
 package engine
 
 import (
-	"sort"
+	"slices"
 
 	"github.com/shopspring/decimal"
 )
@@ -40,8 +40,8 @@ func (p *plan) compare(res *Result) Comparison {
 	for i := range c.Ranking {
 		c.Ranking[i] = i
 	}
-	sort.SliceStable(c.Ranking, func(a, b int) bool {
-		return res.Options[c.Ranking[a]].TotalCost.Cmp(res.Options[c.Ranking[b]].TotalCost) < 0
+	slices.SortStableFunc(c.Ranking, func(a, b int) int {
+		return res.Options[a].TotalCost.Cmp(res.Options[b].TotalCost)
 	})
 	for r, i := range c.Ranking {
 		c.Options[i].Rank = r + 1

@@ -38,18 +38,20 @@ func DecodeScenario(r io.Reader) (Scenario, error) {
 
 // jsonError turns encoding/json's messages into ones that name the field.
 func jsonError(err error) error {
-	var te *json.UnmarshalTypeError
-	var se *json.SyntaxError
+	// encoding/json returns these unwrapped; type assertions rather than
+	// errors.As, whose reflection adds kilobytes to app.wasm.
+	te, isType := err.(*json.UnmarshalTypeError)
+	se, isSyntax := err.(*json.SyntaxError)
 	switch {
-	case errors.As(err, &te):
+	case isType:
 		return fmt.Errorf("%s: expected %s, got JSON %s", fieldPath(te.Field), te.Type, te.Value)
-	case errors.As(err, &se):
+	case isSyntax:
 		return fmt.Errorf("scenario file is not valid JSON (at byte %d): %v", se.Offset, err)
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		return fmt.Errorf("unknown field %s", strings.TrimPrefix(err.Error(), "json: unknown field "))
-	case errors.Is(err, io.EOF):
+	case err == io.EOF:
 		return errors.New("scenario file is empty")
-	case errors.Is(err, io.ErrUnexpectedEOF):
+	case err == io.ErrUnexpectedEOF:
 		return errors.New("scenario file ends early")
 	}
 	return fmt.Errorf("scenario file: %v", err)

@@ -3,7 +3,7 @@ package engine
 import (
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -133,13 +133,12 @@ func Sensitivity(s *Scenario, i int, metric Metric, percent decimal.Decimal) (*T
 		}
 		t.Swings = append(t.Swings, sw)
 	}
-	sort.SliceStable(t.Swings, func(a, b int) bool { return t.Swings[a].Range.Cmp(t.Swings[b].Range) > 0 })
+	slices.SortStableFunc(t.Swings, func(a, b Swing) int { return b.Range.Cmp(a.Range) })
 	return t, nil
 }
 
 func firstError(err error) string {
-	var errs Errors
-	if errors.As(err, &errs) && len(errs) > 0 {
+	if errs, ok := err.(Errors); ok && len(errs) > 0 {
 		return errs[0].Error()
 	}
 	return err.Error()
