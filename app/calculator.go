@@ -20,8 +20,9 @@ type Calculator struct {
 	errs    engine.Errors // of the current input; nil when valid
 	result  *engine.Result
 	stale   bool   // result is from an earlier, valid input
-	link    string // fragment of the last good scenario
-	written string // fragment we last put in the address bar
+	link     string // fragment of the last good scenario
+	written  string // fragment we last put in the address bar
+	urlDirty bool   // link changed by an edit and not yet in the address bar
 
 	// Secondary figures, computed after the headline results are painted.
 	curve      []engine.CurvePoint
@@ -85,6 +86,7 @@ func fragment(u *url.URL) string {
 // no fragment or one that cannot be read (which is then explained and kept).
 func (c *Calculator) open(frag string) {
 	c.written = frag // handled: neither reopened nor rewritten until edited
+	c.urlDirty = false
 	c.badLink, c.badLinkWhy = "", ""
 	if frag != "" {
 		s, err := engine.DecodeLink(frag)
@@ -131,16 +133,21 @@ func (c *Calculator) changed(ctx ga.Context) {
 	c.notice = ""
 	if c.evaluateNow() {
 		c.badLink = ""
-		c.writeURL(ctx)
+		c.urlDirty = true
 		c.refreshSecondary(ctx)
 	}
 }
 
-// writeURL puts the scenario in the address bar without a history entry.
+// writeURL puts the edited scenario in the address bar without a history
+// entry. It runs once typing pauses (see chartDelay), not on every
+// keystroke: history.replaceState cost 1–30 ms a call in Chromium, the
+// largest single item on the keystroke path after go-app's frame tick.
+// Copy link and Save read c.link, which is always current.
 func (c *Calculator) writeURL(ctx ga.Context) {
-	if !ga.IsClient || c.link == c.written {
+	if !ga.IsClient || !c.urlDirty || c.link == c.written {
 		return
 	}
+	c.urlDirty = false
 	u := *ctx.Page().URL()
 	u.Fragment, u.RawFragment = c.link, c.link
 	c.written = c.link
@@ -184,6 +191,7 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 		ctx.Dispatch(func(ctx ga.Context) {
 			if current() {
 				c.chartSeq++
+				c.writeURL(ctx)
 			}
 		})
 		time.Sleep(secondaryDelay - chartDelay)

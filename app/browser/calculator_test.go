@@ -120,6 +120,7 @@ func TestCalculatorHandWorked(t *testing.T) {
 	// Type a new hourly rate with real keystrokes: $3 × 6 × 730 = $13,140 a
 	// month, $26,280 in all, 26,280 / 7,884 M tokens = $3.33 per M.
 	rate := eval[string](t, ctx, `document.querySelector("[data-path='options[0].hourly_rate']").id`)
+	hashBefore := eval[string](t, ctx, `location.hash`)
 	step(t, ctx, 30*time.Second,
 		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.getElementById(%q).select()`, rate)),
 		chromedp.SendKeys("#"+rate, "3"),
@@ -135,7 +136,8 @@ func TestCalculatorHandWorked(t *testing.T) {
 	if got := text(t, ctx, "#headline-0 .badge"); got != "Cheapest" {
 		t.Errorf("winner badge = %q", got)
 	}
-	// The address bar now holds the edited scenario.
+	// The address bar holds the edited scenario once typing pauses.
+	step(t, ctx, 20*time.Second, WaitJS(fmt.Sprintf(`location.hash !== %q`, hashBefore), 20*time.Second))
 	loc := eval[string](t, ctx, `location.hash`)
 	got, err := engine.DecodeLink(loc)
 	if err != nil || got.Options[0].HourlyRate.String() != "3" {
@@ -228,6 +230,9 @@ func TestCalculatorInvalidInputKeepsResults(t *testing.T) {
 	if got := text(t, ctx, stat(0, "total_cost")); got != "$17,520" {
 		t.Errorf("last good result not kept: %q", got)
 	}
+	// The address bar is written once typing pauses
+	// (app.chartDelay, 120 ms), so wait well past that.
+	step(t, ctx, 5*time.Second, chromedp.Sleep(500*time.Millisecond))
 	if after := eval[string](t, ctx, `location.href`); after != before {
 		t.Errorf("URL rewritten with bad data: %s", after)
 	}
