@@ -16,10 +16,10 @@ import (
 type Calculator struct {
 	ga.Compo
 
-	f       *form
-	errs    engine.Errors // of the current input; nil when valid
-	result  *engine.Result
-	stale   bool   // result is from an earlier, valid input
+	f        *form
+	errs     engine.Errors // of the current input; nil when valid
+	result   *engine.Result
+	stale    bool   // result is from an earlier, valid input
 	link     string // fragment of the last good scenario
 	written  string // fragment we last put in the address bar
 	urlDirty bool   // link changed by an edit and not yet in the address bar
