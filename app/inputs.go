@@ -118,11 +118,18 @@ func (c *Calculator) renderPart(kind string, i int) ga.UI {
 		return c.renderHeadline()
 	case "comparison":
 		return ga.Section().Class("card").Body(ga.H2().Text("Comparison"), ga.Div().Class("table-wrap").Body(comparisonTable(c.result)))
-	case "chart-monthly":
-		return monthlyCostChart(c.result)
-	case "chart-breakdown":
-		return breakdownChart(c.result)
-	case "chart-capacity":
+	case "chart-monthly", "chart-breakdown", "chart-capacity":
+		if c.chartSeq == 0 {
+			// The first paint shows the figures; the charts (most of the
+			// page's nodes) follow a moment later (see chartDelay).
+			return ga.Div().Class("chart-block pending").ID(kind + "-pending").Text("Drawing the chart…")
+		}
+		switch kind {
+		case "chart-monthly":
+			return monthlyCostChart(c.result)
+		case "chart-breakdown":
+			return breakdownChart(c.result)
+		}
 		return c.renderCapacity()
 	case "chart-volume":
 		return c.renderVolume()
