@@ -137,9 +137,6 @@ type keystrokes struct {
 func keystrokeTimes(t *testing.T, url string, n int) keystrokes {
 	ctx := NewBrowser(t)
 	step(t, ctx, 2*time.Minute, chromedp.Navigate(url), WaitApp())
-	if os.Getenv("ZZSLEEP") != "" {
-		time.Sleep(5 * time.Second)
-	}
 	js := fmt.Sprintf(`(async () => {
 		const el = document.getElementById("w-requests_per_day");
 		const head = document.getElementById("headline");
