@@ -172,6 +172,10 @@ const secondaryDelay = 250 * time.Millisecond
 // table update on every keystroke and the charts follow when typing pauses.
 const chartDelay = 120 * time.Millisecond
 
+// paceSlice is the longest the volume curve and the tornado compute before
+// letting the browser handle input.
+const paceSlice = 4 * time.Millisecond
+
 // refreshSecondary recomputes the volume curve and the tornado after the
 // headline results are on screen, and drops the work if input changed.
 func (c *Calculator) refreshSecondary(ctx ga.Context) {
@@ -183,6 +187,18 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 	s := c.f.scenario()
 	opt, metric := c.sensitivityTarget()
 	current := func() bool { return seq == c.seq }
+	// Under wasm a goroutine is never preempted: without pacing, a
+	// keystroke landing during a 15–40 ms tornado would wait for its end.
+	// pace returns to the browser's event loop every paceSlice, and stops
+	// the work once the input has changed.
+	last := time.Now()
+	pace := func() bool {
+		if time.Since(last) >= paceSlice {
+			time.Sleep(time.Millisecond)
+			last = time.Now()
+		}
+		return current()
+	}
 	ctx.Async(func() {
 		time.Sleep(chartDelay) // yields to the browser: the headline paints first
 		if !current() {
@@ -198,7 +214,10 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 		if !current() {
 			return
 		}
-		curve, _ := engine.VolumeCurve(&s)
+		curve, err := engine.VolumeCurve(&s, pace)
+		if err == engine.ErrStopped {
+			return
+		}
 		ctx.Dispatch(func(ctx ga.Context) {
 			if current() {
 				c.curve = curve
@@ -209,7 +228,10 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 		if !current() || opt < 0 {
 			return
 		}
-		tor, err := engine.Sensitivity(&s, opt, metric, engine.DefaultSwingPercent)
+		tor, err := engine.Sensitivity(&s, opt, metric, engine.DefaultSwingPercent, pace)
+		if err == engine.ErrStopped {
+			return
+		}
 		terr := ""
 		if err != nil {
 			terr = err.Error()

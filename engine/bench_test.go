@@ -23,7 +23,7 @@ func BenchmarkSensitivity(b *testing.B) {
 		b.Run(s.Options[i].Label, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Sensitivity(s, i, MetricTotalCost, DefaultSwingPercent); err != nil {
+				if _, err := Sensitivity(s, i, MetricTotalCost, DefaultSwingPercent, nil); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -17,8 +17,8 @@ var curveSteps = []decimal.Decimal{decimal.NewFromInt(1), decimal.NewFromInt(2),
 // VolumeCurve evaluates month 1 (steady: no growth, no commitment carried
 // over) at round daily volumes from a hundredth to a hundred times the
 // scenario's, so a chart can show where self-hosting overtakes the API.
-// Whole-accelerator steps show as a sawtooth.
-func VolumeCurve(s *Scenario) ([]CurvePoint, error) {
+// Whole-accelerator steps show as a sawtooth. pace runs between volumes.
+func VolumeCurve(s *Scenario, pace Pace) ([]CurvePoint, error) {
 	p, errs := Check(s)
 	if errs != nil {
 		return nil, errs
@@ -34,6 +34,9 @@ func VolumeCurve(s *Scenario) ([]CurvePoint, error) {
 	for ; decade.Cmp(hi) <= 0 && len(out) < 40; decade = decade.Mul(decimal.NewFromInt(10)) {
 		for _, m := range curveSteps {
 			if x := decade.Mul(m); x.Cmp(lo) >= 0 && x.Cmp(hi) <= 0 {
+				if pace.stop() {
+					return nil, ErrStopped
+				}
 				out = append(out, p.curvePoint(x))
 			}
 		}

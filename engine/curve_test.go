@@ -4,7 +4,7 @@ import "testing"
 
 func TestVolumeCurve(t *testing.T) {
 	s := handScenario(measuredCloud(), Option{Label: "api", Kind: API, PriceInputPerM: N("1"), PriceOutputPerM: N("1")})
-	pts, err := VolumeCurve(s)
+	pts, err := VolumeCurve(s, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

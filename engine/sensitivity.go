@@ -61,10 +61,21 @@ type Tornado struct {
 	Swings  []Swing         `json:"swings"`
 }
 
+// Pace runs between the evaluations of a long computation (a tornado, a
+// volume curve). The app uses it to let the browser handle a keystroke in
+// the middle of one, and to drop work whose input has changed: returning
+// false stops the computation with ErrStopped. A nil Pace never stops.
+type Pace func() bool
+
+// ErrStopped is returned when a Pace asked a computation to stop.
+var ErrStopped = errors.New("stopped before the end")
+
+func (p Pace) stop() bool { return p != nil && !p() }
+
 // Sensitivity moves each input that applies to option i by ±percent % and
 // returns the swings of the metric, largest first. Only option i is
 // re-evaluated, so the work is two evaluations of one option per input.
-func Sensitivity(s *Scenario, i int, metric Metric, percent decimal.Decimal) (*Tornado, error) {
+func Sensitivity(s *Scenario, i int, metric Metric, percent decimal.Decimal, pace Pace) (*Tornado, error) {
 	if i < 0 || i >= len(s.Options) {
 		return nil, fmt.Errorf("sensitivity: no option %d", i)
 	}
@@ -112,6 +123,9 @@ func Sensitivity(s *Scenario, i int, metric Metric, percent decimal.Decimal) (*T
 			v   decimal.Decimal
 			out **decimal.Decimal
 		}{{sw.LowInput, &sw.Low}, {sw.HighInput, &sw.High}} {
+			if pace.stop() {
+				return nil, ErrStopped
+			}
 			c := single.Clone()
 			*in.get(&c) = NumOf(side.v)
 			r := full

@@ -8,7 +8,7 @@ import (
 
 func TestSensitivityCloudHandWorked(t *testing.T) {
 	s := handScenario(measuredCloud())
-	tor, err := Sensitivity(s, 0, MetricTotalCost, d("20"))
+	tor, err := Sensitivity(s, 0, MetricTotalCost, d("20"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func TestSensitivityErrors(t *testing.T) {
 		metric Metric
 		pct    string
 	}{{1, MetricTotalCost, "20"}, {0, "nope", "20"}, {0, MetricTotalCost, "0"}, {0, MetricTotalCost, "100"}, {0, MetricTotalMargin, "20"}} {
-		if _, err := Sensitivity(s, tc.i, tc.metric, d(tc.pct)); err == nil {
+		if _, err := Sensitivity(s, tc.i, tc.metric, d(tc.pct), nil); err == nil {
 			t.Errorf("%+v: no error", tc)
 		}
 	}
@@ -57,7 +57,7 @@ func TestSensitivityErrors(t *testing.T) {
 func TestSensitivityEveryOptionOfReference(t *testing.T) {
 	s := loadReference(t)
 	for i := range s.Options {
-		tor, err := Sensitivity(s, i, MetricCostPerMTokens, DefaultSwingPercent)
+		tor, err := Sensitivity(s, i, MetricCostPerMTokens, DefaultSwingPercent, nil)
 		if err != nil {
 			t.Fatalf("option %d: %v", i, err)
 		}
@@ -74,7 +74,7 @@ func TestSensitivityReuseMatchesFullEvaluation(t *testing.T) {
 	s := loadReference(t)
 	for i := range s.Options {
 		for _, metric := range []Metric{MetricTotalCost, MetricTotalMargin} {
-			tor, err := Sensitivity(s, i, metric, DefaultSwingPercent)
+			tor, err := Sensitivity(s, i, metric, DefaultSwingPercent, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -105,5 +105,38 @@ func TestSensitivityReuseMatchesFullEvaluation(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestPaceStops checks that a Pace runs before every evaluation of the
+// long computations and that returning false stops them with ErrStopped,
+// after exactly the evaluations allowed.
+func TestPaceStops(t *testing.T) {
+	s := handScenario(measuredCloud(), Option{Label: "api", Kind: API, PriceInputPerM: N("1"), PriceOutputPerM: N("1")})
+	counting := func(allow int) (Pace, *int) {
+		calls := 0
+		return func() bool { calls++; return calls <= allow }, &calls
+	}
+	// Unstopped, the pace runs once per curve point (12, see TestVolumeCurve).
+	pace, calls := counting(1000)
+	if pts, err := VolumeCurve(s, pace); err != nil || len(pts) != 12 || *calls != 12 {
+		t.Fatalf("curve: %d points, %d paces, %v", len(pts), *calls, err)
+	}
+	pace, calls = counting(3)
+	if pts, err := VolumeCurve(s, pace); err != ErrStopped || pts != nil || *calls != 4 {
+		t.Errorf("stopped curve: %d points, %d paces, %v", len(pts), *calls, err)
+	}
+	// A tornado paces before each of its two evaluations per input.
+	full, err := Sensitivity(s, 0, MetricTotalCost, DefaultSwingPercent, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pace, calls = counting(1000)
+	if _, err := Sensitivity(s, 0, MetricTotalCost, DefaultSwingPercent, pace); err != nil || *calls != 2*len(full.Swings) {
+		t.Errorf("tornado: %d paces for %d swings, %v", *calls, len(full.Swings), err)
+	}
+	pace, calls = counting(5)
+	if tor, err := Sensitivity(s, 0, MetricTotalCost, DefaultSwingPercent, pace); err != ErrStopped || tor != nil || *calls != 6 {
+		t.Errorf("stopped tornado: %d paces, %v", *calls, err)
 	}
 }

@@ -60,9 +60,13 @@ func TestBenchReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	const edits, warmup = 60, 10
-	keysO := keystrokeTimes(t, so.URL+"#"+engine.EncodeLink(&ref), edits)
+	link := so.URL + "#" + engine.EncodeLink(&ref)
+	keysO := keystrokeTimes(t, link, edits, 30*time.Millisecond)
+	// With 250 ms pauses each edit lands while the charts, the volume curve
+	// or the tornado of the previous one are being computed or drawn.
+	keysP := keystrokeTimes(t, link, edits, 250*time.Millisecond)
 	sbi := Serve(t, BuildSite(t, buildBaseline(t, "./testdata/baselineinput"), "", "bench-baseline-input"), "")
-	keysB := keystrokeTimes(t, sbi.URL, edits)
+	keysB := keystrokeTimes(t, sbi.URL, edits, 30*time.Millisecond)
 	t.Logf("keystroke → results, %d edits at phases spread over a frame (ms; target p95 < 16):", edits)
 	t.Logf("  %-44s %s", "", "DOM updated med/p95   painted med/p95/max")
 	report := func(name string, k keystrokes, from int) {
@@ -72,6 +76,7 @@ func TestBenchReport(t *testing.T) {
 	}
 	report("infercost, reference scenario, all edits", keysO, 0)
 	report(fmt.Sprintf("infercost, after the first %d edits", warmup), keysO, warmup)
+	report("infercost, typing with 250 ms pauses, all", keysP, 0)
 	report("baseline go-app page (input echoed), all", keysB, 0)
 	t.Logf("  infercost's first edit: DOM updated %.1f ms, painted %.1f ms; engine (form → scenario → Evaluate) median %.1f ms, p95 %.1f ms",
 		keysO.updated[0], keysO.painted[0], median(keysO.engine), percentile(keysO.engine, 95))
@@ -132,9 +137,10 @@ type keystrokes struct {
 // w-requests_per_day, measuring in the page from the input event to the
 // headline's DOM update (a MutationObserver fires right after go-app writes
 // it) and to the animation frame after that, which is when it is painted.
-// Edits start at phases spread over a 60 Hz frame, as a typist's keys
-// land, so the frame alignment is measured rather than fixed by the loop.
-func keystrokeTimes(t *testing.T, url string, n int) keystrokes {
+// Edits start pause after the previous one's paint, at phases spread over a
+// 60 Hz frame as a typist's keys land, so the frame alignment is measured
+// rather than fixed by the loop.
+func keystrokeTimes(t *testing.T, url string, n int, pause time.Duration) keystrokes {
 	ctx := NewBrowser(t)
 	step(t, ctx, 2*time.Minute, chromedp.Navigate(url), WaitApp())
 	js := fmt.Sprintf(`(async () => {
@@ -144,7 +150,7 @@ func keystrokeTimes(t *testing.T, url string, n int) keystrokes {
 		const frame = () => new Promise((r) => requestAnimationFrame(r));
 		for (let i = 0; i < %d; i++) {
 			await frame();
-			await new Promise((r) => setTimeout(r, 30 + (i * 7) %% 17));
+			await new Promise((r) => setTimeout(r, %d + (i * 7) %% 17));
 			let t1 = 0;
 			const changed = new Promise((r) => {
 				const mo = new MutationObserver(() => { t1 = performance.now(); mo.disconnect(); r(); });
@@ -160,7 +166,7 @@ func keystrokeTimes(t *testing.T, url string, n int) keystrokes {
 			engine.push(window.infercostEvalMs || 0);
 		}
 		return {painted, updated, engine};
-	})()`, n)
+	})()`, n, pause.Milliseconds())
 	k := eval[struct{ Painted, Updated, Engine []float64 }](t, ctx, js)
 	return keystrokes{updated: k.Updated, painted: k.Painted, engine: k.Engine}
 }
