@@ -5,6 +5,8 @@ BASE      ?=
 DIST      ?= dist
 CHROMIUM  ?= /usr/bin/chromium
 WASMEXEC  := $(shell $(GO) env GOROOT)/lib/wasm/go_js_wasm_exec
+# Kept equal to site.WasmGCFlags (a test checks).
+WASMGCFLAGS := github.com/infercost/infercost/...=-l
 BIN       := bin/infercost
 # Fuzz a fixed number of inputs, not a duration: a wall-clock -fuzztime can
 # end with "context deadline exceeded" while a worker is busy on a loaded
@@ -43,7 +45,7 @@ unit:
 
 # wasmtest runs the engine's tests compiled to wasm, in node.
 wasmtest:
-	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASMEXEC)" ./engine/...
+	GOOS=js GOARCH=wasm $(GO) test -gcflags='$(WASMGCFLAGS)' -exec="$(WASMEXEC)" ./engine/...
 
 fuzz:
 	@for target in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' engine/*_test.go | sed 's/^func //'); do \
@@ -68,8 +70,8 @@ deps-test:
 bench: deps-test
 	@echo "== engine, native"
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 2s ./engine/
-	@echo "== engine, wasm in node"
-	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASMEXEC)" -run '^$$' -bench . -benchmem -benchtime 2s ./engine/
+	@echo "== engine, wasm in node (compiled as app.wasm is: see site.WasmGCFlags)"
+	GOOS=js GOARCH=wasm $(GO) test -gcflags='$(WASMGCFLAGS)' -exec="$(WASMEXEC)" -run '^$$' -bench . -benchmem -benchtime 2s ./engine/
 	@echo "== link lengths"
 	$(GO) test -run '^TestLinkLengths$$' -v ./engine/ | grep -E 'characters|ok'
 	@echo "== app.wasm size, load and keystroke latency in Chromium, against a minimal go-app page"

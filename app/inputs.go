@@ -117,7 +117,11 @@ func (c *Calculator) renderPart(kind string, i int) ga.UI {
 	case "headline":
 		return c.renderHeadline()
 	case "comparison":
-		return ga.Section().Class("card").Body(ga.H2().Text("Comparison"), ga.Div().Class("table-wrap").Body(comparisonTable(c.result)))
+		table := ga.UI(ga.P().Class("chart-block pending").ID("comparison-pending").Text("Laying out the table…"))
+		if c.chartSeq > 0 { // like the charts, it follows the first paint
+			table = ga.Div().Class("table-wrap").Body(comparisonTable(c.result))
+		}
+		return ga.Section().Class("card").Body(ga.H2().Text("Comparison"), table)
 	case "chart-monthly", "chart-breakdown", "chart-capacity":
 		if c.chartSeq == 0 {
 			// The first paint shows the figures; the charts (most of the

@@ -118,6 +118,12 @@ func WaitApp() chromedp.Action[chromedp.Void] {
 	return WaitJS(`document.getElementById("app-wasm-loader") === null && document.getElementById("app-version") !== null`, time.Minute)
 }
 
+// WaitTable waits for the comparison table, which (like the charts) the app
+// draws a moment after its first paint and after typing pauses.
+func WaitTable() chromedp.Action[chromedp.Void] {
+	return WaitJS(`document.getElementById("comparison") !== null`, 30*time.Second)
+}
+
 // WaitWorker waits until the service worker is active, which with our
 // worker means its cache is complete.
 func WaitWorker() chromedp.Action[chromedp.Void] {

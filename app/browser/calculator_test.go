@@ -154,10 +154,13 @@ func TestCalculatorLinkReproducesNumbers(t *testing.T) {
 	if sc, err := engine.DecodeLink(link); err != nil || sc.Workload.RequestsPerDay.String() != "420000" {
 		t.Fatalf("address bar %s does not hold the edit: %v", link, err)
 	}
+	step(t, ctx, 30*time.Second, WaitTable())
 	want := eval[string](t, ctx, `document.getElementById("headline").textContent + document.getElementById("comparison").textContent`)
 	// A fresh browser (no storage, no worker) opening the link.
 	other := NewBrowser(t)
-	step(t, other, 90*time.Second, chromedp.Navigate(link), WaitApp())
+	// The table and the charts follow the first paint with no edit.
+	step(t, other, 90*time.Second, chromedp.Navigate(link), WaitApp(), WaitTable(),
+		WaitJS(`document.getElementById("chart-monthly") !== null`, 30*time.Second))
 	got := eval[string](t, other, `document.getElementById("headline").textContent + document.getElementById("comparison").textContent`)
 	if got != want {
 		t.Errorf("the link shows different numbers:\n got %s\nwant %s", got, want)
@@ -287,13 +290,14 @@ func TestCalculatorImportExportCSV(t *testing.T) {
 	// Export JSON, then import it into a fresh browser: same numbers.
 	step(t, ctx, 10*time.Second, chromedp.Click("#export-json"), WaitJS(`window.infercostLastDownload.name.endsWith(".json")`, 10*time.Second))
 	js := eval[string](t, ctx, `window.infercostLastDownload.content`)
+	step(t, ctx, 30*time.Second, WaitTable())
 	want2 := text(t, ctx, "#comparison")
 	file := filepath.Join(t.TempDir(), "scenario.json")
 	os.WriteFile(file, []byte(js), 0o644)
 	other := NewBrowser(t)
 	step(t, other, 90*time.Second, chromedp.Navigate(s.URL), WaitApp(),
 		chromedp.SetUploadFiles("#import-json", []string{file}),
-		WaitJS(`document.getElementById("notice").textContent.startsWith("Imported")`, 20*time.Second))
+		WaitJS(`document.getElementById("notice").textContent.startsWith("Imported")`, 20*time.Second), WaitTable())
 	if got := text(t, other, "#comparison"); got != want2 {
 		t.Errorf("imported scenario shows other numbers")
 	}
