@@ -142,7 +142,11 @@ type keystrokes struct {
 // rather than fixed by the loop.
 func keystrokeTimes(t *testing.T, url string, n int, pause time.Duration) keystrokes {
 	ctx := NewBrowser(t)
-	step(t, ctx, 2*time.Minute, chromedp.Navigate(url), WaitApp())
+	// Typing starts once the page has settled, as a reader's does: for
+	// infercost, when the tornado (the last thing drawn after load) is on
+	// screen; the baseline page has no results.
+	step(t, ctx, 2*time.Minute, chromedp.Navigate(url), WaitApp(),
+		WaitJS(`!document.getElementById("results") || document.querySelector("#chart-tornado rect") !== null`, time.Minute))
 	js := fmt.Sprintf(`(async () => {
 		const el = document.getElementById("w-requests_per_day");
 		const head = document.getElementById("headline");
