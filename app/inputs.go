@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/infercost/infercost/engine"
@@ -190,7 +189,7 @@ func (c *Calculator) renderInputs() []ga.UI {
 			ga.If(c.fieldErr("options") != "", func() ga.UI { return ga.P().Class("error").Text(c.fieldErr("options")) }),
 			ga.Range(f.Options).Slice(func(i int) ga.UI {
 				o := f.Options[i]
-				return &part{C: c, Kind: "option", Index: i, Sig: c.sig(fmt.Sprintf("options[%d].", i),
+				return &part{C: c, Kind: "option", Index: i, Sig: c.sig(engine.OptionPath(i, ""),
 					i, len(f.Options), o.ID, o.Label, o.Kind, o.AccelPreset, o.Accel, o.Fields, rank(i), bits, f.ModelPreset, f.open)}
 			}),
 			ga.Div().Class("add-options no-print").Body(
@@ -226,7 +225,7 @@ func (c *Calculator) displayed(path string) bool {
 	case strings.HasPrefix(path, "workload.") || strings.HasPrefix(path, "model.") || strings.HasPrefix(path, "revenue."):
 		return true
 	}
-	if i, rest, ok := optionPath(path); ok && i < len(c.f.Options) {
+	if i, rest, ok := engine.SplitOptionPath(path); ok && i < len(c.f.Options) {
 		switch {
 		case rest == "label" || rest == "kind" || rest == "accelerator.preset":
 			return true
@@ -244,22 +243,10 @@ func (c *Calculator) displayed(path string) bool {
 
 // describePath turns "options[1].accelerator" into "Option “B200 rented”, accelerator".
 func describePath(path string, f *form) string {
-	if i, rest, ok := optionPath(path); ok && i < len(f.Options) {
+	if i, rest, ok := engine.SplitOptionPath(path); ok && i < len(f.Options) {
 		return "Option “" + f.Options[i].Label + "”, " + rest
 	}
 	return path
-}
-
-// optionPath splits "options[1].accelerator.price" into 1 and
-// "accelerator.price". (Not fmt.Sscanf: its scanner adds kilobytes to
-// app.wasm.)
-func optionPath(path string) (i int, rest string, ok bool) {
-	idx, rest, found := strings.Cut(strings.TrimPrefix(path, "options["), "].")
-	if !found || !strings.HasPrefix(path, "options[") || rest == "" {
-		return 0, "", false
-	}
-	i, err := strconv.Atoi(idx)
-	return i, rest, err == nil && i >= 0
 }
 
 func kindName(k engine.Kind) string {
@@ -376,7 +363,7 @@ func (c *Calculator) renderOption(i int, bits decimal.Decimal) ga.UI {
 	base := fmt.Sprintf("o%d-", o.ID)
 	// Handlers here capture the option and its position: scope them by both.
 	sc := ga.EventScope(f.gen, o.ID, i, len(f.Options), o.Kind)
-	path := func(k string) string { return fmt.Sprintf("options[%d].%s", i, k) }
+	path := func(k string) string { return engine.OptionPath(i, k) }
 	scenarioOpt := engine.Option{Kind: o.Kind, Accelerator: &engine.Accelerator{Preset: o.AccelPreset}}
 	for _, fd := range engine.OptionFields {
 		*fd.Get(&scenarioOpt) = engine.ParseNum(o.Fields[fd.Key])

@@ -1,6 +1,9 @@
 package engine
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // FieldError is one problem with one input, named by its path in the
 // scenario file, e.g. "options[1].hourly_rate".
@@ -30,6 +33,25 @@ func (e Errors) For(path string) string {
 		}
 	}
 	return ""
+}
+
+// OptionPath is the path of an option's field as errors name it:
+// OptionPath(1, "hourly_rate") is "options[1].hourly_rate".
+func OptionPath(i int, key string) string { return "options[" + strconv.Itoa(i) + "]." + key }
+
+// SplitOptionPath is the inverse of OptionPath; ok is false for a path that
+// is not an option's.
+func SplitOptionPath(path string) (i int, key string, ok bool) {
+	rest, ok := strings.CutPrefix(path, "options[")
+	if !ok {
+		return 0, "", false
+	}
+	idx, key, ok := strings.Cut(rest, "].")
+	if !ok || key == "" {
+		return 0, "", false
+	}
+	i, err := strconv.Atoi(idx)
+	return i, key, err == nil && i >= 0
 }
 
 func (e *Errors) add(path, msg string) { *e = append(*e, FieldError{path, msg}) }

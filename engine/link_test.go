@@ -351,3 +351,29 @@ func FuzzDecodeLink(f *testing.F) {
 		}
 	})
 }
+
+func TestOptionPath(t *testing.T) {
+	if got := OptionPath(12, "accelerator.memory_gb"); got != "options[12].accelerator.memory_gb" {
+		t.Errorf("OptionPath = %q", got)
+	}
+	for _, tc := range []struct {
+		path string
+		i    int
+		key  string
+		ok   bool
+	}{
+		{"options[0].hourly_rate", 0, "hourly_rate", true},
+		{"options[12].accelerator.memory_gb", 12, "accelerator.memory_gb", true},
+		{"workload.requests_per_day", 0, "", false},
+		{"options[x].label", 0, "", false},
+		{"options[-1].label", 0, "", false},
+		{"options[1].", 0, "", false},
+		{"options[1]", 0, "", false},
+		{"options", 0, "", false},
+	} {
+		i, key, ok := SplitOptionPath(tc.path)
+		if ok != tc.ok || (ok && (i != tc.i || key != tc.key)) {
+			t.Errorf("SplitOptionPath(%q) = %d, %q, %v", tc.path, i, key, ok)
+		}
+	}
+}

@@ -138,13 +138,13 @@ func Check(s *Scenario) (*plan, Errors) {
 				continue
 			}
 			if msg := checkRange(f.Field, *f.Get(o)); msg != "" {
-				errs.add(optPath(i, f.Key), msg)
+				errs.add(OptionPath(i, f.Key), msg)
 			}
 		}
 		if o.Accelerator != nil && o.Kind.SelfHosted() {
 			for _, f := range AcceleratorFields {
 				if msg := checkRange(f.Field, *f.Get(o.Accelerator)); msg != "" {
-					errs.add(optPath(i, "accelerator."+f.Key), msg)
+					errs.add(OptionPath(i, "accelerator."+f.Key), msg)
 				}
 			}
 		}
@@ -176,8 +176,6 @@ func Check(s *Scenario) (*plan, Errors) {
 	}
 	return p, nil
 }
-
-func optPath(i int, key string) string { return fmt.Sprintf("options[%d].%s", i, key) }
 
 func checkText(errs *Errors, path, s string, max int) {
 	switch {
@@ -281,12 +279,12 @@ func defaultActive(m *Model, total decimal.Decimal) decimal.Decimal {
 
 func checkOption(errs *Errors, i int, o *Option, mp modelPlan) optionPlan {
 	op := optionPlan{label: o.Label, kind: o.Kind, index: i}
-	checkText(errs, optPath(i, "label"), o.Label, MaxLabelLen)
+	checkText(errs, OptionPath(i, "label"), o.Label, MaxLabelLen)
 	if strings.TrimSpace(o.Label) == "" {
-		errs.add(optPath(i, "label"), "required")
+		errs.add(OptionPath(i, "label"), "required")
 	}
 	if o.Kind != Cloud && o.Kind != Owned && o.Kind != API {
-		errs.add(optPath(i, "kind"), fmt.Sprintf("must be cloud, owned or api (got %q)", truncate(string(o.Kind), 20)))
+		errs.add(OptionPath(i, "kind"), fmt.Sprintf("must be cloud, owned or api (got %q)", truncate(string(o.Kind), 20)))
 		return op
 	}
 	var board decimal.Decimal
@@ -295,7 +293,7 @@ func checkOption(errs *Errors, i int, o *Option, mp modelPlan) optionPlan {
 	}
 	get := func(key string, n Num) decimal.Decimal {
 		def, ok := DefaultOption(o, key, board)
-		return value(errs, optPath(i, key), n, def, ok)
+		return value(errs, OptionPath(i, key), n, def, ok)
 	}
 	switch o.Kind {
 	case API:
@@ -312,7 +310,7 @@ func checkOption(errs *Errors, i int, o *Option, mp modelPlan) optionPlan {
 		op.commitRate = get("commit_hourly_rate", o.CommitHourlyRate)
 		op.commitMonths = int(get("commit_months", o.CommitMonths).IntPart())
 		if op.commitUnits.Sign() > 0 && op.commitMonths == 0 {
-			errs.add(optPath(i, "commit_months"), "must be ≥ 1 when accelerators are committed")
+			errs.add(OptionPath(i, "commit_months"), "must be ≥ 1 when accelerators are committed")
 		}
 	case Owned:
 		op.capex = get("capex_per_accelerator", o.CapexPerAccelerator)
@@ -344,30 +342,30 @@ func checkOption(errs *Errors, i int, o *Option, mp modelPlan) optionPlan {
 		op.prefillRate = o.PrefillTokensPerS.Dec()
 		op.decodeRate = o.DecodeTokensPerS.Dec()
 		if op.perReplica == 0 {
-			errs.add(optPath(i, "accelerators_per_replica"), "required with measured throughput")
+			errs.add(OptionPath(i, "accelerators_per_replica"), "required with measured throughput")
 		}
 	case o.PrefillTokensPerS.Set():
-		errs.add(optPath(i, "decode_tokens_per_s"), "required with a measured prefill rate")
+		errs.add(OptionPath(i, "decode_tokens_per_s"), "required with a measured prefill rate")
 	case o.DecodeTokensPerS.Set():
-		errs.add(optPath(i, "prefill_tokens_per_s"), "required with a measured decode rate")
+		errs.add(OptionPath(i, "prefill_tokens_per_s"), "required with a measured decode rate")
 	}
 	return op
 }
 
 func checkAccelerator(errs *Errors, i int, a *Accelerator, weightBits decimal.Decimal, kind Kind) (acceleratorPlan, decimal.Decimal) {
 	if a == nil {
-		errs.add(optPath(i, "accelerator"), "required: a preset or custom specs")
+		errs.add(OptionPath(i, "accelerator"), "required: a preset or custom specs")
 		return acceleratorPlan{}, zero
 	}
 	if a.Preset != "" {
 		if _, ok := FindAccelerator(a.Preset); !ok {
-			errs.add(optPath(i, "accelerator.preset"), fmt.Sprintf("unknown accelerator %q", truncate(a.Preset, 40)))
+			errs.add(OptionPath(i, "accelerator.preset"), fmt.Sprintf("unknown accelerator %q", truncate(a.Preset, 40)))
 			return acceleratorPlan{}, zero
 		}
 	}
 	get := func(key string, n Num, required bool) decimal.Decimal {
 		def, ok := DefaultAccelerator(a.Preset, key, weightBits)
-		return value(errs, optPath(i, "accelerator."+key), n, def, ok || !required)
+		return value(errs, OptionPath(i, "accelerator."+key), n, def, ok || !required)
 	}
 	ap := acceleratorPlan{
 		memory:    get("memory_gb", a.MemoryGB, true).Mul(billion),

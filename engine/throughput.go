@@ -64,7 +64,7 @@ func estimate(w workloadPlan, m modelPlan, o *optionPlan) (Throughput, *FieldErr
 		}
 	}
 	if first == 0 {
-		return Throughput{}, &FieldError{optPath(o.index, "accelerator"), fmt.Sprintf(
+		return Throughput{}, &FieldError{OptionPath(o.index, "accelerator"), fmt.Sprintf(
 			"the model (%s GB of weights plus %s GB of KV for one sequence) does not fit on %d of these accelerators: choose a larger accelerator, fewer weight bits, or set accelerators_per_replica",
 			m.weightBytes.Div(billion).StringFixed(1), seqKV.Div(billion).StringFixed(1), MaxReplicaAccelerators)}
 	}
@@ -97,7 +97,7 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64) (Throughput
 	nd := dec(n)
 	free := perAccel.Mul(nd).Sub(m.weightBytes)
 	if free.Cmp(seqKV) < 0 {
-		return t, &FieldError{optPath(o.index, "accelerators_per_replica"), fmt.Sprintf(
+		return t, &FieldError{OptionPath(o.index, "accelerators_per_replica"), fmt.Sprintf(
 			"%d accelerators cannot hold the weights and one full sequence: at least %s GB of usable memory is needed",
 			n, m.weightBytes.Add(seqKV).Div(billion).StringFixed(1))}
 	}
