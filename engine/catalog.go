@@ -25,21 +25,16 @@ type AcceleratorPreset struct {
 	AsOf          string
 }
 
-// ModelPreset is one catalog model.
+// ModelPreset is one catalog model. Shape holds the published values in
+// the scenario's own Model form (its Preset unset), so the field registry's
+// accessors read presets and scenarios alike.
 type ModelPreset struct {
-	ID              string
-	Name            string
-	TotalParamsB    Num
-	ActiveParamsB   Num // equal to total for dense models
-	Layers          Num
-	KVHeads         Num
-	HeadDim         Num
-	KVBytesPerToken Num // set for MLA models, where layers × heads does not apply
-	WeightBits      Num // the precision the model is usually served at
-	KVBits          Num
-	Source          string
-	AsOf            string
-	Note            string
+	ID     string
+	Name   string
+	Shape  Model // WeightBits is the precision the model is usually served at
+	Source string
+	AsOf   string
+	Note   string
 }
 
 // Accelerators is the accelerator catalog, in display order.
@@ -101,39 +96,39 @@ var Accelerators = []AcceleratorPreset{
 // Models is the model catalog, in display order. Shapes come from each
 // model's published config.json.
 var Models = []ModelPreset{
-	{ID: "llama-3.1-8b", Name: "Llama 3.1 8B", TotalParamsB: N("8.03"), ActiveParamsB: N("8.03"),
-		Layers: N("32"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16"),
+	{ID: "llama-3.1-8b", Name: "Llama 3.1 8B",
+		Shape:  Model{TotalParamsB: N("8.03"), ActiveParamsB: N("8.03"), Layers: N("32"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16")},
 		Source: "https://huggingface.co/meta-llama/Llama-3.1-8B/blob/main/config.json", AsOf: "2026-11-01"},
-	{ID: "llama-3.1-70b", Name: "Llama 3.1 70B", TotalParamsB: N("70.6"), ActiveParamsB: N("70.6"),
-		Layers: N("80"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16"),
+	{ID: "llama-3.1-70b", Name: "Llama 3.1 70B",
+		Shape:  Model{TotalParamsB: N("70.6"), ActiveParamsB: N("70.6"), Layers: N("80"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16")},
 		Source: "https://huggingface.co/meta-llama/Llama-3.1-70B/blob/main/config.json", AsOf: "2026-11-01"},
-	{ID: "llama-3.1-405b", Name: "Llama 3.1 405B (FP8)", TotalParamsB: N("405.9"), ActiveParamsB: N("405.9"),
-		Layers: N("126"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("8"), KVBits: N("8"),
+	{ID: "llama-3.1-405b", Name: "Llama 3.1 405B (FP8)",
+		Shape:  Model{TotalParamsB: N("405.9"), ActiveParamsB: N("405.9"), Layers: N("126"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("8"), KVBits: N("8")},
 		Source: "https://huggingface.co/meta-llama/Llama-3.1-405B-FP8/blob/main/config.json", AsOf: "2026-11-01",
 		Note: "Meta publishes an FP8 checkpoint; 16-bit weights need twice the memory."},
-	{ID: "deepseek-v3", Name: "DeepSeek-V3 (MoE, MLA, FP8)", TotalParamsB: N("671"), ActiveParamsB: N("37"),
-		Layers: N("61"), KVBytesPerToken: N("70272"), WeightBits: N("8"), KVBits: N("16"),
+	{ID: "deepseek-v3", Name: "DeepSeek-V3 (MoE, MLA, FP8)",
+		Shape:  Model{TotalParamsB: N("671"), ActiveParamsB: N("37"), Layers: N("61"), KVBytesPerToken: N("70272"), WeightBits: N("8"), KVBits: N("16")},
 		Source: "https://huggingface.co/deepseek-ai/DeepSeek-V3/blob/main/config.json", AsOf: "2026-11-01",
 		Note: "MLA caches a 512-dim latent plus a 64-dim rope key per layer: (512+64) × 61 layers × 2 bytes = 70,272 bytes a token."},
-	{ID: "qwen3-235b-a22b", Name: "Qwen3-235B-A22B (MoE)", TotalParamsB: N("235"), ActiveParamsB: N("22"),
-		Layers: N("94"), KVHeads: N("4"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16"),
+	{ID: "qwen3-235b-a22b", Name: "Qwen3-235B-A22B (MoE)",
+		Shape:  Model{TotalParamsB: N("235"), ActiveParamsB: N("22"), Layers: N("94"), KVHeads: N("4"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16")},
 		Source: "https://huggingface.co/Qwen/Qwen3-235B-A22B/blob/main/config.json", AsOf: "2026-11-01"},
-	{ID: "qwen3-32b", Name: "Qwen3-32B", TotalParamsB: N("32.8"), ActiveParamsB: N("32.8"),
-		Layers: N("64"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16"),
+	{ID: "qwen3-32b", Name: "Qwen3-32B",
+		Shape:  Model{TotalParamsB: N("32.8"), ActiveParamsB: N("32.8"), Layers: N("64"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16")},
 		Source: "https://huggingface.co/Qwen/Qwen3-32B/blob/main/config.json", AsOf: "2026-11-01"},
-	{ID: "gpt-oss-120b", Name: "gpt-oss-120b (MoE, MXFP4)", TotalParamsB: N("116.8"), ActiveParamsB: N("5.1"),
-		Layers: N("36"), KVHeads: N("8"), HeadDim: N("64"), WeightBits: N("4.25"), KVBits: N("16"),
+	{ID: "gpt-oss-120b", Name: "gpt-oss-120b (MoE, MXFP4)",
+		Shape:  Model{TotalParamsB: N("116.8"), ActiveParamsB: N("5.1"), Layers: N("36"), KVHeads: N("8"), HeadDim: N("64"), WeightBits: N("4.25"), KVBits: N("16")},
 		Source: "https://huggingface.co/openai/gpt-oss-120b/blob/main/config.json", AsOf: "2026-11-01",
 		Note: "MoE weights ship in MXFP4 (4.25 bits a parameter with scales); half the layers use a 128-token sliding window, which this model of the KV cache ignores (it over-counts KV)."},
-	{ID: "gpt-oss-20b", Name: "gpt-oss-20b (MoE, MXFP4)", TotalParamsB: N("20.9"), ActiveParamsB: N("3.6"),
-		Layers: N("24"), KVHeads: N("8"), HeadDim: N("64"), WeightBits: N("4.25"), KVBits: N("16"),
+	{ID: "gpt-oss-20b", Name: "gpt-oss-20b (MoE, MXFP4)",
+		Shape:  Model{TotalParamsB: N("20.9"), ActiveParamsB: N("3.6"), Layers: N("24"), KVHeads: N("8"), HeadDim: N("64"), WeightBits: N("4.25"), KVBits: N("16")},
 		Source: "https://huggingface.co/openai/gpt-oss-20b/blob/main/config.json", AsOf: "2026-11-01",
 		Note: "As gpt-oss-120b: MXFP4 weights; sliding-window layers not modelled."},
-	{ID: "mixtral-8x22b", Name: "Mixtral 8x22B (MoE)", TotalParamsB: N("141"), ActiveParamsB: N("39"),
-		Layers: N("56"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16"),
+	{ID: "mixtral-8x22b", Name: "Mixtral 8x22B (MoE)",
+		Shape:  Model{TotalParamsB: N("141"), ActiveParamsB: N("39"), Layers: N("56"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16")},
 		Source: "https://huggingface.co/mistralai/Mixtral-8x22B-v0.1/blob/main/config.json", AsOf: "2026-11-01"},
-	{ID: "gemma-3-27b", Name: "Gemma 3 27B", TotalParamsB: N("27.4"), ActiveParamsB: N("27.4"),
-		Layers: N("62"), KVHeads: N("16"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16"),
+	{ID: "gemma-3-27b", Name: "Gemma 3 27B",
+		Shape:  Model{TotalParamsB: N("27.4"), ActiveParamsB: N("27.4"), Layers: N("62"), KVHeads: N("16"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16")},
 		Source: "https://huggingface.co/google/gemma-3-27b-it/blob/main/config.json", AsOf: "2026-11-01",
 		Note: "Five of six layers use a 1,024-token sliding window, which this model of the KV cache ignores (it over-counts KV)."},
 }

@@ -60,26 +60,13 @@ func DefaultWorkload(key string) (decimal.Decimal, bool) {
 // (which may be ""), and whether there is one.
 func DefaultModel(preset, key string) (decimal.Decimal, bool) {
 	if p, ok := FindModel(preset); ok {
-		var n Num
-		switch key {
-		case "total_params_b":
-			n = p.TotalParamsB
-		case "active_params_b":
-			n = p.ActiveParamsB
-		case "layers":
-			n = p.Layers
-		case "kv_heads":
-			n = p.KVHeads
-		case "head_dim":
-			n = p.HeadDim
-		case "kv_bytes_per_token":
-			n = p.KVBytesPerToken
-		case "weight_bits":
-			n = p.WeightBits
-		case "kv_bits":
-			n = p.KVBits
+		for _, f := range ModelFields {
+			if f.Key == key {
+				n := f.Get(&p.Shape)
+				return n.Dec(), n.Set()
+			}
 		}
-		return n.Dec(), n.Set()
+		return decimal.Zero, false
 	}
 	switch key {
 	case "weight_bits", "kv_bits":

@@ -271,8 +271,8 @@ func checkModel(errs *Errors, m *Model) modelPlan {
 // preset whose total was overridden).
 func defaultActive(m *Model, total decimal.Decimal) decimal.Decimal {
 	p, ok := FindModel(m.Preset)
-	if ok && !p.ActiveParamsB.Dec().Equal(p.TotalParamsB.Dec()) {
-		return p.ActiveParamsB.Dec()
+	if ok && !p.Shape.ActiveParamsB.Dec().Equal(p.Shape.TotalParamsB.Dec()) {
+		return p.Shape.ActiveParamsB.Dec()
 	}
 	return total
 }
