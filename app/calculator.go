@@ -35,7 +35,7 @@ type Calculator struct {
 	resultSeq  int // counts results, so parts know when to re-render
 	curveSeq   int
 	tornadoSeq int
-	chartSeq   int // charts redraw once typing pauses (see chartDelay)
+	chartSeq   int // charts redraw once typing pauses (see chartDelay); 0 until the first paint is done
 
 	badLink    string // text of a link that could not be opened
 	badLinkWhy string
@@ -224,7 +224,6 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 				c.curveSeq++
 			}
 		})
-		time.Sleep(time.Millisecond) // let that paint before the tornado's work
 		if !current() || opt < 0 {
 			return
 		}
@@ -244,6 +243,10 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 		})
 	})
 }
+
+// painted reports whether the first paint is over: the comparison table
+// and the monthly charts are left out of it (see refreshSecondary).
+func (c *Calculator) painted() bool { return c.chartSeq > 0 }
 
 // sensitivityTarget is the option and metric the tornado follows: the
 // user's choice, else the cheapest option.

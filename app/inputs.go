@@ -117,12 +117,12 @@ func (c *Calculator) renderPart(kind string, i int) ga.UI {
 		return c.renderHeadline()
 	case "comparison":
 		table := ga.UI(ga.P().Class("chart-block pending").ID("comparison-pending").Text("Laying out the table…"))
-		if c.chartSeq > 0 { // like the charts, it follows the first paint
+		if c.painted() { // like the charts, it follows the first paint
 			table = ga.Div().Class("table-wrap").Body(comparisonTable(c.result))
 		}
 		return ga.Section().Class("card").Body(ga.H2().Text("Comparison"), table)
 	case "chart-monthly", "chart-breakdown", "chart-capacity":
-		if c.chartSeq == 0 {
+		if !c.painted() {
 			// The first paint shows the figures; the charts (most of the
 			// page's nodes) follow a moment later (see chartDelay).
 			return ga.Div().Class("chart-block pending").ID(kind + "-pending").Text("Drawing the chart…")

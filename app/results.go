@@ -24,7 +24,7 @@ func (c *Calculator) renderResults() []ga.UI {
 				fmt.Sprintf("These results are for the last valid input: %d field(s) need fixing.", len(c.errs)))
 		}),
 		&part{C: c, Kind: "headline", Sig: seq},
-		&part{C: c, Kind: "comparison", Sig: fmt.Sprint(seq, c.chartSeq > 0)},
+		&part{C: c, Kind: "comparison", Sig: fmt.Sprint(seq, c.painted())},
 		ga.Section().Class("card charts").Body(
 			ga.H2().Text("Charts"),
 			&part{C: c, Kind: "chart-monthly", Sig: fmt.Sprint(c.chartSeq)},

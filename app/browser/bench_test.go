@@ -71,15 +71,15 @@ func TestBenchReport(t *testing.T) {
 	t.Logf("  %-44s %s", "", "DOM updated med/p95   painted med/p95/max")
 	report := func(name string, k keystrokes, from int) {
 		t.Logf("  %-44s %6.1f %6.1f        %6.1f %6.1f %6.1f", name,
-			median(k.updated[from:]), percentile(k.updated[from:], 95),
-			median(k.painted[from:]), percentile(k.painted[from:], 95), percentile(k.painted[from:], 100))
+			median(k.Updated[from:]), percentile(k.Updated[from:], 95),
+			median(k.Painted[from:]), percentile(k.Painted[from:], 95), percentile(k.Painted[from:], 100))
 	}
 	report("infercost, reference scenario, all edits", keysO, 0)
 	report(fmt.Sprintf("infercost, after the first %d edits", warmup), keysO, warmup)
 	report("infercost, typing with 250 ms pauses, all", keysP, 0)
 	report("baseline go-app page (input echoed), all", keysB, 0)
 	t.Logf("  infercost's first edit: DOM updated %.1f ms, painted %.1f ms; engine (form → scenario → Evaluate) median %.1f ms, p95 %.1f ms",
-		keysO.updated[0], keysO.painted[0], median(keysO.engine), percentile(keysO.engine, 95))
+		keysO.Updated[0], keysO.Painted[0], median(keysO.Engine), percentile(keysO.Engine, 95))
 }
 
 // buildBaseline compiles one of the yardstick go-app pages to wasm.
@@ -128,9 +128,9 @@ func loadTimes(t *testing.T, url string, runs int) loads {
 
 // keystrokes are per-edit latencies in milliseconds.
 type keystrokes struct {
-	updated []float64 // input event → the headline's DOM changed
-	painted []float64 // input event → the next animation frame after that
-	engine  []float64 // the app's own figure for the engine's part (0 for the baseline)
+	Updated []float64 // input event → the headline's DOM changed
+	Painted []float64 // input event → the next animation frame after that
+	Engine  []float64 // the app's own figure for the engine's part (0 for the baseline)
 }
 
 // keystrokeTimes opens url and types n new values into the input with id
@@ -171,8 +171,7 @@ func keystrokeTimes(t *testing.T, url string, n int, pause time.Duration) keystr
 		}
 		return {painted, updated, engine};
 	})()`, n, pause.Milliseconds())
-	k := eval[struct{ Painted, Updated, Engine []float64 }](t, ctx, js)
-	return keystrokes{updated: k.Updated, painted: k.Painted, engine: k.Engine}
+	return eval[keystrokes](t, ctx, js)
 }
 
 func median(v []float64) float64 { return percentile(v, 50) }
