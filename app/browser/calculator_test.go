@@ -433,3 +433,63 @@ func TestCalculatorFollowsPastedLink(t *testing.T) {
 	step(t, ctx, 30*time.Second, chromedp.Evaluate[chromedp.Void](`history.back()`),
 		WaitJS(`document.getElementById("scenario-name").value !== "Hand-worked"`, 20*time.Second))
 }
+
+// TestCalculatorTableHandWorked checks the headline's remaining figures and
+// the comparison table against the hand-worked scenario with revenue: $3 per
+// M input tokens (cached ones too, by default) and $10 per M output tokens.
+//
+// A month is 730 h: 86,400 requests a day are 2,628,000 a month, 1,314 M
+// tokens of each kind (uncached input, cached input, output), 3,942 M in all.
+//   - Revenue: 1,314 × (3 + 3 + 10) = $21,024 a month, $42,048 in 2 months.
+//   - Cloud: 6 accelerators × $2 × 730 h = $8,760 a month, $17,520 in all;
+//     $17,520 / 7,884 M = $2.22 per M; $8,760 / 2,628 = $3.33 per 1,000.
+//     Margin 42,048 − 17,520 = $24,528, 58.33 % of revenue.
+//   - API: 1,314 × (2 + 0.5 + 8) = $13,797 a month, $27,594 in all; $3.50
+//     per M; $5.25 per 1,000. Margin $14,454, 34.375 % → 34.4 %.
+//   - Cloud saves 27,594 − 17,520 = $10,074, 36.51 % of the API's cost.
+//   - Both are in profit from month 1.
+func TestCalculatorTableHandWorked(t *testing.T) {
+	s := calcSite(t)
+	sc := handWorked()
+	sc.Revenue = &engine.Revenue{PriceInputPerM: engine.N("3"), PriceOutputPerM: engine.N("10")}
+	ctx := NewBrowser(t)
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(sc)), WaitApp(), WaitTable())
+	for sel, want := range map[string]string{
+		stat(0, "last_month_cost"):   "$8,760",
+		stat(1, "last_month_cost"):   "$13,797",
+		stat(1, "cost_per_m_tokens"): "$3.50",
+		stat(0, "margin"):            "$24,528 (58.3 %)",
+		stat(1, "margin"):            "$14,454 (34.4 %)",
+		"#verdict":                   "Over 2 months, Measured cloud is cheapest: $17,520 in all, $2.22 per million tokens.",
+	} {
+		if got := text(t, ctx, sel); got != want {
+			t.Errorf("%s = %q, want %q", sel, got, want)
+		}
+	}
+	table := eval[map[string][]string](t, ctx, `Object.fromEntries([...document.querySelectorAll("#comparison tbody tr")].map((tr) =>
+		[tr.querySelector("th").textContent.trim(), [...tr.querySelectorAll("td")].map((td) => td.textContent)]))`)
+	for label, want := range map[string][]string{
+		"Rank":                     {"1", "2"},
+		"Cost per M tokens":        {"$2.22", "$3.50"},
+		"Cost per 1,000 requests":  {"$3.33", "$5.25"},
+		"Total cost":               {"$17,520", "$27,594"},
+		"Total cash out":           {"$17,520", "$27,594"},
+		"Cheapest from month":      {"1", "never"},
+		"Accelerators per replica": {"2", "–"},
+		"Batch, decode step":       {"measured", "–"},
+		"Prefill / decode tokens/s per accelerator": {"10,000 / 1,000", "–"},
+		"Peak accelerators":                         {"6", "–"},
+		"Average utilization":                       {"9.2 %", "–"},
+		"Stranded (paid, unused)":                   {"$0", "$0"},
+		"Margin":                                    {"$24,528", "$14,454"},
+		"Break-even month":                          {"1", "1"},
+		"Beats the API above (requests/day)":        {"36,572", "–"},
+	} {
+		if got := table[label]; strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("table row %q = %q, want %q", label, got, want)
+		}
+	}
+	if got := table["Savings against the API"]; len(got) != 2 || got[0] != "$10,074 (36.5 %)" {
+		t.Errorf("savings row = %q, want the cloud's $10,074 (36.5 %%)", got)
+	}
+}
