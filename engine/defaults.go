@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/shopspring/decimal"
 )
@@ -59,10 +60,10 @@ func DefaultWorkload(key string) (decimal.Decimal, bool) {
 // DefaultModel is the value a model field takes when unset under preset
 // (which may be ""), and whether there is one.
 func DefaultModel(preset, key string) (decimal.Decimal, bool) {
-	if p, ok := FindModel(preset); ok {
+	if i := slices.IndexFunc(Models, func(m ModelPreset) bool { return m.ID == preset }); i >= 0 {
 		for _, f := range ModelFields {
 			if f.Key == key {
-				n := f.Get(&p.Shape)
+				n := f.Get(&Models[i].Shape) // the catalog's own row: no copy
 				return n.Dec(), n.Set()
 			}
 		}
