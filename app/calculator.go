@@ -19,10 +19,11 @@ type Calculator struct {
 	f        *form
 	errs     engine.Errors // of the current input; nil when valid
 	result   *engine.Result
-	stale    bool   // result is from an earlier, valid input
-	link     string // fragment of the last good scenario
-	written  string // fragment we last put in the address bar
-	urlDirty bool   // link changed by an edit and not yet in the address bar
+	stale    bool             // result is from an earlier, valid input
+	good     *engine.Scenario // the last valid scenario
+	link     string           // its link fragment once encoded (see currentLink)
+	written  string           // fragment we last put in the address bar
+	urlDirty bool             // link changed by an edit and not yet in the address bar
 
 	// Secondary figures, computed after the headline results are painted.
 	curve      []engine.CurvePoint
@@ -124,7 +125,7 @@ func (c *Calculator) evaluateNow() bool {
 	}
 	c.errs, c.stale, c.result = nil, false, r
 	c.resultSeq++
-	c.link = engine.EncodeLink(&s)
+	c.good, c.link = &s, ""
 	return true
 }
 
@@ -142,23 +143,39 @@ func (c *Calculator) changed(ctx ga.Context) {
 // entry. It runs once typing pauses (see chartDelay), not on every
 // keystroke: history.replaceState cost 1–30 ms a call in Chromium, the
 // largest single item on the keystroke path after go-app's frame tick.
-// Copy link and Save read c.link, which is always current.
+// Copy link and Save read currentLink, which is always up to date.
 func (c *Calculator) writeURL(ctx ga.Context) {
-	if !ga.IsClient || !c.urlDirty || c.link == c.written {
+	if !ga.IsClient || !c.urlDirty {
 		return
 	}
 	c.urlDirty = false
+	link := c.currentLink()
+	if link == c.written {
+		return
+	}
 	u := *ctx.Page().URL()
-	u.Fragment, u.RawFragment = c.link, c.link
-	c.written = c.link
+	u.Fragment, u.RawFragment = link, link
+	c.written = link
 	ctx.Page().ReplaceURL(&u)
+}
+
+// currentLink is the link fragment of the last valid scenario. It is
+// encoded when asked for (the address bar, Copy link, Save), not on every
+// evaluation: a first call under wasm also compiles the codec, which
+// delayed start-up.
+func (c *Calculator) currentLink() string {
+	if c.link == "" && c.good != nil {
+		c.link = engine.EncodeLink(c.good)
+	}
+	return c.link
 }
 
 // shareURL is the link to the current scenario.
 func (c *Calculator) shareURL(ctx ga.Context) string {
 	u := *ctx.Page().URL()
 	u.RawQuery = ""
-	u.Fragment, u.RawFragment = c.link, c.link
+	link := c.currentLink()
+	u.Fragment, u.RawFragment = link, link
 	return u.String()
 }
 
@@ -393,7 +410,8 @@ func (c *Calculator) renderSavedItem(i int) ga.UI {
 }
 
 func (c *Calculator) onSave(ctx ga.Context, e ga.Event) {
-	if c.link == "" {
+	link := c.currentLink()
+	if link == "" {
 		return
 	}
 	s := c.f.scenario()
@@ -401,7 +419,7 @@ func (c *Calculator) onSave(ctx ga.Context, e ga.Event) {
 	if name == "" {
 		name = "Untitled scenario"
 	}
-	entry := savedScenario{Name: name, Link: "#" + c.link, SavedAt: time.Now().Format("2006-01-02 15:04")}
+	entry := savedScenario{Name: name, Link: "#" + link, SavedAt: time.Now().Format("2006-01-02 15:04")}
 	replaced := false
 	for i := range c.saved {
 		if c.saved[i].Name == name {

@@ -160,8 +160,8 @@ func (c *Calculator) weightBits() decimal.Decimal {
 // sig builds a signature from everything a part shows.
 func (c *Calculator) sig(prefix string, parts ...any) string {
 	var b strings.Builder
-	fmt.Fprint(&b, c.f.gen, "|")
-	fmt.Fprint(&b, parts...)
+	writeSig(&b, c.f.gen)
+	writeSig(&b, parts...)
 	for _, e := range c.errs {
 		if strings.HasPrefix(e.Path, prefix) {
 			b.WriteString("|" + e.Path + "=" + e.Msg)

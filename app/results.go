@@ -17,21 +17,21 @@ func (c *Calculator) renderResults() []ga.UI {
 			ga.P().Text("Fill in the fields marked in red to see results."),
 		)}
 	}
-	seq := fmt.Sprint(c.resultSeq, c.stale)
+	seq := signature(c.resultSeq, c.stale)
 	ui := []ga.UI{
 		ga.If(c.stale, func() ga.UI {
 			return ga.Div().Class("banner stale").ID("stale").Role("status").Text(
 				fmt.Sprintf("These results are for the last valid input: %d field(s) need fixing.", len(c.errs)))
 		}),
 		&part{C: c, Kind: "headline", Sig: seq},
-		&part{C: c, Kind: "comparison", Sig: fmt.Sprint(seq, c.painted())},
+		&part{C: c, Kind: "comparison", Sig: signature(seq, c.painted())},
 		ga.Section().Class("card charts").Body(
 			ga.H2().Text("Charts"),
-			&part{C: c, Kind: "chart-monthly", Sig: fmt.Sprint(c.chartSeq)},
-			&part{C: c, Kind: "chart-breakdown", Sig: fmt.Sprint(c.chartSeq)},
-			&part{C: c, Kind: "chart-capacity", Sig: fmt.Sprint(c.chartSeq, c.capacityTarget())},
-			&part{C: c, Kind: "chart-volume", Sig: fmt.Sprint(c.curveSeq)},
-			&part{C: c, Kind: "chart-tornado", Sig: fmt.Sprint(c.tornadoSeq, c.sensOption, c.sensMetric, c.tornadoErr)},
+			&part{C: c, Kind: "chart-monthly", Sig: signature(c.chartSeq)},
+			&part{C: c, Kind: "chart-breakdown", Sig: signature(c.chartSeq)},
+			&part{C: c, Kind: "chart-capacity", Sig: signature(c.chartSeq, c.capacityTarget())},
+			&part{C: c, Kind: "chart-volume", Sig: signature(c.curveSeq)},
+			&part{C: c, Kind: "chart-tornado", Sig: signature(c.tornadoSeq, c.sensOption, c.sensMetric, c.tornadoErr)},
 		),
 	}
 	return ui

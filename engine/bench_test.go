@@ -30,3 +30,15 @@ func BenchmarkSensitivity(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkEncodeLink is the reference scenario's link, which the app
+// writes to the address bar once typing pauses.
+func BenchmarkEncodeLink(b *testing.B) {
+	s := loadReference(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if EncodeLink(s) == "" {
+			b.Fatal("empty link")
+		}
+	}
+}
