@@ -58,9 +58,11 @@ func (c *Calculator) OnInit() {
 		frag = fragment(ga.Window().URL())
 	}
 	c.open(frag)
+	Mark("evaluated")
 }
 
 func (c *Calculator) OnMount(ctx ga.Context) {
+	Mark("mounted")
 	c.saved, c.storageMsg = loadSaved()
 }
 

@@ -42,11 +42,22 @@ func TestBenchReport(t *testing.T) {
 	so, sb := Serve(t, ours, ""), Serve(t, baseline, "")
 	const runs = 5
 	lo, lb := loadTimes(t, so.URL, runs), loadTimes(t, sb.URL, runs)
+	total := func(l load) float64 { return l.Total }
 	t.Logf("navigation → interactive, median of %d (ms): infercost cold %.0f, from the worker %.0f; baseline cold %.0f, from the worker %.0f",
-		runs, median(lo.cold), median(lo.warm), median(lb.cold), median(lb.warm))
-	t.Logf("  of which after app.wasm arrived (compile tail, Go start-up, first render): infercost cold %.0f, from the worker %.0f; baseline cold %.0f, from the worker %.0f",
-		median(lo.coldAfterWasm), median(lo.warmAfterWasm), median(lb.coldAfterWasm), median(lb.warmAfterWasm))
-	t.Logf("cold load ratio to baseline: %.2f (target ≤ 1.3); from the worker %.2f", median(lo.cold)/median(lb.cold), median(lo.warm)/median(lb.warm))
+		runs, medianOf(lo.cold, total), medianOf(lo.warm, total), medianOf(lb.cold, total), medianOf(lb.warm, total))
+	t.Logf("cold load ratio to baseline: %.2f (target ≤ 1.3); from the worker %.2f",
+		medianOf(lo.cold, total)/medianOf(lb.cold, total), medianOf(lo.warm, total)/medianOf(lb.warm, total))
+	t.Logf("  %-26s %9s %9s %10s %14s %11s", "phases, median ms", "transfer", "→ main", "→ mounted", "→ interactive", "after wasm")
+	phases := func(name string, ls []load) {
+		t.Logf("  %-26s %9.0f %9.0f %10.0f %14.0f %11.0f", name,
+			medianOf(ls, func(l load) float64 { return l.Transfer }), medianOf(ls, func(l load) float64 { return l.ToMain }),
+			medianOf(ls, func(l load) float64 { return l.ToMounted }), medianOf(ls, func(l load) float64 { return l.ToReady }),
+			medianOf(ls, load.AfterWasm))
+	}
+	phases("infercost, cold", lo.cold)
+	phases("baseline, cold", lb.cold)
+	phases("infercost, from the worker", lo.warm)
+	phases("baseline, from the worker", lb.warm)
 
 	// Keystrokes: the reference scenario against the smallest go-app page
 	// that echoes an input, both driven the same way.
@@ -82,10 +93,11 @@ func TestBenchReport(t *testing.T) {
 		keysO.Updated[0], keysO.Painted[0], median(keysO.Engine), percentile(keysO.Engine, 95))
 }
 
-// buildBaseline compiles one of the yardstick go-app pages to wasm.
+// buildBaseline compiles one of the yardstick go-app pages to wasm, with
+// the linker flags of app.wasm so that both ship the same kind of binary.
 func buildBaseline(t *testing.T, pkg string) string {
 	out := filepath.Join(t.TempDir(), "baseline.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-o", out, pkg)
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags", site.WasmLDFlags, "-o", out, pkg)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("building %s: %v\n%s", pkg, err, b)
@@ -93,10 +105,17 @@ func buildBaseline(t *testing.T, pkg string) string {
 	return out
 }
 
-// loads are navigation → interactive times in milliseconds, and the part
-// of each after app.wasm finished arriving: the end of its compilation, the
-// Go runtime's start-up and the first render, free of transfer noise.
-type loads struct{ cold, warm, coldAfterWasm, warmAfterWasm []float64 }
+// load is one navigation → interactive, in milliseconds, split into
+// phases by the page's own marks (see app.Mark): the transfer of app.wasm
+// (compiled as it streams in), then from its last byte to the Go main (the
+// compile's tail, the runtime's and the packages' start-up), to the end of
+// the first render, and to the next frame after go-app removes its loader.
+type load struct{ Total, Transfer, ToMain, ToMounted, ToReady float64 }
+
+// AfterWasm is the time after app.wasm arrived, free of transfer noise.
+func (l load) AfterWasm() float64 { return l.ToMain + l.ToMounted + l.ToReady }
+
+type loads struct{ cold, warm []load }
 
 // loadTimes opens url in fresh browsers: the first load of each is cold,
 // the second is served by the worker.
@@ -105,7 +124,9 @@ func loadTimes(t *testing.T, url string, runs int) loads {
 		if (document.getElementById("app-wasm-loader")) { requestAnimationFrame(f); return; }
 		const now = performance.now();
 		const w = performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"));
-		r([now, now - (w ? w.responseEnd : 0)]);
+		const mark = (n) => performance.getEntriesByName("infercost:" + n)[0].startTime;
+		r({Total: now, Transfer: w.responseEnd - w.startTime, ToMain: mark("main") - w.responseEnd,
+			ToMounted: mark("mounted") - mark("main"), ToReady: now - mark("mounted")});
 	}; f() })`
 	var l loads
 	for i := 0; i < runs; i++ {
@@ -114,17 +135,24 @@ func loadTimes(t *testing.T, url string, runs int) loads {
 		if err := chromedp.Do(c, chromedp.Navigate(url)); err != nil {
 			t.Fatal(err)
 		}
-		v := eval[[]float64](t, c, ready)
-		l.cold, l.coldAfterWasm = append(l.cold, v[0]), append(l.coldAfterWasm, v[1])
+		l.cold = append(l.cold, eval[load](t, c, ready))
 		if err := chromedp.Do(c, WaitWorker(), chromedp.Navigate("about:blank"), chromedp.Navigate(url)); err != nil {
 			t.Fatal(err)
 		}
-		v = eval[[]float64](t, c, ready)
-		l.warm, l.warmAfterWasm = append(l.warm, v[0]), append(l.warmAfterWasm, v[1])
+		l.warm = append(l.warm, eval[load](t, c, ready))
 		cancel()
 		closeBrowser(ctx)
 	}
 	return l
+}
+
+// medianOf is the median of one figure over loads.
+func medianOf(ls []load, f func(load) float64) float64 {
+	var v []float64
+	for _, l := range ls {
+		v = append(v, f(l))
+	}
+	return median(v)
 }
 
 // keystrokes are per-edit latencies in milliseconds.

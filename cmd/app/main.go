@@ -10,6 +10,7 @@ import (
 )
 
 func main() {
+	app.Mark("main")
 	app.Register()
 	ga.RunWhenOnBrowser()
 }
