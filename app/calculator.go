@@ -36,7 +36,9 @@ type Calculator struct {
 	resultSeq  int // counts results, so parts know when to re-render
 	curveSeq   int
 	tornadoSeq int
-	chartSeq   int // charts redraw once typing pauses (see chartDelay); 0 until the first paint is done
+	// drawn counts the redraws of each monthly chart, one a frame once
+	// typing pauses (see refreshSecondary); all 0 until the first paint.
+	drawn [monthlyCharts]int
 
 	badLink    string // text of a link that could not be opened
 	badLinkWhy string
@@ -191,6 +193,14 @@ const secondaryDelay = 250 * time.Millisecond
 // table update on every keystroke and the charts follow when typing pauses.
 const chartDelay = 120 * time.Millisecond
 
+// monthlyCharts are the charts drawn from the result alone: monthly cost,
+// cost breakdown and capacity, in that order.
+const monthlyCharts = 3
+
+// chartFrame spaces the monthly charts' redraws: drawn in one go-app frame
+// they blocked the page for 25–57 ms, which a key pressed then waited for.
+const chartFrame = 17 * time.Millisecond // one frame at 60 Hz
+
 // paceSlice is the longest the volume curve and the tornado compute before
 // letting the browser handle input.
 const paceSlice = 4 * time.Millisecond
@@ -220,16 +230,21 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 	}
 	ctx.Async(func() {
 		time.Sleep(chartDelay) // yields to the browser: the headline paints first
-		if !current() {
-			return
-		}
-		ctx.Dispatch(func(ctx ga.Context) {
-			if current() {
-				c.chartSeq++
-				c.writeURL(ctx)
+		for k := range monthlyCharts {
+			if !current() {
+				return
 			}
-		})
-		time.Sleep(secondaryDelay - chartDelay)
+			ctx.Dispatch(func(ctx ga.Context) {
+				if current() {
+					c.drawn[k]++
+					if k == 0 {
+						c.writeURL(ctx)
+					}
+				}
+			})
+			time.Sleep(chartFrame) // the next chart in the next frame
+		}
+		time.Sleep(secondaryDelay - chartDelay - monthlyCharts*chartFrame)
 		if !current() {
 			return
 		}
@@ -265,7 +280,7 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 
 // painted reports whether the first paint is over: the comparison table
 // and the monthly charts are left out of it (see refreshSecondary).
-func (c *Calculator) painted() bool { return c.chartSeq > 0 }
+func (c *Calculator) painted() bool { return c.drawn[0] > 0 }
 
 // sensitivityTarget is the option and metric the tornado follows: the
 // user's choice, else the cheapest option.

@@ -122,7 +122,7 @@ func (c *Calculator) renderPart(kind string, i int) ga.UI {
 		}
 		return ga.Section().Class("card").Body(ga.H2().Text("Comparison"), table)
 	case "chart-monthly", "chart-breakdown", "chart-capacity":
-		if !c.painted() {
+		if c.drawn[i] == 0 {
 			// The first paint shows the figures; the charts (most of the
 			// page's nodes) follow a moment later (see chartDelay).
 			return ga.Div().Class("chart-block pending").ID(kind + "-pending").Text("Drawing the chart…")

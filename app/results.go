@@ -27,9 +27,10 @@ func (c *Calculator) renderResults() []ga.UI {
 		&part{C: c, Kind: "comparison", Sig: signature(seq, c.painted())},
 		ga.Section().Class("card charts").Body(
 			ga.H2().Text("Charts"),
-			&part{C: c, Kind: "chart-monthly", Sig: signature(c.chartSeq)},
-			&part{C: c, Kind: "chart-breakdown", Sig: signature(c.chartSeq)},
-			&part{C: c, Kind: "chart-capacity", Sig: signature(c.chartSeq, c.capacityTarget())},
+			// Index is the chart's place in c.drawn.
+			&part{C: c, Kind: "chart-monthly", Index: 0, Sig: signature(c.drawn[0])},
+			&part{C: c, Kind: "chart-breakdown", Index: 1, Sig: signature(c.drawn[1])},
+			&part{C: c, Kind: "chart-capacity", Index: 2, Sig: signature(c.drawn[2], c.capacityTarget())},
 			&part{C: c, Kind: "chart-volume", Sig: signature(c.curveSeq)},
 			&part{C: c, Kind: "chart-tornado", Sig: signature(c.tornadoSeq, c.sensOption, c.sensMetric, c.tornadoErr)},
 		),
