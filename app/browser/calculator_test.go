@@ -493,3 +493,84 @@ func TestCalculatorTableHandWorked(t *testing.T) {
 		t.Errorf("savings row = %q, want the cloud's $10,074 (36.5 %%)", got)
 	}
 }
+
+// TestCalculatorOwnedHandWorked checks what only an owned option shows
+// (capex, book value, cash out), the input/output split of the cost per M
+// tokens, and the values the charts give on hover, against the owned
+// option worked in engine/evaluate_test.go (TestOwnedHandWorked).
+func TestCalculatorOwnedHandWorked(t *testing.T) {
+	s := calcSite(t)
+	sc := handWorked()
+	o := &sc.Options[0]
+	o.Label, o.Kind, o.HourlyRate = "Owned", engine.Owned, engine.Num{}
+	o.CapexPerAccelerator, o.DepreciationYears, o.ResidualShare, o.CostOfCapital = engine.N("10000"), engine.N("1"), engine.N("0.1"), engine.N("0.12")
+	o.PowerKW, o.IdlePowerShare, o.PUE, o.ElectricityPerKWh = engine.N("1"), engine.N("0.5"), engine.N("1.5"), engine.N("0.1")
+	o.ColoPerKWMonth, o.OpexSharePerYear, o.StaffPerMonth = engine.N("100"), engine.N("0.12"), engine.N("1000")
+	ctx := NewBrowser(t)
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(sc)), WaitApp(), WaitTable(),
+		WaitJS(`document.querySelector("#chart-capacity rect.band") !== null`, 30*time.Second))
+	// Month 1: depreciation 4,500 + capital 600 + energy 358.6125 + facility
+	// 600 + operations 1,600 = 7,658.6125; month 2 has capital 555:
+	// 7,613.6125; 15,272.225 in all. Per M tokens: 15,272.225 / 7,884 =
+	// 1.9371…; per 1,000 requests: 15,272.225 / 5,256 = 2.9057….
+	for sel, want := range map[string]string{
+		stat(0, "first_month_cost"):     "$7,659",
+		stat(0, "last_month_cost"):      "$7,614",
+		stat(0, "total_cost"):           "$15,272",
+		stat(0, "cost_per_m_tokens"):    "$1.94",
+		stat(0, "cost_per_1k_requests"): "$2.91",
+	} {
+		if got := text(t, ctx, sel); got != want {
+			t.Errorf("%s = %q, want %q", sel, got, want)
+		}
+	}
+	table := eval[map[string][]string](t, ctx, `Object.fromEntries([...document.querySelectorAll("#comparison tbody tr")].map((tr) =>
+		[tr.querySelector("th").textContent.trim(), [...tr.querySelectorAll("td")].map((td) => td.textContent)]))`)
+	for label, want := range map[string][]string{
+		// Prefill is 0.05 of the 0.55 accelerator-seconds of a request, so
+		// 1/11 of the cost is input: 15,272.225 / 11 / 5,256 M input tokens
+		// = 0.26415…; the rest over 2,628 M output tokens = 5.2830….
+		// The API: half the input cached, 0.5 × 2 + 0.5 × 0.5 = $1.25; $8.
+		"input":  {"$0.2642", "$1.25"},
+		"output": {"$5.28", "$8.00"},
+		// Cash: the capex in month 1 plus energy, facility and operations:
+		// 62,558.6125 + 2,558.6125 = 65,117.225.
+		"Total cash out": {"$65,117", "$27,594"},
+		"Capex":          {"$60,000", "$0"},
+		// 60,000 less two months of 4,500 depreciation.
+		"Book value at the end": {"$51,000", "$0"},
+		// 27,594 − 15,272.225 = 12,321.775, 44.65 % of the API's cost.
+		"Savings against the API": {"$12,322 (44.7 %)", "–"},
+		"Stranded (paid, unused)": {"$0", "$0"},
+	} {
+		if got := table[label]; strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("table row %q = %q, want %q", label, got, want)
+		}
+	}
+	// Hover and focus values: each chart element's title.
+	titles := func(sel string) []string {
+		return eval[[]string](t, ctx, fmt.Sprintf(`[...document.querySelectorAll(%q)].map((e) => e.textContent)`, sel))
+	}
+	if got, want := titles("#chart-monthly rect.band title"), []string{
+		"Month 1\nOwned: $7,659\nAPI: $13,797",
+		"Month 2\nOwned: $7,614\nAPI: $13,797",
+	}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("monthly chart hover = %q, want %q", got, want)
+	}
+	// Two months of each category: depreciation 2 × 4,500; capital 600 +
+	// 555; energy 2 × 358.6125 = 717.225; facility 2 × 600; operations
+	// 2 × 1,600. The API's tokens: 2 × 2,628,000 requests × $0.00525.
+	if got, want := titles("#chart-breakdown rect title"), []string{
+		"Owned, Depreciation: $9,000", "Owned, Cost of capital: $1,155", "Owned, Energy: $717.23",
+		"Owned, Facility: $1,200", "Owned, Operations: $3,200", "API, API tokens: $27,594",
+	}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("breakdown chart hover = %q, want %q", got, want)
+	}
+	// 6 held, 0.55 busy: 9.17 % utilization, nothing stranded.
+	if got, want := titles("#chart-capacity rect.band title"), []string{
+		"Month 1: 6 held, 0.55 busy, utilization 9.2 %",
+		"Month 2: 6 held, 0.55 busy, utilization 9.2 %",
+	}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("capacity chart hover = %q, want %q", got, want)
+	}
+}
