@@ -91,6 +91,63 @@ func TestBenchReport(t *testing.T) {
 	report("baseline go-app page (input echoed), all", keysB, 0)
 	t.Logf("  infercost's first edit: DOM updated %.1f ms, painted %.1f ms; engine (form → scenario → Evaluate) median %.1f ms, p95 %.1f ms",
 		keysO.Updated[0], keysO.Painted[0], median(keysO.Engine), percentile(keysO.Engine, 95))
+
+	// What follows an edit once typing pauses: the charts, the volume curve
+	// and the tornado. The longest task is how long a key pressed then
+	// would wait before its own handling starts.
+	st := settleTimes(t, link, 12)
+	t.Logf("after an edit, the longest task within %d ms (ms): median %.1f, max %.1f over %d edits; page settled %.0f ms after the edit (median)",
+		settleWindow.Milliseconds(), median(st.LongestTask), percentile(st.LongestTask, 100), len(st.LongestTask), median(st.Settled))
+}
+
+// settleWindow is how long settleTimes watches after each edit: past the
+// tornado, the last thing drawn.
+const settleWindow = 900 * time.Millisecond
+
+// settle holds, per edit, the longest task on the main thread while the
+// page settles (the edit's own included) and the time of its last DOM
+// change, in milliseconds.
+type settle struct{ LongestTask, Settled []float64 }
+
+// settleTimes edits the reference scenario n times, one edit per settle
+// window, and watches the tasks that follow each.
+func settleTimes(t *testing.T, url string, n int) settle {
+	ctx := NewBrowser(t)
+	defer closeBrowser(ctx)
+	step(t, ctx, 2*time.Minute, chromedp.Navigate(url), WaitApp(),
+		WaitJS(`document.querySelector("#chart-tornado rect") !== null`, time.Minute))
+	js := fmt.Sprintf(`(async () => {
+		const el = document.getElementById("w-requests_per_day");
+		const res = document.getElementById("results");
+		const longest = [], settled = [];
+		for (let i = 0; i < %d; i++) {
+			await new Promise((r) => setTimeout(r, 200));
+			let last = 0;
+			const mo = new MutationObserver(() => { last = performance.now(); });
+			mo.observe(res, {subtree: true, childList: true, characterData: true, attributes: true});
+			const t0 = performance.now();
+			el.value = String(3000000 + (i + 1) * 7000);
+			el.dispatchEvent(new Event("input", {bubbles: true}));
+			// A message loop measures how long each task holds the main
+			// thread: a key pressed then would wait as long.
+			let prev = t0, worst = 0;
+			await new Promise((done) => {
+				const ch = new MessageChannel();
+				ch.port1.onmessage = () => {
+					const now = performance.now();
+					worst = Math.max(worst, now - prev);
+					prev = now;
+					if (now - t0 < %d) ch.port2.postMessage(0); else done();
+				};
+				ch.port2.postMessage(0);
+			});
+			mo.disconnect();
+			longest.push(worst);
+			settled.push(last - t0);
+		}
+		return {LongestTask: longest, Settled: settled};
+	})()`, n, settleWindow.Milliseconds())
+	return eval[settle](t, ctx, js)
 }
 
 // buildBaseline compiles one of the yardstick go-app pages to wasm, with

@@ -175,12 +175,29 @@ func TestCalculatorHostileLinks(t *testing.T) {
 	ctx := NewBrowser(t)
 	script := handWorked()
 	script.Name = `<script>window.pwned=1</script><img src=x onerror="window.pwned=2">`
-	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(script)), WaitApp())
+	// An option label must stay text everywhere it appears, the charts'
+	// legends, titles and hover values included.
+	label := `</title><img src=x onerror="window.pwned=3">"&'`
+	script.Options[0].Label = label
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(script)), WaitApp(), WaitTable(),
+		WaitJS(`document.querySelector("#chart-capacity rect.band") !== null && document.querySelector("#chart-volume rect.band") !== null`, 30*time.Second))
 	if v := eval[string](t, ctx, `document.getElementById("scenario-name").value`); v != script.Name {
 		t.Errorf("name = %q", v)
 	}
 	if eval[bool](t, ctx, `window.pwned !== undefined || document.querySelector("img[src=x]") !== null`) {
-		t.Error("the name was interpreted as HTML")
+		t.Error("the name or a label was interpreted as HTML")
+	}
+	if got := text(t, ctx, "#chart-monthly .legend li"); got != label {
+		t.Errorf("monthly chart legend = %q, want the label as typed", got)
+	}
+	if got := text(t, ctx, "#chart-capacity h3"); got != "Accelerators: held against busy — "+label {
+		t.Errorf("capacity chart title = %q", got)
+	}
+	if got := text(t, ctx, "#chart-breakdown rect title"); !strings.HasPrefix(got, label+", ") {
+		t.Errorf("breakdown hover = %q, want it to start with the label", got)
+	}
+	if got := text(t, ctx, "#chart-volume rect.band title"); !strings.Contains(got, "\n"+label+": ") {
+		t.Errorf("volume chart hover = %q, want the label in it", got)
 	}
 	for _, tc := range []struct{ name, frag, want string }{
 		{"garbage", "#garbage-in", "does not start with a format version"},
