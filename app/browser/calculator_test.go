@@ -94,13 +94,40 @@ func text(t *testing.T, ctx context.Context, sel string) string {
 	return eval[string](t, ctx, fmt.Sprintf(`(document.querySelector(%q) || {textContent: "<missing>"}).textContent`, sel))
 }
 
+// checkTexts compares the text of each selector with the value worked by hand.
+func checkTexts(t *testing.T, ctx context.Context, want map[string]string) {
+	t.Helper()
+	for sel, w := range want {
+		if got := text(t, ctx, sel); got != w {
+			t.Errorf("%s = %q, want %q", sel, got, w)
+		}
+	}
+}
+
+// comparisonRows reads the comparison table: each row's label and cells.
+func comparisonRows(t *testing.T, ctx context.Context) map[string][]string {
+	t.Helper()
+	return eval[map[string][]string](t, ctx, `Object.fromEntries([...document.querySelectorAll("#comparison tbody tr")].map((tr) =>
+		[tr.querySelector("th").textContent.trim(), [...tr.querySelectorAll("td")].map((td) => td.textContent)]))`)
+}
+
+// checkRows compares rows of the comparison table with values worked by hand.
+func checkRows(t *testing.T, table map[string][]string, want map[string][]string) {
+	t.Helper()
+	for label, w := range want {
+		if got := table[label]; strings.Join(got, "|") != strings.Join(w, "|") {
+			t.Errorf("table row %q = %q, want %q", label, got, w)
+		}
+	}
+}
+
 func TestCalculatorHandWorked(t *testing.T) {
 	s := calcSite(t)
 	ctx := NewBrowser(t)
 	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(handWorked())), WaitApp())
 	// The link's scenario, worked by hand: $8,760 a month, $17,520 in all,
 	// 20/9 = $2.22 per M tokens; the API $13,797 a month, $5.25 per 1,000.
-	for sel, want := range map[string]string{
+	checkTexts(t, ctx, map[string]string{
 		stat(0, "first_month_cost"):     "$8,760",
 		stat(0, "total_cost"):           "$17,520",
 		stat(0, "cost_per_m_tokens"):    "$2.22",
@@ -112,11 +139,7 @@ func TestCalculatorHandWorked(t *testing.T) {
 		stat(0, "average_utilization"): "9.2 %",
 		// Worked in cmd/infercost/eval_test.go: V* = 2 × 2,920 / 0.1596875 = 36,571.4, rounded up.
 		stat(0, "break_even_volume"): "36,572 requests/day",
-	} {
-		if got := text(t, ctx, sel); got != want {
-			t.Errorf("%s = %q, want %q", sel, got, want)
-		}
-	}
+	})
 	// Type a new hourly rate with real keystrokes: $3 × 6 × 730 = $13,140 a
 	// month, $26,280 in all, 26,280 / 7,884 M tokens = $3.33 per M.
 	rate := eval[string](t, ctx, `document.querySelector("[data-path='options[0].hourly_rate']").id`)
@@ -471,21 +494,16 @@ func TestCalculatorTableHandWorked(t *testing.T) {
 	sc.Revenue = &engine.Revenue{PriceInputPerM: engine.N("3"), PriceOutputPerM: engine.N("10")}
 	ctx := NewBrowser(t)
 	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(sc)), WaitApp(), WaitTable())
-	for sel, want := range map[string]string{
+	checkTexts(t, ctx, map[string]string{
 		stat(0, "last_month_cost"):   "$8,760",
 		stat(1, "last_month_cost"):   "$13,797",
 		stat(1, "cost_per_m_tokens"): "$3.50",
 		stat(0, "margin"):            "$24,528 (58.3 %)",
 		stat(1, "margin"):            "$14,454 (34.4 %)",
 		"#verdict":                   "Over 2 months, Measured cloud is cheapest: $17,520 in all, $2.22 per million tokens.",
-	} {
-		if got := text(t, ctx, sel); got != want {
-			t.Errorf("%s = %q, want %q", sel, got, want)
-		}
-	}
-	table := eval[map[string][]string](t, ctx, `Object.fromEntries([...document.querySelectorAll("#comparison tbody tr")].map((tr) =>
-		[tr.querySelector("th").textContent.trim(), [...tr.querySelectorAll("td")].map((td) => td.textContent)]))`)
-	for label, want := range map[string][]string{
+	})
+	table := comparisonRows(t, ctx)
+	checkRows(t, table, map[string][]string{
 		"Rank":                     {"1", "2"},
 		"Cost per M tokens":        {"$2.22", "$3.50"},
 		"Cost per 1,000 requests":  {"$3.33", "$5.25"},
@@ -501,11 +519,7 @@ func TestCalculatorTableHandWorked(t *testing.T) {
 		"Margin":                                    {"$24,528", "$14,454"},
 		"Break-even month":                          {"1", "1"},
 		"Beats the API above (requests/day)":        {"36,572", "–"},
-	} {
-		if got := table[label]; strings.Join(got, "|") != strings.Join(want, "|") {
-			t.Errorf("table row %q = %q, want %q", label, got, want)
-		}
-	}
+	})
 	if got := table["Savings against the API"]; len(got) != 2 || got[0] != "$10,074 (36.5 %)" {
 		t.Errorf("savings row = %q, want the cloud's $10,074 (36.5 %%)", got)
 	}
@@ -530,20 +544,15 @@ func TestCalculatorOwnedHandWorked(t *testing.T) {
 	// 600 + operations 1,600 = 7,658.6125; month 2 has capital 555:
 	// 7,613.6125; 15,272.225 in all. Per M tokens: 15,272.225 / 7,884 =
 	// 1.9371…; per 1,000 requests: 15,272.225 / 5,256 = 2.9057….
-	for sel, want := range map[string]string{
+	checkTexts(t, ctx, map[string]string{
 		stat(0, "first_month_cost"):     "$7,659",
 		stat(0, "last_month_cost"):      "$7,614",
 		stat(0, "total_cost"):           "$15,272",
 		stat(0, "cost_per_m_tokens"):    "$1.94",
 		stat(0, "cost_per_1k_requests"): "$2.91",
-	} {
-		if got := text(t, ctx, sel); got != want {
-			t.Errorf("%s = %q, want %q", sel, got, want)
-		}
-	}
-	table := eval[map[string][]string](t, ctx, `Object.fromEntries([...document.querySelectorAll("#comparison tbody tr")].map((tr) =>
-		[tr.querySelector("th").textContent.trim(), [...tr.querySelectorAll("td")].map((td) => td.textContent)]))`)
-	for label, want := range map[string][]string{
+	})
+	table := comparisonRows(t, ctx)
+	checkRows(t, table, map[string][]string{
 		// Prefill is 0.05 of the 0.55 accelerator-seconds of a request, so
 		// 1/11 of the cost is input: 15,272.225 / 11 / 5,256 M input tokens
 		// = 0.26415…; the rest over 2,628 M output tokens = 5.2830….
@@ -559,11 +568,7 @@ func TestCalculatorOwnedHandWorked(t *testing.T) {
 		// 27,594 − 15,272.225 = 12,321.775, 44.65 % of the API's cost.
 		"Savings against the API": {"$12,322 (44.7 %)", "–"},
 		"Stranded (paid, unused)": {"$0", "$0"},
-	} {
-		if got := table[label]; strings.Join(got, "|") != strings.Join(want, "|") {
-			t.Errorf("table row %q = %q, want %q", label, got, want)
-		}
-	}
+	})
 	// Hover and focus values: each chart element's title.
 	titles := func(sel string) []string {
 		return eval[[]string](t, ctx, fmt.Sprintf(`[...document.querySelectorAll(%q)].map((e) => e.textContent)`, sel))
