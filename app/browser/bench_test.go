@@ -38,6 +38,13 @@ func TestBenchReport(t *testing.T) {
 	t.Logf("app.wasm      raw %9d  gzip %9d  brotli %9d", repO.WasmBytes, repO.GzBytes, repO.BrBytes)
 	t.Logf("baseline.wasm raw %9d  gzip %9d  brotli %9d", repB.WasmBytes, repB.GzBytes, repB.BrBytes)
 	t.Logf("brotli ratio to baseline: %.3f (target ≤ 1.2)", float64(repO.BrBytes)/float64(repB.BrBytes))
+	// app.wasm compiles go-app without inlining (site.GoAppGCFlags); the
+	// baseline page compiled the same way, for comparison.
+	repL, err := site.Build(site.Options{Out: t.TempDir(), Version: "bench-baseline-l", Wasm: buildBaseline(t, "./testdata/baseline", "-gcflags", site.GoAppGCFlags)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("  against the baseline with go-app compiled as in app.wasm (brotli %d): %.3f", repL.BrBytes, float64(repO.BrBytes)/float64(repL.BrBytes))
 
 	so, sb := Serve(t, ours, ""), Serve(t, baseline, "")
 	const runs = 5
@@ -151,10 +158,12 @@ func settleTimes(t *testing.T, url string, n int) settle {
 }
 
 // buildBaseline compiles one of the yardstick go-app pages to wasm, with
-// the linker flags of app.wasm so that both ship the same kind of binary.
-func buildBaseline(t *testing.T, pkg string) string {
+// the linker flags of app.wasm so that both ship the same kind of binary,
+// and any extra build flags.
+func buildBaseline(t *testing.T, pkg string, flags ...string) string {
 	out := filepath.Join(t.TempDir(), "baseline.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags", site.WasmLDFlags, "-o", out, pkg)
+	args := append([]string{"build", "-trimpath", "-ldflags", site.WasmLDFlags}, flags...)
+	cmd := exec.Command("go", append(args, "-o", out, pkg)...)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("building %s: %v\n%s", pkg, err, b)
