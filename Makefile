@@ -67,15 +67,16 @@ deps-test:
 	fi
 
 ## bench: speed and size figures against a baseline built in the same run
+# -count=1: a report must measure now; go test would replay a cached run.
 bench: deps-test
 	@echo "== engine, native"
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 2s ./engine/
 	@echo "== engine, wasm in node (compiled as app.wasm is: see site.WasmGCFlags)"
 	GOOS=js GOARCH=wasm $(GO) test -gcflags='$(WASMGCFLAGS)' -exec="$(WASMEXEC)" -run '^$$' -bench . -benchmem -benchtime 2s ./engine/
 	@echo "== link lengths"
-	$(GO) test -run '^TestLinkLengths$$' -v ./engine/ | grep -E 'characters|ok'
+	$(GO) test -count=1 -run '^TestLinkLengths$$' -v ./engine/ | grep -E 'characters|ok'
 	@echo "== app.wasm size, load and keystroke latency in Chromium, against a minimal go-app page"
-	INFERCOST_BENCH=1 $(GO) test -run '^TestBenchReport$$' -v -timeout 30m ./app/browser/ | grep -vE '^(=== RUN|--- PASS)'
+	INFERCOST_BENCH=1 $(GO) test -count=1 -run '^TestBenchReport$$' -v -timeout 30m ./app/browser/ | grep -vE '^(=== RUN|--- PASS)'
 
 ## screenshots: the desktop and phone pictures in docs/screenshots (README)
 screenshots: deps-test
