@@ -43,9 +43,9 @@ func a11y(body string) string { return "(() => {" + a11yJS + body + "})()" }
 
 // TestCalculatorAccessibility checks, with every folded group open, in the
 // light and the dark theme: every control has an accessible name, all text
-// (placeholders and chart labels included) meets WCAG AA contrast, and
-// keyboard focus is drawn with an outline that stands out (3:1) from the
-// background.
+// (placeholders and chart labels included) meets WCAG AA contrast, chart
+// lines and bars stand out 3:1 from their background, and keyboard focus is
+// drawn with an outline that stands out (3:1) from the background.
 func TestCalculatorAccessibility(t *testing.T) {
 	s := calcSite(t)
 	for _, theme := range []string{"light", "dark"} {
@@ -113,6 +113,24 @@ func TestCalculatorAccessibility(t *testing.T) {
 				}
 			}
 			contrast("every group open")
+			// Chart marks are graphics that carry meaning: 3:1 against the
+			// chart's background (WCAG 1.4.11).
+			marks := eval[[]string](t, ctx, a11y(`
+				const out = [];
+				for (const el of document.querySelectorAll("figure svg .series, figure svg rect:not(.band)")) {
+					if (!shown(el)) continue;
+					const st = getComputedStyle(el);
+					const paint = el.tagName === "rect" ? st.fill : st.stroke;
+					const c = parse(paint);
+					if (!c) continue;
+					const bg = background(el.closest("figure"));
+					const r = ratio(blend(c, bg), bg);
+					if (r < 3) out.push(el.closest("figure").id + " " + el.tagName + "." + el.getAttribute("class") + ": " + r.toFixed(2));
+				}
+				return [...new Set(out)];`))
+			if len(marks) > 0 {
+				t.Errorf("chart marks below 3:1 against their background:\n%s", strings.Join(marks, "\n"))
+			}
 			// An invalid field: its error, the stale banner and the list of
 			// errors must be as readable.
 			step(t, ctx, 20*time.Second, setInput("w-requests_per_day", "-5"), WaitJS(`document.getElementById("stale") !== null`, 10*time.Second))
