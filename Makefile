@@ -80,7 +80,7 @@ bench: deps-test
 
 ## screenshots: the desktop and phone pictures in docs/screenshots (README)
 screenshots: deps-test
-	INFERCOST_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -run '^TestScreenshots$$' -v ./app/browser/
+	INFERCOST_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -count=1 -run '^TestScreenshots$$' -v ./app/browser/
 
 clean:
 	rm -rf $(DIST) bin
