@@ -25,6 +25,14 @@ const (
 
 func seriesClass(i int) string { return fmt.Sprintf("s%d", i%seriesClasses+1) }
 
+// chartSVG is a chart's drawing: one Tab stop, whose marks (months, bars,
+// points) take the focus from the arrow keys (web/charts.js) and name
+// their figures. Marks are tabindex -1, so Tab passes over them.
+func chartSVG(height float64, label string) ga.HTMLElem {
+	return svg("svg").Attr("viewBox", fmt.Sprintf("0 0 %v %v", chartW, height)).Attr("role", "group").Attr("tabindex", "0").
+		Aria("label", label+". Arrow keys read each figure.")
+}
+
 // figure wraps a chart with its title, legend and a caption.
 func figure(id, title, caption string, legend []legendItem, body ga.UI) ga.UI {
 	return ga.Figure().Class("chart").ID(id).Body(
@@ -106,7 +114,7 @@ func monthlyCostChart(r *engine.Result) ga.UI {
 	return figure("chart-monthly", "Monthly cost over the horizon",
 		"Cost of each option month by month"+map[bool]string{true: ", with revenue dashed", false: ""}[hasRevenue]+". Hover or focus a month for its figures.",
 		legend,
-		svg("svg").Attr("viewBox", fmt.Sprintf("0 0 %v %v", chartW, chartH)).Attr("role", "img").Aria("label", "Monthly cost by option").Body(
+		chartSVG(chartH, "Monthly cost by option").Body(
 			yAxis(ticks, y, engine.Money),
 			monthAxis(h, x),
 			ga.If(hasRevenue, func() ga.UI {
@@ -126,7 +134,7 @@ func monthlyCostChart(r *engine.Result) ga.UI {
 					fmt.Fprintf(&t, "\nRevenue: %s", engine.Money(r.Options[0].Months[i].Revenue))
 				}
 				return svg("rect").Class("band").Attr("x", px(x(i+1)-bandW/2)).Attr("y", px(padT)).Attr("width", px(bandW)).Attr("height", px(plotH)).
-					Attr("tabindex", "0").Aria("label", strings.ReplaceAll(t.String(), "\n", "; ")).Body(svg("title").Text(t.String()))
+					Attr("tabindex", "-1").Aria("label", strings.ReplaceAll(t.String(), "\n", "; ")).Body(svg("title").Text(t.String()))
 			}),
 		),
 	)
@@ -167,7 +175,7 @@ func breakdownChart(r *engine.Result) ga.UI {
 		}
 	}
 	return figure("chart-breakdown", "Where the money goes", "Total cost over the horizon by category. Hover or focus a segment for its amount.", legend,
-		svg("svg").Attr("viewBox", fmt.Sprintf("0 0 %v %v", chartW, height)).Attr("role", "img").Aria("label", "Cost breakdown by option").Body(
+		chartSVG(height, "Cost breakdown by option").Body(
 			svg("g").Class("axis").Body(ga.Range(ticks).Slice(func(i int) ga.UI {
 				xx := px(x.at(ticks[i]))
 				return svg("g").Body(
@@ -186,7 +194,7 @@ func breakdownChart(r *engine.Result) ga.UI {
 						start = start.Add(s.value)
 						label := fmt.Sprintf("%s, %s: %s", r.Options[i].Label, categoryLabel(engine.Categories[s.cat]), engine.Money(s.value))
 						return svg("rect").Class("c"+fmt.Sprint(s.cat+1)).Attr("x", px(x0)).Attr("y", px(top)).
-							Attr("width", px(x.at(start)-x0)).Attr("height", px(barH)).Attr("tabindex", "0").Aria("label", label).
+							Attr("width", px(x.at(start)-x0)).Attr("height", px(barH)).Attr("tabindex", "-1").Aria("label", label).
 							Body(svg("title").Text(label))
 					}),
 				)
@@ -243,7 +251,7 @@ func capacityChart(r *engine.Result, i int, committed decimal.Decimal) ga.UI {
 	return figure("chart-capacity", "Accelerators: held against busy — "+o.Label,
 		"Accelerators held each month (whole replicas, sized for the peak) and busy on average. The gap is headroom; under a commitment, committed units above what is held are stranded.",
 		legend,
-		svg("svg").Attr("viewBox", fmt.Sprintf("0 0 %v %v", chartW, chartH)).Attr("role", "img").Aria("label", "Held and busy accelerators").Body(
+		chartSVG(chartH, "Held and busy accelerators").Body(
 			yAxis(ticks, y, func(d decimal.Decimal) string { return engine.Count(d, 2) }),
 			monthAxis(h, x),
 			svg("polyline").Class("series held").Attr("points", held.String()),
@@ -262,7 +270,7 @@ func capacityChart(r *engine.Result, i int, committed decimal.Decimal) ga.UI {
 					t += ", stranded " + engine.Money(m.StrandedCost)
 				}
 				return svg("rect").Class("band").Attr("x", px(padL+step*float64(k))).Attr("y", px(padT)).Attr("width", px(step)).Attr("height", px(plotH)).
-					Attr("tabindex", "0").Aria("label", t).Body(svg("title").Text(t))
+					Attr("tabindex", "-1").Aria("label", t).Body(svg("title").Text(t))
 			}),
 		),
 	)
@@ -297,7 +305,7 @@ func tornadoChart(t *engine.Tornado, label string, format func(decimal.Decimal) 
 	return figure("chart-tornado", "What moves "+label+" — "+fmt.Sprintf("±%s %%", t.Percent),
 		"Each input moved down and up by the same share, the others held; the widest bars matter most. Dark: the input lowered; light: raised.",
 		[]legendItem{{"Input lowered", "low", "block"}, {"Input raised", "high", "block"}},
-		svg("svg").Attr("viewBox", fmt.Sprintf("0 0 %v %v", chartW, height)).Attr("role", "img").Aria("label", "Sensitivity tornado").Body(
+		chartSVG(height, "Sensitivity tornado").Body(
 			svg("line").Class("base").Attr("x1", baseX).Attr("x2", baseX).Attr("y1", px(padT-4)).Attr("y2", px(height-24)),
 			svg("text").Class("axis-text").Attr("x", baseX).Attr("y", px(height-8)).Attr("text-anchor", "middle").Text("base "+format(t.Base)),
 			ga.Range(swings).Slice(func(i int) ga.UI {
@@ -313,7 +321,7 @@ func tornadoChart(t *engine.Tornado, label string, format func(decimal.Decimal) 
 					}
 					label := fmt.Sprintf("%s %s to %s: %s", s.Label, what, engine.Count(in, 6), format(*v))
 					return svg("rect").Class(class).Attr("x", px(x0)).Attr("y", px(top+2)).Attr("width", px(x1-x0+0.5)).Attr("height", px(rowH-6)).
-						Attr("tabindex", "0").Aria("label", label).Body(svg("title").Text(label))
+						Attr("tabindex", "-1").Aria("label", label).Body(svg("title").Text(label))
 				}
 				return svg("g").Body(
 					svg("text").Class("bar-label").Attr("x", px(left-8)).Attr("y", px(top+rowH/2)).Attr("dy", "0.2em").Attr("text-anchor", "end").Text(s.Label),
@@ -375,7 +383,7 @@ func volumeChart(r *engine.Result, pts []engine.CurvePoint, current decimal.Deci
 	return figure("chart-volume", "Cost per M tokens against daily volume",
 		"Steady month-1 cost per million tokens at each daily volume (logarithmic axis, no growth or commitment). Whole accelerators make self-hosted costs saw-toothed; the vertical line is this scenario's volume.",
 		legend,
-		svg("svg").Attr("viewBox", fmt.Sprintf("0 0 %v %v", chartW, chartH)).Attr("role", "img").Aria("label", "Cost per million tokens by daily volume").Body(
+		chartSVG(chartH, "Cost per million tokens by daily volume").Body(
 			yAxis(ticks, y, engine.Money),
 			svg("g").Class("axis").Body(ga.Range(pts).Slice(func(i int) ga.UI {
 				if n > 8 && i%2 == 1 {
@@ -406,7 +414,7 @@ func volumeChart(r *engine.Result, pts []engine.CurvePoint, current decimal.Deci
 				}
 				w := plotW / float64(n)
 				return svg("rect").Class("band").Attr("x", px(x(i)-w/2)).Attr("y", px(padT)).Attr("width", px(w)).Attr("height", px(plotH)).
-					Attr("tabindex", "0").Aria("label", strings.ReplaceAll(t.String(), "\n", "; ")).Body(svg("title").Text(t.String()))
+					Attr("tabindex", "-1").Aria("label", strings.ReplaceAll(t.String(), "\n", "; ")).Body(svg("title").Text(t.String()))
 			}),
 		),
 	)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // a11yJS holds the page-side checks of TestCalculatorAccessibility. Colours
@@ -161,5 +162,45 @@ func TestCalculatorAccessibility(t *testing.T) {
 				t.Errorf("Tab reached only %d distinct elements in 25 presses: %v", len(visited), visited)
 			}
 		})
+	}
+}
+
+// TestCalculatorChartKeyboard: each chart is one Tab stop, and the arrow
+// keys, Home and End move through its marks without scrolling the page.
+func TestCalculatorChartKeyboard(t *testing.T) {
+	s := calcSite(t)
+	ctx := NewBrowser(t)
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL), WaitApp(), WaitTable(),
+		WaitJS(`document.querySelector("#chart-tornado rect") !== null && document.querySelector("#chart-volume rect.band") !== null`, 30*time.Second))
+	stops := eval[[]string](t, ctx, `[...document.querySelectorAll("figure.chart [tabindex]")].filter((e) => e.tabIndex >= 0).map((e) => e.closest("figure").id)`)
+	if got, want := strings.Join(stops, " "), "chart-monthly chart-breakdown chart-capacity chart-volume chart-tornado"; got != want {
+		t.Errorf("Tab stops in the charts: %s, want one a chart: %s", got, want)
+	}
+	focused := func() string {
+		return eval[string](t, ctx, `(() => { const e = document.activeElement; const t = e.tagName !== "svg" && e.querySelector && e.querySelector(":scope > title");
+			return t ? t.textContent.split("\n")[0] : e.tagName; })()`)
+	}
+	step(t, ctx, 10*time.Second, chromedp.Evaluate[chromedp.Void](`document.querySelector("#chart-monthly svg").focus()`))
+	step(t, ctx, 10*time.Second, chromedp.KeyEvent(kb.ArrowRight))
+	if got := focused(); got != "Month 1" {
+		t.Errorf("first arrow from the chart focused %q, want Month 1", got)
+	}
+	scroll := eval[float64](t, ctx, `window.scrollY`)
+	for _, k := range []struct{ name, key, want string }{
+		{"→", kb.ArrowRight, "Month 2"}, {"↓", kb.ArrowDown, "Month 3"}, {"←", kb.ArrowLeft, "Month 2"},
+		{"End", kb.End, "Month 24"}, {"Home", kb.Home, "Month 1"},
+	} {
+		step(t, ctx, 10*time.Second, chromedp.KeyEvent(k.key))
+		if got := focused(); got != k.want {
+			t.Errorf("after %s focus is on %q, want %q", k.name, got, k.want)
+		}
+	}
+	if now := eval[float64](t, ctx, `window.scrollY`); now != scroll {
+		t.Errorf("the arrow keys scrolled the page from %v to %v", scroll, now)
+	}
+	// Tab leaves the chart for the next one.
+	step(t, ctx, 10*time.Second, chromedp.KeyEvent("\t"))
+	if got := eval[string](t, ctx, `(document.activeElement.closest("figure") || {}).id || ""`); got != "chart-breakdown" {
+		t.Errorf("Tab from a month went to %q, want the next chart", got)
 	}
 }

@@ -126,6 +126,7 @@ func Handler(base, version string, wasmBytes int64) *ga.Handler {
 			SVG:      "/web/icon.svg",
 		},
 		Styles:                []string{"/web/infercost.css"},
+		Scripts:               []string{"/web/charts.js"},
 		CacheableResources:    []string{"/web/icon.svg"},
 		Version:               version,
 		WasmContentLength:     strconv.FormatInt(wasmBytes, 10),
