@@ -125,9 +125,13 @@ func Handler(base, version string, wasmBytes int64) *ga.Handler {
 			Maskable: "/web/icon-maskable-512.png",
 			SVG:      "/web/icon.svg",
 		},
-		Styles:                []string{"/web/infercost.css"},
-		Scripts:               []string{"/web/charts.js"},
-		CacheableResources:    []string{"/web/icon.svg"},
+		Styles: []string{"/web/infercost.css"},
+		// The charts' keyboard script is deferred (go-app's Scripts would
+		// block the parser, and with it app.wasm's download, on a script
+		// nothing needs before the charts), so it is a raw header; the
+		// worker caches it like the icon.
+		RawHeaders:            []string{`<script defer src="` + base + `/web/charts.js"></script>`},
+		CacheableResources:    []string{"/web/icon.svg", "/web/charts.js"},
 		Version:               version,
 		WasmContentLength:     strconv.FormatInt(wasmBytes, 10),
 		ServiceWorkerTemplate: workerJS,
