@@ -33,6 +33,13 @@ func chartSVG(height float64, label string) ga.HTMLElem {
 		Aria("label", label+". Arrow keys read each figure.")
 }
 
+// chartMark makes el a mark of its chart: reachable from the arrow keys
+// (web/charts.js looks for tabindex -1 inside a chart), named for screen
+// readers, and titled for hover, with the figures in title.
+func chartMark(el ga.HTMLElem, title string) ga.UI {
+	return el.Attr("tabindex", "-1").Aria("label", strings.ReplaceAll(title, "\n", "; ")).Body(svg("title").Text(title))
+}
+
 // figure wraps a chart with its title, legend and a caption.
 func figure(id, title, caption string, legend []legendItem, body ga.UI) ga.UI {
 	return ga.Figure().Class("chart").ID(id).Body(
@@ -133,8 +140,7 @@ func monthlyCostChart(r *engine.Result) ga.UI {
 				if hasRevenue {
 					fmt.Fprintf(&t, "\nRevenue: %s", engine.Money(r.Options[0].Months[i].Revenue))
 				}
-				return svg("rect").Class("band").Attr("x", px(x(i+1)-bandW/2)).Attr("y", px(padT)).Attr("width", px(bandW)).Attr("height", px(plotH)).
-					Attr("tabindex", "-1").Aria("label", strings.ReplaceAll(t.String(), "\n", "; ")).Body(svg("title").Text(t.String()))
+				return chartMark(svg("rect").Class("band").Attr("x", px(x(i+1)-bandW/2)).Attr("y", px(padT)).Attr("width", px(bandW)).Attr("height", px(plotH)), t.String())
 			}),
 		),
 	)
@@ -193,9 +199,8 @@ func breakdownChart(r *engine.Result) ga.UI {
 						x0 := x.at(start)
 						start = start.Add(s.value)
 						label := fmt.Sprintf("%s, %s: %s", r.Options[i].Label, categoryLabel(engine.Categories[s.cat]), engine.Money(s.value))
-						return svg("rect").Class("c"+fmt.Sprint(s.cat+1)).Attr("x", px(x0)).Attr("y", px(top)).
-							Attr("width", px(x.at(start)-x0)).Attr("height", px(barH)).Attr("tabindex", "-1").Aria("label", label).
-							Body(svg("title").Text(label))
+						return chartMark(svg("rect").Class("c"+fmt.Sprint(s.cat+1)).Attr("x", px(x0)).Attr("y", px(top)).
+							Attr("width", px(x.at(start)-x0)).Attr("height", px(barH)), label)
 					}),
 				)
 			}),
@@ -269,8 +274,7 @@ func capacityChart(r *engine.Result, i int, committed decimal.Decimal) ga.UI {
 				if m.StrandedCost.Sign() > 0 {
 					t += ", stranded " + engine.Money(m.StrandedCost)
 				}
-				return svg("rect").Class("band").Attr("x", px(padL+step*float64(k))).Attr("y", px(padT)).Attr("width", px(step)).Attr("height", px(plotH)).
-					Attr("tabindex", "-1").Aria("label", t).Body(svg("title").Text(t))
+				return chartMark(svg("rect").Class("band").Attr("x", px(padL+step*float64(k))).Attr("y", px(padT)).Attr("width", px(step)).Attr("height", px(plotH)), t)
 			}),
 		),
 	)
@@ -320,8 +324,7 @@ func tornadoChart(t *engine.Tornado, label string, format func(decimal.Decimal) 
 						x0, x1 = x1, x0
 					}
 					label := fmt.Sprintf("%s %s to %s: %s", s.Label, what, engine.Count(in, 6), format(*v))
-					return svg("rect").Class(class).Attr("x", px(x0)).Attr("y", px(top+2)).Attr("width", px(x1-x0+0.5)).Attr("height", px(rowH-6)).
-						Attr("tabindex", "-1").Aria("label", label).Body(svg("title").Text(label))
+					return chartMark(svg("rect").Class(class).Attr("x", px(x0)).Attr("y", px(top+2)).Attr("width", px(x1-x0+0.5)).Attr("height", px(rowH-6)), label)
 				}
 				return svg("g").Body(
 					svg("text").Class("bar-label").Attr("x", px(left-8)).Attr("y", px(top+rowH/2)).Attr("dy", "0.2em").Attr("text-anchor", "end").Text(s.Label),
@@ -413,8 +416,7 @@ func volumeChart(r *engine.Result, pts []engine.CurvePoint, current decimal.Deci
 					}
 				}
 				w := plotW / float64(n)
-				return svg("rect").Class("band").Attr("x", px(x(i)-w/2)).Attr("y", px(padT)).Attr("width", px(w)).Attr("height", px(plotH)).
-					Attr("tabindex", "-1").Aria("label", strings.ReplaceAll(t.String(), "\n", "; ")).Body(svg("title").Text(t.String()))
+				return chartMark(svg("rect").Class("band").Attr("x", px(x(i)-w/2)).Attr("y", px(padT)).Attr("width", px(w)).Attr("height", px(plotH)), t.String())
 			}),
 		),
 	)

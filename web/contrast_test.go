@@ -26,7 +26,7 @@ func TestContrastAA(t *testing.T) {
 	}
 	rootStart := strings.Index(css, ":root {")
 	light := read(css[rootStart : rootStart+strings.Index(css[rootStart:], "}")])
-	darkStart := strings.Index(css, "@media (prefers-color-scheme: dark)")
+	darkStart := strings.Index(css, "@media screen and (prefers-color-scheme: dark)")
 	darkRoot := darkStart + strings.Index(css[darkStart:], ":root {")
 	dark := map[string]string{}
 	for k, v := range light {

@@ -35,6 +35,24 @@ const background = (el) => {
 	return bg;
 };
 const shown = (el) => el.getClientRects().length > 0 && !el.closest(".visually-hidden") && getComputedStyle(el).visibility !== "hidden";
+// eachText calls fn(el, color, bg, text) for every text shown: an
+// element's own text, an input's value or placeholder, an SVG label.
+const eachText = (fn) => {
+	for (const el of document.querySelectorAll("body *")) {
+		if (!shown(el) || el.matches(":disabled") || el.closest("svg")) continue;
+		const bg = background(el), color = parse(getComputedStyle(el).color);
+		const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join("").trim();
+		if (own) fn(el, blend(color, bg), bg, own);
+		if (el.tagName !== "INPUT" && el.tagName !== "TEXTAREA") continue;
+		if (el.value) fn(el, blend(color, bg), bg, el.value);
+		else if (el.placeholder) fn(el, blend(parse(getComputedStyle(el, "::placeholder").color), bg), bg, "placeholder " + el.placeholder);
+	}
+	for (const el of document.querySelectorAll("svg text")) {
+		if (!shown(el) || !el.textContent.trim()) continue;
+		const bg = background(el.closest("figure") || el.parentElement);
+		fn(el, blend(parse(getComputedStyle(el).fill), bg), bg, el.textContent.trim());
+	}
+};
 const describe = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : "");
 `
 
@@ -85,29 +103,13 @@ func TestCalculatorAccessibility(t *testing.T) {
 			contrast := func(when string) {
 				low := eval[[]string](t, ctx, a11y(`
 				const out = [];
-				const check = (el, color, bg, what) => {
+				eachText((el, color, bg, what) => {
 					const st = getComputedStyle(el);
 					const size = parseFloat(st.fontSize), bold = parseInt(st.fontWeight, 10) >= 700;
 					const need = (size >= 24 || (bold && size >= 18.66)) ? 3 : 4.5;
 					const r = ratio(color, bg);
 					if (r < need) out.push(describe(el) + " " + JSON.stringify(what.slice(0, 30)) + ": " + r.toFixed(2) + " < " + need);
-				};
-				for (const el of document.querySelectorAll("body *")) {
-					if (!shown(el) || el.matches(":disabled") || el.closest("svg")) continue;
-					const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join("").trim();
-					const bg = background(el);
-					const color = parse(getComputedStyle(el).color);
-					if (own) check(el, blend(color, bg), bg, own);
-					if ((el.tagName === "INPUT" || el.tagName === "TEXTAREA") && el.value) check(el, blend(color, bg), bg, el.value);
-					if ((el.tagName === "INPUT" || el.tagName === "TEXTAREA") && !el.value && el.placeholder) {
-						check(el, blend(parse(getComputedStyle(el, "::placeholder").color), bg), bg, "placeholder " + el.placeholder);
-					}
-				}
-				for (const el of document.querySelectorAll("svg text")) {
-					if (!shown(el) || !el.textContent.trim()) continue;
-					const bg = background(el.closest("figure") || el.parentElement);
-					check(el, blend(parse(getComputedStyle(el).fill), bg), bg, el.textContent.trim());
-				}
+				});
 				return out`))
 				if len(low) > 0 {
 					t.Errorf("%s: %d texts below WCAG AA contrast:\n%s", when, len(low), strings.Join(low, "\n"))

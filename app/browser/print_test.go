@@ -39,19 +39,9 @@ func TestCalculatorPrint(t *testing.T) {
 			// Every text dark on a light background, at AA contrast.
 			bad := eval[[]string](t, ctx, a11y(`
 				const out = [];
-				for (const el of document.querySelectorAll("body *")) {
-					if (!shown(el) || el.closest("svg")) continue;
-					const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join("").trim();
-					const value = (el.tagName === "INPUT" && el.value) || "";
-					if (!own && !value) continue;
-					const bg = background(el), color = blend(parse(getComputedStyle(el).color), bg);
-					if (lum(bg) < 0.8 || ratio(color, bg) < 4.5) out.push(describe(el) + " " + JSON.stringify((own || value).slice(0, 30)) + ": background luminance " + lum(bg).toFixed(2) + ", contrast " + ratio(color, bg).toFixed(2));
-				}
-				for (const el of document.querySelectorAll("svg text")) {
-					if (!shown(el) || !el.textContent.trim()) continue;
-					const bg = background(el.closest("figure")), color = blend(parse(getComputedStyle(el).fill), bg);
-					if (lum(bg) < 0.8 || ratio(color, bg) < 4.5) out.push("svg text " + JSON.stringify(el.textContent.trim().slice(0, 30)) + ": contrast " + ratio(color, bg).toFixed(2));
-				}
+				eachText((el, color, bg, what) => {
+					if (lum(bg) < 0.8 || ratio(color, bg) < 4.5) out.push(describe(el) + " " + JSON.stringify(what.slice(0, 30)) + ": background luminance " + lum(bg).toFixed(2) + ", contrast " + ratio(color, bg).toFixed(2));
+				});
 				return out;`))
 			if len(bad) > 0 {
 				t.Errorf("%d printed texts are not dark on light:\n%s", len(bad), strings.Join(bad[:min(len(bad), 15)], "\n"))
