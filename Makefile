@@ -47,10 +47,16 @@ unit:
 wasmtest:
 	GOOS=js GOARCH=wasm $(GO) test -gcflags='$(WASMGCFLAGS)' -exec="$(WASMEXEC)" ./engine/...
 
+# Every decoder is fuzzed: the engine's (links, files, numbers) and the app's
+# address guard.
+FUZZPKGS := engine app
+
 fuzz:
-	@for target in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' engine/*_test.go | sed 's/^func //'); do \
-		echo "fuzz $$target for $(FUZZTIME)"; \
-		$(GO) test ./engine/ -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) || exit 1; \
+	@for pkg in $(FUZZPKGS); do \
+		for target in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' $$pkg/*_test.go | sed 's/^func //'); do \
+			echo "fuzz $$pkg $$target for $(FUZZTIME)"; \
+			$(GO) test ./$$pkg/ -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) || exit 1; \
+		done; \
 	done
 
 # deps-test installs what the tests need on a Debian machine (Chromium for the

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 
@@ -43,10 +42,13 @@ type Calculator struct {
 	badLink    string // text of a link that could not be opened
 	badLinkWhy string
 	notice     string // one-line status ("Link copied", "Saved")
-	saved      []savedScenario
-	storageMsg string
-	saveName   string
+	saved      savedList
+	workingErr string // why the working copy could not be kept, once
 	importMsg  string
+	crash      string // a recovered panic, shown until dismissed (see recover.go)
+
+	ctx     ga.Context // from OnMount, to redraw after a part's recovered panic
+	mounted bool
 }
 
 // OnInit opens the scenario of the address's link (on the client) or the
@@ -55,17 +57,26 @@ func (c *Calculator) OnInit() {
 	c.sensMetric = engine.MetricCostPerMTokens
 	c.sensOption = -1
 	c.capOption = -1
-	frag := ""
-	if ga.IsClient {
-		frag = fragment(ga.Window().URL())
-	}
-	c.open(frag)
+	defer func() {
+		if r := recover(); r != nil {
+			c.recovered(r)
+		}
+	}()
+	c.open(openedFragment())
 	Mark("evaluated")
 }
 
 func (c *Calculator) OnMount(ctx ga.Context) {
 	Mark("mounted")
-	c.saved, c.storageMsg = loadSaved()
+	c.ctx, c.mounted = ctx, true
+	c.saved = readSaved()
+	// Another tab saved, renamed or deleted: show its list.
+	ga.Window().Call("addEventListener", "storage", ga.FuncOf(func(_ ga.Value, args []ga.Value) any {
+		if len(args) > 0 && args[0].Get("key").String() == savedKey {
+			c.dispatch(ctx, func(ga.Context) { c.saved = readSaved() })
+		}
+		return nil
+	}))
 }
 
 // OnNav runs once when the page loads and again whenever the address
@@ -74,25 +85,36 @@ func (c *Calculator) OnNav(ctx ga.Context) {
 	if !ga.IsClient {
 		return
 	}
-	if frag := fragment(ctx.Page().URL()); frag != c.written {
+	defer func() {
+		if r := recover(); r != nil {
+			c.recovered(r)
+		}
+	}()
+	if frag := openedFragment(); frag != c.written {
 		c.open(frag)
 	}
 	c.refreshSecondary(ctx)
 }
 
-func fragment(u *url.URL) string {
-	if u.RawFragment != "" {
-		return u.RawFragment
-	}
-	return u.Fragment
-}
-
-// open shows the scenario of a link fragment, or the default scenario for
-// no fragment or one that cannot be read (which is then explained and kept).
+// open shows the scenario of a link fragment. With no fragment it shows the
+// scenario being edited when the page was last closed (the working copy),
+// else the default one; so does a link that cannot be read, which is then
+// explained and kept.
 func (c *Calculator) open(frag string) {
 	c.written = frag // handled: neither reopened nor rewritten until edited
 	c.urlDirty = false
 	c.badLink, c.badLinkWhy = "", ""
+	if frag == "" && ga.IsClient {
+		if w := loadWorking(); w != "" {
+			if s, err := engine.DecodeLink(w); err == nil {
+				c.f = formFrom(&s)
+				if c.evaluateNow() {
+					c.urlDirty = true // into the address bar once painted
+					return
+				}
+			}
+		}
+	}
 	if frag != "" {
 		s, err := engine.DecodeLink(frag)
 		if err == nil {
@@ -157,10 +179,11 @@ func (c *Calculator) writeURL(ctx ga.Context) {
 	if link == c.written {
 		return
 	}
-	u := *ctx.Page().URL()
-	u.Fragment, u.RawFragment = link, link
 	c.written = link
-	ctx.Page().ReplaceURL(&u)
+	setFragment(link)
+	if err := saveWorking(link); err != nil && c.workingErr == "" {
+		c.workingErr = "Your work is not kept for a reload: " + err.Error() + ". Copy link or Save keeps it."
+	}
 }
 
 // currentLink is the link fragment of the last valid scenario. It is
@@ -172,15 +195,6 @@ func (c *Calculator) currentLink() string {
 		c.link = engine.EncodeLink(c.good)
 	}
 	return c.link
-}
-
-// shareURL is the link to the current scenario.
-func (c *Calculator) shareURL(ctx ga.Context) string {
-	u := *ctx.Page().URL()
-	u.RawQuery = ""
-	link := c.currentLink()
-	u.Fragment, u.RawFragment = link, link
-	return u.String()
 }
 
 // secondaryDelay debounces the volume curve and the tornado: they cost
@@ -228,13 +242,13 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 		}
 		return current()
 	}
-	ctx.Async(func() {
+	c.async(ctx, func() {
 		time.Sleep(chartDelay) // yields to the browser: the headline paints first
 		for k := range monthlyCharts {
 			if !current() {
 				return
 			}
-			ctx.Dispatch(func(ctx ga.Context) {
+			c.dispatch(ctx, func(ctx ga.Context) {
 				if current() {
 					c.drawn[k]++
 					if k == 0 {
@@ -252,7 +266,7 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 		if err == engine.ErrStopped {
 			return
 		}
-		ctx.Dispatch(func(ctx ga.Context) {
+		c.dispatch(ctx, func(ctx ga.Context) {
 			if current() {
 				c.curve = curve
 				c.curveSeq++
@@ -269,7 +283,7 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 		if err != nil {
 			terr = err.Error()
 		}
-		ctx.Dispatch(func(ctx ga.Context) {
+		c.dispatch(ctx, func(ctx ga.Context) {
 			if current() {
 				c.tornado, c.tornadoErr = tor, terr
 				c.tornadoSeq++
@@ -295,9 +309,11 @@ func (c *Calculator) sensitivityTarget() (int, engine.Metric) {
 	return i, c.sensMetric
 }
 
-// capacityTarget is the self-hosted option the capacity chart shows.
+// capacityTarget is the self-hosted option the capacity chart shows. Like
+// everything drawn from the results, it reads the scenario they were
+// computed from (c.good), never the form, which may have changed since.
 func (c *Calculator) capacityTarget() int {
-	if c.result == nil {
+	if c.result == nil || c.good == nil {
 		return -1
 	}
 	if i := c.capOption; i >= 0 && i < len(c.result.Options) && c.result.Options[i].Throughput != nil {
@@ -309,7 +325,7 @@ func (c *Calculator) capacityTarget() int {
 			if best < 0 {
 				best = i
 			}
-			if c.f.Options[i].Fields["commit_accelerators"] != "" {
+			if c.good.Options[i].CommitAccelerators.Set() {
 				return i // a commitment is the interesting case
 			}
 		}
@@ -317,8 +333,11 @@ func (c *Calculator) capacityTarget() int {
 	return best
 }
 
-func (c *Calculator) Render() ga.UI {
+func (c *Calculator) Render() ga.UI { return c.guardedRender(c.render) }
+
+func (c *Calculator) render() ga.UI {
 	return ga.Div().Class("calc").Body(
+		ga.If(c.crash != "", c.renderCrash),
 		c.renderToolbar(),
 		ga.If(c.badLink != "", func() ga.UI {
 			return ga.Div().Class("banner error").ID("bad-link").Role("alert").Body(
@@ -327,8 +346,9 @@ func (c *Calculator) Render() ga.UI {
 				ga.Textarea().ID("bad-link-text").ReadOnly(true).Rows(2).Text(c.badLink),
 			)
 		}),
-		ga.If(c.storageMsg != "", func() ga.UI {
-			return ga.Div().Class("banner error").ID("storage-error").Role("alert").Text(c.storageMsg)
+		ga.If(c.saved.problem != "", c.renderStorageProblem),
+		ga.If(c.workingErr != "", func() ga.UI {
+			return ga.Div().Class("banner").ID("working-error").Role("status").Text(c.workingErr)
 		}),
 		ga.Div().Class("layout").Body(
 			ga.Div().Class("inputs").Body(c.renderInputs()...),
@@ -341,11 +361,13 @@ func (c *Calculator) Render() ga.UI {
 // Toolbar: examples, saved scenarios, link, files, print.
 
 func (c *Calculator) renderToolbar() ga.UI {
+	saved := c.saved.items
 	return ga.Div().Class("toolbar no-print").Body(
 		ga.Div().Class("tool").Body(
 			ga.Label().For("example").Text("Example"),
-			ga.Select().ID("example").OnChange(func(ctx ga.Context, e ga.Event) {
+			ga.Select().ID("example").OnChange(c.on(func(ctx ga.Context, e ga.Event) {
 				id := ctx.JSSrc().Get("value").String()
+				ctx.JSSrc().Set("value", "")
 				for _, ex := range engine.Examples {
 					if ex.ID == id {
 						s := ex.Scenario.Clone()
@@ -353,8 +375,7 @@ func (c *Calculator) renderToolbar() ga.UI {
 						c.changed(ctx)
 					}
 				}
-				ctx.JSSrc().Set("value", "")
-			}).Body(
+			})).Body(
 				ga.Option().Value("").Text("Open an example…"),
 				ga.Range(engine.Examples).Slice(func(i int) ga.UI {
 					return ga.Option().Value(engine.Examples[i].ID).Text(engine.Examples[i].Title)
@@ -363,111 +384,131 @@ func (c *Calculator) renderToolbar() ga.UI {
 		),
 		ga.Div().Class("tool").Body(
 			ga.Label().For("saved").Text("Saved"),
-			ga.Select().ID("saved").OnChange(func(ctx ga.Context, e ga.Event) {
+			ga.Select().ID("saved").OnChange(c.on(func(ctx ga.Context, e ga.Event) {
 				v := ctx.JSSrc().Get("value").String()
-				for _, sv := range c.saved {
-					if sv.SavedAt+sv.Name == v {
-						if s, err := engine.DecodeLink(sv.Link); err == nil {
-							c.f = formFrom(&s)
-							c.changed(ctx)
-							c.notice = "Opened “" + sv.Name + "”."
-						} else {
-							c.notice = "“" + sv.Name + "” cannot be opened: " + err.Error()
-						}
+				ctx.JSSrc().Set("value", "")
+				for _, sv := range c.saved.items {
+					if sv.key() == v {
+						c.openSaved(ctx, sv)
 					}
 				}
-				ctx.JSSrc().Set("value", "")
-			}).Body(
-				ga.Option().Value("").Text(fmt.Sprintf("Open a saved scenario (%d)…", len(c.saved))),
-				ga.Range(c.saved).Slice(func(i int) ga.UI {
-					return ga.Option().Value(c.saved[i].SavedAt + c.saved[i].Name).Text(c.saved[i].Name)
+			})).Body(
+				ga.Option().Value("").Text(fmt.Sprintf("Open a saved scenario (%d of at most %d)…", len(saved), MaxSaved)),
+				ga.Range(saved).Slice(func(i int) ga.UI {
+					return ga.Option().Value(saved[i].key()).Text(saved[i].Name)
 				}),
 			),
-			ga.Button().ID("save").Type("button").Text("Save").OnClick(c.onSave),
-			ga.If(len(c.saved) > 0, func() ga.UI {
+			ga.Button().ID("save").Type("button").Text("Save").Disabled(c.saved.problem != "").OnClick(c.on(c.onSave)),
+			ga.If(len(saved) > 0, func() ga.UI {
 				return ga.Details().Class("manage").Body(
 					ga.Summary().Text("Manage"),
-					ga.Ul().ID("saved-list").Body(ga.Range(c.saved).Slice(func(i int) ga.UI {
-						return c.renderSavedItem(i)
+					ga.Ul().ID("saved-list").Body(ga.Range(saved).Slice(func(i int) ga.UI {
+						return c.renderSavedItem(i, saved[i])
 					})),
 				)
 			}),
 		),
 		ga.Div().Class("tool").Body(
-			ga.Button().ID("copy-link").Type("button").Class("primary").Text("Copy link").OnClick(c.onCopyLink),
-			ga.Button().ID("export-json").Type("button").Text("Export JSON").OnClick(c.onExportJSON),
+			ga.Button().ID("copy-link").Type("button").Class("primary").Text("Copy link").OnClick(c.on(c.onCopyLink)),
+			ga.Button().ID("export-json").Type("button").Text("Export JSON").OnClick(c.on(c.onExportJSON)),
 			ga.Label().Class("button").For("import-json").Text("Import JSON"),
-			ga.Input().ID("import-json").Type("file").Accept(".json,application/json").Class("visually-hidden").OnChange(c.onImport),
-			ga.Button().ID("export-csv").Type("button").Text("Export CSV").OnClick(c.onExportCSV),
-			ga.Button().ID("print").Type("button").Text("Print report").OnClick(func(ctx ga.Context, e ga.Event) { ga.Window().Call("print") }),
+			ga.Input().ID("import-json").Type("file").Accept(".json,application/json").Class("visually-hidden").OnChange(c.on(c.onImport)),
+			ga.Button().ID("export-csv").Type("button").Text("Export CSV").OnClick(c.on(c.onExportCSV)),
+			ga.Button().ID("print").Type("button").Text("Print report").OnClick(c.on(func(ctx ga.Context, e ga.Event) { ga.Window().Call("print") })),
 		),
 		ga.P().Class("notice").ID("notice").Aria("live", "polite").Text(c.notice+c.importMsg),
 	)
 }
 
-func (c *Calculator) renderSavedItem(i int) ga.UI {
-	sv := c.saved[i]
+// renderStorageProblem explains why saving is unavailable; unreadable saved
+// data stays in place until the user downloads or clears it.
+func (c *Calculator) renderStorageProblem() ga.UI {
+	return ga.Div().Class("banner error").ID("storage-error").Role("alert").Body(
+		ga.P().Text(c.saved.problem),
+		ga.If(c.saved.corrupt != "", func() ga.UI {
+			return ga.Div().Class("banner-actions").Body(
+				ga.Button().ID("storage-download").Type("button").Text("Download the data").OnClick(c.on(func(ctx ga.Context, e ga.Event) {
+					download("infercost-saved-scenarios.json", "application/json", c.saved.corrupt)
+				})),
+				ga.Button().ID("storage-clear").Type("button").Class("danger").Text("Clear it and start a new list").OnClick(c.on(func(ctx ga.Context, e ga.Event) {
+					if err := clearCorrupt(); err != nil {
+						c.notice = "Could not clear the saved data: " + err.Error() + "."
+						return
+					}
+					c.saved = readSaved()
+					c.notice = "The unreadable saved data was cleared."
+				})),
+			)
+		}),
+	)
+}
+
+func (c *Calculator) renderSavedItem(i int, sv savedScenario) ga.UI {
 	id := fmt.Sprintf("saved-%d", i)
+	k := sv.key()
 	return ga.Li().Body(
 		ga.Label().For(id).Class("visually-hidden").Text("Name of saved scenario "+fmt.Sprint(i+1)),
-		ga.Input().ID(id).Type("text").Value(sv.Name).MaxLength(engine.MaxNameLen).OnChange(func(ctx ga.Context, e ga.Event) {
+		ga.Input().ID(id).Type("text").Value(sv.Name).MaxLength(engine.MaxNameLen).OnChange(c.on(func(ctx ga.Context, e ga.Event) {
 			name := strings.TrimSpace(ctx.JSSrc().Get("value").String())
-			if name == "" {
+			if name == "" || name == sv.Name {
+				ctx.JSSrc().Set("value", sv.Name)
 				return
 			}
-			c.saved[i].Name = truncateRunes(name, engine.MaxNameLen)
-			c.persistSaved("Renamed.")
-		}, ga.EventScope(i, len(c.saved), sv.SavedAt)),
+			name = truncateRunes(name, engine.MaxNameLen)
+			c.editSaved(func(l []savedScenario) ([]savedScenario, error) { return renameSaved(l, k, name) }, "Renamed.")
+		}), ga.EventScope(k)),
 		ga.Span().Class("muted").Text(" saved "+sv.SavedAt+" "),
-		ga.Button().Type("button").Class("danger").Text("Delete").Aria("label", "Delete "+sv.Name).OnClick(func(ctx ga.Context, e ga.Event) {
-			c.saved = append(c.saved[:i:i], c.saved[i+1:]...)
-			c.persistSaved("Deleted.")
-		}, ga.EventScope(i, len(c.saved), sv.SavedAt)),
+		ga.Button().Type("button").Class("danger").Text("Delete").Aria("label", "Delete "+sv.Name).OnClick(c.on(func(ctx ga.Context, e ga.Event) {
+			c.editSaved(func(l []savedScenario) ([]savedScenario, error) { return deleteSaved(l, k) }, "Deleted “"+shortName(sv.Name)+"”.")
+		}), ga.EventScope(k)),
 	)
+}
+
+func (c *Calculator) openSaved(ctx ga.Context, sv savedScenario) {
+	s, err := engine.DecodeLink(sv.Link)
+	if err != nil {
+		c.notice = "“" + shortName(sv.Name) + "” cannot be opened: " + err.Error() + "."
+		return
+	}
+	c.f = formFrom(&s)
+	c.changed(ctx)
+	c.notice = "Opened “" + shortName(sv.Name) + "”."
 }
 
 func (c *Calculator) onSave(ctx ga.Context, e ga.Event) {
 	link := c.currentLink()
 	if link == "" {
+		c.notice = "Nothing to save yet: fix the fields marked in red first."
 		return
 	}
-	s := c.f.scenario()
-	name := strings.TrimSpace(s.Name)
+	name := strings.TrimSpace(c.good.Name)
 	if name == "" {
 		name = "Untitled scenario"
 	}
-	entry := savedScenario{Name: name, Link: "#" + link, SavedAt: time.Now().Format("2006-01-02 15:04")}
-	replaced := false
-	for i := range c.saved {
-		if c.saved[i].Name == name {
-			c.saved[i] = entry
-			replaced = true
-		}
-	}
-	if !replaced {
-		c.saved = append([]savedScenario{entry}, c.saved...)
-		if len(c.saved) > maxSaved {
-			c.saved = c.saved[:maxSaved]
-		}
-	}
-	c.persistSaved("Saved “" + name + "” in this browser.")
+	entry := savedScenario{Name: name, Link: "#" + link, SavedAt: time.Now().Format("2006-01-02 15:04:05")}
+	c.editSaved(func(l []savedScenario) ([]savedScenario, error) { return putSaved(l, entry) }, "Saved “"+shortName(name)+"” in this browser.")
 }
 
-func (c *Calculator) persistSaved(msg string) {
-	if err := storeSaved(c.saved); err != nil {
-		c.notice = "Could not save: " + err.Error()
+// editSaved changes the stored list (merged with other tabs' changes) and
+// shows the list as stored; on failure nothing changes but the message.
+func (c *Calculator) editSaved(edit func([]savedScenario) ([]savedScenario, error), done string) {
+	list, err := updateSaved(edit)
+	if err != nil {
+		c.saved = readSaved() // what is really stored
+		c.notice = "Not saved: " + err.Error() + "."
 		return
 	}
-	c.notice = msg
+	c.saved = savedList{items: list}
+	c.notice = done
 }
 
 func (c *Calculator) onCopyLink(ctx ga.Context, e ga.Event) {
-	link := c.shareURL(ctx)
+	link := shareURL(c.currentLink())
 	clip := ga.Window().Get("navigator").Get("clipboard")
 	c.notice = "Link: " + link
 	if clip.Truthy() {
 		clip.Call("writeText", link).Then(func(ga.Value) {
-			ctx.Dispatch(func(ctx ga.Context) { c.notice = "Link copied. Anyone who opens it sees these numbers." })
+			c.dispatch(ctx, func(ctx ga.Context) { c.notice = "Link copied. Anyone who opens it sees these numbers." })
 		})
 	}
 }
@@ -506,7 +547,7 @@ func (c *Calculator) onImport(ctx ga.Context, e ga.Event) {
 	}
 	file.Call("text").Then(func(v ga.Value) {
 		text := v.String()
-		ctx.Dispatch(func(ctx ga.Context) {
+		c.dispatch(ctx, func(ctx ga.Context) {
 			c.importFile(ctx, text)
 		})
 	})
@@ -529,10 +570,18 @@ func (c *Calculator) importFile(ctx ga.Context, text string) {
 	c.importMsg = ""
 	c.f = formFrom(&s)
 	c.changed(ctx)
-	c.notice = "Imported “" + s.Name + "”."
+	c.notice = "Imported “" + shortName(s.Name) + "”."
 	if c.errs != nil {
 		c.notice += " It has problems, marked beside the fields."
 	}
+}
+
+// shortName is a name as a message quotes it: never a whole long name.
+func shortName(name string) string {
+	if r := []rune(name); len(r) > 40 {
+		return string(r[:39]) + "…"
+	}
+	return name
 }
 
 func fileName(name, ext string) string {

@@ -139,6 +139,9 @@ func (f *form) addOption(kind engine.Kind) {
 
 // duplicate inserts a copy of option i after it.
 func (f *form) duplicate(i int) {
+	if i < 0 || i >= len(f.Options) || len(f.Options) >= engine.MaxOptions {
+		return
+	}
 	c := f.Options[i]
 	f.nextID++
 	c.ID = f.nextID
@@ -149,13 +152,16 @@ func (f *form) duplicate(i int) {
 }
 
 func (f *form) remove(i int) {
+	if i < 0 || i >= len(f.Options) {
+		return
+	}
 	f.Options = append(f.Options[:i], f.Options[i+1:]...)
 }
 
 // move swaps option i with its neighbour in direction d (−1 up, +1 down).
 func (f *form) move(i, d int) {
 	j := i + d
-	if j < 0 || j >= len(f.Options) {
+	if i < 0 || i >= len(f.Options) || j < 0 || j >= len(f.Options) {
 		return
 	}
 	f.Options[i], f.Options[j] = f.Options[j], f.Options[i]

@@ -51,11 +51,11 @@ func (c *Calculator) renderNum(n numInput) ga.UI {
 			ga.Input().ID(n.id).Type("text").Attr("inputmode", "decimal").Attr("autocomplete", "off").Attr("spellcheck", "false").
 				Value(n.text).Placeholder(placeholder).Aria("describedby", desc).Aria("invalid", fmt.Sprint(n.err != "")).
 				Attr("data-path", n.path).
-				OnInput(func(ctx ga.Context, e ga.Event) { n.set(ctx, ctx.JSSrc().Get("value").String()) }, ga.EventScope(n.scope)),
+				OnInput(c.on(func(ctx ga.Context, e ga.Event) { n.set(ctx, ctx.JSSrc().Get("value").String()) }), ga.EventScope(n.scope)),
 			ga.If(overridden, func() ga.UI {
 				return ga.Button().Type("button").Class("reset").Text("↺").Title("Reset to the preset value "+placeholder).
 					Aria("label", "Reset "+n.field.Label+" to "+placeholder).
-					OnClick(func(ctx ga.Context, e ga.Event) { n.set(ctx, "") }, ga.EventScope(n.scope))
+					OnClick(c.on(func(ctx ga.Context, e ga.Event) { n.set(ctx, "") }), ga.EventScope(n.scope))
 			}),
 		),
 		ga.If(n.err != "", func() ga.UI { return ga.P().Class("error").ID(errID).Text(n.err) }),
@@ -84,7 +84,9 @@ type part struct {
 	Sig   string
 }
 
-func (p *part) Render() ga.UI { return p.C.renderPart(p.Kind, p.Index) }
+func (p *part) Render() ga.UI {
+	return p.C.guardedRender(func() ga.UI { return p.C.renderPart(p.Kind, p.Index) })
+}
 
 func (c *Calculator) renderPart(kind string, i int) ga.UI {
 	switch kind {
@@ -196,7 +198,7 @@ func (c *Calculator) renderInputs() []ga.UI {
 				ga.Range(engine.Kinds).Slice(func(k int) ga.UI {
 					kind := engine.Kinds[k]
 					return ga.Button().Type("button").ID("add-"+string(kind)).Disabled(len(f.Options) >= engine.MaxOptions).
-						Text("+ "+kindName(kind)).OnClick(func(ctx ga.Context, e ga.Event) { c.f.addOption(kind); c.changed(ctx) }, ga.EventScope(f.gen, kind))
+						Text("+ "+kindName(kind)).OnClick(c.on(func(ctx ga.Context, e ga.Event) { c.f.addOption(kind); c.changed(ctx) }), ga.EventScope(f.gen, kind))
 				}),
 			),
 		),
@@ -266,7 +268,7 @@ func (c *Calculator) textField(id, path, label, value string, max int, set func(
 	return ga.Div().Class("field wide").Body(
 		ga.Label().For(id).Text(label),
 		ga.Input().ID(id).Type("text").Value(value).MaxLength(max).Aria("invalid", fmt.Sprint(err != "")).
-			OnInput(func(ctx ga.Context, e ga.Event) { set(ctx, ctx.JSSrc().Get("value").String()) }, ga.EventScope(c.f.gen, id)),
+			OnInput(c.on(func(ctx ga.Context, e ga.Event) { set(ctx, ctx.JSSrc().Get("value").String()) }), ga.EventScope(c.f.gen, id)),
 		ga.If(err != "", func() ga.UI { return ga.P().Class("error").Text(err) }),
 	)
 }
@@ -282,10 +284,10 @@ func (c *Calculator) renderModel() ga.UI {
 		ga.H2().Text("Model"),
 		ga.Div().Class("field wide").Body(
 			ga.Label().For("model-preset").Text("Model"),
-			ga.Select().ID("model-preset").OnChange(func(ctx ga.Context, e ga.Event) {
+			ga.Select().ID("model-preset").OnChange(c.on(func(ctx ga.Context, e ga.Event) {
 				f.ModelPreset = ctx.JSSrc().Get("value").String()
 				c.changed(ctx)
-			}, ga.EventScope(f.gen)).Body(
+			}), ga.EventScope(f.gen)).Body(
 				ga.Range(engine.Models).Slice(func(i int) ga.UI {
 					m := engine.Models[i]
 					return ga.Option().Value(m.ID).Selected(m.ID == f.ModelPreset).Text(m.Name)
@@ -319,11 +321,11 @@ func (c *Calculator) fold(key, title string, auto bool, body func() ga.UI) ga.UI
 		open = auto
 	}
 	return ga.Details().Class("advanced").Open(open).
-		OnToggle(func(ctx ga.Context, e ga.Event) {
+		OnToggle(c.on(func(ctx ga.Context, e ga.Event) {
 			if now := ctx.JSSrc().Get("open").Bool(); now != open {
 				c.f.open[key] = now
 			}
-		}, ga.EventScope(c.f.gen, key, open)).
+		}), ga.EventScope(c.f.gen, key, open)).
 		Body(ga.Summary().Text(title), ga.If(open, body))
 }
 
@@ -333,10 +335,10 @@ func (c *Calculator) renderRevenue() ga.UI {
 		ga.H2().Text("Revenue"),
 		ga.Div().Class("field wide").Body(
 			ga.Label().Class("check").Body(
-				ga.Input().ID("revenue-on").Type("checkbox").Checked(f.RevenueOn).OnChange(func(ctx ga.Context, e ga.Event) {
+				ga.Input().ID("revenue-on").Type("checkbox").Checked(f.RevenueOn).OnChange(c.on(func(ctx ga.Context, e ga.Event) {
 					f.RevenueOn = ctx.JSSrc().Get("checked").Bool()
 					c.changed(ctx)
-				}, ga.EventScope(f.gen)),
+				}), ga.EventScope(f.gen)),
 				ga.Text(" I charge for tokens: show margin and break-even"),
 			),
 		),
@@ -420,36 +422,36 @@ func (c *Calculator) renderOption(i int, bits decimal.Decimal) ga.UI {
 			ga.Label().For(base+"label").Class("visually-hidden").Text("Option label"),
 			ga.Input().ID(base+"label").Class("label-input").Type("text").Value(o.Label).MaxLength(engine.MaxLabelLen).
 				Aria("invalid", fmt.Sprint(c.fieldErr(path("label")) != "")).
-				OnInput(func(ctx ga.Context, e ga.Event) { o.Label = ctx.JSSrc().Get("value").String(); c.changed(ctx) }, sc),
+				OnInput(c.on(func(ctx ga.Context, e ga.Event) { o.Label = ctx.JSSrc().Get("value").String(); c.changed(ctx) }), sc),
 			ga.If(rank == 1, func() ga.UI { return ga.Span().Class("badge winner").Text("Cheapest") }),
 			ga.Div().Class("option-actions no-print").Body(
-				ga.Button().Type("button").Text("↑").Aria("label", "Move up").Disabled(i == 0).OnClick(func(ctx ga.Context, e ga.Event) { f.move(i, -1); c.changed(ctx) }, sc),
-				ga.Button().Type("button").Text("↓").Aria("label", "Move down").Disabled(i == len(f.Options)-1).OnClick(func(ctx ga.Context, e ga.Event) { f.move(i, 1); c.changed(ctx) }, sc),
-				ga.Button().Type("button").Text("Duplicate").ID(base+"duplicate").Disabled(len(f.Options) >= engine.MaxOptions).OnClick(func(ctx ga.Context, e ga.Event) { f.duplicate(i); c.changed(ctx) }, sc),
-				ga.Button().Type("button").Class("danger").Text("Remove").ID(base+"remove").Disabled(len(f.Options) <= 1).OnClick(func(ctx ga.Context, e ga.Event) { f.remove(i); c.changed(ctx) }, sc),
+				ga.Button().Type("button").Text("↑").Aria("label", "Move up").Disabled(i == 0).OnClick(c.on(func(ctx ga.Context, e ga.Event) { f.move(i, -1); c.changed(ctx) }), sc),
+				ga.Button().Type("button").Text("↓").Aria("label", "Move down").Disabled(i == len(f.Options)-1).OnClick(c.on(func(ctx ga.Context, e ga.Event) { f.move(i, 1); c.changed(ctx) }), sc),
+				ga.Button().Type("button").Text("Duplicate").ID(base+"duplicate").Disabled(len(f.Options) >= engine.MaxOptions).OnClick(c.on(func(ctx ga.Context, e ga.Event) { f.duplicate(i); c.changed(ctx) }), sc),
+				ga.Button().Type("button").Class("danger").Text("Remove").ID(base+"remove").Disabled(len(f.Options) <= 1).OnClick(c.on(func(ctx ga.Context, e ga.Event) { f.remove(i); c.changed(ctx) }), sc),
 			),
 		),
 		ga.If(c.fieldErr(path("label")) != "", func() ga.UI { return ga.P().Class("error").Text(c.fieldErr(path("label"))) }),
 		ga.Div().Class("grid").Body(
 			ga.Div().Class("field").Body(
 				ga.Label().For(base+"kind").Text("How"),
-				ga.Select().ID(base+"kind").OnChange(func(ctx ga.Context, e ga.Event) {
+				ga.Select().ID(base+"kind").OnChange(c.on(func(ctx ga.Context, e ga.Event) {
 					o.Kind = engine.Kind(ctx.JSSrc().Get("value").String())
 					if o.Kind.SelfHosted() && o.AccelPreset == "" && len(o.Accel) == 0 {
 						o.AccelPreset = engine.Accelerators[0].ID
 					}
 					c.changed(ctx)
-				}, sc).Body(ga.Range(engine.Kinds).Slice(func(k int) ga.UI {
+				}), sc).Body(ga.Range(engine.Kinds).Slice(func(k int) ga.UI {
 					return ga.Option().Value(string(engine.Kinds[k])).Selected(engine.Kinds[k] == o.Kind).Text(kindName(engine.Kinds[k]))
 				})),
 			),
 			ga.If(o.Kind.SelfHosted(), func() ga.UI {
 				return ga.Div().Class("field").Body(
 					ga.Label().For(base+"accel").Text("Accelerator"),
-					ga.Select().ID(base+"accel").OnChange(func(ctx ga.Context, e ga.Event) {
+					ga.Select().ID(base+"accel").OnChange(c.on(func(ctx ga.Context, e ga.Event) {
 						o.AccelPreset = ctx.JSSrc().Get("value").String()
 						c.changed(ctx)
-					}, sc).Body(
+					}), sc).Body(
 						ga.Range(engine.Accelerators).Slice(func(k int) ga.UI {
 							a := engine.Accelerators[k]
 							return ga.Option().Value(a.ID).Selected(a.ID == o.AccelPreset).Text(a.Name)

@@ -245,8 +245,8 @@ func (c *Calculator) renderCapacity() ga.UI {
 		return ga.Text("")
 	}
 	committed := decimal.Zero
-	if v := engine.ParseNum(c.f.Options[i].Fields["commit_accelerators"]); v.Set() && c.f.Options[i].Kind == engine.Cloud {
-		committed = v.Dec()
+	if o := c.good.Options[i]; o.Kind == engine.Cloud && o.CommitAccelerators.Set() {
+		committed = o.CommitAccelerators.Dec()
 	}
 	return ga.Div().Class("chart-block").Body(
 		c.optionPicker("capacity-option", "Option", i, func(o engine.OptionResult) bool { return o.Throughput != nil }, func(ctx ga.Context, v int) { c.capOption = v }),
@@ -258,7 +258,7 @@ func (c *Calculator) renderVolume() ga.UI {
 	if len(c.curve) == 0 || len(c.curve[0].CostPerMTokens) != len(c.result.Options) {
 		return ga.Div().Class("chart-block pending").ID("chart-volume-pending").Text("Computing cost against volume…")
 	}
-	cur := engine.ParseNum(c.f.Workload["requests_per_day"]).Dec()
+	cur := c.result.Options[0].Months[0].RequestsPerDay
 	return volumeChart(c.result, c.curve, cur)
 }
 
@@ -282,10 +282,10 @@ func (c *Calculator) renderTornado() ga.UI {
 			}),
 			ga.Div().Class("field").Body(
 				ga.Label().For("tornado-metric").Text("Metric"),
-				ga.Select().ID("tornado-metric").OnChange(func(ctx ga.Context, e ga.Event) {
+				ga.Select().ID("tornado-metric").OnChange(c.on(func(ctx ga.Context, e ga.Event) {
 					c.sensMetric = engine.Metric(ctx.JSSrc().Get("value").String())
 					c.refreshSecondary(ctx)
-				}).Body(ga.Range(engine.Metrics).Slice(func(k int) ga.UI {
+				})).Body(ga.Range(engine.Metrics).Slice(func(k int) ga.UI {
 					m := engine.Metrics[k]
 					return ga.Option().Value(string(m.Metric)).Selected(m.Metric == metric).Text(m.Label)
 				})),
@@ -301,10 +301,10 @@ func (c *Calculator) renderTornado() ga.UI {
 func (c *Calculator) optionPicker(id, label string, current int, keep func(engine.OptionResult) bool, set func(ga.Context, int)) ga.UI {
 	return ga.Div().Class("field no-print").Body(
 		ga.Label().For(id).Text(label),
-		ga.Select().ID(id).OnChange(func(ctx ga.Context, e ga.Event) {
+		ga.Select().ID(id).OnChange(c.on(func(ctx ga.Context, e ga.Event) {
 			v, _ := strconv.Atoi(ctx.JSSrc().Get("value").String())
 			set(ctx, v)
-		}).Body(ga.Range(c.result.Options).Slice(func(i int) ga.UI {
+		})).Body(ga.Range(c.result.Options).Slice(func(i int) ga.UI {
 			if !keep(c.result.Options[i]) {
 				return ga.Text("")
 			}

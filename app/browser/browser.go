@@ -9,11 +9,14 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/infercost/infercost/app"
 	"github.com/infercost/infercost/app/site"
 )
 
@@ -149,5 +152,61 @@ func WaitJS(expr string, timeout time.Duration) chromedp.Action[chromedp.Void] {
 			}
 		}
 		return fmt.Errorf("waiting for %s: timed out after %s (last error: %v)", expr, timeout, last)
+	})
+}
+
+// ConsoleLog collects what a page writes to its console.
+type ConsoleLog struct {
+	mu    sync.Mutex
+	lines []string
+}
+
+// WatchConsole records the console of the context's page from now on.
+func WatchConsole(ctx context.Context) *ConsoleLog {
+	l := &ConsoleLog{}
+	go func() {
+		for m, err := range chromedp.Console(ctx) {
+			if err != nil {
+				return
+			}
+			l.mu.Lock()
+			line := string(m.Type) + ": " + m.Text
+			if m.Type == chromedp.ConsoleException && m.Stack != nil {
+				for _, f := range m.Stack.CallFrames {
+					line += fmt.Sprintf("\n\tat %s (%s:%d)", f.FunctionName, f.URL, f.LineNumber)
+				}
+			}
+			l.lines = append(l.lines, line)
+			l.mu.Unlock()
+		}
+	}()
+	return l
+}
+
+// Failures lists the lines that show the Go program failed: a panic (in
+// wasm it ends the program), a panic the app recovered from (app.InternalErrorLog,
+// still a bug), a fatal runtime error or an uncaught exception.
+func (l *ConsoleLog) Failures() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var out []string
+	for _, s := range l.lines {
+		if strings.Contains(s, "panic:") || strings.Contains(s, app.InternalErrorLog) ||
+			strings.Contains(s, "fatal error:") || strings.HasPrefix(s, "exception: ") {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// LogOnFailure prints the console to the test's log if it fails.
+func (l *ConsoleLog) LogOnFailure(t testing.TB) {
+	t.Cleanup(func() {
+		if !t.Failed() {
+			return
+		}
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		t.Logf("console:\n%s", strings.Join(l.lines, "\n"))
 	})
 }

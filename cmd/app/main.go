@@ -12,5 +12,7 @@ import (
 func main() {
 	app.Mark("main")
 	app.Register()
+	app.GuardAddress() // before go-app reads the address
+	app.GuardStorage() // and its storage
 	ga.RunWhenOnBrowser()
 }
