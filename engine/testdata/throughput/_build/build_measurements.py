@@ -1,0 +1,450 @@
+#!/usr/bin/env python3
+"""Builds measurements.csv from hand-transcribed source tables.
+Every number below was copied from the source named in its block; derived
+values are computed here and labelled 'derived' in the notes column."""
+import csv, os
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "measurements.csv")
+COLS = ["id","model","model_type","total_params_b","active_params_b","accelerator","vendor",
+        "num_accelerators","tensor_parallel","expert_parallel","pipeline_parallel","data_parallel",
+        "disaggregated","precision_weights","precision_kv","framework","framework_version",
+        "input_tokens","output_tokens","concurrency_or_batch","output_tokens_per_s_total",
+        "output_tokens_per_s_per_accelerator","total_tokens_per_s","ttft_ms","tpot_ms_or_itl_ms",
+        "scenario","source_url","source_title","as_of_date","notes"]
+
+MODELS = {  # name: (type, total_b, active_b)
+ "Llama-3.1-8B": ("dense", 8.03, 8.03),
+ "Llama-3-8B": ("dense", 8.03, 8.03),
+ "Llama-3.1-70B": ("dense", 70.6, 70.6),
+ "Llama-3.3-70B": ("dense", 70.6, 70.6),
+ "Llama-3.1-405B": ("dense", 405.9, 405.9),
+ "Llama-2-70B": ("dense", 69.0, 69.0),
+ "Llama-2-7B": ("dense", 6.74, 6.74),
+ "Mistral-7B": ("dense", 7.24, 7.24),
+ "Mixtral-8x7B": ("moe", 46.7, 12.9),
+ "Llama-4-Scout-17B-16E": ("moe", 109, 17),
+ "Llama-4-Maverick-17B-128E": ("moe", 400, 17),
+ "Qwen3-235B-A22B": ("moe", 235, 22),
+ "Qwen3-30B-A3B": ("moe", 30.5, 3.3),
+ "DeepSeek-R1": ("moe", 671, 37),
+ "DeepSeek-V3": ("moe", 671, 37),
+ "gpt-oss-120b": ("moe", 117, 5.1),
+ "gpt-oss-20b": ("moe", 21, 3.6),
+}
+VENDOR = {"H100":"nvidia","H200":"nvidia","B200":"nvidia","GB200":"nvidia","GB300":"nvidia","A100":"nvidia",
+          "L40S":"nvidia","H800":"nvidia","MI300X":"amd","MI325X":"amd","MI355X":"amd","Gaudi2":"intel",
+          "Gaudi3":"intel","TPU-v5e":"google","TPU-v6e":"google"}
+rows = []
+
+def fmt(x):
+    if x is None or x == "": return ""
+    if isinstance(x, float):
+        return f"{x:.1f}" if abs(x) >= 100 else f"{x:.2f}"
+    return str(x)
+
+def add(id, model, acc, n, tp="", ep="", pp="", dp="", disagg="no", pw="", pkv="", fw="", fwv="",
+        isl="", osl="", conc="", out_total=None, out_per=None, total_tok=None, ttft="", tpot="",
+        scen="", url="", title="", date="", notes="", derive=True):
+    mt, tot, act = MODELS[model]
+    derived = []
+    if derive and out_total is not None and out_per is None and n not in ("", None):
+        out_per = out_total / n; derived.append("per-accelerator = total / num_accelerators (derived)")
+    elif derive and out_per is not None and out_total is None and n not in ("", None):
+        out_total = out_per * n; derived.append("total = per-accelerator x num_accelerators (derived)")
+    if derived: notes = (notes + "; " if notes else "") + "; ".join(derived)
+    rows.append({"id":id,"model":model,"model_type":mt,"total_params_b":tot,"active_params_b":act,
+        "accelerator":acc,"vendor":VENDOR[acc],"num_accelerators":n,"tensor_parallel":tp,"expert_parallel":ep,
+        "pipeline_parallel":pp,"data_parallel":dp,"disaggregated":disagg,"precision_weights":pw,"precision_kv":pkv,
+        "framework":fw,"framework_version":fwv,"input_tokens":isl,"output_tokens":osl,"concurrency_or_batch":conc,
+        "output_tokens_per_s_total":fmt(out_total),"output_tokens_per_s_per_accelerator":fmt(out_per),
+        "total_tokens_per_s":fmt(total_tok),"ttft_ms":ttft,"tpot_ms_or_itl_ms":tpot,"scenario":scen,
+        "source_url":url,"source_title":title,"as_of_date":date,"notes":notes})
+
+# ---------------------------------------------------------------- S1 TRT-LLM v1.0 perf overview
+U1 = "https://github.com/NVIDIA/TensorRT-LLM/blob/00f37686aa854010d68bcbd0f4ab000221541ca6/docs/source/performance/perf-overview.md"
+T1 = "TensorRT-LLM Performance Overview (v1.0 docs; metric = Total Output Throughput tokens/s, trtllm-bench throughput, PyTorch backend)"
+D1 = "2025 (TRT-LLM v1.0 docs, commit 00f3768)"
+N1 = "trtllm-bench offline max-throughput (all requests queued, no delay); synthetic uniform ISL/OSL; num_requests per ISL/OSL table in source; kv_cache_free_gpu_mem_fraction 0.90-0.95"
+s1 = [
+ # model, acc, tp, prec, [(isl,osl,val),...]
+ ("Llama-3.1-8B","H100",1,"FP8",[(128,128,28312),(128,2048,22714),(2048,128,3450),(1000,1000,15220),(2048,2048,9305),(5000,500,3459),(20000,2000,1351)]),
+ ("Llama-3.1-8B","H200",1,"FP8",[(128,128,27911),(1000,1000,17744),(2048,2048,12194),(20000,2000,1804)]),
+ ("Llama-3.3-70B","B200",1,"FP4",[(128,2048,9922),(1000,1000,7007),(2048,128,1339),(20000,2000,665)]),
+ ("Llama-3.3-70B","GB200",1,"FP4",[(1000,1000,7326),(20000,2000,755)]),
+ ("Llama-3.3-70B","H200",1,"FP8",[(128,128,3803),(1000,1000,2909),(2048,2048,2003),(5000,500,566)]),
+ ("Llama-3.3-70B","H100",2,"FP8",[(128,128,6378),(1000,1000,4205),(2048,2048,3082),(20000,2000,437)]),
+ ("Llama-3.1-405B","B200",4,"FP4",[(1000,1000,5209),(2048,2048,4212)]),
+ ("Llama-3.1-405B","GB200",4,"FP4",[(1000,1000,5389)]),
+ ("Llama-3.1-405B","H200",8,"FP8",[(1000,1000,3330),(2048,2048,2948),(20000,2000,505)]),
+ ("Llama-3.1-405B","H100",8,"FP8",[(128,2048,4340),(1000,1000,2919),(2048,128,453)]),
+ ("Llama-4-Scout-17B-16E","B200",1,"FP4",[(1000,1000,10591),(2048,2048,7152)]),
+ ("Llama-4-Scout-17B-16E","GB200",1,"FP4",[(1000,1000,7738)]),
+ ("Llama-4-Scout-17B-16E","H200",4,"FP8",[(1000,1000,21636),(20000,2000,2105)]),
+ ("Llama-4-Scout-17B-16E","H100",4,"FP8",[(1000,1000,12129),(5000,500,3342)]),
+ ("Llama-4-Maverick-17B-128E","B200",8,"FP4",[(1000,1000,79617),(20000,2000,12678)]),
+ ("Llama-4-Maverick-17B-128E","H200",8,"FP8",[(1000,1000,31782),(2048,2048,20957)]),
+ ("Llama-4-Maverick-17B-128E","H100",8,"FP8",[(1000,1000,9677),(2048,2048,6916)]),
+ ("Qwen3-235B-A22B","B200",8,"FP4",[(1000,1000,42391),(2048,128,7329)]),
+ ("Qwen3-235B-A22B","H200",8,"FP8",[(1000,1000,23789),(20000,2000,1876)]),
+ ("Qwen3-235B-A22B","H100",8,"FP8",[(1000,1000,14898),(5000,500,3225)]),
+ ("Qwen3-30B-A3B","B200",1,"FP4",[(1000,1000,25828)]),
+ ("Qwen3-30B-A3B","GB200",1,"FP4",[(1000,1000,17481)]),
+]
+k = 0
+for model, acc, tp, prec, pts in s1:
+    moe = MODELS[model][0] == "moe"
+    for isl, osl, v in pts:
+        k += 1
+        add(f"TRT10-{k:03d}", model, acc, tp, tp=tp, ep=("" if not moe else ""), pp=1, dp=1, pw=prec, pkv="not stated",
+            fw="TensorRT-LLM", fwv="1.0 (PyTorch backend)", isl=isl, osl=osl, conc="max (offline)", out_total=float(v),
+            scen="offline", url=U1, title=T1, date=D1,
+            notes=N1 + ("; MoE run: table header says TPn; MoE llm_options in this doc set enable_attention_dp: true and command passes --tp/--ep, so TPn may mean world size n with DP attention + EP; EP size not stated" if moe else ""))
+
+# ---------------------------------------------------------------- S1b TRT-LLM 0.19.0 B200 TP scaling (docs page excerpt)
+U1b = "https://nvidia.github.io/TensorRT-LLM/0.19.0/performance/perf-overview.html"
+T1b = "TensorRT-LLM 0.19.0 Performance Overview (Llama 3.3 70B FP4 on B200, TP1-8; Total Output Throughput tokens/s)"
+for i,(tp,v128,v2048) in enumerate([(1,11253.28,9925.00),(2,17867.66,15459.71),(4,24944.50,23608.58),(8,27471.49,30742.86)]):
+    for isl,osl,v in [(128,128,v128),(128,2048,v2048)]:
+        add(f"TRT019-{2*i+(1 if osl==128 else 2):03d}", "Llama-3.3-70B","B200",tp,tp=tp,pp=1,dp=1,pw="FP4",pkv="not stated",
+            fw="TensorRT-LLM",fwv="0.19.0",isl=isl,osl=osl,conc="max (offline)",out_total=v,scen="offline",url=U1b,title=T1b,
+            date="2025 (TRT-LLM 0.19.0 docs)",notes="trtllm-bench offline max throughput; TP-scaling series on one GPU type; value read from docs-page excerpt")
+
+# ---------------------------------------------------------------- S2 TRT-LLM v0.13.0 perf overview (tables with TP1-8 and 6 GPU types)
+U2 = "https://github.com/NVIDIA/TensorRT-LLM/blob/v0.13.0/docs/source/performance/perf-overview.md"
+T2 = "TensorRT-LLM Performance Overview (data generated with v0.13.0; token throughput tokens/s; in-flight batching, trtllm-bench)"
+D2 = "2024-10 (TRT-LLM v0.13.0)"
+N2 = ("trtllm-bench throughput, offline max load; FP8 engines use FP8 KV cache per doc ('If you specify FP8 quantization, the KV cache will automatically be set to FP8'); "
+      "FP16 engines: no quantization; metric labelled 'token throughput' (example output shows output-length-normalized 'Token Throughput'); "
+      "text retrieved via code index id 5856956924 (file = docs/source/performance/perf-overview.md of the v0.13-era tree; exact tag not re-verified)")
+s2 = [
+ # model, acc, prec, [(tp,isl,osl,val)]
+ ("Llama-3.1-70B","H100","FP8",[(1,128,2048,344.22),(2,128,2048,5654.43),(4,128,2048,9377.87),(8,128,2048,15168.97),
+                                 (2,1000,1000,3880.41),(4,1000,1000,6553.00),(8,1000,1000,11121.10),
+                                 (1,2048,2048,161.60),(2,2048,2048,2432.55),(4,2048,2048,4948.83),(8,2048,2048,8527.52),
+                                 (8,128,128,15711.60),(8,2048,128,1964.49),(8,20000,2000,1359.27)]),
+ ("Llama-3.1-70B","H200","FP8",[(1,1000,1000,2539.65),(2,1000,1000,4572.03),(4,1000,1000,7612.56),(8,1000,1000,12660.86),(1,128,2048,3503.59)]),
+ ("Llama-3.1-70B","A100","FP16",[(2,1000,1000,451.82),(4,1000,1000,1731.86),(8,1000,1000,3013.95),(8,128,128,4491.42),(8,2048,2048,2103.68)]),
+ ("Llama-3.1-70B","L40S","FP8",[(4,1000,1000,1113.18),(8,1000,1000,1120.73),(4,128,128,1434.63),(8,128,128,1365.36)]),
+ ("Llama-3.1-8B","A100","FP16",[(1,128,128,6687.04),(1,1000,1000,3592.16),(1,2048,2048,2269.78)]),
+ ("Llama-3.1-8B","L40S","FP8",[(1,128,128,8548.90),(1,1000,1000,3648.21),(1,2048,2048,2055.78)]),
+ ("Llama-3.1-8B","H100","FP16",[(1,1000,1000,7160.92)]),
+ ("Mistral-7B","H100","FP8",[(1,1000,1000,14213.48)]),
+ ("Llama-2-70B","H100","FP8",[(4,128,128,10865.42),(8,2048,2048,8016.14)]),
+ ("Llama-3.1-405B","H200","FP8",[(8,1000,1000,2259.32),(8,2048,128,454.17)]),
+ ("Mixtral-8x7B","H100","FP8",[(2,1000,1000,14154.95),(4,1000,1000,25291.30),(8,1000,1000,40628.46),(8,20000,2000,5163.91),(2,128,128,24572.90)]),
+ ("Mixtral-8x7B","H200","FP8",[(8,1000,1000,44072.88),(2,1000,1000,18644.51)]),
+ ("Mixtral-8x7B","A100","FP16",[(8,1000,1000,13741.62)]),
+ ("Mixtral-8x7B","L40S","FP8",[(4,1000,1000,4697.19),(8,1000,1000,5706.17)]),
+]
+k = 0
+for model, acc, prec, pts in s2:
+    for tp, isl, osl, v in pts:
+        k += 1
+        extra = ""
+        if acc == "L40S" and tp > 1: extra = "; L40S has no NVLink (PCIe Gen4) - TP>1 over PCIe"
+        if model=="Llama-3.1-70B" and acc=="H100" and tp==1: extra = "; TP1 FP8 70B on 80GB leaves little KV-cache room (throughput collapses)"
+        if model=="Mixtral-8x7B": extra += "; MoE run as pure TP (no EP) in this table"
+        add(f"TRT013-{k:03d}", model, acc, tp, tp=tp, pp=1, dp=1, pw=prec, pkv=("FP8" if prec=="FP8" else "FP16"),
+            fw="TensorRT-LLM", fwv="0.13.0", isl=isl, osl=osl, conc="max (offline)", out_total=v, scen="offline",
+            url=U2, title=T2, date=D2, notes=N2+extra)
+
+# ---------------------------------------------------------------- S3 TRT-LLM v0.6.1 performance.md (static batching)
+U3 = "https://github.com/NVIDIA/TensorRT-LLM/blob/138f96d45f90b9667426f7c47297d8c06bafac73/docs/source/performance.md"
+T3 = "Performance of TensorRT-LLM (docs/source/performance.md, data for v0.6.1; L40S data from v0.5)"
+D3 = "2023-12 (TRT-LLM v0.6.1)"
+N3 = "gptSessionBenchmark static batching (pre in-flight batching); 'LLaMA 70B/7B' = Llama 2 per methodology section"
+k=0
+for model,acc,tp,prec,bs,isl,osl,v,unit in [
+  ("Llama-2-70B","H100",2,"FP8",1024,128,128,2657,"per"),("Llama-2-70B","H100",4,"FP8",480,128,2048,1486,"per"),
+  ("Llama-2-70B","H100",2,"FP8",96,2048,128,306,"per"),("Llama-2-70B","H100",2,"FP8",64,2048,2048,547,"per"),
+  ("Llama-2-7B","H100",1,"FP8",768,128,128,19694,"per"),("Llama-2-7B","H100",1,"FP8",48,2048,2048,2740,"per"),
+  ("Llama-2-7B","L40S",1,"FP8",64,128,128,3240,"tot"),("Llama-2-7B","L40S",1,"FP8",16,2048,2048,531,"tot"),
+  ("Llama-2-7B","A100",1,"FP16",384,128,128,5586,"tot"),("Llama-2-7B","A100",1,"FP16",60,128,2048,1928,"tot"),
+  ("Llama-2-70B","A100",4,"FP16",1280,128,128,670,"ambig")]:
+    k+=1
+    note = N3
+    if unit=="per":
+        note += "; H100 table header: 'Throughput (out tok/s/GPU)' - value is per GPU"
+        add(f"TRT061-{k:03d}",model,acc,tp,tp=tp,pp=1,dp=1,pw=prec,pkv=("FP8" if prec=="FP8" else "FP16"),fw="TensorRT-LLM",fwv="0.6.1",
+            isl=isl,osl=osl,conc=bs,out_per=float(v),scen="offline",url=U3,title=T3,date=D3,notes=note)
+    elif unit=="tot":
+        note += "; single GPU so per-GPU = total" + ("; L40S numbers from v0.5" if acc=="L40S" else "")
+        add(f"TRT061-{k:03d}",model,acc,tp,tp=tp,pp=1,dp=1,pw=prec,pkv=("FP8" if prec=="FP8" else "FP16"),fw="TensorRT-LLM",fwv=("0.5" if acc=="L40S" else "0.6.1"),
+            isl=isl,osl=osl,conc=bs,out_total=float(v),scen="offline",url=U3,title=T3,date=D3,notes=note)
+    else:
+        note += ("; UNIT AMBIGUOUS: A100 table header says 'Throughput (out tok/s)' (no /GPU) while H100 table says /GPU. "
+                 "Value 670 recorded in per-accelerator column ONLY as stated figure; if it is the 4-GPU total, per-GPU = 167.5. Exclude from fitting unless resolved")
+        add(f"TRT061-{k:03d}",model,acc,tp,tp=tp,pp=1,dp=1,pw=prec,pkv="FP16",fw="TensorRT-LLM",fwv="0.6.1",
+            isl=isl,osl=osl,conc=bs,out_per=float(v),scen="offline",url=U3,title=T3,date=D3,notes=note,derive=False)
+
+# ---------------------------------------------------------------- S4 TRT-LLM 1.2-era perf overview (per-GPU metric)
+U4 = "https://github.com/NVIDIA/TensorRT-LLM/blob/03e27c7d5ff0c6e89f8328838c0a8e64f1b34f9d/docs/source/developer-guide/perf-overview.md"
+T4 = "TensorRT-LLM Performance Overview (developer-guide; metric = Output Throughput per GPU, tokens/s/GPU)"
+D4 = "2025-12/2026 (TRT-LLM ~1.2 docs, commit 03e27c7)"
+N4 = ("trtllm-bench offline max throughput; value = 'Per GPU Output Throughput (tps/gpu)'; 'DEPn' label interpreted as n GPUs with attention data-parallel + expert-parallel n "
+      "(llm_options enable_attention_dp: true) - interpretation, label not defined in retrieved text")
+s4 = [
+ ("DeepSeek-R1","B200",4,"DEP","FP4","FP8",[(1024,1024,6430),(1024,8192,3862),(8192,1024,1168),(1024,32768,1451)]),
+ ("DeepSeek-R1","GB200",4,"DEP","FP4","FP8",[(1024,1024,6924)]),
+ ("DeepSeek-R1","H200",8,"DEP","FP8","FP8",[(1024,1024,1620),(1024,32768,438)]),
+ ("gpt-oss-120b","B200",2,"DEP","FP4","FP8",[(1024,1024,25870),(32768,1024,1392)]),
+ ("gpt-oss-120b","GB200",1,"TP","FP4","FP8",[(1024,1024,26609)]),
+ ("gpt-oss-120b","H200",1,"TP","FP8","auto (Hopper)",[(1024,1024,6798),(8192,1024,1828)]),
+ ("gpt-oss-120b","H100",4,"DEP","FP8","auto (Hopper)",[(1024,1024,4715)]),
+ ("gpt-oss-20b","H100",1,"TP","FP8","auto (Hopper)",[(1024,1024,11403)]),
+ ("gpt-oss-20b","B200",1,"TP","FP4","FP8",[(1024,1024,53491)]),
+ ("Llama-3.3-70B","H200",2,"TP","FP8","not stated",[(1024,1024,2582),(8192,1024,537)]),
+ ("Llama-3.3-70B","H100",2,"TP","FP8","not stated",[(1000,1000,2209)]),
+ ("Llama-3.3-70B","B200",1,"TP","FP4","not stated",[(1024,8192,3242),(32768,1024,274)]),
+ ("Llama-4-Maverick-17B-128E","B200",4,"DEP","FP4","not stated",[(1024,1024,11227)]),
+ ("Llama-4-Maverick-17B-128E","H200",8,"DEP","FP8","not stated",[(1024,1024,4180)]),
+ ("Qwen3-235B-A22B","B200",4,"DEP","FP4","not stated",[(1024,1024,5756)]),
+ ("Qwen3-235B-A22B","H200",4,"DEP","FP8","not stated",[(1024,1024,3268)]),
+ ("Qwen3-235B-A22B","H100",8,"DEP","FP8","not stated",[(1024,1024,1935)]),
+]
+k=0
+for model,acc,n,mode,pw,pkv,pts in s4:
+    for isl,osl,v in pts:
+        k+=1
+        if mode=="DEP":
+            add(f"TRT12-{k:03d}",model,acc,n,tp=1,ep=n,pp=1,dp=n,pw=pw,pkv=pkv,fw="TensorRT-LLM",fwv="~1.2 (PyTorch backend)",
+                isl=isl,osl=osl,conc="max (offline)",out_per=float(v),scen="offline",url=U4,title=T4,date=D4,notes=N4)
+        else:
+            add(f"TRT12-{k:03d}",model,acc,n,tp=n,pp=1,dp=1,pw=pw,pkv=pkv,fw="TensorRT-LLM",fwv="~1.2 (PyTorch backend)",
+                isl=isl,osl=osl,conc="max (offline)",out_per=float(v),scen="offline",url=U4,title=T4,date=D4,notes=N4.split(";")[0]+"; TP label as given")
+
+# ---------------------------------------------------------------- S5 TRT-LLM DeepSeek-R1 best-practice blog
+U5 = "https://github.com/NVIDIA/TensorRT-LLM/blob/01c4ece911eb569e72cf4177f83238a0520641c2/docs/source/blogs/Best_perf_practice_on_DeepSeek-R1_in_TensorRT-LLM.md"
+T5 = "How to get best performance on DeepSeek-R1 in TensorRT LLM (expected results)"
+D5 = "2025 (blog; reproduced at TRT-LLM commit b6261862)"
+add("TRTDS-001","DeepSeek-R1","B200",8,tp=1,ep=8,pp=1,dp=8,pw="NVFP4 (DeepSeek-R1-0528-FP4)",pkv="FP8",fw="TensorRT-LLM",fwv="commit b6261862",
+    isl=1024,osl=2048,conc="concurrency 7168; max_batch 896/rank",out_total=43146.2042,out_per=5393.2755,total_tok=65100.6376,scen="offline",
+    url=U5,title=T5,date=D5,notes="CLI --tp 8 --ep 8 with enable_attention_dp: attention data-parallel over 8 ranks (recorded tp=1, dp=8), MoE EP8; ISL/OSL inferred 1K/2K from total/output token ratio (0.509 input:output) - section text does not restate ISL/OSL; per-GPU value as printed",derive=False)
+add("TRTDS-002","DeepSeek-R1","B200",8,tp=1,ep=8,pp=1,dp=8,pw="NVFP4 (DeepSeek-R1-FP4)",pkv="FP16/BF16",fw="TensorRT-LLM",fwv="commit b6261862",
+    isl=1024,osl=2048,conc="concurrency 3072; max_batch 384/rank",out_total=36384.0838,out_per=4548.0105,total_tok=54576.1257,scen="offline",
+    url=U5,title=T5,date=D5,notes="CLI --tp 8 --ep 8 + enable_attention_dp (recorded tp=1, dp=8, ep=8); synthetic 1K/2K; per-user 11.9 tok/s",derive=False)
+add("TRTDS-003","DeepSeek-R1","H200",8,tp=1,ep=8,pp=1,dp=8,pw="FP8",pkv="not stated (BF16 default)",fw="TensorRT-LLM",fwv="commit b6261862",
+    isl=1024,osl=2048,conc="concurrency 1024; max_batch 128/rank",out_total=11489.2671,out_per=1436.1584,total_tok=17233.9007,scen="offline",
+    url=U5,title=T5,date=D5,notes="CLI --tp 8 --ep 8 + enable_attention_dp (recorded tp=1, dp=8, ep=8); per-user 11.35 tok/s",derive=False)
+add("TRTDS-004","DeepSeek-R1","B200",8,tp=8,ep=2,pp=1,dp=1,pw="NVFP4",pkv="not stated",fw="TensorRT-LLM",fwv="blog",
+    isl=1024,osl=2048,conc=1,out_total=274.4168,out_per=34.3021,total_tok=414.0461,tpot=f"{1000/274.7188:.2f}",scen="interactive",
+    url=U5,title=T5,date=D5,notes="min-latency, batch 1, MTP speculative decoding (3 next-n layers) on real dataset - speculative, not plain decode; TPOT derived = 1000/per-user tok/s",derive=False)
+add("TRTDS-005","DeepSeek-R1","H200",8,tp=8,ep=4,pp=1,dp=1,pw="FP8",pkv="not stated",fw="TensorRT-LLM",fwv="blog",
+    isl=1024,osl=2048,conc=1,out_total=158.0669,out_per=19.7584,tpot=f"{1000/158.1196:.2f}",scen="interactive",
+    url=U5,title=T5,date=D5,notes="min-latency, batch 1, MTP (3 layers); speculative decoding; TPOT derived",derive=False)
+
+# ---------------------------------------------------------------- MLPerf
+def mlp(id,model,acc,n,scen,tok,url,title,date,prec,fw,fwv,notes,ttft="",tpot="",osl=""):
+    add(id,model,acc,n,tp="not stated",pw=prec,pkv="not stated",fw=fw,fwv=fwv,isl="dataset",osl=osl,conc=("scenario-defined" ),
+        out_total=float(tok),ttft=ttft,tpot=tpot,scen=scen,url=url,title=title,date=date,notes=notes)
+L2N = "MLPerf llama2-70b: OpenOrca 24,576 samples; metric tokens/s = generated tokens; server limits TTFT<=2 s, TPOT<=200 ms (99th pct); offline = no latency limit"
+MXN = "MLPerf mixtral-8x7b: OpenOrca+GSM8K+MBXP mix; server limits TTFT 2 s / TPOT 200 ms (from log test params)"
+R1N = "MLPerf deepseek-r1: server TTFT<=2 s and >=12.5 tok/s/user (99th pct) per NVIDIA v5.1 release text; offline no limit; TOKENS_PER_SAMPLE accuracy floor 3497.6 (long reasoning outputs)"
+L405N = "MLPerf llama3.1-405b: long-input dataset; server TTFT 6 s / TPOT 175 ms; interactive TTFT 4.5 s / 12.5 tok/s/user; TOKENS_PER_SAMPLE floor 616.2"
+# v4.0
+U40a="https://github.com/mlcommons/inference_results_v4.0/blob/main/closed/NVIDIA/results/H200-SXM-141GBx8_TRT/llama2-70b-99.9/Offline/performance/run_1/mlperf_log_summary.txt"
+mlp("MLP40-001","Llama-2-70B","H200",8,"offline",27738.3,U40a,"MLPerf Inference v4.0 closed, NVIDIA H200-SXM-141GBx8_TRT llama2-70b-99.9 Offline log","2024-03","FP8 (per NVIDIA submission; not restated in log)","TensorRT-LLM","v4.0 submission",
+    L2N+"; samples/s 94.6223 -> mean output 293.1 tok/sample (derived)",osl="293 (derived mean)")
+U40b="https://github.com/mlcommons/inference_results_v4.0/blob/main/closed/Intel-HabanaLabs/results/HLS-Gaudi2-PT/llama2-70b-99.9/Offline/performance/run_1/mlperf_log_summary.txt"
+mlp("MLP40-002","Llama-2-70B","Gaudi2",8,"offline",8034.85,U40b,"MLPerf Inference v4.0 closed, Intel-HabanaLabs HLS-Gaudi2-PT llama2-70b Offline log","2024-03","not stated in log (Intel used FP8)","PyTorch (HLS-Gaudi2-PT)","v4.0 submission",
+    L2N+"; samples/s 27.5567 -> 291.6 tok/sample (derived)",osl="292 (derived mean)")
+U40c="https://github.com/mlcommons/inference_results_v4.0/blob/main/closed/Intel-HabanaLabs/results/HLS-Gaudi2-PT/llama2-70b-99.9/Server/performance/run_1/mlperf_log_summary.txt"
+mlp("MLP40-003","Llama-2-70B","Gaudi2",8,"server",6287.47,U40c,"MLPerf Inference v4.0 closed, Intel-HabanaLabs HLS-Gaudi2-PT llama2-70b Server log","2024-03","not stated in log","PyTorch (HLS-Gaudi2-PT)","v4.0 submission",
+    L2N+"; mean TTFT 472.4 ms, p99 TTFT 1621 ms; mean TPOT 114.0 ms, p99 TPOT 131.0 ms; 21.60 samples/s",ttft="472.4 (mean)",tpot="114.0 (mean)")
+# v4.1
+U41 = "https://github.com/mlcommons/inference_results_v4.1/blob/main/closed/"
+T41 = "MLPerf Inference v4.1 closed results summary (results/<system>/summary/README.md)"
+for id,acc,sysname,n,srv,off,prec,fw,fwv in [
+  ("MLP41-00","MI300X","AMD/results/8xMI300X_2xEPYC-9374F/summary/README.md",8,21028.2,23514.8,"FP8","vLLM","0.4.3+rocm614"),
+  ("MLP41-02","H100","NVIDIA/results/DGX-H100_H100-SXM-80GBx8_TRT/summary/README.md",8,21605.8,24524.9,"FP8 (NVIDIA submission)","TensorRT 10.2 / TRT-LLM","v4.1"),
+  ("MLP41-04","H200","NVIDIA/results/H200-SXM-141GBx8_TRT/summary/README.md",8,29228.2,31302.7,"FP8 (NVIDIA submission)","TensorRT 10.2 / TRT-LLM","v4.1"),
+  ("MLP41-06","B200","NVIDIA/results/B200-SXM-180GBx1_TRT/summary/README.md",1,10755.6,11264.4,"FP4 (per Tom's Hardware; preview category)","TensorRT 10.1 / TRT-LLM (private hash)","v4.1 preview")]:
+    mlp(id+"1","Llama-2-70B",acc,n,"server",srv,U41+sysname,T41+f" - {sysname.split('/')[2]}","2024-08",prec,fw,fwv,L2N)
+    mlp(id+"2","Llama-2-70B",acc,n,"offline",off,U41+sysname,T41+f" - {sysname.split('/')[2]}","2024-08",prec,fw,fwv,L2N)
+U41m="https://github.com/mlcommons/inference_results_v4.1/blob/main/closed/NVIDIA/results/DGX-H100_H100-SXM-80GBx8_TRT/mixtral-8x7b/"
+mlp("MLP41-081","Mixtral-8x7B","H100",8,"offline",52415.9,U41m+"Offline/performance/run_1/mlperf_log_summary.txt","MLPerf Inference v4.1 closed, NVIDIA DGX-H100 x8 mixtral-8x7b Offline log","2024-08","FP8 (NVIDIA submission)","TensorRT-LLM","v4.1",
+    MXN+"; samples/s 359.173 -> 145.9 tok/sample (derived); mixtral row absent from system summary README, taken from log",osl="146 (derived mean)")
+mlp("MLP41-082","Mixtral-8x7B","H100",8,"server",50795.57,U41m+"Server/performance/run_1/mlperf_log_summary.txt","MLPerf Inference v4.1 closed, NVIDIA DGX-H100 x8 mixtral-8x7b Server log","2024-08","FP8 (NVIDIA submission)","TensorRT-LLM","v4.1",
+    MXN+"; mean TTFT 180.0 ms (p99 628.9); mean TPOT 102.6 ms (p99 123.1)",ttft="180.0 (mean)",tpot="102.6 (mean)")
+# v5.1 (mirror of mlcommons/submissions_inference_v5.1)
+U51="https://github.com/ntuhpc/inference_results_v5.1/blob/main/closed/"
+T51="MLPerf Inference v5.1 closed results README (mirror of mlcommons submissions_inference_v5.1)"
+v51 = [
+ ("GB200","NVIDIA/results/GB200-NVL72_GB200-186GB_aarch64x72_TRT/README.md",72,"TensorRT 10.11 / TRT-LLM","NVFP4 (per NVIDIA v5.1 release text)",
+   [("DeepSeek-R1","server",167578.0,R1N),("DeepSeek-R1","offline",289712.0,R1N),
+    ("Llama-3.1-405B","server",11614.3,L405N),("Llama-3.1-405B","interactive",9921.02,L405N),("Llama-3.1-405B","offline",14774.3,L405N)]),
+ ("GB300","NVIDIA/results/GB300-NVL72_GB300-288GB_aarch64x72_TRT/README.md",72,"TensorRT 10.13 / TRT-LLM","NVFP4 (per NVIDIA v5.1 release text)",
+   [("DeepSeek-R1","server",209328.0,R1N),("DeepSeek-R1","offline",420659.0,R1N),
+    ("Llama-3.1-405B","server",12248.4,L405N),("Llama-3.1-405B","offline",16104.1,L405N)]),
+ ("B200","NVIDIA/results/B200-SXM-180GBx8_TRT/README.md",8,"TensorRT 10.11 / TRT-LLM","NVFP4 (per NVIDIA v5.1 release text)",
+   [("DeepSeek-R1","server",18592.2,R1N),("DeepSeek-R1","offline",33379.0,R1N),
+    ("Llama-2-70B","server",99123.0,L2N),("Llama-2-70B","interactive",59545.4,L2N+"; interactive TTFT 450 ms / TPOT 40 ms"),("Llama-2-70B","offline",101527.0,L2N),
+    ("Llama-3.1-405B","server",1240.42,L405N),("Llama-3.1-405B","interactive",751.37,L405N),("Llama-3.1-405B","offline",1624.11,L405N),
+    ("Llama-3.1-8B","server",128541.0,"MLPerf llama3.1-8b (CNN/DailyMail summarization): server TTFT 2 s / 10 tok/s/user"),
+    ("Llama-3.1-8B","offline",136752.0,"MLPerf llama3.1-8b offline")]),
+ ("MI325X","AMD/results/8xMI325X_2xEPYC_9575F_1/README.md",8,"vLLM 0.9.0.2.dev (ROCm 6.4.1)","FP8 (MI325X has no FP4)",
+   [("Llama-2-70B","server",32027.6,L2N),("Llama-2-70B","offline",34520.4,L2N),("Mixtral-8x7B","server",59783.6,MXN),("Mixtral-8x7B","offline",68781.4,MXN)]),
+ ("MI300X","AMD/results/8xMI300X_2xEPYC_9575F/README.md",8,"vLLM 0.9.0.2.dev (ROCm 6.4.1)","FP8 (MI300X has no FP4)",
+   [("Llama-2-70B","server",24593.8,L2N),("Llama-2-70B","interactive",8840.42,L2N+"; interactive TTFT 450 ms / TPOT 40 ms"),("Llama-2-70B","offline",27803.9,L2N),
+    ("Mixtral-8x7B","server",47804.3,MXN),("Mixtral-8x7B","offline",53017.3,MXN)]),
+]
+k=0
+for acc,path,n,fw,prec,items in v51:
+    for model,scen,val,note in items:
+        k+=1
+        extra = ""
+        if acc in ("GB200","GB300"): extra = "; 72-GPU NVL72 rack (single NVLink domain); parallel layout not stated in summary"
+        if model=="Llama-3.1-8B" and scen=="server": extra += "; the same README lists the interactive llama3.1-8b value 102,903 with unit 'Queries/s' (likely a label error) - not recorded"
+        mlp(f"MLP51-{k:03d}",model,acc,n,scen,val,U51+path,T51+f" - {path.split('/')[2]}","2025-09",prec,fw,"v5.1 submission",note+extra)
+# v6.0 (mirror)
+U60="https://github.com/gbeezybez/inference_results_v6.0/blob/main/closed/AMD/results/8xMI355X_2xEPYC_9575F/README.md"
+T60="MLPerf Inference v6.0 closed results README, AMD 8xMI355X_2xEPYC_9575F (GitHub mirror of v6.0 results)"
+for i,(model,scen,val,note) in enumerate([("gpt-oss-120b","server",82136.1,"MLPerf gpt-oss-120b (new in v6.0); latency limits not captured"),("gpt-oss-120b","offline",95004.0,"MLPerf gpt-oss-120b offline"),
+        ("Llama-2-70B","server",100282.0,L2N),("Llama-2-70B","interactive",73608.2,L2N+"; interactive TTFT 450 ms / TPOT 40 ms"),("Llama-2-70B","offline",103480.0,L2N)]):
+    mlp(f"MLP60-{i+1:03d}",model,"MI355X",8,scen,val,U60,T60,"2026-04","MXFP4 weights (AMD v6.0 repro blog lists WMXFP4 for MI355X LLM submissions)","vLLM (vllm-11b6af52) + AITER, ROCm 7.0","v6.0 submission",note+"; repo is a third-party mirror, not mlcommons org")
+
+# ---------------------------------------------------------------- Tom's Hardware MLPerf v4.1 table (secondary)
+UT="https://worldnl.com/nvidia-publishes-first-blackwell-b200-mlperf-results-up-to-4x-faster-than-its-h100-predecessor-when-31162.html"
+TT="Nvidia publishes first Blackwell B200 MLPerf results (Tom's Hardware article, mirrored) - MLPerf 4.1 Llama 2 70B table"
+for i,(acc,n,off,srv) in enumerate([("H100",4,10700,9522),("H200",1,4488,4202),("H200",8,32124,29739)]):
+    for j,(scen,val) in enumerate([("offline",off),("server",srv)]):
+        add(f"TOMS-{2*i+j+1:03d}","Llama-2-70B",acc,n,tp="not stated",pw="FP8",pkv="not stated",fw="TensorRT-LLM",fwv="MLPerf v4.1",isl="dataset",
+            conc="scenario-defined",out_total=float(val),scen=scen,url=UT,title=TT,date="2024-08",
+            notes="SECONDARY source (news mirror); "+L2N+("; 8xH200 figures differ from MLCommons H200-SXM-141GBx8_TRT summary (31,302.7 / 29,228.2) - probably a different (e.g. higher-TDP) H200 system; treat with care" if n==8 else ""))
+
+# ---------------------------------------------------------------- LMSYS / SGLang large-scale EP on 96 H100
+UL="https://github.com/lm-sys/lm-sys.github.io/blob/main/blog/2025-05-05-large-scale-ep.md"
+TL="Deploying DeepSeek with PD Disaggregation and Large-scale Expert Parallelism on 96 H100 GPUs (LMSYS blog, https://lmsys.org/blog/2025-05-05-large-scale-ep/)"
+for i,(isl,val) in enumerate([(1000,57674),(2000,54543),(4000,50302)]):
+    add(f"LMSYS-EP-{i+1:03d}","DeepSeek-V3","H100",32,tp=1,ep=32,pp=1,dp=32,disagg="yes",pw="FP8 (DeepSeek block FP8)",pkv="not stated",fw="SGLang",fwv="May 2025 (DeepEP+DeepGEMM+TBO)",
+        isl=isl,osl="prefill only",conc="16,384 tokens/device (profile setting)",total_tok=float(val*4),scen="offline (prefill-only)",url=UL,title=TL,date="2025-05-05",
+        notes=f"PREFILL ONLY: stated {val:,} INPUT tokens/s per node on 4 nodes (4x8 H100, EP32, DP attention); total_tokens_per_s = 4 x per-node (derived) = input tokens/s; per GPU = {val/8:.0f} input tok/s (derived)",derive=False)
+add("LMSYS-EP-004","DeepSeek-V3","H100",72,tp=1,ep=72,pp=1,dp=72,disagg="yes",pw="FP8",pkv="not stated",fw="SGLang",fwv="May 2025",
+    isl=2000,osl="decode only",conc="256 per device (blog table 'Batch Size 256')",out_total=22282.0*9,out_per=22282.0/8,scen="offline (decode-only)",url=UL,title=TL,date="2025-05-05",
+    notes="DECODE ONLY: stated 22,282 output tok/s per node on 9 nodes (EP72); total and per-GPU derived (x9, /8); prefill assumed unlimited (non-tested phase given unlimited resources)",derive=False)
+add("LMSYS-EP-005","DeepSeek-V3","H100",72,tp=1,ep=72,pp=1,dp=72,disagg="yes",pw="FP8",pkv="not stated",fw="SGLang",fwv="May 2025",
+    isl=4000,osl="decode only",conc="128 per device",out_total=17373.0*9,out_per=17373.0/8,scen="offline (decode-only)",url=UL,title=TL,date="2025-05-05",
+    notes="DECODE ONLY with simulated MTP (attention slowed intentionally); 17,373 tok/s per node, 9 nodes; derived total/per-GPU",derive=False)
+add("DS-PROF-001","DeepSeek-V3","H800",128,tp=1,ep=128,pp=1,dp=128,disagg="yes",pw="FP8",pkv="not stated",fw="DeepSeek internal",fwv="profile-data",
+    isl=4096,osl="decode only",conc="128 per device",out_total=18598.0*16,out_per=18598.0/8,scen="offline (decode-only)",url=UL,title=TL,date="2025-05-05",
+    notes="DeepSeek's published profile setting as tabulated in the LMSYS blog: 18,598 tok/s per node, 16 nodes, KV length 4096; totals derived",derive=False)
+add("DS-PROF-002","DeepSeek-V3","H800",32,tp=1,ep=32,pp=1,dp=32,disagg="yes",pw="FP8",pkv="not stated",fw="DeepSeek internal",fwv="profile-data",
+    isl=4096,osl="prefill only",conc="16,384 tokens/device",total_tok=62713.0*4,scen="offline (prefill-only)",url=UL,title=TL,date="2025-05-05",
+    notes="PREFILL ONLY: DeepSeek profile 62,713 input tok/s per node as tabulated in LMSYS blog; node count for prefill unit (4 nodes, EP32) per DeepSeek day-6 text; total derived",derive=False)
+
+# ---------------------------------------------------------------- DeepSeek production (day-6)
+UD="https://github.com/deepseek-ai/open-infra-index/blob/main/202502OpenSourceWeek/day_6_one_more_thing_deepseekV3R1_inference_system_overview.md"
+TD="DeepSeek-V3/R1 Inference System Overview (Open Source Week day 6)"
+add("DS-PROD-001","DeepSeek-V3","H800",8,tp=1,ep=144,pp=1,dp=144,disagg="yes",pw="FP8 (matmul/dispatch), BF16 core MLA",pkv="not stated",fw="DeepSeek internal",fwv="2025-02",
+    isl="avg KV length 4,989 (per LMSYS table)",osl="production mix",conc="~128 per device (per LMSYS table)",out_per=14800.0/8,out_total=14800.0,tpot="~45-50 (derived from 20-22 tok/s/user)",
+    scen="production",url=UD,title=TD,date="2025-03-01",
+    notes="Stated 14.8k output tok/s PER H800 NODE (decode); num_accelerators=8 = one node (figure is per node); decode unit = 18 nodes EP144 (per original post; EP config not re-verified in this session - original file not in index, throughput confirmed via secondary pages aiposthub.cc/5152 and LMSYS blog); includes MTP speculative decoding in production",derive=False)
+add("DS-PROD-002","DeepSeek-V3","H800",8,tp=1,ep=32,pp=1,dp=32,disagg="yes",pw="FP8",pkv="not stated",fw="DeepSeek internal",fwv="2025-02",
+    isl="production mix (56.3% KV cache hit)",osl="prefill only",conc="",total_tok=73700.0,scen="production",url=UD,title=TD,date="2025-03-01",
+    notes="PREFILL: stated 73.7k INPUT tok/s per H800 node INCLUDING cache hits; LMSYS blog gives 32,206/node excluding cache hits; prefill unit 4 nodes EP32 (per original post, not re-verified)",derive=False)
+
+# ---------------------------------------------------------------- LMSYS GB200 NVL72 part I / II
+UG1="https://github.com/lm-sys/lm-sys.github.io/blob/main/blog/2025-06-16-gb200-part-1.md"
+TG1="Deploying DeepSeek on GB200 NVL72 with PD and Large Scale EP (Part I) (LMSYS blog)"
+add("LMSYS-GB1-001","DeepSeek-V3","GB200",48,tp=1,ep=48,pp=1,dp=48,disagg="yes",pw="FP8",pkv="BF16 (FP8 KV introduced only in Part II)",fw="SGLang",fwv="June 2025",
+    isl=2000,osl="decode only",conc="not stated",out_per=7583.0,scen="offline (decode-only)",url=UG1,title=TG1,date="2025-06-16",
+    notes="DECODE ONLY: 7,583 tok/s per GPU; 12 of 14 GB200 trays (48 GPUs) used for decode; slow-down API used to saturate decode; no MTP")
+UG2="https://github.com/lm-sys/lm-sys.github.io/blob/main/blog/2025-09-25-gb200-part-2.md"
+TG2="Deploying DeepSeek on GB200 NVL72 with PD and Large Scale EP (Part II) (LMSYS blog)"
+add("LMSYS-GB2-001","DeepSeek-V3","GB200",48,tp=1,ep=48,pp=1,dp=48,disagg="yes",pw="NVFP4 MoE + FP8 attention GEMMs",pkv="FP8",fw="SGLang",fwv="Sept 2025",
+    isl=2000,osl="decode only",conc="1408 (KV-cache-full batch for 2k ISL)",out_per=13386.0,scen="offline (decode-only)",url=UG2,title=TG2,date="2025-09-25",
+    notes="DECODE ONLY: 13,386 output tok/s per GPU, 48 decode ranks")
+add("LMSYS-GB2-002","DeepSeek-V3","GB200",48,tp=1,ep=48,pp=1,dp=48,disagg="yes",pw="FP8 MoE, BF16 attention",pkv="BF16",fw="SGLang",fwv="Sept 2025",
+    isl=2000,osl="decode only",conc="1408",out_per=9087.0,scen="offline (decode-only)",url=UG2,title=TG2,date="2025-09-25",notes="DECODE ONLY, original precision")
+add("LMSYS-GB2-003","DeepSeek-V3","GB200",2,tp=1,ep=2,pp=1,dp=2,disagg="yes",pw="NVFP4 MoE + FP8 attention",pkv="FP8",fw="SGLang",fwv="Sept 2025",
+    isl=2000,osl="prefill only",conc="not stated",total_tok=26156.0*2,scen="offline (prefill-only)",url=UG2,title=TG2,date="2025-09-25",
+    notes="PREFILL ONLY: 26,156 INPUT tok/s per GPU; 2 ranks per prefill instance (weights offloaded to Grace memory with prefetch); total derived",derive=False)
+add("LMSYS-GB2-004","DeepSeek-V3","GB200",4,tp=1,ep=4,pp=1,dp=4,disagg="yes",pw="FP8 MoE, BF16 attention",pkv="BF16",fw="SGLang",fwv="Sept 2025",
+    isl=2000,osl="prefill only",conc="not stated",total_tok=18471.0*4,scen="offline (prefill-only)",url=UG2,title=TG2,date="2025-09-25",
+    notes="PREFILL ONLY: 18,471 INPUT tok/s per GPU; 4 ranks per prefill instance; total derived",derive=False)
+
+# ---------------------------------------------------------------- vLLM wide-EP blog
+UV="https://github.com/vllm-project/vllm-project.github.io/blob/main/_posts/2025-12-17-large-scale-serving.md"
+add("VLLM-WEP-001","DeepSeek-V3","H200","",ep="wide (multi-node)",disagg="yes",pw="FP8",pkv="not stated",fw="vLLM",fwv="v0.11.x (V1 engine)",
+    isl="not stated",osl="not stated",conc="not stated",out_per=2200.0,scen="production-like (decode)",url=UV,
+    title="vLLM Large Scale Serving: DeepSeek @ 2.2k tok/s/H200 with Wide-EP (vLLM blog)",date="2025-12-17",
+    notes="'sustained throughput of 2.2k tokens/s per H200' on CoreWeave H200 + IB CX-7 multi-node (llm-d community benchmark); GPU count/ISL/OSL only in figures (not captured); earlier ~1.5k tok/s/GPU",derive=False)
+
+# ---------------------------------------------------------------- Moreh MI300X DeepSeek EP
+add("MOREH-001","DeepSeek-R1","MI300X",8,ep=8,pw="not stated",pkv="not stated",fw="Moreh MoAI inference framework",fwv="2025-11",
+    isl="not stated",osl="decode",conc="not stated",out_total=21000.0,scen="offline (decode)",
+    url="https://moreh.io/technical-report/21k-output-tokens-per-second-deepseek-inference-on-amd-instinct-mi300x-gpus-with-expert-parallelism-251113",
+    title="21K output tokens per second DeepSeek inference on AMD Instinct MI300X GPUs with expert parallelism (Moreh technical report)",date="2025-11-13",
+    notes="Stated as '>21,000 tokens/sec' decoding throughput on one 8x MI300X server with EP - lower bound, details (ISL, batch) not captured; vendor-partner claim")
+
+# ---------------------------------------------------------------- AMD ROCm performance results page (vLLM, MI300X)
+UA="https://www.amd.com/en/developer/resources/rocm-hub/dev-ai/performance-results.html"
+TA="AMD Instinct performance results - vLLM throughput (MI300X, TP8)"
+NA=("AMD column 'Throughput (tokens/s)' - UNIT AMBIGUOUS (vLLM throughput benchmark can report total or output tok/s); recorded in output column; "
+    "if it is total (input+output) tokens, output = value x OSL/(ISL+OSL); client fed at infinite rate; num_prompts = max_num_seqs = concurrency listed")
+for i,(model,isl,osl,np_,val,ver,date) in enumerate([
+  ("Llama-3.1-70B",128,2048,3200,16581.5,"rocm/vllm:rocm6.4.1_vllm_0.9.0.1_20250605","2025-06-18"),
+  ("Llama-3.1-70B",128,4096,1500,13667.3,"rocm/vllm:rocm6.4.1_vllm_0.9.0.1_20250605","2025-06-18"),
+  ("Llama-3.1-70B",500,2000,2000,13367.1,"rocm/vllm:rocm6.4.1_vllm_0.9.0.1_20250605","2025-06-18"),
+  ("Llama-3.1-70B",2048,2048,1500,8352.6,"rocm/vllm:rocm6.4.1_vllm_0.9.0.1_20250605","2025-06-18"),
+  ("Llama-3.1-405B",128,2048,1500,4275.0,"rocm/vllm:rocm6.4.1_vllm_0.9.0.1_20250605","2025-06-18"),
+  ("Llama-3.1-405B",2048,2048,500,2179.7,"rocm/vllm:rocm6.4.1_vllm_0.9.0.1_20250605","2025-06-18"),
+  ("Llama-3.1-70B",128,2048,3200,13212.5,"rocm/vllm:rocm7.0.0_vllm_0.10.2_20251006","2025-10-06"),
+  ("Llama-3.1-405B",128,2048,1500,4201.7,"rocm/vllm:rocm7.0.0_vllm_0.10.2_20251006","2025-10-06")]):
+    url = UA if date=="2025-06-18" else "https://www.amd.com/zh-cn/developer/resources/rocm-hub/dev-ai/performance-results.html"
+    add(f"AMD-PERF-{i+1:03d}",model,"MI300X",8,tp=8,pp=1,dp=1,pw="FP8 (amd/*-FP8-KV)",pkv="FP8",fw="vLLM (ROCm)",fwv=ver,isl=isl,osl=osl,conc=np_,
+        out_total=val,scen="offline",url=url,title=TA,date=date,notes=NA+("; NOTE later docker (vLLM 0.10.2) is ~20% LOWER than June 2025 docker for the same config - see README inconsistencies" if date=="2025-10-06" else ""))
+
+# ---------------------------------------------------------------- Oracle OCI MI300X Llama 3.1 405B
+UO="https://blogs.oracle.com/cloud-infrastructure/serving-llama-31-405b-model-with-amd-mi300x-gpus"
+TO="Serving Llama 3.1 405B model with AMD MI300X GPUs (Oracle Cloud Infrastructure blog)"
+for i,(isl,osl,bs,val,scen,lat) in enumerate([(128,128,1,36,"interactive (batch latency)",3.530),(128,128,32,798,"offline (batch latency)",5.130),(128,128,256,1846,"offline (batch latency)",17.750),
+                                               (128,128,"max",1993,"offline",None),(128,2048,"max",2794,"offline",None)]):
+    note = "vLLM benchmark_latency.py (fixed batch)" if lat else "vLLM benchmark_throughput.py"
+    tp_ms = ""
+    if lat: note += f"; average latency {lat} s for 128 output tokens; TPOT upper bound ~{lat*1000/128:.1f} ms (derived = latency/128, includes prefill)"; tp_ms = f"<= {lat*1000/128:.1f} (derived)"
+    add(f"ORCL-{i+1:03d}","Llama-3.1-405B","MI300X",8,tp=8,pp=1,dp=1,pw="FP8",pkv="not stated",fw="vLLM (ROCm)",fwv="not stated (2024)",isl=isl,osl=osl,conc=bs,
+        out_total=float(val),tpot=tp_ms,scen=scen,url=UO,title=TO,date="2024 (post date not captured)",notes="OCI BM.GPU.MI300X.8; 'Output throughput in TPS' as stated; "+note)
+
+# ---------------------------------------------------------------- Intel Gaudi model-performance pages
+UI3="https://intel.com/content/www/us/en/developer/platform/gaudi/model-performance.html"
+TI3="Model Performance Data for Intel Gaudi 3 AI Accelerators (LLM throughput table)"
+UI2="https://intel.com/content/www/us/en/developer/platform/gaudi/model-performance-gaudi2-inference.html"
+TI2="Model Performance Data for Intel Gaudi 2 AI Accelerators (LLM throughput table)"
+NI="Intel Gaudi software 1.18.0, PyTorch 2.4.0; 'Throughput (tokens/sec)' at stated fixed batch size (serving framework not named in retrieved excerpt; Intel's table is typically optimum-habana text-generation - unverified); fp8"
+k=0
+for acc,url,title,pts in [
+ ("Gaudi3",UI3,TI3,[("Llama-3.1-8B",1,128,128,1536,24310),("Llama-3.1-8B",1,128,2048,768,18830),("Llama-3.1-8B",1,2048,128,256,2652),("Llama-3.1-8B",1,2048,2048,364,7405),
+                   ("Llama-3.1-70B",2,128,128,3516,3711),("Llama-3.1-70B",2,128,2048,450,5776),("Llama-3.1-70B",2,2048,128,223,497),("Llama-3.1-70B",2,2048,2048,175,2588),
+                   ("Llama-3.1-70B",8,128,128,4000,15008),("Llama-3.1-70B",8,128,2048,600,15711),("Llama-3.1-70B",8,2048,128,400,1600),("Llama-3.1-70B",8,2048,2048,600,8946),
+                   ("Llama-2-70B",2,128,128,1750,4433),("Mistral-7B",1,128,128,896,24433),("Mistral-7B",1,2048,2048,44,4970)]),
+ ("Gaudi2",UI2,TI2,[("Llama-3.1-8B",1,128,128,2429,18201),("Llama-3.1-8B",1,128,2048,289,11138),("Llama-3.1-8B",1,2048,128,179,2028),("Llama-3.1-8B",1,2048,2048,155,5511),
+                   ("Llama-2-70B",2,128,128,1750,2844),("Llama-2-70B",4,128,2048,327,3211),("Llama-2-70B",2,2048,128,95,310),("Llama-2-70B",2,2048,2048,78,1438)])]:
+    for model,n,isl,osl,bs,val in pts:
+        k+=1
+        add(f"INTEL-{k:03d}",model,acc,n,tp=n,pp=1,dp=1,pw="FP8",pkv="not stated",fw="Intel Gaudi SW (PyTorch)",fwv="1.18.0",isl=isl,osl=osl,conc=bs,
+            out_total=float(val),scen="offline",url=url,title=title,date="2024-10 (SW 1.18.0)",notes=NI)
+k+=1
+add(f"INTEL-{k:03d}","Llama-2-70B","Gaudi2",8,tp=8,pp=1,dp=1,pw="FP8",pkv="not stated",fw="Intel Gaudi SW (PyTorch)",fwv="1.18.0",isl=128,osl="",conc=1,
+    tpot="26.93 (interpreted)",scen="interactive",url=UI2,title=TI2,date="2024-10 (SW 1.18.0)",
+    notes="Low-latency table: 'Latency (ms)' = 26.93 at batch 1, input 128, 8 HPU - INTERPRETED as per-token decode latency (table has no output length); no throughput column")
+
+# ---------------------------------------------------------------- Google TPU
+UJ="https://github.com/AI-Hypercomputer/jetstream-pytorch (benchmarks/results.md; text retrieved via code index id 9047621040)"
+TJ="jetstream-pytorch 'Benchmark results of various models' (JetStream + PyTorch/XLA on TPU v5e-8)"
+NJ=("JetStream benchmark_serving with ShareGPT (2000 prompts), max input 1024 / max output 1024, cache length 2048; 'throughput (token/s)' - whether output-only not stated; "
+    "repository path of this file not verified (google/ vs AI-Hypercomputer/ org)")
+for i,(model,date,dtype,bs,val) in enumerate([("Llama-2-7B","2024-03-28","bfloat16",96,3663),("Llama-2-7B","2024-03-28","int8",96,4783),
+        ("Llama-3-8B","2024-04-24","bfloat16",128,8249),("Llama-3-8B","2024-04-24","int8",256,10873)]):
+    add(f"JSPT-{i+1:03d}",model,"TPU-v5e",8,tp=8,pp=1,dp=1,pw=dtype,pkv=("int8" if dtype=="int8" else "bfloat16"),fw="JetStream (jetstream-pytorch)",fwv=date,
+        isl="ShareGPT (<=1024)",osl="ShareGPT (<=1024)",conc=bs,out_total=float(val),scen="server (saturating)",url=UJ,title=TJ,date=date,
+        notes=NJ+("; Llama 3 8B (not 3.1): same architecture, 8K context" if model=="Llama-3-8B" else "")+"; model parallel across 8 chips")
+add("VERTEX-001","Llama-3.1-8B","TPU-v6e",1,tp=1,pw="not stated",pkv="not stated",fw="vLLM (Vertex AI Model Garden)",fwv="not stated",isl="~82 (avg)",osl="~309 (avg)",
+    conc="250 concurrent users, 50 requests",out_total=1112.0,ttft="276 (p95)",tpot="50 (p95 ITL)",scen="interactive",
+    url="https://github.com/analyticsrepo01/TPU/blob/main/README.md",title="TPU Model Deployment Collection (community notebook README, Llama 3.1 8B on 1x TPU v6e)",date="2025",
+    notes="COMMUNITY measurement, only 50 requests - not saturated and not a vendor benchmark; low weight")
+
+with open(OUT, "w", newline="") as f:
+    w = csv.DictWriter(f, fieldnames=COLS); w.writeheader()
+    for r in rows: w.writerow(r)
+print(len(rows), "rows written")

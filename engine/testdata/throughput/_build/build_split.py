@@ -1,0 +1,30 @@
+#!/usr/bin/env python3
+"""split.csv: whole-source hold-out. Source group = id prefix (Intel split by page; DS-PROF belongs to the LMSYS-EP blog)."""
+import csv, re, os
+D = os.path.join(os.path.dirname(__file__), "..")
+rows = list(csv.DictReader(open(os.path.join(D, "measurements.csv"))))
+def group(i):
+    if i.startswith("INTEL-"): return "INTEL-GAUDI3-PAGE" if int(i.split("-")[1]) <= 15 else "INTEL-GAUDI2-PAGE"
+    if i.startswith("DS-PROF"): return "LMSYS-EP"
+    return re.sub(r"-\d+$", "", i)
+TRAIN = {"TRT10","TRT019","TRT013","TRTDS","MLP41","MLP51","TOMS","LMSYS-EP","LMSYS-GB1","LMSYS-GB2","INTEL-GAUDI3-PAGE","JSPT"}
+VAL = {"TRT12","TRT061","MLP40","MLP60","DS-PROD","VLLM-WEP","MOREH","AMD-PERF","ORCL","INTEL-GAUDI2-PAGE","VERTEX"}
+FLAGS = {"TRT061-011":("0","unit ambiguous (per-GPU vs 4-GPU total)"),
+ "TOMS-005":("0","conflicts with MLCommons H200x8 summary (different system?)"),"TOMS-006":("0","conflicts with MLCommons H200x8 summary"),
+ "VERTEX-001":("0.2","community, unsaturated, 50 requests"),"INTEL-024":("0.5","latency column interpreted as TPOT"),
+ "MOREH-001":("0.5","stated as lower bound >21k"),"VLLM-WEP-001":("0.5","GPU count/ISL/OSL not captured"),
+ "TRT013-001":("1","extreme KV starvation (TP1 70B on 80GB) - keep as memory-capacity test"),"TRT013-008":("1","extreme KV starvation")}
+out = []
+for r in rows:
+    g = group(r["id"]); sp = "train" if g in TRAIN else "validation" if g in VAL else None
+    assert sp, r["id"]
+    w, why = FLAGS.get(r["id"], ("1", ""))
+    if r["id"].startswith("AMD-PERF"): w, why = "0.5", "throughput unit ambiguous (total vs output tokens)"
+    kind = "output"
+    if "prefill" in r["output_tokens"] + r["scenario"]: kind = "prefill-only (input tok/s in total_tokens_per_s)"
+    elif "decode" in r["output_tokens"] + r["scenario"]: kind = "decode-only (PD-disaggregated decode pool)"
+    if r["id"] in ("INTEL-024", "TRTDS-004", "TRTDS-005"): kind = "latency point"
+    out.append(dict(id=r["id"], source_group=g, split=sp, weight_hint=w, target_kind=kind, flag=why))
+with open(os.path.join(D, "split.csv"), "w", newline="") as f:
+    wr = csv.DictWriter(f, fieldnames=list(out[0].keys())); wr.writeheader(); [wr.writerow(o) for o in out]
+print(len(out))
