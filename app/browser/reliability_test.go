@@ -59,6 +59,18 @@ func waitLink(t *testing.T, ctx context.Context, js string, ok func(engine.Scena
 	}
 }
 
+// watchedPage is the calculator's site and a browser whose console is
+// watched (and printed if the test fails), with no clipboard.
+func watchedPage(t *testing.T) (*Site, context.Context, *ConsoleLog) {
+	t.Helper()
+	s := calcSite(t)
+	ctx := NewBrowser(t)
+	log := WatchConsole(ctx)
+	log.LogOnFailure(t)
+	step(t, ctx, 30*time.Second, noClipboard())
+	return s, ctx, log
+}
+
 // noClipboard makes Copy link show the link in the notice instead of
 // writing it to the clipboard (headless Chromium grants no clipboard).
 func noClipboard() chromedp.Action[chromedp.Void] {
@@ -77,11 +89,8 @@ func addScript(source string) chromedp.Action[chromedp.Void] {
 // The crash of issue 10: with three options, an invalid value, then two
 // removals indexed the form with positions from the stale results.
 func TestReliabilityStaleResultsAndRemovedOptions(t *testing.T) {
-	s := calcSite(t)
-	ctx := NewBrowser(t)
-	log := WatchConsole(ctx)
-	log.LogOnFailure(t)
-	step(t, ctx, 90*time.Second, noClipboard(), chromedp.Navigate(s.URL+"#"+engine.EncodeLink(threeOptions())), WaitApp(), WaitTable())
+	s, ctx, log := watchedPage(t)
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(threeOptions())), WaitApp(), WaitTable())
 	step(t, ctx, 20*time.Second, setInput("w-requests_per_day", "abc"), WaitJS(`document.getElementById("stale") !== null`, 10*time.Second))
 	for n := 2; n >= 1; n-- {
 		step(t, ctx, 20*time.Second,
@@ -103,11 +112,7 @@ func TestReliabilityStaleResultsAndRemovedOptions(t *testing.T) {
 // navigation panicked. Each now opens the default scenario with the link
 // kept exactly as opened, both at start-up and pasted into a running page.
 func TestReliabilityCraftedLinks(t *testing.T) {
-	s := calcSite(t)
-	ctx := NewBrowser(t)
-	log := WatchConsole(ctx)
-	log.LogOnFailure(t)
-	step(t, ctx, 90*time.Second, noClipboard())
+	s, ctx, log := watchedPage(t)
 	for _, frag := range []string{"#%", "#1r.n=100%", "#1r.n=50%off~x", "#1r.n=%zz~o=api"} {
 		t.Run(frag, func(t *testing.T) {
 			_, want := engine.DecodeLink(frag)
@@ -142,10 +147,7 @@ func TestReliabilityCraftedLinks(t *testing.T) {
 
 // The page and the CLI decode a link's percent escapes once, the same way.
 func TestReliabilityLinkDecodedLikeCLI(t *testing.T) {
-	s := calcSite(t)
-	ctx := NewBrowser(t)
-	log := WatchConsole(ctx)
-	log.LogOnFailure(t)
+	s, ctx, log := watchedPage(t)
 	base := strings.TrimPrefix(engine.EncodeLink(handWorked()), "1r.")
 	if !strings.HasPrefix(base, "n=") {
 		t.Fatalf("the hand-worked link is not in readable form: %s", base)
@@ -170,11 +172,8 @@ func TestReliabilityLinkDecodedLikeCLI(t *testing.T) {
 
 // A browser that blocks site data throws on any access to localStorage.
 func TestReliabilityBlockedStorage(t *testing.T) {
-	s := calcSite(t)
-	ctx := NewBrowser(t)
-	log := WatchConsole(ctx)
-	log.LogOnFailure(t)
-	step(t, ctx, 90*time.Second, noClipboard(),
+	s, ctx, log := watchedPage(t)
+	step(t, ctx, 90*time.Second,
 		// As Chromium does when site data is blocked (the property stays
 		// configurable, as WebIDL makes it).
 		addScript(`Object.defineProperty(window, "localStorage", {configurable: true, get() { throw new DOMException("The user denied permission to access the database.", "SecurityError") }})`),
@@ -204,12 +203,9 @@ func savedJSON(n int) string {
 // Storage full: nothing is shown as saved that was not; corrupt data is
 // never deleted unless the user asks, even when it cannot be copied aside.
 func TestReliabilityStorageFullAndCorrupt(t *testing.T) {
-	s := calcSite(t)
-	ctx := NewBrowser(t)
-	log := WatchConsole(ctx)
-	log.LogOnFailure(t)
+	s, ctx, log := watchedPage(t)
 	link := s.URL + "#" + engine.EncodeLink(handWorked())
-	step(t, ctx, 90*time.Second, noClipboard(), chromedp.Navigate(link), WaitApp(),
+	step(t, ctx, 90*time.Second, chromedp.Navigate(link), WaitApp(),
 		chromedp.Evaluate[chromedp.Void](`Storage.prototype.setItem = function() { throw new DOMException("full", "QuotaExceededError") }`),
 		chromedp.Click("#save"), WaitJS(`document.getElementById("notice").textContent.startsWith("Not saved")`, 10*time.Second))
 	if got := text(t, ctx, "#notice"); !strings.Contains(got, "full") {
@@ -241,12 +237,9 @@ func TestReliabilityStorageFullAndCorrupt(t *testing.T) {
 
 // The limit on saved entries is stated, not silent; two tabs merge.
 func TestReliabilitySavedLimitAndTwoTabs(t *testing.T) {
-	s := calcSite(t)
-	ctx := NewBrowser(t)
-	log := WatchConsole(ctx)
-	log.LogOnFailure(t)
+	s, ctx, log := watchedPage(t)
 	link := s.URL + "#" + engine.EncodeLink(handWorked())
-	step(t, ctx, 90*time.Second, noClipboard(), chromedp.Navigate(link), WaitApp(),
+	step(t, ctx, 90*time.Second, chromedp.Navigate(link), WaitApp(),
 		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`localStorage.setItem("infercost.saved.v1", %q)`, savedJSON(app.MaxSaved))),
 		chromedp.Reload(), WaitApp(), chromedp.Click("#save"),
 		WaitJS(`document.getElementById("notice").textContent.startsWith("Not saved")`, 10*time.Second))
@@ -281,11 +274,8 @@ func TestReliabilitySavedLimitAndTwoTabs(t *testing.T) {
 // Reload without a link brings back the scenario being edited; an opened
 // link is shown but never replaces the working copy by itself.
 func TestReliabilityWorkingCopySurvivesReload(t *testing.T) {
-	s := calcSite(t)
-	ctx := NewBrowser(t)
-	log := WatchConsole(ctx)
-	log.LogOnFailure(t)
-	step(t, ctx, 90*time.Second, noClipboard(), chromedp.Navigate(s.URL+"#"+engine.EncodeLink(handWorked())), WaitApp(),
+	s, ctx, log := watchedPage(t)
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(handWorked())), WaitApp(),
 		setInput("scenario-name", "Work in progress"), setInput("w-requests_per_day", "43200"))
 	waitLink(t, ctx, `JSON.parse(localStorage.getItem("infercost.working.v1") || "{}").link || ""`, func(sc engine.Scenario) bool {
 		return sc.Name == "Work in progress" && sc.Workload.RequestsPerDay.String() == "43200"
@@ -310,11 +300,8 @@ func TestReliabilityWorkingCopySurvivesReload(t *testing.T) {
 // JavaScript exception thrown into a Go handler) is recovered. The last
 // valid scenario stays on screen, the page says so and keeps responding.
 func TestReliabilityRecoversFromPanic(t *testing.T) {
-	s := calcSite(t)
-	ctx := NewBrowser(t)
-	log := WatchConsole(ctx)
-	log.LogOnFailure(t)
-	step(t, ctx, 90*time.Second, noClipboard(), chromedp.Navigate(s.URL+"#"+engine.EncodeLink(handWorked())), WaitApp(),
+	s, ctx, log := watchedPage(t)
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(handWorked())), WaitApp(),
 		chromedp.Evaluate[chromedp.Void](`window.print = () => { throw new Error("printing is broken") }`),
 		chromedp.Click("#print"), WaitJS(`document.getElementById("crash") !== null`, 10*time.Second))
 	if got := text(t, ctx, "#crash p"); !strings.Contains(got, "printing is broken") || !strings.Contains(got, "last valid scenario") {
