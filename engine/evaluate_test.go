@@ -342,7 +342,7 @@ func TestValidationCrossField(t *testing.T) {
 			s.Workload.MonthlyGrowth = N("1")
 			s.Workload.HorizonMonths = N("120")
 		}, "workload.monthly_growth", "past 10^15"},
-		{"control characters", func(s *Scenario) { s.Name = "a\x00b" }, "name", "control characters"},
+		{"control characters", func(s *Scenario) { s.Name = "a\x00b" }, "name", "contains a control character (U+0000)"},
 		{"long label", func(s *Scenario) { s.Options[0].Label = strings.Repeat("é", 61) }, "options[0].label", "too long (61 characters, at most 60)"},
 		{"huge number", func(s *Scenario) { s.Workload.RequestsPerDay = ParseNum("1e20") }, "workload.requests_per_day", "too large"},
 		{"too precise", func(s *Scenario) { s.Workload.CachedInputShare = ParseNum("0.1234567890123456789") }, "workload.cached_input_share", "more than 18 decimal places"},

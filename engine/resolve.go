@@ -177,15 +177,47 @@ func Check(s *Scenario) (*plan, Errors) {
 	return p, nil
 }
 
+// checkText checks a name or label: UTF-8, at most max characters, and
+// plain text on one line (textProblem).
 func checkText(errs *Errors, path, s string, max int) {
 	switch {
 	case !utf8.ValidString(s):
 		errs.add(path, "is not valid UTF-8 text")
 	case utf8.RuneCountInString(s) > max:
 		errs.add(path, fmt.Sprintf("too long (%d characters, at most %d)", utf8.RuneCountInString(s), max))
-	case strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }):
-		errs.add(path, "contains control characters")
+	default:
+		if msg := textProblem(s); msg != "" {
+			errs.add(path, msg)
+		}
 	}
+}
+
+// textProblem names the first character a name or label must not hold, or
+// returns "". Such characters would act instead of showing, wherever the
+// text goes (a terminal, the page, a spreadsheet, a file listing):
+//   - control characters, C0, DEL and C1 (U+0080–U+009F: U+009B is a
+//     terminal's CSI, U+0085 a line break);
+//   - the invisible bidirectional-text controls (embeddings, overrides,
+//     isolates and marks), which reorder the text around them;
+//   - the line and paragraph separators.
+func textProblem(s string) string {
+	for _, r := range s {
+		switch {
+		case r < 0x20 || r >= 0x7f && r <= 0x9f:
+			return fmt.Sprintf("contains a control character (U+%04X)", r)
+		case bidiControl(r):
+			return fmt.Sprintf("contains an invisible text-direction control character (U+%04X)", r)
+		case r == 0x2028 || r == 0x2029:
+			return fmt.Sprintf("contains a line break (U+%04X)", r)
+		}
+	}
+	return ""
+}
+
+// bidiControl reports Unicode's Bidi_Control characters: U+061C, U+200E,
+// U+200F, U+202A–U+202E and U+2066–U+2069.
+func bidiControl(r rune) bool {
+	return r == 0x061c || r == 0x200e || r == 0x200f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }
 
 // maxRequestsPerDay bounds demand at the horizon, so that growth cannot
