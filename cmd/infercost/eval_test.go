@@ -141,3 +141,61 @@ func TestEvalJSONFields(t *testing.T) {
 		t.Errorf("API option throughput fields: %s, %s", res.Options[3]["batch_size"], res.Options[3]["accelerators_per_replica"])
 	}
 }
+
+// evalEdited runs `infercost eval` on testdata/handworked.json with each
+// old→new replacement applied (JSON text, as written in the file).
+func evalEdited(t *testing.T, format string, oldNew ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	b, err := os.ReadFile("testdata/handworked.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	for i := 0; i < len(oldNew); i += 2 {
+		if !strings.Contains(s, oldNew[i]) {
+			t.Fatalf("handworked.json lacks %s", oldNew[i])
+		}
+		s = strings.Replace(s, oldNew[i], oldNew[i+1], 1)
+	}
+	path := filepath.Join(t.TempDir(), "edited.json")
+	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return runCLI("", "eval", "-format", format, path)
+}
+
+// rawHostile reports a control, bidi or separator character in CLI output,
+// where it would act on the terminal instead of showing.
+func rawHostile(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool {
+		return r < 0x20 && r != '\n' || r >= 0x7f && r <= 0x9f || r == 0x61c || r == 0x200e || r == 0x200f ||
+			r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x2028 || r == 0x2029
+	})
+}
+
+// TestEvalRefusesHostileText: a name or label that would act on a terminal
+// exits 2 with the field named, and nothing of it reaches the terminal raw.
+func TestEvalRefusesHostileText(t *testing.T) {
+	for _, tc := range []struct {
+		name, old, new, want string
+	}{
+		{"bidi override in the name", `"Hand-worked: one request a second"`, `"evil\u202egnp.exe"`,
+			"name: contains an invisible text-direction control character (U+202E)"},
+		{"C1 CSI in a label", `"Measured cloud"`, `"x\u009b31mred"`, "options[0].label: contains a control character (U+009B)"},
+		{"isolate in a label", `"API"`, "\"a\u2067b\"", "options[1].label: contains an invisible text-direction control character (U+2067)"},
+		{"escape in the name", `"Hand-worked: one request a second"`, `"\u001b]0;pwned\u0007"`, "name: contains a control character (U+001B)"},
+		{"unknown preset", `"llama-3.1-8b"`, `"\u202ex\u009b"`, `model.preset: unknown model "\u202ex\u009b"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, format := range []string{"table", "csv", "json"} {
+				code, stdout, stderr := evalEdited(t, format, tc.old, tc.new)
+				if code != 2 || !strings.Contains(stderr, tc.want) {
+					t.Errorf("%s: exit %d, stderr %q, want exit 2 and %q", format, code, stderr, tc.want)
+				}
+				if rawHostile(stdout) || rawHostile(stderr) {
+					t.Errorf("%s: raw control or bidi character in the output: %q / %q", format, stdout, stderr)
+				}
+			}
+		})
+	}
+}
