@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -36,7 +37,7 @@ func WriteCSV(w io.Writer, r *Result) error {
 			}
 			b := m.Breakdown
 			row := []string{
-				o.Label, string(o.Kind), strconv.Itoa(m.Month), f(m.RequestsPerDay), f(m.Requests), f(m.InputTokens), f(m.CachedInputTokens), f(m.OutputTokens),
+				csvText(o.Label), csvText(string(o.Kind)), strconv.Itoa(m.Month), f(m.RequestsPerDay), f(m.Requests), f(m.InputTokens), f(m.CachedInputTokens), f(m.OutputTokens),
 				f(m.Accelerators), f(m.Fleet), f(m.BusyAccelerators), util, f(m.Cost),
 				f(b.OnDemand), f(b.Committed), f(b.Depreciation), f(b.Capital), f(b.Energy), f(b.Facility), f(b.Operations), f(b.Tokens),
 				f(m.StrandedCost), f(m.Capex), f(m.CashCost), f(m.Revenue), f(m.Margin()), f(m.CumulativeCash),
@@ -53,4 +54,17 @@ func WriteCSV(w io.Writer, r *Result) error {
 // trimFixed rounds to places (half away from zero) and drops trailing zeros.
 func trimFixed(d decimal.Decimal, places int32) string {
 	return d.Round(places).String()
+}
+
+// csvText makes a text cell safe to open in a spreadsheet: a cell that
+// starts with =, +, -, @, a tab, a carriage return or a line feed would be
+// read as a formula (and could, say, fetch a URL or run a command), so it
+// gets a leading single quote, which spreadsheets take as "this is text"
+// (OWASP, CSV Injection). Every text cell goes through it; numeric cells do
+// not, so that negative numbers stay numbers.
+func csvText(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r\n", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"os"
@@ -197,5 +198,26 @@ func TestEvalRefusesHostileText(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestEvalCSVLabelIsNotAFormula: `eval -format csv` writes a label that
+// would be a formula as text, and negative margins as numbers.
+func TestEvalCSVLabelIsNotAFormula(t *testing.T) {
+	code, stdout, stderr := evalEdited(t, "csv", `"Measured cloud"`, `"=HYPERLINK(\"http://x\",\"y\")"`, `"API"`, `"@SUM(1)"`)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	rows, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range rows[1:] {
+		if row[0] != `'=HYPERLINK("http://x","y")` && row[0] != "'@SUM(1)" {
+			t.Errorf("label cell %q", row[0])
+		}
+		if margin := row[len(row)-2]; !strings.HasPrefix(margin, "-") || strings.HasPrefix(margin, "'") {
+			t.Errorf("margin cell %q, want a negative number", margin)
+		}
 	}
 }
