@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestDecodeScenarioNumbersAndStrings(t *testing.T) {
@@ -56,8 +57,8 @@ func TestDecodeScenarioErrors(t *testing.T) {
 		{"empty", ``, "scenario file is empty"},
 		{"not json", `{"version":`, "ends early"},
 		{"syntax", `{"version" 1}`, "not valid JSON"},
-		{"unknown field", `{"version":1,"workload":{"requests_per_dya":5}}`, `unknown field "requests_per_dya"`},
-		{"wrong type", `{"version":1,"options":[{"label":5}]}`, "options.label: expected string, got JSON number"},
+		{"unknown field", `{"version":1,"workload":{"requests_per_dya":5}}`, "workload.requests_per_dya: unknown field"},
+		{"wrong type", `{"version":1,"options":[{"label":5}]}`, "options[0].label: expected text (a JSON string), got a JSON number"},
 		{"trailing", `{"version":1} {}`, "unexpected data after"},
 		{"huge", `{"name":"` + strings.Repeat("x", MaxScenarioBytes) + `"}`, "larger than 256 KiB"},
 	} {
@@ -67,6 +68,191 @@ func TestDecodeScenarioErrors(t *testing.T) {
 				t.Errorf("error %v, want it to contain %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// strictFile is a valid file with one option of each kind, in which the
+// cases of TestDecodeScenarioStrict replace one part.
+const strictFile = `{"version": 1, "name": "n", "workload": {"requests_per_day": "1000", "input_tokens": 100, "output_tokens": 10},
+ "model": {"preset": "llama-3.1-8b"}, "revenue": {"price_input_per_m": "1", "price_output_per_m": "2"},
+ "options": [
+  {"label": "c", "kind": "cloud", "accelerator": {"preset": "h100-sxm"}, "hourly_rate": "2"},
+  {"label": "a", "kind": "api", "price_input_per_m": "1", "price_output_per_m": "2"},
+  {"label": "o", "kind": "owned", "accelerator": {"preset": "h100-sxm"}, "capex_per_accelerator": "25000"}
+ ]}`
+
+// TestDecodeScenarioStrict: a file is read as strictly as a link, and every
+// refusal names the field by its path in the file and speaks of JSON, not
+// of Go.
+func TestDecodeScenarioStrict(t *testing.T) {
+	if s, err := DecodeScenario(strings.NewReader(strictFile)); err != nil {
+		t.Fatal(err)
+	} else if _, err := Evaluate(&s); err != nil {
+		t.Fatal(err)
+	}
+	deep := strings.Repeat("[", 200000)
+	long := strings.Repeat("x", 200<<10)
+	for _, tc := range []struct {
+		name, old, new, want string
+	}{
+		// Keys: spelled exactly, once.
+		{"repeated key", `"name": "n"`, `"name": "n", "name": "m"`, "name: appears twice"},
+		{"repeated option key", `"hourly_rate": "2"`, `"hourly_rate": "2", "hourly_rate": "3"`, "options[0].hourly_rate: appears twice"},
+		{"repeated object", `"model": {`, `"model": {}, "model": {`, "model: appears twice"},
+		{"repeated null", `"name": "n"`, `"name": null, "name": "n"`, "name: appears twice"},
+		{"key in another case", `"hourly_rate"`, `"Hourly_Rate"`, "options[0].Hourly_Rate: unknown field (field names are lower case: hourly_rate)"},
+		{"top key in another case", `"name"`, `"NAME"`, "NAME: unknown field (field names are lower case: name)"},
+		{"misspelt key", `"input_tokens"`, `"input_token"`, "workload.input_token: unknown field"},
+		{"hostile key", `"name"`, `"\u202e\u0000"`, `scenario: unknown field "\u202e\x00"`},
+		{"long key", `"name"`, `"` + long + `"`, `scenario: unknown field "` + strings.Repeat("x", 40) + `…"`},
+		{"key of a link", `"name"`, `"n"`, "n: unknown field"},
+
+		// Fields that do not apply to the option's kind, before or after the kind.
+		{"cloud field on api", `"kind": "api",`, `"kind": "api", "hourly_rate": "2",`,
+			"options[1].hourly_rate: does not apply to an option of kind api (only to cloud)"},
+		{"kind after the field", `{"label": "a", "kind": "api",`, `{"label": "a", "hourly_rate": "2", "kind": "api",`,
+			"options[1].hourly_rate: does not apply to an option of kind api (only to cloud)"},
+		{"owned field on cloud", `"hourly_rate": "2"`, `"hourly_rate": "2", "capex_per_accelerator": "1"`,
+			"options[0].capex_per_accelerator: does not apply to an option of kind cloud (only to owned)"},
+		{"throughput field on api", `"kind": "api",`, `"mbu": null, "kind": "api",`,
+			"options[1].mbu: does not apply to an option of kind api (only to cloud and owned)"},
+		{"accelerator on api", `"kind": "api",`, `"kind": "api", "accelerator": {"preset": "h100-sxm"},`,
+			"options[1].accelerator: does not apply to an option of kind api (only to cloud and owned)"},
+		{"no kind", `"kind": "api",`, ``, "options[1].kind: required: cloud, owned or api"},
+		{"unknown kind", `"kind": "api",`, `"kind": "barter",`, `options[1].kind: must be cloud, owned or api (got "barter")`},
+		{"kind in another case", `"kind": "api",`, `"kind": "API",`, `options[1].kind: must be cloud, owned or api (got "API")`},
+
+		// JSON types, named as JSON names them.
+		{"number as true", `"requests_per_day": "1000"`, `"requests_per_day": true`,
+			`workload.requests_per_day: expected a number such as "2.5" or 2.5 (a JSON string or number), got true`},
+		{"number as object", `"hourly_rate": "2"`, `"hourly_rate": {"value": 2}`,
+			`options[0].hourly_rate: expected a number such as "2.5" or 2.5 (a JSON string or number), got a JSON object`},
+		{"number as array", `"hourly_rate": "2"`, `"hourly_rate": [2]`, `options[0].hourly_rate: expected a number such as "2.5" or 2.5 (a JSON string or number), got a JSON array`},
+		{"text as number", `"label": "c"`, `"label": 5`, "options[0].label: expected text (a JSON string), got a JSON number"},
+		{"preset as object", `"preset": "llama-3.1-8b"`, `"preset": {}`, "model.preset: expected text (a JSON string), got a JSON object"},
+		{"version as text", `"version": 1`, `"version": "1"`, "version: expected a whole number such as 1, got a JSON string"},
+		{"version as fraction", `"version": 1`, `"version": 1.5`, "version: expected a whole number such as 1, got a JSON number"},
+		{"newer version", `"version": 1`, `"version": 2, "name2": 1`, "version: version 2 is newer than this infercost understands (1)"},
+		{"workload as array", `"workload": {`, `"workload": [], "x": {`, "workload: expected a JSON object, got a JSON array"},
+		{"options as object", `"options": [`, `"options": {"a": [`, "options: expected a list of options (a JSON array), got a JSON object"},
+		{"option as text", `"options": [`, `"options": ["cloud", `, "options[0]: expected an option (a JSON object), got a JSON string"},
+		{"scenario as array", strictFile, `[]`, "scenario file: expected a scenario (a JSON object), got a JSON array"},
+		{"scenario as null", strictFile, `null`, "scenario file: expected a scenario (a JSON object), got null"},
+
+		// Bounds, as a link's; the message does not repeat the text.
+		{"200 KB name", `"name": "n"`, `"name": "` + long + `"`, "name: too long (204800 characters, at most 120)"},
+		{"long label", `"label": "c"`, `"label": "` + strings.Repeat("é", 61) + `"`, "options[0].label: too long (61 characters, at most 60)"},
+		{"long model preset", `"preset": "llama-3.1-8b"`, `"preset": "` + strings.Repeat("m", 65) + `"`, "model.preset: too long (65 characters, at most 64)"},
+		{"long accelerator preset", `"accelerator": {"preset": "h100-sxm"}, "hourly_rate"`, `"accelerator": {"preset": "` + long + `"}, "hourly_rate"`,
+			"options[0].accelerator.preset: too long (204800 characters, at most 64)"},
+		{"nine options", `"options": [`, `"options": [` + strings.Repeat(`{"label": "x", "kind": "api"}, `, 6), "options: more than 8 options"},
+
+		// Text that is not UTF-8: refused as a link refuses it.
+		{"invalid byte", `"name": "n"`, "\"name\": \"n\xff\"", "scenario file is not UTF-8 text (line 1, column 26)"},
+		{"lone high surrogate", `"name": "n"`, `"name": "n\ud800"`, "name: is not valid UTF-8 text"},
+		{"lone low surrogate", `"label": "c"`, `"label": "\udc00c"`, "options[0].label: is not valid UTF-8 text"},
+		{"reversed pair", `"name": "n"`, `"name": "\ude80\ud83d"`, "name: is not valid UTF-8 text"},
+
+		// Syntax, trailing data, nesting: the message gives the place.
+		{"syntax", `"name": "n",`, `"name": "n" "x": 1,`, "scenario file is not valid JSON (line 1, column 28): invalid character '\"' after object key:value pair"},
+		{"trailing brace", strictFile, strictFile + "\n}", "scenario file: unexpected data after the scenario (line 8, column 1)"},
+		{"trailing object", strictFile, strictFile + ` {}`, "scenario file: unexpected data after the scenario (line 7, column 5)"},
+		{"deep unknown", `"name": "n"`, `"x": ` + deep, "x: unknown field"},
+		{"deep in a number", `"hourly_rate": "2"`, `"hourly_rate": ` + deep, "options[0].hourly_rate: expected a number"},
+		{"deep in an object", `"revenue": {`, `"revenue": ` + deep + `{`, "revenue: expected a JSON object, got a JSON array"},
+		{"deep scenario", strictFile, deep, "scenario file: expected a scenario (a JSON object), got a JSON array"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if !strings.Contains(strictFile, tc.old) {
+				t.Fatalf("strictFile lacks %s", tc.old)
+			}
+			in := strings.Replace(strictFile, tc.old, tc.new, 1)
+			start := time.Now()
+			_, err := DecodeScenario(strings.NewReader(in))
+			if d := time.Since(start); d > time.Second {
+				t.Errorf("took %s", d)
+			}
+			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Fatalf("error %v\nwant it to start with %q", err, tc.want)
+			}
+			msg := err.Error()
+			if len(msg) > 200 {
+				t.Errorf("message of %d bytes", len(msg))
+			}
+			for _, goName := range []string{"engine.", "int", "Num", "struct", "[]", "map[", "float", "bool", "interface"} {
+				if strings.Contains(msg, goName) {
+					t.Errorf("message speaks Go (%s): %s", goName, msg)
+				}
+			}
+			if unsafeText(msg) {
+				t.Errorf("message holds a control or bidi character: %q", msg)
+			}
+		})
+	}
+}
+
+// TestDecodeScenarioAcceptsWhatItMeans: the file format's own forms are
+// accepted: null for an absent value, kind after the fields, numbers as
+// JSON numbers or strings, escapes of any character, a byte-order mark.
+func TestDecodeScenarioAcceptsWhatItMeans(t *testing.T) {
+	want, err := DecodeScenario(strings.NewReader(strictFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, old, new string }{
+		{"byte-order mark", `{"version"`, "\uFEFF{\"version\""},
+		{"kind last", `{"label": "a", "kind": "api", "price_input_per_m": "1", "price_output_per_m": "2"}`,
+			`{"label": "a", "price_input_per_m": 1, "price_output_per_m": "2", "kind": "api"}`},
+		{"nulls", `"hourly_rate": "2"`, `"hourly_rate": "2", "commit_months": null, "mbu": null`},
+		{"escaped key", `"hourly_rate"`, `"hourly\u005frate"`},
+		{"escaped text", `"label": "c"`, `"label": "\u0063"`},
+		{"number forms", `"requests_per_day": "1000"`, `"requests_per_day": 1e3`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := strings.Replace(strictFile, tc.old, tc.new, 1)
+			if in == strictFile {
+				t.Fatalf("strictFile lacks %s", tc.old)
+			}
+			got, err := DecodeScenario(strings.NewReader(in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !scenarioEqual(got, want) {
+				t.Errorf("decoded differently")
+			}
+		})
+	}
+	// Text that only looks like an escape, and characters beyond U+FFFF.
+	s, err := DecodeScenario(strings.NewReader(`{"version":1,"name":"a\\ud800 \ud83d\ude80 \ufffd �"}`))
+	if err != nil || s.Name != `a\ud800 🚀 � �` {
+		t.Errorf("got %q, %v", s.Name, err)
+	}
+	// null for every optional object.
+	s, err = DecodeScenario(strings.NewReader(`{"version":1,"name":null,"workload":null,"model":null,"revenue":null,"options":[{"label":"x","kind":"cloud","accelerator":null}]}`))
+	if err != nil || s.Revenue != nil || s.Options[0].Accelerator != nil {
+		t.Errorf("got %+v, %v", s, err)
+	}
+	if s, err = DecodeScenario(strings.NewReader(`{"version":1,"options":null}`)); err != nil || s.Options != nil {
+		t.Errorf("options null: %+v, %v", s, err)
+	}
+}
+
+// TestDecodeScenarioReadsWhatItWrites: every field of every kind, written
+// by EncodeScenario, reads back the same (the registry's keys and the
+// struct's JSON names agree).
+func TestDecodeScenarioReadsWhatItWrites(t *testing.T) {
+	for _, s := range []*Scenario{largestScenario(), typicalScenario(), loadReference(t), {}} {
+		var b bytes.Buffer
+		if err := EncodeScenario(&b, s); err != nil {
+			t.Fatal(err)
+		}
+		got, err := DecodeScenario(bytes.NewReader(b.Bytes()))
+		if err != nil {
+			t.Fatalf("%v\n%s", err, b.String())
+		}
+		if !scenarioEqual(got, *s) {
+			t.Errorf("round trip changed %q", s.Name)
+		}
 	}
 }
 
@@ -110,16 +296,43 @@ func FuzzDecodeScenario(f *testing.F) {
 	f.Add([]byte(`{"version":1,"workload":{"requests_per_day":-1,"tpot_slo_ms":"0.0000001"},"options":[{"kind":"cloud","accelerator":{"preset":"tpu-v5e"},"max_batch":"1"}]}`))
 	f.Add([]byte(`{"version":99}`))
 	f.Add([]byte(`{"name":"<script>alert(1)</script>","version":1}`))
+	f.Add([]byte(strictFile))
+	f.Add([]byte("\uFEFF" + `{"version":1,"name":"a\\ud800 \ud83d\ude80 \u202e","options":[{"mbu":null,"kind":"owned","label":"\u0000"}]}`))
+	f.Add([]byte(`{"version":1,"options":[{"kind":"api","hourly_rate":"1"}],"name":"n","name":"m"}`))
+	f.Add([]byte(`{"version":1,"revenue":null,"options":null,"workload":{"requests_per_day":"12abc","input_tokens":1e999}}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		s, err := DecodeScenario(bytes.NewReader(b))
 		if err != nil {
+			if unsafeText(err.Error()) {
+				t.Fatalf("error holds a control or bidi character: %q", err)
+			}
 			return
 		}
 		r, err := Evaluate(&s)
 		if err == nil && len(r.Options) != len(s.Options) {
 			t.Fatalf("%d results for %d options", len(r.Options), len(s.Options))
 		}
+		// What decodes is written back to a file that decodes to the same
+		// scenario, and is then written identically.
+		var once, twice bytes.Buffer
+		if err := EncodeScenario(&once, &s); err != nil {
+			t.Fatal(err)
+		}
+		again, err := DecodeScenario(bytes.NewReader(once.Bytes()))
+		if err != nil {
+			t.Fatalf("the written file does not decode: %v\n%s", err, once.String())
+		}
+		if !scenarioEqual(s, again) {
+			t.Fatalf("writing and reading changed the scenario:\n%s", once.String())
+		}
+		if err := EncodeScenario(&twice, &again); err != nil || !bytes.Equal(once.Bytes(), twice.Bytes()) {
+			t.Fatalf("written differently the second time (%v):\n%s\n%s", err, once.String(), twice.String())
+		}
 	})
+}
+
+func unsafeText(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unsafeRune(r) && r != '\n' })
 }
 
 // scenarioEqual compares scenarios value by value (decimal internals make

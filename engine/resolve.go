@@ -201,17 +201,23 @@ func checkText(errs *Errors, path, s string, max int) {
 //     isolates and marks), which reorder the text around them;
 //   - the line and paragraph separators.
 func textProblem(s string) string {
-	for _, r := range s {
-		switch {
-		case r < 0x20 || r >= 0x7f && r <= 0x9f:
-			return fmt.Sprintf("contains a control character (U+%04X)", r)
-		case bidiControl(r):
-			return fmt.Sprintf("contains an invisible text-direction control character (U+%04X)", r)
-		case r == 0x2028 || r == 0x2029:
-			return fmt.Sprintf("contains a line break (U+%04X)", r)
-		}
+	i := strings.IndexFunc(s, unsafeRune)
+	if i < 0 {
+		return ""
 	}
-	return ""
+	switch r, _ := utf8.DecodeRuneInString(s[i:]); {
+	case bidiControl(r):
+		return fmt.Sprintf("contains an invisible text-direction control character (U+%04X)", r)
+	case r == 0x2028 || r == 0x2029:
+		return fmt.Sprintf("contains a line break (U+%04X)", r)
+	default:
+		return fmt.Sprintf("contains a control character (U+%04X)", r)
+	}
+}
+
+// unsafeRune reports the characters textProblem refuses.
+func unsafeRune(r rune) bool {
+	return r < 0x20 || r >= 0x7f && r <= 0x9f || bidiControl(r) || r == 0x2028 || r == 0x2029
 }
 
 // bidiControl reports Unicode's Bidi_Control characters: U+061C, U+200E,

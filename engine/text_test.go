@@ -105,25 +105,30 @@ func refused(err error) string {
 	return ""
 }
 
+// checked is the outcome of a decoded scenario: refused by the decoder or
+// by validation (Evaluate's other refusals do not depend on text).
+func checked(s *Scenario, err error) string {
+	if err == nil {
+		if _, errs := Check(s); len(errs) > 0 {
+			err = errs
+		}
+	}
+	return refused(err)
+}
+
 // TestTextSameInLinkAndFile: a link and a file accept and refuse the same
 // names and labels, whichever way the text is written (raw or escaped).
 func TestTextSameInLinkAndFile(t *testing.T) {
 	ways := map[string]textOutcome{
 		"link": func(t *testing.T, field, text string) string {
 			s, err := DecodeLink(EncodeLink(withText(field, text)))
-			if err == nil {
-				_, err = Evaluate(&s)
-			}
-			return refused(err)
+			return checked(&s, err)
 		},
 		"link, %-escaped bytes": func(t *testing.T, field, text string) string {
 			n := Normalize(withText(field, "PLACEHOLDER"))
 			link := strings.Replace(strings.Join(linkTokens(&n), "~"), "PLACEHOLDER", percentEscape(text), 1)
 			s, err := DecodeLink("#1r." + link)
-			if err == nil {
-				_, err = Evaluate(&s)
-			}
-			return refused(err)
+			return checked(&s, err)
 		},
 		"file": func(t *testing.T, field, text string) string {
 			var b bytes.Buffer
@@ -131,10 +136,7 @@ func TestTextSameInLinkAndFile(t *testing.T) {
 				t.Fatal(err)
 			}
 			s, err := DecodeScenario(&b)
-			if err == nil {
-				_, err = Evaluate(&s)
-			}
-			return refused(err)
+			return checked(&s, err)
 		},
 		"file, raw text": func(t *testing.T, field, text string) string {
 			return fileWithText(t, field, rawJSONString(text))
@@ -150,6 +152,12 @@ func TestTextSameInLinkAndFile(t *testing.T) {
 	for _, tc := range plainTexts {
 		texts = append(texts, struct{ name, text, want string }{tc.name, tc.text, ""})
 	}
+	// Bytes that are not UTF-8: the encoders write U+FFFD for them, so only
+	// the byte-exact ways can carry them.
+	texts = append(texts,
+		struct{ name, text, want string }{"invalid UTF-8", "a\xffb", "refused bytes"},
+		struct{ name, text, want string }{"surrogate half", "a\xed\xa0\x80b", "refused bytes"},
+	)
 	for _, field := range []string{"name", "label"} {
 		max := MaxNameLen
 		if field == "label" {
@@ -165,8 +173,12 @@ func TestTextSameInLinkAndFile(t *testing.T) {
 				if tc.name == "200 KB" && strings.Contains(way, "link") {
 					continue // longer than any link; refused by its length
 				}
-				if got := outcome(t, field, tc.text); got != tc.want {
-					t.Errorf("%s %s via %s: %q, want %q", field, tc.name, way, got, tc.want)
+				want, bytesOnly := strings.CutSuffix(tc.want, " bytes")
+				if bytesOnly && (way == "link" || way == "file") {
+					continue
+				}
+				if got := outcome(t, field, tc.text); got != want {
+					t.Errorf("%s %s via %s: %q, want %q", field, tc.name, way, got, want)
 				}
 			}
 		}
@@ -182,10 +194,7 @@ func fileWithText(t *testing.T, field, lit string) string {
 	}
 	file := strings.Replace(b.String(), `"PLACEHOLDER"`, lit, 1)
 	s, err := DecodeScenario(strings.NewReader(file))
-	if err == nil {
-		_, err = Evaluate(&s)
-	}
-	return refused(err)
+	return checked(&s, err)
 }
 
 // percentEscape writes every byte of text as %XX, as a link may.
@@ -248,4 +257,44 @@ func escapedJSONString(text string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// FuzzTextSameInLinkAndFile: any text, as a name or a label, is accepted
+// by both a link and a file or refused by both.
+func FuzzTextSameInLinkAndFile(f *testing.F) {
+	for _, tc := range hostileTexts {
+		f.Add(tc.text, false)
+	}
+	for _, tc := range plainTexts {
+		f.Add(tc.text, true)
+	}
+	f.Add("a\xffb", false)
+	f.Add("a\xed\xa0\x80b", true)
+	f.Add(strings.Repeat("é", MaxLabelLen+1), true)
+	// The link and the file around the text, made once.
+	linkAround, fileAround := map[bool]string{}, map[bool]string{}
+	for _, label := range []bool{false, true} {
+		field := map[bool]string{false: "name", true: "label"}[label]
+		n := Normalize(withText(field, "PLACEHOLDER"))
+		linkAround[label] = "#1r." + strings.Join(linkTokens(&n), "~")
+		var b bytes.Buffer
+		if err := EncodeScenario(&b, withText(field, "PLACEHOLDER")); err != nil {
+			f.Fatal(err)
+		}
+		fileAround[label] = b.String()
+	}
+	f.Fuzz(func(t *testing.T, text string, label bool) {
+		link := strings.Replace(linkAround[label], "PLACEHOLDER", percentEscape(text), 1)
+		if len(link) > MaxLinkLen {
+			return // too long for a link, whatever it holds
+		}
+		s, err := DecodeLink(link)
+		viaLink := checked(&s, err)
+		for _, lit := range []string{rawJSONString(text), escapedJSONString(text)} {
+			s, err := DecodeScenario(strings.NewReader(strings.Replace(fileAround[label], `"PLACEHOLDER"`, lit, 1)))
+			if viaFile := checked(&s, err); viaFile != viaLink {
+				t.Fatalf("label %v, text %q: link %q, file %s %q", label, text, viaLink, lit, viaFile)
+			}
+		}
+	})
 }

@@ -221,3 +221,48 @@ func TestEvalCSVLabelIsNotAFormula(t *testing.T) {
 		}
 	}
 }
+
+// TestEvalStrictFile: a file is read as strictly as a link; each refusal
+// exits 2 naming the field by its path in the file, in JSON's terms.
+func TestEvalStrictFile(t *testing.T) {
+	for _, tc := range []struct {
+		name, old, new, want string
+	}{
+		{"repeated key", `"hourly_rate": 2,`, `"hourly_rate": 2, "hourly_rate": 3,`, "options[0].hourly_rate: appears twice"},
+		{"key in another case", `"hourly_rate"`, `"Hourly_Rate"`, "options[0].Hourly_Rate: unknown field (field names are lower case: hourly_rate)"},
+		{"field of another kind", `{"label": "API", "kind": "api",`, `{"label": "API", "hourly_rate": "2", "kind": "api",`,
+			"options[1].hourly_rate: does not apply to an option of kind api (only to cloud)"},
+		{"JSON type", `"output_tokens": 500`, `"output_tokens": [500]`,
+			`workload.output_tokens: expected a number such as "2.5" or 2.5 (a JSON string or number), got a JSON array`},
+		{"200 KB name", `"Hand-worked: one request a second"`, `"` + strings.Repeat("x", 200<<10) + `"`, "name: too long (204800 characters, at most 120)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, stderr := evalEdited(t, "table", tc.old, tc.new)
+			if code != 2 || stderr != "infercost eval: "+tc.want+"\n" || stdout != "" {
+				t.Errorf("exit %d, stdout %q, stderr %.300q\nwant exit 2 and %q", code, stdout, stderr, tc.want)
+			}
+		})
+	}
+}
+
+// TestEvalByteOrderMark: a file saved with a UTF-8 byte-order mark reads as
+// the page's import reads it (the browser drops the mark).
+func TestEvalByteOrderMark(t *testing.T) {
+	b, err := os.ReadFile("testdata/handworked.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "bom.json")
+	if err := os.WriteFile(path, append([]byte("\uFEFF"), b...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := os.ReadFile("testdata/handworked.table.golden")
+	code, stdout, stderr := runCLI("", "eval", path)
+	if code != 0 || stdout != string(want) {
+		t.Errorf("exit %d, stderr %q; output differs from handworked.table.golden:\n%s", code, stderr, stdout)
+	}
+	code, _, stderr = runCLI("\uFEFF"+string(b), "eval", "-")
+	if code != 0 {
+		t.Errorf("stdin: exit %d: %s", code, stderr)
+	}
+}
