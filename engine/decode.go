@@ -501,10 +501,40 @@ func position(b []byte, off int) string {
 	return fmt.Sprintf("line %d, column %d", line, col)
 }
 
-// EncodeScenario writes the scenario file, indented, with numbers as strings.
+// EncodeScenario writes the scenario file, indented, with numbers as
+// strings. Characters that would act on a terminal or reorder text around
+// them (control, bidi and separator characters: unsafeRune) are written as
+// \u escapes, so that printing or listing a file never runs them, whatever
+// the scenario holds (`infercost link decode` prints unvalidated ones).
 func EncodeScenario(w io.Writer, s *Scenario) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(s)
+	if err := enc.Encode(s); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeUnsafe(b.Bytes()))
+	return err
+}
+
+// escapeUnsafe escapes what encoding/json leaves raw: DEL, C1 controls and
+// the bidi controls. Outside its strings, JSON is ASCII without DEL, so every
+// such character is in a string, where \uXXXX means the same.
+func escapeUnsafe(b []byte) []byte {
+	unsafe := func(r rune) bool { return r >= 0x7f && unsafeRune(r) }
+	if !bytes.ContainsFunc(b, unsafe) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+64)
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if unsafe(r) {
+			out = fmt.Appendf(out, `\u%04x`, r)
+		} else {
+			out = append(out, b[:n]...)
+		}
+		b = b[n:]
+	}
+	return out
 }

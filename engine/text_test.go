@@ -298,3 +298,23 @@ func FuzzTextSameInLinkAndFile(f *testing.F) {
 		}
 	})
 }
+
+// TestEncodeScenarioEscapesUnsafeText: a written file holds no character
+// that would act on a terminal, and reads back to the same text.
+func TestEncodeScenarioEscapesUnsafeText(t *testing.T) {
+	for _, tc := range append(hostileTexts, plainTexts...) {
+		s := withText("name", tc.text)
+		s.Options[0].Label = tc.text
+		var b bytes.Buffer
+		if err := EncodeScenario(&b, s); err != nil {
+			t.Fatal(err)
+		}
+		if strings.ContainsFunc(b.String(), func(r rune) bool { return unsafeRune(r) && r != '\n' }) {
+			t.Errorf("%s: raw in the file:\n%q", tc.name, b.String())
+		}
+		got, err := DecodeScenario(&b)
+		if err != nil || got.Name != tc.text || got.Options[0].Label != tc.text {
+			t.Errorf("%s: read back %q, %v", tc.name, got.Name, err)
+		}
+	}
+}

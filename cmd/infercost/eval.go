@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -93,6 +94,7 @@ func readScenario(arg string, stdin io.Reader) (engine.Scenario, error) {
 	if err != nil {
 		return engine.Scenario{}, err
 	}
+	b = bytes.TrimPrefix(b, []byte("\uFEFF")) // a byte-order mark, as the page's import drops it
 	if t := strings.TrimSpace(string(b)); looksLikeLink(t) {
 		return engine.DecodeLink(t)
 	}

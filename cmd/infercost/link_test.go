@@ -51,3 +51,36 @@ func TestLinkErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkDecodeHostileText: `link decode` prints a scenario that has not
+// been validated; its names and labels reach the terminal escaped, and the
+// JSON reads back to the same text.
+func TestLinkDecodeHostileText(t *testing.T) {
+	link := "#1r.n=evil%E2%80%AEgnp.exe~o=api~l=a%C2%9B31m%E2%81%A7b%7F"
+	code, out, stderr := runCLI("", "link", "decode", link)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if rawHostile(out) {
+		t.Errorf("raw control or bidi character in the output:\n%q", out)
+	}
+	for _, want := range []string{`"name": "evil\u202egnp.exe"`, `"label": "a\u009b31m\u2067b\u007f"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %s:\n%s", want, out)
+		}
+	}
+	// eval of that JSON refuses the text, naming the field.
+	if code, _, stderr := runCLI(out, "eval", "-"); code != 2 || !strings.Contains(stderr, "name: contains an invisible text-direction control character (U+202E)") {
+		t.Errorf("eval: exit %d, %s", code, stderr)
+	}
+}
+
+// TestEvalByteOrderMarkBeforeLink: a link saved in a text file with a
+// byte-order mark is still a link.
+func TestEvalByteOrderMarkBeforeLink(t *testing.T) {
+	_, link, _ := runCLI("", "link", "encode", "testdata/handworked.json")
+	_, want, _ := runCLI("", "eval", "testdata/handworked.json")
+	if code, got, stderr := runCLI("\uFEFF"+link, "eval", "-"); code != 0 || got != want {
+		t.Errorf("exit %d, %s\n%s", code, stderr, got)
+	}
+}
