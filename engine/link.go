@@ -348,6 +348,9 @@ func setOption(o *Option, key, val string) error {
 	case "l":
 		return setText(&o.Label, "an option label", val, MaxLabelLen)
 	case "a":
+		if !o.Kind.SelfHosted() { // an API has no accelerator; a file refuses one too
+			return linkErr("unknown part %q for an option of kind %s", key, o.Kind)
+		}
 		o.Accelerator = &Accelerator{}
 		return setText(&o.Accelerator.Preset, "the accelerator", val, 64)
 	}
@@ -363,5 +366,5 @@ func setOption(o *Option, key, val string) error {
 			return setNum(f.Get(o), f.Label, val)
 		}
 	}
-	return linkErr("unknown part %q for a %s option", truncate(key, 8), o.Kind)
+	return linkErr("unknown part %q for an option of kind %s", truncate(key, 8), o.Kind)
 }

@@ -279,7 +279,8 @@ func TestDecodeLinkHostile(t *testing.T) {
 		{"unknown kind", "#1r.o=barter", "unknown option kind"},
 		{"repeated key", "#1r.rpd=1~rpd=2", "appears twice"},
 		{"no value", "#1r.rpd", "has no value"},
-		{"key for another kind", "#1r.o=api~hr=2", `unknown part "hr" for a api option`},
+		{"key for another kind", "#1r.o=api~hr=2", `unknown part "hr" for an option of kind api`},
+		{"accelerator for an api", "#1r.o=api~a=h100-sxm", `unknown part "a" for an option of kind api`},
 		{"many parts", "#1r." + strings.Repeat("~", 700), "parts"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
