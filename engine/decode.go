@@ -334,23 +334,18 @@ func (d *fileDecoder) fields(path string, known func(string) bool, field func(ke
 	return seen, err
 }
 
-// unknownKey names a key that is not the format's, quoting it unless it is
-// plainly a name, and suggests the key it differs from only in case.
+// unknownKey names a key that is not the format's, quoted (it may hold
+// anything), after the path of its object, and suggests the key it differs
+// from only in case.
 func unknownKey(path, key string, known func(string) bool) error {
 	hint := ""
 	if lower := strings.ToLower(key); known(lower) {
 		hint = " (field names are lower case: " + lower + ")"
 	}
-	plain := key != "" && len(key) <= 40 && strings.Trim(key, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") == ""
-	switch {
-	case plain && path == "":
-		return FieldError{key, "unknown field" + hint}
-	case plain:
-		return FieldError{path + "." + key, "unknown field" + hint}
-	case path == "":
+	if path == "" {
 		path = "scenario"
 	}
-	return FieldError{path, fmt.Sprintf("unknown field %q", truncate(key, 40))}
+	return FieldError{path, fmt.Sprintf("unknown field %q%s", truncate(key, 40), hint)}
 }
 
 // version reads the format version: a JSON whole number. A newer version

@@ -229,7 +229,7 @@ func TestEvalStrictFile(t *testing.T) {
 		name, old, new, want string
 	}{
 		{"repeated key", `"hourly_rate": 2,`, `"hourly_rate": 2, "hourly_rate": 3,`, "options[0].hourly_rate: appears twice"},
-		{"key in another case", `"hourly_rate"`, `"Hourly_Rate"`, "options[0].Hourly_Rate: unknown field (field names are lower case: hourly_rate)"},
+		{"key in another case", `"hourly_rate"`, `"Hourly_Rate"`, `options[0]: unknown field "Hourly_Rate" (field names are lower case: hourly_rate)`},
 		{"field of another kind", `{"label": "API", "kind": "api",`, `{"label": "API", "hourly_rate": "2", "kind": "api",`,
 			"options[1].hourly_rate: does not apply to an option of kind api (only to cloud)"},
 		{"JSON type", `"output_tokens": 500`, `"output_tokens": [500]`,
