@@ -318,7 +318,7 @@ func setTop(s *Scenario, key, val string) error {
 	case "n":
 		return setText(&s.Name, "the name", val, MaxNameLen)
 	case "m":
-		return setText(&s.Model.Preset, "the model", val, 64)
+		return setText(&s.Model.Preset, "the model", val, maxPresetLen)
 	case "rev":
 		s.Revenue = &Revenue{}
 		return nil
@@ -352,7 +352,7 @@ func setOption(o *Option, key, val string) error {
 			return linkErr("unknown part %q for an option of kind %s", key, o.Kind)
 		}
 		o.Accelerator = &Accelerator{}
-		return setText(&o.Accelerator.Preset, "the accelerator", val, 64)
+		return setText(&o.Accelerator.Preset, "the accelerator", val, maxPresetLen)
 	}
 	if o.Accelerator != nil {
 		for _, f := range AcceleratorFields {
