@@ -576,12 +576,20 @@ func (c *Calculator) importFile(ctx ga.Context, text string) {
 	}
 }
 
-// shortName is a name as a message quotes it: never a whole long name.
+// shortName is a name as a message quotes it: never a whole long name, and
+// never a character that could reorder or break the message (a name that
+// validation has yet to refuse may hold one).
 func shortName(name string) string {
-	if r := []rune(name); len(r) > 40 {
+	r := []rune(strings.Map(func(r rune) rune {
+		if engine.UnsafeRune(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, name))
+	if len(r) > 40 {
 		return string(r[:39]) + "…"
 	}
-	return name
+	return string(r)
 }
 
 func fileName(name, ext string) string {

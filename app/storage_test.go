@@ -75,3 +75,16 @@ func TestParseSaved(t *testing.T) {
 		}
 	}
 }
+
+func TestShortName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Plan":                  "Plan",
+		"a\u202Eb\x1bc":         "a\uFFFDb\uFFFDc",
+		strings.Repeat("x", 41): strings.Repeat("x", 39) + "…",
+		strings.Repeat("é", 40): strings.Repeat("é", 40),
+	} {
+		if got := shortName(in); got != want {
+			t.Errorf("shortName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

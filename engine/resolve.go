@@ -216,6 +216,11 @@ func textProblem(s string) string {
 }
 
 // unsafeRune reports the characters textProblem refuses.
+// UnsafeRune reports a character that names and labels refuse: control
+// characters, Unicode's bidi controls and line separators. The page uses it
+// to quote text that validation has not accepted (yet).
+func UnsafeRune(r rune) bool { return unsafeRune(r) }
+
 func unsafeRune(r rune) bool {
 	return r < 0x20 || r >= 0x7f && r <= 0x9f || bidiControl(r) || r == 0x2028 || r == 0x2029
 }
