@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""cases.csv and excluded.csv: every measurement in measurements.csv either
+becomes one clean, machine-readable case that engine/validation_test.go
+evaluates, or is excluded with its reason. The mapping rules are in README.md
+("Validation cases"); each is applied below, in one place."""
+import csv, os
+from decimal import Decimal
+
+D = os.path.join(os.path.dirname(__file__), "..")
+rows = list(csv.DictReader(open(os.path.join(D, "measurements.csv"))))
+split = {r["id"]: r for r in csv.DictReader(open(os.path.join(D, "split.csv")))}
+mcsv = {r["model"]: r for r in csv.DictReader(open(os.path.join(D, "models.csv")))}
+
+# Model shapes. A model in the engine's catalog (or of identical architecture)
+# takes the catalog preset's values; the others take models.csv (counts derived
+# from config.json). kv_bytes is at 16 bits (MLA only).
+PRESET_MODELS = {
+    "Llama-3.1-8B": ("llama-3.1-8b", "8.03", "8.03", "32", "8", "128", ""),
+    "Llama-3-8B": ("llama-3.1-8b", "8.03", "8.03", "32", "8", "128", ""),
+    "Llama-3.1-70B": ("llama-3.1-70b", "70.6", "70.6", "80", "8", "128", ""),
+    "Llama-3.3-70B": ("llama-3.1-70b", "70.6", "70.6", "80", "8", "128", ""),
+    "Llama-3.1-405B": ("llama-3.1-405b", "405.9", "405.9", "126", "8", "128", ""),
+    "DeepSeek-V3": ("deepseek-v3", "671", "37", "61", "", "", "70272"),
+    "DeepSeek-R1": ("deepseek-v3", "671", "37", "61", "", "", "70272"),
+    "Qwen3-235B-A22B": ("qwen3-235b-a22b", "235", "22", "94", "4", "128", ""),
+    "gpt-oss-120b": ("gpt-oss-120b", "116.8", "5.1", "36", "8", "64", ""),
+    "gpt-oss-20b": ("gpt-oss-20b", "20.9", "3.6", "24", "8", "64", ""),
+}
+
+def model_shape(name):
+    if name in PRESET_MODELS:
+        return PRESET_MODELS[name]
+    m = mcsv[name]
+    return ("", m["total_params_b"], m["active_params_b"], m["layers"], m["kv_heads"], m["head_dim"], "")
+
+# Accelerator specs: memory GB (10^9 bytes, as the engine reads it), TB/s,
+# dense TFLOPS at BF16, FP8, FP4; the catalog preset whose values these are.
+# B200 is custom: the catalog's 7.7 TB/s is the figure issue 11 corrects to
+# 8 TB/s (64 TB/s for eight in NVIDIA's DGX B200 datasheet).
+ACCELS = {
+    "H100": ("h100-sxm", "80", "3.35", "989", "1979", ""),
+    "H800": ("", "80", "3.35", "989", "1979", ""),
+    "H200": ("h200", "141", "4.8", "989", "1979", ""),
+    "B200": ("", "180", "8", "2250", "4500", "9000"),
+    "GB200": ("gb200", "186", "8", "2500", "5000", "10000"),
+    "A100": ("a100-80gb", "80", "2.039", "312", "312", ""),
+    "L40S": ("l40s", "48", "0.864", "362", "733", ""),
+    "MI300X": ("mi300x", "192", "5.3", "1307", "2615", ""),
+    "Gaudi2": ("", "96", "2.45", "432", "835", ""),
+    "Gaudi3": ("gaudi3", "128", "3.7", "1835", "1835", ""),
+    "TPU-v6e": ("tpu-v6e", "32", "1.64", "918", "1836", ""),
+}
+
+def precision(r):
+    """Weight bits, KV bits, compute precision ("bf16", "fp8", "fp4"), note."""
+    pw, pkv, notes = r["precision_weights"], r["precision_kv"], []
+    if r["model"].startswith("gpt-oss"):
+        wb = "4.25"  # released in MXFP4 only: 4 bits + one 8-bit scale per 32
+        comp = "fp4" if pw.startswith("FP4") else "fp8"
+        if pw.startswith("FP8"):
+            notes.append("gpt-oss ships in MXFP4 only: FP8 read as the compute precision")
+    elif "FP4" in pw:
+        wb, comp = "4.5", "fp4"  # NVFP4: 4 bits + one FP8 scale per 16
+    elif pw.startswith("FP8"):
+        wb, comp = "8", "fp8"
+    elif pw.startswith(("FP16", "bfloat16")):
+        wb, comp = "16", "bf16"
+    elif pw == "not stated":
+        wb, comp = "16", "bf16"
+        notes.append("weight precision not stated: BF16 assumed")
+    else:
+        raise ValueError(r["id"] + ": " + pw)
+    if pkv.startswith("FP8"):
+        kb = "8"
+    else:
+        kb = "16"
+        if pkv.startswith(("not stated", "auto")) and not pkv.startswith("not stated (BF16"):
+            notes.append("KV precision not stated: 16 bits assumed")
+    return wb, kb, comp, notes
+
+def measured(r):
+    """Output tokens/s per accelerator: the measured system's total over its
+    accelerators (the per-accelerator column is rounded in places)."""
+    v = Decimal(r["output_tokens_per_s_total"]) / Decimal(r["num_accelerators"])
+    return format(v.quantize(Decimal("0.0001")).normalize(), "f")
+
+def num(s):
+    try:
+        return int(s)
+    except ValueError:
+        return None
+
+# Per-replica batch caps, where the benchmark fixed one. Decode pools state a
+# batch per device; the replica is the whole expert-parallel group.
+PER_DEVICE_BATCH = {"LMSYS-EP-004": 256, "LMSYS-EP-005": 128, "DS-PROF-001": 128, "DS-PROD-001": 128,
+                    "LMSYS-GB2-001": 1408, "LMSYS-GB2-002": 1408}
+BATCH = {"TRTDS-001": 7168, "TRTDS-002": 3072, "TRTDS-003": 1024, "VERTEX-001": 50}
+# Context of a decode-only row: the stated input length (or average KV length).
+DECODE_CONTEXT = {"LMSYS-EP-004": 2000, "LMSYS-EP-005": 4000, "DS-PROF-001": 4096, "DS-PROD-001": 4989,
+                  "LMSYS-GB1-001": 2000, "LMSYS-GB2-001": 2000, "LMSYS-GB2-002": 2000}
+DECODE_NOTES = {"LMSYS-EP-005": "simulated MTP (attention slowed on purpose)",
+                "DS-PROD-001": "24-hour production average with MTP; figure per node of an EP144 unit",
+                "LMSYS-GB1-001": "decode batch not stated"}
+
+def exclusion(r, s):
+    i = r["id"]
+    if s["target_kind"].startswith("prefill-only"):
+        return "prefill-only: measures input tokens/s, not output"
+    if s["weight_hint"] == "0":
+        return "weight 0 in split.csv: " + s["flag"]
+    if r["input_tokens"] == "dataset":
+        why = "MLPerf dataset: the mean input length is not given"
+        if "derived mean" in r["output_tokens"]:
+            why += " (only the mean output, %s)" % r["output_tokens"].split()[0]
+        return why + ", and the replica layout (TP/DP) is not stated"
+    if i.startswith("JSPT-"):
+        return "ShareGPT lengths given only as maxima (<=1024 in, <=1024 out); output-only metric not stated"
+    if i == "VLLM-WEP-001":
+        return "GPU count, input and output lengths not captured"
+    if i == "MOREH-001":
+        return "input/output lengths, batch and precision not captured; figure is a lower bound"
+    if i == "INTEL-024":
+        return "latency point without a throughput or an output length"
+    return None
+
+COLS = ["id", "split", "source", "vendor", "kind", "model", "accelerator", "scenario", "phase", "layout",
+        "model_preset", "total_params_b", "active_params_b", "layers", "kv_heads", "head_dim", "kv_bytes_per_token",
+        "weight_bits", "kv_bits", "accelerator_preset", "memory_gb", "bandwidth_tbps", "tflops",
+        "accelerators_per_replica", "input_tokens", "output_tokens", "max_batch",
+        "measured_tokens_per_s", "weight", "note"]
+cases, excluded = [], []
+for r in rows:
+    s = split[r["id"]]
+    why = exclusion(r, s)
+    if why:
+        excluded.append({"id": r["id"], "split": s["split"], "reason": why})
+        continue
+    i = r["id"]
+    preset, total, active, layers, heads, dim, kvb = model_shape(r["model"])
+    wb, kb, comp, notes = precision(r)
+    if kvb:
+        kvb = str(int(kvb) * int(kb) // 16)
+    apreset, mem, bw, bf16, fp8, fp4 = ACCELS[r["accelerator"]]
+    tflops = {"bf16": bf16, "fp8": fp8, "fp4": fp4}[comp]
+    # The engine resolves a preset's FP8 figure at 8 bits or fewer, else BF16.
+    engine_tflops = fp8 if Decimal(wb) <= 8 else bf16
+    if tflops != engine_tflops:
+        apreset = ""
+    tp, ep, pp = num(r["tensor_parallel"]) or 1, num(r["expert_parallel"]) or 1, num(r["pipeline_parallel"]) or 1
+    replica = max(tp * pp, ep)
+    layout = "TP%d" % tp if ep == 1 else ("DEP%d" % ep if tp == 1 else "TP%d EP%d" % (tp, ep))
+    phase, scen = "request", r["scenario"].split(" (")[0]
+    if i in DECODE_CONTEXT:
+        phase, scen = "decode", "offline" if scen == "offline" else scen
+        inp, out = str(DECODE_CONTEXT[i]), "1"
+        notes.append("decode pool; input = context of the decode step")
+        if i in DECODE_NOTES:
+            notes.append(DECODE_NOTES[i])
+    else:
+        inp, out = r["input_tokens"].lstrip("~").split()[0], r["output_tokens"].lstrip("~").split()[0]
+    if scen.startswith("production"):
+        scen = "production"
+    batch = ""
+    if i in PER_DEVICE_BATCH:
+        batch = str(PER_DEVICE_BATCH[i] * replica)
+    elif i in BATCH:
+        batch = str(BATCH[i])
+    elif num(r["concurrency_or_batch"]):
+        batch = r["concurrency_or_batch"]
+    if i.startswith(("TRTDS-004", "TRTDS-005")):
+        notes.append("MTP speculative decoding")
+    if s["flag"]:
+        notes.append(s["flag"])
+    cases.append(dict(zip(COLS, [
+        i, s["split"], s["source_group"], r["vendor"], r["model_type"], r["model"], r["accelerator"], scen, phase, layout,
+        preset, total, active, layers, heads, dim, kvb, wb, kb, apreset, mem, bw, tflops,
+        replica, inp, out, batch, measured(r), s["weight_hint"], "; ".join(notes)])))
+
+with open(os.path.join(D, "cases.csv"), "w", newline="") as f:
+    w = csv.DictWriter(f, fieldnames=COLS, lineterminator="\n")
+    w.writeheader()
+    w.writerows(cases)
+with open(os.path.join(D, "excluded.csv"), "w", newline="") as f:
+    w = csv.DictWriter(f, fieldnames=["id", "split", "reason"], lineterminator="\n")
+    w.writeheader()
+    w.writerows(excluded)
+print(len(cases), "cases,", len(excluded), "excluded")
