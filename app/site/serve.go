@@ -26,8 +26,9 @@ var contentTypes = map[string]string{
 }
 
 // Server serves a built site the way a good static host does: exact MIME
-// types, precompressed files chosen by Accept-Encoding, and revalidation of
-// every file (names carry no content hash, so nothing may be cached blindly).
+// types, precompressed files chosen by Accept-Encoding, revalidation of
+// every file (names carry no content hash, so nothing may be cached blindly)
+// and the security headers on every response.
 type Server struct {
 	Dir  string // the built site
 	Base string // sub-path the site is mounted at ("" or "/repo")
@@ -48,6 +49,7 @@ func NewServer(dir, base string) (*Server, error) {
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	SetSecurityHeaders(w.Header())
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -88,7 +90,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Vary", "Accept-Encoding")
 	h.Set("Cache-Control", "no-cache")
-	h.Set("X-Content-Type-Options", "nosniff")
 	if ctype != "" {
 		h.Set("Content-Type", ctype)
 	}
