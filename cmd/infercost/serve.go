@@ -1,13 +1,11 @@
 package main
 
 import (
-	"errors"
+	"context"
 	"flag"
 	"fmt"
 	"io"
 	"net"
-	"net/http"
-	"time"
 
 	"github.com/infercost/infercost/app/site"
 )
@@ -23,7 +21,7 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	base := fs.String("base", "", "sub-path to serve the site under, e.g. /repo (as GitHub Pages does)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: infercost serve [-addr :8000] [-dir dist] [-base /repo]")
-		fmt.Fprintln(stderr, "\nServes a site written by `infercost build`, with precompressed files.")
+		fmt.Fprintln(stderr, "\nServes a site written by `infercost build`, with precompressed files and security headers.\nTimeouts and a cap on connections keep idle or slow clients from locking others out.")
 		fs.PrintDefaults()
 	}
 	if done, code := parseFlags(fs, args, 0, stderr); done {
@@ -42,8 +40,7 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	host := ln.Addr().(*net.TCPAddr)
 	url := fmt.Sprintf("http://localhost:%d%s/", host.Port, srv.Base)
 	fmt.Fprintf(stdout, "serving %s at %s\n", *dir, url)
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
-	if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+	if err := site.Serve(context.Background(), ln, srv, site.DefaultLimits); err != nil {
 		fmt.Fprintln(stderr, "infercost serve:", err)
 		return 1
 	}
