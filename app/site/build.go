@@ -99,6 +99,9 @@ func Build(opts Options) (Report, error) {
 	if err := fixManifestScope(filepath.Join(opts.Out, "manifest.webmanifest"), base); err != nil {
 		return rep, err
 	}
+	if err := addMetaCSP(opts.Out); err != nil {
+		return rep, err
+	}
 	level := brotli.BestCompression
 	if opts.Fast {
 		level = 5
@@ -245,6 +248,43 @@ func fixManifestScope(file, base string) error {
 		return err
 	}
 	return os.WriteFile(file, out, 0o644)
+}
+
+// attrEscaper escapes a double-quoted attribute value (the policy's single
+// quotes stay readable).
+var attrEscaper = strings.NewReplacer("&", "&amp;", `"`, "&quot;")
+
+// charsetMeta is how go-app opens every page's head.
+const charsetMeta = `<meta charset="UTF-8">`
+
+// addMetaCSP writes MetaContentSecurityPolicy into every page, for static
+// hosts that send no headers. It goes right after the charset, before any
+// link or script: a meta policy only governs what follows it. (go-app's
+// RawHeaders come after its scripts, too late.) A go-app that writes the
+// head differently makes the build fail rather than ship pages without it.
+func addMetaCSP(dir string) error {
+	tag := `<meta http-equiv="Content-Security-Policy" content="` + attrEscaper.Replace(MetaContentSecurityPolicy()) + `">`
+	pages := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Ext(p) != ".html" {
+			return err
+		}
+		pages++
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		page := string(b)
+		if strings.Count(page, charsetMeta) != 1 {
+			return fmt.Errorf("adding the CSP: %s does not have one %s: review addMetaCSP against go-app's page", p, charsetMeta)
+		}
+		page = strings.Replace(page, charsetMeta, charsetMeta+"\n    "+tag, 1)
+		return os.WriteFile(p, []byte(page), 0o644)
+	})
+	if err == nil && pages == 0 {
+		err = fmt.Errorf("adding the CSP: no page in %s", dir)
+	}
+	return err
 }
 
 // compressible lists the extensions worth precompressing.
