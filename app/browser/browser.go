@@ -199,6 +199,22 @@ func (l *ConsoleLog) Failures() []string {
 	return out
 }
 
+// Containing lists the lines that contain any of subs.
+func (l *ConsoleLog) Containing(subs ...string) []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var out []string
+	for _, s := range l.lines {
+		for _, sub := range subs {
+			if strings.Contains(s, sub) {
+				out = append(out, s)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // LogOnFailure prints the console to the test's log if it fails.
 func (l *ConsoleLog) LogOnFailure(t testing.TB) {
 	t.Cleanup(func() {
