@@ -4,8 +4,12 @@
 //  - the scope URL itself ("/repo/") is cached, not just "/";
 //  - requests match the cache ignoring their query string;
 //  - a navigation that is neither cached nor reachable gets the cached app;
-//  - activation waits for old caches to go and does not claim open pages.
-const cacheName = "app-" + "{{.Version}}";
+//  - activation waits for old caches to go and does not claim open pages;
+//  - caches are named for the build's scope, and activation deletes only
+//    this scope's older ones: another build under another path, or another
+//    site on a shared origin (user.github.io), keeps its caches.
+const cachePrefix = "infercost:" + new URL(self.registration.scope).pathname + ":";
+const cacheName = cachePrefix + "{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
 
 self.addEventListener("install", (event) => {
@@ -28,7 +32,7 @@ self.addEventListener("activate", (event) => {
     (async () => {
       const keys = await caches.keys();
       await Promise.all(
-        keys.filter((key) => key !== cacheName).map((key) => caches.delete(key))
+        keys.filter((key) => key.startsWith(cachePrefix) && key !== cacheName).map((key) => caches.delete(key))
       );
       // No clients.claim(): go-app reports any activation seen by a
       // controlled page as an update, so claiming the first visit would
