@@ -7,7 +7,9 @@
 //  - activation waits for old caches to go and does not claim open pages;
 //  - caches are named for the build's scope, and activation deletes only
 //    this scope's older ones: another build under another path, or another
-//    site on a shared origin (user.github.io), keeps its caches.
+//    site on a shared origin (user.github.io), keeps its caches; a cache of
+//    the old "app-<version>" name is deleted only if it holds this scope's
+//    app.wasm.
 const cachePrefix = "infercost:" + new URL(self.registration.scope).pathname + ":";
 const cacheName = cachePrefix + "{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
@@ -33,6 +35,18 @@ self.addEventListener("activate", (event) => {
       const keys = await caches.keys();
       await Promise.all(
         keys.filter((key) => key.startsWith(cachePrefix) && key !== cacheName).map((key) => caches.delete(key))
+      );
+      // Builds before scoped names called their cache "app-<version>", as
+      // every go-app site does. Such a cache is ours only if it holds this
+      // scope's app.wasm: another site's, or another path's, is left alone.
+      const ownWasm = new URL("web/app.wasm", self.registration.scope).href;
+      await Promise.all(
+        keys.filter((key) => key.startsWith("app-")).map(async (key) => {
+          const old = await caches.open(key);
+          if (await old.match(ownWasm, { ignoreSearch: true })) {
+            await caches.delete(key);
+          }
+        })
       );
       // No clients.claim(): go-app reports any activation seen by a
       // controlled page as an update, so claiming the first visit would
