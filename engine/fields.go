@@ -18,6 +18,10 @@ type Field struct {
 
 	// Sensitive fields are moved by the sensitivity (tornado) analysis.
 	Sensitive bool
+
+	// Since is the link format version that introduced the field: a link
+	// of an older version cannot hold it (0 means version 1).
+	Since int
 }
 
 // bounds is shorthand for a field's range.
@@ -37,6 +41,13 @@ func field(key, link, label, unit, help, min, max string, opts ...func(*Field)) 
 func integer(f *Field)   { f.Integer = true }
 func positive(f *Field)  { f.MinExclusive = true }
 func sensitive(f *Field) { f.Sensitive = true }
+
+// since marks a field introduced by link format version v.
+func since(v int) func(*Field) { return func(f *Field) { f.Since = v } }
+
+// InLink reports whether a link of the given format version can hold the
+// field.
+func (f Field) InLink(version int) bool { return f.Since <= version }
 
 // WorkloadField is a workload input with its accessor.
 type WorkloadField struct {
@@ -109,6 +120,12 @@ var ModelFields = []ModelField{
 		func(m *Model) *Num { return &m.TotalParamsB }},
 	{field("active_params_b", "ap", "Active parameters", "billions", "Parameters used per token (MoE); equal to total for dense models.", "0", "100000", positive),
 		func(m *Model) *Num { return &m.ActiveParamsB }},
+	{field("experts", "ex", "Routed experts", "per MoE layer", "MoE: routed experts in each MoE layer, shared experts not counted. With experts per token and routed-expert parameters, it sets how much of the weights a decode step reads.", "1", "100000", integer, since(2)),
+		func(m *Model) *Num { return &m.Experts }},
+	{field("experts_per_token", "ek", "Experts per token", "experts", "MoE: routed experts each token uses in each MoE layer.", "1", "100000", integer, since(2)),
+		func(m *Model) *Num { return &m.ExpertsPerToken }},
+	{field("routed_params_b", "rp", "Routed-expert parameters", "billions", "MoE: parameters in the routed experts of all layers. The rest (attention, embeddings, shared experts, dense layers) is read at every decode step; a routed expert only when a token of the batch uses it.", "0", "100000", positive, since(2)),
+		func(m *Model) *Num { return &m.RoutedParamsB }},
 	{field("layers", "ly", "Layers", "", "Transformer layers.", "1", "10000", integer),
 		func(m *Model) *Num { return &m.Layers }},
 	{field("kv_heads", "kvh", "KV heads", "", "Key-value heads per layer (GQA).", "1", "10000", integer),

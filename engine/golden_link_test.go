@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -17,6 +18,7 @@ var updateLinks = flag.Bool("update-links", false, "write testdata/links/v<LinkV
 // If this test fails because you changed a file listed here, revert it.
 var releasedLinkCorpora = map[string]string{
 	"v1.json": "d6d7567dbc9972a51778216f90972dc796f0d0b352a2edb64ad0b3df820afce9",
+	"v2.json": "5d72893374e09474c7b11affcde56df4ef3c6796672e3821ab2275671a277607",
 }
 
 // goldenLink is one link of the corpus and the figures it must produce.
@@ -99,6 +101,14 @@ func writeCorpus(t *testing.T) {
 	custom.Options[0].CommitAccelerators = N("16")
 	custom.Options[0].CommitHourlyRate = N("1.99")
 	custom.Options[0].CommitMonths = N("12")
+	// Version 2: a preset MoE model, and a custom one with its expert fields.
+	moe := typicalScenario()
+	moe.Name = "MoE: DeepSeek-V3 on H200, custom MoE"
+	moe.Model = Model{Preset: "deepseek-v3"}
+	moe.Options[0].Label, moe.Options[0].Accelerator = "H200 rented", &Accelerator{Preset: "h200"}
+	customMoE := typicalScenario()
+	customMoE.Model = Model{TotalParamsB: N("120"), ActiveParamsB: N("12"), Experts: N("64"), ExpertsPerToken: N("4"), RoutedParamsB: N("112"),
+		Layers: N("40"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("8")}
 	measured := typicalScenario()
 	measured.Options[1].PrefillTokensPerS = N("9000")
 	measured.Options[1].DecodeTokensPerS = N("2500")
@@ -114,6 +124,8 @@ func writeCorpus(t *testing.T) {
 		{"API only, defaults everywhere", &api},
 		{"custom model, commitment, Unicode name", custom},
 		{"measured throughput", measured},
+		{"MoE preset on H200 (version 2 physics)", moe},
+		{"custom MoE with expert fields (version 2 keys)", customMoE},
 	} {
 		if _, err := Evaluate(c.s); err != nil && c.note != "largest: eight custom options, every field set" {
 			t.Fatalf("%s: %v", c.note, err)
@@ -130,7 +142,7 @@ func writeCorpus(t *testing.T) {
 		corpus = append(corpus, g)
 	}
 	b, _ := json.MarshalIndent(corpus, "", "  ")
-	file := filepath.Join("testdata/links", "v1.json")
+	file := filepath.Join("testdata/links", fmt.Sprintf("v%d.json", LinkVersion))
 	if err := os.WriteFile(file, append(b, '\n'), 0o644); err != nil {
 		t.Fatal(err)
 	}

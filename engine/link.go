@@ -19,13 +19,15 @@ import (
 // edits an old one: the golden corpus in testdata/links enforces that.
 //
 //	#<version><form>.<payload>
-//	  version: decimal, 1 today
+//	  version: decimal, 2 today (version 1 links are read as they were)
 //	  form "r": payload is the token list itself (readable)
 //	  form "z": payload is base64url (no padding) of the deflated token list
 //	token list: tokens joined by "~", each "key" or "key=value"
 
-// LinkVersion is the link format version this engine writes.
-const LinkVersion = 1
+// LinkVersion is the link format version this engine writes. Version 2
+// added the model's expert fields (Field.Since); a version-1 link cannot
+// hold them and is otherwise read exactly as before.
+const LinkVersion = 2
 
 // Bounds on what a link decoder accepts, whatever the input.
 const (
@@ -235,7 +237,8 @@ func DecodeLink(link string) (Scenario, error) {
 	return parseTokens(version, tokens)
 }
 
-// parseTokens reads a version-1 token list.
+// parseTokens reads a token list of the given version: a field that came
+// with a later version is an unknown part.
 func parseTokens(version int, list string) (Scenario, error) {
 	s := Scenario{Version: FormatVersion}
 	if list == "" {
@@ -277,9 +280,9 @@ func parseTokens(version int, list string) (Scenario, error) {
 		}
 		var err error
 		if opt == nil {
-			err = setTop(&s, key, val)
+			err = setTop(&s, version, key, val)
 		} else {
-			err = setOption(opt, key, val)
+			err = setOption(opt, version, key, val)
 		}
 		if err != nil {
 			return s, err
@@ -313,7 +316,7 @@ func setNum(n *Num, key, val string) error {
 	return nil
 }
 
-func setTop(s *Scenario, key, val string) error {
+func setTop(s *Scenario, version int, key, val string) error {
 	switch key {
 	case "n":
 		return setText(&s.Name, "the name", val, MaxNameLen)
@@ -324,18 +327,18 @@ func setTop(s *Scenario, key, val string) error {
 		return nil
 	}
 	for _, f := range WorkloadFields {
-		if f.Link == key {
+		if f.Link == key && f.InLink(version) {
 			return setNum(f.Get(&s.Workload), f.Label, val)
 		}
 	}
 	for _, f := range ModelFields {
-		if f.Link == key {
+		if f.Link == key && f.InLink(version) {
 			return setNum(f.Get(&s.Model), f.Label, val)
 		}
 	}
 	if s.Revenue != nil {
 		for _, f := range RevenueFields {
-			if f.Link == key {
+			if f.Link == key && f.InLink(version) {
 				return setNum(f.Get(s.Revenue), f.Label, val)
 			}
 		}
@@ -343,7 +346,7 @@ func setTop(s *Scenario, key, val string) error {
 	return linkErr("unknown part %q", truncate(key, 8))
 }
 
-func setOption(o *Option, key, val string) error {
+func setOption(o *Option, version int, key, val string) error {
 	switch key {
 	case "l":
 		return setText(&o.Label, "an option label", val, MaxLabelLen)
@@ -356,13 +359,13 @@ func setOption(o *Option, key, val string) error {
 	}
 	if o.Accelerator != nil {
 		for _, f := range AcceleratorFields {
-			if f.Link == key {
+			if f.Link == key && f.InLink(version) {
 				return setNum(f.Get(o.Accelerator), f.Label, val)
 			}
 		}
 	}
 	for _, f := range OptionFields {
-		if f.Link == key && f.AppliesTo(o.Kind) {
+		if f.Link == key && f.AppliesTo(o.Kind) && f.InLink(version) {
 			return setNum(f.Get(o), f.Label, val)
 		}
 	}

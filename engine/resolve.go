@@ -52,6 +52,12 @@ type modelPlan struct {
 	activeWeightBytes    decimal.Decimal
 	kvPerToken           decimal.Decimal // bytes
 	weightBits           decimal.Decimal
+
+	// MoE, when the expert fields are given: the bytes of the routed
+	// experts and the share of them one token uses (k of E per layer).
+	moe         bool
+	routedBytes decimal.Decimal
+	expertShare decimal.Decimal
 }
 
 type pricePlan struct{ in, cached, out decimal.Decimal } // $ per token
@@ -284,12 +290,14 @@ func checkModel(errs *Errors, m *Model) modelPlan {
 	if active.Cmp(total) > 0 {
 		errs.add("model.active_params_b", fmt.Sprintf("must be ≤ total parameters (%s B)", total))
 	}
+	routed := checkExperts(errs, m, &mp, total)
 	mp.weightBits = get("weight_bits", m.WeightBits)
 	kvBits := get("kv_bits", m.KVBits)
 	mp.params = total.Mul(billion)
 	mp.activeParams = active.Mul(billion)
 	mp.weightBytes = div(mp.params.Mul(mp.weightBits), dec(8))
 	mp.activeWeightBytes = div(mp.activeParams.Mul(mp.weightBits), dec(8))
+	mp.routedBytes = div(routed.Mul(billion).Mul(mp.weightBits), dec(8))
 
 	kvb, hasKVB := DefaultModel(m.Preset, "kv_bytes_per_token")
 	shapeGiven := m.Layers.Set() || m.KVHeads.Set() || m.HeadDim.Set()
@@ -307,6 +315,48 @@ func checkModel(errs *Errors, m *Model) modelPlan {
 		mp.kvPerToken = div(two.Mul(layers).Mul(heads).Mul(dim).Mul(kvBits), dec(8))
 	}
 	return mp
+}
+
+// checkExperts resolves the MoE fields: none (a dense model, or an MoE
+// described by its active parameters alone) or all three. It returns the
+// routed-expert parameters, in billions, of a valid MoE, else zero.
+func checkExperts(errs *Errors, m *Model, mp *modelPlan, total decimal.Decimal) decimal.Decimal {
+	get := func(key string, n Num) decimal.Decimal {
+		def, _ := DefaultModel(m.Preset, key)
+		return value(errs, "model."+key, n, def, true)
+	}
+	experts := get("experts", m.Experts)
+	perToken := get("experts_per_token", m.ExpertsPerToken)
+	routed := get("routed_params_b", m.RoutedParamsB)
+	given := 0
+	for _, v := range []decimal.Decimal{experts, perToken, routed} {
+		if v.Sign() > 0 {
+			given++
+		}
+	}
+	switch {
+	case given == 0:
+		return zero
+	case given < 3:
+		for _, f := range []struct {
+			key string
+			v   decimal.Decimal
+		}{{"experts", experts}, {"experts_per_token", perToken}, {"routed_params_b", routed}} {
+			if f.v.Sign() <= 0 {
+				errs.add("model."+f.key, "required with the other expert fields (experts, experts_per_token, routed_params_b)")
+			}
+		}
+		return zero
+	case perToken.Cmp(experts) > 0:
+		errs.add("model.experts_per_token", fmt.Sprintf("must be ≤ the routed experts (%s)", experts))
+		return zero
+	case routed.Cmp(total) > 0:
+		errs.add("model.routed_params_b", fmt.Sprintf("must be ≤ total parameters (%s B)", total))
+		return zero
+	}
+	mp.moe = true
+	mp.expertShare = div(perToken, experts)
+	return routed
 }
 
 // defaultActive is the active parameter count when none is given: the

@@ -45,6 +45,9 @@ type Model struct {
 	Preset          string `json:"preset,omitempty"`
 	TotalParamsB    Num    `json:"total_params_b,omitzero"`
 	ActiveParamsB   Num    `json:"active_params_b,omitzero"`
+	Experts         Num    `json:"experts,omitzero"`
+	ExpertsPerToken Num    `json:"experts_per_token,omitzero"`
+	RoutedParamsB   Num    `json:"routed_params_b,omitzero"`
 	Layers          Num    `json:"layers,omitzero"`
 	KVHeads         Num    `json:"kv_heads,omitzero"`
 	HeadDim         Num    `json:"head_dim,omitzero"`

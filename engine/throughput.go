@@ -107,29 +107,38 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64) (Throughput
 		batch = dec(o.maxBatch)
 		t.BatchLimit = "max_batch"
 	}
-	// Decode step at batch b: the slower of reading the active weights
-	// plus the batch's average KV, and the step's matmul FLOPs.
+	// Decode step at batch b: the slower of reading the weights the step
+	// touches plus the batch's average KV, and the step's matmul FLOPs.
 	ctxKV := w.in.Add(div(w.out, two)).Mul(m.kvPerToken)
 	bw := nd.Mul(o.accel.bandwidth).Mul(o.mbu)
 	fl := nd.Mul(o.accel.flops).Mul(o.mfu)
 	flopPerSeq := two.Mul(m.activeParams)
+	memTime := func(b decimal.Decimal) decimal.Decimal { return div(m.stepWeightBytes(b).Add(b.Mul(ctxKV)), bw) }
+	flopTime := func(b decimal.Decimal) decimal.Decimal { return div(b.Mul(flopPerSeq), fl) }
 	if w.slo.Sign() > 0 {
-		// Largest b with both terms within the SLO.
-		byMem := div(w.slo.Mul(bw).Sub(m.activeWeightBytes), ctxKV).Floor()
-		byFlops := div(w.slo.Mul(fl), flopPerSeq).Floor()
-		limit := minDec(byMem, byFlops)
-		if limit.Cmp(one) < 0 {
-			step1 := maxDec(div(m.activeWeightBytes.Add(ctxKV), bw), div(flopPerSeq, fl))
+		// The largest batch whose step meets the SLO: the step only grows
+		// with the batch, so a bisection finds it exactly.
+		fits := func(b int64) bool { return maxDec(memTime(dec(b)), flopTime(dec(b))).Cmp(w.slo) <= 0 }
+		if !fits(1) {
+			step1 := maxDec(memTime(one), flopTime(one))
 			return t, &FieldError{"workload.tpot_slo_ms", fmt.Sprintf(
 				"option %q cannot meet it even at batch 1 (a decode step takes %s ms)", o.label, step1.Mul(thousand).StringFixed(2))}
 		}
-		if limit.Cmp(batch) < 0 {
-			batch = limit
+		if hi := batch.IntPart(); !fits(hi) {
+			lo := int64(1) // fits(lo) and !fits(hi)
+			for hi-lo > 1 {
+				if mid := lo + (hi-lo)/2; fits(mid) {
+					lo = mid
+				} else {
+					hi = mid
+				}
+			}
+			batch = dec(lo)
 			t.BatchLimit = "slo"
 		}
 	}
-	memStep := div(m.activeWeightBytes.Add(batch.Mul(ctxKV)), bw)
-	flopStep := div(batch.Mul(flopPerSeq), fl)
+	memStep := memTime(batch)
+	flopStep := flopTime(batch)
 	step := memStep
 	t.Bound = "memory"
 	if flopStep.Cmp(memStep) > 0 {
@@ -144,6 +153,38 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64) (Throughput
 	t.DecodeTokensPerS = div(batch, step.Mul(nd))
 	t.PrefillTokensPerS = div(o.accel.flops.Mul(o.mfu), flopPerSeq)
 	return t, nil
+}
+
+// stepWeightBytes is what one decode step of b sequences reads of the
+// weights. A dense model reads them all; so, as an approximation, does an
+// MoE given by its active parameters alone (it reads the active ones). An
+// MoE with its expert fields reads its always-used weights (attention,
+// embeddings, shared experts, dense layers) and every routed expert that at
+// least one of the b tokens is sent to: with each token choosing k of E
+// experts of a layer, an expert is left untouched by all b tokens with
+// probability (1 − k/E)^b, so a share 1 − (1 − k/E)^b of the routed
+// weights is read. At b = 1 that is the active weights; at the batches
+// serving runs, nearly all of them.
+func (m modelPlan) stepWeightBytes(b decimal.Decimal) decimal.Decimal {
+	if !m.moe {
+		return m.activeWeightBytes
+	}
+	untouched := powRound(one.Sub(m.expertShare), b.IntPart())
+	return m.weightBytes.Sub(m.routedBytes).Add(m.routedBytes.Mul(one.Sub(untouched)))
+}
+
+// powRound is x^n for 0 ≤ x ≤ 1 and n ≥ 0, by squaring, each product
+// rounded to Prec places: at most 2 log2(n) multiplications of bounded
+// size, however large n is.
+func powRound(x decimal.Decimal, n int64) decimal.Decimal {
+	r := one
+	for ; n > 0; n >>= 1 {
+		if n&1 == 1 {
+			r = r.Mul(x).Round(Prec)
+		}
+		x = x.Mul(x).Round(Prec)
+	}
+	return r
 }
 
 // finish derives the per-request figures from the rates.

@@ -157,3 +157,88 @@ func TestEveryPresetPairEvaluates(t *testing.T) {
 		}
 	}
 }
+
+// moeScenario is rooflineScenario's 8 B model as an MoE: 4 routed experts
+// per layer, 2 used per token, 6 B parameters in the routed experts, so 2 B
+// are read at every step and active = 2 + 6 × 2/4 = 5 B.
+func moeScenario() *Scenario {
+	s := rooflineScenario()
+	s.Model.ActiveParamsB = N("5")
+	s.Model.Experts, s.Model.ExpertsPerToken, s.Model.RoutedParamsB = N("4"), N("2"), N("6")
+	return s
+}
+
+func TestRooflineMoEExpertsTouched(t *testing.T) {
+	s := moeScenario()
+	s.Options[0].MaxBatch = N("1")
+	tp := mustEval(t, s).Options[0].Throughput
+	// One token uses 2 of 4 experts: it reads 4 GB always, 12 GB × 1/2 of
+	// the routed weights, 10 GB in all, the active weights (5 B × 2 bytes);
+	// KV 1,500 × 131,072 = 196,608,000 bytes. Step (10e9 + 0.196608e9) / 1e12.
+	checkNear(t, "batch 1 step ms", *tp.DecodeStepMs, d("10.196608"))
+
+	s.Options[0].MaxBatch = N("3")
+	tp = mustEval(t, s).Options[0].Throughput
+	// Three tokens leave an expert untouched with probability 0.5^3 = 0.125:
+	// 4e9 + 12e9 × 0.875 = 14.5e9 bytes of weights and 3 × 196,608,000 of KV:
+	// (14.5e9 + 0.589824e9) / 1e12 = 15.089824 ms; compute is 3 × 2 × 5e9 /
+	// 500e12 = 0.06 ms: memory-bound.
+	checkNear(t, "batch 3 step ms", *tp.DecodeStepMs, d("15.089824"))
+	if tp.Bound != "memory" {
+		t.Errorf("bound = %s", tp.Bound)
+	}
+	// Prefill uses the active parameters: 500e12 / (2 × 5e9) = 50,000.
+	checkNear(t, "prefill", tp.PrefillTokensPerS, d("50000"))
+}
+
+func TestRooflineMoESLO(t *testing.T) {
+	s := moeScenario()
+	s.Workload.TPOTSLOms = N("20")
+	tp := mustEval(t, s).Options[0].Throughput
+	// The step at batch b reads 16e9 − 12e9 × 0.5^b bytes of weights and
+	// b × 196,608,000 of KV. b = 20: 16e9 − 11,444.091796875 + 3.93216e9 =
+	// 19,932,148,555.908203125 bytes, 19.93… ms: within 20 ms; b = 21 adds
+	// 196,608,000 − 5,722.05… bytes: 20.13 ms, over. Batch 20.
+	if *tp.BatchSize != 20 || tp.BatchLimit != "slo" {
+		t.Errorf("batch = %d (%s), want 20 (slo)", *tp.BatchSize, tp.BatchLimit)
+	}
+	checkNear(t, "step ms", *tp.DecodeStepMs, d("19.932148555908203125"))
+}
+
+func TestRooflineMoEFieldsChecked(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		edit func(*Model)
+		path string
+		msg  string
+	}{
+		{"two of three", func(m *Model) { m.RoutedParamsB = Num{} }, "model.routed_params_b", "required with the other expert fields"},
+		{"more used than routed", func(m *Model) { m.ExpertsPerToken = N("5") }, "model.experts_per_token", "must be ≤ the routed experts (4)"},
+		{"routed above total", func(m *Model) { m.RoutedParamsB = N("9") }, "model.routed_params_b", "must be ≤ total parameters (8 B)"},
+	} {
+		s := moeScenario()
+		tc.edit(&s.Model)
+		_, err := Evaluate(s)
+		var errs Errors
+		if !errors.As(err, &errs) || !strings.Contains(errs.For(tc.path), tc.msg) {
+			t.Errorf("%s: want %s: %s, got %v", tc.name, tc.path, tc.msg, err)
+		}
+	}
+}
+
+func TestPowRound(t *testing.T) {
+	// 0.96875^64 (DeepSeek's 1 − 8/256 at a batch of 64) is
+	// 0.13108403247847505244808032…, by exact arithmetic (Python's decimal at
+	// 200 digits); rounding each product to 24 places may move the last
+	// place. 0.5^40 is exact; x^0 = 1; a batch of 10^9 stays fast and small.
+	checkNear(t, "0.96875^64", powRound(d("0.96875"), 64), d("0.13108403247847505244808032648622891122"))
+	if got := powRound(d("0.5"), 40); !got.Equal(d("0.0000000000009094947017729282379150390625").Round(Prec)) {
+		t.Errorf("0.5^40 = %s", got)
+	}
+	if got := powRound(d("0.3"), 0); !got.Equal(one) {
+		t.Errorf("x^0 = %s", got)
+	}
+	if got := powRound(d("0.999"), 1_000_000_000); got.Sign() != 0 && got.Exponent() < -Prec {
+		t.Errorf("0.999^1e9 = %s, not rounded to %d places", got, Prec)
+	}
+}

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/infercost/infercost/engine"
 )
 
 func TestLinkEncodeDecodeEval(t *testing.T) {
@@ -11,7 +14,8 @@ func TestLinkEncodeDecodeEval(t *testing.T) {
 		t.Fatalf("encode: exit %d: %s", code, stderr)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 2 || !strings.HasPrefix(lines[0], "#1") || !strings.HasPrefix(lines[1], "https://example.github.io/infercost/#1") {
+	v := "#" + strconv.Itoa(engine.LinkVersion)
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], v) || !strings.HasPrefix(lines[1], "https://example.github.io/infercost/"+v) {
 		t.Fatalf("encode output:\n%s", out)
 	}
 	// eval accepts the link in place of the file and prints the same table.
