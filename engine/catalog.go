@@ -1,7 +1,14 @@
 package engine
 
 // The catalogs are starting points, not truths: every value can be
-// overridden in a scenario. Specs come from the vendors' datasheets (dense,
+// overridden in a scenario. Scale-up bandwidth is per accelerator and
+// direction, half the bidirectional figure of the spec page: NVLink 4 900
+// GB/s (H100, H200), NVLink 5 1.8 TB/s (B200, GB200), NVLink 3 600 GB/s
+// (A100); AMD's Infinity Fabric 7 links × 128 GB/s (MI300X, MI325X) and
+// × 153.6 GB/s (MI355X); Gaudi 3's 21 scale-up ports of 200 Gb Ethernet;
+// TPU inter-chip links of 1,600 Gb/s (v5e) and 3,584 Gb/s (v6e) a chip;
+// the L40S has only PCIe Gen4 x16 (64 GB/s). Trainium2's NeuronLink is
+// left unset (no figure checked): its replicas have no communication term. Specs come from the vendors' datasheets (dense,
 // i.e. without structured sparsity). Prices are indicative market figures on
 // the as-of date: rental is per accelerator-hour on demand from the named
 // public price list; purchase is an all-in estimate per accelerator (its
@@ -17,12 +24,15 @@ type AcceleratorPreset struct {
 	BandwidthTBps Num // memory bandwidth, 10^12 bytes/s
 	TFLOPSBF16    Num // dense BF16/FP16 tensor TFLOPS
 	TFLOPS8       Num // dense FP8 (INT8 on TPUs) TFLOPS; equal to BF16 where the chip has no 8-bit float path
-	PowerKW       Num // board power (TDP)
-	HourlyRate    Num // indicative on-demand rental, $/accelerator-hour
-	Capex         Num // indicative all-in purchase, $/accelerator; unset when not sold
-	SpecSource    string
-	PriceSource   string
-	AsOf          string
+	// InterconnectGBps is scale-up bandwidth per accelerator and direction,
+	// GB/s (half the bidirectional figure vendors quote).
+	InterconnectGBps Num
+	PowerKW          Num // board power (TDP)
+	HourlyRate       Num // indicative on-demand rental, $/accelerator-hour
+	Capex            Num // indicative all-in purchase, $/accelerator; unset when not sold
+	SpecSource       string
+	PriceSource      string
+	AsOf             string
 }
 
 // ModelPreset is one catalog model. Shape holds the published values in
@@ -40,39 +50,39 @@ type ModelPreset struct {
 // Accelerators is the accelerator catalog, in display order.
 var Accelerators = []AcceleratorPreset{
 	{ID: "h100-sxm", Name: "NVIDIA H100 SXM 80 GB", Vendor: "NVIDIA",
-		MemoryGB: N("80"), BandwidthTBps: N("3.35"), TFLOPSBF16: N("989"), TFLOPS8: N("1979"), PowerKW: N("0.7"),
+		MemoryGB: N("80"), BandwidthTBps: N("3.35"), TFLOPSBF16: N("989"), TFLOPS8: N("1979"), InterconnectGBps: N("450"), PowerKW: N("0.7"),
 		HourlyRate: N("2.99"), Capex: N("35000"),
 		SpecSource: "https://www.nvidia.com/en-us/data-center/h100/", PriceSource: "https://lambda.ai/pricing", AsOf: "2026-11-01"},
 	{ID: "h200", Name: "NVIDIA H200 SXM 141 GB", Vendor: "NVIDIA",
-		MemoryGB: N("141"), BandwidthTBps: N("4.8"), TFLOPSBF16: N("989"), TFLOPS8: N("1979"), PowerKW: N("0.7"),
+		MemoryGB: N("141"), BandwidthTBps: N("4.8"), TFLOPSBF16: N("989"), TFLOPS8: N("1979"), InterconnectGBps: N("450"), PowerKW: N("0.7"),
 		HourlyRate: N("3.79"), Capex: N("40000"),
 		SpecSource: "https://www.nvidia.com/en-us/data-center/h200/", PriceSource: "https://lambda.ai/pricing", AsOf: "2026-11-01"},
 	{ID: "b200", Name: "NVIDIA B200 180 GB", Vendor: "NVIDIA",
-		MemoryGB: N("180"), BandwidthTBps: N("7.7"), TFLOPSBF16: N("2250"), TFLOPS8: N("4500"), PowerKW: N("1.0"),
+		MemoryGB: N("180"), BandwidthTBps: N("7.7"), TFLOPSBF16: N("2250"), TFLOPS8: N("4500"), InterconnectGBps: N("900"), PowerKW: N("1.0"),
 		HourlyRate: N("4.99"), Capex: N("50000"),
 		SpecSource: "https://www.nvidia.com/en-us/data-center/dgx-b200/", PriceSource: "https://lambda.ai/pricing", AsOf: "2026-11-01"},
 	{ID: "gb200", Name: "NVIDIA GB200 NVL72 (per GPU)", Vendor: "NVIDIA",
-		MemoryGB: N("186"), BandwidthTBps: N("8"), TFLOPSBF16: N("2500"), TFLOPS8: N("5000"), PowerKW: N("1.2"),
+		MemoryGB: N("186"), BandwidthTBps: N("8"), TFLOPSBF16: N("2500"), TFLOPS8: N("5000"), InterconnectGBps: N("900"), PowerKW: N("1.2"),
 		HourlyRate: N("6.50"), Capex: N("58000"),
 		SpecSource: "https://www.nvidia.com/en-us/data-center/gb200-nvl72/", PriceSource: "https://www.coreweave.com/pricing", AsOf: "2026-11-01"},
 	{ID: "mi300x", Name: "AMD Instinct MI300X 192 GB", Vendor: "AMD",
-		MemoryGB: N("192"), BandwidthTBps: N("5.3"), TFLOPSBF16: N("1307"), TFLOPS8: N("2615"), PowerKW: N("0.75"),
+		MemoryGB: N("192"), BandwidthTBps: N("5.3"), TFLOPSBF16: N("1307"), TFLOPS8: N("2615"), InterconnectGBps: N("448"), PowerKW: N("0.75"),
 		HourlyRate: N("2.50"), Capex: N("22000"),
 		SpecSource: "https://www.amd.com/en/products/accelerators/instinct/mi300/mi300x.html", PriceSource: "https://www.runpod.io/pricing", AsOf: "2026-11-01"},
 	{ID: "mi325x", Name: "AMD Instinct MI325X 256 GB", Vendor: "AMD",
-		MemoryGB: N("256"), BandwidthTBps: N("6"), TFLOPSBF16: N("1307"), TFLOPS8: N("2615"), PowerKW: N("1.0"),
+		MemoryGB: N("256"), BandwidthTBps: N("6"), TFLOPSBF16: N("1307"), TFLOPS8: N("2615"), InterconnectGBps: N("448"), PowerKW: N("1.0"),
 		HourlyRate: N("2.99"), Capex: N("27000"),
 		SpecSource: "https://www.amd.com/en/products/accelerators/instinct/mi300/mi325x.html", PriceSource: "https://www.vultr.com/pricing/", AsOf: "2026-11-01"},
 	{ID: "mi355x", Name: "AMD Instinct MI355X 288 GB", Vendor: "AMD",
-		MemoryGB: N("288"), BandwidthTBps: N("8"), TFLOPSBF16: N("2500"), TFLOPS8: N("5000"), PowerKW: N("1.4"),
+		MemoryGB: N("288"), BandwidthTBps: N("8"), TFLOPSBF16: N("2500"), TFLOPS8: N("5000"), InterconnectGBps: N("537.6"), PowerKW: N("1.4"),
 		HourlyRate: N("3.49"), Capex: N("32000"),
 		SpecSource: "https://www.amd.com/en/products/accelerators/instinct/mi350/mi355x.html", PriceSource: "https://www.vultr.com/pricing/", AsOf: "2026-11-01"},
 	{ID: "tpu-v5e", Name: "Google TPU v5e (per chip)", Vendor: "Google",
-		MemoryGB: N("16"), BandwidthTBps: N("0.819"), TFLOPSBF16: N("197"), TFLOPS8: N("394"), PowerKW: N("0.2"),
+		MemoryGB: N("16"), BandwidthTBps: N("0.819"), TFLOPSBF16: N("197"), TFLOPS8: N("394"), InterconnectGBps: N("100"), PowerKW: N("0.2"),
 		HourlyRate: N("1.20"),
 		SpecSource: "https://cloud.google.com/tpu/docs/v5e", PriceSource: "https://cloud.google.com/tpu/pricing", AsOf: "2026-11-01"},
 	{ID: "tpu-v6e", Name: "Google TPU v6e Trillium (per chip)", Vendor: "Google",
-		MemoryGB: N("32"), BandwidthTBps: N("1.64"), TFLOPSBF16: N("918"), TFLOPS8: N("1836"), PowerKW: N("0.3"),
+		MemoryGB: N("32"), BandwidthTBps: N("1.64"), TFLOPSBF16: N("918"), TFLOPS8: N("1836"), InterconnectGBps: N("224"), PowerKW: N("0.3"),
 		HourlyRate: N("2.70"),
 		SpecSource: "https://cloud.google.com/tpu/docs/v6e", PriceSource: "https://cloud.google.com/tpu/pricing", AsOf: "2026-11-01"},
 	{ID: "trainium2", Name: "AWS Trainium2 (per chip)", Vendor: "AWS",
@@ -80,15 +90,15 @@ var Accelerators = []AcceleratorPreset{
 		HourlyRate: N("2.80"),
 		SpecSource: "https://aws.amazon.com/ai/machine-learning/trainium/", PriceSource: "https://aws.amazon.com/ec2/pricing/on-demand/", AsOf: "2026-11-01"},
 	{ID: "gaudi3", Name: "Intel Gaudi 3 128 GB", Vendor: "Intel",
-		MemoryGB: N("128"), BandwidthTBps: N("3.7"), TFLOPSBF16: N("1835"), TFLOPS8: N("1835"), PowerKW: N("0.9"),
+		MemoryGB: N("128"), BandwidthTBps: N("3.7"), TFLOPSBF16: N("1835"), TFLOPS8: N("1835"), InterconnectGBps: N("525"), PowerKW: N("0.9"),
 		HourlyRate: N("1.99"), Capex: N("16000"),
 		SpecSource: "https://www.intel.com/content/www/us/en/products/details/processors/ai-accelerators/gaudi.html", PriceSource: "https://www.ibm.com/cloud/gaudi3", AsOf: "2026-11-01"},
 	{ID: "l40s", Name: "NVIDIA L40S 48 GB", Vendor: "NVIDIA",
-		MemoryGB: N("48"), BandwidthTBps: N("0.864"), TFLOPSBF16: N("362"), TFLOPS8: N("733"), PowerKW: N("0.35"),
+		MemoryGB: N("48"), BandwidthTBps: N("0.864"), TFLOPSBF16: N("362"), TFLOPS8: N("733"), InterconnectGBps: N("32"), PowerKW: N("0.35"),
 		HourlyRate: N("0.99"), Capex: N("10000"),
 		SpecSource: "https://www.nvidia.com/en-us/data-center/l40s/", PriceSource: "https://www.runpod.io/pricing", AsOf: "2026-11-01"},
 	{ID: "a100-80gb", Name: "NVIDIA A100 SXM 80 GB", Vendor: "NVIDIA",
-		MemoryGB: N("80"), BandwidthTBps: N("2.039"), TFLOPSBF16: N("312"), TFLOPS8: N("312"), PowerKW: N("0.4"),
+		MemoryGB: N("80"), BandwidthTBps: N("2.039"), TFLOPSBF16: N("312"), TFLOPS8: N("312"), InterconnectGBps: N("300"), PowerKW: N("0.4"),
 		HourlyRate: N("1.79"), Capex: N("17000"),
 		SpecSource: "https://www.nvidia.com/en-us/data-center/a100/", PriceSource: "https://lambda.ai/pricing", AsOf: "2026-11-01"},
 }
@@ -97,45 +107,45 @@ var Accelerators = []AcceleratorPreset{
 // model's published config.json.
 var Models = []ModelPreset{
 	{ID: "llama-3.1-8b", Name: "Llama 3.1 8B",
-		Shape:  Model{TotalParamsB: N("8.03"), ActiveParamsB: N("8.03"), Layers: N("32"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16")},
+		Shape:  Model{TotalParamsB: N("8.03"), ActiveParamsB: N("8.03"), HiddenSize: N("4096"), Layers: N("32"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16")},
 		Source: "https://huggingface.co/meta-llama/Llama-3.1-8B/blob/main/config.json", AsOf: "2026-11-01"},
 	{ID: "llama-3.1-70b", Name: "Llama 3.1 70B",
-		Shape:  Model{TotalParamsB: N("70.6"), ActiveParamsB: N("70.6"), Layers: N("80"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16")},
+		Shape:  Model{TotalParamsB: N("70.6"), ActiveParamsB: N("70.6"), HiddenSize: N("8192"), Layers: N("80"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16")},
 		Source: "https://huggingface.co/meta-llama/Llama-3.1-70B/blob/main/config.json", AsOf: "2026-11-01"},
 	{ID: "llama-3.1-405b", Name: "Llama 3.1 405B (FP8)",
-		Shape:  Model{TotalParamsB: N("405.9"), ActiveParamsB: N("405.9"), Layers: N("126"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("8"), KVBits: N("8")},
+		Shape:  Model{TotalParamsB: N("405.9"), ActiveParamsB: N("405.9"), HiddenSize: N("16384"), Layers: N("126"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("8"), KVBits: N("8")},
 		Source: "https://huggingface.co/meta-llama/Llama-3.1-405B-FP8/blob/main/config.json", AsOf: "2026-11-01",
 		Note: "Meta publishes an FP8 checkpoint; 16-bit weights need twice the memory."},
 	{ID: "deepseek-v3", Name: "DeepSeek-V3 (MoE, MLA, FP8)",
 		Shape: Model{TotalParamsB: N("671"), ActiveParamsB: N("37"), Experts: N("256"), ExpertsPerToken: N("8"), RoutedParamsB: N("653.91"),
-			Layers: N("61"), KVBytesPerToken: N("70272"), WeightBits: N("8"), KVBits: N("16")},
+			HiddenSize: N("7168"), Layers: N("61"), KVBytesPerToken: N("70272"), WeightBits: N("8"), KVBits: N("16")},
 		Source: "https://huggingface.co/deepseek-ai/DeepSeek-V3/blob/main/config.json", AsOf: "2026-11-01",
 		Note: "MLA caches a 512-dim latent plus a 64-dim rope key per layer: (512+64) × 61 layers × 2 bytes = 70,272 bytes a token. Routed experts: 58 MoE layers × 256 experts × 3 × 7,168 × 2,048 = 653.91 B parameters; 8 are used per token."},
 	{ID: "qwen3-235b-a22b", Name: "Qwen3-235B-A22B (MoE)",
 		Shape: Model{TotalParamsB: N("235"), ActiveParamsB: N("22"), Experts: N("128"), ExpertsPerToken: N("8"), RoutedParamsB: N("227.1"),
-			Layers: N("94"), KVHeads: N("4"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16")},
+			HiddenSize: N("4096"), Layers: N("94"), KVHeads: N("4"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16")},
 		Source: "https://huggingface.co/Qwen/Qwen3-235B-A22B/blob/main/config.json", AsOf: "2026-11-01",
 		Note: "Routed experts: 94 MoE layers × 128 experts × 3 × 4,096 × 1,536 = 227.1 B parameters; 8 are used per token."},
 	{ID: "qwen3-32b", Name: "Qwen3-32B",
-		Shape:  Model{TotalParamsB: N("32.8"), ActiveParamsB: N("32.8"), Layers: N("64"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16")},
+		Shape:  Model{TotalParamsB: N("32.8"), ActiveParamsB: N("32.8"), HiddenSize: N("5120"), Layers: N("64"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16")},
 		Source: "https://huggingface.co/Qwen/Qwen3-32B/blob/main/config.json", AsOf: "2026-11-01"},
 	{ID: "gpt-oss-120b", Name: "gpt-oss-120b (MoE, MXFP4)",
 		Shape: Model{TotalParamsB: N("116.8"), ActiveParamsB: N("5.1"), Experts: N("128"), ExpertsPerToken: N("4"), RoutedParamsB: N("114.66"),
-			Layers: N("36"), KVHeads: N("8"), HeadDim: N("64"), WeightBits: N("4.25"), KVBits: N("16")},
+			HiddenSize: N("2880"), Layers: N("36"), KVHeads: N("8"), HeadDim: N("64"), WeightBits: N("4.25"), KVBits: N("16")},
 		Source: "https://huggingface.co/openai/gpt-oss-120b/blob/main/config.json", AsOf: "2026-11-01",
 		Note: "Routed experts: 36 MoE layers × 128 experts × 24.88 M = 114.66 B parameters; 4 are used per token. MoE weights ship in MXFP4 (4.25 bits a parameter with scales); half the layers use a 128-token sliding window, which this model of the KV cache ignores (it over-counts KV)."},
 	{ID: "gpt-oss-20b", Name: "gpt-oss-20b (MoE, MXFP4)",
 		Shape: Model{TotalParamsB: N("20.9"), ActiveParamsB: N("3.6"), Experts: N("32"), ExpertsPerToken: N("4"), RoutedParamsB: N("19.11"),
-			Layers: N("24"), KVHeads: N("8"), HeadDim: N("64"), WeightBits: N("4.25"), KVBits: N("16")},
+			HiddenSize: N("2880"), Layers: N("24"), KVHeads: N("8"), HeadDim: N("64"), WeightBits: N("4.25"), KVBits: N("16")},
 		Source: "https://huggingface.co/openai/gpt-oss-20b/blob/main/config.json", AsOf: "2026-11-01",
 		Note: "Routed experts: 24 MoE layers × 32 experts × 24.88 M = 19.11 B parameters; 4 are used per token. As gpt-oss-120b: MXFP4 weights; sliding-window layers not modelled."},
 	{ID: "mixtral-8x22b", Name: "Mixtral 8x22B (MoE)",
 		Shape: Model{TotalParamsB: N("141"), ActiveParamsB: N("39"), Experts: N("8"), ExpertsPerToken: N("2"), RoutedParamsB: N("135.29"),
-			Layers: N("56"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16")},
+			HiddenSize: N("6144"), Layers: N("56"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16")},
 		Source: "https://huggingface.co/mistralai/Mixtral-8x22B-v0.1/blob/main/config.json", AsOf: "2026-11-01",
 		Note: "Routed experts: 56 MoE layers × 8 experts × 3 × 6,144 × 16,384 = 135.29 B parameters; 2 are used per token."},
 	{ID: "gemma-3-27b", Name: "Gemma 3 27B",
-		Shape:  Model{TotalParamsB: N("27.4"), ActiveParamsB: N("27.4"), Layers: N("62"), KVHeads: N("16"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16")},
+		Shape:  Model{TotalParamsB: N("27.4"), ActiveParamsB: N("27.4"), HiddenSize: N("5376"), Layers: N("62"), KVHeads: N("16"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16")},
 		Source: "https://huggingface.co/google/gemma-3-27b-it/blob/main/config.json", AsOf: "2026-11-01",
 		Note: "Five of six layers use a 1,024-token sliding window, which this model of the KV cache ignores (it over-counts KV)."},
 }

@@ -23,6 +23,11 @@ var (
 	DefaultUsableMemoryShare = decimal.RequireFromString("0.9")
 	DefaultMaxUtilization    = decimal.RequireFromString("0.8")
 
+	// DefaultCollectiveLatencyUs is the fixed time of one all-reduce, fitted
+	// on the training set of published measurements (TestFitCollectiveLatency
+	// recomputes it; docs/methodology.md, Throughput).
+	DefaultCollectiveLatencyUs = decimal.RequireFromString("35")
+
 	DefaultDepreciationYears = decimal.NewFromInt(4)
 	DefaultResidualShare     = decimal.RequireFromString("0.1")
 	DefaultCostOfCapital     = decimal.RequireFromString("0.08")
@@ -95,6 +100,8 @@ func DefaultAccelerator(preset, key string, weightBits decimal.Decimal) (decimal
 		return p.TFLOPSBF16.Dec(), true
 	case "power_kw":
 		return p.PowerKW.Dec(), true
+	case "interconnect_gbps":
+		return p.InterconnectGBps.Dec(), p.InterconnectGBps.Set()
 	}
 	return decimal.Zero, false
 }
@@ -158,6 +165,8 @@ func DefaultOption(o *Option, key string, boardPowerKW decimal.Decimal) (decimal
 		return DefaultUsableMemoryShare, true
 	case "max_utilization":
 		return DefaultMaxUtilization, true
+	case "collective_latency_us":
+		return DefaultCollectiveLatencyUs, true
 	}
 	return decimal.Zero, false
 }

@@ -38,13 +38,13 @@ func largestScenario() *Scenario {
 		Name:    strings.Repeat("Largest scenario ", 8)[:MaxNameLen],
 		Workload: Workload{RequestsPerDay: N("123456789.25"), InputTokens: N("123456"), OutputTokens: N("65432"),
 			CachedInputShare: N("0.375"), PeakToAverage: N("3.25"), MonthlyGrowth: N("0.0125"), HorizonMonths: N("120"), TPOTSLOms: N("45.5")},
-		Model: Model{TotalParamsB: N("671.5"), ActiveParamsB: N("37.25"), Layers: N("61"), KVHeads: N("128"), HeadDim: N("128"),
-			KVBytesPerToken: N("70272"), WeightBits: N("8"), KVBits: N("16")},
+		Model: Model{TotalParamsB: N("671.5"), ActiveParamsB: N("37.25"), Experts: N("256"), ExpertsPerToken: N("8"), RoutedParamsB: N("653.75"),
+			Layers: N("61"), KVHeads: N("128"), HeadDim: N("128"), KVBytesPerToken: N("70272"), HiddenSize: N("7168"), WeightBits: N("8"), KVBits: N("16")},
 		Revenue: &Revenue{PriceInputPerM: N("1.25"), PriceCachedInputPerM: N("0.3125"), PriceOutputPerM: N("10.5")},
 	}
 	for i := 0; i < MaxOptions; i++ {
 		o := Option{Label: fmt.Sprintf("Option %d %s", i+1, strings.Repeat("x", MaxLabelLen))[:MaxLabelLen],
-			Accelerator: &Accelerator{MemoryGB: N("191.75"), BandwidthTBps: N("5.325"), TFLOPS: N("2614.9"), PowerKW: N("0.75")}}
+			Accelerator: &Accelerator{MemoryGB: N("191.75"), BandwidthTBps: N("5.325"), TFLOPS: N("2614.9"), InterconnectGBps: N("447.5"), PowerKW: N("0.75")}}
 		switch i % 3 {
 		case 0:
 			o.Kind = Cloud

@@ -52,6 +52,7 @@ type modelPlan struct {
 	activeWeightBytes    decimal.Decimal
 	kvPerToken           decimal.Decimal // bytes
 	weightBits           decimal.Decimal
+	layers, hidden       decimal.Decimal // zero when unknown: no communication term
 
 	// MoE, when the expert fields are given: the bytes of the routed
 	// experts and the share of them one token uses (k of E per layer).
@@ -64,6 +65,7 @@ type pricePlan struct{ in, cached, out decimal.Decimal } // $ per token
 
 type acceleratorPlan struct {
 	memory, bandwidth, flops, powerKW decimal.Decimal // bytes, bytes/s, FLOP/s, kW
+	interconnect                      decimal.Decimal // bytes/s per accelerator and direction; zero when unknown
 }
 
 type optionPlan struct {
@@ -77,7 +79,8 @@ type optionPlan struct {
 	prefillRate, decodeRate             decimal.Decimal // tokens/s per accelerator, measured
 	perReplica                          int64           // 0: choose
 	mbu, mfu, usableMemory, maxUtil     decimal.Decimal
-	maxBatch                            int64 // 0: none
+	collectiveLatency                   decimal.Decimal // seconds
+	maxBatch                            int64           // 0: none
 	spare                               decimal.Decimal
 	hourly, commitUnits, commitRate     decimal.Decimal
 	commitMonths                        int
@@ -299,6 +302,13 @@ func checkModel(errs *Errors, m *Model) modelPlan {
 	mp.activeWeightBytes = div(mp.activeParams.Mul(mp.weightBits), dec(8))
 	mp.routedBytes = div(routed.Mul(billion).Mul(mp.weightBits), dec(8))
 
+	optional := func(key string, n Num) decimal.Decimal {
+		def, _ := DefaultModel(m.Preset, key)
+		return value(errs, "model."+key, n, def, true)
+	}
+	mp.layers = optional("layers", m.Layers)
+	mp.hidden = optional("hidden_size", m.HiddenSize)
+
 	kvb, hasKVB := DefaultModel(m.Preset, "kv_bytes_per_token")
 	shapeGiven := m.Layers.Set() || m.KVHeads.Set() || m.HeadDim.Set()
 	switch {
@@ -421,6 +431,7 @@ func checkOption(errs *Errors, i int, o *Option, mp modelPlan) optionPlan {
 	op.mbu = get("mbu", o.MBU)
 	op.mfu = get("mfu", o.MFU)
 	op.usableMemory = get("usable_memory_share", o.UsableMemoryShare)
+	op.collectiveLatency = div(get("collective_latency_us", o.CollectiveLatencyUs), million)
 	op.maxUtil = get("max_utilization", o.MaxUtilization)
 	op.spare = get("spare_replicas", o.SpareReplicas)
 	if o.MaxBatch.Set() {
@@ -465,6 +476,8 @@ func checkAccelerator(errs *Errors, i int, a *Accelerator, weightBits decimal.De
 		bandwidth: get("bandwidth_tbps", a.BandwidthTBps, true).Mul(tera),
 		flops:     get("tflops", a.TFLOPS, true).Mul(tera),
 		powerKW:   get("power_kw", a.PowerKW, false),
+		// Gigabytes: 10^9 bytes, as the vendors' figures.
+		interconnect: get("interconnect_gbps", a.InterconnectGBps, false).Mul(billion),
 	}
 	return ap, ap.powerKW
 }

@@ -52,6 +52,7 @@ type Model struct {
 	KVHeads         Num    `json:"kv_heads,omitzero"`
 	HeadDim         Num    `json:"head_dim,omitzero"`
 	KVBytesPerToken Num    `json:"kv_bytes_per_token,omitzero"`
+	HiddenSize      Num    `json:"hidden_size,omitzero"`
 	WeightBits      Num    `json:"weight_bits,omitzero"`
 	KVBits          Num    `json:"kv_bits,omitzero"`
 }
@@ -65,11 +66,12 @@ type Revenue struct {
 
 // Accelerator is a catalog preset, custom specs, or a preset with overrides.
 type Accelerator struct {
-	Preset        string `json:"preset,omitempty"`
-	MemoryGB      Num    `json:"memory_gb,omitzero"`
-	BandwidthTBps Num    `json:"bandwidth_tbps,omitzero"`
-	TFLOPS        Num    `json:"tflops,omitzero"`
-	PowerKW       Num    `json:"power_kw,omitzero"`
+	Preset           string `json:"preset,omitempty"`
+	MemoryGB         Num    `json:"memory_gb,omitzero"`
+	BandwidthTBps    Num    `json:"bandwidth_tbps,omitzero"`
+	TFLOPS           Num    `json:"tflops,omitzero"`
+	InterconnectGBps Num    `json:"interconnect_gbps,omitzero"`
+	PowerKW          Num    `json:"power_kw,omitzero"`
 }
 
 // Option is one way to serve the workload. Which fields apply depends on
@@ -111,6 +113,7 @@ type Option struct {
 	MFU                    Num `json:"mfu,omitzero"`
 	UsableMemoryShare      Num `json:"usable_memory_share,omitzero"`
 	MaxBatch               Num `json:"max_batch,omitzero"`
+	CollectiveLatencyUs    Num `json:"collective_latency_us,omitzero"`
 	MaxUtilization         Num `json:"max_utilization,omitzero"`
 	SpareReplicas          Num `json:"spare_replicas,omitzero"`
 }

@@ -115,12 +115,16 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64) (Throughput
 	flopPerSeq := two.Mul(m.activeParams)
 	memTime := func(b decimal.Decimal) decimal.Decimal { return div(m.stepWeightBytes(b).Add(b.Mul(ctxKV)), bw) }
 	flopTime := func(b decimal.Decimal) decimal.Decimal { return div(b.Mul(flopPerSeq), fl) }
+	comm := tensorParallel(m, o, n)
+	stepTime := func(b decimal.Decimal) decimal.Decimal {
+		return maxDec(memTime(b), flopTime(b)).Add(comm.decode(b))
+	}
 	if w.slo.Sign() > 0 {
 		// The largest batch whose step meets the SLO: the step only grows
 		// with the batch, so a bisection finds it exactly.
-		fits := func(b int64) bool { return maxDec(memTime(dec(b)), flopTime(dec(b))).Cmp(w.slo) <= 0 }
+		fits := func(b int64) bool { return stepTime(dec(b)).Cmp(w.slo) <= 0 }
 		if !fits(1) {
-			step1 := maxDec(memTime(one), flopTime(one))
+			step1 := stepTime(one)
 			return t, &FieldError{"workload.tpot_slo_ms", fmt.Sprintf(
 				"option %q cannot meet it even at batch 1 (a decode step takes %s ms)", o.label, step1.Mul(thousand).StringFixed(2))}
 		}
@@ -139,20 +143,59 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64) (Throughput
 	}
 	memStep := memTime(batch)
 	flopStep := flopTime(batch)
+	commStep := comm.decode(batch)
 	step := memStep
 	t.Bound = "memory"
 	if flopStep.Cmp(memStep) > 0 {
 		step = flopStep
 		t.Bound = "compute"
 	}
+	if commStep.Cmp(step) > 0 {
+		t.Bound = "communication"
+	}
+	step = step.Add(commStep)
 	b := batch.IntPart()
 	ms := step.Mul(thousand)
 	t.AcceleratorsPerReplica = n
 	t.BatchSize = &b
 	t.DecodeStepMs = &ms
 	t.DecodeTokensPerS = div(batch, step.Mul(nd))
-	t.PrefillTokensPerS = div(o.accel.flops.Mul(o.mfu), flopPerSeq)
+	// Prefill: a token's FLOPs over the replica, plus its share of the
+	// all-reduces' traffic (prefill chunks are large: their latency is
+	// spread over thousands of tokens and left out).
+	perToken := div(flopPerSeq, fl).Add(comm.perToken)
+	t.PrefillTokensPerS = div(one, perToken.Mul(nd))
 	return t, nil
+}
+
+// tpComm is a tensor-parallel replica's communication: each layer ends its
+// attention and its MLP with an all-reduce of the activations of the tokens
+// in flight (hidden values of 2 bytes each) across the replica's n
+// accelerators. A ring all-reduce sends 2(n − 1)/n of the data through each
+// accelerator's link, after a fixed latency.
+type tpComm struct {
+	latency  decimal.Decimal // seconds, all the all-reduces of one step
+	perToken decimal.Decimal // seconds of link time per token in flight
+}
+
+// tensorParallel is the communication of a replica of n accelerators: none
+// for one accelerator, or where the model's layers and hidden size or the
+// accelerator's interconnect are unknown.
+func tensorParallel(m modelPlan, o *optionPlan, n int64) tpComm {
+	if n <= 1 || m.layers.Sign() == 0 || m.hidden.Sign() == 0 || o.accel.interconnect.Sign() == 0 {
+		return tpComm{latency: zero, perToken: zero}
+	}
+	allReduces := two.Mul(m.layers)
+	ring := div(two.Mul(dec(n-1)), dec(n))
+	return tpComm{
+		latency:  allReduces.Mul(o.collectiveLatency),
+		perToken: div(allReduces.Mul(ring).Mul(m.hidden).Mul(two), o.accel.interconnect),
+	}
+}
+
+// decode is the communication time of a decode step of b sequences.
+func (c tpComm) decode(b decimal.Decimal) decimal.Decimal {
+	return c.latency.Add(b.Mul(c.perToken))
 }
 
 // stepWeightBytes is what one decode step of b sequences reads of the

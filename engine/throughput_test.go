@@ -242,3 +242,35 @@ func TestPowRound(t *testing.T) {
 		t.Errorf("0.999^1e9 = %s, not rounded to %d places", got, Prec)
 	}
 }
+
+func TestRooflineTensorParallelCommunication(t *testing.T) {
+	s := rooflineScenario()
+	s.Model.HiddenSize = N("4096")
+	s.Options[0].Accelerator.InterconnectGBps = N("100")
+	s.Options[0].CollectiveLatencyUs = N("10")
+	s.Options[0].AcceleratorsPerReplica = N("2")
+	s.Options[0].MaxBatch = N("10")
+	tp := mustEval(t, s).Options[0].Throughput
+	// Two all-reduces a layer, 64 a step: 64 × 10 µs = 0.64 ms of latency.
+	// A ring over 2 accelerators sends 2 × 1/2 = 1 times the data through
+	// each link: 64 × 4,096 values × 2 bytes / 100 GB/s = 5.24288 µs a
+	// token, 0.0524288 ms for 10. Memory: (16e9 + 10 × 196,608,000) / (2 ×
+	// 2e12 × 0.5) = 8.98304 ms, above compute (10 × 16e9 / 1e15 = 0.16 ms).
+	// Step = 8.98304 + 0.64 + 0.0524288 = 9.6754688 ms.
+	checkNear(t, "step ms", *tp.DecodeStepMs, d("9.6754688"))
+	if tp.Bound != "memory" {
+		t.Errorf("bound = %s", tp.Bound)
+	}
+	// Decode per accelerator = 10 / 0.0096754688 / 2 = 516.7708… tokens/s.
+	checkNear(t, "decode", tp.DecodeTokensPerS, d("516.77082561622233746441309386"))
+	// Prefill: 16e9 / 1e15 = 16 µs of compute and 5.24288 µs of link a
+	// token over the replica; per accelerator 1 / (2 × 21.24288 µs) =
+	// 23,537.298… tokens/s.
+	checkNear(t, "prefill", tp.PrefillTokensPerS, d("23537.2981441311159315497710291"))
+
+	// One accelerator, or an unknown interconnect: no communication.
+	s.Options[0].AcceleratorsPerReplica = N("1")
+	if got := *mustEval(t, s).Options[0].Throughput.DecodeStepMs; !near(got, d("17.96608")) {
+		t.Errorf("one accelerator: step %s ms, want (16e9 + 1.96608e9) / 1e12 = 17.96608", got)
+	}
+}

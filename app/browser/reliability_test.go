@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -148,13 +149,14 @@ func TestReliabilityCraftedLinks(t *testing.T) {
 // The page and the CLI decode a link's percent escapes once, the same way.
 func TestReliabilityLinkDecodedLikeCLI(t *testing.T) {
 	s, ctx, log := watchedPage(t)
-	base := strings.TrimPrefix(engine.EncodeLink(handWorked()), "1r.")
+	readable := strconv.Itoa(engine.LinkVersion) + "r."
+	base := strings.TrimPrefix(engine.EncodeLink(handWorked()), readable)
 	if !strings.HasPrefix(base, "n=") {
 		t.Fatalf("the hand-worked link is not in readable form: %s", base)
 	}
 	_, rest, _ := strings.Cut(base, "~")
 	for _, name := range []string{"50%2541", "100%25", "Caf%C3%A9+%26+co"} {
-		frag := "#1r.n=" + name + "~" + rest
+		frag := "#" + readable + "n=" + name + "~" + rest
 		sc, err := engine.DecodeLink(frag)
 		if err != nil {
 			t.Fatalf("%s: %v", frag, err)
