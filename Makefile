@@ -13,7 +13,7 @@ BIN       := bin/infercost
 # machine, which would make CI flaky.
 FUZZTIME  ?= 60000x
 
-.PHONY: all run dist test vet unit wasmtest fuzz bench screenshots clean deps-test
+.PHONY: all run dist test vet unit wasmtest fuzz bench chaos screenshots clean deps-test
 
 all: dist
 
@@ -83,6 +83,12 @@ bench: deps-test
 	$(GO) test -count=1 -run '^TestLinkLengths$$' -v ./engine/ | grep -E 'characters|ok'
 	@echo "== app.wasm size, load and keystroke latency in Chromium, against a minimal go-app page"
 	INFERCOST_BENCH=1 $(GO) test -count=1 -run '^TestBenchReport$$' -v -timeout 30m ./app/browser/ | grep -vE '^(=== RUN|--- PASS)'
+
+## chaos: a long random run of the browser's chaos test (TestChaos); a short one is part of make test
+CHAOS_SEED  ?= 1
+CHAOS_STEPS ?= 500
+chaos: deps-test
+	INFERCOST_CHAOS_SEED=$(CHAOS_SEED) INFERCOST_CHAOS_STEPS=$(CHAOS_STEPS) $(GO) test -count=1 -run '^TestChaos$$' -v -timeout 60m ./app/browser/
 
 ## screenshots: the desktop and phone pictures in docs/screenshots (README)
 screenshots: deps-test

@@ -41,11 +41,13 @@ type Calculator struct {
 
 	badLink    string // text of a link that could not be opened
 	badLinkWhy string
-	notice     string // one-line status ("Link copied", "Saved")
-	saved      savedList
-	workingErr string // why the working copy could not be kept, once
-	importMsg  string
-	crash      string // a recovered panic, shown until dismissed (see recover.go)
+	// badLinkShown says what is on screen instead of the bad link's scenario.
+	badLinkShown string
+	notice       string // one-line status ("Link copied", "Saved")
+	saved        savedList
+	workingErr   string // why the working copy could not be kept, once
+	importMsg    string
+	crash        string // a recovered panic, shown until dismissed (see recover.go)
 
 	ctx     ga.Context // from OnMount, to redraw after a part's recovered panic
 	mounted bool
@@ -70,6 +72,14 @@ func (c *Calculator) OnMount(ctx ga.Context) {
 	Mark("mounted")
 	c.ctx, c.mounted = ctx, true
 	c.saved = readSaved()
+	// A link pasted into the address bar. go-app reports it through OnNav
+	// only when the address differs from the last one go-app itself
+	// navigated to, which the links this page writes with replaceState do
+	// not update: pasting the link first opened, after an edit, was missed.
+	ga.Window().Call("addEventListener", "hashchange", ga.FuncOf(func(ga.Value, []ga.Value) any {
+		c.dispatch(ctx, c.followAddress)
+		return nil
+	}))
 	// Another tab saved, renamed or deleted: show its list.
 	ga.Window().Call("addEventListener", "storage", ga.FuncOf(func(_ ga.Value, args []ga.Value) any {
 		if len(args) > 0 && args[0].Get("key").String() == savedKey {
@@ -90,7 +100,17 @@ func (c *Calculator) OnNav(ctx ga.Context) {
 			c.recovered(r)
 		}
 	}()
-	if frag := openedFragment(); frag != c.written {
+	c.followAddress(ctx)
+}
+
+// followAddress opens the address bar's link when it is not the one on
+// screen (OnNav and the hashchange event may both report one change).
+func (c *Calculator) followAddress(ctx ga.Context) {
+	frag := openedFragment()
+	if frag == c.written && c.painted() {
+		return
+	}
+	if frag != c.written {
 		c.open(frag)
 	}
 	c.refreshSecondary(ctx)
@@ -98,35 +118,45 @@ func (c *Calculator) OnNav(ctx ga.Context) {
 
 // open shows the scenario of a link fragment. With no fragment it shows the
 // scenario being edited when the page was last closed (the working copy),
-// else the default one; so does a link that cannot be read, which is then
-// explained and kept.
+// else the default one. A link that cannot be read is explained and kept;
+// pasted into the running app it changes nothing else, and at start-up the
+// working copy or the default scenario is shown instead.
 func (c *Calculator) open(frag string) {
 	c.written = frag // handled: neither reopened nor rewritten until edited
 	c.urlDirty = false
-	c.badLink, c.badLinkWhy = "", ""
-	if frag == "" && ga.IsClient {
-		if w := loadWorking(); w != "" {
-			if s, err := engine.DecodeLink(w); err == nil {
-				c.f = formFrom(&s)
-				if c.evaluateNow() {
-					c.urlDirty = true // into the address bar once painted
-					return
-				}
-			}
-		}
-	}
+	c.badLink, c.badLinkWhy, c.badLinkShown = "", "", ""
 	if frag != "" {
 		s, err := engine.DecodeLink(frag)
 		if err == nil {
 			c.f = formFrom(&s)
 			c.evaluateNow()
+			c.syncInputs()
 			return
 		}
 		c.badLink, c.badLinkWhy = "#"+frag, err.Error()
+		if c.f != nil {
+			c.badLinkShown = "The scenario you were working on is unchanged"
+			return
+		}
+	}
+	if ga.IsClient {
+		if w := loadWorking(); w != "" {
+			if s, err := engine.DecodeLink(w); err == nil {
+				c.f = formFrom(&s)
+				if c.evaluateNow() {
+					c.syncInputs()
+					c.badLinkShown = "The scenario you last worked on is shown instead"
+					c.urlDirty = c.badLink == "" // its link into the address bar once painted
+					return
+				}
+			}
+		}
 	}
 	def := engine.DefaultScenario()
 	c.f = formFrom(&def)
 	c.evaluateNow()
+	c.syncInputs()
+	c.badLinkShown = "The default scenario is shown instead"
 }
 
 // evaluateNow asks the engine for results. Invalid input keeps the last
@@ -163,6 +193,37 @@ func (c *Calculator) changed(ctx ga.Context) {
 		c.urlDirty = true
 		c.refreshSecondary(ctx)
 	}
+}
+
+// reshaped is changed for an edit that was not typed into the field it
+// changes: a new form, an option added, moved or removed, a kind switched.
+func (c *Calculator) reshaped(ctx ga.Context) {
+	c.changed(ctx)
+	c.syncInputs()
+}
+
+// syncInputs writes the form's texts into the inputs on the page once go-app
+// has drawn it. go-app v10.1.11 drops an empty Value (attributes.Set
+// compares the value, not the name, with "value"), so an input that became
+// empty through something other than typing (a reset, another scenario,
+// an option card that moved into its place) kept showing its old text.
+func (c *Calculator) syncInputs() {
+	if !c.mounted {
+		return
+	}
+	f := c.f
+	c.ctx.Defer(func(ga.Context) {
+		if f != c.f {
+			return // replaced again since
+		}
+		inputs := ga.Window().Get("document").Call("querySelectorAll", "input[data-path]")
+		for i := range inputs.Length() {
+			el := inputs.Index(i)
+			if text, ok := f.text(el.Get("dataset").Get("path").String()); ok && el.Get("value").String() != text {
+				el.Set("value", text)
+			}
+		}
+	})
 }
 
 // writeURL puts the edited scenario in the address bar without a history
@@ -337,17 +398,17 @@ func (c *Calculator) Render() ga.UI { return c.guardedRender(c.render) }
 
 func (c *Calculator) render() ga.UI {
 	return ga.Div().Class("calc").Body(
-		ga.If(c.crash != "", c.renderCrash),
+		slot(c.crash != "", c.renderCrash),
 		c.renderToolbar(),
-		ga.If(c.badLink != "", func() ga.UI {
+		slot(c.badLink != "", func() ga.UI {
 			return ga.Div().Class("banner error").ID("bad-link").Role("alert").Body(
-				ga.P().Text(c.badLinkWhy+". The default scenario is shown instead; the link you opened is kept below."),
+				ga.P().Text(c.badLinkWhy+". "+c.badLinkShown+"; the link you opened is kept below."),
 				ga.Label().For("bad-link-text").Text("Link you opened"),
 				ga.Textarea().ID("bad-link-text").ReadOnly(true).Rows(2).Text(c.badLink),
 			)
 		}),
-		ga.If(c.saved.problem != "", c.renderStorageProblem),
-		ga.If(c.workingErr != "", func() ga.UI {
+		slot(c.saved.problem != "", c.renderStorageProblem),
+		slot(c.workingErr != "", func() ga.UI {
 			return ga.Div().Class("banner").ID("working-error").Role("status").Text(c.workingErr)
 		}),
 		ga.Div().Class("layout").Body(
@@ -355,6 +416,14 @@ func (c *Calculator) render() ga.UI {
 			ga.Div().Class("results").ID("results").Body(c.renderResults()...),
 		),
 	)
+}
+
+// slot holds what appears and disappears (a banner) in a wrapper that is
+// always there. go-app matches children by position: an element that came
+// and went before the form shifted it, and go-app rebuilt the whole form,
+// losing the keys typed meanwhile.
+func slot(show bool, body func() ga.UI) ga.UI {
+	return ga.Div().Class("slot").Body(ga.If(show, body))
 }
 
 // ---------------------------------------------------------------------------
@@ -372,7 +441,7 @@ func (c *Calculator) renderToolbar() ga.UI {
 					if ex.ID == id {
 						s := ex.Scenario.Clone()
 						c.f = formFrom(&s)
-						c.changed(ctx)
+						c.reshaped(ctx)
 					}
 				}
 			})).Body(
@@ -471,7 +540,7 @@ func (c *Calculator) openSaved(ctx ga.Context, sv savedScenario) {
 		return
 	}
 	c.f = formFrom(&s)
-	c.changed(ctx)
+	c.reshaped(ctx)
 	c.notice = "Opened “" + shortName(sv.Name) + "”."
 }
 
@@ -569,7 +638,7 @@ func (c *Calculator) importFile(ctx ga.Context, text string) {
 	}
 	c.importMsg = ""
 	c.f = formFrom(&s)
-	c.changed(ctx)
+	c.reshaped(ctx)
 	c.notice = "Imported “" + shortName(s.Name) + "”."
 	if c.errs != nil {
 		c.notice += " It has problems, marked beside the fields."

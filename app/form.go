@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/infercost/infercost/engine"
 )
@@ -87,6 +88,38 @@ func (f *form) optionFrom(o *engine.Option) optionForm {
 		}
 	}
 	return of
+}
+
+// text is the text of the input at a field path ("workload.input_tokens",
+// "options[1].label", the data-path of the page's inputs); ok is false for a
+// path the form does not hold.
+func (f *form) text(path string) (text string, ok bool) {
+	if i, key, isOpt := engine.SplitOptionPath(path); isOpt {
+		if i >= len(f.Options) {
+			return "", false
+		}
+		o := &f.Options[i]
+		if key == "label" {
+			return o.Label, true
+		}
+		if k, isAccel := strings.CutPrefix(key, "accelerator."); isAccel {
+			return o.Accel[k], true
+		}
+		return o.Fields[key], true
+	}
+	if path == "name" {
+		return f.Name, true
+	}
+	group, key, _ := strings.Cut(path, ".")
+	switch group {
+	case "workload":
+		return f.Workload[key], true
+	case "model":
+		return f.Model[key], true
+	case "revenue":
+		return f.Revenue[key], true
+	}
+	return "", false
 }
 
 // scenario builds the engine's scenario from the texts. Fields of other

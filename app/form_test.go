@@ -134,3 +134,29 @@ func TestCalculatorRendersNatively(t *testing.T) {
 		t.Errorf("invalid edit: stale=%v errs=%v", c.stale, c.errs)
 	}
 }
+
+// TestFormText reads every input's text back by the path the page gives it
+// (data-path), which syncInputs relies on.
+func TestFormText(t *testing.T) {
+	s := engine.Examples[1].Scenario.Clone()
+	f := formFrom(&s)
+	f.Options[1].Accel["memory_gb"] = "96"
+	for path, want := range map[string]string{
+		"name":                             s.Name,
+		"workload.requests_per_day":        s.Workload.RequestsPerDay.String(),
+		"workload.tpot_slo_ms":             "",
+		"model.weight_bits":                f.Model["weight_bits"],
+		"options[1].label":                 s.Options[1].Label,
+		"options[1].accelerator.memory_gb": "96",
+		"options[0].hourly_rate":           f.Options[0].Fields["hourly_rate"],
+	} {
+		if got, ok := f.text(path); !ok || got != want {
+			t.Errorf("text(%q) = %q, %v; want %q", path, got, ok, want)
+		}
+	}
+	for _, path := range []string{"options[9].label", "nothing", "scenario"} {
+		if _, ok := f.text(path); ok {
+			t.Errorf("text(%q) found a field", path)
+		}
+	}
+}

@@ -55,7 +55,7 @@ func (c *Calculator) renderNum(n numInput) ga.UI {
 			ga.If(overridden, func() ga.UI {
 				return ga.Button().Type("button").Class("reset").Text("↺").Title("Reset to the preset value "+placeholder).
 					Aria("label", "Reset "+n.field.Label+" to "+placeholder).
-					OnClick(c.on(func(ctx ga.Context, e ga.Event) { n.set(ctx, "") }), ga.EventScope(n.scope))
+					OnClick(c.on(func(ctx ga.Context, e ga.Event) { n.set(ctx, ""); c.syncInputs() }), ga.EventScope(n.scope))
 			}),
 		),
 		ga.If(n.err != "", func() ga.UI { return ga.P().Class("error").ID(errID).Text(n.err) }),
@@ -198,7 +198,7 @@ func (c *Calculator) renderInputs() []ga.UI {
 				ga.Range(engine.Kinds).Slice(func(k int) ga.UI {
 					kind := engine.Kinds[k]
 					return ga.Button().Type("button").ID("add-"+string(kind)).Disabled(len(f.Options) >= engine.MaxOptions).
-						Text("+ "+kindName(kind)).OnClick(c.on(func(ctx ga.Context, e ga.Event) { c.f.addOption(kind); c.changed(ctx) }), ga.EventScope(f.gen, kind))
+						Text("+ "+kindName(kind)).OnClick(c.on(func(ctx ga.Context, e ga.Event) { c.f.addOption(kind); c.reshaped(ctx) }), ga.EventScope(f.gen, kind))
 				}),
 			),
 		),
@@ -210,13 +210,12 @@ func (c *Calculator) renderInputs() []ga.UI {
 			other = append(other, e)
 		}
 	}
-	if len(other) > 0 {
-		ui = append([]ga.UI{ga.Div().Class("banner error").ID("other-errors").Role("alert").Body(
+	return append([]ga.UI{slot(len(other) > 0, func() ga.UI {
+		return ga.Div().Class("banner error").ID("other-errors").Role("alert").Body(
 			ga.P().Text("Fix these to update the results:"),
 			ga.Ul().Body(ga.Range(other).Slice(func(i int) ga.UI { return ga.Li().Text(describePath(other[i].Path, c.f) + ": " + other[i].Msg) })),
-		)}, ui...)
-	}
-	return ui
+		)
+	})}, ui...)
 }
 
 // displayed reports whether an error path has an input to show it beside.
@@ -267,7 +266,7 @@ func (c *Calculator) textField(id, path, label, value string, max int, set func(
 	err := c.fieldErr(path)
 	return ga.Div().Class("field wide").Body(
 		ga.Label().For(id).Text(label),
-		ga.Input().ID(id).Type("text").Value(value).MaxLength(max).Aria("invalid", fmt.Sprint(err != "")).
+		ga.Input().ID(id).Type("text").Value(value).MaxLength(max).Attr("data-path", path).Aria("invalid", fmt.Sprint(err != "")).
 			OnInput(c.on(func(ctx ga.Context, e ga.Event) { set(ctx, ctx.JSSrc().Get("value").String()) }), ga.EventScope(c.f.gen, id)),
 		ga.If(err != "", func() ga.UI { return ga.P().Class("error").Text(err) }),
 	)
@@ -286,7 +285,7 @@ func (c *Calculator) renderModel() ga.UI {
 			ga.Label().For("model-preset").Text("Model"),
 			ga.Select().ID("model-preset").OnChange(c.on(func(ctx ga.Context, e ga.Event) {
 				f.ModelPreset = ctx.JSSrc().Get("value").String()
-				c.changed(ctx)
+				c.reshaped(ctx)
 			}), ga.EventScope(f.gen)).Body(
 				ga.Range(engine.Models).Slice(func(i int) ga.UI {
 					m := engine.Models[i]
@@ -337,7 +336,7 @@ func (c *Calculator) renderRevenue() ga.UI {
 			ga.Label().Class("check").Body(
 				ga.Input().ID("revenue-on").Type("checkbox").Checked(f.RevenueOn).OnChange(c.on(func(ctx ga.Context, e ga.Event) {
 					f.RevenueOn = ctx.JSSrc().Get("checked").Bool()
-					c.changed(ctx)
+					c.reshaped(ctx)
 				}), ga.EventScope(f.gen)),
 				ga.Text(" I charge for tokens: show margin and break-even"),
 			),
@@ -420,15 +419,15 @@ func (c *Calculator) renderOption(i int, bits decimal.Decimal) ga.UI {
 		ga.Div().Class("option-head").Body(
 			ga.Span().Class("swatch block "+seriesClass(i)).Aria("hidden", "true"),
 			ga.Label().For(base+"label").Class("visually-hidden").Text("Option label"),
-			ga.Input().ID(base+"label").Class("label-input").Type("text").Value(o.Label).MaxLength(engine.MaxLabelLen).
+			ga.Input().ID(base+"label").Class("label-input").Type("text").Value(o.Label).MaxLength(engine.MaxLabelLen).Attr("data-path", path("label")).
 				Aria("invalid", fmt.Sprint(c.fieldErr(path("label")) != "")).
 				OnInput(c.on(func(ctx ga.Context, e ga.Event) { o.Label = ctx.JSSrc().Get("value").String(); c.changed(ctx) }), sc),
 			ga.If(rank == 1, func() ga.UI { return ga.Span().Class("badge winner").Text("Cheapest") }),
 			ga.Div().Class("option-actions no-print").Body(
-				ga.Button().Type("button").Text("↑").Aria("label", "Move up").Disabled(i == 0).OnClick(c.on(func(ctx ga.Context, e ga.Event) { f.move(i, -1); c.changed(ctx) }), sc),
-				ga.Button().Type("button").Text("↓").Aria("label", "Move down").Disabled(i == len(f.Options)-1).OnClick(c.on(func(ctx ga.Context, e ga.Event) { f.move(i, 1); c.changed(ctx) }), sc),
-				ga.Button().Type("button").Text("Duplicate").ID(base+"duplicate").Disabled(len(f.Options) >= engine.MaxOptions).OnClick(c.on(func(ctx ga.Context, e ga.Event) { f.duplicate(i); c.changed(ctx) }), sc),
-				ga.Button().Type("button").Class("danger").Text("Remove").ID(base+"remove").Disabled(len(f.Options) <= 1).OnClick(c.on(func(ctx ga.Context, e ga.Event) { f.remove(i); c.changed(ctx) }), sc),
+				ga.Button().Type("button").Text("↑").Aria("label", "Move up").Disabled(i == 0).OnClick(c.on(func(ctx ga.Context, e ga.Event) { f.move(i, -1); c.reshaped(ctx) }), sc),
+				ga.Button().Type("button").Text("↓").Aria("label", "Move down").Disabled(i == len(f.Options)-1).OnClick(c.on(func(ctx ga.Context, e ga.Event) { f.move(i, 1); c.reshaped(ctx) }), sc),
+				ga.Button().Type("button").Text("Duplicate").ID(base+"duplicate").Disabled(len(f.Options) >= engine.MaxOptions).OnClick(c.on(func(ctx ga.Context, e ga.Event) { f.duplicate(i); c.reshaped(ctx) }), sc),
+				ga.Button().Type("button").Class("danger").Text("Remove").ID(base+"remove").Disabled(len(f.Options) <= 1).OnClick(c.on(func(ctx ga.Context, e ga.Event) { f.remove(i); c.reshaped(ctx) }), sc),
 			),
 		),
 		ga.If(c.fieldErr(path("label")) != "", func() ga.UI { return ga.P().Class("error").Text(c.fieldErr(path("label"))) }),
@@ -440,7 +439,7 @@ func (c *Calculator) renderOption(i int, bits decimal.Decimal) ga.UI {
 					if o.Kind.SelfHosted() && o.AccelPreset == "" && len(o.Accel) == 0 {
 						o.AccelPreset = engine.Accelerators[0].ID
 					}
-					c.changed(ctx)
+					c.reshaped(ctx)
 				}), sc).Body(ga.Range(engine.Kinds).Slice(func(k int) ga.UI {
 					return ga.Option().Value(string(engine.Kinds[k])).Selected(engine.Kinds[k] == o.Kind).Text(kindName(engine.Kinds[k]))
 				})),
@@ -450,7 +449,7 @@ func (c *Calculator) renderOption(i int, bits decimal.Decimal) ga.UI {
 					ga.Label().For(base+"accel").Text("Accelerator"),
 					ga.Select().ID(base+"accel").OnChange(c.on(func(ctx ga.Context, e ga.Event) {
 						o.AccelPreset = ctx.JSSrc().Get("value").String()
-						c.changed(ctx)
+						c.reshaped(ctx)
 					}), sc).Body(
 						ga.Range(engine.Accelerators).Slice(func(k int) ga.UI {
 							a := engine.Accelerators[k]

@@ -37,6 +37,7 @@ func (c *Calculator) restoreGood() {
 		s = c.good.Clone()
 	}
 	c.f = formFrom(&s)
+	c.syncInputs()
 	c.seq++ // drops any secondary work under way
 	if c.good == nil || c.result == nil {
 		c.result, c.good = nil, nil
@@ -62,8 +63,15 @@ func (c *Calculator) on(h ga.EventHandler) ga.EventHandler {
 }
 
 // dispatch is ctx.Dispatch with the same guard, for work that comes back
-// from a goroutine or a JavaScript promise.
+// from a goroutine or a JavaScript promise. It goes through the
+// calculator's own context once mounted: go-app drops a dispatch whose
+// source element has left the page, and an event's element often has (the
+// Add buttons move, the last option's card goes, a banner disappears), which
+// left the address bar and the charts on the previous scenario.
 func (c *Calculator) dispatch(ctx ga.Context, fn func(ga.Context)) {
+	if c.mounted {
+		ctx = c.ctx
+	}
 	ctx.Dispatch(func(ctx ga.Context) {
 		defer func() {
 			if r := recover(); r != nil {
@@ -80,7 +88,7 @@ func (c *Calculator) async(ctx ga.Context, fn func()) {
 	ctx.Async(func() {
 		defer func() {
 			if r := recover(); r != nil {
-				ctx.Dispatch(func(ga.Context) { c.recovered(r) })
+				c.dispatch(ctx, func(ga.Context) { c.recovered(r) })
 			}
 		}()
 		fn()

@@ -19,7 +19,7 @@ func (c *Calculator) renderResults() []ga.UI {
 	}
 	seq := signature(c.resultSeq, c.stale)
 	ui := []ga.UI{
-		ga.If(c.stale, func() ga.UI {
+		slot(c.stale, func() ga.UI {
 			return ga.Div().Class("banner stale").ID("stale").Role("status").Text(
 				fmt.Sprintf("These results are for the last valid input: %d field(s) need fixing.", len(c.errs)))
 		}),
