@@ -108,7 +108,7 @@ func TestVerdict(t *testing.T) {
 	best := r.Options[c.Cheapest]
 	want := fmt.Sprintf("Over 24 months, H100 on demand is cheapest: %s in all, %s per million tokens. Token API is cheaper at first; H100 on demand takes over from month %d.",
 		engine.Money(best.TotalCost), engine.Money(best.CostPerMTokens), *c.Options[c.Cheapest].CheapestFromMonth)
-	if got := verdict(r); got != want || best.Label != "H100 on demand" || r.Options[c.MonthlyCheapest[0]].Label != "Token API" {
+	if got := Verdict(r); got != want || best.Label != "H100 on demand" || r.Options[c.MonthlyCheapest[0]].Label != "Token API" {
 		t.Errorf("verdict = %q, want %q", got, want)
 	}
 }

@@ -42,13 +42,13 @@ func (c *Calculator) renderHeadline() ga.UI {
 	r := c.result
 	return ga.Section().Class("card summary").ID("headline").Aria("live", "polite").Body(
 		ga.H2().Text("Results"),
-		ga.P().Class("verdict").ID("verdict").Text(verdict(r)),
+		ga.P().Class("verdict").ID("verdict").Text(Verdict(r)),
 		ga.Div().Class("headlines").Body(ga.Range(r.Options).Slice(func(i int) ga.UI { return c.headline(i) })),
 	)
 }
 
-// verdict is the one-sentence answer.
-func verdict(r *engine.Result) string {
+// Verdict is the one-sentence answer the page leads with.
+func Verdict(r *engine.Result) string {
 	c := r.Comparison
 	best := r.Options[c.Cheapest]
 	s := fmt.Sprintf("Over %d months, %s is cheapest: %s in all, %s per million tokens.", r.Horizon, best.Label, engine.Money(best.TotalCost), engine.Money(best.CostPerMTokens))

@@ -48,6 +48,7 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/infercost/infercost/app"
 	"github.com/infercost/infercost/engine"
 )
 
@@ -823,7 +824,7 @@ func (c *chaos) compareResults(snap chaosSnapshot, s *engine.Scenario) error {
 	if snap.Verdict == nil {
 		return errors.New("no verdict on the page")
 	}
-	if want := chaosVerdict(r); *snap.Verdict != want {
+	if want := app.Verdict(r); *snap.Verdict != want { // its sentence is tested in app
 		return fmt.Errorf("verdict %q, want %q", *snap.Verdict, want)
 	}
 	if len(snap.Headlines) != len(r.Options) {
@@ -956,19 +957,6 @@ func numAt(s *engine.Scenario, path string) (engine.Num, bool) {
 		}
 	}
 	return engine.Num{}, false
-}
-
-// chaosVerdict is the sentence of app/results.go's verdict.
-func chaosVerdict(r *engine.Result) string {
-	cmp := r.Comparison
-	best := r.Options[cmp.Cheapest]
-	s := fmt.Sprintf("Over %d months, %s is cheapest: %s in all, %s per million tokens.", r.Horizon, best.Label, engine.Money(best.TotalCost), engine.Money(best.CostPerMTokens))
-	if first := cmp.MonthlyCheapest[0]; first != cmp.Cheapest {
-		if m := cmp.Options[cmp.Cheapest].CheapestFromMonth; m != nil {
-			s += fmt.Sprintf(" %s is cheaper at first; %s takes over from month %d.", r.Options[first].Label, best.Label, *m)
-		}
-	}
-	return s
 }
 
 // chaosHeadlineFigures lists the figures of option i's headline, by their
