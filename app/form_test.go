@@ -144,7 +144,9 @@ func TestFormText(t *testing.T) {
 	for path, want := range map[string]string{
 		"name":                             s.Name,
 		"workload.requests_per_day":        s.Workload.RequestsPerDay.String(),
-		"workload.tpot_slo_ms":             "",
+		"workload.tpot_slo_ms":             "50",
+		"revenue.price_output_per_m":       "2.4",
+		"model.hidden_size":                "",
 		"model.weight_bits":                f.Model["weight_bits"],
 		"options[1].label":                 s.Options[1].Label,
 		"options[1].accelerator.memory_gb": "96",

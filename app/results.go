@@ -173,6 +173,12 @@ func comparisonTable(r *engine.Result) ga.UI {
 			}
 			return fmt.Sprintf("%d, %s ms (%s-bound)", *o.BatchSize, o.DecodeStepMs.StringFixed(1), o.Bound)
 		})},
+		{"Tokens/s per user", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
+			if o.Throughput == nil || o.TokensPerSecondPerUser == nil {
+				return dash
+			}
+			return engine.Count(*o.TokensPerSecondPerUser, 1)
+		})},
 		{"Prefill / decode tokens/s per accelerator", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
 			if o.Throughput == nil {
 				return dash

@@ -18,11 +18,14 @@ var Examples = []Example{
 		Story: "A chat product growing 10 % a month. The API is cheapest at launch; renting GPUs wins once volume fills them. When?",
 		Scenario: Scenario{
 			Version: 1, Name: "Start-up: API or rent H100s?",
+			// Every example asks for 50 ms a token (20 tokens/s per user), a
+			// chat product's floor: without a target the roofline picked
+			// batches nobody runs (the MI325X fleet at 248 ms a token).
 			// 75,000 requests a day: with the communication of a 2-GPU replica
 			// priced in, the API is cheaper until month 7 (at 150,000 the
 			// GPUs won from month 1 and the example told no story).
 			Workload: Workload{RequestsPerDay: N("75000"), InputTokens: N("1200"), OutputTokens: N("250"),
-				CachedInputShare: N("0.3"), PeakToAverage: N("2"), MonthlyGrowth: N("0.1"), HorizonMonths: N("24")},
+				CachedInputShare: N("0.3"), PeakToAverage: N("2"), MonthlyGrowth: N("0.1"), HorizonMonths: N("24"), TPOTSLOms: N("50")},
 			Model:   Model{Preset: "llama-3.1-70b", WeightBits: N("8"), KVBits: N("8")},
 			Revenue: &Revenue{PriceInputPerM: N("2"), PriceCachedInputPerM: N("0.5"), PriceOutputPerM: N("8")},
 			Options: []Option{
@@ -40,7 +43,7 @@ var Examples = []Example{
 		Scenario: Scenario{
 			Version: 1, Name: "Lab: a big multi-year commitment or flexible capacity?",
 			Workload: Workload{RequestsPerDay: N("20000000"), InputTokens: N("2000"), OutputTokens: N("400"),
-				CachedInputShare: N("0.5"), PeakToAverage: N("1.8"), MonthlyGrowth: N("0.03"), HorizonMonths: N("48")},
+				CachedInputShare: N("0.5"), PeakToAverage: N("1.8"), MonthlyGrowth: N("0.03"), HorizonMonths: N("48"), TPOTSLOms: N("50")},
 			Model:   Model{Preset: "qwen3-235b-a22b", WeightBits: N("8"), KVBits: N("8")},
 			Revenue: &Revenue{PriceInputPerM: N("0.6"), PriceCachedInputPerM: N("0.15"), PriceOutputPerM: N("2.4")},
 			Options: []Option{
@@ -58,7 +61,7 @@ var Examples = []Example{
 		Scenario: Scenario{
 			Version: 1, Name: "Owned fleet: NVIDIA, AMD or TPU?",
 			Workload: Workload{RequestsPerDay: N("3000000"), InputTokens: N("1500"), OutputTokens: N("350"),
-				CachedInputShare: N("0.4"), PeakToAverage: N("1.6"), MonthlyGrowth: N("0.02"), HorizonMonths: N("60")},
+				CachedInputShare: N("0.4"), PeakToAverage: N("1.6"), MonthlyGrowth: N("0.02"), HorizonMonths: N("60"), TPOTSLOms: N("50")},
 			Model: Model{Preset: "llama-3.1-405b"},
 			Options: []Option{
 				{Label: "H200 owned", Kind: Owned, Accelerator: &Accelerator{Preset: "h200"}, StaffPerMonth: N("60000")},
@@ -74,7 +77,7 @@ var Examples = []Example{
 		Scenario: Scenario{
 			Version: 1, Name: "MoE on the newest accelerators",
 			Workload: Workload{RequestsPerDay: N("5000000"), InputTokens: N("3000"), OutputTokens: N("600"),
-				CachedInputShare: N("0.5"), PeakToAverage: N("2"), MonthlyGrowth: N("0.04"), HorizonMonths: N("36")},
+				CachedInputShare: N("0.5"), PeakToAverage: N("2"), MonthlyGrowth: N("0.04"), HorizonMonths: N("36"), TPOTSLOms: N("50")},
 			Model: Model{Preset: "deepseek-v3"},
 			Options: []Option{
 				{Label: "GB200 NVL72 rented", Kind: Cloud, Accelerator: &Accelerator{Preset: "gb200"}},

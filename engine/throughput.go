@@ -12,6 +12,9 @@ type Throughput struct {
 	AcceleratorsPerReplica int64            `json:"accelerators_per_replica"`
 	BatchSize              *int64           `json:"batch_size"`     // nil when measured
 	DecodeStepMs           *decimal.Decimal `json:"decode_step_ms"` // nil when measured
+	// TokensPerSecondPerUser is what each sequence of the batch receives:
+	// one token a decode step. Nil when measured.
+	TokensPerSecondPerUser *decimal.Decimal `json:"tokens_per_s_per_user"`
 	PrefillTokensPerS      decimal.Decimal  `json:"prefill_tokens_per_s"`
 	DecodeTokensPerS       decimal.Decimal  `json:"decode_tokens_per_s"`
 	// AcceleratorSecondsPerRequest is the busy time one request costs.
@@ -20,7 +23,8 @@ type Throughput struct {
 	// cost between input and output tokens.
 	InputShareOfTime decimal.Decimal `json:"input_share_of_time"`
 	Measured         bool            `json:"measured"`
-	// Bound says what limits the decode step: "memory" or "compute".
+	// Bound says what limits the decode step: "memory", "compute" or
+	// "communication".
 	Bound string `json:"bound,omitempty"`
 	// BatchLimit says what capped the batch: "memory", "max_batch" or "slo".
 	BatchLimit string `json:"batch_limit,omitempty"`
@@ -159,6 +163,8 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64) (Throughput
 	t.AcceleratorsPerReplica = n
 	t.BatchSize = &b
 	t.DecodeStepMs = &ms
+	perUser := div(one, step)
+	t.TokensPerSecondPerUser = &perUser
 	t.DecodeTokensPerS = div(batch, step.Mul(nd))
 	// Prefill: a token's FLOPs over the replica, plus its share of the
 	// all-reduces' traffic (prefill chunks are large: their latency is

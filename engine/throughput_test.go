@@ -274,3 +274,9 @@ func TestRooflineTensorParallelCommunication(t *testing.T) {
 		t.Errorf("one accelerator: step %s ms, want (16e9 + 1.96608e9) / 1e12 = 17.96608", got)
 	}
 }
+
+func TestRooflineTokensPerUser(t *testing.T) {
+	tp := mustEval(t, rooflineScenario()).Options[0].Throughput
+	// One token a step of 57.877504 ms: 1 / 0.057877504 = 17.27787017… tokens/s.
+	checkNear(t, "tokens/s per user", *tp.TokensPerSecondPerUser, d("17.2778701721484050176"))
+}

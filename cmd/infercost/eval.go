@@ -160,7 +160,7 @@ func writeTable(w io.Writer, r *engine.Result) error {
 			notes = append(notes, "never beats the API at any volume")
 		}
 		if o.Throughput != nil && o.BatchSize != nil {
-			notes = append(notes, fmt.Sprintf("batch %d, decode step %s ms (%s-bound)", *o.BatchSize, o.DecodeStepMs.StringFixed(2), o.Bound))
+			notes = append(notes, fmt.Sprintf("batch %d, decode step %s ms (%s-bound), %s tokens/s per user", *o.BatchSize, o.DecodeStepMs.StringFixed(2), o.Bound, o.TokensPerSecondPerUser.StringFixed(1)))
 		}
 		if len(notes) > 0 {
 			fmt.Fprintf(w, "  %s: %s\n", o.Label, strings.Join(notes, "; "))
