@@ -49,7 +49,7 @@ type Calculator struct {
 	importMsg    string
 	crash        string // a recovered panic, shown until dismissed (see recover.go)
 
-	ctx     ga.Context // from OnMount, to redraw after a part's recovered panic
+	ctx     ga.Context // from OnMount: the context every later dispatch goes through (see dispatch)
 	mounted bool
 }
 
