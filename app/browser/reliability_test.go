@@ -137,7 +137,7 @@ func TestReliabilityCraftedLinks(t *testing.T) {
 				WaitJS(`document.getElementById("bad-link") !== null`, 20*time.Second))
 			check()
 			// Pasted into the address bar of the running app.
-			step(t, ctx, 60*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(handWorked())), WaitApp(),
+			step(t, ctx, 60*time.Second, chromedp.Navigate("about:blank"), chromedp.Navigate(s.URL+"#"+engine.EncodeLink(handWorked())), WaitApp(),
 				waitText(stat(0, "total_cost"), "$17,520"),
 				chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`location.hash = %q`, frag)),
 				WaitJS(`document.getElementById("bad-link") !== null`, 20*time.Second))
