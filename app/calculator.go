@@ -236,6 +236,12 @@ func (c *Calculator) writeURL(ctx ga.Context) {
 		return
 	}
 	c.urlDirty = false
+	if openedFragment() != c.written {
+		// A link was pasted after the edit and its event is still queued:
+		// it wins, and is not overwritten.
+		c.followAddress(ctx)
+		return
+	}
 	link := c.currentLink()
 	if link == c.written {
 		return
