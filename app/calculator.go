@@ -570,7 +570,7 @@ func (c *Calculator) editSaved(edit func([]savedScenario) ([]savedScenario, erro
 	list, err := updateSaved(edit)
 	if err != nil {
 		c.saved = readSaved() // what is really stored
-		c.notice = "Not saved: " + err.Error() + "."
+		c.notice = "Not saved: " + strings.TrimSuffix(err.Error(), ".") + "."
 		return
 	}
 	c.saved = savedList{items: list}
