@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -157,8 +158,20 @@ func WaitJS(expr string, timeout time.Duration) chromedp.Action[chromedp.Void] {
 
 // ConsoleLog collects what a page writes to its console.
 type ConsoleLog struct {
-	mu    sync.Mutex
-	lines []string
+	mu       sync.Mutex
+	lines    []string
+	failures []string
+}
+
+// IsFailure reports a console message that shows the Go program failed: a
+// panic (in wasm it ends the program), a panic the app recovered from
+// (app.InternalErrorLog: still a bug), a fatal runtime error, the program's
+// exit, or an uncaught exception. Every browser test judges the console by
+// it.
+func IsFailure(m chromedp.ConsoleMessage) bool {
+	return m.IsException() || strings.Contains(m.Text, "panic:") || strings.Contains(m.Text, app.InternalErrorLog) ||
+		strings.Contains(m.Text, "fatal error:") || strings.Contains(m.Text, "Go program has already exited") ||
+		strings.HasPrefix(m.Text, "exit code:")
 }
 
 // WatchConsole records the console of the context's page from now on.
@@ -177,26 +190,20 @@ func WatchConsole(ctx context.Context) *ConsoleLog {
 				}
 			}
 			l.lines = append(l.lines, line)
+			if IsFailure(m) {
+				l.failures = append(l.failures, line)
+			}
 			l.mu.Unlock()
 		}
 	}()
 	return l
 }
 
-// Failures lists the lines that show the Go program failed: a panic (in
-// wasm it ends the program), a panic the app recovered from (app.InternalErrorLog,
-// still a bug), a fatal runtime error or an uncaught exception.
+// Failures lists the lines IsFailure reports.
 func (l *ConsoleLog) Failures() []string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	var out []string
-	for _, s := range l.lines {
-		if strings.Contains(s, "panic:") || strings.Contains(s, app.InternalErrorLog) ||
-			strings.Contains(s, "fatal error:") || strings.HasPrefix(s, "exception: ") {
-			out = append(out, s)
-		}
-	}
-	return out
+	return slices.Clone(l.failures)
 }
 
 // Containing lists the lines that contain any of subs.

@@ -993,8 +993,9 @@ func chaosHeadlineFigures(r *engine.Result, i int) [][2]string {
 // Console.
 
 // chaosConsole keeps what the page wrote to the console, each line with the
-// step it arrived in, and notices a Go panic (which wasm_exec.js prints
-// with console.log before the program exits) or an uncaught exception.
+// step it arrived in, and notices what IsFailure reports: a Go panic (which
+// wasm_exec.js prints with console.log before the program exits), one the
+// app recovered from, or an uncaught exception.
 type chaosConsole struct {
 	mu     sync.Mutex
 	step   int
@@ -1029,15 +1030,10 @@ func (c *chaosConsole) add(m chromedp.ConsoleMessage) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if isPanic(m, text) {
+	if IsFailure(m) {
 		c.panics = append(c.panics, len(c.lines))
 	}
 	c.lines = append(c.lines, fmt.Sprintf("[step %d] %s: %s", c.step, m.Type, text))
-}
-
-func isPanic(m chromedp.ConsoleMessage, text string) bool {
-	return m.IsException() || strings.Contains(text, "panic:") || strings.Contains(text, "fatal error:") ||
-		strings.Contains(text, "Go program has already exited") || strings.HasPrefix(text, "exit code:")
 }
 
 // panicText is the first panic or exception and the lines after it, or "".
