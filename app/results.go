@@ -103,6 +103,18 @@ func (c *Calculator) headline(i int) ga.UI {
 			stat("Per 1,000 requests", engine.Money(o.CostPer1kRequests), "cost_per_1k_requests"),
 			ga.Range(extra).Slice(func(k int) ga.UI { return extra[k] }),
 		),
+		ga.If(o.Throughput != nil && o.Accuracy != nil, func() ga.UI { return accuracyNote(o.Accuracy) }),
+	)
+}
+
+// accuracyNote says how right the option's throughput estimate is likely to
+// be, and where the scenario is outside what validation covers.
+func accuracyNote(a *engine.Accuracy) ga.UI {
+	return ga.Div().Class("accuracy").Attr("data-key", "accuracy").Body(
+		ga.P().Text("Throughput estimate: "+a.Band()+"."),
+		ga.Range(a.Outside).Slice(func(k int) ga.UI {
+			return ga.P().Class("outside").Attr("data-key", "outside_validation").Text("Outside validation: " + a.Outside[k] + ".")
+		}),
 	)
 }
 
@@ -178,6 +190,16 @@ func comparisonTable(r *engine.Result) ga.UI {
 				return dash
 			}
 			return engine.Count(*o.TokensPerSecondPerUser, 1)
+		})},
+		{"Measured ÷ estimated throughput", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
+			if o.Throughput == nil || o.Accuracy == nil {
+				return dash
+			}
+			s := o.Accuracy.Low.StringFixed(2) + "–" + o.Accuracy.High.StringFixed(2) + "×"
+			if !o.Accuracy.Validated() {
+				s += ", outside validation"
+			}
+			return s
 		})},
 		{"Prefill / decode tokens/s per accelerator", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
 			if o.Throughput == nil {

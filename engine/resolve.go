@@ -66,6 +66,7 @@ type pricePlan struct{ in, cached, out decimal.Decimal } // $ per token
 type acceleratorPlan struct {
 	memory, bandwidth, flops, powerKW decimal.Decimal // bytes, bytes/s, FLOP/s, kW
 	interconnect                      decimal.Decimal // bytes/s per accelerator and direction; zero when unknown
+	preset                            string          // catalog ID, "" for custom specs
 }
 
 type optionPlan struct {
@@ -478,6 +479,7 @@ func checkAccelerator(errs *Errors, i int, a *Accelerator, weightBits decimal.De
 		powerKW:   get("power_kw", a.PowerKW, false),
 		// Gigabytes: 10^9 bytes, as the vendors' figures.
 		interconnect: get("interconnect_gbps", a.InterconnectGBps, false).Mul(billion),
+		preset:       a.Preset,
 	}
 	return ap, ap.powerKW
 }

@@ -28,6 +28,8 @@ type Throughput struct {
 	Bound string `json:"bound,omitempty"`
 	// BatchLimit says what capped the batch: "memory", "max_batch" or "slo".
 	BatchLimit string `json:"batch_limit,omitempty"`
+	// Accuracy is how right the estimate is likely to be; nil when measured.
+	Accuracy *Accuracy `json:"accuracy,omitempty"`
 }
 
 // throughput applies the roofline (or the measured rates) to one option.
@@ -35,7 +37,11 @@ type Throughput struct {
 func throughput(w workloadPlan, m modelPlan, o *optionPlan) (Throughput, *FieldError) {
 	t := Throughput{Measured: o.measured}
 	if !o.measured {
-		return estimate(w, m, o) // finished for each candidate size
+		t, fe := estimate(w, m, o) // finished for each candidate size
+		if fe == nil {
+			t.Accuracy = estimateAccuracy(w, m, o.accel.preset, t.AcceleratorsPerReplica)
+		}
+		return t, fe
 	}
 	t.AcceleratorsPerReplica = o.perReplica
 	t.PrefillTokensPerS = o.prefillRate

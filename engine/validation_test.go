@@ -197,6 +197,7 @@ func TestThroughputValidation(t *testing.T) {
 		return
 	}
 
+	checkAccuracyTable(t, cases)
 	report := validationReport(cases, len(excluded))
 	t.Log("\n" + report)
 	val := accuracyOf(inSplit(cases, "validation"))

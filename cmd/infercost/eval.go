@@ -165,6 +165,12 @@ func writeTable(w io.Writer, r *engine.Result) error {
 		if len(notes) > 0 {
 			fmt.Fprintf(w, "  %s: %s\n", o.Label, strings.Join(notes, "; "))
 		}
+		if o.Throughput != nil && o.Accuracy != nil {
+			fmt.Fprintf(w, "    throughput estimate: %s\n", o.Accuracy.Band())
+			for _, why := range o.Accuracy.Outside {
+				fmt.Fprintf(w, "    outside validation: %s\n", why)
+			}
+		}
 	}
 	return nil
 }

@@ -1,0 +1,54 @@
+package browser
+
+import (
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/infercost/infercost/engine"
+)
+
+// TestEstimateAccuracyShown: each estimated option's card says how right
+// the estimate is likely to be, in the engine's words, and flags what
+// validation does not cover; a measured option and an API say nothing.
+func TestEstimateAccuracyShown(t *testing.T) {
+	s := &engine.Scenario{
+		Version:  engine.FormatVersion,
+		Workload: engine.Workload{RequestsPerDay: engine.N("1000000"), InputTokens: engine.N("1000"), OutputTokens: engine.N("300"), TPOTSLOms: engine.N("50")},
+		Model:    engine.Model{Preset: "llama-3.1-8b"},
+		Options: []engine.Option{
+			{Label: "H100", Kind: engine.Cloud, Accelerator: &engine.Accelerator{Preset: "h100-sxm"}},
+			// No published measurement on Trainium2.
+			{Label: "Trainium2", Kind: engine.Cloud, Accelerator: &engine.Accelerator{Preset: "trainium2"}},
+			handWorked().Options[0],
+			{Label: "API", Kind: engine.API, PriceInputPerM: engine.N("0.1"), PriceOutputPerM: engine.N("0.2")},
+		},
+	}
+	r, err := engine.Evaluate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h100, trn := r.Options[0].Accuracy, r.Options[1].Accuracy
+	if h100 == nil || !h100.Validated() || trn == nil || trn.Validated() || r.Options[2].Accuracy != nil {
+		t.Fatalf("engine accuracy: H100 %+v, Trainium2 %+v, measured %+v", h100, trn, r.Options[2].Accuracy)
+	}
+
+	site := calcSite(t)
+	ctx := NewBrowser(t)
+	step(t, ctx, 90*time.Second, chromedp.Navigate(site.URL+"#"+engine.EncodeLink(s)), WaitApp())
+	checkTexts(t, ctx, map[string]string{
+		stat(0, "accuracy") + " p":    "Throughput estimate: " + h100.Band() + ".",
+		stat(1, "accuracy") + " p":    "Throughput estimate: " + trn.Band() + ".",
+		stat(1, "outside_validation"): "Outside validation: no published measurement on this accelerator: the estimate rests on its datasheet alone.",
+	})
+	for _, sel := range []string{stat(0, "outside_validation"), stat(2, "accuracy"), stat(3, "accuracy")} {
+		if n := eval[int](t, ctx, `document.querySelectorAll("`+sel+`").length`); n != 0 {
+			t.Errorf("%s: %d elements, want none", sel, n)
+		}
+	}
+	row := comparisonRows(t, ctx)["Measured ÷ estimated throughput"]
+	want := []string{h100.Low.StringFixed(2) + "–" + h100.High.StringFixed(2) + "×",
+		trn.Low.StringFixed(2) + "–" + trn.High.StringFixed(2) + "×, outside validation", "–", "–"}
+	checkRows(t, map[string][]string{"x": row}, map[string][]string{"x": want})
+}

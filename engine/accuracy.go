@@ -1,0 +1,106 @@
+package engine
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
+
+// Accuracy says how right a throughput estimate is likely to be: what the
+// validation (docs/validation.md) found for held-out measurements of the
+// same kind, and where the scenario goes beyond what any measurement
+// covers. A measured throughput has none: it is the user's own figure.
+type Accuracy struct {
+	// Kind names the group of held-out measurements the band comes from,
+	// e.g. "dense models on NVIDIA accelerators".
+	Kind  string `json:"kind"`
+	Cases int    `json:"cases"`
+	// Within25 is how many of those cases the estimate got within ±25 %.
+	Within25 int `json:"within_25"`
+	// Low, Median and High are the measured throughput as a multiple of the
+	// estimate: the 10th, 50th and 90th percentile over those cases. Real
+	// throughput of 0.5× the estimate means a fleet twice as large.
+	Low    decimal.Decimal `json:"low"`
+	Median decimal.Decimal `json:"median"`
+	High   decimal.Decimal `json:"high"`
+	// Outside lists, in words, each way the scenario is outside what the
+	// measurements cover; the band then understates the error.
+	Outside []string `json:"outside,omitempty"`
+}
+
+// Validated reports whether the estimate is inside what validation covers.
+func (a *Accuracy) Validated() bool { return a != nil && len(a.Outside) == 0 }
+
+// Band is the accuracy in words, e.g. "measured 0.55–1.31× the estimate
+// (median 0.84×) in the middle 80 % of 36 held-out measurements of dense
+// models on NVIDIA accelerators; 14 within ±25 %".
+func (a *Accuracy) Band() string {
+	return fmt.Sprintf("measured %s–%s× the estimate (median %s×) in the middle 80 %% of %d held-out measurements of %s; %d within ±25 %%",
+		a.Low.StringFixed(2), a.High.StringFixed(2), a.Median.StringFixed(2), a.Cases, a.Kind, a.Within25)
+}
+
+// validationBand is one group's figures in the generated accuracyBands.
+type validationBand struct {
+	vendor                string // "" for every vendor
+	moe                   bool
+	cases, within25       int
+	low, median, high     decimal.Decimal // measured / estimate
+	maxReplica, maxTokens int64  // widest replica and longest sequence measured
+}
+
+// minBandCases is the fewest held-out cases a vendor's own band needs;
+// with fewer, the band of every vendor is used.
+const minBandCases = 8
+
+// estimateAccuracy is the accuracy of an estimate on accelerator a (a catalog
+// preset, or "" for custom specs) at replica size n for the workload.
+func estimateAccuracy(w workloadPlan, m modelPlan, accelPreset string, n int64) *Accuracy {
+	moe := m.moe || m.activeParams.Cmp(m.params) < 0
+	vendor := ""
+	if p, ok := FindAccelerator(accelPreset); ok {
+		vendor = p.Vendor
+	}
+	var band, all validationBand
+	for _, b := range accuracyBands {
+		if b.moe != moe {
+			continue
+		}
+		if b.vendor == "" {
+			all = b
+		} else if b.vendor == vendor && b.cases >= minBandCases {
+			band = b
+		}
+	}
+	class := "dense"
+	if moe {
+		class = "MoE"
+	}
+	kind := class + " models"
+	if band.cases == 0 {
+		band = all
+	} else {
+		kind += " on " + vendor + " accelerators"
+	}
+	if band.cases == 0 {
+		return nil // no measurement of this kind at all
+	}
+	a := &Accuracy{Kind: kind, Cases: band.cases, Within25: band.within25, Low: band.low, Median: band.median, High: band.high}
+
+	switch {
+	case accelPreset == "":
+		a.Outside = append(a.Outside, "custom accelerator: no published measurement to compare with")
+	case !slices.Contains(validatedAccelerators, accelPreset):
+		a.Outside = append(a.Outside, "no published measurement on this accelerator: the estimate rests on its datasheet alone")
+	}
+	if m.activeParams.Cmp(m.params) < 0 && !m.moe {
+		a.Outside = append(a.Outside, "MoE model without its expert fields: a decode step is taken to read the active weights only, which measurements show is optimistic at real batch sizes")
+	}
+	if n > all.maxReplica {
+		a.Outside = append(a.Outside, fmt.Sprintf("a replica of %d accelerators is wider than any measured for %s models (%d)", n, class, all.maxReplica))
+	}
+	if seq := w.in.Add(w.out); seq.Cmp(dec(all.maxTokens)) > 0 {
+		a.Outside = append(a.Outside, fmt.Sprintf("%s tokens a request is longer than any measured (%d)", Count(seq, 0), all.maxTokens))
+	}
+	return a
+}
