@@ -46,7 +46,7 @@ type validationBand struct {
 	moe                   bool
 	cases, within25       int
 	low, median, high     decimal.Decimal // measured / estimate
-	maxReplica, maxTokens int64  // widest replica and longest sequence measured
+	maxReplica, maxTokens int64           // widest replica and longest sequence measured
 }
 
 // minBandCases is the fewest held-out cases a vendor's own band needs;
