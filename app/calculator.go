@@ -26,6 +26,7 @@ type Calculator struct {
 
 	// Secondary figures, computed after the headline results are painted.
 	curve      []engine.CurvePoint
+	robust     *engine.Robustness // nil until computed, or when nothing is estimated
 	tornado    *engine.Tornado
 	tornadoErr string
 	sensOption int
@@ -35,6 +36,7 @@ type Calculator struct {
 	resultSeq  int // counts results, so parts know when to re-render
 	curveSeq   int
 	tornadoSeq int
+	robustSeq  int
 	// drawn counts the redraws of each monthly chart, one a frame once
 	// typing pauses (see refreshSecondary); all 0 until the first paint.
 	drawn [monthlyCharts]int
@@ -179,7 +181,7 @@ func (c *Calculator) evaluateNow() bool {
 		c.stale = c.result != nil
 		return false
 	}
-	c.errs, c.stale, c.result = nil, false, r
+	c.errs, c.stale, c.result, c.robust = nil, false, r, nil
 	c.resultSeq++
 	c.good, c.link = &s, ""
 	return true
@@ -294,7 +296,7 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 	}
 	c.seq++
 	seq := c.seq
-	s := c.f.scenario()
+	s, r := c.f.scenario(), c.result
 	opt, metric := c.sensitivityTarget()
 	current := func() bool { return seq == c.seq }
 	// Under wasm a goroutine is never preempted: without pacing, a
@@ -339,6 +341,18 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 				c.curveSeq++
 			}
 		})
+		if !current() {
+			return
+		}
+		// Whether the ranking survives the estimates' validated error.
+		if robust, err := engine.RankingUnderError(&s, r); err == nil {
+			c.dispatch(ctx, func(ctx ga.Context) {
+				if current() {
+					c.robust = robust
+					c.robustSeq++
+				}
+			})
+		}
 		if !current() || opt < 0 {
 			return
 		}

@@ -23,7 +23,7 @@ func (c *Calculator) renderResults() []ga.UI {
 			return ga.Div().Class("banner stale").ID("stale").Role("status").Text(
 				fmt.Sprintf("These results are for the last valid input: %d field(s) need fixing.", len(c.errs)))
 		}),
-		&part{C: c, Kind: "headline", Sig: seq},
+		&part{C: c, Kind: "headline", Sig: signature(seq, c.robustSeq)},
 		&part{C: c, Kind: "comparison", Sig: signature(seq, c.painted())},
 		ga.Section().Class("card charts").Body(
 			ga.H2().Text("Charts"),
@@ -43,6 +43,13 @@ func (c *Calculator) renderHeadline() ga.UI {
 	return ga.Section().Class("card summary").ID("headline").Aria("live", "polite").Body(
 		ga.H2().Text("Results"),
 		ga.P().Class("verdict").ID("verdict").Text(Verdict(r)),
+		ga.If(c.robust != nil, func() ga.UI {
+			class := "robustness"
+			if !c.robust.Holds {
+				class += " fragile"
+			}
+			return ga.P().Class(class).ID("robustness").Text(c.robust.Sentence(r))
+		}),
 		ga.Div().Class("headlines").Body(ga.Range(r.Options).Slice(func(i int) ga.UI { return c.headline(i) })),
 	)
 }

@@ -11,7 +11,8 @@ import (
 
 // TestEstimateAccuracyShown: each estimated option's card says how right
 // the estimate is likely to be, in the engine's words, and flags what
-// validation does not cover; a measured option and an API say nothing.
+// validation does not cover; a measured option and an API say nothing. The
+// summary says whether the ranking survives the estimates' error.
 func TestEstimateAccuracyShown(t *testing.T) {
 	s := &engine.Scenario{
 		Version:  engine.FormatVersion,
@@ -34,6 +35,11 @@ func TestEstimateAccuracyShown(t *testing.T) {
 		t.Fatalf("engine accuracy: H100 %+v, Trainium2 %+v, measured %+v", h100, trn, r.Options[2].Accuracy)
 	}
 
+	robust, err := engine.RankingUnderError(s, r)
+	if err != nil || robust == nil {
+		t.Fatalf("ranking under error: %v, %v", robust, err)
+	}
+
 	site := calcSite(t)
 	ctx := NewBrowser(t)
 	step(t, ctx, 90*time.Second, chromedp.Navigate(site.URL+"#"+engine.EncodeLink(s)), WaitApp())
@@ -42,6 +48,8 @@ func TestEstimateAccuracyShown(t *testing.T) {
 		stat(1, "accuracy") + " p":    "Throughput estimate: " + trn.Band() + ".",
 		stat(1, "outside_validation"): "Outside validation: no published measurement on this accelerator: the estimate rests on its datasheet alone.",
 	})
+	// The ranking check runs after the headline paints.
+	step(t, ctx, 30*time.Second, waitText("#robustness", robust.Sentence(r)))
 	for _, sel := range []string{stat(0, "outside_validation"), stat(2, "accuracy"), stat(3, "accuracy")} {
 		if n := eval[int](t, ctx, `document.querySelectorAll("`+sel+`").length`); n != 0 {
 			t.Errorf("%s: %d elements, want none", sel, n)

@@ -66,7 +66,11 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "csv":
 		err = engine.WriteCSV(stdout, res)
 	default:
-		err = writeTable(stdout, res)
+		robust, rerr := engine.RankingUnderError(&s, res)
+		if rerr != nil {
+			fmt.Fprintln(stderr, "infercost eval: ranking under the estimates' error:", rerr)
+		}
+		err = writeTable(stdout, res, robust)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "infercost eval:", err)
@@ -107,7 +111,9 @@ func looksLikeLink(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "#")
 }
 
-func writeTable(w io.Writer, r *engine.Result) error {
+// writeTable writes the results, and robust (nil when nothing rests on an
+// estimate) after the cheapest option.
+func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	if r.Name != "" {
 		fmt.Fprintf(w, "%s\n", r.Name)
@@ -145,6 +151,9 @@ func writeTable(w io.Writer, r *engine.Result) error {
 	}
 	c := r.Comparison
 	fmt.Fprintf(w, "\nCheapest over the horizon: %s\n", r.Options[c.Cheapest].Label)
+	if robust != nil {
+		fmt.Fprintf(w, "%s\n", robust.Sentence(r))
+	}
 	for i, o := range r.Options {
 		v := c.Options[i]
 		var notes []string
