@@ -6,7 +6,8 @@ package engine
 // GB/s (H100, H200), NVLink 5 1.8 TB/s (B200, GB200), NVLink 3 600 GB/s
 // (A100); AMD's Infinity Fabric 7 links × 128 GB/s (MI300X, MI325X) and
 // × 153.6 GB/s (MI355X); Gaudi 3's 21 scale-up ports of 200 Gb Ethernet;
-// TPU inter-chip links of 1,600 Gb/s (v5e) and 3,584 Gb/s (v6e) a chip;
+// TPU inter-chip interconnect of 400 GB/s (v5e) and 800 GB/s (v6e) a chip,
+// bidirectional as Google's system-architecture tables state it;
 // the L40S has only PCIe Gen4 x16 (64 GB/s). Trainium2's NeuronLink is
 // left unset (no figure checked): its replicas have no communication term. Specs come from the vendors' datasheets (dense,
 // i.e. without structured sparsity). Prices are indicative market figures on
@@ -78,13 +79,13 @@ var Accelerators = []AcceleratorPreset{
 		HourlyRate: N("3.49"), Capex: N("32000"),
 		SpecSource: "https://www.amd.com/en/products/accelerators/instinct/mi350/mi355x.html", PriceSource: "https://www.vultr.com/pricing/", AsOf: "2026-11-01"},
 	{ID: "tpu-v5e", Name: "Google TPU v5e (per chip)", Vendor: "Google",
-		MemoryGB: N("16"), BandwidthTBps: N("0.819"), TFLOPSBF16: N("197"), TFLOPS8: N("394"), InterconnectGBps: N("100"), PowerKW: N("0.2"),
+		MemoryGB: N("16"), BandwidthTBps: N("0.819"), TFLOPSBF16: N("197"), TFLOPS8: N("394"), InterconnectGBps: N("200"), PowerKW: N("0.2"),
 		HourlyRate: N("1.20"),
-		SpecSource: "https://cloud.google.com/tpu/docs/v5e", PriceSource: "https://cloud.google.com/tpu/pricing", AsOf: "2026-11-01"},
+		SpecSource: "https://docs.cloud.google.com/tpu/docs/v5e", PriceSource: "https://cloud.google.com/tpu/pricing", AsOf: "2026-11-30"},
 	{ID: "tpu-v6e", Name: "Google TPU v6e Trillium (per chip)", Vendor: "Google",
-		MemoryGB: N("32"), BandwidthTBps: N("1.64"), TFLOPSBF16: N("918"), TFLOPS8: N("1836"), InterconnectGBps: N("224"), PowerKW: N("0.3"),
+		MemoryGB: N("32"), BandwidthTBps: N("1.638"), TFLOPSBF16: N("918"), TFLOPS8: N("1836"), InterconnectGBps: N("400"), PowerKW: N("0.3"),
 		HourlyRate: N("2.70"),
-		SpecSource: "https://cloud.google.com/tpu/docs/v6e", PriceSource: "https://cloud.google.com/tpu/pricing", AsOf: "2026-11-01"},
+		SpecSource: "https://docs.cloud.google.com/tpu/docs/v6e", PriceSource: "https://cloud.google.com/tpu/pricing", AsOf: "2026-11-30"},
 	{ID: "trainium2", Name: "AWS Trainium2 (per chip)", Vendor: "AWS",
 		MemoryGB: N("96"), BandwidthTBps: N("2.9"), TFLOPSBF16: N("667"), TFLOPS8: N("1299"), PowerKW: N("0.5"),
 		HourlyRate: N("2.80"),
