@@ -12,6 +12,10 @@ BIN       := bin/infercost
 # end with "context deadline exceeded" while a worker is busy on a loaded
 # machine, which would make CI flaky.
 FUZZTIME  ?= 60000x
+# A pipeline fails when any command in it fails, not only its last: a
+# measurement filtered through grep must still fail its target.
+SHELL       := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 
 .PHONY: all run dist test vet unit wasmtest fuzz bench chaos screenshots clean deps-test
 
