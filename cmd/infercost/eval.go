@@ -21,8 +21,9 @@ func init() {
 func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("infercost eval", flag.ContinueOnError)
 	format := fs.String("format", "table", "output `format`: table, json or csv")
+	interactivity := fs.Bool("interactivity", false, "also print each estimated option's cost per M tokens at each tokens/s per user (table format)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: infercost eval [-format table|json|csv] FILE|LINK|-")
+		fmt.Fprintln(stderr, "Usage: infercost eval [-format table|json|csv] [-interactivity] FILE|LINK|-")
 		fmt.Fprintln(stderr, "\nEvaluates a scenario: a JSON file, a scenario link, or - for standard input.")
 		fmt.Fprintln(stderr, "Invalid input prints every problem on stderr and exits 2.")
 		fs.PrintDefaults()
@@ -38,6 +39,10 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "table", "json", "csv":
 	default:
 		fmt.Fprintf(stderr, "infercost eval: -format %q: want table, json or csv\n", *format)
+		return 2
+	}
+	if *interactivity && *format != "table" {
+		fmt.Fprintln(stderr, "infercost eval: -interactivity prints a table: use it with -format table")
 		return 2
 	}
 	s, err := readScenario(fs.Arg(0), stdin)
@@ -71,6 +76,9 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "infercost eval: ranking under the estimates' error:", rerr)
 		}
 		err = writeTable(stdout, res, robust)
+		if err == nil && *interactivity {
+			err = writeInteractivity(stdout, &s, res)
+		}
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "infercost eval:", err)
@@ -182,4 +190,43 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness) error 
 		}
 	}
 	return nil
+}
+
+// writeInteractivity prints the cost of each estimated self-hosted option
+// at each tokens/s per user of engine.InteractivityTargets ("–" where the
+// option cannot serve it).
+func writeInteractivity(w io.Writer, s *engine.Scenario, r *engine.Result) error {
+	curve, err := engine.InteractivityCurve(s, nil)
+	if err != nil {
+		return err
+	}
+	var cols []int
+	for i, o := range r.Options {
+		if o.Throughput != nil && !o.Measured {
+			cols = append(cols, i)
+		}
+	}
+	fmt.Fprintf(w, "\nCost per M tokens against tokens/s per user (TPOT target = 1,000 / tokens/s ms):\n")
+	if len(cols) == 0 {
+		fmt.Fprintln(w, "  no option with estimated throughput")
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprint(tw, "tokens/s per user\t")
+	for _, i := range cols {
+		fmt.Fprintf(tw, "%s\t", r.Options[i].Label)
+	}
+	fmt.Fprintln(tw)
+	for _, pt := range curve {
+		fmt.Fprintf(tw, "%s\t", engine.Count(pt.TokensPerSecondPerUser, 0))
+		for _, i := range cols {
+			cell := "–"
+			if c := pt.Options[i]; c != nil {
+				cell = fmt.Sprintf("%s (batch %d on %d)", engine.Money(c.CostPerMTokens), c.BatchSize, c.AcceleratorsPerReplica)
+			}
+			fmt.Fprintf(tw, "%s\t", cell)
+		}
+		fmt.Fprintln(tw)
+	}
+	return tw.Flush()
 }

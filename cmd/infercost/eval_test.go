@@ -266,3 +266,29 @@ func TestEvalByteOrderMark(t *testing.T) {
 		t.Errorf("stdin: exit %d: %s", code, stderr)
 	}
 }
+
+// TestEvalInteractivity: -interactivity appends the cost of each estimated
+// option at each tokens/s per user (golden; each cell is engine.
+// InteractivityCurve's, tested against Evaluate in the engine), and is
+// refused with another format.
+func TestEvalInteractivity(t *testing.T) {
+	code, stdout, stderr := runCLI("", "eval", "-interactivity", filepath.Join("testdata", "reference.json"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	golden := filepath.Join("testdata", "reference.interactivity.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(stdout), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	} else if want, err := os.ReadFile(golden); err != nil || stdout != string(want) {
+		t.Errorf("output differs from %s (run go test -update and review the diff):\n%s", golden, stdout)
+	}
+	if !strings.Contains(stdout, "Cost per M tokens against tokens/s per user") {
+		t.Errorf("no interactivity table:\n%s", stdout)
+	}
+	code, _, stderr = runCLI("", "eval", "-interactivity", "-format", "json", filepath.Join("testdata", "reference.json"))
+	if code != 2 || !strings.Contains(stderr, "-interactivity prints a table") {
+		t.Errorf("with json: exit %d, %q", code, stderr)
+	}
+}

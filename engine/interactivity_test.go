@@ -1,0 +1,87 @@
+package engine
+
+import "testing"
+
+func TestInteractivityCurve(t *testing.T) {
+	s := &Scenario{
+		Version:  FormatVersion,
+		Workload: Workload{RequestsPerDay: N("1000000"), InputTokens: N("1000"), OutputTokens: N("300"), HorizonMonths: N("12"), TPOTSLOms: N("50")},
+		Model:    Model{Preset: "llama-3.1-70b"},
+		Options: []Option{
+			{Label: "H100", Kind: Cloud, Accelerator: &Accelerator{Preset: "h100-sxm"}},
+			{Label: "API", Kind: API, PriceInputPerM: N("0.6"), PriceOutputPerM: N("0.8")},
+			{Label: "Measured", Kind: Owned, Accelerator: &Accelerator{Preset: "h100-sxm"},
+				PrefillTokensPerS: N("5000"), DecodeTokensPerS: N("500"), AcceleratorsPerReplica: N("2")},
+		},
+	}
+	curve, err := InteractivityCurve(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(curve) != len(InteractivityTargets) {
+		t.Fatalf("%d points, want %d", len(curve), len(InteractivityTargets))
+	}
+	met := 0
+	for _, pt := range curve {
+		if pt.Options[1] != nil || pt.Options[2] != nil {
+			t.Errorf("%s tokens/s: the API and the measured option do not depend on the target", pt.TokensPerSecondPerUser)
+		}
+		// Each point is the scenario evaluated with a TPOT target of
+		// 1,000 / x ms.
+		at := s.Clone()
+		at.Workload.TPOTSLOms = NumOf(div(thousand, pt.TokensPerSecondPerUser))
+		r, err := Evaluate(&at)
+		c := pt.Options[0]
+		if err != nil {
+			if c != nil {
+				t.Errorf("%s tokens/s: a point where Evaluate fails (%v)", pt.TokensPerSecondPerUser, err)
+			}
+			continue
+		}
+		met++
+		o := r.Options[0]
+		if c == nil || !c.CostPerMTokens.Equal(o.CostPerMTokens) || c.BatchSize != *o.BatchSize || c.AcceleratorsPerReplica != o.AcceleratorsPerReplica {
+			t.Errorf("%s tokens/s: point %+v, Evaluate gives %s per M at batch %d on %d", pt.TokensPerSecondPerUser, c, o.CostPerMTokens, *o.BatchSize, o.AcceleratorsPerReplica)
+			continue
+		}
+		if c.TokensPerSecondPerUser.Cmp(pt.TokensPerSecondPerUser) < 0 {
+			t.Errorf("%s tokens/s: serves only %s", pt.TokensPerSecondPerUser, c.TokensPerSecondPerUser)
+		}
+	}
+	// 70B at 16 bits reads 141 GB a step: no 4 ms step on H100s (3.35 TB/s
+	// each would need 42 of them at full bandwidth), while 5 tokens/s is easy.
+	if curve[0].Options[0] == nil || curve[len(curve)-1].Options[0] != nil || met < 5 {
+		t.Errorf("reachable: first %v, last %v, %d of %d", curve[0].Options[0], curve[len(curve)-1].Options[0], met, len(curve))
+	}
+}
+
+func TestFastestWithin(t *testing.T) {
+	pt := func(x string, cost ...string) InteractivityPoint {
+		p := InteractivityPoint{TokensPerSecondPerUser: d(x)}
+		for _, c := range cost {
+			if c == "" {
+				p.Options = append(p.Options, nil)
+				continue
+			}
+			p.Options = append(p.Options, &InteractivityCost{CostPerMTokens: d(c), TokensPerSecondPerUser: d(x)})
+		}
+		return p
+	}
+	curve := []InteractivityPoint{pt("10", "0.20", "1"), pt("20", "0.30", "2"), pt("50", "0.90", ""), pt("100", "", "")}
+	for _, tc := range []struct {
+		i       int
+		ceiling string
+		want    string // tokens/s per user, "" for none
+	}{
+		{0, "0.30", "20"}, // exactly at the ceiling counts
+		{0, "0.29", "10"},
+		{0, "5", "50"}, // 100 is out of reach
+		{0, "0.1", ""},
+		{1, "1.5", "10"},
+	} {
+		got := FastestWithin(curve, tc.i, d(tc.ceiling))
+		if (got == nil) != (tc.want == "") || got != nil && !got.TokensPerSecondPerUser.Equal(d(tc.want)) {
+			t.Errorf("option %d within %s: %+v, want %s", tc.i, tc.ceiling, got, tc.want)
+		}
+	}
+}
