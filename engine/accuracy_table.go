@@ -2,20 +2,18 @@
 
 package engine
 
-import "github.com/shopspring/decimal"
-
 // accuracyBands are the validation set's figures by kind of estimate
 // (docs/validation.md): measured throughput as a multiple of the estimate,
 // at the 10th, 50th and 90th percentile; and, from every case, the widest
 // replica and the longest request measured.
 var accuracyBands = []validationBand{
-	{vendor: "", moe: false, cases: 37, within25: 15, low: decimal.RequireFromString("0.41"), median: decimal.RequireFromString("0.98"), high: decimal.RequireFromString("1.73"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "AMD", moe: false, cases: 13, within25: 1, low: decimal.RequireFromString("0.41"), median: decimal.RequireFromString("0.52"), high: decimal.RequireFromString("0.69"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "Google", moe: false, cases: 1, within25: 0, low: decimal.RequireFromString("0.35"), median: decimal.RequireFromString("0.35"), high: decimal.RequireFromString("0.35"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "Intel", moe: false, cases: 8, within25: 4, low: decimal.RequireFromString("0.46"), median: decimal.RequireFromString("1.24"), high: decimal.RequireFromString("1.94"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "NVIDIA", moe: false, cases: 15, within25: 10, low: decimal.RequireFromString("0.57"), median: decimal.RequireFromString("1.10"), high: decimal.RequireFromString("1.57"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "", moe: true, cases: 21, within25: 4, low: decimal.RequireFromString("0.49"), median: decimal.RequireFromString("0.58"), high: decimal.RequireFromString("1.21"), maxReplica: 144, maxTokens: 33792},
-	{vendor: "NVIDIA", moe: true, cases: 21, within25: 4, low: decimal.RequireFromString("0.49"), median: decimal.RequireFromString("0.58"), high: decimal.RequireFromString("1.21"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "", moe: false, cases: 37, within25: 15, low: lit("0.41"), median: lit("0.98"), high: lit("1.73"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "AMD", moe: false, cases: 13, within25: 1, low: lit("0.41"), median: lit("0.52"), high: lit("0.69"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "Google", moe: false, cases: 1, within25: 0, low: lit("0.35"), median: lit("0.35"), high: lit("0.35"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "Intel", moe: false, cases: 8, within25: 4, low: lit("0.46"), median: lit("1.24"), high: lit("1.94"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "NVIDIA", moe: false, cases: 15, within25: 10, low: lit("0.57"), median: lit("1.10"), high: lit("1.57"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "", moe: true, cases: 21, within25: 4, low: lit("0.49"), median: lit("0.58"), high: lit("1.21"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "NVIDIA", moe: true, cases: 21, within25: 4, low: lit("0.49"), median: lit("0.58"), high: lit("1.21"), maxReplica: 144, maxTokens: 33792},
 }
 
 // validatedAccelerators are the catalog accelerators with published measurements.

@@ -79,8 +79,6 @@ func checkAccuracyTable(t *testing.T, cases []*validationCase) {
 
 package engine
 
-import "github.com/shopspring/decimal"
-
 // accuracyBands are the validation set's figures by kind of estimate
 // (docs/validation.md): measured throughput as a multiple of the estimate,
 // at the 10th, 50th and 90th percentile; and, from every case, the widest
@@ -99,7 +97,7 @@ var accuracyBands = []validationBand{
 		}
 		slices.SortFunc(inv, decimal.Decimal.Cmp)
 		cv := cover[k.moe]
-		fmt.Fprintf(&b, "\t{vendor: %q, moe: %t, cases: %d, within25: %d, low: decimal.RequireFromString(%q), median: decimal.RequireFromString(%q), high: decimal.RequireFromString(%q), maxReplica: %d, maxTokens: %d},\n",
+		fmt.Fprintf(&b, "\t{vendor: %q, moe: %t, cases: %d, within25: %d, low: lit(%q), median: lit(%q), high: lit(%q), maxReplica: %d, maxTokens: %d},\n",
 			k.vendor, k.moe, len(g), within, percentile(inv, 10).StringFixed(2), median(inv).StringFixed(2), percentile(inv, 90).StringFixed(2), cv.maxReplica, cv.maxTokens)
 	}
 	b.WriteString("}\n\n// validatedAccelerators are the catalog accelerators with published measurements.\nvar validatedAccelerators = []string{")
