@@ -72,6 +72,13 @@ def precision(r):
         raise ValueError(r["id"] + ": " + pw)
     if pkv.startswith("FP8"):
         kb = "8"
+    elif (r["id"].startswith(("TRT10-", "TRT019-", "TRT12-")) and pkv.startswith("not stated")
+          and not r["model"].startswith("gpt-oss") and comp in ("fp8", "fp4")):
+        # trtllm-bench on NVIDIA's ModelOpt FP8/FP4 checkpoints: "If you specify FP8
+        # quantization, the KV cache will automatically be set to FP8" (perf-benchmarking.md),
+        # and the checkpoints' hf_quant_config.json carries kv_cache_quant_algo FP8.
+        kb = "8"
+        notes.append("KV precision not stated: FP8 (trtllm-bench sets the KV cache to FP8 with FP8 or FP4 quantization; NVIDIA's ModelOpt checkpoints carry kv_cache_quant_algo FP8)")
     else:
         kb = "16"
         if pkv.startswith(("not stated", "auto")) and not pkv.startswith("not stated (BF16"):
