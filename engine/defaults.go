@@ -16,17 +16,25 @@ var (
 	DefaultHorizonMonths    = decimal.NewFromInt(36)
 	DefaultBits             = decimal.NewFromInt(16)
 
-	// MBU and MFU reproduce three published TensorRT-LLM H100 FP8
-	// measurements within 10 % (engine/roofline_test.go).
-	DefaultMBU               = decimal.RequireFromString("0.7")
-	DefaultMFU               = decimal.RequireFromString("0.4")
+	// MBU, MFU, the collective latency and CollectiveBandwidthShare are
+	// fitted together on the training set of published measurements
+	// (TestFitEfficiency recomputes the fit; docs/methodology.md,
+	// Throughput). The latency's grid stops at 50 µs: NCCL measures 10–30 µs
+	// an all-reduce within a node, and a larger fitted latency would stand
+	// for throughput losses at large batches while wrongly slowing batch 1.
+	DefaultMBU                 = decimal.RequireFromString("0.65")
+	DefaultMFU                 = decimal.RequireFromString("0.5")
+	DefaultCollectiveLatencyUs = decimal.RequireFromString("35")
+	// CollectiveBandwidthShare is the share of the scale-up link's bandwidth
+	// per direction that a tensor-parallel all-reduce achieves in serving
+	// (messages of a few MB, not overlapped with compute), fitted with them.
+	CollectiveBandwidthShare = decimal.RequireFromString("0.3")
+	// DefaultUsableMemoryShare is, when usable_memory_share is unset, the
+	// share of the memory left after the weights that holds KV (TensorRT-LLM's
+	// free_gpu_memory_fraction); a usable_memory_share the user sets is a
+	// share of all the memory, weights included.
 	DefaultUsableMemoryShare = decimal.RequireFromString("0.9")
 	DefaultMaxUtilization    = decimal.RequireFromString("0.8")
-
-	// DefaultCollectiveLatencyUs is the fixed time of one all-reduce, fitted
-	// on the training set of published measurements (TestFitCollectiveLatency
-	// recomputes it; docs/methodology.md, Throughput).
-	DefaultCollectiveLatencyUs = decimal.RequireFromString("35")
 
 	DefaultDepreciationYears = decimal.NewFromInt(4)
 	DefaultResidualShare     = decimal.RequireFromString("0.1")

@@ -80,6 +80,7 @@ type optionPlan struct {
 	prefillRate, decodeRate             decimal.Decimal // tokens/s per accelerator, measured
 	perReplica                          int64           // 0: choose
 	mbu, mfu, usableMemory, maxUtil     decimal.Decimal
+	usableSet                           bool            // usable_memory_share given: a share of all memory
 	collectiveLatency                   decimal.Decimal // seconds
 	maxBatch                            int64           // 0: none
 	spare                               decimal.Decimal
@@ -432,6 +433,7 @@ func checkOption(errs *Errors, i int, o *Option, mp modelPlan) optionPlan {
 	op.mbu = get("mbu", o.MBU)
 	op.mfu = get("mfu", o.MFU)
 	op.usableMemory = get("usable_memory_share", o.UsableMemoryShare)
+	op.usableSet = o.UsableMemoryShare.Set()
 	op.collectiveLatency = div(get("collective_latency_us", o.CollectiveLatencyUs), million)
 	op.maxUtil = get("max_utilization", o.MaxUtilization)
 	op.spare = get("spare_replicas", o.SpareReplicas)

@@ -58,17 +58,12 @@ func throughput(w workloadPlan, m modelPlan, o *optionPlan) (Throughput, *FieldE
 // fewest accelerator-seconds per request wins (the smaller on a tie).
 func estimate(w workloadPlan, m modelPlan, o *optionPlan) (Throughput, *FieldError) {
 	seqKV := w.in.Add(w.out).Mul(m.kvPerToken) // KV one sequence holds at its end
-	perAccel := o.accel.memory.Mul(o.usableMemory)
 	if o.perReplica > 0 {
-		t, fe := estimateAt(w, m, o, o.perReplica)
-		if fe == nil {
-			t.finish(w)
-		}
-		return t, fe
+		return estimateAt(w, m, o, o.perReplica)
 	}
 	var first int64
 	for c := int64(1); c <= MaxReplicaAccelerators; c *= 2 {
-		if perAccel.Mul(dec(c)).Cmp(m.weightBytes.Add(seqKV)) >= 0 {
+		if kvRoom(m, o, c).Cmp(seqKV) >= 0 {
 			first = c
 			break
 		}
@@ -88,7 +83,6 @@ func estimate(w workloadPlan, m modelPlan, o *optionPlan) (Throughput, *FieldErr
 			}
 			continue
 		}
-		t.finish(w)
 		if best.AcceleratorsPerReplica == 0 || t.AcceleratorSecondsPerRequest.Cmp(best.AcceleratorSecondsPerRequest) < 0 {
 			best, bestFE = t, nil
 		}
@@ -99,27 +93,41 @@ func estimate(w workloadPlan, m modelPlan, o *optionPlan) (Throughput, *FieldErr
 	return best, nil
 }
 
+// kvRoom is the memory a replica of n accelerators leaves for KV. Unless
+// usable_memory_share is given, a serving engine sizes its KV cache as a
+// share of the memory left after the weights (TensorRT-LLM's
+// free_gpu_memory_fraction, 0.9 by default; trtllm-bench's
+// calc_engine_setting: (device memory − engine size) × fraction): the rest
+// is the runtime's activations and buffers. A usable_memory_share the user
+// sets keeps its meaning, a share of all the memory.
+func kvRoom(m modelPlan, o *optionPlan, n int64) decimal.Decimal {
+	total := o.accel.memory.Mul(dec(n))
+	if !o.usableSet {
+		return total.Sub(m.weightBytes).Mul(o.usableMemory)
+	}
+	return total.Mul(o.usableMemory).Sub(m.weightBytes)
+}
+
 // estimateAt is the roofline for a replica of n accelerators.
 func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64) (Throughput, *FieldError) {
 	t := Throughput{}
 	seqKV := w.in.Add(w.out).Mul(m.kvPerToken)
-	perAccel := o.accel.memory.Mul(o.usableMemory)
 	nd := dec(n)
-	free := perAccel.Mul(nd).Sub(m.weightBytes)
+	free := kvRoom(m, o, n)
 	if free.Cmp(seqKV) < 0 {
 		return t, &FieldError{OptionPath(o.index, "accelerators_per_replica"), fmt.Sprintf(
 			"%d accelerators cannot hold the weights and one full sequence: at least %s GB of usable memory is needed",
 			n, m.weightBytes.Add(seqKV).Div(billion).StringFixed(1))}
 	}
+	// Decode step at batch b: the slower of reading the weights the step
+	// touches plus the batch's average KV, and the step's matmul FLOPs.
+	ctxKV := w.in.Add(div(w.out, two)).Mul(m.kvPerToken)
 	batch := div(free, seqKV).Floor()
 	t.BatchLimit = "memory"
 	if o.maxBatch > 0 && batch.Cmp(dec(o.maxBatch)) > 0 {
 		batch = dec(o.maxBatch)
 		t.BatchLimit = "max_batch"
 	}
-	// Decode step at batch b: the slower of reading the weights the step
-	// touches plus the batch's average KV, and the step's matmul FLOPs.
-	ctxKV := w.in.Add(div(w.out, two)).Mul(m.kvPerToken)
 	bw := nd.Mul(o.accel.bandwidth).Mul(o.mbu)
 	fl := nd.Mul(o.accel.flops).Mul(o.mfu)
 	flopPerSeq := two.Mul(m.activeParams)
@@ -177,6 +185,7 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64) (Throughput
 	// spread over thousands of tokens and left out).
 	perToken := div(flopPerSeq, fl).Add(comm.perToken)
 	t.PrefillTokensPerS = div(one, perToken.Mul(nd))
+	t.finish(w)
 	return t, nil
 }
 
@@ -201,7 +210,7 @@ func tensorParallel(m modelPlan, o *optionPlan, n int64) tpComm {
 	ring := div(two.Mul(dec(n-1)), dec(n))
 	return tpComm{
 		latency:  allReduces.Mul(o.collectiveLatency),
-		perToken: div(allReduces.Mul(ring).Mul(m.hidden).Mul(two), o.accel.interconnect),
+		perToken: div(allReduces.Mul(ring).Mul(m.hidden).Mul(two), o.accel.interconnect.Mul(CollectiveBandwidthShare)),
 	}
 }
 
