@@ -120,7 +120,7 @@ func accuracyNote(a *engine.Accuracy) ga.UI {
 	return ga.Div().Class("accuracy").Attr("data-key", "accuracy").Body(
 		ga.P().Text("Throughput estimate: "+a.Band()+"."),
 		ga.Range(a.Outside).Slice(func(k int) ga.UI {
-			return ga.P().Class("outside").Attr("data-key", "outside_validation").Text("Outside validation: " + a.Outside[k] + ".")
+			return ga.P().Class("outside").Text("Outside validation: " + a.Outside[k] + ".")
 		}),
 	)
 }

@@ -58,8 +58,9 @@ func RankingUnderError(s *Scenario, r *Result) (*Robustness, error) {
 // options as r does.
 func (b *Robustness) Sentence(r *Result) string {
 	w, c := r.Options[b.Winner], b.Result.Options[b.Cheapest]
-	corner := "with every estimated throughput at the unfavourable end of its validation band"
-	if a := w.Accuracy; a != nil {
+	corner := "with every estimated throughput at the high end of its validation band"
+	if w.Throughput != nil && w.Accuracy != nil {
+		a := w.Accuracy
 		corner = fmt.Sprintf("with %s's throughput at %s× the estimate and the other estimates at the high end of their validation bands", w.Label, a.Low.StringFixed(2))
 	}
 	if b.Holds {

@@ -85,3 +85,24 @@ func TestRankingUnderError(t *testing.T) {
 		t.Errorf("measured only: %+v, %v", b, err)
 	}
 }
+
+// TestRankingUnderErrorAPIWins: when the API is cheapest, only the others'
+// estimates move (to the high end), and the sentence says so.
+func TestRankingUnderErrorAPIWins(t *testing.T) {
+	saved := accuracyBands
+	defer func() { accuracyBands = saved }()
+	accuracyBands = []validationBand{{moe: false, cases: 10, within25: 5, low: d("0.5"), median: d("1"), high: d("1.5"), maxReplica: 8, maxTokens: 40000}}
+	s := robustScenario("0.01") // the API at $0.01 per M output tokens wins
+	r, err := Evaluate(s)
+	if err != nil || r.Comparison.Cheapest != 1 {
+		t.Fatalf("%v; cheapest %d", err, r.Comparison.Cheapest)
+	}
+	b, err := RankingUnderError(s, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "The ranking holds within the estimates' validated error: with every estimated throughput at the high end of its validation band, API stays cheapest (" + Money(r.Options[1].TotalCost) + " in all)."
+	if !b.Holds || b.Sentence(r) != want {
+		t.Errorf("holds %t, sentence %q, want %q", b.Holds, b.Sentence(r), want)
+	}
+}

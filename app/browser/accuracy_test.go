@@ -44,13 +44,13 @@ func TestEstimateAccuracyShown(t *testing.T) {
 	ctx := NewBrowser(t)
 	step(t, ctx, 90*time.Second, chromedp.Navigate(site.URL+"#"+engine.EncodeLink(s)), WaitApp())
 	checkTexts(t, ctx, map[string]string{
-		stat(0, "accuracy") + " p":    "Throughput estimate: " + h100.Band() + ".",
-		stat(1, "accuracy") + " p":    "Throughput estimate: " + trn.Band() + ".",
-		stat(1, "outside_validation"): "Outside validation: no published measurement on this accelerator: the estimate rests on its datasheet alone.",
+		stat(0, "accuracy") + " p":       "Throughput estimate: " + h100.Band() + ".",
+		stat(1, "accuracy") + " p":       "Throughput estimate: " + trn.Band() + ".",
+		"#headline-1 .accuracy .outside": "Outside validation: no published measurement on this accelerator: the estimate rests on its datasheet alone.",
 	})
 	// The ranking check runs after the headline paints.
 	step(t, ctx, 30*time.Second, waitText("#robustness", robust.Sentence(r)))
-	for _, sel := range []string{stat(0, "outside_validation"), stat(2, "accuracy"), stat(3, "accuracy")} {
+	for _, sel := range []string{"#headline-0 .accuracy .outside", stat(2, "accuracy"), stat(3, "accuracy")} {
 		if n := eval[int](t, ctx, `document.querySelectorAll("`+sel+`").length`); n != 0 {
 			t.Errorf("%s: %d elements, want none", sel, n)
 		}

@@ -986,6 +986,14 @@ func chaosHeadlineFigures(r *engine.Result, i int) [][2]string {
 	} else if o.Throughput != nil && r.Comparison.APIOption != nil {
 		out = append(out, [2]string{"break_even_volume", "never"})
 	}
+	if o.Throughput != nil && o.Accuracy != nil {
+		// The note's paragraphs, one after the other (accuracyNote).
+		text := "Throughput estimate: " + o.Accuracy.Band() + "."
+		for _, why := range o.Accuracy.Outside {
+			text += "Outside validation: " + why + "."
+		}
+		out = append(out, [2]string{"accuracy", text})
+	}
 	return out
 }
 
