@@ -16,7 +16,8 @@ type Calculator struct {
 	ga.Compo
 
 	f        *form
-	errs     engine.Errors // of the current input; nil when valid
+	resolved *engine.Resolution // of the form: its defaults and their origins (see renderInputs)
+	errs     engine.Errors      // of the current input; nil when valid
 	result   *engine.Result
 	stale    bool             // result is from an earlier, valid input
 	good     *engine.Scenario // the last valid scenario

@@ -6,22 +6,34 @@ import (
 
 	"github.com/infercost/infercost/engine"
 	ga "github.com/maxence-charriere/go-app/v10/pkg/app"
-	"github.com/shopspring/decimal"
 )
 
 // numInput is one numeric field: label, unit, the value typed (or the
-// preset value as a placeholder), whether it overrides the preset with a
-// one-click reset, help, and its error beside it.
+// default, a preset's value or the engine's, as a placeholder), whether it
+// overrides the default with a one-click reset, help, and its error beside
+// it.
 type numInput struct {
-	id, path string
-	field    engine.Field
-	text     string
-	def      decimal.Decimal
-	hasDef   bool
-	defNote  string // where the default comes from
-	err      string
-	scope    string // event scope: see form.gen
-	set      func(ctx ga.Context, v string)
+	id    string
+	field *engine.Resolved
+	text  string
+	err   string
+	scope string // event scope: see form.gen
+	set   func(ctx ga.Context, v string)
+}
+
+// defaultNote says where a default comes from, after its value.
+func defaultNote(o engine.Origin) string {
+	switch o.Kind {
+	case engine.OriginPreset:
+		note := o.Source + ", as of " + o.AsOf
+		if o.Rule != "" {
+			note = o.Rule + ", " + note
+		}
+		return " (" + note + ")"
+	case engine.OriginDerived:
+		return " (" + o.Rule + ")"
+	}
+	return ""
 }
 
 func (c *Calculator) renderNum(n numInput) ga.UI {
@@ -30,10 +42,14 @@ func (c *Calculator) renderNum(n numInput) ga.UI {
 	if n.err != "" {
 		desc = errID + " " + helpID
 	}
-	overridden := n.text != "" && n.hasDef
-	placeholder := ""
-	if n.hasDef {
-		placeholder = engine.Count(n.def, 6)
+	fd, def := n.field.Field, n.field.Default
+	overridden := n.text != "" && def.Exists()
+	placeholder, kind := "", "default"
+	if def.Exists() {
+		placeholder = engine.Count(def.Value, 6)
+	}
+	if def.Kind == engine.OriginPreset {
+		kind = "preset"
 	}
 	class := "field"
 	if n.err != "" {
@@ -44,29 +60,29 @@ func (c *Calculator) renderNum(n numInput) ga.UI {
 	}
 	return ga.Div().Class(class).Body(
 		ga.Label().For(n.id).Body(
-			ga.Text(n.field.Label),
-			ga.If(n.field.Unit != "", func() ga.UI { return ga.Span().Class("unit").Text(" (" + n.field.Unit + ")") }),
+			ga.Text(fd.Label),
+			ga.If(fd.Unit != "", func() ga.UI { return ga.Span().Class("unit").Text(" (" + fd.Unit + ")") }),
 		),
 		ga.Div().Class("control").Body(
 			ga.Input().ID(n.id).Type("text").Attr("inputmode", "decimal").Attr("autocomplete", "off").Attr("spellcheck", "false").
 				Value(n.text).Placeholder(placeholder).Aria("describedby", desc).Aria("invalid", fmt.Sprint(n.err != "")).
-				Attr("data-path", n.path).
+				Attr("data-path", n.field.Path()).
 				OnInput(c.on(func(ctx ga.Context, e ga.Event) { n.set(ctx, ctx.JSSrc().Get("value").String()) }), ga.EventScope(n.scope)),
 			ga.If(overridden, func() ga.UI {
-				return ga.Button().Type("button").Class("reset").Text("↺").Title("Reset to the preset value "+placeholder).
-					Aria("label", "Reset "+n.field.Label+" to "+placeholder).
+				return ga.Button().Type("button").Class("reset").Text("↺").Title("Reset to the "+kind+" value "+placeholder).
+					Aria("label", "Reset "+fd.Label+" to "+placeholder).
 					OnClick(c.on(func(ctx ga.Context, e ga.Event) { n.set(ctx, ""); c.syncInputs() }), ga.EventScope(n.scope))
 			}),
 		),
 		ga.If(n.err != "", func() ga.UI { return ga.P().Class("error").ID(errID).Text(n.err) }),
 		ga.P().Class("help").ID(helpID).Body(
-			ga.Text(n.field.Help),
-			ga.If(n.hasDef, func() ga.UI {
-				state := "Preset"
+			ga.Text(fd.Help),
+			ga.If(def.Exists(), func() ga.UI {
+				state := strings.ToUpper(kind[:1]) + kind[1:]
 				if overridden {
-					state = "Overrides the preset"
+					state = "Overrides the " + kind
 				}
-				return ga.Span().Class("preset").Text(fmt.Sprintf(" %s: %s%s.", state, placeholder, n.defNote))
+				return ga.Span().Class("preset").Text(fmt.Sprintf(" %s: %s%s.", state, placeholder, defaultNote(def.Origin)))
 			}),
 		),
 	)
@@ -101,8 +117,7 @@ func (c *Calculator) renderPart(kind string, i int) ga.UI {
 			ga.H2().Text("Workload"),
 			ga.Div().Class("grid").Body(ga.Range(engine.WorkloadFields).Slice(func(i int) ga.UI {
 				fd := engine.WorkloadFields[i]
-				def, ok := engine.DefaultWorkload(fd.Key)
-				return c.num(numInput{id: "w-" + fd.Key, path: "workload." + fd.Key, field: fd.Field, text: f.Workload[fd.Key], def: def, hasDef: ok,
+				return c.num(numInput{id: "w-" + fd.Key, field: &c.resolved.Workload[i], text: f.Workload[fd.Key],
 					set: func(ctx ga.Context, v string) { f.Workload[fd.Key] = v; c.changed(ctx) }})
 			})),
 		)
@@ -114,7 +129,7 @@ func (c *Calculator) renderPart(kind string, i int) ga.UI {
 		if i >= len(c.f.Options) {
 			return ga.Div()
 		}
-		return c.renderOption(i, c.weightBits())
+		return c.renderOption(i)
 	case "headline":
 		return c.renderHeadline()
 	case "comparison":
@@ -146,17 +161,10 @@ func (c *Calculator) renderPart(kind string, i int) ga.UI {
 
 // num renders a numeric field, scoping its handlers by the form.
 func (c *Calculator) num(n numInput) ga.UI {
-	n.scope = fmt.Sprint(c.f.gen, n.id, n.path)
-	n.err = c.fieldErr(n.path)
+	path := n.field.Path()
+	n.scope = fmt.Sprint(c.f.gen, n.id, path)
+	n.err = c.fieldErr(path)
 	return c.renderNum(n)
-}
-
-func (c *Calculator) weightBits() decimal.Decimal {
-	bits, _ := engine.DefaultModel(c.f.ModelPreset, "weight_bits")
-	if v := engine.ParseNum(c.f.Model["weight_bits"]); v.Set() {
-		bits = v.Dec()
-	}
-	return bits
 }
 
 // sig builds a signature from everything a part shows.
@@ -174,7 +182,12 @@ func (c *Calculator) sig(prefix string, parts ...any) string {
 
 func (c *Calculator) renderInputs() []ga.UI {
 	f := c.f
-	bits := c.weightBits()
+	// Every default the inputs show comes from the engine's resolution of
+	// the form; the parts render from it (their signatures hold all it
+	// reads).
+	s := f.scenario()
+	c.resolved = engine.Resolve(&s)
+	bits := c.resolved.Values.Model.WeightBits.Dec()
 	rank := func(i int) int {
 		if c.result != nil && !c.stale && i < len(c.result.Comparison.Options) && len(c.result.Options) == len(f.Options) {
 			return c.result.Comparison.Options[i].Rank
@@ -275,10 +288,6 @@ func (c *Calculator) textField(id, path, label, value string, max int, set func(
 func (c *Calculator) renderModel() ga.UI {
 	f := c.f
 	preset, isPreset := engine.FindModel(f.ModelPreset)
-	note := ""
-	if isPreset {
-		note = " (" + preset.Source + ", as of " + preset.AsOf + ")"
-	}
 	return ga.Section().Class("card").Body(
 		ga.H2().Text("Model"),
 		ga.Div().Class("field wide").Body(
@@ -302,8 +311,7 @@ func (c *Calculator) renderModel() ga.UI {
 		c.fold("model", "Model shape and precision", !isPreset || c.hasErrPrefix("model.") || len(f.Model) > 0, func() ga.UI {
 			return ga.Div().Class("grid").Body(ga.Range(engine.ModelFields).Slice(func(i int) ga.UI {
 				fd := engine.ModelFields[i]
-				def, ok := engine.DefaultModel(f.ModelPreset, fd.Key)
-				return c.num(numInput{id: "m-" + fd.Key, path: "model." + fd.Key, field: fd.Field, text: f.Model[fd.Key], def: def, hasDef: ok, defNote: note,
+				return c.num(numInput{id: "m-" + fd.Key, field: &c.resolved.Model[i], text: f.Model[fd.Key],
 					set: func(ctx ga.Context, v string) { f.Model[fd.Key] = v; c.changed(ctx) }})
 			}))
 		}),
@@ -344,52 +352,34 @@ func (c *Calculator) renderRevenue() ga.UI {
 		ga.If(f.RevenueOn, func() ga.UI {
 			return ga.Div().Class("grid").Body(ga.Range(engine.RevenueFields).Slice(func(i int) ga.UI {
 				fd := engine.RevenueFields[i]
-				var def decimal.Decimal
-				ok := false
-				if fd.Key == "price_cached_input_per_m" {
-					if v := engine.ParseNum(f.Revenue["price_input_per_m"]); v.Set() {
-						def, ok = v.Dec(), true
-					}
-				}
-				return c.num(numInput{id: "r-" + fd.Key, path: "revenue." + fd.Key, field: fd.Field, text: f.Revenue[fd.Key], def: def, hasDef: ok,
+				return c.num(numInput{id: "r-" + fd.Key, field: &c.resolved.Revenue[i], text: f.Revenue[fd.Key],
 					set: func(ctx ga.Context, v string) { f.Revenue[fd.Key] = v; c.changed(ctx) }})
 			}))
 		}),
 	)
 }
 
-func (c *Calculator) renderOption(i int, bits decimal.Decimal) ga.UI {
+func (c *Calculator) renderOption(i int) ga.UI {
 	f := c.f
 	o := &f.Options[i]
+	resolved := &c.resolved.Options[i]
 	base := fmt.Sprintf("o%d-", o.ID)
 	// Handlers here capture the option and its position: scope them by both.
 	sc := ga.EventScope(f.gen, o.ID, i, len(f.Options), o.Kind)
 	path := func(k string) string { return engine.OptionPath(i, k) }
-	scenarioOpt := engine.Option{Kind: o.Kind, Accelerator: &engine.Accelerator{Preset: o.AccelPreset}}
-	for _, fd := range engine.OptionFields {
-		*fd.Get(&scenarioOpt) = engine.ParseNum(o.Fields[fd.Key])
-	}
-	accel, isPreset := engine.FindAccelerator(o.AccelPreset)
-	board, _ := engine.DefaultAccelerator(o.AccelPreset, "power_kw", bits)
-	if v := engine.ParseNum(o.Accel["power_kw"]); v.Set() {
-		board = v.Dec()
-	}
-	groupFields := func(group string) []engine.OptionField {
-		var out []engine.OptionField
-		for _, fd := range engine.OptionFields {
+	_, isPreset := engine.FindAccelerator(o.AccelPreset)
+	groupFields := func(group string) []int {
+		var out []int
+		for k, fd := range engine.OptionFields {
 			if fd.Group == group && fd.AppliesTo(o.Kind) {
-				out = append(out, fd)
+				out = append(out, k)
 			}
 		}
 		return out
 	}
-	optField := func(fd engine.OptionField) ga.UI {
-		def, ok := engine.DefaultOption(&scenarioOpt, fd.Key, board)
-		note := ""
-		if isPreset && (fd.Key == "hourly_rate" || fd.Key == "capex_per_accelerator" || fd.Key == "commit_hourly_rate") {
-			note = " (indicative, " + accel.PriceSource + ", as of " + accel.AsOf + ")"
-		}
-		return c.num(numInput{id: base + fd.Key, path: path(fd.Key), field: fd.Field, text: o.Fields[fd.Key], def: def, hasDef: ok, defNote: note,
+	optField := func(k int) ga.UI {
+		fd := engine.OptionFields[k]
+		return c.num(numInput{id: base + fd.Key, field: &resolved.Fields[k], text: o.Fields[fd.Key],
 			set: func(ctx ga.Context, v string) { o.Fields[fd.Key] = v; c.changed(ctx) }})
 	}
 	section := func(title, group string, open bool) ga.UI {
@@ -404,8 +394,8 @@ func (c *Calculator) renderOption(i int, bits decimal.Decimal) ga.UI {
 			return grid()
 		}
 		hasErr := false
-		for _, fd := range fields {
-			if c.fieldErr(path(fd.Key)) != "" || o.Fields[fd.Key] != "" {
+		for _, k := range fields {
+			if key := engine.OptionFields[k].Key; c.fieldErr(path(key)) != "" || o.Fields[key] != "" {
 				hasErr = true
 			}
 		}
@@ -462,17 +452,12 @@ func (c *Calculator) renderOption(i int, bits decimal.Decimal) ga.UI {
 			}),
 		),
 		ga.If(o.Kind.SelfHosted(), func() ga.UI {
-			note := ""
-			if isPreset {
-				note = " (" + accel.SpecSource + ", as of " + accel.AsOf + ")"
-			}
 			fields := engine.AcceleratorFields
 			auto := !isPreset || c.hasErrPrefix(path("accelerator.")) || len(o.Accel) > 0
 			return c.fold(fmt.Sprintf("o%d-accel", o.ID), "Accelerator specs", auto, func() ga.UI {
 				return ga.Div().Class("grid").Body(ga.Range(fields).Slice(func(k int) ga.UI {
 					fd := fields[k]
-					def, ok := engine.DefaultAccelerator(o.AccelPreset, fd.Key, bits)
-					return c.num(numInput{id: base + "a-" + fd.Key, path: path("accelerator." + fd.Key), field: fd.Field, text: o.Accel[fd.Key], def: def, hasDef: ok, defNote: note,
+					return c.num(numInput{id: base + "a-" + fd.Key, field: &resolved.Accelerator[k], text: o.Accel[fd.Key],
 						set: func(ctx ga.Context, v string) { o.Accel[fd.Key] = v; c.changed(ctx) }})
 				}))
 			})

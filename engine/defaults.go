@@ -2,7 +2,6 @@ package engine
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/shopspring/decimal"
 )
@@ -54,129 +53,168 @@ var (
 	MaxReplicaAccelerators = int64(64)
 )
 
-// DefaultWorkload is the value a workload field takes when unset, and
-// whether there is one (required fields have none).
-func DefaultWorkload(key string) (decimal.Decimal, bool) {
-	switch key {
-	case "cached_input_share":
-		return DefaultCachedInputShare, true
-	case "peak_to_average":
-		return DefaultPeakToAverage, true
-	case "monthly_growth":
-		return DefaultMonthlyGrowth, true
-	case "horizon_months":
-		return DefaultHorizonMonths, true
-	}
-	return decimal.Zero, false
+// The rules below give the fields their defaults; each registry entry
+// (fields.go) names its own.
+
+// constant is a default that does not depend on the scenario.
+func constant(v decimal.Decimal) Rule {
+	return func(*scope) Default { return Default{v, Origin{Kind: OriginDefault}} }
 }
 
-// DefaultModel is the value a model field takes when unset under preset
-// (which may be ""), and whether there is one.
-func DefaultModel(preset, key string) (decimal.Decimal, bool) {
-	if i := slices.IndexFunc(Models, func(m ModelPreset) bool { return m.ID == preset }); i >= 0 {
-		for _, f := range ModelFields {
-			if f.Key == key {
-				n := f.Get(&Models[i].Shape) // the catalog's own row: no copy
-				return n.Dec(), n.Set()
+// required is no default: the user must give a value.
+func required(*scope) Default { return Default{Origin: Origin{Kind: OriginRequired}} }
+
+// optional is no default and no need of one: words say what the absence
+// of a value means.
+func optional(words string) Rule {
+	return func(*scope) Default { return none(words) }
+}
+
+// none is no value; words say what that means.
+func none(words string) Default { return Default{Origin: Origin{Kind: OriginNone, Rule: words}} }
+
+// modelPreset is the model preset's figure, else what otherwise gives.
+func modelPreset(otherwise Rule) Rule {
+	return func(sc *scope) Default {
+		if sc.model != nil && sc.figure.Set() {
+			return sc.fromModel(sc.figure.Dec(), "")
+		}
+		return otherwise(sc)
+	}
+}
+
+func (sc *scope) fromModel(v decimal.Decimal, words string) Default {
+	p := sc.model
+	return Default{v, Origin{Kind: OriginPreset, Rule: words, Preset: p.Name, Source: p.Source, AsOf: p.AsOf}}
+}
+
+// derived is the value of another field, from (its key in the same group),
+// as value reads it among the values resolved so far (it may scale it: the
+// words say how); without one, otherwise gives the default.
+func derived(from, words string, value func(*scope) Num, otherwise Rule) Rule {
+	return func(sc *scope) Default {
+		if n := value(sc); n.Set() {
+			return Default{n.Dec(), Origin{Kind: OriginDerived, Rule: words, From: sc.path(from)}}
+		}
+		return otherwise(sc)
+	}
+}
+
+// noExperts is the rule of the expert fields without a preset's figure.
+var noExperts = optional("none: a dense model, or an MoE described by its active parameters alone")
+
+// moePreset is an MoE preset's figure (its active parameters differ from
+// its total), else what otherwise gives.
+func moePreset(otherwise Rule) Rule {
+	return func(sc *scope) Default {
+		if p := sc.model; p != nil && !p.Shape.ActiveParamsB.Dec().Equal(p.Shape.TotalParamsB.Dec()) {
+			return sc.fromModel(sc.figure.Dec(), "")
+		}
+		return otherwise(sc)
+	}
+}
+
+// kvBytes is the preset's KV bytes per token, scaled from its own KV
+// precision to the one chosen, unless the user gives the KV shape (layers,
+// heads, head dimension), from which the engine then computes it.
+func kvBytes(sc *scope) Default {
+	if presetKVBytes(sc) {
+		p := sc.model
+		presetBits := p.Shape.KVBits.Dec()
+		bits := sc.s.Model.KVBits.Or(presetBits) // resolved after this field: the same rule
+		words := ""
+		if !bits.Equal(presetBits) {
+			words = "scaled to the KV precision"
+		}
+		return sc.fromModel(div(p.Shape.KVBytesPerToken.Dec().Mul(bits), presetBits), words)
+	}
+	return none("2 × layers × KV heads × head dimension × KV precision")
+}
+
+// presetKVBytes reports a preset that gives the KV bytes per token, and
+// no KV shape given that would override it.
+func presetKVBytes(sc *scope) bool {
+	m := &sc.s.Model
+	shapeGiven := m.Layers.Set() || m.KVHeads.Set() || m.HeadDim.Set()
+	return sc.model != nil && sc.model.Shape.KVBytesPerToken.Set() && !shapeGiven
+}
+
+// kvShape is the rule of the KV shape (layers, heads, head dimension)
+// without a preset's figure: required unless the KV bytes per token are
+// known.
+func kvShape(sc *scope) Default {
+	if sc.s.Model.KVBytesPerToken.Set() || presetKVBytes(sc) {
+		return none("not needed: the KV bytes per token are known")
+	}
+	return required(sc)
+}
+
+// spec is the accelerator preset's figure, else what otherwise gives.
+func spec(figure func(*AcceleratorPreset) Num, otherwise Rule) Rule {
+	return func(sc *scope) Default {
+		if p := sc.accel; p != nil {
+			if n := figure(p); n.Set() {
+				return sc.fromAccelerator(n.Dec(), "", p.SpecSource)
 			}
 		}
-		return decimal.Zero, false
+		return otherwise(sc)
 	}
-	switch key {
-	case "weight_bits", "kv_bits":
-		return DefaultBits, true
-	}
-	return decimal.Zero, false
 }
 
-// DefaultAccelerator is the preset's spec for a field. For "tflops" it is
-// the rate at the given weight precision: FP8 at 8 bits or fewer.
-func DefaultAccelerator(preset, key string, weightBits decimal.Decimal) (decimal.Decimal, bool) {
-	p, ok := FindAccelerator(preset)
-	if !ok {
-		return decimal.Zero, false
-	}
-	switch key {
-	case "memory_gb":
-		return p.MemoryGB.Dec(), true
-	case "bandwidth_tbps":
-		return p.BandwidthTBps.Dec(), true
-	case "tflops":
-		if weightBits.Cmp(decimal.NewFromInt(8)) <= 0 {
-			return p.TFLOPS8.Dec(), true
+// price is the accelerator preset's indicative price, else what otherwise
+// gives.
+func price(figure func(*AcceleratorPreset) Num, otherwise Rule) Rule {
+	return func(sc *scope) Default {
+		if p := sc.accel; p != nil {
+			if n := figure(p); n.Set() {
+				return sc.fromAccelerator(n.Dec(), "indicative", p.PriceSource)
+			}
 		}
-		return p.TFLOPSBF16.Dec(), true
-	case "power_kw":
-		return p.PowerKW.Dec(), true
-	case "interconnect_gbps":
-		return p.InterconnectGBps.Dec(), p.InterconnectGBps.Set()
+		return otherwise(sc)
 	}
-	return decimal.Zero, false
 }
 
-// DefaultOption is the value an option field takes when unset, given the
-// option's accelerator preset and resolved board power, and whether there
-// is one.
-func DefaultOption(o *Option, key string, boardPowerKW decimal.Decimal) (decimal.Decimal, bool) {
-	var preset AcceleratorPreset
-	if o.Accelerator != nil {
-		preset, _ = FindAccelerator(o.Accelerator.Preset)
+func (sc *scope) fromAccelerator(v decimal.Decimal, words, source string) Default {
+	p := sc.accel
+	return Default{v, Origin{Kind: OriginPreset, Rule: words, Preset: p.Name, Source: source, AsOf: p.AsOf}}
+}
+
+// fp8MaxBits is the widest weight precision that runs at the FP8 rate.
+var fp8MaxBits = decimal.NewFromInt(8)
+
+// tflops is the preset's dense rate at the weights' precision: FP8 for 8
+// bits or fewer, else BF16.
+func tflops(sc *scope) Default {
+	p := sc.accel
+	if p == nil {
+		return required(sc)
 	}
-	switch key {
-	case "hourly_rate":
-		return preset.HourlyRate.Dec(), preset.HourlyRate.Set()
-	case "commit_accelerators", "commit_months", "spare_replicas", "staff_per_month":
-		return decimal.Zero, true
-	case "commit_hourly_rate":
-		// The commitment's rate defaults to the option's own on-demand rate.
-		if o.HourlyRate.Set() {
-			return o.HourlyRate.Dec(), true
-		}
-		if preset.HourlyRate.Set() {
-			return preset.HourlyRate.Dec(), true
-		}
-		// Without any rate it only matters when something is committed.
-		return decimal.Zero, !(o.CommitAccelerators.Set() && o.CommitAccelerators.Dec().Sign() > 0)
-	case "capex_per_accelerator":
-		return preset.Capex.Dec(), preset.Capex.Set()
-	case "depreciation_years":
-		return DefaultDepreciationYears, true
-	case "residual_share":
-		return DefaultResidualShare, true
-	case "cost_of_capital":
-		return DefaultCostOfCapital, true
-	case "power_kw":
-		if boardPowerKW.IsZero() {
-			return decimal.Zero, false
-		}
-		return boardPowerKW.Mul(HostPowerFactor), true
-	case "idle_power_share":
-		return DefaultIdlePowerShare, true
-	case "pue":
-		return DefaultPUE, true
-	case "electricity_per_kwh":
-		return DefaultElectricity, true
-	case "colo_per_kw_month":
-		return DefaultColoPerKWMonth, true
-	case "opex_share_per_year":
-		return DefaultOpexSharePerYear, true
-	case "price_cached_input_per_m":
-		if o.PriceInputPerM.Set() {
-			return o.PriceInputPerM.Dec(), true
-		}
-		return decimal.Zero, false
-	case "mbu":
-		return DefaultMBU, true
-	case "mfu":
-		return DefaultMFU, true
-	case "usable_memory_share":
-		return DefaultUsableMemoryShare, true
-	case "max_utilization":
-		return DefaultMaxUtilization, true
-	case "collective_latency_us":
-		return DefaultCollectiveLatencyUs, true
+	if sc.v.Model.WeightBits.Dec().Cmp(fp8MaxBits) <= 0 {
+		return sc.fromAccelerator(p.TFLOPS8.Dec(), "FP8: weights of 8 bits or fewer", p.SpecSource)
 	}
-	return decimal.Zero, false
+	return sc.fromAccelerator(p.TFLOPSBF16.Dec(), "BF16: weights above 8 bits", p.SpecSource)
+}
+
+// neededIfCommitted: without a rate, the commitment's rate is needed only
+// when something is committed.
+func neededIfCommitted(sc *scope) Default {
+	if sc.option().CommitAccelerators.Dec().Sign() > 0 {
+		return required(sc)
+	}
+	return none("not needed: nothing is committed")
+}
+
+// allInPowerRule is the words of allInPower.
+var allInPowerRule = HostPowerFactor.String() + " × board power"
+
+// allInPower is the accelerator's board power times HostPowerFactor: all-in
+// power per accelerator.
+func allInPower(sc *scope) Num {
+	a := sc.option().Accelerator
+	if a == nil || !a.PowerKW.Set() {
+		return Num{}
+	}
+	return NumOf(a.PowerKW.Dec().Mul(HostPowerFactor))
 }
 
 // checkRange reports why a set value is out of its field's range, or "".

@@ -16,22 +16,44 @@ type Field struct {
 	MinExclusive bool // the value must be > Min
 	Integer      bool
 
+	// Default is the rule that gives the field its value when the user
+	// gives none (defaults.go): a constant, a preset's figure, another
+	// field's value, or none (the field is then required, or optional).
+	Default Rule
+
 	// Sensitive fields are moved by the sensitivity (tornado) analysis.
 	Sensitive bool
+	// CostOnly fields change what capacity costs, not how much is needed
+	// or how fast it serves: moving one leaves throughput and capacity as
+	// they are (the sensitivity analysis reuses them).
+	CostOnly bool
+	// Use says when the value can matter at all.
+	Use Use
 
 	// Since is the link format version that introduced the field: a link
 	// of an older version cannot hold it (0 means version 1).
 	Since int
 }
 
+// Use says when a field's value can matter, beyond the option kinds it
+// applies to.
+type Use uint8
+
+const (
+	Always    Use = iota
+	Estimated     // only when throughput is estimated (the roofline), not measured
+	Measured      // only with measured throughput
+	Committed     // only when accelerators are committed
+)
+
 // bounds is shorthand for a field's range.
 func bounds(min, max string) (decimal.Decimal, decimal.Decimal) {
 	return decimal.RequireFromString(min), decimal.RequireFromString(max)
 }
 
-func field(key, link, label, unit, help, min, max string, opts ...func(*Field)) Field {
+func field(key, link, label, unit, help, min, max string, def Rule, opts ...func(*Field)) Field {
 	lo, hi := bounds(min, max)
-	f := Field{Key: key, Link: link, Label: label, Unit: unit, Help: help, Min: lo, Max: hi}
+	f := Field{Key: key, Link: link, Label: label, Unit: unit, Help: help, Min: lo, Max: hi, Default: def}
 	for _, o := range opts {
 		o(&f)
 	}
@@ -41,6 +63,10 @@ func field(key, link, label, unit, help, min, max string, opts ...func(*Field)) 
 func integer(f *Field)   { f.Integer = true }
 func positive(f *Field)  { f.MinExclusive = true }
 func sensitive(f *Field) { f.Sensitive = true }
+func costOnly(f *Field)  { f.CostOnly = true }
+
+// only marks a field whose value matters only under u.
+func only(u Use) func(*Field) { return func(f *Field) { f.Use = u } }
 
 // since marks a field introduced by link format version v.
 func since(v int) func(*Field) { return func(f *Field) { f.Since = v } }
@@ -96,135 +122,135 @@ var selfHosted = []Kind{Cloud, Owned}
 
 // WorkloadFields lists the workload inputs in display order.
 var WorkloadFields = []WorkloadField{
-	{field("requests_per_day", "rpd", "Requests a day", "requests/day", "Average daily requests in month 1.", "0", "1000000000000", positive, sensitive),
+	{field("requests_per_day", "rpd", "Requests a day", "requests/day", "Average daily requests in month 1.", "0", "1000000000000", required, positive, sensitive),
 		func(w *Workload) *Num { return &w.RequestsPerDay }},
-	{field("input_tokens", "in", "Input tokens", "tokens/request", "Prompt tokens per request, system prompt and context included.", "0", "10000000", integer, sensitive),
+	{field("input_tokens", "in", "Input tokens", "tokens/request", "Prompt tokens per request, system prompt and context included.", "0", "10000000", required, integer, sensitive),
 		func(w *Workload) *Num { return &w.InputTokens }},
-	{field("output_tokens", "out", "Output tokens", "tokens/request", "Generated tokens per request.", "1", "1000000", integer, sensitive),
+	{field("output_tokens", "out", "Output tokens", "tokens/request", "Generated tokens per request.", "1", "1000000", required, integer, sensitive),
 		func(w *Workload) *Num { return &w.OutputTokens }},
-	{field("cached_input_share", "cache", "Cached input share", "0–1", "Share of input tokens served from the prefix cache: they cost no prefill and are billed at the cached price by APIs.", "0", "1", sensitive),
+	{field("cached_input_share", "cache", "Cached input share", "0–1", "Share of input tokens served from the prefix cache: they cost no prefill and are billed at the cached price by APIs.", "0", "1", constant(DefaultCachedInputShare), sensitive),
 		func(w *Workload) *Num { return &w.CachedInputShare }},
-	{field("peak_to_average", "p2a", "Peak to average", "×", "Peak load over average load; self-hosted capacity is sized for the peak.", "1", "100", sensitive),
+	{field("peak_to_average", "p2a", "Peak to average", "×", "Peak load over average load; self-hosted capacity is sized for the peak.", "1", "100", constant(DefaultPeakToAverage), sensitive),
 		func(w *Workload) *Num { return &w.PeakToAverage }},
-	{field("monthly_growth", "g", "Monthly growth", "share/month", "Growth of daily requests each month, e.g. 0.05 for 5 %.", "-0.5", "1", sensitive),
+	{field("monthly_growth", "g", "Monthly growth", "share/month", "Growth of daily requests each month, e.g. 0.05 for 5 %.", "-0.5", "1", constant(DefaultMonthlyGrowth), sensitive),
 		func(w *Workload) *Num { return &w.MonthlyGrowth }},
-	{field("horizon_months", "h", "Horizon", "months", "How many months to cost.", "1", "120", integer),
+	{field("horizon_months", "h", "Horizon", "months", "How many months to cost.", "1", "120", constant(DefaultHorizonMonths), integer),
 		func(w *Workload) *Num { return &w.HorizonMonths }},
-	{field("tpot_slo_ms", "slo", "Time per output token SLO", "ms", "Optional: the slowest acceptable decode step. Limits the batch size.", "0", "100000", positive),
+	{field("tpot_slo_ms", "slo", "Time per output token SLO", "ms", "Optional: the slowest acceptable decode step. Limits the batch size.", "0", "100000", optional("no limit on the decode step"), positive),
 		func(w *Workload) *Num { return &w.TPOTSLOms }},
 }
 
 // ModelFields lists the model shape inputs in display order.
 var ModelFields = []ModelField{
-	{field("total_params_b", "tp", "Total parameters", "billions", "All parameters, every expert included: they all sit in memory.", "0", "100000", positive),
+	{field("total_params_b", "tp", "Total parameters", "billions", "All parameters, every expert included: they all sit in memory.", "0", "100000", modelPreset(required), positive),
 		func(m *Model) *Num { return &m.TotalParamsB }},
-	{field("active_params_b", "ap", "Active parameters", "billions", "Parameters used per token (MoE); equal to total for dense models.", "0", "100000", positive),
+	{field("active_params_b", "ap", "Active parameters", "billions", "Parameters used per token (MoE); equal to total for dense models.", "0", "100000", moePreset(derived("total_params_b", "the total parameters: a dense model", func(sc *scope) Num { return sc.v.Model.TotalParamsB }, optional("the total parameters: a dense model"))), positive),
 		func(m *Model) *Num { return &m.ActiveParamsB }},
-	{field("experts", "ex", "Routed experts", "per MoE layer", "MoE: routed experts in each MoE layer, shared experts not counted. With experts per token and routed-expert parameters, it sets how much of the weights a decode step reads.", "1", "100000", integer, since(2)),
+	{field("experts", "ex", "Routed experts", "per MoE layer", "MoE: routed experts in each MoE layer, shared experts not counted. With experts per token and routed-expert parameters, it sets how much of the weights a decode step reads.", "1", "100000", modelPreset(noExperts), integer, since(2)),
 		func(m *Model) *Num { return &m.Experts }},
-	{field("experts_per_token", "ek", "Experts per token", "experts", "MoE: routed experts each token uses in each MoE layer.", "1", "100000", integer, since(2)),
+	{field("experts_per_token", "ek", "Experts per token", "experts", "MoE: routed experts each token uses in each MoE layer.", "1", "100000", modelPreset(noExperts), integer, since(2)),
 		func(m *Model) *Num { return &m.ExpertsPerToken }},
-	{field("routed_params_b", "rp", "Routed-expert parameters", "billions", "MoE: parameters in the routed experts of all layers. The rest (attention, embeddings, shared experts, dense layers) is read at every decode step; a routed expert only when a token of the batch uses it.", "0", "100000", positive, since(2)),
+	{field("routed_params_b", "rp", "Routed-expert parameters", "billions", "MoE: parameters in the routed experts of all layers. The rest (attention, embeddings, shared experts, dense layers) is read at every decode step; a routed expert only when a token of the batch uses it.", "0", "100000", modelPreset(noExperts), positive, since(2)),
 		func(m *Model) *Num { return &m.RoutedParamsB }},
-	{field("layers", "ly", "Layers", "", "Transformer layers.", "1", "10000", integer),
+	{field("layers", "ly", "Layers", "", "Transformer layers.", "1", "10000", modelPreset(kvShape), integer),
 		func(m *Model) *Num { return &m.Layers }},
-	{field("kv_heads", "kvh", "KV heads", "", "Key-value heads per layer (GQA).", "1", "10000", integer),
+	{field("kv_heads", "kvh", "KV heads", "", "Key-value heads per layer (GQA).", "1", "10000", modelPreset(kvShape), integer),
 		func(m *Model) *Num { return &m.KVHeads }},
-	{field("head_dim", "hd", "Head dimension", "", "Dimension of one attention head.", "1", "100000", integer),
+	{field("head_dim", "hd", "Head dimension", "", "Dimension of one attention head.", "1", "100000", modelPreset(kvShape), integer),
 		func(m *Model) *Num { return &m.HeadDim }},
-	{field("kv_bytes_per_token", "kvb", "KV bytes per token", "bytes", "KV cache per token at the model's KV precision, for MLA and other layouts; overrides layers × heads × dim.", "0", "1000000000", positive),
+	{field("kv_bytes_per_token", "kvb", "KV bytes per token", "bytes", "KV cache per token at the model's KV precision, for MLA and other layouts; overrides layers × heads × dim.", "0", "1000000000", kvBytes, positive),
 		func(m *Model) *Num { return &m.KVBytesPerToken }},
-	{field("hidden_size", "hid", "Hidden size", "", "Model dimension: a tensor-parallel replica exchanges it for every token, twice a layer.", "1", "1000000", integer, since(2)),
+	{field("hidden_size", "hid", "Hidden size", "", "Model dimension: a tensor-parallel replica exchanges it for every token, twice a layer.", "1", "1000000", modelPreset(optional("no communication term")), integer, since(2)),
 		func(m *Model) *Num { return &m.HiddenSize }},
-	{field("weight_bits", "wb", "Weight precision", "bits", "16 for BF16, 8 for FP8, 4 for FP4.", "0", "32", positive),
+	{field("weight_bits", "wb", "Weight precision", "bits", "16 for BF16, 8 for FP8, 4 for FP4.", "0", "32", modelPreset(constant(DefaultBits)), positive),
 		func(m *Model) *Num { return &m.WeightBits }},
-	{field("kv_bits", "kb", "KV cache precision", "bits", "16 for BF16, 8 for FP8.", "0", "32", positive),
+	{field("kv_bits", "kb", "KV cache precision", "bits", "16 for BF16, 8 for FP8.", "0", "32", modelPreset(constant(DefaultBits)), positive),
 		func(m *Model) *Num { return &m.KVBits }},
 }
 
 // AcceleratorFields lists the accelerator specs.
 var AcceleratorFields = []AcceleratorField{
-	{field("memory_gb", "mem", "Memory", "GB", "Accelerator memory (10^9 bytes).", "0", "100000", positive),
+	{field("memory_gb", "mem", "Memory", "GB", "Accelerator memory (10^9 bytes).", "0", "100000", spec(func(p *AcceleratorPreset) Num { return p.MemoryGB }, required), positive, only(Estimated)),
 		func(a *Accelerator) *Num { return &a.MemoryGB }},
-	{field("bandwidth_tbps", "bw", "Memory bandwidth", "TB/s", "10^12 bytes a second.", "0", "1000", positive, sensitive),
+	{field("bandwidth_tbps", "bw", "Memory bandwidth", "TB/s", "10^12 bytes a second.", "0", "1000", spec(func(p *AcceleratorPreset) Num { return p.BandwidthTBps }, required), positive, sensitive, only(Estimated)),
 		func(a *Accelerator) *Num { return &a.BandwidthTBps }},
-	{field("tflops", "fl", "Dense TFLOPS", "TFLOPS", "Dense tensor throughput at the precision used (FP8 for weights of 8 bits or fewer, else BF16).", "0", "1000000", positive, sensitive),
+	{field("tflops", "fl", "Dense TFLOPS", "TFLOPS", "Dense tensor throughput at the precision used (FP8 for weights of 8 bits or fewer, else BF16).", "0", "1000000", tflops, positive, sensitive, only(Estimated)),
 		func(a *Accelerator) *Num { return &a.TFLOPS }},
-	{field("interconnect_gbps", "ic", "Scale-up bandwidth", "GB/s", "Bandwidth between the accelerators of one replica, per accelerator and direction (NVLink, Infinity Fabric, ICI; PCIe where there is none).", "0", "1000000", positive, sensitive, since(2)),
+	{field("interconnect_gbps", "ic", "Scale-up bandwidth", "GB/s", "Bandwidth between the accelerators of one replica, per accelerator and direction (NVLink, Infinity Fabric, ICI; PCIe where there is none).", "0", "1000000", spec(func(p *AcceleratorPreset) Num { return p.InterconnectGBps }, optional("no communication term")), positive, sensitive, since(2), only(Estimated)),
 		func(a *Accelerator) *Num { return &a.InterconnectGBps }},
-	{field("power_kw", "pw", "Board power", "kW", "Accelerator board power (TDP).", "0", "100", positive),
+	{field("power_kw", "pw", "Board power", "kW", "Accelerator board power (TDP).", "0", "100", spec(func(p *AcceleratorPreset) Num { return p.PowerKW }, optional("not given: an owned option then needs its all-in power")), positive),
 		func(a *Accelerator) *Num { return &a.PowerKW }},
 }
 
 // RevenueFields lists what the user charges.
 var RevenueFields = []RevenueField{
-	{field("price_input_per_m", "ri", "Your input price", "$/M tokens", "What you charge per million uncached input tokens.", "0", "100000", sensitive),
+	{field("price_input_per_m", "ri", "Your input price", "$/M tokens", "What you charge per million uncached input tokens.", "0", "100000", required, sensitive),
 		func(r *Revenue) *Num { return &r.PriceInputPerM }},
-	{field("price_cached_input_per_m", "rc", "Your cached input price", "$/M tokens", "What you charge per million cached input tokens; defaults to the input price.", "0", "100000"),
+	{field("price_cached_input_per_m", "rc", "Your cached input price", "$/M tokens", "What you charge per million cached input tokens; defaults to the input price.", "0", "100000", derived("price_input_per_m", "the input price", func(sc *scope) Num { return sc.v.Revenue.PriceInputPerM }, optional("the input price"))),
 		func(r *Revenue) *Num { return &r.PriceCachedInputPerM }},
-	{field("price_output_per_m", "ro", "Your output price", "$/M tokens", "What you charge per million output tokens.", "0", "100000", sensitive),
+	{field("price_output_per_m", "ro", "Your output price", "$/M tokens", "What you charge per million output tokens.", "0", "100000", required, sensitive),
 		func(r *Revenue) *Num { return &r.PriceOutputPerM }},
 }
 
 // OptionFields lists the option inputs in display order.
 var OptionFields = []OptionField{
-	{field("hourly_rate", "hr", "Hourly rate", "$/accelerator-hour", "On-demand price of one accelerator for one hour.", "0", "10000", sensitive), []Kind{Cloud}, "price",
+	{field("hourly_rate", "hr", "Hourly rate", "$/accelerator-hour", "On-demand price of one accelerator for one hour.", "0", "10000", price(func(p *AcceleratorPreset) Num { return p.HourlyRate }, required), sensitive, costOnly), []Kind{Cloud}, "price",
 		func(o *Option) *Num { return &o.HourlyRate }},
-	{field("commit_accelerators", "ca", "Committed accelerators", "accelerators", "Accelerators reserved take-or-pay from month 1; demand above them is rented on demand.", "0", "1000000", integer), []Kind{Cloud}, "commit",
+	{field("commit_accelerators", "ca", "Committed accelerators", "accelerators", "Accelerators reserved take-or-pay from month 1; demand above them is rented on demand.", "0", "1000000", constant(decimal.Zero), integer), []Kind{Cloud}, "commit",
 		func(o *Option) *Num { return &o.CommitAccelerators }},
-	{field("commit_hourly_rate", "chr", "Committed rate", "$/accelerator-hour", "Price of a committed accelerator-hour; defaults to the hourly rate.", "0", "10000", sensitive), []Kind{Cloud}, "commit",
+	{field("commit_hourly_rate", "chr", "Committed rate", "$/accelerator-hour", "Price of a committed accelerator-hour; defaults to the hourly rate.", "0", "10000", derived("hourly_rate", "the hourly rate", func(sc *scope) Num { return sc.option().HourlyRate }, neededIfCommitted), sensitive, only(Committed), costOnly), []Kind{Cloud}, "commit",
 		func(o *Option) *Num { return &o.CommitHourlyRate }},
-	{field("commit_months", "cm", "Commitment length", "months", "Months the commitment runs from month 1.", "0", "120", integer), []Kind{Cloud}, "commit",
+	{field("commit_months", "cm", "Commitment length", "months", "Months the commitment runs from month 1.", "0", "120", constant(decimal.Zero), integer), []Kind{Cloud}, "commit",
 		func(o *Option) *Num { return &o.CommitMonths }},
 
-	{field("capex_per_accelerator", "cx", "Capex per accelerator", "$", "All-in purchase price of one accelerator, its share of server and network included.", "0", "100000000", sensitive), []Kind{Owned}, "price",
+	{field("capex_per_accelerator", "cx", "Capex per accelerator", "$", "All-in purchase price of one accelerator, its share of server and network included.", "0", "100000000", price(func(p *AcceleratorPreset) Num { return p.Capex }, required), sensitive, costOnly), []Kind{Owned}, "price",
 		func(o *Option) *Num { return &o.CapexPerAccelerator }},
-	{field("depreciation_years", "dy", "Depreciation life", "years", "Straight-line depreciation to the residual value.", "0", "30", positive, sensitive), []Kind{Owned}, "price",
+	{field("depreciation_years", "dy", "Depreciation life", "years", "Straight-line depreciation to the residual value.", "0", "30", constant(DefaultDepreciationYears), positive, sensitive, costOnly), []Kind{Owned}, "price",
 		func(o *Option) *Num { return &o.DepreciationYears }},
-	{field("residual_share", "rs", "Residual value", "share of capex", "Value left at the end of the depreciation life.", "0", "0.99"), []Kind{Owned}, "price",
+	{field("residual_share", "rs", "Residual value", "share of capex", "Value left at the end of the depreciation life.", "0", "0.99", constant(DefaultResidualShare), costOnly), []Kind{Owned}, "price",
 		func(o *Option) *Num { return &o.ResidualShare }},
-	{field("cost_of_capital", "coc", "Cost of capital", "share/year", "Annual cost of the money tied up, charged on the net book value.", "0", "1", sensitive), []Kind{Owned}, "price",
+	{field("cost_of_capital", "coc", "Cost of capital", "share/year", "Annual cost of the money tied up, charged on the net book value.", "0", "1", constant(DefaultCostOfCapital), sensitive, costOnly), []Kind{Owned}, "price",
 		func(o *Option) *Num { return &o.CostOfCapital }},
-	{field("power_kw", "pk", "Power per accelerator", "kW", "All-in power of one accelerator at full load, its share of the host included.", "0", "100", positive, sensitive), []Kind{Owned}, "facility",
+	{field("power_kw", "pk", "Power per accelerator", "kW", "All-in power of one accelerator at full load, its share of the host included.", "0", "100", derived("accelerator.power_kw", allInPowerRule, allInPower, required), positive, sensitive, costOnly), []Kind{Owned}, "facility",
 		func(o *Option) *Num { return &o.PowerKW }},
-	{field("idle_power_share", "ip", "Idle power", "share of full load", "Power drawn when idle, as a share of full load.", "0", "1"), []Kind{Owned}, "facility",
+	{field("idle_power_share", "ip", "Idle power", "share of full load", "Power drawn when idle, as a share of full load.", "0", "1", constant(DefaultIdlePowerShare), costOnly), []Kind{Owned}, "facility",
 		func(o *Option) *Num { return &o.IdlePowerShare }},
-	{field("pue", "pue", "PUE", "×", "Facility power over IT power.", "1", "5", sensitive), []Kind{Owned}, "facility",
+	{field("pue", "pue", "PUE", "×", "Facility power over IT power.", "1", "5", constant(DefaultPUE), sensitive, costOnly), []Kind{Owned}, "facility",
 		func(o *Option) *Num { return &o.PUE }},
-	{field("electricity_per_kwh", "el", "Electricity", "$/kWh", "Price of a kilowatt-hour.", "0", "100", sensitive), []Kind{Owned}, "facility",
+	{field("electricity_per_kwh", "el", "Electricity", "$/kWh", "Price of a kilowatt-hour.", "0", "100", constant(DefaultElectricity), sensitive, costOnly), []Kind{Owned}, "facility",
 		func(o *Option) *Num { return &o.ElectricityPerKWh }},
-	{field("colo_per_kw_month", "co", "Colocation", "$/kW-month", "Space and cooling per kW of IT power provisioned.", "0", "100000", sensitive), []Kind{Owned}, "facility",
+	{field("colo_per_kw_month", "co", "Colocation", "$/kW-month", "Space and cooling per kW of IT power provisioned.", "0", "100000", constant(DefaultColoPerKWMonth), sensitive, costOnly), []Kind{Owned}, "facility",
 		func(o *Option) *Num { return &o.ColoPerKWMonth }},
-	{field("opex_share_per_year", "ox", "Maintenance", "share of capex/year", "Support contracts and spares each year, as a share of capex.", "0", "1", sensitive), []Kind{Owned}, "facility",
+	{field("opex_share_per_year", "ox", "Maintenance", "share of capex/year", "Support contracts and spares each year, as a share of capex.", "0", "1", constant(DefaultOpexSharePerYear), sensitive, costOnly), []Kind{Owned}, "facility",
 		func(o *Option) *Num { return &o.OpexSharePerYear }},
-	{field("staff_per_month", "st", "Staff", "$/month", "People who run the fleet, whatever its size.", "0", "100000000", sensitive), []Kind{Owned}, "facility",
+	{field("staff_per_month", "st", "Staff", "$/month", "People who run the fleet, whatever its size.", "0", "100000000", constant(decimal.Zero), sensitive, costOnly), []Kind{Owned}, "facility",
 		func(o *Option) *Num { return &o.StaffPerMonth }},
 
-	{field("price_input_per_m", "pi", "Input price", "$/M tokens", "Price per million uncached input tokens.", "0", "100000", sensitive), []Kind{API}, "price",
+	{field("price_input_per_m", "pi", "Input price", "$/M tokens", "Price per million uncached input tokens.", "0", "100000", required, sensitive, costOnly), []Kind{API}, "price",
 		func(o *Option) *Num { return &o.PriceInputPerM }},
-	{field("price_cached_input_per_m", "pc", "Cached input price", "$/M tokens", "Price per million cached input tokens; defaults to the input price.", "0", "100000", sensitive), []Kind{API}, "price",
+	{field("price_cached_input_per_m", "pc", "Cached input price", "$/M tokens", "Price per million cached input tokens; defaults to the input price.", "0", "100000", derived("price_input_per_m", "the input price", func(sc *scope) Num { return sc.option().PriceInputPerM }, required), sensitive, costOnly), []Kind{API}, "price",
 		func(o *Option) *Num { return &o.PriceCachedInputPerM }},
-	{field("price_output_per_m", "po", "Output price", "$/M tokens", "Price per million output tokens.", "0", "100000", sensitive), []Kind{API}, "price",
+	{field("price_output_per_m", "po", "Output price", "$/M tokens", "Price per million output tokens.", "0", "100000", required, sensitive, costOnly), []Kind{API}, "price",
 		func(o *Option) *Num { return &o.PriceOutputPerM }},
 
-	{field("prefill_tokens_per_s", "pf", "Measured prefill", "tokens/s per accelerator", "Sustained prefill throughput you measured; set with decode to skip the estimate.", "0", "1000000000", positive, sensitive), selfHosted, "throughput",
+	{field("prefill_tokens_per_s", "pf", "Measured prefill", "tokens/s per accelerator", "Sustained prefill throughput you measured; set with decode to skip the estimate.", "0", "1000000000", optional("estimated"), positive, sensitive, only(Measured)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.PrefillTokensPerS }},
-	{field("decode_tokens_per_s", "dc", "Measured decode", "tokens/s per accelerator", "Sustained decode throughput you measured, summed over the batch.", "0", "1000000000", positive, sensitive), selfHosted, "throughput",
+	{field("decode_tokens_per_s", "dc", "Measured decode", "tokens/s per accelerator", "Sustained decode throughput you measured, summed over the batch.", "0", "1000000000", optional("estimated"), positive, sensitive, only(Measured)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.DecodeTokensPerS }},
-	{field("accelerators_per_replica", "apr", "Accelerators per replica", "accelerators", "Accelerators that serve one copy of the model; by default the smallest power of two that fits it.", "1", "4096", integer), selfHosted, "throughput",
+	{field("accelerators_per_replica", "apr", "Accelerators per replica", "accelerators", "Accelerators that serve one copy of the model; by default the smallest power of two that fits it.", "1", "4096", optional("the smallest power of two that fits the model"), integer), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.AcceleratorsPerReplica }},
-	{field("mbu", "mbu", "Memory bandwidth utilization", "0–1", "Share of peak bandwidth a decode step achieves.", "0", "1", positive, sensitive), selfHosted, "throughput",
+	{field("mbu", "mbu", "Memory bandwidth utilization", "0–1", "Share of peak bandwidth a decode step achieves.", "0", "1", constant(DefaultMBU), positive, sensitive, only(Estimated)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.MBU }},
-	{field("mfu", "mfu", "Compute utilization", "0–1", "Share of peak FLOPS that prefill and compute-bound decode achieve.", "0", "1", positive, sensitive), selfHosted, "throughput",
+	{field("mfu", "mfu", "Compute utilization", "0–1", "Share of peak FLOPS that prefill and compute-bound decode achieve.", "0", "1", constant(DefaultMFU), positive, sensitive, only(Estimated)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.MFU }},
-	{field("usable_memory_share", "um", "Usable memory", "0–1", "Share of memory available to weights and KV cache after activations and runtime.", "0", "1", positive), selfHosted, "throughput",
+	{field("usable_memory_share", "um", "Usable memory", "0–1", "Share of all the memory available to weights and KV cache after activations and runtime. Unset, the KV cache gets 0.9 of the memory left after the weights, as serving engines size it.", "0", "1", optional("KV gets 0.9 of the memory left after the weights"), positive), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.UsableMemoryShare }},
-	{field("max_batch", "mb", "Max batch", "sequences", "Upper limit on concurrent sequences per replica.", "1", "1000000", integer), selfHosted, "throughput",
+	{field("max_batch", "mb", "Max batch", "sequences", "Upper limit on concurrent sequences per replica.", "1", "1000000", optional("no limit"), integer), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.MaxBatch }},
-	{field("collective_latency_us", "cl", "Collective latency", "µs", "Fixed time of one all-reduce between a replica's accelerators, whatever its size (launch and synchronization).", "0", "100000", since(2)), selfHosted, "throughput",
+	{field("collective_latency_us", "cl", "Collective latency", "µs", "Fixed time of one all-reduce between a replica's accelerators, whatever its size (launch and synchronization).", "0", "100000", constant(DefaultCollectiveLatencyUs), since(2)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.CollectiveLatencyUs }},
-	{field("max_utilization", "mu", "Target utilization", "0–1", "Busy share of capacity you plan for at peak; headroom for bursts.", "0", "1", positive, sensitive), selfHosted, "throughput",
+	{field("max_utilization", "mu", "Target utilization", "0–1", "Busy share of capacity you plan for at peak; headroom for bursts.", "0", "1", constant(DefaultMaxUtilization), positive, sensitive), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.MaxUtilization }},
-	{field("spare_replicas", "sp", "Spare replicas", "replicas", "Replicas kept on top of demand, for failures and deploys.", "0", "10000", integer), selfHosted, "throughput",
+	{field("spare_replicas", "sp", "Spare replicas", "replicas", "Replicas kept on top of demand, for failures and deploys.", "0", "10000", constant(decimal.Zero), integer), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.SpareReplicas }},
 }

@@ -1,71 +1,51 @@
 package engine
 
-import "github.com/shopspring/decimal"
-
 // Normalize returns the canonical form of a scenario: a value equal to the
 // default its preset (or the engine) would give is dropped, and fields that
 // do not apply to an option's kind are removed. The canonical form
 // evaluates to exactly the same results; links encode it, so one scenario
 // has one link.
+//
+// Every default is that of the original scenario (Resolve), so that one
+// field's normalization does not shift another's default.
 func Normalize(s *Scenario) Scenario {
+	r := Resolve(s)
 	c := s.Clone()
-	w := &c.Workload
-	for _, f := range WorkloadFields {
-		if def, ok := DefaultWorkload(f.Key); ok {
-			dropDefault(f.Get(w), def)
-		}
+	for k, f := range WorkloadFields {
+		dropDefault(f.Get(&c.Workload), &r.Workload[k])
 	}
-	m := &c.Model
-	// The dense-model rule reads the total before it is normalized.
-	total, _ := DefaultModel(m.Preset, "total_params_b")
-	total = m.TotalParamsB.Or(total)
-	dropDefault(&m.ActiveParamsB, defaultActive(m, total))
-	for _, f := range ModelFields {
-		if f.Key == "active_params_b" {
-			continue
-		}
-		if def, ok := DefaultModel(m.Preset, f.Key); ok {
-			dropDefault(f.Get(m), def)
-		}
+	for k, f := range ModelFields {
+		dropDefault(f.Get(&c.Model), &r.Model[k])
 	}
-	bits, _ := DefaultModel(m.Preset, "weight_bits")
-	bits = m.WeightBits.Or(bits)
-	if c.Revenue != nil && c.Revenue.PriceInputPerM.Set() {
-		dropDefault(&c.Revenue.PriceCachedInputPerM, c.Revenue.PriceInputPerM.Dec())
+	if c.Revenue != nil {
+		for k, f := range RevenueFields {
+			dropDefault(f.Get(c.Revenue), &r.Revenue[k])
+		}
 	}
 	for i := range c.Options {
-		o := &c.Options[i]
-		orig := s.Options[i]
-		var board decimal.Decimal
+		o, ro := &c.Options[i], &r.Options[i]
 		if !o.Kind.SelfHosted() {
 			o.Accelerator = nil
 		} else if o.Accelerator != nil {
-			def, _ := DefaultAccelerator(o.Accelerator.Preset, "power_kw", bits)
-			board = o.Accelerator.PowerKW.Or(def)
-			for _, f := range AcceleratorFields {
-				if def, ok := DefaultAccelerator(o.Accelerator.Preset, f.Key, bits); ok {
-					dropDefault(f.Get(o.Accelerator), def)
-				}
+			for k, f := range AcceleratorFields {
+				dropDefault(f.Get(o.Accelerator), &ro.Accelerator[k])
 			}
 		}
-		for _, f := range OptionFields {
+		for k, f := range OptionFields {
 			n := f.Get(o)
 			if !f.AppliesTo(o.Kind) {
 				*n = Num{}
 				continue
 			}
-			// Defaults are read from the original option, so that one
-			// field's normalization does not shift another's default.
-			if def, ok := DefaultOption(&orig, f.Key, board); ok {
-				dropDefault(n, def)
-			}
+			dropDefault(n, &ro.Fields[k])
 		}
 	}
 	return c
 }
 
-func dropDefault(n *Num, def decimal.Decimal) {
-	if n.Set() && n.Dec().Equal(def) {
+// dropDefault clears n, a field's entry, when it equals the field's default.
+func dropDefault(n *Num, r *Resolved) {
+	if n.Set() && r.Default.Exists() && n.Dec().Equal(r.Default.Value) {
 		*n = Num{}
 	}
 }

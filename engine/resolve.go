@@ -94,19 +94,13 @@ type optionPlan struct {
 	price pricePlan
 }
 
-// value resolves one field: the user's value, else the default, else it
-// records that the field is required.
-func value(errs *Errors, path string, n Num, def decimal.Decimal, hasDef bool) decimal.Decimal {
-	if n.Set() {
-		return n.Dec()
+// need reports each field of a group that is required and missing.
+func need(errs *Errors, group []Resolved) {
+	for i := range group {
+		if group[i].Missing() {
+			errs.add(group[i].Path(), "required")
+		}
 	}
-	if n.Bad() != "" {
-		return def // already reported by the range check
-	}
-	if !hasDef {
-		errs.add(path, "required")
-	}
-	return def
 }
 
 // Check validates s and resolves every default. It returns all problems at
@@ -161,15 +155,16 @@ func Check(s *Scenario) (*plan, Errors) {
 		}
 	}
 
-	p.workload = checkWorkload(&errs, &s.Workload)
-	p.model = checkModel(&errs, &s.Model)
+	r := Resolve(s)
+	p.workload = checkWorkload(&errs, r)
+	p.model = checkModel(&errs, r)
 	if s.Revenue != nil {
-		r := s.Revenue
-		in := value(&errs, "revenue.price_input_per_m", r.PriceInputPerM, zero, false)
+		need(&errs, r.Revenue)
+		v := r.Values.Revenue
 		p.revenue = &pricePlan{
-			in:     div(in, million),
-			cached: div(value(&errs, "revenue.price_cached_input_per_m", r.PriceCachedInputPerM, in, true), million),
-			out:    div(value(&errs, "revenue.price_output_per_m", r.PriceOutputPerM, zero, false), million),
+			in:     div(v.PriceInputPerM.Dec(), million),
+			cached: div(v.PriceCachedInputPerM.Dec(), million),
+			out:    div(v.PriceOutputPerM.Dec(), million),
 		}
 	}
 	switch {
@@ -179,7 +174,7 @@ func Check(s *Scenario) (*plan, Errors) {
 		errs.add("options", fmt.Sprintf("at most %d options (got %d)", MaxOptions, len(s.Options)))
 	default:
 		for i := range s.Options {
-			p.options = append(p.options, checkOption(&errs, i, &s.Options[i], p.model))
+			p.options = append(p.options, checkOption(&errs, i, r))
 		}
 	}
 	if len(errs) > 0 {
@@ -246,20 +241,18 @@ func bidiControl(r rune) bool {
 // push any figure past what a decimal computes quickly.
 var maxRequestsPerDay = decimal.New(1, 15)
 
-func checkWorkload(errs *Errors, w *Workload) workloadPlan {
-	get := func(key string, n Num) decimal.Decimal {
-		def, ok := DefaultWorkload(key)
-		return value(errs, "workload."+key, n, def, ok)
-	}
+func checkWorkload(errs *Errors, r *Resolution) workloadPlan {
+	need(errs, r.Workload)
+	w := &r.Values.Workload
 	wp := workloadPlan{
-		rpd:    get("requests_per_day", w.RequestsPerDay),
-		in:     get("input_tokens", w.InputTokens),
-		out:    get("output_tokens", w.OutputTokens),
-		cached: get("cached_input_share", w.CachedInputShare),
-		p2a:    get("peak_to_average", w.PeakToAverage),
-		growth: get("monthly_growth", w.MonthlyGrowth),
+		rpd:     w.RequestsPerDay.Dec(),
+		in:      w.InputTokens.Dec(),
+		out:     w.OutputTokens.Dec(),
+		cached:  w.CachedInputShare.Dec(),
+		p2a:     w.PeakToAverage.Dec(),
+		growth:  w.MonthlyGrowth.Dec(),
+		horizon: int(w.HorizonMonths.Dec().IntPart()),
 	}
-	wp.horizon = int(get("horizon_months", w.HorizonMonths).IntPart())
 	if w.TPOTSLOms.Set() {
 		wp.slo = div(w.TPOTSLOms.Dec(), thousand)
 	}
@@ -277,69 +270,47 @@ func checkWorkload(errs *Errors, w *Workload) workloadPlan {
 	return wp
 }
 
-func checkModel(errs *Errors, m *Model) modelPlan {
+func checkModel(errs *Errors, r *Resolution) modelPlan {
+	m := &r.Values.Model
 	if m.Preset != "" {
 		if _, ok := FindModel(m.Preset); !ok {
 			errs.add("model.preset", fmt.Sprintf("unknown model %q", truncate(m.Preset, 40)))
 			return modelPlan{}
 		}
 	}
-	get := func(key string, n Num) decimal.Decimal {
-		def, ok := DefaultModel(m.Preset, key)
-		return value(errs, "model."+key, n, def, ok)
-	}
+	need(errs, r.Model)
 	var mp modelPlan
-	total := get("total_params_b", m.TotalParamsB)
-	activeDef := defaultActive(m, total)
-	active := value(errs, "model.active_params_b", m.ActiveParamsB, activeDef, true)
+	total := m.TotalParamsB.Dec()
+	active := m.ActiveParamsB.Dec()
 	if active.Cmp(total) > 0 {
 		errs.add("model.active_params_b", fmt.Sprintf("must be ≤ total parameters (%s B)", total))
 	}
 	routed := checkExperts(errs, m, &mp, total)
-	mp.weightBits = get("weight_bits", m.WeightBits)
-	kvBits := get("kv_bits", m.KVBits)
+	mp.weightBits = m.WeightBits.Dec()
+	kvBits := m.KVBits.Dec()
 	mp.params = total.Mul(billion)
 	mp.activeParams = active.Mul(billion)
 	mp.weightBytes = div(mp.params.Mul(mp.weightBits), dec(8))
 	mp.activeWeightBytes = div(mp.activeParams.Mul(mp.weightBits), dec(8))
 	mp.routedBytes = div(routed.Mul(billion).Mul(mp.weightBits), dec(8))
-
-	optional := func(key string, n Num) decimal.Decimal {
-		def, _ := DefaultModel(m.Preset, key)
-		return value(errs, "model."+key, n, def, true)
-	}
-	mp.layers = optional("layers", m.Layers)
-	mp.hidden = optional("hidden_size", m.HiddenSize)
-
-	kvb, hasKVB := DefaultModel(m.Preset, "kv_bytes_per_token")
-	shapeGiven := m.Layers.Set() || m.KVHeads.Set() || m.HeadDim.Set()
-	switch {
-	case m.KVBytesPerToken.Set():
-		mp.kvPerToken = m.KVBytesPerToken.Dec()
-	case hasKVB && !shapeGiven:
-		// A preset's KV bytes are at its own KV precision; scale to the chosen one.
-		presetBits, _ := DefaultModel(m.Preset, "kv_bits")
-		mp.kvPerToken = div(kvb.Mul(kvBits), presetBits)
-	default:
-		layers := get("layers", m.Layers)
-		heads := get("kv_heads", m.KVHeads)
-		dim := get("head_dim", m.HeadDim)
-		mp.kvPerToken = div(two.Mul(layers).Mul(heads).Mul(dim).Mul(kvBits), dec(8))
+	mp.layers = m.Layers.Dec()
+	mp.hidden = m.HiddenSize.Dec()
+	if m.KVBytesPerToken.Set() {
+		mp.kvPerToken = m.KVBytesPerToken.Dec() // the user's, or the preset's at the chosen precision
+	} else {
+		mp.kvPerToken = div(two.Mul(m.Layers.Dec()).Mul(m.KVHeads.Dec()).Mul(m.HeadDim.Dec()).Mul(kvBits), dec(8))
 	}
 	return mp
 }
 
 // checkExperts resolves the MoE fields: none (a dense model, or an MoE
 // described by its active parameters alone) or all three. It returns the
-// routed-expert parameters, in billions, of a valid MoE, else zero.
+// routed-expert parameters, in billions, of a valid MoE, else zero. m holds
+// the resolved values.
 func checkExperts(errs *Errors, m *Model, mp *modelPlan, total decimal.Decimal) decimal.Decimal {
-	get := func(key string, n Num) decimal.Decimal {
-		def, _ := DefaultModel(m.Preset, key)
-		return value(errs, "model."+key, n, def, true)
-	}
-	experts := get("experts", m.Experts)
-	perToken := get("experts_per_token", m.ExpertsPerToken)
-	routed := get("routed_params_b", m.RoutedParamsB)
+	experts := m.Experts.Dec()
+	perToken := m.ExpertsPerToken.Dec()
+	routed := m.RoutedParamsB.Dec()
 	given := 0
 	for _, v := range []decimal.Decimal{experts, perToken, routed} {
 		if v.Sign() > 0 {
@@ -371,18 +342,8 @@ func checkExperts(errs *Errors, m *Model, mp *modelPlan, total decimal.Decimal) 
 	return routed
 }
 
-// defaultActive is the active parameter count when none is given: the
-// preset's for an MoE preset, else the total (a dense model, or a dense
-// preset whose total was overridden).
-func defaultActive(m *Model, total decimal.Decimal) decimal.Decimal {
-	p, ok := FindModel(m.Preset)
-	if ok && !p.Shape.ActiveParamsB.Dec().Equal(p.Shape.TotalParamsB.Dec()) {
-		return p.Shape.ActiveParamsB.Dec()
-	}
-	return total
-}
-
-func checkOption(errs *Errors, i int, o *Option, mp modelPlan) optionPlan {
+func checkOption(errs *Errors, i int, r *Resolution) optionPlan {
+	o := &r.Values.Options[i]
 	op := optionPlan{label: o.Label, kind: o.Kind, index: i}
 	checkText(errs, OptionPath(i, "label"), o.Label, MaxLabelLen)
 	if strings.TrimSpace(o.Label) == "" {
@@ -392,51 +353,48 @@ func checkOption(errs *Errors, i int, o *Option, mp modelPlan) optionPlan {
 		errs.add(OptionPath(i, "kind"), fmt.Sprintf("must be cloud, owned or api (got %q)", truncate(string(o.Kind), 20)))
 		return op
 	}
-	var board decimal.Decimal
 	if o.Kind.SelfHosted() {
-		op.accel, board = checkAccelerator(errs, i, o.Accelerator, mp.weightBits, o.Kind)
+		op.accel = checkAccelerator(errs, i, o.Accelerator, r.Options[i].Accelerator)
 	}
-	get := func(key string, n Num) decimal.Decimal {
-		def, ok := DefaultOption(o, key, board)
-		return value(errs, OptionPath(i, key), n, def, ok)
-	}
+	need(errs, r.Options[i].Fields)
 	switch o.Kind {
 	case API:
-		in := get("price_input_per_m", o.PriceInputPerM)
 		op.price = pricePlan{
-			in:     div(in, million),
-			cached: div(get("price_cached_input_per_m", o.PriceCachedInputPerM), million),
-			out:    div(get("price_output_per_m", o.PriceOutputPerM), million),
+			in:     div(o.PriceInputPerM.Dec(), million),
+			cached: div(o.PriceCachedInputPerM.Dec(), million),
+			out:    div(o.PriceOutputPerM.Dec(), million),
 		}
 		return op
 	case Cloud:
-		op.hourly = get("hourly_rate", o.HourlyRate)
-		op.commitUnits = get("commit_accelerators", o.CommitAccelerators)
-		op.commitRate = get("commit_hourly_rate", o.CommitHourlyRate)
-		op.commitMonths = int(get("commit_months", o.CommitMonths).IntPart())
+		op.hourly = o.HourlyRate.Dec()
+		op.commitUnits = o.CommitAccelerators.Dec()
+		op.commitRate = o.CommitHourlyRate.Dec()
+		op.commitMonths = int(o.CommitMonths.Dec().IntPart())
 		if op.commitUnits.Sign() > 0 && op.commitMonths == 0 {
 			errs.add(OptionPath(i, "commit_months"), "must be ≥ 1 when accelerators are committed")
 		}
 	case Owned:
-		op.capex = get("capex_per_accelerator", o.CapexPerAccelerator)
-		op.deprYears = get("depreciation_years", o.DepreciationYears)
-		op.residual = get("residual_share", o.ResidualShare)
-		op.coc = get("cost_of_capital", o.CostOfCapital)
-		op.powerKW = get("power_kw", o.PowerKW)
-		op.idleShare = get("idle_power_share", o.IdlePowerShare)
-		op.pue = get("pue", o.PUE)
-		op.elec = get("electricity_per_kwh", o.ElectricityPerKWh)
-		op.colo = get("colo_per_kw_month", o.ColoPerKWMonth)
-		op.opexShare = get("opex_share_per_year", o.OpexSharePerYear)
-		op.staff = get("staff_per_month", o.StaffPerMonth)
+		op.capex = o.CapexPerAccelerator.Dec()
+		op.deprYears = o.DepreciationYears.Dec()
+		op.residual = o.ResidualShare.Dec()
+		op.coc = o.CostOfCapital.Dec()
+		op.powerKW = o.PowerKW.Dec()
+		op.idleShare = o.IdlePowerShare.Dec()
+		op.pue = o.PUE.Dec()
+		op.elec = o.ElectricityPerKWh.Dec()
+		op.colo = o.ColoPerKWMonth.Dec()
+		op.opexShare = o.OpexSharePerYear.Dec()
+		op.staff = o.StaffPerMonth.Dec()
 	}
-	op.mbu = get("mbu", o.MBU)
-	op.mfu = get("mfu", o.MFU)
-	op.usableMemory = get("usable_memory_share", o.UsableMemoryShare)
+	op.mbu = o.MBU.Dec()
+	op.mfu = o.MFU.Dec()
+	// Unset, KV gets a share of the memory left after the weights
+	// (kvRoom); set, it is a share of all the memory.
 	op.usableSet = o.UsableMemoryShare.Set()
-	op.collectiveLatency = div(get("collective_latency_us", o.CollectiveLatencyUs), million)
-	op.maxUtil = get("max_utilization", o.MaxUtilization)
-	op.spare = get("spare_replicas", o.SpareReplicas)
+	op.usableMemory = o.UsableMemoryShare.Or(DefaultUsableMemoryShare)
+	op.collectiveLatency = div(o.CollectiveLatencyUs.Dec(), million)
+	op.maxUtil = o.MaxUtilization.Dec()
+	op.spare = o.SpareReplicas.Dec()
 	if o.MaxBatch.Set() {
 		op.maxBatch = o.MaxBatch.Dec().IntPart()
 	}
@@ -459,29 +417,27 @@ func checkOption(errs *Errors, i int, o *Option, mp modelPlan) optionPlan {
 	return op
 }
 
-func checkAccelerator(errs *Errors, i int, a *Accelerator, weightBits decimal.Decimal, kind Kind) (acceleratorPlan, decimal.Decimal) {
+// checkAccelerator checks an option's accelerator: a (the resolved values)
+// and its resolution.
+func checkAccelerator(errs *Errors, i int, a *Accelerator, resolved []Resolved) acceleratorPlan {
 	if a == nil {
 		errs.add(OptionPath(i, "accelerator"), "required: a preset or custom specs")
-		return acceleratorPlan{}, zero
+		return acceleratorPlan{}
 	}
 	if a.Preset != "" {
 		if _, ok := FindAccelerator(a.Preset); !ok {
 			errs.add(OptionPath(i, "accelerator.preset"), fmt.Sprintf("unknown accelerator %q", truncate(a.Preset, 40)))
-			return acceleratorPlan{}, zero
+			return acceleratorPlan{}
 		}
 	}
-	get := func(key string, n Num, required bool) decimal.Decimal {
-		def, ok := DefaultAccelerator(a.Preset, key, weightBits)
-		return value(errs, OptionPath(i, "accelerator."+key), n, def, ok || !required)
-	}
-	ap := acceleratorPlan{
-		memory:    get("memory_gb", a.MemoryGB, true).Mul(billion),
-		bandwidth: get("bandwidth_tbps", a.BandwidthTBps, true).Mul(tera),
-		flops:     get("tflops", a.TFLOPS, true).Mul(tera),
-		powerKW:   get("power_kw", a.PowerKW, false),
+	need(errs, resolved)
+	return acceleratorPlan{
+		memory:    a.MemoryGB.Dec().Mul(billion),
+		bandwidth: a.BandwidthTBps.Dec().Mul(tera),
+		flops:     a.TFLOPS.Dec().Mul(tera),
+		powerKW:   a.PowerKW.Dec(),
 		// Gigabytes: 10^9 bytes, as the vendors' figures.
-		interconnect: get("interconnect_gbps", a.InterconnectGBps, false).Mul(billion),
+		interconnect: a.InterconnectGBps.Dec().Mul(billion),
 		preset:       a.Preset,
 	}
-	return ap, ap.powerKW
 }

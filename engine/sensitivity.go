@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -110,7 +109,7 @@ func Sensitivity(s *Scenario, i int, metric Metric, percent decimal.Decimal, pac
 	down := one.Sub(div(percent, hundred))
 	up := one.Add(div(percent, hundred))
 	for _, in := range sensitiveInputs(&single) {
-		if metric != MetricTotalMargin && strings.HasPrefix(in.path, "revenue.") {
+		if metric != MetricTotalMargin && in.group == "revenue" {
 			continue // prices charged move only the margin
 		}
 		sw := Swing{Path: in.path, Label: in.label, Base: in.base}
@@ -130,9 +129,9 @@ func Sensitivity(s *Scenario, i int, metric Metric, percent decimal.Decimal, pac
 			*in.get(&c) = NumOf(side.v)
 			r := full
 			switch {
-			case capacityNeutral[in.path]:
+			case in.field.CostOnly:
 				r = priced
-			case !strings.HasPrefix(in.path, "workload.") && !strings.HasPrefix(in.path, "revenue."):
+			case in.group == "option" || in.group == "accelerator":
 				r = shared
 			}
 			m, err := metricWith(&c, metric, r)
@@ -156,16 +155,6 @@ func firstError(err error) string {
 		return errs[0].Error()
 	}
 	return err.Error()
-}
-
-// capacityNeutral lists the inputs that change what capacity costs but not
-// how much is needed: moving them leaves throughput and capacity as they are.
-var capacityNeutral = map[string]bool{
-	"options[0].hourly_rate": true, "options[0].commit_hourly_rate": true,
-	"options[0].capex_per_accelerator": true, "options[0].depreciation_years": true, "options[0].cost_of_capital": true,
-	"options[0].power_kw": true, "options[0].pue": true, "options[0].electricity_per_kwh": true,
-	"options[0].colo_per_kw_month": true, "options[0].opex_share_per_year": true, "options[0].staff_per_month": true,
-	"options[0].price_input_per_m": true, "options[0].price_cached_input_per_m": true, "options[0].price_output_per_m": true,
 }
 
 // metricWith evaluates a single-option scenario, reusing what r carries.
@@ -207,7 +196,8 @@ func metricOf(m Metric, o *OptionResult) (decimal.Decimal, bool) {
 // input is one movable input of a single-option scenario.
 type input struct {
 	path, label string
-	field       Field
+	field       *Field
+	group       string // as Resolved's
 	base        decimal.Decimal
 	get         func(*Scenario) *Num
 }
@@ -226,68 +216,34 @@ func (in input) clamp(v decimal.Decimal) decimal.Decimal {
 }
 
 // sensitiveInputs lists the inputs flagged Sensitive that apply to the
-// scenario's only option, with their current (resolved) values.
+// scenario's only option and can change a result there, with their
+// resolved values.
 func sensitiveInputs(s *Scenario) []input {
+	r := Resolve(s)
 	var out []input
-	o := &s.Options[0]
-	for _, f := range WorkloadFields {
-		if !f.Sensitive {
-			continue
+	add := func(e *Resolved, get func(*Scenario) *Num) {
+		if e.Field == nil || !e.Field.Sensitive || !e.Used() {
+			return
 		}
-		def, _ := DefaultWorkload(f.Key)
-		get := f.Get
-		out = append(out, input{"workload." + f.Key, f.Label, f.Field, f.Get(&s.Workload).Or(def),
-			func(c *Scenario) *Num { return get(&c.Workload) }})
+		base, _ := e.Value()
+		out = append(out, input{e.Path(), e.Field.Label, e.Field, e.group, base, get})
 	}
-	if s.Revenue != nil {
-		for _, f := range RevenueFields {
-			if f.Sensitive {
-				get := f.Get
-				out = append(out, input{"revenue." + f.Key, f.Label, f.Field, f.Get(s.Revenue).Dec(),
-					func(c *Scenario) *Num { return get(c.Revenue) }})
-			}
+	for k, f := range WorkloadFields {
+		add(&r.Workload[k], func(c *Scenario) *Num { return f.Get(&c.Workload) })
+	}
+	for k, f := range RevenueFields {
+		if r.Revenue != nil {
+			add(&r.Revenue[k], func(c *Scenario) *Num { return f.Get(c.Revenue) })
 		}
 	}
-	measured := o.PrefillTokensPerS.Set() && o.DecodeTokensPerS.Set()
-	var board decimal.Decimal
-	if o.Kind.SelfHosted() && o.Accelerator != nil && !measured {
-		bits, _ := DefaultModel(s.Model.Preset, "weight_bits")
-		bits = s.Model.WeightBits.Or(bits)
-		for _, f := range AcceleratorFields {
-			def, _ := DefaultAccelerator(o.Accelerator.Preset, f.Key, bits)
-			if f.Key == "power_kw" {
-				board = f.Get(o.Accelerator).Or(def)
-			}
-			if !f.Sensitive {
-				continue
-			}
-			get := f.Get
-			out = append(out, input{"options[0].accelerator." + f.Key, f.Label, f.Field, f.Get(o.Accelerator).Or(def),
-				func(c *Scenario) *Num { return get(c.Options[0].Accelerator) }})
+	o := &r.Options[0]
+	for k, f := range AcceleratorFields {
+		if o.Accelerator != nil {
+			add(&o.Accelerator[k], func(c *Scenario) *Num { return f.Get(c.Options[0].Accelerator) })
 		}
 	}
-	for _, f := range OptionFields {
-		if !f.Sensitive || !f.AppliesTo(o.Kind) {
-			continue
-		}
-		switch f.Key {
-		case "prefill_tokens_per_s", "decode_tokens_per_s":
-			if !measured {
-				continue
-			}
-		case "mbu", "mfu":
-			if measured {
-				continue
-			}
-		case "commit_hourly_rate":
-			if !o.CommitAccelerators.Set() || o.CommitAccelerators.Dec().Sign() == 0 {
-				continue
-			}
-		}
-		def, _ := DefaultOption(o, f.Key, board)
-		get := f.Get
-		out = append(out, input{"options[0]." + f.Key, f.Label, f.Field, f.Get(o).Or(def),
-			func(c *Scenario) *Num { return get(&c.Options[0]) }})
+	for k, f := range OptionFields {
+		add(&o.Fields[k], func(c *Scenario) *Num { return f.Get(&c.Options[0]) })
 	}
 	return out
 }

@@ -110,25 +110,26 @@ func (c *validationCase) evaluate() error {
 // exactly the values the engine resolves for it (at the case's precision).
 func (c *validationCase) presetMismatch() string {
 	if id := c.col["model_preset"]; id != "" {
-		presetKV, _ := DefaultModel(id, "kv_bits")
-		for _, f := range ModelFields {
+		r := Resolve(&Scenario{Model: Model{Preset: id, KVBits: ParseNum(c.col["kv_bits"])}})
+		for k, f := range ModelFields {
 			if f.Key == "weight_bits" || f.Key == "kv_bits" {
 				continue // the case's own precision
 			}
-			want, ok := DefaultModel(id, f.Key)
-			if f.Key == "kv_bytes_per_token" {
-				want = div(want.Mul(ParseNum(c.col["kv_bits"]).Dec()), presetKV)
-			}
+			want, ok := r.Model[k].Value()
 			if got := ParseNum(c.col[f.Key]); got.Set() != ok || !got.Dec().Equal(want) {
 				return "model." + f.Key
 			}
 		}
 	}
 	if id := c.col["accelerator_preset"]; id != "" {
-		for _, key := range []string{"memory_gb", "bandwidth_tbps", "tflops"} {
-			want, _ := DefaultAccelerator(id, key, ParseNum(c.col["weight_bits"]).Dec())
-			if !ParseNum(c.col[key]).Dec().Equal(want) {
-				return "accelerator." + key
+		s := Scenario{Model: Model{WeightBits: ParseNum(c.col["weight_bits"])}, Options: []Option{{Kind: Cloud, Accelerator: &Accelerator{Preset: id}}}}
+		r := Resolve(&s)
+		for k, f := range AcceleratorFields {
+			if f.Key != "memory_gb" && f.Key != "bandwidth_tbps" && f.Key != "tflops" {
+				continue
+			}
+			if want, _ := r.Options[0].Accelerator[k].Value(); !ParseNum(c.col[f.Key]).Dec().Equal(want) {
+				return "accelerator." + f.Key
 			}
 		}
 	}
