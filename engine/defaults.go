@@ -101,7 +101,7 @@ func derived(from, words string, value func(*scope) Num, otherwise Rule) Rule {
 }
 
 // noExperts is the rule of the expert fields without a preset's figure.
-var noExperts = optional("none: a dense model, or an MoE described by its active parameters alone")
+var noExperts = optional("a dense model, or an MoE described by its active parameters alone")
 
 // moePreset is an MoE preset's figure (its active parameters differ from
 // its total), else what otherwise gives.

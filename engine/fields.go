@@ -178,7 +178,7 @@ var AcceleratorFields = []AcceleratorField{
 		func(a *Accelerator) *Num { return &a.TFLOPS }},
 	{field("interconnect_gbps", "ic", "Scale-up bandwidth", "GB/s", "Bandwidth between the accelerators of one replica, per accelerator and direction (NVLink, Infinity Fabric, ICI; PCIe where there is none).", "0", "1000000", spec(func(p *AcceleratorPreset) Num { return p.InterconnectGBps }, optional("no communication term")), positive, sensitive, since(2), only(Estimated)),
 		func(a *Accelerator) *Num { return &a.InterconnectGBps }},
-	{field("power_kw", "pw", "Board power", "kW", "Accelerator board power (TDP).", "0", "100", spec(func(p *AcceleratorPreset) Num { return p.PowerKW }, optional("not given: an owned option then needs its all-in power")), positive),
+	{field("power_kw", "pw", "Board power", "kW", "Accelerator board power (TDP).", "0", "100", spec(func(p *AcceleratorPreset) Num { return p.PowerKW }, optional("an owned option then needs its all-in power")), positive),
 		func(a *Accelerator) *Num { return &a.PowerKW }},
 }
 
@@ -243,11 +243,11 @@ var OptionFields = []OptionField{
 		func(o *Option) *Num { return &o.MBU }},
 	{field("mfu", "mfu", "Compute utilization", "0–1", "Share of peak FLOPS that prefill and compute-bound decode achieve.", "0", "1", constant(DefaultMFU), positive, sensitive, only(Estimated)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.MFU }},
-	{field("usable_memory_share", "um", "Usable memory", "0–1", "Share of all the memory available to weights and KV cache after activations and runtime. Unset, the KV cache gets 0.9 of the memory left after the weights, as serving engines size it.", "0", "1", optional("KV gets 0.9 of the memory left after the weights"), positive), selfHosted, "throughput",
+	{field("usable_memory_share", "um", "Usable memory", "0–1", "Share of all the memory available to weights and KV cache after activations and runtime. Unset, the KV cache gets 0.9 of the memory left after the weights, as serving engines size it.", "0", "1", optional("KV gets 0.9 of the memory left after the weights"), positive, only(Estimated)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.UsableMemoryShare }},
-	{field("max_batch", "mb", "Max batch", "sequences", "Upper limit on concurrent sequences per replica.", "1", "1000000", optional("no limit"), integer), selfHosted, "throughput",
+	{field("max_batch", "mb", "Max batch", "sequences", "Upper limit on concurrent sequences per replica.", "1", "1000000", optional("no limit"), integer, only(Estimated)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.MaxBatch }},
-	{field("collective_latency_us", "cl", "Collective latency", "µs", "Fixed time of one all-reduce between a replica's accelerators, whatever its size (launch and synchronization).", "0", "100000", constant(DefaultCollectiveLatencyUs), since(2)), selfHosted, "throughput",
+	{field("collective_latency_us", "cl", "Collective latency", "µs", "Fixed time of one all-reduce between a replica's accelerators, whatever its size (launch and synchronization).", "0", "100000", constant(DefaultCollectiveLatencyUs), since(2), only(Estimated)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.CollectiveLatencyUs }},
 	{field("max_utilization", "mu", "Target utilization", "0–1", "Busy share of capacity you plan for at peak; headroom for bursts.", "0", "1", constant(DefaultMaxUtilization), positive, sensitive), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.MaxUtilization }},

@@ -65,7 +65,7 @@ func TestResolve(t *testing.T) {
 		{preset, "model.total_params_b", "70.6", Origin{Kind: OriginPreset, Preset: llama, Source: llamaSrc, AsOf: asOf}, false},
 		// A dense preset: the active parameters are the total.
 		{preset, "model.active_params_b", "70.6", Origin{Kind: OriginDerived, Rule: "the total parameters: a dense model", From: "model.total_params_b"}, false},
-		{preset, "model.experts", "", Origin{Kind: OriginNone, Rule: "none: a dense model, or an MoE described by its active parameters alone"}, false},
+		{preset, "model.experts", "", Origin{Kind: OriginNone, Rule: "a dense model, or an MoE described by its active parameters alone"}, false},
 		{preset, "model.kv_bytes_per_token", "", Origin{Kind: OriginNone, Rule: "2 × layers × KV heads × head dimension × KV precision"}, false},
 		{preset, "revenue.price_cached_input_per_m", "3", Origin{Kind: OriginDerived, Rule: "the input price", From: "revenue.price_input_per_m"}, false},
 		{preset, "options[0].hourly_rate", "2.99", Origin{Kind: OriginPreset, Rule: "indicative", Preset: h100, Source: lambda, AsOf: asOf}, false},

@@ -22,8 +22,9 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("infercost eval", flag.ContinueOnError)
 	format := fs.String("format", "table", "output `format`: table, json or csv")
 	interactivity := fs.Bool("interactivity", false, "also print each estimated option's cost per M tokens at each tokens/s per user (table format)")
+	inputs := fs.Bool("inputs", false, "list every input with the value used and where it comes from, instead of the results")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: infercost eval [-format table|json|csv] [-interactivity] FILE|LINK|-")
+		fmt.Fprintln(stderr, "Usage: infercost eval [-format table|json|csv] [-interactivity | -inputs] FILE|LINK|-")
 		fmt.Fprintln(stderr, "\nEvaluates a scenario: a JSON file, a scenario link, or - for standard input.")
 		fmt.Fprintln(stderr, "Invalid input prints every problem on stderr and exits 2.")
 		fs.PrintDefaults()
@@ -45,10 +46,25 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "infercost eval: -interactivity prints a table: use it with -format table")
 		return 2
 	}
+	if *inputs && *interactivity {
+		fmt.Fprintln(stderr, "infercost eval: -inputs lists the inputs instead of the results: drop -interactivity")
+		return 2
+	}
+	if *inputs && *format != "table" {
+		fmt.Fprintln(stderr, "infercost eval: -inputs lists the inputs as a table: drop -format")
+		return 2
+	}
 	s, err := readScenario(fs.Arg(0), stdin)
 	if err != nil {
 		fmt.Fprintln(stderr, "infercost eval:", err)
 		return 2
+	}
+	if *inputs {
+		// Listed even when invalid: a missing value shows as required.
+		if err := writeInputs(stdout, engine.Resolve(&s)); err != nil {
+			fmt.Fprintln(stderr, "infercost eval:", err)
+			return 1
+		}
 	}
 	res, err := engine.Evaluate(&s)
 	if err != nil {
@@ -62,13 +78,14 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	switch *format {
-	case "json":
+	switch {
+	case *inputs:
+	case *format == "json":
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		err = enc.Encode(res)
-	case "csv":
+	case *format == "csv":
 		err = engine.WriteCSV(stdout, res)
 	default:
 		robust, rerr := engine.RankingUnderError(&s, res)
@@ -229,4 +246,46 @@ func writeInteractivity(w io.Writer, s *engine.Scenario, r *engine.Result) error
 		fmt.Fprintln(tw)
 	}
 	return tw.Flush()
+}
+
+// writeInputs lists every input that applies: its path, the value the
+// engine uses, its unit, and where the value comes from.
+func writeInputs(w io.Writer, r *engine.Resolution) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "input\tvalue\tunit\tfrom")
+	for e := range r.All() {
+		value := "–"
+		if v, ok := e.Value(); ok {
+			value = v.String()
+		}
+		from := origin(e)
+		if !e.Used() {
+			from += ", unused here"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", e.Path(), value, e.Field.Unit, from)
+	}
+	return tw.Flush()
+}
+
+// origin says where a resolved value comes from, in words: "given",
+// "default", "required", the preset with the source and date of its
+// figure, the rule and the field a value is derived from, or what the
+// absence of an optional value means.
+func origin(e *engine.Resolved) string {
+	o := e.Origin()
+	switch o.Kind {
+	case engine.OriginUser:
+		return "given"
+	case engine.OriginPreset:
+		note := o.Source + ", as of " + o.AsOf
+		if o.Rule != "" {
+			note = o.Rule + "; " + note
+		}
+		return "preset " + o.Preset + " (" + note + ")"
+	case engine.OriginDerived:
+		return o.Rule + " (" + o.From + ")"
+	case engine.OriginNone:
+		return "none (" + o.Rule + ")"
+	}
+	return o.Kind.String()
 }

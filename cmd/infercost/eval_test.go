@@ -277,6 +277,16 @@ func TestEvalInteractivity(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	golden := filepath.Join("testdata", "reference.interactivity.golden")
+
+// TestEvalInputs lists the hand-worked scenario's inputs with their origins
+// (testdata/handworked.inputs.golden; -update rewrites it) and checks the
+// lines that say where a default comes from.
+func TestEvalInputs(t *testing.T) {
+	code, stdout, stderr := runCLI("", "eval", "-inputs", "testdata/handworked.json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	golden := filepath.Join("testdata", "handworked.inputs.golden")
 	if *update {
 		if err := os.WriteFile(golden, []byte(stdout), 0o644); err != nil {
 			t.Fatal(err)
@@ -290,5 +300,50 @@ func TestEvalInteractivity(t *testing.T) {
 	code, _, stderr = runCLI("", "eval", "-interactivity", "-format", "json", filepath.Join("testdata", "reference.json"))
 	if code != 2 || !strings.Contains(stderr, "-interactivity prints a table") {
 		t.Errorf("with json: exit %d, %q", code, stderr)
+
+	} else if want, err := os.ReadFile(golden); err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	} else if stdout != string(want) {
+		t.Errorf("output differs from %s (run go test -update and review the diff):\n%s", golden, stdout)
+	}
+	for _, want := range []string{
+		"workload.monthly_growth                   0      share/month               default\n",
+		"model.layers                              32                               preset Llama 3.1 8B (https://huggingface.co/meta-llama/Llama-3.1-8B/blob/main/config.json, as of 2026-11-01)\n",
+		"revenue.price_cached_input_per_m          1      $/M tokens                the input price (revenue.price_input_per_m)\n",
+		"options[0].commit_hourly_rate             2      $/accelerator-hour        the hourly rate (options[0].hourly_rate), unused here\n",
+		"options[0].mbu                            0.7    0–1                       default, unused here\n",
+		"options[1].price_cached_input_per_m       0.5    $/M tokens                given\n",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("inputs lack %q", want)
+		}
+	}
+}
+
+// TestEvalInputsInvalid: the inputs of an invalid scenario are listed, a
+// missing one as required, and its problems go to stderr.
+func TestEvalInputsInvalid(t *testing.T) {
+	b, err := os.ReadFile("testdata/handworked.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "no-rate.json")
+	if err := os.WriteFile(path, []byte(strings.Replace(string(b), `"hourly_rate": 2, `, ``, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI("", "eval", "-inputs", path)
+	if code != 2 || stderr != "options[0].hourly_rate: required\n" {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	for _, want := range []string{
+		"options[0].hourly_rate                    –      $/accelerator-hour        required\n",
+		"options[0].commit_hourly_rate             –      $/accelerator-hour        none (not needed: nothing is committed), unused here\n",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("inputs lack %q:\n%s", want, stdout)
+		}
+	}
+	if code, _, _ := runCLI("", "eval", "-inputs", "-format", "json", "testdata/handworked.json"); code != 2 {
+		t.Errorf("-inputs -format json: exit %d, want 2", code)
 	}
 }
