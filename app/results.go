@@ -198,6 +198,12 @@ func comparisonTable(r *engine.Result) ga.UI {
 			}
 			return engine.Count(*o.TokensPerSecondPerUser, 1)
 		})},
+		{"Time to first token", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
+			if o.Throughput == nil || o.TimeToFirstTokenMs == nil {
+				return dash
+			}
+			return engine.Count(*o.TimeToFirstTokenMs, 0) + " ms"
+		})},
 		{"Measured ÷ estimated throughput", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
 			if o.Throughput == nil || o.Accuracy == nil {
 				return dash

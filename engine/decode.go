@@ -53,6 +53,7 @@ func DecodeScenario(r io.Reader) (Scenario, error) {
 	if err != nil {
 		return Scenario{}, err
 	}
+	upgrade(&s)
 	return s, nil
 }
 

@@ -13,7 +13,13 @@ var (
 	DefaultPeakToAverage    = decimal.NewFromInt(1)
 	DefaultMonthlyGrowth    = decimal.Zero
 	DefaultHorizonMonths    = decimal.NewFromInt(36)
-	DefaultBits             = decimal.NewFromInt(16)
+
+	// DefaultTPOTTargetMs is 20 tokens a second for each user, the pace of a
+	// chat reply that stays ahead of its reader (MLPerf Inference's
+	// interactive Llama 2 70B scenario asks for 40 ms, its server scenario
+	// for 200 ms). Scenarios of format version 1 had no default: none.
+	DefaultTPOTTargetMs = decimal.NewFromInt(50)
+	DefaultBits         = decimal.NewFromInt(16)
 
 	// MBU, MFU, the collective latency and CollectiveBandwidthShare are
 	// fitted together on the training set of published measurements

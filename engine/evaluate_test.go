@@ -296,7 +296,7 @@ func TestValidationNamesEveryField(t *testing.T) {
 		t.Fatalf("want Errors, got %v", err)
 	}
 	for path, msg := range map[string]string{
-		"version":                          "required (this infercost reads version 1)",
+		"version":                          "required (this infercost reads version 2)",
 		"workload.requests_per_day":        "must be > 0",
 		"workload.cached_input_share":      `"lots" is not a number`,
 		"workload.horizon_months":          "must be a whole number",
@@ -318,7 +318,7 @@ func TestValidationCrossField(t *testing.T) {
 		path string
 		msg  string
 	}{
-		{"future version", func(s *Scenario) { s.Version = 2 }, "version", "newer than this infercost"},
+		{"future version", func(s *Scenario) { s.Version = FormatVersion + 1 }, "version", "newer than this infercost"},
 		{"no options", func(s *Scenario) { s.Options = nil }, "options", "at least one"},
 		{"nine options", func(s *Scenario) {
 			for len(s.Options) < 9 {

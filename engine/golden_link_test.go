@@ -143,6 +143,15 @@ func writeCorpus(t *testing.T) {
 	measured.Options[1].PrefillTokensPerS = N("9000")
 	measured.Options[1].DecodeTokensPerS = N("2500")
 	measured.Options[1].AcceleratorsPerReplica = N("2")
+	// Version 3: scenario format 2, with interactivity targets.
+	targets := typicalScenario()
+	targets.Version = 2
+	targets.Name = "Interactivity: the default 50 ms a token, a 2 s first token"
+	targets.Workload.TPOTSLOms, targets.Workload.TTFTSLOms = Num{}, N("2000")
+	batch := typicalScenario()
+	batch.Version = 2
+	batch.Name = "Batch: no time-per-token target (0)"
+	batch.Workload.TPOTSLOms = N("0")
 	var corpus []goldenLink
 	for _, c := range []struct {
 		note string
@@ -156,6 +165,8 @@ func writeCorpus(t *testing.T) {
 		{"measured throughput", measured},
 		{"MoE preset on H200 (version 2 physics)", moe},
 		{"custom MoE with expert fields (version 2 keys)", customMoE},
+		{"default TPOT target and a TTFT target (version 3)", targets},
+		{"no TPOT target, written as 0 (version 3)", batch},
 	} {
 		if _, err := Evaluate(c.s); err != nil && c.note != "largest: eight custom options, every field set" {
 			t.Fatalf("%s: %v", c.note, err)

@@ -19,15 +19,18 @@ import (
 // edits an old one: the golden corpus in testdata/links enforces that.
 //
 //	#<version><form>.<payload>
-//	  version: decimal, 2 today (version 1 links are read as they were)
+//	  version: decimal, 3 today (older links are read as they were meant)
 //	  form "r": payload is the token list itself (readable)
 //	  form "z": payload is base64url (no padding) of the deflated token list
 //	token list: tokens joined by "~", each "key" or "key=value"
 
 // LinkVersion is the link format version this engine writes. Version 2
 // added the model's expert fields (Field.Since); a version-1 link cannot
-// hold them and is otherwise read exactly as before.
-const LinkVersion = 2
+// hold them and is otherwise read exactly as before. Version 3 carries
+// scenario format 2: a time-per-output-token target by default, and a
+// time-to-first-token target; a link of version 1 or 2 without a target
+// meant none and opens with 0, "no target" (upgrade).
+const LinkVersion = 3
 
 // Bounds on what a link decoder accepts, whatever the input.
 const (
@@ -234,13 +237,20 @@ func DecodeLink(link string) (Scenario, error) {
 	default:
 		return Scenario{}, linkErr("unknown link form %q", form)
 	}
-	return parseTokens(version, tokens)
+	s, err := parseTokens(version, tokens)
+	if err == nil {
+		upgrade(&s)
+	}
+	return s, err
 }
 
 // parseTokens reads a token list of the given version: a field that came
 // with a later version is an unknown part.
 func parseTokens(version int, list string) (Scenario, error) {
 	s := Scenario{Version: FormatVersion}
+	if version < 3 {
+		s.Version = 1 // the scenario format links of version 1 and 2 carry
+	}
 	if list == "" {
 		return s, nil // an empty scenario: validation lists what it needs
 	}

@@ -11,6 +11,7 @@ package engine
 func Normalize(s *Scenario) Scenario {
 	r := Resolve(s)
 	c := s.Clone()
+	upgrade(&c)
 	for k, f := range WorkloadFields {
 		dropDefault(f.Get(&c.Workload), &r.Workload[k])
 	}

@@ -169,6 +169,7 @@ func (r *Resolution) All() iter.Seq[*Resolved] {
 func Resolve(s *Scenario) *Resolution {
 	r := &Resolution{Values: s.Clone()}
 	v := &r.Values
+	upgrade(v)
 	sc := &scope{s: s, v: v, model: findModelPreset(s.Model.Preset)}
 
 	r.Workload = make([]Resolved, len(WorkloadFields))

@@ -49,7 +49,7 @@ func TestResolve(t *testing.T) {
 			{Label: "committed", Kind: Cloud, Accelerator: &Accelerator{Preset: "h100-sxm"}, CommitAccelerators: N("2")},
 		},
 	}
-	fp8 := &Scenario{Version: 1, Model: Model{Preset: "deepseek-v3", KVBits: N("8")},
+	fp8 := &Scenario{Version: 2, Model: Model{Preset: "deepseek-v3", KVBits: N("8")},
 		Options: []Option{{Label: "b", Kind: Cloud, Accelerator: &Accelerator{Preset: "h100-sxm"}}}}
 
 	for _, tc := range []struct {
@@ -61,7 +61,12 @@ func TestResolve(t *testing.T) {
 	}{
 		{preset, "workload.requests_per_day", "1000", Origin{Kind: OriginUser}, false},
 		{preset, "workload.horizon_months", "36", Origin{Kind: OriginDefault}, false},
-		{preset, "workload.tpot_slo_ms", "", Origin{Kind: OriginNone, Rule: "no limit on the decode step"}, false},
+		// A version-1 scenario had no default target: the upgrade states
+		// none (0), as if the user had typed it.
+		{preset, "workload.tpot_slo_ms", "0", Origin{Kind: OriginUser}, false},
+		{preset, "workload.ttft_slo_ms", "", Origin{Kind: OriginNone, Rule: "no target"}, false},
+		// Format 2 defaults to 50 ms a token.
+		{fp8, "workload.tpot_slo_ms", "50", Origin{Kind: OriginDefault}, false},
 		{preset, "model.total_params_b", "70.6", Origin{Kind: OriginPreset, Preset: llama, Source: llamaSrc, AsOf: asOf}, false},
 		// A dense preset: the active parameters are the total.
 		{preset, "model.active_params_b", "70.6", Origin{Kind: OriginDerived, Rule: "the total parameters: a dense model", From: "model.total_params_b"}, false},
@@ -124,7 +129,7 @@ func TestResolveValues(t *testing.T) {
 	s.Workload.MonthlyGrowth = ParseNum("fast") // unreadable: the default stands in
 	r := Resolve(s)
 	w := r.Values.Workload
-	if !w.RequestsPerDay.Equal(N("86400")) || !w.MonthlyGrowth.Equal(N("0")) || w.TPOTSLOms.Set() {
+	if !w.RequestsPerDay.Equal(N("86400")) || !w.MonthlyGrowth.Equal(N("0")) || !w.TPOTSLOms.Equal(N("0")) || w.TTFTSLOms.Set() {
 		t.Errorf("workload values: %+v", w)
 	}
 	if o := r.Values.Options[0]; !o.CommitHourlyRate.Equal(N("2")) || !o.MBU.Equal(N("0.65")) {

@@ -43,7 +43,8 @@ type reuse struct {
 type workloadPlan struct {
 	rpd, in, out, cached, p2a, growth decimal.Decimal
 	horizon                           int
-	slo                               decimal.Decimal // seconds; zero when unset
+	slo                               decimal.Decimal // seconds per output token; zero: no target
+	ttft                              decimal.Decimal // seconds to the first token; zero: no target
 }
 
 type modelPlan struct {
@@ -253,9 +254,8 @@ func checkWorkload(errs *Errors, r *Resolution) workloadPlan {
 		growth:  w.MonthlyGrowth.Dec(),
 		horizon: int(w.HorizonMonths.Dec().IntPart()),
 	}
-	if w.TPOTSLOms.Set() {
-		wp.slo = div(w.TPOTSLOms.Dec(), thousand)
-	}
+	wp.slo = div(w.TPOTSLOms.Dec(), thousand)
+	wp.ttft = div(w.TTFTSLOms.Dec(), thousand)
 	if wp.horizon >= 1 && wp.horizon <= 120 && wp.growth.Cmp(zero) > 0 && wp.rpd.Sign() > 0 {
 		last := wp.rpd
 		g := one.Add(wp.growth)

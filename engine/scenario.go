@@ -1,8 +1,10 @@
 package engine
 
-// FormatVersion is the version of the scenario file format (and of the
-// link format's payload) that this engine writes.
-const FormatVersion = 1
+// FormatVersion is the version of the scenario file format that this
+// engine writes. Version 2 gave the time-per-output-token target a default
+// (DefaultTPOTTargetMs); a version-1 scenario without one meant none, and
+// upgrade says so (docs/links.md, Versions).
+const FormatVersion = 2
 
 // Kind is how an option buys compute.
 type Kind string
@@ -37,6 +39,7 @@ type Workload struct {
 	MonthlyGrowth    Num `json:"monthly_growth,omitzero"`
 	HorizonMonths    Num `json:"horizon_months,omitzero"`
 	TPOTSLOms        Num `json:"tpot_slo_ms,omitzero"`
+	TTFTSLOms        Num `json:"ttft_slo_ms,omitzero"`
 }
 
 // Model is the served model: a catalog preset, custom shape, or a preset

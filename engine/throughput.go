@@ -15,8 +15,11 @@ type Throughput struct {
 	// TokensPerSecondPerUser is what each sequence of the batch receives:
 	// one token a decode step. Nil when measured.
 	TokensPerSecondPerUser *decimal.Decimal `json:"tokens_per_s_per_user"`
-	PrefillTokensPerS      decimal.Decimal  `json:"prefill_tokens_per_s"`
-	DecodeTokensPerS       decimal.Decimal  `json:"decode_tokens_per_s"`
+	// TimeToFirstTokenMs is the prompt's prefill on the replica plus one
+	// decode step, without queueing (firstToken). Nil when measured.
+	TimeToFirstTokenMs *decimal.Decimal `json:"ttft_ms"`
+	PrefillTokensPerS  decimal.Decimal  `json:"prefill_tokens_per_s"`
+	DecodeTokensPerS   decimal.Decimal  `json:"decode_tokens_per_s"`
 	// AcceleratorSecondsPerRequest is the busy time one request costs.
 	AcceleratorSecondsPerRequest decimal.Decimal `json:"accelerator_seconds_per_request"`
 	// InputShareOfTime is the part of that time spent on prefill; it splits
@@ -185,8 +188,29 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64) (Throughput
 	// spread over thousands of tokens and left out).
 	perToken := div(flopPerSeq, fl).Add(comm.perToken)
 	t.PrefillTokensPerS = div(one, perToken.Mul(nd))
+	if fe := firstToken(w, o, &t, step); fe != nil {
+		return t, fe
+	}
 	t.finish(w)
 	return t, nil
+}
+
+// firstToken sets the time to the first token of a request on an idle
+// replica: its uncached prompt at the replica's prefill rate, then one
+// decode step. Queueing is left out: capacity is sized at the target
+// utilization, which keeps queues short. The error says when the workload's
+// target cannot be met at this replica size.
+func firstToken(w workloadPlan, o *optionPlan, t *Throughput, step decimal.Decimal) *FieldError {
+	uncachedIn := w.in.Mul(one.Sub(w.cached))
+	ttft := div(uncachedIn, t.PrefillTokensPerS.Mul(dec(t.AcceleratorsPerReplica))).Add(step)
+	ms := ttft.Mul(thousand)
+	t.TimeToFirstTokenMs = &ms
+	if w.ttft.Sign() > 0 && ttft.Cmp(w.ttft) > 0 {
+		return &FieldError{"workload.ttft_slo_ms", fmt.Sprintf(
+			"option %q cannot meet it on a replica of %d accelerators: the prompt's prefill and the first decode step take %s ms",
+			o.label, t.AcceleratorsPerReplica, ms.StringFixed(0))}
+	}
+	return nil
 }
 
 // tpComm is a tensor-parallel replica's communication: each layer ends its

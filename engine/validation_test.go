@@ -74,7 +74,8 @@ func (c *validationCase) scenario() *Scenario {
 	return &Scenario{
 		Version: FormatVersion,
 		Workload: Workload{RequestsPerDay: N("1000"), HorizonMonths: N("1"),
-			InputTokens: ParseNum(c.col["input_tokens"]), OutputTokens: ParseNum(c.col["output_tokens"])},
+			InputTokens: ParseNum(c.col["input_tokens"]), OutputTokens: ParseNum(c.col["output_tokens"]),
+			TPOTSLOms: N("0")}, // measured without a latency target: the batch cap is max_batch
 		Model: m,
 		Options: []Option{{Label: c.col["id"], Kind: Cloud, HourlyRate: N("1"), Accelerator: &a,
 			AcceleratorsPerReplica: ParseNum(c.col["accelerators_per_replica"]), MaxBatch: ParseNum(c.col["max_batch"]),
