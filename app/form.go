@@ -36,8 +36,10 @@ type optionForm struct {
 	Label       string
 	Kind        engine.Kind
 	AccelPreset string // "" for custom specs
-	Accel       map[string]string
-	Fields      map[string]string
+	// ThroughputPreset is the measurement the estimate is calibrated to.
+	ThroughputPreset string
+	Accel            map[string]string
+	Fields           map[string]string
 }
 
 func formFrom(s *engine.Scenario) *form {
@@ -71,7 +73,7 @@ func formFrom(s *engine.Scenario) *form {
 
 func (f *form) optionFrom(o *engine.Option) optionForm {
 	f.nextID++
-	of := optionForm{ID: f.nextID, Label: o.Label, Kind: o.Kind, Accel: map[string]string{}, Fields: map[string]string{}}
+	of := optionForm{ID: f.nextID, Label: o.Label, Kind: o.Kind, ThroughputPreset: o.ThroughputPreset, Accel: map[string]string{}, Fields: map[string]string{}}
 	if o.Accelerator != nil {
 		of.AccelPreset = o.Accelerator.Preset
 		for _, fd := range engine.AcceleratorFields {
@@ -142,6 +144,7 @@ func (f *form) scenario() engine.Scenario {
 	for _, of := range f.Options {
 		o := engine.Option{Label: of.Label, Kind: of.Kind}
 		if of.Kind.SelfHosted() {
+			o.ThroughputPreset = of.ThroughputPreset
 			o.Accelerator = &engine.Accelerator{Preset: of.AccelPreset}
 			for _, fd := range engine.AcceleratorFields {
 				*fd.Get(o.Accelerator) = engine.ParseNum(of.Accel[fd.Key])

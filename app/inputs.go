@@ -450,6 +450,7 @@ func (c *Calculator) renderOption(i int) ga.UI {
 					ga.If(c.fieldErr(path("accelerator.preset")) != "", func() ga.UI { return ga.P().Class("error").Text(c.fieldErr(path("accelerator.preset"))) }),
 				)
 			}),
+			ga.If(o.Kind.SelfHosted(), func() ga.UI { return c.throughputPreset(base, path("throughput_preset"), o, f.ModelPreset) }),
 		),
 		ga.If(o.Kind.SelfHosted(), func() ga.UI {
 			fields := engine.AcceleratorFields
@@ -476,4 +477,31 @@ func (c *Calculator) hasErrPrefix(prefix string) bool {
 		}
 	}
 	return false
+}
+
+// throughputPreset is the choice of a published measurement to calibrate
+// the option's estimate to: those of the scenario's model on the option's
+// accelerator, and the current choice even when it no longer matches (its
+// error says why).
+func (c *Calculator) throughputPreset(base, path string, o *optionForm, model string) ga.UI {
+	list := engine.MeasuredFor(model, o.AccelPreset)
+	if mp, ok := engine.FindMeasured(o.ThroughputPreset); ok && (mp.Model != model || mp.Accelerator != o.AccelPreset) {
+		list = append(list, mp)
+	}
+	if len(list) == 0 && o.ThroughputPreset == "" {
+		return ga.Text("")
+	}
+	return ga.Div().Class("field wide").Body(
+		ga.Label().For(base+"tpp").Text("Calibrate to a published measurement"),
+		ga.Select().ID(base+"tpp").Attr("data-path", path).OnChange(c.on(func(ctx ga.Context, e ga.Event) {
+			o.ThroughputPreset = ctx.JSSrc().Get("value").String()
+			c.changed(ctx)
+		})).Body(
+			ga.Option().Value("").Selected(o.ThroughputPreset == "").Text("None: the estimate alone"),
+			ga.Range(list).Slice(func(k int) ga.UI {
+				return ga.Option().Value(list[k].ID).Selected(list[k].ID == o.ThroughputPreset).Text(list[k].Name())
+			}),
+		),
+		ga.If(c.fieldErr(path) != "", func() ga.UI { return ga.P().Class("error").Text(c.fieldErr(path)) }),
+	)
 }

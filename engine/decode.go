@@ -73,7 +73,7 @@ func modelKey(k string) bool    { return k == "preset" || modelField(k) != nil }
 func revenueKey(k string) bool  { return revenueField(k) != nil }
 func accelKey(k string) bool    { return k == "preset" || accelField(k) != nil }
 func optionKey(k string) bool {
-	return k == "label" || k == "kind" || k == "accelerator" || optionField(k) != nil
+	return k == "label" || k == "kind" || k == "accelerator" || k == "throughput_preset" || optionField(k) != nil
 }
 
 func workloadField(key string) *WorkloadField {
@@ -242,6 +242,8 @@ func (d *fileDecoder) option(i int) (Option, error) {
 		switch key {
 		case "label":
 			return d.textTo(&o.Label, path, MaxLabelLen)
+		case "throughput_preset":
+			return d.textTo(&o.ThroughputPreset, path, maxPresetLen)
 		case "kind":
 			var k string
 			err := d.textTo(&k, path, maxPresetLen)
@@ -281,7 +283,7 @@ func (d *fileDecoder) option(i int) (Option, error) {
 				}
 				only += string(k)
 			}
-		} else if key == "accelerator" && !o.Kind.SelfHosted() {
+		} else if (key == "accelerator" || key == "throughput_preset") && !o.Kind.SelfHosted() {
 			only = "cloud and owned"
 		}
 		if only != "" {

@@ -118,6 +118,9 @@ func linkTokens(s *Scenario) []string {
 		if o.Label != "" {
 			t = append(t, "l="+escapeText(o.Label))
 		}
+		if o.ThroughputPreset != "" {
+			t = append(t, "tpp="+escapeText(o.ThroughputPreset))
+		}
 		if o.Accelerator != nil {
 			t = append(t, "a="+escapeText(o.Accelerator.Preset))
 			for _, f := range AcceleratorFields {
@@ -366,6 +369,11 @@ func setOption(o *Option, version int, key, val string) error {
 		}
 		o.Accelerator = &Accelerator{}
 		return setText(&o.Accelerator.Preset, "the accelerator", val, maxPresetLen)
+	case "tpp":
+		if !o.Kind.SelfHosted() || version < 3 { // since link format 3
+			return linkErr("unknown part %q for an option of kind %s", key, o.Kind)
+		}
+		return setText(&o.ThroughputPreset, "the throughput preset", val, maxPresetLen)
 	}
 	if o.Accelerator != nil {
 		for _, f := range AcceleratorFields {

@@ -62,13 +62,10 @@ func MeasuredFor(model, accelerator string) []MeasuredPreset {
 
 // measuredDifferences says, in words, how a scenario's conditions differ
 // from those a measurement was taken under; nil when they match.
-func measuredDifferences(p MeasuredPreset, w workloadPlan, weightBits decimal.Decimal, perReplica int64) []string {
+func measuredDifferences(p MeasuredPreset, w workloadPlan, perReplica int64) []string {
 	var out []string
 	if !w.in.Equal(dec(p.InputTokens)) || !w.out.Equal(dec(p.OutputTokens)) {
 		out = append(out, fmt.Sprintf("measured at %s / %s tokens, the workload has %s / %s", Count(dec(p.InputTokens), 0), Count(dec(p.OutputTokens), 0), Count(w.in, 0), Count(w.out, 0)))
-	}
-	if !weightBits.Equal(p.WeightBits) {
-		out = append(out, fmt.Sprintf("measured with %s-bit weights, the model has %s", p.WeightBits, weightBits))
 	}
 	if perReplica != p.Accelerators {
 		out = append(out, fmt.Sprintf("measured on replicas of %d accelerators, this option uses %d", p.Accelerators, perReplica))

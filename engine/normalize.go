@@ -26,7 +26,7 @@ func Normalize(s *Scenario) Scenario {
 	for i := range c.Options {
 		o, ro := &c.Options[i], &r.Options[i]
 		if !o.Kind.SelfHosted() {
-			o.Accelerator = nil
+			o.Accelerator, o.ThroughputPreset = nil, ""
 		} else if o.Accelerator != nil {
 			for k, f := range AcceleratorFields {
 				dropDefault(f.Get(o.Accelerator), &ro.Accelerator[k])

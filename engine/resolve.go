@@ -91,6 +91,9 @@ type optionPlan struct {
 	powerKW, idleShare, pue, elec, colo decimal.Decimal
 	opexShare, staff                    decimal.Decimal
 
+	// calibration, when the option names a throughput preset
+	calibration *Calibration
+
 	// api
 	price pricePlan
 }
@@ -176,6 +179,11 @@ func Check(s *Scenario) (*plan, Errors) {
 	default:
 		for i := range s.Options {
 			p.options = append(p.options, checkOption(&errs, i, r))
+		}
+	}
+	if len(errs) == 0 {
+		for i := range p.options {
+			calibrate(&errs, p, &r.Values, i)
 		}
 	}
 	if len(errs) > 0 {

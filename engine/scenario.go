@@ -83,6 +83,9 @@ type Option struct {
 	Label       string       `json:"label"`
 	Kind        Kind         `json:"kind"`
 	Accelerator *Accelerator `json:"accelerator,omitempty"`
+	// ThroughputPreset names a published measurement (MeasuredPresets) the
+	// estimate is calibrated to; "" for none. Self-hosted options only.
+	ThroughputPreset string `json:"throughput_preset,omitempty"`
 
 	// cloud
 	HourlyRate         Num `json:"hourly_rate,omitzero"`

@@ -31,8 +31,12 @@ type Throughput struct {
 	Bound string `json:"bound,omitempty"`
 	// BatchLimit says what capped the batch: "memory", "max_batch" or "slo".
 	BatchLimit string `json:"batch_limit,omitempty"`
-	// Accuracy is how right the estimate is likely to be; nil when measured.
+	// Accuracy is how right the estimate is likely to be; nil when measured
+	// or calibrated.
 	Accuracy *Accuracy `json:"accuracy,omitempty"`
+	// Calibration is the published measurement the estimate is calibrated
+	// to; nil when none.
+	Calibration *Calibration `json:"calibration,omitempty"`
 }
 
 // throughput applies the roofline (or the measured rates) to one option.
@@ -41,7 +45,11 @@ func throughput(w workloadPlan, m modelPlan, o *optionPlan) (Throughput, *FieldE
 	t := Throughput{Measured: o.measured}
 	if !o.measured {
 		t, fe := estimate(w, m, o) // finished for each candidate size
-		if fe == nil {
+		switch {
+		case fe != nil:
+		case o.calibration != nil:
+			t.Calibration = o.calibration.calibrated(w, &t)
+		default:
 			t.Accuracy = estimateAccuracy(w, m, o.accel.preset, t.AcceleratorsPerReplica)
 		}
 		return t, fe

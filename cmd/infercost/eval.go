@@ -199,6 +199,13 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness) error 
 		if len(notes) > 0 {
 			fmt.Fprintf(w, "  %s: %s\n", o.Label, strings.Join(notes, "; "))
 		}
+		if o.Throughput != nil && o.Calibration != nil {
+			c := o.Calibration
+			fmt.Fprintf(w, "    calibrated to %s (%s, %s): %s× the estimate\n", c.Name, c.Source, c.AsOf, c.Factor.StringFixed(2))
+			for _, d := range c.Differences {
+				fmt.Fprintf(w, "    unlike the measurement: %s\n", d)
+			}
+		}
 		if o.Throughput != nil && o.Accuracy != nil {
 			fmt.Fprintf(w, "    throughput estimate: %s\n", o.Accuracy.Band())
 			for _, why := range o.Accuracy.Outside {
