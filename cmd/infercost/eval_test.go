@@ -352,3 +352,25 @@ func TestEvalInputsInvalid(t *testing.T) {
 		t.Errorf("-inputs -format json: exit %d, want 2", code)
 	}
 }
+
+// TestEvalCalibrated: an option calibrated to a published measurement says
+// so, with its source and factor, and lists how the workload differs.
+func TestEvalCalibrated(t *testing.T) {
+	link := "#3r.rpd=1000000~in=2000~out=1000~h=1~m=llama-3.1-8b~wb=8~kb=8~o=cloud~l=H100~tpp=TRT10-004~a=h100-sxm"
+	code, stdout, stderr := runCLI("", "eval", link)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"    calibrated to TRT10-004, 1 × 8 bits, 1,000 / 1,000 tokens, maximum throughput: 15,220 tokens/s per accelerator (TensorRT-LLM 1.0 (PyTorch backend)) (https://github.com/NVIDIA/TensorRT-LLM/",
+		"    unlike the measurement: measured at 1,000 / 1,000 tokens, the workload has 2,000 / 1,000\n",
+		"    unlike the measurement: measured at maximum throughput with no latency target, the workload has one\n",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
+	}
+	if strings.Contains(stdout, "throughput estimate: measured") {
+		t.Errorf("a calibrated option shows the uncalibrated band:\n%s", stdout)
+	}
+}
