@@ -15,7 +15,28 @@ import (
 var (
 	updateLinks   = flag.Bool("update-links", false, "write testdata/links/v<LinkVersion>.json (only before that version is released)")
 	updateFigures = flag.Bool("update-figures", false, "write testdata/links/figures.json, after a reviewed change of the physics")
+	updateInputs  = flag.Bool("update-inputs", false, "write testdata/links/inputs.json, after a reviewed change of a default or a catalog value")
 )
+
+// inputsFile holds, for every corpus link, every input it resolves to and
+// where each comes from (Resolve). A changed default or catalog value that
+// an old link relies on shows here as a diff: a correction of a fact is
+// explained in docs/links.md (Versions); a change of what a link means
+// needs a new version and a migration.
+const inputsFile = "testdata/links/inputs.json"
+
+// resolvedInputs lists s's inputs as "path = value (origin)".
+func resolvedInputs(s *Scenario) []string {
+	var out []string
+	for e := range Resolve(s).All() {
+		v := "none"
+		if x, ok := e.Value(); ok {
+			v = x.String()
+		}
+		out = append(out, fmt.Sprintf("%s = %s (%s)", e.Path(), v, e.Origin().Kind))
+	}
+	return out
+}
 
 // figuresFile holds today's figures of every corpus link. A link holds
 // inputs, not results: the figures in a released vN.json are those at its
@@ -67,6 +88,7 @@ func TestLinkGoldenCorpus(t *testing.T) {
 		t.Fatal("no link corpus")
 	}
 	today := map[string][]goldenFigures{} // link → figures now
+	inputs := map[string][]string{}        // link → resolved inputs now
 	for _, file := range files {
 		b, err := os.ReadFile(file)
 		if err != nil {
@@ -86,6 +108,7 @@ func TestLinkGoldenCorpus(t *testing.T) {
 				t.Errorf("%s: %s: %v", file, g.Note, err)
 				continue
 			}
+			inputs[g.Link] = resolvedInputs(&s)
 			// A link that evaluated at its release still does, and one that
 			// did not (the largest: its values are at their limits) still
 			// does not.
@@ -96,6 +119,25 @@ func TestLinkGoldenCorpus(t *testing.T) {
 			if g.Results != nil {
 				today[g.Link] = figures(t, &s)
 			}
+		}
+	}
+	if *updateInputs {
+		b, _ := json.MarshalIndent(inputs, "", "  ")
+		if err := os.WriteFile(inputsFile, append(b, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	} else {
+		var want map[string][]string
+		if b, err := os.ReadFile(inputsFile); err != nil || json.Unmarshal(b, &want) != nil {
+			t.Fatalf("%s: %v", inputsFile, err)
+		}
+		for link, got := range inputs {
+			if !slices.Equal(got, want[link]) {
+				t.Errorf("%s: the inputs it resolves to changed (a default or a catalog value it relies on): explain it in docs/links.md, then -update-inputs\n got %q\nwant %q", truncate(link, 40), got, want[link])
+			}
+		}
+		if len(want) != len(inputs) {
+			t.Errorf("%s has %d links, the corpus %d", inputsFile, len(want), len(inputs))
 		}
 	}
 	if *updateFigures {
