@@ -88,7 +88,7 @@ func TestLinkGoldenCorpus(t *testing.T) {
 		t.Fatal("no link corpus")
 	}
 	today := map[string][]goldenFigures{} // link → figures now
-	inputs := map[string][]string{}        // link → resolved inputs now
+	inputs := map[string][]string{}       // link → resolved inputs now
 	for _, file := range files {
 		b, err := os.ReadFile(file)
 		if err != nil {
