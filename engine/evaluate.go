@@ -18,8 +18,21 @@ var (
 type Result struct {
 	Name       string         `json:"name"`
 	Horizon    int            `json:"horizon_months"`
+	Workload   Assumed        `json:"workload"`
 	Options    []OptionResult `json:"options"`
 	Comparison Comparison     `json:"comparison"`
+}
+
+// Assumed is the workload as evaluated: each value as typed, or its
+// default. The summary states these assumptions next to the answer.
+type Assumed struct {
+	RequestsPerDay   decimal.Decimal  `json:"requests_per_day"` // in month 1
+	InputTokens      decimal.Decimal  `json:"input_tokens"`
+	OutputTokens     decimal.Decimal  `json:"output_tokens"`
+	CachedInputShare decimal.Decimal  `json:"cached_input_share"`
+	PeakToAverage    decimal.Decimal  `json:"peak_to_average"`
+	MonthlyGrowth    decimal.Decimal  `json:"monthly_growth"`
+	TPOTSLOms        *decimal.Decimal `json:"tpot_slo_ms"` // nil when no target is set
 }
 
 // OptionResult is one option's monthly rows and summary.
@@ -191,7 +204,11 @@ func Evaluate(s *Scenario) (*Result, error) {
 
 func (p *plan) evaluate() (*Result, error) {
 	var errs Errors
-	res := &Result{Name: p.name, Horizon: p.workload.horizon}
+	w := p.workload
+	res := &Result{Name: p.name, Horizon: w.horizon, Workload: Assumed{
+		RequestsPerDay: w.rpd, InputTokens: w.in, OutputTokens: w.out, CachedInputShare: w.cached,
+		PeakToAverage: w.p2a, MonthlyGrowth: w.growth, TPOTSLOms: w.sloMs,
+	}}
 	var months []demand
 	var tot totals
 	if p.reuse != nil && p.reuse.months != nil {

@@ -43,8 +43,9 @@ type reuse struct {
 type workloadPlan struct {
 	rpd, in, out, cached, p2a, growth decimal.Decimal
 	horizon                           int
-	slo                               decimal.Decimal // seconds per output token; zero: no target
-	ttft                              decimal.Decimal // seconds to the first token; zero: no target
+	slo                               decimal.Decimal  // seconds per output token; zero: no target
+	ttft                              decimal.Decimal  // seconds to the first token; zero: no target
+	sloMs, ttftMs                     *decimal.Decimal // the targets as given; nil when none
 }
 
 type modelPlan struct {
@@ -264,6 +265,12 @@ func checkWorkload(errs *Errors, r *Resolution) workloadPlan {
 	}
 	wp.slo = div(w.TPOTSLOms.Dec(), thousand)
 	wp.ttft = div(w.TTFTSLOms.Dec(), thousand)
+	if v := w.TPOTSLOms.Dec(); v.Sign() > 0 {
+		wp.sloMs = &v
+	}
+	if v := w.TTFTSLOms.Dec(); v.Sign() > 0 {
+		wp.ttftMs = &v
+	}
 	if wp.horizon >= 1 && wp.horizon <= 120 && wp.growth.Cmp(zero) > 0 && wp.rpd.Sign() > 0 {
 		last := wp.rpd
 		g := one.Add(wp.growth)

@@ -92,7 +92,12 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if rerr != nil {
 			fmt.Fprintln(stderr, "infercost eval: ranking under the estimates' error:", rerr)
 		}
-		err = writeTable(stdout, res, robust)
+		// The winner's sensitivity, as the app computes it for its summary.
+		tor, terr := engine.Sensitivity(&s, res.Comparison.Cheapest, engine.MetricCostPerMTokens, engine.DefaultSwingPercent, nil)
+		if terr != nil {
+			fmt.Fprintln(stderr, "infercost eval: sensitivity:", terr)
+		}
+		err = writeTable(stdout, res, robust, tor)
 		if err == nil && *interactivity {
 			err = writeInteractivity(stdout, &s, res)
 		}
@@ -136,14 +141,22 @@ func looksLikeLink(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "#")
 }
 
-// writeTable writes the results, and robust (nil when nothing rests on an
-// estimate) after the cheapest option.
-func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness) error {
+// writeTable writes the summary first (the app's, word for word: the
+// winner's sensitivity tor and robust, nil when nothing rests on an
+// estimate), then the results.
+func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *engine.Tornado) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	if r.Name != "" {
 		fmt.Fprintf(w, "%s\n", r.Name)
 	}
 	fmt.Fprintf(w, "Horizon: %d months\n\n", r.Horizon)
+	for _, line := range engine.Summarize(r, tor).Sentences() {
+		fmt.Fprintf(w, "%s\n", line)
+	}
+	if robust != nil {
+		fmt.Fprintf(w, "%s\n", robust.Sentence(r))
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintln(tw, "rank\toption\tkind\taccel/replica\tpeak accel\tavg util\t$/M tokens\t$/M in\t$/M out\t$/1k req\tmonth 1\tlast month\ttotal\tstranded\tmargin\tbreak-even\t")
 	for i, o := range r.Options {
 		v := r.Comparison.Options[i]
@@ -175,10 +188,7 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness) error 
 		return err
 	}
 	c := r.Comparison
-	fmt.Fprintf(w, "\nCheapest over the horizon: %s\n", r.Options[c.Cheapest].Label)
-	if robust != nil {
-		fmt.Fprintf(w, "%s\n", robust.Sentence(r))
-	}
+	fmt.Fprintln(w)
 	for i, o := range r.Options {
 		v := c.Options[i]
 		var notes []string

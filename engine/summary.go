@@ -1,0 +1,208 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+)
+
+// Summary is the answer in plain words, built from a result alone (and,
+// once computed, the winner's sensitivity): the app leads its results with
+// it and `infercost eval` prints it, so both say the same thing.
+type Summary struct {
+	// Verdict names the cheapest option over the horizon, with its total
+	// and its cost per million tokens.
+	Verdict string
+	// Margin is the winner's lead over the runner-up and over the API.
+	Margin string
+	// Change says in which months which option is cheapest, when that
+	// changes over the horizon; "" when it does not.
+	Change string
+	// Drivers names the inputs that move the winner's figure most; "" until
+	// the winner's tornado is given.
+	Drivers string
+	// Assumptions states the workload the figures assume.
+	Assumptions string
+}
+
+// summaryDrivers is how many inputs Drivers names.
+const summaryDrivers = 3
+
+// summaryChanges is how many stretches of months Change lists.
+const summaryChanges = 4
+
+// Summarize says who wins and why. t is the sensitivity of one option; it
+// is used only when it is the winner's (nil while it is being computed).
+func Summarize(r *Result, t *Tornado) Summary {
+	if r == nil || len(r.Options) == 0 {
+		return Summary{}
+	}
+	c := r.Comparison
+	w := c.Cheapest
+	best := r.Options[w]
+	s := Summary{
+		Verdict:     fmt.Sprintf("Over %s, %s is cheapest: %s in all, %s per million tokens.", months(r.Horizon), best.Label, Money(best.TotalCost), Money(best.CostPerMTokens)),
+		Margin:      margin(r),
+		Change:      change(r),
+		Assumptions: assumptions(r),
+	}
+	if t != nil && t.Option == w {
+		s.Drivers = drivers(r, t)
+	}
+	return s
+}
+
+// Sentences lists the summary's non-empty sentences in reading order.
+func (s Summary) Sentences() []string {
+	var out []string
+	for _, x := range []string{s.Verdict, s.Margin, s.Change, s.Drivers, s.Assumptions} {
+		if x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func months(n int) string {
+	if n == 1 {
+		return "1 month"
+	}
+	return fmt.Sprintf("%d months", n)
+}
+
+// lead is "$X less than LABEL (Y % less)": what the winner saves against
+// option i, as a share of option i's total.
+func lead(r *Result, i int, who string) string {
+	w := r.Options[r.Comparison.Cheapest]
+	o := r.Options[i]
+	d := o.TotalCost.Sub(w.TotalCost)
+	if d.Sign() == 0 {
+		return "the same as " + who + ", " + o.Label
+	}
+	s := Money(d) + " less than " + who + ", " + o.Label
+	if o.TotalCost.Sign() > 0 {
+		s += " (" + Percent(div(d, o.TotalCost)) + " less)"
+	}
+	return s
+}
+
+func margin(r *Result) string {
+	c := r.Comparison
+	if len(r.Options) == 1 {
+		return "It is the only option compared."
+	}
+	w, second := c.Cheapest, c.Ranking[1]
+	api := -1
+	if c.APIOption != nil {
+		api = *c.APIOption
+	}
+	switch {
+	case api == second:
+		return "It costs " + lead(r, second, "the runner-up, the API") + "."
+	case api >= 0 && api != w:
+		return "It costs " + lead(r, second, "the runner-up") + ", and " + lead(r, api, "the API") + "."
+	}
+	return "It costs " + lead(r, second, "the runner-up") + "."
+}
+
+// change lists the stretches of months in which each option is cheapest,
+// when more than one option ever is.
+func change(r *Result) string {
+	mc := r.Comparison.MonthlyCheapest
+	type stretch struct{ opt, from, to int }
+	var ss []stretch
+	for m, i := range mc {
+		if n := len(ss); n > 0 && ss[n-1].opt == i {
+			ss[n-1].to = m + 1
+			continue
+		}
+		ss = append(ss, stretch{i, m + 1, m + 1})
+	}
+	if len(ss) <= 1 {
+		return ""
+	}
+	var parts []string
+	for k, st := range ss {
+		if k == summaryChanges {
+			parts = append(parts, fmt.Sprintf("and the lead changes %d more times", len(ss)-k))
+			break
+		}
+		var when string
+		switch {
+		case st.to == len(mc) && k > 0:
+			when = fmt.Sprintf("from month %d", st.from)
+		case st.from == st.to:
+			when = fmt.Sprintf("in month %d", st.from)
+		default:
+			when = fmt.Sprintf("in months %d–%d", st.from, st.to)
+		}
+		parts = append(parts, r.Options[st.opt].Label+" "+when)
+	}
+	return "The cheapest month by month changes: " + strings.Join(parts, ", ") + "."
+}
+
+func drivers(r *Result, t *Tornado) string {
+	label, format := "", Money
+	for _, m := range Metrics {
+		if m.Metric == t.Metric {
+			label = lowerFirst(m.Label)
+		}
+	}
+	if t.Metric == MetricPeakAccelerators {
+		format = func(d decimal.Decimal) string { return Count(d, 0) }
+	}
+	pct := Count(t.Percent, 2) + " %"
+	var parts []string
+	for _, sw := range t.Swings {
+		if len(parts) == summaryDrivers {
+			break
+		}
+		if sw.Low == nil || sw.High == nil || sw.Range.Sign() == 0 {
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s at −%s, %s at +%s)", lowerFirst(sw.Label), format(*sw.Low), pct, format(*sw.High), pct))
+	}
+	if len(parts) == 0 {
+		return fmt.Sprintf("No input moved %s either way changes its %s (%s).", pct, label, format(t.Base))
+	}
+	list := parts[0]
+	if n := len(parts); n > 1 {
+		list = strings.Join(parts[:n-1], ", ") + " and " + parts[n-1]
+	}
+	return fmt.Sprintf("Its %s (%s) depends most on %s.", label, format(t.Base), list)
+}
+
+func assumptions(r *Result) string {
+	a := r.Workload
+	growth := "no growth"
+	if a.MonthlyGrowth.Sign() != 0 {
+		growth = "growing " + Percent(a.MonthlyGrowth) + " a month"
+	}
+	cache := "no cached input"
+	if a.CachedInputShare.Sign() != 0 {
+		cache = Percent(a.CachedInputShare) + " of input tokens cached"
+	}
+	slo := "no time-per-output-token target"
+	if a.TPOTSLOms != nil {
+		slo = "a time-per-output-token target of " + Count(*a.TPOTSLOms, 3) + " ms"
+	}
+	return fmt.Sprintf("Assumed: %s requests a day in month 1 (%s input and %s output tokens each), %s, over %s; peak %s× the average; %s; %s.",
+		Count(a.RequestsPerDay, 2), Count(a.InputTokens, 2), Count(a.OutputTokens, 2), growth, months(r.Horizon),
+		Count(a.PeakToAverage, 2), cache, slo)
+}
+
+// lowerFirst lowercases a label's first letter for use inside a sentence,
+// unless the label starts with an abbreviation ("MBU", "TPOT").
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	if next, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(next) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
