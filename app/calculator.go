@@ -30,6 +30,22 @@ type Calculator struct {
 	robust     *engine.Robustness // nil until computed, or when nothing is estimated
 	tornado    *engine.Tornado
 	tornadoErr string
+	// summaryTornado is the winner's sensitivity of its cost per M tokens,
+	// for the summary, when the tornado chart shows another (see
+	// winnerTornado); summarySeq counts its changes.
+	summaryTornado *engine.Tornado
+	summarySeq     int
+	// The resultSeq each tornado was computed for, and the last one for
+	// which the winner's could not be computed.
+	tornadoOf, summaryTornadoOf, driversErrOf int
+	// inputOrder shows the cards and the table's columns in the order the
+	// options were entered instead of by rank. Kept in the page only.
+	inputOrder bool
+	tableMemo  struct {
+		seq   int
+		input bool
+		view  *comparisonView
+	}
 	sensOption int
 	sensMetric engine.Metric
 	capOption  int
@@ -296,7 +312,7 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 		return
 	}
 	c.seq++
-	seq := c.seq
+	seq, rseq := c.seq, c.resultSeq
 	s, r := c.f.scenario(), c.result
 	opt, metric := c.sensitivityTarget()
 	current := func() bool { return seq == c.seq }
@@ -367,8 +383,31 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 		}
 		c.dispatch(ctx, func(ctx ga.Context) {
 			if current() {
-				c.tornado, c.tornadoErr = tor, terr
+				c.tornado, c.tornadoErr, c.tornadoOf = tor, terr, rseq
 				c.tornadoSeq++
+				if terr != "" && opt == r.Comparison.Cheapest && metric == engine.MetricCostPerMTokens {
+					c.driversErrOf = rseq
+				}
+			}
+		})
+		// The summary names what drives the winner's cost per M tokens:
+		// when the chart follows another option or metric, that
+		// sensitivity is computed too.
+		w := r.Comparison.Cheapest
+		if !current() || (opt == w && metric == engine.MetricCostPerMTokens) {
+			return
+		}
+		st, err := engine.Sensitivity(&s, w, engine.MetricCostPerMTokens, engine.DefaultSwingPercent, pace)
+		if err == engine.ErrStopped {
+			return
+		}
+		c.dispatch(ctx, func(ctx ga.Context) {
+			if current() {
+				c.summaryTornado, c.summaryTornadoOf = st, rseq
+				if err != nil {
+					c.driversErrOf = rseq
+				}
+				c.summarySeq++
 			}
 		})
 	})
@@ -419,6 +458,10 @@ func (c *Calculator) Render() ga.UI { return c.guardedRender(c.render) }
 
 func (c *Calculator) render() ga.UI {
 	return ga.Div().Class("calc").Body(
+		// A button, not a link to "#results": the fragment holds the
+		// scenario, and go-app's handlers run too late to prevent a link's
+		// default action.
+		ga.Button().Type("button").Class("skip-link").ID("skip-link").Text("Skip to the results").OnClick(c.on(c.onSkip)),
 		slot(c.crash != "", c.renderCrash),
 		c.renderToolbar(),
 		slot(c.badLink != "", func() ga.UI {
@@ -432,11 +475,24 @@ func (c *Calculator) render() ga.UI {
 		slot(c.workingErr != "", func() ga.UI {
 			return ga.Div().Class("banner").ID("working-error").Role("status").Text(c.workingErr)
 		}),
+		// The results come first in the page (the first thing a phone
+		// shows, and the first a Tab reaches); a wide screen draws the
+		// inputs to their left.
 		ga.Div().Class("layout").Body(
+			ga.Div().Class("results").ID(resultsID).TabIndex(-1).Aria("label", "Results").Body(c.renderResults()...),
 			ga.Div().Class("inputs").Body(c.renderInputs()...),
-			ga.Div().Class("results").ID("results").Body(c.renderResults()...),
 		),
 	)
+}
+
+// resultsID is the results' element, the skip link's target.
+const resultsID = "results"
+
+// onSkip moves the focus to the results.
+func (c *Calculator) onSkip(ctx ga.Context, e ga.Event) {
+	if el := ga.Window().Get("document").Call("getElementById", resultsID); el.Truthy() {
+		el.Call("focus")
+	}
 }
 
 // slot holds what appears and disappears (a banner) in a wrapper that is

@@ -17,14 +17,14 @@ func (c *Calculator) renderResults() []ga.UI {
 			ga.P().Text("Fill in the fields marked in red to see results."),
 		)}
 	}
-	seq := signature(c.resultSeq, c.stale)
+	seq := signature(c.resultSeq, c.stale, c.inputOrder)
 	ui := []ga.UI{
 		slot(c.stale, func() ga.UI {
 			return ga.Div().Class("banner stale").ID("stale").Role("status").Text(
 				fmt.Sprintf("These results are for the last valid input: %d field(s) need fixing.", len(c.errs)))
 		}),
-		&part{C: c, Kind: "headline", Sig: signature(seq, c.robustSeq)},
-		&part{C: c, Kind: "comparison", Sig: signature(seq, c.painted())},
+		&part{C: c, Kind: "headline", Sig: signature(seq, c.robustSeq, c.summarySeq, c.tornadoSeq, c.driversErrOf)},
+		c.comparison(),
 		ga.Section().Class("card charts").Body(
 			ga.H2().Text("Charts"),
 			// Index is the chart's place in c.drawn.
@@ -40,32 +40,136 @@ func (c *Calculator) renderResults() []ga.UI {
 
 func (c *Calculator) renderHeadline() ga.UI {
 	r := c.result
-	return ga.Section().Class("card summary").ID("headline").Aria("live", "polite").Body(
+	order := c.order()
+	lines := engine.Summarize(r, c.winnerTornado())
+	return ga.Section().Class("card summary").ID("headline").Body(
 		ga.H2().Text("Results"),
-		ga.P().Class("verdict").ID("verdict").Text(Verdict(r)),
-		ga.If(c.robust != nil, func() ga.UI {
-			class := "robustness"
-			if !c.robust.Holds {
-				class += " fragile"
-			}
-			return ga.P().Class(class).ID("robustness").Text(c.robust.Sentence(r))
-		}),
-		ga.Div().Class("headlines").Body(ga.Range(r.Options).Slice(func(i int) ga.UI { return c.headline(i) })),
+		&summaryView{C: c, Verdict: lines.Verdict, Margin: lines.Margin, Change: lines.Change},
+		ga.Div().Class("order-toggle no-print").Body(
+			ga.Span().Class("muted").ID("order-state").Text(orderState(c.inputOrder)),
+			ga.Button().Type("button").ID("rank-order").Aria("pressed", fmt.Sprint(c.inputOrder)).Aria("describedby", "order-state").
+				Text(orderButton(c.inputOrder)).OnClick(c.on(func(ctx ga.Context, e ga.Event) { c.inputOrder = !c.inputOrder })),
+		),
+		ga.Div().Class("headlines").Body(ga.Range(order).Slice(func(k int) ga.UI { return c.headline(order[k]) })),
+		&whyView{
+			C:           c,
+			Drivers:     lines.Drivers,
+			Pending:     lines.Drivers == "" && c.driversErrOf != c.resultSeq && !c.stale,
+			Robust:      c.robustSentence(),
+			Fragile:     c.robust != nil && !c.robust.Holds,
+			Assumptions: lines.Assumptions,
+		},
 	)
 }
 
-// Verdict is the one-sentence answer the page leads with.
-func Verdict(r *engine.Result) string {
-	c := r.Comparison
-	best := r.Options[c.Cheapest]
-	s := fmt.Sprintf("Over %d months, %s is cheapest: %s in all, %s per million tokens.", r.Horizon, best.Label, engine.Money(best.TotalCost), engine.Money(best.CostPerMTokens))
-	if first := c.MonthlyCheapest[0]; first != c.Cheapest {
-		if m := c.Options[c.Cheapest].CheapestFromMonth; m != nil {
-			s += fmt.Sprintf(" %s is cheaper at first; %s takes over from month %d.", r.Options[first].Label, best.Label, *m)
+func orderState(input bool) string {
+	if input {
+		return "Options in the order entered."
+	}
+	return "Options by rank, cheapest first."
+}
+
+func orderButton(input bool) string {
+	if input {
+		return "Order by rank"
+	}
+	return "Show in the order entered"
+}
+
+// order is the order the cards and the table's columns show the options
+// in: by rank (the default), or as entered.
+func (c *Calculator) order() []int {
+	r := c.result
+	if !c.inputOrder && len(r.Comparison.Ranking) == len(r.Options) {
+		return r.Comparison.Ranking
+	}
+	out := make([]int, len(r.Options))
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// winnerTornado is the winner's sensitivity of its cost per M tokens, which
+// the summary names the drivers from (as `infercost eval` does), or nil
+// while it is being computed.
+func (c *Calculator) winnerTornado() *engine.Tornado {
+	for _, t := range []struct {
+		t  *engine.Tornado
+		of int
+	}{{c.tornado, c.tornadoOf}, {c.summaryTornado, c.summaryTornadoOf}} {
+		if t.t != nil && t.of == c.resultSeq && t.t.Option == c.result.Comparison.Cheapest && t.t.Metric == engine.MetricCostPerMTokens {
+			return t.t
 		}
 	}
-	return s
+	return nil
 }
+
+func (c *Calculator) robustSentence() string {
+	if c.robust == nil {
+		return ""
+	}
+	return c.robust.Sentence(c.result)
+}
+
+// summaryView is the answer first: who wins, by how much, and when the
+// cheapest changes (engine.Summarize). Its fields are the words it shows,
+// so go-app redraws it only when they change.
+type summaryView struct {
+	ga.Compo
+	C                       *Calculator // for recovery only
+	Verdict, Margin, Change string
+}
+
+func (v *summaryView) Render() ga.UI { return v.C.guardedRender(v.render) }
+
+func (v *summaryView) render() ga.UI {
+	return ga.Div().ID("summary").Aria("live", "polite").Body(
+		ga.P().Class("verdict").ID("verdict").Text(v.Verdict),
+		ga.Div().Class("slot").Body(optionalP("summary-margin", "", v.Margin)),
+		ga.Div().Class("slot").Body(optionalP("summary-change", "", v.Change)),
+	)
+}
+
+// whyView follows the cards: what drives the winner's cost (once its
+// sensitivity is computed), whether the ranking survives the throughput
+// estimates' validated error (once computed), and the workload assumed.
+type whyView struct {
+	ga.Compo
+	C           *Calculator // for recovery only
+	Drivers     string
+	Pending     bool // the drivers are being worked out
+	Robust      string
+	Fragile     bool
+	Assumptions string
+}
+
+func (v *whyView) Render() ga.UI { return v.C.guardedRender(v.render) }
+
+func (v *whyView) render() ga.UI {
+	robust := "robustness"
+	if v.Fragile {
+		robust += " fragile"
+	}
+	return ga.Div().ID("summary-why").Aria("live", "polite").Body(
+		ga.Div().Class("slot").Body(
+			optionalP("summary-drivers", "", v.Drivers),
+			ga.If(v.Pending, func() ga.UI {
+				return ga.P().Class("muted").ID("summary-drivers-pending").Text("Working out which inputs drive the result…")
+			}),
+		),
+		ga.Div().Class("slot").Body(optionalP("robustness", robust, v.Robust)),
+		ga.P().Class("assumptions muted").ID("summary-assumptions").Text(v.Assumptions),
+	)
+}
+
+// optionalP is a paragraph when there is text.
+func optionalP(id, class, text string) ga.UI {
+	return ga.If(text != "", func() ga.UI { return ga.P().ID(id).Class(class).Text(text) })
+}
+
+// Verdict is the one-sentence answer the page leads with.
+func Verdict(r *engine.Result) string { return engine.Summarize(r, nil).Verdict }
 
 func (c *Calculator) headline(i int) ga.UI {
 	r := c.result
@@ -125,7 +229,69 @@ func accuracyNote(a *engine.Accuracy) ga.UI {
 	)
 }
 
+// comparisonTable is the table in the order of rank. It was the
+// "comparison" part's; the results now draw comparisonView. Remove it with
+// that case of renderPart (inputs.go).
 func comparisonTable(r *engine.Result) ga.UI {
+	v := comparisonViewOf(r, r.Comparison.Ranking)
+	return v.table()
+}
+
+// tableRow is one line of the comparison: a label and a cell an option.
+type tableRow struct {
+	Label string
+	Cells []string
+}
+
+// comparisonView is the comparison table. Its fields are the texts it
+// shows, in the order shown, so go-app redraws it only when one changes.
+type comparisonView struct {
+	ga.Compo
+	C       *Calculator // for recovery only
+	Pending bool        // the first paint leaves the table out
+	Head    []tableHead
+	Rows    []tableRow
+	Winner  int // the winner's column
+}
+
+type tableHead struct{ Label, Series string }
+
+func (v *comparisonView) Render() ga.UI { return v.C.guardedRender(v.render) }
+
+func (v *comparisonView) render() ga.UI {
+	table := ga.UI(ga.P().Class("chart-block pending").ID("comparison-pending").Text("Laying out the table…"))
+	if !v.Pending {
+		table = ga.Div().Class("table-wrap").ID("comparison-wrap").TabIndex(0).Aria("labelledby", "comparison-title").Body(v.table())
+	}
+	return ga.Section().Class("card").Body(ga.H2().ID("comparison-title").Text("Comparison"), table)
+}
+
+func (v *comparisonView) table() ga.UI {
+	return ga.Table().ID("comparison").Class("compare").Body(
+		ga.THead().Body(ga.Tr().Body(
+			ga.Td().Class("corner"),
+			ga.Range(v.Head).Slice(func(k int) ga.UI {
+				return ga.Th().Scope("col").Body(ga.Span().Class("swatch block "+v.Head[k].Series).Aria("hidden", "true"), ga.Text(v.Head[k].Label))
+			}),
+		)),
+		ga.TBody().Body(ga.Range(v.Rows).Slice(func(k int) ga.UI {
+			row := v.Rows[k]
+			return ga.Tr().Body(
+				ga.Th().Scope("row").Text(row.Label),
+				ga.Range(row.Cells).Slice(func(i int) ga.UI {
+					class := ""
+					if i == v.Winner {
+						class = "winner"
+					}
+					return ga.Td().Class(class).Text(row.Cells[i])
+				}),
+			)
+		})),
+	)
+}
+
+// comparisonViewOf lays out the table of r with the options in order.
+func comparisonViewOf(r *engine.Result, order []int) comparisonView {
 	opt := func(f func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string) []string {
 		out := make([]string, len(r.Options))
 		for i := range r.Options {
@@ -257,27 +423,36 @@ func comparisonTable(r *engine.Result) ga.UI {
 			return engine.Count(*v.BreakEvenRequestsPerDay, 0)
 		})},
 	}
-	return ga.Table().ID("comparison").Class("compare").Body(
-		ga.THead().Body(ga.Tr().Body(
-			ga.Th().Scope("col").Text(""),
-			ga.Range(r.Options).Slice(func(i int) ga.UI {
-				return ga.Th().Scope("col").Body(ga.Span().Class("swatch block "+seriesClass(i)).Aria("hidden", "true"), ga.Text(r.Options[i].Label))
-			}),
-		)),
-		ga.TBody().Body(ga.Range(rows).Slice(func(k int) ga.UI {
-			row := rows[k]
-			return ga.Tr().Body(
-				ga.Th().Scope("row").Text(row.label),
-				ga.Range(row.cells).Slice(func(i int) ga.UI {
-					class := ""
-					if r.Comparison.Options[i].Rank == 1 {
-						class = "winner"
-					}
-					return ga.Td().Class(class).Text(row.cells[i])
-				}),
-			)
-		})),
-	)
+	v := comparisonView{Rows: make([]tableRow, len(rows))}
+	for k, i := range order {
+		v.Head = append(v.Head, tableHead{r.Options[i].Label, seriesClass(i)})
+		if i == r.Comparison.Cheapest {
+			v.Winner = k
+		}
+	}
+	for n, row := range rows {
+		cells := make([]string, len(order))
+		for k, i := range order {
+			cells[k] = row.cells[i]
+		}
+		v.Rows[n] = tableRow{row.label, cells}
+	}
+	return v
+}
+
+// comparison is the table's view for the current result and order,
+// laid out once for each.
+func (c *Calculator) comparison() ga.UI {
+	if !c.painted() { // like the charts, it follows the first paint
+		return &comparisonView{C: c, Pending: true}
+	}
+	if m := &c.tableMemo; m.seq != c.resultSeq || m.input != c.inputOrder || m.view == nil {
+		v := comparisonViewOf(c.result, c.order())
+		m.seq, m.input, m.view = c.resultSeq, c.inputOrder, &v
+	}
+	v := *c.tableMemo.view
+	v.C = c
+	return &v
 }
 
 func (c *Calculator) renderCapacity() ga.UI {

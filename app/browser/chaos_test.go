@@ -831,10 +831,13 @@ func (c *chaos) compareResults(snap chaosSnapshot, s *engine.Scenario) error {
 		return fmt.Errorf("%d headlines for %d options", len(snap.Headlines), len(r.Options))
 	}
 	n := 1 // the verdict
-	for i, h := range snap.Headlines {
+	// The cards come in the order of rank (the default): headline-N is
+	// option N.
+	for k, h := range snap.Headlines {
+		i := r.Comparison.Ranking[k]
 		want := chaosHeadlineFigures(r, i)
 		if h.ID != fmt.Sprintf("headline-%d", i) {
-			return fmt.Errorf("headline %d has id %q", i, h.ID)
+			return fmt.Errorf("card %d has id %q, want headline-%d (rank %d)", k, h.ID, i, k+1)
 		}
 		title := r.Options[i].Label
 		if r.Comparison.Options[i].Rank == 1 {
