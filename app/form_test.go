@@ -106,10 +106,17 @@ func TestVerdict(t *testing.T) {
 	// (the figures themselves are the engine's, tested there).
 	c := r.Comparison
 	best := r.Options[c.Cheapest]
-	want := fmt.Sprintf("Over 24 months, H100 on demand is cheapest: %s in all, %s per million tokens. Token API is cheaper at first; H100 on demand takes over from month %d.",
-		engine.Money(best.TotalCost), engine.Money(best.CostPerMTokens), *c.Options[c.Cheapest].CheapestFromMonth)
+	// When the cheapest changes is the summary's next sentences (see
+	// engine.Summarize).
+	want := fmt.Sprintf("Over 24 months, H100 on demand is cheapest: %s in all, %s per million tokens.",
+		engine.Money(best.TotalCost), engine.Money(best.CostPerMTokens))
 	if got := Verdict(r); got != want || best.Label != "H100 on demand" || r.Options[c.MonthlyCheapest[0]].Label != "Token API" {
 		t.Errorf("verdict = %q, want %q", got, want)
+	}
+	change := fmt.Sprintf("The cheapest month by month changes: Token API in months 1–%d, H100 on demand from month %d.",
+		*c.Options[c.Cheapest].CheapestFromMonth-1, *c.Options[c.Cheapest].CheapestFromMonth)
+	if got := engine.Summarize(r, nil).Change; got != change {
+		t.Errorf("change = %q, want %q", got, change)
 	}
 }
 
