@@ -32,7 +32,8 @@ type Assumed struct {
 	CachedInputShare decimal.Decimal  `json:"cached_input_share"`
 	PeakToAverage    decimal.Decimal  `json:"peak_to_average"`
 	MonthlyGrowth    decimal.Decimal  `json:"monthly_growth"`
-	TPOTSLOms        *decimal.Decimal `json:"tpot_slo_ms"` // nil when no target is set
+	TPOTSLOms        *decimal.Decimal `json:"tpot_slo_ms"` // nil when there is no target
+	TTFTSLOms        *decimal.Decimal `json:"ttft_slo_ms"` // nil when there is no target
 }
 
 // OptionResult is one option's monthly rows and summary.
@@ -207,7 +208,7 @@ func (p *plan) evaluate() (*Result, error) {
 	w := p.workload
 	res := &Result{Name: p.name, Horizon: w.horizon, Workload: Assumed{
 		RequestsPerDay: w.rpd, InputTokens: w.in, OutputTokens: w.out, CachedInputShare: w.cached,
-		PeakToAverage: w.p2a, MonthlyGrowth: w.growth, TPOTSLOms: w.sloMs,
+		PeakToAverage: w.p2a, MonthlyGrowth: w.growth, TPOTSLOms: w.sloMs, TTFTSLOms: w.ttftMs,
 	}}
 	var months []demand
 	var tot totals

@@ -189,6 +189,9 @@ func assumptions(r *Result) string {
 	if a.TPOTSLOms != nil {
 		slo = "a time-per-output-token target of " + Count(*a.TPOTSLOms, 3) + " ms"
 	}
+	if a.TTFTSLOms != nil {
+		slo += " and a time-to-first-token target of " + Count(*a.TTFTSLOms, 3) + " ms"
+	}
 	return fmt.Sprintf("Assumed: %s requests a day in month 1 (%s input and %s output tokens each), %s, over %s; peak %s× the average; %s; %s.",
 		Count(a.RequestsPerDay, 2), Count(a.InputTokens, 2), Count(a.OutputTokens, 2), growth, months(r.Horizon),
 		Count(a.PeakToAverage, 2), cache, slo)

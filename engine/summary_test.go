@@ -65,6 +65,11 @@ func TestSummaryHandWorked(t *testing.T) {
 	if got, want := Summarize(r, nil).Assumptions, "Assumed: 86,400 requests a day in month 1 (1,000 input and 500 output tokens each), growing 10.0 % a month, over 1 month; peak 2× the average; no cached input; a time-per-output-token target of 50 ms."; got != want {
 		t.Errorf("assumptions:\n got %q\nwant %q", got, want)
 	}
+	s.Workload.TTFTSLOms = N("2000")
+	r = mustEval(t, s)
+	if got, want := Summarize(r, nil).Assumptions, "Assumed: 86,400 requests a day in month 1 (1,000 input and 500 output tokens each), growing 10.0 % a month, over 1 month; peak 2× the average; no cached input; a time-per-output-token target of 50 ms and a time-to-first-token target of 2,000 ms."; got != want {
+		t.Errorf("assumptions:\n got %q\nwant %q", got, want)
+	}
 }
 
 // TestSummaryMarginAndChange uses a made-up result: totals $100, $150 and
