@@ -68,6 +68,9 @@ type Calculator struct {
 	importMsg    string
 	crash        string // a recovered panic, shown until dismissed (see recover.go)
 
+	colors      colorBook // each option's colour, kept through moves and removals (chartcolors.go)
+	showRevenue bool      // the monthly chart draws revenue (off: it would set the cost scale)
+
 	ctx     ga.Context // from OnMount: the context every later dispatch goes through (see dispatch)
 	mounted bool
 }
@@ -199,6 +202,7 @@ func (c *Calculator) evaluateNow() bool {
 		return false
 	}
 	c.errs, c.stale, c.result, c.robust = nil, false, r, nil
+	c.colors.assign(c.f)
 	c.resultSeq++
 	c.good, c.link = &s, ""
 	return true

@@ -40,13 +40,32 @@ func chartMark(el ga.HTMLElem, title string) ga.UI {
 	return el.Attr("tabindex", "-1").Aria("label", strings.ReplaceAll(title, "\n", "; ")).Body(svg("title").Text(title))
 }
 
-// figure wraps a chart with its title, legend and a caption.
-func figure(id, title, caption string, legend []legendItem, body ga.UI) ga.UI {
+// figure wraps a chart with its title, legend, caption, optional controls
+// and the buttons that save it as SVG or PNG. The buttons come before the
+// drawing, so that Tab from the drawing goes on to the next chart.
+func (c *Calculator) figure(id, title, caption string, legend []legendItem, controls ga.UI, body ga.UI) ga.UI {
+	save := func(format string) ga.UI {
+		return ga.Button().Type("button").ID(id+"-save-"+format).Class("save-chart").Text(strings.ToUpper(format)).
+			Title("Save this chart as "+strings.ToUpper(format)).Aria("label", "Save the chart “"+title+"” as "+strings.ToUpper(format)).
+			OnClick(c.on(func(ctx ga.Context, e ga.Event) { c.saveChart(ctx, id, title, format) }))
+	}
+	if controls == nil {
+		controls = ga.Text("")
+	}
 	return ga.Figure().Class("chart").ID(id).Body(
-		ga.H3().Text(title),
+		ga.Div().Class("chart-head").Body(
+			ga.H3().Text(title),
+			ga.Div().Class("chart-tools no-print").Body(controls, ga.Span().Class("save-label").Text("Save"), save("svg"), save("png")),
+		),
 		ga.If(len(legend) > 0, func() ga.UI {
 			return ga.Ul().Class("legend").Body(ga.Range(legend).Slice(func(i int) ga.UI {
-				return ga.Li().Body(ga.Span().Class("swatch "+legend[i].class+" "+legend[i].style).Aria("hidden", "true"), ga.Text(legend[i].label))
+				return ga.Li().Body(
+					ga.Span().Class("swatch "+legend[i].class+" "+legend[i].style).Aria("hidden", "true"),
+					ga.Text(legend[i].label),
+					ga.If(legend[i].same != "", func() ga.UI {
+						return ga.Span().Class("same").Title(legend[i].sameWhy).Text(" " + legend[i].same)
+					}),
+				)
 			}))
 		}),
 		body,
@@ -54,17 +73,99 @@ func figure(id, title, caption string, legend []legendItem, body ga.UI) ga.UI {
 	)
 }
 
-type legendItem struct{ label, class, style string }
+// saveChart hands the chart to web/charts.js, which writes it as a
+// standalone SVG (styles inlined, title and legend drawn in) or paints
+// that on a canvas for a PNG, and downloads it.
+func (c *Calculator) saveChart(ctx ga.Context, id, title, format string) {
+	save := ga.Window().Get("infercostSaveChart")
+	if !save.Truthy() {
+		c.notice = "Saving charts needs the page's chart script, which has not loaded."
+		return
+	}
+	name := "scenario"
+	if c.result != nil {
+		name = c.result.Name
+	}
+	file := strings.TrimSuffix(fileName(name, format), "."+format) + "-" + strings.TrimPrefix(id, "chart-") + "." + format
+	ga.Window().Call("infercostSaveChart", id, format, file).Then(func(v ga.Value) {
+		msg := v.String()
+		c.dispatch(ctx, func(ga.Context) {
+			if msg != "" {
+				c.notice = "The chart “" + title + "” could not be saved: " + msg + "."
+			} else {
+				c.notice = "Saved the chart “" + title + "” as " + file + "."
+			}
+		})
+	})
+}
 
-// yAxis draws the gridlines and labels of a money or count axis.
-func yAxis(ticks []decimal.Decimal, y linear, format func(decimal.Decimal) string) ga.UI {
-	return svg("g").Class("axis").Body(ga.Range(ticks).Slice(func(i int) ga.UI {
-		yy := px(y.at(ticks[i]))
-		return svg("g").Body(
-			svg("line").Attr("x1", px(padL)).Attr("x2", px(chartW-padR)).Attr("y1", yy).Attr("y2", yy).Class("grid"),
-			svg("text").Attr("x", px(padL-6)).Attr("y", yy).Attr("dy", "0.32em").Attr("text-anchor", "end").Text(format(ticks[i])),
-		)
-	}))
+// legendItem is one entry of a legend; same marks a series drawn on top of
+// another that it equals (or nearly), which would otherwise hide it.
+type legendItem struct{ label, class, style, same, sameWhy string }
+
+// yAxis draws the gridlines and labels of a money or count axis; a
+// logarithmic axis says so above its labels.
+func yAxis(y axis, format func(decimal.Decimal) string) ga.UI {
+	ticks := y.ticks
+	return svg("g").Class("axis").Body(
+		ga.Range(ticks).Slice(func(i int) ga.UI {
+			yy := px(y.at(ticks[i]))
+			return svg("g").Body(
+				svg("line").Attr("x1", px(padL)).Attr("x2", px(chartW-padR)).Attr("y1", yy).Attr("y2", yy).Class("grid"),
+				svg("text").Attr("x", px(padL-6)).Attr("y", yy).Attr("dy", "0.32em").Attr("text-anchor", "end").Text(format(ticks[i])),
+			)
+		}),
+		ga.If(y.log, func() ga.UI {
+			return svg("text").Class("scale-note").Attr("x", px(padL)).Attr("y", px(padT-5)).Attr("text-anchor", "start").Text("log scale")
+		}),
+	)
+}
+
+// scaleName is the data-scale of a chart's drawing.
+func scaleName(y axis) string {
+	if y.log {
+		return "log"
+	}
+	return "linear"
+}
+
+// scaleCaption is what a chart's caption says about a logarithmic axis.
+func scaleCaption(y axis) string {
+	if y.log {
+		return " The vertical axis is logarithmic (marked “log scale”): the values span more than " + logThreshold.String() + "×, and each gridline is a multiple of the one below."
+	}
+	return ""
+}
+
+// coinciding marks each series drawn on top of an earlier one: "= label"
+// when every value is equal, "≈ label" when every point lands within a
+// pixel of it. Series are compared point by point; nil is a missing point.
+func coinciding(series [][]*decimal.Decimal, labels []string, y axis) (same, why []string) {
+	same, why = make([]string, len(series)), make([]string, len(series))
+	for i := range series {
+		for j := 0; j < i && same[i] == ""; j++ {
+			equal, near := true, true
+			for k := range series[i] {
+				a, b := series[i][k], series[j][k]
+				switch {
+				case a == nil && b == nil:
+				case a == nil || b == nil:
+					equal, near = false, false
+				case !a.Equal(*b):
+					equal = false
+					if d := y.at(*a) - y.at(*b); d > 1 || d < -1 {
+						near = false
+					}
+				}
+			}
+			if equal {
+				same[i], why[i] = "= "+labels[j], "Equal to "+labels[j]+" at every point: drawn on top of it."
+			} else if near {
+				same[i], why[i] = "≈ "+labels[j], "Within a pixel of "+labels[j]+" at every point: drawn on top of it."
+			}
+		}
+	}
+	return same, why
 }
 
 // monthAxis labels months along the bottom, thinning labels on long horizons.
@@ -78,24 +179,34 @@ func monthAxis(h int, x func(int) float64) ga.UI {
 	}
 	return svg("g").Class("axis").Body(
 		ga.Range(marks).Slice(func(i int) ga.UI {
-			return svg("text").Attr("x", px(x(marks[i]))).Attr("y", px(chartH-padB+16)).Attr("text-anchor", "middle").Text(fmt.Sprint(marks[i]))
+			// Every other label gives way on a narrow chart (web/infercost.css).
+			return svg("text").Class(map[bool]string{true: "minor", false: ""}[i%2 == 1]).Attr("x", px(x(marks[i]))).Attr("y", px(chartH-padB+16)).Attr("text-anchor", "middle").Text(fmt.Sprint(marks[i]))
 		}),
 		svg("text").Attr("x", px(padL+plotW/2)).Attr("y", px(chartH-4)).Attr("text-anchor", "middle").Text("month"),
 	)
 }
 
-// monthlyCostChart: each option's monthly cost over the horizon, with
-// revenue, so crossovers are visible.
-func monthlyCostChart(r *engine.Result) ga.UI {
+// monthlyCostChart: each option's monthly cost over the horizon. Revenue
+// is drawn only when asked for (c.showRevenue): it is usually far above the
+// costs and, on the same scale, flattened every cost line.
+func (c *Calculator) monthlyCostChart(r *engine.Result) ga.UI {
 	h := r.Horizon
-	max := decimal.Zero
-	for _, o := range r.Options {
-		for _, m := range o.Months {
-			max = decimal.Max(max, m.Cost, m.Revenue)
+	hasRevenue := len(r.Options) > 0 && r.Options[0].TotalRevenue != nil
+	showRevenue := hasRevenue && c.showRevenue
+	var values []decimal.Decimal
+	series := make([][]*decimal.Decimal, len(r.Options))
+	labels := make([]string, len(r.Options))
+	for i, o := range r.Options {
+		labels[i] = o.Label
+		for k := range o.Months {
+			values = append(values, o.Months[k].Cost)
+			series[i] = append(series[i], &o.Months[k].Cost)
+			if showRevenue && i == 0 {
+				values = append(values, o.Months[k].Revenue)
+			}
 		}
 	}
-	ticks := niceTicks(max)
-	y := linear{ticks[len(ticks)-1], padT + plotH, padT}
+	y := newAxis(values, padT+plotH, padT)
 	x := func(m int) float64 {
 		if h == 1 {
 			return padL + plotW/2
@@ -109,26 +220,41 @@ func monthlyCostChart(r *engine.Result) ga.UI {
 		}
 		return b.String()
 	}
+	same, why := coinciding(series, labels, y)
 	var legend []legendItem
 	for i, o := range r.Options {
-		legend = append(legend, legendItem{o.Label, seriesClass(i), "line"})
+		legend = append(legend, legendItem{o.Label, c.optionClass(i), "line", same[i], why[i]})
 	}
-	hasRevenue := len(r.Options) > 0 && r.Options[0].TotalRevenue != nil
+	if showRevenue {
+		legend = append(legend, legendItem{label: "Revenue", class: "revenue", style: "line dashed"})
+	}
+	caption := "Cost of each option month by month."
+	switch {
+	case showRevenue:
+		caption += " Revenue is dashed, on the same scale as the costs."
+	case hasRevenue:
+		caption += " Revenue is hidden so that it does not set the scale; “Show revenue” draws it."
+	}
+	caption += scaleCaption(y) + " Hover or focus a month for its figures."
+	var controls ga.UI
 	if hasRevenue {
-		legend = append(legend, legendItem{"Revenue", "revenue", "line dashed"})
+		controls = ga.Label().Class("chart-toggle").Body(
+			ga.Input().Type("checkbox").ID("show-revenue").Checked(c.showRevenue).OnChange(c.on(func(ctx ga.Context, e ga.Event) {
+				c.showRevenue = ctx.JSSrc().Get("checked").Bool()
+			})),
+			ga.Text(" Show revenue"),
+		)
 	}
 	bandW := plotW / float64(h)
-	return figure("chart-monthly", "Monthly cost over the horizon",
-		"Cost of each option month by month"+map[bool]string{true: ", with revenue dashed", false: ""}[hasRevenue]+". Hover or focus a month for its figures.",
-		legend,
-		chartSVG(chartH, "Monthly cost by option").Body(
-			yAxis(ticks, y, engine.Money),
+	return c.figure("chart-monthly", "Monthly cost over the horizon", caption, legend, controls,
+		chartSVG(chartH, "Monthly cost by option").Attr("data-scale", scaleName(y)).Body(
+			yAxis(y, moneyTicks(y.ticks)),
 			monthAxis(h, x),
-			ga.If(hasRevenue, func() ga.UI {
+			ga.If(showRevenue, func() ga.UI {
 				return svg("polyline").Class("series revenue dashed").Attr("points", line(func(m engine.Month) decimal.Decimal { return m.Revenue }, r.Options[0].Months))
 			}),
 			ga.Range(r.Options).Slice(func(i int) ga.UI {
-				return svg("polyline").Class("series "+seriesClass(i)).Attr("points", line(func(m engine.Month) decimal.Decimal { return m.Cost }, r.Options[i].Months))
+				return svg("polyline").Class(seriesLineClass(c.optionClass(i), same[i])).Attr("points", line(func(m engine.Month) decimal.Decimal { return m.Cost }, r.Options[i].Months))
 			}),
 			// Hover and focus bands, one per month.
 			ga.Range(r.Options[0].Months).Slice(func(i int) ga.UI {
@@ -146,8 +272,17 @@ func monthlyCostChart(r *engine.Result) ga.UI {
 	)
 }
 
+// seriesLineClass is a series' line: one drawn on top of another it
+// coincides with is thinner, so that both colours show.
+func seriesLineClass(class, same string) string {
+	if same != "" {
+		return "series overlap " + class
+	}
+	return "series " + class
+}
+
 // breakdownChart: each option's total cost split by category, stacked.
-func breakdownChart(r *engine.Result) ga.UI {
+func (c *Calculator) breakdownChart(r *engine.Result) ga.UI {
 	type seg struct {
 		cat   int
 		value decimal.Decimal
@@ -171,22 +306,23 @@ func breakdownChart(r *engine.Result) ga.UI {
 		max = decimal.Max(max, o.TotalCost)
 	}
 	ticks := niceTicks(max)
+	money := moneyTicks(ticks)
 	const barH = 26.0
 	height := padT + float64(len(r.Options))*(barH+14) + padB
 	x := linear{ticks[len(ticks)-1], padL + 80, chartW - padR}
 	var legend []legendItem
 	for ci, c := range engine.Categories {
 		if used[ci] {
-			legend = append(legend, legendItem{categoryLabel(c), "c" + fmt.Sprint(ci+1), "block"})
+			legend = append(legend, legendItem{label: categoryLabel(c), class: categoryClass(ci), style: "block"})
 		}
 	}
-	return figure("chart-breakdown", "Where the money goes", "Total cost over the horizon by category. Hover or focus a segment for its amount.", legend,
+	return c.figure("chart-breakdown", "Where the money goes", "Total cost over the horizon by category. Hover or focus a segment for its amount.", legend, nil,
 		chartSVG(height, "Cost breakdown by option").Body(
 			svg("g").Class("axis").Body(ga.Range(ticks).Slice(func(i int) ga.UI {
 				xx := px(x.at(ticks[i]))
 				return svg("g").Body(
 					svg("line").Class("grid").Attr("x1", xx).Attr("x2", xx).Attr("y1", px(padT)).Attr("y2", px(height-padB)),
-					svg("text").Attr("x", xx).Attr("y", px(height-padB+16)).Attr("text-anchor", "middle").Text(engine.Money(ticks[i])),
+					svg("text").Attr("x", xx).Attr("y", px(height-padB+16)).Attr("text-anchor", "middle").Text(money(ticks[i])),
 				)
 			})),
 			ga.Range(r.Options).Slice(func(i int) ga.UI {
@@ -199,7 +335,7 @@ func breakdownChart(r *engine.Result) ga.UI {
 						x0 := x.at(start)
 						start = start.Add(s.value)
 						label := fmt.Sprintf("%s, %s: %s", r.Options[i].Label, categoryLabel(engine.Categories[s.cat]), engine.Money(s.value))
-						return chartMark(svg("rect").Class("c"+fmt.Sprint(s.cat+1)).Attr("x", px(x0)).Attr("y", px(top)).
+						return chartMark(svg("rect").Class(categoryClass(s.cat)).Attr("x", px(x0)).Attr("y", px(top)).
 							Attr("width", px(x.at(start)-x0)).Attr("height", px(barH)), label)
 					}),
 				)
@@ -232,15 +368,14 @@ func categoryLabel(c string) string {
 
 // capacityChart: provisioned (held) against busy accelerators for one
 // self-hosted option: the gap is idle capacity, stranded under a commitment.
-func capacityChart(r *engine.Result, i int, committed decimal.Decimal) ga.UI {
+func (c *Calculator) capacityChart(r *engine.Result, i int, committed decimal.Decimal) ga.UI {
 	o := r.Options[i]
 	h := r.Horizon
 	max := committed
 	for _, m := range o.Months {
 		max = decimal.Max(max, m.Fleet)
 	}
-	ticks := niceTicks(max)
-	y := linear{ticks[len(ticks)-1], padT + plotH, padT}
+	y := axis{ticks: niceTicks(max), from: padT + plotH, to: padT}
 	step := plotW / float64(h)
 	x := func(m int) float64 { return padL + step*(float64(m)-0.5) }
 	var held, busy strings.Builder
@@ -249,15 +384,15 @@ func capacityChart(r *engine.Result, i int, committed decimal.Decimal) ga.UI {
 		fmt.Fprintf(&held, "%s,%s %s,%s ", px(x0), px(y.at(m.Fleet)), px(x1), px(y.at(m.Fleet)))
 		fmt.Fprintf(&busy, "%s,%s ", px(x(k+1)), px(y.at(m.BusyAccelerators)))
 	}
-	legend := []legendItem{{"Held", "held", "line"}, {"Busy (average)", "busy", "line"}}
+	legend := []legendItem{{label: "Held", class: "held", style: "line"}, {label: "Busy (average)", class: "busy", style: "line"}}
 	if committed.Sign() > 0 {
-		legend = append(legend, legendItem{"Committed", "commit", "line dashed"})
+		legend = append(legend, legendItem{label: "Committed", class: "commit", style: "line dashed"})
 	}
-	return figure("chart-capacity", "Accelerators: held against busy — "+o.Label,
+	return c.figure("chart-capacity", "Accelerators: held against busy — "+o.Label,
 		"Accelerators held each month (whole replicas, sized for the peak) and busy on average. The gap is headroom; under a commitment, committed units above what is held are stranded.",
-		legend,
+		legend, nil,
 		chartSVG(chartH, "Held and busy accelerators").Body(
-			yAxis(ticks, y, func(d decimal.Decimal) string { return engine.Count(d, 2) }),
+			yAxis(y, func(d decimal.Decimal) string { return engine.Count(d, 2) }),
 			monthAxis(h, x),
 			svg("polyline").Class("series held").Attr("points", held.String()),
 			svg("polyline").Class("series busy").Attr("points", busy.String()),
@@ -280,8 +415,9 @@ func capacityChart(r *engine.Result, i int, committed decimal.Decimal) ga.UI {
 	)
 }
 
-// tornadoChart: the swings of one metric when each input moves ±N %.
-func tornadoChart(t *engine.Tornado, label string, format func(decimal.Decimal) string) ga.UI {
+// tornadoChart: the swings of one metric when each input moves ±N %. Each
+// input has two bars, lowered above raised, each ending in its value.
+func (c *Calculator) tornadoChart(t *engine.Tornado, label string, format func(decimal.Decimal) string) ga.UI {
 	swings := t.Swings
 	if len(swings) > 12 {
 		swings = swings[:12]
@@ -298,38 +434,50 @@ func tornadoChart(t *engine.Tornado, label string, format func(decimal.Decimal) 
 	if span.Sign() == 0 {
 		span = decimal.NewFromInt(1)
 	}
-	const rowH = 22.0
+	const rowH = 32.0
+	const barH = 13.0
 	const left = 230.0
+	// Room on both sides of the bars for the values printed at their ends.
+	const valueRoom = 80.0
 	height := padT + float64(len(swings))*rowH + 30
 	xAt := func(v decimal.Decimal) float64 {
 		f, _ := v.Sub(lo).Div(span).Float64()
-		return left + (chartW-padR-left)*f
+		return left + valueRoom + (chartW-padR-left-2*valueRoom)*f
 	}
 	baseX := px(xAt(t.Base))
-	return figure("chart-tornado", "What moves "+label+" — "+fmt.Sprintf("±%s %%", t.Percent),
-		"Each input moved down and up by the same share, the others held; the widest bars matter most. Dark: the input lowered; light: raised.",
-		[]legendItem{{"Input lowered", "low", "block"}, {"Input raised", "high", "block"}},
+	return c.figure("chart-tornado", "What moves "+label+" — "+fmt.Sprintf("±%s %%", t.Percent),
+		"Each input moved down and up by the same share, the others held; the widest bars matter most. Dark, above: the input lowered; light, below: raised. Each bar ends in the metric's value.",
+		[]legendItem{{label: "Input lowered", class: "low", style: "block"}, {label: "Input raised", class: "high", style: "block"}}, nil,
 		chartSVG(height, "Sensitivity tornado").Body(
 			svg("line").Class("base").Attr("x1", baseX).Attr("x2", baseX).Attr("y1", px(padT-4)).Attr("y2", px(height-24)),
 			svg("text").Class("axis-text").Attr("x", baseX).Attr("y", px(height-8)).Attr("text-anchor", "middle").Text("base "+format(t.Base)),
 			ga.Range(swings).Slice(func(i int) ga.UI {
 				s := swings[i]
 				top := padT + float64(i)*rowH
-				bar := func(v *decimal.Decimal, class, what string, in decimal.Decimal) ga.UI {
+				bar := func(v *decimal.Decimal, class, what string, in decimal.Decimal, y0 float64) ga.UI {
 					if v == nil {
 						return svg("g")
 					}
 					x0, x1 := xAt(t.Base), xAt(*v)
+					// The value sits past the bar's far end, outward.
+					tx, anchor := x1+4, "start"
+					if v.Cmp(t.Base) < 0 {
+						tx, anchor = x1-4, "end"
+					}
 					if x1 < x0 {
 						x0, x1 = x1, x0
 					}
 					label := fmt.Sprintf("%s %s to %s: %s", s.Label, what, engine.Count(in, 6), format(*v))
-					return chartMark(svg("rect").Class(class).Attr("x", px(x0)).Attr("y", px(top+2)).Attr("width", px(x1-x0+0.5)).Attr("height", px(rowH-6)), label)
+					return svg("g").Body(
+						chartMark(svg("rect").Class(class).Attr("x", px(x0)).Attr("y", px(y0)).Attr("width", px(x1-x0+0.5)).Attr("height", px(barH)), label),
+						svg("text").Class("value").Attr("data-path", s.Path).Attr("data-end", class).Attr("x", px(tx)).Attr("y", px(y0+barH/2)).
+							Attr("dy", "0.35em").Attr("text-anchor", anchor).Text(format(*v)),
+					)
 				}
 				return svg("g").Body(
-					svg("text").Class("bar-label").Attr("x", px(left-8)).Attr("y", px(top+rowH/2)).Attr("dy", "0.2em").Attr("text-anchor", "end").Text(s.Label),
-					bar(s.Low, "low", "lowered", s.LowInput),
-					bar(s.High, "high", "raised", s.HighInput),
+					svg("text").Class("bar-label").Attr("x", px(left-8)).Attr("y", px(top+barH+1)).Attr("dy", "0.35em").Attr("text-anchor", "end").Text(s.Label),
+					bar(s.Low, "low", "lowered", s.LowInput, top+1),
+					bar(s.High, "high", "raised", s.HighInput, top+barH+2),
 				)
 			}),
 		),
@@ -337,32 +485,23 @@ func tornadoChart(t *engine.Tornado, label string, format func(decimal.Decimal) 
 }
 
 // volumeChart: steady cost per M tokens against daily volume for every
-// option, on a logarithmic axis: where self-hosting overtakes the API.
-func volumeChart(r *engine.Result, pts []engine.CurvePoint, current decimal.Decimal) ga.UI {
-	max := decimal.Zero
-	for _, p := range pts {
-		for _, v := range p.CostPerMTokens {
-			if v != nil {
-				max = decimal.Max(max, *v)
+// option. The costs at a hundredth of the scenario's volume can be a
+// hundred times those at its own: the axis is then logarithmic (and says
+// so); no value is ever clipped.
+func (c *Calculator) volumeChart(r *engine.Result, pts []engine.CurvePoint, current decimal.Decimal) ga.UI {
+	var values []decimal.Decimal
+	series := make([][]*decimal.Decimal, len(r.Options))
+	labels := make([]string, len(r.Options))
+	for oi, o := range r.Options {
+		labels[oi] = o.Label
+		for _, p := range pts {
+			series[oi] = append(series[oi], p.CostPerMTokens[oi])
+			if v := p.CostPerMTokens[oi]; v != nil {
+				values = append(values, *v)
 			}
 		}
 	}
-	// Cap the axis so that the near-empty low end does not flatten the rest:
-	// at most ten times the API's (or the cheapest option's) price at the end.
-	ticks := niceTicks(max)
-	if len(pts) > 0 {
-		ref := decimal.Zero
-		for _, v := range pts[len(pts)-1].CostPerMTokens {
-			if v != nil {
-				ref = decimal.Max(ref, *v)
-			}
-		}
-		if capAt := ref.Mul(decimal.NewFromInt(4)); capAt.Sign() > 0 && capAt.Cmp(max) < 0 {
-			ticks = niceTicks(capAt)
-		}
-	}
-	top := ticks[len(ticks)-1]
-	y := linear{top, padT + plotH, padT}
+	y := newAxis(values, padT+plotH, padT)
 	n := len(pts)
 	x := func(i int) float64 {
 		if n <= 1 {
@@ -370,9 +509,10 @@ func volumeChart(r *engine.Result, pts []engine.CurvePoint, current decimal.Deci
 		}
 		return padL + plotW*float64(i)/float64(n-1)
 	}
+	same, why := coinciding(series, labels, y)
 	var legend []legendItem
 	for i, o := range r.Options {
-		legend = append(legend, legendItem{o.Label, seriesClass(i), "line"})
+		legend = append(legend, legendItem{o.Label, c.optionClass(i), "line", same[i], why[i]})
 	}
 	// Where the scenario's own volume sits between two points.
 	cur := -1.0
@@ -383,16 +523,17 @@ func volumeChart(r *engine.Result, pts []engine.CurvePoint, current decimal.Deci
 			cur = x(i) + (x(i+1)-x(i))*f
 		}
 	}
-	return figure("chart-volume", "Cost per M tokens against daily volume",
-		"Steady month-1 cost per million tokens at each daily volume (logarithmic axis, no growth or commitment). Whole accelerators make self-hosted costs saw-toothed; the vertical line is this scenario's volume.",
-		legend,
-		chartSVG(chartH, "Cost per million tokens by daily volume").Body(
-			yAxis(ticks, y, engine.Money),
+	return c.figure("chart-volume", "Cost per M tokens against daily volume",
+		"Steady month-1 cost per million tokens at each daily volume (volumes in 1-2-5 steps, no growth or commitment). Whole accelerators make self-hosted costs saw-toothed; the vertical line is this scenario's volume."+scaleCaption(y),
+		legend, nil,
+		chartSVG(chartH, "Cost per million tokens by daily volume").Attr("data-scale", scaleName(y)).Body(
+			yAxis(y, moneyTicks(y.ticks)),
 			svg("g").Class("axis").Body(ga.Range(pts).Slice(func(i int) ga.UI {
 				if n > 8 && i%2 == 1 {
 					return svg("g")
 				}
-				return svg("text").Attr("x", px(x(i))).Attr("y", px(chartH-padB+16)).Attr("text-anchor", "middle").Text(shortCount(pts[i].RequestsPerDay))
+				minor := n <= 8 && i%2 == 1 // gives way on a narrow chart (web/infercost.css)
+				return svg("text").Class(map[bool]string{true: "minor", false: ""}[minor]).Attr("x", px(x(i))).Attr("y", px(chartH-padB+16)).Attr("text-anchor", "middle").Text(shortCount(pts[i].RequestsPerDay))
 			}),
 				svg("text").Attr("x", px(padL+plotW/2)).Attr("y", px(chartH-4)).Attr("text-anchor", "middle").Text("requests a day")),
 			ga.If(cur >= 0, func() ga.UI {
@@ -402,10 +543,10 @@ func volumeChart(r *engine.Result, pts []engine.CurvePoint, current decimal.Deci
 				var b strings.Builder
 				for i, p := range pts {
 					if v := p.CostPerMTokens[oi]; v != nil {
-						fmt.Fprintf(&b, "%s,%s ", px(x(i)), px(y.at(decimal.Min(*v, top))))
+						fmt.Fprintf(&b, "%s,%s ", px(x(i)), px(y.at(*v)))
 					}
 				}
-				return svg("polyline").Class("series "+seriesClass(oi)).Attr("points", b.String())
+				return svg("polyline").Class(seriesLineClass(c.optionClass(oi), same[oi])).Attr("points", b.String())
 			}),
 			ga.Range(pts).Slice(func(i int) ga.UI {
 				var t strings.Builder

@@ -17,6 +17,7 @@ func (c *Calculator) renderResults() []ga.UI {
 			ga.P().Text("Fill in the fields marked in red to see results."),
 		)}
 	}
+	chartsOf = c // see chartcolors.go
 	seq := signature(c.resultSeq, c.stale, c.inputOrder)
 	ui := []ga.UI{
 		slot(c.stale, func() ga.UI {
@@ -28,7 +29,7 @@ func (c *Calculator) renderResults() []ga.UI {
 		ga.Section().Class("card charts").Body(
 			ga.H2().Text("Charts"),
 			// Index is the chart's place in c.drawn.
-			&part{C: c, Kind: "chart-monthly", Index: 0, Sig: signature(c.drawn[0])},
+			&part{C: c, Kind: "chart-monthly", Index: 0, Sig: signature(c.drawn[0], c.showRevenue)},
 			&part{C: c, Kind: "chart-breakdown", Index: 1, Sig: signature(c.drawn[1])},
 			&part{C: c, Kind: "chart-capacity", Index: 2, Sig: signature(c.drawn[2], c.capacityTarget())},
 			&part{C: c, Kind: "chart-volume", Sig: signature(c.curveSeq)},
@@ -196,13 +197,13 @@ func (c *Calculator) headline(i int) ga.UI {
 	} else if o.Throughput != nil && r.Comparison.APIOption != nil {
 		extra = append(extra, stat("Beats the API above", "never", "break_even_volume"))
 	}
-	class := "headline " + seriesClass(i)
+	class := "headline " + c.optionClass(i)
 	if v.Rank == 1 {
 		class += " winner"
 	}
 	return ga.Article().Class(class).ID(id).Body(
 		ga.H3().Body(
-			ga.Span().Class("swatch block "+seriesClass(i)).Aria("hidden", "true"),
+			ga.Span().Class("swatch block "+c.optionClass(i)).Aria("hidden", "true"),
 			ga.Text(o.Label),
 			ga.If(v.Rank == 1, func() ga.UI { return ga.Span().Class("badge winner").Text("Cheapest") }),
 		),
@@ -466,7 +467,7 @@ func (c *Calculator) renderCapacity() ga.UI {
 	}
 	return ga.Div().Class("chart-block").Body(
 		c.optionPicker("capacity-option", "Option", i, func(o engine.OptionResult) bool { return o.Throughput != nil }, func(ctx ga.Context, v int) { c.capOption = v }),
-		capacityChart(c.result, i, committed),
+		c.capacityChart(c.result, i, committed),
 	)
 }
 
@@ -475,7 +476,7 @@ func (c *Calculator) renderVolume() ga.UI {
 		return ga.Div().Class("chart-block pending").ID("chart-volume-pending").Text("Computing cost against volume…")
 	}
 	cur := c.result.Options[0].Months[0].RequestsPerDay
-	return volumeChart(c.result, c.curve, cur)
+	return c.volumeChart(c.result, c.curve, cur)
 }
 
 func (c *Calculator) renderTornado() ga.UI {
@@ -509,7 +510,7 @@ func (c *Calculator) renderTornado() ga.UI {
 		),
 		ga.If(c.tornadoErr != "", func() ga.UI { return ga.P().Class("muted").Text(c.tornadoErr) }),
 		ga.If(c.tornado != nil && c.tornado.Option == i && c.tornado.Metric == metric, func() ga.UI {
-			return tornadoChart(c.tornado, label+" of "+c.result.Options[i].Label, format)
+			return c.tornadoChart(c.tornado, label+" of "+c.result.Options[i].Label, format)
 		}),
 	)
 }

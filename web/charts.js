@@ -14,3 +14,138 @@ document.addEventListener("keydown", (e) => {
   e.preventDefault();
   marks[Math.min(marks.length - 1, Math.max(0, next))].focus();
 });
+
+// Chart text at 12 px at any width: a chart's drawing scales with its box,
+// so its text is sized in viewBox units (--chart-k of them a CSS pixel).
+const chartSizes = new ResizeObserver((entries) => {
+  for (const e of entries) {
+    const svg = e.target, w = svg.viewBox && svg.viewBox.baseVal && svg.viewBox.baseVal.width;
+    if (w && e.contentRect.width > 0) svg.style.setProperty("--chart-k", String(w / e.contentRect.width));
+  }
+});
+const chartsSeen = new WeakSet();
+function watchCharts() {
+  for (const svg of document.querySelectorAll("figure.chart svg")) {
+    if (!chartsSeen.has(svg)) { chartsSeen.add(svg); chartSizes.observe(svg); }
+  }
+}
+new MutationObserver(watchCharts).observe(document.documentElement, { childList: true, subtree: true });
+watchCharts();
+
+// Saving a chart (the SVG and PNG buttons, app/charts.go saveChart): a
+// standalone SVG with the page's styles written into it and the title,
+// legend and caption drawn in; the PNG paints that SVG on a canvas at twice
+// its size. Resolves to "" when the file was handed to the browser, else
+// to what went wrong.
+const svgNS = "http://www.w3.org/2000/svg";
+const chartProps = ["fill", "fill-opacity", "stroke", "stroke-width", "stroke-dasharray", "opacity",
+  "font-size", "font-family", "font-style", "font-weight", "text-anchor", "dominant-baseline"];
+
+function svgEl(tag, attrs, text) {
+  const el = document.createElementNS(svgNS, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+// wrap splits text into lines of at most n characters, at spaces.
+function wrap(text, n) {
+  const lines = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    if (line && (line + " " + word).length > n) { lines.push(line); line = word; } else { line = line ? line + " " + word : word; }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function standaloneChart(fig) {
+  const src = fig.querySelector("svg");
+  const vb = src.viewBox.baseVal;
+  const W = vb.width;
+  const clone = src.cloneNode(true);
+  const from = [src, ...src.querySelectorAll("*")], to = [clone, ...clone.querySelectorAll("*")];
+  from.forEach((el, i) => {
+    const cs = getComputedStyle(el), out = to[i];
+    for (const p of chartProps) {
+      const v = cs.getPropertyValue(p);
+      if (v && el.tagName !== "title") out.setAttribute(p, v);
+    }
+    for (const a of ["class", "tabindex", "style", "role", "aria-label", "data-scale"]) out.removeAttribute(a);
+    if (el.tagName === "rect" && el.classList.contains("band")) out.setAttribute("fill", "none");
+  });
+  const page = getComputedStyle(fig.closest(".card") || document.body);
+  const text = getComputedStyle(fig).color, muted = getComputedStyle(fig.querySelector("figcaption") || fig).color;
+  const font = page.fontFamily, fs = 13;
+  const head = svgEl("g", { "font-family": font, fill: text });
+  let y = 22;
+  head.appendChild(svgEl("text", { x: 8, y, "font-size": 16, "font-weight": 700 }, fig.querySelector("h3").textContent));
+  y += 10;
+  let x = 8;
+  for (const li of fig.querySelectorAll(".legend li")) {
+    const sw = li.querySelector(".swatch"), colour = getComputedStyle(sw).getPropertyValue("--series").trim() || text;
+    const label = li.textContent.trim(), w = 26 + label.length * fs * 0.56;
+    if (x > 8 && x + w > W) { x = 8; y += 20; }
+    const line = sw.classList.contains("line");
+    head.appendChild(svgEl("rect", { x, y: line ? y + 8 : y + 3, width: line ? 18 : 12, height: line ? 4 : 12, fill: colour,
+      stroke: sw.className.includes(" c") ? text : "none", "stroke-width": 0.75 }));
+    head.appendChild(svgEl("text", { x: x + (line ? 24 : 18), y: y + 14, "font-size": fs }, label));
+    x += w;
+  }
+  y += 26;
+  const body = svgEl("g", { transform: `translate(0 ${y})` });
+  for (const n of [...clone.childNodes]) body.appendChild(n);
+  const cap = svgEl("g", { "font-family": font, fill: muted, "font-size": 12 });
+  const lines = wrap(fig.querySelector("figcaption").textContent, Math.floor(W / 6.6));
+  lines.forEach((l, i) => cap.appendChild(svgEl("text", { x: 8, y: y + vb.height + 18 + i * 16 }, l)));
+  const H = y + vb.height + 18 + lines.length * 16;
+  const out = svgEl("svg", { xmlns: svgNS, width: W, height: H, viewBox: `0 0 ${W} ${H}`, "font-family": font });
+  out.appendChild(svgEl("rect", { x: 0, y: 0, width: W, height: H, fill: page.backgroundColor }));
+  out.appendChild(head);
+  out.appendChild(body);
+  out.appendChild(cap);
+  // The drawing's text was sized for the page (see --chart-k): 12 units here.
+  for (const t of body.querySelectorAll("text")) t.setAttribute("font-size", "12");
+  return { text: '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(out), width: W, height: H };
+}
+
+function saveBlob(blob, name) {
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = href;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10000);
+}
+
+window.infercostSaveChart = async (id, format, name) => {
+  try {
+    const fig = document.getElementById(id);
+    if (!fig || !fig.querySelector("svg")) return "the chart is not drawn yet";
+    const svg = standaloneChart(fig);
+    const svgBlob = new Blob([svg.text], { type: "image/svg+xml;charset=utf-8" });
+    if (format === "svg") { saveBlob(svgBlob, name); return ""; }
+    const url = URL.createObjectURL(svgBlob);
+    try {
+      const img = new Image();
+      img.src = url;
+      await img.decode();
+      const scale = 2, canvas = document.createElement("canvas");
+      canvas.width = Math.ceil(svg.width * scale);
+      canvas.height = Math.ceil(svg.height * scale);
+      const g = canvas.getContext("2d");
+      g.scale(scale, scale);
+      g.drawImage(img, 0, 0, svg.width, svg.height);
+      const png = await new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
+      if (!png) return "the browser could not make the PNG";
+      saveBlob(png, name);
+      return "";
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  } catch (e) {
+    return String((e && e.message) || e);
+  }
+};
