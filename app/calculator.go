@@ -68,8 +68,9 @@ type Calculator struct {
 	importMsg    string
 	crash        string // a recovered panic, shown until dismissed (see recover.go)
 
-	colors      colorBook // each option's colour, kept through moves and removals (chartcolors.go)
-	showRevenue bool      // the monthly chart draws revenue (off: it would set the cost scale)
+	colors       colorBook // each option's colour, kept through moves and removals (chartcolors.go)
+	showRevenue  bool      // the monthly chart draws revenue (off: it would set the cost scale)
+	narrowCharts bool      // the results column is narrow: charts use their narrow frame (charts.go)
 
 	ctx     ga.Context // from OnMount: the context every later dispatch goes through (see dispatch)
 	mounted bool
@@ -94,6 +95,7 @@ func (c *Calculator) OnMount(ctx ga.Context) {
 	Mark("mounted")
 	c.ctx, c.mounted = ctx, true
 	c.saved = readSaved()
+	c.watchChartWidth(ctx)
 	// A link pasted into the address bar. go-app reports it through OnNav
 	// only when the address differs from the last one go-app itself
 	// navigated to, which the links this page writes with replaceState do

@@ -16,20 +16,61 @@ func svg(tag string) ga.HTMLElem { return ga.Elem(tag).XMLNS(svgNS) }
 
 // Chart frame in viewBox units; the SVG scales to its container.
 const (
-	chartW, chartH         = 720.0, 300.0
-	padL, padR, padT, padB = 84.0, 16.0, 16.0, 40.0
-	plotW, plotH           = chartW - padL - padR, chartH - padT - padB
-	seriesClasses          = 8
-	maxMonthLabels         = 12
+	seriesClasses = 8
+	// labelSpace is the room an axis label needs along the x axis.
+	labelSpace = 50.0
 )
+
+// geom is a chart's frame in viewBox units. The SVG scales to its box and
+// its text is sized to render at 12 px whatever the scale (web/charts.js),
+// so a narrow box gets a narrow frame, in which that text still fits.
+type geom struct {
+	W, H       float64 // the frame
+	L, R, T, B float64 // the plot's margins
+	narrow     bool
+}
+
+var (
+	wideGeom   = geom{W: 720, H: 300, L: 84, R: 16, T: 16, B: 40}
+	narrowGeom = geom{W: 360, H: 260, L: 64, R: 12, T: 16, B: 40, narrow: true}
+)
+
+func (g geom) pw() float64 { return g.W - g.L - g.R } // plot width
+func (g geom) ph() float64 { return g.H - g.T - g.B } // plot height
+
+// geom is the frame the charts are drawn in: narrow when the results column
+// is (see watchChartWidth).
+func (c *Calculator) geom() geom {
+	if c.narrowCharts {
+		return narrowGeom
+	}
+	return wideGeom
+}
+
+// narrowBelow is the results column's width, in CSS pixels, under which the
+// charts use the narrow frame. web/charts.js measures it.
+const narrowBelow = 600
+
+// watchChartWidth follows the width of the results column: web/charts.js
+// sets infercostChartsNarrow and fires "infercost-charts-narrow" when it
+// crosses narrowBelow, and the charts are drawn again in the other frame.
+func (c *Calculator) watchChartWidth(ctx ga.Context) {
+	read := func() bool { v := ga.Window().Get("infercostChartsNarrow"); return v.Truthy() && v.Bool() }
+	c.narrowCharts = read()
+	ga.Window().Call("addEventListener", "infercost-charts-narrow", ga.FuncOf(func(ga.Value, []ga.Value) any {
+		narrow := read()
+		c.dispatch(ctx, func(ga.Context) { c.narrowCharts = narrow })
+		return nil
+	}))
+}
 
 func seriesClass(i int) string { return fmt.Sprintf("s%d", i%seriesClasses+1) }
 
 // chartSVG is a chart's drawing: one Tab stop, whose marks (months, bars,
 // points) take the focus from the arrow keys (web/charts.js) and name
 // their figures. Marks are tabindex -1, so Tab passes over them.
-func chartSVG(height float64, label string) ga.HTMLElem {
-	return svg("svg").Attr("viewBox", fmt.Sprintf("0 0 %v %v", chartW, height)).Attr("role", "group").Attr("tabindex", "0").
+func chartSVG(g geom, height float64, label string) ga.HTMLElem {
+	return svg("svg").Attr("viewBox", fmt.Sprintf("0 0 %v %v", g.W, height)).Attr("role", "group").Attr("tabindex", "0").
 		Aria("label", label+". Arrow keys read each figure.")
 }
 
@@ -105,18 +146,18 @@ type legendItem struct{ label, class, style, same, sameWhy string }
 
 // yAxis draws the gridlines and labels of a money or count axis; a
 // logarithmic axis says so above its labels.
-func yAxis(y axis, format func(decimal.Decimal) string) ga.UI {
+func yAxis(g geom, y axis, format func(decimal.Decimal) string) ga.UI {
 	ticks := y.ticks
 	return svg("g").Class("axis").Body(
 		ga.Range(ticks).Slice(func(i int) ga.UI {
 			yy := px(y.at(ticks[i]))
 			return svg("g").Body(
-				svg("line").Attr("x1", px(padL)).Attr("x2", px(chartW-padR)).Attr("y1", yy).Attr("y2", yy).Class("grid"),
-				svg("text").Attr("x", px(padL-6)).Attr("y", yy).Attr("dy", "0.32em").Attr("text-anchor", "end").Text(format(ticks[i])),
+				svg("line").Attr("x1", px(g.L)).Attr("x2", px(g.W-g.R)).Attr("y1", yy).Attr("y2", yy).Class("grid"),
+				svg("text").Attr("x", px(g.L-6)).Attr("y", yy).Attr("dy", "0.32em").Attr("text-anchor", "end").Text(format(ticks[i])),
 			)
 		}),
 		ga.If(y.log, func() ga.UI {
-			return svg("text").Class("scale-note").Attr("x", px(padL)).Attr("y", px(padT-5)).Attr("text-anchor", "start").Text("log scale")
+			return svg("text").Class("scale-note").Attr("x", px(g.L)).Attr("y", px(g.T-5)).Attr("text-anchor", "start").Text("log scale")
 		}),
 	)
 }
@@ -169,8 +210,9 @@ func coinciding(series [][]*decimal.Decimal, labels []string, y axis) (same, why
 }
 
 // monthAxis labels months along the bottom, thinning labels on long horizons.
-func monthAxis(h int, x func(int) float64) ga.UI {
-	every := (h + maxMonthLabels - 1) / maxMonthLabels
+func monthAxis(g geom, h int, x func(int) float64) ga.UI {
+	maxLabels := int(g.pw() / labelSpace)
+	every := (h + maxLabels - 1) / maxLabels
 	var marks []int
 	for m := 1; m <= h; m++ {
 		if m == 1 || m%every == 0 {
@@ -180,9 +222,9 @@ func monthAxis(h int, x func(int) float64) ga.UI {
 	return svg("g").Class("axis").Body(
 		ga.Range(marks).Slice(func(i int) ga.UI {
 			// Every other label gives way on a narrow chart (web/infercost.css).
-			return svg("text").Class(map[bool]string{true: "minor", false: ""}[i%2 == 1]).Attr("x", px(x(marks[i]))).Attr("y", px(chartH-padB+16)).Attr("text-anchor", "middle").Text(fmt.Sprint(marks[i]))
+			return svg("text").Class(map[bool]string{true: "minor", false: ""}[i%2 == 1]).Attr("x", px(x(marks[i]))).Attr("y", px(g.H-g.B+16)).Attr("text-anchor", "middle").Text(fmt.Sprint(marks[i]))
 		}),
-		svg("text").Attr("x", px(padL+plotW/2)).Attr("y", px(chartH-4)).Attr("text-anchor", "middle").Text("month"),
+		svg("text").Attr("x", px(g.L+g.pw()/2)).Attr("y", px(g.H-4)).Attr("text-anchor", "middle").Text("month"),
 	)
 }
 
@@ -190,6 +232,7 @@ func monthAxis(h int, x func(int) float64) ga.UI {
 // is drawn only when asked for (c.showRevenue): it is usually far above the
 // costs and, on the same scale, flattened every cost line.
 func (c *Calculator) monthlyCostChart(r *engine.Result) ga.UI {
+	g := c.geom()
 	h := r.Horizon
 	hasRevenue := len(r.Options) > 0 && r.Options[0].TotalRevenue != nil
 	showRevenue := hasRevenue && c.showRevenue
@@ -206,12 +249,12 @@ func (c *Calculator) monthlyCostChart(r *engine.Result) ga.UI {
 			}
 		}
 	}
-	y := newAxis(values, padT+plotH, padT)
+	y := newAxis(values, g.T+g.ph(), g.T)
 	x := func(m int) float64 {
 		if h == 1 {
-			return padL + plotW/2
+			return g.L + g.pw()/2
 		}
-		return padL + plotW*float64(m-1)/float64(h-1)
+		return g.L + g.pw()*float64(m-1)/float64(h-1)
 	}
 	line := func(get func(engine.Month) decimal.Decimal, months []engine.Month) string {
 		var b strings.Builder
@@ -245,11 +288,11 @@ func (c *Calculator) monthlyCostChart(r *engine.Result) ga.UI {
 			ga.Text(" Show revenue"),
 		)
 	}
-	bandW := plotW / float64(h)
+	bandW := g.pw() / float64(h)
 	return c.figure("chart-monthly", "Monthly cost over the horizon", caption, legend, controls,
-		chartSVG(chartH, "Monthly cost by option").Attr("data-scale", scaleName(y)).Body(
-			yAxis(y, moneyTicks(y.ticks)),
-			monthAxis(h, x),
+		chartSVG(g, g.H, "Monthly cost by option").Attr("data-scale", scaleName(y)).Body(
+			yAxis(g, y, moneyTicks(y.ticks)),
+			monthAxis(g, h, x),
 			ga.If(showRevenue, func() ga.UI {
 				return svg("polyline").Class("series revenue dashed").Attr("points", line(func(m engine.Month) decimal.Decimal { return m.Revenue }, r.Options[0].Months))
 			}),
@@ -266,7 +309,7 @@ func (c *Calculator) monthlyCostChart(r *engine.Result) ga.UI {
 				if hasRevenue {
 					fmt.Fprintf(&t, "\nRevenue: %s", engine.Money(r.Options[0].Months[i].Revenue))
 				}
-				return chartMark(svg("rect").Class("band").Attr("x", px(x(i+1)-bandW/2)).Attr("y", px(padT)).Attr("width", px(bandW)).Attr("height", px(plotH)), t.String())
+				return chartMark(svg("rect").Class("band").Attr("x", px(x(i+1)-bandW/2)).Attr("y", px(g.T)).Attr("width", px(bandW)).Attr("height", px(g.ph())), t.String())
 			}),
 		),
 	)
@@ -283,6 +326,7 @@ func seriesLineClass(class, same string) string {
 
 // breakdownChart: each option's total cost split by category, stacked.
 func (c *Calculator) breakdownChart(r *engine.Result) ga.UI {
+	g := c.geom()
 	type seg struct {
 		cat   int
 		value decimal.Decimal
@@ -308,8 +352,8 @@ func (c *Calculator) breakdownChart(r *engine.Result) ga.UI {
 	ticks := niceTicks(max)
 	money := moneyTicks(ticks)
 	const barH = 26.0
-	height := padT + float64(len(r.Options))*(barH+14) + padB
-	x := linear{ticks[len(ticks)-1], padL + 80, chartW - padR}
+	height := g.T + float64(len(r.Options))*(barH+14) + g.B
+	x := linear{ticks[len(ticks)-1], g.L + 80, g.W - g.R}
 	var legend []legendItem
 	for ci, c := range engine.Categories {
 		if used[ci] {
@@ -317,19 +361,24 @@ func (c *Calculator) breakdownChart(r *engine.Result) ga.UI {
 		}
 	}
 	return c.figure("chart-breakdown", "Where the money goes", "Total cost over the horizon by category. Hover or focus a segment for its amount.", legend, nil,
-		chartSVG(height, "Cost breakdown by option").Body(
+		chartSVG(g, height, "Cost breakdown by option").Body(
 			svg("g").Class("axis").Body(ga.Range(ticks).Slice(func(i int) ga.UI {
 				xx := px(x.at(ticks[i]))
+				// Narrow, every other amount is left out: they would touch.
+				label := ga.UI(svg("text").Attr("x", xx).Attr("y", px(height-g.B+16)).Attr("text-anchor", "middle").Text(money(ticks[i])))
+				if g.narrow && i%2 == 1 {
+					label = svg("g")
+				}
 				return svg("g").Body(
-					svg("line").Class("grid").Attr("x1", xx).Attr("x2", xx).Attr("y1", px(padT)).Attr("y2", px(height-padB)),
-					svg("text").Attr("x", xx).Attr("y", px(height-padB+16)).Attr("text-anchor", "middle").Text(money(ticks[i])),
+					svg("line").Class("grid").Attr("x1", xx).Attr("x2", xx).Attr("y1", px(g.T)).Attr("y2", px(height-g.B)),
+					label,
 				)
 			})),
 			ga.Range(r.Options).Slice(func(i int) ga.UI {
-				top := padT + float64(i)*(barH+14)
+				top := g.T + float64(i)*(barH+14)
 				start := decimal.Zero
 				return svg("g").Body(
-					svg("text").Class("bar-label").Attr("x", px(padL+74)).Attr("y", px(top+barH/2)).Attr("dy", "0.32em").Attr("text-anchor", "end").Text(truncateRunes(r.Options[i].Label, 20)),
+					svg("text").Class("bar-label").Attr("x", px(g.L+74)).Attr("y", px(top+barH/2)).Attr("dy", "0.32em").Attr("text-anchor", "end").Text(truncateRunes(r.Options[i].Label, 20)),
 					ga.Range(totals[i]).Slice(func(j int) ga.UI {
 						s := totals[i][j]
 						x0 := x.at(start)
@@ -369,18 +418,19 @@ func categoryLabel(c string) string {
 // capacityChart: provisioned (held) against busy accelerators for one
 // self-hosted option: the gap is idle capacity, stranded under a commitment.
 func (c *Calculator) capacityChart(r *engine.Result, i int, committed decimal.Decimal) ga.UI {
+	g := c.geom()
 	o := r.Options[i]
 	h := r.Horizon
 	max := committed
 	for _, m := range o.Months {
 		max = decimal.Max(max, m.Fleet)
 	}
-	y := axis{ticks: niceTicks(max), from: padT + plotH, to: padT}
-	step := plotW / float64(h)
-	x := func(m int) float64 { return padL + step*(float64(m)-0.5) }
+	y := axis{ticks: niceTicks(max), from: g.T + g.ph(), to: g.T}
+	step := g.pw() / float64(h)
+	x := func(m int) float64 { return g.L + step*(float64(m)-0.5) }
 	var held, busy strings.Builder
 	for k, m := range o.Months {
-		x0, x1 := padL+step*float64(k), padL+step*float64(k+1)
+		x0, x1 := g.L+step*float64(k), g.L+step*float64(k+1)
 		fmt.Fprintf(&held, "%s,%s %s,%s ", px(x0), px(y.at(m.Fleet)), px(x1), px(y.at(m.Fleet)))
 		fmt.Fprintf(&busy, "%s,%s ", px(x(k+1)), px(y.at(m.BusyAccelerators)))
 	}
@@ -391,14 +441,14 @@ func (c *Calculator) capacityChart(r *engine.Result, i int, committed decimal.De
 	return c.figure("chart-capacity", "Accelerators: held against busy — "+o.Label,
 		"Accelerators held each month (whole replicas, sized for the peak) and busy on average. The gap is headroom; under a commitment, committed units above what is held are stranded.",
 		legend, nil,
-		chartSVG(chartH, "Held and busy accelerators").Body(
-			yAxis(y, func(d decimal.Decimal) string { return engine.Count(d, 2) }),
-			monthAxis(h, x),
+		chartSVG(g, g.H, "Held and busy accelerators").Body(
+			yAxis(g, y, func(d decimal.Decimal) string { return engine.Count(d, 2) }),
+			monthAxis(g, h, x),
 			svg("polyline").Class("series held").Attr("points", held.String()),
 			svg("polyline").Class("series busy").Attr("points", busy.String()),
 			ga.If(committed.Sign() > 0, func() ga.UI {
 				yy := px(y.at(committed))
-				return svg("line").Class("series commit dashed").Attr("x1", px(padL)).Attr("x2", px(chartW-padR)).Attr("y1", yy).Attr("y2", yy)
+				return svg("line").Class("series commit dashed").Attr("x1", px(g.L)).Attr("x2", px(g.W-g.R)).Attr("y1", yy).Attr("y2", yy)
 			}),
 			ga.Range(o.Months).Slice(func(k int) ga.UI {
 				m := o.Months[k]
@@ -409,7 +459,7 @@ func (c *Calculator) capacityChart(r *engine.Result, i int, committed decimal.De
 				if m.StrandedCost.Sign() > 0 {
 					t += ", stranded " + engine.Money(m.StrandedCost)
 				}
-				return chartMark(svg("rect").Class("band").Attr("x", px(padL+step*float64(k))).Attr("y", px(padT)).Attr("width", px(step)).Attr("height", px(plotH)), t)
+				return chartMark(svg("rect").Class("band").Attr("x", px(g.L+step*float64(k))).Attr("y", px(g.T)).Attr("width", px(step)).Attr("height", px(g.ph())), t)
 			}),
 		),
 	)
@@ -418,6 +468,7 @@ func (c *Calculator) capacityChart(r *engine.Result, i int, committed decimal.De
 // tornadoChart: the swings of one metric when each input moves ±N %. Each
 // input has two bars, lowered above raised, each ending in its value.
 func (c *Calculator) tornadoChart(t *engine.Tornado, label string, format func(decimal.Decimal) string) ga.UI {
+	g := c.geom()
 	swings := t.Swings
 	if len(swings) > 12 {
 		swings = swings[:12]
@@ -434,26 +485,28 @@ func (c *Calculator) tornadoChart(t *engine.Tornado, label string, format func(d
 	if span.Sign() == 0 {
 		span = decimal.NewFromInt(1)
 	}
-	const rowH = 32.0
 	const barH = 13.0
-	const left = 230.0
-	// Room on both sides of the bars for the values printed at their ends.
-	const valueRoom = 80.0
-	height := padT + float64(len(swings))*rowH + 30
+	// Wide, each input's name is left of its bars; narrow, above them.
+	left, labelH, valueRoom := 230.0, 0.0, 80.0 // valueRoom: for the values printed past the bars' ends
+	if g.narrow {
+		left, labelH, valueRoom = 4, 17, 62
+	}
+	rowH := labelH + 2*barH + 6
+	height := g.T + float64(len(swings))*rowH + 30
 	xAt := func(v decimal.Decimal) float64 {
 		f, _ := v.Sub(lo).Div(span).Float64()
-		return left + valueRoom + (chartW-padR-left-2*valueRoom)*f
+		return left + valueRoom + (g.W-g.R-left-2*valueRoom)*f
 	}
 	baseX := px(xAt(t.Base))
 	return c.figure("chart-tornado", "What moves "+label+" — "+fmt.Sprintf("±%s %%", t.Percent),
 		"Each input moved down and up by the same share, the others held; the widest bars matter most. Dark, above: the input lowered; light, below: raised. Each bar ends in the metric's value.",
 		[]legendItem{{label: "Input lowered", class: "low", style: "block"}, {label: "Input raised", class: "high", style: "block"}}, nil,
-		chartSVG(height, "Sensitivity tornado").Body(
-			svg("line").Class("base").Attr("x1", baseX).Attr("x2", baseX).Attr("y1", px(padT-4)).Attr("y2", px(height-24)),
+		chartSVG(g, height, "Sensitivity tornado").Body(
+			svg("line").Class("base").Attr("x1", baseX).Attr("x2", baseX).Attr("y1", px(g.T-4)).Attr("y2", px(height-24)),
 			svg("text").Class("axis-text").Attr("x", baseX).Attr("y", px(height-8)).Attr("text-anchor", "middle").Text("base "+format(t.Base)),
 			ga.Range(swings).Slice(func(i int) ga.UI {
 				s := swings[i]
-				top := padT + float64(i)*rowH
+				top := g.T + float64(i)*rowH
 				bar := func(v *decimal.Decimal, class, what string, in decimal.Decimal, y0 float64) ga.UI {
 					if v == nil {
 						return svg("g")
@@ -474,10 +527,14 @@ func (c *Calculator) tornadoChart(t *engine.Tornado, label string, format func(d
 							Attr("dy", "0.35em").Attr("text-anchor", anchor).Text(format(*v)),
 					)
 				}
+				name := svg("text").Class("bar-label").Attr("x", px(left-8)).Attr("y", px(top+barH+1)).Attr("dy", "0.35em").Attr("text-anchor", "end").Text(s.Label)
+				if g.narrow {
+					name = svg("text").Class("bar-label").Attr("x", px(left)).Attr("y", px(top+labelH/2)).Attr("dy", "0.35em").Attr("text-anchor", "start").Text(s.Label)
+				}
 				return svg("g").Body(
-					svg("text").Class("bar-label").Attr("x", px(left-8)).Attr("y", px(top+barH+1)).Attr("dy", "0.35em").Attr("text-anchor", "end").Text(s.Label),
-					bar(s.Low, "low", "lowered", s.LowInput, top+1),
-					bar(s.High, "high", "raised", s.HighInput, top+barH+2),
+					name,
+					bar(s.Low, "low", "lowered", s.LowInput, top+labelH+1),
+					bar(s.High, "high", "raised", s.HighInput, top+labelH+barH+2),
 				)
 			}),
 		),
@@ -489,6 +546,7 @@ func (c *Calculator) tornadoChart(t *engine.Tornado, label string, format func(d
 // hundred times those at its own: the axis is then logarithmic (and says
 // so); no value is ever clipped.
 func (c *Calculator) volumeChart(r *engine.Result, pts []engine.CurvePoint, current decimal.Decimal) ga.UI {
+	g := c.geom()
 	var values []decimal.Decimal
 	series := make([][]*decimal.Decimal, len(r.Options))
 	labels := make([]string, len(r.Options))
@@ -501,13 +559,13 @@ func (c *Calculator) volumeChart(r *engine.Result, pts []engine.CurvePoint, curr
 			}
 		}
 	}
-	y := newAxis(values, padT+plotH, padT)
+	y := newAxis(values, g.T+g.ph(), g.T)
 	n := len(pts)
 	x := func(i int) float64 {
 		if n <= 1 {
-			return padL + plotW/2
+			return g.L + g.pw()/2
 		}
-		return padL + plotW*float64(i)/float64(n-1)
+		return g.L + g.pw()*float64(i)/float64(n-1)
 	}
 	same, why := coinciding(series, labels, y)
 	var legend []legendItem
@@ -526,18 +584,20 @@ func (c *Calculator) volumeChart(r *engine.Result, pts []engine.CurvePoint, curr
 	return c.figure("chart-volume", "Cost per M tokens against daily volume",
 		"Steady month-1 cost per million tokens at each daily volume (volumes in 1-2-5 steps, no growth or commitment). Whole accelerators make self-hosted costs saw-toothed; the vertical line is this scenario's volume."+scaleCaption(y),
 		legend, nil,
-		chartSVG(chartH, "Cost per million tokens by daily volume").Attr("data-scale", scaleName(y)).Body(
-			yAxis(y, moneyTicks(y.ticks)),
+		chartSVG(g, g.H, "Cost per million tokens by daily volume").Attr("data-scale", scaleName(y)).Body(
+			yAxis(g, y, moneyTicks(y.ticks)),
 			svg("g").Class("axis").Body(ga.Range(pts).Slice(func(i int) ga.UI {
-				if n > 8 && i%2 == 1 {
+				// Every other label when they would crowd; minor ones give way
+				// on a very narrow chart (web/infercost.css).
+				if n > int(g.pw()/labelSpace) && i%2 == 1 {
 					return svg("g")
 				}
-				minor := n <= 8 && i%2 == 1 // gives way on a narrow chart (web/infercost.css)
-				return svg("text").Class(map[bool]string{true: "minor", false: ""}[minor]).Attr("x", px(x(i))).Attr("y", px(chartH-padB+16)).Attr("text-anchor", "middle").Text(shortCount(pts[i].RequestsPerDay))
+				minor := i%2 == 1
+				return svg("text").Class(map[bool]string{true: "minor", false: ""}[minor]).Attr("x", px(x(i))).Attr("y", px(g.H-g.B+16)).Attr("text-anchor", "middle").Text(shortCount(pts[i].RequestsPerDay))
 			}),
-				svg("text").Attr("x", px(padL+plotW/2)).Attr("y", px(chartH-4)).Attr("text-anchor", "middle").Text("requests a day")),
+				svg("text").Attr("x", px(g.L+g.pw()/2)).Attr("y", px(g.H-4)).Attr("text-anchor", "middle").Text("requests a day")),
 			ga.If(cur >= 0, func() ga.UI {
-				return svg("line").Class("base").Attr("x1", px(cur)).Attr("x2", px(cur)).Attr("y1", px(padT)).Attr("y2", px(padT+plotH))
+				return svg("line").Class("base").Attr("x1", px(cur)).Attr("x2", px(cur)).Attr("y1", px(g.T)).Attr("y2", px(g.T+g.ph()))
 			}),
 			ga.Range(r.Options).Slice(func(oi int) ga.UI {
 				var b strings.Builder
@@ -556,8 +616,8 @@ func (c *Calculator) volumeChart(r *engine.Result, pts []engine.CurvePoint, curr
 						fmt.Fprintf(&t, "\n%s: %s per M tokens", o.Label, engine.Money(*v))
 					}
 				}
-				w := plotW / float64(n)
-				return chartMark(svg("rect").Class("band").Attr("x", px(x(i)-w/2)).Attr("y", px(padT)).Attr("width", px(w)).Attr("height", px(plotH)), t.String())
+				w := g.pw() / float64(n)
+				return chartMark(svg("rect").Class("band").Attr("x", px(x(i)-w/2)).Attr("y", px(g.T)).Attr("width", px(w)).Attr("height", px(g.ph())), t.String())
 			}),
 		),
 	)

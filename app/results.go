@@ -29,11 +29,11 @@ func (c *Calculator) renderResults() []ga.UI {
 		ga.Section().Class("card charts").Body(
 			ga.H2().Text("Charts"),
 			// Index is the chart's place in c.drawn.
-			&part{C: c, Kind: "chart-monthly", Index: 0, Sig: signature(c.drawn[0], c.showRevenue)},
-			&part{C: c, Kind: "chart-breakdown", Index: 1, Sig: signature(c.drawn[1])},
-			&part{C: c, Kind: "chart-capacity", Index: 2, Sig: signature(c.drawn[2], c.capacityTarget())},
-			&part{C: c, Kind: "chart-volume", Sig: signature(c.curveSeq)},
-			&part{C: c, Kind: "chart-tornado", Sig: signature(c.tornadoSeq, c.sensOption, c.sensMetric, c.tornadoErr)},
+			&part{C: c, Kind: "chart-monthly", Index: 0, Sig: signature(c.drawn[0], c.showRevenue, c.narrowCharts)},
+			&part{C: c, Kind: "chart-breakdown", Index: 1, Sig: signature(c.drawn[1], c.narrowCharts)},
+			&part{C: c, Kind: "chart-capacity", Index: 2, Sig: signature(c.drawn[2], c.capacityTarget(), c.narrowCharts)},
+			&part{C: c, Kind: "chart-volume", Sig: signature(c.curveSeq, c.narrowCharts)},
+			&part{C: c, Kind: "chart-tornado", Sig: signature(c.tornadoSeq, c.sensOption, c.sensMetric, c.tornadoErr, c.narrowCharts)},
 		),
 	}
 	return ui

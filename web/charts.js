@@ -149,3 +149,26 @@ window.infercostSaveChart = async (id, format, name) => {
     return String((e && e.message) || e);
   }
 };
+
+// The charts' frame follows the results column (app/charts.go geom): below
+// 600 CSS pixels they are drawn narrow. Go reads infercostChartsNarrow and
+// hears "infercost-charts-narrow" when it changes.
+const narrowBelow = 600;
+const columnSize = new ResizeObserver((entries) => {
+  const narrow = entries[0].contentRect.width < narrowBelow;
+  if (narrow !== window.infercostChartsNarrow) {
+    window.infercostChartsNarrow = narrow;
+    window.dispatchEvent(new Event("infercost-charts-narrow"));
+  }
+});
+let columnSeen = null;
+function watchColumn() {
+  const col = document.getElementById("results");
+  if (col && col !== columnSeen) {
+    if (columnSeen) columnSize.unobserve(columnSeen);
+    columnSeen = col;
+    columnSize.observe(col);
+  }
+}
+new MutationObserver(watchColumn).observe(document.documentElement, { childList: true, subtree: true });
+watchColumn();

@@ -17,14 +17,18 @@ import (
 // three viewers': normal vision, and deuteranopia and protanopia simulated
 // with Machado, Oliveira and Fernandes (2009) at severity 1 (their matrices,
 // on linear RGB). About 2.3 is a just-noticeable difference; lines and
-// swatches need far more. Measured for the palettes below: options at least
-// 25.3 apart (light) and 26.4 (dark), categories with options and each
-// other at least 23.4 (light) and 23.1 (dark).
+// swatches need far more. Every colour also stands 3:1 from the panel
+// (WCAG 1.4.11, as the accessibility test checks on the page), which leaves
+// less room: options are kept furthest apart (they share every chart),
+// categories (only in the breakdown) a little less, and a category need
+// only be clearly unlike every option. The palettes were found by a search
+// maximising these distances; the test logs what they measure.
 func TestChartPalettes(t *testing.T) {
 	const (
 		minOptions    = 25.0 // option against option
-		minCategories = 22.0 // category against category, and against every option
-		minOnPanel    = 3.0  // WCAG 1.4.11: an option's line against the panel
+		minCategories = 20.0 // category against category
+		minAcross     = 12.0 // category against option
+		minOnPanel    = 3.0  // WCAG 1.4.11: a line or a bar against the panel
 	)
 	light, dark := chartPalettes(t)
 	for theme, p := range map[string]map[string]string{"light": light, "dark": dark} {
@@ -34,29 +38,36 @@ func TestChartPalettes(t *testing.T) {
 			cats = append(cats, "c"+strconv.Itoa(i))
 		}
 		panel := p["panel"]
-		for _, o := range opts {
+		for _, o := range append(opts, cats...) {
 			if r := contrast(p[o], panel); r < minOnPanel {
 				t.Errorf("%s: --%s %s on the panel %s has contrast %.2f, below %.1f", theme, o, p[o], panel, r, minOnPanel)
 			}
 		}
-		check := func(a, b string, min float64) {
-			if d := seenApart(p[a], p[b]); d < min {
+		measured := map[string]float64{}
+		check := func(what, a, b string, min float64) {
+			d := seenApart(p[a], p[b])
+			if m, ok := measured[what]; !ok || d < m {
+				measured[what] = d
+			}
+			if d < min {
 				t.Errorf("%s: --%s %s and --%s %s are %.1f apart for some viewer, want ≥ %.0f", theme, a, p[a], b, p[b], d, min)
 			}
 		}
 		for i, a := range opts {
 			for _, b := range opts[i+1:] {
-				check(a, b, minOptions)
+				check("options", a, b, minOptions)
 			}
 			for _, b := range cats {
-				check(a, b, minCategories)
+				check("category-option", a, b, minAcross)
 			}
 		}
 		for i, a := range cats {
 			for _, b := range cats[i+1:] {
-				check(a, b, minCategories)
+				check("categories", a, b, minCategories)
 			}
 		}
+		t.Logf("%s theme, smallest ΔE*ab over normal, deuteranopic and protanopic vision: options %.1f, categories %.1f, category-option %.1f",
+			theme, measured["options"], measured["categories"], measured["category-option"])
 	}
 }
 

@@ -365,7 +365,7 @@ func TestCalculatorChartsAndPhone(t *testing.T) {
 		js   string
 		want int
 	}{
-		{`document.querySelectorAll("#chart-monthly polyline.series").length`, 4},  // 3 options + revenue
+		{`document.querySelectorAll("#chart-monthly polyline.series").length`, 3},  // 3 options (revenue is off until asked for)
 		{`document.querySelectorAll("#chart-monthly rect.band").length`, 24},       // one per month
 		{`document.querySelectorAll("#chart-breakdown g > rect").length`, 4},       // API tokens; on demand; on demand + committed
 		{`document.querySelectorAll("#chart-capacity polyline.series").length`, 2}, // held, busy
