@@ -122,3 +122,13 @@ func (c *Calculator) formOptionClass(i int) string {
 	}
 	return seriesClass(i)
 }
+
+// tableOptionClass is the colour of option i in the comparison table, which
+// app/inputs.go builds from the result alone (comparisonTable(c.result)):
+// like the shims above, it goes when that call passes c.optionClass.
+func tableOptionClass(i int) string {
+	if chartsOf == nil {
+		return seriesClass(i)
+	}
+	return chartsOf.optionClass(i)
+}

@@ -426,7 +426,7 @@ func comparisonViewOf(r *engine.Result, order []int) comparisonView {
 	}
 	v := comparisonView{Rows: make([]tableRow, len(rows))}
 	for k, i := range order {
-		v.Head = append(v.Head, tableHead{r.Options[i].Label, seriesClass(i)})
+		v.Head = append(v.Head, tableHead{r.Options[i].Label, tableOptionClass(i)})
 		if i == r.Comparison.Cheapest {
 			v.Winner = k
 		}

@@ -203,13 +203,14 @@ func TestChartRevenueDoesNotSetCostScale(t *testing.T) {
 	}
 }
 
-// colorsJS maps each option's label to its line colour in the monthly chart
-// and its headline's colour.
+// colorsJS maps each option's label to its line colour in the monthly chart,
+// its headline's colour and its swatch in the comparison table.
 const colorsJS = `(() => { const out = {};
 	const items = [...document.querySelectorAll("#chart-monthly .legend li")];
 	const lines = [...document.querySelectorAll("#chart-monthly polyline.series:not(.revenue)")];
 	items.forEach((li, i) => { if (lines[i]) out["line " + li.firstChild.nextSibling.textContent] = getComputedStyle(lines[i]).stroke; });
 	for (const h of document.querySelectorAll("#headline .headline")) out["headline " + h.querySelector("h3").childNodes[1].textContent] = getComputedStyle(h).borderTopColor;
+	for (const th of document.querySelectorAll("#comparison thead th")) { const sw = th.querySelector(".swatch"); if (sw) out["table " + th.textContent] = getComputedStyle(sw).backgroundColor; }
 	return out; })()`
 
 // TestChartOptionKeepsColour: removing the first option leaves the others'
@@ -219,9 +220,9 @@ func TestChartOptionKeepsColour(t *testing.T) {
 	ex := engine.Examples[0].Scenario // Token API, H100 on demand, H100 reserved
 	s := calcSite(t)
 	ctx := NewBrowser(t)
-	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(&ex)), WaitApp(), chartsReady())
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(&ex)), WaitApp(), chartsReady(), WaitTable())
 	before := eval[map[string]string](t, ctx, colorsJS)
-	if len(before) != 6 {
+	if len(before) != 9 {
 		t.Fatalf("colours read: %v", before)
 	}
 	distinct := map[string]bool{}
@@ -235,9 +236,10 @@ func TestChartOptionKeepsColour(t *testing.T) {
 	}
 	remove := eval[string](t, ctx, `[...document.querySelectorAll(".option-card")].find((c) => c.querySelector(".label-input").value === "Token API").querySelector("button[id$=remove]").id`)
 	step(t, ctx, 30*time.Second, chromedp.Click("#"+remove),
-		WaitJS(`document.querySelectorAll("#headline .headline").length === 2 && document.querySelectorAll("#chart-monthly .legend li").length === 2`, 20*time.Second))
+		WaitJS(`document.querySelectorAll("#headline .headline").length === 2 && document.querySelectorAll("#chart-monthly .legend li").length === 2 &&
+			document.querySelectorAll("#comparison thead .swatch").length === 2`, 20*time.Second))
 	after := eval[map[string]string](t, ctx, colorsJS)
-	if len(after) != 4 {
+	if len(after) != 6 {
 		t.Fatalf("colours after removal: %v", after)
 	}
 	for k, v := range after {
