@@ -84,7 +84,7 @@ function standaloneChart(fig) {
   let x = 8;
   for (const li of fig.querySelectorAll(".legend li")) {
     const sw = li.querySelector(".swatch"), colour = getComputedStyle(sw).getPropertyValue("--series").trim() || text;
-    const label = li.textContent.trim(), w = 26 + label.length * fs * 0.56;
+    const label = li.textContent.trim(), w = 40 + label.length * fs * 0.62;
     if (x > 8 && x + w > W) { x = 8; y += 20; }
     const line = sw.classList.contains("line");
     head.appendChild(svgEl("rect", { x, y: line ? y + 8 : y + 3, width: line ? 18 : 12, height: line ? 4 : 12, fill: colour,
