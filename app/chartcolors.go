@@ -1,11 +1,6 @@
 package app
 
-import (
-	"fmt"
-
-	"github.com/infercost/infercost/engine"
-	ga "github.com/maxence-charriere/go-app/v10/pkg/app"
-)
+import "fmt"
 
 // Option colours follow the option, not its position: a colour (one of
 // seriesClasses CSS classes .s1 … .s8) is given to an option the first
@@ -91,27 +86,6 @@ func (c *Calculator) optionClass(i int) string { return c.colors.class(i) }
 // categoryClass is the colour class of engine.Categories[i].
 func categoryClass(i int) string { return fmt.Sprintf("c%d", i%8+1) }
 
-// chartsOf is the calculator whose results are being drawn, for the two
-// shims below: app/inputs.go (being rewritten elsewhere) calls these charts
-// as functions of the result alone, but they need the calculator (colours,
-// the revenue toggle, the save buttons). When inputs.go calls
-// c.monthlyCostChart and c.breakdownChart, delete the shims and chartsOf.
-var chartsOf *Calculator
-
-func monthlyCostChart(r *engine.Result) ga.UI {
-	if chartsOf == nil {
-		return ga.Div()
-	}
-	return chartsOf.monthlyCostChart(r)
-}
-
-func breakdownChart(r *engine.Result) ga.UI {
-	if chartsOf == nil {
-		return ga.Div()
-	}
-	return chartsOf.breakdownChart(r)
-}
-
 // formOptionClass is the colour class of the form's option i, for its card:
 // the colour its results have, or its position's before it was evaluated.
 func (c *Calculator) formOptionClass(i int) string {
@@ -121,14 +95,4 @@ func (c *Calculator) formOptionClass(i int) string {
 		}
 	}
 	return seriesClass(i)
-}
-
-// tableOptionClass is the colour of option i in the comparison table, which
-// app/inputs.go builds from the result alone (comparisonTable(c.result)):
-// like the shims above, it goes when that call passes c.optionClass.
-func tableOptionClass(i int) string {
-	if chartsOf == nil {
-		return seriesClass(i)
-	}
-	return chartsOf.optionClass(i)
 }

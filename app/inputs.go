@@ -132,12 +132,6 @@ func (c *Calculator) renderPart(kind string, i int) ga.UI {
 		return c.renderOption(i)
 	case "headline":
 		return c.renderHeadline()
-	case "comparison":
-		table := ga.UI(ga.P().Class("chart-block pending").ID("comparison-pending").Text("Laying out the table…"))
-		if c.painted() { // like the charts, it follows the first paint
-			table = ga.Div().Class("table-wrap").Body(comparisonTable(c.result))
-		}
-		return ga.Section().Class("card").Body(ga.H2().Text("Comparison"), table)
 	case "chart-monthly", "chart-breakdown", "chart-capacity":
 		if c.drawn[i] == 0 {
 			// The first paint shows the figures; the charts (most of the
@@ -146,9 +140,9 @@ func (c *Calculator) renderPart(kind string, i int) ga.UI {
 		}
 		switch kind {
 		case "chart-monthly":
-			return monthlyCostChart(c.result)
+			return c.monthlyCostChart(c.result)
 		case "chart-breakdown":
-			return breakdownChart(c.result)
+			return c.breakdownChart(c.result)
 		}
 		return c.renderCapacity()
 	case "chart-volume":
@@ -405,9 +399,9 @@ func (c *Calculator) renderOption(i int) ga.UI {
 	if c.result != nil && !c.stale && i < len(c.result.Comparison.Options) {
 		rank = c.result.Comparison.Options[i].Rank
 	}
-	return ga.Article().Class("option-card "+seriesClass(i)).ID("option-"+fmt.Sprint(o.ID)).Body(
+	return ga.Article().Class("option-card "+c.formOptionClass(i)).ID("option-"+fmt.Sprint(o.ID)).Body(
 		ga.Div().Class("option-head").Body(
-			ga.Span().Class("swatch block "+seriesClass(i)).Aria("hidden", "true"),
+			ga.Span().Class("swatch block "+c.formOptionClass(i)).Aria("hidden", "true"),
 			ga.Label().For(base+"label").Class("visually-hidden").Text("Option label"),
 			ga.Input().ID(base+"label").Class("label-input").Type("text").Value(o.Label).MaxLength(engine.MaxLabelLen).Attr("data-path", path("label")).
 				Aria("invalid", fmt.Sprint(c.fieldErr(path("label")) != "")).

@@ -17,7 +17,6 @@ func (c *Calculator) renderResults() []ga.UI {
 			ga.P().Text("Fill in the fields marked in red to see results."),
 		)}
 	}
-	chartsOf = c // see chartcolors.go
 	seq := signature(c.resultSeq, c.stale, c.inputOrder)
 	ui := []ga.UI{
 		slot(c.stale, func() ga.UI {
@@ -230,14 +229,6 @@ func accuracyNote(a *engine.Accuracy) ga.UI {
 	)
 }
 
-// comparisonTable is the table in the order of rank. It was the
-// "comparison" part's; the results now draw comparisonView. Remove it with
-// that case of renderPart (inputs.go).
-func comparisonTable(r *engine.Result) ga.UI {
-	v := comparisonViewOf(r, r.Comparison.Ranking)
-	return v.table()
-}
-
 // tableRow is one line of the comparison: a label and a cell an option.
 type tableRow struct {
 	Label string
@@ -291,8 +282,9 @@ func (v *comparisonView) table() ga.UI {
 	)
 }
 
-// comparisonViewOf lays out the table of r with the options in order.
-func comparisonViewOf(r *engine.Result, order []int) comparisonView {
+// comparisonViewOf lays out the table of r with the options in order,
+// option i's swatch in class(i).
+func comparisonViewOf(r *engine.Result, order []int, class func(int) string) comparisonView {
 	opt := func(f func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string) []string {
 		out := make([]string, len(r.Options))
 		for i := range r.Options {
@@ -426,7 +418,7 @@ func comparisonViewOf(r *engine.Result, order []int) comparisonView {
 	}
 	v := comparisonView{Rows: make([]tableRow, len(rows))}
 	for k, i := range order {
-		v.Head = append(v.Head, tableHead{r.Options[i].Label, tableOptionClass(i)})
+		v.Head = append(v.Head, tableHead{r.Options[i].Label, class(i)})
 		if i == r.Comparison.Cheapest {
 			v.Winner = k
 		}
@@ -448,7 +440,7 @@ func (c *Calculator) comparison() ga.UI {
 		return &comparisonView{C: c, Pending: true}
 	}
 	if m := &c.tableMemo; m.seq != c.resultSeq || m.input != c.inputOrder || m.view == nil {
-		v := comparisonViewOf(c.result, c.order())
+		v := comparisonViewOf(c.result, c.order(), c.optionClass)
 		m.seq, m.input, m.view = c.resultSeq, c.inputOrder, &v
 	}
 	v := *c.tableMemo.view
