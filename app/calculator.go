@@ -28,6 +28,9 @@ type Calculator struct {
 	// Secondary figures, computed after the headline results are painted.
 	curve      []engine.CurvePoint
 	robust     *engine.Robustness // nil until computed, or when nothing is estimated
+	icurve     []engine.InteractivityPoint
+	icurveSeq  int
+	ceiling    string // the cost ceiling typed beside the interactivity chart, $ per M tokens
 	tornado    *engine.Tornado
 	tornadoErr string
 	// summaryTornado is the winner's sensitivity of its cost per M tokens,
@@ -362,6 +365,19 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 			if current() {
 				c.curve = curve
 				c.curveSeq++
+			}
+		})
+		if !current() {
+			return
+		}
+		icurve, err := engine.InteractivityCurve(&s, pace)
+		if err == engine.ErrStopped {
+			return
+		}
+		c.dispatch(ctx, func(ctx ga.Context) {
+			if current() {
+				c.icurve = icurve
+				c.icurveSeq++
 			}
 		})
 		if !current() {

@@ -635,3 +635,71 @@ func shortCount(d decimal.Decimal) string {
 	}
 	return d.Round(1).String()
 }
+
+// interactivityChart: each estimated option's cost per million tokens at
+// each tokens/s per user of engine.InteractivityTargets (the options in
+// estimated); a gap where an option cannot serve a target.
+func (c *Calculator) interactivityChart(r *engine.Result, pts []engine.InteractivityPoint, estimated []int) ga.UI {
+	g := c.geom()
+	var values []decimal.Decimal
+	series := make([][]*decimal.Decimal, len(estimated))
+	labels := make([]string, len(estimated))
+	for k, oi := range estimated {
+		labels[k] = r.Options[oi].Label
+		for _, p := range pts {
+			var v *decimal.Decimal
+			if p.Options[oi] != nil {
+				v = &p.Options[oi].CostPerMTokens
+				values = append(values, *v)
+			}
+			series[k] = append(series[k], v)
+		}
+	}
+	if len(values) == 0 {
+		return ga.P().Class("muted").ID("chart-interactivity-none").Text("Cost against interactivity: no option serves even 5 tokens/s per user.")
+	}
+	y := newAxis(values, g.T+g.ph(), g.T)
+	n := len(pts)
+	x := func(i int) float64 { return g.L + g.pw()*float64(i)/float64(max(n-1, 1)) }
+	same, why := coinciding(series, labels, y)
+	var legend []legendItem
+	for k, oi := range estimated {
+		legend = append(legend, legendItem{labels[k], c.optionClass(oi), "line", same[k], why[k]})
+	}
+	return c.figure("chart-interactivity", "Cost per M tokens against tokens/s per user",
+		"Each estimated option's cost per million tokens over the horizon when every user must get at least the tokens per second below it (a time-per-token target of 1,000 / that many ms), the rest of the scenario unchanged. A line stops where the option cannot serve that speed."+scaleCaption(y),
+		legend, nil,
+		chartSVG(g, g.H, "Cost per million tokens by tokens per second per user").Attr("data-scale", scaleName(y)).Body(
+			yAxis(g, y, moneyTicks(y.ticks)),
+			svg("g").Class("axis").Body(ga.Range(pts).Slice(func(i int) ga.UI {
+				if n > int(g.pw()/labelSpace) && i%2 == 1 {
+					return svg("g")
+				}
+				return svg("text").Attr("x", px(x(i))).Attr("y", px(g.H-g.B+16)).Attr("text-anchor", "middle").Text(engine.Count(pts[i].TokensPerSecondPerUser, 0))
+			}),
+				svg("text").Attr("x", px(g.L+g.pw()/2)).Attr("y", px(g.H-4)).Attr("text-anchor", "middle").Text("tokens/s per user")),
+			ga.Range(estimated).Slice(func(k int) ga.UI {
+				var b strings.Builder
+				for i, v := range series[k] {
+					if v != nil {
+						fmt.Fprintf(&b, "%s,%s ", px(x(i)), px(y.at(*v)))
+					}
+				}
+				return svg("polyline").Class(seriesLineClass(c.optionClass(estimated[k]), same[k])).Attr("points", b.String())
+			}),
+			ga.Range(pts).Slice(func(i int) ga.UI {
+				var t strings.Builder
+				fmt.Fprintf(&t, "%s tokens/s per user", engine.Count(pts[i].TokensPerSecondPerUser, 0))
+				for k, oi := range estimated {
+					if v := pts[i].Options[oi]; v != nil {
+						fmt.Fprintf(&t, "\n%s: %s per M tokens (batch %d on %d)", labels[k], engine.Money(v.CostPerMTokens), v.BatchSize, v.AcceleratorsPerReplica)
+					} else {
+						fmt.Fprintf(&t, "\n%s: cannot serve it", labels[k])
+					}
+				}
+				w := g.pw() / float64(n)
+				return chartMark(svg("rect").Class("band").Attr("x", px(x(i)-w/2)).Attr("y", px(g.T)).Attr("width", px(w)).Attr("height", px(g.ph())), t.String())
+			}),
+		),
+	)
+}

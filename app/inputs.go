@@ -147,6 +147,8 @@ func (c *Calculator) renderPart(kind string, i int) ga.UI {
 		return c.renderCapacity()
 	case "chart-volume":
 		return c.renderVolume()
+	case "chart-interactivity":
+		return c.renderInteractivity()
 	case "chart-tornado":
 		return c.renderTornado()
 	}

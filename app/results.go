@@ -32,6 +32,7 @@ func (c *Calculator) renderResults() []ga.UI {
 			&part{C: c, Kind: "chart-breakdown", Index: 1, Sig: signature(c.drawn[1], c.narrowCharts)},
 			&part{C: c, Kind: "chart-capacity", Index: 2, Sig: signature(c.drawn[2], c.capacityTarget(), c.narrowCharts)},
 			&part{C: c, Kind: "chart-volume", Sig: signature(c.curveSeq, c.narrowCharts)},
+			&part{C: c, Kind: "chart-interactivity", Sig: signature(c.icurveSeq, c.narrowCharts, c.ceiling)},
 			&part{C: c, Kind: "chart-tornado", Sig: signature(c.tornadoSeq, c.sensOption, c.sensMetric, c.tornadoErr, c.narrowCharts)},
 		),
 	}
@@ -215,6 +216,18 @@ func (c *Calculator) headline(i int) ga.UI {
 			ga.Range(extra).Slice(func(k int) ga.UI { return extra[k] }),
 		),
 		ga.If(o.Throughput != nil && o.Accuracy != nil, func() ga.UI { return accuracyNote(o.Accuracy) }),
+		ga.If(o.Throughput != nil && o.Calibration != nil, func() ga.UI { return calibrationNote(o.Calibration) }),
+	)
+}
+
+// calibrationNote names the measurement the option's estimate is calibrated
+// to, and how the scenario differs from it.
+func calibrationNote(cal *engine.Calibration) ga.UI {
+	return ga.Div().Class("accuracy").Attr("data-key", "calibration").Body(
+		ga.P().Text(cal.Sentence()),
+		ga.Range(cal.Differences).Slice(func(k int) ga.UI {
+			return ga.P().Class("outside").Text("Unlike the measurement: " + cal.Differences[k] + ".")
+		}),
 	)
 }
 
@@ -469,6 +482,44 @@ func (c *Calculator) renderVolume() ga.UI {
 	}
 	cur := c.result.Options[0].Months[0].RequestsPerDay
 	return c.volumeChart(c.result, c.curve, cur)
+}
+
+// renderInteractivity is the trade-off between cost and the speed each
+// user gets, and the fastest each option serves within a cost the user
+// types.
+func (c *Calculator) renderInteractivity() ga.UI {
+	r := c.result
+	if len(c.icurve) == 0 || len(c.icurve[0].Options) != len(r.Options) {
+		return ga.Div().Class("chart-block pending").ID("chart-interactivity-pending").Text("Computing cost against interactivity…")
+	}
+	var estimated []int
+	for i, o := range r.Options {
+		if o.Throughput != nil && !o.Measured {
+			estimated = append(estimated, i)
+		}
+	}
+	if len(estimated) == 0 {
+		return ga.P().Class("muted").ID("chart-interactivity-none").Text("Cost against interactivity: no option has estimated throughput.")
+	}
+	ceiling := engine.ParseNum(c.ceiling)
+	return ga.Div().Class("chart-block").Body(
+		c.interactivityChart(r, c.icurve, estimated),
+		ga.Div().Class("field no-print").Body(
+			ga.Label().For("cost-ceiling").Text("Fastest within a cost of ($ per M tokens)"),
+			ga.Input().ID("cost-ceiling").Type("text").Attr("inputmode", "decimal").Value(c.ceiling).OnInput(c.on(func(ctx ga.Context, e ga.Event) {
+				c.ceiling = ctx.JSSrc().Get("value").String()
+			})),
+		),
+		ga.If(c.ceiling != "" && !ceiling.Set(), func() ga.UI {
+			return ga.P().Class("error").ID("cost-ceiling-error").Text("Cost ceiling: " + engine.NumProblem(ceiling))
+		}),
+		ga.If(ceiling.Set(), func() ga.UI {
+			return ga.Ul().ID("fastest-within").Body(ga.Range(estimated).Slice(func(k int) ga.UI {
+				i := estimated[k]
+				return ga.Li().Text(engine.FastestWithinSentence(r.Options[i].Label, engine.FastestWithin(c.icurve, i, ceiling.Dec()), ceiling.Dec()))
+			}))
+		}),
+	)
 }
 
 func (c *Calculator) renderTornado() ga.UI {

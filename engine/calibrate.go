@@ -95,3 +95,9 @@ func acceleratorName(id string) string {
 	}
 	return id
 }
+
+// Sentence names the measurement and the factor, as the page and the
+// command line show them.
+func (c *Calibration) Sentence() string {
+	return fmt.Sprintf("Calibrated to %s (%s, %s): %s× the estimate.", c.Name, c.Source, c.AsOf, c.Factor.StringFixed(2))
+}

@@ -1,6 +1,10 @@
 package engine
 
-import "github.com/shopspring/decimal"
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
 
 // InteractivityTargets are the tokens per second per user the trade-off
 // curve is evaluated at: each is 1,000 / an exact number of milliseconds
@@ -86,4 +90,14 @@ func FastestWithin(curve []InteractivityPoint, i int, ceiling decimal.Decimal) *
 		}
 	}
 	return best
+}
+
+// FastestWithinSentence says what FastestWithin found for the option
+// labelled label: its fastest point within ceiling (c), or that none is.
+func FastestWithinSentence(label string, c *InteractivityCost, ceiling decimal.Decimal) string {
+	if c == nil {
+		return fmt.Sprintf("%s: no interactivity target from 5 tokens/s per user up costs %s per M tokens or less.", label, Money(ceiling))
+	}
+	return fmt.Sprintf("%s: up to %s tokens/s per user for %s per M tokens (batch %d on %d accelerators a replica).",
+		label, Count(c.TokensPerSecondPerUser, 1), Money(c.CostPerMTokens), c.BatchSize, c.AcceleratorsPerReplica)
 }

@@ -85,3 +85,13 @@ func TestFastestWithin(t *testing.T) {
 		}
 	}
 }
+
+func TestFastestWithinSentence(t *testing.T) {
+	c := &InteractivityCost{CostPerMTokens: d("0.3023"), TokensPerSecondPerUser: d("22.68"), BatchSize: 248, AcceleratorsPerReplica: 2}
+	if got, want := FastestWithinSentence("H100", c, d("0.5")), "H100: up to 22.7 tokens/s per user for $0.3023 per M tokens (batch 248 on 2 accelerators a replica)."; got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+	if got, want := FastestWithinSentence("H100", nil, d("0.1")), "H100: no interactivity target from 5 tokens/s per user up costs $0.1000 per M tokens or less."; got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+}

@@ -57,6 +57,15 @@ func ParseNum(s string) Num {
 	return Num{v: d, ok: true}
 }
 
+// NumProblem says why n holds no number: "is empty" or why its text is
+// not one.
+func NumProblem(n Num) string {
+	if n.bad == "" {
+		return "is empty"
+	}
+	return numError(n.bad).Error()
+}
+
 // numError explains why text is not an acceptable number.
 func numError(t string) error {
 	_, err := parseDecimal(t)

@@ -73,6 +73,11 @@ func eval[T any](t *testing.T, ctx context.Context, js string) T {
 func setInput(id, value string) chromedp.Action[chromedp.Void] {
 	b, _ := json.Marshal(value)
 	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		// The element may be between two renders (its card re-rendered after
+		// a move or a removal): wait for it rather than fail on null.
+		if _, err := WaitJS(fmt.Sprintf(`document.getElementById(%q) !== null`, id), 10*time.Second)(ctx, t); err != nil {
+			return err
+		}
 		_, err := chromedp.Evaluate[bool](fmt.Sprintf(`(() => { const el = document.getElementById(%q); el.value = %s;
 			el.dispatchEvent(new Event("input", {bubbles: true})); return true })()`, id, b))(ctx, t)
 		return err

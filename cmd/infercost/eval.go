@@ -211,7 +211,7 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 		}
 		if o.Throughput != nil && o.Calibration != nil {
 			c := o.Calibration
-			fmt.Fprintf(w, "    calibrated to %s (%s, %s): %s× the estimate\n", c.Name, c.Source, c.AsOf, c.Factor.StringFixed(2))
+			fmt.Fprintf(w, "    %s\n", c.Sentence())
 			for _, d := range c.Differences {
 				fmt.Fprintf(w, "    unlike the measurement: %s\n", d)
 			}

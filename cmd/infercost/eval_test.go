@@ -362,7 +362,7 @@ func TestEvalCalibrated(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		"    calibrated to TRT10-004, 1 × 8 bits, 1,000 / 1,000 tokens, maximum throughput: 15,220 tokens/s per accelerator (TensorRT-LLM 1.0 (PyTorch backend)) (https://github.com/NVIDIA/TensorRT-LLM/",
+		"    Calibrated to TRT10-004, 1 × 8 bits, 1,000 / 1,000 tokens, maximum throughput: 15,220 tokens/s per accelerator (TensorRT-LLM 1.0 (PyTorch backend)) (https://github.com/NVIDIA/TensorRT-LLM/",
 		"    unlike the measurement: measured at 1,000 / 1,000 tokens, the workload has 2,000 / 1,000\n",
 		"    unlike the measurement: measured at maximum throughput with no latency target, the workload has one\n",
 	} {
