@@ -29,7 +29,7 @@ type Calibration struct {
 // measurement's own conditions (its lengths and replica size, no cached
 // input, no latency target, its batch cap) with the option's model and
 // accelerator, and scales the option's memory bandwidth and compute
-// utilization and its link bandwidth by measured ÷ estimated (and the
+// utilization and its links' bandwidth (scale-up and scale-out) by measured ÷ estimated (and the
 // collective latency by the inverse), so that the estimate of those
 // conditions equals the measurement. The replica size is the measurement's
 // unless the option sets one.
@@ -58,7 +58,7 @@ func calibrate(errs *Errors, p *plan, s *Scenario, i int) {
 	at := workloadPlan{in: dec(mp.InputTokens), out: dec(mp.OutputTokens), cached: zero, p2a: one, horizon: 1}
 	mo := *o
 	mo.perReplica, mo.maxBatch = mp.Accelerators, mp.MaxBatch
-	t, fe := estimate(at, p.model, &mo)
+	t, fe := throughput(at, p.model, &mo)
 	if fe != nil {
 		errs.add(path, fmt.Sprintf("the estimate of %s's own conditions fails: %s", mp.ID, fe.Msg))
 		return
@@ -67,6 +67,7 @@ func calibrate(errs *Errors, p *plan, s *Scenario, i int) {
 	o.mbu = o.mbu.Mul(f)
 	o.mfu = o.mfu.Mul(f)
 	o.accel.interconnect = o.accel.interconnect.Mul(f)
+	o.accel.scaleOut = o.accel.scaleOut.Mul(f)
 	o.collectiveLatency = div(o.collectiveLatency, f)
 	if o.perReplica == 0 {
 		o.perReplica = mp.Accelerators

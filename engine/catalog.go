@@ -9,7 +9,20 @@ package engine
 // TPU inter-chip interconnect of 400 GB/s (v5e) and 800 GB/s (v6e) a chip,
 // bidirectional as Google's system-architecture tables state it;
 // the L40S has only PCIe Gen4 x16 (64 GB/s). Trainium2's NeuronLink is
-// left unset (no figure checked): its replicas have no communication term. Specs come from the vendors' datasheets (dense,
+// left unset (no figure checked): its replicas have no communication term.
+// The scale-up domain is the accelerators that interconnect joins: 8 in an
+// HGX/DGX server (H100, H200, B200, A100), an AMD Instinct platform
+// (MI300X, MI325X, MI355X) and an Intel HLS-3 server (Gaudi 3), 72 in a
+// GB200 NVL72 rack, 256 in a TPU v5e or v6e pod (its ICI), 16 in a trn2
+// instance (64 in a Trn2 UltraServer, a separate product), and a PCIe
+// server of 8 for the L40S, which has no NVLink. Scale-out bandwidth is
+// per accelerator and direction: one 400 Gb/s ConnectX-7 a GPU in DGX
+// H100, H200 and B200 and in GB200 NVL72 compute trays (50 GB/s), 200 Gb/s
+// a GPU in DGX A100 (25 GB/s), 3 × 200 GbE a Gaudi 3 (75 GB/s, Intel's
+// network configuration guide), 400 Gb/s a GPU as AMD's Instinct platforms
+// are built (one 400 G NIC a GPU), 3.2 Tb/s of EFA for a trn2 instance's
+// 16 chips (25 GB/s); left unset for TPUs (their DCN figures are not
+// checked) and the L40S (server-dependent). Specs come from the vendors' datasheets (dense,
 // i.e. without structured sparsity). Prices are indicative market figures on
 // the as-of date: rental is per accelerator-hour on demand from the named
 // public price list; purchase is an all-in estimate per accelerator (its
@@ -28,12 +41,19 @@ type AcceleratorPreset struct {
 	// InterconnectGBps is scale-up bandwidth per accelerator and direction,
 	// GB/s (half the bidirectional figure vendors quote).
 	InterconnectGBps Num
-	PowerKW          Num // board power (TDP)
-	HourlyRate       Num // indicative on-demand rental, $/accelerator-hour
-	Capex            Num // indicative all-in purchase, $/accelerator; unset when not sold
-	SpecSource       string
-	PriceSource      string
-	AsOf             string
+	// ScaleUpDomain is how many accelerators the scale-up interconnect
+	// joins (a server, a rack, a pod); ScaleOutGBps is the network
+	// bandwidth out of that domain per accelerator and direction, GB/s.
+	// Both come from NetworkSource.
+	ScaleUpDomain Num
+	ScaleOutGBps  Num
+	PowerKW       Num // board power (TDP)
+	HourlyRate    Num // indicative on-demand rental, $/accelerator-hour
+	Capex         Num // indicative all-in purchase, $/accelerator; unset when not sold
+	SpecSource    string
+	NetworkSource string // scale-up domain and scale-out bandwidth
+	PriceSource   string
+	AsOf          string
 }
 
 // ModelPreset is one catalog model. Shape holds the published values in
@@ -51,57 +71,57 @@ type ModelPreset struct {
 // Accelerators is the accelerator catalog, in display order.
 var Accelerators = []AcceleratorPreset{
 	{ID: "h100-sxm", Name: "NVIDIA H100 SXM 80 GB", Vendor: "NVIDIA",
-		MemoryGB: N("80"), BandwidthTBps: N("3.35"), TFLOPSBF16: N("989"), TFLOPS8: N("1979"), InterconnectGBps: N("450"), PowerKW: N("0.7"),
+		MemoryGB: N("80"), BandwidthTBps: N("3.35"), TFLOPSBF16: N("989"), TFLOPS8: N("1979"), InterconnectGBps: N("450"), ScaleUpDomain: N("8"), ScaleOutGBps: N("50"), PowerKW: N("0.7"),
 		HourlyRate: N("2.99"), Capex: N("35000"),
-		SpecSource: "https://www.nvidia.com/en-us/data-center/h100/", PriceSource: "https://lambda.ai/pricing", AsOf: "2026-11-01"},
+		SpecSource: "https://www.nvidia.com/en-us/data-center/h100/", NetworkSource: "https://docs.nvidia.com/dgx/dgxh100-user-guide/introduction-to-dgxh100.html", PriceSource: "https://lambda.ai/pricing", AsOf: "2026-11-01"},
 	{ID: "h200", Name: "NVIDIA H200 SXM 141 GB", Vendor: "NVIDIA",
-		MemoryGB: N("141"), BandwidthTBps: N("4.8"), TFLOPSBF16: N("989"), TFLOPS8: N("1979"), InterconnectGBps: N("450"), PowerKW: N("0.7"),
+		MemoryGB: N("141"), BandwidthTBps: N("4.8"), TFLOPSBF16: N("989"), TFLOPS8: N("1979"), InterconnectGBps: N("450"), ScaleUpDomain: N("8"), ScaleOutGBps: N("50"), PowerKW: N("0.7"),
 		HourlyRate: N("3.79"), Capex: N("40000"),
-		SpecSource: "https://www.nvidia.com/en-us/data-center/h200/", PriceSource: "https://lambda.ai/pricing", AsOf: "2026-11-01"},
+		SpecSource: "https://www.nvidia.com/en-us/data-center/h200/", NetworkSource: "https://docs.nvidia.com/dgx/dgxh100-user-guide/introduction-to-dgxh100.html", PriceSource: "https://lambda.ai/pricing", AsOf: "2026-11-01"},
 	{ID: "b200", Name: "NVIDIA B200 180 GB", Vendor: "NVIDIA",
-		MemoryGB: N("180"), BandwidthTBps: N("8"), TFLOPSBF16: N("2250"), TFLOPS8: N("4500"), InterconnectGBps: N("900"), PowerKW: N("1.0"),
+		MemoryGB: N("180"), BandwidthTBps: N("8"), TFLOPSBF16: N("2250"), TFLOPS8: N("4500"), InterconnectGBps: N("900"), ScaleUpDomain: N("8"), ScaleOutGBps: N("50"), PowerKW: N("1.0"),
 		HourlyRate: N("4.99"), Capex: N("50000"),
-		SpecSource: "https://www.nvidia.com/en-us/data-center/dgx-b200/", PriceSource: "https://lambda.ai/pricing", AsOf: "2026-11-30"},
+		SpecSource: "https://www.nvidia.com/en-us/data-center/dgx-b200/", NetworkSource: "https://docs.nvidia.com/dgx/dgxb200-user-guide/introduction-to-dgxb200.html", PriceSource: "https://lambda.ai/pricing", AsOf: "2026-11-30"},
 	{ID: "gb200", Name: "NVIDIA GB200 NVL72 (per GPU)", Vendor: "NVIDIA",
-		MemoryGB: N("186"), BandwidthTBps: N("8"), TFLOPSBF16: N("2500"), TFLOPS8: N("5000"), InterconnectGBps: N("900"), PowerKW: N("1.2"),
+		MemoryGB: N("186"), BandwidthTBps: N("8"), TFLOPSBF16: N("2500"), TFLOPS8: N("5000"), InterconnectGBps: N("900"), ScaleUpDomain: N("72"), ScaleOutGBps: N("50"), PowerKW: N("1.2"),
 		HourlyRate: N("6.50"), Capex: N("58000"),
-		SpecSource: "https://www.nvidia.com/en-us/data-center/gb200-nvl72/", PriceSource: "https://www.coreweave.com/pricing", AsOf: "2026-11-01"},
+		SpecSource: "https://www.nvidia.com/en-us/data-center/gb200-nvl72/", NetworkSource: "https://www.nvidia.com/en-us/data-center/gb200-nvl72/", PriceSource: "https://www.coreweave.com/pricing", AsOf: "2026-11-01"},
 	{ID: "mi300x", Name: "AMD Instinct MI300X 192 GB", Vendor: "AMD",
-		MemoryGB: N("192"), BandwidthTBps: N("5.3"), TFLOPSBF16: N("1307"), TFLOPS8: N("2615"), InterconnectGBps: N("448"), PowerKW: N("0.75"),
+		MemoryGB: N("192"), BandwidthTBps: N("5.3"), TFLOPSBF16: N("1307"), TFLOPS8: N("2615"), InterconnectGBps: N("448"), ScaleUpDomain: N("8"), ScaleOutGBps: N("50"), PowerKW: N("0.75"),
 		HourlyRate: N("2.50"), Capex: N("22000"),
-		SpecSource: "https://www.amd.com/en/products/accelerators/instinct/mi300/mi300x.html", PriceSource: "https://www.runpod.io/pricing", AsOf: "2026-11-01"},
+		SpecSource: "https://www.amd.com/en/products/accelerators/instinct/mi300/mi300x.html", NetworkSource: "https://www.amd.com/en/products/accelerators/instinct/mi300/platform.html", PriceSource: "https://www.runpod.io/pricing", AsOf: "2026-11-01"},
 	{ID: "mi325x", Name: "AMD Instinct MI325X 256 GB", Vendor: "AMD",
-		MemoryGB: N("256"), BandwidthTBps: N("6"), TFLOPSBF16: N("1307"), TFLOPS8: N("2615"), InterconnectGBps: N("448"), PowerKW: N("1.0"),
+		MemoryGB: N("256"), BandwidthTBps: N("6"), TFLOPSBF16: N("1307"), TFLOPS8: N("2615"), InterconnectGBps: N("448"), ScaleUpDomain: N("8"), ScaleOutGBps: N("50"), PowerKW: N("1.0"),
 		HourlyRate: N("2.99"), Capex: N("27000"),
-		SpecSource: "https://www.amd.com/en/products/accelerators/instinct/mi300/mi325x.html", PriceSource: "https://www.vultr.com/pricing/", AsOf: "2026-11-01"},
+		SpecSource: "https://www.amd.com/en/products/accelerators/instinct/mi300/mi325x.html", NetworkSource: "https://www.amd.com/en/products/accelerators/instinct/mi300/platform.html", PriceSource: "https://www.vultr.com/pricing/", AsOf: "2026-11-01"},
 	{ID: "mi355x", Name: "AMD Instinct MI355X 288 GB", Vendor: "AMD",
-		MemoryGB: N("288"), BandwidthTBps: N("8"), TFLOPSBF16: N("2500"), TFLOPS8: N("5000"), InterconnectGBps: N("537.6"), PowerKW: N("1.4"),
+		MemoryGB: N("288"), BandwidthTBps: N("8"), TFLOPSBF16: N("2500"), TFLOPS8: N("5000"), InterconnectGBps: N("537.6"), ScaleUpDomain: N("8"), ScaleOutGBps: N("50"), PowerKW: N("1.4"),
 		HourlyRate: N("3.49"), Capex: N("32000"),
-		SpecSource: "https://www.amd.com/en/products/accelerators/instinct/mi350/mi355x.html", PriceSource: "https://www.vultr.com/pricing/", AsOf: "2026-11-01"},
+		SpecSource: "https://www.amd.com/en/products/accelerators/instinct/mi350/mi355x.html", NetworkSource: "https://www.amd.com/en/products/accelerators/instinct/mi350.html", PriceSource: "https://www.vultr.com/pricing/", AsOf: "2026-11-01"},
 	{ID: "tpu-v5e", Name: "Google TPU v5e (per chip)", Vendor: "Google",
-		MemoryGB: N("16"), BandwidthTBps: N("0.819"), TFLOPSBF16: N("197"), TFLOPS8: N("394"), InterconnectGBps: N("200"), PowerKW: N("0.2"),
+		MemoryGB: N("16"), BandwidthTBps: N("0.819"), TFLOPSBF16: N("197"), TFLOPS8: N("394"), InterconnectGBps: N("200"), ScaleUpDomain: N("256"), PowerKW: N("0.2"),
 		HourlyRate: N("1.20"),
-		SpecSource: "https://docs.cloud.google.com/tpu/docs/v5e", PriceSource: "https://cloud.google.com/tpu/pricing", AsOf: "2026-11-30"},
+		SpecSource: "https://docs.cloud.google.com/tpu/docs/v5e", NetworkSource: "https://docs.cloud.google.com/tpu/docs/v5e", PriceSource: "https://cloud.google.com/tpu/pricing", AsOf: "2026-11-30"},
 	{ID: "tpu-v6e", Name: "Google TPU v6e Trillium (per chip)", Vendor: "Google",
-		MemoryGB: N("32"), BandwidthTBps: N("1.638"), TFLOPSBF16: N("918"), TFLOPS8: N("1836"), InterconnectGBps: N("400"), PowerKW: N("0.3"),
+		MemoryGB: N("32"), BandwidthTBps: N("1.638"), TFLOPSBF16: N("918"), TFLOPS8: N("1836"), InterconnectGBps: N("400"), ScaleUpDomain: N("256"), PowerKW: N("0.3"),
 		HourlyRate: N("2.70"),
-		SpecSource: "https://docs.cloud.google.com/tpu/docs/v6e", PriceSource: "https://cloud.google.com/tpu/pricing", AsOf: "2026-11-30"},
+		SpecSource: "https://docs.cloud.google.com/tpu/docs/v6e", NetworkSource: "https://docs.cloud.google.com/tpu/docs/v6e", PriceSource: "https://cloud.google.com/tpu/pricing", AsOf: "2026-11-30"},
 	{ID: "trainium2", Name: "AWS Trainium2 (per chip)", Vendor: "AWS",
-		MemoryGB: N("96"), BandwidthTBps: N("2.9"), TFLOPSBF16: N("667"), TFLOPS8: N("1299"), PowerKW: N("0.5"),
+		MemoryGB: N("96"), BandwidthTBps: N("2.9"), TFLOPSBF16: N("667"), TFLOPS8: N("1299"), ScaleUpDomain: N("16"), ScaleOutGBps: N("25"), PowerKW: N("0.5"),
 		HourlyRate: N("2.80"),
-		SpecSource: "https://aws.amazon.com/ai/machine-learning/trainium/", PriceSource: "https://aws.amazon.com/ec2/pricing/on-demand/", AsOf: "2026-11-01"},
+		SpecSource: "https://aws.amazon.com/ai/machine-learning/trainium/", NetworkSource: "https://aws.amazon.com/ec2/instance-types/trn2/", PriceSource: "https://aws.amazon.com/ec2/pricing/on-demand/", AsOf: "2026-11-01"},
 	{ID: "gaudi3", Name: "Intel Gaudi 3 128 GB", Vendor: "Intel",
-		MemoryGB: N("128"), BandwidthTBps: N("3.7"), TFLOPSBF16: N("1835"), TFLOPS8: N("1835"), InterconnectGBps: N("525"), PowerKW: N("0.9"),
+		MemoryGB: N("128"), BandwidthTBps: N("3.7"), TFLOPSBF16: N("1835"), TFLOPS8: N("1835"), InterconnectGBps: N("525"), ScaleUpDomain: N("8"), ScaleOutGBps: N("75"), PowerKW: N("0.9"),
 		HourlyRate: N("1.99"), Capex: N("16000"),
-		SpecSource: "https://www.intel.com/content/www/us/en/products/details/processors/ai-accelerators/gaudi.html", PriceSource: "https://www.ibm.com/cloud/gaudi3", AsOf: "2026-11-01"},
+		SpecSource: "https://www.intel.com/content/www/us/en/products/details/processors/ai-accelerators/gaudi.html", NetworkSource: "https://docs.habana.ai/en/latest/Management_and_Monitoring/Network_Configuration/index.html", PriceSource: "https://www.ibm.com/cloud/gaudi3", AsOf: "2026-11-01"},
 	{ID: "l40s", Name: "NVIDIA L40S 48 GB", Vendor: "NVIDIA",
-		MemoryGB: N("48"), BandwidthTBps: N("0.864"), TFLOPSBF16: N("362"), TFLOPS8: N("733"), InterconnectGBps: N("32"), PowerKW: N("0.35"),
+		MemoryGB: N("48"), BandwidthTBps: N("0.864"), TFLOPSBF16: N("362"), TFLOPS8: N("733"), InterconnectGBps: N("32"), ScaleUpDomain: N("8"), PowerKW: N("0.35"),
 		HourlyRate: N("0.99"), Capex: N("10000"),
-		SpecSource: "https://www.nvidia.com/en-us/data-center/l40s/", PriceSource: "https://www.runpod.io/pricing", AsOf: "2026-11-01"},
+		SpecSource: "https://www.nvidia.com/en-us/data-center/l40s/", NetworkSource: "https://www.nvidia.com/en-us/data-center/l40s/", PriceSource: "https://www.runpod.io/pricing", AsOf: "2026-11-01"},
 	{ID: "a100-80gb", Name: "NVIDIA A100 SXM 80 GB", Vendor: "NVIDIA",
-		MemoryGB: N("80"), BandwidthTBps: N("2.039"), TFLOPSBF16: N("312"), TFLOPS8: N("312"), InterconnectGBps: N("300"), PowerKW: N("0.4"),
+		MemoryGB: N("80"), BandwidthTBps: N("2.039"), TFLOPSBF16: N("312"), TFLOPS8: N("312"), InterconnectGBps: N("300"), ScaleUpDomain: N("8"), ScaleOutGBps: N("25"), PowerKW: N("0.4"),
 		HourlyRate: N("1.79"), Capex: N("17000"),
-		SpecSource: "https://www.nvidia.com/en-us/data-center/a100/", PriceSource: "https://lambda.ai/pricing", AsOf: "2026-11-01"},
+		SpecSource: "https://www.nvidia.com/en-us/data-center/a100/", NetworkSource: "https://docs.nvidia.com/dgx/dgxa100-user-guide/introduction-to-dgxa100.html", PriceSource: "https://lambda.ai/pricing", AsOf: "2026-11-01"},
 }
 
 // Models is the model catalog, in display order. Shapes come from each

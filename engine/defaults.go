@@ -34,6 +34,20 @@ var (
 	// per direction that a tensor-parallel all-reduce achieves in serving
 	// (messages of a few MB, not overlapped with compute), fitted with them.
 	CollectiveBandwidthShare = decimal.RequireFromString("0.3")
+	// AllToAllBandwidthShare is the share of a link's bandwidth an
+	// expert-parallel dispatch or combine achieves: DeepEP's low-latency
+	// kernels, decoding on H800 over 400 Gb/s InfiniBand (50 GB/s), measure
+	// 39–46 GB/s of RDMA bandwidth from EP 8 to EP 256, and its
+	// intra-node kernels 153–158 GB/s of NVLink's ~160 GB/s
+	// (https://github.com/deepseek-ai/DeepEP, README of the first release,
+	// now docs/legacy.md). A measured figure, not fitted.
+	AllToAllBandwidthShare = decimal.RequireFromString("0.8")
+	// ExpertParallelOverlap says whether an expert-parallel step hides its
+	// all-to-alls behind its compute (DeepSeek's dual micro-batch overlap,
+	// SGLang's two-batch overlap: the step is the slower of the two) or
+	// adds them (as tensor parallel does). Chosen by TestFitEfficiency on
+	// the training set.
+	ExpertParallelOverlap = false
 	// DefaultUsableMemoryShare is, when usable_memory_share is unset, the
 	// share of the memory left after the weights that holds KV (TensorRT-LLM's
 	// free_gpu_memory_fraction); a usable_memory_share the user sets is a
@@ -161,6 +175,19 @@ func spec(figure func(*AcceleratorPreset) Num, otherwise Rule) Rule {
 		if p := sc.accel; p != nil {
 			if n := figure(p); n.Set() {
 				return sc.fromAccelerator(n.Dec(), "", p.SpecSource)
+			}
+		}
+		return otherwise(sc)
+	}
+}
+
+// network is the accelerator preset's scale-up domain or scale-out
+// figure (from its network source), else what otherwise gives.
+func network(figure func(*AcceleratorPreset) Num, otherwise Rule) Rule {
+	return func(sc *scope) Default {
+		if p := sc.accel; p != nil {
+			if n := figure(p); n.Set() {
+				return sc.fromAccelerator(n.Dec(), "", p.NetworkSource)
 			}
 		}
 		return otherwise(sc)

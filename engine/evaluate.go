@@ -61,6 +61,12 @@ type OptionResult struct {
 	TotalMargin          *decimal.Decimal `json:"total_margin"`
 	MarginShare          *decimal.Decimal `json:"margin_share"`
 	BreakEvenMonth       *int             `json:"break_even_month"`
+
+	// candidates are the replicas the option was costed with, the chosen
+	// one among them, and capacities each one's months; the sensitivity
+	// analysis reuses them.
+	candidates []Throughput
+	capacities [][]Month
 }
 
 // MarshalJSON writes the throughput fields as null for an API option, so
@@ -233,21 +239,49 @@ func (p *plan) evaluate() (*Result, error) {
 	return res, nil
 }
 
-// option computes one option over the given months.
+// option computes one option over the given months. A self-hosted option
+// with several candidate replicas (sizes and layouts, throughputs) is
+// costed with each, and the cheapest over the horizon is kept: the one
+// that serves this demand, in whole replicas, for the least total cost
+// (on a tie, the smaller replica, then tensor parallel).
 func (p *plan) option(o *optionPlan, months []demand, tot totals) (OptionResult, *FieldError) {
 	or := OptionResult{Label: o.label, Kind: o.kind}
-	if o.kind.SelfHosted() && p.reuse != nil && p.reuse.throughput != nil {
-		t := *p.reuse.throughput
-		or.Throughput = &t
-	} else if o.kind.SelfHosted() {
-		t, fe := throughput(p.workload, p.model, o)
-		if fe != nil {
+	if !o.kind.SelfHosted() {
+		p.cost(o, months, tot, &or, nil)
+		return or, nil
+	}
+	var cands []Throughput
+	if p.reuse != nil && p.reuse.throughputs != nil {
+		cands = p.reuse.throughputs
+	} else {
+		var fe *FieldError
+		if cands, fe = throughputs(p.workload, p.model, o); fe != nil {
 			return or, fe
 		}
-		or.Throughput = &t
 	}
-	p.cost(o, months, tot, &or)
-	return or, nil
+	capacity := func(i int) []Month {
+		if p.reuse != nil && p.reuse.capacity != nil {
+			return p.reuse.capacity[i]
+		}
+		return nil
+	}
+	best := -1
+	var bestOR OptionResult
+	capacities := make([][]Month, len(cands))
+	for i := range cands {
+		try := or
+		t := cands[i]
+		try.Throughput = &t
+		p.cost(o, months, tot, &try, capacity(i))
+		capacities[i] = try.Months
+		if best < 0 || try.TotalCost.Cmp(bestOR.TotalCost) < 0 ||
+			try.TotalCost.Equal(bestOR.TotalCost) && t.AcceleratorsPerReplica < bestOR.AcceleratorsPerReplica {
+			best, bestOR = i, try
+		}
+	}
+	bestOR.Why = why(cands, best, "the cheapest for this demand")
+	bestOR.candidates, bestOR.capacities = cands, capacities
+	return bestOR, nil
 }
 
 // demand computes requests and tokens month by month. Growth compounds one
@@ -284,8 +318,10 @@ func (pp pricePlan) perRequest(w workloadPlan) decimal.Decimal {
 	return w.in.Sub(cached).Mul(pp.in).Add(cached.Mul(pp.cached)).Add(w.out.Mul(pp.out))
 }
 
-// cost fills one option's months and summary.
-func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult) {
+// cost fills one option's months and summary. capacity, when not nil,
+// holds the busy and provisioned accelerators of each month, known from an
+// earlier evaluation.
+func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult, capacity []Month) {
 	or.Months = make([]Month, len(months))
 	for m := range months {
 		d := &months[m]
@@ -307,9 +343,9 @@ func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult
 			row.CashCost = row.Cost
 		}
 	case Cloud:
-		sumHeld = p.costCloud(o, or)
+		sumHeld = p.costCloud(o, or, capacity)
 	case Owned:
-		sumHeld = p.costOwned(o, or)
+		sumHeld = p.costOwned(o, or, capacity)
 	}
 	if o.kind.SelfHosted() {
 		sumBusy = tot.rpd.Mul(div(or.Throughput.AcceleratorSecondsPerRequest, SecondsPerDay))
@@ -343,11 +379,11 @@ func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult
 // busy = requests a day × seconds a request / 86,400; replicas =
 // ceil(busy × peak-to-average / (max utilization × accelerators a
 // replica)), at least one, plus spares. Both use factors computed once.
-func (p *plan) capacity(o *optionPlan, or *OptionResult) {
-	if p.reuse != nil && p.reuse.capacity != nil {
+func (p *plan) capacity(o *optionPlan, or *OptionResult, known []Month) {
+	if known != nil {
 		for m := range or.Months {
-			or.Months[m].BusyAccelerators = p.reuse.capacity[m].BusyAccelerators
-			or.Months[m].Accelerators = p.reuse.capacity[m].Accelerators
+			or.Months[m].BusyAccelerators = known[m].BusyAccelerators
+			or.Months[m].Accelerators = known[m].Accelerators
 		}
 		return
 	}
@@ -376,8 +412,8 @@ func (p *plan) capacity(o *optionPlan, or *OptionResult) {
 
 // costCloud: provisioned × rate × 730 each month; committed units are paid
 // whether used or not during the commitment, overflow at the on-demand rate.
-func (p *plan) costCloud(o *optionPlan, or *OptionResult) (sumHeld decimal.Decimal) {
-	p.capacity(o, or)
+func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []Month) (sumHeld decimal.Decimal) {
+	p.capacity(o, or, known)
 	rate730 := o.hourly.Mul(HoursPerMonth)
 	commitRate730 := o.commitRate.Mul(HoursPerMonth)
 	committed := o.commitUnits.Mul(commitRate730)
@@ -411,8 +447,8 @@ func (p *plan) costCloud(o *optionPlan, or *OptionResult) (sumHeld decimal.Decim
 // their month and depreciate straight-line to the residual value; capital
 // is charged on the net book value; energy, facility and maintenance follow
 // the fleet held.
-func (p *plan) costOwned(o *optionPlan, or *OptionResult) (sumHeld decimal.Decimal) {
-	p.capacity(o, or)
+func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHeld decimal.Decimal) {
+	p.capacity(o, or, known)
 	var fleet, nbv, deprRate, capexTotal, maintenance decimal.Decimal
 	deprEnds := make([]decimal.Decimal, len(or.Months)+2) // rate drops at the start of month index
 	lifeMonths := o.deprYears.Mul(twelve)

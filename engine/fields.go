@@ -24,8 +24,9 @@ type Field struct {
 	// Sensitive fields are moved by the sensitivity (tornado) analysis.
 	Sensitive bool
 	// CostOnly fields change what capacity costs, not how much is needed
-	// or how fast it serves: moving one leaves throughput and capacity as
-	// they are (the sensitivity analysis reuses them).
+	// or how fast it serves: moving one leaves each candidate replica's
+	// throughput and capacity as they are (the sensitivity analysis reuses
+	// them), though which candidate is cheapest may change.
 	CostOnly bool
 	// Use says when the value can matter at all.
 	Use Use
@@ -180,6 +181,10 @@ var AcceleratorFields = []AcceleratorField{
 		func(a *Accelerator) *Num { return &a.TFLOPS }},
 	{field("interconnect_gbps", "ic", "Scale-up bandwidth", "GB/s", "Bandwidth between the accelerators of one replica, per accelerator and direction (NVLink, Infinity Fabric, ICI; PCIe where there is none).", "0", "1000000", spec(func(p *AcceleratorPreset) Num { return p.InterconnectGBps }, optional("no communication term")), positive, sensitive, since(2), only(Estimated)),
 		func(a *Accelerator) *Num { return &a.InterconnectGBps }},
+	{field("scale_up_domain", "sud", "Scale-up domain", "accelerators", "Accelerators joined by the scale-up interconnect (8 in an HGX server, 72 in an NVL72 rack). A replica wider than this sends its collectives over the scale-out network.", "1", "100000", network(func(p *AcceleratorPreset) Num { return p.ScaleUpDomain }, optional("a replica of any size is one scale-up domain")), integer, since(3), only(Estimated)),
+		func(a *Accelerator) *Num { return &a.ScaleUpDomain }},
+	{field("scale_out_gbps", "sob", "Scale-out bandwidth", "GB/s", "Network bandwidth between scale-up domains, per accelerator and direction (e.g. 50 GB/s for one 400 Gb/s NIC a GPU).", "0", "1000000", network(func(p *AcceleratorPreset) Num { return p.ScaleOutGBps }, optional("the scale-up bandwidth")), positive, sensitive, since(3), only(Estimated)),
+		func(a *Accelerator) *Num { return &a.ScaleOutGBps }},
 	{field("power_kw", "pw", "Board power", "kW", "Accelerator board power (TDP).", "0", "100", spec(func(p *AcceleratorPreset) Num { return p.PowerKW }, optional("an owned option then needs its all-in power")), positive),
 		func(a *Accelerator) *Num { return &a.PowerKW }},
 }

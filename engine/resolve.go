@@ -33,11 +33,15 @@ type plan struct {
 // reuse is what an evaluation may take from a previous one of a
 // single-option scenario.
 type reuse struct {
-	months     []demand    // the workload did not change
-	tot        totals      //
-	throughput *Throughput // nil unless the option's throughput did not change
-	capacity   []Month     // nil unless capacity did not change: Busy and Accelerators per month
-	lean       bool        // skip cumulative cash and the break-even month (not needed)
+	months []demand // the workload did not change
+	tot    totals   //
+	// throughputs are the option's candidate replicas, nil unless they did
+	// not change; capacity, nil unless it did not change either, holds
+	// each candidate's months (Busy and Accelerators). Which candidate is
+	// cheapest can change with a price, so all are kept and costed again.
+	throughputs []Throughput
+	capacity    [][]Month
+	lean        bool // skip cumulative cash and the break-even month (not needed)
 }
 
 type workloadPlan struct {
@@ -58,9 +62,10 @@ type modelPlan struct {
 
 	// MoE, when the expert fields are given: the bytes of the routed
 	// experts and the share of them one token uses (k of E per layer).
-	moe         bool
-	routedBytes decimal.Decimal
-	expertShare decimal.Decimal
+	moe             bool
+	routedBytes     decimal.Decimal
+	expertShare     decimal.Decimal
+	expertsPerToken decimal.Decimal // k
 }
 
 type pricePlan struct{ in, cached, out decimal.Decimal } // $ per token
@@ -68,6 +73,8 @@ type pricePlan struct{ in, cached, out decimal.Decimal } // $ per token
 type acceleratorPlan struct {
 	memory, bandwidth, flops, powerKW decimal.Decimal // bytes, bytes/s, FLOP/s, kW
 	interconnect                      decimal.Decimal // bytes/s per accelerator and direction; zero when unknown
+	domain                            int64           // accelerators in one scale-up domain; zero when unknown (no limit)
+	scaleOut                          decimal.Decimal // bytes/s per accelerator and direction out of the domain; zero when unknown
 	preset                            string          // catalog ID, "" for custom specs
 }
 
@@ -354,6 +361,7 @@ func checkExperts(errs *Errors, m *Model, mp *modelPlan, total decimal.Decimal) 
 	}
 	mp.moe = true
 	mp.expertShare = div(perToken, experts)
+	mp.expertsPerToken = perToken
 	return routed
 }
 
@@ -453,6 +461,8 @@ func checkAccelerator(errs *Errors, i int, a *Accelerator, resolved []Resolved) 
 		powerKW:   a.PowerKW.Dec(),
 		// Gigabytes: 10^9 bytes, as the vendors' figures.
 		interconnect: a.InterconnectGBps.Dec().Mul(billion),
+		domain:       a.ScaleUpDomain.Dec().IntPart(),
+		scaleOut:     a.ScaleOutGBps.Dec().Mul(billion),
 		preset:       a.Preset,
 	}
 }

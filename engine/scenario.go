@@ -74,6 +74,8 @@ type Accelerator struct {
 	BandwidthTBps    Num    `json:"bandwidth_tbps,omitzero"`
 	TFLOPS           Num    `json:"tflops,omitzero"`
 	InterconnectGBps Num    `json:"interconnect_gbps,omitzero"`
+	ScaleUpDomain    Num    `json:"scale_up_domain,omitzero"`
+	ScaleOutGBps     Num    `json:"scale_out_gbps,omitzero"`
 	PowerKW          Num    `json:"power_kw,omitzero"`
 }
 

@@ -99,11 +99,13 @@ func Sensitivity(s *Scenario, i int, metric Metric, percent decimal.Decimal, pac
 	}
 	base, _ := metricOf(metric, &br.Options[0])
 	// What the moved inputs leave unchanged is reused: demand for any
-	// non-workload input, throughput and capacity for price-like inputs.
+	// non-workload input; for price-like inputs, every candidate replica's
+	// throughput and capacity (a price can change which is cheapest, so
+	// each is costed again).
 	months := bp.demand()
 	lean := metric != MetricTotalMargin
 	shared := &reuse{months: months, tot: sumDemand(months), lean: lean}
-	priced := &reuse{months: shared.months, tot: shared.tot, throughput: br.Options[0].Throughput, capacity: br.Options[0].Months, lean: lean}
+	priced := &reuse{months: shared.months, tot: shared.tot, throughputs: br.Options[0].candidates, capacity: br.Options[0].capacities, lean: lean}
 	full := &reuse{lean: lean}
 	t := &Tornado{Option: i, Metric: metric, Percent: percent, Base: base}
 	down := one.Sub(div(percent, hundred))

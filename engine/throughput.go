@@ -2,6 +2,8 @@ package engine
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -31,6 +33,17 @@ type Throughput struct {
 	Bound string `json:"bound,omitempty"`
 	// BatchLimit says what capped the batch: "memory", "max_batch" or "slo".
 	BatchLimit string `json:"batch_limit,omitempty"`
+	// Layout is how a replica splits the model: "tensor parallel" (every
+	// accelerator holds a slice of every weight; dense models and MoE
+	// models alike) or "expert parallel" (an MoE model's always-read
+	// weights on every accelerator, its routed experts split between
+	// them, each accelerator decoding its own share of the batch). Empty
+	// when measured.
+	Layout string `json:"layout,omitempty"`
+	// Why says how the replica size and layout were chosen, e.g. "2
+	// accelerators a replica, tensor parallel: the cheapest of 1, 2, 4, 8
+	// (tensor parallel) for this demand"; empty when there was no choice.
+	Why string `json:"why,omitempty"`
 	// Accuracy is how right the estimate is likely to be; nil when measured
 	// or calibrated.
 	Accuracy *Accuracy `json:"accuracy,omitempty"`
@@ -39,38 +52,118 @@ type Throughput struct {
 	Calibration *Calibration `json:"calibration,omitempty"`
 }
 
-// throughput applies the roofline (or the measured rates) to one option.
-// The error names the field to change.
+// Layouts of a replica (Throughput.Layout).
+const (
+	LayoutTensor = "tensor parallel"
+	LayoutExpert = "expert parallel"
+)
+
+// throughput applies the roofline (or the measured rates) to one option,
+// choosing among the candidate replicas the one with the fewest
+// accelerator-seconds a request (the validation compares this). The cost
+// model chooses by cost instead (plan.option). The error names the field
+// to change.
 func throughput(w workloadPlan, m modelPlan, o *optionPlan) (Throughput, *FieldError) {
-	t := Throughput{Measured: o.measured}
-	if !o.measured {
-		t, fe := estimate(w, m, o) // finished for each candidate size
-		switch {
-		case fe != nil:
-		case o.calibration != nil:
-			t.Calibration = o.calibration.calibrated(w, &t)
-		default:
-			t.Accuracy = estimateAccuracy(w, m, o.accel.preset, t.AcceleratorsPerReplica)
-		}
-		return t, fe
+	cands, fe := throughputs(w, m, o)
+	if fe != nil {
+		return Throughput{}, fe
 	}
+	best := 0
+	for i := range cands {
+		if cands[i].AcceleratorSecondsPerRequest.Cmp(cands[best].AcceleratorSecondsPerRequest) < 0 {
+			best = i
+		}
+	}
+	t := cands[best]
+	t.Why = why(cands, best, "the fewest accelerator-seconds a request")
+	return t, nil
+}
+
+// throughputs is the option's candidate replicas: the measured rates, or
+// the roofline for each size and layout estimates considers, each with its
+// accuracy.
+func throughputs(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *FieldError) {
+	if !o.measured {
+		cands, fe := estimates(w, m, o)
+		for i := range cands {
+			if o.calibration != nil {
+				cands[i].Calibration = o.calibration.calibrated(w, &cands[i])
+			} else {
+				cands[i].Accuracy = estimateAccuracy(w, m, o.accel.preset, cands[i].AcceleratorsPerReplica)
+			}
+		}
+		return cands, fe
+	}
+	t := Throughput{Measured: true}
 	t.AcceleratorsPerReplica = o.perReplica
 	t.PrefillTokensPerS = o.prefillRate
 	t.DecodeTokensPerS = o.decodeRate
 	t.finish(w)
-	return t, nil
+	return []Throughput{t}, nil
 }
 
-// estimate picks the replica size and batch by the roofline. With no replica
-// size given it starts from the smallest power of two that holds the weights
-// and one full sequence, and also tries 2, 4 and 8 times that: a replica
-// that barely fits has room for a tiny batch only, and an operator would
-// rather spread the model wider to batch more. The size that needs the
-// fewest accelerator-seconds per request wins (the smaller on a tie).
-func estimate(w workloadPlan, m modelPlan, o *optionPlan) (Throughput, *FieldError) {
+// why says how candidate best was chosen among cands, by the criterion in
+// words; "" when there was no choice.
+func why(cands []Throughput, best int, criterion string) string {
+	if len(cands) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, layout := range []string{LayoutTensor, LayoutExpert} {
+		var sizes []string
+		for _, c := range cands {
+			if c.Layout == layout {
+				sizes = append(sizes, strconv.FormatInt(c.AcceleratorsPerReplica, 10))
+			}
+		}
+		if len(sizes) == 0 {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(" and ")
+		}
+		fmt.Fprintf(&b, "%s (%s)", strings.Join(sizes, ", "), layout)
+	}
+	c := cands[best]
+	return fmt.Sprintf("%d accelerators a replica, %s: %s of %s", c.AcceleratorsPerReplica, c.Layout, criterion, b.String())
+}
+
+// estimates is the roofline for every replica considered. With a replica
+// size given, that size, tensor parallel and, for an MoE model with its
+// expert fields, expert parallel. Without one, tensor parallel from the
+// smallest power of two that holds the weights and one full sequence to 8
+// times that (a replica that barely fits has room for a tiny batch only,
+// and an operator would rather spread the model wider to batch more), but
+// no wider than the scale-up domain unless the smallest is; and, for an
+// MoE model with its expert fields, expert parallel from the smallest
+// power of two (at least 2) whose every accelerator holds the always-read
+// weights, its share of the experts and one full sequence, to 8 times
+// that: expert-parallel replicas may span scale-up domains. At most 8
+// candidates, each up to MaxReplicaAccelerators. The error is the first
+// candidate's when none is possible.
+func estimates(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *FieldError) {
 	seqKV := w.in.Add(w.out).Mul(m.kvPerToken) // KV one sequence holds at its end
+	var out []Throughput
+	var firstFE *FieldError
+	try := func(n int64, layout string) {
+		t, fe := estimateAt(w, m, o, n, layout)
+		if fe != nil {
+			if firstFE == nil {
+				firstFE = fe
+			}
+			return
+		}
+		out = append(out, t)
+	}
 	if o.perReplica > 0 {
-		return estimateAt(w, m, o, o.perReplica)
+		try(o.perReplica, LayoutTensor)
+		if m.moe && o.perReplica > 1 {
+			try(o.perReplica, LayoutExpert)
+		}
+		if len(out) == 0 {
+			return nil, firstFE
+		}
+		return out, nil
 	}
 	var first int64
 	for c := int64(1); c <= MaxReplicaAccelerators; c *= 2 {
@@ -80,28 +173,31 @@ func estimate(w workloadPlan, m modelPlan, o *optionPlan) (Throughput, *FieldErr
 		}
 	}
 	if first == 0 {
-		return Throughput{}, &FieldError{OptionPath(o.index, "accelerator"), fmt.Sprintf(
+		return nil, &FieldError{OptionPath(o.index, "accelerator"), fmt.Sprintf(
 			"the model (%s GB of weights plus %s GB of KV for one sequence) does not fit on %d of these accelerators: choose a larger accelerator, fewer weight bits, or set accelerators_per_replica",
 			m.weightBytes.Div(billion).StringFixed(1), seqKV.Div(billion).StringFixed(1), MaxReplicaAccelerators)}
 	}
-	var best Throughput
-	var bestFE *FieldError
-	for c := first; c <= first*8 && c <= MaxReplicaAccelerators; c *= 2 {
-		t, fe := estimateAt(w, m, o, c)
-		if fe != nil {
-			if c == first {
-				bestFE = fe
+	widest := first * 8
+	if d := o.accel.domain; d > 0 && widest > max(d, first) {
+		widest = max(d, first)
+	}
+	for c := first; c <= widest && c <= MaxReplicaAccelerators; c *= 2 {
+		try(c, LayoutTensor)
+	}
+	if m.moe {
+		for c := int64(2); c <= MaxReplicaAccelerators; c *= 2 {
+			if kvRoomExpert(m, o, c).Cmp(seqKV) >= 0 {
+				for e := c; e <= c*8 && e <= MaxReplicaAccelerators; e *= 2 {
+					try(e, LayoutExpert)
+				}
+				break
 			}
-			continue
-		}
-		if best.AcceleratorsPerReplica == 0 || t.AcceleratorSecondsPerRequest.Cmp(best.AcceleratorSecondsPerRequest) < 0 {
-			best, bestFE = t, nil
 		}
 	}
-	if best.AcceleratorsPerReplica == 0 {
-		return best, bestFE
+	if len(out) == 0 {
+		return nil, firstFE
 	}
-	return best, nil
+	return out, nil
 }
 
 // kvRoom is the memory a replica of n accelerators leaves for KV. Unless
@@ -119,21 +215,58 @@ func kvRoom(m modelPlan, o *optionPlan, n int64) decimal.Decimal {
 	return total.Mul(o.usableMemory).Sub(m.weightBytes)
 }
 
-// estimateAt is the roofline for a replica of n accelerators.
-func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64) (Throughput, *FieldError) {
-	t := Throughput{}
+// kvRoomExpert is the memory each accelerator of an expert-parallel
+// replica of n leaves for KV: it holds the always-read weights and 1/n of
+// the routed experts, and the rest is shared out as kvRoom does.
+func kvRoomExpert(m modelPlan, o *optionPlan, n int64) decimal.Decimal {
+	always := m.weightBytes.Sub(m.routedBytes)
+	held := always.Add(div(m.routedBytes, dec(n)))
+	if !o.usableSet {
+		return o.accel.memory.Sub(held).Mul(o.usableMemory)
+	}
+	return o.accel.memory.Mul(o.usableMemory).Sub(held)
+}
+
+// link is the bandwidth per accelerator and direction that a replica of n
+// accelerators' collectives run over: the scale-up interconnect while the
+// replica fits in one scale-up domain, else the scale-out network (the
+// scale-up figure when the scale-out one is unknown).
+func (a acceleratorPlan) link(n int64) decimal.Decimal {
+	if a.domain > 0 && n > a.domain && a.scaleOut.Sign() > 0 {
+		return a.scaleOut
+	}
+	return a.interconnect
+}
+
+// estimateAt is the roofline for a replica of n accelerators in a layout.
+func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout string) (Throughput, *FieldError) {
+	t := Throughput{Layout: layout}
 	seqKV := w.in.Add(w.out).Mul(m.kvPerToken)
 	nd := dec(n)
-	free := kvRoom(m, o, n)
-	if free.Cmp(seqKV) < 0 {
-		return t, &FieldError{OptionPath(o.index, "accelerators_per_replica"), fmt.Sprintf(
-			"%d accelerators cannot hold the weights and one full sequence: at least %s GB of usable memory is needed",
-			n, m.weightBytes.Add(seqKV).Div(billion).StringFixed(1))}
+	expert := layout == LayoutExpert
+	// The batch the memory holds: the replica's KV room over one full
+	// sequence; expert parallel, each accelerator's, for each holds its
+	// own sequences.
+	var batch decimal.Decimal
+	if expert {
+		free := kvRoomExpert(m, o, n)
+		if free.Cmp(seqKV) < 0 {
+			return t, &FieldError{OptionPath(o.index, "accelerators_per_replica"), fmt.Sprintf(
+				"%d accelerators expert parallel cannot each hold the always-read weights, a 1/%d share of the experts and one full sequence", n, n)}
+		}
+		batch = div(free, seqKV).Floor().Mul(nd)
+	} else {
+		free := kvRoom(m, o, n)
+		if free.Cmp(seqKV) < 0 {
+			return t, &FieldError{OptionPath(o.index, "accelerators_per_replica"), fmt.Sprintf(
+				"%d accelerators cannot hold the weights and one full sequence: at least %s GB of usable memory is needed",
+				n, m.weightBytes.Add(seqKV).Div(billion).StringFixed(1))}
+		}
+		batch = div(free, seqKV).Floor()
 	}
 	// Decode step at batch b: the slower of reading the weights the step
 	// touches plus the batch's average KV, and the step's matmul FLOPs.
 	ctxKV := w.in.Add(div(w.out, two)).Mul(m.kvPerToken)
-	batch := div(free, seqKV).Floor()
 	t.BatchLimit = "memory"
 	if o.maxBatch > 0 && batch.Cmp(dec(o.maxBatch)) > 0 {
 		batch = dec(o.maxBatch)
@@ -142,10 +275,26 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64) (Throughput
 	bw := nd.Mul(o.accel.bandwidth).Mul(o.mbu)
 	fl := nd.Mul(o.accel.flops).Mul(o.mfu)
 	flopPerSeq := two.Mul(m.activeParams)
-	memTime := func(b decimal.Decimal) decimal.Decimal { return div(m.stepWeightBytes(b).Add(b.Mul(ctxKV)), bw) }
+	// Expert parallel, every accelerator reads the always-read weights for
+	// its own share of the batch: the replica reads them n times.
+	var replicated decimal.Decimal
+	if expert {
+		replicated = m.weightBytes.Sub(m.routedBytes).Mul(dec(n - 1))
+	}
+	memTime := func(b decimal.Decimal) decimal.Decimal {
+		return div(m.stepWeightBytes(b).Add(replicated).Add(b.Mul(ctxKV)), bw)
+	}
 	flopTime := func(b decimal.Decimal) decimal.Decimal { return div(b.Mul(flopPerSeq), fl) }
 	comm := tensorParallel(m, o, n)
+	overlap := false
+	if expert {
+		comm = expertParallel(m, o, n)
+		overlap = ExpertParallelOverlap
+	}
 	stepTime := func(b decimal.Decimal) decimal.Decimal {
+		if overlap {
+			return maxDec(maxDec(memTime(b), flopTime(b)), comm.decode(b))
+		}
 		return maxDec(memTime(b), flopTime(b)).Add(comm.decode(b))
 	}
 	if w.slo.Sign() > 0 {
@@ -182,7 +331,11 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64) (Throughput
 	if commStep.Cmp(step) > 0 {
 		t.Bound = "communication"
 	}
-	step = step.Add(commStep)
+	if overlap {
+		step = maxDec(step, commStep)
+	} else {
+		step = step.Add(commStep)
+	}
 	b := batch.IntPart()
 	ms := step.Mul(thousand)
 	t.AcceleratorsPerReplica = n
@@ -192,9 +345,14 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64) (Throughput
 	t.TokensPerSecondPerUser = &perUser
 	t.DecodeTokensPerS = div(batch, step.Mul(nd))
 	// Prefill: a token's FLOPs over the replica, plus its share of the
-	// all-reduces' traffic (prefill chunks are large: their latency is
+	// collectives' traffic (prefill chunks are large: their latency is
 	// spread over thousands of tokens and left out).
-	perToken := div(flopPerSeq, fl).Add(comm.perToken)
+	perToken := div(flopPerSeq, fl)
+	if overlap {
+		perToken = maxDec(perToken, comm.perToken)
+	} else {
+		perToken = perToken.Add(comm.perToken)
+	}
 	t.PrefillTokensPerS = div(one, perToken.Mul(nd))
 	if fe := firstToken(w, o, &t, step); fe != nil {
 		return t, fe
@@ -235,14 +393,42 @@ type tpComm struct {
 // for one accelerator, or where the model's layers and hidden size or the
 // accelerator's interconnect are unknown.
 func tensorParallel(m modelPlan, o *optionPlan, n int64) tpComm {
-	if n <= 1 || m.layers.Sign() == 0 || m.hidden.Sign() == 0 || o.accel.interconnect.Sign() == 0 {
+	link := o.accel.link(n)
+	if n <= 1 || m.layers.Sign() == 0 || m.hidden.Sign() == 0 || link.Sign() == 0 {
 		return tpComm{latency: zero, perToken: zero}
 	}
 	allReduces := two.Mul(m.layers)
 	ring := div(two.Mul(dec(n-1)), dec(n))
 	return tpComm{
 		latency:  allReduces.Mul(o.collectiveLatency),
-		perToken: div(allReduces.Mul(ring).Mul(m.hidden).Mul(two), o.accel.interconnect.Mul(CollectiveBandwidthShare)),
+		perToken: div(allReduces.Mul(ring).Mul(m.hidden).Mul(two), link.Mul(CollectiveBandwidthShare)),
+	}
+}
+
+// expertParallel is the communication of an expert-parallel replica of n
+// accelerators (DeepSeek-V3 §3.4, DeepEP): each layer's MoE block sends
+// every token's hidden state (2 bytes a value) to the accelerators of its
+// k experts (dispatch) and brings the k results back (combine), two
+// all-to-alls a layer. With experts spread evenly, (n − 1)/n of the k
+// copies leave the accelerator. Each accelerator sends and receives for
+// its own b/n tokens, so a token in flight costs the replica
+// 2 × layers × k × hidden × 2 bytes × (n − 1)/n over n links, at
+// AllToAllBandwidthShare of each link. Every layer is counted as an MoE
+// layer (DeepSeek-V3 has 58 of 61), and each all-to-all pays the fixed
+// collective latency. None for one accelerator or where the layers, the
+// hidden size or the link is unknown.
+func expertParallel(m modelPlan, o *optionPlan, n int64) tpComm {
+	link := o.accel.link(n)
+	if n <= 1 || m.layers.Sign() == 0 || m.hidden.Sign() == 0 || link.Sign() == 0 {
+		return tpComm{latency: zero, perToken: zero}
+	}
+	allToAlls := two.Mul(m.layers)
+	nd := dec(n)
+	remote := div(dec(n-1), nd)
+	bytes := allToAlls.Mul(m.expertsPerToken).Mul(m.hidden).Mul(two).Mul(remote)
+	return tpComm{
+		latency:  allToAlls.Mul(o.collectiveLatency),
+		perToken: div(bytes, nd.Mul(link).Mul(AllToAllBandwidthShare)),
 	}
 }
 

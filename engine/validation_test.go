@@ -85,7 +85,8 @@ func (c *validationCase) scenario() *Scenario {
 }
 
 // evaluate estimates output tokens/s per accelerator as a throughput
-// benchmark measures it: output tokens over the accelerator-seconds a
+// benchmark measures it, in the case's own layout (the engine would pick
+// the faster where both are possible): output tokens over the accelerator-seconds a
 // request costs, prefill and decode. A decode-only case (a disaggregated
 // decode pool) is compared with the decode rate alone.
 func (c *validationCase) evaluate() error {
@@ -93,9 +94,18 @@ func (c *validationCase) evaluate() error {
 	if errs != nil {
 		return errs
 	}
-	tp, fe := throughput(p.workload, p.model, &p.options[0])
+	cands, fe := throughputs(p.workload, p.model, &p.options[0])
 	if fe != nil {
 		return fe
+	}
+	tp, ok := cands[0], false
+	for _, t := range cands {
+		if t.Layout == c.layout() {
+			tp, ok = t, true
+		}
+	}
+	if !ok {
+		return fmt.Errorf("no %s estimate", c.layout())
 	}
 	c.estimate = div(p.workload.out, tp.AcceleratorSecondsPerRequest)
 	if c.col["phase"] == "decode" {
@@ -105,6 +115,16 @@ func (c *validationCase) evaluate() error {
 	ln, err := c.ratio.Ln(6)
 	c.lnRatio = ln.Abs()
 	return err
+}
+
+// layout is the case's layout as the engine names it: expert parallel for
+// data-parallel attention with expert parallelism (DEP, EP), else tensor
+// parallel (TP, and TP attention with a few expert groups, "TP8 EP2").
+func (c *validationCase) layout() string {
+	if l := c.col["layout"]; strings.HasPrefix(l, "DEP") || strings.HasPrefix(l, "EP") {
+		return LayoutExpert
+	}
+	return LayoutTensor
 }
 
 // presetMismatch names the first column that differs from the catalog
@@ -350,8 +370,9 @@ var efficiencyGrid = struct{ mbu, mfu, latencyUs, linkShare []string }{
 	linkShare: []string{"1", "0.5", "0.3", "0.2", "0.15", "0.1", "0.07", "0.05"},
 }
 
-// TestFitEfficiency recomputes the fit of DefaultMBU, DefaultMFU and
-// DefaultCollectiveLatencyUs together: among efficiencyGrid, the triple
+// TestFitEfficiency recomputes the fit of DefaultMBU, DefaultMFU,
+// DefaultCollectiveLatencyUs, CollectiveBandwidthShare and
+// ExpertParallelOverlap together: among efficiencyGrid, the triple
 // whose estimates of the training set have the smallest median |ln ratio|
 // (the first in grid order on a tie). Only the training set is read: the
 // validation set judges the result and is never fitted on.
@@ -372,31 +393,35 @@ func TestFitEfficiency(t *testing.T) {
 	}
 	g := efficiencyGrid
 	var best [4]string
+	var bestOverlap bool
 	var bestA accuracy
-	defaultShare := CollectiveBandwidthShare
-	defer func() { CollectiveBandwidthShare = defaultShare }()
-	for _, mbu := range g.mbu {
-		for _, mfu := range g.mfu {
-			for _, us := range g.latencyUs {
-				for _, share := range g.linkShare {
-					CollectiveBandwidthShare = d(share)
-					for _, c := range train {
-						c.mbu, c.mfu, c.latencyUs = N(mbu), N(mfu), N(us)
-						if err := c.evaluate(); err != nil {
-							t.Fatalf("%s: %v", c.col["id"], err)
+	defaultShare, defaultOverlap := CollectiveBandwidthShare, ExpertParallelOverlap
+	defer func() { CollectiveBandwidthShare, ExpertParallelOverlap = defaultShare, defaultOverlap }()
+	for _, overlap := range []bool{false, true} {
+		ExpertParallelOverlap = overlap
+		for _, mbu := range g.mbu {
+			for _, mfu := range g.mfu {
+				for _, us := range g.latencyUs {
+					for _, share := range g.linkShare {
+						CollectiveBandwidthShare = d(share)
+						for _, c := range train {
+							c.mbu, c.mfu, c.latencyUs = N(mbu), N(mfu), N(us)
+							if err := c.evaluate(); err != nil {
+								t.Fatalf("%s: %v", c.col["id"], err)
+							}
 						}
-					}
-					if a := accuracyOf(train); best[0] == "" || a.medianLn.Cmp(bestA.medianLn) < 0 {
-						best, bestA = [4]string{mbu, mfu, us, share}, a
+						if a := accuracyOf(train); best[0] == "" || a.medianLn.Cmp(bestA.medianLn) < 0 {
+							best, bestOverlap, bestA = [4]string{mbu, mfu, us, share}, overlap, a
+						}
 					}
 				}
 			}
 		}
 	}
-	t.Logf("%d training cases: MBU %s, MFU %s, %s µs, link share %s: median |ln ratio| %s, median ratio %s, %d within ±25 %%, %d within 0.5–2×",
-		len(train), best[0], best[1], best[2], best[3], bestA.medianLn.StringFixed(3), bestA.medianRatio.StringFixed(2), bestA.within25, bestA.within2x)
-	if !d(best[0]).Equal(DefaultMBU) || !d(best[1]).Equal(DefaultMFU) || !d(best[2]).Equal(DefaultCollectiveLatencyUs) || !d(best[3]).Equal(defaultShare) {
-		t.Errorf("the fit gives MBU %s, MFU %s, %s µs, link share %s; the defaults are %s, %s, %s µs, %s",
-			best[0], best[1], best[2], best[3], DefaultMBU, DefaultMFU, DefaultCollectiveLatencyUs, defaultShare)
+	t.Logf("%d training cases: MBU %s, MFU %s, %s µs, link share %s, expert-parallel overlap %v: median |ln ratio| %s, median ratio %s, %d within ±25 %%, %d within 0.5–2×",
+		len(train), best[0], best[1], best[2], best[3], bestOverlap, bestA.medianLn.StringFixed(3), bestA.medianRatio.StringFixed(2), bestA.within25, bestA.within2x)
+	if !d(best[0]).Equal(DefaultMBU) || !d(best[1]).Equal(DefaultMFU) || !d(best[2]).Equal(DefaultCollectiveLatencyUs) || !d(best[3]).Equal(defaultShare) || bestOverlap != defaultOverlap {
+		t.Errorf("the fit gives MBU %s, MFU %s, %s µs, link share %s, overlap %v; the defaults are %s, %s, %s µs, %s, %v",
+			best[0], best[1], best[2], best[3], bestOverlap, DefaultMBU, DefaultMFU, DefaultCollectiveLatencyUs, defaultShare, defaultOverlap)
 	}
 }
