@@ -27,13 +27,13 @@ var (
 	// Throughput). The latency's grid stops at 50 µs: NCCL measures 10–30 µs
 	// an all-reduce within a node, and a larger fitted latency would stand
 	// for throughput losses at large batches while wrongly slowing batch 1.
-	DefaultMBU                 = decimal.RequireFromString("0.65")
-	DefaultMFU                 = decimal.RequireFromString("0.5")
-	DefaultCollectiveLatencyUs = decimal.RequireFromString("35")
+	DefaultMBU                 = decimal.RequireFromString("0.75")
+	DefaultMFU                 = decimal.RequireFromString("0.35")
+	DefaultCollectiveLatencyUs = decimal.RequireFromString("50")
 	// CollectiveBandwidthShare is the share of the scale-up link's bandwidth
 	// per direction that a tensor-parallel all-reduce achieves in serving
 	// (messages of a few MB, not overlapped with compute), fitted with them.
-	CollectiveBandwidthShare = decimal.RequireFromString("0.3")
+	CollectiveBandwidthShare = decimal.RequireFromString("0.5")
 	// AllToAllBandwidthShare is the share of a link's bandwidth an
 	// expert-parallel dispatch or combine achieves: DeepEP's low-latency
 	// kernels, decoding on H800 over 400 Gb/s InfiniBand (50 GB/s), measure
@@ -47,7 +47,15 @@ var (
 	// SGLang's two-batch overlap: the step is the slower of the two) or
 	// adds them (as tensor parallel does). Chosen by TestFitEfficiency on
 	// the training set.
-	ExpertParallelOverlap = false
+	ExpertParallelOverlap = true
+	// ExpertParallelEfficiency scales MBU and MFU for an expert-parallel
+	// replica, fitted with them on the training set, whose
+	// expert-parallel decode within one scale-up domain (TensorRT-LLM's
+	// DeepSeek-R1 on 8 B200 or H200, SGLang's on GB200 NVL72) runs 2–5×
+	// slower than its memory and compute roofline: MLA attention's FLOPs
+	// and the imbalance between the accelerators' experts are not
+	// modelled, and this factor stands for them.
+	ExpertParallelEfficiency = decimal.RequireFromString("0.4")
 	// DefaultUsableMemoryShare is, when usable_memory_share is unset, the
 	// share of the memory left after the weights that holds KV (TensorRT-LLM's
 	// free_gpu_memory_fraction); a usable_memory_share the user sets is a

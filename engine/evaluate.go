@@ -279,7 +279,7 @@ func (p *plan) option(o *optionPlan, months []demand, tot totals) (OptionResult,
 			best, bestOR = i, try
 		}
 	}
-	bestOR.Why = why(cands, best, "the cheapest for this demand")
+	bestOR.Why = why(cands, best, "the cheapest", " for this demand")
 	bestOR.candidates, bestOR.capacities = cands, capacities
 	return bestOR, nil
 }

@@ -76,7 +76,7 @@ func TestResolve(t *testing.T) {
 		{preset, "options[0].hourly_rate", "2.99", Origin{Kind: OriginPreset, Rule: "indicative", Preset: h100, Source: lambda, AsOf: asOf}, false},
 		{preset, "options[0].commit_hourly_rate", "2.99", Origin{Kind: OriginDerived, Rule: "the hourly rate", From: "options[0].hourly_rate"}, true},
 		{preset, "options[0].accelerator.tflops", "989", Origin{Kind: OriginPreset, Rule: "BF16: weights above 8 bits", Preset: h100, Source: h100Specs, AsOf: asOf}, false},
-		{preset, "options[0].mbu", "0.65", Origin{Kind: OriginDefault}, false},
+		{preset, "options[0].mbu", "0.75", Origin{Kind: OriginDefault}, false},
 		{preset, "options[0].prefill_tokens_per_s", "", Origin{Kind: OriginNone, Rule: "estimated"}, true},
 		{preset, "options[1].capex_per_accelerator", "35000", Origin{Kind: OriginPreset, Rule: "indicative", Preset: h100, Source: lambda, AsOf: asOf}, false},
 		// All-in power: 0.7 kW of board power × 1.8 = 1.26 kW.
@@ -84,7 +84,7 @@ func TestResolve(t *testing.T) {
 		{preset, "options[1].pue", "1.3", Origin{Kind: OriginDefault}, false},
 		{preset, "options[2].price_cached_input_per_m", "0.5", Origin{Kind: OriginDerived, Rule: "the input price", From: "options[2].price_input_per_m"}, false},
 		{preset, "options[3].commit_hourly_rate", "2.5", Origin{Kind: OriginDerived, Rule: "the hourly rate", From: "options[3].hourly_rate"}, false},
-		{preset, "options[3].mbu", "0.65", Origin{Kind: OriginDefault}, true},
+		{preset, "options[3].mbu", "0.75", Origin{Kind: OriginDefault}, true},
 		{preset, "options[3].accelerator.bandwidth_tbps", "3.35", Origin{Kind: OriginPreset, Preset: h100, Source: h100Specs, AsOf: asOf}, true},
 		{preset, "options[3].decode_tokens_per_s", "900", Origin{Kind: OriginUser}, false},
 
@@ -132,7 +132,7 @@ func TestResolveValues(t *testing.T) {
 	if !w.RequestsPerDay.Equal(N("86400")) || !w.MonthlyGrowth.Equal(N("0")) || !w.TPOTSLOms.Equal(N("0")) || w.TTFTSLOms.Set() {
 		t.Errorf("workload values: %+v", w)
 	}
-	if o := r.Values.Options[0]; !o.CommitHourlyRate.Equal(N("2")) || !o.MBU.Equal(N("0.65")) {
+	if o := r.Values.Options[0]; !o.CommitHourlyRate.Equal(N("2")) || !o.MBU.Equal(N("0.75")) {
 		t.Errorf("option values: commit rate %s, MBU %s", o.CommitHourlyRate, o.MBU)
 	}
 	if s.Options[0].MBU.Set() {

@@ -75,7 +75,7 @@ func throughput(w workloadPlan, m modelPlan, o *optionPlan) (Throughput, *FieldE
 		}
 	}
 	t := cands[best]
-	t.Why = why(cands, best, "the fewest accelerator-seconds a request")
+	t.Why = why(cands, best, "the fewest accelerator-seconds a request", "")
 	return t, nil
 }
 
@@ -103,8 +103,8 @@ func throughputs(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Fie
 }
 
 // why says how candidate best was chosen among cands, by the criterion in
-// words; "" when there was no choice.
-func why(cands []Throughput, best int, criterion string) string {
+// words (then context); "" when there was no choice.
+func why(cands []Throughput, best int, criterion, context string) string {
 	if len(cands) < 2 {
 		return ""
 	}
@@ -125,7 +125,11 @@ func why(cands []Throughput, best int, criterion string) string {
 		fmt.Fprintf(&b, "%s (%s)", strings.Join(sizes, ", "), layout)
 	}
 	c := cands[best]
-	return fmt.Sprintf("%d accelerators a replica, %s: %s of %s", c.AcceleratorsPerReplica, c.Layout, criterion, b.String())
+	unit := "accelerators"
+	if c.AcceleratorsPerReplica == 1 {
+		unit = "accelerator"
+	}
+	return fmt.Sprintf("%d %s a replica, %s: %s of %s%s", c.AcceleratorsPerReplica, unit, c.Layout, criterion, b.String(), context)
 }
 
 // estimates is the roofline for every replica considered. With a replica
@@ -274,6 +278,13 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 	}
 	bw := nd.Mul(o.accel.bandwidth).Mul(o.mbu)
 	fl := nd.Mul(o.accel.flops).Mul(o.mfu)
+	if expert {
+		// Expert-parallel serving reaches a smaller share of the peaks
+		// than MBU and MFU (fitted on the training set: what it stands
+		// for, MLA attention's compute and the imbalance between the
+		// accelerators' experts, is not modelled).
+		bw, fl = bw.Mul(ExpertParallelEfficiency), fl.Mul(ExpertParallelEfficiency)
+	}
 	flopPerSeq := two.Mul(m.activeParams)
 	// Expert parallel, every accelerator reads the always-read weights for
 	// its own share of the batch: the replica reads them n times.

@@ -262,6 +262,8 @@ func TestPowRound(t *testing.T) {
 }
 
 func TestRooflineTensorParallelCommunication(t *testing.T) {
+	defer func(share Num) { CollectiveBandwidthShare = share.Dec() }(NumOf(CollectiveBandwidthShare))
+	CollectiveBandwidthShare = d("0.3")
 	s := rooflineScenario()
 	s.Model.HiddenSize = N("4096")
 	s.Options[0].Accelerator.InterconnectGBps = N("100")
@@ -299,4 +301,160 @@ func TestRooflineTokensPerUser(t *testing.T) {
 	tp := mustEval(t, rooflineScenario()).Options[0].Throughput
 	// One token a step of 59.057152 ms: 1 / 0.059057152 = 16.93275016… tokens/s.
 	checkNear(t, "tokens/s per user", *tp.TokensPerSecondPerUser, d("16.932750160387009519185754"))
+}
+
+// candidatesOf is every replica the estimate considers for the scenario's
+// first option.
+func candidatesOf(t *testing.T, s *Scenario) []Throughput {
+	t.Helper()
+	p, errs := Check(s)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	cands, fe := throughputs(p.workload, p.model, &p.options[0])
+	if fe != nil {
+		t.Fatal(fe)
+	}
+	return cands
+}
+
+// layoutOf is the candidate of the given layout.
+func layoutOf(t *testing.T, cands []Throughput, layout string) Throughput {
+	t.Helper()
+	for _, c := range cands {
+		if c.Layout == layout {
+			return c
+		}
+	}
+	t.Fatalf("no %s candidate among %d", layout, len(cands))
+	return Throughput{}
+}
+
+// epScenario is the MoE of moeScenario (16 GB of weights, 12 GB of them
+// routed experts, 2 of 4 used a token, 5 B active) on two accelerators of
+// 80 GB, 2 TB/s and 1,000 TFLOPS (mbu = mfu = 0.5), hidden size 4,096 over
+// 32 layers, a 100 GB/s scale-up link, 10 µs a collective, batch 10.
+func epScenario() *Scenario {
+	s := moeScenario()
+	s.Model.HiddenSize = N("4096")
+	s.Options[0].Accelerator.InterconnectGBps = N("100")
+	s.Options[0].CollectiveLatencyUs = N("10")
+	s.Options[0].AcceleratorsPerReplica = N("2")
+	s.Options[0].MaxBatch = N("10")
+	return s
+}
+
+func TestRooflineExpertParallel(t *testing.T) {
+	defer func(o bool, eff Num) {
+		ExpertParallelOverlap, ExpertParallelEfficiency = o, eff.Dec()
+	}(ExpertParallelOverlap, NumOf(ExpertParallelEfficiency))
+	ExpertParallelOverlap, ExpertParallelEfficiency = true, one
+	ep := layoutOf(t, candidatesOf(t, epScenario()), LayoutExpert)
+	// Each accelerator holds the 4 GB of always-read weights and half the
+	// 12 GB of experts, 10 GB: KV gets (80 − 10) × 0.9 = 63 GB of each,
+	// floor(63e9 / 262,144,000) = 240 sequences, 480 a replica; max_batch
+	// caps it at 10.
+	if *ep.BatchSize != 10 || ep.BatchLimit != "max_batch" || ep.AcceleratorsPerReplica != 2 {
+		t.Errorf("batch = %d (%s) on %d", *ep.BatchSize, ep.BatchLimit, ep.AcceleratorsPerReplica)
+	}
+	// Memory: 10 tokens leave an expert untouched with probability 0.5^10,
+	// so the replica reads 4e9 + 12e9 × (1 − 0.5^10) = 15,988,281,250 bytes
+	// of weights, plus the always-read 4 GB once more (each accelerator
+	// reads its own copy), plus 10 × 196,608,000 bytes of KV:
+	// 21,954,361,250 bytes over 2 × 2e12 × 0.5 = 10.977180625 ms. Compute:
+	// 10 × 2 × 5e9 / (2 × 1e15 × 0.5) = 0.1 ms.
+	// All-to-alls: 2 a layer, 64 a step, 64 × 10 µs = 0.64 ms of latency;
+	// a token sends its 4,096 × 2 bytes to k = 2 experts, half of them on
+	// the other accelerator, and gets them back: 64 × 2 × 8,192 × 1/2 =
+	// 524,288 bytes, carried by 2 links at AllToAllBandwidthShare (0.8) of
+	// 100 GB/s: 3.2768 µs a token, 0.032768 ms for 10; 0.672768 ms in all.
+	// Overlapped, the step is the slower: memory, 10.977180625 ms.
+	checkNear(t, "step ms", *ep.DecodeStepMs, d("10.977180625"))
+	if ep.Bound != "memory" {
+		t.Errorf("bound = %s", ep.Bound)
+	}
+	// Decode per accelerator = 10 / 0.010977180625 / 2.
+	checkNear(t, "decode", ep.DecodeTokensPerS, div(d("10"), d("0.021954361250")))
+	// Prefill: 10 µs of compute a token (1e10 FLOPs over 1e15) against
+	// 3.2768 µs of link: 1 / (2 × 10 µs) = 50,000 tokens/s per accelerator.
+	checkNear(t, "prefill", ep.PrefillTokensPerS, d("50000"))
+
+	// Not overlapped, the all-to-alls add: 10.977180625 + 0.672768 =
+	// 11.649948625 ms; prefill 1 / (2 × 13.2768 µs) = 37,659.6770…
+	ExpertParallelOverlap = false
+	ep = layoutOf(t, candidatesOf(t, epScenario()), LayoutExpert)
+	checkNear(t, "step ms, added", *ep.DecodeStepMs, d("11.649948625"))
+	checkNear(t, "prefill, added", ep.PrefillTokensPerS, div(one, d("0.0000265536")))
+
+	// ExpertParallelEfficiency scales both peaks: at 0.4 memory takes
+	// 21,954,361,250 / (2e12 × 0.4) = 27.4429515625 ms, overlapped with
+	// 0.672768 ms of all-to-alls; prefill 1 / (2 × 25 µs) = 20,000.
+	ExpertParallelOverlap, ExpertParallelEfficiency = true, d("0.4")
+	ep = layoutOf(t, candidatesOf(t, epScenario()), LayoutExpert)
+	checkNear(t, "step ms at 0.4", *ep.DecodeStepMs, d("27.4429515625"))
+	checkNear(t, "prefill at 0.4", ep.PrefillTokensPerS, d("20000"))
+}
+
+func TestRooflineScaleOut(t *testing.T) {
+	defer func(o bool, share, eff Num) {
+		ExpertParallelOverlap, CollectiveBandwidthShare, ExpertParallelEfficiency = o, share.Dec(), eff.Dec()
+	}(ExpertParallelOverlap, NumOf(CollectiveBandwidthShare), NumOf(ExpertParallelEfficiency))
+	ExpertParallelOverlap, CollectiveBandwidthShare, ExpertParallelEfficiency = false, d("0.5"), one
+	s := epScenario()
+	// A scale-up domain of one accelerator: a replica of 2 crosses the
+	// 10 GB/s scale-out network. Expert parallel: 524,288 bytes a token
+	// over 2 × 10 GB/s × 0.8 = 32.768 µs, 0.32768 ms for 10, 0.96768 ms
+	// with the latency: step 10.977180625 + 0.96768 = 11.944860625 ms.
+	s.Options[0].Accelerator.ScaleUpDomain = N("1")
+	s.Options[0].Accelerator.ScaleOutGBps = N("10")
+	cands := candidatesOf(t, s)
+	checkNear(t, "expert parallel step ms", *layoutOf(t, cands, LayoutExpert).DecodeStepMs, d("11.944860625"))
+	// Tensor parallel: 64 all-reduces of 4,096 × 2 bytes a token, a ring
+	// of 2 sending it once, at CollectiveBandwidthShare (0.5) of 10 GB/s:
+	// 104.8576 µs a token, 1.048576 ms for 10, 1.688576 ms with the
+	// latency. Memory: (16e9 − 12e9 × 0.5^10 + 10 × 196,608,000) / 2e12 =
+	// 8.977180625 ms (each weight read once). Step 10.665756625 ms.
+	checkNear(t, "tensor parallel step ms", *layoutOf(t, cands, LayoutTensor).DecodeStepMs, d("10.665756625"))
+
+	// Within the domain (8 accelerators), the 100 GB/s scale-up link:
+	// tensor parallel 64 × 8,192 bytes × 10 tokens / 50 GB/s = 0.1048576
+	// ms: step 8.977180625 + 0.64 + 0.1048576 = 9.722038225 ms.
+	s.Options[0].Accelerator.ScaleUpDomain = N("8")
+	checkNear(t, "within the domain", *layoutOf(t, candidatesOf(t, s), LayoutTensor).DecodeStepMs, d("9.722038225"))
+	// Unknown scale-out bandwidth: the scale-up figure, as before.
+	s.Options[0].Accelerator.ScaleUpDomain = N("1")
+	s.Options[0].Accelerator.ScaleOutGBps = Num{}
+	checkNear(t, "no scale-out figure", *layoutOf(t, candidatesOf(t, s), LayoutTensor).DecodeStepMs, d("9.722038225"))
+}
+
+// TestReplicaChosenForCost: the replica a tiny demand needs is the
+// smallest (one replica of anything is more than enough), though a wider
+// one needs fewer accelerator-seconds a request; the result says why.
+func TestReplicaChosenForCost(t *testing.T) {
+	s := rooflineScenario()
+	s.Options[0].AcceleratorsPerReplica = Num{}
+	// 1,000 requests a day of 2,000 tokens: one accelerator's batch of 219
+	// serves it many times over. Candidates 1, 2, 4, 8 (8 × the smallest).
+	r := mustEval(t, s).Options[0]
+	if r.AcceleratorsPerReplica != 1 || r.Layout != LayoutTensor {
+		t.Errorf("chose %d (%s), want 1 (tensor parallel)", r.AcceleratorsPerReplica, r.Layout)
+	}
+	if want := "1 accelerator a replica, tensor parallel: the cheapest of 1, 2, 4, 8 (tensor parallel) for this demand"; r.Why != want {
+		t.Errorf("why = %q, want %q", r.Why, want)
+	}
+	// By accelerator-seconds alone a wider replica wins: with no
+	// communication term (no hidden size), 8 accelerators hold the
+	// weights once and a batch of 8 × 80 GB less 16 GB: 1,954 sequences,
+	// so each accelerator serves more tokens a second.
+	p, _ := Check(s)
+	fast, fe := throughput(p.workload, p.model, &p.options[0])
+	if fe != nil || fast.AcceleratorsPerReplica != 8 {
+		t.Errorf("fewest accelerator-seconds: %d (%v), want 8", fast.AcceleratorsPerReplica, fe)
+	}
+	// Demand for many replicas: cost follows the accelerator-seconds, and
+	// whole replicas of the more efficient size win.
+	s.Workload.RequestsPerDay = N("100000000")
+	if r := mustEval(t, s).Options[0]; r.AcceleratorsPerReplica != 8 {
+		t.Errorf("large demand: %d accelerators a replica, want 8", r.AcceleratorsPerReplica)
+	}
 }

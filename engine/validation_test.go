@@ -363,11 +363,13 @@ is what accuracy is judged on; a refit may use only the *training* set.
 
 // efficiencyGrid is what TestFitEfficiency tries: MBU, MFU and the
 // collective latency in µs.
-var efficiencyGrid = struct{ mbu, mfu, latencyUs, linkShare []string }{
+var efficiencyGrid = struct{ mbu, mfu, latencyUs, linkShare, expertEfficiency []string }{
 	mbu:       []string{"0.55", "0.6", "0.65", "0.7", "0.75", "0.8"},
-	mfu:       []string{"0.35", "0.4", "0.45", "0.5", "0.55"},
+	mfu:       []string{"0.25", "0.3", "0.35", "0.4", "0.45", "0.5", "0.55"},
 	latencyUs: []string{"0", "10", "20", "35", "50"},
 	linkShare: []string{"1", "0.5", "0.3", "0.2", "0.15", "0.1", "0.07", "0.05"},
+	// The first value evaluates every case; the others only the expert-parallel ones.
+	expertEfficiency: []string{"1", "0.7", "0.5", "0.4", "0.3", "0.25"},
 }
 
 // TestFitEfficiency recomputes the fit of DefaultMBU, DefaultMFU,
@@ -392,11 +394,21 @@ func TestFitEfficiency(t *testing.T) {
 		t.Fatalf("%d training cases: too few to fit", len(train))
 	}
 	g := efficiencyGrid
-	var best [4]string
+	var best [5]string
 	var bestOverlap bool
 	var bestA accuracy
-	defaultShare, defaultOverlap := CollectiveBandwidthShare, ExpertParallelOverlap
-	defer func() { CollectiveBandwidthShare, ExpertParallelOverlap = defaultShare, defaultOverlap }()
+	defaultShare, defaultOverlap, defaultEff := CollectiveBandwidthShare, ExpertParallelOverlap, ExpertParallelEfficiency
+	defer func() {
+		CollectiveBandwidthShare, ExpertParallelOverlap, ExpertParallelEfficiency = defaultShare, defaultOverlap, defaultEff
+	}()
+	// The expert-parallel efficiency moves only the cases evaluated expert
+	// parallel: the others are evaluated once for all its values.
+	var expert []*validationCase
+	for _, c := range train {
+		if c.layout() == LayoutExpert {
+			expert = append(expert, c)
+		}
+	}
 	for _, overlap := range []bool{false, true} {
 		ExpertParallelOverlap = overlap
 		for _, mbu := range g.mbu {
@@ -404,24 +416,31 @@ func TestFitEfficiency(t *testing.T) {
 				for _, us := range g.latencyUs {
 					for _, share := range g.linkShare {
 						CollectiveBandwidthShare = d(share)
-						for _, c := range train {
-							c.mbu, c.mfu, c.latencyUs = N(mbu), N(mfu), N(us)
-							if err := c.evaluate(); err != nil {
-								t.Fatalf("%s: %v", c.col["id"], err)
+						for k, eff := range g.expertEfficiency {
+							ExpertParallelEfficiency = d(eff)
+							set := train
+							if k > 0 {
+								set = expert
 							}
-						}
-						if a := accuracyOf(train); best[0] == "" || a.medianLn.Cmp(bestA.medianLn) < 0 {
-							best, bestOverlap, bestA = [4]string{mbu, mfu, us, share}, overlap, a
+							for _, c := range set {
+								c.mbu, c.mfu, c.latencyUs = N(mbu), N(mfu), N(us)
+								if err := c.evaluate(); err != nil {
+									t.Fatalf("%s: %v", c.col["id"], err)
+								}
+							}
+							if a := accuracyOf(train); best[0] == "" || a.medianLn.Cmp(bestA.medianLn) < 0 {
+								best, bestOverlap, bestA = [5]string{mbu, mfu, us, share, eff}, overlap, a
+							}
 						}
 					}
 				}
 			}
 		}
 	}
-	t.Logf("%d training cases: MBU %s, MFU %s, %s µs, link share %s, expert-parallel overlap %v: median |ln ratio| %s, median ratio %s, %d within ±25 %%, %d within 0.5–2×",
-		len(train), best[0], best[1], best[2], best[3], bestOverlap, bestA.medianLn.StringFixed(3), bestA.medianRatio.StringFixed(2), bestA.within25, bestA.within2x)
-	if !d(best[0]).Equal(DefaultMBU) || !d(best[1]).Equal(DefaultMFU) || !d(best[2]).Equal(DefaultCollectiveLatencyUs) || !d(best[3]).Equal(defaultShare) || bestOverlap != defaultOverlap {
-		t.Errorf("the fit gives MBU %s, MFU %s, %s µs, link share %s, overlap %v; the defaults are %s, %s, %s µs, %s, %v",
-			best[0], best[1], best[2], best[3], bestOverlap, DefaultMBU, DefaultMFU, DefaultCollectiveLatencyUs, defaultShare, defaultOverlap)
+	t.Logf("%d training cases: MBU %s, MFU %s, %s µs, link share %s, expert-parallel overlap %v and efficiency %s: median |ln ratio| %s, median ratio %s, %d within ±25 %%, %d within 0.5–2×",
+		len(train), best[0], best[1], best[2], best[3], bestOverlap, best[4], bestA.medianLn.StringFixed(3), bestA.medianRatio.StringFixed(2), bestA.within25, bestA.within2x)
+	if !d(best[0]).Equal(DefaultMBU) || !d(best[1]).Equal(DefaultMFU) || !d(best[2]).Equal(DefaultCollectiveLatencyUs) || !d(best[3]).Equal(defaultShare) || bestOverlap != defaultOverlap || !d(best[4]).Equal(defaultEff) {
+		t.Errorf("the fit gives MBU %s, MFU %s, %s µs, link share %s, overlap %v, expert-parallel efficiency %s; the defaults are %s, %s, %s µs, %s, %v, %s",
+			best[0], best[1], best[2], best[3], bestOverlap, best[4], DefaultMBU, DefaultMFU, DefaultCollectiveLatencyUs, defaultShare, defaultOverlap, defaultEff)
 	}
 }

@@ -216,6 +216,9 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 				fmt.Fprintf(w, "    unlike the measurement: %s\n", d)
 			}
 		}
+		if o.Throughput != nil && o.Why != "" {
+			fmt.Fprintf(w, "    replica: %s\n", o.Why)
+		}
 		if o.Throughput != nil && o.Accuracy != nil {
 			fmt.Fprintf(w, "    throughput estimate: %s\n", o.Accuracy.Band())
 			for _, why := range o.Accuracy.Outside {
