@@ -259,21 +259,43 @@ func (p *plan) option(o *optionPlan, months []demand, tot totals) (OptionResult,
 			return or, fe
 		}
 	}
-	capacity := func(i int) []Month {
-		if p.reuse != nil && p.reuse.capacity != nil {
-			return p.reuse.capacity[i]
+	// Each candidate's capacity (busy and provisioned accelerators a
+	// month), known from an earlier evaluation or computed here, except
+	// for candidates that another is known to beat whatever the prices
+	// (nil: never costed).
+	capacities := make([][]Month, len(cands))
+	if p.reuse != nil && p.reuse.capacity != nil {
+		capacities = p.reuse.capacity
+	} else {
+		rpr := make([]decimal.Decimal, len(cands))
+		for i := range cands {
+			rpr[i] = p.replicasPerRPD(o, &cands[i])
 		}
-		return nil
+		for i := range cands {
+			if len(cands) > 1 && outgrown(o, cands, rpr, i) {
+				continue
+			}
+			rows := make([]Month, len(months))
+			for m := range months {
+				rows[m].RequestsPerDay = months[m].rpd
+			}
+			p.provision(o, &cands[i], rows, rpr[i])
+			capacities[i] = rows
+		}
 	}
 	best := -1
 	var bestOR OptionResult
-	capacities := make([][]Month, len(cands))
 	for i := range cands {
+		if capacities[i] == nil || len(cands) > 1 && dominated(o, cands, capacities, i) {
+			continue
+		}
 		try := or
 		t := cands[i]
 		try.Throughput = &t
-		p.cost(o, months, tot, &try, capacity(i))
-		capacities[i] = try.Months
+		if p.reuse == nil || p.reuse.capacity == nil {
+			p.busy(&t, capacities[i])
+		}
+		p.cost(o, months, tot, &try, capacities[i])
 		if best < 0 || try.TotalCost.Cmp(bestOR.TotalCost) < 0 ||
 			try.TotalCost.Equal(bestOR.TotalCost) && t.AcceleratorsPerReplica < bestOR.AcceleratorsPerReplica {
 			best, bestOR = i, try
@@ -282,6 +304,60 @@ func (p *plan) option(o *optionPlan, months []demand, tot totals) (OptionResult,
 	bestOR.Why = why(cands, best, "the cheapest", " for this demand")
 	bestOR.candidates, bestOR.capacities = cands, capacities
 	return bestOR, nil
+}
+
+// outgrown reports, without provisioning a month, that a candidate
+// preferred on a tie provisions no more accelerators than candidate j in
+// any month: a replica of n_i accelerators, n_j a multiple of it (r = n_j
+// / n_i), needing replicasPerRPD_i ≤ r × replicasPerRPD_j, provisions
+// n_i × ceil(rpd × replicasPerRPD_i) ≤ n_i × r × ceil(rpd ×
+// replicasPerRPD_j), what j provisions (spares likewise). For an owned
+// option it must also need no more accelerator-seconds a request. Then j
+// is never cheaper (see dominated).
+func outgrown(o *optionPlan, cands []Throughput, rpr []decimal.Decimal, j int) bool {
+	nj := cands[j].AcceleratorsPerReplica
+	for i := range cands {
+		ni := cands[i].AcceleratorsPerReplica
+		if i == j || ni > nj || ni == nj && i > j || nj%ni != 0 {
+			continue
+		}
+		if o.kind == Owned && cands[i].AcceleratorSecondsPerRequest.Cmp(cands[j].AcceleratorSecondsPerRequest) > 0 {
+			continue
+		}
+		if rpr[i].Cmp(rpr[j].Mul(dec(nj/ni))) <= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// dominated reports whether another candidate, preferred on a tie (a
+// smaller replica, or the same size earlier in the list), costs no more than
+// candidate j whatever the prices: it provisions no more accelerators in
+// any month and, for an owned option (whose energy follows the busy
+// accelerators), needs no more accelerator-seconds a request. Every cost
+// only grows with those, so j need not be costed: the choice stays exact.
+func dominated(o *optionPlan, cands []Throughput, capacities [][]Month, j int) bool {
+	for i := range cands {
+		if i == j || cands[i].AcceleratorsPerReplica > cands[j].AcceleratorsPerReplica ||
+			cands[i].AcceleratorsPerReplica == cands[j].AcceleratorsPerReplica && i > j {
+			continue
+		}
+		if capacities[i] == nil || o.kind == Owned && cands[i].AcceleratorSecondsPerRequest.Cmp(cands[j].AcceleratorSecondsPerRequest) > 0 {
+			continue // a candidate outgrown is beaten by one that is checked
+		}
+		fewer := true
+		for m := range capacities[j] {
+			if capacities[i][m].Accelerators.Cmp(capacities[j][m].Accelerators) > 0 {
+				fewer = false
+				break
+			}
+		}
+		if fewer {
+			return true
+		}
+	}
+	return false
 }
 
 // demand computes requests and tokens month by month. Growth compounds one
@@ -387,21 +463,38 @@ func (p *plan) capacity(o *optionPlan, or *OptionResult, known []Month) {
 		}
 		return
 	}
-	t := or.Throughput
-	n := dec(t.AcceleratorsPerReplica)
+	p.provision(o, or.Throughput, or.Months, p.replicasPerRPD(o, or.Throughput))
+	p.busy(or.Throughput, or.Months)
+}
+
+// replicasPerRPD is the replicas one request a day needs at peak,
+// truncated, not rounded, so that demand of exactly k replicas never
+// rounds up to k+1.
+func (p *plan) replicasPerRPD(o *optionPlan, t *Throughput) decimal.Decimal {
+	q, _ := t.AcceleratorSecondsPerRequest.Mul(p.workload.p2a).QuoRem(SecondsPerDay.Mul(o.maxUtil).Mul(dec(t.AcceleratorsPerReplica)), Prec)
+	return q
+}
+
+// busy fills each month's busy accelerators: requests a day × seconds a
+// request / 86,400.
+func (p *plan) busy(t *Throughput, rows []Month) {
 	busyPerRPD := div(t.AcceleratorSecondsPerRequest, SecondsPerDay)
-	// Truncated, not rounded, so that demand of exactly k replicas never
-	// rounds up to k+1.
-	replicasPerRPD, _ := t.AcceleratorSecondsPerRequest.Mul(p.workload.p2a).QuoRem(SecondsPerDay.Mul(o.maxUtil).Mul(n), Prec)
+	for m := range rows {
+		rows[m].BusyAccelerators = rows[m].RequestsPerDay.Mul(busyPerRPD)
+	}
+}
+
+// provision fills each month's provisioned accelerators.
+func (p *plan) provision(o *optionPlan, t *Throughput, rows []Month, replicasPerRPD decimal.Decimal) {
+	n := dec(t.AcceleratorsPerReplica)
 	var lastRPD, lastProv decimal.Decimal
-	for m := range or.Months {
-		row := &or.Months[m]
-		row.BusyAccelerators = row.RequestsPerDay.Mul(busyPerRPD)
+	for m := range rows {
+		row := &rows[m]
 		if m > 0 && row.RequestsPerDay.Equal(lastRPD) {
 			row.Accelerators = lastProv // flat demand: same fleet, no rounding work
 			continue
 		}
-		replicas := row.RequestsPerDay.Mul(replicasPerRPD).Ceil()
+		replicas := ceil(row.RequestsPerDay.Mul(replicasPerRPD))
 		if replicas.Sign() <= 0 {
 			replicas = one
 		}

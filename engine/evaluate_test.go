@@ -379,3 +379,56 @@ func TestComparison(t *testing.T) {
 		t.Errorf("cheapest from month: %+v", c.Options)
 	}
 }
+
+// TestReplicaChoiceMatchesBruteForce: the replica each self-hosted option
+// of the examples and the reference scenario is costed with is the one
+// costing every candidate would choose (the pruning of candidates that
+// cannot be cheaper leaves the choice exact), at their own demand and at
+// 1 % and 100× of it.
+func TestReplicaChoiceMatchesBruteForce(t *testing.T) {
+	scenarios := []*Scenario{loadReference(t)}
+	for _, e := range Examples {
+		s := e.Scenario.Clone()
+		scenarios = append(scenarios, &s)
+	}
+	for _, base := range scenarios {
+		for _, scale := range []string{"1", "0.01", "100"} {
+			s := base.Clone()
+			s.Workload.RequestsPerDay = NumOf(s.Workload.RequestsPerDay.Dec().Mul(d(scale)))
+			p, errs := Check(&s)
+			if errs != nil {
+				t.Fatal(errs)
+			}
+			res, err := p.evaluate()
+			if err != nil {
+				continue // e.g. growth past the limit
+			}
+			months := p.demand()
+			tot := sumDemand(months)
+			for i := range p.options {
+				o := &p.options[i]
+				if !o.kind.SelfHosted() {
+					continue
+				}
+				cands, fe := throughputs(p.workload, p.model, o)
+				if fe != nil {
+					t.Fatal(fe)
+				}
+				var want OptionResult
+				for k := range cands {
+					try := OptionResult{Label: o.label, Kind: o.kind, Throughput: &cands[k]}
+					p.cost(o, months, tot, &try, nil)
+					if k == 0 || try.TotalCost.Cmp(want.TotalCost) < 0 ||
+						try.TotalCost.Equal(want.TotalCost) && cands[k].AcceleratorsPerReplica < want.AcceleratorsPerReplica {
+						want = try
+					}
+				}
+				got := res.Options[i]
+				if got.AcceleratorsPerReplica != want.AcceleratorsPerReplica || got.Layout != want.Layout || !got.TotalCost.Equal(want.TotalCost) {
+					t.Errorf("%s × %s, %s: chose %d %s (%s), brute force %d %s (%s)", s.Name, scale, o.label,
+						got.AcceleratorsPerReplica, got.Layout, got.TotalCost, want.AcceleratorsPerReplica, want.Layout, want.TotalCost)
+				}
+			}
+		}
+	}
+}

@@ -3,6 +3,7 @@ package engine
 import (
 	"encoding/json"
 	"fmt"
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -211,4 +212,29 @@ func minDec(a, b decimal.Decimal) decimal.Decimal {
 		return a
 	}
 	return b
+}
+
+// pow10 holds 10^k for the exponents ceil meets, built once.
+var pow10 = func() []*big.Int {
+	p := make([]*big.Int, 2*Prec+16)
+	p[0] = big.NewInt(1)
+	ten := big.NewInt(10)
+	for k := 1; k < len(p); k++ {
+		p[k] = new(big.Int).Mul(p[k-1], ten)
+	}
+	return p
+}()
+
+// ceil is x.Ceil(), without computing 10^k at every call: capacity takes
+// the ceiling of every month of every candidate replica.
+func ceil(x decimal.Decimal) decimal.Decimal {
+	e := -int(x.Exponent())
+	if e <= 0 || e >= len(pow10) {
+		return x.Ceil()
+	}
+	q, r := new(big.Int).QuoRem(x.Coefficient(), pow10[e], new(big.Int))
+	if r.Sign() > 0 {
+		q.Add(q, big.NewInt(1))
+	}
+	return decimal.NewFromBigInt(q, 0)
 }
