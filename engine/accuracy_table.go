@@ -7,13 +7,13 @@ package engine
 // at the 10th, 50th and 90th percentile; and, from every case, the widest
 // replica and the longest request measured.
 var accuracyBands = []validationBand{
-	{vendor: "", moe: false, cases: 37, within25: 16, low: lit("0.58"), median: lit("0.85"), high: lit("1.47"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "AMD", moe: false, cases: 13, within25: 5, low: lit("0.59"), median: lit("0.74"), high: lit("0.83"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "", moe: false, cases: 37, within25: 14, low: lit("0.51"), median: lit("0.79"), high: lit("1.30"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "AMD", moe: false, cases: 13, within25: 0, low: lit("0.55"), median: lit("0.66"), high: lit("0.76"), maxReplica: 8, maxTokens: 33792},
 	{vendor: "Google", moe: false, cases: 1, within25: 0, low: lit("0.33"), median: lit("0.33"), high: lit("0.33"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "Intel", moe: false, cases: 8, within25: 2, low: lit("0.58"), median: lit("1.45"), high: lit("2.14"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "NVIDIA", moe: false, cases: 15, within25: 9, low: lit("0.62"), median: lit("1.08"), high: lit("1.35"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "", moe: true, cases: 21, within25: 11, low: lit("0.54"), median: lit("0.93"), high: lit("1.41"), maxReplica: 144, maxTokens: 33792},
-	{vendor: "NVIDIA", moe: true, cases: 21, within25: 11, low: lit("0.54"), median: lit("0.93"), high: lit("1.41"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "Intel", moe: false, cases: 8, within25: 4, low: lit("0.51"), median: lit("1.28"), high: lit("1.92"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "NVIDIA", moe: false, cases: 15, within25: 10, low: lit("0.56"), median: lit("1.07"), high: lit("1.21"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "", moe: true, cases: 21, within25: 10, low: lit("0.53"), median: lit("0.89"), high: lit("1.41"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "NVIDIA", moe: true, cases: 21, within25: 10, low: lit("0.53"), median: lit("0.89"), high: lit("1.41"), maxReplica: 144, maxTokens: 33792},
 }
 
 // validatedAccelerators are the catalog accelerators with published measurements.

@@ -22,14 +22,14 @@ var (
 	DefaultBits         = decimal.NewFromInt(16)
 
 	// MBU, MFU, the collective latency and CollectiveBandwidthShare are
-	// fitted together on the training set of published measurements
+	// fitted together on the training set's tensor-parallel cases
 	// (TestFitEfficiency recomputes the fit; docs/methodology.md,
 	// Throughput). The latency's grid stops at 50 µs: NCCL measures 10–30 µs
 	// an all-reduce within a node, and a larger fitted latency would stand
 	// for throughput losses at large batches while wrongly slowing batch 1.
 	DefaultMBU                 = decimal.RequireFromString("0.75")
-	DefaultMFU                 = decimal.RequireFromString("0.35")
-	DefaultCollectiveLatencyUs = decimal.RequireFromString("50")
+	DefaultMFU                 = decimal.RequireFromString("0.4")
+	DefaultCollectiveLatencyUs = decimal.RequireFromString("35")
 	// CollectiveBandwidthShare is the share of the scale-up link's bandwidth
 	// per direction that a tensor-parallel all-reduce achieves in serving
 	// (messages of a few MB, not overlapped with compute), fitted with them.
