@@ -75,7 +75,7 @@ func fieldIndex(t *testing.T, key string) int {
 }
 
 // TestTimeToFirstToken, worked by hand: a 10 B-parameter dense model at 16
-// bits on a custom accelerator of 1,000 TFLOPS at the default MFU 0.5
+// bits on a custom accelerator of 1,000 TFLOPS at an MFU of 0.5
 // prefills a token in 2 × 10^10 / (10^15 × 0.5) = 40 µs: 500 uncached
 // tokens (1,000 at a 0.5 cache share) take 20 ms on one accelerator, 10 ms
 // on two, before the first decode step.
@@ -85,7 +85,7 @@ func TestTimeToFirstToken(t *testing.T) {
 		Workload: Workload{RequestsPerDay: N("86400"), InputTokens: N("1000"), OutputTokens: N("100"), CachedInputShare: N("0.5"),
 			HorizonMonths: N("1"), TPOTSLOms: N("0")},
 		Model: Model{TotalParamsB: N("10"), Layers: N("32"), KVHeads: N("8"), HeadDim: N("128")},
-		Options: []Option{{Label: "one", Kind: Cloud, HourlyRate: N("1"), AcceleratorsPerReplica: N("1"),
+		Options: []Option{{Label: "one", Kind: Cloud, HourlyRate: N("1"), AcceleratorsPerReplica: N("1"), MFU: N("0.5"),
 			Accelerator: &Accelerator{MemoryGB: N("80"), BandwidthTBps: N("2"), TFLOPS: N("1000")}}},
 	}
 	r, err := Evaluate(s)
