@@ -50,6 +50,7 @@ const figuresFile = "testdata/links/figures.json"
 var releasedLinkCorpora = map[string]string{
 	"v1.json": "d6d7567dbc9972a51778216f90972dc796f0d0b352a2edb64ad0b3df820afce9",
 	"v2.json": "74b4d2a9e0565fa8e1a13902a2ec6af685bb8dac1d265dc004fb0a84821017ab",
+	"v3.json": "4d8728a3d844a532af87ffe87f0d2c8131cf2d6eacfdfbe408f1bfa83011f117",
 }
 
 // goldenLink is one link of the corpus and the figures it must produce.
@@ -194,6 +195,13 @@ func writeCorpus(t *testing.T) {
 	batch.Version = 2
 	batch.Name = "Batch: no time-per-token target (0)"
 	batch.Workload.TPOTSLOms = N("0")
+	calibrated := typicalScenario()
+	calibrated.Version = 2
+	calibrated.Name = "Calibrated to TRT10-004, a replica across two domains"
+	calibrated.Model = Model{Preset: "llama-3.1-8b", WeightBits: N("8"), KVBits: N("8")}
+	calibrated.Options[0].Accelerator = &Accelerator{Preset: "h100-sxm"}
+	calibrated.Options[0].ThroughputPreset = "TRT10-004"
+	calibrated.Options[1].Accelerator.ScaleUpDomain, calibrated.Options[1].Accelerator.ScaleOutGBps = N("4"), N("25")
 	var corpus []goldenLink
 	for _, c := range []struct {
 		note string
@@ -209,6 +217,7 @@ func writeCorpus(t *testing.T) {
 		{"custom MoE with expert fields (version 2 keys)", customMoE},
 		{"default TPOT target and a TTFT target (version 3)", targets},
 		{"no TPOT target, written as 0 (version 3)", batch},
+		{"throughput preset and scale-up/scale-out overrides (version 3 keys)", calibrated},
 	} {
 		if _, err := Evaluate(c.s); err != nil && c.note != "largest: eight custom options, every field set" {
 			t.Fatalf("%s: %v", c.note, err)
