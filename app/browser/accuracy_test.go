@@ -65,3 +65,46 @@ func TestEstimateAccuracyShown(t *testing.T) {
 	}
 	checkRows(t, map[string][]string{"x": row}, map[string][]string{"x": ranked})
 }
+
+// TestInteractivityChartAndCeiling: the cost-against-interactivity chart
+// draws a line for each estimated option, and a typed cost ceiling lists
+// the fastest each serves within it, in the engine's words; an unreadable
+// ceiling says why. A calibrated option's card names its measurement.
+func TestInteractivityChartAndCeiling(t *testing.T) {
+	s := &engine.Scenario{
+		Version:  engine.FormatVersion,
+		Workload: engine.Workload{RequestsPerDay: engine.N("1000000"), InputTokens: engine.N("1000"), OutputTokens: engine.N("300")},
+		Model:    engine.Model{Preset: "llama-3.1-8b", WeightBits: engine.N("8"), KVBits: engine.N("8")},
+		Options: []engine.Option{
+			{Label: "H100", Kind: engine.Cloud, Accelerator: &engine.Accelerator{Preset: "h100-sxm"}},
+			{Label: "H100 calibrated", Kind: engine.Cloud, Accelerator: &engine.Accelerator{Preset: "h100-sxm"}, ThroughputPreset: "TRT10-004"},
+			{Label: "API", Kind: engine.API, PriceInputPerM: engine.N("0.1"), PriceOutputPerM: engine.N("0.2")},
+		},
+	}
+	r, err := engine.Evaluate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	curve, err := engine.InteractivityCurve(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ceiling := engine.N("0.05")
+	var want []string
+	for _, i := range []int{0, 1} {
+		want = append(want, engine.FastestWithinSentence(r.Options[i].Label, engine.FastestWithin(curve, i, ceiling.Dec()), ceiling.Dec()))
+	}
+	site := calcSite(t)
+	ctx := NewBrowser(t)
+	step(t, ctx, 90*time.Second, chromedp.Navigate(site.URL+"#"+engine.EncodeLink(s)), WaitApp(),
+		WaitJS(`document.querySelectorAll("#chart-interactivity polyline").length === 2`, 60*time.Second))
+	checkTexts(t, ctx, map[string]string{"#headline-1 [data-key=calibration] p": r.Options[1].Calibration.Sentence()})
+	step(t, ctx, 20*time.Second, setInput("cost-ceiling", "0.05"),
+		WaitJS(`document.querySelectorAll("#fastest-within li").length === 2`, 10*time.Second))
+	got := eval[[]string](t, ctx, `[...document.querySelectorAll("#fastest-within li")].map((e) => e.textContent)`)
+	checkRows(t, map[string][]string{"x": got}, map[string][]string{"x": want})
+	step(t, ctx, 20*time.Second, setInput("cost-ceiling", "cheap"), WaitJS(`document.querySelector("#cost-ceiling-error") !== null`, 10*time.Second))
+	if msg := text(t, ctx, "#cost-ceiling-error"); msg != `Cost ceiling: "cheap" is not a number` {
+		t.Errorf("error %q", msg)
+	}
+}
