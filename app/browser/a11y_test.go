@@ -82,7 +82,7 @@ func TestCalculatorAccessibility(t *testing.T) {
 				chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById("example"); s.value = "owned-fleet"; s.dispatchEvent(new Event("change", {bubbles: true})); })()`),
 				WaitJS(`document.getElementById("scenario-name").value.startsWith("Owned fleet")`, 20*time.Second),
 				chromedp.Evaluate[chromedp.Void](`document.querySelectorAll("details:not([open]) > summary").forEach((s) => s.click())`),
-				WaitJS(`document.querySelectorAll("details:not([open])").length === 0 && document.querySelector("[data-path='options[0].staff_per_month']") !== null`, 20*time.Second),
+				WaitJS(`document.querySelectorAll("details:not([open])").length === 0 && document.querySelector("input[data-path='options[0].staff_per_month']") !== null`, 20*time.Second),
 				WaitJS(`document.querySelector("#chart-tornado rect") !== null`, 30*time.Second))
 			if n := eval[int](t, ctx, `document.querySelectorAll("input, select, textarea, button").length`); n < 80 {
 				t.Fatalf("only %d controls on the page: the folded groups did not open", n)

@@ -147,7 +147,7 @@ func TestCalculatorHandWorked(t *testing.T) {
 	})
 	// Type a new hourly rate with real keystrokes: $3 × 6 × 730 = $13,140 a
 	// month, $26,280 in all, 26,280 / 7,884 M tokens = $3.33 per M.
-	rate := eval[string](t, ctx, `document.querySelector("[data-path='options[0].hourly_rate']").id`)
+	rate := eval[string](t, ctx, `document.querySelector("input[data-path='options[0].hourly_rate']").id`)
 	hashBefore := eval[string](t, ctx, `location.hash`)
 	step(t, ctx, 30*time.Second,
 		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.getElementById(%q).select()`, rate)),
@@ -422,7 +422,7 @@ func TestCalculatorEditOptionsAndSaved(t *testing.T) {
 		t.Errorf("%d headlines for 3 options", n)
 	}
 	// Editing the moved copy edits that option, not the one that was first.
-	rate := eval[string](t, ctx, `document.querySelector("[data-path='options[0].hourly_rate']").id`)
+	rate := eval[string](t, ctx, `document.querySelector("input[data-path='options[0].hourly_rate']").id`)
 	step(t, ctx, 20*time.Second, setInput(rate, "1"), waitText(stat(0, "first_month_cost"), "$4,380"))
 	if got := text(t, ctx, stat(1, "first_month_cost")); got != "$8,760" {
 		t.Errorf("the other copy changed: %s", got)
@@ -443,22 +443,22 @@ func TestCalculatorFoldedGroups(t *testing.T) {
 	ctx := NewBrowser(t)
 	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(handWorked())), WaitApp())
 	// A folded group has no inputs until opened.
-	if eval[bool](t, ctx, `document.querySelector("[data-path='options[0].commit_accelerators']") !== null`) {
+	if eval[bool](t, ctx, `document.querySelector("input[data-path='options[0].commit_accelerators']") !== null`) {
 		t.Fatal("the closed commitment group rendered its inputs")
 	}
 	step(t, ctx, 20*time.Second,
 		chromedp.Evaluate[chromedp.Void](`[...document.querySelectorAll("#headline ~ *, .option-card summary")].find((s) => s.textContent === "Commitment").click()`),
-		WaitJS(`document.querySelector("[data-path='options[0].commit_accelerators']") !== null`, 10*time.Second))
+		WaitJS(`document.querySelector("input[data-path='options[0].commit_accelerators']") !== null`, 10*time.Second))
 	// Commit 10 accelerators at $1.50 for a month: 10 × 1.5 × 730 = $10,950
 	// paid in month 1, of which 4 idle × 1.5 × 730 = $4,380 stranded.
-	ids := eval[[]string](t, ctx, `["commit_accelerators", "commit_hourly_rate", "commit_months"].map((k) => document.querySelector("[data-path='options[0]." + k + "']").id)`)
+	ids := eval[[]string](t, ctx, `["commit_accelerators", "commit_hourly_rate", "commit_months"].map((k) => document.querySelector("input[data-path='options[0]." + k + "']").id)`)
 	step(t, ctx, 30*time.Second, setInput(ids[0], "10"), setInput(ids[1], "1.5"), setInput(ids[2], "1"),
 		waitText(stat(0, "first_month_cost"), "$10,950"))
 	if got := text(t, ctx, stat(0, "stranded")); got != "$4,380" {
 		t.Errorf("stranded = %q, want $4,380", got)
 	}
 	// The group stays open across re-renders.
-	if !eval[bool](t, ctx, `document.querySelector("[data-path='options[0].commit_months']").closest("details").open`) {
+	if !eval[bool](t, ctx, `document.querySelector("input[data-path='options[0].commit_months']").closest("details").open`) {
 		t.Error("the group closed itself")
 	}
 }

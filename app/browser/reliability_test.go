@@ -320,7 +320,7 @@ func TestReliabilityRecoversFromPanic(t *testing.T) {
 		t.Errorf("console: want one recovered internal error, got %q", f)
 	}
 	// Editing goes on: 6 accelerators at $1 an hour are $4,380 a month.
-	rate := eval[string](t, ctx, `document.querySelector("[data-path='options[0].hourly_rate']").id`)
+	rate := eval[string](t, ctx, `document.querySelector("input[data-path='options[0].hourly_rate']").id`)
 	step(t, ctx, 20*time.Second, chromedp.Click("#crash-dismiss"), WaitJS(`document.getElementById("crash") === null`, 10*time.Second),
 		setInput(rate, "1"), waitText(stat(0, "first_month_cost"), "$4,380"))
 	if f := log.Failures(); len(f) != 1 {
