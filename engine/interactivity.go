@@ -39,7 +39,7 @@ type InteractivityCost struct {
 // InteractivityCurve evaluates each estimated self-hosted option at every
 // target of InteractivityTargets, the scenario otherwise unchanged (its
 // own target replaced): the trade-off between cost and how fast each user
-// is served. pace runs between targets.
+// is served. pace runs between targets and between options.
 func InteractivityCurve(s *Scenario, pace Pace) ([]InteractivityPoint, error) {
 	p, errs := Check(s)
 	if errs != nil {
@@ -59,6 +59,9 @@ func InteractivityCurve(s *Scenario, pace Pace) ([]InteractivityPoint, error) {
 			o := &q.options[i]
 			if !o.kind.SelfHosted() || o.measured {
 				continue
+			}
+			if i > 0 && pace.stop() { // between options too: each is a replica search
+				return nil, ErrStopped
 			}
 			or, fe := q.option(o, months, tot)
 			if fe != nil {
