@@ -353,6 +353,9 @@ func comparisonViewOf(r *engine.Result, order []int, class func(int) string) com
 			if o.Throughput == nil {
 				return dash
 			}
+			if o.Layout != "" {
+				return fmt.Sprintf("%d, %s", o.AcceleratorsPerReplica, o.Layout)
+			}
 			return fmt.Sprint(o.AcceleratorsPerReplica)
 		})},
 		{"Batch, decode step", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
@@ -362,7 +365,7 @@ func comparisonViewOf(r *engine.Result, order []int, class func(int) string) com
 			if o.BatchSize == nil {
 				return "measured"
 			}
-			return fmt.Sprintf("%d, %s ms (%s-bound)", *o.BatchSize, o.DecodeStepMs.StringFixed(1), o.Bound)
+			return fmt.Sprintf("%d, %s ms (%s)", *o.BatchSize, o.DecodeStepMs.StringFixed(1), o.Binds())
 		})},
 		{"Tokens/s per user", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
 			if o.Throughput == nil || o.TokensPerSecondPerUser == nil {

@@ -488,3 +488,22 @@ func (t *Throughput) finish(w workloadPlan) {
 	t.AcceleratorSecondsPerRequest = prefill.Add(decode)
 	t.InputShareOfTime = div(prefill, t.AcceleratorSecondsPerRequest)
 }
+
+// Binds says what limits the operating point, in words: what bounds the
+// decode step and what capped the batch, e.g. "memory-bound; the batch is
+// capped by the time-per-token target". Empty when measured.
+func (t *Throughput) Binds() string {
+	if t.Bound == "" {
+		return ""
+	}
+	s := t.Bound + "-bound"
+	switch t.BatchLimit {
+	case "memory":
+		s += "; the batch is capped by the memory left for KV"
+	case "max_batch":
+		s += "; the batch is capped by max batch"
+	case "slo":
+		s += "; the batch is capped by the time-per-token target"
+	}
+	return s
+}

@@ -458,3 +458,17 @@ func TestReplicaChosenForCost(t *testing.T) {
 		t.Errorf("large demand: %d accelerators a replica, want 8", r.AcceleratorsPerReplica)
 	}
 }
+
+func TestThroughputBinds(t *testing.T) {
+	for _, tc := range []struct{ bound, limit, want string }{
+		{"memory", "memory", "memory-bound; the batch is capped by the memory left for KV"},
+		{"compute", "slo", "compute-bound; the batch is capped by the time-per-token target"},
+		{"communication", "max_batch", "communication-bound; the batch is capped by max batch"},
+		{"", "", ""}, // measured
+	} {
+		tp := Throughput{Bound: tc.bound, BatchLimit: tc.limit}
+		if got := tp.Binds(); got != tc.want {
+			t.Errorf("%s/%s: %q, want %q", tc.bound, tc.limit, got, tc.want)
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package browser
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -54,6 +56,15 @@ func TestEstimateAccuracyShown(t *testing.T) {
 		if n := eval[int](t, ctx, `document.querySelectorAll("`+sel+`").length`); n != 0 {
 			t.Errorf("%s: %d elements, want none", sel, n)
 		}
+	}
+	// The operating point says the layout and what binds, in the engine's words.
+	op := comparisonRows(t, ctx)
+	col := slices.Index(r.Comparison.Ranking, 0) // the H100's column: by rank
+	if got, want := op["Accelerators per replica"][col], fmt.Sprintf("%d, %s", r.Options[0].AcceleratorsPerReplica, r.Options[0].Layout); got != want || r.Options[0].Layout == "" {
+		t.Errorf("accelerators per replica %q, want %q", got, want)
+	}
+	if got, want := op["Batch, decode step"][col], fmt.Sprintf("%d, %s ms (%s)", *r.Options[0].BatchSize, r.Options[0].DecodeStepMs.StringFixed(1), r.Options[0].Binds()); got != want {
+		t.Errorf("batch, decode step %q, want %q", got, want)
 	}
 	row := comparisonRows(t, ctx)["Measured ÷ estimated throughput"]
 	want := []string{h100.Low.StringFixed(2) + "–" + h100.High.StringFixed(2) + "×",
