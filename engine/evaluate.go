@@ -302,6 +302,9 @@ func (p *plan) option(o *optionPlan, months []demand, tot totals) (OptionResult,
 		}
 	}
 	bestOR.Why = why(cands, best, "the cheapest", " for this demand")
+	if bestOR.Throughput != nil {
+		o.annotate(p.workload, p.model, bestOR.Throughput)
+	}
 	bestOR.candidates, bestOR.capacities = cands, capacities
 	return bestOR, nil
 }

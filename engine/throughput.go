@@ -76,23 +76,29 @@ func throughput(w workloadPlan, m modelPlan, o *optionPlan) (Throughput, *FieldE
 	}
 	t := cands[best]
 	t.Why = why(cands, best, "the fewest accelerator-seconds a request", "")
+	o.annotate(w, m, &t)
 	return t, nil
 }
 
+// annotate gives the chosen estimate what is known of its accuracy: the
+// measurement it is calibrated to, or the validation band of its kind.
+// Only the chosen candidate is annotated: the others are dropped.
+func (o *optionPlan) annotate(w workloadPlan, m modelPlan, t *Throughput) {
+	switch {
+	case t.Measured:
+	case o.calibration != nil:
+		t.Calibration = o.calibration.calibrated(w, t)
+	default:
+		t.Accuracy = estimateAccuracy(w, m, o.accel.preset, t.AcceleratorsPerReplica)
+	}
+}
+
 // throughputs is the option's candidate replicas: the measured rates, or
-// the roofline for each size and layout estimates considers, each with its
-// accuracy.
+// the roofline for each size and layout estimates considers (the chosen
+// one is annotated with its accuracy afterwards).
 func throughputs(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *FieldError) {
 	if !o.measured {
-		cands, fe := estimates(w, m, o)
-		for i := range cands {
-			if o.calibration != nil {
-				cands[i].Calibration = o.calibration.calibrated(w, &cands[i])
-			} else {
-				cands[i].Accuracy = estimateAccuracy(w, m, o.accel.preset, cands[i].AcceleratorsPerReplica)
-			}
-		}
-		return cands, fe
+		return estimates(w, m, o)
 	}
 	t := Throughput{Measured: true}
 	t.AcceleratorsPerReplica = o.perReplica
