@@ -63,6 +63,9 @@ func TestEstimateAccuracyShown(t *testing.T) {
 	if got, want := op["Accelerators per replica"][col], fmt.Sprintf("%d, %s", r.Options[0].AcceleratorsPerReplica, r.Options[0].Layout); got != want || r.Options[0].Layout == "" {
 		t.Errorf("accelerators per replica %q, want %q", got, want)
 	}
+	if got, want := op["Time to first token"][col], engine.Count(*r.Options[0].TimeToFirstTokenMs, 0)+" ms"; got != want {
+		t.Errorf("time to first token %q, want %q", got, want)
+	}
 	if got, want := op["Batch, decode step"][col], fmt.Sprintf("%d, %s ms (%s)", *r.Options[0].BatchSize, r.Options[0].DecodeStepMs.StringFixed(1), r.Options[0].Binds()); got != want {
 		t.Errorf("batch, decode step %q, want %q", got, want)
 	}
