@@ -30,7 +30,7 @@ import (
 // scenario format 2: a time-per-output-token target by default, and a
 // time-to-first-token target; a link of version 1 or 2 without a target
 // meant none and opens with 0, "no target" (upgrade).
-const LinkVersion = 3
+const LinkVersion = 4
 
 // Bounds on what a link decoder accepts, whatever the input.
 const (

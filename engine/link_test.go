@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -88,7 +89,7 @@ func TestLinkLengths(t *testing.T) {
 
 func TestLinkTypicalIsReadable(t *testing.T) {
 	link := EncodeLink(typicalScenario())
-	if !strings.HasPrefix(link, "3r.") {
+	if !strings.HasPrefix(link, strconv.Itoa(LinkVersion)+"r.") {
 		t.Errorf("typical link is not readable: %s", link)
 	}
 	// Only values that differ from their preset's are written: the owned
@@ -260,7 +261,7 @@ func TestDecodeLinkHostile(t *testing.T) {
 		{"empty", "", "it is empty"},
 		{"url without fragment", "https://example.com/app/", "nothing after #"},
 		{"garbage", "#hello", "format version"},
-		{"future version", "#4r.n=x", "newer version of infercost (link format 4"},
+		{"future version", "#" + strconv.Itoa(LinkVersion+1) + "r.n=x", "newer version of infercost (link format " + strconv.Itoa(LinkVersion+1)},
 		{"expert field in a version-1 link", "#1r.m=deepseek-v3~ex=256", `unknown part "ex"`},
 		{"far future", "#99999z.AAAA", "newer version"},
 		{"zero version", "#0r.n=x", "format version"},
