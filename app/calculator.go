@@ -479,7 +479,17 @@ func (c *Calculator) capacityTarget() int {
 func (c *Calculator) Render() ga.UI { return c.guardedRender(c.render) }
 
 func (c *Calculator) render() ga.UI {
-	return ga.Div().Class("calc").Body(
+	class := "calc"
+	if ga.IsClient {
+		class += " live" // the app's own figures: web/boot.js's cover comes off
+	}
+	return ga.Div().Class(class).Body(
+		// Shown instead of the prerendered default example while the app
+		// loads a link or the working copy (web/boot.js, infercost.css).
+		ga.P().Class("opening-note").Role("status").Body(
+			ga.Span().Class("opening-link-note").Text("Opening the shared scenario…"),
+			ga.Span().Class("opening-working-note").Text("Opening the scenario you were working on…"),
+		),
 		// A button, not a link to "#results": the fragment holds the
 		// scenario, and go-app's handlers run too late to prevent a link's
 		// default action.

@@ -132,9 +132,16 @@ func Handler(base, version string, wasmBytes int64) *ga.Handler {
 		// The charts' keyboard script is deferred (go-app's Scripts would
 		// block the parser, and with it app.wasm's download, on a script
 		// nothing needs before the charts), so it is a raw header; the
-		// worker caches it like the icon.
-		RawHeaders:            []string{`<script defer src="` + base + `/web/charts.js"></script>`},
-		CacheableResources:    []string{"/web/icon.svg", "/web/charts.js"},
+		// worker caches it like the icon. boot.js is the one script that
+		// must run before the first paint: it hides the prerendered default
+		// figures when the app will open a link or the working copy
+		// (web/boot.js). It comes after go-app's deferred scripts, whose
+		// downloads the preload scanner has already started.
+		RawHeaders: []string{
+			`<script src="` + base + `/web/boot.js"></script>`,
+			`<script defer src="` + base + `/web/charts.js"></script>`,
+		},
+		CacheableResources:    []string{"/web/icon.svg", "/web/charts.js", "/web/boot.js"},
 		Version:               version,
 		WasmContentLength:     strconv.FormatInt(wasmBytes, 10),
 		ServiceWorkerTemplate: workerJS,
