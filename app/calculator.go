@@ -706,7 +706,9 @@ func (c *Calculator) onExportCSV(ctx ga.Context, e ga.Event) {
 		return
 	}
 	var b strings.Builder
-	if err := engine.WriteCSV(&b, c.result); err != nil {
+	// The report: the result's own scenario (the last valid one), its
+	// assumptions and figures, as `infercost eval -format csv` writes it.
+	if err := engine.WriteReport(&b, engine.Resolve(c.good), c.result); err != nil {
 		c.notice = err.Error()
 		return
 	}

@@ -323,13 +323,21 @@ func TestCalculatorImportExportCSV(t *testing.T) {
 	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(&ex)), WaitApp(),
 		chromedp.Click("#export-csv"), WaitJS(`window.infercostLastDownload !== undefined`, 10*time.Second))
 	csv := eval[string](t, ctx, `window.infercostLastDownload.content`)
-	// The same CSV as `infercost eval -format csv` (both call engine.WriteCSV).
-	r, err := engine.Evaluate(&ex)
+	// The same report as `infercost eval -format csv` on the link the page
+	// opened (both call engine.WriteReport; cmd/infercost's
+	// TestEvalCSVReport checks its figures by hand). The link, not the
+	// example: a link leaves out a value equal to its default, so the
+	// report says "default" where the example's file says "given".
+	opened, err := engine.DecodeLink(engine.EncodeLink(&ex))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := engine.Evaluate(&opened)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var want strings.Builder
-	engine.WriteCSV(&want, r)
+	engine.WriteReport(&want, engine.Resolve(&opened), r)
 	if csv != want.String() {
 		t.Errorf("exported CSV differs from the CLI's (%d vs %d bytes)", len(csv), want.Len())
 	}
