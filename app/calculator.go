@@ -71,6 +71,13 @@ type Calculator struct {
 	importMsg    string
 	crash        string // a recovered panic, shown until dismissed (see recover.go)
 
+	// printed is the printed report's list of assumptions and link, made
+	// once typing pauses (refreshSecondary), not on every keystroke.
+	printed struct {
+		rows []engine.Assumption
+		link string
+	}
+
 	colors       colorBook // each option's colour, kept through moves and removals (chartcolors.go)
 	showRevenue  bool      // the monthly chart draws revenue (off: it would set the cost scale)
 	narrowCharts bool      // the results column is narrow: charts use their narrow frame (charts.go)
@@ -348,6 +355,10 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 					c.drawn[k]++
 					if k == 0 {
 						c.writeURL(ctx)
+						if c.good != nil {
+							c.printed.rows = engine.Assumptions(engine.Resolve(c.good))
+							c.printed.link = shareURL(c.currentLink())
+						}
 					}
 				}
 			})
@@ -514,6 +525,7 @@ func (c *Calculator) render() ga.UI {
 			ga.Div().Class("results").ID(resultsID).TabIndex(-1).Aria("label", "Results").Body(c.renderResults()...),
 			ga.Div().Class("inputs").Body(c.renderInputs()...),
 		),
+		&PrintedAssumptions{C: c, Rows: c.printed.rows, Link: c.printed.link},
 	)
 }
 
