@@ -32,7 +32,17 @@ type OptionVerdict struct {
 	// BreakEvenRequestsPerDay is the daily volume above which this
 	// self-hosted option always costs less than the API option, or nil.
 	BreakEvenRequestsPerDay *decimal.Decimal `json:"break_even_requests_per_day"`
+	// BreakEvenBasis says which prices the break-even volume assumes; it
+	// can differ from the totals, which follow the option's terms month by
+	// month (a commitment, growth), and the page and the CLI say so.
+	BreakEvenBasis string `json:"break_even_basis,omitempty"`
 }
+
+// Break-even bases, in words (see breakEvenVolume).
+const (
+	breakEvenCloud = "renting at the on-demand rate with no commitment, at month-1 prices, in a steady month"
+	breakEvenOwned = "buying the hardware new at month-1 prices, in a steady month"
+)
 
 func (p *plan) compare(res *Result) Comparison {
 	c := Comparison{Options: make([]OptionVerdict, len(res.Options))}
@@ -84,6 +94,10 @@ func (p *plan) compare(res *Result) Comparison {
 		}
 		if o := &p.options[i]; o.kind.SelfHosted() {
 			c.Options[i].BreakEvenRequestsPerDay = p.breakEvenVolume(o, res.Options[i].Throughput, &p.options[a])
+			c.Options[i].BreakEvenBasis = breakEvenCloud
+			if o.kind == Owned {
+				c.Options[i].BreakEvenBasis = breakEvenOwned
+			}
 		}
 	}
 	return c

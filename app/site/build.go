@@ -99,6 +99,9 @@ func Build(opts Options) (Report, error) {
 	if err := fixManifestScope(filepath.Join(opts.Out, "manifest.webmanifest"), base); err != nil {
 		return rep, err
 	}
+	if err := writeMethodology(opts.Out, base); err != nil {
+		return rep, err
+	}
 	if err := addMetaCSP(opts.Out); err != nil {
 		return rep, err
 	}
@@ -141,7 +144,7 @@ func Handler(base, version string, wasmBytes int64) *ga.Handler {
 			`<script src="` + base + `/web/boot.js"></script>`,
 			`<script defer src="` + base + `/web/charts.js"></script>`,
 		},
-		CacheableResources:    []string{"/web/icon.svg", "/web/charts.js", "/web/boot.js"},
+		CacheableResources:    []string{"/web/icon.svg", "/web/charts.js", "/web/boot.js", app.MethodologyPath},
 		Version:               version,
 		WasmContentLength:     strconv.FormatInt(wasmBytes, 10),
 		ServiceWorkerTemplate: workerJS,
