@@ -187,6 +187,8 @@ var AcceleratorFields = []AcceleratorField{
 		func(a *Accelerator) *Num { return &a.ScaleOutGBps }},
 	{field("power_kw", "pw", "Board power", "kW", "Accelerator board power (TDP).", "0", "100", spec(func(p *AcceleratorPreset) Num { return p.PowerKW }, optional("an owned option then needs its all-in power")), positive),
 		func(a *Accelerator) *Num { return &a.PowerKW }},
+	{field("stack_efficiency", "se", "Stack efficiency", "×", "How much of the default MBU and MFU this accelerator reaches with its usual serving software, relative to the NVIDIA GPUs they were fitted on (AMD Instinct on ROCm: fitted on published measurements).", "0", "2", stackEfficiency, positive, sensitive, since(4), only(Estimated)),
+		func(a *Accelerator) *Num { return &a.StackEfficiency }},
 }
 
 // RevenueFields lists what the user charges.
@@ -246,9 +248,9 @@ var OptionFields = []OptionField{
 		func(o *Option) *Num { return &o.DecodeTokensPerS }},
 	{field("accelerators_per_replica", "apr", "Accelerators per replica", "accelerators", "Accelerators that serve one copy of the model; by default the smallest power of two that fits it.", "1", "4096", optional("the smallest power of two that fits the model"), integer), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.AcceleratorsPerReplica }},
-	{field("mbu", "mbu", "Memory bandwidth utilization", "0–1", "Share of peak bandwidth a decode step achieves.", "0", "1", constant(DefaultMBU), positive, sensitive, only(Estimated)), selfHosted, "throughput",
+	{field("mbu", "mbu", "Memory bandwidth utilization", "0–1", "Share of peak bandwidth a decode step achieves.", "0", "1", scaledByStack(DefaultMBU), positive, sensitive, only(Estimated)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.MBU }},
-	{field("mfu", "mfu", "Compute utilization", "0–1", "Share of peak FLOPS that prefill and compute-bound decode achieve.", "0", "1", constant(DefaultMFU), positive, sensitive, only(Estimated)), selfHosted, "throughput",
+	{field("mfu", "mfu", "Compute utilization", "0–1", "Share of peak FLOPS that prefill and compute-bound decode achieve.", "0", "1", scaledByStack(DefaultMFU), positive, sensitive, only(Estimated)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.MFU }},
 	{field("usable_memory_share", "um", "Usable memory", "0–1", "Share of all the memory available to weights and KV cache after activations and runtime. Unset, the KV cache gets 0.9 of the memory left after the weights, as serving engines size it.", "0", "1", optional("KV gets 0.9 of the memory left after the weights"), positive, only(Estimated)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.UsableMemoryShare }},

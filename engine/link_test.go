@@ -326,6 +326,9 @@ func TestDecodeLinkScriptNameIsText(t *testing.T) {
 func FuzzDecodeLink(f *testing.F) {
 	f.Add(EncodeLink(typicalScenario()))
 	f.Add(EncodeLink(largestScenario()))
+	stack := typicalScenario() // the stack efficiency (format 4) on a preset
+	stack.Options[1].Accelerator.StackEfficiency = N("0.8")
+	f.Add(EncodeLink(stack))
 	f.Add("#1r.n=%3Cscript%3E~rpd=1e9")
 	f.Add("#2r.x")
 	f.Add("#1z.AAAA")

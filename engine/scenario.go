@@ -77,6 +77,7 @@ type Accelerator struct {
 	ScaleUpDomain    Num    `json:"scale_up_domain,omitzero"`
 	ScaleOutGBps     Num    `json:"scale_out_gbps,omitzero"`
 	PowerKW          Num    `json:"power_kw,omitzero"`
+	StackEfficiency  Num    `json:"stack_efficiency,omitzero"`
 }
 
 // Option is one way to serve the workload. Which fields apply depends on

@@ -76,6 +76,11 @@ LINKS = {
     "Gaudi3": ("525", "8", "75"), "Gaudi2": ("262.5", "8", "37.5"), "TPU-v6e": ("400", "256", ""),
 }
 
+# Stack efficiency of the accelerators whose catalog preset carries one (AMD
+# Instinct, engine/catalog.go amdStackEfficiency): the value TestFitEfficiency
+# fits on the training set's AMD cases. Empty elsewhere: 1.
+STACK = {"MI300X": "0.75"}
+
 def precision(r):
     """Weight bits, KV bits, compute precision ("bf16", "fp8", "fp4"), note."""
     pw, pkv, notes = r["precision_weights"], r["precision_kv"], []
@@ -168,7 +173,7 @@ COLS = ["id", "split", "source", "vendor", "kind", "model", "accelerator", "scen
         "model_preset", "total_params_b", "active_params_b", "experts", "experts_per_token", "routed_params_b",
         "layers", "kv_heads", "head_dim", "kv_bytes_per_token", "hidden_size",
         "weight_bits", "kv_bits", "accelerator_preset", "memory_gb", "bandwidth_tbps", "tflops",
-        "interconnect_gbps", "scale_up_domain", "scale_out_gbps",
+        "interconnect_gbps", "scale_up_domain", "scale_out_gbps", "stack_efficiency",
         "accelerators_per_replica", "input_tokens", "output_tokens", "max_batch",
         "measured_tokens_per_s", "weight", "note"]
 cases, excluded = [], []
@@ -219,7 +224,7 @@ for r in rows:
     cases.append(dict(zip(COLS, [
         i, s["split"], s["source_group"], r["vendor"], r["model_type"], r["model"], r["accelerator"], scen, phase, layout,
         preset, total, active, experts, per_token, routed, layers, heads, dim, kvb, hidden, wb, kb, apreset, mem, bw, tflops,
-        link, domain, scale_out, replica, inp, out, batch, measured(r), s["weight_hint"], "; ".join(notes)])))
+        link, domain, scale_out, STACK.get(r["accelerator"], ""), replica, inp, out, batch, measured(r), s["weight_hint"], "; ".join(notes)])))
 
 with open(os.path.join(D, "cases.csv"), "w", newline="") as f:
     w = csv.DictWriter(f, fieldnames=COLS, lineterminator="\n")
