@@ -200,9 +200,9 @@ func (c *Calculator) evaluateNow() bool {
 	s := c.f.scenario()
 	r, err := engine.Evaluate(&s)
 	if ga.IsClient {
-		// Exposed for `make bench`, which splits keystroke latency into
-		// engine time and rendering time.
-		ga.Window().Set("infercostEvalMs", float64(time.Since(start).Microseconds())/1000)
+		// For `make bench`, which splits keystroke latency into engine
+		// time and rendering time (instrumented builds only).
+		exposeEvalMs(float64(time.Since(start).Microseconds()) / 1000)
 	}
 	if err != nil {
 		errs, ok := err.(engine.Errors)
@@ -816,7 +816,7 @@ func download(name, mime, content string) {
 	win.Get("document").Get("body").Call("appendChild", a)
 	a.Call("click")
 	a.Call("remove")
-	win.Set("infercostLastDownload", map[string]any{"name": name, "content": content})
+	exposeDownload(name, content)
 	win.Get("URL").Call("revokeObjectURL", href)
 }
 

@@ -178,7 +178,14 @@ const WasmLDFlags = "-s -w"
 
 // BuildWasm compiles the wasm main. Building it here (not in the Makefile
 // alone) keeps `infercost build` a one-step command.
-func BuildWasm(moduleDir, out string) error {
+func BuildWasm(moduleDir, out string) error { return BuildWasmTags(moduleDir, out, "") }
+
+// InstrumentTag builds app.wasm with the hooks the browser tests and the
+// bench read (app/instrument.go); the release is built without it.
+const InstrumentTag = "instrument"
+
+// BuildWasmTags compiles the wasm main with build tags (comma-separated).
+func BuildWasmTags(moduleDir, out, tags string) error {
 	if moduleDir == "" {
 		moduleDir = "."
 	}
@@ -189,7 +196,7 @@ func BuildWasm(moduleDir, out string) error {
 	if err != nil {
 		return err
 	}
-	cmd := exec.Command("go", "build", "-trimpath", "-gcflags", WasmGCFlags, "-gcflags", GoAppGCFlags, "-ldflags", WasmLDFlags, "-o", abs, "./cmd/app")
+	cmd := exec.Command("go", "build", "-trimpath", "-tags", tags, "-gcflags", WasmGCFlags, "-gcflags", GoAppGCFlags, "-ldflags", WasmLDFlags, "-o", abs, "./cmd/app")
 	cmd.Dir = moduleDir
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	var stderr bytes.Buffer
