@@ -266,6 +266,24 @@ func neededIfCommitted(sc *scope) Default {
 	return none("not needed: nothing is committed")
 }
 
+// neededIfLoan: the loan's rate is needed only when purchases are financed
+// by a loan.
+func neededIfLoan(sc *scope) Default {
+	if sc.option().LoanMonths.Dec().Sign() > 0 {
+		return required(sc)
+	}
+	return none("not needed: no loan")
+}
+
+// neededIfLeased: the lease rate factor is needed only when the hardware is
+// leased.
+func neededIfLeased(sc *scope) Default {
+	if sc.option().LeaseMonths.Dec().Sign() > 0 {
+		return required(sc)
+	}
+	return none("not needed: not leased")
+}
+
 // allInPowerRule is the words of allInPower.
 var allInPowerRule = HostPowerFactor.String() + " × board power"
 

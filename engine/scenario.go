@@ -108,6 +108,14 @@ type Option struct {
 	ColoPerKWMonth      Num `json:"colo_per_kw_month,omitzero"`
 	OpexSharePerYear    Num `json:"opex_share_per_year,omitzero"`
 	StaffPerMonth       Num `json:"staff_per_month,omitzero"`
+	// owned: refresh, resale and financing (link format 4)
+	Refresh         Num `json:"refresh,omitzero"`
+	ResaleAtHorizon Num `json:"resale_at_horizon,omitzero"`
+	LoanMonths      Num `json:"loan_months,omitzero"`
+	LoanRate        Num `json:"loan_rate,omitzero"`
+	LoanDownShare   Num `json:"loan_down_share,omitzero"`
+	LeaseMonths     Num `json:"lease_months,omitzero"`
+	LeaseRateFactor Num `json:"lease_rate_factor,omitzero"`
 
 	// api
 	PriceInputPerM       Num `json:"price_input_per_m,omitzero"`
