@@ -135,6 +135,18 @@ func (p *plan) breakEvenVolume(o *optionPlan, t *Throughput, api *optionPlan) *d
 										Add(energyFull.Mul(o.idleShare)).          // idle power
 										Add(o.powerKW.Mul(o.colo)).                // facility
 										Add(div(o.capex.Mul(o.opexShare), twelve)) // maintenance
+		switch {
+		case o.leaseMonths > 0:
+			// Leased: the lease payment instead of depreciation and capital.
+			perAccel = o.capex.Mul(o.leaseFactor).
+				Add(energyFull.Mul(o.idleShare)).
+				Add(o.powerKW.Mul(o.colo)).
+				Add(div(o.capex.Mul(o.opexShare), twelve))
+		case o.loanMonths > 0:
+			// The borrowed share of the new asset costs the loan's rate.
+			borrowed := one.Sub(o.loanDown)
+			perAccel = perAccel.Add(div(o.capex.Mul(borrowed).Mul(o.loanRate.Sub(o.coc)), twelve))
+		}
 		perReplica = perAccel.Mul(n)
 		fixed = o.staff
 		// Busy power above idle, per request.
