@@ -336,6 +336,8 @@ func FuzzDecodeLink(f *testing.F) {
 	f.Add("#1r.rpd=1e1000000000")
 	f.Add("#1r.o=cloud~sp=-1")
 	f.Add("#1r.n=\xff\xfe")
+	f.Add("#4r.rpd=1000~in=100~out=10~g=0.5~h=120~m=llama-3.1-8b~o=owned~l=x~a=h100-sxm~dy=0.01~rfr=1~rsh=1~lnm=360~lnr=1~lnd=0.5")
+	f.Add("#4r.rpd=1000~in=100~out=10~m=llama-3.1-8b~o=owned~l=x~a=h100-sxm~lsm=1~lsf=0.001~lnm=1~rfr=1~rsh=1")
 	f.Fuzz(func(t *testing.T, link string) {
 		s, err := DecodeLink(link)
 		if err != nil {

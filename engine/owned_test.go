@@ -325,3 +325,68 @@ func TestOwnedLoanPowersBounded(t *testing.T) {
 		t.Errorf("payment %s", p)
 	}
 }
+
+func TestOwnedFinancingRoundTripsThroughLinkAndFile(t *testing.T) {
+	loan := ownedPlain()
+	loan.Label = "loan"
+	loan.DepreciationYears, loan.Refresh, loan.ResaleAtHorizon = N("2"), N("1"), N("1")
+	loan.LoanMonths, loan.LoanRate, loan.LoanDownShare = N("36"), N("0.075"), N("0.25")
+	lease := ownedPlain()
+	lease.Label = "lease"
+	lease.LeaseMonths, lease.LeaseRateFactor = N("24"), N("0.0275")
+	s := ownedScenario(loan, "36")
+	s.Options = append(s.Options, lease)
+	want := mustEval(t, s)
+
+	link := EncodeLink(s)
+	fromLink, err := DecodeLink(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l0, l1 := fromLink.Options[0], fromLink.Options[1]
+	for _, f := range []struct {
+		got  Num
+		want string
+	}{{l0.Refresh, "1"}, {l0.ResaleAtHorizon, "1"}, {l0.LoanMonths, "36"}, {l0.LoanRate, "0.075"}, {l0.LoanDownShare, "0.25"}, {l1.LeaseMonths, "24"}, {l1.LeaseRateFactor, "0.0275"}} {
+		if !f.got.Dec().Equal(d(f.want)) {
+			t.Errorf("link %s: got %s, want %s", link, f.got.Dec(), f.want)
+		}
+	}
+	n := Normalize(s)
+	tokens := "~" + strings.Join(linkTokens(&n), "~") + "~"
+	for _, key := range []string{"rfr=1", "rsh=1", "lnm=36", "lnr=0.075", "lnd=0.25", "lsm=24", "lsf=0.0275"} {
+		if !strings.Contains(tokens, "~"+key+"~") {
+			t.Errorf("link tokens %s lack %s", tokens, key)
+		}
+	}
+	var b strings.Builder
+	if err := EncodeScenario(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{`"refresh": "1"`, `"resale_at_horizon": "1"`, `"loan_months": "36"`, `"loan_rate": "0.075"`, `"loan_down_share": "0.25"`, `"lease_months": "24"`, `"lease_rate_factor": "0.0275"`} {
+		if !strings.Contains(b.String(), key) {
+			t.Errorf("file lacks %s:\n%s", key, b.String())
+		}
+	}
+	fromFile, err := DecodeScenario(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, got := range map[string]*Scenario{"link": &fromLink, "file": &fromFile} {
+		r := mustEval(t, got)
+		for i := range want.Options {
+			if !r.Options[i].TotalCost.Equal(want.Options[i].TotalCost) || !r.Options[i].TotalCashCost.Equal(want.Options[i].TotalCashCost) ||
+				r.Options[i].Financing != want.Options[i].Financing {
+				t.Errorf("%s: option %d: %s / %s, want %s / %s", name, i, r.Options[i].TotalCost, r.Options[i].TotalCashCost, want.Options[i].TotalCost, want.Options[i].TotalCashCost)
+			}
+		}
+	}
+	// A link of version 3 cannot hold the new keys.
+	if _, err := DecodeLink("#3r.rpd=1~in=1~out=1~m=llama-3.1-8b~o=owned~l=x~a=h100-sxm~lnm=12"); err == nil || !strings.Contains(err.Error(), "unknown part") {
+		t.Errorf("version 3 with lnm: %v", err)
+	}
+	// An API or cloud option cannot hold them either.
+	if _, err := DecodeLink("#4r.rpd=1~in=1~out=1~m=llama-3.1-8b~o=cloud~l=x~a=h100-sxm~lsm=12"); err == nil {
+		t.Error("a cloud option took a lease term")
+	}
+}
