@@ -271,7 +271,9 @@ func TestOwnedFinancingValidation(t *testing.T) {
 	}{
 		{"loan without rate", func(o *Option) { o.LoanMonths = N("12") }, "options[0].loan_rate: required"},
 		{"lease without factor", func(o *Option) { o.LeaseMonths = N("12") }, "options[0].lease_rate_factor: required"},
-		{"lease and loan", func(o *Option) { o.LeaseMonths, o.LeaseRateFactor, o.LoanMonths, o.LoanRate = N("12"), N("0.03"), N("12"), N("0.1") },
+		{"lease and loan", func(o *Option) {
+			o.LeaseMonths, o.LeaseRateFactor, o.LoanMonths, o.LoanRate = N("12"), N("0.03"), N("12"), N("0.1")
+		},
 			"options[0].loan_months: must be 0 when the accelerators are leased"},
 		{"lease and refresh", func(o *Option) { o.LeaseMonths, o.LeaseRateFactor, o.Refresh = N("12"), N("0.03"), N("1") },
 			"options[0].refresh: must be 0 when the accelerators are leased"},
@@ -388,5 +390,22 @@ func TestOwnedFinancingRoundTripsThroughLinkAndFile(t *testing.T) {
 	// An API or cloud option cannot hold them either.
 	if _, err := DecodeLink("#4r.rpd=1~in=1~out=1~m=llama-3.1-8b~o=cloud~l=x~a=h100-sxm~lsm=12"); err == nil {
 		t.Error("a cloud option took a lease term")
+	}
+}
+
+func TestSummarySaysHowOwnedHardwareIsPaid(t *testing.T) {
+	cash := ownedPlain()
+	cash.Label = "bought"
+	lease := ownedPlain()
+	lease.Label = "leased"
+	lease.LeaseMonths, lease.LeaseRateFactor = N("36"), N("0.03")
+	s := ownedScenario(cash, "12")
+	s.Options = append(s.Options, lease)
+	a := Summarize(mustEval(t, s), nil).Assumptions
+	if want := " leased: leased for 36 months at 3.0 % of the price a month, renewed at the then price."; !strings.HasSuffix(a, want) {
+		t.Errorf("assumptions %q lack %q", a, want)
+	}
+	if strings.Contains(a, "bought:") {
+		t.Errorf("assumptions %q repeat the plain purchase", a)
 	}
 }

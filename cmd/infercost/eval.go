@@ -211,6 +211,13 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 		if len(notes) > 0 {
 			fmt.Fprintf(w, "  %s: %s\n", o.Label, strings.Join(notes, "; "))
 		}
+		if o.Financing != "" {
+			fmt.Fprintf(w, "    hardware: %s\n", o.Financing)
+			if o.LoanBalance.Sign() != 0 || o.ResaleTotal.Sign() != 0 || o.InterestTotal.Sign() != 0 {
+				fmt.Fprintf(w, "    loan interest %s, resale %s, owed at the horizon %s, book value at the horizon %s\n",
+					engine.Money(o.InterestTotal), engine.Money(o.ResaleTotal), engine.Money(o.LoanBalance), engine.Money(o.BookValue))
+			}
+		}
 		if o.Throughput != nil && o.Calibration != nil {
 			c := o.Calibration
 			fmt.Fprintf(w, "    %s\n", c.Sentence())
