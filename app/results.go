@@ -448,6 +448,48 @@ func comparisonViewOf(r *engine.Result, order []int, class func(int) string) com
 			return engine.Count(*v.BreakEvenRequestsPerDay, 0)
 		})},
 	}
+	// Owned options say how their hardware is paid for; the loan and
+	// resale figures appear when an option has them.
+	var owned, financed bool
+	for i := range r.Options {
+		o := &r.Options[i]
+		owned = owned || o.Kind == engine.Owned
+		financed = financed || o.InterestTotal.Sign() != 0 || o.ResaleTotal.Sign() != 0 || o.LoanBalance.Sign() != 0
+	}
+	ownedMoney := func(f func(o *engine.OptionResult) decimal.Decimal) []string {
+		return opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
+			if o.Kind != engine.Owned {
+				return dash
+			}
+			return engine.Money(f(o))
+		})
+	}
+	if owned {
+		rows = append(rows, struct {
+			label string
+			cells []string
+		}{"Hardware", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
+			if o.Financing == "" {
+				return dash
+			}
+			return o.Financing
+		})})
+	}
+	if financed {
+		for _, row := range []struct {
+			label string
+			f     func(o *engine.OptionResult) decimal.Decimal
+		}{
+			{"Loan interest", func(o *engine.OptionResult) decimal.Decimal { return o.InterestTotal }},
+			{"Hardware sold (cash in)", func(o *engine.OptionResult) decimal.Decimal { return o.ResaleTotal }},
+			{"Owed on loans at the end", func(o *engine.OptionResult) decimal.Decimal { return o.LoanBalance }},
+		} {
+			rows = append(rows, struct {
+				label string
+				cells []string
+			}{row.label, ownedMoney(row.f)})
+		}
+	}
 	v := comparisonView{Rows: make([]tableRow, len(rows))}
 	for k, i := range order {
 		v.Head = append(v.Head, tableHead{r.Options[i].Label, class(i)})

@@ -597,7 +597,7 @@ func TestCalculatorOwnedHandWorked(t *testing.T) {
 	// 555; energy 2 × 358.6125 = 717.225; facility 2 × 600; operations
 	// 2 × 1,600. The API's tokens: 2 × 2,628,000 requests × $0.00525.
 	if got, want := titles("#chart-breakdown rect title"), []string{
-		"Owned, Depreciation: $9,000", "Owned, Cost of capital: $1,155", "Owned, Energy: $717.23",
+		"Owned, Depreciation: $9,000", "Owned, Cost of capital and interest: $1,155", "Owned, Energy: $717.23",
 		"Owned, Facility: $1,200", "Owned, Operations: $3,200", "API, API tokens: $27,594",
 	}; strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("breakdown chart hover = %q, want %q", got, want)
