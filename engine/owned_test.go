@@ -409,3 +409,38 @@ func TestSummarySaysHowOwnedHardwareIsPaid(t *testing.T) {
 		t.Errorf("assumptions %q repeat the plain purchase", a)
 	}
 }
+
+func TestBreakEvenVolumeOfLeaseAndLoan(t *testing.T) {
+	api := Option{Label: "api", Kind: API, PriceInputPerM: N("2"), PriceCachedInputPerM: N("0.5"), PriceOutputPerM: N("8")}
+	volume := func(o Option) string {
+		t.Helper()
+		r := mustEval(t, handScenario(o, api))
+		v := r.Comparison.Options[0].BreakEvenRequestsPerDay
+		if v == nil {
+			t.Fatal("no break-even volume")
+		}
+		return v.String()
+	}
+	// Bought at $12,000 over one year with no residual and no cost of
+	// capital: $1,000 a month an accelerator. Leased at 1/12 of the price a
+	// month: the same $1,000. So the same steady cost, the same volume.
+	bought := ownedPlain()
+	bought.CapexPerAccelerator, bought.DepreciationYears, bought.ResidualShare, bought.CostOfCapital = N("12000"), N("1"), N("0"), N("0")
+	leased := bought
+	leased.LeaseMonths, leased.LeaseRateFactor = N("12"), N("0.083333333333333333")
+	if b, l := volume(bought), volume(leased); b != l {
+		t.Errorf("bought %s, leased %s requests a day", b, l)
+	}
+	// A loan of all the price at 12 % a year adds 12,000 × 0.01 = $120 a
+	// month an accelerator, as a cost of capital of 12 % would.
+	loan := bought
+	loan.LoanMonths, loan.LoanRate = N("12"), N("0.12")
+	capital := bought
+	capital.CostOfCapital = N("0.12")
+	if l, c := volume(loan), volume(capital); l != c {
+		t.Errorf("loan %s, cost of capital %s requests a day", l, c)
+	}
+	if volume(loan) == volume(bought) {
+		t.Error("the loan's interest moved nothing")
+	}
+}
