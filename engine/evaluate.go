@@ -738,7 +738,7 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHel
 	if ln != nil {
 		or.LoanBalance = ln.balance
 	}
-	or.Financing = o.financing()
+	or.Financing = o.financingWords
 	return sumHeld
 }
 

@@ -104,6 +104,7 @@ type optionPlan struct {
 	loanRate, loanDown decimal.Decimal // annual rate, share of the price paid down
 	leaseMonths        int             // 0: bought
 	leaseFactor        decimal.Decimal // monthly payment as a share of the price
+	financingWords     string          // financing(), said once
 
 	// calibration, when the option names a throughput preset
 	calibration *Calibration
@@ -421,6 +422,7 @@ func checkOption(errs *Errors, i int, r *Resolution) optionPlan {
 		op.loanDown = o.LoanDownShare.Dec()
 		op.leaseMonths = int(o.LeaseMonths.Dec().IntPart())
 		op.leaseFactor = o.LeaseRateFactor.Dec()
+		op.financingWords = op.financing()
 		if op.leaseMonths > 0 {
 			// Leased hardware is not bought: nothing to finance, refresh or sell.
 			const leased = "must be 0 when the accelerators are leased (lease_months): "
