@@ -57,16 +57,17 @@ type OptionResult struct {
 	StrandedTotal        decimal.Decimal  `json:"stranded_total"`
 	CapexTotal           decimal.Decimal  `json:"capex_total"`
 	BookValue            decimal.Decimal  `json:"book_value"`
+	TotalRevenue         *decimal.Decimal `json:"total_revenue"`
+	TotalMargin          *decimal.Decimal `json:"total_margin"`
+	MarginShare          *decimal.Decimal `json:"margin_share"`
+	BreakEvenMonth       *int             `json:"break_even_month"`
+
 	// Financing says in words how an owned option pays for its hardware
-	// ("bought for cash, kept to the horizon"); "" for other kinds.
-	Financing      string           `json:"financing"`
-	InterestTotal  decimal.Decimal  `json:"interest_total"` // loan interest, part of the capital category
-	ResaleTotal    decimal.Decimal  `json:"resale_total"`   // cash from hardware sold, at refresh or at the horizon
-	LoanBalance    decimal.Decimal  `json:"loan_balance"`   // owed at the horizon
-	TotalRevenue   *decimal.Decimal `json:"total_revenue"`
-	TotalMargin    *decimal.Decimal `json:"total_margin"`
-	MarginShare    *decimal.Decimal `json:"margin_share"`
-	BreakEvenMonth *int             `json:"break_even_month"`
+	// ("bought for cash; kept at the horizon"); "" for other kinds.
+	Financing     string          `json:"financing"`
+	InterestTotal decimal.Decimal `json:"interest_total"` // loan interest, part of the capital category
+	ResaleTotal   decimal.Decimal `json:"resale_total"`   // cash from hardware sold, at refresh or at the horizon
+	LoanBalance   decimal.Decimal `json:"loan_balance"`   // owed on loans at the horizon
 
 	// candidates are the replicas the option was costed with, the chosen
 	// one among them, and capacities each one's months; the sensitivity
@@ -110,15 +111,15 @@ type Month struct {
 	Breakdown        Breakdown       `json:"breakdown"`
 	StrandedCost     decimal.Decimal `json:"stranded_cost"`
 	Capex            decimal.Decimal `json:"capex"`
+	CashCost         decimal.Decimal `json:"cash_cost"`
+	Revenue          decimal.Decimal `json:"revenue"`
+	// CumulativeCash is revenue less cash cost, summed from month 1.
+	CumulativeCash decimal.Decimal `json:"cumulative_cash"`
 	// Resale is cash in from hardware sold this month (owned: at refresh
 	// or at the horizon); LoanPayment the principal and interest paid on
 	// loans, a balance repaid at a sale included. CashCost counts both.
 	Resale      decimal.Decimal `json:"resale"`
 	LoanPayment decimal.Decimal `json:"loan_payment"`
-	CashCost    decimal.Decimal `json:"cash_cost"`
-	Revenue     decimal.Decimal `json:"revenue"`
-	// CumulativeCash is revenue less cash cost, summed from month 1.
-	CumulativeCash decimal.Decimal `json:"cumulative_cash"`
 }
 
 // Utilization is busy over held accelerators, or nil for an API option.
