@@ -96,6 +96,7 @@ type optionPlan struct {
 	spare                           decimal.Decimal
 	hourly, commitUnits, commitRate decimal.Decimal
 	commitMonths                    int
+	commitRateSet                   bool // commit_hourly_rate has a value (given, or the hourly rate's)
 	// tiers are the commitments: the first (commitUnits, commitRate,
 	// commitMonths from month 1) when it holds accelerators, then each of
 	// Commitments; fill lists their indexes in the order demand fills them.
@@ -420,6 +421,7 @@ func checkOption(errs *Errors, i int, r *Resolution) optionPlan {
 		op.hourly = o.HourlyRate.Dec()
 		op.commitUnits = o.CommitAccelerators.Dec()
 		op.commitRate = o.CommitHourlyRate.Dec()
+		op.commitRateSet = o.CommitHourlyRate.Set()
 		op.commitMonths = int(o.CommitMonths.Dec().IntPart())
 		if op.commitUnits.Sign() > 0 && op.commitMonths == 0 {
 			errs.add(OptionPath(i, "commit_months"), "must be ≥ 1 when accelerators are committed")
