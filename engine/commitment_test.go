@@ -252,3 +252,13 @@ func TestCommitmentHostileLinksAndFiles(t *testing.T) {
 		}
 	}
 }
+
+func TestCommittedAt(t *testing.T) {
+	o := mustEval(t, tieredScenario()).Options[0]
+	// Tier 1 (8) in months 1–2, tier 2 (4) in 2–4, tier 3 (10) in 3–5.
+	for m, want := range map[int]string{1: "8", 2: "12", 3: "14", 4: "14", 5: "10", 6: "0"} {
+		if got := o.CommittedAt(m); !got.Equal(d(want)) {
+			t.Errorf("month %d: %s committed, want %s", m, got, want)
+		}
+	}
+}

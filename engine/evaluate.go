@@ -613,6 +613,18 @@ type TierResult struct {
 	StrandedCost              decimal.Decimal `json:"stranded_cost"`
 }
 
+// CommittedAt is the accelerators the option's commitment tiers hold in
+// month m (from 1), used or not.
+func (o *OptionResult) CommittedAt(m int) decimal.Decimal {
+	var n decimal.Decimal
+	for _, t := range o.Commitments {
+		if m >= t.StartMonth && m <= t.EndMonth {
+			n = n.Add(t.Accelerators)
+		}
+	}
+	return n
+}
+
 func (t *tierPlan) result() TierResult {
 	return TierResult{Tier: t.tier, Path: t.path, Accelerators: t.units, HourlyRate: t.rate,
 		StartMonth: t.start + 1, EndMonth: t.end, UpfrontShare: t.upfront}
