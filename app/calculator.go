@@ -381,7 +381,8 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 		// The commitment sizing: a few milliseconds under wasm.
 		z, zerr := sizeCommitment(&s, r, sizeOpt, terms)
 		c.dispatch(ctx, func(ctx ga.Context) {
-			if current() {
+			// Terms typed or an option picked since were sized at once (resize).
+			if current() && terms == c.commitTerms && sizeOpt == c.sizingTarget() {
 				c.sizing, c.sizingErr = z, zerr
 				c.sizingSeq++
 			}

@@ -742,7 +742,7 @@ func (c *Calculator) sizingChart(z *engine.Sizing) ga.UI {
 		markers = append(markers, marker{"sizing-under", "−25 %", "wrong", z.Under}, marker{"sizing-over", "+25 %", "wrong", z.Over})
 	}
 	title := "Total cost against commitment size — " + z.Label
-	caption := fmt.Sprintf("Total cost over the horizon when the first tier commits each number of accelerators for %d months at %s an hour, the other tiers as given; demand above what is committed is rented on demand. Exact: the cost is a straight line between the points drawn. The optimum is the cheapest size, the peak the largest fleet of the horizon.",
+	caption := fmt.Sprintf("Total cost over the horizon when the first tier commits each number of accelerators for %d months at %s an hour, the other tiers as given; demand above what is committed is rented on demand. Exact: the cost is a straight line between the points drawn. The optimum is the cheapest size, the peak the largest fleet of the horizon; the two dots beside the optimum commit 25 %% fewer and 25 %% more.",
 		z.Months, engine.MoneyFixed(z.HourlyRate, 2))
 	return c.figure("chart-sizing", title, caption,
 		[]legendItem{{label: fmt.Sprintf("%d-month term", z.Months), class: "commit", style: "line"}}, nil,
@@ -758,7 +758,13 @@ func (c *Calculator) sizingChart(z *engine.Sizing) ga.UI {
 			ga.Range(markers).Slice(func(k int) ga.UI {
 				m := markers[k]
 				xx, yy := px(xa.at(m.p.Accelerators)), px(y.at(m.p.TotalCost))
-				label := svg("text").Class("axis-text").Attr("x", xx).Attr("y", px(g.T+12+float64(k%2)*14)).Attr("text-anchor", "middle").Text(m.label)
+				anchor := "middle" // near an edge, the label runs inwards
+				if x := xa.at(m.p.Accelerators); x > g.W-g.R-40 {
+					anchor = "end"
+				} else if x < g.L+40 {
+					anchor = "start"
+				}
+				label := svg("text").Class("axis-text").Attr("x", xx).Attr("y", px(g.T+12+float64(k%2)*14)).Attr("text-anchor", anchor).Text(m.label)
 				if m.class == "wrong" {
 					label = svg("g")
 				}
