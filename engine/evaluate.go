@@ -572,7 +572,10 @@ func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []Month) (sumHel
 			b.OnDemand = left.Mul(p.onDemand730(o, m))
 		}
 		row.Cost = b.OnDemand.Add(b.Committed)
-		row.CashCost = b.OnDemand.Add(cash)
+		row.CashCost = row.Cost
+		if len(o.fill) > 0 {
+			row.CashCost = b.OnDemand.Add(cash)
+		}
 		row.Fleet = prov
 		sumHeld = sumHeld.Add(prov)
 		if prov.Cmp(or.PeakAccelerators) > 0 {

@@ -311,7 +311,12 @@ func writeSizing(w io.Writer, sizings []*engine.Sizing) error {
 		for _, t := range z.Terms {
 			fmt.Fprintf(tw, "    %d months\t%s\t%s\t%s\t\n", t.Months, engine.MoneyFixed(t.HourlyRate, 2), engine.Count(t.Optimum.Accelerators, 0), engine.Money(t.Optimum.TotalCost))
 		}
-		fmt.Fprintf(tw, "    committed\ttotal (%d months)\t\t\t\n", z.Months)
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "    Total cost against the accelerators committed for %d months (a straight line between rows):\n", z.Months)
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprint(tw, "    committed\ttotal\t\t\n")
 		for _, p := range z.Curve {
 			mark := ""
 			switch {
@@ -320,7 +325,7 @@ func writeSizing(w io.Writer, sizings []*engine.Sizing) error {
 			case p.Accelerators.Equal(z.Peak.Accelerators):
 				mark = "peak"
 			}
-			fmt.Fprintf(tw, "    %s\t%s\t%s\t\t\n", engine.Count(p.Accelerators, 0), engine.Money(p.TotalCost), mark)
+			fmt.Fprintf(tw, "    %s\t%s\t%s\t\n", engine.Count(p.Accelerators, 0), engine.Money(p.TotalCost), mark)
 		}
 		if err := tw.Flush(); err != nil {
 			return err
