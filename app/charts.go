@@ -738,6 +738,9 @@ func (c *Calculator) sizingChart(z *engine.Sizing) ga.UI {
 		{"sizing-optimum", "optimum " + engine.Count(z.Optimum.Accelerators, 0), "optimum", z.Optimum},
 		{"sizing-peak", "peak " + engine.Count(z.Peak.Accelerators, 0), "peak", z.Peak},
 	}
+	if z.Given != nil && z.GivenMonths == z.Months && !z.Given.Accelerators.Equal(z.Optimum.Accelerators) {
+		markers = append(markers, marker{"sizing-given", "given " + engine.Count(z.Given.Accelerators, 0), "given", *z.Given})
+	}
 	if z.Optimum.Accelerators.Sign() > 0 {
 		markers = append(markers, marker{"sizing-under", "−25 %", "wrong", z.Under}, marker{"sizing-over", "+25 %", "wrong", z.Over})
 	}

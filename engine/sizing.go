@@ -127,6 +127,10 @@ type Sizing struct {
 	// by size: straight lines between them are exact.
 	Curve []SizingPoint `json:"curve"`
 	Terms []TermSizing  `json:"terms"`
+	// Given is the scenario's own first tier (its size and total cost as
+	// evaluated) and GivenMonths its length; nil when it commits nothing.
+	Given       *SizingPoint `json:"given"`
+	GivenMonths int          `json:"given_months,omitempty"`
 }
 
 // ErrNotCloud is SizeCommitment's answer for an option that rents nothing.
@@ -213,6 +217,10 @@ func SizeCommitment(s *Scenario, r *Result, i int, terms []Term) (*Sizing, error
 	opt := best.optimum.Accelerators
 	z.Under = best.at(opt.Mul(quarterLess).Round(0))
 	z.Over = best.at(opt.Mul(quarterMore).Round(0))
+	if o.commitUnits.Sign() > 0 {
+		z.Given = &SizingPoint{Accelerators: o.commitUnits, TotalCost: or.TotalCost}
+		z.GivenMonths = o.commitMonths
+	}
 	return z, nil
 }
 
@@ -297,8 +305,23 @@ func sizeTerm(a, w []decimal.Decimal, fixed, rate decimal.Decimal, months int, p
 }
 
 // Sentence says the optimum and what missing it by 25 % costs, in the
-// app's and the command line's words.
+// app's and the command line's words, and what the scenario's own first
+// tier costs beside it.
 func (z *Sizing) Sentence() string {
+	s := z.sentence()
+	if g := z.Given; g != nil {
+		own := fmt.Sprintf(" The first tier as given (%s for %d months) costs %s", Count(g.Accelerators, 0), z.GivenMonths, Money(g.TotalCost))
+		switch extra := g.TotalCost.Sub(z.Optimum.TotalCost); extra.Sign() {
+		case 0:
+			s += own + ": the least."
+		default:
+			s += own + ", " + Money(extra) + " more."
+		}
+	}
+	return s
+}
+
+func (z *Sizing) sentence() string {
 	if z.Optimum.Accelerators.Sign() == 0 {
 		return fmt.Sprintf("%s: committing nothing costs the least (%s over the horizon): at %s an hour, no commitment of %d months beats renting on demand for this demand; committing to the peak (%s) would cost %s more.",
 			z.Label, Money(z.None.TotalCost), MoneyFixed(z.HourlyRate, 2), z.Months, Count(z.Peak.Accelerators, 0), Money(z.Peak.TotalCost.Sub(z.Optimum.TotalCost)))

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 )
@@ -63,6 +64,23 @@ func TestSizingHandWorked(t *testing.T) {
 	checkPoint("term 4", z.Terms[1].Optimum, "8", "56064")
 	if got, want := z.Sentence(), "cloud: committing 8 accelerators for 4 months at $1.40 an hour costs the least, $56,064 over the horizon. 25 % fewer (6) costs $584.00 more, 25 % more (10) $2,336 more; committing to the peak (20) $25,696 more, and nothing $11,096 more."; got != want {
 		t.Errorf("sentence:\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestSizingGiven: the scenario's own first tier, 6 for 4 months at $1.40,
+// costs f(6) = 56,648 (TestSizingHandWorked), 584 more than the optimum.
+func TestSizingGiven(t *testing.T) {
+	s := sizingScenario()
+	s.Options[0].CommitAccelerators, s.Options[0].CommitMonths = N("6"), N("4")
+	z, err := SizeCommitment(s, nil, 0, []Term{{Months: 4}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if z.Given == nil || !z.Given.Accelerators.Equal(d("6")) || !z.Given.TotalCost.Equal(d("56648")) || z.GivenMonths != 4 {
+		t.Fatalf("given %+v for %d months", z.Given, z.GivenMonths)
+	}
+	if want := " The first tier as given (6 for 4 months) costs $56,648, $584.00 more."; !strings.HasSuffix(z.Sentence(), want) {
+		t.Errorf("sentence %q lacks %q", z.Sentence(), want)
 	}
 }
 

@@ -32,7 +32,8 @@ func TestCommitmentTiersAndSizing(t *testing.T) {
 		WaitJS(sizingDone, 30*time.Second))
 	// The sizing over 2 and 4 months, the second at $1.40 (TestSizingHandWorked).
 	step(t, ctx, 30*time.Second, setInput("commit-terms", "2, 4@1.4"),
-		waitText("#sizing-sentence", "Measured cloud: committing 8 accelerators for 4 months at $1.40 an hour costs the least, $56,064 over the horizon. 25 % fewer (6) costs $584.00 more, 25 % more (10) $2,336 more; committing to the peak (20) $25,696 more, and nothing $11,096 more."))
+		waitText("#sizing-sentence", "Measured cloud: committing 8 accelerators for 4 months at $1.40 an hour costs the least, $56,064 over the horizon. 25 % fewer (6) costs $584.00 more, 25 % more (10) $2,336 more; committing to the peak (20) $25,696 more, and nothing $11,096 more."+
+			" The first tier as given (8 for 2 months) costs $64,240, $8,176 more."))
 	for _, id := range []string{"sizing-optimum", "sizing-peak", "sizing-under", "sizing-over"} {
 		if n := eval[int](t, ctx, fmt.Sprintf(`document.querySelectorAll("#chart-sizing #%s circle").length`, id)); n != 1 {
 			t.Errorf("sizing chart: %d marks for %s", n, id)
