@@ -497,8 +497,11 @@ func (c *Calculator) renderTiers(i int, base string, sc ga.EventOption) ga.UI {
 				return ga.Text("")
 			}
 			tier := o.Tiers[k]
-			return ga.FieldSet().Class("tier").ID(fmt.Sprintf("%stier-%d", base, k)).Body(
-				ga.Legend().Text(fmt.Sprintf("Commitment tier %d", k+2)),
+			// A div with a group role, not a fieldset: each go-app element
+			// type adds its methods to app.wasm.
+			titleID := fmt.Sprintf("%stier-%d-title", base, k)
+			return ga.Div().Class("tier").ID(fmt.Sprintf("%stier-%d", base, k)).Role("group").Aria("labelledby", titleID).Body(
+				ga.P().Class("tier-title").ID(titleID).Text(fmt.Sprintf("Commitment tier %d", k+2)),
 				ga.Div().Class("grid").Body(ga.Range(engine.CommitmentFields).Slice(func(j int) ga.UI {
 					fd := engine.CommitmentFields[j]
 					return c.num(numInput{id: fmt.Sprintf("%st%d-%s", base, k, fd.Key), field: &resolved[k][j], text: tier[fd.Key], owner: fmt.Sprintf("%p", tier),

@@ -547,23 +547,23 @@ func (c *Calculator) renderCapacity() ga.UI {
 // used or stranded (demand fills the cheapest tier first).
 func tierTable(o *engine.OptionResult) ga.UI {
 	head := []string{"Tier", "Accelerators", "Rate", "Months", "Upfront (cash)", "Cost in the horizon", "Used", "Stranded", "Stranded cost"}
-	return ga.Div().Class("table-wrap").Body(ga.Table().Class("tiers-table").ID("tiers-table").Body(
-		ga.Caption().Text("Commitment tiers of "+o.Label+": accelerator-months used and stranded. Demand fills the cheapest tier first, so idle units are those of the dearest tiers."),
-		ga.THead().Body(ga.Tr().Body(ga.Range(head).Slice(func(k int) ga.UI { return ga.Th().Scope("col").Text(head[k]) }))),
-		ga.TBody().Body(ga.Range(o.Commitments).Slice(func(k int) ga.UI {
-			t := o.Commitments[k]
-			upfront := "none"
-			if t.UpfrontShare.Sign() > 0 {
-				upfront = fmt.Sprintf("%s (%s, month %d)", engine.Money(t.Upfront), engine.Percent(t.UpfrontShare), t.StartMonth)
-			}
-			cells := []string{engine.Count(t.Accelerators, 0), engine.MoneyFixed(t.HourlyRate, 2) + "/h", fmt.Sprintf("%d–%d", t.StartMonth, t.EndMonth), upfront,
-				engine.Money(t.Cost), engine.Count(t.UsedAcceleratorMonths, 0), engine.Count(t.StrandedAcceleratorMonths, 0), engine.Money(t.StrandedCost)}
-			return ga.Tr().ID(fmt.Sprintf("tier-row-%d", t.Tier)).Body(
-				ga.Th().Scope("row").Text(fmt.Sprintf("Tier %d", t.Tier)),
-				ga.Range(cells).Slice(func(j int) ga.UI { return ga.Td().Text(cells[j]) }),
-			)
-		})),
-	))
+	return ga.Div().Class("table-wrap").Body(ga.P().Class("muted").ID("tiers-table-caption").Text("Commitment tiers of "+o.Label+": accelerator-months used and stranded. Demand fills the cheapest tier first, so idle units are those of the dearest tiers."),
+		ga.Table().Class("tiers-table").ID("tiers-table").Aria("describedby", "tiers-table-caption").Body(
+			ga.THead().Body(ga.Tr().Body(ga.Range(head).Slice(func(k int) ga.UI { return ga.Th().Scope("col").Text(head[k]) }))),
+			ga.TBody().Body(ga.Range(o.Commitments).Slice(func(k int) ga.UI {
+				t := o.Commitments[k]
+				upfront := "none"
+				if t.UpfrontShare.Sign() > 0 {
+					upfront = fmt.Sprintf("%s (%s, month %d)", engine.Money(t.Upfront), engine.Percent(t.UpfrontShare), t.StartMonth)
+				}
+				cells := []string{engine.Count(t.Accelerators, 0), engine.MoneyFixed(t.HourlyRate, 2) + "/h", fmt.Sprintf("%d–%d", t.StartMonth, t.EndMonth), upfront,
+					engine.Money(t.Cost), engine.Count(t.UsedAcceleratorMonths, 0), engine.Count(t.StrandedAcceleratorMonths, 0), engine.Money(t.StrandedCost)}
+				return ga.Tr().ID(fmt.Sprintf("tier-row-%d", t.Tier)).Body(
+					ga.Th().Scope("row").Text(fmt.Sprintf("Tier %d", t.Tier)),
+					ga.Range(cells).Slice(func(j int) ga.UI { return ga.Td().Text(cells[j]) }),
+				)
+			})),
+		))
 }
 
 // renderSizing is the commitment sizing of one cloud option: its chart,
