@@ -744,11 +744,12 @@ func (c *Calculator) sizingChart(z *engine.Sizing) ga.UI {
 	if z.Optimum.Accelerators.Sign() > 0 {
 		markers = append(markers, marker{"sizing-under", "−25 %", "wrong", z.Under}, marker{"sizing-over", "+25 %", "wrong", z.Over})
 	}
+	cls := c.optionClass(z.Option) // the option's colour, as in every chart
 	title := "Total cost against commitment size — " + z.Label
 	caption := fmt.Sprintf("Total cost over the horizon when the first tier commits each number of accelerators for %d months at %s an hour, the other tiers as given; demand above what is committed is rented on demand. Exact: the cost is a straight line between the points drawn. The optimum is the cheapest size, the peak the largest fleet of the horizon; the two dots beside the optimum commit 25 %% fewer and 25 %% more.",
 		z.Months, engine.MoneyFixed(z.HourlyRate, 2))
 	return c.figure("chart-sizing", title, caption,
-		[]legendItem{{label: fmt.Sprintf("%d-month term", z.Months), class: "commit", style: "line"}}, nil,
+		[]legendItem{{label: fmt.Sprintf("%s, %d-month term", z.Label, z.Months), class: cls, style: "line"}}, nil,
 		chartSVG(g, g.H, "Total cost by accelerators committed").Body(
 			yAxis(g, y, moneyTicks(y.ticks)),
 			svg("g").Class("axis").Body(
@@ -757,7 +758,7 @@ func (c *Calculator) sizingChart(z *engine.Sizing) ga.UI {
 				}),
 				svg("text").Attr("x", px(g.L+g.pw()/2)).Attr("y", px(g.H-4)).Attr("text-anchor", "middle").Text("accelerators committed"),
 			),
-			svg("polyline").Class("series commit").Attr("points", line.String()),
+			svg("polyline").Class("series "+cls).Attr("points", line.String()),
 			ga.Range(markers).Slice(func(k int) ga.UI {
 				m := markers[k]
 				xx, yy := px(xa.at(m.p.Accelerators)), px(y.at(m.p.TotalCost))
@@ -774,13 +775,13 @@ func (c *Calculator) sizingChart(z *engine.Sizing) ga.UI {
 				return svg("g").ID(m.id).Class("marker "+m.class).Body(
 					svg("line").Class("base").Attr("x1", xx).Attr("x2", xx).Attr("y1", px(g.T)).Attr("y2", px(g.T+g.ph())),
 					label,
-					chartMark(svg("circle").Class("dot").Attr("cx", xx).Attr("cy", yy).Attr("r", "5"),
+					chartMark(svg("circle").Class("dot "+cls).Attr("cx", xx).Attr("cy", yy).Attr("r", "5"),
 						fmt.Sprintf("%s: %s accelerators, %s over the horizon", m.label, engine.Count(m.p.Accelerators, 0), engine.Money(m.p.TotalCost))),
 				)
 			}),
 			ga.Range(z.Curve).Slice(func(k int) ga.UI {
 				p := z.Curve[k]
-				return chartMark(svg("circle").Class("point").Attr("cx", px(xa.at(p.Accelerators))).Attr("cy", px(y.at(p.TotalCost))).Attr("r", "3"),
+				return chartMark(svg("circle").Class("point "+cls).Attr("cx", px(xa.at(p.Accelerators))).Attr("cy", px(y.at(p.TotalCost))).Attr("r", "3"),
 					fmt.Sprintf("%s accelerators committed: %s over the horizon", engine.Count(p.Accelerators, 0), engine.Money(p.TotalCost)))
 			}),
 		),
