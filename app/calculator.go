@@ -90,6 +90,10 @@ type Calculator struct {
 	showRevenue  bool      // the monthly chart draws revenue (off: it would set the cost scale)
 	narrowCharts bool      // the results column is narrow: charts use their narrow frame (charts.go)
 
+	// focused is the path of the numeric input being edited, which shows
+	// the text as typed; the others show it with separators (entry.go).
+	focused string
+
 	ctx     ga.Context // from OnMount: the context every later dispatch goes through (see dispatch)
 	mounted bool
 }
@@ -115,6 +119,7 @@ func (c *Calculator) OnMount(ctx ga.Context) {
 	c.ctx, c.mounted = ctx, true
 	c.saved = readSaved()
 	c.watchChartWidth(ctx)
+	c.watchFocus(ctx)
 	// A link pasted into the address bar. go-app reports it through OnNav
 	// only when the address differs from the last one go-app itself
 	// navigated to, which the links this page writes with replaceState do
@@ -263,8 +268,11 @@ func (c *Calculator) syncInputs() {
 		inputs := ga.Window().Get("document").Call("querySelectorAll", "input[data-path]")
 		for i := range inputs.Length() {
 			el := inputs.Index(i)
-			if text, ok := f.text(el.Get("dataset").Get("path").String()); ok && el.Get("value").String() != text {
-				el.Set("value", text)
+			path := el.Get("dataset").Get("path").String()
+			if text, ok := f.text(path); ok {
+				if text = c.shownText(path, text); el.Get("value").String() != text {
+					el.Set("value", text)
+				}
 			}
 		}
 	})
@@ -614,6 +622,7 @@ func (c *Calculator) renderToolbar() ga.UI {
 	saved := c.saved.items
 	return ga.Div().Class("toolbar no-print").Body(
 		ga.Div().Class("tool").Body(
+			ga.Button().ID("new-scenario").Type("button").Text("New scenario").OnClick(c.on(c.onNewScenario)),
 			ga.Label().For("example").Text("Example"),
 			ga.Select().ID("example").OnChange(c.on(func(ctx ga.Context, e ga.Event) {
 				id := ctx.JSSrc().Get("value").String()
@@ -881,4 +890,14 @@ func download(name, mime, content string) {
 }
 
 // fieldErr is the message for a path, or "".
-func (c *Calculator) fieldErr(path string) string { return c.errs.For(path) }
+// Every message for the path is shown, so that the error summary's count
+// is the number of messages on the page.
+func (c *Calculator) fieldErr(path string) string {
+	var msgs []string
+	for _, e := range c.errs {
+		if e.Path == path {
+			msgs = append(msgs, e.Msg)
+		}
+	}
+	return strings.Join(msgs, "; ")
+}

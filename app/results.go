@@ -20,8 +20,15 @@ func (c *Calculator) renderResults() []ga.UI {
 	seq := signature(c.resultSeq, c.stale, c.inputOrder)
 	ui := []ga.UI{
 		slot(c.stale, func() ga.UI {
-			return ga.Div().Class("banner stale").ID("stale").Role("status").Text(
-				fmt.Sprintf("These results are for the last valid input: %d field(s) need fixing.", len(c.errs)))
+			return ga.Div().Class("banner stale").ID("stale").Role("status").Body(
+				ga.Text(fmt.Sprintf("These results are for the last valid input: %s to fix. ", problems(len(c.errs)))),
+				ga.Button().Type("button").Class("linklike").ID("stale-goto").Text("Show them").OnClick(c.on(func(ctx ga.Context, e ga.Event) {
+					if el := ga.Window().Get("document").Call("getElementById", "error-summary"); el.Truthy() {
+						el.Call("scrollIntoView", map[string]any{"block": "start"})
+						el.Call("focus", map[string]any{"preventScroll": true})
+					}
+				})),
+			)
 		}),
 		&part{C: c, Kind: "headline", Sig: signature(seq, c.robustSeq, c.summarySeq, c.tornadoSeq, c.driversErrOf)},
 		c.comparison(),

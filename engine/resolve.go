@@ -307,7 +307,9 @@ func checkWorkload(errs *Errors, r *Resolution) workloadPlan {
 	if v := w.TTFTSLOms.Dec(); v.Sign() > 0 {
 		wp.ttftMs = &v
 	}
-	if wp.horizon >= 1 && wp.horizon <= 120 && wp.growth.Cmp(zero) > 0 && wp.rpd.Sign() > 0 {
+	// Only a growth in range: one out of range has its message already,
+	// and a field shows one message at a time.
+	if wp.horizon >= 1 && wp.horizon <= 120 && wp.growth.Cmp(zero) > 0 && wp.rpd.Sign() > 0 && errs.For("workload.monthly_growth") == "" {
 		last := wp.rpd
 		g := one.Add(wp.growth)
 		for m := 1; m < wp.horizon; m++ {
