@@ -211,18 +211,29 @@ func (c *Calculator) reveal(ctx ga.Context, path string) {
 	} else if strings.HasPrefix(path, "model.") {
 		f.open["model"] = true
 	}
-	ctx.Defer(func(ga.Context) {
+	go_ := func(final bool) bool {
 		doc := ga.Window().Get("document")
 		el := doc.Call("querySelector", sel)
-		if !el.Truthy() && fallback != "" {
+		if !el.Truthy() && final && fallback != "" {
 			el = doc.Call("querySelector", fallback)
 		}
 		if !el.Truthy() {
-			return
+			return false
 		}
 		el.Call("scrollIntoView", map[string]any{"block": "center"})
 		el.Call("focus", map[string]any{"preventScroll": true})
-	})
+		return true
+	}
+	if go_(false) {
+		return
+	}
+	// In a folded group opened above: once it is drawn. The calculator's
+	// context: a deferred call of the button's is dropped once the button
+	// is gone.
+	if c.mounted {
+		ctx = c.ctx
+	}
+	ctx.Defer(func(ga.Context) { go_(true) })
 }
 
 // onNewScenario opens the engine's clean start (engine.NewScenario). Its
