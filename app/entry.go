@@ -146,7 +146,7 @@ func (c *Calculator) renderChanged() ga.UI {
 			if e.Default.Exists() {
 				was = engine.Exact(e.Default.Value)
 			}
-			return ga.Li().Attr("data-path", path).Body(
+			return ga.Li().Attr("data-changed", path).Body(
 				ga.Button().Type("button").Class("linklike").Text(c.fieldName(path)).
 					OnClick(c.on(func(ctx ga.Context, _ ga.Event) { c.reveal(ctx, path) }), ga.EventScope(c.f.gen, path)),
 				ga.Text(fmt.Sprintf(": %s (clean start: %s)", shown, was)),
@@ -186,7 +186,7 @@ func (c *Calculator) fieldName(path string) string {
 // it and gives it the focus.
 func (c *Calculator) reveal(ctx ga.Context, path string) {
 	f := c.f
-	sel := `[data-path="` + path + `"]`
+	sel := `input[data-path="` + path + `"], select[data-path="` + path + `"]`
 	var fallback string // where to go when the field is not on the page
 	if i, rest, ok := engine.SplitOptionPath(path); ok && i < len(f.Options) {
 		o := f.Options[i]

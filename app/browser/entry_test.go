@@ -216,7 +216,7 @@ func TestEntryNewUserTask(t *testing.T) {
 	}
 	// The values typed are marked and listed as changed from a clean start:
 	// the seven typed into fields (the API's cached price stays derived).
-	if got := eval[[]string](t, ctx, `[...document.querySelectorAll("#changed li")].map((li) => li.dataset.path)`); strings.Join(got, " ") !=
+	if got := eval[[]string](t, ctx, `[...document.querySelectorAll("#changed li")].map((li) => li.dataset.changed)`); strings.Join(got, " ") !=
 		"workload.requests_per_day workload.input_tokens workload.output_tokens options[0].price_input_per_m options[0].price_output_per_m options[1].commit_accelerators options[1].commit_months" {
 		t.Errorf("changed from a clean start: %q", got)
 	}
