@@ -93,6 +93,11 @@ type Calculator struct {
 	// focused is the path of the numeric input being edited, which shows
 	// the text as typed; the others show it with separators (entry.go).
 	focused string
+	// draftSeq counts edits, so that a draft waiting to be kept is dropped
+	// by the next one; draftKept says the working copy holds a draft
+	// rather than the address bar's scenario (keepDraft).
+	draftSeq  int
+	draftKept bool
 
 	ctx     ga.Context // from OnMount: the context every later dispatch goes through (see dispatch)
 	mounted bool
@@ -191,12 +196,17 @@ func (c *Calculator) open(frag string) {
 		if w := loadWorking(); w != "" {
 			if s, err := engine.DecodeLink(w); err == nil {
 				c.f = formFrom(&s)
+				c.badLinkShown = "The scenario you last worked on is shown instead"
 				if c.evaluateNow() {
 					c.syncInputs()
-					c.badLinkShown = "The scenario you last worked on is shown instead"
 					c.urlDirty = c.badLink == "" // its link into the address bar once painted
 					return
 				}
+				// An incomplete draft (see keepDraft): shown with what it
+				// still needs, never another scenario's results.
+				c.result, c.good, c.link, c.stale = nil, nil, "", false
+				c.syncInputs()
+				return
 			}
 		}
 	}
@@ -237,11 +247,38 @@ func (c *Calculator) evaluateNow() bool {
 // changed is called after every edit.
 func (c *Calculator) changed(ctx ga.Context) {
 	c.notice = ""
+	c.draftSeq++ // drops a draft not yet kept: this edit decides
 	if c.evaluateNow() {
 		c.badLink = ""
 		c.urlDirty = true
 		c.refreshSecondary(ctx)
+		return
 	}
+	c.keepDraft(ctx)
+}
+
+// keepDraft keeps the form as the working copy, once typing pauses, while
+// it is invalid or incomplete (a new scenario being filled in): a reload
+// brings it back. Text that is not a number is left out (a link cannot
+// hold it). A valid scenario is kept by writeURL with the address bar.
+func (c *Calculator) keepDraft(ctx ga.Context) {
+	if !ga.IsClient || !c.mounted {
+		return
+	}
+	seq := c.draftSeq
+	c.async(ctx, func() {
+		time.Sleep(secondaryDelay)
+		c.dispatch(ctx, func(ga.Context) {
+			if seq != c.draftSeq || c.errs == nil {
+				return
+			}
+			s := c.f.draft()
+			if err := saveWorking(engine.EncodeLink(&s)); err != nil && c.workingErr == "" {
+				c.workingErr = "Your work is not kept for a reload: " + err.Error() + ". Copy link or Save keeps it."
+			}
+			c.draftKept = true
+		})
+	})
 }
 
 // reshaped is changed for an edit that was not typed into the field it
@@ -295,11 +332,14 @@ func (c *Calculator) writeURL(ctx ga.Context) {
 		return
 	}
 	link := c.currentLink()
-	if link == c.written {
+	if link == c.written && !c.draftKept {
 		return
 	}
-	c.written = link
-	setFragment(link)
+	if link != c.written {
+		c.written = link
+		setFragment(link)
+	}
+	c.draftKept = false
 	if err := saveWorking(link); err != nil && c.workingErr == "" {
 		c.workingErr = "Your work is not kept for a reload: " + err.Error() + ". Copy link or Save keeps it."
 	}

@@ -307,3 +307,37 @@ func truncateRunes(s string, n int) string {
 	}
 	return string(r[:n])
 }
+
+// draft is the form's scenario without the entries that are not numbers:
+// what a link can hold of a form being filled in (see keepDraft).
+func (f *form) draft() engine.Scenario {
+	s := f.scenario()
+	clear := func(n *engine.Num) {
+		if n.Bad() != "" {
+			*n = engine.Num{}
+		}
+	}
+	for _, fd := range engine.WorkloadFields {
+		clear(fd.Get(&s.Workload))
+	}
+	for _, fd := range engine.ModelFields {
+		clear(fd.Get(&s.Model))
+	}
+	if s.Revenue != nil {
+		for _, fd := range engine.RevenueFields {
+			clear(fd.Get(s.Revenue))
+		}
+	}
+	for i := range s.Options {
+		o := &s.Options[i]
+		for _, fd := range engine.OptionFields {
+			clear(fd.Get(o))
+		}
+		if o.Accelerator != nil {
+			for _, fd := range engine.AcceleratorFields {
+				clear(fd.Get(o.Accelerator))
+			}
+		}
+	}
+	return s
+}

@@ -225,3 +225,37 @@ func TestEntryNewUserTask(t *testing.T) {
 	}
 	responds(t, ctx, log)
 }
+
+// TestEntryDraftSurvivesReload: a new scenario being filled in (still
+// incomplete, so it has no link in the address bar) comes back on reload
+// with what was typed, and without another scenario's results; once
+// complete, its link is the working copy.
+func TestEntryDraftSurvivesReload(t *testing.T) {
+	s, ctx, log := watchedPage(t)
+	working := `JSON.parse(localStorage.getItem("infercost.working.v1") || "{}").link || ""`
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(handWorked())), WaitApp(), WaitTable(),
+		chromedp.Click("#new-scenario"), WaitJS(`document.getElementById("no-results") !== null`, 10*time.Second),
+		typeKeys("w-requests_per_day", "50M"), typeKeys("w-input_tokens", "1,5"))
+	// The draft leaves out what is not a number ("1,5").
+	waitLink(t, ctx, working, func(sc engine.Scenario) bool {
+		return sc.Name == "New scenario" && sc.Workload.RequestsPerDay.String() == "50000000" && !sc.Workload.InputTokens.Set()
+	})
+	step(t, ctx, 60*time.Second, chromedp.Navigate("about:blank"), chromedp.Navigate(s.URL), WaitApp(),
+		WaitJS(`document.getElementById("scenario-name").value === "New scenario"`, 10*time.Second))
+	if got := eval[string](t, ctx, `document.getElementById("w-requests_per_day").value`); got != "50,000,000" {
+		t.Errorf("after reload: requests a day %q, want 50,000,000", got)
+	}
+	if !eval[bool](t, ctx, `document.getElementById("no-results") !== null && document.getElementById("stale") === null && document.getElementById("headline") === null`) {
+		t.Errorf("after reload, the incomplete draft shows results")
+	}
+	// Completed, it is a scenario: its link goes to the address bar and
+	// to the working copy.
+	step(t, ctx, 60*time.Second, typeKeys("w-input_tokens", "1,500"), typeKeys("w-output_tokens", "300"),
+		typeKeys("o1-price_input_per_m", "$0.60"), typeKeys("o1-price_output_per_m", "$0.80"), WaitTable())
+	complete := func(sc engine.Scenario) bool {
+		return sc.Name == "New scenario" && sc.Workload.InputTokens.String() == "1500" && sc.Options[0].PriceOutputPerM.String() == "0.8"
+	}
+	waitLink(t, ctx, `location.hash`, complete)
+	waitLink(t, ctx, working, complete)
+	responds(t, ctx, log)
+}
