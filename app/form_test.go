@@ -224,3 +224,33 @@ func TestFormCommitmentTiers(t *testing.T) {
 		t.Errorf("%d tiers, at most %d", n, engine.MaxCommitments)
 	}
 }
+
+// TestFormReadsEntries: the form reads each text as the command line's
+// -set does (engine.ParseEntry), so a typed "50M" is the link's 50000000;
+// its draft leaves out what is not a number.
+func TestFormReadsEntries(t *testing.T) {
+	s := engine.NewScenario()
+	f := formFrom(&s)
+	f.Workload["requests_per_day"] = "50M"
+	f.Workload["input_tokens"] = "1,500"
+	f.Workload["output_tokens"] = "3OO" // letters O: not a number
+	f.Workload["cached_input_share"] = "30%"
+	f.Options[0].Fields["price_input_per_m"] = "$0.60"
+	sc := f.scenario()
+	for path, want := range map[string]string{"requests_per_day": "50000000", "input_tokens": "1500", "cached_input_share": "0.3"} {
+		fd := engine.FieldAt("workload." + path)
+		if got := engine.ParseEntry(f.Workload[path], fd); got.String() != want {
+			t.Errorf("%s: %q", path, got)
+		}
+	}
+	if sc.Workload.RequestsPerDay.String() != "50000000" || sc.Options[0].PriceInputPerM.String() != "0.6" || sc.Workload.OutputTokens.Bad() != "3OO" {
+		t.Errorf("scenario: %v %v %q", sc.Workload.RequestsPerDay, sc.Options[0].PriceInputPerM, sc.Workload.OutputTokens.Bad())
+	}
+	d := f.draft()
+	if d.Workload.OutputTokens.Bad() != "" || d.Workload.OutputTokens.Set() || d.Workload.RequestsPerDay.String() != "50000000" {
+		t.Errorf("draft: %v %v", d.Workload.OutputTokens, d.Workload.RequestsPerDay)
+	}
+	if _, err := engine.DecodeLink(engine.EncodeLink(&d)); err != nil {
+		t.Errorf("the draft's link does not open: %v", err)
+	}
+}

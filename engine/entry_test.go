@@ -295,3 +295,93 @@ func FuzzParseEntry(f *testing.F) {
 		}
 	})
 }
+
+// TestShareAndMoneyFields pins which fields take "30%" and "$2.99": they
+// follow the registry's units, and a unit renamed must not drop them
+// silently.
+func TestShareAndMoneyFields(t *testing.T) {
+	var shares, money []string
+	add := func(f *Field, group string) {
+		if f.Share() {
+			shares = append(shares, group+f.Key)
+		}
+		if f.Money() {
+			money = append(money, group+f.Key)
+		}
+	}
+	for i := range WorkloadFields {
+		add(&WorkloadFields[i].Field, "workload.")
+	}
+	for i := range ModelFields {
+		add(&ModelFields[i].Field, "model.")
+	}
+	for i := range RevenueFields {
+		add(&RevenueFields[i].Field, "revenue.")
+	}
+	for i := range AcceleratorFields {
+		add(&AcceleratorFields[i].Field, "accelerator.")
+	}
+	for i := range OptionFields {
+		add(&OptionFields[i].Field, "")
+	}
+	has := func(list []string, want ...string) {
+		t.Helper()
+		got := strings.Join(list, " ")
+		for _, w := range want {
+			if !strings.Contains(" "+got+" ", " "+w+" ") {
+				t.Errorf("%s missing from %s", w, got)
+			}
+		}
+	}
+	has(shares, "workload.cached_input_share", "workload.monthly_growth", "residual_share", "cost_of_capital", "idle_power_share",
+		"opex_share_per_year", "mbu", "mfu", "usable_memory_share", "max_utilization")
+	has(money, "revenue.price_input_per_m", "revenue.price_cached_input_per_m", "revenue.price_output_per_m", "hourly_rate", "commit_hourly_rate",
+		"capex_per_accelerator", "electricity_per_kwh", "colo_per_kw_month", "staff_per_month", "price_input_per_m", "price_cached_input_per_m", "price_output_per_m")
+	for _, s := range shares {
+		if strings.HasPrefix(s, "workload.requests") || strings.Contains(s, "tokens") {
+			t.Errorf("%s is not a share", s)
+		}
+	}
+}
+
+// TestNewScenario: the clean start has no growth, cache, peak or revenue,
+// nothing the user has not given (Changed is empty), and says what it
+// still needs: the volume, the token counts and the API's prices.
+func TestNewScenario(t *testing.T) {
+	s := NewScenario()
+	r := Resolve(&s)
+	if c := r.Changed(); len(c) != 0 {
+		t.Errorf("a clean start has changed values: %v", c[0].Path())
+	}
+	v := r.Values.Workload
+	if !v.MonthlyGrowth.Dec().IsZero() || !v.CachedInputShare.Dec().IsZero() || !v.PeakToAverage.Dec().Equal(one) || s.Revenue != nil {
+		t.Errorf("not clean: growth %s, cache %s, peak %s, revenue %v", v.MonthlyGrowth, v.CachedInputShare, v.PeakToAverage, s.Revenue)
+	}
+	_, errs := Check(&s)
+	var paths []string
+	for _, e := range errs {
+		paths = append(paths, e.Path)
+	}
+	// The cached price follows the input price: needed until it is given.
+	if got := strings.Join(paths, " "); got != "workload.requests_per_day workload.input_tokens workload.output_tokens options[0].price_input_per_m options[0].price_cached_input_per_m options[0].price_output_per_m" {
+		t.Errorf("a clean start needs %s", got)
+	}
+	// Given the five, it evaluates; a value typed equal to its default is
+	// no change, another one is.
+	for p, v := range map[string]string{"workload.requests_per_day": "50M", "workload.input_tokens": "1,500", "workload.output_tokens": "300",
+		"options[0].price_input_per_m": "$0.60", "options[0].price_output_per_m": "$0.80", "workload.peak_to_average": "1", "workload.monthly_growth": "2%"} {
+		if err := SetEntry(&s, p, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := Evaluate(&s); err != nil {
+		t.Fatal(err)
+	}
+	var changed []string
+	for _, e := range Resolve(&s).Changed() {
+		changed = append(changed, e.Path())
+	}
+	if got := strings.Join(changed, " "); got != "workload.requests_per_day workload.input_tokens workload.output_tokens workload.monthly_growth options[0].price_input_per_m options[0].price_output_per_m" {
+		t.Errorf("changed: %s", got)
+	}
+}
