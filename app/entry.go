@@ -123,22 +123,15 @@ func (c *Calculator) renderErrorSummary() ga.UI {
 
 // renderChanged lists the inputs whose value differs from a clean start
 // (engine.Resolution.Changed: given, and not the default), each a button to
-// its field: nothing carried over from an example goes unseen.
+// its field: nothing carried over from an example goes unseen. The list is
+// worked out here, and drawn by changedView only when it changes.
 func (c *Calculator) renderChanged() ga.UI {
-	if c.resolved == nil {
-		return ga.Text("")
-	}
-	changed := c.resolved.Changed()
-	if len(changed) == 0 {
-		return ga.P().Class("muted").ID("changed-none").Text("Every input is at its default: nothing is changed from a clean start.")
-	}
-	return ga.Details().Class("changed-list").ID("changed").Body(
-		ga.Summary().ID("changed-title").Text(fmt.Sprintf("%d values changed from a clean start", len(changed))),
-		ga.Ul().Body(ga.Range(changed).Slice(func(i int) ga.UI {
-			e := changed[i]
+	v := &changedView{C: c, Gen: c.f.gen}
+	if c.resolved != nil {
+		for _, e := range c.resolved.Changed() {
 			path := e.Path()
-			v, _ := e.Value()
-			shown := engine.Exact(v)
+			val, _ := e.Value()
+			shown := engine.Exact(val)
 			if text, ok := c.f.text(path); ok {
 				shown = engine.FormatEntry(text, e.Field)
 			}
@@ -146,10 +139,40 @@ func (c *Calculator) renderChanged() ga.UI {
 			if e.Default.Exists() {
 				was = engine.Exact(e.Default.Value)
 			}
-			return ga.Li().Attr("data-changed", path).Body(
-				ga.Button().Type("button").Class("linklike").Text(c.fieldName(path)).
-					OnClick(c.on(func(ctx ga.Context, _ ga.Event) { c.reveal(ctx, path) }), ga.EventScope(c.f.gen, path)),
-				ga.Text(fmt.Sprintf(": %s (clean start: %s)", shown, was)),
+			v.Items = append(v.Items, changedItem{Path: path, Name: c.fieldName(path), Shown: shown, Was: was})
+		}
+	}
+	return v
+}
+
+// changedItem is one value changed from a clean start.
+type changedItem struct{ Path, Name, Shown, Was string }
+
+// changedView is the list of changed values. Its fields are what it
+// shows (Gen scopes its handlers by the form), so typing elsewhere does not
+// redraw it.
+type changedView struct {
+	ga.Compo
+	C     *Calculator
+	Gen   int
+	Items []changedItem
+}
+
+func (v *changedView) Render() ga.UI { return v.C.guardedRender(v.render) }
+
+func (v *changedView) render() ga.UI {
+	c, items := v.C, v.Items
+	if len(items) == 0 {
+		return ga.P().Class("muted").ID("changed-none").Text("Every input is at its default: nothing is changed from a clean start.")
+	}
+	return ga.Details().Class("changed-list").ID("changed").Body(
+		ga.Summary().ID("changed-title").Text(values(len(items))+" changed from a clean start"),
+		ga.Ul().Body(ga.Range(items).Slice(func(i int) ga.UI {
+			it := items[i]
+			return ga.Li().Attr("data-changed", it.Path).Body(
+				ga.Button().Type("button").Class("linklike").Text(it.Name).
+					OnClick(c.on(func(ctx ga.Context, _ ga.Event) { c.reveal(ctx, it.Path) }), ga.EventScope(v.Gen, it.Path)),
+				ga.Text(fmt.Sprintf(": %s (clean start: %s)", it.Shown, it.Was)),
 			)
 		})),
 	)
@@ -249,4 +272,12 @@ func (c *Calculator) onNewScenario(ctx ga.Context, e ga.Event) {
 	setFragment("")
 	c.reshaped(ctx)
 	c.notice = "New scenario: fill in the fields marked in red."
+}
+
+// values is "1 value" or "N values".
+func values(n int) string {
+	if n == 1 {
+		return "1 value"
+	}
+	return fmt.Sprintf("%d values", n)
 }

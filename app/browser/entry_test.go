@@ -223,6 +223,15 @@ func TestEntryNewUserTask(t *testing.T) {
 	if got := eval[int](t, ctx, `document.querySelectorAll(".field.changed .badge.changed").length`); got != 7 {
 		t.Errorf("%d fields marked changed, want 7", got)
 	}
+	if got := text(t, ctx, "#changed-title"); got != "7 values changed from a clean start" {
+		t.Errorf("changed list title %q", got)
+	}
+	// Its entries take the focus to their field, opening a folded group.
+	step(t, ctx, 20*time.Second, chromedp.Evaluate[chromedp.Void](`document.querySelector("#option-2 details.advanced > summary") && [...document.querySelectorAll("#option-2 details.advanced > summary")].find((s) => s.textContent === "Commitment").click()`),
+		WaitJS(`document.getElementById("o2-commit_months") === null`, 10*time.Second),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("changed").open = true`),
+		chromedp.Click(`#changed li[data-changed="options[1].commit_months"] button`),
+		WaitJS(`document.activeElement && document.activeElement.id === "o2-commit_months"`, 10*time.Second))
 	responds(t, ctx, log)
 }
 
