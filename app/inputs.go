@@ -53,13 +53,12 @@ func (c *Calculator) renderNum(n numInput) ga.UI {
 	}
 	// Not being edited, the input shows the number with separators
 	// (engine.FormatEntry: exact, the same value); being edited, the text
-	// as typed. The focus listeners (focus.go) switch the DOM at once.
+	// as typed. The focus listeners (watchFocus) switch the DOM at once.
 	value := n.text
 	if c.focused != n.field.Path() {
 		value = engine.FormatEntry(n.text, fd)
 	}
-	// A value other than a clean start's (engine.Resolution.Changed).
-	changed := n.field.Given.Set() && !(def.Exists() && def.Value.Equal(n.field.Given.Dec()))
+	changed := n.field.Changed() // not a clean start's value
 	if def.Kind == engine.OriginPreset {
 		kind = "preset"
 	}

@@ -31,13 +31,15 @@ func NewScenario() Scenario {
 func (r *Resolution) Changed() []*Resolved {
 	var out []*Resolved
 	for e := range r.All() {
-		if !e.Given.Set() {
-			continue
+		if e.Changed() {
+			out = append(out, e)
 		}
-		if e.Default.Exists() && e.Default.Value.Equal(e.Given.Dec()) {
-			continue
-		}
-		out = append(out, e)
 	}
 	return out
+}
+
+// Changed reports a value that is not a clean start's: the user gave it,
+// and it is not the field's default.
+func (r *Resolved) Changed() bool {
+	return r.Given.Set() && !(r.Default.Exists() && r.Default.Value.Equal(r.Given.Dec()))
 }
