@@ -194,7 +194,7 @@ func (f *form) scenario() engine.Scenario {
 			for _, t := range of.Tiers {
 				var c engine.Commitment
 				for _, fd := range engine.CommitmentFields {
-					*fd.Get(&c) = engine.ParseNum(t[fd.Key])
+					*fd.Get(&c) = engine.ParseEntry(t[fd.Key], &fd.Field)
 				}
 				o.Commitments = append(o.Commitments, c)
 			}

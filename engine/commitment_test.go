@@ -143,7 +143,7 @@ func TestCommitmentValidation(t *testing.T) {
 			func(s *Scenario) { s.Options[0].Commitments[1].StartMonth = N("5") }},
 		{"negative accelerators", "options[0].commitments[0].accelerators", "must be ≥ 0",
 			func(s *Scenario) { s.Options[0].Commitments[0].Accelerators = N("-1") }},
-		{"upfront above all", "options[0].commitments[1].upfront_share", "must be ≤ 1",
+		{"upfront above all", "options[0].commitments[1].upfront_share", "must be ≤ 1: a share, where 1 is 100 % (for 1.5 % type 1.5% or 0.015)",
 			func(s *Scenario) { s.Options[0].Commitments[1].UpfrontShare = N("1.5") }},
 		{"no length", "options[0].commitments[0].months", "required",
 			func(s *Scenario) { s.Options[0].Commitments[0].Months = Num{} }},
