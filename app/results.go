@@ -170,13 +170,8 @@ func (v *whyView) render() ga.UI {
 		ga.Div().Class("slot").Body(optionalP("robustness", robust, v.Robust)),
 		ga.P().Class("assumptions muted").ID("summary-assumptions").Text(v.Assumptions),
 		ga.P().Class("method muted").ID("summary-method").Body(
-			ga.Text("How infercost computes: "),
-			howLink("throughput", "throughput"), ga.Text(", "),
-			howLink("capacity", "accelerators needed"), ga.Text(", "),
-			howLink("cost-per-option-kind", "cost of each option"), ga.Text(", "),
-			howLink("results", "per-token figures"), ga.Text(", "),
-			howLink("comparison", "the comparison"), ga.Text(" and "),
-			howLink("sensitivity", "what drives it"), ga.Text("."),
+			howLink("results", "How infercost computes these figures"),
+			ga.Text(": throughput, accelerators needed, the cost of each option, the comparison and what drives it, each with its formula."),
 		),
 	)
 }

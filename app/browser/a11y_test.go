@@ -145,7 +145,9 @@ func TestCalculatorAccessibility(t *testing.T) {
 			visited := map[string]bool{}
 			for i := 0; i < 25; i++ {
 				step(t, ctx, 10*time.Second, chromedp.KeyEvent("\t"))
-				visited[eval[string](t, ctx, a11y(`return describe(document.activeElement)`))] = true
+				// Keyed by the element itself (its place in the document):
+				// several links may share a description.
+				visited[eval[string](t, ctx, a11y(`return describe(document.activeElement) + "@" + [...document.querySelectorAll("*")].indexOf(document.activeElement)`))] = true
 				if got := eval[string](t, ctx, a11y(`
 					const el = document.activeElement;
 					if (!el || el === document.body) return "";
