@@ -301,6 +301,8 @@ func FuzzDecodeScenario(f *testing.F) {
 	// at the extremes, and a lease that also asks for a loan (refused).
 	f.Add([]byte(`{"version":2,"workload":{"requests_per_day":"1e9","input_tokens":"1000","output_tokens":"100","monthly_growth":"1","horizon_months":"120"},"model":{"preset":"llama-3.1-8b"},"options":[{"label":"x","kind":"owned","accelerator":{"preset":"h100-sxm"},"depreciation_years":"0.01","refresh":"1","resale_at_horizon":"1","loan_months":"360","loan_rate":"1","loan_down_share":"0"}]}`))
 	f.Add([]byte(`{"version":2,"workload":{"requests_per_day":"10","input_tokens":"10","output_tokens":"10"},"model":{"preset":"llama-3.1-8b"},"options":[{"label":"x","kind":"owned","accelerator":{"preset":"h100-sxm"},"lease_months":"1","lease_rate_factor":"1","loan_months":"12","refresh":"1"}]}`))
+	f.Add([]byte(`{"version":2,"workload":{"requests_per_day":"1","input_tokens":"1","output_tokens":"1","site_power_mw":"10000"},"model":{"preset":"llama-3.1-8b"},"options":[{"label":"x","kind":"cloud","accelerator":{"preset":"h100-sxm","power_kw":"0.000001"}},{"label":"y","kind":"owned","accelerator":{"preset":"b200"},"power_kw":"100","pue":"5","spare_replicas":"10000"}]}`))
+	f.Add([]byte(`{"version":2,"workload":{"site_power_mw":"1e5"},"options":[]}`))
 	f.Add([]byte(`{"version":99}`))
 	f.Add([]byte(`{"version":2,"workload":{"horizon_months":"4"},"options":[{"kind":"cloud","hourly_rate":"2","commitments":[{"accelerators":"4","hourly_rate":"1","start_month":"2","months":"3","upfront_share":"0.5"},{"accelerators":10,"start_month":99,"months":null},null,[]]},{"kind":"api","commitments":[]}]}`))
 	f.Add([]byte(`{"name":"<script>alert(1)</script>","version":1}`))

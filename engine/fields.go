@@ -170,6 +170,8 @@ var WorkloadFields = []WorkloadField{
 		func(w *Workload) *Num { return &w.TPOTSLOms }},
 	{field("ttft_slo_ms", "ttft", "Time to first token target", "ms", "Optional: the slowest acceptable wait for the first token, the prompt's prefill on one replica plus a decode step (queueing not included). It rules out replicas too narrow to prefill the prompt in time.", "0", "3600000", optional("no target"), positive, since(3)),
 		func(w *Workload) *Num { return &w.TTFTSLOms }},
+	{field("site_power_mw", "mw", "Site power", "MW", "Optional: the power a site can draw from the grid, cooling and facility overhead included (1,000 MW is 1 GW). The results then show, for each self-hosted option, the accelerators it hosts, what they serve and cost, and the month the workload outgrows it.", "0", "10000", optional("no site budget"), positive, since(4)),
+		func(w *Workload) *Num { return &w.SitePowerMW }},
 }
 
 // ModelFields lists the model shape inputs in display order.

@@ -51,6 +51,7 @@ type workloadPlan struct {
 	slo                               decimal.Decimal  // seconds per output token; zero: no target
 	ttft                              decimal.Decimal  // seconds to the first token; zero: no target
 	sloMs, ttftMs                     *decimal.Decimal // the targets as given; nil when none
+	siteMW                            *decimal.Decimal // the site's power budget; nil when none
 }
 
 type modelPlan struct {
@@ -306,6 +307,9 @@ func checkWorkload(errs *Errors, r *Resolution) workloadPlan {
 	}
 	if v := w.TTFTSLOms.Dec(); v.Sign() > 0 {
 		wp.ttftMs = &v
+	}
+	if v := w.SitePowerMW.Dec(); v.Sign() > 0 {
+		wp.siteMW = &v
 	}
 	// Only a growth in range: one out of range has its message already,
 	// and a field shows one message at a time.
