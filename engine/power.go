@@ -117,7 +117,7 @@ func meterPower(o *optionPlan) (allIn, pue decimal.Decimal, basis string) {
 		return zero, DefaultPUE, "not known: the accelerator has no board power"
 	}
 	allIn = o.accel.powerKW.Mul(HostPowerFactor)
-	return allIn, DefaultPUE, fmt.Sprintf("rented: board power %s kW × %s (its share of the host) = %s kW all-in, × PUE %s, the defaults of an owned option (the provider's own figures are not known)",
+	return allIn, DefaultPUE, fmt.Sprintf("rented: %s kW board power × %s for its share of the host = %s kW all-in, × PUE %s, an owned option's defaults, as the provider's are not known",
 		o.accel.powerKW, HostPowerFactor, allIn, DefaultPUE)
 }
 
@@ -197,4 +197,45 @@ func (p *plan) site(o *optionPlan, t *Throughput, siteMW, meterKW decimal.Decima
 	m := or.Months[0]
 	s.MonthlyCost, s.Breakdown, s.CostPerMTokens = ptr(m.Cost), ptr(m.Breakdown), ptr(or.CostPerMTokens)
 	return s
+}
+
+// PowerText formats a power given in MW: kW below 1 MW, GW from 1,000 MW.
+func PowerText(mw decimal.Decimal) string {
+	switch {
+	case mw.Abs().Cmp(one) < 0:
+		return Count(mw.Shift(3), 2) + " kW"
+	case mw.Abs().Cmp(thousand) >= 0:
+		return Count(mw.Shift(-3), 3) + " GW"
+	}
+	return Count(mw, 3) + " MW"
+}
+
+// Lines describes one option's power in words, as the CLI prints it and
+// the page's figure reads it: where the power comes from, the peak, the
+// month the site is outgrown, and what the site hosts.
+func (op *OptionPower) Lines(siteMW *decimal.Decimal) []string {
+	if op.MeterKW == nil {
+		return []string{"power " + op.Basis}
+	}
+	lines := []string{fmt.Sprintf("%s kW an accelerator at the meter (%s); the workload's fleet needs at most %s", Count(*op.MeterKW, 4), op.Basis, PowerText(*op.PeakMW))}
+	if siteMW == nil || op.Site == nil {
+		return lines
+	}
+	if op.OutgrowsMonth != nil {
+		lines = append(lines, fmt.Sprintf("outgrows the site's %s in month %d", PowerText(*siteMW), *op.OutgrowsMonth))
+	} else {
+		lines = append(lines, fmt.Sprintf("fits in the site's %s to the horizon", PowerText(*siteMW)))
+	}
+	s := op.Site
+	lines = append(lines, fmt.Sprintf("the site hosts %s accelerators (%s replicas, %s serving), drawing %s", Count(s.Accelerators, 0), Count(s.Replicas, 0), Count(s.ServingReplicas, 0), PowerText(s.PowerMW)))
+	if s.Note != "" {
+		return append(lines, s.Note)
+	}
+	lines = append(lines, fmt.Sprintf("it serves %s output tokens/s at the peak and %s requests a day (the peak at the target utilization), %s output tokens/s and %s output tokens a day per MW",
+		Count(s.PeakOutputTokensPerS.Floor(), 0), Count(s.RequestsPerDay.Floor(), 0), Count(s.PeakOutputTokensPerSPerMW.Floor(), 0), Count(s.OutputTokensPerDayPerMW.Floor(), 0)))
+	cost := fmt.Sprintf("fully built it costs %s a month, %s per M tokens", Money(*s.MonthlyCost), Money(*s.CostPerMTokens))
+	if s.Capex != nil {
+		cost += fmt.Sprintf(", after %s of capex", Money(*s.Capex))
+	}
+	return append(lines, cost)
 }

@@ -122,7 +122,7 @@ func TestPowerSiteHandWorked(t *testing.T) {
 	checkNear(t, "cloud monthly cost", *c.MonthlyCost, d("621960"))
 	checkNear(t, "cloud on demand", c.Breakdown.OnDemand, d("621960"))
 	checkNear(t, "cloud $/M tokens", *c.CostPerMTokens, d("621960").Mul(million).DivRound(d("2139402240000"), 24))
-	if !strings.Contains(p.Options[1].Basis, "board power 1 kW × 1.8") || !strings.Contains(p.Options[1].Basis, "PUE 1.3") {
+	if !strings.Contains(p.Options[1].Basis, "1 kW board power × 1.8") || !strings.Contains(p.Options[1].Basis, "PUE 1.3") {
 		t.Errorf("cloud basis = %q", p.Options[1].Basis)
 	}
 }

@@ -286,6 +286,29 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 			}
 		}
 	}
+	return writePower(w, r.Power)
+}
+
+// writePower prints each self-hosted option's power (engine.OptionPower.Lines).
+func writePower(w io.Writer, p *engine.Power) error {
+	if p == nil || len(p.Options) == 0 {
+		return nil
+	}
+	if p.SiteMW != nil {
+		fmt.Fprintf(w, "\nPower, with a site of %s:\n", engine.PowerText(*p.SiteMW))
+	} else {
+		fmt.Fprintln(w, "\nPower:")
+	}
+	for i := range p.Options {
+		op := &p.Options[i]
+		for k, line := range op.Lines(p.SiteMW) {
+			if k == 0 {
+				fmt.Fprintf(w, "  %s: %s\n", op.Label, line)
+			} else {
+				fmt.Fprintf(w, "    %s\n", line)
+			}
+		}
+	}
 	return nil
 }
 
