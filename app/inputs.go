@@ -168,6 +168,8 @@ func (c *Calculator) renderPart(kind string, i int) ga.UI {
 		return c.renderInteractivity()
 	case "chart-tornado":
 		return c.renderTornado()
+	case "power":
+		return c.renderPower()
 	}
 	return ga.Div()
 }
