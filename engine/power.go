@@ -182,6 +182,10 @@ func (p *plan) site(o *optionPlan, t *Throughput, siteMW, meterKW decimal.Decima
 	s.OutputTokensPerDay = s.RequestsPerDay.Mul(w.out)
 	s.PeakOutputTokensPerSPerMW = div(s.PeakOutputTokensPerS, siteMW)
 	s.OutputTokensPerDayPerMW = div(s.OutputTokensPerDay, siteMW)
+	if s.RequestsPerDay.Sign() == 0 { // below 10^-24 a day: nothing to cost it by
+		s.Note = "the site serves less than 10^-24 requests a day"
+		return s
+	}
 
 	// One month of the cost model: the whole site held, busy on average
 	// requests a day × seconds a request / 86,400.

@@ -274,3 +274,18 @@ func TestPowerFieldRoundTrip(t *testing.T) {
 		t.Errorf("JSON %s", b)
 	}
 }
+
+// TestPowerSiteServesAlmostNothing: a replica so slow that the site's
+// requests a day truncate to 0 costs nothing rather than dividing by zero
+// tokens.
+func TestPowerSiteServesAlmostNothing(t *testing.T) {
+	s := powerScenario("1")
+	// 1,000 tokens at 10^-18 tokens/s: 10^21 s of prefill a request;
+	// 0.8 × 424 busy × 86,400 / (2 × 10^21) ≈ 1.5 × 10^-14 a day, but a
+	// target utilization of 10^-18 brings it to ≈ 2 × 10^-32: below 10^-24.
+	s.Options[0].PrefillTokensPerS, s.Options[0].MaxUtilization = N("0.000000000000000001"), N("0.000000000000000001")
+	op := evalPower(t, s).Power.Options[0]
+	if op.Site.RequestsPerDay.Sign() != 0 || op.Site.MonthlyCost != nil || !strings.Contains(op.Site.Note, "less than 10^-24") {
+		t.Errorf("%+v", op.Site)
+	}
+}
