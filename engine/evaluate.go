@@ -273,6 +273,8 @@ func (p *plan) option(o *optionPlan, months []demand, tot totals) (OptionResult,
 	var cands []Throughput
 	if p.reuse != nil && p.reuse.throughputs != nil {
 		cands = p.reuse.throughputs
+	} else if p.reuse != nil && p.reuse.byOption != nil && p.reuse.byOption[o.index] != nil {
+		cands = p.reuse.byOption[o.index]
 	} else {
 		var fe *FieldError
 		if cands, fe = throughputs(p.workload, p.model, o); fe != nil {

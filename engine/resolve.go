@@ -43,6 +43,10 @@ type reuse struct {
 	throughputs []Throughput
 	capacity    [][]Month
 	lean        bool // skip cumulative cash and the break-even month (not needed)
+	// byOption, when set, holds each option's candidate replicas (nil for
+	// an option whose candidates are computed as usual): the uncertainty
+	// analysis draws their throughput.
+	byOption [][]Throughput
 }
 
 type workloadPlan struct {

@@ -27,6 +27,9 @@ type Scenario struct {
 	Model    Model    `json:"model"`
 	Revenue  *Revenue `json:"revenue,omitempty"`
 	Options  []Option `json:"options"`
+	// Uncertainty holds ranges on inputs and the Monte Carlo's seed and
+	// sample count (uncertainty.go); nil for none.
+	Uncertainty *Uncertainty `json:"uncertainty,omitempty"`
 }
 
 // Workload is the traffic to serve.
@@ -163,6 +166,7 @@ func (s Scenario) Clone() Scenario {
 		r := *s.Revenue
 		c.Revenue = &r
 	}
+	c.Uncertainty = s.Uncertainty.Clone()
 	c.Options = make([]Option, len(s.Options))
 	for i, o := range s.Options {
 		c.Options[i] = o.Clone()

@@ -1,0 +1,654 @@
+package engine
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Uncertainty is what a scenario says it does not know: ranges on numeric
+// inputs, and the seed and sample count of the Monte Carlo that turns them
+// into a spread of outcomes (Simulate). Nil or empty, there is none; the
+// point figures (Evaluate) never read it.
+type Uncertainty struct {
+	Seed    Num     `json:"seed,omitzero"`    // default DefaultSeed
+	Samples Num     `json:"samples,omitzero"` // default DefaultSamples, at most MaxSamples
+	Ranges  []Range `json:"ranges,omitempty"` // at most MaxRanges
+}
+
+// Range is one uncertain input: its path as errors name it
+// ("workload.monthly_growth", "options[1].hourly_rate",
+// "options[0].throughput"), its low, most likely and high values, and the
+// shape of the distribution between them.
+//
+// options[i].throughput is a multiplier on a self-hosted option's
+// throughput (1 is the estimate); unless a range gives it, an estimated
+// option's throughput follows its validation band (Accuracy: low, median,
+// high).
+type Range struct {
+	Path  string `json:"path"`
+	Shape Shape  `json:"shape,omitempty"` // "" is Triangular
+	Low   Num    `json:"low,omitzero"`
+	Mode  Num    `json:"mode,omitzero"`
+	High  Num    `json:"high,omitzero"`
+}
+
+// Shape is a range's distribution.
+type Shape string
+
+// Triangular is the only shape: density rising linearly from low to the
+// most likely value and falling linearly to high.
+const Triangular Shape = "triangular"
+
+// Limits that bound a simulation's time and memory.
+const (
+	MaxSamples     = 10000
+	DefaultSamples = 1000
+	DefaultSeed    = 1
+	MaxRanges      = 32
+	maxSeed        = 1<<53 - 1
+	// drawPlaces is the decimal places a drawn input keeps.
+	drawPlaces = 10
+)
+
+// ThroughputKey is the pseudo-field of a self-hosted option's throughput
+// multiplier in a range's path.
+const ThroughputKey = "throughput"
+
+var (
+	throughputMin = decimal.New(1, -2) // 0.01×
+	throughputMax = decimal.New(100, 0)
+)
+
+// Clone returns a deep copy.
+func (u *Uncertainty) Clone() *Uncertainty {
+	if u == nil {
+		return nil
+	}
+	c := *u
+	c.Ranges = slices.Clone(u.Ranges)
+	return &c
+}
+
+// Spread is a figure's 10th, 50th and 90th percentile over the draws.
+type Spread struct {
+	P10 decimal.Decimal `json:"p10"`
+	P50 decimal.Decimal `json:"p50"`
+	P90 decimal.Decimal `json:"p90"`
+}
+
+// OptionSpread is one option's outcomes over the draws.
+type OptionSpread struct {
+	Label          string `json:"label"`
+	TotalCost      Spread `json:"total_cost"`
+	CostPerMTokens Spread `json:"cost_per_m_tokens"`
+	Stranded       Spread `json:"stranded_total"`
+	// Margin is nil without revenue prices.
+	Margin *Spread `json:"total_margin"`
+	// NPV is nil until the option results carry a net present value
+	// (optionNPV is the seam).
+	NPV *Spread `json:"npv"`
+	// Wins is the number of draws in which the option was the cheapest
+	// (ties go to the option ranked first by the point figures);
+	// WinShare is Wins / samples, rounded so that the shares sum to 1.
+	Wins     int             `json:"wins"`
+	WinShare decimal.Decimal `json:"win_share"`
+	// Regret is the option's total cost above the cheapest option of the
+	// same draw.
+	Regret Spread `json:"regret"`
+	// Monthly is the spread of each month's cost, to the cent (the fan
+	// chart).
+	Monthly []Spread `json:"monthly_cost"`
+}
+
+// UsedRange is a range as the simulation drew it (defaults applied).
+type UsedRange struct {
+	Path    string          `json:"path"`
+	Label   string          `json:"label"`
+	Shape   Shape           `json:"shape"`
+	Low     decimal.Decimal `json:"low"`
+	Mode    decimal.Decimal `json:"mode"`
+	High    decimal.Decimal `json:"high"`
+	Default bool            `json:"default"` // the throughput band, not given
+}
+
+// Simulation is the Monte Carlo's result.
+type Simulation struct {
+	Seed    int64          `json:"seed"`
+	Samples int            `json:"samples"`
+	Ranges  []UsedRange    `json:"ranges"`
+	Options []OptionSpread `json:"options"`
+}
+
+// target is where a range's drawn value goes.
+type target struct {
+	path, label string
+	field       Field
+	option      int  // -1 outside the options
+	neutral     bool // leaves every throughput candidate as it is
+	demand      bool // changes the demand months (workload, revenue)
+	throughput  bool // the option's throughput multiplier
+	set         func(*Scenario, decimal.Decimal)
+}
+
+// findTarget resolves a range's path against the registry and the
+// scenario; the string says what is wrong.
+func findTarget(s *Scenario, path string) (target, string) {
+	if len(path) > 100 {
+		return target{}, "is not a field of this scenario"
+	}
+	head, key, ok := strings.Cut(path, ".")
+	if !ok {
+		return target{}, fmt.Sprintf("%q is not a field of this scenario", path)
+	}
+	switch head {
+	case "workload":
+		for _, f := range WorkloadFields {
+			if f.Key == key && key != "horizon_months" && key != "site_power_mw" {
+				neutral := key == "requests_per_day" || key == "monthly_growth" || key == "peak_to_average"
+				return target{path: path, label: f.Label, field: f.Field, option: -1, neutral: neutral, demand: true,
+					set: func(c *Scenario, v decimal.Decimal) { *f.Get(&c.Workload) = NumOf(v) }}, ""
+			}
+		}
+	case "revenue":
+		if s.Revenue == nil {
+			return target{}, "the scenario has no revenue prices"
+		}
+		for _, f := range RevenueFields {
+			if f.Key == key {
+				return target{path: path, label: f.Label, field: f.Field, option: -1, neutral: true, demand: true,
+					set: func(c *Scenario, v decimal.Decimal) { *f.Get(c.Revenue) = NumOf(v) }}, ""
+			}
+		}
+	case "model":
+		for _, f := range ModelFields {
+			if f.Key == key {
+				return target{path: path, label: f.Label, field: f.Field, option: -1,
+					set: func(c *Scenario, v decimal.Decimal) { *f.Get(&c.Model) = NumOf(v) }}, ""
+			}
+		}
+	default:
+		idx, ok := strings.CutPrefix(head, "options[")
+		if !ok {
+			break
+		}
+		idx, ok = strings.CutSuffix(idx, "]")
+		i, err := strconv.Atoi(idx)
+		if !ok || err != nil || len(idx) > 2 || i < 0 || i >= len(s.Options) {
+			return target{}, fmt.Sprintf("%q names no option of this scenario", head)
+		}
+		o := &s.Options[i]
+		if key == ThroughputKey {
+			if !o.Kind.SelfHosted() {
+				return target{}, "an API option has no throughput"
+			}
+			f := Field{Key: ThroughputKey, Label: "Throughput", Unit: "× the estimate", Min: zero, MinExclusive: true, Max: throughputMax}
+			return target{path: path, label: o.Label + ": throughput", field: f, option: i, neutral: true, throughput: true}, ""
+		}
+		if akey, ok := strings.CutPrefix(key, "accelerator."); ok {
+			if o.Accelerator == nil {
+				return target{}, "the option has no accelerator"
+			}
+			for _, f := range AcceleratorFields {
+				if f.Key == akey {
+					return target{path: path, label: o.Label + ": " + f.Label, field: f.Field, option: i,
+						set: func(c *Scenario, v decimal.Decimal) { *f.Get(c.Options[i].Accelerator) = NumOf(v) }}, ""
+				}
+			}
+			break
+		}
+		for _, f := range OptionFields {
+			if f.Key == key {
+				if !f.AppliesTo(o.Kind) {
+					return target{}, fmt.Sprintf("%s does not apply to a %s option", f.Label, o.Kind)
+				}
+				return target{path: path, label: o.Label + ": " + f.Label, field: f.Field, option: i, neutral: f.CostOnly,
+					set: func(c *Scenario, v decimal.Decimal) { *f.Get(&c.Options[i]) = NumOf(v) }}, ""
+			}
+		}
+	}
+	return target{}, fmt.Sprintf("%q is not a numeric input of this scenario", path)
+}
+
+// draw is one range ready to sample.
+type draw struct {
+	target
+	lo, mode, hi decimal.Decimal
+	def          bool
+}
+
+// checkUncertainty validates the scenario's uncertainty: each error names
+// its path (uncertainty.samples, uncertainty.ranges[k].low, ...).
+func checkUncertainty(s *Scenario) (seed int64, samples int, draws []draw, errs Errors) {
+	u := s.Uncertainty
+	if u == nil {
+		u = &Uncertainty{}
+	}
+	seed, samples = DefaultSeed, DefaultSamples
+	whole := func(path string, n Num, min, max int64) (int64, bool) {
+		switch {
+		case n.Bad() != "":
+			errs.add(path, NumProblem(n))
+		case !n.Set():
+			return 0, false
+		case !n.Dec().Equal(n.Dec().Truncate(0)):
+			errs.add(path, "must be a whole number")
+		case n.Dec().Cmp(decimal.NewFromInt(min)) < 0 || n.Dec().Cmp(decimal.NewFromInt(max)) > 0:
+			errs.add(path, fmt.Sprintf("must be from %d to %d", min, max))
+		default:
+			return n.Dec().IntPart(), true
+		}
+		return 0, false
+	}
+	if v, ok := whole("uncertainty.seed", u.Seed, 0, maxSeed); ok {
+		seed = v
+	}
+	if v, ok := whole("uncertainty.samples", u.Samples, 1, MaxSamples); ok {
+		samples = int(v)
+	}
+	if len(u.Ranges) > MaxRanges {
+		errs.add("uncertainty.ranges", fmt.Sprintf("at most %d ranges (got %d)", MaxRanges, len(u.Ranges)))
+		return
+	}
+	seen := map[string]bool{}
+	for k, r := range u.Ranges {
+		base := "uncertainty.ranges[" + strconv.Itoa(k) + "]"
+		t, msg := findTarget(s, r.Path)
+		if msg != "" {
+			errs.add(base+".path", msg)
+			continue
+		}
+		if seen[r.Path] {
+			errs.add(base+".path", fmt.Sprintf("%s has two ranges", r.Path))
+			continue
+		}
+		seen[r.Path] = true
+		if r.Shape != "" && r.Shape != Triangular {
+			errs.add(base+".shape", fmt.Sprintf("unknown shape %q (triangular)", truncate(string(r.Shape), 20)))
+			continue
+		}
+		d := draw{target: t}
+		bad := false
+		for _, side := range []struct {
+			name string
+			n    Num
+			v    *decimal.Decimal
+		}{{"low", r.Low, &d.lo}, {"mode", r.Mode, &d.mode}, {"high", r.High, &d.hi}} {
+			if !side.n.Set() && side.n.Bad() == "" {
+				errs.add(base+"."+side.name, "is empty")
+				bad = true
+				continue
+			}
+			if msg := checkRange(t.field, side.n); msg != "" {
+				errs.add(base+"."+side.name, msg)
+				bad = true
+				continue
+			}
+			*side.v = side.n.Dec()
+		}
+		if bad {
+			continue
+		}
+		switch {
+		case d.lo.Cmp(d.hi) > 0:
+			errs.add(base+".low", fmt.Sprintf("low (%s) is above high (%s)", d.lo, d.hi))
+		case d.mode.Cmp(d.lo) < 0 || d.mode.Cmp(d.hi) > 0:
+			errs.add(base+".mode", fmt.Sprintf("the most likely value (%s) must lie from low (%s) to high (%s)", d.mode, d.lo, d.hi))
+		default:
+			draws = append(draws, d)
+		}
+	}
+	return
+}
+
+// Simulate draws the scenario's uncertain inputs samples times and
+// evaluates every option at each draw. Draws are reproducible: the same
+// scenario (seed included) gives the same result natively and in wasm
+// (docs/methodology.md, Uncertainty). pace runs between draws.
+func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
+	seed, samples, draws, errs := checkUncertainty(s)
+	if errs != nil {
+		return nil, errs
+	}
+	bp, cerrs := Check(s)
+	if cerrs != nil {
+		return nil, cerrs
+	}
+	base, err := bp.evaluate()
+	if err != nil {
+		return nil, err
+	}
+	// The default throughput ranges: each estimated option's validation
+	// band, unless a range gives its throughput.
+	for i := range base.Options {
+		o := &base.Options[i]
+		if o.Throughput == nil || o.Accuracy == nil {
+			continue
+		}
+		path := OptionPath(i, ThroughputKey)
+		if slices.ContainsFunc(draws, func(d draw) bool { return d.path == path }) {
+			continue
+		}
+		t, _ := findTarget(s, path)
+		a := o.Accuracy
+		draws = append(draws, draw{target: t, lo: a.Low, mode: a.Median, hi: a.High, def: true})
+	}
+	sim := &Simulation{Seed: seed, Samples: samples}
+	demandMoves, modelMoves := false, false
+	for _, d := range draws {
+		sim.Ranges = append(sim.Ranges, UsedRange{Path: d.path, Label: d.label, Shape: Triangular, Low: d.lo, Mode: d.mode, High: d.hi, Default: d.def})
+		demandMoves = demandMoves || d.demand
+		modelMoves = modelMoves || (d.option < 0 && !d.neutral)
+	}
+	n := len(base.Options)
+	// What a draw leaves unchanged: the demand months, unless a workload
+	// or revenue input moves; each option's candidate replicas, unless an
+	// input their throughput depends on moves.
+	shared := &reuse{lean: true}
+	if !demandMoves {
+		shared.months = bp.demand()
+		shared.tot = sumDemand(shared.months)
+	}
+	fixed := make([]bool, n)
+	for i := range fixed {
+		fixed[i] = !modelMoves && !slices.ContainsFunc(draws, func(d draw) bool { return d.option == i && !d.neutral })
+	}
+	rank := make([]int, n) // position in the point ranking, for ties
+	for pos, i := range base.Comparison.Ranking {
+		rank[i] = pos
+	}
+
+	total := make([][]decimal.Decimal, n)
+	perM := make([][]decimal.Decimal, n)
+	stranded := make([][]decimal.Decimal, n)
+	margin := make([][]decimal.Decimal, n)
+	npv := make([][]decimal.Decimal, n)
+	regret := make([][]decimal.Decimal, n)
+	months := len(base.Options[0].Months)
+	monthly := make([][]int64, n*months) // cents, [option*months+month][draw]
+	for k := range monthly {
+		monthly[k] = make([]int64, 0, samples)
+	}
+	wins := make([]int, n)
+	r := newRNG(uint64(seed))
+	values := make([]decimal.Decimal, len(draws))
+	for k := 0; k < samples; k++ {
+		if pace.stop() {
+			return nil, ErrStopped
+		}
+		c := s.Clone()
+		mult := make([]decimal.Decimal, n)
+		for j, d := range draws {
+			v := d.sample(r.uniform())
+			if d.field.Integer {
+				v = v.Round(0)
+			}
+			values[j] = v
+			if d.throughput {
+				mult[d.option] = v
+			} else {
+				d.set(&c, v)
+			}
+		}
+		p, cerrs := Check(&c)
+		if cerrs != nil {
+			return nil, drawError(k, draws, values, cerrs)
+		}
+		ru := *shared
+		ru.byOption = make([][]Throughput, n)
+		for i := range p.options {
+			o := &p.options[i]
+			if !o.kind.SelfHosted() {
+				continue
+			}
+			cands := base.Options[i].candidates
+			if !fixed[i] {
+				var fe *FieldError
+				if cands, fe = throughputs(p.workload, p.model, o); fe != nil {
+					return nil, drawError(k, draws, values, Errors{*fe})
+				}
+			}
+			ru.byOption[i] = scaleThroughputs(cands, mult[i])
+		}
+		p.reuse = &ru
+		res, err := p.evaluate()
+		if err != nil {
+			return nil, drawError(k, draws, values, err)
+		}
+		best := 0
+		for i := range res.Options {
+			o := &res.Options[i]
+			c, b := o.TotalCost.Cmp(res.Options[best].TotalCost), rank[i] < rank[best]
+			if c < 0 || c == 0 && b {
+				best = i
+			}
+		}
+		wins[best]++
+		for i := range res.Options {
+			o := &res.Options[i]
+			total[i] = append(total[i], o.TotalCost)
+			perM[i] = append(perM[i], o.CostPerMTokens)
+			stranded[i] = append(stranded[i], o.StrandedTotal)
+			regret[i] = append(regret[i], o.TotalCost.Sub(res.Options[best].TotalCost))
+			if o.TotalMargin != nil {
+				margin[i] = append(margin[i], *o.TotalMargin)
+			}
+			if v := optionNPV(o); v != nil {
+				npv[i] = append(npv[i], *v)
+			}
+			for m := range o.Months {
+				monthly[i*months+m] = append(monthly[i*months+m], cents(o.Months[m].Cost))
+			}
+		}
+	}
+	shares := winShares(wins, samples)
+	for i := range base.Options {
+		os := OptionSpread{Label: base.Options[i].Label, TotalCost: spread(total[i]), CostPerMTokens: spread(perM[i]),
+			Stranded: spread(stranded[i]), Regret: spread(regret[i]), Wins: wins[i], WinShare: shares[i]}
+		if len(margin[i]) == samples {
+			os.Margin = ptr(spread(margin[i]))
+		}
+		if len(npv[i]) == samples {
+			os.NPV = ptr(spread(npv[i]))
+		}
+		for m := 0; m < months; m++ {
+			os.Monthly = append(os.Monthly, centSpread(monthly[i*months+m]))
+		}
+		sim.Options = append(sim.Options, os)
+	}
+	return sim, nil
+}
+
+// optionNPV is the seam for the finance view: an option's net present
+// value, nil while the option results carry none.
+func optionNPV(o *OptionResult) *decimal.Decimal { return nil }
+
+func drawError(k int, draws []draw, values []decimal.Decimal, err error) error {
+	var at []string
+	for j, d := range draws {
+		at = append(at, d.path+" = "+values[j].String())
+	}
+	return fmt.Errorf("draw %d (%s): %s", k+1, strings.Join(at, ", "), firstError(err))
+}
+
+// scaleThroughputs multiplies each candidate's throughput by m (zero: 1):
+// its prefill and decode rates by m, the accelerator-seconds a request
+// needs by 1/m.
+func scaleThroughputs(cands []Throughput, m decimal.Decimal) []Throughput {
+	if m.IsZero() || m.Equal(one) {
+		return cands
+	}
+	out := make([]Throughput, len(cands))
+	for i, t := range cands {
+		t.PrefillTokensPerS = t.PrefillTokensPerS.Mul(m)
+		t.DecodeTokensPerS = t.DecodeTokensPerS.Mul(m)
+		t.AcceleratorSecondsPerRequest = div(t.AcceleratorSecondsPerRequest, m)
+		out[i] = t
+	}
+	return out
+}
+
+// sample is the inverse of the triangular distribution's CDF at u
+// (0 < u < 1), rounded to drawPlaces and kept within [low, high]:
+//
+//	x = low + √(u (high − low)(mode − low))         when u < (mode − low)/(high − low)
+//	x = high − √((1 − u)(high − low)(high − mode))  otherwise
+func (d draw) sample(u decimal.Decimal) decimal.Decimal {
+	width := d.hi.Sub(d.lo)
+	if width.Sign() == 0 {
+		return d.lo
+	}
+	var x decimal.Decimal
+	if u.Mul(width).Cmp(d.mode.Sub(d.lo)) < 0 {
+		x = d.lo.Add(sqrtDec(u.Mul(width).Mul(d.mode.Sub(d.lo))))
+	} else {
+		x = d.hi.Sub(sqrtDec(one.Sub(u).Mul(width).Mul(d.hi.Sub(d.mode))))
+	}
+	x = x.Round(drawPlaces)
+	if x.Cmp(d.lo) < 0 {
+		x = d.lo
+	}
+	if x.Cmp(d.hi) > 0 {
+		x = d.hi
+	}
+	return x
+}
+
+// sqrtDec is √v to Prec places by Newton's iteration from above,
+// x ← (x + v/x)/2, which falls monotonically to √v: it stops when a step
+// no longer falls (at most 200 steps; from the starting power of ten,
+// about 7 + log2(digits) are needed).
+func sqrtDec(v decimal.Decimal) decimal.Decimal {
+	if v.Sign() <= 0 {
+		return zero
+	}
+	digits := len(v.Coefficient().String()) + int(v.Exponent()) // v < 10^digits
+	e := digits / 2
+	if digits > 0 {
+		e = (digits + 1) / 2
+	}
+	x := decimal.New(1, int32(e)) // ≥ √v
+	half := decimal.New(5, -1)
+	for i := 0; i < 200; i++ {
+		nx := x.Add(v.DivRound(x, Prec+4)).Mul(half).Round(Prec + 4)
+		if nx.Cmp(x) >= 0 {
+			break
+		}
+		x = nx
+	}
+	return x.Round(Prec)
+}
+
+// rng is SplitMix64 (Steele, Lea and Flood, 2014): integer arithmetic
+// only, so the same seed gives the same sequence on every platform.
+type rng struct{ s uint64 }
+
+func newRNG(seed uint64) *rng { return &rng{s: seed} }
+
+func (r *rng) next() uint64 {
+	r.s += 0x9e3779b97f4a7c15
+	z := r.s
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
+}
+
+const uniformSteps = 1_000_000_000_000_000 // 10^15
+
+// uniform is (k + ½) / 10^15 for k uniform on 0 … 10^15 − 1, drawn without
+// bias (a 64-bit draw at or above the largest multiple of 10^15 is drawn
+// again), as an exact decimal strictly between 0 and 1.
+func (r *rng) uniform() decimal.Decimal {
+	const limit = (1<<64 - 1) / uniformSteps * uniformSteps // largest multiple ≤ 2^64 − 1
+	for {
+		n := r.next()
+		if n < limit {
+			return decimal.New(int64(n%uniformSteps)*10+5, -16)
+		}
+	}
+}
+
+// nearestRank is the nearest-rank q-th percentile of sorted values: the
+// value of rank ⌈q × N / 100⌉.
+func nearestRank(sorted []decimal.Decimal, q int) decimal.Decimal {
+	n := len(sorted)
+	k := (q*n + 99) / 100
+	if k < 1 {
+		k = 1
+	}
+	return sorted[k-1]
+}
+
+func spread(v []decimal.Decimal) Spread {
+	if len(v) == 0 {
+		return Spread{}
+	}
+	s := slices.Clone(v)
+	slices.SortFunc(s, func(a, b decimal.Decimal) int { return a.Cmp(b) })
+	return Spread{P10: nearestRank(s, 10), P50: nearestRank(s, 50), P90: nearestRank(s, 90)}
+}
+
+var maxCents = decimal.New(1, 17)
+
+// cents is a month's cost to the cent, capped at 10^17 cents (the fan
+// chart's scale), so it fits an int64.
+func cents(v decimal.Decimal) int64 {
+	c := v.Shift(2).Round(0)
+	if c.Cmp(maxCents) > 0 {
+		c = maxCents
+	}
+	if c.Cmp(maxCents.Neg()) < 0 {
+		c = maxCents.Neg()
+	}
+	return c.IntPart()
+}
+
+func centSpread(v []int64) Spread {
+	s := slices.Clone(v)
+	slices.Sort(s)
+	at := func(q int) decimal.Decimal {
+		k := (q*len(s) + 99) / 100
+		return decimal.New(s[max(k, 1)-1], -2)
+	}
+	return Spread{P10: at(10), P50: at(50), P90: at(90)}
+}
+
+// winShares is each count over total, rounded down to 6 places, then the
+// millionths left over given one each to the largest remainders (ties to
+// the first option), so that the shares sum to exactly 1.
+func winShares(wins []int, total int) []decimal.Decimal {
+	const scale = 1_000_000
+	units := make([]int64, len(wins))
+	rem := make([]int64, len(wins))
+	var sum int64
+	for i, w := range wins {
+		units[i] = int64(w) * scale / int64(total)
+		rem[i] = int64(w) * scale % int64(total)
+		sum += units[i]
+	}
+	order := make([]int, len(wins))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		switch {
+		case rem[a] > rem[b]:
+			return -1
+		case rem[a] < rem[b]:
+			return 1
+		}
+		return 0
+	})
+	for j := 0; sum < scale; j++ {
+		units[order[j%len(order)]]++
+		sum++
+	}
+	out := make([]decimal.Decimal, len(wins))
+	for i, u := range units {
+		out[i] = decimal.New(u, -6)
+	}
+	return out
+}

@@ -1,0 +1,237 @@
+package engine
+
+import (
+	"encoding/json"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// referenceWithRanges is the reference scenario with ranges on growth,
+// requests a day, the on-demand H100 rate and the API's output price; the
+// self-hosted options' throughput follows their validation bands.
+func referenceWithRanges(t testing.TB, samples string) *Scenario {
+	s := loadReference(t)
+	s.Uncertainty = &Uncertainty{Seed: N("42"), Samples: N(samples), Ranges: []Range{
+		{Path: "workload.monthly_growth", Low: N("0.01"), Mode: N("0.05"), High: N("0.12")},
+		{Path: "workload.requests_per_day", Low: N("1500000"), Mode: N("2000000"), High: N("3000000")},
+		{Path: "options[0].hourly_rate", Low: N("2"), Mode: N("2.5"), High: N("3.5")},
+		{Path: "options[3].price_output_per_m", Low: N("0.5"), Mode: N("0.8"), High: N("1")},
+	}}
+	return s
+}
+
+func TestSqrtDec(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"2", "1.414213562373095048801689"}, // √2 = 1.41421356237309504880168872…, to 24 places
+		{"0.0004", "0.02"},
+		{"1e12", "1000000"},
+		{"0.5", "0.707106781186547524400844"}, // √0.5 = 0.70710678118654752440084436…
+	} {
+		if got := sqrtDec(decimal.RequireFromString(c.in)); !got.Equal(decimal.RequireFromString(c.want)) {
+			t.Errorf("√%s = %s, want %s", c.in, got, c.want)
+		}
+	}
+}
+
+// The triangular inverse CDF at hand-worked points: low 1, mode 2, high 5
+// (width 4; F(mode) = 1/4). At u = 1/16: 1 + √(1/16 × 4 × 1) = 1.5. At
+// u = 0.25 (the mode's share): 5 − √(0.75 × 4 × 3) = 5 − 3 = 2. At
+// u = 0.91: 5 − √(0.09 × 12) = 5 − √1.08 = 5 − 1.03923048454… = 3.9607695155
+// (to 10 places).
+func TestTriangularInverse(t *testing.T) {
+	d := draw{lo: N("1").Dec(), mode: N("2").Dec(), hi: N("5").Dec()}
+	for _, c := range []struct{ u, want string }{{"0.0625", "1.5"}, {"0.25", "2"}, {"0.91", "3.9607695155"}} {
+		if got := d.sample(decimal.RequireFromString(c.u)); !got.Equal(decimal.RequireFromString(c.want)) {
+			t.Errorf("F⁻¹(%s) = %s, want %s", c.u, got, c.want)
+		}
+	}
+}
+
+// SplitMix64 from seed 0 gives 0xe220a8397b1dcdaf first (the reference
+// sequence of Vigna's splitmix64.c).
+func TestRNG(t *testing.T) {
+	r := newRNG(0)
+	if got := r.next(); got != 0xe220a8397b1dcdaf {
+		t.Errorf("first draw %#x, want 0xe220a8397b1dcdaf", got)
+	}
+}
+
+// An API option's total cost at zero growth is linear in requests a day:
+// cost = rpd × 365/12 × (1,000 × 1 + 100 × 2) / 10^6 × 12 months
+// = rpd × 365 × 0.0012 = 0.438 × rpd (input $1/M, 1,000 tokens; output
+// $2/M, 100 tokens; no cache; 12 months of 365/12 days). With rpd
+// triangular (low 1,000, mode 2,000, high 4,000), the exact q-quantile of
+// cost is 0.438 × F⁻¹(q).
+//
+// Sampling error: the nearest-rank q-percentile of N draws is the draw of
+// rank ⌈qN⌉; the number of draws below the true quantile F⁻¹(q) is
+// binomial(N, q), standard deviation √(N q (1−q)) = √(1000 × 0.09) ≈ 9.5
+// draws for P10 and P90, 15.8 for P50. So the estimate lies between the
+// exact quantiles at q ± 4 × √(q(1−q)/N) (q ± 0.038 for P10/P90, ± 0.064 for
+// P50) except with probability below 10^-4; the test checks that band.
+func TestSimulateLinearInUniformInput(t *testing.T) {
+	s := &Scenario{Version: 2, Workload: Workload{RequestsPerDay: N("2000"), InputTokens: N("1000"), OutputTokens: N("100"),
+		CachedInputShare: N("0"), MonthlyGrowth: N("0"), HorizonMonths: N("12")},
+		Model:   Model{Preset: "llama-3.1-8b"},
+		Options: []Option{{Label: "API", Kind: API, PriceInputPerM: N("1"), PriceOutputPerM: N("2")}},
+		Uncertainty: &Uncertainty{Seed: N("7"), Samples: N("1000"), Ranges: []Range{
+			{Path: "workload.requests_per_day", Low: N("1000"), Mode: N("2000"), High: N("4000")}}},
+	}
+	sim, err := Simulate(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// F⁻¹(q) = 1000 + √(q × 3000 × 1000) for q < 1/3, else 4000 − √((1−q) × 3000 × 2000).
+	inv := func(q float64) float64 {
+		if q < 1.0/3 {
+			return 1000 + math.Sqrt(q*3e6)
+		}
+		return 4000 - math.Sqrt((1-q)*6e6)
+	}
+	got := sim.Options[0].TotalCost
+	for _, c := range []struct {
+		q   float64
+		est decimal.Decimal
+	}{{0.1, got.P10}, {0.5, got.P50}, {0.9, got.P90}} {
+		band := 4 * math.Sqrt(c.q*(1-c.q)/1000)
+		lo, hi := 0.438*inv(c.q-band), 0.438*inv(c.q+band)
+		v := c.est.InexactFloat64()
+		if v < lo || v > hi {
+			t.Errorf("P%.0f = %s, exact %.2f, want within [%.2f, %.2f]", c.q*100, c.est, 0.438*inv(c.q), lo, hi)
+		}
+	}
+	if !sim.Options[0].WinShare.Equal(one) || sim.Options[0].Wins != 1000 {
+		t.Errorf("the only option wins %d draws (share %s), want 1000 (1)", sim.Options[0].Wins, sim.Options[0].WinShare)
+	}
+	if !sim.Options[0].Regret.P90.IsZero() {
+		t.Errorf("regret of the only option %s, want 0", sim.Options[0].Regret.P90)
+	}
+}
+
+func TestWinSharesSumToOne(t *testing.T) {
+	for _, c := range []struct {
+		wins  []int
+		total int
+		want  []string
+	}{
+		{[]int{1, 1, 1}, 3, []string{"0.333334", "0.333333", "0.333333"}},
+		{[]int{2, 0, 5}, 7, []string{"0.285714", "0", "0.714286"}}, // 0.2857142…, 0.7142857…
+		{[]int{10}, 10, []string{"1"}},
+	} {
+		got := winShares(c.wins, c.total)
+		sum := zero
+		for i, g := range got {
+			sum = sum.Add(g)
+			if !g.Equal(decimal.RequireFromString(c.want[i])) {
+				t.Errorf("%v/%d: share %d = %s, want %s", c.wins, c.total, i, g, c.want[i])
+			}
+		}
+		if !sum.Equal(one) {
+			t.Errorf("%v/%d: shares sum to %s", c.wins, c.total, sum)
+		}
+	}
+}
+
+// simulationGolden pins the seed-42, 200-draw simulation of the reference
+// scenario with ranges: the same figures must come out natively and in
+// wasm (the Makefile's wasmtest runs this test under node).
+func TestSimulateGolden(t *testing.T) {
+	s := referenceWithRanges(t, "200")
+	sim, err := Simulate(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := zero
+	wins := 0
+	for _, o := range sim.Options {
+		sum = sum.Add(o.WinShare)
+		wins += o.Wins
+		if o.Regret.P10.Sign() < 0 {
+			t.Errorf("%s: negative regret", o.Label)
+		}
+		if len(o.Monthly) != 60 {
+			t.Errorf("%s: %d months in the fan", o.Label, len(o.Monthly))
+		}
+	}
+	if !sum.Equal(one) || wins != 200 {
+		t.Errorf("win shares sum to %s over %d wins", sum, wins)
+	}
+	var b strings.Builder
+	for _, o := range sim.Options {
+		b.WriteString(o.Label + " " + o.TotalCost.P10.StringFixed(2) + " " + o.TotalCost.P50.StringFixed(2) + " " + o.TotalCost.P90.StringFixed(2) +
+			" wins " + o.WinShare.String() + " regret " + o.Regret.P50.StringFixed(2) + " " + o.Regret.P90.StringFixed(2) + "\n")
+	}
+	const want = `H100 on demand 4800830.81 15446113.30 63174590.67 wins 0 regret 8471565.63 39275070.15
+H200 committed 7374861.50 16540938.60 72085207.80 wins 0 regret 10002449.45 45290008.35
+MI300X owned 3256961.28 6452997.93 22381629.96 wins 1 regret 0.00 0.00
+Token API 7865289.00 24518709.28 107606970.51 wins 0 regret 18075953.27 83977519.23
+`
+	if b.String() != want {
+		t.Errorf("golden:\n%s\nwant:\n%s", b.String(), want)
+	}
+	if len(sim.Ranges) != 7 || !sim.Ranges[4].Default || sim.Ranges[4].Path != "options[0].throughput" {
+		j, _ := json.Marshal(sim.Ranges)
+		t.Errorf("ranges: %s", j)
+	}
+}
+
+func TestSimulateHostile(t *testing.T) {
+	for _, c := range []struct {
+		u    Uncertainty
+		path string
+	}{
+		{Uncertainty{Samples: N("100001")}, "uncertainty.samples"},
+		{Uncertainty{Samples: N("0")}, "uncertainty.samples"},
+		{Uncertainty{Seed: N("-1")}, "uncertainty.seed"},
+		{Uncertainty{Seed: N("1.5")}, "uncertainty.seed"},
+		{Uncertainty{Ranges: []Range{{Path: "workload.monthly_growth", Low: N("0.1"), Mode: N("0.1"), High: N("0.05")}}}, "uncertainty.ranges[0].low"},
+		{Uncertainty{Ranges: []Range{{Path: "workload.monthly_growth", Low: N("0"), Mode: N("0.2"), High: N("0.1")}}}, "uncertainty.ranges[0].mode"},
+		{Uncertainty{Ranges: []Range{{Path: "workload.monthly_growth", Low: N("0"), Mode: N("0.2"), High: N("5")}}}, "uncertainty.ranges[0].high"},
+		{Uncertainty{Ranges: []Range{{Path: "workload.monthly_growth", Low: N("0"), High: N("0.1")}}}, "uncertainty.ranges[0].mode"},
+		{Uncertainty{Ranges: []Range{{Path: "workload.nothing", Low: N("0"), Mode: N("0"), High: N("0")}}}, "uncertainty.ranges[0].path"},
+		{Uncertainty{Ranges: []Range{{Path: "options[9].hourly_rate", Low: N("1"), Mode: N("1"), High: N("1")}}}, "uncertainty.ranges[0].path"},
+		{Uncertainty{Ranges: []Range{{Path: "options[3].hourly_rate", Low: N("1"), Mode: N("1"), High: N("1")}}}, "uncertainty.ranges[0].path"},
+		{Uncertainty{Ranges: []Range{{Path: "options[3].throughput", Low: N("1"), Mode: N("1"), High: N("1")}}}, "uncertainty.ranges[0].path"},
+		{Uncertainty{Ranges: []Range{{Path: "options[0].throughput", Low: N("0"), Mode: N("1"), High: N("1")}}}, "uncertainty.ranges[0].low"},
+		{Uncertainty{Ranges: []Range{{Path: "options[0].hourly_rate", Shape: "lognormal", Low: N("1"), Mode: N("1"), High: N("1")}}}, "uncertainty.ranges[0].shape"},
+		{Uncertainty{Ranges: []Range{{Path: "options[-1].hourly_rate"}}}, "uncertainty.ranges[0].path"},
+		{Uncertainty{Ranges: make([]Range, MaxRanges+1)}, "uncertainty.ranges"},
+	} {
+		s := loadReference(t)
+		s.Uncertainty = &c.u
+		start := time.Now()
+		_, err := Simulate(s, nil)
+		errs, ok := err.(Errors)
+		if !ok || len(errs) == 0 || errs[0].Path != c.path {
+			t.Errorf("%+v: got %v, want an error at %s", c.u, err, c.path)
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("%+v: refused in %v", c.u, d)
+		}
+	}
+}
+
+// Stopping: a pace that says stop ends the simulation with ErrStopped.
+func TestSimulateStops(t *testing.T) {
+	s := referenceWithRanges(t, "1000")
+	calls := 0
+	_, err := Simulate(s, func() bool { calls++; return calls < 3 })
+	if err != ErrStopped || calls != 3 {
+		t.Errorf("got %v after %d paces", err, calls)
+	}
+}
+
+// BenchmarkSimulate is 1,000 draws of the reference scenario with ranges.
+// Target under wasm: 3 s.
+func BenchmarkSimulate(b *testing.B) {
+	s := referenceWithRanges(b, "1000")
+	for b.Loop() {
+		if _, err := Simulate(s, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
