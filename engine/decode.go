@@ -62,7 +62,7 @@ func DecodeScenario(r io.Reader) (Scenario, error) {
 // its keys match the struct's JSON names (TestDecodeScenarioReadsWhatItWrites).
 func scenarioKey(k string) bool {
 	switch k {
-	case "version", "name", "workload", "model", "revenue", "options":
+	case "version", "name", "workload", "model", "revenue", "options", "uncertainty":
 		return true
 	}
 	return false
@@ -199,6 +199,8 @@ func (d *fileDecoder) scenario() (Scenario, error) {
 			}
 		case "options":
 			s.Options, err = d.options(path)
+		case "uncertainty":
+			s.Uncertainty, err = d.uncertainty(path)
 		}
 		return err
 	})

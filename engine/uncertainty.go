@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -651,4 +652,69 @@ func winShares(wins []int, total int) []decimal.Decimal {
 		out[i] = decimal.New(u, -6)
 	}
 	return out
+}
+
+func uncertaintyKey(k string) bool { return k == "seed" || k == "samples" || k == "ranges" }
+func rangeKey(k string) bool {
+	return k == "path" || k == "shape" || k == "low" || k == "mode" || k == "high"
+}
+
+// uncertainty reads a scenario file's uncertainty (null is none): seed,
+// samples and at most MaxRanges ranges.
+func (d *fileDecoder) uncertainty(path string) (*Uncertainty, error) {
+	u := &Uncertainty{}
+	null, err := d.object(path, uncertaintyKey, func(key, path string) error {
+		switch key {
+		case "seed":
+			return d.num(path, &u.Seed)
+		case "samples":
+			return d.num(path, &u.Samples)
+		}
+		t, err := d.next()
+		if err != nil || t == nil {
+			return err
+		}
+		if t != json.Delim('[') {
+			return FieldError{path, "expected a list of ranges (a JSON array), got " + jsonType(t)}
+		}
+		for d.dec.More() {
+			if len(u.Ranges) == MaxRanges {
+				return FieldError{path, fmt.Sprintf("more than %d ranges", MaxRanges)}
+			}
+			var r Range
+			p := path + "[" + strconv.Itoa(len(u.Ranges)) + "]"
+			t, err := d.next()
+			if err != nil {
+				return err
+			}
+			if t != json.Delim('{') {
+				return FieldError{p, "expected a range (a JSON object), got " + jsonType(t)}
+			}
+			if _, err := d.fields(p, rangeKey, func(key, path string) error {
+				switch key {
+				case "path":
+					return d.textTo(&r.Path, path, 100)
+				case "shape":
+					var sh string
+					err := d.textTo(&sh, path, 20)
+					r.Shape = Shape(sh)
+					return err
+				case "low":
+					return d.num(path, &r.Low)
+				case "mode":
+					return d.num(path, &r.Mode)
+				}
+				return d.num(path, &r.High)
+			}); err != nil {
+				return err
+			}
+			u.Ranges = append(u.Ranges, r)
+		}
+		_, err = d.next() // ]
+		return err
+	})
+	if null || err != nil {
+		return nil, err
+	}
+	return u, nil
 }

@@ -25,10 +25,12 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	inputs := fs.Bool("inputs", false, "list every input with the value used and where it comes from, instead of the results")
 	sizing := fs.Bool("commit-sizing", false, "also size each cloud option's first commitment tier: the size and term that cost the least (table or json format)")
 	termsText := fs.String("commit-terms", "", "`terms` the sizing compares, in months, each with an optional rate after @ (\"12,24,36\", \"12@2.3,36@1.9\"; default 12,24,36)")
+	samplesText := fs.String("samples", "", "draw the scenario's uncertain inputs `N` times (at most 10000; default the scenario's, else 1000) and print the spread of outcomes")
+	seedText := fs.String("seed", "", "the Monte Carlo's `seed` (a whole number; default the scenario's, else 1): the same seed gives the same spread here and on the page")
 	var sets setFlags
 	fs.Var(&sets, "set", "set an input before evaluating, as `path=value` (repeatable): the path as -inputs lists it, the value as the page takes it (50M, 1,500, 30%, $2.99)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: infercost eval [-format table|json|csv|csv-monthly] [-interactivity | -inputs] [-commit-sizing [-commit-terms LIST]] [-set path=value]... FILE|LINK|-")
+		fmt.Fprintln(stderr, "Usage: infercost eval [-format table|json|csv|csv-monthly] [-interactivity | -inputs] [-commit-sizing [-commit-terms LIST]] [-samples N] [-seed S] [-set path=value]... FILE|LINK|-")
 		fmt.Fprintln(stderr, "\nEvaluates a scenario: a JSON file, a scenario link, or - for standard input.")
 		fmt.Fprintln(stderr, "Invalid input prints every problem on stderr and exits 2.")
 		fs.PrintDefaults()
@@ -83,6 +85,17 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
+	if *samplesText != "" || *seedText != "" {
+		if s.Uncertainty == nil {
+			s.Uncertainty = &engine.Uncertainty{}
+		}
+		if *samplesText != "" {
+			s.Uncertainty.Samples = engine.ParseNum(*samplesText)
+		}
+		if *seedText != "" {
+			s.Uncertainty.Seed = engine.ParseNum(*seedText)
+		}
+	}
 	if *inputs {
 		// Listed even when invalid: a missing value shows as required.
 		if err := writeInputs(stdout, engine.Resolve(&s)); err != nil {
@@ -101,6 +114,20 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "infercost eval:", err)
 		}
 		return 2
+	}
+	var sim *engine.Simulation
+	if s.Uncertainty != nil && !*inputs && (*format == "table" || *format == "json") {
+		if sim, err = engine.Simulate(&s, nil); err != nil {
+			var errs engine.Errors
+			if errors.As(err, &errs) {
+				for _, e := range errs {
+					fmt.Fprintln(stderr, e.Error())
+				}
+			} else {
+				fmt.Fprintln(stderr, "infercost eval: uncertainty:", err)
+			}
+			return 2
+		}
 	}
 	var sizings []*engine.Sizing
 	if *sizing {
@@ -122,12 +149,24 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		if *sizing {
+		switch {
+		case *sizing && sim != nil:
+			err = enc.Encode(struct {
+				*engine.Result
+				CommitSizing []*engine.Sizing  `json:"commit_sizing"`
+				Uncertainty  *engine.Simulation `json:"uncertainty"`
+			}{res, sizings, sim})
+		case sim != nil:
+			err = enc.Encode(struct {
+				*engine.Result
+				Uncertainty *engine.Simulation `json:"uncertainty"`
+			}{res, sim})
+		case *sizing:
 			err = enc.Encode(struct {
 				*engine.Result
 				CommitSizing []*engine.Sizing `json:"commit_sizing"`
 			}{res, sizings})
-		} else {
+		default:
 			err = enc.Encode(res)
 		}
 	case *format == "csv":
@@ -150,6 +189,9 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		if err == nil && *sizing {
 			err = writeSizing(stdout, sizings)
+		}
+		if err == nil && sim != nil {
+			err = writeSimulation(stdout, sim)
 		}
 	}
 	if err != nil {

@@ -1,0 +1,37 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/infercost/infercost/engine"
+)
+
+// writeSimulation writes the Monte Carlo's ranges, each option's spread,
+// win share and regret (table format), as the page shows them.
+func writeSimulation(w io.Writer, sim *engine.Simulation) error {
+	fmt.Fprintf(w, "\nUncertainty: %d draws, seed %d\n", sim.Samples, sim.Seed)
+	for _, r := range sim.Ranges {
+		note := ""
+		if r.Default {
+			note = " (the estimate's validation band)"
+		}
+		fmt.Fprintf(w, "  %s (%s): %s, most likely %s, %s, %s%s\n", r.Label, r.Path, r.Low, r.Mode, r.High, r.Shape, note)
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "option\ttotal P10\ttotal P50\ttotal P90\t$/M P10\t$/M P50\t$/M P90\tstranded P50\tstranded P90\tmargin P10\tmargin P50\tmargin P90\tcheapest\tregret P50\tregret P90\t")
+	for _, o := range sim.Options {
+		m10, m50, m90 := "–", "–", "–"
+		if o.Margin != nil {
+			m10, m50, m90 = engine.Money(o.Margin.P10), engine.Money(o.Margin.P50), engine.Money(o.Margin.P90)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", o.Label,
+			engine.Money(o.TotalCost.P10), engine.Money(o.TotalCost.P50), engine.Money(o.TotalCost.P90),
+			engine.Money(o.CostPerMTokens.P10), engine.Money(o.CostPerMTokens.P50), engine.Money(o.CostPerMTokens.P90),
+			engine.Money(o.Stranded.P50), engine.Money(o.Stranded.P90), m10, m50, m90,
+			engine.Percent(o.WinShare), engine.Money(o.Regret.P50), engine.Money(o.Regret.P90))
+	}
+	return tw.Flush()
+}

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/infercost/infercost/engine"
+	"github.com/shopspring/decimal"
+)
+
+// uncertainFile writes the hand-worked scenario with a range on the API's
+// output price: low $2, most likely and high $8 a million.
+func uncertainFile(t *testing.T) string {
+	b, err := os.ReadFile("testdata/handworked.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	m["uncertainty"] = map[string]any{"ranges": []any{map[string]any{"path": "options[1].price_output_per_m", "low": "2", "mode": "8", "high": "8"}}}
+	b, _ = json.Marshal(m)
+	path := filepath.Join(t.TempDir(), "uncertain.json")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// Without ranges, every draw is the point figures (the measured cloud
+// option has no validation band): $17,520 and $27,594 at every
+// percentile, the cloud option cheapest in every draw and the API's regret
+// $27,594 − $17,520 = $10,074.
+func TestEvalSamplesWithoutRanges(t *testing.T) {
+	code, stdout, stderr := runCLI("", "eval", "-samples", "20", "-seed", "3", "testdata/handworked.json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	_, section, ok := strings.Cut(stdout, "Uncertainty: 20 draws, seed 3\n")
+	if !ok {
+		t.Fatalf("no uncertainty section in:\n%s", stdout)
+	}
+	var rows []string
+	for _, line := range strings.Split(section, "\n") {
+		if f := strings.Fields(line); len(f) > 0 {
+			rows = append(rows, strings.Join(f, " "))
+		}
+	}
+	for _, want := range []string{
+		"Measured cloud $17,520 $17,520 $17,520 $2.22 $2.22 $2.22 $0 $0 −$9,636 −$9,636 −$9,636 100.0 % $0 $0",
+		"API $27,594 $27,594 $27,594 $3.50 $3.50 $3.50 $0 $0 −$19,710 −$19,710 −$19,710 0.0 % $10,074 $10,074"} {
+		if !slices.Contains(rows, want) {
+			t.Errorf("missing row %q in:\n%s", want, section)
+		}
+	}
+}
+
+// The API's total over the 2 months is 5,256,000 requests × ($0.00125 +
+// 500 × p / 10^6) = $6,570 + $2,628 × p for an output price p: $27,594 at
+// p = 8, and below the cloud option's $17,520 when p < 4.1667. With p
+// triangular (2, 8, 8), P(p < x) = (x − 2)² / 36, so the API is cheapest
+// with probability 2.1667² / 36 = 0.1304. Over 1,000 draws the share's
+// standard deviation is √(0.1304 × 0.8696 / 1000) = 0.0107: within 4 of them,
+// 0.088 to 0.173. Its P90 total is at p = 2 + √(0.9 × 36) = 7.6921:
+// $6,570 + $2,628 × 7.6921 = $26,785 (nearest rank, within a few dollars).
+// The CLI's JSON equals the engine's simulation for the same seed.
+func TestEvalSamplesMatchEngine(t *testing.T) {
+	path := uncertainFile(t)
+	code, stdout, stderr := runCLI("", "eval", "-format", "json", "-samples", "1000", "-seed", "11", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got struct {
+		Uncertainty *engine.Simulation `json:"uncertainty"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	share := got.Uncertainty.Options[1].WinShare
+	if share.Cmp(decimal.RequireFromString("0.088")) < 0 || share.Cmp(decimal.RequireFromString("0.173")) > 0 {
+		t.Errorf("API cheapest in a share %s of draws, want 0.1304 ± 0.043", share)
+	}
+	if p90 := got.Uncertainty.Options[1].TotalCost.P90; p90.Sub(decimal.NewFromInt(26785)).Abs().Cmp(decimal.NewFromInt(60)) > 0 {
+		t.Errorf("API P90 %s, want about $26,785", p90)
+	}
+	s, err := readScenario(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Uncertainty.Samples, s.Uncertainty.Seed = engine.N("1000"), engine.N("11")
+	sim, err := engine.Simulate(&s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := json.Marshal(sim)
+	b, _ := json.Marshal(got.Uncertainty)
+	if string(a) != string(b) {
+		t.Errorf("the CLI's simulation differs from the engine's:\n%s\n%s", b, a)
+	}
+}
+
+func TestEvalSamplesRefused(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-samples", "1000000"}, "uncertainty.samples: must be from 1 to 10000"},
+		{[]string{"-samples", "abc"}, "uncertainty.samples"},
+		{[]string{"-seed", "-4"}, "uncertainty.seed"},
+	} {
+		code, _, stderr := runCLI("", append(append([]string{"eval"}, c.args...), "testdata/handworked.json")...)
+		if code != 2 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q, want 2 and %q", c.args, code, stderr, c.want)
+		}
+	}
+}
