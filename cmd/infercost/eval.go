@@ -153,7 +153,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		case *sizing && sim != nil:
 			err = enc.Encode(struct {
 				*engine.Result
-				CommitSizing []*engine.Sizing  `json:"commit_sizing"`
+				CommitSizing []*engine.Sizing   `json:"commit_sizing"`
 				Uncertainty  *engine.Simulation `json:"uncertainty"`
 			}{res, sizings, sim})
 		case sim != nil:
