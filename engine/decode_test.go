@@ -304,6 +304,7 @@ func FuzzDecodeScenario(f *testing.F) {
 	f.Add([]byte(`{"version":2,"workload":{"requests_per_day":"1","input_tokens":"1","output_tokens":"1","site_power_mw":"10000"},"model":{"preset":"llama-3.1-8b"},"options":[{"label":"x","kind":"cloud","accelerator":{"preset":"h100-sxm","power_kw":"0.000001"}},{"label":"y","kind":"owned","accelerator":{"preset":"b200"},"power_kw":"100","pue":"5","spare_replicas":"10000"}]}`))
 	f.Add([]byte(`{"version":2,"workload":{"site_power_mw":"1e5"},"options":[]}`))
 	f.Add([]byte(`{"version":99}`))
+	f.Add([]byte(`{"version":2,"workload":{"requests_per_day":"1000","input_tokens":"10","output_tokens":"10"},"model":{"preset":"llama-3.1-8b"},"options":[{"kind":"cloud","accelerator":{"preset":"h100-sxm"}},{"kind":"api","price_input_per_m":"1","price_output_per_m":"1"}],"uncertainty":{"seed":"7","samples":"10000","ranges":[{"path":"workload.monthly_growth","low":"0","mode":"0.05","high":"0.1"},{"path":"options[0].throughput","shape":"lognormal","low":"0.5","mode":"1","high":null},{"path":"options[1].price_output_per_m","low":"2","mode":"1","high":"1"},null,[]]}}`))
 	f.Add([]byte(`{"version":2,"workload":{"horizon_months":"4"},"options":[{"kind":"cloud","hourly_rate":"2","commitments":[{"accelerators":"4","hourly_rate":"1","start_month":"2","months":"3","upfront_share":"0.5"},{"accelerators":10,"start_month":99,"months":null},null,[]]},{"kind":"api","commitments":[]}]}`))
 	f.Add([]byte(`{"name":"<script>alert(1)</script>","version":1}`))
 	f.Add([]byte(strictFile))
@@ -318,6 +319,7 @@ func FuzzDecodeScenario(f *testing.F) {
 			}
 			return
 		}
+		checkUncertainty(&s) // must not panic
 		r, err := Evaluate(&s)
 		if err == nil && len(r.Options) != len(s.Options) {
 			t.Fatalf("%d results for %d options", len(r.Options), len(s.Options))
@@ -370,6 +372,9 @@ func scenarioEqual(a, b Scenario) bool {
 				return false
 			}
 		}
+	}
+	if !uncertaintyEqual(a.Uncertainty, b.Uncertainty) {
+		return false
 	}
 	for i := range a.Options {
 		oa, ob := &a.Options[i], &b.Options[i]

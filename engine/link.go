@@ -112,6 +112,7 @@ func linkTokens(s *Scenario) []string {
 			}
 		}
 	}
+	t = append(t, uncertaintyTokens(s)...)
 	for i := range s.Options {
 		o := &s.Options[i]
 		t = append(t, "o="+escapeText(string(o.Kind)))
@@ -328,6 +329,12 @@ func parseTokens(version int, list string) (Scenario, error) {
 			}
 			continue
 		}
+		if opt == nil && key == rangeLinkKey {
+			if _, err := setUncertainty(&s, version, key, val); err != nil {
+				return s, err
+			}
+			continue
+		}
 		if seen[scope+key] {
 			return s, linkErr("%q appears twice", key)
 		}
@@ -394,6 +401,9 @@ func setTop(s *Scenario, version int, key, val string) error {
 	case "rev":
 		s.Revenue = &Revenue{}
 		return nil
+	}
+	if ok, err := setUncertainty(s, version, key, val); ok {
+		return err
 	}
 	for _, f := range WorkloadFields {
 		if f.Link == key && f.InLink(version) {

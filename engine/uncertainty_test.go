@@ -235,3 +235,102 @@ func BenchmarkSimulate(b *testing.B) {
 		}
 	}
 }
+
+// A link carries the seed, the sample count and every range: decoding it
+// gives the same inputs and the same simulation. The ranges' tokens are
+// compact: u=g,0.01,0.05,0.12 and u=0.hr,2,2.5,3.5.
+func TestUncertaintyLinkRoundTrip(t *testing.T) {
+	s := referenceWithRanges(t, "50")
+	s.Uncertainty.Ranges = append(s.Uncertainty.Ranges,
+		Range{Path: "options[2].throughput", Low: N("0.5"), Mode: N("0.9"), High: N("1.1")},
+		Range{Path: "options[1].accelerator.bandwidth_tbps", Low: N("4"), Mode: N("4.8"), High: N("4.8")},
+		Range{Path: "revenue.price_output_per_m", Low: N("2"), Mode: N("3"), High: N("3")})
+	link := EncodeLink(s)
+	n := Normalize(s)
+	tokens := strings.Join(linkTokens(&n), "~")
+	for _, want := range []string{"sd=42", "ns=50", "u=g,0.01,0.05,0.12", "u=rpd,1500000,2000000,3000000", "u=0.hr,2,2.5,3.5", "u=3.po,0.5,0.8,1", "u=2.thr,0.5,0.9,1.1", "u=1.bw,4,4.8,4.8", "u=ro,2,3,3"} {
+		if !strings.Contains(tokens, want+"~") {
+			t.Errorf("link tokens %s lack %s", tokens, want)
+		}
+	}
+	d, err := DecodeLink(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := json.Marshal(n.Uncertainty)
+	b, _ := json.Marshal(d.Uncertainty)
+	if string(a) != string(b) {
+		t.Errorf("decoded uncertainty %s, want %s", b, a)
+	}
+	s1, err := Simulate(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2, err := Simulate(&d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ = json.Marshal(s1)
+	b, _ = json.Marshal(s2)
+	if string(a) != string(b) {
+		t.Error("the link's simulation differs from the scenario's")
+	}
+	// The file format carries it too.
+	f, _ := json.Marshal(s)
+	fs, err := DecodeScenario(strings.NewReader(string(f)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ = json.Marshal(fs.Uncertainty)
+	if a, _ := json.Marshal(s.Uncertainty); string(a) != string(b) {
+		t.Errorf("file round trip: %s, want %s", b, a)
+	}
+}
+
+func TestUncertaintyLinkRefused(t *testing.T) {
+	for _, c := range []struct{ link, want string }{
+		{"#3r.u=g,0,0,0", `unknown part "u"`},
+		{"#3r.sd=4", `unknown part "sd"`},
+		{"#4r.u=zz,1,2,3", "unknown input"},
+		{"#4r.u=9.hr,1,2,3", "unknown input"},
+		{"#4r.u=01.hr,1,2,3", "unknown input"},
+		{"#4r.u=g,1,2", "3 values"},
+		{"#4r.u=g,1,2,3,4,5", "6 values"},
+		{"#4r.u=g,1,2,1e99", "range's value"},
+		{"#4r.u", "1 values"},
+		{"#4r.sd=1~sd=2", "appears twice"},
+		{"#4r." + strings.Repeat("u=g,0,0,0~", MaxRanges) + "u=g,0,0,0", "more than 32 ranges"},
+		{"#4r.o=api~u=g,0,0,0", `unknown part "u"`},
+	} {
+		_, err := DecodeLink(c.link)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want %q", c.link, err, c.want)
+		}
+	}
+	// An unset value and an unknown shape pass the link and are refused by
+	// validation, naming the range.
+	s, err := DecodeLink("#4r.rpd=1000~in=10~out=10~m=llama-3.1-8b~u=g,,0,0.1~o=api~pi=1~po=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Simulate(&s, nil); err == nil || !strings.Contains(err.Error(), "uncertainty.ranges[0].low: is empty") {
+		t.Errorf("got %v", err)
+	}
+}
+
+// uncertaintyEqual compares two scenarios' uncertainty value by value.
+func uncertaintyEqual(a, b *Uncertainty) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	if !a.Seed.Equal(b.Seed) || !a.Samples.Equal(b.Samples) || len(a.Ranges) != len(b.Ranges) {
+		return false
+	}
+	for i, r := range a.Ranges {
+		q := b.Ranges[i]
+		if r.Path != q.Path || r.Shape != q.Shape || !r.Low.Equal(q.Low) || !r.Mode.Equal(q.Mode) || !r.High.Equal(q.High) {
+			return false
+		}
+	}
+	return true
+}
