@@ -337,6 +337,9 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 		a := o.Accuracy
 		draws = append(draws, draw{target: t, lo: a.Low, mode: a.Median, hi: a.High, def: true})
 	}
+	// Drawn in the order of their paths, whatever the order they were
+	// listed in, so that a page that keeps them otherwise draws the same.
+	slices.SortStableFunc(draws, func(a, b draw) int { return strings.Compare(a.path, b.path) })
 	sim := &Simulation{Seed: seed, Samples: samples}
 	demandMoves, modelMoves := false, false
 	for _, d := range draws {

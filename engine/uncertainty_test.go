@@ -3,6 +3,7 @@ package engine
 import (
 	"encoding/json"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -165,15 +166,15 @@ func TestSimulateGolden(t *testing.T) {
 		b.WriteString(o.Label + " " + o.TotalCost.P10.StringFixed(2) + " " + o.TotalCost.P50.StringFixed(2) + " " + o.TotalCost.P90.StringFixed(2) +
 			" wins " + o.WinShare.String() + " regret " + o.Regret.P50.StringFixed(2) + " " + o.Regret.P90.StringFixed(2) + "\n")
 	}
-	const want = `H100 on demand 4800830.81 15446113.30 63174590.67 wins 0 regret 8471565.63 39275070.15
-H200 committed 7374861.50 16540938.60 72085207.80 wins 0 regret 10002449.45 45290008.35
-MI300X owned 3256961.28 6452997.93 22381629.96 wins 1 regret 0.00 0.00
-Token API 7865289.00 24518709.28 107606970.51 wins 0 regret 18075953.27 83977519.23
+	const want = `H100 on demand 5792661.37 13331469.45 56720296.99 wins 0.01 regret 7244280.23 35482864.15
+H200 committed 8096970.20 14662349.30 60514868.40 wins 0 regret 8546673.10 39479473.19
+MI300X owned 3654839.17 6237985.19 22063253.44 wins 0.99 regret 0.00 0.00
+Token API 9789623.35 22306684.63 97129785.94 wins 0 regret 15862379.58 74088567.76
 `
 	if b.String() != want {
 		t.Errorf("golden:\n%s\nwant:\n%s", b.String(), want)
 	}
-	if len(sim.Ranges) != 7 || !sim.Ranges[4].Default || sim.Ranges[4].Path != "options[0].throughput" {
+	if len(sim.Ranges) != 7 || !sim.Ranges[1].Default || sim.Ranges[1].Path != "options[0].throughput" {
 		j, _ := json.Marshal(sim.Ranges)
 		t.Errorf("ranges: %s", j)
 	}
@@ -274,6 +275,16 @@ func TestUncertaintyLinkRoundTrip(t *testing.T) {
 	b, _ = json.Marshal(s2)
 	if string(a) != string(b) {
 		t.Error("the link's simulation differs from the scenario's")
+	}
+	// The order ranges are listed in does not change the draws.
+	r := s.Clone()
+	slices.Reverse(r.Uncertainty.Ranges)
+	s3, err := Simulate(&r, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ = json.Marshal(s3); string(a) != string(b) {
+		t.Error("listing the ranges in another order changed the simulation")
 	}
 	// The file format carries it too.
 	f, _ := json.Marshal(s)
