@@ -33,6 +33,11 @@ type Calculator struct {
 	ceiling    string // the cost ceiling typed beside the interactivity chart, $ per M tokens
 	tornado    *engine.Tornado
 	tornadoErr string
+	// The Monte Carlo's result (uncertainty.go), its error, and its
+	// progress: draws done of the total; simSeq counts its changes.
+	sim                       *engine.Simulation
+	simErr                    string
+	simDone, simTotal, simSeq int
 	// The commitment sizing of one cloud option (sizingTarget), computed
 	// after the results are painted; commitTerms is the terms it compares,
 	// as typed beside its chart (kept in the page only).
@@ -390,6 +395,7 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 	opt, metric := c.sensitivityTarget()
 	sizeOpt, terms := c.sizingTarget(), c.commitTerms
 	current := func() bool { return seq == c.seq }
+	c.refreshUncertainty(ctx, s, current)
 	// Under wasm a goroutine is never preempted: without pacing, a
 	// keystroke landing during a 15–40 ms tornado would wait for its end.
 	// pace returns to the browser's event loop every paceSlice, and stops

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"maps"
 	"strconv"
 	"strings"
 
@@ -27,6 +28,8 @@ type form struct {
 	gen int
 	// open records the folded groups the user opened or closed, by key.
 	open map[string]bool
+	// Unc is the uncertainty (ranges, seed, samples); see uncertainty.go.
+	Unc uncForm
 }
 
 var formGen int
@@ -44,6 +47,9 @@ type optionForm struct {
 	// Tiers are the commitment tiers beyond the first (a cloud option's
 	// Commitments), each field's text by key.
 	Tiers []map[string]string
+	// Ranges are the uncertainty ranges on the option's fields, by key
+	// ("hourly_rate", "throughput"), so they move with the option.
+	Ranges map[string]rangeText
 }
 
 func formFrom(s *engine.Scenario) *form {
@@ -72,6 +78,7 @@ func formFrom(s *engine.Scenario) *form {
 	for i := range s.Options {
 		f.Options = append(f.Options, f.optionFrom(&s.Options[i]))
 	}
+	f.uncFrom(s)
 	return f
 }
 
@@ -123,6 +130,9 @@ func tierPath(key string) (k int, field string, ok bool) {
 // "options[1].label", the data-path of the page's inputs); ok is false for a
 // path the form does not hold.
 func (f *form) text(path string) (text string, ok bool) {
+	if strings.HasPrefix(path, "uncertainty") {
+		return f.uncText(path)
+	}
 	if i, key, isOpt := engine.SplitOptionPath(path); isOpt {
 		if i >= len(f.Options) {
 			return "", false
@@ -201,6 +211,7 @@ func (f *form) scenario() engine.Scenario {
 		}
 		s.Options = append(s.Options, o)
 	}
+	s.Uncertainty = f.uncertainty()
 	return s
 }
 
@@ -228,6 +239,7 @@ func (f *form) duplicate(i int) {
 	c.Label = truncateRunes(c.Label+" (copy)", engine.MaxLabelLen)
 	c.Accel = cloneMap(c.Accel)
 	c.Fields = cloneMap(c.Fields)
+	c.Ranges = maps.Clone(c.Ranges)
 	c.Tiers = make([]map[string]string, len(c.Tiers))
 	for k, t := range f.Options[i].Tiers {
 		c.Tiers[k] = cloneMap(t)
@@ -326,6 +338,15 @@ func (f *form) draft() engine.Scenario {
 	if s.Revenue != nil {
 		for _, fd := range engine.RevenueFields {
 			clear(fd.Get(s.Revenue))
+		}
+	}
+	if u := s.Uncertainty; u != nil {
+		clear(&u.Seed)
+		clear(&u.Samples)
+		for k := range u.Ranges {
+			clear(&u.Ranges[k].Low)
+			clear(&u.Ranges[k].Mode)
+			clear(&u.Ranges[k].High)
 		}
 	}
 	for i := range s.Options {

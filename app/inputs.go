@@ -170,6 +170,10 @@ func (c *Calculator) renderPart(kind string, i int) ga.UI {
 		return c.renderTornado()
 	case "power":
 		return c.renderPower()
+	case "uncertainty":
+		return c.renderUncertainty()
+	case "uncertainty-inputs":
+		return c.renderUncertaintyInputs()
 	}
 	return ga.Div()
 }
@@ -231,6 +235,7 @@ func (c *Calculator) renderInputs() []ga.UI {
 			),
 		),
 	}
+	ui = append(ui, &part{C: c, Kind: "uncertainty-inputs", Sig: c.sig("uncertainty", f.uncSig(), c.resultSeq, c.stale)})
 	return append([]ga.UI{
 		slot(len(c.errs) > 0, c.renderErrorSummary),
 		slot(true, c.renderChanged),

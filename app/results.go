@@ -43,6 +43,10 @@ func (c *Calculator) renderResults() []ga.UI {
 			&part{C: c, Kind: "chart-interactivity", Sig: signature(c.icurveSeq, c.narrowCharts, c.ceiling)},
 			&part{C: c, Kind: "chart-tornado", Sig: signature(c.tornadoSeq, c.sensOption, c.sensMetric, c.tornadoErr, c.narrowCharts)},
 		),
+		ga.Section().Class("card uncertainty").ID("uncertainty").Body(
+			ga.H2().Text("Uncertainty"),
+			&part{C: c, Kind: "uncertainty", Sig: signature(c.simSeq, c.resultSeq, c.f.Unc.On, c.narrowCharts)},
+		),
 		ga.Section().Class("card power").ID("power").Body(
 			ga.H2().Text("Power"),
 			&part{C: c, Kind: "power", Sig: signature(c.drawn[0], c.narrowCharts)},

@@ -1,0 +1,480 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/infercost/infercost/engine"
+	ga "github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
+)
+
+// uncForm is the uncertainty as typed: whether it is on, the seed and
+// sample count, and the ranges on workload, model and revenue inputs by
+// path (an option's ranges live in its optionForm, so they move with it).
+type uncForm struct {
+	On            bool
+	Seed, Samples string
+	Ranges        map[string]rangeText
+}
+
+// rangeText is one range's texts.
+type rangeText struct{ Low, Mode, High, Shape string }
+
+func (r rangeText) empty() bool { return r.Low == "" && r.Mode == "" && r.High == "" && r.Shape == "" }
+
+// uncFrom fills the form's uncertainty from a scenario's.
+func (f *form) uncFrom(s *engine.Scenario) {
+	f.Unc = uncForm{Ranges: map[string]rangeText{}}
+	u := s.Uncertainty
+	if u == nil {
+		return
+	}
+	f.Unc.On = true
+	f.Unc.Seed, f.Unc.Samples = numText(u.Seed), numText(u.Samples)
+	for _, r := range u.Ranges {
+		t := rangeText{numText(r.Low), numText(r.Mode), numText(r.High), string(r.Shape)}
+		if i, key, ok := engine.SplitOptionPath(r.Path); ok && i < len(f.Options) {
+			if f.Options[i].Ranges == nil {
+				f.Options[i].Ranges = map[string]rangeText{}
+			}
+			f.Options[i].Ranges[key] = t
+			continue
+		}
+		f.Unc.Ranges[r.Path] = t
+	}
+}
+
+func numText(n engine.Num) string {
+	if n.Bad() != "" {
+		return n.Bad()
+	}
+	if n.IsZero() {
+		return ""
+	}
+	return n.String()
+}
+
+// uncertainty is the scenario's uncertainty from the form: nil when off;
+// ranges with no text are left out.
+func (f *form) uncertainty() *engine.Uncertainty {
+	if !f.Unc.On {
+		return nil
+	}
+	u := &engine.Uncertainty{Seed: engine.ParseNum(f.Unc.Seed), Samples: engine.ParseNum(f.Unc.Samples)}
+	add := func(path string, t rangeText) {
+		if !t.empty() {
+			u.Ranges = append(u.Ranges, engine.Range{Path: path, Shape: engine.Shape(t.Shape),
+				Low: engine.ParseNum(t.Low), Mode: engine.ParseNum(t.Mode), High: engine.ParseNum(t.High)})
+		}
+	}
+	for _, p := range slices.Sorted(mapKeys(f.Unc.Ranges)) {
+		add(p, f.Unc.Ranges[p])
+	}
+	for i := range f.Options {
+		for _, k := range slices.Sorted(mapKeys(f.Options[i].Ranges)) {
+			add(engine.OptionPath(i, k), f.Options[i].Ranges[k])
+		}
+	}
+	return u
+}
+
+func mapKeys(m map[string]rangeText) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// uncPath is the data-path of a range's input: "uncertainty[workload.monthly_growth].low".
+func uncPath(path, side string) string { return "uncertainty[" + path + "]." + side }
+
+// uncText is the text at an uncertainty input's data-path.
+func (f *form) uncText(path string) (string, bool) {
+	switch path {
+	case "uncertainty.seed":
+		return f.Unc.Seed, true
+	case "uncertainty.samples":
+		return f.Unc.Samples, true
+	}
+	rest, ok := strings.CutPrefix(path, "uncertainty[")
+	if !ok {
+		return "", false
+	}
+	p, side, ok := strings.Cut(rest, "].")
+	if !ok {
+		return "", false
+	}
+	t := f.rangeAt(p)
+	switch side {
+	case "low":
+		return t.Low, true
+	case "mode":
+		return t.Mode, true
+	case "high":
+		return t.High, true
+	}
+	return "", false
+}
+
+func (f *form) rangeAt(path string) rangeText {
+	if i, key, ok := engine.SplitOptionPath(path); ok {
+		if i < len(f.Options) {
+			return f.Options[i].Ranges[key]
+		}
+		return rangeText{}
+	}
+	return f.Unc.Ranges[path]
+}
+
+func (f *form) setRange(path, side, v string) {
+	t := f.rangeAt(path)
+	switch side {
+	case "low":
+		t.Low = v
+	case "mode":
+		t.Mode = v
+	case "high":
+		t.High = v
+	}
+	if i, key, ok := engine.SplitOptionPath(path); ok {
+		if i >= len(f.Options) {
+			return
+		}
+		if f.Options[i].Ranges == nil {
+			f.Options[i].Ranges = map[string]rangeText{}
+		}
+		f.Options[i].Ranges[key] = t
+		return
+	}
+	f.Unc.Ranges[path] = t
+}
+
+// uncSig is everything the uncertainty inputs show.
+func (f *form) uncSig() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%v|%q|%q|", f.Unc.On, f.Unc.Seed, f.Unc.Samples)
+	for _, p := range slices.Sorted(mapKeys(f.Unc.Ranges)) {
+		fmt.Fprintf(&b, "%s=%q;", p, f.Unc.Ranges[p])
+	}
+	for i, o := range f.Options {
+		fmt.Fprintf(&b, "[%d %s %s]", i, o.Kind, o.Label)
+		for _, k := range slices.Sorted(mapKeys(o.Ranges)) {
+			fmt.Fprintf(&b, "%s=%q;", k, o.Ranges[k])
+		}
+	}
+	return b.String()
+}
+
+// uncRow is one input the page offers a range for.
+type uncRow struct {
+	path, label, unit string
+	placeholder       [3]string // the default, shown greyed
+}
+
+// uncRows lists the key inputs: monthly growth, requests a day, each
+// option's price (a cloud option's hourly rate, an owned one's capex, an
+// API's input and output prices) and each self-hosted option's throughput.
+func (c *Calculator) uncRows() []uncRow {
+	rows := []uncRow{
+		{path: "workload.monthly_growth", label: "Monthly growth", unit: "share/month"},
+		{path: "workload.requests_per_day", label: "Requests a day", unit: "requests/day"},
+	}
+	for i, o := range c.f.Options {
+		name := o.Label
+		if name == "" {
+			name = fmt.Sprintf("Option %d", i+1)
+		}
+		switch o.Kind {
+		case engine.Cloud:
+			rows = append(rows, uncRow{path: engine.OptionPath(i, "hourly_rate"), label: name + ": hourly rate", unit: "$/accelerator-hour"})
+		case engine.Owned:
+			rows = append(rows, uncRow{path: engine.OptionPath(i, "capex_per_accelerator"), label: name + ": capex", unit: "$/accelerator"})
+		case engine.API:
+			rows = append(rows,
+				uncRow{path: engine.OptionPath(i, "price_input_per_m"), label: name + ": input price", unit: "$/M tokens"},
+				uncRow{path: engine.OptionPath(i, "price_output_per_m"), label: name + ": output price", unit: "$/M tokens"})
+		}
+		if o.Kind.SelfHosted() {
+			row := uncRow{path: engine.OptionPath(i, engine.ThroughputKey), label: name + ": throughput", unit: "× the estimate"}
+			if r := c.result; r != nil && !c.stale && i < len(r.Options) && r.Options[i].Throughput != nil && r.Options[i].Accuracy != nil {
+				a := r.Options[i].Accuracy
+				row.placeholder = [3]string{a.Low.String(), a.Median.String(), a.High.String()}
+			}
+			rows = append(rows, row)
+		}
+	}
+	return rows
+}
+
+// renderUncertaintyInputs is the card of ranges, seed and sample count.
+func (c *Calculator) renderUncertaintyInputs() ga.UI {
+	f := c.f
+	scope := ga.EventScope(f.gen)
+	input := func(path, label, value, placeholder string, set func(string)) ga.HTMLInput {
+		return ga.Input().Type("text").Attr("inputmode", "decimal").Attr("autocomplete", "off").Attr("spellcheck", "false").
+			Attr("data-path", path).Aria("label", label).Value(value).Placeholder(placeholder).
+			OnInput(c.on(func(ctx ga.Context, e ga.Event) { set(ctx.JSSrc().Get("value").String()); c.changed(ctx) }), ga.EventScope(f.gen, path))
+	}
+	rows := c.uncRows()
+	return ga.Section().Class("card").ID("uncertainty-inputs").Body(
+		ga.H2().Text("Uncertainty"),
+		ga.Div().Class("field wide").Body(
+			ga.Label().Class("check").Body(
+				ga.Input().ID("uncertainty-on").Type("checkbox").Checked(f.Unc.On).OnChange(c.on(func(ctx ga.Context, e ga.Event) {
+					f.Unc.On = ctx.JSSrc().Get("checked").Bool()
+					if f.Unc.On && f.Unc.Samples == "" && f.Unc.Seed == "" {
+						f.Unc.Samples, f.Unc.Seed = strconv.Itoa(engine.DefaultSamples), strconv.Itoa(engine.DefaultSeed)
+					}
+					c.reshaped(ctx)
+				}), scope),
+				ga.Text(" Show the spread of outcomes: draw uncertain inputs between a low and a high value"),
+			),
+		),
+		ga.If(f.Unc.On, func() ga.UI {
+			return ga.Div().Body(
+				ga.P().Class("help").Text("Each range is triangular: low, most likely, high. Leave a row empty to keep its input fixed; a self-hosted option's throughput follows its estimate's validation band (shown greyed) unless you give one. The same seed gives the same figures here and in infercost eval -seed."),
+				ga.Div().Class("grid").Body(
+					ga.Div().Class("field").Body(ga.Label().For("unc-samples").Text("Draws"),
+						ga.Div().Class("control").Body(input("uncertainty.samples", "Draws", f.Unc.Samples, strconv.Itoa(engine.DefaultSamples), func(v string) { f.Unc.Samples = v }).ID("unc-samples")),
+						ga.P().Class("help").Text(fmt.Sprintf("At most %s.", engine.Count(decimal.NewFromInt(engine.MaxSamples), 0)))),
+					ga.Div().Class("field").Body(ga.Label().For("unc-seed").Text("Seed"),
+						ga.Div().Class("control").Body(input("uncertainty.seed", "Seed", f.Unc.Seed, strconv.Itoa(engine.DefaultSeed), func(v string) { f.Unc.Seed = v }).ID("unc-seed")),
+						ga.P().Class("help").Text("A whole number; another seed gives another sample.")),
+				),
+				ga.Div().Class("table-wrap").Body(ga.Table().Class("compare ranges").ID("uncertainty-ranges").Body(
+					ga.THead().Body(ga.Tr().Body(ga.Th().Scope("col").Text("Input"), ga.Th().Scope("col").Text("Low"), ga.Th().Scope("col").Text("Most likely"), ga.Th().Scope("col").Text("High"))),
+					ga.TBody().Body(ga.Range(rows).Slice(func(k int) ga.UI {
+						r := rows[k]
+						t := f.rangeAt(r.path)
+						cell := func(side, value, ph string) ga.UI {
+							return ga.Td().Body(input(uncPath(r.path, side), r.label+", "+side, value, ph, func(v string) { f.setRange(r.path, side, v) }))
+						}
+						return ga.Tr().DataSet("path", r.path).Body(
+							ga.Th().Scope("row").Body(ga.Text(r.label), ga.Span().Class("unit").Text(" ("+r.unit+")")),
+							cell("low", t.Low, r.placeholder[0]), cell("mode", t.Mode, r.placeholder[1]), cell("high", t.High, r.placeholder[2]),
+						)
+					})),
+				)),
+			)
+		}),
+	)
+}
+
+// refreshUncertainty runs the Monte Carlo once the headline is on screen,
+// paced like the tornado, reporting progress, and drops it when the input
+// changes (current turns false).
+func (c *Calculator) refreshUncertainty(ctx ga.Context, s engine.Scenario, current func() bool) {
+	if s.Uncertainty == nil {
+		c.sim, c.simErr, c.simDone, c.simTotal = nil, "", 0, 0
+		c.simSeq++
+		return
+	}
+	total := engine.DefaultSamples
+	if n := s.Uncertainty.Samples; n.Set() && n.Dec().IsInteger() && n.Dec().Sign() > 0 && n.Dec().Cmp(decimal.NewFromInt(engine.MaxSamples)) <= 0 {
+		total = int(n.Dec().IntPart())
+	}
+	c.simDone, c.simTotal, c.simErr = 0, total, ""
+	c.simSeq++
+	c.async(ctx, func() {
+		time.Sleep(secondaryDelay) // the headline and the charts first
+		if !current() {
+			return
+		}
+		done := 0
+		last, shown := time.Now(), time.Now()
+		pace := func() bool {
+			done++
+			if time.Since(last) >= paceSlice {
+				time.Sleep(time.Millisecond)
+				last = time.Now()
+			}
+			if time.Since(shown) >= 200*time.Millisecond {
+				shown = time.Now()
+				d := done
+				c.dispatch(ctx, func(ga.Context) {
+					if current() {
+						c.simDone = d
+						c.simSeq++
+					}
+				})
+			}
+			return current()
+		}
+		sim, err := engine.Simulate(&s, pace)
+		if err == engine.ErrStopped {
+			return
+		}
+		msg := ""
+		if err != nil {
+			msg = err.Error()
+			if errs, ok := err.(engine.Errors); ok {
+				var lines []string
+				for _, e := range errs {
+					lines = append(lines, rangeErrorText(&s, e))
+				}
+				msg = strings.Join(lines, " ")
+			}
+		}
+		c.dispatch(ctx, func(ga.Context) {
+			if current() {
+				c.sim, c.simErr, c.simDone = sim, msg, total
+				c.simSeq++
+			}
+		})
+	})
+}
+
+// rangeErrorText names a range's error by the input it is on.
+func rangeErrorText(s *engine.Scenario, e engine.FieldError) string {
+	rest, ok := strings.CutPrefix(e.Path, "uncertainty.ranges[")
+	if !ok {
+		return e.Error()
+	}
+	idx, side, _ := strings.Cut(rest, "]")
+	k, err := strconv.Atoi(idx)
+	if err != nil || s.Uncertainty == nil || k >= len(s.Uncertainty.Ranges) {
+		return e.Error()
+	}
+	return "Range on " + s.Uncertainty.Ranges[k].Path + strings.ReplaceAll(side, ".", ", ") + ": " + e.Msg + "."
+}
+
+// renderUncertainty is the results of the Monte Carlo: a table of P10,
+// P50 and P90 with the win share and regret, and the fan chart.
+func (c *Calculator) renderUncertainty() ga.UI {
+	if !c.f.Unc.On {
+		return ga.P().Class("muted").ID("uncertainty-off").Text("Turn on Uncertainty (under the inputs) to see the spread of outcomes under ranges on growth, volume, prices and throughput.")
+	}
+	if c.simErr != "" {
+		return ga.P().Class("error").ID("uncertainty-error").Text(c.simErr)
+	}
+	sim := c.sim
+	progress := ""
+	if c.simTotal > 0 && (sim == nil || c.simDone < c.simTotal) {
+		progress = fmt.Sprintf("Drawing %s of %s…", engine.Count(decimal.NewFromInt(int64(c.simDone)), 0), engine.Count(decimal.NewFromInt(int64(c.simTotal)), 0))
+	}
+	if sim == nil {
+		return ga.P().Class("muted").ID("uncertainty-progress").Role("status").Text(progress + " The spread follows the headline figures.")
+	}
+	r := c.result
+	money := func(d decimal.Decimal) string { return engine.Money(d) }
+	type row struct {
+		id, label string
+		cell      func(o *engine.OptionSpread) string
+	}
+	spread := func(f func(o *engine.OptionSpread) *engine.Spread, p int) func(o *engine.OptionSpread) string {
+		return func(o *engine.OptionSpread) string {
+			s := f(o)
+			if s == nil {
+				return "–"
+			}
+			return money([]decimal.Decimal{s.P10, s.P50, s.P90}[p])
+		}
+	}
+	total := func(o *engine.OptionSpread) *engine.Spread { return &o.TotalCost }
+	perM := func(o *engine.OptionSpread) *engine.Spread { return &o.CostPerMTokens }
+	stranded := func(o *engine.OptionSpread) *engine.Spread { return &o.Stranded }
+	margin := func(o *engine.OptionSpread) *engine.Spread { return o.Margin }
+	regret := func(o *engine.OptionSpread) *engine.Spread { return &o.Regret }
+	rows := []row{
+		{"total-p10", "Total cost, P10", spread(total, 0)}, {"total-p50", "Total cost, P50", spread(total, 1)}, {"total-p90", "Total cost, P90", spread(total, 2)},
+		{"perm-p10", "Cost per M tokens, P10", spread(perM, 0)}, {"perm-p50", "Cost per M tokens, P50", spread(perM, 1)}, {"perm-p90", "Cost per M tokens, P90", spread(perM, 2)},
+		{"stranded-p50", "Stranded cost, P50", spread(stranded, 1)}, {"stranded-p90", "Stranded cost, P90", spread(stranded, 2)},
+	}
+	if len(sim.Options) > 0 && sim.Options[0].Margin != nil {
+		rows = append(rows, row{"margin-p10", "Margin, P10", spread(margin, 0)}, row{"margin-p50", "Margin, P50", spread(margin, 1)}, row{"margin-p90", "Margin, P90", spread(margin, 2)})
+	}
+	rows = append(rows,
+		row{"win", "Cheapest in", func(o *engine.OptionSpread) string { return engine.Percent(o.WinShare) + " of draws" }},
+		row{"regret-p50", "Regret, P50", spread(regret, 1)}, row{"regret-p90", "Regret, P90", spread(regret, 2)})
+	var ranges []string
+	for _, u := range sim.Ranges {
+		t := fmt.Sprintf("%s %s–%s (most likely %s)", u.Label, u.Low, u.High, u.Mode)
+		if u.Default {
+			t += ", the estimate's validation band"
+		}
+		ranges = append(ranges, t)
+	}
+	return ga.Div().Class("uncertainty-block").Body(
+		ga.P().ID("uncertainty-intro").Text(fmt.Sprintf("%s draws with seed %d of: %s. Regret is an option's total cost above the cheapest option's in the same draw.",
+			engine.Count(decimal.NewFromInt(int64(sim.Samples)), 0), sim.Seed, strings.Join(ranges, "; "))),
+		ga.If(progress != "", func() ga.UI { return ga.P().Class("muted").ID("uncertainty-progress").Role("status").Text(progress) }),
+		ga.Div().Class("table-wrap").Body(ga.Table().Class("compare").ID("uncertainty-table").Body(
+			ga.THead().Body(ga.Tr().Body(
+				ga.Td().Class("corner"),
+				ga.Range(sim.Options).Slice(func(k int) ga.UI {
+					return ga.Th().Scope("col").Body(ga.Span().Class("swatch "+c.optionClass(k)+" line").Aria("hidden", "true"), ga.Text(" "+sim.Options[k].Label))
+				}),
+			)),
+			ga.TBody().Body(ga.Range(rows).Slice(func(i int) ga.UI {
+				return ga.Tr().DataSet("row", rows[i].id).Body(
+					ga.Th().Scope("row").Text(rows[i].label),
+					ga.Range(sim.Options).Slice(func(k int) ga.UI { return ga.Td().Text(rows[i].cell(&sim.Options[k])) }),
+				)
+			})),
+		)),
+		ga.If(r != nil, func() ga.UI { return c.fanChart(sim) }),
+	)
+}
+
+// fanChart draws each option's monthly cost: the band from P10 to P90 and
+// the P50 line.
+func (c *Calculator) fanChart(sim *engine.Simulation) ga.UI {
+	if len(sim.Options) == 0 || len(sim.Options[0].Monthly) == 0 {
+		return ga.Text("")
+	}
+	g := c.geom()
+	h := len(sim.Options[0].Monthly)
+	var values []decimal.Decimal
+	for _, o := range sim.Options {
+		for _, m := range o.Monthly {
+			values = append(values, m.P10, m.P90)
+		}
+	}
+	y := newAxis(values, g.T+g.ph(), g.T)
+	step := g.pw() / float64(h)
+	x := func(m int) float64 { return g.L + step*(float64(m)+0.5) }
+	var legend []legendItem
+	for k, o := range sim.Options {
+		legend = append(legend, legendItem{label: o.Label + " (P50; band P10–P90)", class: c.optionClass(k), style: "line"})
+	}
+	caption := "Each option's cost month by month over the draws: the line is the median (P50), the shaded band runs from P10 to P90." + scaleCaption(y) + " Hover or focus a month for its figures."
+	return c.figure("chart-fan", "Monthly cost under uncertainty", caption, legend, nil,
+		chartSVG(g, g.H, "Monthly cost P10, P50 and P90 of each option").Attr("data-scale", scaleName(y)).Body(
+			yAxis(g, y, engine.Money),
+			monthAxis(g, h, x),
+			ga.Range(sim.Options).Slice(func(k int) ga.UI {
+				o := &sim.Options[k]
+				var band, line strings.Builder
+				for m := range o.Monthly {
+					fmt.Fprintf(&band, "%s,%s ", px(x(m)), px(y.at(o.Monthly[m].P90)))
+				}
+				for m := len(o.Monthly) - 1; m >= 0; m-- {
+					fmt.Fprintf(&band, "%s,%s ", px(x(m)), px(y.at(o.Monthly[m].P10)))
+				}
+				for m := range o.Monthly {
+					fmt.Fprintf(&line, "%s,%s ", px(x(m)), px(y.at(o.Monthly[m].P50)))
+				}
+				return svg("g").Class(c.optionClass(k)).Body(
+					svg("polygon").Class("fan-band").Attr("points", band.String()).Attr("fill", "var(--series)").Attr("fill-opacity", "0.15").Attr("stroke", "none"),
+					svg("polyline").Class("series "+c.optionClass(k)).Attr("points", line.String()),
+				)
+			}),
+			ga.Range(sim.Options[0].Monthly).Slice(func(m int) ga.UI {
+				var t strings.Builder
+				fmt.Fprintf(&t, "Month %d", m+1)
+				for _, o := range sim.Options {
+					s := o.Monthly[m]
+					fmt.Fprintf(&t, "\n%s: %s (P10 %s, P90 %s)", o.Label, engine.Money(s.P50), engine.Money(s.P10), engine.Money(s.P90))
+				}
+				return chartMark(svg("rect").Class("band").Attr("x", px(g.L+step*float64(m))).Attr("y", px(g.T)).Attr("width", px(step)).Attr("height", px(g.ph())), t.String())
+			}),
+		),
+	)
+}
