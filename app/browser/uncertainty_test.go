@@ -1,0 +1,109 @@
+package browser
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/infercost/infercost/engine"
+)
+
+// uncertainScenario is the CLI test's hand-worked case
+// (cmd/infercost/uncertainty_test.go has the working): a measured cloud
+// option at $17,520 and an API at $6,570 + $2,628 × its output price, the
+// price triangular from $2 to $8 (most likely $8); 300 draws.
+func uncertainScenario(seed string) *engine.Scenario {
+	return &engine.Scenario{Version: 2, Name: "Uncertain",
+		Workload: engine.Workload{RequestsPerDay: engine.N("86400"), InputTokens: engine.N("1000"), OutputTokens: engine.N("500"),
+			CachedInputShare: engine.N("0.5"), PeakToAverage: engine.N("2"), HorizonMonths: engine.N("2")},
+		Model:   engine.Model{Preset: "llama-3.1-8b"},
+		Revenue: &engine.Revenue{PriceInputPerM: engine.N("1"), PriceOutputPerM: engine.N("1")},
+		Options: []engine.Option{
+			{Label: "Measured cloud", Kind: engine.Cloud, Accelerator: &engine.Accelerator{MemoryGB: engine.N("80"), BandwidthTBps: engine.N("3"), TFLOPS: engine.N("1000")},
+				HourlyRate: engine.N("2"), PrefillTokensPerS: engine.N("10000"), DecodeTokensPerS: engine.N("1000"), AcceleratorsPerReplica: engine.N("2"),
+				MaxUtilization: engine.N("0.5"), SpareReplicas: engine.N("1")},
+			{Label: "API", Kind: engine.API, PriceInputPerM: engine.N("2"), PriceCachedInputPerM: engine.N("0.5"), PriceOutputPerM: engine.N("8")},
+		},
+		Uncertainty: &engine.Uncertainty{Seed: engine.N(seed), Samples: engine.N("300"), Ranges: []engine.Range{
+			{Path: "options[1].price_output_per_m", Low: engine.N("2"), Mode: engine.N("8"), High: engine.N("8")}}},
+	}
+}
+
+// wantRows is the engine's simulation as the page's table shows it, which
+// TestEvalSamplesMatchEngine shows is the CLI's for the same seed.
+func wantRows(t *testing.T, s *engine.Scenario) map[string][]string {
+	t.Helper()
+	sim, err := engine.Simulate(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string][]string{}
+	for _, o := range sim.Options {
+		rows["total-p10"] = append(rows["total-p10"], engine.Money(o.TotalCost.P10))
+		rows["total-p50"] = append(rows["total-p50"], engine.Money(o.TotalCost.P50))
+		rows["total-p90"] = append(rows["total-p90"], engine.Money(o.TotalCost.P90))
+		rows["perm-p50"] = append(rows["perm-p50"], engine.Money(o.CostPerMTokens.P50))
+		rows["margin-p10"] = append(rows["margin-p10"], engine.Money(o.Margin.P10))
+		rows["win"] = append(rows["win"], engine.Percent(o.WinShare)+" of draws")
+		rows["regret-p50"] = append(rows["regret-p50"], engine.Money(o.Regret.P50))
+		rows["regret-p90"] = append(rows["regret-p90"], engine.Money(o.Regret.P90))
+	}
+	return rows
+}
+
+func uncertaintyRows(t *testing.T, ctx context.Context) map[string][]string {
+	t.Helper()
+	return eval[map[string][]string](t, ctx, `Object.fromEntries([...document.querySelectorAll("#uncertainty-table tbody tr")].map((tr) =>
+		[tr.dataset.row, [...tr.querySelectorAll("td")].map((td) => td.textContent)]))`)
+}
+
+// TestUncertaintySection: a link with a range shows, after the headline,
+// the same percentiles, win shares and regret as the engine (and so the
+// CLI) for its seed, and a fan chart; a new seed typed restarts the run
+// and shows that seed's figures, and the link holds it.
+func TestUncertaintySection(t *testing.T) {
+	s := calcSite(t)
+	ctx := NewBrowser(t)
+	done := `document.querySelector("#uncertainty-table") !== null && document.querySelector("#uncertainty-progress") === null`
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(uncertainScenario("11"))), WaitApp(), WaitTable(),
+		WaitJS(done, 60*time.Second))
+	want := wantRows(t, uncertainScenario("11"))
+	// The API is cheapest when its output price is below $4.1667: in about
+	// 13 % of draws; never 0 or 100 % at 300 draws.
+	if w := want["win"]; w[1] == "0.0 % of draws" || w[1] == "100.0 % of draws" {
+		t.Fatalf("the case does not split the wins: %v", w)
+	}
+	checkRows(t, uncertaintyRows(t, ctx), want)
+	for _, tc := range []struct {
+		js   string
+		want int
+	}{
+		{`document.querySelectorAll("#chart-fan polygon.fan-band").length`, 2},
+		{`document.querySelectorAll("#chart-fan polyline.series").length`, 2},
+		{`document.querySelectorAll("#chart-fan rect.band").length`, 2}, // one per month
+		{`document.querySelectorAll("#chart-fan-save-svg, #chart-fan-save-png").length`, 2},
+		// growth, requests a day, the cloud option's hourly rate and
+		// throughput, the API's input and output prices: 6 rows of 3.
+		{`document.querySelectorAll("#uncertainty-ranges input[data-path]").length`, 18},
+	} {
+		if got := eval[int](t, ctx, tc.js); got != tc.want {
+			t.Errorf("%s = %d, want %d", tc.js, got, tc.want)
+		}
+	}
+	// Another seed: the run restarts and shows that seed's figures.
+	step(t, ctx, 60*time.Second, setInput("unc-seed", "12"),
+		WaitJS(done+` && document.querySelector("#uncertainty-intro").textContent.includes("seed 12")`, 60*time.Second))
+	checkRows(t, uncertaintyRows(t, ctx), wantRows(t, uncertainScenario("12")))
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		back, err := engine.DecodeLink(eval[string](t, ctx, `location.hash`))
+		if err == nil && back.Uncertainty != nil && back.Uncertainty.Seed.Equal(engine.N("12")) && len(back.Uncertainty.Ranges) == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the link does not hold the typed seed (%v)", err)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
