@@ -341,8 +341,9 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 	// listed in, so that a page that keeps them otherwise draws the same.
 	slices.SortStableFunc(draws, func(a, b draw) int { return strings.Compare(a.path, b.path) })
 	sim := &Simulation{Seed: seed, Samples: samples}
-	demandMoves, modelMoves := false, false
+	demandMoves, modelMoves, fieldMoves := false, false, false
 	for _, d := range draws {
+		fieldMoves = fieldMoves || !d.throughput
 		sim.Ranges = append(sim.Ranges, UsedRange{Path: d.path, Label: d.label, Shape: Triangular, Low: d.lo, Mode: d.mode, High: d.hi, Default: d.def})
 		demandMoves = demandMoves || d.demand
 		modelMoves = modelMoves || (d.option < 0 && !d.neutral)
@@ -383,10 +384,16 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 		if pace.stop() {
 			return nil, ErrStopped
 		}
-		c := s.Clone()
+		var c Scenario
+		if fieldMoves {
+			c = s.Clone()
+		}
 		mult := make([]decimal.Decimal, n)
 		for j, d := range draws {
-			v := d.sample(r.uniform())
+			v := d.lo // a range of one value takes no draw
+			if !d.lo.Equal(d.hi) {
+				v = d.sample(r.uniform())
+			}
 			if d.field.Integer {
 				v = v.Round(0)
 			}
@@ -397,9 +404,17 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 				d.set(&c, v)
 			}
 		}
-		p, cerrs := Check(&c)
-		if cerrs != nil {
-			return nil, drawError(k, draws, values, cerrs)
+		p := bp
+		if fieldMoves {
+			var cerrs Errors
+			if p, cerrs = Check(&c); cerrs != nil {
+				return nil, drawError(k, draws, values, cerrs)
+			}
+		} else {
+			// Only throughput moves: the checked plan is the same for
+			// every draw (evaluate only reads it).
+			q := *bp
+			p = &q
 		}
 		ru := *shared
 		ru.byOption = make([][]Throughput, n)

@@ -345,3 +345,41 @@ func uncertaintyEqual(a, b *Uncertainty) bool {
 	}
 	return true
 }
+
+// BenchmarkSimulateBands is 1,000 draws of the reference scenario as it
+// is: only the default throughput bands move, so demand is shared.
+func BenchmarkSimulateBands(b *testing.B) {
+	s := loadReference(b)
+	s.Uncertainty = &Uncertainty{Samples: N("1000")}
+	for b.Loop() {
+		if _, err := Simulate(s, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// A range of one value takes no draw and changes nothing: the bands-only
+// simulation (which reuses the checked plan) equals the same with a fixed
+// range on growth at its value (which checks each draw's scenario).
+func TestSimulateFixedRangeChangesNothing(t *testing.T) {
+	s := loadReference(t)
+	s.Uncertainty = &Uncertainty{Seed: N("5"), Samples: N("40")}
+	a, err := Simulate(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Uncertainty.Ranges = []Range{{Path: "workload.monthly_growth", Low: N("0.05"), Mode: N("0.05"), High: N("0.05")}}
+	b, err := Simulate(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Ranges = a.Ranges
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	if string(ja) != string(jb) {
+		t.Error("a fixed range changed the simulation")
+	}
+	if a.Options[2].TotalCost.P10.Equal(a.Options[2].TotalCost.P90) {
+		t.Error("the throughput band did not move the owned option's cost")
+	}
+}
