@@ -3,6 +3,7 @@ package engine
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -610,19 +611,18 @@ func spread(v []decimal.Decimal) Spread {
 	return Spread{P10: nearestRank(s, 10), P50: nearestRank(s, 50), P90: nearestRank(s, 90)}
 }
 
-var maxCents = decimal.New(1, 17)
-
-// cents is a month's cost to the cent, capped at 10^17 cents (the fan
-// chart's scale), so it fits an int64.
+// cents is a month's cost to the cent (rounded half away from zero: the
+// coefficient of the value rounded to 2 places), saturating at the int64
+// range (±$92 quadrillion), so the fan's draws take 8 bytes each.
 func cents(v decimal.Decimal) int64 {
-	c := v.Shift(2).Round(0)
-	if c.Cmp(maxCents) > 0 {
-		c = maxCents
+	c := v.Round(2).Coefficient()
+	if !c.IsInt64() {
+		if c.Sign() > 0 {
+			return math.MaxInt64
+		}
+		return math.MinInt64
 	}
-	if c.Cmp(maxCents.Neg()) < 0 {
-		c = maxCents.Neg()
-	}
-	return c.IntPart()
+	return c.Int64()
 }
 
 func centSpread(v []int64) Spread {

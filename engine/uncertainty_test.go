@@ -164,12 +164,13 @@ func TestSimulateGolden(t *testing.T) {
 	var b strings.Builder
 	for _, o := range sim.Options {
 		b.WriteString(o.Label + " " + o.TotalCost.P10.StringFixed(2) + " " + o.TotalCost.P50.StringFixed(2) + " " + o.TotalCost.P90.StringFixed(2) +
-			" wins " + o.WinShare.String() + " regret " + o.Regret.P50.StringFixed(2) + " " + o.Regret.P90.StringFixed(2) + "\n")
+			" wins " + o.WinShare.String() + " regret " + o.Regret.P50.StringFixed(2) + " " + o.Regret.P90.StringFixed(2) +
+			" month 60 " + o.Monthly[59].P10.String() + " " + o.Monthly[59].P50.String() + " " + o.Monthly[59].P90.String() + "\n")
 	}
-	const want = `H100 on demand 5792661.37 13331469.45 56720296.99 wins 0.01 regret 7244280.23 35482864.15
-H200 committed 8096970.20 14662349.30 60514868.40 wins 0 regret 8546673.10 39479473.19
-MI300X owned 3654839.17 6237985.19 22063253.44 wins 0.99 regret 0.00 0.00
-Token API 9789623.35 22306684.63 97129785.94 wins 0 regret 15862379.58 74088567.76
+	const want = `H100 on demand 5792661.37 13331469.45 56720296.99 wins 0.01 regret 7244280.23 35482864.15 month 60 218363.6 708626.55 4634822.56
+H200 committed 8096970.20 14662349.30 60514868.40 wins 0 regret 8546673.10 39479473.19 month 60 215802.6 705508.5 5063061
+MI300X owned 3654839.17 6237985.19 22063253.44 wins 0.99 regret 0.00 0.00 month 60 90892.7 246380.56 1634043.11
+Token API 9789623.35 22306684.63 97129785.94 wins 0 regret 15862379.58 74088567.76 month 60 338216.5 1126055.59 7451852.99
 `
 	if b.String() != want {
 		t.Errorf("golden:\n%s\nwant:\n%s", b.String(), want)
@@ -381,5 +382,16 @@ func TestSimulateFixedRangeChangesNothing(t *testing.T) {
 	}
 	if a.Options[2].TotalCost.P10.Equal(a.Options[2].TotalCost.P90) {
 		t.Error("the throughput band did not move the owned option's cost")
+	}
+}
+
+func TestCents(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int64
+	}{{"12.345", 1235}, {"-12.345", -1235}, {"0.004", 0}, {"1e3", 100000}, {"7", 700}, {"1e30", math.MaxInt64}, {"-1e30", math.MinInt64}} {
+		if got := cents(decimal.RequireFromString(c.in)); got != c.want {
+			t.Errorf("cents(%s) = %d, want %d", c.in, got, c.want)
+		}
 	}
 }
