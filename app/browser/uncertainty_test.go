@@ -2,6 +2,8 @@ package browser
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"testing"
 	"time"
 
@@ -95,10 +97,21 @@ func TestUncertaintySection(t *testing.T) {
 	step(t, ctx, 60*time.Second, setInput("unc-seed", "12"),
 		WaitJS(done+` && document.querySelector("#uncertainty-intro").textContent.includes("seed 12")`, 60*time.Second))
 	checkRows(t, uncertaintyRows(t, ctx), wantRows(t, uncertainScenario("12")))
+	// Refused inputs: a huge sample count, then a range upside down, each
+	// named in the card, at once.
+	step(t, ctx, 30*time.Second, setInput("unc-samples", "100000"),
+		WaitJS(`(document.querySelector("#uncertainty-error") || {}).textContent === "uncertainty.samples: must be from 1 to 10000"`, 20*time.Second))
+	step(t, ctx, 30*time.Second, setInput("unc-samples", "300"),
+		setPath("uncertainty[workload.monthly_growth].low", "0.2"),
+		setPath("uncertainty[workload.monthly_growth].mode", "0.1"),
+		setPath("uncertainty[workload.monthly_growth].high", "0.1"),
+		WaitJS(`(document.querySelector("#uncertainty-error") || {}).textContent === "Range on workload.monthly_growth, low: low (0.2) is above high (0.1)."`, 20*time.Second))
+	step(t, ctx, 30*time.Second, setPath("uncertainty[workload.monthly_growth].low", "0"),
+		WaitJS(done+` && document.querySelector("#uncertainty-intro").textContent.includes("Monthly growth 0–0.1")`, 60*time.Second))
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		back, err := engine.DecodeLink(eval[string](t, ctx, `location.hash`))
-		if err == nil && back.Uncertainty != nil && back.Uncertainty.Seed.Equal(engine.N("12")) && len(back.Uncertainty.Ranges) == 1 {
+		if err == nil && back.Uncertainty != nil && back.Uncertainty.Seed.Equal(engine.N("12")) && len(back.Uncertainty.Ranges) == 2 {
 			break
 		}
 		if time.Now().After(deadline) {
@@ -106,4 +119,18 @@ func TestUncertaintySection(t *testing.T) {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
+}
+
+// setPath types value into the input whose data-path is path.
+func setPath(path, value string) chromedp.Action[chromedp.Void] {
+	p, _ := json.Marshal(`input[data-path="` + path + `"]`)
+	b, _ := json.Marshal(value)
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		if _, err := WaitJS(fmt.Sprintf(`document.querySelector(%s) !== null`, p), 10*time.Second)(ctx, t); err != nil {
+			return err
+		}
+		_, err := chromedp.Evaluate[bool](fmt.Sprintf(`(() => { const el = document.querySelector(%s); el.value = %s;
+			el.dispatchEvent(new Event("input", {bubbles: true})); return true })()`, p, b))(ctx, t)
+		return err
+	})
 }
