@@ -40,6 +40,7 @@ type Workload struct {
 	HorizonMonths    Num `json:"horizon_months,omitzero"`
 	TPOTSLOms        Num `json:"tpot_slo_ms,omitzero"`
 	TTFTSLOms        Num `json:"ttft_slo_ms,omitzero"`
+	DiscountRate     Num `json:"discount_rate,omitzero"`
 }
 
 // Model is the served model: a catalog preset, custom shape, or a preset
@@ -65,6 +66,7 @@ type Revenue struct {
 	PriceInputPerM       Num `json:"price_input_per_m,omitzero"`
 	PriceCachedInputPerM Num `json:"price_cached_input_per_m,omitzero"`
 	PriceOutputPerM      Num `json:"price_output_per_m,omitzero"`
+	PriceChange          Num `json:"price_change,omitzero"` // a share a year
 }
 
 // Accelerator is a catalog preset, custom specs, or a preset with overrides.
@@ -94,9 +96,11 @@ type Option struct {
 	CommitAccelerators Num `json:"commit_accelerators,omitzero"`
 	CommitHourlyRate   Num `json:"commit_hourly_rate,omitzero"`
 	CommitMonths       Num `json:"commit_months,omitzero"`
+	HourlyRateChange   Num `json:"hourly_rate_change,omitzero"` // a share a year
 
 	// owned
 	CapexPerAccelerator Num `json:"capex_per_accelerator,omitzero"`
+	CapexChange         Num `json:"capex_change,omitzero"` // a share a year
 	DepreciationYears   Num `json:"depreciation_years,omitzero"`
 	ResidualShare       Num `json:"residual_share,omitzero"`
 	CostOfCapital       Num `json:"cost_of_capital,omitzero"`
@@ -112,6 +116,7 @@ type Option struct {
 	PriceInputPerM       Num `json:"price_input_per_m,omitzero"`
 	PriceCachedInputPerM Num `json:"price_cached_input_per_m,omitzero"`
 	PriceOutputPerM      Num `json:"price_output_per_m,omitzero"`
+	PriceChange          Num `json:"price_change,omitzero"` // a share a year
 
 	// self-hosted throughput: measured, or estimated by the roofline
 	PrefillTokensPerS      Num `json:"prefill_tokens_per_s,omitzero"`

@@ -187,6 +187,9 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	if err := writeFinance(w, r); err != nil {
+		return err
+	}
 	c := r.Comparison
 	fmt.Fprintln(w)
 	for i, o := range r.Options {
@@ -227,6 +230,32 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 		}
 	}
 	return nil
+}
+
+// writeFinance prints the finance view: each option's net present cost
+// and, with revenue, its net present value, discounted payback month and
+// internal rate of return, ranked by net present value.
+func writeFinance(w io.Writer, r *engine.Result) error {
+	fmt.Fprintf(w, "\nDiscounted at %s a year, each month's cash at the month's end:\n", engine.Percent(r.Workload.DiscountRate))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "NPV rank\toption\tnet present cost\tNPV\tdiscounted payback\tIRR\t")
+	for _, i := range r.Comparison.NPVRanking {
+		o := r.Options[i]
+		npv, payback, irr := "–", "–", "–"
+		if o.NPV != nil {
+			npv = engine.Money(*o.NPV)
+			payback = "never"
+			irr = o.IRRNote
+		}
+		if o.DiscountedPaybackMonth != nil {
+			payback = fmt.Sprintf("month %d", *o.DiscountedPaybackMonth)
+		}
+		if o.IRR != nil {
+			irr = engine.Percent(*o.IRR) + " a year"
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t\n", r.Comparison.Options[i].NPVRank, o.Label, engine.Money(o.NetPresentCost), npv, payback, irr)
+	}
+	return tw.Flush()
 }
 
 // writeInteractivity prints the cost of each estimated self-hosted option
@@ -306,6 +335,10 @@ func origin(e *engine.Resolved) string {
 		return o.Rule + " (" + o.From + ")"
 	case engine.OriginNone:
 		return "none (" + o.Rule + ")"
+	case engine.OriginDefault:
+		if o.Rule != "" {
+			return "default (" + o.Rule + ")"
+		}
 	}
 	return o.Kind.String()
 }
