@@ -297,6 +297,7 @@ func FuzzDecodeScenario(f *testing.F) {
 	f.Add([]byte(`{"version":1,"workload":{"requests_per_day":"1e14","input_tokens":"10000000","output_tokens":"1000000","monthly_growth":"1","horizon_months":"120"},"model":{"total_params_b":"99999","layers":"10000","kv_heads":"10000","head_dim":"100000"},"options":[{"label":"x","kind":"owned","accelerator":{"memory_gb":"0.000001","bandwidth_tbps":"1000","tflops":"1000000"},"capex_per_accelerator":"1","power_kw":"1"}]}`))
 	f.Add([]byte(`{"version":1,"workload":{"requests_per_day":-1,"tpot_slo_ms":"0.0000001"},"options":[{"kind":"cloud","accelerator":{"preset":"tpu-v5e"},"max_batch":"1"}]}`))
 	f.Add([]byte(`{"version":99}`))
+	f.Add([]byte(`{"version":2,"workload":{"requests_per_day":1000,"input_tokens":100,"output_tokens":10,"discount_rate":"0.1"},"model":{"preset":"llama-3.1-8b"},"revenue":{"price_input_per_m":1,"price_output_per_m":2,"price_change":"-0.3"},"options":[{"label":"a","kind":"api","price_input_per_m":1,"price_output_per_m":2,"price_change":"-0.9"},{"label":"c","kind":"cloud","accelerator":{"preset":"h100-sxm"},"hourly_rate_change":"1"},{"label":"o","kind":"owned","accelerator":{"preset":"h100-sxm"},"capex_change":"-0.95"}]}`))
 	f.Add([]byte(`{"name":"<script>alert(1)</script>","version":1}`))
 	f.Add([]byte(strictFile))
 	f.Add([]byte("\uFEFF" + `{"version":1,"name":"a\\ud800 \ud83d\ude80 \u202e","options":[{"mbu":null,"kind":"owned","label":"\u0000"}]}`))

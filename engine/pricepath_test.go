@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -243,6 +245,63 @@ func TestPricePathZeroIsNoChange(t *testing.T) {
 	for i := range base.Options {
 		if !got.Options[i].TotalCost.Equal(base.Options[i].TotalCost) || !got.Options[i].CostPerMTokens.Equal(base.Options[i].CostPerMTokens) {
 			t.Errorf("%s: %s, want %s", base.Options[i].Label, got.Options[i].TotalCost, base.Options[i].TotalCost)
+		}
+	}
+}
+
+// TestPricePathFieldsRoundTrip: the new fields travel through links and
+// files, a link of format 3 cannot hold them, and a value out of range is
+// refused with its path.
+func TestPricePathFieldsRoundTrip(t *testing.T) {
+	s := pathScenario(
+		Option{Label: "API", Kind: API, PriceInputPerM: N("1"), PriceOutputPerM: N("2"), PriceChange: N("-0.3")},
+		Option{Label: "Cloud", Kind: Cloud, Accelerator: &Accelerator{Preset: "h100-sxm"}, HourlyRateChange: N("-0.15")},
+		Option{Label: "Owned", Kind: Owned, Accelerator: &Accelerator{Preset: "h100-sxm"}, CapexChange: N("-0.2")},
+	)
+	s.Workload.DiscountRate = N("0.1")
+	s.Revenue = &Revenue{PriceInputPerM: N("1"), PriceOutputPerM: N("2"), PriceChange: N("0.05")}
+	link := EncodeLink(s)
+	for _, part := range []string{"dr=0.1", "rg=0.05", "pg=-0.3", "hrg=-0.15", "cxg=-0.2"} {
+		if !strings.Contains(link, part) {
+			t.Errorf("link %s lacks %s", link, part)
+		}
+	}
+	back, err := DecodeLink(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := Normalize(s); !scenarioEqual(back, n) {
+		t.Errorf("link round trip changed the scenario: %s", link)
+	}
+	var b bytes.Buffer
+	if err := EncodeScenario(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{`"discount_rate": "0.1"`, `"price_change": "0.05"`, `"price_change": "-0.3"`, `"hourly_rate_change": "-0.15"`, `"capex_change": "-0.2"`} {
+		if !strings.Contains(b.String(), key) {
+			t.Errorf("file lacks %s:\n%s", key, b.String())
+		}
+	}
+	file, err := DecodeScenario(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !scenarioEqual(file, *s) {
+		t.Error("file round trip changed the scenario")
+	}
+	// A version-3 link cannot hold a version-4 key.
+	for _, l := range []string{"#3r.dr=0.1", "#3r.o=api~pg=-0.3", "#3r.rev~rg=0.1"} {
+		if _, err := DecodeLink(l); err == nil || !strings.Contains(err.Error(), "unknown part") {
+			t.Errorf("%s: %v, want an unknown part", l, err)
+		}
+	}
+	// Out of range, named by path.
+	s.Options[2].CapexChange = N("-0.95")
+	s.Workload.DiscountRate = N("1.5")
+	_, err = Evaluate(s)
+	for _, want := range []string{"options[2].capex_change: must be ≥ -0.9", "workload.discount_rate: must be ≤ 1"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got %v, want %q", err, want)
 		}
 	}
 }
