@@ -147,8 +147,8 @@ func TestIRR(t *testing.T) {
 	}{
 		{flows("5", "0", "5"), IRRNoSignChange},
 		{flows("0", "0"), IRRNoSignChange},
-		{flows("-1", "1000"), IRRAbove},  // 99,900 % a month
-		{flows("-100", "1"), IRRBelow},   // −99 % a month
+		{flows("-1", "1000"), IRRAbove}, // 99,900 % a month
+		{flows("-100", "1"), IRRBelow},  // −99 % a month
 		{flows("-1", "2.3", "-1.32"), IRRAmbiguous},
 	} {
 		if got, note := irr(c.flows); got != nil || note != c.note {
