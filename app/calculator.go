@@ -303,8 +303,8 @@ const secondaryDelay = 250 * time.Millisecond
 const chartDelay = 120 * time.Millisecond
 
 // monthlyCharts are the charts drawn from the result alone: monthly cost,
-// cost breakdown and capacity, in that order.
-const monthlyCharts = 3
+// cost breakdown, capacity and cumulative discounted cash, in that order.
+const monthlyCharts = 4
 
 // chartFrame spaces the monthly charts' redraws: drawn in one go-app frame
 // they blocked the page for 25–57 ms, which a key pressed then waited for.
