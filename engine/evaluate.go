@@ -233,7 +233,7 @@ func (p *plan) evaluate() (*Result, error) {
 		PeakToAverage: w.p2a, MonthlyGrowth: w.growth, TPOTSLOms: w.sloMs, TTFTSLOms: w.ttftMs,
 		DiscountRate: w.discountRate,
 	}}
-	if p.reuse == nil || !p.reuse.lean {
+	if p.reuse == nil { // the sensitivity analysis (reuse) never reads the finance view
 		p.discount = discountFactors(w.discountRate, w.horizon)
 	}
 	var months []demand

@@ -260,3 +260,46 @@ func TestNPVRankingEvaluated(t *testing.T) {
 		t.Error("the rankings disagree and the summary does not say so")
 	}
 }
+
+// financeWorstCase is the most finance work one evaluation does: eight
+// options over 120 months, all with revenue and an IRR found by bisection.
+func financeWorstCase() *Scenario {
+	acc := &Accelerator{MemoryGB: N("80"), BandwidthTBps: N("3"), TFLOPS: N("1000")}
+	var opts []Option
+	for i := range MaxOptions {
+		opts = append(opts, Option{Label: "Owned " + itoa(i), Kind: Owned, Accelerator: acc, CapexPerAccelerator: N("20000"), CapexChange: N("-0.2"), PowerKW: N("1"),
+			PrefillTokensPerS: N("10000"), DecodeTokensPerS: N("5"), AcceleratorsPerReplica: N("1"), StaffPerMonth: NumOf(d("100").Mul(d(itoa(i))))})
+	}
+	s := pathScenario(opts...)
+	s.Workload.HorizonMonths = N("120")
+	s.Revenue = &Revenue{PriceInputPerM: N("20"), PriceOutputPerM: N("20")}
+	return s
+}
+
+func TestFinanceWorstCaseHasIRRs(t *testing.T) {
+	r := mustEval(t, financeWorstCase())
+	for _, o := range r.Options {
+		if o.IRR == nil {
+			t.Errorf("%s: no IRR (%s): the benchmark does not bisect", o.Label, o.IRRNote)
+		}
+	}
+	// Discounted at its own IRR, an option's NPV is 0: to within $1 here,
+	// the IRR being rounded to 10^−6 a year (an NPV of about $10^5 moves
+	// by under $1 for 10^−6 of rate).
+	s := financeWorstCase()
+	s.Workload.DiscountRate = NumOf(*r.Options[1].IRR)
+	if npv := *mustEval(t, s).Options[1].NPV; npv.Abs().Cmp(one) > 0 {
+		t.Errorf("NPV at the IRR %s: %s, want about 0", r.Options[1].IRR, npv)
+	}
+}
+
+// BenchmarkEvaluateFinanceWorstCase: see financeWorstCase.
+func BenchmarkEvaluateFinanceWorstCase(b *testing.B) {
+	s := financeWorstCase()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Evaluate(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
