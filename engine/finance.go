@@ -236,11 +236,12 @@ const fixedBits = 96
 // negative number) or 0 (Quo): an error under 2^−fixedBits either way.
 func fixed(d decimal.Decimal) *big.Int {
 	v := new(big.Int).Lsh(d.Coefficient(), fixedBits)
-	if e := d.Exponent(); e >= 0 {
+	e := d.Exponent()
+	switch {
+	case e >= 0:
 		return v.Mul(v, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(e)), nil))
-	} else if -e < int32(len(pow10)) {
+	case -e < int32(len(pow10)):
 		return v.Quo(v, pow10[-e])
-	} else {
-		return v.Quo(v, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(-e)), nil))
 	}
+	return v.Quo(v, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(-e)), nil))
 }
