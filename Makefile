@@ -42,6 +42,7 @@ vet:
 	@unformatted="$$(gofmt -l .)"; if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./engine/... ./app/ ./cmd/app/
+	GOOS=js GOARCH=wasm $(GO) vet -tags instrument ./app/
 
 # unit runs every test of the module, the browser tests in app/browser included.
 unit:

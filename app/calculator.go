@@ -71,6 +71,13 @@ type Calculator struct {
 	importMsg    string
 	crash        string // a recovered panic, shown until dismissed (see recover.go)
 
+	// printed is the printed report's list of assumptions and link, made
+	// once typing pauses (refreshSecondary), not on every keystroke.
+	printed struct {
+		rows []engine.Assumption
+		link string
+	}
+
 	colors       colorBook // each option's colour, kept through moves and removals (chartcolors.go)
 	showRevenue  bool      // the monthly chart draws revenue (off: it would set the cost scale)
 	narrowCharts bool      // the results column is narrow: charts use their narrow frame (charts.go)
@@ -193,9 +200,9 @@ func (c *Calculator) evaluateNow() bool {
 	s := c.f.scenario()
 	r, err := engine.Evaluate(&s)
 	if ga.IsClient {
-		// Exposed for `make bench`, which splits keystroke latency into
-		// engine time and rendering time.
-		ga.Window().Set("infercostEvalMs", float64(time.Since(start).Microseconds())/1000)
+		// For `make bench`, which splits keystroke latency into engine
+		// time and rendering time (instrumented builds only).
+		exposeEvalMs(float64(time.Since(start).Microseconds()) / 1000)
 	}
 	if err != nil {
 		errs, ok := err.(engine.Errors)
@@ -348,6 +355,10 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 					c.drawn[k]++
 					if k == 0 {
 						c.writeURL(ctx)
+						if c.good != nil {
+							c.printed.rows = engine.Assumptions(engine.Resolve(c.good))
+							c.printed.link = shareURL(c.currentLink())
+						}
 					}
 				}
 			})
@@ -479,7 +490,17 @@ func (c *Calculator) capacityTarget() int {
 func (c *Calculator) Render() ga.UI { return c.guardedRender(c.render) }
 
 func (c *Calculator) render() ga.UI {
-	return ga.Div().Class("calc").Body(
+	class := "calc"
+	if ga.IsClient {
+		class += " live" // the app's own figures: web/boot.js's cover comes off
+	}
+	return ga.Div().Class(class).Body(
+		// Shown instead of the prerendered default example while the app
+		// loads a link or the working copy (web/boot.js, infercost.css).
+		ga.P().Class("opening-note").Role("status").Body(
+			ga.Span().Class("opening-link-note").Text("Opening the shared scenario…"),
+			ga.Span().Class("opening-working-note").Text("Opening the scenario you were working on…"),
+		),
 		// A button, not a link to "#results": the fragment holds the
 		// scenario, and go-app's handlers run too late to prevent a link's
 		// default action.
@@ -504,6 +525,7 @@ func (c *Calculator) render() ga.UI {
 			ga.Div().Class("results").ID(resultsID).TabIndex(-1).Aria("label", "Results").Body(c.renderResults()...),
 			ga.Div().Class("inputs").Body(c.renderInputs()...),
 		),
+		&PrintedAssumptions{C: c, Rows: c.printed.rows, Link: c.printed.link},
 	)
 }
 
@@ -696,7 +718,9 @@ func (c *Calculator) onExportCSV(ctx ga.Context, e ga.Event) {
 		return
 	}
 	var b strings.Builder
-	if err := engine.WriteCSV(&b, c.result); err != nil {
+	// The report: the result's own scenario (the last valid one), its
+	// assumptions and figures, as `infercost eval -format csv` writes it.
+	if err := engine.WriteReport(&b, engine.Resolve(c.good), c.result); err != nil {
 		c.notice = err.Error()
 		return
 	}
@@ -792,7 +816,7 @@ func download(name, mime, content string) {
 	win.Get("document").Get("body").Call("appendChild", a)
 	a.Call("click")
 	a.Call("remove")
-	win.Set("infercostLastDownload", map[string]any{"name": name, "content": content})
+	exposeDownload(name, content)
 	win.Get("URL").Call("revokeObjectURL", href)
 }
 

@@ -398,11 +398,11 @@ func categoryLabel(c string) string {
 	case "on_demand":
 		return "On demand"
 	case "committed":
-		return "Committed"
+		return "Committed or leased"
 	case "depreciation":
 		return "Depreciation"
 	case "capital":
-		return "Cost of capital"
+		return "Cost of capital and interest"
 	case "energy":
 		return "Energy"
 	case "facility":

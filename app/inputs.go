@@ -468,6 +468,7 @@ func (c *Calculator) renderOption(i int) ga.UI {
 		section("", "price", true),
 		section("Commitment", "commit", false),
 		section("Power, facility and people", "facility", false),
+		section("Refresh, resale and financing", "finance", false),
 		section("Throughput and capacity", "throughput", false),
 	)
 }

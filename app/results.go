@@ -163,6 +163,15 @@ func (v *whyView) render() ga.UI {
 		),
 		ga.Div().Class("slot").Body(optionalP("robustness", robust, v.Robust)),
 		ga.P().Class("assumptions muted").ID("summary-assumptions").Text(v.Assumptions),
+		ga.P().Class("method muted").ID("summary-method").Body(
+			ga.Text("How infercost computes: "),
+			howLink("throughput", "throughput"), ga.Text(", "),
+			howLink("capacity", "accelerators needed"), ga.Text(", "),
+			howLink("cost-per-option-kind", "cost of each option"), ga.Text(", "),
+			howLink("results", "per-token figures"), ga.Text(", "),
+			howLink("comparison", "the comparison"), ga.Text(" and "),
+			howLink("sensitivity", "what drives it"), ga.Text("."),
+		),
 	)
 }
 
@@ -205,6 +214,10 @@ func (c *Calculator) headline(i int) ga.UI {
 	} else if o.Throughput != nil && r.Comparison.APIOption != nil {
 		extra = append(extra, stat("Beats the API above", "never", "break_even_volume"))
 	}
+	basis := ""
+	if o.Throughput != nil && r.Comparison.APIOption != nil {
+		basis = "Break-even against the API: " + v.BreakEvenBasis + "."
+	}
 	class := "headline " + c.optionClass(i)
 	if v.Rank == 1 {
 		class += " winner"
@@ -223,6 +236,9 @@ func (c *Calculator) headline(i int) ga.UI {
 			stat("Per 1,000 requests", engine.Money(o.CostPer1kRequests), "cost_per_1k_requests"),
 			ga.Range(extra).Slice(func(k int) ga.UI { return extra[k] }),
 		),
+		ga.If(basis != "", func() ga.UI {
+			return ga.P().Class("basis muted").Attr("data-key", "break_even_basis").Body(ga.Text(basis+" "), howLink("comparison", "How it is found"))
+		}),
 		ga.If(o.Throughput != nil && o.Accuracy != nil, func() ga.UI { return accuracyNote(o.Accuracy) }),
 		ga.If(o.Throughput != nil && o.Calibration != nil, func() ga.UI { return calibrationNote(o.Calibration) }),
 	)
@@ -265,7 +281,7 @@ func calibrationNote(cal *engine.Calibration) ga.UI {
 // be, and where the scenario is outside what validation covers.
 func accuracyNote(a *engine.Accuracy) ga.UI {
 	return ga.Div().Class("accuracy").Attr("data-key", "accuracy").Body(
-		ga.P().Text("Throughput estimate: "+a.Band()+"."),
+		ga.P().Body(ga.Text("Throughput estimate: "+a.Band()+". "), howLink("throughput", "How it is estimated")),
 		ga.Range(a.Outside).Slice(func(k int) ga.UI {
 			return ga.P().Class("outside").Text("Outside validation: " + a.Outside[k] + ".")
 		}),
@@ -476,6 +492,48 @@ func comparisonViewOf(r *engine.Result, order []int, class func(int) string) com
 			}
 			return engine.Count(*v.BreakEvenRequestsPerDay, 0)
 		})},
+	}
+	// Owned options say how their hardware is paid for; the loan and
+	// resale figures appear when an option has them.
+	var owned, financed bool
+	for i := range r.Options {
+		o := &r.Options[i]
+		owned = owned || o.Kind == engine.Owned
+		financed = financed || o.InterestTotal.Sign() != 0 || o.ResaleTotal.Sign() != 0 || o.LoanBalance.Sign() != 0
+	}
+	ownedMoney := func(f func(o *engine.OptionResult) decimal.Decimal) []string {
+		return opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
+			if o.Kind != engine.Owned {
+				return dash
+			}
+			return engine.Money(f(o))
+		})
+	}
+	if owned {
+		rows = append(rows, struct {
+			label string
+			cells []string
+		}{"Hardware", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
+			if o.Financing == "" {
+				return dash
+			}
+			return o.Financing
+		})})
+	}
+	if financed {
+		for _, row := range []struct {
+			label string
+			f     func(o *engine.OptionResult) decimal.Decimal
+		}{
+			{"Loan interest", func(o *engine.OptionResult) decimal.Decimal { return o.InterestTotal }},
+			{"Hardware sold (cash in)", func(o *engine.OptionResult) decimal.Decimal { return o.ResaleTotal }},
+			{"Owed on loans at the end", func(o *engine.OptionResult) decimal.Decimal { return o.LoanBalance }},
+		} {
+			rows = append(rows, struct {
+				label string
+				cells []string
+			}{row.label, ownedMoney(row.f)})
+		}
 	}
 	v := comparisonView{Rows: make([]tableRow, len(rows))}
 	for k, i := range order {

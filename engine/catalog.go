@@ -48,12 +48,19 @@ type AcceleratorPreset struct {
 	ScaleUpDomain Num
 	ScaleOutGBps  Num
 	PowerKW       Num // board power (TDP)
-	HourlyRate    Num // indicative on-demand rental, $/accelerator-hour
-	Capex         Num // indicative all-in purchase, $/accelerator; unset when not sold
-	SpecSource    string
-	NetworkSource string // scale-up domain and scale-out bandwidth
-	PriceSource   string
-	AsOf          string
+	// StackEfficiency scales the default MBU and MFU for this accelerator
+	// with its usual serving software, fitted on the training set's
+	// measurements (EfficiencySource); unset: 1, the NVIDIA GPUs the
+	// defaults were fitted on.
+	StackEfficiency Num
+	HourlyRate      Num // indicative on-demand rental, $/accelerator-hour
+	Capex           Num // indicative all-in purchase, $/accelerator; unset when not sold
+	SpecSource      string
+	NetworkSource   string // scale-up domain and scale-out bandwidth
+	// EfficiencySource says where StackEfficiency comes from.
+	EfficiencySource string
+	PriceSource      string
+	AsOf             string
 }
 
 // ModelPreset is one catalog model. Shape holds the published values in
@@ -87,17 +94,17 @@ var Accelerators = []AcceleratorPreset{
 		HourlyRate: N("6.50"), Capex: N("58000"),
 		SpecSource: "https://www.nvidia.com/en-us/data-center/gb200-nvl72/", NetworkSource: "https://www.nvidia.com/en-us/data-center/gb200-nvl72/", PriceSource: "https://www.coreweave.com/pricing", AsOf: "2026-11-01"},
 	{ID: "mi300x", Name: "AMD Instinct MI300X 192 GB", Vendor: "AMD",
-		MemoryGB: N("192"), BandwidthTBps: N("5.3"), TFLOPSBF16: N("1307"), TFLOPS8: N("2615"), InterconnectGBps: N("448"), ScaleUpDomain: N("8"), ScaleOutGBps: N("50"), PowerKW: N("0.75"),
+		MemoryGB: N("192"), BandwidthTBps: N("5.3"), TFLOPSBF16: N("1307"), TFLOPS8: N("2615"), InterconnectGBps: N("448"), ScaleUpDomain: N("8"), ScaleOutGBps: N("50"), PowerKW: N("0.75"), StackEfficiency: amdStackEfficiency,
 		HourlyRate: N("2.50"), Capex: N("22000"),
-		SpecSource: "https://www.amd.com/en/products/accelerators/instinct/mi300/mi300x.html", NetworkSource: "https://www.amd.com/en/products/accelerators/instinct/mi300/platform.html", PriceSource: "https://www.runpod.io/pricing", AsOf: "2026-11-01"},
+		SpecSource: "https://www.amd.com/en/products/accelerators/instinct/mi300/mi300x.html", NetworkSource: "https://www.amd.com/en/products/accelerators/instinct/mi300/platform.html", PriceSource: "https://www.runpod.io/pricing", EfficiencySource: amdEfficiencySource, AsOf: "2026-11-01"},
 	{ID: "mi325x", Name: "AMD Instinct MI325X 256 GB", Vendor: "AMD",
-		MemoryGB: N("256"), BandwidthTBps: N("6"), TFLOPSBF16: N("1307"), TFLOPS8: N("2615"), InterconnectGBps: N("448"), ScaleUpDomain: N("8"), ScaleOutGBps: N("50"), PowerKW: N("1.0"),
+		MemoryGB: N("256"), BandwidthTBps: N("6"), TFLOPSBF16: N("1307"), TFLOPS8: N("2615"), InterconnectGBps: N("448"), ScaleUpDomain: N("8"), ScaleOutGBps: N("50"), PowerKW: N("1.0"), StackEfficiency: amdStackEfficiency,
 		HourlyRate: N("2.99"), Capex: N("27000"),
-		SpecSource: "https://www.amd.com/en/products/accelerators/instinct/mi300/mi325x.html", NetworkSource: "https://www.amd.com/en/products/accelerators/instinct/mi300/platform.html", PriceSource: "https://www.vultr.com/pricing/", AsOf: "2026-11-01"},
+		SpecSource: "https://www.amd.com/en/products/accelerators/instinct/mi300/mi325x.html", NetworkSource: "https://www.amd.com/en/products/accelerators/instinct/mi300/platform.html", PriceSource: "https://www.vultr.com/pricing/", EfficiencySource: amdEfficiencySource, AsOf: "2026-11-01"},
 	{ID: "mi355x", Name: "AMD Instinct MI355X 288 GB", Vendor: "AMD",
-		MemoryGB: N("288"), BandwidthTBps: N("8"), TFLOPSBF16: N("2500"), TFLOPS8: N("5000"), InterconnectGBps: N("537.6"), ScaleUpDomain: N("8"), ScaleOutGBps: N("50"), PowerKW: N("1.4"),
+		MemoryGB: N("288"), BandwidthTBps: N("8"), TFLOPSBF16: N("2500"), TFLOPS8: N("5000"), InterconnectGBps: N("537.6"), ScaleUpDomain: N("8"), ScaleOutGBps: N("50"), PowerKW: N("1.4"), StackEfficiency: amdStackEfficiency,
 		HourlyRate: N("3.49"), Capex: N("32000"),
-		SpecSource: "https://www.amd.com/en/products/accelerators/instinct/mi350/mi355x.html", NetworkSource: "https://www.amd.com/en/products/accelerators/instinct/mi350.html", PriceSource: "https://www.vultr.com/pricing/", AsOf: "2026-11-01"},
+		SpecSource: "https://www.amd.com/en/products/accelerators/instinct/mi350/mi355x.html", NetworkSource: "https://www.amd.com/en/products/accelerators/instinct/mi350.html", PriceSource: "https://www.vultr.com/pricing/", EfficiencySource: amdEfficiencySource, AsOf: "2026-11-01"},
 	{ID: "tpu-v5e", Name: "Google TPU v5e (per chip)", Vendor: "Google",
 		MemoryGB: N("16"), BandwidthTBps: N("0.819"), TFLOPSBF16: N("197"), TFLOPS8: N("394"), InterconnectGBps: N("200"), ScaleUpDomain: N("256"), PowerKW: N("0.2"),
 		HourlyRate: N("1.20"),
@@ -190,3 +197,14 @@ func FindModel(id string) (ModelPreset, bool) {
 	}
 	return ModelPreset{}, false
 }
+
+// amdStackEfficiency is the stack efficiency of AMD Instinct accelerators
+// serving with vLLM or SGLang on ROCm, fitted on the training set's MI300X
+// measurements (TestFitEfficiency; docs/methodology.md, Throughput): at the
+// same MBU and MFU, the ROCm blog's MI300X tables run this far below the
+// roofline of the NVIDIA GPUs the defaults were fitted on. MI325X (the same
+// CDNA 3 compute) and MI355X have no measurement in the training set; they
+// take the MI300X's figure, the software stack being the same.
+var amdStackEfficiency = N("0.75")
+
+const amdEfficiencySource = "fitted on published MI300X measurements (ROCm blog, 2025-01-29): docs/validation.md"

@@ -37,7 +37,17 @@ type OptionVerdict struct {
 	// BreakEvenRequestsPerDay is the daily volume above which this
 	// self-hosted option always costs less than the API option, or nil.
 	BreakEvenRequestsPerDay *decimal.Decimal `json:"break_even_requests_per_day"`
+	// BreakEvenBasis says which prices the break-even volume assumes; it
+	// can differ from the totals, which follow the option's terms month by
+	// month (a commitment, growth), and the page and the CLI say so.
+	BreakEvenBasis string `json:"break_even_basis,omitempty"`
 }
+
+// Break-even bases, in words (see breakEvenVolume).
+const (
+	breakEvenCloud = "renting at the on-demand rate with no commitment, at month-1 prices, in a steady month"
+	breakEvenOwned = "buying the hardware new at month-1 prices, in a steady month"
+)
 
 func (p *plan) compare(res *Result) Comparison {
 	c := Comparison{Options: make([]OptionVerdict, len(res.Options))}
@@ -96,6 +106,10 @@ func (p *plan) compare(res *Result) Comparison {
 		}
 		if o := &p.options[i]; o.kind.SelfHosted() {
 			c.Options[i].BreakEvenRequestsPerDay = p.breakEvenVolume(o, res.Options[i].Throughput, &p.options[a])
+			c.Options[i].BreakEvenBasis = breakEvenCloud
+			if o.kind == Owned {
+				c.Options[i].BreakEvenBasis = breakEvenOwned
+			}
 		}
 	}
 	return c
@@ -133,6 +147,18 @@ func (p *plan) breakEvenVolume(o *optionPlan, t *Throughput, api *optionPlan) *d
 										Add(energyFull.Mul(o.idleShare)).          // idle power
 										Add(o.powerKW.Mul(o.colo)).                // facility
 										Add(div(o.capex.Mul(o.opexShare), twelve)) // maintenance
+		switch {
+		case o.leaseMonths > 0:
+			// Leased: the lease payment instead of depreciation and capital.
+			perAccel = o.capex.Mul(o.leaseFactor).
+				Add(energyFull.Mul(o.idleShare)).
+				Add(o.powerKW.Mul(o.colo)).
+				Add(div(o.capex.Mul(o.opexShare), twelve))
+		case o.loanMonths > 0:
+			// The borrowed share of the new asset costs the loan's rate.
+			borrowed := one.Sub(o.loanDown)
+			perAccel = perAccel.Add(div(o.capex.Mul(borrowed).Mul(o.loanRate.Sub(o.coc)), twelve))
+		}
 		perReplica = perAccel.Mul(n)
 		fixed = o.staff
 		// Busy power above idle, per request.

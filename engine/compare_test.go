@@ -37,6 +37,13 @@ func TestBreakEvenVolumeByBruteForce(t *testing.T) {
 	api := Option{Label: "api", Kind: API, PriceInputPerM: N("3"), PriceCachedInputPerM: N("1"), PriceOutputPerM: N("60")}
 	s := handScenario(slow, owned, api)
 	r := mustEval(t, s)
+	// The basis says which prices the volume assumes: on demand for the
+	// cloud option whatever its commitment, a new purchase for the owned one.
+	for i, want := range []string{breakEvenCloud, breakEvenOwned, ""} {
+		if got := r.Comparison.Options[i].BreakEvenBasis; got != want {
+			t.Errorf("option %d: break-even basis %q, want %q", i, got, want)
+		}
+	}
 	for i := 0; i < 2; i++ {
 		v := r.Comparison.Options[i].BreakEvenRequestsPerDay
 		if v == nil {

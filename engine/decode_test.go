@@ -296,6 +296,11 @@ func FuzzDecodeScenario(f *testing.F) {
 	}
 	f.Add([]byte(`{"version":1,"workload":{"requests_per_day":"1e14","input_tokens":"10000000","output_tokens":"1000000","monthly_growth":"1","horizon_months":"120"},"model":{"total_params_b":"99999","layers":"10000","kv_heads":"10000","head_dim":"100000"},"options":[{"label":"x","kind":"owned","accelerator":{"memory_gb":"0.000001","bandwidth_tbps":"1000","tflops":"1000000"},"capex_per_accelerator":"1","power_kw":"1"}]}`))
 	f.Add([]byte(`{"version":1,"workload":{"requests_per_day":-1,"tpot_slo_ms":"0.0000001"},"options":[{"kind":"cloud","accelerator":{"preset":"tpu-v5e"},"max_batch":"1"}]}`))
+	f.Add([]byte(`{"version":2,"model":{"preset":"llama-3.1-70b"},"options":[{"kind":"cloud","accelerator":{"preset":"mi300x","stack_efficiency":"0.9"}},{"kind":"cloud","accelerator":{"preset":"h100-sxm","stack_efficiency":"-1"}}]}`))
+	// Owned hardware refreshed, sold and financed (link format 4): a loan
+	// at the extremes, and a lease that also asks for a loan (refused).
+	f.Add([]byte(`{"version":2,"workload":{"requests_per_day":"1e9","input_tokens":"1000","output_tokens":"100","monthly_growth":"1","horizon_months":"120"},"model":{"preset":"llama-3.1-8b"},"options":[{"label":"x","kind":"owned","accelerator":{"preset":"h100-sxm"},"depreciation_years":"0.01","refresh":"1","resale_at_horizon":"1","loan_months":"360","loan_rate":"1","loan_down_share":"0"}]}`))
+	f.Add([]byte(`{"version":2,"workload":{"requests_per_day":"10","input_tokens":"10","output_tokens":"10"},"model":{"preset":"llama-3.1-8b"},"options":[{"label":"x","kind":"owned","accelerator":{"preset":"h100-sxm"},"lease_months":"1","lease_rate_factor":"1","loan_months":"12","refresh":"1"}]}`))
 	f.Add([]byte(`{"version":99}`))
 	f.Add([]byte(`{"version":2,"workload":{"requests_per_day":1000,"input_tokens":100,"output_tokens":10,"discount_rate":"0.1"},"model":{"preset":"llama-3.1-8b"},"revenue":{"price_input_per_m":1,"price_output_per_m":2,"price_change":"-0.3"},"options":[{"label":"a","kind":"api","price_input_per_m":1,"price_output_per_m":2,"price_change":"-0.9"},{"label":"c","kind":"cloud","accelerator":{"preset":"h100-sxm"},"hourly_rate_change":"1"},{"label":"o","kind":"owned","accelerator":{"preset":"h100-sxm"},"capex_change":"-0.95"}]}`))
 	f.Add([]byte(`{"name":"<script>alert(1)</script>","version":1}`))

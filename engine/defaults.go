@@ -27,13 +27,13 @@ var (
 	// Throughput). The latency's grid stops at 50 µs: NCCL measures 10–30 µs
 	// an all-reduce within a node, and a larger fitted latency would stand
 	// for throughput losses at large batches while wrongly slowing batch 1.
-	DefaultMBU                 = decimal.RequireFromString("0.75")
-	DefaultMFU                 = decimal.RequireFromString("0.4")
+	DefaultMBU                 = decimal.RequireFromString("0.7")
+	DefaultMFU                 = decimal.RequireFromString("0.5")
 	DefaultCollectiveLatencyUs = decimal.RequireFromString("35")
 	// CollectiveBandwidthShare is the share of the scale-up link's bandwidth
 	// per direction that a tensor-parallel all-reduce achieves in serving
 	// (messages of a few MB, not overlapped with compute), fitted with them.
-	CollectiveBandwidthShare = decimal.RequireFromString("0.5")
+	CollectiveBandwidthShare = decimal.RequireFromString("0.3")
 	// AllToAllBandwidthShare is the share of a link's bandwidth an
 	// expert-parallel dispatch or combine achieves: DeepEP's low-latency
 	// kernels, decoding on H800 over 400 Gb/s InfiniBand (50 GB/s), measure
@@ -55,7 +55,7 @@ var (
 	// slower than its memory and compute roofline: MLA attention's FLOPs
 	// and the imbalance between the accelerators' experts are not
 	// modelled, and this factor stands for them.
-	ExpertParallelEfficiency = decimal.RequireFromString("0.4")
+	ExpertParallelEfficiency = decimal.RequireFromString("0.25")
 	// DefaultUsableMemoryShare is, when usable_memory_share is unset, the
 	// share of the memory left after the weights that holds KV (TensorRT-LLM's
 	// free_gpu_memory_fraction); a usable_memory_share the user sets is a
@@ -244,6 +244,27 @@ func tflops(sc *scope) Default {
 	return sc.fromAccelerator(p.TFLOPSBF16.Dec(), "BF16: weights above 8 bits", p.SpecSource)
 }
 
+// stackEfficiency is the accelerator preset's fitted stack efficiency (from
+// its efficiency source), else none: 1, the NVIDIA GPUs the defaults rest on.
+func stackEfficiency(sc *scope) Default {
+	if p := sc.accel; p != nil && p.StackEfficiency.Set() {
+		return sc.fromAccelerator(p.StackEfficiency.Dec(), "", p.EfficiencySource)
+	}
+	return none("1: the NVIDIA GPUs MBU and MFU were fitted on")
+}
+
+// scaledByStack is a fitted default (MBU, MFU) times the accelerator's
+// stack efficiency where it has one, else the default itself.
+func scaledByStack(v decimal.Decimal) Rule {
+	words := v.String() + " × the accelerator's stack efficiency"
+	return derived("accelerator.stack_efficiency", words, func(sc *scope) Num {
+		if a := sc.option().Accelerator; a != nil && a.StackEfficiency.Set() {
+			return NumOf(v.Mul(a.StackEfficiency.Dec()))
+		}
+		return Num{}
+	}, constant(v))
+}
+
 // neededIfCommitted: without a rate, the commitment's rate is needed only
 // when something is committed.
 func neededIfCommitted(sc *scope) Default {
@@ -251,6 +272,24 @@ func neededIfCommitted(sc *scope) Default {
 		return required(sc)
 	}
 	return none("not needed: nothing is committed")
+}
+
+// neededIfLoan: the loan's rate is needed only when purchases are financed
+// by a loan.
+func neededIfLoan(sc *scope) Default {
+	if sc.option().LoanMonths.Dec().Sign() > 0 {
+		return required(sc)
+	}
+	return none("not needed: no loan")
+}
+
+// neededIfLeased: the lease rate factor is needed only when the hardware is
+// leased.
+func neededIfLeased(sc *scope) Default {
+	if sc.option().LeaseMonths.Dec().Sign() > 0 {
+		return required(sc)
+	}
+	return none("not needed: not leased")
 }
 
 // allInPowerRule is the words of allInPower.

@@ -63,6 +63,13 @@ type OptionResult struct {
 	MarginShare          *decimal.Decimal `json:"margin_share"`
 	BreakEvenMonth       *int             `json:"break_even_month"`
 
+	// Financing says in words how an owned option pays for its hardware
+	// ("bought for cash; kept at the horizon"); "" for other kinds.
+	Financing     string          `json:"financing"`
+	InterestTotal decimal.Decimal `json:"interest_total"` // loan interest, part of the capital category
+	ResaleTotal   decimal.Decimal `json:"resale_total"`   // cash from hardware sold, at refresh or at the horizon
+	LoanBalance   decimal.Decimal `json:"loan_balance"`   // owed on loans at the horizon
+
 	// The finance view (finance.go), at the scenario's discount rate:
 	// the present value of the cash cost; with revenue, the net present
 	// value of revenue less cash cost, the first month from which the
@@ -121,6 +128,11 @@ type Month struct {
 	Revenue          decimal.Decimal `json:"revenue"`
 	// CumulativeCash is revenue less cash cost, summed from month 1.
 	CumulativeCash decimal.Decimal `json:"cumulative_cash"`
+	// Resale is cash in from hardware sold this month (owned: at refresh
+	// or at the horizon); LoanPayment the principal and interest paid on
+	// loans, a balance repaid at a sale included. CashCost counts both.
+	Resale      decimal.Decimal `json:"resale"`
+	LoanPayment decimal.Decimal `json:"loan_payment"`
 	// CumulativeDiscountedCash is the same, each month's cash discounted
 	// to month 1's start (finance.go).
 	CumulativeDiscountedCash decimal.Decimal `json:"cumulative_discounted_cash"`
@@ -578,11 +590,18 @@ func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []Month) (sumHel
 // costOwned: the fleet is the most ever provisioned; purchases are capex in
 // their month and depreciate straight-line to the residual value; capital
 // is charged on the net book value; energy, facility and maintenance follow
-// the fleet held.
+// the fleet held. Optionally (docs/methodology.md, Owned): each purchase is
+// refreshed at the end of its life (sold at its residual value, bought
+// again at the then price), the fleet is sold at its book value at the
+// horizon, purchases are financed by a loan (down payment, then equal
+// monthly payments; interest joins the capital charge), or the hardware is
+// leased instead (a monthly payment, renewed at the then price at the end
+// of each term).
 func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHeld decimal.Decimal) {
 	p.capacity(o, or, known)
-	var fleet, nbv, deprRate, capexTotal, maintenance decimal.Decimal
-	deprEnds := make([]decimal.Decimal, len(or.Months)+2) // rate drops at the start of month index
+	n := len(or.Months)
+	var fleet, nbv, deprRate, capexTotal, inService, maintenance decimal.Decimal
+	deprEnds := make([]decimal.Decimal, n+2) // rate drops at the start of month index
 	lifeMonths := o.deprYears.Mul(twelve)
 	lifeWhole := lifeMonths.Floor()
 	wholeMonths := int(lifeWhole.IntPart())
@@ -596,55 +615,156 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHel
 	facilityPerUnit := o.powerKW.Mul(o.colo)
 	monthlyCoC := div(o.coc, twelve)
 	monthlyOpex := div(o.opexShare, twelve)
-	// Costs that change only when the fleet grows: facility, maintenance,
-	// staff and idle power.
-	var facility, idleEnergy, operations, fixedCash, fixedEcon decimal.Decimal
+	leased := o.leaseMonths > 0
+	// cycle is the months from acquiring accelerators to replacing them: a
+	// lease's term, or the depreciation life rounded up to whole months
+	// (the month after the last depreciation charge); 0: never.
+	cycle := 0
+	switch {
+	case leased:
+		cycle = o.leaseMonths
+	case o.refresh && lifeMonths.Cmp(dec(int64(n))) < 0:
+		cycle = int(ceil(lifeMonths).IntPart())
+	}
+	// Accelerators acquired in each month, and what they cost (the basis
+	// of a lease's payments), while a replacement is due within the
+	// horizon; those of one month are one cohort, replaced together.
+	var units, basis []decimal.Decimal
+	if cycle > 0 && cycle < n {
+		units, basis = make([]decimal.Decimal, n), make([]decimal.Decimal, n)
+	}
+	var ln *loanPlan
+	if o.loanMonths > 0 && !leased {
+		ln = newLoanPlan(o.loanRate, o.loanMonths, n)
+	}
+	// Costs that change only when the fleet grows or is replaced:
+	// facility, maintenance, staff, idle power and lease payments.
+	var facility, idleEnergy, operations, leasePay, fixedCash, fixedEcon decimal.Decimal
 	for m := range or.Months {
 		row := &or.Months[m]
 		b := &row.Breakdown
 		prov := row.Accelerators
+		changed := false
+		var spend decimal.Decimal // bought (or leased) this month, at this month's price
+		if ln != nil {
+			ln.start(m)
+		}
+		if units != nil && m >= cycle && units[m-cycle].Sign() > 0 {
+			// The cohort of month m − cycle is replaced: sold at its
+			// residual value (its book value, fully depreciated), or its
+			// lease ends; the same number is bought or leased again.
+			s := m - cycle
+			if !leased {
+				sale := basis[s].Mul(o.residual)
+				row.Resale = sale
+				nbv = nbv.Sub(sale)
+				if ln != nil {
+					row.LoanPayment = ln.repay(s, m)
+				}
+			}
+			cost := units[s].Mul(o.capexAt(m))
+			inService = inService.Sub(basis[s]).Add(cost)
+			units[m], basis[m] = units[s], cost
+			spend = cost
+			changed = true
+		}
 		if prov.Cmp(fleet) > 0 {
-			spend := prov.Sub(fleet).Mul(o.capexAt(m))
-			row.Capex = spend
-			capexTotal = capexTotal.Add(spend)
-			nbv = nbv.Add(spend)
+			bought := prov.Sub(fleet).Mul(o.capexAt(m))
+			if units != nil {
+				units[m] = units[m].Add(prov.Sub(fleet))
+				basis[m] = basis[m].Add(bought)
+			}
+			if changed {
+				spend = spend.Add(bought)
+			} else {
+				spend = bought
+			}
+			inService = inService.Add(bought)
 			fleet = prov
-			maintenance = capexTotal.Mul(monthlyOpex)
 			facility = fleet.Mul(facilityPerUnit)
 			idleEnergy = fleet.Mul(energyIdle)
+			changed = true
+		}
+		if changed {
+			maintenance = inService.Mul(monthlyOpex)
 			operations = maintenance.Add(o.staff)
 			fixedCash = facility.Add(operations).Add(idleEnergy)
-			// The cohort depreciates fully for the whole months of its life
-			// and for the fraction of the next one.
-			r := div(spend.Mul(depreciable), lifeMonths)
-			deprRate = deprRate.Add(r)
-			if end := m + wholeMonths; end < len(deprEnds) {
-				deprEnds[end] = deprEnds[end].Add(r.Mul(keep))
-			}
-			if end := m + wholeMonths + 1; end < len(deprEnds) && lifeFrac.Sign() > 0 {
-				deprEnds[end] = deprEnds[end].Add(r.Mul(lifeFrac))
+			if leased {
+				leasePay = inService.Mul(o.leaseFactor)
+				fixedCash = fixedCash.Add(leasePay)
+			} else {
+				row.Capex = spend
+				capexTotal = capexTotal.Add(spend)
+				nbv = nbv.Add(spend)
+				// The cohort depreciates fully for the whole months of its
+				// life and for the fraction of the next one.
+				r := div(spend.Mul(depreciable), lifeMonths)
+				deprRate = deprRate.Add(r)
+				if end := m + wholeMonths; end < len(deprEnds) {
+					deprEnds[end] = deprEnds[end].Add(r.Mul(keep))
+				}
+				if end := m + wholeMonths + 1; end < len(deprEnds) && lifeFrac.Sign() > 0 {
+					deprEnds[end] = deprEnds[end].Add(r.Mul(lifeFrac))
+				}
+				if ln != nil {
+					ln.borrow(m, spend.Sub(spend.Mul(o.loanDown)))
+				}
 			}
 		}
-		if row.Capex.Sign() != 0 || deprEnds[m].Sign() != 0 {
+		if changed || deprEnds[m].Sign() != 0 {
 			deprRate = deprRate.Sub(deprEnds[m])
 			fixedEcon = deprRate.Add(fixedCash) // changes only with the fleet or a life ending
 		}
 		row.Fleet = fleet
 		busyEnergy := row.BusyAccelerators.Mul(energyBusy)
-		b.Capital = nbv.Mul(monthlyCoC)
+		if ln != nil {
+			// The borrowed part of the book value costs the loan's
+			// interest instead of the cost of capital.
+			interest, paid := ln.month(m)
+			b.Capital = nbv.Sub(ln.balance).Mul(monthlyCoC).Add(interest)
+			or.InterestTotal = or.InterestTotal.Add(interest)
+			row.LoanPayment = row.LoanPayment.Add(paid)
+			ln.balance = ln.balance.Add(interest).Sub(paid)
+		} else {
+			b.Capital = nbv.Mul(monthlyCoC)
+		}
 		b.Depreciation = deprRate
 		nbv = nbv.Sub(deprRate)
 		b.Energy = idleEnergy.Add(busyEnergy)
 		b.Facility = facility
 		b.Operations = operations
+		b.Committed = leasePay
 		row.Cost = fixedEcon.Add(b.Capital).Add(busyEnergy)
 		row.CashCost = fixedCash.Add(busyEnergy)
-		if row.Capex.Sign() != 0 {
+		if m == n-1 && o.resale && !leased {
+			// Sold at the horizon at its book value: cash in, no gain or
+			// loss, so the economic cost is unchanged; the loan's balance
+			// is repaid from it.
+			row.Resale = row.Resale.Add(nbv)
+			nbv = zero
+			if ln != nil {
+				row.LoanPayment = row.LoanPayment.Add(ln.balance)
+				ln.balance = zero
+			}
+		}
+		switch {
+		case ln != nil:
+			// Only the down payment is paid at purchase; the loan's
+			// payments replace the rest.
+			if row.Capex.Sign() != 0 {
+				row.CashCost = row.CashCost.Add(row.Capex.Mul(o.loanDown))
+			}
+			row.CashCost = row.CashCost.Add(row.LoanPayment)
+		case row.Capex.Sign() != 0:
 			row.CashCost = row.CashCost.Add(row.Capex)
+		}
+		if row.Resale.Sign() != 0 {
+			row.CashCost = row.CashCost.Sub(row.Resale)
+			or.ResaleTotal = or.ResaleTotal.Add(row.Resale)
 		}
 		if idle := fleet.Sub(prov); idle.Sign() > 0 {
 			// Hardware kept but not needed: its share of the fixed costs.
-			fixed := deprRate.Add(b.Capital).Add(facility).Add(maintenance).Add(idleEnergy)
+			fixed := deprRate.Add(b.Capital).Add(facility).Add(maintenance).Add(idleEnergy).Add(leasePay)
 			row.StrandedCost = div(fixed.Mul(idle), fleet)
 		}
 		sumHeld = sumHeld.Add(fleet)
@@ -652,6 +772,10 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHel
 	or.PeakAccelerators = fleet
 	or.CapexTotal = capexTotal
 	or.BookValue = nbv
+	if ln != nil {
+		or.LoanBalance = ln.balance
+	}
+	or.Financing = o.financingWords
 	return sumHeld
 }
 

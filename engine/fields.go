@@ -45,6 +45,9 @@ const (
 	Estimated     // only when throughput is estimated (the roofline), not measured
 	Measured      // only with measured throughput
 	Committed     // only when accelerators are committed
+	Bought        // only when owned hardware is bought, not leased
+	Loan          // only when purchases are financed by a loan
+	Leased        // only when owned hardware is leased
 )
 
 // bounds is shorthand for a field's range.
@@ -104,7 +107,7 @@ type RevenueField struct {
 type OptionField struct {
 	Field
 	Kinds []Kind
-	// Group folds fields in the UI: "price", "commit", "facility", "throughput", "advanced".
+	// Group folds fields in the UI: "price", "commit", "facility", "finance", "throughput", "advanced".
 	Group string
 	Get   func(*Option) *Num
 }
@@ -194,6 +197,8 @@ var AcceleratorFields = []AcceleratorField{
 		func(a *Accelerator) *Num { return &a.ScaleOutGBps }},
 	{field("power_kw", "pw", "Board power", "kW", "Accelerator board power (TDP).", "0", "100", spec(func(p *AcceleratorPreset) Num { return p.PowerKW }, optional("an owned option then needs its all-in power")), positive),
 		func(a *Accelerator) *Num { return &a.PowerKW }},
+	{field("stack_efficiency", "se", "Stack efficiency", "×", "How much of the default MBU and MFU this accelerator reaches with its usual serving software, relative to the NVIDIA GPUs they were fitted on (AMD Instinct on ROCm: fitted on published measurements). To go above them, set MBU and MFU.", "0", "1", stackEfficiency, positive, sensitive, since(4), only(Estimated)),
+		func(a *Accelerator) *Num { return &a.StackEfficiency }},
 }
 
 // RevenueFields lists what the user charges.
@@ -225,11 +230,11 @@ var OptionFields = []OptionField{
 		func(o *Option) *Num { return &o.CapexPerAccelerator }},
 	{field("capex_change", "cxg", "Capex change", "share/year", rateHelp("the purchase price of accelerators bought later", " Each purchase is paid at its month's price."), "-0.9", "1", noChange, sensitive, costOnly, since(4)), []Kind{Owned}, "price",
 		func(o *Option) *Num { return &o.CapexChange }},
-	{field("depreciation_years", "dy", "Depreciation life", "years", "Straight-line depreciation to the residual value.", "0", "30", constant(DefaultDepreciationYears), positive, sensitive, costOnly), []Kind{Owned}, "price",
+	{field("depreciation_years", "dy", "Depreciation life", "years", "Straight-line depreciation to the residual value.", "0", "30", constant(DefaultDepreciationYears), positive, sensitive, costOnly, only(Bought)), []Kind{Owned}, "price",
 		func(o *Option) *Num { return &o.DepreciationYears }},
-	{field("residual_share", "rs", "Residual value", "share of capex", "Value left at the end of the depreciation life.", "0", "0.99", constant(DefaultResidualShare), costOnly), []Kind{Owned}, "price",
+	{field("residual_share", "rs", "Residual value", "share of capex", "Value left at the end of the depreciation life.", "0", "0.99", constant(DefaultResidualShare), costOnly, only(Bought)), []Kind{Owned}, "price",
 		func(o *Option) *Num { return &o.ResidualShare }},
-	{field("cost_of_capital", "coc", "Cost of capital", "share/year", "Annual cost of the money tied up, charged on the net book value.", "0", "1", constant(DefaultCostOfCapital), sensitive, costOnly), []Kind{Owned}, "price",
+	{field("cost_of_capital", "coc", "Cost of capital", "share/year", "Annual cost of the money tied up, charged on the net book value.", "0", "1", constant(DefaultCostOfCapital), sensitive, costOnly, only(Bought)), []Kind{Owned}, "price",
 		func(o *Option) *Num { return &o.CostOfCapital }},
 	{field("power_kw", "pk", "Power per accelerator", "kW", "All-in power of one accelerator at full load, its share of the host included.", "0", "100", derived("accelerator.power_kw", allInPowerRule, allInPower, required), positive, sensitive, costOnly), []Kind{Owned}, "facility",
 		func(o *Option) *Num { return &o.PowerKW }},
@@ -246,6 +251,21 @@ var OptionFields = []OptionField{
 	{field("staff_per_month", "st", "Staff", "$/month", "People who run the fleet, whatever its size.", "0", "100000000", constant(decimal.Zero), sensitive, costOnly), []Kind{Owned}, "facility",
 		func(o *Option) *Num { return &o.StaffPerMonth }},
 
+	{field("refresh", "rfr", "Refresh at end of life", "0 or 1", "1: when a purchase reaches the end of its depreciation life it is sold at its residual value and the same number of accelerators is bought at the then price; 0: hardware stays in service to the horizon.", "0", "1", constant(decimal.Zero), integer, costOnly, only(Bought), since(4)), []Kind{Owned}, "finance",
+		func(o *Option) *Num { return &o.Refresh }},
+	{field("resale_at_horizon", "rsh", "Sell at the horizon", "0 or 1", "1: the fleet still held is sold at its book value in the last month (cash in; a loan's balance is repaid from it); 0: it is kept and its book value reported.", "0", "1", constant(decimal.Zero), integer, costOnly, only(Bought), since(4)), []Kind{Owned}, "finance",
+		func(o *Option) *Num { return &o.ResaleAtHorizon }},
+	{field("loan_months", "lnm", "Loan term", "months", "0: purchases are paid in cash. Otherwise each purchase is financed by a loan repaid in equal monthly payments (an annuity) over this many months, the first in the month of purchase.", "0", "360", constant(decimal.Zero), integer, costOnly, only(Bought), since(4)), []Kind{Owned}, "finance",
+		func(o *Option) *Num { return &o.LoanMonths }},
+	{field("loan_rate", "lnr", "Loan rate", "share/year", "Annual interest rate of the loan, charged each month at a twelfth of it: 0.07 for 7 %.", "0", "1", neededIfLoan, sensitive, costOnly, only(Loan), since(4)), []Kind{Owned}, "finance",
+		func(o *Option) *Num { return &o.LoanRate }},
+	{field("loan_down_share", "lnd", "Down payment", "share of price", "Share of each purchase paid in cash when bought; the rest is borrowed.", "0", "1", constant(decimal.Zero), costOnly, only(Loan), since(4)), []Kind{Owned}, "finance",
+		func(o *Option) *Num { return &o.LoanDownShare }},
+	{field("lease_months", "lsm", "Lease term", "months", "0: the accelerators are bought. Otherwise they are leased from the month they are needed, paid monthly for this many months, then the lease is renewed at the then price; nothing is bought, depreciated or sold.", "0", "120", constant(decimal.Zero), integer, costOnly, since(4)), []Kind{Owned}, "finance",
+		func(o *Option) *Num { return &o.LeaseMonths }},
+	{field("lease_rate_factor", "lsf", "Lease rate factor", "share of price/month", "Monthly lease payment per accelerator as a share of its purchase price, as lessors quote it: 0.03 is $30,000 a month for $1M of hardware.", "0", "1", neededIfLeased, positive, sensitive, costOnly, only(Leased), since(4)), []Kind{Owned}, "finance",
+		func(o *Option) *Num { return &o.LeaseRateFactor }},
+
 	{field("price_input_per_m", "pi", "Input price", "$/M tokens", "Price per million uncached input tokens.", "0", "100000", required, sensitive, costOnly), []Kind{API}, "price",
 		func(o *Option) *Num { return &o.PriceInputPerM }},
 	{field("price_cached_input_per_m", "pc", "Cached input price", "$/M tokens", "Price per million cached input tokens; defaults to the input price.", "0", "100000", derived("price_input_per_m", "the input price", func(sc *scope) Num { return sc.option().PriceInputPerM }, required), sensitive, costOnly), []Kind{API}, "price",
@@ -261,9 +281,9 @@ var OptionFields = []OptionField{
 		func(o *Option) *Num { return &o.DecodeTokensPerS }},
 	{field("accelerators_per_replica", "apr", "Accelerators per replica", "accelerators", "Accelerators that serve one copy of the model; by default the smallest power of two that fits it.", "1", "4096", optional("the smallest power of two that fits the model"), integer), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.AcceleratorsPerReplica }},
-	{field("mbu", "mbu", "Memory bandwidth utilization", "0–1", "Share of peak bandwidth a decode step achieves.", "0", "1", constant(DefaultMBU), positive, sensitive, only(Estimated)), selfHosted, "throughput",
+	{field("mbu", "mbu", "Memory bandwidth utilization", "0–1", "Share of peak bandwidth a decode step achieves.", "0", "1", scaledByStack(DefaultMBU), positive, sensitive, only(Estimated)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.MBU }},
-	{field("mfu", "mfu", "Compute utilization", "0–1", "Share of peak FLOPS that prefill and compute-bound decode achieve.", "0", "1", constant(DefaultMFU), positive, sensitive, only(Estimated)), selfHosted, "throughput",
+	{field("mfu", "mfu", "Compute utilization", "0–1", "Share of peak FLOPS that prefill and compute-bound decode achieve.", "0", "1", scaledByStack(DefaultMFU), positive, sensitive, only(Estimated)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.MFU }},
 	{field("usable_memory_share", "um", "Usable memory", "0–1", "Share of all the memory available to weights and KV cache after activations and runtime. Unset, the KV cache gets 0.9 of the memory left after the weights, as serving engines size it.", "0", "1", optional("KV gets 0.9 of the memory left after the weights"), positive, only(Estimated)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.UsableMemoryShare }},

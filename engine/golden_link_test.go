@@ -25,16 +25,10 @@ var (
 // needs a new version and a migration.
 const inputsFile = "testdata/links/inputs.json"
 
-// resolvedInputs lists s's inputs as "path = value (origin)": the fields
-// a released link format can hold. A field of a later format is absent from
-// every corpus link and takes its "no change" default; figures.json checks
-// that it changes no result.
+// resolvedInputs lists s's inputs as "path = value (origin)".
 func resolvedInputs(s *Scenario) []string {
 	var out []string
 	for e := range Resolve(s).All() {
-		if !e.Field.InLink(len(releasedLinkCorpora)) {
-			continue
-		}
 		v := "none"
 		if x, ok := e.Value(); ok {
 			v = x.String()

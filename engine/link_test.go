@@ -327,6 +327,9 @@ func TestDecodeLinkScriptNameIsText(t *testing.T) {
 func FuzzDecodeLink(f *testing.F) {
 	f.Add(EncodeLink(typicalScenario()))
 	f.Add(EncodeLink(largestScenario()))
+	stack := typicalScenario() // the stack efficiency (format 4) on a preset
+	stack.Options[1].Accelerator.StackEfficiency = N("0.8")
+	f.Add(EncodeLink(stack))
 	f.Add("#1r.n=%3Cscript%3E~rpd=1e9")
 	f.Add("#2r.x")
 	f.Add("#1z.AAAA")
@@ -336,6 +339,8 @@ func FuzzDecodeLink(f *testing.F) {
 	f.Add("#1r.n=\xff\xfe")
 	f.Add("#4r.rpd=1000~in=100~out=10~dr=0.1~m=llama-3.1-8b~rev~ri=1~ro=2~rg=-0.3~o=api~pi=1~po=2~pg=-0.9~o=cloud~a=h100-sxm~hrg=1~o=owned~a=h100-sxm~cxg=-0.2")
 	f.Add("#3r.dr=0.1~o=api~pg=-0.3") // version-4 keys in a version-3 link
+	f.Add("#4r.rpd=1000~in=100~out=10~g=0.5~h=120~m=llama-3.1-8b~o=owned~l=x~a=h100-sxm~dy=0.01~rfr=1~rsh=1~lnm=360~lnr=1~lnd=0.5")
+	f.Add("#4r.rpd=1000~in=100~out=10~m=llama-3.1-8b~o=owned~l=x~a=h100-sxm~lsm=1~lsf=0.001~lnm=1~rfr=1~rsh=1")
 	f.Fuzz(func(t *testing.T, link string) {
 		s, err := DecodeLink(link)
 		if err != nil {

@@ -140,9 +140,11 @@ func discountFactors(annual decimal.Decimal, months int) []decimal.Decimal {
 	return compound(v, v, months)
 }
 
-// capexAt is the purchase price of one accelerator bought in month index
-// m (0 for month 1) on the owned option's price path: capex ×
-// factor(m), rounded to Prec places; the capex itself with no path.
+// capexAt is the price of one accelerator bought (or leased: the lease
+// payment is a share of it) in month index m (0 for month 1) on the owned
+// option's price path: capex × factor(m), rounded to Prec places; the
+// capex itself with no path. A refresh past the horizon compounds on
+// (factorAt).
 func (o *optionPlan) capexAt(m int) decimal.Decimal {
 	if o.capexPath == nil {
 		return o.capex

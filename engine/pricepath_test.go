@@ -305,3 +305,25 @@ func TestPricePathFieldsRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnedRefreshOnCapexPath: flat demand, hardware of a one-year life
+// refreshed at its end. The fleet F is bought in month 1 at $10,000 and
+// sold in month 13 at its residual value, 10 % of $10,000, and bought
+// again at month 13's price, $10,000 × 0.9^12 = $2,824.29536481: capex F ×
+// $2,824.29536481, resale F × $1,000.
+func TestOwnedRefreshOnCapexPath(t *testing.T) {
+	owned := Option{Label: "Owned", Kind: Owned, Accelerator: &Accelerator{MemoryGB: N("80"), BandwidthTBps: N("3"), TFLOPS: N("1000")},
+		CapexPerAccelerator: N("10000"), CapexChange: N(tenthOff), PowerKW: N("1"), DepreciationYears: N("1"), Refresh: N("1"),
+		PrefillTokensPerS: N("10000"), DecodeTokensPerS: N("5"), AcceleratorsPerReplica: N("1")}
+	o := mustEval(t, pathScenario(owned)).Options[0]
+	f := o.Months[0].Fleet
+	if want := f.Mul(d("10000")); !o.Months[0].Capex.Equal(want) {
+		t.Errorf("month 1 capex %s, want %s", o.Months[0].Capex, want)
+	}
+	if want := f.Mul(d("2824.29536481")); !o.Months[12].Capex.Equal(want) {
+		t.Errorf("month 13 capex %s, want F × 2,824.29536481 = %s", o.Months[12].Capex, want)
+	}
+	if want := f.Mul(d("1000")); !o.Months[12].Resale.Equal(want) {
+		t.Errorf("month 13 resale %s, want F × 1,000 = %s", o.Months[12].Resale, want)
+	}
+}

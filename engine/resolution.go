@@ -222,6 +222,12 @@ func Resolve(s *Scenario) *Resolution {
 				e.idle = !measured
 			case Committed:
 				e.idle = o.CommitAccelerators.Dec().Sign() <= 0
+			case Bought:
+				e.idle = o.LeaseMonths.Dec().Sign() > 0
+			case Loan:
+				e.idle = o.LoanMonths.Dec().Sign() <= 0 || o.LeaseMonths.Dec().Sign() > 0
+			case Leased:
+				e.idle = o.LeaseMonths.Dec().Sign() <= 0
 			}
 			ro.Fields[k] = e
 		}

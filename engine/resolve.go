@@ -106,6 +106,13 @@ type optionPlan struct {
 	capex, deprYears, residual, coc     decimal.Decimal
 	powerKW, idleShare, pue, elec, colo decimal.Decimal
 	opexShare, staff                    decimal.Decimal
+	// owned: refresh, resale and financing (lease or loan)
+	refresh, resale    bool
+	loanMonths         int             // 0: purchases paid in cash
+	loanRate, loanDown decimal.Decimal // annual rate, share of the price paid down
+	leaseMonths        int             // 0: bought
+	leaseFactor        decimal.Decimal // monthly payment as a share of the price
+	financingWords     string          // financing(), said once
 
 	// price paths (pricepath.go): each annual rate of change, and its
 	// factor for each month of the horizon (nil: no change)
@@ -434,6 +441,27 @@ func checkOption(errs *Errors, i int, r *Resolution) optionPlan {
 		op.colo = o.ColoPerKWMonth.Dec()
 		op.opexShare = o.OpexSharePerYear.Dec()
 		op.staff = o.StaffPerMonth.Dec()
+		op.refresh = o.Refresh.Dec().Sign() > 0
+		op.resale = o.ResaleAtHorizon.Dec().Sign() > 0
+		op.loanMonths = int(o.LoanMonths.Dec().IntPart())
+		op.loanRate = o.LoanRate.Dec()
+		op.loanDown = o.LoanDownShare.Dec()
+		op.leaseMonths = int(o.LeaseMonths.Dec().IntPart())
+		op.leaseFactor = o.LeaseRateFactor.Dec()
+		op.financingWords = op.financing()
+		if op.leaseMonths > 0 {
+			// Leased hardware is not bought: nothing to finance, refresh or sell.
+			const leased = "must be 0 when the accelerators are leased (lease_months): "
+			if op.loanMonths > 0 {
+				errs.add(OptionPath(i, "loan_months"), leased+"leased hardware is not bought, so there is no loan")
+			}
+			if op.refresh {
+				errs.add(OptionPath(i, "refresh"), leased+"a lease is renewed at the end of its term")
+			}
+			if op.resale {
+				errs.add(OptionPath(i, "resale_at_horizon"), leased+"leased hardware goes back to the lessor")
+			}
+		}
 	}
 	op.mbu = o.MBU.Dec()
 	op.mfu = o.MFU.Dec()

@@ -79,6 +79,7 @@ type Accelerator struct {
 	ScaleUpDomain    Num    `json:"scale_up_domain,omitzero"`
 	ScaleOutGBps     Num    `json:"scale_out_gbps,omitzero"`
 	PowerKW          Num    `json:"power_kw,omitzero"`
+	StackEfficiency  Num    `json:"stack_efficiency,omitzero"`
 }
 
 // Option is one way to serve the workload. Which fields apply depends on
@@ -111,6 +112,14 @@ type Option struct {
 	ColoPerKWMonth      Num `json:"colo_per_kw_month,omitzero"`
 	OpexSharePerYear    Num `json:"opex_share_per_year,omitzero"`
 	StaffPerMonth       Num `json:"staff_per_month,omitzero"`
+	// owned: refresh, resale and financing (link format 4)
+	Refresh         Num `json:"refresh,omitzero"`
+	ResaleAtHorizon Num `json:"resale_at_horizon,omitzero"`
+	LoanMonths      Num `json:"loan_months,omitzero"`
+	LoanRate        Num `json:"loan_rate,omitzero"`
+	LoanDownShare   Num `json:"loan_down_share,omitzero"`
+	LeaseMonths     Num `json:"lease_months,omitzero"`
+	LeaseRateFactor Num `json:"lease_rate_factor,omitzero"`
 
 	// api
 	PriceInputPerM       Num `json:"price_input_per_m,omitzero"`

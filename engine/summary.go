@@ -223,7 +223,23 @@ func assumptions(r *Result) string {
 	}
 	return fmt.Sprintf("Assumed: %s requests a day in month 1 (%s input and %s output tokens each), %s, over %s; peak %s× the average; %s; %s.",
 		Count(a.RequestsPerDay, 2), Count(a.InputTokens, 2), Count(a.OutputTokens, 2), growth, months(r.Horizon),
-		Count(a.PeakToAverage, 2), cache, slo)
+		Count(a.PeakToAverage, 2), cache, slo) + financed(r)
+}
+
+// plainOwned is the Financing of hardware bought for cash and kept, the
+// assumption the summary does not repeat.
+const plainOwned = "bought for cash; kept at the horizon"
+
+// financed says, for each owned option that is not bought for cash and
+// kept, how it pays for its hardware; "" when none.
+func financed(r *Result) string {
+	var b strings.Builder
+	for _, o := range r.Options {
+		if o.Kind == Owned && o.Financing != plainOwned {
+			fmt.Fprintf(&b, " %s: %s.", o.Label, o.Financing)
+		}
+	}
+	return b.String()
 }
 
 // lowerFirst lowercases a label's first letter for use inside a sentence,

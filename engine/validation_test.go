@@ -30,7 +30,20 @@ var updateValidation = flag.Bool("update-validation", false, "write docs/validat
 // tensor-parallel factors moved (MBU 0.65 → 0.75) and the ±25 % share fell
 // from 31 to 24. The floor records that trade, taken knowingly: no
 // estimate of a whole class of deployment off by an order of magnitude.
-var validationBaseline = struct{ within25, within2x, of int }{24, 55, 58}
+//
+// A second recorded exception (issue 11, AMD in training): two new
+// sources were split before any estimate (README §4), the training set
+// refitted by the same sequential rule, and a stack efficiency for AMD
+// Instinct fitted on the training set's 40 MI300X cases. The ±25 % share
+// rose from 24 of 58 (41 %) to 36 of 64 (56 %): every AMD case but three
+// is now within it (none before). The 0.5–2× share fell from 55 of 58
+// (95 %) to 58 of 64 (91 %): the refit of MBU and MFU (0.75 → 0.7, 0.4 →
+// 0.5, on 40 more tensor-parallel H100 cases) moved the expert-parallel
+// efficiency, fitted after them on the 9 expert-parallel training cases,
+// from 0.4 to 0.25, and three held-out DEP cases of TensorRT-LLM 1.2
+// (TRT12-004, -021, -022) fell below 0.5 (0.40–0.45). Not tuned back: the
+// validation set is never fitted on.
+var validationBaseline = struct{ within25, within2x, of int }{36, 58, 64}
 
 const (
 	throughputData = "testdata/throughput/"
@@ -157,10 +170,10 @@ func (c *validationCase) presetMismatch() string {
 		s := Scenario{Model: Model{WeightBits: ParseNum(c.col["weight_bits"])}, Options: []Option{{Kind: Cloud, Accelerator: &Accelerator{Preset: id}}}}
 		r := Resolve(&s)
 		for k, f := range AcceleratorFields {
-			if f.Key != "memory_gb" && f.Key != "bandwidth_tbps" && f.Key != "tflops" {
+			if f.Key != "memory_gb" && f.Key != "bandwidth_tbps" && f.Key != "tflops" && f.Key != "stack_efficiency" {
 				continue
 			}
-			if want, _ := r.Options[0].Accelerator[k].Value(); !ParseNum(c.col[f.Key]).Dec().Equal(want) {
+			if want, ok := r.Options[0].Accelerator[k].Value(); ParseNum(c.col[f.Key]).Set() != ok || !ParseNum(c.col[f.Key]).Dec().Equal(want) {
 				return "accelerator." + f.Key
 			}
 		}
@@ -373,26 +386,31 @@ is what accuracy is judged on; a refit may use only the *training* set.
 
 // efficiencyGrid is what TestFitEfficiency tries: MBU, MFU and the
 // collective latency in µs.
-var efficiencyGrid = struct{ mbu, mfu, latencyUs, linkShare, expertEfficiency []string }{
+var efficiencyGrid = struct{ mbu, mfu, latencyUs, linkShare, expertEfficiency, stackEfficiency []string }{
 	mbu:       []string{"0.55", "0.6", "0.65", "0.7", "0.75", "0.8"},
 	mfu:       []string{"0.25", "0.3", "0.35", "0.4", "0.45", "0.5", "0.55"},
 	latencyUs: []string{"0", "10", "20", "35", "50"},
 	linkShare: []string{"1", "0.5", "0.3", "0.2", "0.15", "0.1", "0.07", "0.05"},
 	// The first value evaluates every case; the others only the expert-parallel ones.
-	expertEfficiency: []string{"1", "0.7", "0.5", "0.4", "0.3", "0.25"},
+	expertEfficiency: []string{"1", "0.7", "0.5", "0.4", "0.3", "0.25", "0.2", "0.15"},
+	// The stack efficiency of the accelerators whose cases carry one (AMD
+	// Instinct): the first value is the NVIDIA GPUs' own.
+	stackEfficiency: []string{"1", "0.95", "0.9", "0.85", "0.8", "0.75", "0.7", "0.65", "0.6", "0.55", "0.5"},
 }
 
 // TestFitEfficiency recomputes the fit of DefaultMBU, DefaultMFU,
-// DefaultCollectiveLatencyUs, CollectiveBandwidthShare and
-// ExpertParallelOverlap together: among efficiencyGrid, the triple
-// whose estimates of the training set have the smallest median |ln ratio|
-// (the first in grid order on a tie). Only the training set is read: the
-// validation set judges the result and is never fitted on.
+// DefaultCollectiveLatencyUs, CollectiveBandwidthShare, the AMD Instinct
+// stack efficiency (amdStackEfficiency), ExpertParallelOverlap and
+// ExpertParallelEfficiency: among efficiencyGrid, the values whose
+// estimates of the training set have the smallest median |ln ratio| (the
+// first in grid order on a tie), each fitted on the cases its term applies
+// to, in turn. Only the training set is read: the validation set judges
+// the result and is never fitted on.
 func TestFitEfficiency(t *testing.T) {
 	if testing.Short() || runtime.GOOS == "js" {
 		// Native runs check the fit; under wasm (make wasmtest), the same
 		// arithmetic is checked by every other test, at a tenth of the speed.
-		t.Skip("the fit evaluates the training set 630 times")
+		t.Skip("the fit evaluates the training set about 1,700 times")
 	}
 	var train []*validationCase
 	for _, r := range readThroughputCSV(t, "cases.csv") {
@@ -408,16 +426,24 @@ func TestFitEfficiency(t *testing.T) {
 	defer func() {
 		CollectiveBandwidthShare, ExpertParallelOverlap, ExpertParallelEfficiency = defaultShare, defaultOverlap, defaultEff
 	}()
-	// Each factor is fitted on the cases its term applies to. First MBU,
-	// MFU, the collective latency and the all-reduce's link share on the
-	// cases evaluated tensor parallel (the expert-parallel factors do not
-	// touch them); then, with those fixed, the expert-parallel overlap and
-	// efficiency on the cases evaluated expert parallel.
-	var tensor, expert []*validationCase
+	// Each factor is fitted on the cases its term applies to, in turn:
+	//  1. MBU, MFU, the collective latency and the all-reduce's link share
+	//     on the cases evaluated tensor parallel on accelerators without a
+	//     stack efficiency (the NVIDIA, Intel and Google ones: the factor
+	//     is 1 there by definition; the expert-parallel factors do not
+	//     touch these cases);
+	//  2. with those fixed, the stack efficiency on the tensor-parallel
+	//     cases of accelerators that carry one (AMD Instinct);
+	//  3. with those fixed, the expert-parallel overlap and efficiency on
+	//     the cases evaluated expert parallel.
+	var tensor, stacked, expert []*validationCase
 	for _, c := range train {
-		if c.layout() == LayoutExpert {
+		switch {
+		case c.layout() == LayoutExpert:
 			expert = append(expert, c)
-		} else {
+		case c.col["stack_efficiency"] != "":
+			stacked = append(stacked, c)
+		default:
 			tensor = append(tensor, c)
 		}
 	}
@@ -443,13 +469,40 @@ func TestFitEfficiency(t *testing.T) {
 		}
 	}
 	CollectiveBandwidthShare = d(best[3])
+	// at sets a case's MBU, MFU and latency to the fitted values, scaled
+	// by stack, the stack efficiency of the case's accelerator ("" for one).
+	at := func(c *validationCase, stack string) {
+		f := one
+		if stack != "" {
+			f = d(stack)
+		}
+		c.mbu, c.mfu, c.latencyUs = NumOf(d(best[0]).Mul(f)), NumOf(d(best[1]).Mul(f)), N(best[2])
+	}
+	bestStack, bestS := "", accuracy{}
+	for _, f := range g.stackEfficiency {
+		for _, c := range stacked {
+			at(c, f)
+			if err := c.evaluate(); err != nil {
+				t.Fatalf("%s: %v", c.col["id"], err)
+			}
+		}
+		if a := accuracyOf(stacked); len(stacked) > 0 && (bestStack == "" || a.medianLn.Cmp(bestS.medianLn) < 0) {
+			bestStack, bestS = f, a
+		}
+	}
+	stackOf := func(c *validationCase) string {
+		if c.col["stack_efficiency"] == "" {
+			return ""
+		}
+		return bestStack
+	}
 	var bestE accuracy
 	for _, overlap := range []bool{false, true} {
 		ExpertParallelOverlap = overlap
 		for _, eff := range g.expertEfficiency {
 			ExpertParallelEfficiency = d(eff)
 			for _, c := range expert {
-				c.mbu, c.mfu, c.latencyUs = N(best[0]), N(best[1]), N(best[2])
+				at(c, stackOf(c))
 				if err := c.evaluate(); err != nil {
 					t.Fatalf("%s: %v", c.col["id"], err)
 				}
@@ -459,17 +512,27 @@ func TestFitEfficiency(t *testing.T) {
 			}
 		}
 	}
-	for _, c := range tensor { // all cases at the fitted values, for the log
-		c.mbu, c.mfu, c.latencyUs = N(best[0]), N(best[1]), N(best[2])
+	ExpertParallelOverlap, ExpertParallelEfficiency = bestOverlap, d(best[4])
+	for _, c := range train { // all cases at the fitted values, for the log
+		at(c, stackOf(c))
 		if err := c.evaluate(); err != nil {
 			t.Fatal(err)
 		}
 	}
 	bestA = accuracyOf(train)
-	t.Logf("%d training cases: MBU %s, MFU %s, %s µs, link share %s, expert-parallel overlap %v and efficiency %s: median |ln ratio| %s, median ratio %s, %d within ±25 %%, %d within 0.5–2×",
-		len(train), best[0], best[1], best[2], best[3], bestOverlap, best[4], bestA.medianLn.StringFixed(3), bestA.medianRatio.StringFixed(2), bestA.within25, bestA.within2x)
+	t.Logf("%d training cases (%d tensor parallel, %d with a stack efficiency, %d expert parallel): MBU %s, MFU %s, %s µs, link share %s, stack efficiency %s (%d of %d within ±25 %%, median ratio %s), expert-parallel overlap %v and efficiency %s: median |ln ratio| %s, median ratio %s, %d within ±25 %%, %d within 0.5–2×",
+		len(train), len(tensor), len(stacked), len(expert), best[0], best[1], best[2], best[3], bestStack, bestS.within25, bestS.n, bestS.medianRatio.StringFixed(2),
+		bestOverlap, best[4], bestA.medianLn.StringFixed(3), bestA.medianRatio.StringFixed(2), bestA.within25, bestA.within2x)
 	if !d(best[0]).Equal(DefaultMBU) || !d(best[1]).Equal(DefaultMFU) || !d(best[2]).Equal(DefaultCollectiveLatencyUs) || !d(best[3]).Equal(defaultShare) || bestOverlap != defaultOverlap || !d(best[4]).Equal(defaultEff) {
 		t.Errorf("the fit gives MBU %s, MFU %s, %s µs, link share %s, overlap %v, expert-parallel efficiency %s; the defaults are %s, %s, %s µs, %s, %v, %s",
 			best[0], best[1], best[2], best[3], bestOverlap, best[4], DefaultMBU, DefaultMFU, DefaultCollectiveLatencyUs, defaultShare, defaultOverlap, defaultEff)
+	}
+	if bestStack == "" || !d(bestStack).Equal(amdStackEfficiency.Dec()) {
+		t.Errorf("the fit gives the AMD stack efficiency %q; the catalog's is %s", bestStack, amdStackEfficiency)
+	}
+	for _, c := range stacked {
+		if !ParseNum(c.col["stack_efficiency"]).Dec().Equal(amdStackEfficiency.Dec()) {
+			t.Errorf("%s: stack_efficiency %s in cases.csv, the catalog's is %s (rerun _build/build_cases.py)", c.col["id"], c.col["stack_efficiency"], amdStackEfficiency)
+		}
 	}
 }

@@ -323,13 +323,21 @@ func TestCalculatorImportExportCSV(t *testing.T) {
 	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(&ex)), WaitApp(),
 		chromedp.Click("#export-csv"), WaitJS(`window.infercostLastDownload !== undefined`, 10*time.Second))
 	csv := eval[string](t, ctx, `window.infercostLastDownload.content`)
-	// The same CSV as `infercost eval -format csv` (both call engine.WriteCSV).
-	r, err := engine.Evaluate(&ex)
+	// The same report as `infercost eval -format csv` on the link the page
+	// opened (both call engine.WriteReport; cmd/infercost's
+	// TestEvalCSVReport checks its figures by hand). The link, not the
+	// example: a link leaves out a value equal to its default, so the
+	// report says "default" where the example's file says "given".
+	opened, err := engine.DecodeLink(engine.EncodeLink(&ex))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := engine.Evaluate(&opened)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var want strings.Builder
-	engine.WriteCSV(&want, r)
+	engine.WriteReport(&want, engine.Resolve(&opened), r)
 	if csv != want.String() {
 		t.Errorf("exported CSV differs from the CLI's (%d vs %d bytes)", len(csv), want.Len())
 	}
@@ -589,7 +597,7 @@ func TestCalculatorOwnedHandWorked(t *testing.T) {
 	// 555; energy 2 × 358.6125 = 717.225; facility 2 × 600; operations
 	// 2 × 1,600. The API's tokens: 2 × 2,628,000 requests × $0.00525.
 	if got, want := titles("#chart-breakdown rect title"), []string{
-		"Owned, Depreciation: $9,000", "Owned, Cost of capital: $1,155", "Owned, Energy: $717.23",
+		"Owned, Depreciation: $9,000", "Owned, Cost of capital and interest: $1,155", "Owned, Energy: $717.23",
 		"Owned, Facility: $1,200", "Owned, Operations: $3,200", "API, API tokens: $27,594",
 	}; strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("breakdown chart hover = %q, want %q", got, want)

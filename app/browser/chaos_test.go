@@ -788,7 +788,7 @@ func (c *chaos) compare(snap chaosSnapshot, st *chaosStep) error {
 			return err
 		}
 		var want strings.Builder
-		engine.WriteCSV(&want, r)
+		engine.WriteReport(&want, engine.Resolve(c.lastGood), r)
 		if snap.Download == nil || !strings.HasSuffix(snap.Download.Name, ".csv") {
 			return errors.New("Export CSV gave no file")
 		}

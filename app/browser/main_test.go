@@ -23,7 +23,7 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	wasmFile = filepath.Join(dir, "app.wasm")
-	if err := site.BuildWasm("../..", wasmFile); err != nil {
+	if err := site.BuildWasmTags("../..", wasmFile, site.InstrumentTag); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.RemoveAll(dir)
 		os.Exit(1)

@@ -75,6 +75,15 @@ func TestOffline(t *testing.T) {
 					t.Errorf("offline %s: no results (%q)", url, verdict)
 				}
 			}
+			// The methodology the results link to opens offline too, at the
+			// section a link names, under the site's base.
+			href, err := chromedp.Run(tctx, chromedp.Evaluate[string](`document.querySelector("#summary-method a.how").href`))
+			if err != nil || !strings.HasPrefix(href, s.URL+"web/methodology.html#") {
+				t.Fatalf("methodology link %q (%v), want it under %s", href, err, s.URL)
+			}
+			if err := chromedp.Do(tctx, chromedp.Navigate(href), WaitJS(`document.getElementById(location.hash.slice(1)) !== null`, 30*time.Second)); err != nil {
+				t.Errorf("offline, %s does not show its section: %v", href, err)
+			}
 		})
 	}
 }

@@ -99,6 +99,9 @@ func Build(opts Options) (Report, error) {
 	if err := fixManifestScope(filepath.Join(opts.Out, "manifest.webmanifest"), base); err != nil {
 		return rep, err
 	}
+	if err := writeMethodology(opts.Out, base); err != nil {
+		return rep, err
+	}
 	if err := addMetaCSP(opts.Out); err != nil {
 		return rep, err
 	}
@@ -132,9 +135,16 @@ func Handler(base, version string, wasmBytes int64) *ga.Handler {
 		// The charts' keyboard script is deferred (go-app's Scripts would
 		// block the parser, and with it app.wasm's download, on a script
 		// nothing needs before the charts), so it is a raw header; the
-		// worker caches it like the icon.
-		RawHeaders:            []string{`<script defer src="` + base + `/web/charts.js"></script>`},
-		CacheableResources:    []string{"/web/icon.svg", "/web/charts.js"},
+		// worker caches it like the icon. boot.js is the one script that
+		// must run before the first paint: it hides the prerendered default
+		// figures when the app will open a link or the working copy
+		// (web/boot.js). It comes after go-app's deferred scripts, whose
+		// downloads the preload scanner has already started.
+		RawHeaders: []string{
+			`<script src="` + base + `/web/boot.js"></script>`,
+			`<script defer src="` + base + `/web/charts.js"></script>`,
+		},
+		CacheableResources:    []string{"/web/icon.svg", "/web/charts.js", "/web/boot.js", app.MethodologyPath},
 		Version:               version,
 		WasmContentLength:     strconv.FormatInt(wasmBytes, 10),
 		ServiceWorkerTemplate: workerJS,
@@ -168,7 +178,14 @@ const WasmLDFlags = "-s -w"
 
 // BuildWasm compiles the wasm main. Building it here (not in the Makefile
 // alone) keeps `infercost build` a one-step command.
-func BuildWasm(moduleDir, out string) error {
+func BuildWasm(moduleDir, out string) error { return BuildWasmTags(moduleDir, out, "") }
+
+// InstrumentTag builds app.wasm with the hooks the browser tests and the
+// bench read (app/instrument.go); the release is built without it.
+const InstrumentTag = "instrument"
+
+// BuildWasmTags compiles the wasm main with build tags (comma-separated).
+func BuildWasmTags(moduleDir, out, tags string) error {
 	if moduleDir == "" {
 		moduleDir = "."
 	}
@@ -179,7 +196,7 @@ func BuildWasm(moduleDir, out string) error {
 	if err != nil {
 		return err
 	}
-	cmd := exec.Command("go", "build", "-trimpath", "-gcflags", WasmGCFlags, "-gcflags", GoAppGCFlags, "-ldflags", WasmLDFlags, "-o", abs, "./cmd/app")
+	cmd := exec.Command("go", "build", "-trimpath", "-tags", tags, "-gcflags", WasmGCFlags, "-gcflags", GoAppGCFlags, "-ldflags", WasmLDFlags, "-o", abs, "./cmd/app")
 	cmd.Dir = moduleDir
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	var stderr bytes.Buffer

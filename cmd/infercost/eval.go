@@ -20,11 +20,11 @@ func init() {
 
 func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("infercost eval", flag.ContinueOnError)
-	format := fs.String("format", "table", "output `format`: table, json or csv")
+	format := fs.String("format", "table", "output `format`: table, json, csv (the report: summary, every assumption, monthly rows) or csv-monthly (the monthly rows alone)")
 	interactivity := fs.Bool("interactivity", false, "also print each estimated option's cost per M tokens at each tokens/s per user (table format)")
 	inputs := fs.Bool("inputs", false, "list every input with the value used and where it comes from, instead of the results")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: infercost eval [-format table|json|csv] [-interactivity | -inputs] FILE|LINK|-")
+		fmt.Fprintln(stderr, "Usage: infercost eval [-format table|json|csv|csv-monthly] [-interactivity | -inputs] FILE|LINK|-")
 		fmt.Fprintln(stderr, "\nEvaluates a scenario: a JSON file, a scenario link, or - for standard input.")
 		fmt.Fprintln(stderr, "Invalid input prints every problem on stderr and exits 2.")
 		fs.PrintDefaults()
@@ -37,9 +37,9 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	switch *format {
-	case "table", "json", "csv":
+	case "table", "json", "csv", "csv-monthly":
 	default:
-		fmt.Fprintf(stderr, "infercost eval: -format %q: want table, json or csv\n", *format)
+		fmt.Fprintf(stderr, "infercost eval: -format %q: want table, json, csv or csv-monthly\n", *format)
 		return 2
 	}
 	if *interactivity && *format != "table" {
@@ -86,6 +86,8 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		enc.SetEscapeHTML(false)
 		err = enc.Encode(res)
 	case *format == "csv":
+		err = engine.WriteReport(stdout, engine.Resolve(&s), res)
+	case *format == "csv-monthly":
 		err = engine.WriteCSV(stdout, res)
 	default:
 		robust, rerr := engine.RankingUnderError(&s, res)
@@ -202,15 +204,22 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 			notes = append(notes, fmt.Sprintf("saves %s (%s) against the API", engine.Money(*v.SavingsVsAPI), engine.Percent(*v.SavingsVsAPIShare)))
 		}
 		if v.BreakEvenRequestsPerDay != nil {
-			notes = append(notes, fmt.Sprintf("beats the API above %s requests a day", engine.Count(*v.BreakEvenRequestsPerDay, 0)))
+			notes = append(notes, fmt.Sprintf("beats the API above %s requests a day (%s)", engine.Count(*v.BreakEvenRequestsPerDay, 0), v.BreakEvenBasis))
 		} else if o.Throughput != nil && c.APIOption != nil {
-			notes = append(notes, "never beats the API at any volume")
+			notes = append(notes, "never beats the API at any volume ("+v.BreakEvenBasis+")")
 		}
 		if o.Throughput != nil && o.BatchSize != nil {
 			notes = append(notes, fmt.Sprintf("batch %d, decode step %s ms (%s), %s tokens/s per user, first token in %s ms", *o.BatchSize, o.DecodeStepMs.StringFixed(2), o.Binds(), o.TokensPerSecondPerUser.StringFixed(1), engine.Count(*o.TimeToFirstTokenMs, 0)))
 		}
 		if len(notes) > 0 {
 			fmt.Fprintf(w, "  %s: %s\n", o.Label, strings.Join(notes, "; "))
+		}
+		if o.Financing != "" {
+			fmt.Fprintf(w, "    hardware: %s\n", o.Financing)
+			if o.LoanBalance.Sign() != 0 || o.ResaleTotal.Sign() != 0 || o.InterestTotal.Sign() != 0 {
+				fmt.Fprintf(w, "    loan interest %s, resale %s, owed at the horizon %s, book value at the horizon %s\n",
+					engine.Money(o.InterestTotal), engine.Money(o.ResaleTotal), engine.Money(o.LoanBalance), engine.Money(o.BookValue))
+			}
 		}
 		if o.Throughput != nil && o.Calibration != nil {
 			c := o.Calibration
@@ -302,43 +311,15 @@ func writeInteractivity(w io.Writer, s *engine.Scenario, r *engine.Result) error
 func writeInputs(w io.Writer, r *engine.Resolution) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "input\tvalue\tunit\tfrom")
-	for e := range r.All() {
-		value := "–"
-		if v, ok := e.Value(); ok {
-			value = v.String()
+	for _, a := range engine.Assumptions(r) {
+		value, from := a.Value, a.From
+		if value == "" {
+			value = "–"
 		}
-		from := origin(e)
-		if !e.Used() {
+		if !a.Used {
 			from += ", unused here"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", e.Path(), value, e.Field.Unit, from)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.Path, value, a.Unit, from)
 	}
 	return tw.Flush()
-}
-
-// origin says where a resolved value comes from, in words: "given",
-// "default", "required", the preset with the source and date of its
-// figure, the rule and the field a value is derived from, or what the
-// absence of an optional value means.
-func origin(e *engine.Resolved) string {
-	o := e.Origin()
-	switch o.Kind {
-	case engine.OriginUser:
-		return "given"
-	case engine.OriginPreset:
-		note := o.Source + ", as of " + o.AsOf
-		if o.Rule != "" {
-			note = o.Rule + "; " + note
-		}
-		return "preset " + o.Preset + " (" + note + ")"
-	case engine.OriginDerived:
-		return o.Rule + " (" + o.From + ")"
-	case engine.OriginNone:
-		return "none (" + o.Rule + ")"
-	case engine.OriginDefault:
-		if o.Rule != "" {
-			return "default (" + o.Rule + ")"
-		}
-	}
-	return o.Kind.String()
 }

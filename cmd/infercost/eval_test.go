@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // rewrite them after an intended change, and review the diff.
 func TestEvalGolden(t *testing.T) {
 	for _, name := range []string{"handworked", "reference"} {
-		for _, format := range []string{"table", "json", "csv"} {
+		for _, format := range []string{"table", "json", "csv", "csv-monthly"} {
 			t.Run(name+"/"+format, func(t *testing.T) {
 				code, stdout, stderr := runCLI("", "eval", "-format", format, filepath.Join("testdata", name+".json"))
 				if code != 0 {
@@ -93,7 +94,7 @@ func TestEvalInvalidListsEveryError(t *testing.T) {
 
 func TestEvalStdinAndErrors(t *testing.T) {
 	in, _ := os.ReadFile("testdata/handworked.json")
-	if code, stdout, _ := runCLI(string(in), "eval", "-format", "csv", "-"); code != 0 || !strings.HasPrefix(stdout, "option,kind,month,") {
+	if code, stdout, _ := runCLI(string(in), "eval", "-format", "csv-monthly", "-"); code != 0 || !strings.HasPrefix(stdout, "option,kind,month,") {
 		t.Errorf("stdin: exit %d, %q", code, stdout)
 	}
 	for _, tc := range []struct {
@@ -101,7 +102,7 @@ func TestEvalStdinAndErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"eval"}, "Usage: infercost eval"},
-		{[]string{"eval", "-format", "xml", "x.json"}, `-format "xml": want table, json or csv`},
+		{[]string{"eval", "-format", "xml", "x.json"}, `-format "xml": want table, json, csv or csv-monthly`},
 		{[]string{"eval", "testdata/nope.json"}, "no such file"},
 	} {
 		code, _, stderr := runCLI("", tc.args...)
@@ -209,24 +210,116 @@ func TestEvalRefusesHostileText(t *testing.T) {
 	}
 }
 
-// TestEvalCSVLabelIsNotAFormula: `eval -format csv` writes a label that
-// would be a formula as text, and negative margins as numbers.
+// TestEvalCSVLabelIsNotAFormula: `eval -format csv` (the report) and
+// `-format csv-monthly` write a label that would be a formula as text, and
+// negative margins as numbers.
 func TestEvalCSVLabelIsNotAFormula(t *testing.T) {
-	code, stdout, stderr := evalEdited(t, "csv", `"Measured cloud"`, `"=HYPERLINK(\"http://x\",\"y\")"`, `"API"`, `"@SUM(1)"`)
+	for _, format := range []string{"csv", "csv-monthly"} {
+		code, stdout, stderr := evalEdited(t, format, `"Measured cloud"`, `"=HYPERLINK(\"http://x\",\"y\")"`, `"API"`, `"@SUM(1)"`)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", format, code, stderr)
+		}
+		r := csv.NewReader(strings.NewReader(stdout))
+		r.FieldsPerRecord = -1
+		rows, err := r.ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range rows {
+			for _, cell := range row {
+				if cell != "" && strings.ContainsRune("=+@", rune(cell[0])) {
+					t.Errorf("%s: cell %q would be read as a formula", format, cell)
+				}
+			}
+		}
+		if format == "csv" {
+			continue
+		}
+		for _, row := range rows[1:] {
+			if row[0] != `'=HYPERLINK("http://x","y")` && row[0] != "'@SUM(1)" {
+				t.Errorf("label cell %q", row[0])
+			}
+			if margin := row[len(row)-2]; !strings.HasPrefix(margin, "-") || strings.HasPrefix(margin, "'") {
+				t.Errorf("margin cell %q, want a negative number", margin)
+			}
+		}
+	}
+}
+
+// TestEvalCSVReport: `eval -format csv` is the report for finance: the
+// summary in words, one summary row per option with the figures worked by
+// hand, every assumption with where it comes from, then the monthly rows
+// exactly as `-format csv-monthly` writes them.
+func TestEvalCSVReport(t *testing.T) {
+	in, _ := os.ReadFile("testdata/handworked.json")
+	code, report, stderr := runCLI(string(in), "eval", "-format", "csv", "-")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	rows, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
+	_, monthly, _ := runCLI(string(in), "eval", "-format", "csv-monthly", "-")
+	head, tail, ok := strings.Cut(report, "\nmonthly\n")
+	if !ok || tail != monthly {
+		t.Errorf("the report does not end with the monthly rows of -format csv-monthly")
+	}
+	r := csv.NewReader(strings.NewReader(head))
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, row := range rows[1:] {
-		if row[0] != `'=HYPERLINK("http://x","y")` && row[0] != "'@SUM(1)" {
-			t.Errorf("label cell %q", row[0])
+	block := map[string][][]string{}
+	var name string
+	for _, row := range rows {
+		if len(row) == 1 && (row[0] == "options" || row[0] == "assumptions") {
+			name = row[0]
+			continue
 		}
-		if margin := row[len(row)-2]; !strings.HasPrefix(margin, "-") || strings.HasPrefix(margin, "'") {
-			t.Errorf("margin cell %q, want a negative number", margin)
+		block[name] = append(block[name], row)
+	}
+	if rows[0][0] != "infercost report" || rows[1][1] != "Hand-worked: one request a second" || rows[3][0] != "summary" ||
+		!strings.HasPrefix(rows[3][1], "Over 2 months, Measured cloud is cheapest: $17,520 in all") {
+		t.Errorf("report opens with %q", rows[:4])
+	}
+	// 86,400 requests a day for 2 months. Measured cloud: 6 accelerators ×
+	// $2 × 730 h = $8,760 a month, $17,520 in all; per 1,000 requests
+	// 17,520 / (2 × 2,628,000) × 1,000 = $3.333333. The API: 500 uncached
+	// input tokens × $2 + 500 cached × $0.5 + 500 output × $8, per million,
+	// = $0.00525 a request; 2,628,000 requests a month: $13,797, $27,594
+	// in all, $5.25 per 1,000 requests; it saves 27,594 − 17,520 = $10,074.
+	opts := block["options"]
+	col := func(name string) int { return slices.Index(opts[0], name) }
+	for _, want := range []struct{ row, rank, total, per1k, savings string }{
+		{"Measured cloud", "1", "17520", "3.333333", "10074"},
+		{"API", "2", "27594", "5.25", ""},
+	} {
+		i := slices.IndexFunc(opts, func(r []string) bool { return r[0] == want.row })
+		if i < 0 {
+			t.Fatalf("no summary row for %s in %q", want.row, opts)
 		}
+		got := opts[i]
+		if got[col("rank")] != want.rank || got[col("total_cost")] != want.total || got[col("cost_per_1k_requests")] != want.per1k || got[col("savings_vs_api")] != want.savings {
+			t.Errorf("%s: %q", want.row, got)
+		}
+	}
+	// Every assumption, folded ones included, with where it comes from.
+	as := block["assumptions"]
+	find := func(path string) []string {
+		for _, r := range as {
+			if r[0] == path {
+				return r
+			}
+		}
+		t.Fatalf("assumption %s missing", path)
+		return nil
+	}
+	if r := find("workload.monthly_growth"); r[3] != "0" || r[5] != "default" {
+		t.Errorf("growth: %q", r)
+	}
+	if r := find("options[0].commit_hourly_rate"); r[1] != "Measured cloud" || r[3] != "2" || r[5] != "the hourly rate (options[0].hourly_rate)" || r[6] != "false" {
+		t.Errorf("commit rate: %q", r)
+	}
+	if r := find("model.layers"); !strings.HasPrefix(r[5], "preset Llama 3.1 8B (https://") {
+		t.Errorf("layers: %q", r)
 	}
 }
 
@@ -324,7 +417,7 @@ func TestEvalInputs(t *testing.T) {
 		"model.layers                              32                               preset Llama 3.1 8B (https://huggingface.co/meta-llama/Llama-3.1-8B/blob/main/config.json, as of 2026-11-01)\n",
 		"revenue.price_cached_input_per_m          1      $/M tokens                the input price (revenue.price_input_per_m)\n",
 		"options[0].commit_hourly_rate             2      $/accelerator-hour        the hourly rate (options[0].hourly_rate), unused here\n",
-		"options[0].mbu                            0.75   0–1                       default, unused here\n",
+		"options[0].mbu                            0.7    0–1                       default, unused here\n",
 		"options[1].price_cached_input_per_m       0.5    $/M tokens                given\n",
 	} {
 		if !strings.Contains(stdout, want) {
@@ -430,7 +523,7 @@ func TestEvalPricePaths(t *testing.T) {
 	if code != 0 || viaLink != file {
 		t.Errorf("the link evaluates differently from the file (exit %d, %s)", code, stderr)
 	}
-	_, out, _ := evalEdited(t, "csv", edits...)
+	_, out, _ := evalEdited(t, "csv-monthly", edits...)
 	if head := strings.SplitN(out, "\n", 2)[0]; !strings.HasSuffix(head, ",cumulative_cash,cumulative_discounted_cash") {
 		t.Errorf("CSV header lacks cumulative_discounted_cash: %s", head)
 	}

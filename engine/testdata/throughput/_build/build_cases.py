@@ -27,6 +27,20 @@ PRESET_MODELS = {
     "gpt-oss-20b": ("gpt-oss-20b", "20.9", "3.6", "24", "8", "64", ""),
 }
 
+# MoE and communication columns of each model (experts per MoE layer, experts
+# routed per token, routed-expert parameters in billions, hidden size): the
+# catalog preset's, else models.csv's. Dense models have no expert columns.
+MODEL_EXTRA = {
+    "Llama-3.1-8B": ("", "", "", "4096"), "Llama-3-8B": ("", "", "", "4096"), "Llama-3.1-70B": ("", "", "", "8192"),
+    "Llama-3.3-70B": ("", "", "", "8192"), "Llama-3.1-405B": ("", "", "", "16384"), "Llama-2-70B": ("", "", "", "8192"),
+    "Llama-2-7B": ("", "", "", "4096"), "Mistral-7B": ("", "", "", "4096"),
+    "Llama-4-Scout-17B-16E": ("16", "1", "96.64", "5120"), "Llama-4-Maverick-17B-128E": ("128", "1", "386.55", "5120"),
+    "Qwen3-235B-A22B": ("128", "8", "227.1", "4096"), "Qwen3-30B-A3B": ("128", "8", "28.99", "2048"),
+    "Mixtral-8x7B": ("8", "2", "45.10", "4096"), "DeepSeek-R1": ("256", "8", "653.91", "7168"),
+    "DeepSeek-V3": ("256", "8", "653.91", "7168"), "gpt-oss-120b": ("128", "4", "114.70", "2880"),
+    "gpt-oss-20b": ("32", "4", "19.12", "2880"),
+}
+
 def model_shape(name):
     if name in PRESET_MODELS:
         return PRESET_MODELS[name]
@@ -48,8 +62,24 @@ ACCELS = {
     "MI300X": ("mi300x", "192", "5.3", "1307", "2615", ""),
     "Gaudi2": ("", "96", "2.45", "432", "835", ""),
     "Gaudi3": ("gaudi3", "128", "3.7", "1835", "1835", ""),
-    "TPU-v6e": ("tpu-v6e", "32", "1.64", "918", "1836", ""),
+    "TPU-v6e": ("tpu-v6e", "32", "1.638", "918", "1836", ""),
 }
+
+# Scale-up bandwidth per accelerator and direction (GB/s), scale-up domain and
+# scale-out bandwidth per accelerator and direction (GB/s) of each case's own
+# system (README §8): HGX/DGX nodes of 8 with one 400 Gb/s NIC a GPU, GB200
+# NVL72 racks, DGX A100 (200 Gb/s), L40S PCIe servers (scale-out unstated),
+# MI300X UBB nodes, Gaudi HLS servers (3 x 100 / 200 GbE), the TPU v6e pod.
+LINKS = {
+    "H100": ("450", "8", "50"), "H200": ("450", "8", "50"), "B200": ("900", "8", "50"), "GB200": ("900", "72", "50"),
+    "A100": ("300", "8", "25"), "L40S": ("32", "8", ""), "H800": ("200", "8", "50"), "MI300X": ("448", "8", "50"),
+    "Gaudi3": ("525", "8", "75"), "Gaudi2": ("262.5", "8", "37.5"), "TPU-v6e": ("400", "256", ""),
+}
+
+# Stack efficiency of the accelerators whose catalog preset carries one (AMD
+# Instinct, engine/catalog.go amdStackEfficiency): the value TestFitEfficiency
+# fits on the training set's AMD cases. Empty elsewhere: 1.
+STACK = {"MI300X": "0.75"}
 
 def precision(r):
     """Weight bits, KV bits, compute precision ("bf16", "fp8", "fp4"), note."""
@@ -72,7 +102,7 @@ def precision(r):
         raise ValueError(r["id"] + ": " + pw)
     if pkv.startswith("FP8"):
         kb = "8"
-    elif (r["id"].startswith(("TRT10-", "TRT019-", "TRT12-")) and pkv.startswith("not stated")
+    elif ((r["id"].startswith(("TRT10-", "TRT019-", "TRT12-")) or "trtllm-bench" in r["framework"]) and pkv.startswith("not stated")
           and not r["model"].startswith("gpt-oss") and comp in ("fp8", "fp4")):
         # trtllm-bench on NVIDIA's ModelOpt FP8/FP4 checkpoints: "If you specify FP8
         # quantization, the KV cache will automatically be set to FP8" (perf-benchmarking.md),
@@ -105,9 +135,18 @@ BATCH = {"TRTDS-001": 7168, "TRTDS-002": 3072, "TRTDS-003": 1024, "VERTEX-001": 
 # Context of a decode-only row: the stated input length (or average KV length).
 DECODE_CONTEXT = {"LMSYS-EP-004": 2000, "LMSYS-EP-005": 4000, "DS-PROF-001": 4096, "DS-PROD-001": 4989,
                   "LMSYS-GB1-001": 2000, "LMSYS-GB2-001": 2000, "LMSYS-GB2-002": 2000}
+# Moreh's end-to-end runs (--ignore-eos, equal input and output): the decode
+# pool is compared, at the mean context of a decode step (input + output / 2)
+# and the concurrency over the 24 decode GPUs (10800 / 24 = 450 a GPU).
+for _i, (_isl, _osl) in enumerate([(512, 512), (512, 512), (1000, 1000), (1000, 1000), (2000, 2000), (2000, 2000)]):
+    DECODE_CONTEXT["MOREHDOC-%03d" % (_i + 1)] = _isl + _osl // 2
+    PER_DEVICE_BATCH["MOREHDOC-%03d" % (_i + 1)] = 10800 // 24
 DECODE_NOTES = {"LMSYS-EP-005": "simulated MTP (attention slowed on purpose)",
                 "DS-PROD-001": "24-hour production average with MTP; figure per node of an EP144 unit",
                 "LMSYS-GB1-001": "decode batch not stated"}
+for _i in range(6):
+    DECODE_NOTES["MOREHDOC-%03d" % (_i + 1)] = ("end-to-end PD-disaggregated run: measured = output tokens/s over the 24 decode GPUs; "
+                                                 "context = input + output / 2; batch = concurrency 10800 / 24 decode GPUs x 8; eager mode (--enforce-eager)")
 
 def exclusion(r, s):
     i = r["id"]
@@ -131,8 +170,10 @@ def exclusion(r, s):
     return None
 
 COLS = ["id", "split", "source", "vendor", "kind", "model", "accelerator", "scenario", "phase", "layout",
-        "model_preset", "total_params_b", "active_params_b", "layers", "kv_heads", "head_dim", "kv_bytes_per_token",
+        "model_preset", "total_params_b", "active_params_b", "experts", "experts_per_token", "routed_params_b",
+        "layers", "kv_heads", "head_dim", "kv_bytes_per_token", "hidden_size",
         "weight_bits", "kv_bits", "accelerator_preset", "memory_gb", "bandwidth_tbps", "tflops",
+        "interconnect_gbps", "scale_up_domain", "scale_out_gbps", "stack_efficiency",
         "accelerators_per_replica", "input_tokens", "output_tokens", "max_batch",
         "measured_tokens_per_s", "weight", "note"]
 cases, excluded = [], []
@@ -178,10 +219,12 @@ for r in rows:
         notes.append("MTP speculative decoding")
     if s["flag"]:
         notes.append(s["flag"])
+    experts, per_token, routed, hidden = MODEL_EXTRA[r["model"]]
+    link, domain, scale_out = LINKS[r["accelerator"]]
     cases.append(dict(zip(COLS, [
         i, s["split"], s["source_group"], r["vendor"], r["model_type"], r["model"], r["accelerator"], scen, phase, layout,
-        preset, total, active, layers, heads, dim, kvb, wb, kb, apreset, mem, bw, tflops,
-        replica, inp, out, batch, measured(r), s["weight_hint"], "; ".join(notes)])))
+        preset, total, active, experts, per_token, routed, layers, heads, dim, kvb, hidden, wb, kb, apreset, mem, bw, tflops,
+        link, domain, scale_out, STACK.get(r["accelerator"], ""), replica, inp, out, batch, measured(r), s["weight_hint"], "; ".join(notes)])))
 
 with open(os.path.join(D, "cases.csv"), "w", newline="") as f:
     w = csv.DictWriter(f, fieldnames=COLS, lineterminator="\n")

@@ -444,6 +444,81 @@ add("VERTEX-001","Llama-3.1-8B","TPU-v6e",1,tp=1,pw="not stated",pkv="not stated
     url="https://github.com/analyticsrepo01/TPU/blob/main/README.md",title="TPU Model Deployment Collection (community notebook README, Llama 3.1 8B on 1x TPU v6e)",date="2025",
     notes="COMMUNITY measurement, only 50 requests - not saturated and not a vendor benchmark; low weight")
 
+# ---------------------------------------------------------------- AMD ROCm blog: best practices on MI300X (issue 11, second round)
+# "Best practices for competitive inference optimization on AMD Instinct MI300X GPUs", Andy Luo, 29 Jan 2025,
+# https://rocm.blogs.amd.com/artificial-intelligence/LLM_Inference/README.html; markdown source read at
+# https://github.com/ROCm/rocm-blogs/blob/11235ac299a174b730d359a6b3d9eab85a520f59/blogs/artificial-intelligence/LLM_Inference/README.md
+# Two tables, typed as published:
+#  - "vLLM Throughput Benchmark Results": "Output token throughput (tok/sec)" of 8 GPUs at TP 8, FP8, client fed at an
+#    infinite rate, no latency constraint. MI300X: vllm-dev:20250112 (ROCm MAD standalone benchmarking);
+#    H100: trtllm-bench, TensorRT-LLM 0.16.0 (the blog's note). Endnote MI300-074.
+#  - "vLLM Latency Benchmark Results": end-to-end latency (ms, time to last token) of one static batch, TP 8, FP8.
+#    MI300X: vllm-dev:20250112; H100: TensorRT-LLM 0.16.0 emulated static batching. Output tokens/s is derived:
+#    batch x output length / latency.
+UB="https://rocm.blogs.amd.com/artificial-intelligence/LLM_Inference/README.html"
+TB="Best practices for competitive inference optimization on AMD Instinct MI300X GPUs (ROCm blog, Andy Luo)"
+DB="2025-01-29"
+NB_MI=("vLLM container vllm-dev:20250112 (blog: rocm/vllm-dev:20250117 = vLLM 0.6.7.dev121, ROCm 6.3.0; 'FP8 GEMM and KV cache'); "
+       "model amd/Llama-3.1-*-Instruct-FP8-KV (the blog's serving example); KV precision inferred from the FP8-KV checkpoint")
+NB_H=("measured by AMD with TensorRT-LLM 0.16.0 for the same blog (H100 SXM, TP 8, FP8)")
+bp_thr = [("Llama-3.1-70B",[(128,2048,15105,15810),(128,4096,10505,11435),(500,2000,12664,14481),(2048,2048,8239,8245)]),
+          ("Llama-3.1-405B",[(128,2048,4065,3265),(128,4096,3171,1957),(500,2000,2985,2639),(2048,2048,1999,1563)])]
+k = 0
+for acc in ("MI300X","H100"):
+    for model,pts in bp_thr:
+        for isl,osl,mi,h in pts:
+            k += 1
+            val = mi if acc=="MI300X" else h
+            add(f"AMDBP-{k:03d}",model,acc,8,tp=8,pp=1,dp=1,pw="FP8",
+                pkv=("FP8 (inferred: amd/*-FP8-KV checkpoint)" if acc=="MI300X" else "not stated"),
+                fw=("vLLM (ROCm)" if acc=="MI300X" else "TensorRT-LLM (trtllm-bench)"),fwv=("vllm-dev:20250112" if acc=="MI300X" else "0.16.0"),
+                isl=isl,osl=osl,conc="max (offline)",out_total=float(val),scen="offline",url=UB,title=TB,date=DB,
+                notes="'Output token throughput (tok/sec)' as stated, 8 GPUs; client fed at an infinite rate, no latency constraint; "+(NB_MI if acc=="MI300X" else NB_H))
+# latency tables: (batch, input, output, MI300X ms, H100 ms)
+bp_lat = [("Llama-3.1-70B",[(1,128,2048,19089,20923),(2,128,2048,19610,20352),(4,128,2048,19911,21134),(8,128,2048,21859,22102),
+                            (16,128,2048,23538,23961),(32,128,2048,25343,26543),(64,128,2048,32548,29599),(128,128,2048,45216,42398),
+                            (1,2048,2048,19154,21105),(2,2048,2048,19671,21449),(4,2048,2048,19976,22201),(8,2048,2048,22486,23453),
+                            (16,2048,2048,25246,26056),(32,2048,2048,28967,30501),(64,2048,2048,39920,36313),(128,2048,2048,59514,54202)]),
+          ("Llama-3.1-405B",[(1,128,2048,51740,58916),(2,128,2048,52769,58130),(4,128,2048,54557,59730),(8,128,2048,56902,62833),
+                             (16,128,2048,60432,66537),(32,128,2048,67353,71742),(64,128,2048,81085,87298),(128,128,2048,116139,99911),
+                             (1,2048,2048,52218,59511),(2,2048,2048,53227,60554),(4,2048,2048,55512,62048),(8,2048,2048,59931,66082),
+                             (16,2048,2048,66890,72055),(32,2048,2048,80688,82687),(64,2048,2048,108503,106951),(128,2048,2048,168846,195622)])]
+for acc in ("MI300X","H100"):
+    for model,pts in bp_lat:
+        for bs,isl,osl,mi,h in pts:
+            k += 1
+            ms = mi if acc=="MI300X" else h
+            add(f"AMDBP-{k:03d}",model,acc,8,tp=8,pp=1,dp=1,pw="FP8",
+                pkv=("FP8 (inferred: amd/*-FP8-KV checkpoint)" if acc=="MI300X" else "not stated"),
+                fw=("vLLM (ROCm)" if acc=="MI300X" else "TensorRT-LLM (emulated static batching)"),fwv=("vllm-dev:20250112" if acc=="MI300X" else "0.16.0"),
+                isl=isl,osl=osl,conc=bs,out_total=bs*osl*1000/ms,scen="offline (batch latency)",url=UB,title=TB,date=DB,
+                notes=(f"end-to-end latency {ms} ms for one batch of {bs} (time to last token, as stated); output tok/s = batch x output / latency (derived); "
+                       +(NB_MI if acc=="MI300X" else NB_H)))
+
+# ---------------------------------------------------------------- Moreh docs: DeepSeek R1 on 40 MI300X (issue 11, second round)
+# "DeepSeek R1 671B on AMD MI300X GPUs: Maximum throughput", Moreh MoAI Inference Framework documentation,
+# https://docs.moreh.io/benchmarking/deepseek_r1_671b_on_amd_mi300x_gpus_maximum_throughput/ (markdown source read
+# from a public GitHub copy of the docs). 5 servers of 8 MI300X: 2 prefill and 3 decode instances, each TP 1 + DP 8 + EP 8
+# (--enable-expert-parallel); Moreh vLLM 0.11.0rc2.moreh20251212, ROCm 6.4.1; --quantization ds_fp8_per_token,
+# --kv-cache-dtype fp8_e4m3, --max-num-seqs 2048, --enforce-eager; vllm bench serve --ignore-eos, concurrency 10800.
+# Table "Experimental results": output tokens/s (all 40 GPUs; only the decode nodes emit tokens) and per decode node.
+UM="https://docs.moreh.io/benchmarking/deepseek_r1_671b_on_amd_mi300x_gpus_maximum_throughput/"
+TM="DeepSeek R1 671B on AMD MI300X GPUs: Maximum throughput (Moreh MoAI Inference Framework docs)"
+for i,(isl,osl,ds,rps,out,per_node,tot,ttft,itl) in enumerate([
+        (512,512,"ShareGPT",140,66194.80,"22,064.93","85347.35",1677.87,160.33),
+        (512,512,"Gutenberg",140,64695.10,"21,565.03","79432.24",1774.90,164.32),
+        (1000,1000,"ShareGPT",80,61828.90,"20,609.63","94103.87",1802.87,172.16),
+        (1000,1000,"Gutenberg",80,61418.55,"20,472.85","92353.63",2149.80,173.63),
+        (2000,2000,"ShareGPT",48,51187.87,"17,062.62","77775.33",2567.87,208.59),
+        (2000,2000,"Gutenberg",60,50892.65,"16,964.22","76739.86",5586.34,208.76)]):
+    add(f"MOREHDOC-{i+1:03d}","DeepSeek-R1","MI300X",24,tp=1,ep=8,pp=1,dp=8,disagg="yes",pw="FP8 (ds_fp8_per_token)",pkv="FP8 (fp8_e4m3)",
+        fw="Moreh vLLM (MoAI Inference Framework)",fwv="0.11.0rc2.moreh20251212",isl=isl,osl=osl,conc=f"10800 (RPS {rps})",out_total=out,
+        total_tok=tot,ttft=f"{ttft:.2f} (mean)",tpot=f"{itl:.2f} (mean ITL)",scen="offline (PD-disaggregated, end to end)",url=UM,title=TM,date="2025-12 (Moreh vLLM 0.11.0rc2.moreh20251212)",
+        notes=(f"dataset {ds}; stated output tokens/s of the 40-GPU system ({out:,.2f}) and per decode node ({per_node}); num_accelerators = the 24 decode GPUs "
+               "(3 decode instances x 8), which emit every output token; 16 more GPUs prefill (2 instances x 8); each instance EP 8 + DP 8 within one server; "
+               "InfiniBand HDR between servers"))
+    rows[-1]["output_tokens_per_s_total"] = f"{out:.2f}"  # as published (fmt keeps one decimal)
+
 with open(OUT, "w", newline="") as f:
     w = csv.DictWriter(f, fieldnames=COLS); w.writeheader()
     for r in rows: w.writerow(r)

@@ -7,8 +7,10 @@ def group(i):
     if i.startswith("INTEL-"): return "INTEL-GAUDI3-PAGE" if int(i.split("-")[1]) <= 15 else "INTEL-GAUDI2-PAGE"
     if i.startswith("DS-PROF"): return "LMSYS-EP"
     return re.sub(r"-\d+$", "", i)
-TRAIN = {"TRT10","TRT019","TRT013","TRTDS","MLP41","MLP51","TOMS","LMSYS-EP","LMSYS-GB1","LMSYS-GB2","INTEL-GAUDI3-PAGE","JSPT"}
-VAL = {"TRT12","TRT061","MLP40","MLP60","DS-PROD","VLLM-WEP","MOREH","AMD-PERF","ORCL","INTEL-GAUDI2-PAGE","VERTEX"}
+TRAIN = {"TRT10","TRT019","TRT013","TRTDS","MLP41","MLP51","TOMS","LMSYS-EP","LMSYS-GB1","LMSYS-GB2","INTEL-GAUDI3-PAGE","JSPT",
+         "AMDBP"}  # second round, see README §4: new sources alternate by publication date, the first to training
+VAL = {"TRT12","TRT061","MLP40","MLP60","DS-PROD","VLLM-WEP","MOREH","AMD-PERF","ORCL","INTEL-GAUDI2-PAGE","VERTEX",
+       "MOREHDOC"}
 FLAGS = {"TRT061-011":("0","unit ambiguous (per-GPU vs 4-GPU total)"),
  "TOMS-005":("0","conflicts with MLCommons H200x8 summary (different system?)"),"TOMS-006":("0","conflicts with MLCommons H200x8 summary"),
  "VERTEX-001":("0.2","community, unsaturated, 50 requests"),"INTEL-024":("0.5","latency column interpreted as TPOT"),
