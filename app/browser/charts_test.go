@@ -320,7 +320,7 @@ func TestChartSaveSVGAndPNG(t *testing.T) {
 	}
 	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL), WaitApp(), chartsReady())
 	charts := eval[[]string](t, ctx, `[...document.querySelectorAll("figure.chart")].map((f) => f.id)`)
-	if len(charts) != 6 {
+	if len(charts) != 7 {
 		t.Errorf("charts on the page: %v", charts)
 	}
 	var wait func(suffix string, last bool) []byte
