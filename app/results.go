@@ -169,7 +169,9 @@ func (v *whyView) render() ga.UI {
 			howLink("capacity", "accelerators needed"), ga.Text(", "),
 			howLink("cost-per-option-kind", "cost of each option"), ga.Text(", "),
 			howLink("results", "per-token figures"), ga.Text(", "),
-			howLink("comparison", "the comparison"), ga.Text(" and "),
+			howLink("comparison", "the comparison"), ga.Text(", "),
+			howLink("prices-over-time", "prices over time"), ga.Text(", "),
+			howLink("the-finance-view", "present values"), ga.Text(" and "),
 			howLink("sensitivity", "what drives it"), ga.Text("."),
 		),
 	)
