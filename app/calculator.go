@@ -33,6 +33,14 @@ type Calculator struct {
 	ceiling    string // the cost ceiling typed beside the interactivity chart, $ per M tokens
 	tornado    *engine.Tornado
 	tornadoErr string
+	// The commitment sizing of one cloud option (sizingTarget), computed
+	// after the results are painted; commitTerms is the terms it compares,
+	// as typed beside its chart (kept in the page only).
+	sizing      *engine.Sizing
+	sizingErr   string
+	sizingSeq   int
+	sizeOption  int
+	commitTerms string
 	// summaryTornado is the winner's sensitivity of its cost per M tokens,
 	// for the summary, when the tornado chart shows another (see
 	// winnerTornado); summarySeq counts its changes.
@@ -92,6 +100,7 @@ func (c *Calculator) OnInit() {
 	c.sensMetric = engine.MetricCostPerMTokens
 	c.sensOption = -1
 	c.capOption = -1
+	c.sizeOption = -1
 	defer func() {
 		if r := recover(); r != nil {
 			c.recovered(r)
@@ -331,6 +340,7 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 	seq, rseq := c.seq, c.resultSeq
 	s, r := c.f.scenario(), c.result
 	opt, metric := c.sensitivityTarget()
+	sizeOpt, terms := c.sizingTarget(), c.commitTerms
 	current := func() bool { return seq == c.seq }
 	// Under wasm a goroutine is never preempted: without pacing, a
 	// keystroke landing during a 15–40 ms tornado would wait for its end.
@@ -365,6 +375,18 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 			time.Sleep(chartFrame) // the next chart in the next frame
 		}
 		time.Sleep(secondaryDelay - chartDelay - monthlyCharts*chartFrame)
+		if !current() {
+			return
+		}
+		// The commitment sizing: a few milliseconds under wasm.
+		z, zerr := sizeCommitment(&s, r, sizeOpt, terms)
+		c.dispatch(ctx, func(ctx ga.Context) {
+			// Terms typed or an option picked since were sized at once (resize).
+			if current() && terms == c.commitTerms && sizeOpt == c.sizingTarget() {
+				c.sizing, c.sizingErr = z, zerr
+				c.sizingSeq++
+			}
+		})
 		if !current() {
 			return
 		}
@@ -444,6 +466,44 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 			}
 		})
 	})
+}
+
+// sizeCommitment sizes option i's commitment over the terms typed (none:
+// the default ones); nil and no message when i is not a cloud option.
+func sizeCommitment(s *engine.Scenario, r *engine.Result, i int, termsText string) (*engine.Sizing, string) {
+	if i < 0 {
+		return nil, ""
+	}
+	terms, err := engine.ParseTerms(termsText)
+	if err != nil {
+		return nil, "Terms: " + err.Error() + "."
+	}
+	z, err := engine.SizeCommitment(s, r, i, terms)
+	if err != nil {
+		return nil, err.Error()
+	}
+	return z, ""
+}
+
+// sizingTarget is the cloud option the commitment sizing follows: the
+// user's choice, else the capacity chart's option when it rents, else the
+// cheapest cloud option; -1 when none rents.
+func (c *Calculator) sizingTarget() int {
+	if c.result == nil {
+		return -1
+	}
+	if i := c.sizeOption; i >= 0 && i < len(c.result.Options) && c.result.Options[i].Kind == engine.Cloud {
+		return i
+	}
+	if i := c.capacityTarget(); i >= 0 && c.result.Options[i].Kind == engine.Cloud {
+		return i
+	}
+	for _, i := range c.result.Comparison.Ranking {
+		if c.result.Options[i].Kind == engine.Cloud {
+			return i
+		}
+	}
+	return -1
 }
 
 // painted reports whether the first paint is over: the comparison table

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/infercost/infercost/engine"
@@ -417,26 +418,33 @@ func categoryLabel(c string) string {
 
 // capacityChart: provisioned (held) against busy accelerators for one
 // self-hosted option: the gap is idle capacity, stranded under a commitment.
-func (c *Calculator) capacityChart(r *engine.Result, i int, committed decimal.Decimal) ga.UI {
+// committed, when not nil, holds the accelerators committed each month.
+func (c *Calculator) capacityChart(r *engine.Result, i int, committed []decimal.Decimal) ga.UI {
 	g := c.geom()
 	o := r.Options[i]
 	h := r.Horizon
-	max := committed
-	for _, m := range o.Months {
+	max := decimal.Zero
+	for k, m := range o.Months {
 		max = decimal.Max(max, m.Fleet)
+		if committed != nil {
+			max = decimal.Max(max, committed[k])
+		}
 	}
 	y := axis{ticks: niceTicks(max), from: g.T + g.ph(), to: g.T}
 	step := g.pw() / float64(h)
 	x := func(m int) float64 { return g.L + step*(float64(m)-0.5) }
-	var held, busy strings.Builder
+	var held, busy, commit strings.Builder
 	for k, m := range o.Months {
 		x0, x1 := g.L+step*float64(k), g.L+step*float64(k+1)
 		fmt.Fprintf(&held, "%s,%s %s,%s ", px(x0), px(y.at(m.Fleet)), px(x1), px(y.at(m.Fleet)))
 		fmt.Fprintf(&busy, "%s,%s ", px(x(k+1)), px(y.at(m.BusyAccelerators)))
+		if committed != nil {
+			fmt.Fprintf(&commit, "%s,%s %s,%s ", px(x0), px(y.at(committed[k])), px(x1), px(y.at(committed[k])))
+		}
 	}
 	legend := []legendItem{{label: "Held", class: "held", style: "line"}, {label: "Busy (average)", class: "busy", style: "line"}}
-	if committed.Sign() > 0 {
-		legend = append(legend, legendItem{label: "Committed", class: "commit", style: "line dashed"})
+	if committed != nil {
+		legend = append(legend, legendItem{label: "Committed (all tiers)", class: "commit", style: "line dashed"})
 	}
 	return c.figure("chart-capacity", "Accelerators: held against busy — "+o.Label,
 		"Accelerators held each month (whole replicas, sized for the peak) and busy on average. The gap is headroom; under a commitment, committed units above what is held are stranded.",
@@ -446,13 +454,15 @@ func (c *Calculator) capacityChart(r *engine.Result, i int, committed decimal.De
 			monthAxis(g, h, x),
 			svg("polyline").Class("series held").Attr("points", held.String()),
 			svg("polyline").Class("series busy").Attr("points", busy.String()),
-			ga.If(committed.Sign() > 0, func() ga.UI {
-				yy := px(y.at(committed))
-				return svg("line").Class("series commit dashed").Attr("x1", px(g.L)).Attr("x2", px(g.W-g.R)).Attr("y1", yy).Attr("y2", yy)
+			ga.If(committed != nil, func() ga.UI {
+				return svg("polyline").Class("series commit dashed").Attr("points", commit.String())
 			}),
 			ga.Range(o.Months).Slice(func(k int) ga.UI {
 				m := o.Months[k]
 				t := fmt.Sprintf("Month %d: %s held, %s busy", k+1, engine.Count(m.Fleet, 0), engine.Count(m.BusyAccelerators, 2))
+				if committed != nil {
+					t += ", " + engine.Count(committed[k], 0) + " committed"
+				}
 				if u := m.Utilization(); u != nil {
 					t += ", utilization " + engine.Percent(*u)
 				}
@@ -699,6 +709,80 @@ func (c *Calculator) interactivityChart(r *engine.Result, pts []engine.Interacti
 				}
 				w := g.pw() / float64(n)
 				return chartMark(svg("rect").Class("band").Attr("x", px(x(i)-w/2)).Attr("y", px(g.T)).Attr("width", px(w)).Attr("height", px(g.ph())), t.String())
+			}),
+		),
+	)
+}
+
+// sizingChart: the total cost over the horizon against the accelerators
+// committed in the first tier, for the best term: the engine's points are
+// exact and straight lines join them (engine.SizeCommitment). The optimum
+// and the peak are marked, and the sizes 25 % either side of the optimum.
+func (c *Calculator) sizingChart(z *engine.Sizing) ga.UI {
+	g := c.geom()
+	var costs []decimal.Decimal
+	for _, p := range z.Curve {
+		costs = append(costs, p.TotalCost)
+	}
+	y := axis{ticks: niceTicks(slices.MaxFunc(costs, decimal.Decimal.Cmp)), from: g.T + g.ph(), to: g.T}
+	xa := axis{ticks: niceTicks(decimal.Max(z.Peak.Accelerators, decimal.NewFromInt(1))), from: g.L, to: g.W - g.R}
+	var line strings.Builder
+	for _, p := range z.Curve {
+		fmt.Fprintf(&line, "%s,%s ", px(xa.at(p.Accelerators)), px(y.at(p.TotalCost)))
+	}
+	type marker struct {
+		id, label, class string
+		p                engine.SizingPoint
+	}
+	markers := []marker{
+		{"sizing-optimum", "optimum " + engine.Count(z.Optimum.Accelerators, 0), "optimum", z.Optimum},
+		{"sizing-peak", "peak " + engine.Count(z.Peak.Accelerators, 0), "peak", z.Peak},
+	}
+	if z.Given != nil && z.GivenMonths == z.Months && !z.Given.Accelerators.Equal(z.Optimum.Accelerators) {
+		markers = append(markers, marker{"sizing-given", "given " + engine.Count(z.Given.Accelerators, 0), "given", *z.Given})
+	}
+	if z.Optimum.Accelerators.Sign() > 0 {
+		markers = append(markers, marker{"sizing-under", "−25 %", "wrong", z.Under}, marker{"sizing-over", "+25 %", "wrong", z.Over})
+	}
+	cls := c.optionClass(z.Option) // the option's colour, as in every chart
+	title := "Total cost against commitment size — " + z.Label
+	caption := fmt.Sprintf("Total cost over the horizon when the first tier commits each number of accelerators for %d months at %s an hour, the other tiers as given; demand above what is committed is rented on demand. Exact: the cost is a straight line between the points drawn. The optimum is the cheapest size, the peak the largest fleet of the horizon; the two dots beside the optimum commit 25 %% fewer and 25 %% more.",
+		z.Months, engine.MoneyFixed(z.HourlyRate, 2))
+	return c.figure("chart-sizing", title, caption,
+		[]legendItem{{label: fmt.Sprintf("%s, %d-month term", z.Label, z.Months), class: cls, style: "line"}}, nil,
+		chartSVG(g, g.H, "Total cost by accelerators committed").Body(
+			yAxis(g, y, moneyTicks(y.ticks)),
+			svg("g").Class("axis").Body(
+				ga.Range(xa.ticks).Slice(func(k int) ga.UI {
+					return svg("text").Attr("x", px(xa.at(xa.ticks[k]))).Attr("y", px(g.H-g.B+16)).Attr("text-anchor", "middle").Text(engine.Count(xa.ticks[k], 0))
+				}),
+				svg("text").Attr("x", px(g.L+g.pw()/2)).Attr("y", px(g.H-4)).Attr("text-anchor", "middle").Text("accelerators committed"),
+			),
+			svg("polyline").Class("series "+cls).Attr("points", line.String()),
+			ga.Range(markers).Slice(func(k int) ga.UI {
+				m := markers[k]
+				xx, yy := px(xa.at(m.p.Accelerators)), px(y.at(m.p.TotalCost))
+				anchor := "middle" // near an edge, the label runs inwards
+				if x := xa.at(m.p.Accelerators); x > g.W-g.R-40 {
+					anchor = "end"
+				} else if x < g.L+40 {
+					anchor = "start"
+				}
+				label := svg("text").Class("axis-text").Attr("x", xx).Attr("y", px(g.T+12+float64(k%2)*14)).Attr("text-anchor", anchor).Text(m.label)
+				if m.class == "wrong" {
+					label = svg("g")
+				}
+				return svg("g").ID(m.id).Class("marker "+m.class).Body(
+					svg("line").Class("base").Attr("x1", xx).Attr("x2", xx).Attr("y1", px(g.T)).Attr("y2", px(g.T+g.ph())),
+					label,
+					chartMark(svg("circle").Class("dot "+cls).Attr("cx", xx).Attr("cy", yy).Attr("r", "5"),
+						fmt.Sprintf("%s: %s accelerators, %s over the horizon", m.label, engine.Count(m.p.Accelerators, 0), engine.Money(m.p.TotalCost))),
+				)
+			}),
+			ga.Range(z.Curve).Slice(func(k int) ga.UI {
+				p := z.Curve[k]
+				return chartMark(svg("circle").Class("point "+cls).Attr("cx", px(xa.at(p.Accelerators))).Attr("cy", px(y.at(p.TotalCost))).Attr("r", "3"),
+					fmt.Sprintf("%s accelerators committed: %s over the horizon", engine.Count(p.Accelerators, 0), engine.Money(p.TotalCost)))
 			}),
 		),
 	)

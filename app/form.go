@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/infercost/infercost/engine"
@@ -40,6 +41,9 @@ type optionForm struct {
 	ThroughputPreset string
 	Accel            map[string]string
 	Fields           map[string]string
+	// Tiers are the commitment tiers beyond the first (a cloud option's
+	// Commitments), each field's text by key.
+	Tiers []map[string]string
 }
 
 func formFrom(s *engine.Scenario) *form {
@@ -89,7 +93,30 @@ func (f *form) optionFrom(o *engine.Option) optionForm {
 			of.Fields[fd.Key] = n.String()
 		}
 	}
+	for k := range o.Commitments {
+		t := map[string]string{}
+		for _, fd := range engine.CommitmentFields {
+			if n := fd.Get(&o.Commitments[k]); !n.IsZero() {
+				t[fd.Key] = n.String()
+			}
+		}
+		of.Tiers = append(of.Tiers, t)
+	}
 	return of
+}
+
+// tierPath splits "commitments[1].start_month" into 1 and "start_month".
+func tierPath(key string) (k int, field string, ok bool) {
+	rest, ok := strings.CutPrefix(key, "commitments[")
+	if !ok {
+		return 0, "", false
+	}
+	idx, field, ok := strings.Cut(rest, "].")
+	if !ok {
+		return 0, "", false
+	}
+	k, err := strconv.Atoi(idx)
+	return k, field, err == nil && k >= 0
 }
 
 // text is the text of the input at a field path ("workload.input_tokens",
@@ -106,6 +133,12 @@ func (f *form) text(path string) (text string, ok bool) {
 		}
 		if k, isAccel := strings.CutPrefix(key, "accelerator."); isAccel {
 			return o.Accel[k], true
+		}
+		if k, field, isTier := tierPath(key); isTier {
+			if k >= len(o.Tiers) {
+				return "", false
+			}
+			return o.Tiers[k][field], true
 		}
 		return o.Fields[key], true
 	}
@@ -155,6 +188,15 @@ func (f *form) scenario() engine.Scenario {
 				*fd.Get(&o) = engine.ParseNum(of.Fields[fd.Key])
 			}
 		}
+		if of.Kind == engine.Cloud {
+			for _, t := range of.Tiers {
+				var c engine.Commitment
+				for _, fd := range engine.CommitmentFields {
+					*fd.Get(&c) = engine.ParseNum(t[fd.Key])
+				}
+				o.Commitments = append(o.Commitments, c)
+			}
+		}
 		s.Options = append(s.Options, o)
 	}
 	return s
@@ -184,7 +226,52 @@ func (f *form) duplicate(i int) {
 	c.Label = truncateRunes(c.Label+" (copy)", engine.MaxLabelLen)
 	c.Accel = cloneMap(c.Accel)
 	c.Fields = cloneMap(c.Fields)
+	c.Tiers = make([]map[string]string, len(c.Tiers))
+	for k, t := range f.Options[i].Tiers {
+		c.Tiers[k] = cloneMap(t)
+	}
 	f.Options = append(f.Options[:i+1], append([]optionForm{c}, f.Options[i+1:]...)...)
+}
+
+// addTier appends a commitment tier to option i: a renewal of its last
+// tier (the same accelerators and rate, starting the month after it ends),
+// or, without one or when that would start after the horizon, 12 months
+// from month 1 with the accelerators left to type.
+func (f *form) addTier(i, horizon int) {
+	if i < 0 || i >= len(f.Options) || len(f.Options[i].Tiers) >= engine.MaxCommitments {
+		return
+	}
+	o := &f.Options[i]
+	t := map[string]string{"months": "12"}
+	prevUnits, prevRate, prevStart, prevMonths := o.Fields["commit_accelerators"], o.Fields["commit_hourly_rate"], "1", o.Fields["commit_months"]
+	if n := len(o.Tiers); n > 0 {
+		last := o.Tiers[n-1]
+		prevUnits, prevRate, prevStart, prevMonths = last["accelerators"], last["hourly_rate"], last["start_month"], last["months"]
+		if prevStart == "" {
+			prevStart = "1"
+		}
+	}
+	start, err1 := strconv.Atoi(prevStart)
+	months, err2 := strconv.Atoi(prevMonths)
+	if prevUnits != "" && err1 == nil && err2 == nil && start+months <= horizon {
+		t["accelerators"], t["start_month"] = prevUnits, strconv.Itoa(start+months)
+		if months > 0 {
+			t["months"] = prevMonths
+		}
+		if prevRate != "" {
+			t["hourly_rate"] = prevRate
+		}
+	}
+	o.Tiers = append(o.Tiers, t)
+}
+
+// removeTier removes option i's commitment tier k.
+func (f *form) removeTier(i, k int) {
+	if i < 0 || i >= len(f.Options) || k < 0 || k >= len(f.Options[i].Tiers) {
+		return
+	}
+	o := &f.Options[i]
+	o.Tiers = append(o.Tiers[:k:k], o.Tiers[k+1:]...)
 }
 
 func (f *form) remove(i int) {

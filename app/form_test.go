@@ -169,3 +169,58 @@ func TestFormText(t *testing.T) {
 		}
 	}
 }
+
+// TestFormCommitmentTiers: tiers go from a link into the form, back into
+// the scenario and link unchanged; their inputs' paths read their text;
+// adding one renews the last, and removing one keeps the others' text.
+func TestFormCommitmentTiers(t *testing.T) {
+	link := "#4r.rpd=1000~in=100~out=10~h=24~m=llama-3.1-8b~o=cloud~a=h100-sxm~hr=2~ca=8~chr=1.5~cm=6~ct=4,1,2,3,0.5~ct=10,,7"
+	s, err := engine.DecodeLink(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := formFrom(&s)
+	back := f.scenario()
+	if got := "#" + engine.EncodeLink(&back); got != link {
+		t.Errorf("the form changed the link:\n%s\n%s", got, link)
+	}
+	for path, want := range map[string]string{
+		"options[0].commitments[0].upfront_share": "0.5",
+		"options[0].commitments[1].start_month":   "7",
+		"options[0].commitments[1].hourly_rate":   "",
+	} {
+		if got, ok := f.text(path); !ok || got != want {
+			t.Errorf("text(%s) = %q %v, want %q", path, got, ok, want)
+		}
+	}
+	if _, ok := f.text("options[0].commitments[2].months"); ok {
+		t.Error("a third tier's path was read")
+	}
+	// A renewal of tier 3 (10 from month 7, no length yet): no length to
+	// renew from, so 12 months from month 1 with the accelerators to type.
+	f.addTier(0, 24)
+	if got := f.Options[0].Tiers[2]; len(got) != 1 || got["months"] != "12" {
+		t.Errorf("new tier %v", got)
+	}
+	f.Options[0].Tiers[2]["accelerators"], f.Options[0].Tiers[2]["start_month"], f.Options[0].Tiers[2]["months"] = "10", "7", "6"
+	f.addTier(0, 24) // renews tier 4: 10 from month 13 for 6 months
+	if got := f.Options[0].Tiers[3]; got["accelerators"] != "10" || got["start_month"] != "13" || got["months"] != "6" {
+		t.Errorf("renewal %v", got)
+	}
+	f.removeTier(0, 0)
+	if got := f.Options[0].Tiers[0]["accelerators"]; got != "10" || len(f.Options[0].Tiers) != 3 {
+		t.Errorf("after removing tier 2: %v", f.Options[0].Tiers)
+	}
+	// Duplicating copies the tiers, not shares them.
+	f.duplicate(0)
+	f.Options[1].Tiers[0]["accelerators"] = "99"
+	if f.Options[0].Tiers[0]["accelerators"] != "10" {
+		t.Error("the copy shares its tiers with the original")
+	}
+	for range engine.MaxCommitments {
+		f.addTier(0, 24)
+	}
+	if n := len(f.Options[0].Tiers); n != engine.MaxCommitments {
+		t.Errorf("%d tiers, at most %d", n, engine.MaxCommitments)
+	}
+}

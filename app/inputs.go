@@ -18,6 +18,9 @@ type numInput struct {
 	text  string
 	err   string
 	scope string // event scope: see form.gen
+	// owner identifies what set writes into when the path alone does not
+	// (a commitment tier moves to another index when one before it goes).
+	owner string
 	set   func(ctx ga.Context, v string)
 }
 
@@ -151,6 +154,8 @@ func (c *Calculator) renderPart(kind string, i int) ga.UI {
 			return c.discountedCashChart(c.result)
 		}
 		return c.renderCapacity()
+	case "chart-sizing":
+		return c.renderSizing()
 	case "chart-volume":
 		return c.renderVolume()
 	case "chart-interactivity":
@@ -164,7 +169,7 @@ func (c *Calculator) renderPart(kind string, i int) ga.UI {
 // num renders a numeric field, scoping its handlers by the form.
 func (c *Calculator) num(n numInput) ga.UI {
 	path := n.field.Path()
-	n.scope = fmt.Sprint(c.f.gen, n.id, path)
+	n.scope = fmt.Sprint(c.f.gen, n.id, path, n.owner)
 	n.err = c.fieldErr(path)
 	return c.renderNum(n)
 }
@@ -207,7 +212,7 @@ func (c *Calculator) renderInputs() []ga.UI {
 			ga.Range(f.Options).Slice(func(i int) ga.UI {
 				o := f.Options[i]
 				return &part{C: c, Kind: "option", Index: i, Sig: c.sig(engine.OptionPath(i, ""),
-					i, len(f.Options), o.ID, o.Label, o.Kind, o.AccelPreset, o.Accel, o.Fields, rank(i), bits, f.ModelPreset, f.open)}
+					i, len(f.Options), o.ID, o.Label, o.Kind, o.AccelPreset, o.Accel, o.Fields, o.Tiers, rank(i), bits, f.ModelPreset, f.open)}
 			}),
 			ga.Div().Class("add-options no-print").Body(
 				ga.Range(engine.Kinds).Slice(func(k int) ga.UI {
@@ -247,6 +252,11 @@ func (c *Calculator) displayed(path string) bool {
 			return true
 		case strings.HasPrefix(rest, "accelerator."):
 			return c.f.Options[i].Kind.SelfHosted()
+		case rest == "commitments":
+			return c.f.Options[i].Kind == engine.Cloud
+		}
+		if k, _, isTier := tierPath(rest); isTier {
+			return c.f.Options[i].Kind == engine.Cloud && k < len(c.f.Options[i].Tiers)
 		}
 		for _, fd := range engine.OptionFields {
 			if fd.Key == rest {
@@ -392,10 +402,14 @@ func (c *Calculator) renderOption(i int) ga.UI {
 		grid := func() ga.UI {
 			return ga.Div().Class("grid").Body(ga.Range(fields).Slice(func(j int) ga.UI { return optField(fields[j]) }))
 		}
+		if group == "commit" && o.Kind == engine.Cloud {
+			fieldsOnly := grid
+			grid = func() ga.UI { return ga.Div().Body(fieldsOnly(), c.renderTiers(i, base, sc)) }
+		}
 		if open {
 			return grid()
 		}
-		hasErr := false
+		hasErr := group == "commit" && (len(o.Tiers) > 0 || c.hasErrPrefix(path("commitments")))
 		for _, k := range fields {
 			if key := engine.OptionFields[k].Key; c.fieldErr(path(key)) != "" || o.Fields[key] != "" {
 				hasErr = true
@@ -470,6 +484,45 @@ func (c *Calculator) renderOption(i int) ga.UI {
 		section("Power, facility and people", "facility", false),
 		section("Refresh, resale and financing", "finance", false),
 		section("Throughput and capacity", "throughput", false),
+	)
+}
+
+// renderTiers is a cloud option's commitment tiers beyond the first, each
+// field with its unit and help from the registry (engine.CommitmentFields),
+// and the buttons that add and remove tiers.
+func (c *Calculator) renderTiers(i int, base string, sc ga.EventOption) ga.UI {
+	f := c.f
+	o := &f.Options[i]
+	resolved := c.resolved.Options[i].Commitments
+	listErr := c.fieldErr(engine.OptionPath(i, "commitments"))
+	return ga.Div().Class("tiers").ID(base+"tiers").Body(
+		ga.P().Class("help").Text("The fields above are the first tier: from month 1, nothing upfront. Further tiers ramp up, renew or prepay; demand fills the cheapest tier first, and each tier's idle units are reported as stranded."),
+		ga.If(listErr != "", func() ga.UI { return ga.P().Class("error").Text(listErr) }),
+		ga.Range(o.Tiers).Slice(func(k int) ga.UI {
+			if k >= len(resolved) {
+				return ga.Text("")
+			}
+			tier := o.Tiers[k]
+			// A div with a group role, not a fieldset: each go-app element
+			// type adds its methods to app.wasm.
+			titleID := fmt.Sprintf("%stier-%d-title", base, k)
+			return ga.Div().Class("tier").ID(fmt.Sprintf("%stier-%d", base, k)).Role("group").Aria("labelledby", titleID).Body(
+				ga.P().Class("tier-title").ID(titleID).Text(fmt.Sprintf("Commitment tier %d", k+2)),
+				ga.Div().Class("grid").Body(ga.Range(engine.CommitmentFields).Slice(func(j int) ga.UI {
+					fd := engine.CommitmentFields[j]
+					return c.num(numInput{id: fmt.Sprintf("%st%d-%s", base, k, fd.Key), field: &resolved[k][j], text: tier[fd.Key], owner: fmt.Sprintf("%p", tier),
+						set: func(ctx ga.Context, v string) { tier[fd.Key] = v; c.changed(ctx) }})
+				})),
+				ga.Button().Type("button").Class("danger no-print").ID(fmt.Sprintf("%stier-%d-remove", base, k)).Text(fmt.Sprintf("Remove tier %d", k+2)).
+					OnClick(c.on(func(ctx ga.Context, e ga.Event) { f.removeTier(i, k); c.reshaped(ctx) }), sc, ga.EventScope(k, len(o.Tiers))),
+			)
+		}),
+		ga.Button().Type("button").Class("no-print").ID(base+"add-tier").Disabled(len(o.Tiers) >= engine.MaxCommitments).
+			Text(fmt.Sprintf("+ Add a commitment tier (%d of %d)", len(o.Tiers), engine.MaxCommitments)).
+			OnClick(c.on(func(ctx ga.Context, e ga.Event) {
+				f.addTier(i, int(c.resolved.Values.Workload.HorizonMonths.Dec().IntPart()))
+				c.reshaped(ctx)
+			}), sc, ga.EventScope(len(o.Tiers))),
 	)
 }
 

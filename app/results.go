@@ -31,6 +31,7 @@ func (c *Calculator) renderResults() []ga.UI {
 			&part{C: c, Kind: "chart-monthly", Index: 0, Sig: signature(c.drawn[0], c.showRevenue, c.narrowCharts)},
 			&part{C: c, Kind: "chart-breakdown", Index: 1, Sig: signature(c.drawn[1], c.narrowCharts)},
 			&part{C: c, Kind: "chart-capacity", Index: 2, Sig: signature(c.drawn[2], c.capacityTarget(), c.narrowCharts)},
+			&part{C: c, Kind: "chart-sizing", Sig: signature(c.sizingSeq, c.narrowCharts, c.commitTerms, c.sizingErr)},
 			&part{C: c, Kind: "chart-discounted", Index: 3, Sig: signature(c.drawn[3], c.narrowCharts)},
 			&part{C: c, Kind: "chart-volume", Sig: signature(c.curveSeq, c.narrowCharts)},
 			&part{C: c, Kind: "chart-interactivity", Sig: signature(c.icurveSeq, c.narrowCharts, c.ceiling)},
@@ -574,14 +575,91 @@ func (c *Calculator) renderCapacity() ga.UI {
 	if i < 0 {
 		return ga.Text("")
 	}
-	committed := decimal.Zero
-	if o := c.good.Options[i]; o.Kind == engine.Cloud && o.CommitAccelerators.Set() {
-		committed = o.CommitAccelerators.Dec()
+	o := &c.result.Options[i]
+	var committed []decimal.Decimal
+	if len(o.Commitments) > 0 {
+		committed = make([]decimal.Decimal, len(o.Months))
+		for k := range committed {
+			committed[k] = o.CommittedAt(k + 1)
+		}
 	}
 	return ga.Div().Class("chart-block").Body(
 		c.optionPicker("capacity-option", "Option", i, func(o engine.OptionResult) bool { return o.Throughput != nil }, func(ctx ga.Context, v int) { c.capOption = v }),
 		c.capacityChart(c.result, i, committed),
+		ga.If(len(o.Commitments) > 0, func() ga.UI { return tierTable(o) }),
 	)
+}
+
+// tierTable lists a cloud option's commitment tiers and what of each was
+// used or stranded (demand fills the cheapest tier first).
+func tierTable(o *engine.OptionResult) ga.UI {
+	head := []string{"Tier", "Accelerators", "Rate", "Months", "Upfront (cash)", "Cost in the horizon", "Used", "Stranded", "Stranded cost"}
+	return ga.Div().Class("table-wrap").Body(ga.P().Class("muted").ID("tiers-table-caption").Text("Commitment tiers of "+o.Label+": accelerator-months used and stranded. Demand fills the cheapest tier first, so idle units are those of the dearest tiers."),
+		ga.Table().Class("tiers-table").ID("tiers-table").Aria("describedby", "tiers-table-caption").Body(
+			ga.THead().Body(ga.Tr().Body(ga.Range(head).Slice(func(k int) ga.UI { return ga.Th().Scope("col").Text(head[k]) }))),
+			ga.TBody().Body(ga.Range(o.Commitments).Slice(func(k int) ga.UI {
+				t := o.Commitments[k]
+				upfront := "none"
+				if t.UpfrontShare.Sign() > 0 {
+					upfront = fmt.Sprintf("%s (%s, month %d)", engine.Money(t.Upfront), engine.Percent(t.UpfrontShare), t.StartMonth)
+				}
+				cells := []string{engine.Count(t.Accelerators, 0), engine.MoneyFixed(t.HourlyRate, 2) + "/h", fmt.Sprintf("%d–%d", t.StartMonth, t.EndMonth), upfront,
+					engine.Money(t.Cost), engine.Count(t.UsedAcceleratorMonths, 0), engine.Count(t.StrandedAcceleratorMonths, 0), engine.Money(t.StrandedCost)}
+				return ga.Tr().ID(fmt.Sprintf("tier-row-%d", t.Tier)).Body(
+					ga.Th().Scope("row").Text(fmt.Sprintf("Tier %d", t.Tier)),
+					ga.Range(cells).Slice(func(j int) ga.UI { return ga.Td().Text(cells[j]) }),
+				)
+			})),
+		))
+}
+
+// renderSizing is the commitment sizing of one cloud option: its chart,
+// the sentence with the optimum and the cost of missing it by 25 %, and
+// the terms it compares.
+func (c *Calculator) renderSizing() ga.UI {
+	i := c.sizingTarget()
+	if i < 0 {
+		return ga.Text("")
+	}
+	z := c.sizing
+	pending := z == nil && c.sizingErr == "" || z != nil && z.Option != i
+	return ga.Div().Class("chart-block").ID("sizing").Body(
+		ga.Div().Class("pickers no-print").Body(
+			c.optionPicker("sizing-option", "Option", i, func(o engine.OptionResult) bool { return o.Kind == engine.Cloud }, func(ctx ga.Context, v int) {
+				c.sizeOption = v
+				c.resize()
+			}),
+			ga.Div().Class("field").Body(
+				ga.Label().For("commit-terms").Text("Terms to compare (months, each optionally @ its $/h rate)"),
+				ga.Input().ID("commit-terms").Type("text").Attr("autocomplete", "off").Value(c.commitTerms).Placeholder("12, 24, 36").
+					Aria("describedby", "commit-terms-help").OnInput(c.on(func(ctx ga.Context, e ga.Event) {
+					c.commitTerms = ctx.JSSrc().Get("value").String()
+					c.resize()
+				})),
+				ga.P().Class("help").ID("commit-terms-help").Text("e.g. 12, 24, 36, or 12@2.40, 36@1.95 for a rate of its own; without a rate, each term is at the option's committed rate."),
+			),
+		),
+		ga.If(c.sizingErr != "", func() ga.UI { return ga.P().Class("error").ID("sizing-error").Text(c.sizingErr) }),
+		ga.If(pending && c.sizingErr == "", func() ga.UI {
+			return ga.P().Class("chart-block pending").ID("chart-sizing-pending").Text("Sizing the commitment…")
+		}),
+		ga.If(!pending && z != nil, func() ga.UI {
+			return ga.Div().Body(
+				ga.P().ID("sizing-sentence").Text(z.Sentence()),
+				c.sizingChart(z),
+			)
+		}),
+	)
+}
+
+// resize sizes the commitment again for a new option or terms, at once:
+// it takes a few milliseconds, and no scenario input waits for it.
+func (c *Calculator) resize() {
+	if c.result == nil || c.stale || c.good == nil {
+		return
+	}
+	c.sizing, c.sizingErr = sizeCommitment(c.good, c.result, c.sizingTarget(), c.commitTerms)
+	c.sizingSeq++
 }
 
 func (c *Calculator) renderVolume() ga.UI {

@@ -43,6 +43,12 @@ func writeSig(b *strings.Builder, parts ...any) {
 			for _, k := range slices.Sorted(maps.Keys(v)) {
 				b.WriteString(k + "=" + strconv.Quote(v[k]) + ";")
 			}
+		case []map[string]string:
+			b.WriteString(strconv.Itoa(len(v)) + "[")
+			for _, m := range v {
+				writeSig(b, m)
+			}
+			b.WriteString("]")
 		case map[string]bool:
 			for _, k := range slices.Sorted(maps.Keys(v)) {
 				b.WriteString(k + "=" + strconv.FormatBool(v[k]) + ";")

@@ -42,3 +42,30 @@ func BenchmarkEncodeLink(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCommitSizing sizes the commitment of the reference scenario's
+// cloud option (60 months) over the default terms, from its evaluation, as
+// the page does once results are painted. Target under wasm: 50 ms.
+func BenchmarkCommitSizing(b *testing.B) {
+	s := loadReference(b)
+	r, err := Evaluate(s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	i := -1
+	for k := range s.Options {
+		if s.Options[k].Kind == Cloud {
+			i = k
+			break
+		}
+	}
+	if r.Horizon != 60 || i < 0 {
+		b.Fatalf("the reference scenario has %d months and cloud option %d", r.Horizon, i)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := SizeCommitment(s, r, i, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

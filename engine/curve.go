@@ -53,6 +53,7 @@ func (p *plan) curvePoint(rpd decimal.Decimal) CurvePoint {
 	copy(q.options, p.options)
 	for i := range q.options {
 		q.options[i].commitUnits = zero
+		q.options[i].tiers, q.options[i].fill = nil, nil
 	}
 	pt := CurvePoint{RequestsPerDay: rpd, CostPerMTokens: make([]*decimal.Decimal, len(p.options))}
 	months := q.demand()

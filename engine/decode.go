@@ -73,7 +73,17 @@ func modelKey(k string) bool    { return k == "preset" || modelField(k) != nil }
 func revenueKey(k string) bool  { return revenueField(k) != nil }
 func accelKey(k string) bool    { return k == "preset" || accelField(k) != nil }
 func optionKey(k string) bool {
-	return k == "label" || k == "kind" || k == "accelerator" || k == "throughput_preset" || optionField(k) != nil
+	return k == "label" || k == "kind" || k == "accelerator" || k == "throughput_preset" || k == "commitments" || optionField(k) != nil
+}
+func commitmentKey(k string) bool { return commitmentField(k) != nil }
+
+func commitmentField(key string) *CommitmentField {
+	for i := range CommitmentFields {
+		if CommitmentFields[i].Key == key {
+			return &CommitmentFields[i]
+		}
+	}
+	return nil
 }
 
 func workloadField(key string) *WorkloadField {
@@ -261,6 +271,10 @@ func (d *fileDecoder) option(i int) (Option, error) {
 				o.Accelerator = a
 			}
 			return err
+		case "commitments":
+			var err error
+			o.Commitments, err = d.commitments(path)
+			return err
 		}
 		return d.num(path, optionField(key).Get(&o))
 	})
@@ -285,12 +299,49 @@ func (d *fileDecoder) option(i int) (Option, error) {
 			}
 		} else if (key == "accelerator" || key == "throughput_preset") && !o.Kind.SelfHosted() {
 			only = "cloud and owned"
+		} else if key == "commitments" && o.Kind != Cloud {
+			only = "cloud"
 		}
 		if only != "" {
 			return o, FieldError{OptionPath(i, key), "does not apply to an option of kind " + string(o.Kind) + " (only to " + only + ")"}
 		}
 	}
 	return o, nil
+}
+
+// commitments reads an option's list of commitment tiers (null is none),
+// at most MaxCommitments, each an object of CommitmentFields.
+func (d *fileDecoder) commitments(path string) ([]Commitment, error) {
+	t, err := d.next()
+	if err != nil || t == nil {
+		return nil, err
+	}
+	if t != json.Delim('[') {
+		return nil, FieldError{path, "expected a list of commitment tiers (a JSON array), got " + jsonType(t)}
+	}
+	list := []Commitment{}
+	for d.dec.More() {
+		if len(list) == MaxCommitments {
+			return nil, FieldError{path, fmt.Sprintf("more than %d commitment tiers", MaxCommitments)}
+		}
+		var c Commitment
+		p := path + "[" + strconv.Itoa(len(list)) + "]"
+		t, err := d.next()
+		if err != nil {
+			return nil, err
+		}
+		if t != json.Delim('{') {
+			return nil, FieldError{p, "expected a commitment tier (a JSON object), got " + jsonType(t)}
+		}
+		if _, err := d.fields(p, commitmentKey, func(key, path string) error {
+			return d.num(path, commitmentField(key).Get(&c))
+		}); err != nil {
+			return nil, err
+		}
+		list = append(list, c)
+	}
+	_, err = d.next() // ]
+	return list, err
 }
 
 // object reads an object (or null, reported as such) whose keys are among

@@ -303,6 +303,7 @@ func FuzzDecodeScenario(f *testing.F) {
 	f.Add([]byte(`{"version":2,"workload":{"requests_per_day":"10","input_tokens":"10","output_tokens":"10"},"model":{"preset":"llama-3.1-8b"},"options":[{"label":"x","kind":"owned","accelerator":{"preset":"h100-sxm"},"lease_months":"1","lease_rate_factor":"1","loan_months":"12","refresh":"1"}]}`))
 	f.Add([]byte(`{"version":99}`))
 	f.Add([]byte(`{"version":2,"workload":{"requests_per_day":1000,"input_tokens":100,"output_tokens":10,"discount_rate":"0.1"},"model":{"preset":"llama-3.1-8b"},"revenue":{"price_input_per_m":1,"price_output_per_m":2,"price_change":"-0.3"},"options":[{"label":"a","kind":"api","price_input_per_m":1,"price_output_per_m":2,"price_change":"-0.9"},{"label":"c","kind":"cloud","accelerator":{"preset":"h100-sxm"},"hourly_rate_change":"1"},{"label":"o","kind":"owned","accelerator":{"preset":"h100-sxm"},"capex_change":"-0.95"}]}`))
+	f.Add([]byte(`{"version":2,"workload":{"horizon_months":"4"},"options":[{"kind":"cloud","hourly_rate":"2","commitments":[{"accelerators":"4","hourly_rate":"1","start_month":"2","months":"3","upfront_share":"0.5"},{"accelerators":10,"start_month":99,"months":null},null,[]]},{"kind":"api","commitments":[]}]}`))
 	f.Add([]byte(`{"name":"<script>alert(1)</script>","version":1}`))
 	f.Add([]byte(strictFile))
 	f.Add([]byte("\uFEFF" + `{"version":1,"name":"a\\ud800 \ud83d\ude80 \u202e","options":[{"mbu":null,"kind":"owned","label":"\u0000"}]}`))
@@ -377,6 +378,16 @@ func scenarioEqual(a, b Scenario) bool {
 		for _, f := range OptionFields {
 			if !f.Get(oa).Equal(*f.Get(ob)) {
 				return false
+			}
+		}
+		if len(oa.Commitments) != len(ob.Commitments) {
+			return false
+		}
+		for t := range oa.Commitments {
+			for _, f := range CommitmentFields {
+				if !f.Get(&oa.Commitments[t]).Equal(*f.Get(&ob.Commitments[t])) {
+					return false
+				}
 			}
 		}
 		if oa.Accelerator != nil {

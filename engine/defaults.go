@@ -292,6 +292,15 @@ func neededIfLeased(sc *scope) Default {
 	return none("not needed: not leased")
 }
 
+// tierRate is a commitment tier's rate when none is given: the option's
+// on-demand hourly rate (as the first tier's commit_hourly_rate).
+func tierRate(sc *scope) Default {
+	if n := sc.option().HourlyRate; n.Set() {
+		return Default{n.Dec(), Origin{Kind: OriginDerived, Rule: "the hourly rate", From: OptionPath(sc.i, "hourly_rate")}}
+	}
+	return required(sc)
+}
+
 // allInPowerRule is the words of allInPower.
 var allInPowerRule = HostPowerFactor.String() + " × board power"
 

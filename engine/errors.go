@@ -39,6 +39,12 @@ func (e Errors) For(path string) string {
 // OptionPath(1, "hourly_rate") is "options[1].hourly_rate".
 func OptionPath(i int, key string) string { return "options[" + strconv.Itoa(i) + "]." + key }
 
+// CommitmentPath is the path of a commitment tier's field:
+// CommitmentPath(0, 1, "start_month") is "options[0].commitments[1].start_month".
+func CommitmentPath(i, tier int, key string) string {
+	return OptionPath(i, "commitments["+strconv.Itoa(tier)+"]."+key)
+}
+
 // SplitOptionPath is the inverse of OptionPath; ok is false for a path that
 // is not an option's.
 func SplitOptionPath(path string) (i int, key string, ok bool) {

@@ -62,6 +62,8 @@ type OptionResult struct {
 	TotalMargin          *decimal.Decimal `json:"total_margin"`
 	MarginShare          *decimal.Decimal `json:"margin_share"`
 	BreakEvenMonth       *int             `json:"break_even_month"`
+	// Commitments are a cloud option's commitment tiers, nil without any.
+	Commitments []TierResult `json:"commitments,omitempty"`
 
 	// Financing says in words how an owned option pays for its hardware
 	// ("bought for cash; kept at the horizon"); "" for other kinds.
@@ -478,7 +480,7 @@ func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult
 	for m := range or.Months {
 		row := &or.Months[m]
 		or.TotalCost = or.TotalCost.Add(row.Cost)
-		if o.kind == Owned {
+		if o.kind != API {
 			or.TotalCashCost = or.TotalCashCost.Add(row.CashCost)
 		}
 		if row.StrandedCost.Sign() != 0 {
@@ -493,7 +495,7 @@ func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult
 		cumCash = cumCash.Sub(row.CashCost)
 		row.CumulativeCash = cumCash
 	}
-	if o.kind != Owned {
+	if o.kind == API {
 		or.TotalCashCost = or.TotalCost
 	}
 	p.summarize(o, or, tot, sumBusy, sumHeld)
@@ -551,40 +553,117 @@ func (p *plan) provision(o *optionPlan, t *Throughput, rows []Month, replicasPer
 	}
 }
 
-// costCloud: provisioned × rate × 730 each month; committed units are paid
-// whether used or not during the commitment, overflow at the on-demand rate.
+// costCloud: each month, the provisioned accelerators fill the commitment
+// tiers that run that month, cheapest rate first (tierPlan, checkTiers);
+// what no tier holds is rented on demand. Every tier that runs is paid
+// whether used or not: its units left idle are stranded. A tier's economic
+// cost is units × rate × 730 each month of its term; its cash cost is the
+// same less the upfront share, and the upfront share of the whole term is
+// paid in its start month (docs/methodology.md, Commitments).
 func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []Month) (sumHeld decimal.Decimal) {
 	p.capacity(o, or, known)
-	rate730 := o.hourly.Mul(HoursPerMonth)
-	commitRate730 := o.commitRate.Mul(HoursPerMonth)
-	committed := o.commitUnits.Mul(commitRate730)
+	var tiers []TierResult
+	if len(o.tiers) > 0 {
+		tiers = make([]TierResult, len(o.tiers))
+		for k := range o.tiers {
+			tiers[k] = o.tiers[k].result()
+		}
+	}
 	for m := range or.Months {
 		row := &or.Months[m]
 		prov := row.Accelerators
 		b := &row.Breakdown
-		if o.hourlyPath != nil { // the on-demand rate on its path
-			rate730 = o.hourlyAt(m).Mul(HoursPerMonth)
-		}
-		if m < o.commitMonths && o.commitUnits.Sign() > 0 {
-			b.Committed = committed
-			if over := prov.Sub(o.commitUnits); over.Sign() > 0 {
-				b.OnDemand = over.Mul(rate730)
-			} else if over.Sign() < 0 {
-				row.StrandedCost = over.Neg().Mul(commitRate730)
+		left := prov // accelerators not yet held by a tier
+		var cash decimal.Decimal
+		for _, k := range o.fill {
+			t := &o.tiers[k]
+			if m < t.start || m >= t.end {
+				continue
 			}
-			row.Cost = b.OnDemand.Add(b.Committed)
-		} else {
-			b.OnDemand = prov.Mul(rate730)
-			row.Cost = b.OnDemand
+			tr := &tiers[k]
+			b.Committed = b.Committed.Add(t.monthly)
+			tr.Cost = tr.Cost.Add(t.monthly)
+			cash = cash.Add(t.monthlyCash)
+			if m == t.start && t.upfrontCash.Sign() != 0 {
+				cash = cash.Add(t.upfrontCash)
+				tr.Upfront = t.upfrontCash
+			}
+			used := t.units
+			if left.Cmp(used) < 0 {
+				used = left
+			}
+			left = left.Sub(used)
+			tr.UsedAcceleratorMonths = tr.UsedAcceleratorMonths.Add(used)
+			if idle := t.units.Sub(used); idle.Sign() > 0 {
+				stranded := idle.Mul(t.rate).Mul(HoursPerMonth)
+				row.StrandedCost = row.StrandedCost.Add(stranded)
+				tr.StrandedAcceleratorMonths = tr.StrandedAcceleratorMonths.Add(idle)
+				tr.StrandedCost = tr.StrandedCost.Add(stranded)
+			}
 		}
+		if left.Sign() > 0 {
+			b.OnDemand = left.Mul(p.onDemand730(o, m))
+		}
+		row.Cost = b.OnDemand.Add(b.Committed)
 		row.CashCost = row.Cost
+		if len(o.fill) > 0 {
+			row.CashCost = b.OnDemand.Add(cash)
+		}
 		row.Fleet = prov
 		sumHeld = sumHeld.Add(prov)
 		if prov.Cmp(or.PeakAccelerators) > 0 {
 			or.PeakAccelerators = prov
 		}
 	}
+	or.Commitments = tiers
 	return sumHeld
+}
+
+// onDemand730 is the on-demand price of one accelerator for month m (from
+// 0): the hourly rate on its path (hourlyAt) × 730 hours. Every on-demand
+// charge of a cloud option, and the commitment sizing, read it here.
+func (p *plan) onDemand730(o *optionPlan, m int) decimal.Decimal {
+	return o.hourlyAt(m).Mul(HoursPerMonth)
+}
+
+// TierResult is one commitment tier over the horizon: its terms and which
+// of its accelerator-months were used or stranded. Demand fills the tiers
+// that run in a month cheapest rate first (then the earlier start, then the
+// tier's order), so stranded units are those of the dearest tiers.
+type TierResult struct {
+	// Tier is 1 for the first tier (commit_accelerators, commit_hourly_rate,
+	// commit_months), k+2 for commitments[k]; Path is where its fields are.
+	Tier         int             `json:"tier"`
+	Path         string          `json:"path"`
+	Accelerators decimal.Decimal `json:"accelerators"`
+	HourlyRate   decimal.Decimal `json:"hourly_rate"`
+	StartMonth   int             `json:"start_month"`
+	EndMonth     int             `json:"end_month"` // its last month, perhaps past the horizon
+	UpfrontShare decimal.Decimal `json:"upfront_share"`
+	// Cost is its economic cost within the horizon; Upfront the cash paid
+	// at its start month (for the whole term, past the horizon too).
+	Cost                      decimal.Decimal `json:"cost"`
+	Upfront                   decimal.Decimal `json:"upfront"`
+	UsedAcceleratorMonths     decimal.Decimal `json:"used_accelerator_months"`
+	StrandedAcceleratorMonths decimal.Decimal `json:"stranded_accelerator_months"`
+	StrandedCost              decimal.Decimal `json:"stranded_cost"`
+}
+
+// CommittedAt is the accelerators the option's commitment tiers hold in
+// month m (from 1), used or not.
+func (o *OptionResult) CommittedAt(m int) decimal.Decimal {
+	var n decimal.Decimal
+	for _, t := range o.Commitments {
+		if m >= t.StartMonth && m <= t.EndMonth {
+			n = n.Add(t.Accelerators)
+		}
+	}
+	return n
+}
+
+func (t *tierPlan) result() TierResult {
+	return TierResult{Tier: t.tier, Path: t.path, Accelerators: t.units, HourlyRate: t.rate,
+		StartMonth: t.start + 1, EndMonth: t.end, UpfrontShare: t.upfront}
 }
 
 // costOwned: the fleet is the most ever provisioned; purchases are capex in

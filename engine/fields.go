@@ -103,6 +103,32 @@ type RevenueField struct {
 	Get func(*Revenue) *Num
 }
 
+// CommitmentField is a field of one commitment tier (Option.Commitments)
+// with its accessor. A link holds a tier as one token whose value lists the
+// fields in this order (docs/links.md), so Link is empty and the order is
+// part of the link format: a field is only ever appended.
+type CommitmentField struct {
+	Field
+	Get func(*Commitment) *Num
+}
+
+// MaxCommitments bounds the tiers an option lists beyond the first.
+const MaxCommitments = 8
+
+// CommitmentFields lists a tier's fields in display (and link) order.
+var CommitmentFields = []CommitmentField{
+	{field("accelerators", "", "Accelerators", "accelerators", "Accelerators reserved take-or-pay for the tier's term, paid whether used or not; demand above every tier is rented on demand.", "0", "1000000", required, integer, since(4)),
+		func(c *Commitment) *Num { return &c.Accelerators }},
+	{field("hourly_rate", "", "Rate", "$/accelerator-hour", "All-in price of one committed accelerator-hour at this tier's upfront share, as negotiated: the upfront payment is part of it, not on top. Defaults to the on-demand hourly rate.", "0", "10000", tierRate, costOnly, since(4)),
+		func(c *Commitment) *Num { return &c.HourlyRate }},
+	{field("start_month", "", "Start month", "month", "First month of the tier (1 is the first month of the horizon). A ramp starts later; a renewal starts the month after the tier it renews ends.", "1", "120", constant(one), integer, since(4)),
+		func(c *Commitment) *Num { return &c.StartMonth }},
+	{field("months", "", "Length", "months", "Months the tier runs from its start month; months past the horizon are not costed (an upfront payment for them is still paid).", "1", "120", required, integer, since(4)),
+		func(c *Commitment) *Num { return &c.Months }},
+	{field("upfront_share", "", "Upfront share", "0–1", "Share of the tier's whole price (accelerators × rate × 730 h × months) paid in cash at its start month: 0 none, 1 all. The rest is paid monthly. The economic cost is the same each month of the term either way.", "0", "1", constant(zero), since(4)),
+		func(c *Commitment) *Num { return &c.UpfrontShare }},
+}
+
 // OptionField is an option input, the kinds it applies to, and its accessor.
 type OptionField struct {
 	Field

@@ -134,8 +134,55 @@ func linkTokens(s *Scenario) []string {
 				t = append(t, f.Link+"="+n.String())
 			}
 		}
+		for k := range o.Commitments {
+			t = append(t, tierKey+"="+tierValue(&o.Commitments[k]))
+		}
 	}
 	return t
+}
+
+// tierKey is the key of a commitment tier's token: one token a tier, in
+// the option's order, each "ct=" and the tier's CommitmentFields in their
+// order, separated by commas, an unset field empty and trailing empty
+// fields left out ("ct=64,2.1,13,24,0.5", "ct=32,,7,12"). Since format 4.
+const tierKey = "ct"
+
+func tierValue(c *Commitment) string {
+	vals := make([]string, len(CommitmentFields))
+	last := 0
+	for k, f := range CommitmentFields {
+		if n := f.Get(c); !n.IsZero() {
+			vals[k] = n.String()
+			last = k + 1
+		}
+	}
+	return strings.Join(vals[:last], ",")
+}
+
+// setTier reads a commitment tier's token value into a new tier of o.
+func setTier(o *Option, version int, val string) error {
+	if o.Kind != Cloud || version < 4 {
+		return linkErr("unknown part %q for an option of kind %s", tierKey, o.Kind)
+	}
+	if len(o.Commitments) >= MaxCommitments {
+		return linkErr("an option has more than %d commitment tiers", MaxCommitments)
+	}
+	vals := strings.Split(val, ",")
+	if len(vals) > len(CommitmentFields) {
+		return linkErr("a commitment tier has %d values, at most %d", len(vals), len(CommitmentFields))
+	}
+	var c Commitment
+	for k, v := range vals {
+		if v == "" {
+			continue
+		}
+		f := CommitmentFields[k]
+		if err := setNum(f.Get(&c), "commitment tier "+strconv.Itoa(len(o.Commitments)+2)+": "+f.Label, v); err != nil {
+			return err
+		}
+	}
+	o.Commitments = append(o.Commitments, c)
+	return nil
 }
 
 // escapeText makes text safe inside a token: "%", "~", "=" and "+" and
@@ -271,6 +318,15 @@ func parseTokens(version int, list string) (Scenario, error) {
 		scope := "top"
 		if opt != nil {
 			scope = fmt.Sprintf("o%d", len(s.Options))
+		}
+		if opt != nil && key == tierKey {
+			if !hasVal {
+				return s, linkErr("part %q has no value", key)
+			}
+			if err := setTier(opt, version, val); err != nil {
+				return s, err
+			}
+			continue
 		}
 		if seen[scope+key] {
 			return s, linkErr("%q appears twice", key)

@@ -70,6 +70,12 @@ func largestScenario() *Scenario {
 		if o.Kind == API {
 			o.Accelerator = nil
 		}
+		if o.Kind == Cloud {
+			for k := range MaxCommitments {
+				o.Commitments = append(o.Commitments, Commitment{Accelerators: N(fmt.Sprint(100 + k)), HourlyRate: N(fmt.Sprintf("1.%03d", 250+k)),
+					StartMonth: N(fmt.Sprint(1 + 12*k)), Months: N("36"), UpfrontShare: N(fmt.Sprintf("0.%d5", k))})
+			}
+		}
 		s.Options = append(s.Options, o)
 	}
 	return s
@@ -197,6 +203,10 @@ func randomScenario(r *rand.Rand) *Scenario {
 				}
 				*f.Get(&o) = NumOf(v)
 			}
+		}
+		for range r.IntN(4) {
+			o.Commitments = append(o.Commitments, Commitment{Accelerators: pick("", "8", "64"), HourlyRate: pick("", "1.25", "2.49"),
+				StartMonth: pick("", "1", "7", "13"), Months: pick("", "12", "36"), UpfrontShare: pick("", "0", "0.5", "1")})
 		}
 		s.Options = append(s.Options, o)
 	}
@@ -341,6 +351,8 @@ func FuzzDecodeLink(f *testing.F) {
 	f.Add("#3r.dr=0.1~o=api~pg=-0.3") // version-4 keys in a version-3 link
 	f.Add("#4r.rpd=1000~in=100~out=10~g=0.5~h=120~m=llama-3.1-8b~o=owned~l=x~a=h100-sxm~dy=0.01~rfr=1~rsh=1~lnm=360~lnr=1~lnd=0.5")
 	f.Add("#4r.rpd=1000~in=100~out=10~m=llama-3.1-8b~o=owned~l=x~a=h100-sxm~lsm=1~lsf=0.001~lnm=1~rfr=1~rsh=1")
+	f.Add("#4r.o=cloud~hr=2~ca=8~chr=1.5~cm=2~ct=4,1,2,3,0.5~ct=10,1.4,3,3,1~ct=,,,,~ct=1,2,3,4,5,6")
+	f.Add("#4r.o=owned~ct=1~o=cloud~ct=-1,1e30,0,121,2~ct")
 	f.Fuzz(func(t *testing.T, link string) {
 		s, err := DecodeLink(link)
 		if err != nil {

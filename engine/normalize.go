@@ -40,6 +40,14 @@ func Normalize(s *Scenario) Scenario {
 			}
 			dropDefault(n, &ro.Fields[k])
 		}
+		if o.Kind != Cloud {
+			o.Commitments = nil
+		}
+		for t := range ro.Commitments {
+			for k, f := range CommitmentFields {
+				dropDefault(f.Get(&o.Commitments[t]), &ro.Commitments[t][k])
+			}
+		}
 	}
 	return c
 }

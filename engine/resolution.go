@@ -61,11 +61,12 @@ type scope struct {
 	figure Num                // while resolving a model field: its figure in the preset
 	accel  *AcceleratorPreset // nil: a custom accelerator, an unknown preset, or none
 	i      int                // the option being resolved
+	tier   int                // the commitment tier being resolved (group "commitment")
 	group  string             // the group of the field being resolved (see Resolved)
 }
 
 // path is the path of the field key in the group being resolved.
-func (sc *scope) path(key string) string { return fieldPath(sc.group, sc.i, key) }
+func (sc *scope) path(key string) string { return fieldPath(sc.group, sc.i, sc.tier, key) }
 
 // option is the option being resolved, with the values resolved so far.
 func (sc *scope) option() *Option { return &sc.v.Options[sc.i] }
@@ -78,8 +79,9 @@ type Resolved struct {
 	Given   Num
 	Default Default
 
-	group  string // "workload", "model", "revenue", "option" or "accelerator"
-	option int    // the option's index, for the last two
+	group  string // "workload", "model", "revenue", "option", "accelerator" or "commitment"
+	option int    // the option's index, for the last three
+	tier   int    // the commitment's index in the option's list, for "commitment"
 	idle   bool   // the value cannot change any result (see Use)
 }
 
@@ -109,15 +111,18 @@ func (r *Resolved) Missing() bool {
 // not when throughput is measured.
 func (r *Resolved) Used() bool { return !r.idle }
 
-// Path is the field's path, as errors name it: "options[1].hourly_rate".
-func (r *Resolved) Path() string { return fieldPath(r.group, r.option, r.Field.Key) }
+// Path is the field's path, as errors name it: "options[1].hourly_rate",
+// "options[0].commitments[1].start_month".
+func (r *Resolved) Path() string { return fieldPath(r.group, r.option, r.tier, r.Field.Key) }
 
-func fieldPath(group string, option int, key string) string {
+func fieldPath(group string, option, tier int, key string) string {
 	switch group {
 	case "option":
 		return OptionPath(option, key)
 	case "accelerator":
 		return OptionPath(option, "accelerator."+key)
+	case "commitment":
+		return CommitmentPath(option, tier, key)
 	}
 	return group + "." + key
 }
@@ -144,6 +149,9 @@ type OptionResolution struct {
 	// Accelerator has one entry for each of AcceleratorFields; nil unless
 	// the option is self-hosted and names an accelerator.
 	Accelerator []Resolved
+	// Commitments has, for each tier of a cloud option's Commitments, one
+	// entry for each of CommitmentFields; nil for other kinds.
+	Commitments [][]Resolved
 }
 
 // All lists every field that applies, in the order of the scenario file.
@@ -152,6 +160,7 @@ func (r *Resolution) All() iter.Seq[*Resolved] {
 		groups := [][]Resolved{r.Workload, r.Model, r.Revenue}
 		for _, o := range r.Options {
 			groups = append(groups, o.Accelerator, o.Fields)
+			groups = append(groups, o.Commitments...)
 		}
 		for _, g := range groups {
 			for i := range g {
@@ -230,6 +239,20 @@ func Resolve(s *Scenario) *Resolution {
 				e.idle = o.LeaseMonths.Dec().Sign() <= 0
 			}
 			ro.Fields[k] = e
+		}
+		if o.Kind == Cloud && len(o.Commitments) > 0 {
+			ro.Commitments = make([][]Resolved, len(o.Commitments))
+			for t := range o.Commitments {
+				sc.tier = t
+				ro.Commitments[t] = make([]Resolved, len(CommitmentFields))
+				for k := range CommitmentFields {
+					f := &CommitmentFields[k]
+					e := resolveField(sc, &f.Field, "commitment", f.Get(&o.Commitments[t]))
+					e.tier = t
+					ro.Commitments[t][k] = e
+				}
+			}
+			sc.tier = 0
 		}
 	}
 	return r

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -92,17 +93,23 @@ type optionPlan struct {
 	index int
 
 	// self-hosted
-	accel                               acceleratorPlan
-	measured                            bool
-	prefillRate, decodeRate             decimal.Decimal // tokens/s per accelerator, measured
-	perReplica                          int64           // 0: choose
-	mbu, mfu, usableMemory, maxUtil     decimal.Decimal
-	usableSet                           bool            // usable_memory_share given: a share of all memory
-	collectiveLatency                   decimal.Decimal // seconds
-	maxBatch                            int64           // 0: none
-	spare                               decimal.Decimal
-	hourly, commitUnits, commitRate     decimal.Decimal
-	commitMonths                        int
+	accel                           acceleratorPlan
+	measured                        bool
+	prefillRate, decodeRate         decimal.Decimal // tokens/s per accelerator, measured
+	perReplica                      int64           // 0: choose
+	mbu, mfu, usableMemory, maxUtil decimal.Decimal
+	usableSet                       bool            // usable_memory_share given: a share of all memory
+	collectiveLatency               decimal.Decimal // seconds
+	maxBatch                        int64           // 0: none
+	spare                           decimal.Decimal
+	hourly, commitUnits, commitRate decimal.Decimal
+	commitMonths                    int
+	commitRateSet                   bool // commit_hourly_rate has a value (given, or the hourly rate's)
+	// tiers are the commitments: the first (commitUnits, commitRate,
+	// commitMonths from month 1) when it holds accelerators, then each of
+	// Commitments; fill lists their indexes in the order demand fills them.
+	tiers                               []tierPlan
+	fill                                []int
 	capex, deprYears, residual, coc     decimal.Decimal
 	powerKW, idleShare, pue, elec, colo decimal.Decimal
 	opexShare, staff                    decimal.Decimal
@@ -182,6 +189,21 @@ func Check(s *Scenario) (*plan, Errors) {
 			for _, f := range AcceleratorFields {
 				if msg := checkRange(f.Field, *f.Get(o.Accelerator)); msg != "" {
 					errs.add(OptionPath(i, "accelerator."+f.Key), msg)
+				}
+			}
+		}
+		// Commitments of another kind are ignored, as its other fields
+		// that do not apply (decoders refuse them; Normalize drops them).
+		switch {
+		case len(o.Commitments) == 0 || o.Kind != Cloud:
+		case len(o.Commitments) > MaxCommitments:
+			errs.add(OptionPath(i, "commitments"), fmt.Sprintf("at most %d tiers (got %d)", MaxCommitments, len(o.Commitments)))
+		default:
+			for t := range o.Commitments {
+				for _, f := range CommitmentFields {
+					if msg := checkRange(f.Field, *f.Get(&o.Commitments[t])); msg != "" {
+						errs.add(CommitmentPath(i, t, f.Key), msg)
+					}
 				}
 			}
 		}
@@ -423,11 +445,13 @@ func checkOption(errs *Errors, i int, r *Resolution) optionPlan {
 		op.hourly = o.HourlyRate.Dec()
 		op.commitUnits = o.CommitAccelerators.Dec()
 		op.commitRate = o.CommitHourlyRate.Dec()
+		op.commitRateSet = o.CommitHourlyRate.Set()
 		op.commitMonths = int(o.CommitMonths.Dec().IntPart())
 		op.hourlyChange = o.HourlyRateChange.Dec()
 		if op.commitUnits.Sign() > 0 && op.commitMonths == 0 {
 			errs.add(OptionPath(i, "commit_months"), "must be ≥ 1 when accelerators are committed")
 		}
+		checkTiers(errs, i, r, &op)
 	case Owned:
 		op.capex = o.CapexPerAccelerator.Dec()
 		op.capexChange = o.CapexChange.Dec()
@@ -492,6 +516,73 @@ func checkOption(errs *Errors, i int, r *Resolution) optionPlan {
 		errs.add(OptionPath(i, "prefill_tokens_per_s"), "required with a measured decode rate")
 	}
 	return op
+}
+
+// tierPlan is one commitment tier, checked.
+type tierPlan struct {
+	tier  int    // 1 for the first tier (the commit_* fields), k+2 for Commitments[k]
+	path  string // the path of its fields: "options[0]" or "options[0].commitments[k]"
+	units decimal.Decimal
+	rate  decimal.Decimal // $ per accelerator-hour, all-in
+	// start and end are month indexes from 0: the tier runs in months
+	// [start, end), which may end past the horizon.
+	start, end int
+	upfront    decimal.Decimal // share of the whole term's price paid at start
+	// monthly is units × rate × 730, its economic cost each month of the
+	// term; monthlyCash the part paid each month, (1 − upfront) × monthly;
+	// upfrontCash the part paid at start, upfront × monthly × months.
+	monthly, monthlyCash, upfrontCash decimal.Decimal
+}
+
+func newTier(tier int, path string, units, rate decimal.Decimal, start, months int, upfront decimal.Decimal) tierPlan {
+	t := tierPlan{tier: tier, path: path, units: units, rate: rate, start: start, end: start + months, upfront: upfront}
+	t.monthly = units.Mul(rate).Mul(HoursPerMonth)
+	t.monthlyCash = t.monthly
+	if upfront.Sign() > 0 {
+		t.monthlyCash = one.Sub(upfront).Mul(t.monthly)
+		t.upfrontCash = upfront.Mul(t.monthly).Mul(dec(int64(months)))
+	}
+	return t
+}
+
+// checkTiers builds a cloud option's commitment tiers: the first from the
+// commit_* fields, then Commitments (their ranges are checked already), and
+// the order demand fills them: the cheapest rate first, then the earlier
+// start, then the tier's order.
+func checkTiers(errs *Errors, i int, r *Resolution, op *optionPlan) {
+	horizon := r.Values.Workload.HorizonMonths.Dec()
+	if op.commitUnits.Sign() > 0 && op.commitMonths > 0 {
+		op.tiers = append(op.tiers, newTier(1, strings.TrimSuffix(OptionPath(i, ""), "."), op.commitUnits, op.commitRate, 0, op.commitMonths, zero))
+	}
+	o := &r.Values.Options[i]
+	if len(o.Commitments) > MaxCommitments {
+		return // reported with the ranges
+	}
+	for t := range o.Commitments {
+		res := r.Options[i].Commitments[t]
+		need(errs, res)
+		c := &o.Commitments[t]
+		start := c.StartMonth.Dec()
+		if horizon.Sign() > 0 && start.Cmp(horizon) > 0 {
+			errs.add(CommitmentPath(i, t, "start_month"), fmt.Sprintf("must be ≤ the horizon (month %s)", horizon))
+		}
+		if c.Accelerators.Dec().Sign() <= 0 || !c.Months.Set() || !c.HourlyRate.Set() || start.Sign() <= 0 {
+			continue // nothing committed, or an error reported
+		}
+		op.tiers = append(op.tiers, newTier(t+2, strings.TrimSuffix(CommitmentPath(i, t, ""), "."), c.Accelerators.Dec(), c.HourlyRate.Dec(),
+			int(start.IntPart())-1, int(c.Months.Dec().IntPart()), c.UpfrontShare.Dec()))
+	}
+	op.fill = make([]int, len(op.tiers))
+	for k := range op.fill {
+		op.fill[k] = k
+	}
+	slices.SortStableFunc(op.fill, func(a, b int) int {
+		ta, tb := &op.tiers[a], &op.tiers[b]
+		if c := ta.rate.Cmp(tb.rate); c != 0 {
+			return c
+		}
+		return ta.start - tb.start
+	})
 }
 
 // checkAccelerator checks an option's accelerator: a (the resolved values)

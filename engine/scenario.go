@@ -98,6 +98,10 @@ type Option struct {
 	CommitHourlyRate   Num `json:"commit_hourly_rate,omitzero"`
 	CommitMonths       Num `json:"commit_months,omitzero"`
 	HourlyRateChange   Num `json:"hourly_rate_change,omitzero"` // a share a year
+	// Commitments are tiers beyond the first (the three fields above, from
+	// month 1, nothing upfront): ramps, renewals, tranches, prepaid terms.
+	// At most MaxCommitments.
+	Commitments []Commitment `json:"commitments,omitempty"`
 
 	// owned
 	CapexPerAccelerator Num `json:"capex_per_accelerator,omitzero"`
@@ -140,6 +144,17 @@ type Option struct {
 	SpareReplicas          Num `json:"spare_replicas,omitzero"`
 }
 
+// Commitment is one tier of a cloud option's commitments: accelerators
+// reserved take-or-pay at a rate for a term from a start month, with a share
+// of the whole term's price paid upfront. Its fields are CommitmentFields.
+type Commitment struct {
+	Accelerators Num `json:"accelerators,omitzero"`
+	HourlyRate   Num `json:"hourly_rate,omitzero"`
+	StartMonth   Num `json:"start_month,omitzero"`
+	Months       Num `json:"months,omitzero"`
+	UpfrontShare Num `json:"upfront_share,omitzero"`
+}
+
 // SelfHosted reports whether the option runs its own accelerators.
 func (k Kind) SelfHosted() bool { return k == Cloud || k == Owned }
 
@@ -162,6 +177,9 @@ func (o Option) Clone() Option {
 	if o.Accelerator != nil {
 		a := *o.Accelerator
 		o.Accelerator = &a
+	}
+	if o.Commitments != nil {
+		o.Commitments = append([]Commitment(nil), o.Commitments...)
 	}
 	return o
 }

@@ -23,8 +23,10 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "table", "output `format`: table, json, csv (the report: summary, every assumption, monthly rows) or csv-monthly (the monthly rows alone)")
 	interactivity := fs.Bool("interactivity", false, "also print each estimated option's cost per M tokens at each tokens/s per user (table format)")
 	inputs := fs.Bool("inputs", false, "list every input with the value used and where it comes from, instead of the results")
+	sizing := fs.Bool("commit-sizing", false, "also size each cloud option's first commitment tier: the size and term that cost the least (table or json format)")
+	termsText := fs.String("commit-terms", "", "`terms` the sizing compares, in months, each with an optional rate after @ (\"12,24,36\", \"12@2.3,36@1.9\"; default 12,24,36)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: infercost eval [-format table|json|csv|csv-monthly] [-interactivity | -inputs] FILE|LINK|-")
+		fmt.Fprintln(stderr, "Usage: infercost eval [-format table|json|csv|csv-monthly] [-interactivity | -inputs] [-commit-sizing [-commit-terms LIST]] FILE|LINK|-")
 		fmt.Fprintln(stderr, "\nEvaluates a scenario: a JSON file, a scenario link, or - for standard input.")
 		fmt.Fprintln(stderr, "Invalid input prints every problem on stderr and exits 2.")
 		fs.PrintDefaults()
@@ -54,6 +56,19 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "infercost eval: -inputs lists the inputs as a table: drop -format")
 		return 2
 	}
+	if *sizing && (*format == "csv" || *format == "csv-monthly" || *inputs) {
+		fmt.Fprintln(stderr, "infercost eval: -commit-sizing adds to the results table or JSON: use it with -format table or json, without -inputs")
+		return 2
+	}
+	if *termsText != "" && !*sizing {
+		fmt.Fprintln(stderr, "infercost eval: -commit-terms lists the terms of -commit-sizing: add -commit-sizing")
+		return 2
+	}
+	terms, err := engine.ParseTerms(*termsText)
+	if err != nil {
+		fmt.Fprintln(stderr, "infercost eval: -commit-terms:", err)
+		return 2
+	}
 	s, err := readScenario(fs.Arg(0), stdin)
 	if err != nil {
 		fmt.Fprintln(stderr, "infercost eval:", err)
@@ -78,13 +93,34 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
+	var sizings []*engine.Sizing
+	if *sizing {
+		for i, o := range res.Options {
+			if o.Kind != engine.Cloud {
+				continue
+			}
+			z, err := engine.SizeCommitment(&s, res, i, terms)
+			if err != nil {
+				fmt.Fprintln(stderr, "infercost eval: commitment sizing:", err)
+				return 1
+			}
+			sizings = append(sizings, z)
+		}
+	}
 	switch {
 	case *inputs:
 	case *format == "json":
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		err = enc.Encode(res)
+		if *sizing {
+			err = enc.Encode(struct {
+				*engine.Result
+				CommitSizing []*engine.Sizing `json:"commit_sizing"`
+			}{res, sizings})
+		} else {
+			err = enc.Encode(res)
+		}
 	case *format == "csv":
 		err = engine.WriteReport(stdout, engine.Resolve(&s), res)
 	case *format == "csv-monthly":
@@ -102,6 +138,9 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = writeTable(stdout, res, robust, tor)
 		if err == nil && *interactivity {
 			err = writeInteractivity(stdout, &s, res)
+		}
+		if err == nil && *sizing {
+			err = writeSizing(stdout, sizings)
 		}
 	}
 	if err != nil {
@@ -231,6 +270,9 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 		if o.Throughput != nil && o.Why != "" {
 			fmt.Fprintf(w, "    replica: %s\n", o.Why)
 		}
+		for _, t := range o.Commitments {
+			fmt.Fprintf(w, "    %s\n", tierLine(t))
+		}
 		if o.Throughput != nil && o.Accuracy != nil {
 			fmt.Fprintf(w, "    throughput estimate: %s\n", o.Accuracy.Band())
 			for _, why := range o.Accuracy.Outside {
@@ -265,6 +307,60 @@ func writeFinance(w io.Writer, r *engine.Result) error {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t\n", r.Comparison.Options[i].NPVRank, o.Label, engine.Money(o.NetPresentCost), npv, payback, irr)
 	}
 	return tw.Flush()
+}
+
+// tierLine describes one commitment tier and what of it was used.
+func tierLine(t engine.TierResult) string {
+	upfront := "nothing upfront"
+	if t.UpfrontShare.Sign() > 0 {
+		upfront = fmt.Sprintf("%s upfront (%s in month %d)", engine.Percent(t.UpfrontShare), engine.Money(t.Upfront), t.StartMonth)
+	}
+	stranded := "none stranded"
+	if t.StrandedAcceleratorMonths.Sign() > 0 {
+		stranded = fmt.Sprintf("%s stranded (%s)", engine.Count(t.StrandedAcceleratorMonths, 0), engine.Money(t.StrandedCost))
+	}
+	return fmt.Sprintf("commitment tier %d (%s): %s accelerators at %s an hour, months %d–%d, %s; costs %s within the horizon; accelerator-months: %s used, %s",
+		t.Tier, t.Path, engine.Count(t.Accelerators, 0), engine.MoneyFixed(t.HourlyRate, 2), t.StartMonth, t.EndMonth, upfront,
+		engine.Money(t.Cost), engine.Count(t.UsedAcceleratorMonths, 0), stranded)
+}
+
+// writeSizing prints each cloud option's commitment sizing: the sentence,
+// each term's best size, and the cost curve of the best term (exact: the
+// cost is a straight line between its points).
+func writeSizing(w io.Writer, sizings []*engine.Sizing) error {
+	fmt.Fprintf(w, "\nCommitment sizing (the first tier, from month 1; other tiers as given):\n")
+	if len(sizings) == 0 {
+		fmt.Fprintln(w, "  no cloud option")
+		return nil
+	}
+	for _, z := range sizings {
+		fmt.Fprintf(w, "  %s\n", z.Sentence())
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprint(tw, "    term\trate\tbest size\ttotal\t\n")
+		for _, t := range z.Terms {
+			fmt.Fprintf(tw, "    %d months\t%s\t%s\t%s\t\n", t.Months, engine.MoneyFixed(t.HourlyRate, 2), engine.Count(t.Optimum.Accelerators, 0), engine.Money(t.Optimum.TotalCost))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "    Total cost against the accelerators committed for %d months (a straight line between rows):\n", z.Months)
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprint(tw, "    committed\ttotal\t\t\n")
+		for _, p := range z.Curve {
+			mark := ""
+			switch {
+			case p.Accelerators.Equal(z.Optimum.Accelerators):
+				mark = "optimum"
+			case p.Accelerators.Equal(z.Peak.Accelerators):
+				mark = "peak"
+			}
+			fmt.Fprintf(tw, "    %s\t%s\t%s\t\n", engine.Count(p.Accelerators, 0), engine.Money(p.TotalCost), mark)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeInteractivity prints the cost of each estimated self-hosted option

@@ -1,0 +1,131 @@
+package browser
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/infercost/infercost/engine"
+)
+
+// tierLink is engine/commitment_test.go's hand-worked demand (6, 8, 12 and
+// 20 accelerators in months 1–4, $2 an hour on demand) with its first tier
+// (8 at $1.50 for months 1–2) and no other.
+const tierLink = "#4r.h=4~g=1~rpd=86400~in=1000~out=500~cache=0.5~p2a=2~slo=0~m=llama-3.1-8b~o=cloud~l=Measured+cloud~a=~mem=80~bw=3~fl=1000~hr=2~ca=8~chr=1.5~cm=2~pf=10000~dc=1000~apr=2~mu=0.5~sp=1"
+
+// TestCommitmentTiersAndSizing adds two commitment tiers in the option's
+// commitment section, sees each tier's stranded units and the sizing chart.
+// Figures: engine/commitment_test.go and engine/sizing_test.go (working
+// there).
+func TestCommitmentTiersAndSizing(t *testing.T) {
+	s := calcSite(t)
+	ctx := NewBrowser(t)
+	log := WatchConsole(ctx)
+	log.LogOnFailure(t)
+	sizingDone := `document.querySelector("#chart-sizing #sizing-optimum circle") !== null`
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+tierLink), WaitApp(),
+		// 8 at $1,095 in months 1–2 (8,760 each), months 3–4 on demand:
+		// (12 + 20) × 1,460 = 46,720: 64,240.
+		waitText(stat(0, "total_cost"), "$64,240"),
+		WaitJS(sizingDone, 30*time.Second))
+	// The sizing over 2 and 4 months, the second at $1.40 (TestSizingHandWorked).
+	step(t, ctx, 30*time.Second, setInput("commit-terms", "2, 4@1.4"),
+		waitText("#sizing-sentence", "Measured cloud: committing 8 accelerators for 4 months at $1.40 an hour costs the least, $56,064 over the horizon. 25 % fewer (6) costs $584.00 more, 25 % more (10) $2,336 more; committing to the peak (20) $25,696 more, and nothing $11,096 more."+
+			" The first tier as given (8 for 2 months) costs $64,240, $8,176 more."))
+	for _, id := range []string{"sizing-optimum", "sizing-peak", "sizing-under", "sizing-over"} {
+		if n := eval[int](t, ctx, fmt.Sprintf(`document.querySelectorAll("#chart-sizing #%s circle").length`, id)); n != 1 {
+			t.Errorf("sizing chart: %d marks for %s", n, id)
+		}
+	}
+	if got := text(t, ctx, "#sizing-optimum text"); got != "optimum 8" {
+		t.Errorf("optimum label %q", got)
+	}
+	if got := text(t, ctx, "#sizing-peak text"); got != "peak 20" {
+		t.Errorf("peak label %q", got)
+	}
+	// Tier 2: a renewal of the first, prefilled (8 at $1.50 from month 3 for
+	// 2 months): 4 × 8,760 + (4 + 12) × 1,460 = $58,400 (TestCommitmentRenewal).
+	step(t, ctx, 30*time.Second, chromedp.Click("#o1-add-tier"), WaitJS(`document.getElementById("o1-t0-accelerators") !== null`, 10*time.Second),
+		waitText(stat(0, "total_cost"), "$58,400"))
+	for key, want := range map[string]string{"accelerators": "8", "hourly_rate": "1.5", "start_month": "3", "months": "2"} {
+		if got := eval[string](t, ctx, fmt.Sprintf(`document.getElementById("o1-t0-%s").value`, key)); got != want {
+			t.Errorf("renewal tier %s = %q, want %q", key, got, want)
+		}
+	}
+	// Unit and help come from the registry.
+	if got := text(t, ctx, `label[for="o1-t0-upfront_share"]`); got != "Upfront share (0–1)" {
+		t.Errorf("upfront label %q", got)
+	}
+	if got := text(t, ctx, "#o1-t0-upfront_share-help"); !strings.HasPrefix(got, "Share of the tier's whole price") {
+		t.Errorf("upfront help %q", got)
+	}
+	// Make it the hand-worked ramp, then add the prepaid third tier.
+	step(t, ctx, 30*time.Second,
+		setInput("o1-t0-accelerators", "4"), setInput("o1-t0-hourly_rate", "1"), setInput("o1-t0-start_month", "2"),
+		setInput("o1-t0-months", "3"), setInput("o1-t0-upfront_share", "0.5"),
+		chromedp.Click("#o1-add-tier"), WaitJS(`document.getElementById("o1-t1-accelerators") !== null`, 10*time.Second),
+		setInput("o1-t1-accelerators", "10"), setInput("o1-t1-hourly_rate", "1.4"), setInput("o1-t1-start_month", "9"))
+	// A tier that starts after the horizon is named beside its field.
+	step(t, ctx, 20*time.Second, waitText("#o1-t1-start_month-err", "must be ≤ the horizon (month 4)"))
+	step(t, ctx, 60*time.Second, setInput("o1-t1-start_month", "3"), setInput("o1-t1-months", "3"), setInput("o1-t1-upfront_share", "1"),
+		waitText(stat(0, "total_cost"), "$55,480"), WaitJS(`(document.getElementById("tier-row-3") || {textContent: ""}).textContent.includes("3–5")`, 30*time.Second))
+	rows := eval[[]string](t, ctx, `[...document.querySelectorAll("#tiers-table tbody tr")].map((r) => [...r.cells].map((c) => c.textContent).join(" | "))`)
+	want := []string{
+		"Tier 1 | 8 | $1.50/h | 1–2 | none | $17,520 | 10 | 6 | $6,570",
+		"Tier 2 | 4 | $1.00/h | 2–4 | $4,380 (50.0 %, month 2) | $8,760 | 12 | 0 | $0",
+		"Tier 3 | 10 | $1.40/h | 3–5 | $30,660 (100.0 %, month 3) | $20,440 | 18 | 2 | $2,044",
+	}
+	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
+		t.Errorf("tier table:\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
+	}
+	// The sizing follows, holding tiers 2 and 3: the engine's sentence for
+	// this scenario and these terms.
+	sc, err := engine.DecodeLink(tierLink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc.Options[0].Commitments = []engine.Commitment{
+		{Accelerators: engine.N("4"), HourlyRate: engine.N("1"), StartMonth: engine.N("2"), Months: engine.N("3"), UpfrontShare: engine.N("0.5")},
+		{Accelerators: engine.N("10"), HourlyRate: engine.N("1.4"), StartMonth: engine.N("3"), Months: engine.N("3"), UpfrontShare: engine.N("1")},
+	}
+	terms, _ := engine.ParseTerms("2, 4@1.4")
+	z, err := engine.SizeCommitment(&sc, nil, 0, terms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, waitText("#sizing-sentence", z.Sentence())); err != nil {
+		t.Errorf("sizing sentence %q, want %q", text(t, ctx, "#sizing-sentence"), z.Sentence())
+	}
+	// The link carries the tiers (written once typing pauses).
+	tiersInLink := func(want string) {
+		t.Helper()
+		var got string
+		for range 40 {
+			sc, err := engine.DecodeLink(eval[string](t, ctx, `location.hash`))
+			if err == nil && len(sc.Options) == 1 {
+				var parts []string
+				for _, c := range sc.Options[0].Commitments {
+					parts = append(parts, fmt.Sprintf("%s,%s,%s,%s,%s", c.Accelerators, c.HourlyRate, c.StartMonth, c.Months, c.UpfrontShare))
+				}
+				if got = strings.Join(parts, "~"); got == want {
+					return
+				}
+			}
+			time.Sleep(250 * time.Millisecond)
+		}
+		t.Errorf("tiers in the link: %q, want %q", got, want)
+	}
+	tiersInLink("4,1,2,3,0.5~10,1.4,3,3,1")
+	// Removing tier 2 leaves tier 3 as tier 2, its fields intact.
+	step(t, ctx, 30*time.Second, chromedp.Click("#o1-tier-0-remove"), WaitJS(`document.getElementById("o1-t1-accelerators") === null`, 10*time.Second))
+	if got := eval[string](t, ctx, `document.getElementById("o1-t0-accelerators").value`); got != "10" {
+		t.Errorf("after removing tier 2, the first listed tier holds %q accelerators, want 10", got)
+	}
+	step(t, ctx, 20*time.Second, setInput("o1-t0-accelerators", "12"))
+	tiersInLink("12,1.4,3,3,1")
+	if f := log.Failures(); len(f) > 0 {
+		t.Errorf("console: %v", f)
+	}
+}

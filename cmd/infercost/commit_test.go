@@ -1,0 +1,125 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// TestEvalCommitmentTiers runs the hand-worked tiered scenario of
+// engine/commitment_test.go (working there): demand of 6, 8, 12 and 20
+// accelerators, a first tier of 8 at $1.50 for months 1–2, a ramp of 4 at
+// $1 from month 2, half upfront, and 10 at $1.40 from month 3, all upfront.
+func TestEvalCommitmentTiers(t *testing.T) {
+	code, want, stderr := runCLI("", "eval", "testdata/tiered.json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, s := range []string{
+		"$55,480", // total: 17,520 + 8,760 + 20,440 + 8,760 on demand
+		"commitment tier 1 (options[0]): 8 accelerators at $1.50 an hour, months 1–2, nothing upfront; costs $17,520 within the horizon; accelerator-months: 10 used, 6 stranded ($6,570)",
+		"commitment tier 2 (options[0].commitments[0]): 4 accelerators at $1.00 an hour, months 2–4, 50.0 % upfront ($4,380 in month 2); costs $8,760 within the horizon; accelerator-months: 12 used, none stranded",
+		"commitment tier 3 (options[0].commitments[1]): 10 accelerators at $1.40 an hour, months 3–5, 100.0 % upfront ($30,660 in month 3); costs $20,440 within the horizon; accelerator-months: 18 used, 2 stranded ($2,044)",
+	} {
+		if !strings.Contains(want, s) {
+			t.Errorf("table lacks %q:\n%s", s, want)
+		}
+	}
+	// The tiers round-trip through a link and through the file the link
+	// decodes to: the same table.
+	code, out, stderr := runCLI("", "link", "encode", "testdata/tiered.json")
+	if code != 0 {
+		t.Fatalf("encode: exit %d: %s", code, stderr)
+	}
+	link := strings.Split(strings.TrimSpace(out), "\n")[0]
+	if code, got, stderr := runCLI("", "eval", link); code != 0 || got != want {
+		t.Errorf("eval of the link %s: exit %d %s\n%s", link, code, stderr, got)
+	}
+	code, js, stderr := runCLI("", "link", "decode", link)
+	if code != 0 || !strings.Contains(js, `"commitments": [`) {
+		t.Fatalf("decode: exit %d: %s\n%s", code, stderr, js)
+	}
+	if code, got, _ := runCLI(js, "eval", "-"); code != 0 || got != want {
+		t.Errorf("eval of the decoded file differs:\n%s", got)
+	}
+	// JSON: the tiers with their figures.
+	code, out, _ = runCLI("", "eval", "-format", "json", "testdata/tiered.json")
+	var res struct {
+		Options []struct {
+			TotalCashCost string `json:"total_cash_cost"`
+			Commitments   []struct {
+				Tier        int    `json:"tier"`
+				Upfront     string `json:"upfront"`
+				StrandedUSD string `json:"stranded_cost"`
+			} `json:"commitments"`
+		} `json:"options"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); code != 0 || err != nil {
+		t.Fatalf("exit %d: %v", code, err)
+	}
+	c := res.Options[0].Commitments
+	// Cash 65,700: the economic 55,480 plus tier 3's month 5, prepaid (10,220).
+	if res.Options[0].TotalCashCost != "65700" || len(c) != 3 || c[2].Upfront != "30660" || c[0].StrandedUSD != "6570" {
+		t.Errorf("json: %+v", res.Options[0])
+	}
+}
+
+// TestEvalCommitSizing sizes the hand-worked demand (6, 8, 12, 20) at a
+// committed $1.40 (engine/sizing_test.go, TestSizingHandWorked): over 4
+// months, 8 accelerators, $56,064; over 2 months, 6, $61,904.
+func TestEvalCommitSizing(t *testing.T) {
+	js := tieredFileWithoutTiers(t)
+	code, out, stderr := runCLI(js, "eval", "-commit-sizing", "-commit-terms", "2,4", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, s := range []string{
+		"Measured cloud: committing 8 accelerators for 4 months at $1.40 an hour costs the least, $56,064 over the horizon. 25 % fewer (6) costs $584.00 more, 25 % more (10) $2,336 more; committing to the peak (20) $25,696 more, and nothing $11,096 more.",
+		"2 months", "$61,904", "$67,160", "optimum", "peak", "$81,760",
+	} {
+		if !strings.Contains(out, s) {
+			t.Errorf("output lacks %q:\n%s", s, out)
+		}
+	}
+	code, out, stderr = runCLI(js, "eval", "-format", "json", "-commit-sizing", "-commit-terms", "2,4", "-")
+	var res struct {
+		TotalOptions []json.RawMessage `json:"options"`
+		Sizing       []struct {
+			Months  int `json:"months"`
+			Optimum struct {
+				Accelerators string `json:"accelerators"`
+				TotalCost    string `json:"total_cost"`
+			} `json:"optimum"`
+			Curve []json.RawMessage `json:"curve"`
+		} `json:"commit_sizing"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); code != 0 || err != nil {
+		t.Fatalf("exit %d %s: %v", code, stderr, err)
+	}
+	if len(res.TotalOptions) != 1 || len(res.Sizing) != 1 || res.Sizing[0].Months != 4 || res.Sizing[0].Optimum.Accelerators != "8" ||
+		res.Sizing[0].Optimum.TotalCost != "56064" || len(res.Sizing[0].Curve) != 5 {
+		t.Errorf("json: %s", out)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-commit-terms", "12"}, "-commit-terms lists the terms of -commit-sizing: add -commit-sizing"},
+		{[]string{"-commit-sizing", "-format", "csv"}, "use it with -format table or json"},
+		{[]string{"-commit-sizing", "-commit-terms", "0"}, `-commit-terms: term "0": months must be a whole number from 1 to 120`},
+	} {
+		code, _, stderr := runCLI(js, append(append([]string{"eval"}, tc.args...), "-")...)
+		if code != 2 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d %s", tc.args, code, stderr)
+		}
+	}
+}
+
+func tieredFileWithoutTiers(t *testing.T) string {
+	t.Helper()
+	code, js, stderr := runCLI("", "link", "decode", "#4r.h=4~g=1~rpd=86400~in=1000~out=500~cache=0.5~p2a=2~slo=0~m=llama-3.1-8b~o=cloud~l=Measured+cloud~a=~mem=80~bw=3~fl=1000~hr=2~chr=1.4~pf=10000~dc=1000~apr=2~mu=0.5~sp=1")
+	if code != 0 {
+		t.Fatalf("decode: %s", stderr)
+	}
+	return js
+}

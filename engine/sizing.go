@@ -1,0 +1,335 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Commitment sizing: for a cloud option, the size of its first commitment
+// tier (accelerators from month 1) and, among the terms asked for, the
+// length that cost the least over the horizon. The option's other tiers,
+// its replica and its monthly fleet stay as evaluated; only the first tier
+// moves. docs/methodology.md, Commitment sizing.
+//
+// Why a handful of sizes is an exact search. Let the first tier hold c
+// accelerators for T' = min(term, horizon) months at a rate r; P_m is the
+// fleet provisioned in month m, E_m what the other tiers hold then, and
+// a_m = max(0, P_m − E_m) what is left for the first tier. The total cost
+// over the horizon is
+//
+//	f(c) = K + α·c + Σ_{m < T'} w_m · max(0, a_m − c)
+//
+// where α = r × 730 × T' is the tier's own cost per accelerator, w_m the
+// on-demand price of an accelerator-month in month m (onDemand730), and K
+// everything c does not move (the other tiers, on-demand months after the
+// term). Each max(0, a_m − c) is convex and piecewise linear in c with one
+// kink, at a_m; a sum of such terms with weights w_m ≥ 0, plus a line, is
+// convex and piecewise linear with kinks only at the a_m. On [0, ∞) it is
+// therefore smallest at 0 or at one of the a_m (a linear piece is smallest
+// at an end, and past the largest a_m the slope is α ≥ 0). The a_m are
+// whole numbers (fleets and tiers are whole accelerators), so that minimum
+// is also the minimum over every whole size: evaluating f at 0 and at the
+// a_m is exact. Between two kinks f is a straight line, so those points
+// also draw the whole curve exactly. TestSizingMatchesBruteForce checks
+// this against every size from 0 to the peak.
+//
+// Between kinks b_j < b_{j+1} the slope is α − W_j, W_j the sum of w_m with
+// a_m > b_j, so the curve is built from f(0) in one pass over the sorted
+// kinks: additions and multiplications only, exact.
+//
+// Net present cost (a discount rate) weights each month's cost by a factor
+// in (0, 1]: α becomes Σ_{m < T'} r × 730 × d_m and w_m becomes w_m × d_m;
+// the weights stay ≥ 0, so the argument and the search are unchanged. That
+// is the one place to add it (see monthWeight).
+
+// Term is one commitment length the sizing compares, and its rate; a nil
+// Rate is the option's committed rate (commit_hourly_rate, else the hourly
+// rate).
+type Term struct {
+	Months int
+	Rate   *decimal.Decimal
+}
+
+// MaxTerms bounds the terms one sizing compares.
+const MaxTerms = 8
+
+// DefaultTerms are the lengths clouds usually offer: one, two and three
+// years.
+var DefaultTerms = []Term{{Months: 12}, {Months: 24}, {Months: 36}}
+
+// ParseTerms reads terms as a user lists them: months, each with an
+// optional rate after "@", separated by commas or spaces ("12, 24, 36",
+// "12@2.3 36@1.9"). An empty list is DefaultTerms.
+func ParseTerms(text string) ([]Term, error) {
+	fields := strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ' ' || r == ';' })
+	if len(fields) == 0 {
+		return DefaultTerms, nil
+	}
+	if len(fields) > MaxTerms {
+		return nil, fmt.Errorf("at most %d terms (got %d)", MaxTerms, len(fields))
+	}
+	var out []Term
+	for _, f := range fields {
+		months, rate, hasRate := strings.Cut(f, "@")
+		n, err := strconv.Atoi(months)
+		if err != nil || n < 1 || n > 120 {
+			return nil, fmt.Errorf("term %q: months must be a whole number from 1 to 120", truncate(f, 20))
+		}
+		t := Term{Months: n}
+		if hasRate {
+			v := ParseNum(rate)
+			if !v.Set() || v.Dec().Sign() < 0 || v.Dec().Cmp(decimal.NewFromInt(10000)) > 0 {
+				return nil, fmt.Errorf("term %q: the rate after @ must be a number of $ per accelerator-hour from 0 to 10,000", truncate(f, 20))
+			}
+			r := v.Dec()
+			t.Rate = &r
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+// SizingPoint is the total cost over the horizon of one commitment size.
+type SizingPoint struct {
+	Accelerators decimal.Decimal `json:"accelerators"`
+	TotalCost    decimal.Decimal `json:"total_cost"`
+}
+
+// TermSizing is the best size for one term.
+type TermSizing struct {
+	Months     int             `json:"months"`
+	HourlyRate decimal.Decimal `json:"hourly_rate"`
+	Optimum    SizingPoint     `json:"optimum"`
+}
+
+// Sizing is the commitment sizing of one cloud option.
+type Sizing struct {
+	Option int    `json:"option"`
+	Label  string `json:"label"`
+	// Months and HourlyRate are the best term's; Optimum its best size
+	// (the smallest, when several cost the same).
+	Months     int             `json:"months"`
+	HourlyRate decimal.Decimal `json:"hourly_rate"`
+	Optimum    SizingPoint     `json:"optimum"`
+	// None commits nothing in the first tier; Peak commits the option's
+	// peak fleet; Under and Over commit 25 % below and above the optimum
+	// (rounded to whole accelerators, half up).
+	None  SizingPoint `json:"none"`
+	Peak  SizingPoint `json:"peak"`
+	Under SizingPoint `json:"under"`
+	Over  SizingPoint `json:"over"`
+	// Curve is the best term's total cost at 0, every kink and the peak,
+	// by size: straight lines between them are exact.
+	Curve []SizingPoint `json:"curve"`
+	Terms []TermSizing  `json:"terms"`
+	// Given is the scenario's own first tier (its size and total cost as
+	// evaluated) and GivenMonths its length; nil when it commits nothing.
+	Given       *SizingPoint `json:"given"`
+	GivenMonths int          `json:"given_months,omitempty"`
+}
+
+// ErrNotCloud is SizeCommitment's answer for an option that rents nothing.
+var ErrNotCloud = errors.New("commitment sizing applies to rented (cloud) accelerators only")
+
+var (
+	quarterLess = decimal.RequireFromString("0.75")
+	quarterMore = decimal.RequireFromString("1.25")
+)
+
+// SizeCommitment sizes option i's first commitment tier over each term
+// (DefaultTerms when none) and returns the cheapest. r, when not nil, is
+// the scenario's evaluation (else it is evaluated). The work is bounded:
+// at most MaxTerms terms of at most 120 kinks each.
+func SizeCommitment(s *Scenario, r *Result, i int, terms []Term) (*Sizing, error) {
+	p, errs := Check(s)
+	if errs != nil {
+		return nil, errs
+	}
+	if i < 0 || i >= len(p.options) {
+		return nil, fmt.Errorf("commitment sizing: no option %d", i)
+	}
+	o := &p.options[i]
+	if o.kind != Cloud {
+		return nil, ErrNotCloud
+	}
+	if r == nil {
+		var err error
+		if r, err = p.evaluate(); err != nil {
+			return nil, err
+		}
+	}
+	if len(terms) == 0 {
+		terms = DefaultTerms
+	}
+	if len(terms) > MaxTerms {
+		return nil, fmt.Errorf("commitment sizing: at most %d terms", MaxTerms)
+	}
+	or := &r.Options[i]
+	H := len(or.Months)
+	// What the other tiers hold each month, and their cost.
+	held := make([]decimal.Decimal, H)
+	var fixed decimal.Decimal
+	for k := range o.tiers {
+		t := &o.tiers[k]
+		if t.tier == 1 {
+			continue
+		}
+		for m := t.start; m < t.end && m < H; m++ {
+			held[m] = held[m].Add(t.units)
+			fixed = fixed.Add(t.monthly.Mul(monthWeight(m)))
+		}
+	}
+	a := make([]decimal.Decimal, H) // left for the first tier
+	w := make([]decimal.Decimal, H) // on-demand price of an accelerator-month, weighted
+	for m := range H {
+		if left := or.Months[m].Accelerators.Sub(held[m]); left.Sign() > 0 {
+			a[m] = left
+		}
+		w[m] = p.onDemand730(o, m).Mul(monthWeight(m))
+	}
+	z := &Sizing{Option: i, Label: o.label}
+	var best *termCurve
+	for _, term := range terms {
+		if term.Months < 1 || term.Months > 120 {
+			return nil, fmt.Errorf("commitment sizing: a term of %d months (1 to 120)", term.Months)
+		}
+		rate := o.commitRate
+		if !o.commitRateSet {
+			rate = o.hourly
+		}
+		if term.Rate != nil {
+			rate = *term.Rate
+		}
+		tc := sizeTerm(a, w, fixed, rate, term.Months, or.PeakAccelerators)
+		z.Terms = append(z.Terms, TermSizing{Months: term.Months, HourlyRate: rate, Optimum: tc.optimum})
+		if best == nil || tc.optimum.TotalCost.Cmp(best.optimum.TotalCost) < 0 ||
+			tc.optimum.TotalCost.Equal(best.optimum.TotalCost) && term.Months < best.months {
+			best = &tc
+		}
+	}
+	z.Months, z.HourlyRate, z.Optimum, z.Curve = best.months, best.rate, best.optimum, best.curve
+	z.None, z.Peak = best.curve[0], best.curve[len(best.curve)-1]
+	opt := best.optimum.Accelerators
+	z.Under = best.at(opt.Mul(quarterLess).Round(0))
+	z.Over = best.at(opt.Mul(quarterMore).Round(0))
+	if o.commitUnits.Sign() > 0 {
+		z.Given = &SizingPoint{Accelerators: o.commitUnits, TotalCost: or.TotalCost}
+		z.GivenMonths = o.commitMonths
+	}
+	return z, nil
+}
+
+// monthWeight is the factor month m's cost counts for: 1 for the total
+// cost over the horizon. A discount rate makes it the month's discount
+// factor (net present cost); nothing else changes.
+func monthWeight(m int) decimal.Decimal { return one }
+
+// termCurve is f (above) for one term.
+type termCurve struct {
+	months  int
+	rate    decimal.Decimal
+	a, w    []decimal.Decimal // within the term
+	k       decimal.Decimal   // the cost c does not move
+	alpha   decimal.Decimal
+	optimum SizingPoint
+	curve   []SizingPoint
+}
+
+// at is f(c), summed directly.
+func (tc *termCurve) at(c decimal.Decimal) SizingPoint {
+	f := tc.k.Add(tc.alpha.Mul(c))
+	for m := range tc.a {
+		if over := tc.a[m].Sub(c); over.Sign() > 0 {
+			f = f.Add(tc.w[m].Mul(over))
+		}
+	}
+	return SizingPoint{Accelerators: c, TotalCost: f}
+}
+
+func sizeTerm(a, w []decimal.Decimal, fixed, rate decimal.Decimal, months int, peak decimal.Decimal) termCurve {
+	T := min(months, len(a))
+	tc := termCurve{months: months, rate: rate, a: a[:T], w: w[:T], k: fixed}
+	rate730 := rate.Mul(HoursPerMonth)
+	for m := range T {
+		tc.alpha = tc.alpha.Add(rate730.Mul(monthWeight(m)))
+	}
+	for m := T; m < len(a); m++ {
+		tc.k = tc.k.Add(w[m].Mul(a[m]))
+	}
+	// The kinks in order, with the weight that leaves the slope at each.
+	order := make([]int, T)
+	for m := range order {
+		order[m] = m
+	}
+	slices.SortFunc(order, func(x, y int) int { return a[x].Cmp(a[y]) })
+	f := tc.k // f(0)
+	var W decimal.Decimal
+	for m := range T {
+		f = f.Add(w[m].Mul(a[m]))
+		if a[m].Sign() > 0 {
+			W = W.Add(w[m])
+		}
+	}
+	prev := zero
+	tc.curve = append(tc.curve, SizingPoint{zero, f})
+	tc.optimum = tc.curve[0]
+	step := func(x decimal.Decimal) {
+		f = f.Add(tc.alpha.Sub(W).Mul(x.Sub(prev)))
+		prev = x
+		pt := SizingPoint{x, f}
+		tc.curve = append(tc.curve, pt)
+		if f.Cmp(tc.optimum.TotalCost) < 0 {
+			tc.optimum = pt
+		}
+	}
+	for j := 0; j < len(order); {
+		x := a[order[j]]
+		if x.Sign() > 0 && x.Cmp(prev) > 0 {
+			step(x)
+		}
+		for ; j < len(order) && a[order[j]].Equal(x); j++ {
+			if x.Sign() > 0 {
+				W = W.Sub(w[order[j]])
+			}
+		}
+	}
+	if peak.Cmp(prev) > 0 {
+		step(peak)
+	}
+	return tc
+}
+
+// Sentence says the optimum and what missing it by 25 % costs, in the
+// app's and the command line's words, and what the scenario's own first
+// tier costs beside it.
+func (z *Sizing) Sentence() string {
+	s := z.sentence()
+	if g := z.Given; g != nil {
+		own := fmt.Sprintf(" The first tier as given (%s for %d months) costs %s", Count(g.Accelerators, 0), z.GivenMonths, Money(g.TotalCost))
+		switch extra := g.TotalCost.Sub(z.Optimum.TotalCost); extra.Sign() {
+		case 0:
+			s += own + ": the least."
+		default:
+			s += own + ", " + Money(extra) + " more."
+		}
+	}
+	return s
+}
+
+func (z *Sizing) sentence() string {
+	if z.Optimum.Accelerators.Sign() == 0 {
+		return fmt.Sprintf("%s: committing nothing costs the least (%s over the horizon): at %s an hour, no commitment of %d months beats renting on demand for this demand; committing to the peak (%s) would cost %s more.",
+			z.Label, Money(z.None.TotalCost), MoneyFixed(z.HourlyRate, 2), z.Months, Count(z.Peak.Accelerators, 0), Money(z.Peak.TotalCost.Sub(z.Optimum.TotalCost)))
+	}
+	return fmt.Sprintf("%s: committing %s accelerators for %d months at %s an hour costs the least, %s over the horizon. 25 %% fewer (%s) costs %s more, 25 %% more (%s) %s more; committing to the peak (%s) %s more, and nothing %s more.",
+		z.Label, Count(z.Optimum.Accelerators, 0), z.Months, MoneyFixed(z.HourlyRate, 2), Money(z.Optimum.TotalCost),
+		Count(z.Under.Accelerators, 0), Money(z.Under.TotalCost.Sub(z.Optimum.TotalCost)),
+		Count(z.Over.Accelerators, 0), Money(z.Over.TotalCost.Sub(z.Optimum.TotalCost)),
+		Count(z.Peak.Accelerators, 0), Money(z.Peak.TotalCost.Sub(z.Optimum.TotalCost)),
+		Money(z.None.TotalCost.Sub(z.Optimum.TotalCost)))
+}
