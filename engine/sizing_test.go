@@ -92,12 +92,14 @@ func TestSizingMatchesBruteForce(t *testing.T) {
 	for _, tc := range []struct {
 		name, growth, horizon string
 		tiers                 []Commitment
+		rateChange            string // the on-demand rate's change a year (pricepath.go)
 	}{
-		{"growing", "0.3", "12", nil},
-		{"declining with a ramp tier", "-0.15", "12", []Commitment{{Accelerators: N("6"), HourlyRate: N("1.2"), StartMonth: N("4"), Months: N("6"), UpfrontShare: N("0.5")}}},
+		{"growing", "0.3", "12", nil, ""},
+		{"growing, on-demand rate falling 40 % a year", "0.3", "12", nil, "-0.4"},
+		{"declining with a ramp tier", "-0.15", "12", []Commitment{{Accelerators: N("6"), HourlyRate: N("1.2"), StartMonth: N("4"), Months: N("6"), UpfrontShare: N("0.5")}}, ""},
 		{"growing with two tiers", "0.25", "15", []Commitment{
 			{Accelerators: N("10"), HourlyRate: N("1.6"), StartMonth: N("7"), Months: N("12")},
-			{Accelerators: N("4"), HourlyRate: N("1.1"), StartMonth: N("2"), Months: N("3"), UpfrontShare: N("1")}}},
+			{Accelerators: N("4"), HourlyRate: N("1.1"), StartMonth: N("2"), Months: N("3"), UpfrontShare: N("1")}}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := sizingScenario()
@@ -106,6 +108,9 @@ func TestSizingMatchesBruteForce(t *testing.T) {
 				s.Workload.RequestsPerDay = N("1000000")
 			}
 			s.Options[0].Commitments = tc.tiers
+			if tc.rateChange != "" {
+				s.Options[0].HourlyRateChange = N(tc.rateChange)
+			}
 			terms := []Term{{Months: 3}, {Months: 6}, {Months: 12}, {Months: 18, Rate: ptr(d("1.25"))}}
 			z, err := SizeCommitment(s, nil, 0, terms)
 			if err != nil {
