@@ -90,6 +90,15 @@ type Calculator struct {
 	showRevenue  bool      // the monthly chart draws revenue (off: it would set the cost scale)
 	narrowCharts bool      // the results column is narrow: charts use their narrow frame (charts.go)
 
+	// focused is the path of the numeric input being edited, which shows
+	// the text as typed; the others show it with separators (entry.go).
+	focused string
+	// draftSeq counts edits, so that a draft waiting to be kept is dropped
+	// by the next one; draftKept says the working copy holds a draft
+	// rather than the address bar's scenario (keepDraft).
+	draftSeq  int
+	draftKept bool
+
 	ctx     ga.Context // from OnMount: the context every later dispatch goes through (see dispatch)
 	mounted bool
 }
@@ -115,6 +124,7 @@ func (c *Calculator) OnMount(ctx ga.Context) {
 	c.ctx, c.mounted = ctx, true
 	c.saved = readSaved()
 	c.watchChartWidth(ctx)
+	c.watchFocus(ctx)
 	// A link pasted into the address bar. go-app reports it through OnNav
 	// only when the address differs from the last one go-app itself
 	// navigated to, which the links this page writes with replaceState do
@@ -186,12 +196,17 @@ func (c *Calculator) open(frag string) {
 		if w := loadWorking(); w != "" {
 			if s, err := engine.DecodeLink(w); err == nil {
 				c.f = formFrom(&s)
+				c.badLinkShown = "The scenario you last worked on is shown instead"
 				if c.evaluateNow() {
 					c.syncInputs()
-					c.badLinkShown = "The scenario you last worked on is shown instead"
 					c.urlDirty = c.badLink == "" // its link into the address bar once painted
 					return
 				}
+				// An incomplete draft (see keepDraft): shown with what it
+				// still needs, never another scenario's results.
+				c.result, c.good, c.link, c.stale = nil, nil, "", false
+				c.syncInputs()
+				return
 			}
 		}
 	}
@@ -232,11 +247,38 @@ func (c *Calculator) evaluateNow() bool {
 // changed is called after every edit.
 func (c *Calculator) changed(ctx ga.Context) {
 	c.notice = ""
+	c.draftSeq++ // drops a draft not yet kept: this edit decides
 	if c.evaluateNow() {
 		c.badLink = ""
 		c.urlDirty = true
 		c.refreshSecondary(ctx)
+		return
 	}
+	c.keepDraft(ctx)
+}
+
+// keepDraft keeps the form as the working copy, once typing pauses, while
+// it is invalid or incomplete (a new scenario being filled in): a reload
+// brings it back. Text that is not a number is left out (a link cannot
+// hold it). A valid scenario is kept by writeURL with the address bar.
+func (c *Calculator) keepDraft(ctx ga.Context) {
+	if !ga.IsClient || !c.mounted {
+		return
+	}
+	seq := c.draftSeq
+	c.async(ctx, func() {
+		time.Sleep(secondaryDelay)
+		c.dispatch(ctx, func(ga.Context) {
+			if seq != c.draftSeq || c.errs == nil {
+				return
+			}
+			s := c.f.draft()
+			if err := saveWorking(engine.EncodeLink(&s)); err != nil && c.workingErr == "" {
+				c.workingErr = "Your work is not kept for a reload: " + err.Error() + ". Copy link or Save keeps it."
+			}
+			c.draftKept = true
+		})
+	})
 }
 
 // reshaped is changed for an edit that was not typed into the field it
@@ -263,8 +305,11 @@ func (c *Calculator) syncInputs() {
 		inputs := ga.Window().Get("document").Call("querySelectorAll", "input[data-path]")
 		for i := range inputs.Length() {
 			el := inputs.Index(i)
-			if text, ok := f.text(el.Get("dataset").Get("path").String()); ok && el.Get("value").String() != text {
-				el.Set("value", text)
+			path := el.Get("dataset").Get("path").String()
+			if text, ok := f.text(path); ok {
+				if text = c.shownText(path, text); el.Get("value").String() != text {
+					el.Set("value", text)
+				}
 			}
 		}
 	})
@@ -287,11 +332,14 @@ func (c *Calculator) writeURL(ctx ga.Context) {
 		return
 	}
 	link := c.currentLink()
-	if link == c.written {
+	if link == c.written && !c.draftKept {
 		return
 	}
-	c.written = link
-	setFragment(link)
+	if link != c.written {
+		c.written = link
+		setFragment(link)
+	}
+	c.draftKept = false
 	if err := saveWorking(link); err != nil && c.workingErr == "" {
 		c.workingErr = "Your work is not kept for a reload: " + err.Error() + ". Copy link or Save keeps it."
 	}
@@ -614,6 +662,7 @@ func (c *Calculator) renderToolbar() ga.UI {
 	saved := c.saved.items
 	return ga.Div().Class("toolbar no-print").Body(
 		ga.Div().Class("tool").Body(
+			ga.Button().ID("new-scenario").Type("button").Text("New scenario").OnClick(c.on(c.onNewScenario)),
 			ga.Label().For("example").Text("Example"),
 			ga.Select().ID("example").OnChange(c.on(func(ctx ga.Context, e ga.Event) {
 				id := ctx.JSSrc().Get("value").String()
@@ -881,4 +930,14 @@ func download(name, mime, content string) {
 }
 
 // fieldErr is the message for a path, or "".
-func (c *Calculator) fieldErr(path string) string { return c.errs.For(path) }
+// Every message for the path is shown, so that the error summary's count
+// is the number of messages on the page.
+func (c *Calculator) fieldErr(path string) string {
+	var msgs []string
+	for _, e := range c.errs {
+		if e.Path == path {
+			msgs = append(msgs, e.Msg)
+		}
+	}
+	return strings.Join(msgs, "; ")
+}

@@ -157,21 +157,23 @@ func (f *form) text(path string) (text string, ok bool) {
 	return "", false
 }
 
-// scenario builds the engine's scenario from the texts. Fields of other
+// scenario builds the engine's scenario from the texts, each read as the
+// command line's -set reads it (engine.ParseEntry: "50M", "30%", "$2.99").
+// Fields of other
 // kinds are kept in the form (switching kind back restores them) but not
 // sent to the engine.
 func (f *form) scenario() engine.Scenario {
 	s := engine.Scenario{Version: engine.FormatVersion, Name: f.Name, Model: engine.Model{Preset: f.ModelPreset}}
 	for _, fd := range engine.WorkloadFields {
-		*fd.Get(&s.Workload) = engine.ParseNum(f.Workload[fd.Key])
+		*fd.Get(&s.Workload) = engine.ParseEntry(f.Workload[fd.Key], &fd.Field)
 	}
 	for _, fd := range engine.ModelFields {
-		*fd.Get(&s.Model) = engine.ParseNum(f.Model[fd.Key])
+		*fd.Get(&s.Model) = engine.ParseEntry(f.Model[fd.Key], &fd.Field)
 	}
 	if f.RevenueOn {
 		s.Revenue = &engine.Revenue{}
 		for _, fd := range engine.RevenueFields {
-			*fd.Get(s.Revenue) = engine.ParseNum(f.Revenue[fd.Key])
+			*fd.Get(s.Revenue) = engine.ParseEntry(f.Revenue[fd.Key], &fd.Field)
 		}
 	}
 	for _, of := range f.Options {
@@ -180,19 +182,19 @@ func (f *form) scenario() engine.Scenario {
 			o.ThroughputPreset = of.ThroughputPreset
 			o.Accelerator = &engine.Accelerator{Preset: of.AccelPreset}
 			for _, fd := range engine.AcceleratorFields {
-				*fd.Get(o.Accelerator) = engine.ParseNum(of.Accel[fd.Key])
+				*fd.Get(o.Accelerator) = engine.ParseEntry(of.Accel[fd.Key], &fd.Field)
 			}
 		}
 		for _, fd := range engine.OptionFields {
 			if fd.AppliesTo(of.Kind) {
-				*fd.Get(&o) = engine.ParseNum(of.Fields[fd.Key])
+				*fd.Get(&o) = engine.ParseEntry(of.Fields[fd.Key], &fd.Field)
 			}
 		}
 		if of.Kind == engine.Cloud {
 			for _, t := range of.Tiers {
 				var c engine.Commitment
 				for _, fd := range engine.CommitmentFields {
-					*fd.Get(&c) = engine.ParseNum(t[fd.Key])
+					*fd.Get(&c) = engine.ParseEntry(t[fd.Key], &fd.Field)
 				}
 				o.Commitments = append(o.Commitments, c)
 			}
@@ -304,4 +306,43 @@ func truncateRunes(s string, n int) string {
 		return s
 	}
 	return string(r[:n])
+}
+
+// draft is the form's scenario without the entries that are not numbers:
+// what a link can hold of a form being filled in (see keepDraft).
+func (f *form) draft() engine.Scenario {
+	s := f.scenario()
+	clear := func(n *engine.Num) {
+		if n.Bad() != "" {
+			*n = engine.Num{}
+		}
+	}
+	for _, fd := range engine.WorkloadFields {
+		clear(fd.Get(&s.Workload))
+	}
+	for _, fd := range engine.ModelFields {
+		clear(fd.Get(&s.Model))
+	}
+	if s.Revenue != nil {
+		for _, fd := range engine.RevenueFields {
+			clear(fd.Get(s.Revenue))
+		}
+	}
+	for i := range s.Options {
+		o := &s.Options[i]
+		for _, fd := range engine.OptionFields {
+			clear(fd.Get(o))
+		}
+		if o.Accelerator != nil {
+			for _, fd := range engine.AcceleratorFields {
+				clear(fd.Get(o.Accelerator))
+			}
+		}
+		for k := range o.Commitments {
+			for _, fd := range engine.CommitmentFields {
+				clear(fd.Get(&o.Commitments[k]))
+			}
+		}
+	}
+	return s
 }

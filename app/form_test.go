@@ -224,3 +224,42 @@ func TestFormCommitmentTiers(t *testing.T) {
 		t.Errorf("%d tiers, at most %d", n, engine.MaxCommitments)
 	}
 }
+
+// TestFormReadsEntries: the form reads each text as the command line's
+// -set does (engine.ParseEntry), so a typed "50M" is the link's 50000000;
+// its draft leaves out what is not a number.
+func TestFormReadsEntries(t *testing.T) {
+	s := engine.NewScenario()
+	f := formFrom(&s)
+	f.Workload["requests_per_day"] = "50M"
+	f.Workload["input_tokens"] = "1,500"
+	f.Workload["output_tokens"] = "3OO" // letters O: not a number
+	f.Workload["cached_input_share"] = "30%"
+	f.Options[0].Fields["price_input_per_m"] = "$0.60"
+	sc := f.scenario()
+	for path, want := range map[string]string{"requests_per_day": "50000000", "input_tokens": "1500", "cached_input_share": "0.3"} {
+		fd := engine.FieldAt("workload." + path)
+		if got := engine.ParseEntry(f.Workload[path], fd); got.String() != want {
+			t.Errorf("%s: %q", path, got)
+		}
+	}
+	if sc.Workload.RequestsPerDay.String() != "50000000" || sc.Options[0].PriceInputPerM.String() != "0.6" || sc.Workload.OutputTokens.Bad() != "3OO" {
+		t.Errorf("scenario: %v %v %q", sc.Workload.RequestsPerDay, sc.Options[0].PriceInputPerM, sc.Workload.OutputTokens.Bad())
+	}
+	// A commitment tier typed half-way: "1,5" (a decimal comma) and text
+	// that would break a link token. The draft keeps neither, so a reload
+	// never reads them as other numbers (1 accelerator at $5, say).
+	f.Options[1].Tiers = []map[string]string{{"accelerators": "1,5", "hourly_rate": "2~h=999", "months": "12 x", "start_month": "3"}}
+	d := f.draft()
+	if d.Workload.OutputTokens.Bad() != "" || d.Workload.OutputTokens.Set() || d.Workload.RequestsPerDay.String() != "50000000" {
+		t.Errorf("draft: %v %v", d.Workload.OutputTokens, d.Workload.RequestsPerDay)
+	}
+	link := engine.EncodeLink(&d)
+	back, err := engine.DecodeLink(link)
+	if err != nil {
+		t.Fatalf("the draft's link %s does not open: %v", link, err)
+	}
+	if tiers := back.Options[1].Commitments; len(tiers) != 1 || tiers[0].Accelerators.Set() || tiers[0].HourlyRate.Set() || tiers[0].Months.Set() || tiers[0].StartMonth.String() != "3" {
+		t.Errorf("the draft's tier came back as %+v (link %s)", tiers, link)
+	}
+}

@@ -53,8 +53,16 @@ func (c *Calculator) renderNum(n numInput) ga.UI {
 	overridden := n.text != "" && def.Exists()
 	placeholder, kind := "", "default"
 	if def.Exists() {
-		placeholder = engine.Count(def.Value, 6)
+		placeholder = engine.Exact(def.Value) // never rounded: it is the value used
 	}
+	// Not being edited, the input shows the number with separators
+	// (engine.FormatEntry: exact, the same value); being edited, the text
+	// as typed. The focus listeners (watchFocus) switch the DOM at once.
+	value := n.text
+	if c.focused != n.field.Path() {
+		value = engine.FormatEntry(n.text, fd)
+	}
+	changed := n.field.Changed() // not a clean start's value
 	if def.Kind == engine.OriginPreset {
 		kind = "preset"
 	}
@@ -65,14 +73,18 @@ func (c *Calculator) renderNum(n numInput) ga.UI {
 	if overridden {
 		class += " overridden"
 	}
+	if changed {
+		class += " changed"
+	}
 	return ga.Div().Class(class).Body(
 		ga.Label().For(n.id).Body(
 			ga.Text(fd.Label),
 			ga.If(fd.Unit != "", func() ga.UI { return ga.Span().Class("unit").Text(" (" + fd.Unit + ")") }),
+			ga.If(changed, func() ga.UI { return ga.Span().Class("badge changed").Text(" changed") }),
 		),
 		ga.Div().Class("control").Body(
 			ga.Input().ID(n.id).Type("text").Attr("inputmode", "decimal").Attr("autocomplete", "off").Attr("spellcheck", "false").
-				Value(n.text).Placeholder(placeholder).Aria("describedby", desc).Aria("invalid", fmt.Sprint(n.err != "")).
+				Value(value).Placeholder(placeholder).Aria("describedby", desc).Aria("invalid", fmt.Sprint(n.err != "")).
 				Attr("data-path", n.field.Path()).
 				OnInput(c.on(func(ctx ga.Context, e ga.Event) { n.set(ctx, ctx.JSSrc().Get("value").String()) }), ga.EventScope(n.scope)),
 			ga.If(overridden, func() ga.UI {
@@ -162,6 +174,8 @@ func (c *Calculator) renderPart(kind string, i int) ga.UI {
 		return c.renderInteractivity()
 	case "chart-tornado":
 		return c.renderTornado()
+	case "power":
+		return c.renderPower()
 	}
 	return ga.Div()
 }
@@ -203,16 +217,16 @@ func (c *Calculator) renderInputs() []ga.UI {
 	}
 	ui := []ga.UI{
 		&part{C: c, Kind: "name", Sig: c.sig("name", f.Name)},
-		&part{C: c, Kind: "workload", Sig: c.sig("workload.", f.Workload)},
-		&part{C: c, Kind: "model", Sig: c.sig("model.", f.ModelPreset, f.Model, f.open)},
-		&part{C: c, Kind: "revenue", Sig: c.sig("revenue.", f.RevenueOn, f.Revenue)},
+		&part{C: c, Kind: "workload", Sig: c.sig("workload.", f.Workload, c.focusIn("workload."))},
+		&part{C: c, Kind: "model", Sig: c.sig("model.", f.ModelPreset, f.Model, f.open, c.focusIn("model."))},
+		&part{C: c, Kind: "revenue", Sig: c.sig("revenue.", f.RevenueOn, f.Revenue, c.focusIn("revenue."))},
 		ga.Section().Class("card").Body(
 			ga.H2().Text(fmt.Sprintf("Ways to serve it (%d of %d)", len(f.Options), engine.MaxOptions)),
 			ga.If(c.fieldErr("options") != "", func() ga.UI { return ga.P().Class("error").Text(c.fieldErr("options")) }),
 			ga.Range(f.Options).Slice(func(i int) ga.UI {
 				o := f.Options[i]
 				return &part{C: c, Kind: "option", Index: i, Sig: c.sig(engine.OptionPath(i, ""),
-					i, len(f.Options), o.ID, o.Label, o.Kind, o.AccelPreset, o.Accel, o.Fields, o.Tiers, rank(i), bits, f.ModelPreset, f.open)}
+					i, len(f.Options), o.ID, o.Label, o.Kind, o.AccelPreset, o.Accel, o.Fields, o.Tiers, rank(i), bits, f.ModelPreset, f.open, c.focusIn(engine.OptionPath(i, "")))}
 			}),
 			ga.Div().Class("add-options no-print").Body(
 				ga.Range(engine.Kinds).Slice(func(k int) ga.UI {
@@ -223,19 +237,10 @@ func (c *Calculator) renderInputs() []ga.UI {
 			),
 		),
 	}
-	// Errors that belong to no single input, listed together.
-	var other []engine.FieldError
-	for _, e := range c.errs {
-		if !c.displayed(e.Path) {
-			other = append(other, e)
-		}
-	}
-	return append([]ga.UI{slot(len(other) > 0, func() ga.UI {
-		return ga.Div().Class("banner error").ID("other-errors").Role("alert").Body(
-			ga.P().Text("Fix these to update the results:"),
-			ga.Ul().Body(ga.Range(other).Slice(func(i int) ga.UI { return ga.Li().Text(describePath(other[i].Path, c.f) + ": " + other[i].Msg) })),
-		)
-	})}, ui...)
+	return append([]ga.UI{
+		slot(len(c.errs) > 0, c.renderErrorSummary),
+		slot(true, c.renderChanged),
+	}, ui...)
 }
 
 // displayed reports whether an error path has an input to show it beside.
@@ -265,14 +270,6 @@ func (c *Calculator) displayed(path string) bool {
 		}
 	}
 	return false
-}
-
-// describePath turns "options[1].accelerator" into "Option “B200 rented”, accelerator".
-func describePath(path string, f *form) string {
-	if i, rest, ok := engine.SplitOptionPath(path); ok && i < len(f.Options) {
-		return "Option “" + f.Options[i].Label + "”, " + rest
-	}
-	return path
 }
 
 func kindName(k engine.Kind) string {

@@ -20,8 +20,15 @@ func (c *Calculator) renderResults() []ga.UI {
 	seq := signature(c.resultSeq, c.stale, c.inputOrder)
 	ui := []ga.UI{
 		slot(c.stale, func() ga.UI {
-			return ga.Div().Class("banner stale").ID("stale").Role("status").Text(
-				fmt.Sprintf("These results are for the last valid input: %d field(s) need fixing.", len(c.errs)))
+			return ga.Div().Class("banner stale").ID("stale").Role("status").Body(
+				ga.Text(fmt.Sprintf("These results are for the last valid input: %s to fix. ", problems(len(c.errs)))),
+				ga.Button().Type("button").Class("linklike").ID("stale-goto").Text("Show them").OnClick(c.on(func(ctx ga.Context, e ga.Event) {
+					if el := ga.Window().Get("document").Call("getElementById", "error-summary"); el.Truthy() {
+						el.Call("scrollIntoView", map[string]any{"block": "start"})
+						el.Call("focus", map[string]any{"preventScroll": true})
+					}
+				})),
+			)
 		}),
 		&part{C: c, Kind: "headline", Sig: signature(seq, c.robustSeq, c.summarySeq, c.tornadoSeq, c.driversErrOf)},
 		c.comparison(),
@@ -36,6 +43,10 @@ func (c *Calculator) renderResults() []ga.UI {
 			&part{C: c, Kind: "chart-volume", Sig: signature(c.curveSeq, c.narrowCharts)},
 			&part{C: c, Kind: "chart-interactivity", Sig: signature(c.icurveSeq, c.narrowCharts, c.ceiling)},
 			&part{C: c, Kind: "chart-tornado", Sig: signature(c.tornadoSeq, c.sensOption, c.sensMetric, c.tornadoErr, c.narrowCharts)},
+		),
+		ga.Section().Class("card power").ID("power").Body(
+			ga.H2().Text("Power"),
+			&part{C: c, Kind: "power", Sig: signature(c.drawn[0], c.narrowCharts)},
 		),
 	}
 	return ui
@@ -165,15 +176,8 @@ func (v *whyView) render() ga.UI {
 		ga.Div().Class("slot").Body(optionalP("robustness", robust, v.Robust)),
 		ga.P().Class("assumptions muted").ID("summary-assumptions").Text(v.Assumptions),
 		ga.P().Class("method muted").ID("summary-method").Body(
-			ga.Text("How infercost computes: "),
-			howLink("throughput", "throughput"), ga.Text(", "),
-			howLink("capacity", "accelerators needed"), ga.Text(", "),
-			howLink("cost-per-option-kind", "cost of each option"), ga.Text(", "),
-			howLink("results", "per-token figures"), ga.Text(", "),
-			howLink("comparison", "the comparison"), ga.Text(", "),
-			howLink("prices-over-time", "prices over time"), ga.Text(", "),
-			howLink("the-finance-view", "present values"), ga.Text(" and "),
-			howLink("sensitivity", "what drives it"), ga.Text("."),
+			howLink("results", "How infercost computes these figures"),
+			ga.Text(": throughput, accelerators needed, the cost of each option, the comparison, prices over time, present values and what drives it, each with its formula."),
 		),
 	)
 }

@@ -143,7 +143,7 @@ func TestCommitmentValidation(t *testing.T) {
 			func(s *Scenario) { s.Options[0].Commitments[1].StartMonth = N("5") }},
 		{"negative accelerators", "options[0].commitments[0].accelerators", "must be ≥ 0",
 			func(s *Scenario) { s.Options[0].Commitments[0].Accelerators = N("-1") }},
-		{"upfront above all", "options[0].commitments[1].upfront_share", "must be ≤ 1",
+		{"upfront above all", "options[0].commitments[1].upfront_share", "must be ≤ 1: a share, where 1 is 100 % (for 1.5 % type 1.5% or 0.015)",
 			func(s *Scenario) { s.Options[0].Commitments[1].UpfrontShare = N("1.5") }},
 		{"no length", "options[0].commitments[0].months", "required",
 			func(s *Scenario) { s.Options[0].Commitments[0].Months = Num{} }},
@@ -179,6 +179,13 @@ func TestCommitmentRoundTrips(t *testing.T) {
 	tokens := strings.Join(linkTokens(&n), "~")
 	if want := "~ct=4,1,2,3,0.5~ct=10,1.4,3,3,1~ct=2,,,12"; !strings.HasSuffix(tokens, want) {
 		t.Errorf("tokens %s do not end with %s", tokens, want)
+	}
+	// Text that is not a number (a draft's) is never written into a token:
+	// "2~h=999" would add a key, "1,5" would shift the values.
+	bad := s.Clone()
+	bad.Options[0].Commitments[2].Accelerators, bad.Options[0].Commitments[2].Months = ParseNum("1,5"), ParseNum("2~h=999")
+	if tokens := strings.Join(linkTokens(&bad), "~"); !strings.HasSuffix(tokens, "~ct=") {
+		t.Errorf("a tier of text wrote %s", tokens)
 	}
 	got := checkRoundTrip(t, s)
 	if len(got.Options[0].Commitments) != 3 {

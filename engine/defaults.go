@@ -317,7 +317,7 @@ func allInPower(sc *scope) Num {
 // checkRange reports why a set value is out of its field's range, or "".
 func checkRange(f Field, n Num) string {
 	if n.Bad() != "" {
-		return numError(n.Bad()).Error()
+		return entryCheck(&f, n.Bad())
 	}
 	if !n.Set() {
 		return ""
@@ -329,7 +329,7 @@ func checkRange(f Field, n Num) string {
 	case !f.MinExclusive && v.Cmp(f.Min) < 0:
 		return fmt.Sprintf("must be ≥ %s", f.Min)
 	case v.Cmp(f.Max) > 0:
-		return fmt.Sprintf("must be ≤ %s", f.Max)
+		return fmt.Sprintf("must be ≤ %s", f.Max) + shareHint(&f, v)
 	case f.Integer && !v.Equal(v.Truncate(0)):
 		return "must be a whole number"
 	}

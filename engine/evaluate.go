@@ -21,6 +21,9 @@ type Result struct {
 	Workload   Assumed        `json:"workload"`
 	Options    []OptionResult `json:"options"`
 	Comparison Comparison     `json:"comparison"`
+	// Power is the site budget's capacity and the power each self-hosted
+	// option needs (power.go); nil in the sensitivity's evaluations.
+	Power *Power `json:"power"`
 }
 
 // Assumed is the workload as evaluated: each value as typed, or its
@@ -277,6 +280,9 @@ func (p *plan) evaluate() (*Result, error) {
 		return nil, errs.dedupe()
 	}
 	res.Comparison = p.compare(res)
+	if p.reuse == nil {
+		res.Power = p.power(res)
+	}
 	return res, nil
 }
 

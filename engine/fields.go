@@ -175,6 +175,8 @@ var WorkloadFields = []WorkloadField{
 		func(w *Workload) *Num { return &w.TPOTSLOms }},
 	{field("ttft_slo_ms", "ttft", "Time to first token target", "ms", "Optional: the slowest acceptable wait for the first token, the prompt's prefill on one replica plus a decode step (queueing not included). It rules out replicas too narrow to prefill the prompt in time.", "0", "3600000", optional("no target"), positive, since(3)),
 		func(w *Workload) *Num { return &w.TTFTSLOms }},
+	{field("site_power_mw", "mw", "Site power", "MW", "Optional: the power a site can draw from the grid, cooling and facility overhead included (1,000 MW is 1 GW). The results then show, for each self-hosted option, the accelerators it hosts, what they serve and cost, and the month the workload outgrows it.", "0", "10000", optional("no site budget"), positive, since(4)),
+		func(w *Workload) *Num { return &w.SitePowerMW }},
 	{field("discount_rate", "dr", "Discount rate", "share/year", "The annual rate at which future cash is discounted for each option's net present value, discounted payback and the ranking by NPV; each month's cash counts at the month's end. E.g. 0.1 for 10 % a year.", "0", "1", constantSaid(DefaultCostOfCapital, "the engine's default cost of capital"), since(4)),
 		func(w *Workload) *Num { return &w.DiscountRate }},
 }

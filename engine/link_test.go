@@ -39,6 +39,7 @@ func largestScenario() *Scenario {
 		Name:    strings.Repeat("Largest scenario ", 8)[:MaxNameLen],
 		Workload: Workload{RequestsPerDay: N("123456789.25"), InputTokens: N("123456"), OutputTokens: N("65432"),
 			CachedInputShare: N("0.375"), PeakToAverage: N("3.25"), MonthlyGrowth: N("0.0125"), HorizonMonths: N("120"), TPOTSLOms: N("45.5"),
+			SitePowerMW:  N("9999.75"),
 			DiscountRate: N("0.0725")},
 		Model: Model{TotalParamsB: N("671.5"), ActiveParamsB: N("37.25"), Experts: N("256"), ExpertsPerToken: N("8"), RoutedParamsB: N("653.75"),
 			Layers: N("61"), KVHeads: N("128"), HeadDim: N("128"), KVBytesPerToken: N("70272"), HiddenSize: N("7168"), WeightBits: N("8"), KVBits: N("16")},
@@ -340,6 +341,11 @@ func FuzzDecodeLink(f *testing.F) {
 	stack := typicalScenario() // the stack efficiency (format 4) on a preset
 	stack.Options[1].Accelerator.StackEfficiency = N("0.8")
 	f.Add(EncodeLink(stack))
+	site := typicalScenario() // a site power budget (format 4)
+	site.Workload.SitePowerMW = N("10000")
+	f.Add(EncodeLink(site))
+	f.Add("#4r.rpd=1~in=1~out=1~m=llama-3.1-8b~mw=0.000001~o=owned~l=x~a=h100-sxm~apr=4096")
+	f.Add("#3r.mw=1")
 	f.Add("#1r.n=%3Cscript%3E~rpd=1e9")
 	f.Add("#2r.x")
 	f.Add("#1z.AAAA")

@@ -58,6 +58,7 @@ type workloadPlan struct {
 	slo                               decimal.Decimal  // seconds per output token; zero: no target
 	ttft                              decimal.Decimal  // seconds to the first token; zero: no target
 	sloMs, ttftMs                     *decimal.Decimal // the targets as given; nil when none
+	siteMW                            *decimal.Decimal // the site's power budget; nil when none
 	discountRate                      decimal.Decimal  // a share a year
 }
 
@@ -330,7 +331,12 @@ func checkWorkload(errs *Errors, r *Resolution) workloadPlan {
 	if v := w.TTFTSLOms.Dec(); v.Sign() > 0 {
 		wp.ttftMs = &v
 	}
-	if wp.horizon >= 1 && wp.horizon <= 120 && wp.growth.Cmp(zero) > 0 && wp.rpd.Sign() > 0 {
+	if v := w.SitePowerMW.Dec(); v.Sign() > 0 {
+		wp.siteMW = &v
+	}
+	// Only a growth in range: one out of range has its message already,
+	// and a field shows one message at a time.
+	if wp.horizon >= 1 && wp.horizon <= 120 && wp.growth.Cmp(zero) > 0 && wp.rpd.Sign() > 0 && errs.For("workload.monthly_growth") == "" {
 		last := wp.rpd
 		g := one.Add(wp.growth)
 		for m := 1; m < wp.horizon; m++ {

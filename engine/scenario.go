@@ -40,6 +40,9 @@ type Workload struct {
 	HorizonMonths    Num `json:"horizon_months,omitzero"`
 	TPOTSLOms        Num `json:"tpot_slo_ms,omitzero"`
 	TTFTSLOms        Num `json:"ttft_slo_ms,omitzero"`
+	// SitePowerMW is the power a site can draw, facility overhead
+	// included; unset, there is no site budget (power.go).
+	SitePowerMW Num `json:"site_power_mw,omitzero"`
 	DiscountRate     Num `json:"discount_rate,omitzero"`
 }
 

@@ -193,7 +193,7 @@ func TestCalculatorLinkReproducesNumbers(t *testing.T) {
 	if got != want {
 		t.Errorf("the link shows different numbers:\n got %s\nwant %s", got, want)
 	}
-	if v := eval[string](t, other, `document.getElementById("w-requests_per_day").value`); v != "420000" {
+	if v := eval[string](t, other, `document.getElementById("w-requests_per_day").value`); v != "420,000" { // shown with separators
 		t.Errorf("requests field = %q", v)
 	}
 }

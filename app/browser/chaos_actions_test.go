@@ -377,7 +377,7 @@ func (c *chaos) number(f chaosField) string {
 	}
 	lo, hi := fd.Min.InexactFloat64(), fd.Max.InexactFloat64()
 	base := 0.0
-	if v, err := strconv.ParseFloat(strings.TrimSpace(f.Value), 64); err == nil {
+	if v, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(f.Value), ",", ""), 64); err == nil {
 		base = v
 	} else if v, err := strconv.ParseFloat(strings.ReplaceAll(f.Placeholder, ",", ""), 64); err == nil {
 		base = v
@@ -427,8 +427,8 @@ func (c *chaos) number(f chaosField) string {
 }
 
 var chaosInvalidNumbers = []string{
-	"abc", "12abc", "1,000", "1_000", "--1", "1e999", "1e31", "∞", "NaN", "0x1F", "１２３", "-", ".", "1..2", "+-1",
-	"99999999999999999999", "1.0000000000000000000001", strings.Repeat("9", 50), "<b>1</b>", "1 000", "½", "e5",
+	"abc", "12abc", "1,5", "1,00,000", "50m", "2bn", "1_000", "--1", "1e999", "1e31", "∞", "NaN", "0x1F", "１２３", "-", ".", "1..2", "+-1",
+	"99999999999999999999", "1.0000000000000000000001", strings.Repeat("9", 50), "<b>1</b>", "1 0", "½", "e5",
 }
 
 // invalidNumber is text that is not a number, or a number outside the

@@ -899,7 +899,9 @@ func checkInputs(snap chaosSnapshot, want *engine.Scenario) error {
 		if !ok {
 			return fmt.Errorf("the page has an input for %s, which the scenario does not have", path)
 		}
-		shown := engine.ParseNum(text)
+		// Read as the page reads it: the input shows "1,234" when not
+		// being edited, and takes "1.2k", "30%" or "$2".
+		shown := engine.ParseEntry(text, engine.FieldAt(path))
 		switch {
 		case text == "" && n.Set():
 			return fmt.Errorf("the input for %s is empty, the scenario has %s", path, n.Dec())
@@ -910,7 +912,7 @@ func checkInputs(snap chaosSnapshot, want *engine.Scenario) error {
 			return fmt.Errorf("the input for %s shows %q, the scenario has %s", path, text, n.Dec())
 		case !n.Set():
 			// Normalized away: it must be the preset the placeholder shows.
-			if def := engine.ParseNum(strings.ReplaceAll(placeholder, ",", "")); !def.Set() || !def.Dec().Equal(shown.Dec()) {
+			if def := engine.ParseEntry(placeholder, engine.FieldAt(path)); !def.Set() || !def.Dec().Equal(shown.Dec()) {
 				return fmt.Errorf("the input for %s shows %q, the scenario has no value there (its preset is %q)", path, text, placeholder)
 			}
 		}

@@ -288,13 +288,17 @@ func TestReliabilityWorkingCopySurvivesReload(t *testing.T) {
 	other := handWorked()
 	other.Name = "Someone else's"
 	step(t, ctx, 60*time.Second, chromedp.Navigate("about:blank"), chromedp.Navigate(s.URL+"#"+engine.EncodeLink(other)), WaitApp(),
-		waitText(stat(0, "total_cost"), "$17,520"), chromedp.Sleep(500*time.Millisecond),
-		chromedp.Navigate("about:blank"), chromedp.Navigate(s.URL), WaitApp())
+		waitText(stat(0, "total_cost"), "$17,520"), chromedp.Sleep(500*time.Millisecond))
+	// The opened link wins over the working copy.
+	if got := eval[string](t, ctx, `document.getElementById("scenario-name").value`); got != "Someone else's" {
+		t.Errorf("opened link: name %q, want the link's", got)
+	}
+	step(t, ctx, 60*time.Second, chromedp.Navigate("about:blank"), chromedp.Navigate(s.URL), WaitApp())
 	if got := eval[string](t, ctx, `document.getElementById("scenario-name").value`); got != "Work in progress" {
 		t.Errorf("after reload: name %q, want the working copy", got)
 	}
-	if got := eval[string](t, ctx, `document.getElementById("w-requests_per_day").value`); got != "43200" {
-		t.Errorf("after reload: requests a day %q, want 43200", got)
+	if got := eval[string](t, ctx, `document.getElementById("w-requests_per_day").value`); got != "43,200" { // shown with separators
+		t.Errorf("after reload: requests a day %q, want 43,200", got)
 	}
 	// Its link is put in the address bar once painted.
 	waitLink(t, ctx, `location.hash`, func(sc engine.Scenario) bool { return sc.Name == "Work in progress" })

@@ -25,8 +25,10 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	inputs := fs.Bool("inputs", false, "list every input with the value used and where it comes from, instead of the results")
 	sizing := fs.Bool("commit-sizing", false, "also size each cloud option's first commitment tier: the size and term that cost the least (table or json format)")
 	termsText := fs.String("commit-terms", "", "`terms` the sizing compares, in months, each with an optional rate after @ (\"12,24,36\", \"12@2.3,36@1.9\"; default 12,24,36)")
+	var sets setFlags
+	fs.Var(&sets, "set", "set an input before evaluating, as `path=value` (repeatable): the path as -inputs lists it, the value as the page takes it (50M, 1,500, 30%, $2.99)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: infercost eval [-format table|json|csv|csv-monthly] [-interactivity | -inputs] [-commit-sizing [-commit-terms LIST]] FILE|LINK|-")
+		fmt.Fprintln(stderr, "Usage: infercost eval [-format table|json|csv|csv-monthly] [-interactivity | -inputs] [-commit-sizing [-commit-terms LIST]] [-set path=value]... FILE|LINK|-")
 		fmt.Fprintln(stderr, "\nEvaluates a scenario: a JSON file, a scenario link, or - for standard input.")
 		fmt.Fprintln(stderr, "Invalid input prints every problem on stderr and exits 2.")
 		fs.PrintDefaults()
@@ -73,6 +75,13 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, "infercost eval:", err)
 		return 2
+	}
+	for _, kv := range sets {
+		path, value, _ := strings.Cut(kv, "=")
+		if err := engine.SetEntry(&s, strings.TrimSpace(path), value); err != nil {
+			fmt.Fprintln(stderr, "infercost eval: -set", err)
+			return 2
+		}
 	}
 	if *inputs {
 		// Listed even when invalid: a missing value shows as required.
@@ -280,6 +289,29 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 			}
 		}
 	}
+	return writePower(w, r.Power)
+}
+
+// writePower prints each self-hosted option's power (engine.OptionPower.Lines).
+func writePower(w io.Writer, p *engine.Power) error {
+	if p == nil || len(p.Options) == 0 {
+		return nil
+	}
+	if p.SiteMW != nil {
+		fmt.Fprintf(w, "\nPower, with a site of %s:\n", engine.PowerText(*p.SiteMW))
+	} else {
+		fmt.Fprintln(w, "\nPower:")
+	}
+	for i := range p.Options {
+		op := &p.Options[i]
+		for k, line := range op.Lines(p.SiteMW) {
+			if k == 0 {
+				fmt.Fprintf(w, "  %s: %s\n", op.Label, line)
+			} else {
+				fmt.Fprintf(w, "    %s\n", line)
+			}
+		}
+	}
 	return nil
 }
 
@@ -418,4 +450,17 @@ func writeInputs(w io.Writer, r *engine.Resolution) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.Path, value, a.Unit, from)
 	}
 	return tw.Flush()
+}
+
+// setFlags collects -set path=value.
+type setFlags []string
+
+func (f *setFlags) String() string { return strings.Join(*f, " ") }
+
+func (f *setFlags) Set(v string) error {
+	if !strings.Contains(v, "=") {
+		return fmt.Errorf("want path=value, e.g. workload.requests_per_day=50M")
+	}
+	*f = append(*f, v)
+	return nil
 }

@@ -76,6 +76,37 @@ func TestEvalHandWorkedFigures(t *testing.T) {
 	}
 }
 
+// TestEvalSet: -set takes numbers as the page's inputs do (one engine
+// parser, engine.ParseEntry): "1,500"/"1.5k" and the plain 1500 give the
+// same output; what the page refuses, -set refuses with the same message.
+func TestEvalSet(t *testing.T) {
+	plain := []string{"eval", "-format", "csv", "-set", "workload.requests_per_day=1500", "-set", "workload.cached_input_share=0.3",
+		"-set", "options[0].hourly_rate=2.99", "testdata/handworked.json"}
+	code, want, stderr := runCLI("", plain...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, forms := range [][3]string{{"1,500", "30%", "$2.99"}, {"1.5k", "30 %", "$2.99"}, {"1 500", "0.3", "2.99"}} {
+		code, got, stderr := runCLI("", "eval", "-format", "csv", "-set", "workload.requests_per_day="+forms[0], "-set", "workload.cached_input_share="+forms[1],
+			"-set", "options[0].hourly_rate="+forms[2], "testdata/handworked.json")
+		if code != 0 || got != want {
+			t.Errorf("%q: exit %d (%s), output differs from the plain numbers' (%v)", forms, code, stderr, got == want)
+		}
+	}
+	for _, tc := range []struct{ set, want string }{
+		{"workload.requests_per_day=50m", `workload.requests_per_day: "50m" is not a number: write M for a million ("50M")`},
+		{"workload.requests_per_day=30%", `workload.requests_per_day: "30%" is not a number: a percentage goes with a share; this field is in requests/day`},
+		{"workload.monthly_growth=10", "workload.monthly_growth: must be ≤ 1: a share, where 1 is 100 % (for 10 % type 10% or 0.1)"},
+		{"workload.nope=1", "infercost eval: -set workload.nope: no such input"},
+		{"workload.requests_per_day", "want path=value"},
+	} {
+		code, _, stderr := runCLI("", "eval", "-set", tc.set, "testdata/handworked.json")
+		if code != 2 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("-set %s: exit %d, stderr %q, want %q", tc.set, code, stderr, tc.want)
+		}
+	}
+}
+
 func TestEvalInvalidListsEveryError(t *testing.T) {
 	code, _, stderr := runCLI("", "eval", "testdata/invalid.json")
 	if code != 2 {

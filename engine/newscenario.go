@@ -1,0 +1,45 @@
+package engine
+
+// NewScenario is the clean start the page's "New scenario" opens: nothing
+// carried over from an example. The workload's volume and token counts are
+// empty, for the user to give (no number of ours stands in for theirs);
+// every other workload input takes its default, which is neutral: no
+// cached input, no peak above the average, no growth, and no revenue. The
+// model is the catalog's first.
+//
+// It holds two options, the two sides of the usual first question, "pay
+// per token or run it myself?": a token API, whose prices are empty (there
+// is no honest default for someone else's price list), and the catalog's
+// first accelerator rented on demand at its catalog price (a preset with
+// its source and date). The user adds, removes and edits from there.
+func NewScenario() Scenario {
+	return Scenario{
+		Version: FormatVersion,
+		Name:    "New scenario",
+		Model:   Model{Preset: Models[0].ID},
+		Options: []Option{
+			{Label: "Token API", Kind: API},
+			{Label: Accelerators[0].Name + ", rented", Kind: Cloud, Accelerator: &Accelerator{Preset: Accelerators[0].ID}},
+		},
+	}
+}
+
+// Changed lists the inputs whose value is not the one a clean start gives
+// them: every value the user gave that differs from the field's default
+// (preset, engine constant or derived), and every value given where there
+// is no default at all. A value typed equal to its default is not a change.
+func (r *Resolution) Changed() []*Resolved {
+	var out []*Resolved
+	for e := range r.All() {
+		if e.Changed() {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Changed reports a value that is not a clean start's: the user gave it,
+// and it is not the field's default.
+func (r *Resolved) Changed() bool {
+	return r.Given.Set() && !(r.Default.Exists() && r.Default.Value.Equal(r.Given.Dec()))
+}

@@ -1,0 +1,245 @@
+package engine
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// Power budgets (docs/methodology.md, Power): what a site's power hosts
+// and serves for each self-hosted option, and, the other way round, the
+// power the workload needs month by month.
+//
+// The power an accelerator draws at the meter is its all-in power (its
+// share of the host included) times the facility's PUE. An owned option
+// has both (power_kw, pue). A cloud option has neither: the engine takes
+// the accelerator's board power × HostPowerFactor, as an owned option's
+// default, and DefaultPUE; a provider's own figures are not known.
+
+// Power is the power section of a result.
+type Power struct {
+	// SiteMW is the site's power budget, nil when none is given.
+	SiteMW *decimal.Decimal `json:"site_mw"`
+	// Options holds one entry per self-hosted option, in result order.
+	Options []OptionPower `json:"options"`
+}
+
+// OptionPower is one self-hosted option's power figures.
+type OptionPower struct {
+	Option int    `json:"option"` // index in Result.Options
+	Label  string `json:"label"`
+	Kind   Kind   `json:"kind"`
+	// AllInKW is one accelerator's all-in power at full load (IT power);
+	// nil when it is not known (a cloud accelerator without board power).
+	AllInKW *decimal.Decimal `json:"all_in_kw"`
+	PUE     decimal.Decimal  `json:"pue"`
+	// MeterKW is AllInKW × PUE: one accelerator's draw at the meter.
+	MeterKW *decimal.Decimal `json:"meter_kw"`
+	// Basis says in words where AllInKW and PUE come from.
+	Basis string `json:"basis"`
+	// MonthlyMW is the power of each month's fleet (held for an owned
+	// option, rented for a cloud one) at full load: fleet × MeterKW /
+	// 1,000. Nil when the power is not known.
+	MonthlyMW []decimal.Decimal `json:"monthly_mw"`
+	PeakMW    *decimal.Decimal  `json:"peak_mw"`
+	// OutgrowsMonth is the first month whose fleet needs more power than
+	// the site has; nil without a site or when the workload fits to the
+	// horizon.
+	OutgrowsMonth *int `json:"outgrows_month"`
+	// Site is what the site hosts with this option; nil without a site
+	// or when the power is not known.
+	Site *SiteCapacity `json:"site"`
+}
+
+// SiteCapacity is what a site's power budget hosts with one option, built
+// out in whole replicas, and what that serves and costs.
+type SiteCapacity struct {
+	// PoweredAccelerators is floor(site kW / MeterKW): the accelerators
+	// the power could feed.
+	PoweredAccelerators decimal.Decimal `json:"powered_accelerators"`
+	// Replicas is floor(PoweredAccelerators / accelerators a replica),
+	// spares included; Accelerators is Replicas × accelerators a replica.
+	Replicas     decimal.Decimal `json:"replicas"`
+	Accelerators decimal.Decimal `json:"accelerators"`
+	// ServingReplicas is Replicas less the option's spare replicas.
+	ServingReplicas decimal.Decimal `json:"serving_replicas"`
+	// PowerMW is what Accelerators draw at full load: ≤ the budget.
+	PowerMW decimal.Decimal `json:"power_mw"`
+	// PeakOutputTokensPerS is the output tokens a second at the peak, the
+	// serving replicas busy at the option's target utilization, at the
+	// option's operating point (batch and step, which meet the workload's
+	// time-per-token and first-token targets).
+	PeakOutputTokensPerS decimal.Decimal `json:"peak_output_tokens_per_s"`
+	// RequestsPerDay is the average day those replicas serve when its peak
+	// (peak to average × the average) keeps them at the target
+	// utilization: the demand the capacity planner would fit in them.
+	RequestsPerDay     decimal.Decimal `json:"requests_per_day"`
+	OutputTokensPerDay decimal.Decimal `json:"output_tokens_per_day"`
+	// Capex is Accelerators × capex per accelerator (owned); nil for a
+	// cloud option.
+	Capex *decimal.Decimal `json:"capex"`
+	// MonthlyCost is the cost model's first month with the whole site
+	// built (bought in that month, or rented) and RequestsPerDay served:
+	// its categories in Breakdown. CostPerMTokens divides it by that
+	// month's input and output tokens. All three are nil when no serving
+	// replica fits.
+	MonthlyCost    *decimal.Decimal `json:"monthly_cost"`
+	Breakdown      *Breakdown       `json:"breakdown"`
+	CostPerMTokens *decimal.Decimal `json:"cost_per_m_tokens"`
+	// Per MW of the site's budget.
+	PeakOutputTokensPerSPerMW decimal.Decimal `json:"peak_output_tokens_per_s_per_mw"`
+	OutputTokensPerDayPerMW   decimal.Decimal `json:"output_tokens_per_day_per_mw"`
+	// Note says why the site serves nothing, or "".
+	Note string `json:"note,omitempty"`
+}
+
+// power computes the power section from the plan and the evaluated
+// options.
+func (p *plan) power(res *Result) *Power {
+	pw := &Power{SiteMW: p.workload.siteMW}
+	for i := range res.Options {
+		or := &res.Options[i]
+		if or.Throughput == nil {
+			continue
+		}
+		pw.Options = append(pw.Options, p.optionPower(&p.options[i], i, or))
+	}
+	return pw
+}
+
+// meterPower is one accelerator's all-in power and PUE, with words saying
+// where they come from; allIn is zero when it is not known.
+func meterPower(o *optionPlan) (allIn, pue decimal.Decimal, basis string) {
+	if o.kind == Owned {
+		return o.powerKW, o.pue, fmt.Sprintf("the option's power per accelerator, %s kW all-in, × its PUE %s", o.powerKW, o.pue)
+	}
+	if o.accel.powerKW.Sign() <= 0 {
+		return zero, DefaultPUE, "not known: the accelerator has no board power"
+	}
+	allIn = o.accel.powerKW.Mul(HostPowerFactor)
+	return allIn, DefaultPUE, fmt.Sprintf("rented: %s kW board power × %s for its share of the host = %s kW all-in, × PUE %s, an owned option's defaults, as the provider's are not known",
+		o.accel.powerKW, HostPowerFactor, allIn, DefaultPUE)
+}
+
+func (p *plan) optionPower(o *optionPlan, i int, or *OptionResult) OptionPower {
+	allIn, pue, basis := meterPower(o)
+	op := OptionPower{Option: i, Label: or.Label, Kind: or.Kind, PUE: pue, Basis: basis}
+	if allIn.Sign() <= 0 {
+		return op
+	}
+	meter := allIn.Mul(pue)
+	op.AllInKW, op.MeterKW = &allIn, &meter
+	op.MonthlyMW = make([]decimal.Decimal, len(or.Months))
+	var peak, lastFleet, lastMW decimal.Decimal
+	for m := range or.Months {
+		f := or.Months[m].Fleet
+		if m == 0 || !f.Equal(lastFleet) {
+			lastFleet, lastMW = f, f.Mul(meter).Shift(-3) // kW to MW, exact
+		}
+		op.MonthlyMW[m] = lastMW
+		if lastMW.Cmp(peak) > 0 {
+			peak = lastMW
+		}
+		if site := p.workload.siteMW; site != nil && op.OutgrowsMonth == nil && lastMW.Cmp(*site) > 0 {
+			op.OutgrowsMonth = ptr(m + 1)
+		}
+	}
+	op.PeakMW = &peak
+	if p.workload.siteMW != nil {
+		op.Site = p.site(o, or.Throughput, *p.workload.siteMW, meter)
+	}
+	return op
+}
+
+// site is what siteMW hosts with option o at its operating point t, each
+// accelerator drawing meterKW.
+func (p *plan) site(o *optionPlan, t *Throughput, siteMW, meterKW decimal.Decimal) *SiteCapacity {
+	w := p.workload
+	n := dec(t.AcceleratorsPerReplica)
+	s := &SiteCapacity{}
+	s.PoweredAccelerators, _ = siteMW.Shift(3).QuoRem(meterKW, 0)
+	s.Replicas, _ = s.PoweredAccelerators.QuoRem(n, 0)
+	s.Accelerators = s.Replicas.Mul(n)
+	s.PowerMW = s.Accelerators.Mul(meterKW).Shift(-3)
+	s.ServingReplicas = maxDec(s.Replicas.Sub(o.spare), zero)
+	if o.kind == Owned {
+		s.Capex = ptr(s.Accelerators.Mul(o.capex))
+	}
+	if s.ServingReplicas.Sign() == 0 {
+		s.Note = fmt.Sprintf("%s MW feeds %s accelerators: not one serving replica of %d", siteMW, s.PoweredAccelerators, t.AcceleratorsPerReplica)
+		if o.spare.Sign() > 0 {
+			s.Note += fmt.Sprintf(" on top of %s spare replicas", o.spare)
+		}
+		return s
+	}
+	// At the peak the serving accelerators are busy at the target
+	// utilization; the average day is the peak over peak to average.
+	peakBusy := s.ServingReplicas.Mul(n).Mul(o.maxUtil)
+	s.PeakOutputTokensPerS = div(peakBusy.Mul(w.out), t.AcceleratorSecondsPerRequest)
+	// Truncated, so that the capacity planner fits this demand in the
+	// serving replicas (replicasPerRPD is truncated too).
+	s.RequestsPerDay, _ = peakBusy.Mul(SecondsPerDay).QuoRem(w.p2a.Mul(t.AcceleratorSecondsPerRequest), Prec)
+	s.OutputTokensPerDay = s.RequestsPerDay.Mul(w.out)
+	s.PeakOutputTokensPerSPerMW = div(s.PeakOutputTokensPerS, siteMW)
+	s.OutputTokensPerDayPerMW = div(s.OutputTokensPerDay, siteMW)
+	if s.RequestsPerDay.Sign() == 0 { // below 10^-24 a day: nothing to cost it by
+		s.Note = "the site serves less than 10^-24 requests a day"
+		return s
+	}
+
+	// One month of the cost model: the whole site held, busy on average
+	// requests a day × seconds a request / 86,400.
+	req := div(s.RequestsPerDay.Mul(DaysPerYear), twelve)
+	in := req.Mul(w.in)
+	months := []demand{{rpd: s.RequestsPerDay, requests: req, in: in, cached: in.Mul(w.cached), out: req.Mul(w.out)}}
+	known := []Month{{Accelerators: s.Accelerators, BusyAccelerators: s.RequestsPerDay.Mul(div(t.AcceleratorSecondsPerRequest, SecondsPerDay))}}
+	q := *p
+	q.revenue, q.reuse = nil, nil
+	tt := *t
+	or := OptionResult{Throughput: &tt}
+	q.cost(o, months, sumDemand(months), &or, known)
+	m := or.Months[0]
+	s.MonthlyCost, s.Breakdown, s.CostPerMTokens = ptr(m.Cost), ptr(m.Breakdown), ptr(or.CostPerMTokens)
+	return s
+}
+
+// PowerText formats a power given in MW: kW below 1 MW, GW from 1,000 MW.
+func PowerText(mw decimal.Decimal) string {
+	switch {
+	case mw.Abs().Cmp(one) < 0:
+		return Count(mw.Shift(3), 2) + " kW"
+	case mw.Abs().Cmp(thousand) >= 0:
+		return Count(mw.Shift(-3), 3) + " GW"
+	}
+	return Count(mw, 3) + " MW"
+}
+
+// Lines describes one option's power in words, as the CLI prints it and
+// the page's figure reads it: where the power comes from, the peak, the
+// month the site is outgrown, and what the site hosts.
+func (op *OptionPower) Lines(siteMW *decimal.Decimal) []string {
+	if op.MeterKW == nil {
+		return []string{"power " + op.Basis}
+	}
+	lines := []string{fmt.Sprintf("%s kW an accelerator at the meter (%s); the workload's fleet needs at most %s", Count(*op.MeterKW, 4), op.Basis, PowerText(*op.PeakMW))}
+	if siteMW == nil || op.Site == nil {
+		return lines
+	}
+	if op.OutgrowsMonth != nil {
+		lines = append(lines, fmt.Sprintf("outgrows the site's %s in month %d", PowerText(*siteMW), *op.OutgrowsMonth))
+	} else {
+		lines = append(lines, fmt.Sprintf("fits in the site's %s to the horizon", PowerText(*siteMW)))
+	}
+	s := op.Site
+	lines = append(lines, fmt.Sprintf("the site hosts %s accelerators (%s replicas, %s serving), drawing %s", Count(s.Accelerators, 0), Count(s.Replicas, 0), Count(s.ServingReplicas, 0), PowerText(s.PowerMW)))
+	if s.Note != "" {
+		return append(lines, s.Note)
+	}
+	lines = append(lines, fmt.Sprintf("it serves %s output tokens/s at the peak and %s requests a day (the peak at the target utilization), %s output tokens/s and %s output tokens a day per MW",
+		Count(s.PeakOutputTokensPerS.Floor(), 0), Count(s.RequestsPerDay.Floor(), 0), Count(s.PeakOutputTokensPerSPerMW.Floor(), 0), Count(s.OutputTokensPerDayPerMW.Floor(), 0)))
+	cost := fmt.Sprintf("fully built it costs %s a month, %s per M tokens", Money(*s.MonthlyCost), Money(*s.CostPerMTokens))
+	if s.Capex != nil {
+		cost += fmt.Sprintf(", after %s of capex", Money(*s.Capex))
+	}
+	return append(lines, cost)
+}
