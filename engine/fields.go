@@ -152,7 +152,7 @@ var selfHosted = []Kind{Cloud, Owned}
 
 // rateHelp is the help of an annual rate of change of what.
 func rateHelp(what, more string) string {
-	return "How much " + what + " changes each year, e.g. −0.3 for a price falling 30 % a year; month 1 is at today's price and each month moves by the 12th root of (1 + rate)." + more + " 0 for no change."
+	return "The yearly change of " + what + ", e.g. −0.3 for a price falling 30 % a year; month 1 is at today's price and each month moves by the 12th root of (1 + rate)." + more + " 0 for no change."
 }
 
 // WorkloadFields lists the workload inputs in display order.

@@ -42,8 +42,8 @@ type Workload struct {
 	TTFTSLOms        Num `json:"ttft_slo_ms,omitzero"`
 	// SitePowerMW is the power a site can draw, facility overhead
 	// included; unset, there is no site budget (power.go).
-	SitePowerMW Num `json:"site_power_mw,omitzero"`
-	DiscountRate     Num `json:"discount_rate,omitzero"`
+	SitePowerMW  Num `json:"site_power_mw,omitzero"`
+	DiscountRate Num `json:"discount_rate,omitzero"`
 }
 
 // Model is the served model: a catalog preset, custom shape, or a preset

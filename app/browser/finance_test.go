@@ -47,7 +47,9 @@ func TestFinanceView(t *testing.T) {
 		"options[2].capex_change":       {"Capex change (share/year)", "-0.1", "Each purchase is paid at its month's price."},
 	} {
 		got := field(path)
-		if got[0] != w[0] || got[1] != w[1] || !strings.Contains(got[2], w[2]) {
+		// A value set differs from its default: the label says "changed",
+		// and the page shows a minus sign as "−".
+		if !strings.HasPrefix(got[0], w[0]) || strings.ReplaceAll(got[1], "−", "-") != w[1] || !strings.Contains(got[2], w[2]) {
 			t.Errorf("%s: label %q value %q help %q; want %q, %q, help with %q", path, got[0], got[1], got[2], w[0], w[1], w[2])
 		}
 	}
