@@ -47,6 +47,8 @@ type OptionVerdict struct {
 const (
 	breakEvenCloud = "renting at the on-demand rate with no commitment, at month-1 prices, in a steady month"
 	breakEvenOwned = "buying the hardware new at month-1 prices, in a steady month"
+	breakEvenLoan  = "buying the hardware new with the loan, its rate charged on the borrowed share, at month-1 prices, in a steady month"
+	breakEvenLease = "leasing the hardware at its monthly lease payment, at month-1 prices, in a steady month"
 )
 
 func (p *plan) compare(res *Result) Comparison {
@@ -108,7 +110,14 @@ func (p *plan) compare(res *Result) Comparison {
 			c.Options[i].BreakEvenRequestsPerDay = p.breakEvenVolume(o, res.Options[i].Throughput, &p.options[a])
 			c.Options[i].BreakEvenBasis = breakEvenCloud
 			if o.kind == Owned {
-				c.Options[i].BreakEvenBasis = breakEvenOwned
+				switch {
+				case o.leaseMonths > 0:
+					c.Options[i].BreakEvenBasis = breakEvenLease
+				case o.loanMonths > 0:
+					c.Options[i].BreakEvenBasis = breakEvenLoan
+				default:
+					c.Options[i].BreakEvenBasis = breakEvenOwned
+				}
 			}
 		}
 	}

@@ -110,11 +110,11 @@ func (l *loanPlan) month(m int) (interest, paid decimal.Decimal) {
 // financing says in words how an owned option pays for its hardware.
 func (o *optionPlan) financing() string {
 	if o.leaseMonths > 0 {
-		return fmt.Sprintf("leased for %d months at %s of the price a month, renewed at the then price", o.leaseMonths, Percent(o.leaseFactor))
+		return fmt.Sprintf("leased for %d months at %s of the price a month, renewed at the then price", o.leaseMonths, PercentExact(o.leaseFactor))
 	}
 	parts := []string{"bought for cash"}
 	if o.loanMonths > 0 {
-		parts[0] = fmt.Sprintf("bought with a loan over %d months at %s a year, %s down", o.loanMonths, Percent(o.loanRate), Percent(o.loanDown))
+		parts[0] = fmt.Sprintf("bought with a loan over %d months at %s a year, %s down", o.loanMonths, PercentExact(o.loanRate), PercentExact(o.loanDown))
 	}
 	if o.refresh {
 		parts = append(parts, fmt.Sprintf("refreshed at the end of its %s-year life at the then price", Count(o.deprYears, 2)))

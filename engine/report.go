@@ -71,7 +71,8 @@ var ReportSummaryHeader = []string{
 	"option", "kind", "rank", "total_cost", "total_cash_cost", "cost_per_m_tokens", "cost_per_m_input_tokens",
 	"cost_per_m_output_tokens", "cost_per_1k_requests", "first_month_cost", "last_month_cost", "peak_accelerators",
 	"average_utilization", "stranded_total", "capex_total", "book_value", "total_revenue", "total_margin",
-	"margin_share", "break_even_month", "savings_vs_api", "break_even_requests_per_day",
+	"margin_share", "break_even_month", "savings_vs_api", "break_even_requests_per_day", "break_even_basis",
+	"financing", "interest_total", "resale_total", "loan_balance",
 	"net_present_cost", "npv", "npv_rank", "discounted_payback_month", "irr",
 }
 
@@ -117,6 +118,7 @@ func WriteReport(w io.Writer, res *Resolution, r *Result) error {
 			opt(o.CostPerMInputTokens), f(o.CostPerMOutputTokens), f(o.CostPer1kRequests), f(o.FirstMonthCost), f(o.LastMonthCost),
 			f(o.PeakAccelerators), opt(o.AverageUtilization), f(o.StrandedTotal), f(o.CapexTotal), f(o.BookValue),
 			opt(o.TotalRevenue), opt(o.TotalMargin), opt(o.MarginShare), breakEven, opt(v.SavingsVsAPI), opt(v.BreakEvenRequestsPerDay),
+			csvText(v.BreakEvenBasis), csvText(o.Financing), f(o.InterestTotal), f(o.ResaleTotal), f(o.LoanBalance),
 			f(o.NetPresentCost), opt(o.NPV), strconv.Itoa(v.NPVRank), payback, opt(o.IRR),
 		})
 	}

@@ -84,6 +84,29 @@ func TestSizingGiven(t *testing.T) {
 	}
 }
 
+// TestSizingComparesTheGivenTerm: the scenario's own first tier, 8 for 4
+// months at $1.40 (56,064, the optimum of TestSizingHandWorked), is compared
+// even when the terms listed leave 4 months out; before, the sizing named
+// term 2's 61,904 as the least and the given deal "−$5,840 more".
+func TestSizingComparesTheGivenTerm(t *testing.T) {
+	s := sizingScenario()
+	s.Options[0].CommitAccelerators, s.Options[0].CommitMonths = N("8"), N("4")
+	terms := []Term{{Months: 2}}
+	z, err := SizeCommitment(s, nil, 0, terms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(terms) != 1 || terms[0].Months != 2 {
+		t.Errorf("the caller's terms were changed: %v", terms)
+	}
+	if len(z.Terms) != 2 || z.Terms[1].Months != 4 || z.Months != 4 || !z.Optimum.TotalCost.Equal(d("56064")) {
+		t.Fatalf("terms %+v, best %d months at %s; want term 4 compared and best at 56,064", z.Terms, z.Months, z.Optimum.TotalCost)
+	}
+	if want := " The first tier as given (8 for 4 months) costs $56,064: the least."; !strings.HasSuffix(z.Sentence(), want) {
+		t.Errorf("sentence %q lacks %q", z.Sentence(), want)
+	}
+}
+
 // TestSizingMatchesBruteForce evaluates the whole scenario at every size
 // from 0 to the peak for each term, the first tier set to it, and checks
 // that the sizing's optimum is the cheapest of them and each point of its
