@@ -115,7 +115,9 @@ func TestCalculatorOwnedFinancing(t *testing.T) {
 	// 55,269.07 + 552.69 − 5,330.93 = $50,490.84.
 	sc.Options[0].LeaseMonths, sc.Options[0].LeaseRateFactor = engine.Num{}, engine.Num{}
 	sc.Options[0].LoanMonths, sc.Options[0].LoanRate = engine.N("12"), engine.N("0.12")
-	if got := money(sc, func(o *engine.OptionResult) string { return engine.Money(o.InterestTotal) + " " + engine.Money(o.LoanBalance) }); got != "$1,153 $50,491" {
+	if got := money(sc, func(o *engine.OptionResult) string {
+		return engine.Money(o.InterestTotal) + " " + engine.Money(o.LoanBalance)
+	}); got != "$1,153 $50,491" {
 		t.Fatalf("engine interest and balance %s, worked by hand $1,153 $50,491", got)
 	}
 	step(t, ctx, 30*time.Second, setInput(id("lease_months"), ""), setInput(id("lease_rate_factor"), ""),
