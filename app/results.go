@@ -247,6 +247,9 @@ func (c *Calculator) headline(i int) ga.UI {
 			return ga.P().Class("basis muted").Attr("data-key", "break_even_basis").Body(ga.Text(basis+" "), howLink("comparison", "How it is found"))
 		}),
 		ga.If(o.Throughput != nil && o.Accuracy != nil, func() ga.UI { return accuracyNote(o.Accuracy) }),
+		ga.If(o.Throughput != nil && o.Accuracy != nil, func() ga.UI {
+			return ga.P().Class("basis").Body(howLink("throughput", "How throughput is estimated and validated"))
+		}),
 		ga.If(o.Throughput != nil && o.Calibration != nil, func() ga.UI { return calibrationNote(o.Calibration) }),
 	)
 }
@@ -288,7 +291,7 @@ func calibrationNote(cal *engine.Calibration) ga.UI {
 // be, and where the scenario is outside what validation covers.
 func accuracyNote(a *engine.Accuracy) ga.UI {
 	return ga.Div().Class("accuracy").Attr("data-key", "accuracy").Body(
-		ga.P().Body(ga.Text("Throughput estimate: "+a.Band()+". "), howLink("throughput", "How it is estimated")),
+		ga.P().Text("Throughput estimate: "+a.Band()+"."),
 		ga.Range(a.Outside).Slice(func(k int) ga.UI {
 			return ga.P().Class("outside").Text("Outside validation: " + a.Outside[k] + ".")
 		}),

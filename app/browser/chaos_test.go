@@ -991,6 +991,10 @@ func chaosHeadlineFigures(r *engine.Result, i int) [][2]string {
 	} else if o.Throughput != nil && r.Comparison.APIOption != nil {
 		out = append(out, [2]string{"break_even_volume", "never"})
 	}
+	if o.Throughput != nil && r.Comparison.APIOption != nil {
+		// The prices the break-even volume assumes, and its methodology link.
+		out = append(out, [2]string{"break_even_basis", "Break-even against the API: " + v.BreakEvenBasis + ". How it is found"})
+	}
 	if o.Throughput != nil && o.Accuracy != nil {
 		// The note's paragraphs, one after the other (accuracyNote).
 		text := "Throughput estimate: " + o.Accuracy.Band() + "."
