@@ -414,7 +414,7 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 					if k == 0 {
 						c.writeURL(ctx)
 						if c.good != nil {
-							c.printed.rows = engine.Assumptions(engine.Resolve(c.good))
+							c.printed.rows = engine.ReportAssumptions(c.good)
 							c.printed.link = shareURL(c.currentLink())
 						}
 					}
@@ -829,7 +829,7 @@ func (c *Calculator) onExportCSV(ctx ga.Context, e ga.Event) {
 	var b strings.Builder
 	// The report: the result's own scenario (the last valid one), its
 	// assumptions and figures, as `infercost eval -format csv` writes it.
-	if err := engine.WriteReport(&b, engine.Resolve(c.good), c.result); err != nil {
+	if err := engine.WriteReport(&b, c.good, c.result); err != nil {
 		c.notice = err.Error()
 		return
 	}

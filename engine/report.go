@@ -20,6 +20,16 @@ type Assumption struct {
 	Used   bool   // false when the value cannot change any result here
 }
 
+// ReportAssumptions lists the assumptions of a scenario as reports state
+// them: of its canonical form (Normalize), the form a link holds, so that a
+// value typed equal to its default reads "default" in the page's report,
+// in the printed page and in `infercost eval -format csv` of the scenario's
+// file or link alike.
+func ReportAssumptions(s *Scenario) []Assumption {
+	n := Normalize(s)
+	return Assumptions(Resolve(&n))
+}
+
 // Assumptions lists every input that applies to the scenario, in the order
 // of the scenario file, folded groups included: the printed report and the
 // CSV report list them, and `infercost eval -inputs` prints them.
@@ -81,12 +91,12 @@ var AssumptionsHeader = []string{"input", "option", "label", "value", "unit", "f
 
 // WriteReport writes the report for finance as CSV: the scenario and the
 // summary in words, a summary block with one row per option, every
-// assumption (resolved value and where it comes from), then the monthly
-// rows of WriteCSV. Blocks are separated by an empty line and open with a
-// row naming them. res must be the resolution of the scenario r was
-// evaluated from. The app's export and `infercost eval -format csv` both
-// call it, so they match byte for byte.
-func WriteReport(w io.Writer, res *Resolution, r *Result) error {
+// assumption (ReportAssumptions: resolved value and where it comes from),
+// then the monthly rows of WriteCSV. Blocks are separated by an empty line
+// and open with a row naming them. s must be the scenario r was evaluated
+// from. The app's export and `infercost eval -format csv` both call it, so
+// they match byte for byte.
+func WriteReport(w io.Writer, s *Scenario, r *Result) error {
 	cw := csv.NewWriter(w)
 	f := func(d decimal.Decimal) string { return trimFixed(d, CSVPlaces) }
 	opt := func(d *decimal.Decimal) string {
@@ -100,8 +110,8 @@ func WriteReport(w io.Writer, res *Resolution, r *Result) error {
 		{"scenario", csvText(r.Name)},
 		{"horizon_months", strconv.Itoa(r.Horizon)},
 	}
-	for _, s := range Summarize(r, nil).Sentences() {
-		rows = append(rows, []string{"summary", csvText(s)})
+	for _, line := range Summarize(r, nil).Sentences() {
+		rows = append(rows, []string{"summary", csvText(line)})
 	}
 	rows = append(rows, nil, []string{"options"}, ReportSummaryHeader)
 	for i, o := range r.Options {
@@ -123,7 +133,7 @@ func WriteReport(w io.Writer, res *Resolution, r *Result) error {
 		})
 	}
 	rows = append(rows, nil, []string{"assumptions"}, AssumptionsHeader)
-	for _, a := range Assumptions(res) {
+	for _, a := range ReportAssumptions(s) {
 		rows = append(rows, []string{a.Path, csvText(a.Option), csvText(a.Label), a.Value, csvText(a.Unit), csvText(a.From), strconv.FormatBool(a.Used)})
 	}
 	rows = append(rows, nil, []string{"monthly"})

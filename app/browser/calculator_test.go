@@ -337,7 +337,7 @@ func TestCalculatorImportExportCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want strings.Builder
-	engine.WriteReport(&want, engine.Resolve(&opened), r)
+	engine.WriteReport(&want, &opened, r)
 	if csv != want.String() {
 		t.Errorf("exported CSV differs from the CLI's (%d vs %d bytes)", len(csv), want.Len())
 	}

@@ -131,7 +131,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			err = enc.Encode(res)
 		}
 	case *format == "csv":
-		err = engine.WriteReport(stdout, engine.Resolve(&s), res)
+		err = engine.WriteReport(stdout, &s, res)
 	case *format == "csv-monthly":
 		err = engine.WriteCSV(stdout, res)
 	default:
