@@ -372,8 +372,8 @@ const secondaryDelay = 250 * time.Millisecond
 const chartDelay = 120 * time.Millisecond
 
 // monthlyCharts are the charts drawn from the result alone: monthly cost,
-// cost breakdown and capacity, in that order.
-const monthlyCharts = 3
+// cost breakdown, capacity and cumulative discounted cash, in that order.
+const monthlyCharts = 4
 
 // chartFrame spaces the monthly charts' redraws: drawn in one go-app frame
 // they blocked the page for 25–57 ms, which a key pressed then waited for.
@@ -420,7 +420,7 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 					if k == 0 {
 						c.writeURL(ctx)
 						if c.good != nil {
-							c.printed.rows = engine.Assumptions(engine.Resolve(c.good))
+							c.printed.rows = engine.ReportAssumptions(c.good)
 							c.printed.link = shareURL(c.currentLink())
 						}
 					}
@@ -835,7 +835,7 @@ func (c *Calculator) onExportCSV(ctx ga.Context, e ga.Event) {
 	var b strings.Builder
 	// The report: the result's own scenario (the last valid one), its
 	// assumptions and figures, as `infercost eval -format csv` writes it.
-	if err := engine.WriteReport(&b, engine.Resolve(c.good), c.result); err != nil {
+	if err := engine.WriteReport(&b, c.good, c.result); err != nil {
 		c.notice = err.Error()
 		return
 	}

@@ -106,6 +106,9 @@ func newAxis(values []decimal.Decimal, from, to float64) axis {
 func (a axis) top() decimal.Decimal { return a.ticks[len(a.ticks)-1] }
 
 func (a axis) at(v decimal.Decimal) float64 {
+	if !a.log && a.ticks[0].Sign() < 0 { // a signed axis (signedAxis)
+		return linear{a.top().Sub(a.ticks[0]), a.from, a.to}.at(v.Sub(a.ticks[0]))
+	}
 	if !a.log {
 		return linear{a.top(), a.from, a.to}.at(v)
 	}
@@ -131,4 +134,32 @@ func moneyTicks(ticks []decimal.Decimal) func(decimal.Decimal) string {
 		places = 2
 	}
 	return func(d decimal.Decimal) string { return engine.MoneyFixed(d, places) }
+}
+
+// signedAxis is a linear axis for values of either sign (a cumulative
+// cash): its ticks are multiples of a 1-2-5 step, from the one at or below
+// the smallest value (or 0) to the one at or above the largest (or 0), so
+// that nothing is clipped and 0 is a gridline.
+func signedAxis(values []decimal.Decimal, from, to float64) axis {
+	lo, hi := decimal.Zero, decimal.Zero
+	for _, v := range values {
+		lo, hi = decimal.Min(lo, v), decimal.Max(hi, v)
+	}
+	if lo.Sign() >= 0 {
+		return axis{ticks: niceTicks(hi), from: from, to: to}
+	}
+	nt := niceTicks(hi.Sub(lo))
+	step := nt[1]
+	start := lo.DivRound(step, 0)
+	if start.Mul(step).Cmp(lo) > 0 {
+		start = start.Sub(decimal.NewFromInt(1))
+	}
+	var ticks []decimal.Decimal
+	for v := start.Mul(step); len(ticks) < 16; v = v.Add(step) {
+		ticks = append(ticks, v)
+		if v.Cmp(hi) >= 0 {
+			break
+		}
+	}
+	return axis{ticks: ticks, from: from, to: to}
 }

@@ -56,7 +56,16 @@ func (c *Calculator) watchFocus(ctx ga.Context) {
 			return nil
 		}
 		if text, ok := c.f.text(path); ok && el.Get("value").String() != text {
+			// Setting the value moves the caret to the end: text selected
+			// as the field got the focus (Tab selects it all; so does a
+			// select() in the same turn) is selected again, so that typing
+			// replaces it rather than appends to it.
+			v := el.Get("value").String()
+			all := v != "" && el.Get("selectionStart").Int() == 0 && el.Get("selectionEnd").Int() == len([]rune(v))
 			el.Set("value", text)
+			if all {
+				el.Call("select")
+			}
 		}
 		c.dispatch(ctx, func(ga.Context) { c.focused = path })
 		return nil

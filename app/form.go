@@ -359,6 +359,11 @@ func (f *form) draft() engine.Scenario {
 				clear(fd.Get(o.Accelerator))
 			}
 		}
+		for k := range o.Commitments {
+			for _, fd := range engine.CommitmentFields {
+				clear(fd.Get(&o.Commitments[k]))
+			}
+		}
 	}
 	return s
 }

@@ -246,11 +246,20 @@ func TestFormReadsEntries(t *testing.T) {
 	if sc.Workload.RequestsPerDay.String() != "50000000" || sc.Options[0].PriceInputPerM.String() != "0.6" || sc.Workload.OutputTokens.Bad() != "3OO" {
 		t.Errorf("scenario: %v %v %q", sc.Workload.RequestsPerDay, sc.Options[0].PriceInputPerM, sc.Workload.OutputTokens.Bad())
 	}
+	// A commitment tier typed half-way: "1,5" (a decimal comma) and text
+	// that would break a link token. The draft keeps neither, so a reload
+	// never reads them as other numbers (1 accelerator at $5, say).
+	f.Options[1].Tiers = []map[string]string{{"accelerators": "1,5", "hourly_rate": "2~h=999", "months": "12 x", "start_month": "3"}}
 	d := f.draft()
 	if d.Workload.OutputTokens.Bad() != "" || d.Workload.OutputTokens.Set() || d.Workload.RequestsPerDay.String() != "50000000" {
 		t.Errorf("draft: %v %v", d.Workload.OutputTokens, d.Workload.RequestsPerDay)
 	}
-	if _, err := engine.DecodeLink(engine.EncodeLink(&d)); err != nil {
-		t.Errorf("the draft's link does not open: %v", err)
+	link := engine.EncodeLink(&d)
+	back, err := engine.DecodeLink(link)
+	if err != nil {
+		t.Fatalf("the draft's link %s does not open: %v", link, err)
+	}
+	if tiers := back.Options[1].Commitments; len(tiers) != 1 || tiers[0].Accelerators.Set() || tiers[0].HourlyRate.Set() || tiers[0].Months.Set() || tiers[0].StartMonth.String() != "3" {
+		t.Errorf("the draft's tier came back as %+v (link %s)", tiers, link)
 	}
 }

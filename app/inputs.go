@@ -35,6 +35,10 @@ func defaultNote(o engine.Origin) string {
 		return " (" + note + ")"
 	case engine.OriginDerived:
 		return " (" + o.Rule + ")"
+	case engine.OriginDefault:
+		if o.Rule != "" { // "no change", "the engine's default cost of capital"
+			return " (" + o.Rule + ")"
+		}
 	}
 	return ""
 }
@@ -147,7 +151,7 @@ func (c *Calculator) renderPart(kind string, i int) ga.UI {
 		return c.renderOption(i)
 	case "headline":
 		return c.renderHeadline()
-	case "chart-monthly", "chart-breakdown", "chart-capacity":
+	case "chart-monthly", "chart-breakdown", "chart-capacity", "chart-discounted":
 		if c.drawn[i] == 0 {
 			// The first paint shows the figures; the charts (most of the
 			// page's nodes) follow a moment later (see chartDelay).
@@ -158,6 +162,8 @@ func (c *Calculator) renderPart(kind string, i int) ga.UI {
 			return c.monthlyCostChart(c.result)
 		case "chart-breakdown":
 			return c.breakdownChart(c.result)
+		case "chart-discounted":
+			return c.discountedCashChart(c.result)
 		}
 		return c.renderCapacity()
 	case "chart-sizing":

@@ -9,7 +9,7 @@ const MethodologyPath = "/web/methodology.html"
 // MethodologyAnchors are the methodology's sections the results link to,
 // by the id its page gives each heading; app/site's tests check that each
 // one exists.
-var MethodologyAnchors = []string{"conventions", "inputs-and-defaults", "throughput", "capacity", "cost-per-option-kind", "results", "comparison", "sensitivity"}
+var MethodologyAnchors = []string{"conventions", "inputs-and-defaults", "throughput", "capacity", "cost-per-option-kind", "results", "comparison", "sensitivity", "prices-over-time", "the-finance-view"}
 
 // howLink links to the methodology's section that computes a result.
 func howLink(anchor, text string) ga.UI {

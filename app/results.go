@@ -39,6 +39,7 @@ func (c *Calculator) renderResults() []ga.UI {
 			&part{C: c, Kind: "chart-breakdown", Index: 1, Sig: signature(c.drawn[1], c.narrowCharts)},
 			&part{C: c, Kind: "chart-capacity", Index: 2, Sig: signature(c.drawn[2], c.capacityTarget(), c.narrowCharts)},
 			&part{C: c, Kind: "chart-sizing", Sig: signature(c.sizingSeq, c.narrowCharts, c.commitTerms, c.sizingErr)},
+			&part{C: c, Kind: "chart-discounted", Index: 3, Sig: signature(c.drawn[3], c.narrowCharts)},
 			&part{C: c, Kind: "chart-volume", Sig: signature(c.curveSeq, c.narrowCharts)},
 			&part{C: c, Kind: "chart-interactivity", Sig: signature(c.icurveSeq, c.narrowCharts, c.ceiling)},
 			&part{C: c, Kind: "chart-tornado", Sig: signature(c.tornadoSeq, c.sensOption, c.sensMetric, c.tornadoErr, c.narrowCharts)},
@@ -61,7 +62,7 @@ func (c *Calculator) renderHeadline() ga.UI {
 	lines := engine.Summarize(r, c.winnerTornado())
 	return ga.Section().Class("card summary").ID("headline").Body(
 		ga.H2().Text("Results"),
-		&summaryView{C: c, Verdict: lines.Verdict, Margin: lines.Margin, Change: lines.Change},
+		&summaryView{C: c, Verdict: lines.Verdict, Margin: lines.Margin, Change: lines.Change, Finance: lines.Finance},
 		ga.Div().Class("order-toggle no-print").Body(
 			ga.Span().Class("muted").ID("order-state").Text(orderState(c.inputOrder)),
 			ga.Button().Type("button").ID("rank-order").Aria("pressed", fmt.Sprint(c.inputOrder)).Aria("describedby", "order-state").
@@ -134,8 +135,8 @@ func (c *Calculator) robustSentence() string {
 // so go-app redraws it only when they change.
 type summaryView struct {
 	ga.Compo
-	C                       *Calculator // for recovery only
-	Verdict, Margin, Change string
+	C                                *Calculator // for recovery only
+	Verdict, Margin, Change, Finance string
 }
 
 func (v *summaryView) Render() ga.UI { return v.C.guardedRender(v.render) }
@@ -145,6 +146,7 @@ func (v *summaryView) render() ga.UI {
 		ga.P().Class("verdict").ID("verdict").Text(v.Verdict),
 		ga.Div().Class("slot").Body(optionalP("summary-margin", "", v.Margin)),
 		ga.Div().Class("slot").Body(optionalP("summary-change", "", v.Change)),
+		ga.Div().Class("slot").Body(optionalP("summary-finance", "", v.Finance)),
 	)
 }
 
@@ -179,7 +181,7 @@ func (v *whyView) render() ga.UI {
 		ga.P().Class("assumptions muted").ID("summary-assumptions").Text(v.Assumptions),
 		ga.P().Class("method muted").ID("summary-method").Body(
 			howLink("results", "How infercost computes these figures"),
-			ga.Text(": throughput, accelerators needed, the cost of each option, the comparison and what drives it, each with its formula."),
+			ga.Text(": throughput, accelerators needed, the cost of each option, the comparison, prices over time, present values and what drives it, each with its formula."),
 		),
 	)
 }
@@ -212,6 +214,12 @@ func (c *Calculator) headline(i int) ga.UI {
 	if o.StrandedTotal.Sign() > 0 {
 		extra = append(extra, stat("Stranded (paid, unused)", engine.Money(o.StrandedTotal), "stranded"))
 	}
+	extra = append(extra, stat("Net present cost", engine.Money(o.NetPresentCost), "net_present_cost"))
+	if o.NPV != nil {
+		extra = append(extra, stat("Net present value", engine.Money(*o.NPV), "npv"),
+			stat("Discounted payback", paybackText(o.DiscountedPaybackMonth), "discounted_payback_month"),
+			stat("Internal rate of return", irrText(&o), "irr"))
+	}
 	if v.BreakEvenRequestsPerDay != nil {
 		extra = append(extra, stat("Beats the API above", engine.Count(*v.BreakEvenRequestsPerDay, 0)+" requests/day", "break_even_volume"))
 	} else if o.Throughput != nil && r.Comparison.APIOption != nil {
@@ -243,8 +251,33 @@ func (c *Calculator) headline(i int) ga.UI {
 			return ga.P().Class("basis muted").Attr("data-key", "break_even_basis").Body(ga.Text(basis+" "), howLink("comparison", "How it is found"))
 		}),
 		ga.If(o.Throughput != nil && o.Accuracy != nil, func() ga.UI { return accuracyNote(o.Accuracy) }),
+		ga.If(o.Throughput != nil && o.Accuracy != nil, func() ga.UI {
+			return ga.P().Class("basis").Body(howLink("throughput", "How throughput is estimated and validated"))
+		}),
 		ga.If(o.Throughput != nil && o.Calibration != nil, func() ga.UI { return calibrationNote(o.Calibration) }),
 	)
+}
+
+// paybackText is a discounted payback month in words.
+func paybackText(m *int) string {
+	if m == nil {
+		return "not within the horizon"
+	}
+	return fmt.Sprintf("month %d", *m)
+}
+
+// irrText is an option's internal rate of return a year, or why there is
+// none; "–" without revenue.
+func irrText(o *engine.OptionResult) string {
+	switch {
+	case o.NPV == nil:
+		return "–"
+	case o.IRR == nil:
+		return o.IRRNote
+	case o.IRRNote != "":
+		return engine.Percent(*o.IRR) + " a year (" + o.IRRNote + ")"
+	}
+	return engine.Percent(*o.IRR) + " a year"
 }
 
 // calibrationNote names the measurement the option's estimate is calibrated
@@ -262,7 +295,7 @@ func calibrationNote(cal *engine.Calibration) ga.UI {
 // be, and where the scenario is outside what validation covers.
 func accuracyNote(a *engine.Accuracy) ga.UI {
 	return ga.Div().Class("accuracy").Attr("data-key", "accuracy").Body(
-		ga.P().Body(ga.Text("Throughput estimate: "+a.Band()+". "), howLink("throughput", "How it is estimated")),
+		ga.P().Text("Throughput estimate: "+a.Band()+"."),
 		ga.Range(a.Outside).Slice(func(k int) ga.UI {
 			return ga.P().Class("outside").Text("Outside validation: " + a.Outside[k] + ".")
 		}),
@@ -449,6 +482,21 @@ func comparisonViewOf(r *engine.Result, order []int, class func(int) string) com
 			}
 			return fmt.Sprint(*o.BreakEvenMonth)
 		})},
+		{"Net present cost at " + engine.Percent(r.Workload.DiscountRate) + " a year", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
+			return engine.Money(o.NetPresentCost)
+		})},
+		{"Rank by net present value", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string { return fmt.Sprint(v.NPVRank) })},
+		{"Net present value", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string { return ptrMoney(o.NPV) })},
+		{"Discounted payback month", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
+			if o.NPV == nil {
+				return dash
+			}
+			if o.DiscountedPaybackMonth == nil {
+				return "not within the horizon"
+			}
+			return fmt.Sprint(*o.DiscountedPaybackMonth)
+		})},
+		{"Internal rate of return", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string { return irrText(o) })},
 		{"Beats the API above (requests/day)", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
 			if v.BreakEvenRequestsPerDay == nil {
 				if o.Throughput != nil && r.Comparison.APIOption != nil {

@@ -180,6 +180,13 @@ func TestCommitmentRoundTrips(t *testing.T) {
 	if want := "~ct=4,1,2,3,0.5~ct=10,1.4,3,3,1~ct=2,,,12"; !strings.HasSuffix(tokens, want) {
 		t.Errorf("tokens %s do not end with %s", tokens, want)
 	}
+	// Text that is not a number (a draft's) is never written into a token:
+	// "2~h=999" would add a key, "1,5" would shift the values.
+	bad := s.Clone()
+	bad.Options[0].Commitments[2].Accelerators, bad.Options[0].Commitments[2].Months = ParseNum("1,5"), ParseNum("2~h=999")
+	if tokens := strings.Join(linkTokens(&bad), "~"); !strings.HasSuffix(tokens, "~ct=") {
+		t.Errorf("a tier of text wrote %s", tokens)
+	}
 	got := checkRoundTrip(t, s)
 	if len(got.Options[0].Commitments) != 3 {
 		t.Fatalf("round trip kept %d tiers", len(got.Options[0].Commitments))

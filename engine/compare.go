@@ -12,6 +12,10 @@ type Comparison struct {
 	Ranking []int `json:"ranking"`
 	// Cheapest is the index of the option with the lowest total cost.
 	Cheapest int `json:"cheapest"`
+	// NPVRanking lists option indexes from the best net present value: the
+	// lowest net present cost (every option earns the same revenue), ties
+	// in the order of Ranking.
+	NPVRanking []int `json:"npv_ranking"`
 	// MonthlyCheapest is, for each month, the index of the cheapest option.
 	MonthlyCheapest []int `json:"monthly_cheapest"`
 	// APIOption is the index of the API option the others are compared
@@ -22,7 +26,8 @@ type Comparison struct {
 
 // OptionVerdict is one option against the others.
 type OptionVerdict struct {
-	Rank int `json:"rank"` // 1 is cheapest
+	Rank    int `json:"rank"`     // 1 is cheapest
+	NPVRank int `json:"npv_rank"` // 1 is the best net present value
 	// CheapestFromMonth is the first month in which this option is the
 	// cheapest, or nil if it never is.
 	CheapestFromMonth *int `json:"cheapest_from_month"`
@@ -42,6 +47,8 @@ type OptionVerdict struct {
 const (
 	breakEvenCloud = "renting at the on-demand rate with no commitment, at month-1 prices, in a steady month"
 	breakEvenOwned = "buying the hardware new at month-1 prices, in a steady month"
+	breakEvenLoan  = "buying the hardware new with the loan, its rate charged on the borrowed share, at month-1 prices, in a steady month"
+	breakEvenLease = "leasing the hardware at its monthly lease payment, at month-1 prices, in a steady month"
 )
 
 func (p *plan) compare(res *Result) Comparison {
@@ -57,6 +64,13 @@ func (p *plan) compare(res *Result) Comparison {
 		c.Options[i].Rank = r + 1
 	}
 	c.Cheapest = c.Ranking[0]
+	c.NPVRanking = slices.Clone(c.Ranking)
+	slices.SortStableFunc(c.NPVRanking, func(a, b int) int {
+		return res.Options[a].NetPresentCost.Cmp(res.Options[b].NetPresentCost)
+	})
+	for r, i := range c.NPVRanking {
+		c.Options[i].NPVRank = r + 1
+	}
 
 	c.MonthlyCheapest = make([]int, res.Horizon)
 	for m := 0; m < res.Horizon; m++ {
@@ -96,7 +110,14 @@ func (p *plan) compare(res *Result) Comparison {
 			c.Options[i].BreakEvenRequestsPerDay = p.breakEvenVolume(o, res.Options[i].Throughput, &p.options[a])
 			c.Options[i].BreakEvenBasis = breakEvenCloud
 			if o.kind == Owned {
-				c.Options[i].BreakEvenBasis = breakEvenOwned
+				switch {
+				case o.leaseMonths > 0:
+					c.Options[i].BreakEvenBasis = breakEvenLease
+				case o.loanMonths > 0:
+					c.Options[i].BreakEvenBasis = breakEvenLoan
+				default:
+					c.Options[i].BreakEvenBasis = breakEvenOwned
+				}
 			}
 		}
 	}

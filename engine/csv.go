@@ -18,7 +18,7 @@ var CSVHeader = []string{
 	"option", "kind", "month", "requests_per_day", "requests", "input_tokens", "cached_input_tokens", "output_tokens",
 	"accelerators", "fleet", "busy_accelerators", "utilization", "cost",
 	"on_demand", "committed", "depreciation", "capital", "energy", "facility", "operations", "tokens",
-	"stranded_cost", "capex", "resale", "loan_payment", "cash_cost", "revenue", "margin", "cumulative_cash",
+	"stranded_cost", "capex", "resale", "loan_payment", "cash_cost", "revenue", "margin", "cumulative_cash", "cumulative_discounted_cash",
 }
 
 // WriteCSV writes one row per option and month. The app's export and
@@ -40,7 +40,7 @@ func WriteCSV(w io.Writer, r *Result) error {
 				csvText(o.Label), csvText(string(o.Kind)), strconv.Itoa(m.Month), f(m.RequestsPerDay), f(m.Requests), f(m.InputTokens), f(m.CachedInputTokens), f(m.OutputTokens),
 				f(m.Accelerators), f(m.Fleet), f(m.BusyAccelerators), util, f(m.Cost),
 				f(b.OnDemand), f(b.Committed), f(b.Depreciation), f(b.Capital), f(b.Energy), f(b.Facility), f(b.Operations), f(b.Tokens),
-				f(m.StrandedCost), f(m.Capex), f(m.Resale), f(m.LoanPayment), f(m.CashCost), f(m.Revenue), f(m.Margin()), f(m.CumulativeCash),
+				f(m.StrandedCost), f(m.Capex), f(m.Resale), f(m.LoanPayment), f(m.CashCost), f(m.Revenue), f(m.Margin()), f(m.CumulativeCash), f(m.CumulativeDiscountedCash),
 			}
 			if err := cw.Write(row); err != nil {
 				return err

@@ -89,6 +89,14 @@ func constant(v decimal.Decimal) Rule {
 	return func(*scope) Default { return Default{v, Origin{Kind: OriginDefault}} }
 }
 
+// constantSaid is a constant default with words that say what it is.
+func constantSaid(v decimal.Decimal, words string) Rule {
+	return func(*scope) Default { return Default{v, Origin{Kind: OriginDefault, Rule: words}} }
+}
+
+// noChange is the default of an annual rate of change: 0, prices held.
+var noChange = constantSaid(decimal.Zero, "no change")
+
 // required is no default: the user must give a value.
 func required(*scope) Default { return Default{Origin: Origin{Kind: OriginRequired}} }
 

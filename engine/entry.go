@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -290,6 +291,14 @@ func shareHint(f *Field, v decimal.Decimal) string {
 // "options[1].accelerator.memory_gb"), or nil.
 func FieldAt(path string) *Field {
 	if _, key, ok := SplitOptionPath(path); ok {
+		if _, k, tier := splitTierKey(key); tier {
+			for i := range CommitmentFields {
+				if CommitmentFields[i].Key == k {
+					return &CommitmentFields[i].Field
+				}
+			}
+			return nil
+		}
 		if k, accel := strings.CutPrefix(key, "accelerator."); accel {
 			for i := range AcceleratorFields {
 				if AcceleratorFields[i].Key == k {
@@ -329,6 +338,21 @@ func FieldAt(path string) *Field {
 	return nil
 }
 
+// splitTierKey splits an option key "commitments[2].start_month" into the
+// tier's index and its field's key.
+func splitTierKey(key string) (int, string, bool) {
+	rest, ok := strings.CutPrefix(key, "commitments[")
+	if !ok {
+		return 0, "", false
+	}
+	idx, field, ok := strings.Cut(rest, "].")
+	if !ok || idx == "" || len(idx) > 2 || strings.Trim(idx, "0123456789") != "" {
+		return 0, "", false
+	}
+	t, _ := strconv.Atoi(idx)
+	return t, field, true
+}
+
 // SetEntry sets the field at path in s to text typed as on the page
 // (ParseEntry): the command line's -set. A path that names no field of s
 // is an error; text that is not a number is kept for Check to report
@@ -346,6 +370,23 @@ func SetEntry(s *Scenario, path, text string) error {
 			return fmt.Errorf("%s: the scenario has %d option(s), numbered from 0", path, len(s.Options))
 		}
 		o := &s.Options[i]
+		if t, k, tier := splitTierKey(key); tier {
+			if o.Kind != Cloud {
+				return fmt.Errorf("%s: option %d is %s; only a cloud option has commitment tiers", path, i, o.Kind)
+			}
+			if t > len(o.Commitments) || t >= MaxCommitments {
+				return fmt.Errorf("%s: option %d has %d tier(s) beyond the first, numbered from 0; the next is %d (at most %d)", path, i, len(o.Commitments), len(o.Commitments), MaxCommitments)
+			}
+			if t == len(o.Commitments) {
+				o.Commitments = append(o.Commitments, Commitment{})
+			}
+			for _, cf := range CommitmentFields {
+				if cf.Key == k {
+					*cf.Get(&o.Commitments[t]) = n
+				}
+			}
+			return nil
+		}
 		if k, accel := strings.CutPrefix(key, "accelerator."); accel {
 			if !o.Kind.SelfHosted() {
 				return fmt.Errorf("%s: option %d is %s, which has no accelerator", path, i, o.Kind)

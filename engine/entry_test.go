@@ -248,6 +248,27 @@ func TestSetEntryPaths(t *testing.T) {
 	if err := SetEntry(&s, "revenue.price_input_per_m", "$2"); err != nil || s.Revenue == nil || !s.Revenue.PriceInputPerM.Equal(N("2")) {
 		t.Errorf("revenue: %v", err)
 	}
+	// Commitment tiers, as -inputs lists their paths: the next tier is
+	// added; a gap, an API option or an unknown tier field is refused.
+	s.Options[1].Commitments = nil
+	for _, set := range [][2]string{{"options[1].commitments[0].accelerators", "1,200"}, {"options[1].commitments[0].upfront_share", "50%"}, {"options[1].commitments[1].start_month", "13"}} {
+		if err := SetEntry(&s, set[0], set[1]); err != nil {
+			t.Fatalf("%s: %v", set[0], err)
+		}
+	}
+	if c := s.Options[1].Commitments; len(c) != 2 || !c[0].Accelerators.Equal(N("1200")) || !c[0].UpfrontShare.Equal(N("0.5")) || !c[1].StartMonth.Equal(N("13")) {
+		t.Errorf("tiers %+v", c)
+	}
+	for _, tc := range []struct{ path, why string }{
+		{"options[1].commitments[5].months", "the next is 2"},
+		{"options[0].commitments[0].months", "only a cloud option has commitment tiers"},
+		{"options[1].commitments[0].nope", "no such input"},
+		{"options[1].commitments[x].months", "no such input"},
+	} {
+		if err := SetEntry(&s, tc.path, "1"); err == nil || !strings.Contains(err.Error(), tc.why) {
+			t.Errorf("%s: %v, want %q", tc.path, err, tc.why)
+		}
+	}
 }
 
 // FuzzParseEntry: no panic, a bounded message, an exact value within

@@ -35,8 +35,9 @@ type Assumed struct {
 	CachedInputShare decimal.Decimal  `json:"cached_input_share"`
 	PeakToAverage    decimal.Decimal  `json:"peak_to_average"`
 	MonthlyGrowth    decimal.Decimal  `json:"monthly_growth"`
-	TPOTSLOms        *decimal.Decimal `json:"tpot_slo_ms"` // nil when there is no target
-	TTFTSLOms        *decimal.Decimal `json:"ttft_slo_ms"` // nil when there is no target
+	TPOTSLOms        *decimal.Decimal `json:"tpot_slo_ms"`   // nil when there is no target
+	TTFTSLOms        *decimal.Decimal `json:"ttft_slo_ms"`   // nil when there is no target
+	DiscountRate     decimal.Decimal  `json:"discount_rate"` // a share a year
 }
 
 // OptionResult is one option's monthly rows and summary.
@@ -73,6 +74,18 @@ type OptionResult struct {
 	InterestTotal decimal.Decimal `json:"interest_total"` // loan interest, part of the capital category
 	ResaleTotal   decimal.Decimal `json:"resale_total"`   // cash from hardware sold, at refresh or at the horizon
 	LoanBalance   decimal.Decimal `json:"loan_balance"`   // owed on loans at the horizon
+
+	// The finance view (finance.go), at the scenario's discount rate:
+	// the present value of the cash cost; with revenue, the net present
+	// value of revenue less cash cost, the first month from which the
+	// cumulative discounted cash stays at or above zero, and the annual
+	// internal rate of return (nil, and IRRNote says why, when there is
+	// none).
+	NetPresentCost         decimal.Decimal  `json:"net_present_cost"`
+	NPV                    *decimal.Decimal `json:"npv"`
+	DiscountedPaybackMonth *int             `json:"discounted_payback_month"`
+	IRR                    *decimal.Decimal `json:"irr"`
+	IRRNote                string           `json:"irr_note,omitempty"`
 
 	// candidates are the replicas the option was costed with, the chosen
 	// one among them, and capacities each one's months; the sensitivity
@@ -125,6 +138,9 @@ type Month struct {
 	// loans, a balance repaid at a sale included. CashCost counts both.
 	Resale      decimal.Decimal `json:"resale"`
 	LoanPayment decimal.Decimal `json:"loan_payment"`
+	// CumulativeDiscountedCash is the same, each month's cash discounted
+	// to month 1's start (finance.go).
+	CumulativeDiscountedCash decimal.Decimal `json:"cumulative_discounted_cash"`
 }
 
 // Utilization is busy over held accelerators, or nil for an API option.
@@ -232,7 +248,11 @@ func (p *plan) evaluate() (*Result, error) {
 	res := &Result{Name: p.name, Horizon: w.horizon, Workload: Assumed{
 		RequestsPerDay: w.rpd, InputTokens: w.in, OutputTokens: w.out, CachedInputShare: w.cached,
 		PeakToAverage: w.p2a, MonthlyGrowth: w.growth, TPOTSLOms: w.sloMs, TTFTSLOms: w.ttftMs,
+		DiscountRate: w.discountRate,
 	}}
+	if p.reuse == nil { // the sensitivity analysis (reuse) never reads the finance view
+		p.discount = discountFactors(w.discountRate, w.horizon)
+	}
 	var months []demand
 	var tot totals
 	if p.reuse != nil && p.reuse.months != nil {
@@ -241,11 +261,18 @@ func (p *plan) evaluate() (*Result, error) {
 		months = p.demand()
 		tot = sumDemand(months)
 	}
+	var pvRevenue decimal.Decimal
+	if p.discount != nil && p.revenue != nil {
+		pvRevenue = presentRevenue(months, p.discount)
+	}
 	for i := range p.options {
 		or, fe := p.option(&p.options[i], months, tot)
 		if fe != nil {
 			errs = append(errs, *fe)
 			continue
+		}
+		if p.discount != nil { // the chosen replica's cash flows only
+			p.finance(&or, p.discount, pvRevenue)
 		}
 		res.Options = append(res.Options, or)
 	}
@@ -407,6 +434,9 @@ func (p *plan) demand() []demand {
 		d := demand{rpd: rpd, requests: req, in: in, cached: in.Mul(w.cached), out: req.Mul(w.out)}
 		if p.revenue != nil {
 			d.revenue = req.Mul(revPerRequest)
+			if p.revenuePath != nil { // the user's prices on their path
+				d.revenue = d.revenue.Mul(p.revenuePath[m]).Round(Prec)
+			}
 		}
 		out[m] = d
 	}
@@ -440,6 +470,9 @@ func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult
 		for m := range or.Months {
 			row := &or.Months[m]
 			row.Breakdown.Tokens = row.Requests.Mul(perRequest)
+			if o.pricePath != nil { // the token prices on their path
+				row.Breakdown.Tokens = row.Breakdown.Tokens.Mul(o.pricePath[m]).Round(Prec)
+			}
 			row.Cost = row.Breakdown.Tokens
 			row.CashCost = row.Cost
 		}
@@ -595,10 +628,10 @@ func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []Month) (sumHel
 }
 
 // onDemand730 is the on-demand price of one accelerator for month m (from
-// 0): the hourly rate × 730 hours. Every on-demand charge of a cloud option,
-// and the commitment sizing, read it here.
+// 0): the hourly rate on its path (hourlyAt) × 730 hours. Every on-demand
+// charge of a cloud option, and the commitment sizing, read it here.
 func (p *plan) onDemand730(o *optionPlan, m int) decimal.Decimal {
-	return o.hourly.Mul(HoursPerMonth)
+	return o.hourlyAt(m).Mul(HoursPerMonth)
 }
 
 // TierResult is one commitment tier over the horizon: its terms and which
@@ -836,9 +869,18 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHel
 // summarize derives the per-unit figures from the monthly rows.
 func (p *plan) summarize(o *optionPlan, or *OptionResult, tot totals, sumBusy, sumProv decimal.Decimal) {
 	var inCost decimal.Decimal
-	if o.kind == API {
+	switch {
+	case o.kind == API && o.pricePath != nil:
+		// Prices move: each month's input tokens at that month's prices,
+		// as the month's cost is (rounded alike).
+		for m := range or.Months {
+			r := &or.Months[m]
+			c := r.InputTokens.Sub(r.CachedInputTokens).Mul(o.price.in).Add(r.CachedInputTokens.Mul(o.price.cached))
+			inCost = inCost.Add(c.Mul(o.pricePath[m]).Round(Prec))
+		}
+	case o.kind == API:
 		inCost = tot.in.Sub(tot.cached).Mul(o.price.in).Add(tot.cached.Mul(o.price.cached))
-	} else {
+	default:
 		inCost = or.TotalCost.Mul(or.Throughput.InputShareOfTime)
 		or.AverageUtilization = ptr(div(sumBusy, sumProv))
 	}

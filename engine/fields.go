@@ -150,6 +150,11 @@ func (f OptionField) AppliesTo(k Kind) bool {
 
 var selfHosted = []Kind{Cloud, Owned}
 
+// rateHelp is the help of an annual rate of change of what.
+func rateHelp(what, more string) string {
+	return "The yearly change of " + what + ", e.g. −0.3 for a price falling 30 % a year; month 1 is at today's price and each month moves by the 12th root of (1 + rate)." + more + " 0 for no change."
+}
+
 // WorkloadFields lists the workload inputs in display order.
 var WorkloadFields = []WorkloadField{
 	{field("requests_per_day", "rpd", "Requests a day", "requests/day", "Average daily requests in month 1.", "0", "1000000000000", required, positive, sensitive),
@@ -172,6 +177,8 @@ var WorkloadFields = []WorkloadField{
 		func(w *Workload) *Num { return &w.TTFTSLOms }},
 	{field("site_power_mw", "mw", "Site power", "MW", "Optional: the power a site can draw from the grid, cooling and facility overhead included (1,000 MW is 1 GW). The results then show, for each self-hosted option, the accelerators it hosts, what they serve and cost, and the month the workload outgrows it.", "0", "10000", optional("no site budget"), positive, since(4)),
 		func(w *Workload) *Num { return &w.SitePowerMW }},
+	{field("discount_rate", "dr", "Discount rate", "share/year", "The annual rate at which future cash is discounted for each option's net present value, discounted payback and the ranking by NPV; each month's cash counts at the month's end. E.g. 0.1 for 10 % a year.", "0", "1", constantSaid(DefaultCostOfCapital, "the engine's default cost of capital"), since(4)),
+		func(w *Workload) *Num { return &w.DiscountRate }},
 }
 
 // ModelFields lists the model shape inputs in display order.
@@ -230,6 +237,8 @@ var RevenueFields = []RevenueField{
 		func(r *Revenue) *Num { return &r.PriceCachedInputPerM }},
 	{field("price_output_per_m", "ro", "Your output price", "$/M tokens", "What you charge per million output tokens.", "0", "100000", required, sensitive),
 		func(r *Revenue) *Num { return &r.PriceOutputPerM }},
+	{field("price_change", "rg", "Your price change", "share/year", rateHelp("your three prices (input, cached input, output)", "")+" It moves each month's revenue.", "-0.9", "1", noChange, sensitive, since(4)),
+		func(r *Revenue) *Num { return &r.PriceChange }},
 }
 
 // OptionFields lists the option inputs in display order.
@@ -242,9 +251,13 @@ var OptionFields = []OptionField{
 		func(o *Option) *Num { return &o.CommitHourlyRate }},
 	{field("commit_months", "cm", "Commitment length", "months", "Months the commitment runs from month 1.", "0", "120", constant(decimal.Zero), integer), []Kind{Cloud}, "commit",
 		func(o *Option) *Num { return &o.CommitMonths }},
+	{field("hourly_rate_change", "hrg", "Hourly rate change", "share/year", rateHelp("the on-demand hourly rate", " A committed rate stays fixed for its term."), "-0.9", "1", noChange, sensitive, costOnly, since(4)), []Kind{Cloud}, "price",
+		func(o *Option) *Num { return &o.HourlyRateChange }},
 
 	{field("capex_per_accelerator", "cx", "Capex per accelerator", "$", "All-in purchase price of one accelerator, its share of server and network included.", "0", "100000000", price(func(p *AcceleratorPreset) Num { return p.Capex }, required), sensitive, costOnly), []Kind{Owned}, "price",
 		func(o *Option) *Num { return &o.CapexPerAccelerator }},
+	{field("capex_change", "cxg", "Capex change", "share/year", rateHelp("the purchase price of accelerators bought later", " Each purchase is paid at its month's price."), "-0.9", "1", noChange, sensitive, costOnly, since(4)), []Kind{Owned}, "price",
+		func(o *Option) *Num { return &o.CapexChange }},
 	{field("depreciation_years", "dy", "Depreciation life", "years", "Straight-line depreciation to the residual value.", "0", "30", constant(DefaultDepreciationYears), positive, sensitive, costOnly, only(Bought)), []Kind{Owned}, "price",
 		func(o *Option) *Num { return &o.DepreciationYears }},
 	{field("residual_share", "rs", "Residual value", "share of capex", "Value left at the end of the depreciation life.", "0", "0.99", constant(DefaultResidualShare), costOnly, only(Bought)), []Kind{Owned}, "price",
@@ -287,6 +300,8 @@ var OptionFields = []OptionField{
 		func(o *Option) *Num { return &o.PriceCachedInputPerM }},
 	{field("price_output_per_m", "po", "Output price", "$/M tokens", "Price per million output tokens.", "0", "100000", required, sensitive, costOnly), []Kind{API}, "price",
 		func(o *Option) *Num { return &o.PriceOutputPerM }},
+	{field("price_change", "pg", "Price change", "share/year", rateHelp("the three token prices (input, cached input, output)", ""), "-0.9", "1", noChange, sensitive, costOnly, since(4)), []Kind{API}, "price",
+		func(o *Option) *Num { return &o.PriceChange }},
 
 	{field("prefill_tokens_per_s", "pf", "Measured prefill", "tokens/s per accelerator", "Sustained prefill throughput you measured; set with decode to skip the estimate.", "0", "1000000000", optional("estimated"), positive, sensitive, only(Measured)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.PrefillTokensPerS }},

@@ -58,6 +58,10 @@ func Percent(d decimal.Decimal) string {
 	return sign(d, 3) + group(d.Abs().Mul(hundred).StringFixed(1)) + " %"
 }
 
+// PercentExact is a share as a percentage with every digit it has: an
+// input repeated back to the user (a 7.25 % loan rate), never rounded.
+func PercentExact(d decimal.Decimal) string { return Exact(d.Mul(hundred)) + " %" }
+
 // sign is a real minus sign for a negative value that does not round to 0.
 func sign(d decimal.Decimal, places int32) string {
 	if d.Sign() < 0 && !d.Abs().Round(places).IsZero() {

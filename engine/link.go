@@ -152,7 +152,9 @@ func tierValue(c *Commitment) string {
 	vals := make([]string, len(CommitmentFields))
 	last := 0
 	for k, f := range CommitmentFields {
-		if n := f.Get(c); !n.IsZero() {
+		// Only a number: text that is not one (Num.Bad) is never written,
+		// for a link holds the value's exact digits and nothing else.
+		if n := f.Get(c); n.Set() {
 			vals[k] = n.String()
 			last = k + 1
 		}

@@ -7,11 +7,6 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// capexAt is the price of one accelerator bought (or leased) in month
-// index m. Prices are constant here; the price path of hardware bought
-// later (issue 13, item 1) replaces this with the path's value at m.
-func (o *optionPlan) capexAt(m int) decimal.Decimal { return o.capex }
-
 // loanPlan holds an owned option's loans: every purchase borrows on the
 // same terms, so each month's interest is the monthly rate times the
 // balance of all loans, and its payments the sum of the loans' equal
@@ -115,11 +110,11 @@ func (l *loanPlan) month(m int) (interest, paid decimal.Decimal) {
 // financing says in words how an owned option pays for its hardware.
 func (o *optionPlan) financing() string {
 	if o.leaseMonths > 0 {
-		return fmt.Sprintf("leased for %d months at %s of the price a month, renewed at the then price", o.leaseMonths, Percent(o.leaseFactor))
+		return fmt.Sprintf("leased for %d months at %s of the price a month, renewed at the then price", o.leaseMonths, PercentExact(o.leaseFactor))
 	}
 	parts := []string{"bought for cash"}
 	if o.loanMonths > 0 {
-		parts[0] = fmt.Sprintf("bought with a loan over %d months at %s a year, %s down", o.loanMonths, Percent(o.loanRate), Percent(o.loanDown))
+		parts[0] = fmt.Sprintf("bought with a loan over %d months at %s a year, %s down", o.loanMonths, PercentExact(o.loanRate), PercentExact(o.loanDown))
 	}
 	if o.refresh {
 		parts = append(parts, fmt.Sprintf("refreshed at the end of its %s-year life at the then price", Count(o.deprYears, 2)))

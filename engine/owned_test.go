@@ -164,7 +164,7 @@ func TestOwnedLoanHandWorked(t *testing.T) {
 	checkNear(t, "interest", or.InterestTotal, d("3176.902278724823427832990787"))
 	checkNear(t, "owed at the end", or.LoanBalance, d("0"))
 	checkNear(t, "total cash", or.TotalCashCost, d("63176.902278724823427832990787"))
-	if want := "bought with a loan over 12 months at 12.0 % a year, 20.0 % down; kept at the horizon"; or.Financing != want {
+	if want := "bought with a loan over 12 months at 12 % a year, 20 % down; kept at the horizon"; or.Financing != want {
 		t.Errorf("financing = %q, want %q", or.Financing, want)
 	}
 
@@ -247,7 +247,7 @@ func TestOwnedLeaseHandWorked(t *testing.T) {
 	checkNear(t, "total cash", or.TotalCashCost, d("57600"))
 	checkNear(t, "capex", or.CapexTotal, d("0"))
 	checkNear(t, "book value", or.BookValue, d("0"))
-	if want := "leased for 12 months at 3.0 % of the price a month, renewed at the then price"; or.Financing != want {
+	if want := "leased for 12 months at 3 % of the price a month, renewed at the then price"; or.Financing != want {
 		t.Errorf("financing = %q, want %q", or.Financing, want)
 	}
 }
@@ -402,7 +402,7 @@ func TestSummarySaysHowOwnedHardwareIsPaid(t *testing.T) {
 	s := ownedScenario(cash, "12")
 	s.Options = append(s.Options, lease)
 	a := Summarize(mustEval(t, s), nil).Assumptions
-	if want := " leased: leased for 36 months at 3.0 % of the price a month, renewed at the then price."; !strings.HasSuffix(a, want) {
+	if want := " leased: leased for 36 months at 3 % of the price a month, renewed at the then price."; !strings.HasSuffix(a, want) {
 		t.Errorf("assumptions %q lack %q", a, want)
 	}
 	if strings.Contains(a, "bought:") {
@@ -415,6 +415,16 @@ func TestBreakEvenVolumeOfLeaseAndLoan(t *testing.T) {
 	volume := func(o Option) string {
 		t.Helper()
 		r := mustEval(t, handScenario(o, api))
+		// The basis names how the hardware is paid for.
+		want := breakEvenOwned
+		if o.LeaseMonths.Set() {
+			want = breakEvenLease
+		} else if o.LoanMonths.Set() {
+			want = breakEvenLoan
+		}
+		if got := r.Comparison.Options[0].BreakEvenBasis; got != want {
+			t.Errorf("break-even basis %q, want %q", got, want)
+		}
 		v := r.Comparison.Options[0].BreakEvenRequestsPerDay
 		if v == nil {
 			t.Fatal("no break-even volume")
@@ -442,5 +452,19 @@ func TestBreakEvenVolumeOfLeaseAndLoan(t *testing.T) {
 	}
 	if volume(loan) == volume(bought) {
 		t.Error("the loan's interest moved nothing")
+	}
+}
+
+// TestFinancingWordsRepeatRatesExactly: a rate the user typed is said back
+// with every digit (7.25 %, not 7.3 %), and the break-even basis names the
+// lease or the loan it assumes.
+func TestFinancingWordsRepeatRatesExactly(t *testing.T) {
+	o := optionPlan{loanMonths: 36, loanRate: d("0.0725"), loanDown: d("0.125")}
+	if got, want := o.financing(), "bought with a loan over 36 months at 7.25 % a year, 12.5 % down; kept at the horizon"; got != want {
+		t.Errorf("financing %q, want %q", got, want)
+	}
+	o = optionPlan{leaseMonths: 24, leaseFactor: d("0.0275")}
+	if got, want := o.financing(), "leased for 24 months at 2.75 % of the price a month, renewed at the then price"; got != want {
+		t.Errorf("financing %q, want %q", got, want)
 	}
 }

@@ -75,8 +75,8 @@ type SiteCapacity struct {
 	// utilization: the demand the capacity planner would fit in them.
 	RequestsPerDay     decimal.Decimal `json:"requests_per_day"`
 	OutputTokensPerDay decimal.Decimal `json:"output_tokens_per_day"`
-	// Capex is Accelerators × capex per accelerator (owned); nil for a
-	// cloud option.
+	// Capex is Accelerators × capex per accelerator (owned and bought);
+	// nil for a cloud option or leased hardware.
 	Capex *decimal.Decimal `json:"capex"`
 	// MonthlyCost is the cost model's first month with the whole site
 	// built (bought in that month, or rented) and RequestsPerDay served:
@@ -162,7 +162,7 @@ func (p *plan) site(o *optionPlan, t *Throughput, siteMW, meterKW decimal.Decima
 	s.Accelerators = s.Replicas.Mul(n)
 	s.PowerMW = s.Accelerators.Mul(meterKW).Shift(-3)
 	s.ServingReplicas = maxDec(s.Replicas.Sub(o.spare), zero)
-	if o.kind == Owned {
+	if o.kind == Owned && o.leaseMonths == 0 { // leased hardware is not bought
 		s.Capex = ptr(s.Accelerators.Mul(o.capex))
 	}
 	if s.ServingReplicas.Sign() == 0 {

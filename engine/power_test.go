@@ -289,3 +289,23 @@ func TestPowerSiteServesAlmostNothing(t *testing.T) {
 		t.Errorf("%+v", op.Site)
 	}
 }
+
+// TestPowerLeasedSiteHasNoCapex: leased hardware is not bought, so the
+// site's figures claim no capex and its sentence names none.
+func TestPowerLeasedSiteHasNoCapex(t *testing.T) {
+	s := powerScenario("1")
+	for i := range s.Options {
+		if s.Options[i].Kind == Owned {
+			s.Options[i].LeaseMonths, s.Options[i].LeaseRateFactor = N("36"), N("0.03")
+		}
+	}
+	r := evalPower(t, s)
+	for _, op := range r.Power.Options {
+		if op.Site == nil {
+			t.Fatalf("%s: no site figures", op.Label)
+		}
+		if op.Site.Capex != nil {
+			t.Errorf("%s: capex %s for leased or rented hardware", op.Label, op.Site.Capex)
+		}
+	}
+}

@@ -20,6 +20,16 @@ type Assumption struct {
 	Used   bool   // false when the value cannot change any result here
 }
 
+// ReportAssumptions lists the assumptions of a scenario as reports state
+// them: of its canonical form (Normalize), the form a link holds, so that a
+// value typed equal to its default reads "default" in the page's report,
+// in the printed page and in `infercost eval -format csv` of the scenario's
+// file or link alike.
+func ReportAssumptions(s *Scenario) []Assumption {
+	n := Normalize(s)
+	return Assumptions(Resolve(&n))
+}
+
 // Assumptions lists every input that applies to the scenario, in the order
 // of the scenario file, folded groups included: the printed report and the
 // CSV report list them, and `infercost eval -inputs` prints them.
@@ -57,6 +67,10 @@ func (r *Resolved) Describe() string {
 		return o.Rule + " (" + o.From + ")"
 	case OriginNone:
 		return "none (" + o.Rule + ")"
+	case OriginDefault:
+		if o.Rule != "" { // "no change", "the engine's default cost of capital"
+			return "default (" + o.Rule + ")"
+		}
 	}
 	return o.Kind.String()
 }
@@ -67,7 +81,9 @@ var ReportSummaryHeader = []string{
 	"option", "kind", "rank", "total_cost", "total_cash_cost", "cost_per_m_tokens", "cost_per_m_input_tokens",
 	"cost_per_m_output_tokens", "cost_per_1k_requests", "first_month_cost", "last_month_cost", "peak_accelerators",
 	"average_utilization", "stranded_total", "capex_total", "book_value", "total_revenue", "total_margin",
-	"margin_share", "break_even_month", "savings_vs_api", "break_even_requests_per_day",
+	"margin_share", "break_even_month", "savings_vs_api", "break_even_requests_per_day", "break_even_basis",
+	"financing", "interest_total", "resale_total", "loan_balance",
+	"net_present_cost", "npv", "npv_rank", "discounted_payback_month", "irr",
 }
 
 // AssumptionsHeader names the columns of the report's assumptions block.
@@ -75,12 +91,12 @@ var AssumptionsHeader = []string{"input", "option", "label", "value", "unit", "f
 
 // WriteReport writes the report for finance as CSV: the scenario and the
 // summary in words, a summary block with one row per option, every
-// assumption (resolved value and where it comes from), then the monthly
-// rows of WriteCSV. Blocks are separated by an empty line and open with a
-// row naming them. res must be the resolution of the scenario r was
-// evaluated from. The app's export and `infercost eval -format csv` both
-// call it, so they match byte for byte.
-func WriteReport(w io.Writer, res *Resolution, r *Result) error {
+// assumption (ReportAssumptions: resolved value and where it comes from),
+// then the monthly rows of WriteCSV. Blocks are separated by an empty line
+// and open with a row naming them. s must be the scenario r was evaluated
+// from. The app's export and `infercost eval -format csv` both call it, so
+// they match byte for byte.
+func WriteReport(w io.Writer, s *Scenario, r *Result) error {
 	cw := csv.NewWriter(w)
 	f := func(d decimal.Decimal) string { return trimFixed(d, CSVPlaces) }
 	opt := func(d *decimal.Decimal) string {
@@ -94,25 +110,30 @@ func WriteReport(w io.Writer, res *Resolution, r *Result) error {
 		{"scenario", csvText(r.Name)},
 		{"horizon_months", strconv.Itoa(r.Horizon)},
 	}
-	for _, s := range Summarize(r, nil).Sentences() {
-		rows = append(rows, []string{"summary", csvText(s)})
+	for _, line := range Summarize(r, nil).Sentences() {
+		rows = append(rows, []string{"summary", csvText(line)})
 	}
 	rows = append(rows, nil, []string{"options"}, ReportSummaryHeader)
 	for i, o := range r.Options {
 		v := r.Comparison.Options[i]
-		breakEven := ""
+		breakEven, payback := "", ""
 		if o.BreakEvenMonth != nil {
 			breakEven = strconv.Itoa(*o.BreakEvenMonth)
+		}
+		if o.DiscountedPaybackMonth != nil {
+			payback = strconv.Itoa(*o.DiscountedPaybackMonth)
 		}
 		rows = append(rows, []string{
 			csvText(o.Label), csvText(string(o.Kind)), strconv.Itoa(v.Rank), f(o.TotalCost), f(o.TotalCashCost), f(o.CostPerMTokens),
 			opt(o.CostPerMInputTokens), f(o.CostPerMOutputTokens), f(o.CostPer1kRequests), f(o.FirstMonthCost), f(o.LastMonthCost),
 			f(o.PeakAccelerators), opt(o.AverageUtilization), f(o.StrandedTotal), f(o.CapexTotal), f(o.BookValue),
 			opt(o.TotalRevenue), opt(o.TotalMargin), opt(o.MarginShare), breakEven, opt(v.SavingsVsAPI), opt(v.BreakEvenRequestsPerDay),
+			csvText(v.BreakEvenBasis), csvText(o.Financing), f(o.InterestTotal), f(o.ResaleTotal), f(o.LoanBalance),
+			f(o.NetPresentCost), opt(o.NPV), strconv.Itoa(v.NPVRank), payback, opt(o.IRR),
 		})
 	}
 	rows = append(rows, nil, []string{"assumptions"}, AssumptionsHeader)
-	for _, a := range Assumptions(res) {
+	for _, a := range ReportAssumptions(s) {
 		rows = append(rows, []string{a.Path, csvText(a.Option), csvText(a.Label), a.Value, csvText(a.Unit), csvText(a.From), strconv.FormatBool(a.Used)})
 	}
 	rows = append(rows, nil, []string{"monthly"})

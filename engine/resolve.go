@@ -25,6 +25,13 @@ type plan struct {
 	model    modelPlan
 	revenue  *pricePlan
 	options  []optionPlan
+	// revenueChange is the annual change of the user's prices, revenuePath
+	// its factor for each month (nil: no change).
+	revenueChange decimal.Decimal
+	revenuePath   []decimal.Decimal
+	// discount holds the present value of a dollar at the end of each
+	// month (discountFactors); nil when the finance view is not needed.
+	discount []decimal.Decimal
 
 	// reuse, when set, carries work from an earlier evaluation that the
 	// caller knows is unchanged (sensitivity moves one input at a time).
@@ -56,6 +63,7 @@ type workloadPlan struct {
 	ttft                              decimal.Decimal  // seconds to the first token; zero: no target
 	sloMs, ttftMs                     *decimal.Decimal // the targets as given; nil when none
 	siteMW                            *decimal.Decimal // the site's power budget; nil when none
+	discountRate                      decimal.Decimal  // a share a year
 }
 
 type modelPlan struct {
@@ -117,6 +125,11 @@ type optionPlan struct {
 	leaseMonths        int             // 0: bought
 	leaseFactor        decimal.Decimal // monthly payment as a share of the price
 	financingWords     string          // financing(), said once
+
+	// price paths (pricepath.go): each annual rate of change, and its
+	// factor for each month of the horizon (nil: no change)
+	hourlyChange, capexChange, priceChange decimal.Decimal
+	hourlyPath, capexPath, pricePath       []decimal.Decimal
 
 	// calibration, when the option names a throughput preset
 	calibration *Calibration
@@ -212,6 +225,7 @@ func Check(s *Scenario) (*plan, Errors) {
 			cached: div(v.PriceCachedInputPerM.Dec(), million),
 			out:    div(v.PriceOutputPerM.Dec(), million),
 		}
+		p.revenueChange = v.PriceChange.Dec()
 	}
 	switch {
 	case len(s.Options) == 0:
@@ -226,6 +240,14 @@ func Check(s *Scenario) (*plan, Errors) {
 	if len(errs) == 0 {
 		for i := range p.options {
 			calibrate(&errs, p, &r.Values, i)
+		}
+		h := p.workload.horizon
+		p.revenuePath = pathFactors(p.revenueChange, h)
+		for i := range p.options {
+			o := &p.options[i]
+			o.hourlyPath = pathFactors(o.hourlyChange, h)
+			o.capexPath = pathFactors(o.capexChange, h)
+			o.pricePath = pathFactors(o.priceChange, h)
 		}
 	}
 	if len(errs) > 0 {
@@ -304,6 +326,7 @@ func checkWorkload(errs *Errors, r *Resolution) workloadPlan {
 		growth:  w.MonthlyGrowth.Dec(),
 		horizon: int(w.HorizonMonths.Dec().IntPart()),
 	}
+	wp.discountRate = w.DiscountRate.Dec()
 	wp.slo = div(w.TPOTSLOms.Dec(), thousand)
 	wp.ttft = div(w.TTFTSLOms.Dec(), thousand)
 	if v := w.TPOTSLOms.Dec(); v.Sign() > 0 {
@@ -426,6 +449,7 @@ func checkOption(errs *Errors, i int, r *Resolution) optionPlan {
 			cached: div(o.PriceCachedInputPerM.Dec(), million),
 			out:    div(o.PriceOutputPerM.Dec(), million),
 		}
+		op.priceChange = o.PriceChange.Dec()
 		return op
 	case Cloud:
 		op.hourly = o.HourlyRate.Dec()
@@ -433,12 +457,14 @@ func checkOption(errs *Errors, i int, r *Resolution) optionPlan {
 		op.commitRate = o.CommitHourlyRate.Dec()
 		op.commitRateSet = o.CommitHourlyRate.Set()
 		op.commitMonths = int(o.CommitMonths.Dec().IntPart())
+		op.hourlyChange = o.HourlyRateChange.Dec()
 		if op.commitUnits.Sign() > 0 && op.commitMonths == 0 {
 			errs.add(OptionPath(i, "commit_months"), "must be ≥ 1 when accelerators are committed")
 		}
 		checkTiers(errs, i, r, &op)
 	case Owned:
 		op.capex = o.CapexPerAccelerator.Dec()
+		op.capexChange = o.CapexChange.Dec()
 		op.deprYears = o.DepreciationYears.Dec()
 		op.residual = o.ResidualShare.Dec()
 		op.coc = o.CostOfCapital.Dec()

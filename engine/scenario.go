@@ -45,7 +45,8 @@ type Workload struct {
 	TTFTSLOms        Num `json:"ttft_slo_ms,omitzero"`
 	// SitePowerMW is the power a site can draw, facility overhead
 	// included; unset, there is no site budget (power.go).
-	SitePowerMW Num `json:"site_power_mw,omitzero"`
+	SitePowerMW  Num `json:"site_power_mw,omitzero"`
+	DiscountRate Num `json:"discount_rate,omitzero"`
 }
 
 // Model is the served model: a catalog preset, custom shape, or a preset
@@ -71,6 +72,7 @@ type Revenue struct {
 	PriceInputPerM       Num `json:"price_input_per_m,omitzero"`
 	PriceCachedInputPerM Num `json:"price_cached_input_per_m,omitzero"`
 	PriceOutputPerM      Num `json:"price_output_per_m,omitzero"`
+	PriceChange          Num `json:"price_change,omitzero"` // a share a year
 }
 
 // Accelerator is a catalog preset, custom specs, or a preset with overrides.
@@ -101,6 +103,7 @@ type Option struct {
 	CommitAccelerators Num `json:"commit_accelerators,omitzero"`
 	CommitHourlyRate   Num `json:"commit_hourly_rate,omitzero"`
 	CommitMonths       Num `json:"commit_months,omitzero"`
+	HourlyRateChange   Num `json:"hourly_rate_change,omitzero"` // a share a year
 	// Commitments are tiers beyond the first (the three fields above, from
 	// month 1, nothing upfront): ramps, renewals, tranches, prepaid terms.
 	// At most MaxCommitments.
@@ -108,6 +111,7 @@ type Option struct {
 
 	// owned
 	CapexPerAccelerator Num `json:"capex_per_accelerator,omitzero"`
+	CapexChange         Num `json:"capex_change,omitzero"` // a share a year
 	DepreciationYears   Num `json:"depreciation_years,omitzero"`
 	ResidualShare       Num `json:"residual_share,omitzero"`
 	CostOfCapital       Num `json:"cost_of_capital,omitzero"`
@@ -131,6 +135,7 @@ type Option struct {
 	PriceInputPerM       Num `json:"price_input_per_m,omitzero"`
 	PriceCachedInputPerM Num `json:"price_cached_input_per_m,omitzero"`
 	PriceOutputPerM      Num `json:"price_output_per_m,omitzero"`
+	PriceChange          Num `json:"price_change,omitzero"` // a share a year
 
 	// self-hosted throughput: measured, or estimated by the roofline
 	PrefillTokensPerS      Num `json:"prefill_tokens_per_s,omitzero"`

@@ -169,6 +169,11 @@ func SizeCommitment(s *Scenario, r *Result, i int, terms []Term) (*Sizing, error
 	if len(terms) > MaxTerms {
 		return nil, fmt.Errorf("commitment sizing: at most %d terms", MaxTerms)
 	}
+	// The scenario's own first tier is one of the choices: without its
+	// term, the sizing could name a dearer deal than the one given.
+	if o.commitUnits.Sign() > 0 && !slices.ContainsFunc(terms, func(t Term) bool { return t.Months == o.commitMonths && t.Rate == nil }) {
+		terms = append(slices.Clip(terms), Term{Months: o.commitMonths})
+	}
 	or := &r.Options[i]
 	H := len(or.Months)
 	// What the other tiers hold each month, and their cost.

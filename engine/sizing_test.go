@@ -84,6 +84,29 @@ func TestSizingGiven(t *testing.T) {
 	}
 }
 
+// TestSizingComparesTheGivenTerm: the scenario's own first tier, 8 for 4
+// months at $1.40 (56,064, the optimum of TestSizingHandWorked), is compared
+// even when the terms listed leave 4 months out; before, the sizing named
+// term 2's 61,904 as the least and the given deal "−$5,840 more".
+func TestSizingComparesTheGivenTerm(t *testing.T) {
+	s := sizingScenario()
+	s.Options[0].CommitAccelerators, s.Options[0].CommitMonths = N("8"), N("4")
+	terms := []Term{{Months: 2}}
+	z, err := SizeCommitment(s, nil, 0, terms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(terms) != 1 || terms[0].Months != 2 {
+		t.Errorf("the caller's terms were changed: %v", terms)
+	}
+	if len(z.Terms) != 2 || z.Terms[1].Months != 4 || z.Months != 4 || !z.Optimum.TotalCost.Equal(d("56064")) {
+		t.Fatalf("terms %+v, best %d months at %s; want term 4 compared and best at 56,064", z.Terms, z.Months, z.Optimum.TotalCost)
+	}
+	if want := " The first tier as given (8 for 4 months) costs $56,064: the least."; !strings.HasSuffix(z.Sentence(), want) {
+		t.Errorf("sentence %q lacks %q", z.Sentence(), want)
+	}
+}
+
 // TestSizingMatchesBruteForce evaluates the whole scenario at every size
 // from 0 to the peak for each term, the first tier set to it, and checks
 // that the sizing's optimum is the cheapest of them and each point of its
@@ -92,12 +115,14 @@ func TestSizingMatchesBruteForce(t *testing.T) {
 	for _, tc := range []struct {
 		name, growth, horizon string
 		tiers                 []Commitment
+		rateChange            string // the on-demand rate's change a year (pricepath.go)
 	}{
-		{"growing", "0.3", "12", nil},
-		{"declining with a ramp tier", "-0.15", "12", []Commitment{{Accelerators: N("6"), HourlyRate: N("1.2"), StartMonth: N("4"), Months: N("6"), UpfrontShare: N("0.5")}}},
+		{"growing", "0.3", "12", nil, ""},
+		{"growing, on-demand rate falling 40 % a year", "0.3", "12", nil, "-0.4"},
+		{"declining with a ramp tier", "-0.15", "12", []Commitment{{Accelerators: N("6"), HourlyRate: N("1.2"), StartMonth: N("4"), Months: N("6"), UpfrontShare: N("0.5")}}, ""},
 		{"growing with two tiers", "0.25", "15", []Commitment{
 			{Accelerators: N("10"), HourlyRate: N("1.6"), StartMonth: N("7"), Months: N("12")},
-			{Accelerators: N("4"), HourlyRate: N("1.1"), StartMonth: N("2"), Months: N("3"), UpfrontShare: N("1")}}},
+			{Accelerators: N("4"), HourlyRate: N("1.1"), StartMonth: N("2"), Months: N("3"), UpfrontShare: N("1")}}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := sizingScenario()
@@ -106,6 +131,9 @@ func TestSizingMatchesBruteForce(t *testing.T) {
 				s.Workload.RequestsPerDay = N("1000000")
 			}
 			s.Options[0].Commitments = tc.tiers
+			if tc.rateChange != "" {
+				s.Options[0].HourlyRateChange = N(tc.rateChange)
+			}
 			terms := []Term{{Months: 3}, {Months: 6}, {Months: 12}, {Months: 18, Rate: ptr(d("1.25"))}}
 			z, err := SizeCommitment(s, nil, 0, terms)
 			if err != nil {

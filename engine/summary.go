@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,6 +22,9 @@ type Summary struct {
 	// Change says in which months which option is cheapest, when that
 	// changes over the horizon; "" when it does not.
 	Change string
+	// Finance says how the ranking by net present value (at the discount
+	// rate) differs from the ranking by total cost; "" when they agree.
+	Finance string
 	// Drivers names the inputs that move the winner's figure most; "" until
 	// the winner's tornado is given.
 	Drivers string
@@ -47,6 +51,7 @@ func Summarize(r *Result, t *Tornado) Summary {
 		Verdict:     fmt.Sprintf("Over %s, %s is cheapest: %s in all, %s per million tokens.", months(r.Horizon), best.Label, Money(best.TotalCost), Money(best.CostPerMTokens)),
 		Margin:      margin(r),
 		Change:      change(r),
+		Finance:     finance(r),
 		Assumptions: assumptions(r),
 	}
 	if t != nil && t.Option == w {
@@ -58,7 +63,7 @@ func Summarize(r *Result, t *Tornado) Summary {
 // Sentences lists the summary's non-empty sentences in reading order.
 func (s Summary) Sentences() []string {
 	var out []string
-	for _, x := range []string{s.Verdict, s.Margin, s.Change, s.Drivers, s.Assumptions} {
+	for _, x := range []string{s.Verdict, s.Margin, s.Change, s.Finance, s.Drivers, s.Assumptions} {
 		if x != "" {
 			out = append(out, x)
 		}
@@ -142,6 +147,30 @@ func change(r *Result) string {
 		parts = append(parts, r.Options[st.opt].Label+" "+when)
 	}
 	return "The cheapest month by month changes: " + strings.Join(parts, ", ") + "."
+}
+
+// finance says when the ranking by net present value (the lowest net
+// present cost: every option earns the same revenue) differs from the
+// ranking by total cost: which option comes first, or the new order.
+func finance(r *Result) string {
+	c := r.Comparison
+	if len(r.Options) < 2 || len(c.NPVRanking) != len(r.Options) || slices.Equal(c.Ranking, c.NPVRanking) {
+		return ""
+	}
+	by, figure := "net present cost", func(o *OptionResult) string { return Money(o.NetPresentCost) }
+	if r.Options[0].NPV != nil {
+		by, figure = "net present value", func(o *OptionResult) string { return Money(*o.NPV) }
+	}
+	head := fmt.Sprintf("Ranked by %s at a discount rate of %s a year", by, Percent(r.Workload.DiscountRate))
+	if n, w := c.NPVRanking[0], c.Cheapest; n != w {
+		return fmt.Sprintf("%s, %s comes first (%s), not %s (%s), the cheapest in total: when the cash is paid changes the answer.",
+			head, r.Options[n].Label, figure(&r.Options[n]), r.Options[w].Label, figure(&r.Options[w]))
+	}
+	labels := make([]string, len(c.NPVRanking))
+	for k, i := range c.NPVRanking {
+		labels[k] = r.Options[i].Label
+	}
+	return fmt.Sprintf("%s, %s still comes first, but the order behind it changes: %s.", head, r.Options[c.NPVRanking[0]].Label, strings.Join(labels, ", "))
 }
 
 func drivers(r *Result, t *Tornado) string {

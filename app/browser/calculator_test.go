@@ -337,7 +337,7 @@ func TestCalculatorImportExportCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want strings.Builder
-	engine.WriteReport(&want, engine.Resolve(&opened), r)
+	engine.WriteReport(&want, &opened, r)
 	if csv != want.String() {
 		t.Errorf("exported CSV differs from the CLI's (%d vs %d bytes)", len(csv), want.Len())
 	}
@@ -378,11 +378,11 @@ func TestCalculatorChartsAndPhone(t *testing.T) {
 		js   string
 		want int
 	}{
-		{`document.querySelectorAll("#chart-monthly polyline.series").length`, 3},  // 3 options (revenue is off until asked for)
-		{`document.querySelectorAll("#chart-monthly rect.band").length`, 24},       // one per month
-		{`document.querySelectorAll("#chart-breakdown g > rect").length`, 4},       // API tokens; on demand; on demand + committed
-		{`document.querySelectorAll("#chart-capacity polyline.series").length`, 2}, // held, busy
-		{`document.querySelectorAll("#chart-capacity line.commit").length`, 1},     // the commitment
+		{`document.querySelectorAll("#chart-monthly polyline.series").length`, 3},         // 3 options (revenue is off until asked for)
+		{`document.querySelectorAll("#chart-monthly rect.band").length`, 24},              // one per month
+		{`document.querySelectorAll("#chart-breakdown g > rect").length`, 4},              // API tokens; on demand; on demand + committed
+		{`document.querySelectorAll("#chart-capacity polyline.series").length`, 3},        // held, busy, committed
+		{`document.querySelectorAll("#chart-capacity polyline.series.commit").length`, 1}, // the commitment, a step line by month
 		{`document.querySelectorAll("#chart-volume polyline.series").length`, 3},
 		{`document.querySelectorAll("#chart-tornado .legend li").length`, 2},
 	} {

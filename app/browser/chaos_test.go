@@ -788,7 +788,7 @@ func (c *chaos) compare(snap chaosSnapshot, st *chaosStep) error {
 			return err
 		}
 		var want strings.Builder
-		engine.WriteReport(&want, engine.Resolve(c.lastGood), r)
+		engine.WriteReport(&want, c.lastGood, r)
 		if snap.Download == nil || !strings.HasSuffix(snap.Download.Name, ".csv") {
 			return errors.New("Export CSV gave no file")
 		}
@@ -986,10 +986,31 @@ func chaosHeadlineFigures(r *engine.Result, i int) [][2]string {
 	if o.StrandedTotal.Sign() > 0 {
 		out = append(out, [2]string{"stranded", engine.Money(o.StrandedTotal)})
 	}
+	// The finance view: net present cost always; with revenue the NPV,
+	// the discounted payback month and the IRR (or why there is none).
+	out = append(out, [2]string{"net_present_cost", engine.Money(o.NetPresentCost)})
+	if o.NPV != nil {
+		payback := "not within the horizon"
+		if o.DiscountedPaybackMonth != nil {
+			payback = fmt.Sprintf("month %d", *o.DiscountedPaybackMonth)
+		}
+		irr := o.IRRNote
+		if o.IRR != nil {
+			irr = engine.Percent(*o.IRR) + " a year"
+			if o.IRRNote != "" {
+				irr += " (" + o.IRRNote + ")"
+			}
+		}
+		out = append(out, [2]string{"npv", engine.Money(*o.NPV)}, [2]string{"discounted_payback_month", payback}, [2]string{"irr", irr})
+	}
 	if v.BreakEvenRequestsPerDay != nil {
 		out = append(out, [2]string{"break_even_volume", engine.Count(*v.BreakEvenRequestsPerDay, 0) + " requests/day"})
 	} else if o.Throughput != nil && r.Comparison.APIOption != nil {
 		out = append(out, [2]string{"break_even_volume", "never"})
+	}
+	if o.Throughput != nil && r.Comparison.APIOption != nil {
+		// The prices the break-even volume assumes, and its methodology link.
+		out = append(out, [2]string{"break_even_basis", "Break-even against the API: " + v.BreakEvenBasis + ". How it is found"})
 	}
 	if o.Throughput != nil && o.Accuracy != nil {
 		// The note's paragraphs, one after the other (accuracyNote).

@@ -320,7 +320,7 @@ func TestChartSaveSVGAndPNG(t *testing.T) {
 	}
 	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL), WaitApp(), chartsReady())
 	charts := eval[[]string](t, ctx, `[...document.querySelectorAll("figure.chart")].map((f) => f.id)`)
-	if len(charts) != 8 { // the sizing of the cloud option and the power chart included
+	if len(charts) != 9 { // the sizing of the cloud option, the discounted cash and the power chart included
 		t.Errorf("charts on the page: %v", charts)
 	}
 	var wait func(suffix string, last bool) []byte

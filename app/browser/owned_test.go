@@ -103,10 +103,31 @@ func TestCalculatorOwnedFinancing(t *testing.T) {
 	checkRows(t, comparisonRows(t, ctx), map[string][]string{
 		"Total cash out": {"$8,717", "$27,594"},
 		"Capex":          {"$0", "$0"},
-		"Hardware":       {"leased for 12 months at 3.0 % of the price a month, renewed at the then price", "–"},
+		"Hardware":       {"leased for 12 months at 3 % of the price a month, renewed at the then price", "–"},
 	})
 	// The breakdown chart shows the lease payments: 2 × $1,800.
 	step(t, ctx, 30*time.Second, WaitJS(`[...document.querySelectorAll("#chart-breakdown rect title")].some((e) => e.textContent === "Owned, Committed or leased: $3,600")`, 20*time.Second))
+	// Bought with a loan of the whole $60,000 at 12 % a year (1 % a month)
+	// over 12 months: P = 60,000 × 0.01 / (1 − 1.01^−12) = 5,330.927320…
+	// (TestOwnedLoanHandWorked's 4,264.741856… for 48,000, × 1.25).
+	// Interest: 600 in month 1; the balance is then 60,000 + 600 − 5,330.93
+	// = 55,269.07, so 552.69 in month 2: $1,152.69 in all. Owed at the end:
+	// 55,269.07 + 552.69 − 5,330.93 = $50,490.84.
+	sc.Options[0].LeaseMonths, sc.Options[0].LeaseRateFactor = engine.Num{}, engine.Num{}
+	sc.Options[0].LoanMonths, sc.Options[0].LoanRate = engine.N("12"), engine.N("0.12")
+	if got := money(sc, func(o *engine.OptionResult) string {
+		return engine.Money(o.InterestTotal) + " " + engine.Money(o.LoanBalance)
+	}); got != "$1,153 $50,491" {
+		t.Fatalf("engine interest and balance %s, worked by hand $1,153 $50,491", got)
+	}
+	step(t, ctx, 30*time.Second, setInput(id("lease_months"), ""), setInput(id("lease_rate_factor"), ""),
+		setInput(id("loan_months"), "12"), setInput(id("loan_rate"), "12%"),
+		WaitJS(`[...document.querySelectorAll("#comparison tbody th")].some((th) => th.textContent.trim() === "Owed on loans at the end")`, 20*time.Second))
+	checkRows(t, comparisonRows(t, ctx), map[string][]string{
+		"Loan interest":            {"$1,153", "–"},
+		"Owed on loans at the end": {"$50,491", "–"},
+		"Hardware":                 {"bought with a loan over 12 months at 12 % a year, 0 % down; kept at the horizon", "–"},
+	})
 	// The link carries the new keys.
 	if h := eval[string](t, ctx, `location.hash`); !strings.HasPrefix(h, "#4") {
 		t.Errorf("link %s is not of format 4", h)

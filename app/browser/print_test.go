@@ -49,7 +49,7 @@ func TestCalculatorPrint(t *testing.T) {
 				t.Errorf("printed order %q, want summary, table, charts, assumptions, link", order)
 			}
 			def := engine.DefaultScenario()
-			want := engine.Assumptions(engine.Resolve(&def))
+			want := engine.ReportAssumptions(&def)
 			rows := eval[[][]string](t, ctx, `[...document.querySelectorAll("#printed-assumptions tbody tr")].map((tr) => [tr.dataset.path, tr.cells[1].textContent, tr.cells[2].textContent])`)
 			if len(rows) != len(want) {
 				t.Fatalf("printed %d assumptions, want %d", len(rows), len(want))

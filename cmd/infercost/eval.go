@@ -170,7 +170,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			err = enc.Encode(res)
 		}
 	case *format == "csv":
-		err = engine.WriteReport(stdout, engine.Resolve(&s), res)
+		err = engine.WriteReport(stdout, &s, res)
 	case *format == "csv-monthly":
 		err = engine.WriteCSV(stdout, res)
 	default:
@@ -279,6 +279,9 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	if err := writeFinance(w, r); err != nil {
+		return err
+	}
 	c := r.Comparison
 	fmt.Fprintln(w)
 	for i, o := range r.Options {
@@ -352,6 +355,32 @@ func writePower(w io.Writer, p *engine.Power) error {
 		}
 	}
 	return nil
+}
+
+// writeFinance prints the finance view: each option's net present cost
+// and, with revenue, its net present value, discounted payback month and
+// internal rate of return, ranked by net present value.
+func writeFinance(w io.Writer, r *engine.Result) error {
+	fmt.Fprintf(w, "\nDiscounted at %s a year, each month's cash at the month's end:\n", engine.Percent(r.Workload.DiscountRate))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "NPV rank\toption\tnet present cost\tNPV\tdiscounted payback\tIRR\t")
+	for _, i := range r.Comparison.NPVRanking {
+		o := r.Options[i]
+		npv, payback, irr := "–", "–", "–"
+		if o.NPV != nil {
+			npv = engine.Money(*o.NPV)
+			payback = "never"
+			irr = o.IRRNote
+		}
+		if o.DiscountedPaybackMonth != nil {
+			payback = fmt.Sprintf("month %d", *o.DiscountedPaybackMonth)
+		}
+		if o.IRR != nil {
+			irr = engine.Percent(*o.IRR) + " a year"
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t\n", r.Comparison.Options[i].NPVRank, o.Label, engine.Money(o.NetPresentCost), npv, payback, irr)
+	}
+	return tw.Flush()
 }
 
 // tierLine describes one commitment tier and what of it was used.

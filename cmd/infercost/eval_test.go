@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/infercost/infercost/engine"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -62,7 +64,12 @@ func TestEvalHandWorkedFigures(t *testing.T) {
 		// a = 18,285.71; one replica carries b = 0.5 × 2 × 86,400 / (2 × 0.55)
 		// = 78,545.45 a day; with 1 spare, K = ceil((a + b)/(b − a)) − 1 = 1 and
 		// V* = (1 + 1) × a = 36,571.4, rounded up.
-		"36,572 requests a day"} {
+		"36,572 requests a day",
+		// Discounted at 8 % a year, cash at each month's end: v = 1.08^(−1/12)
+		// = 0.9936071, v² = 0.9872550; $8,760 × 1.9808621 = $17,352.35 of
+		// net present cost; NPV ($3,942 − $8,760) × 1.9808621 = −$9,543.79,
+		// never paid back; no IRR, every month's cash is negative.
+		"Discounted at 8.0 % a year", "$17,352", "−$9,544", "never", "none: the cash flows never change sign"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("table lacks %s:\n%s", want, stdout)
 		}
@@ -151,8 +158,9 @@ func TestEvalJSONFields(t *testing.T) {
 	}
 	optionKeys := []string{"label", "kind", "accelerators_per_replica", "batch_size", "decode_step_ms", "prefill_tokens_per_s",
 		"decode_tokens_per_s", "accelerator_seconds_per_request", "months", "total_cost", "cost_per_m_tokens", "cost_per_m_input_tokens",
-		"cost_per_m_output_tokens", "cost_per_1k_requests", "peak_accelerators", "break_even_month"}
-	monthKeys := []string{"month", "requests", "accelerators", "utilization", "cost", "stranded_cost", "revenue"}
+		"cost_per_m_output_tokens", "cost_per_1k_requests", "peak_accelerators", "break_even_month",
+		"net_present_cost", "npv", "discounted_payback_month", "irr"}
+	monthKeys := []string{"month", "requests", "accelerators", "utilization", "cost", "stranded_cost", "revenue", "cumulative_discounted_cash"}
 	for i, o := range res.Options {
 		for _, k := range optionKeys {
 			if _, ok := o[k]; !ok {
@@ -496,5 +504,58 @@ func TestEvalCalibrated(t *testing.T) {
 	}
 	if strings.Contains(stdout, "throughput estimate: measured") {
 		t.Errorf("a calibrated option shows the uncalibrated band:\n%s", stdout)
+	}
+}
+
+// TestEvalPricePaths: the hand-worked scenario with prices falling by the
+// factor 0.9 a month (−0.717570463519 a year: 0.9^12 = 0.282429536481) for
+// the cloud's on-demand rate and the API's prices, and no discounting. The
+// cloud pays $8,760 then $7,884 ($17,520 → $16,644); the API $13,797 then
+// $12,417.30 ($26,214.30); at 0 % the net present cost is the cash paid.
+// The same scenario as a link gives the same JSON, word for word.
+func TestEvalPricePaths(t *testing.T) {
+	edits := []string{`"hourly_rate": 2,`, `"hourly_rate": 2, "hourly_rate_change": "-0.717570463519",`,
+		`"price_output_per_m": 8}`, `"price_output_per_m": 8, "price_change": "-0.717570463519"}`,
+		`"horizon_months": 2}`, `"horizon_months": 2, "discount_rate": "0"}`}
+	code, table, stderr := evalEdited(t, "table", edits...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"$16,644", "$26,214", "Discounted at 0.0 % a year"} {
+		if !strings.Contains(table, want) {
+			t.Errorf("table lacks %s:\n%s", want, table)
+		}
+	}
+	_, file, _ := evalEdited(t, "json", edits...)
+	var res engine.Result
+	if err := json.Unmarshal([]byte(file), &res); err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Options[0].Months[1].Cost.String(); got != "7884" {
+		t.Errorf("cloud month 2: %s, want 7884", got)
+	}
+	if got := res.Options[1].NetPresentCost.String(); got != "26214.3" {
+		t.Errorf("API net present cost at 0 %%: %s, want 26214.3", got)
+	}
+	// Through a link: encode the edited file, evaluate the link.
+	b, _ := os.ReadFile("testdata/handworked.json")
+	edited := string(b)
+	for i := 0; i < len(edits); i += 2 {
+		edited = strings.Replace(edited, edits[i], edits[i+1], 1)
+	}
+	code, link, stderr := runCLI(edited, "link", "encode", "-")
+	if code != 0 {
+		t.Fatalf("link encode: exit %d: %s", code, stderr)
+	}
+	if !strings.HasPrefix(link, "#4") {
+		t.Errorf("link %s is not of format 4", link)
+	}
+	code, viaLink, stderr := runCLI("", "eval", "-format", "json", strings.TrimSpace(link))
+	if code != 0 || viaLink != file {
+		t.Errorf("the link evaluates differently from the file (exit %d, %s)", code, stderr)
+	}
+	_, out, _ := evalEdited(t, "csv-monthly", edits...)
+	if head := strings.SplitN(out, "\n", 2)[0]; !strings.HasSuffix(head, ",cumulative_cash,cumulative_discounted_cash") {
+		t.Errorf("CSV header lacks cumulative_discounted_cash: %s", head)
 	}
 }

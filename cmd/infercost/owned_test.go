@@ -15,16 +15,26 @@ func TestEvalFinanced(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		"hardware: bought with a loan over 12 months at 12.0 % a year, 20.0 % down; kept at the horizon",
+		"hardware: bought with a loan over 12 months at 12 % a year, 20 % down; kept at the horizon",
 		// 12 payments of 4,264.7418… on $48,000 borrowed: $3,176.90 of interest.
 		"loan interest $3,177, resale $0, owed at the horizon $0",
-		"hardware: leased for 12 months at 3.0 % of the price a month, renewed at the then price",
+		"hardware: leased for 12 months at 3 % of the price a month, renewed at the then price",
 		// Lease: $1,800 + $600 of maintenance a month, 12 months: $28,800.
 		"$28,800",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("table lacks %q:\n%s", want, stdout)
 		}
+	}
+	// The finance CSV's summary rows carry the same: 12 × 4,264.741856… −
+	// 48,000 = 3,176.902279 of interest, to six places.
+	code, report, stderr := runCLI("", "eval", "-format", "csv", "testdata/financed.json")
+	if code != 0 {
+		t.Fatalf("csv: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(report, `"bought with a loan over 12 months at 12 % a year, 20 % down; kept at the horizon",3176.902279,0,0`) ||
+		!strings.Contains(report, "financing,interest_total,resale_total,loan_balance") {
+		t.Errorf("the CSV report lacks the loan's financing, interest, resale and balance:\n%s", report[:min(len(report), 3000)])
 	}
 	code, js, stderr := runCLI("", "eval", "-format", "json", "testdata/financed.json")
 	if code != 0 {

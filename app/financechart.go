@@ -1,0 +1,76 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/infercost/infercost/engine"
+	ga "github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
+)
+
+// discountedCashChart: each option's cumulative discounted cash month by
+// month (engine.Month.CumulativeDiscountedCash): revenue less cash cost,
+// each month's discounted at the scenario's rate, summed from month 1.
+// Values of both signs: a linear axis through 0 (signedAxis), never
+// logarithmic, with 0 drawn; a line crossing it is the option paying back.
+func (c *Calculator) discountedCashChart(r *engine.Result) ga.UI {
+	g := c.geom()
+	h := r.Horizon
+	hasRevenue := len(r.Options) > 0 && r.Options[0].NPV != nil
+	var values []decimal.Decimal
+	series := make([][]*decimal.Decimal, len(r.Options))
+	labels := make([]string, len(r.Options))
+	for i, o := range r.Options {
+		labels[i] = o.Label
+		for k := range o.Months {
+			values = append(values, o.Months[k].CumulativeDiscountedCash)
+			series[i] = append(series[i], &o.Months[k].CumulativeDiscountedCash)
+		}
+	}
+	y := signedAxis(values, g.T+g.ph(), g.T)
+	x := func(m int) float64 {
+		if h == 1 {
+			return g.L + g.pw()/2
+		}
+		return g.L + g.pw()*float64(m-1)/float64(h-1)
+	}
+	line := func(months []engine.Month) string {
+		var b strings.Builder
+		for i := range months {
+			fmt.Fprintf(&b, "%s,%s ", px(x(i+1)), px(y.at(months[i].CumulativeDiscountedCash)))
+		}
+		return b.String()
+	}
+	same, why := coinciding(series, labels, y)
+	var legend []legendItem
+	for i, o := range r.Options {
+		legend = append(legend, legendItem{o.Label, c.optionClass(i), "line", same[i], why[i]})
+	}
+	rate := engine.Percent(r.Workload.DiscountRate)
+	caption := "Revenue less cash cost, each month's cash discounted at " + rate + " a year (counted at the month's end) and summed from month 1: where a line crosses 0, the option has paid back in today's money."
+	if !hasRevenue {
+		caption = "Cash spent so far, each month's cash discounted at " + rate + " a year (counted at the month's end), as a negative sum: the last month's value is minus the net present cost."
+	}
+	caption += " The vertical axis is linear, through 0. Hover or focus a month for its figures."
+	bandW := g.pw() / float64(h)
+	zeroY := px(y.at(decimal.Zero))
+	return c.figure("chart-discounted", "Cumulative discounted cash", caption, legend, nil,
+		chartSVG(g, g.H, "Cumulative discounted cash by option").Attr("data-scale", scaleName(y)).Body(
+			yAxis(g, y, moneyTicks(y.ticks)),
+			monthAxis(g, h, x),
+			svg("line").Class("zero").Attr("x1", px(g.L)).Attr("x2", px(g.W-g.R)).Attr("y1", zeroY).Attr("y2", zeroY),
+			ga.Range(r.Options).Slice(func(i int) ga.UI {
+				return svg("polyline").Class(seriesLineClass(c.optionClass(i), same[i])).Attr("points", line(r.Options[i].Months))
+			}),
+			ga.Range(r.Options[0].Months).Slice(func(i int) ga.UI {
+				var t strings.Builder
+				fmt.Fprintf(&t, "Month %d", i+1)
+				for _, o := range r.Options {
+					fmt.Fprintf(&t, "\n%s: %s", o.Label, engine.Money(o.Months[i].CumulativeDiscountedCash))
+				}
+				return chartMark(svg("rect").Class("band").Attr("x", px(x(i+1)-bandW/2)).Attr("y", px(g.T)).Attr("width", px(bandW)).Attr("height", px(g.ph())), t.String())
+			}),
+		),
+	)
+}
