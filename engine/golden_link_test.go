@@ -51,6 +51,7 @@ var releasedLinkCorpora = map[string]string{
 	"v1.json": "d6d7567dbc9972a51778216f90972dc796f0d0b352a2edb64ad0b3df820afce9",
 	"v2.json": "74b4d2a9e0565fa8e1a13902a2ec6af685bb8dac1d265dc004fb0a84821017ab",
 	"v3.json": "4d8728a3d844a532af87ffe87f0d2c8131cf2d6eacfdfbe408f1bfa83011f117",
+	"v4.json": "414291ae8fa718f4307a9f331cd0ab54d88cfe5ea2359c4179b4f1ffb2e52754",
 }
 
 // goldenLink is one link of the corpus and the figures it must produce.
@@ -202,6 +203,44 @@ func writeCorpus(t *testing.T) {
 	calibrated.Options[0].Accelerator = &Accelerator{Preset: "h100-sxm"}
 	calibrated.Options[0].ThroughputPreset = "TRT10-004"
 	calibrated.Options[1].Accelerator.ScaleUpDomain, calibrated.Options[1].Accelerator.ScaleOutGBps = N("4"), N("25")
+	// Version 4: deal terms over time, owned financing, power, uncertainty.
+	deal := typicalScenario()
+	deal.Version = 2
+	deal.Name = "Deal terms: falling prices, a ramped part-upfront commitment, NPV at 10 %"
+	deal.Workload.DiscountRate = N("0.1")
+	deal.Revenue = &Revenue{PriceInputPerM: N("1.2"), PriceOutputPerM: N("2.4"), PriceChange: N("-0.2")}
+	deal.Options[0].HourlyRateChange = N("-0.15")
+	deal.Options[0].CommitAccelerators, deal.Options[0].CommitHourlyRate, deal.Options[0].CommitMonths = N("8"), N("1.99"), N("12")
+	deal.Options[0].Commitments = []Commitment{
+		{Accelerators: N("16"), HourlyRate: N("1.79"), StartMonth: N("7"), Months: N("18"), UpfrontShare: N("0.5")},
+		{Accelerators: N("8"), StartMonth: N("13"), Months: N("12")},
+	}
+	deal.Options[1].CapexChange = N("-0.1")
+	deal.Options[2].PriceChange = N("-0.4")
+	financed := typicalScenario()
+	financed.Version = 2
+	financed.Name = "Owned: refreshed, sold at the horizon, on a loan; a leased fleet beside it"
+	financed.Workload.HorizonMonths = N("60")
+	financed.Options[1].DepreciationYears, financed.Options[1].Refresh, financed.Options[1].ResaleAtHorizon = N("3"), N("1"), N("1")
+	financed.Options[1].LoanMonths, financed.Options[1].LoanRate, financed.Options[1].LoanDownShare = N("36"), N("0.0725"), N("0.2")
+	leased := financed.Options[1].Clone()
+	leased.Label, leased.Refresh, leased.ResaleAtHorizon, leased.LoanMonths, leased.LoanRate, leased.LoanDownShare = "MI300X leased", Num{}, Num{}, Num{}, Num{}, Num{}
+	leased.LeaseMonths, leased.LeaseRateFactor = N("36"), N("0.0275")
+	financed.Options = append(financed.Options, leased)
+	powered := typicalScenario()
+	powered.Version = 2
+	powered.Name = "A 50 MW site; MI300X at a stack efficiency of 0.8"
+	powered.Workload.SitePowerMW = N("50")
+	powered.Options[1].Accelerator.StackEfficiency = N("0.8")
+	uncertain := typicalScenario()
+	uncertain.Version = 2
+	uncertain.Name = "Uncertain growth, volume, API price and throughput; seed 7"
+	uncertain.Uncertainty = &Uncertainty{Seed: N("7"), Samples: N("200"), Ranges: []Range{
+		{Path: "workload.monthly_growth", Low: N("0"), Mode: N("0.04"), High: N("0.1")},
+		{Path: "workload.requests_per_day", Low: N("150000"), Mode: N("250000"), High: N("400000")},
+		{Path: "options[2].price_output_per_m", Low: N("0.4"), Mode: N("0.8"), High: N("1")},
+		{Path: "options[0].throughput", Low: N("0.7"), Mode: N("1"), High: N("1.2")},
+	}}
 	var corpus []goldenLink
 	for _, c := range []struct {
 		note string
@@ -218,6 +257,10 @@ func writeCorpus(t *testing.T) {
 		{"default TPOT target and a TTFT target (version 3)", targets},
 		{"no TPOT target, written as 0 (version 3)", batch},
 		{"throughput preset and scale-up/scale-out overrides (version 3 keys)", calibrated},
+		{"price paths, a ramped part-upfront commitment, revenue path, discount rate (version 4 keys)", deal},
+		{"owned refresh, resale and loan; a lease (version 4 keys)", financed},
+		{"site power budget and stack efficiency (version 4 keys)", powered},
+		{"uncertainty ranges, seed and draws (version 4 keys)", uncertain},
 	} {
 		if _, err := Evaluate(c.s); err != nil && c.note != "largest: eight custom options, every field set" {
 			t.Fatalf("%s: %v", c.note, err)
