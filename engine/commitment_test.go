@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // tieredCloud is measuredCloud over four months of demand doubling each
@@ -55,25 +57,37 @@ func TestCommitmentTiersHandWorked(t *testing.T) {
 	// Month 3: tier 1 has ended; tier 2 holds 4, tier 3 the other 8 of 10:
 	// 2 stranded (2 × 1,022 = 2,044). Committed 2,920 + 10,220 = 13,140.
 	// Cash: 1,460 + tier 3's whole term, 10,220 × 3 = 30,660: 32,120.
-	// Month 4: 4 + 10 held, 6 on demand: 6 × 1,460 = 8,760. Cost 13,140
-	// + 8,760 = 21,900; cash 1,460 + 8,760 = 10,220 (tier 3 is prepaid).
-	for k, want := range []struct{ committed, onDemand, cost, cash, stranded string }{
-		{"8760", "0", "8760", "8760", "2190"},
-		{"11680", "0", "11680", "14600", "4380"},
-		{"13140", "0", "13140", "32120", "2044"},
-		{"13140", "8760", "21900", "10220", "0"},
+	// Month 4: 4 + 10 held, 6 on demand: 6 × 1,460 = 8,760. Committed
+	// 13,140 + 8,760 = 21,900; cash 1,460 + 8,760 = 10,220 (tier 3 is
+	// prepaid).
+	//
+	// The prepayments tie up money, charged at the default discount rate,
+	// 8 % a year (0.08 / 12 a month), on what is not yet used up at the
+	// start of each month: upfront × monthly × months left of the term.
+	// Tier 2 (1,460 prepaid a month of its term): 1,460 × 3 × 0.08/12 =
+	// 29.20 in month 2, × 2 = 19.4666… in month 3, × 1 = 9.7333… in month 4.
+	// Tier 3 (10,220 a month, all prepaid): 10,220 × 3 × 0.08/12 = 204.40 in
+	// month 3, × 2 = 136.2666… in month 4. So the months cost 8,760;
+	// 11,680 + 29.2 = 11,709.20; 13,140 + 19.4666… + 204.4 = 13,363.8666…;
+	// 21,900 + 9.7333… + 136.2666… = 22,046.
+	for k, want := range []struct{ committed, capital, onDemand, cost, cash, stranded string }{
+		{"8760", "0", "0", "8760", "8760", "2190"},
+		{"11680", "29.2", "0", "11709.2", "14600", "4380"},
+		{"13140", "223.866666666666666666666667", "0", "13363.866666666666666666666667", "32120", "2044"},
+		{"13140", "146", "8760", "22046", "10220", "0"},
 	} {
 		checkNear(t, "committed", m[k].Breakdown.Committed, d(want.committed))
+		checkNear(t, "capital", m[k].Breakdown.Capital, d(want.capital))
 		checkNear(t, "on demand", m[k].Breakdown.OnDemand, d(want.onDemand))
 		checkNear(t, "cost", m[k].Cost, d(want.cost))
 		checkNear(t, "cash", m[k].CashCost, d(want.cash))
 		checkNear(t, "stranded", m[k].StrandedCost, d(want.stranded))
 	}
-	// Economic: tier 1 2 × 8,760 = 17,520; tier 2 3 × 2,920 = 8,760; tier 3
-	// 2 × 10,220 = 20,440 (its month 5 is past the horizon); on demand
-	// 8,760: 55,480. Cash: 17,520 + 8,760 + 30,660 (month 5 prepaid too) +
-	// 8,760 = 65,700, 10,220 more.
-	checkNear(t, "total", o.TotalCost, d("55480"))
+	// Economic: tier 1 2 × 8,760 = 17,520; tier 2 3 × 2,920 + its capital
+	// 58.40 = 8,818.40; tier 3 2 × 10,220 + 340.6666… = 20,780.6666… (its
+	// month 5 is past the horizon); on demand 8,760: 55,879.0666…. Cash:
+	// 17,520 + 8,760 + 30,660 (month 5 prepaid too) + 8,760 = 65,700.
+	checkNear(t, "total", o.TotalCost, d("55879.066666666666666666666667"))
 	checkNear(t, "total cash", o.TotalCashCost, d("65700"))
 	checkNear(t, "stranded total", o.StrandedTotal, d("8614"))
 	checkNear(t, "cumulative cash", m[3].CumulativeCash, d("-65700"))
@@ -89,9 +103,9 @@ func TestCommitmentTiersHandWorked(t *testing.T) {
 		// Tier 1: used 6 + 4 = 10, idle 2 + 4 = 6 accelerator-months, 6,570.
 		{1, "options[0]", 1, 2, "17520", "0", "10", "6", "6570"},
 		// Tier 2: always full, 3 × 4 = 12.
-		{2, "options[0].commitments[0]", 2, 4, "8760", "4380", "12", "0", "0"},
+		{2, "options[0].commitments[0]", 2, 4, "8818.4", "4380", "12", "0", "0"},
 		// Tier 3: 8 + 10 = 18 used, 2 idle (2,044).
-		{3, "options[0].commitments[1]", 3, 5, "20440", "30660", "18", "2", "2044"},
+		{3, "options[0].commitments[1]", 3, 5, "20780.666666666666666666666667", "30660", "18", "2", "2044"},
 	} {
 		tr := o.Commitments[k]
 		if tr.Tier != want.tier || tr.Path != want.path || tr.StartMonth != want.start || tr.EndMonth != want.end {
@@ -268,4 +282,28 @@ func TestCommittedAt(t *testing.T) {
 			t.Errorf("month %d: %s committed, want %s", m, got, want)
 		}
 	}
+}
+
+// TestUpfrontCommitmentCostsItsCapital: 10 accelerators for 36 months at
+// $2.00 an hour paid monthly, against $1.75 all upfront, at 8 % a year.
+// Monthly: 10 × 2 × 730 = 14,600, 525,600 in all. Upfront: 10 × 1.75 × 730
+// = 12,775 a month, 459,900 prepaid; the money tied up costs 12,775 ×
+// (36 + 35 + … + 1) × 0.08 / 12 = 12,775 × 666 × 0.08 / 12 = 56,721. So the
+// prepayment saves 525,600 − 516,621 = 8,979, not 65,700.
+func TestUpfrontCommitmentCostsItsCapital(t *testing.T) {
+	cost := func(rate, upfront string) decimal.Decimal {
+		s := handScenario(measuredCloud())
+		s.Workload.HorizonMonths = N("36")
+		s.Options[0].Commitments = []Commitment{{Accelerators: N("10"), HourlyRate: N(rate), Months: N("36"), UpfrontShare: N(upfront)}}
+		r := mustEval(t, s)
+		var committed decimal.Decimal
+		for _, m := range r.Options[0].Months {
+			committed = committed.Add(m.Breakdown.Committed).Add(m.Breakdown.Capital)
+		}
+		return committed
+	}
+	monthly, prepaid := cost("2", "0"), cost("1.75", "1")
+	checkNear(t, "paid monthly", monthly, d("525600"))
+	checkNear(t, "prepaid, with its capital", prepaid, d("516621"))
+	checkNear(t, "saving", monthly.Sub(prepaid), d("8979"))
 }

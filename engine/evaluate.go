@@ -591,6 +591,10 @@ func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []Month) (sumHel
 			tr := &tiers[k]
 			b.Committed = b.Committed.Add(t.monthly)
 			tr.Cost = tr.Cost.Add(t.monthly)
+			if capital := t.prepaidCapital(m, p.workload.discountRate); capital.Sign() != 0 {
+				b.Capital = b.Capital.Add(capital)
+				tr.Cost = tr.Cost.Add(capital)
+			}
 			cash = cash.Add(t.monthlyCash)
 			if m == t.start && t.upfrontCash.Sign() != 0 {
 				cash = cash.Add(t.upfrontCash)
@@ -612,8 +616,8 @@ func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []Month) (sumHel
 		if left.Sign() > 0 {
 			b.OnDemand = left.Mul(p.onDemand730(o, m))
 		}
-		row.Cost = b.OnDemand.Add(b.Committed)
-		row.CashCost = row.Cost
+		row.Cost = b.OnDemand.Add(b.Committed).Add(b.Capital)
+		row.CashCost = b.OnDemand.Add(b.Committed)
 		if len(o.fill) > 0 {
 			row.CashCost = b.OnDemand.Add(cash)
 		}

@@ -544,6 +544,20 @@ type tierPlan struct {
 	monthly, monthlyCash, upfrontCash decimal.Decimal
 }
 
+// prepaidCapital is the cost of the money a tier's upfront payment ties
+// up, in month m of its term: the part of the prepayment not yet used up at
+// the start of the month, upfront × monthly × (end − m), at the scenario's
+// discount rate for a month (rate / 12). An owned option's capital is
+// charged on its book value the same way; without it, paying upfront for a
+// lower rate would look cheaper than it is (docs/methodology.md,
+// Commitments).
+func (t *tierPlan) prepaidCapital(m int, rate decimal.Decimal) decimal.Decimal {
+	if t.upfront.Sign() == 0 || rate.Sign() == 0 || m < t.start || m >= t.end {
+		return zero
+	}
+	return div(t.upfront.Mul(t.monthly).Mul(dec(int64(t.end-m))).Mul(rate), twelve)
+}
+
 func newTier(tier int, path string, units, rate decimal.Decimal, start, months int, upfront decimal.Decimal) tierPlan {
 	t := tierPlan{tier: tier, path: path, units: units, rate: rate, start: start, end: start + months, upfront: upfront}
 	t.monthly = units.Mul(rate).Mul(HoursPerMonth)

@@ -186,7 +186,7 @@ func SizeCommitment(s *Scenario, r *Result, i int, terms []Term) (*Sizing, error
 		}
 		for m := t.start; m < t.end && m < H; m++ {
 			held[m] = held[m].Add(t.units)
-			fixed = fixed.Add(t.monthly.Mul(monthWeight(m)))
+			fixed = fixed.Add(t.monthly.Add(t.prepaidCapital(m, p.workload.discountRate)).Mul(monthWeight(m)))
 		}
 	}
 	a := make([]decimal.Decimal, H) // left for the first tier

@@ -16,10 +16,10 @@ func TestEvalCommitmentTiers(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, s := range []string{
-		"$55,480", // total: 17,520 + 8,760 + 20,440 + 8,760 on demand
+		"$55,879", // total: 17,520 + 8,818.40 + 20,780.67 + 8,760 on demand (the tiers' prepaid capital included)
 		"commitment tier 1 (options[0]): 8 accelerators at $1.50 an hour, months 1–2, nothing upfront; costs $17,520 within the horizon; accelerator-months: 10 used, 6 stranded ($6,570)",
-		"commitment tier 2 (options[0].commitments[0]): 4 accelerators at $1.00 an hour, months 2–4, 50.0 % upfront ($4,380 in month 2); costs $8,760 within the horizon; accelerator-months: 12 used, none stranded",
-		"commitment tier 3 (options[0].commitments[1]): 10 accelerators at $1.40 an hour, months 3–5, 100.0 % upfront ($30,660 in month 3); costs $20,440 within the horizon; accelerator-months: 18 used, 2 stranded ($2,044)",
+		"commitment tier 2 (options[0].commitments[0]): 4 accelerators at $1.00 an hour, months 2–4, 50.0 % upfront ($4,380 in month 2); costs $8,818 within the horizon; accelerator-months: 12 used, none stranded",
+		"commitment tier 3 (options[0].commitments[1]): 10 accelerators at $1.40 an hour, months 3–5, 100.0 % upfront ($30,660 in month 3); costs $20,781 within the horizon; accelerator-months: 18 used, 2 stranded ($2,044)",
 	} {
 		if !strings.Contains(want, s) {
 			t.Errorf("table lacks %q:\n%s", s, want)
