@@ -18,5 +18,16 @@
   }
   if (opening) {
     document.documentElement.classList.add("opening", opening);
+    // If the app has not started after a while (a very slow network, or a
+    // browser that blocks WebAssembly), say so instead of waiting forever.
+    setTimeout(function () {
+      var calc = document.querySelector(".calc");
+      if (calc && !calc.classList.contains("live")) {
+        var note = calc.querySelector(".opening-note");
+        if (note) {
+          note.textContent = "infercost has not started yet: the network may be slow, or this browser may block WebAssembly. Keep waiting, or reload to try again; your link is kept in the address bar.";
+        }
+      }
+    }, 30000);
   }
 })();
