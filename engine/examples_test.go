@@ -1,6 +1,11 @@
 package engine
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
 
 func TestExamplesEvaluate(t *testing.T) {
 	for _, e := range Examples {
@@ -13,5 +18,201 @@ func TestExamplesEvaluate(t *testing.T) {
 			t.Logf("%s / %s: total %s, %s per M tokens, peak %s", e.ID, o.Label, Money(o.TotalCost), Money(o.CostPerMTokens), o.PeakAccelerators)
 		}
 		checkRoundTrip(t, &e.Scenario)
+	}
+}
+
+// exampleByID returns the built-in example with the given ID.
+func exampleByID(t *testing.T, id string) Example {
+	t.Helper()
+	for _, e := range Examples {
+		if e.ID == id {
+			return e
+		}
+	}
+	t.Fatalf("no example %q", id)
+	return Example{}
+}
+
+// TestExamplesKeepTheirPlace: old links and the app's default keep their
+// meaning; a new example is appended, never inserted.
+func TestExamplesKeepTheirPlace(t *testing.T) {
+	var ids []string
+	for _, e := range Examples {
+		ids = append(ids, e.ID)
+		if e.Title == "" || e.Story == "" || e.Scenario.Name != e.Title {
+			t.Errorf("%s: a title, a story, and the title as the scenario's name", e.ID)
+		}
+	}
+	want := "startup commitment owned-fleet moe-newest gigawatt"
+	if got := strings.Join(ids, " "); got != want {
+		t.Errorf("examples %q, want %q", got, want)
+	}
+}
+
+// TestExampleGigawattStory ties the frontier-lab example to its story: a
+// gigawatt of GB200 committed in three tranches, stranded when growth
+// disappoints and outgrown when it does not; the figures are worked by hand.
+func TestExampleGigawattStory(t *testing.T) {
+	e := exampleByID(t, "gigawatt")
+	s := e.Scenario.Clone()
+	if got := s.Workload.SitePowerMW.String(); got != "1000" {
+		t.Fatalf("site %s MW, want 1000", got)
+	}
+	r, err := Evaluate(&s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	commit, onDemand, api, owned := &r.Options[0], &r.Options[1], &r.Options[2], &r.Options[3]
+	if commit.Label != "GB200, 1 GW in three tranches" || api.Kind != API || owned.Kind != Owned {
+		t.Fatalf("options %s, %s, %s, %s", commit.Label, onDemand.Label, api.Label, owned.Label)
+	}
+
+	// The gigawatt: "10 gigawatts equates to roughly 4 million to 5 million
+	// GPUs" (Huang), the midpoint 450 GPUs a MW, so 1,000 MW × 450 =
+	// 450,000 GPUs = 100,000 + 125,000 + 225,000 from month 25, i.e.
+	// 1,000,000 kW / 450,000 = 2.22 kW a GPU all-in, inside the 2.0–2.5 kW
+	// the deals imply. Before: 100,000 (months 1–12), 225,000 (13–24).
+	gw := s.Workload.SitePowerMW.Dec().Mul(d("450"))
+	if !gw.Equal(d("450000")) {
+		t.Fatalf("1 GW × 450 GPUs a MW = %s", gw)
+	}
+	if kw := d("1000000").Div(gw); kw.LessThan(d("2.0")) || kw.GreaterThan(d("2.5")) {
+		t.Errorf("all-in %s kW a GPU, outside 2.0–2.5", kw)
+	}
+	for _, c := range []struct {
+		month int
+		want  string
+	}{{1, "100000"}, {12, "100000"}, {13, "225000"}, {24, "225000"}, {25, "450000"}, {60, "450000"}} {
+		if got := commit.CommittedAt(c.month); !got.Equal(d(c.want)) {
+			t.Errorf("committed in month %d: %s, want %s", c.month, got, c.want)
+		}
+	}
+	// A fifth upfront, of the whole term at $2.50 × 730 hours a month:
+	// tranche 1, 0.2 × 100,000 × 2.50 × 730 × 60 = $2,190,000,000;
+	// tranche 2, 0.2 × 125,000 × 2.50 × 730 × 48 = $2,190,000,000;
+	// tranche 3, 0.2 × 225,000 × 2.50 × 730 × 36 = $2,956,500,000.
+	for i, want := range []string{"2190000000", "2190000000", "2956500000"} {
+		if got := commit.Commitments[i].Upfront; !got.Equal(d(want)) {
+			t.Errorf("tranche %d upfront %s, want %s", i+1, Money(got), Money(d(want)))
+		}
+	}
+
+	// The month-1 fleet: 5 B requests a day of DeepSeek-V3 on GB200 at
+	// peak, 91,384 GPUs (the roofline's estimate; every month below is
+	// worked from it).
+	fleet1 := onDemand.Months[0].Accelerators
+	if !fleet1.Equal(d("91384")) {
+		t.Errorf("month-1 fleet %s, want 91,384", fleet1)
+	}
+
+	// Growth 0 %: the fleet stays at 91,384. Tranche 1 strands (100,000 −
+	// 91,384) × 60 months × $2.50 × 730 = $943,452,000; tranches 2 and 3
+	// are never used: 125,000 × 48 × 2.50 × 730 = $10,950,000,000 and
+	// 225,000 × 36 × 2.50 × 730 = $14,782,500,000; $26,675,952,000 in all,
+	// and the commitment is the dearest option.
+	flat := s.Clone()
+	flat.Workload.MonthlyGrowth = N("0")
+	rf, err := Evaluate(&flat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := d("2.5").Mul(HoursPerMonth)
+	want := d("100000").Sub(fleet1).Mul(d("60")).Mul(h).Add(d("125000").Mul(d("48")).Mul(h)).Add(d("225000").Mul(d("36")).Mul(h))
+	if got := rf.Options[0].StrandedTotal; !got.Equal(want) || !want.Equal(d("26675952000")) {
+		t.Errorf("stranded at 0 %% growth %s, want %s", Money(got), Money(want))
+	}
+	for i := 1; i < 4; i++ {
+		if !rf.Options[0].TotalCost.GreaterThan(rf.Options[i].TotalCost) {
+			t.Errorf("at 0 %% growth the commitment (%s) should cost more than %s (%s)", Money(rf.Options[0].TotalCost), rf.Options[i].Label, Money(rf.Options[i].TotalCost))
+		}
+	}
+
+	// Growth 8 %: demand passes 225,000 before month 13 and 450,000 before
+	// month 25, so tranches 2 and 3 strand nothing and the commitment costs
+	// less than renting on demand. Power: a rented GB200 draws 1.2 kW ×
+	// 1.8 × PUE 1.3 = 2.808 kW at the meter, so 1,000,000 kW feeds 356,125;
+	// 91,384 × 1.08^17 = 338,120 (month 18) fits, 91,384 × 1.08^18 =
+	// 365,172 (month 19) does not.
+	fast := s.Clone()
+	fast.Workload.MonthlyGrowth = N("0.08")
+	rx, err := Evaluate(&fast)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i < 3; i++ {
+		if got := rx.Options[0].Commitments[i].StrandedCost; !got.IsZero() {
+			t.Errorf("tranche %d strands %s at 8 %% growth", i+1, Money(got))
+		}
+	}
+	if !rx.Options[0].TotalCost.LessThan(rx.Options[1].TotalCost) {
+		t.Errorf("at 8 %% growth the commitment (%s) should cost less than on demand (%s)", Money(rx.Options[0].TotalCost), Money(rx.Options[1].TotalCost))
+	}
+	outgrows := func(r *Result, option int) int {
+		for _, op := range r.Power.Options {
+			if op.Option == option && op.OutgrowsMonth != nil {
+				return *op.OutgrowsMonth
+			}
+		}
+		return 0
+	}
+	if got := outgrows(rx, 1); got != 19 {
+		t.Errorf("at 8 %% growth the rented fleet outgrows 1 GW in month %d, want 19", got)
+	}
+	// Growth 4 % (the example as it opens): rented, 91,384 × 1.04^34 =
+	// 346,738 (month 35) fits under 356,125 and × 1.04^35 = 360,608
+	// (month 36) does not. Owned at 1.8 kW × PUE 1.2 = 2.16 kW, 1 GW feeds
+	// 462,962: × 1.04^41 = 456,290 (month 42) fits, × 1.04^42 = 474,541
+	// (month 43) does not.
+	if got := outgrows(r, 1); got != 36 {
+		t.Errorf("rented fleet outgrows 1 GW in month %d, want 36", got)
+	}
+	if got := outgrows(r, 3); got != 43 {
+		t.Errorf("owned fleet outgrows 1 GW in month %d, want 43", got)
+	}
+	// The site: floor(1,000,000 / 2.16) = 462,962 GPUs, 57,870 whole
+	// replicas of 8 = 462,960, about the 450,000 the deals put in a GW.
+	for _, op := range r.Power.Options {
+		if op.Option == 3 && (op.Site == nil || !op.Site.Accelerators.Equal(d("462960"))) {
+			t.Errorf("the owned site hosts %v, want 462,960", op.Site)
+		}
+	}
+}
+
+// TestExampleGigawattUncertainty: the example's Monte Carlo (300 draws,
+// seed 1) runs, and its floor is the commitment's take-or-pay: whatever
+// the draw, the tranches cost 100,000 × 60 + 125,000 × 48 + 225,000 × 36 =
+// 20,100,000 accelerator-months × $2.50 × 730 = $36,682,500,000, and in
+// the draws where demand stays inside them (low growth, few requests) that
+// is all the option costs, so its P10 is exactly that.
+func TestExampleGigawattUncertainty(t *testing.T) {
+	if testing.Short() {
+		t.Skip("300 draws")
+	}
+	s := exampleByID(t, "gigawatt").Scenario.Clone()
+	sim, err := Simulate(&s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sim.Samples != 300 || sim.Seed != 1 {
+		t.Errorf("%d draws, seed %d; want 300, 1", sim.Samples, sim.Seed)
+	}
+	floor := d("20100000").Mul(d("2.5")).Mul(HoursPerMonth)
+	if c := sim.Options[0].TotalCost; !c.P10.Equal(floor) || !floor.Equal(d("36682500000")) {
+		t.Errorf("commitment P10 %s, want its take-or-pay %s", Money(c.P10), Money(floor))
+	}
+	share := decimal.Zero
+	for _, o := range sim.Options {
+		share = share.Add(o.WinShare)
+		t.Logf("%s: total P10 %s, P50 %s, P90 %s; stranded P50 %s, P90 %s; cheapest in %s of draws",
+			o.Label, Money(o.TotalCost.P10), Money(o.TotalCost.P50), Money(o.TotalCost.P90), Money(o.Stranded.P50), Money(o.Stranded.P90), o.WinShare)
+	}
+	if !share.Equal(d("1")) {
+		t.Errorf("win shares sum to %s", share)
+	}
+	// The open-weight API at DeepSeek's price undercuts every GB200 option
+	// in most draws; the commitment, dearest when growth disappoints, never
+	// comes first.
+	if sim.Options[2].WinShare.LessThan(d("0.5")) || !sim.Options[0].WinShare.IsZero() {
+		t.Errorf("win shares: API %s, commitment %s", sim.Options[2].WinShare, sim.Options[0].WinShare)
 	}
 }
