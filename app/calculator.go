@@ -678,6 +678,7 @@ func (c *Calculator) renderToolbar() ga.UI {
 						s := ex.Scenario.Clone()
 						c.f = formFrom(&s)
 						c.reshaped(ctx)
+						c.notice = ex.Story // what the example is for, in words
 					}
 				}
 			})).Body(

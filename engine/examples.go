@@ -90,7 +90,7 @@ var Examples = []Example{
 	{
 		ID:    "gigawatt",
 		Title: "Frontier lab: a gigawatt commitment or flexible capacity?",
-		Story: "A lab serving 5 billion requests a day signs for a gigawatt of GB200 in three tranches, as the 2025 gigawatt deals were announced, at $2.50 an hour with a fifth paid upfront. Rental rates and API prices keep falling; demand may grow 8 % a month or not at all, and a 1 GW site caps what can be powered. Try growth at 0 %, 4 % and 8 %, and read the Uncertainty card.",
+		Story: "A lab serving 5 billion requests a day signs for a gigawatt of GB200 in three tranches, as the 2025 gigawatt deals were announced, at $2.50 an hour with a fifth paid upfront. Rental rates and API prices keep falling; demand may grow 8 % a month or not at all, and a 1 GW site caps what can be powered. Try growth at 0 %, 4 % and 8 %, and read the Uncertainty card. The API is an open-weight model at its maker's own price: a floor on what tokens cost, not a way for a lab to serve its own model.",
 		// The figures and their sources: the research notes of issue 13
 		// item 6 (rows D, P, R, T, W). Figures the catalog lacks are sourced
 		// here next to the value; "judgment" marks the few no source pins.

@@ -31,6 +31,10 @@ func TestExampleGigawatt(t *testing.T) {
 		WaitJS(`document.getElementById("scenario-name").value.startsWith("Frontier lab")`, 20*time.Second),
 		WaitJS(`document.querySelector("#uncertainty-table") !== null && document.querySelector("#uncertainty-progress") === null`, 80*time.Second))
 	t.Logf("from the menu to the finished Monte Carlo: %v", time.Since(start).Round(100*time.Millisecond))
+	// The example says what it is for, in words.
+	if got := text(t, ctx, "#notice"); got != ex.Story {
+		t.Errorf("notice %q, want the example's story %q", got, ex.Story)
+	}
 	want := wantRows(t, &ex.Scenario)
 	// The open-weight API at DeepSeek's price is cheapest in most draws;
 	// the commitment in none.
