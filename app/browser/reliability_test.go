@@ -262,11 +262,13 @@ func TestReliabilitySavedLimitAndTwoTabs(t *testing.T) {
 	log2 := WatchConsole(tab2)
 	log2.LogOnFailure(t)
 	step(t, tab2, 90*time.Second, noClipboard(), chromedp.Navigate(link), WaitApp())
-	step(t, ctx, 20*time.Second, setInput("scenario-name", "From tab one"), chromedp.Click("#save"),
-		WaitJS(`document.getElementById("notice").textContent.startsWith("Saved")`, 10*time.Second))
-	step(t, tab2, 20*time.Second, WaitJS(`document.querySelectorAll("#saved option").length === 2`, 10*time.Second), // followed the other tab
+	// Generous bounds: two pages evaluate at once, and under a loaded test
+	// run the tab in the background is throttled.
+	step(t, ctx, 40*time.Second, setInput("scenario-name", "From tab one"), chromedp.Click("#save"),
+		WaitJS(`document.getElementById("notice").textContent.startsWith("Saved")`, 20*time.Second))
+	step(t, tab2, 40*time.Second, WaitJS(`document.querySelectorAll("#saved option").length === 2`, 20*time.Second), // followed the other tab
 		setInput("scenario-name", "From tab two"), chromedp.Click("#save"),
-		WaitJS(`document.getElementById("notice").textContent.startsWith("Saved")`, 10*time.Second))
+		WaitJS(`document.getElementById("notice").textContent.startsWith("Saved")`, 20*time.Second))
 	names := eval[[]string](t, ctx, `JSON.parse(localStorage.getItem("infercost.saved.v1")).map((e) => e.name)`)
 	if strings.Join(names, "|") != "From tab two|From tab one" {
 		t.Errorf("stored list %q, want both tabs' entries", names)
