@@ -39,6 +39,34 @@ var (
 func (g geom) pw() float64 { return g.W - g.L - g.R } // plot width
 func (g geom) ph() float64 { return g.H - g.T - g.B } // plot height
 
+// monthX is the x of month m (from 1) of h across the plot; one month
+// sits in the middle.
+func (g geom) monthX(h int) func(m int) float64 {
+	return func(m int) float64 {
+		if h == 1 {
+			return g.L + g.pw()/2
+		}
+		return g.L + g.pw()*float64(m-1)/float64(h-1)
+	}
+}
+
+// monthSeries gathers one monthly figure of every option: all the values
+// (for the axis), each option's series and its label.
+func monthSeries(r *engine.Result, get func(*engine.Month) *decimal.Decimal) (values []decimal.Decimal, series [][]*decimal.Decimal, labels []string) {
+	series = make([][]*decimal.Decimal, len(r.Options))
+	labels = make([]string, len(r.Options))
+	for i := range r.Options {
+		o := &r.Options[i]
+		labels[i] = o.Label
+		for k := range o.Months {
+			v := get(&o.Months[k])
+			values = append(values, *v)
+			series[i] = append(series[i], v)
+		}
+	}
+	return values, series, labels
+}
+
 // geom is the frame the charts are drawn in: narrow when the results column
 // is (see watchChartWidth).
 func (c *Calculator) geom() geom {
@@ -237,26 +265,14 @@ func (c *Calculator) monthlyCostChart(r *engine.Result) ga.UI {
 	h := r.Horizon
 	hasRevenue := len(r.Options) > 0 && r.Options[0].TotalRevenue != nil
 	showRevenue := hasRevenue && c.showRevenue
-	var values []decimal.Decimal
-	series := make([][]*decimal.Decimal, len(r.Options))
-	labels := make([]string, len(r.Options))
-	for i, o := range r.Options {
-		labels[i] = o.Label
-		for k := range o.Months {
-			values = append(values, o.Months[k].Cost)
-			series[i] = append(series[i], &o.Months[k].Cost)
-			if showRevenue && i == 0 {
-				values = append(values, o.Months[k].Revenue)
-			}
+	values, series, labels := monthSeries(r, func(m *engine.Month) *decimal.Decimal { return &m.Cost })
+	if showRevenue {
+		for _, m := range r.Options[0].Months {
+			values = append(values, m.Revenue)
 		}
 	}
 	y := newAxis(values, g.T+g.ph(), g.T)
-	x := func(m int) float64 {
-		if h == 1 {
-			return g.L + g.pw()/2
-		}
-		return g.L + g.pw()*float64(m-1)/float64(h-1)
-	}
+	x := g.monthX(h)
 	line := func(get func(engine.Month) decimal.Decimal, months []engine.Month) string {
 		var b strings.Builder
 		for i, m := range months {

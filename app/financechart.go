@@ -18,23 +18,9 @@ func (c *Calculator) discountedCashChart(r *engine.Result) ga.UI {
 	g := c.geom()
 	h := r.Horizon
 	hasRevenue := len(r.Options) > 0 && r.Options[0].NPV != nil
-	var values []decimal.Decimal
-	series := make([][]*decimal.Decimal, len(r.Options))
-	labels := make([]string, len(r.Options))
-	for i, o := range r.Options {
-		labels[i] = o.Label
-		for k := range o.Months {
-			values = append(values, o.Months[k].CumulativeDiscountedCash)
-			series[i] = append(series[i], &o.Months[k].CumulativeDiscountedCash)
-		}
-	}
+	values, series, labels := monthSeries(r, func(m *engine.Month) *decimal.Decimal { return &m.CumulativeDiscountedCash })
 	y := signedAxis(values, g.T+g.ph(), g.T)
-	x := func(m int) float64 {
-		if h == 1 {
-			return g.L + g.pw()/2
-		}
-		return g.L + g.pw()*float64(m-1)/float64(h-1)
-	}
+	x := g.monthX(h)
 	line := func(months []engine.Month) string {
 		var b strings.Builder
 		for i := range months {

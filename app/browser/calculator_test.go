@@ -545,12 +545,7 @@ func TestCalculatorTableHandWorked(t *testing.T) {
 // option worked in engine/evaluate_test.go (TestOwnedHandWorked).
 func TestCalculatorOwnedHandWorked(t *testing.T) {
 	s := calcSite(t)
-	sc := handWorked()
-	o := &sc.Options[0]
-	o.Label, o.Kind, o.HourlyRate = "Owned", engine.Owned, engine.Num{}
-	o.CapexPerAccelerator, o.DepreciationYears, o.ResidualShare, o.CostOfCapital = engine.N("10000"), engine.N("1"), engine.N("0.1"), engine.N("0.12")
-	o.PowerKW, o.IdlePowerShare, o.PUE, o.ElectricityPerKWh = engine.N("1"), engine.N("0.5"), engine.N("1.5"), engine.N("0.1")
-	o.ColoPerKWMonth, o.OpexSharePerYear, o.StaffPerMonth = engine.N("100"), engine.N("0.12"), engine.N("1000")
+	sc := ownedHandWorked()
 	ctx := NewBrowser(t)
 	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(sc)), WaitApp(), WaitTable(),
 		WaitJS(`document.querySelector("#chart-capacity rect.band") !== null`, 30*time.Second))
