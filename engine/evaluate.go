@@ -912,17 +912,7 @@ func (p *plan) summarize(o *optionPlan, or *OptionResult, tot totals, sumBusy, s
 // breakEven is the first month from which cumulative cash stays at or above
 // zero to the horizon, or nil.
 func breakEven(months []Month) *int {
-	found := 0
-	for i := len(months) - 1; i >= 0; i-- {
-		if months[i].CumulativeCash.Sign() < 0 {
-			break
-		}
-		found = months[i].Month
-	}
-	if found == 0 {
-		return nil
-	}
-	return &found
+	return staysNonNegative(months, func(m *Month) decimal.Decimal { return m.CumulativeCash })
 }
 
 func ptr[T any](v T) *T { return &v }
