@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strconv"
 	"encoding/json"
 	"fmt"
 	"testing"
@@ -174,7 +175,7 @@ func TestFormText(t *testing.T) {
 // the scenario and link unchanged; their inputs' paths read their text;
 // adding one renews the last, and removing one keeps the others' text.
 func TestFormCommitmentTiers(t *testing.T) {
-	link := "#4r.rpd=1000~in=100~out=10~h=24~m=llama-3.1-8b~o=cloud~a=h100-sxm~hr=2~ca=8~chr=1.5~cm=6~ct=4,1,2,3,0.5~ct=10,,7"
+	link := "#" + strconv.Itoa(engine.LinkVersion) + "r.rpd=1000~in=100~out=10~h=24~m=llama-3.1-8b~o=cloud~a=h100-sxm~hr=2~ca=8~chr=1.5~cm=6~ct=4,1,2,3,0.5~ct=10,,7"
 	s, err := engine.DecodeLink(link)
 	if err != nil {
 		t.Fatal(err)

@@ -19,7 +19,7 @@ import (
 // edits an old one: the golden corpus in testdata/links enforces that.
 //
 //	#<version><form>.<payload>
-//	  version: decimal, 3 today (older links are read as they were meant)
+//	  version: decimal, LinkVersion today (older links are read as they were meant)
 //	  form "r": payload is the token list itself (readable)
 //	  form "z": payload is base64url (no padding) of the deflated token list
 //	token list: tokens joined by "~", each "key" or "key=value"
@@ -29,8 +29,10 @@ import (
 // hold them and is otherwise read exactly as before. Version 3 carries
 // scenario format 2: a time-per-output-token target by default, and a
 // time-to-first-token target; a link of version 1 or 2 without a target
-// meant none and opens with 0, "no target" (upgrade).
-const LinkVersion = 4
+// meant none and opens with 0, "no target" (upgrade). Version 4 added deal
+// terms, financing, power budgets and ranges; version 5 hybrid fleets,
+// the sizing basis and range shapes (docs/links.md, Versions).
+const LinkVersion = 5
 
 // Bounds on what a link decoder accepts, whatever the input.
 const (
