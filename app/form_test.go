@@ -1,9 +1,9 @@
 package app
 
 import (
-	"strconv"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"testing"
 
 	"github.com/infercost/infercost/engine"

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -547,8 +548,8 @@ func TestEvalPricePaths(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("link encode: exit %d: %s", code, stderr)
 	}
-	if !strings.HasPrefix(link, "#4") {
-		t.Errorf("link %s is not of format 4", link)
+	if want := "#" + strconv.Itoa(engine.LinkVersion); !strings.HasPrefix(link, want) {
+		t.Errorf("link %s is not of format %d", link, engine.LinkVersion)
 	}
 	code, viaLink, stderr := runCLI("", "eval", "-format", "json", strings.TrimSpace(link))
 	if code != 0 || viaLink != file {
