@@ -25,9 +25,9 @@ PRESET_MODELS = {
     "Qwen3-235B-A22B": ("qwen3-235b-a22b", "235", "22", "94", "4", "128", ""),
     "gpt-oss-120b": ("gpt-oss-120b", "116.8", "5.1", "36", "8", "64", ""),
     "gpt-oss-20b": ("gpt-oss-20b", "20.9", "3.6", "24", "8", "64", ""),
-    # Not in the catalog: models.csv's counts; MLA, so the KV bytes as DeepSeek-V3's
-    # ((512 + 64) x 61 layers x 2 bytes: kv_lora_rank 512, rope 64, 61 layers).
-    "Kimi-K2": ("", "1026.41", "32.86", "61", "", "", "70272"),
+    # In the catalog since the third round (kimi-k2: models.csv's counts, the config's
+    # arithmetic); MLA, so the KV bytes as DeepSeek-V3's ((512 + 64) x 61 layers x 2 bytes).
+    "Kimi-K2": ("kimi-k2", "1026.41", "32.86", "61", "", "", "70272"),
 }
 
 # MoE and communication columns of each model (experts per MoE layer, experts
