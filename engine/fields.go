@@ -203,6 +203,8 @@ var ModelFields = []ModelField{
 		func(m *Model) *Num { return &m.KVBytesPerToken }},
 	{field("hidden_size", "hid", "Hidden size", "", "Model dimension: a tensor-parallel replica exchanges it for every token, twice a layer.", "1", "1000000", modelPreset(optional("no communication term")), integer, since(2)),
 		func(m *Model) *Num { return &m.HiddenSize }},
+	{field("attention_heads", "ah", "Attention heads", "", "MLA models (KV bytes per token given, no head dimension): query heads per layer. Every head attends to each cached token's latent, so the attention's compute grows with the context. Unset, or for other models, it is left out.", "1", "100000", modelPreset(optional("no attention compute term")), integer, since(5)),
+		func(m *Model) *Num { return &m.AttentionHeads }},
 	{field("weight_bits", "wb", "Weight precision", "bits", "16 for BF16, 8 for FP8, 4 for FP4.", "0", "32", modelPreset(constant(DefaultBits)), positive),
 		func(m *Model) *Num { return &m.WeightBits }},
 	{field("kv_bits", "kb", "KV cache precision", "bits", "16 for BF16, 8 for FP8.", "0", "32", modelPreset(constant(DefaultBits)), positive),

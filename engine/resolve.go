@@ -73,6 +73,10 @@ type modelPlan struct {
 	kvPerToken           decimal.Decimal // bytes
 	weightBits           decimal.Decimal
 	layers, hidden       decimal.Decimal // zero when unknown: no communication term
+	// attnPerCtx is MLA attention's FLOPs for one query token per token
+	// of context it attends to, all layers (attentionPerContext). Zero
+	// for other models, or when the heads are unknown: no term.
+	attnPerCtx decimal.Decimal
 
 	// MoE, when the expert fields are given: the bytes of the routed
 	// experts and the share of them one token uses (k of E per layer).
@@ -387,7 +391,29 @@ func checkModel(errs *Errors, r *Resolution) modelPlan {
 	} else {
 		mp.kvPerToken = div(two.Mul(m.Layers.Dec()).Mul(m.KVHeads.Dec()).Mul(m.HeadDim.Dec()).Mul(kvBits), dec(8))
 	}
+	mp.attnPerCtx = attentionPerContext(m, mp.kvPerToken, kvBits)
 	return mp
+}
+
+// attentionPerContext is MLA attention's FLOPs for one query token per
+// cached token it attends to, over all layers. An MLA model (its KV bytes
+// per token given, no head dimension) caches one latent a layer that every
+// head attends to, absorbed as in decode: each head takes a dot product
+// with the latent as key and a weighted sum of it as value, 2 × 2 × width
+// FLOPs, where the width is the KV bytes per token over the layers and the
+// bytes of a value (DeepSeek-V3: 512 + 64 = 576; its value is the 512 of
+// them, so the rope part is over-counted by 64 of 1,088, 6 %). So 4 ×
+// layers × heads × width. Grouped-query attention (a head dimension) is
+// left out: its compute is a few FLOPs a byte of KV it reads, which the
+// step counts, and adding its FLOPs did not improve the fit on the
+// training set (docs/methodology.md). Zero without heads or layers.
+func attentionPerContext(m *Model, kvPerToken, kvBits decimal.Decimal) decimal.Decimal {
+	heads, layers := m.AttentionHeads.Dec(), m.Layers.Dec()
+	if heads.Sign() <= 0 || layers.Sign() <= 0 || m.HeadDim.Dec().Sign() > 0 || kvBits.Sign() <= 0 {
+		return zero
+	}
+	width := div(kvPerToken.Mul(dec(8)), layers.Mul(kvBits))
+	return dec(4).Mul(layers).Mul(heads).Mul(width)
 }
 
 // checkExperts resolves the MoE fields: none (a dense model, or an MoE

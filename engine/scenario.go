@@ -63,6 +63,7 @@ type Model struct {
 	HeadDim         Num    `json:"head_dim,omitzero"`
 	KVBytesPerToken Num    `json:"kv_bytes_per_token,omitzero"`
 	HiddenSize      Num    `json:"hidden_size,omitzero"`
+	AttentionHeads  Num    `json:"attention_heads,omitzero"`
 	WeightBits      Num    `json:"weight_bits,omitzero"`
 	KVBits          Num    `json:"kv_bits,omitzero"`
 }

@@ -303,7 +303,12 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 		}
 		bw, fl = bw.Mul(eff), fl.Mul(eff)
 	}
-	flopPerSeq := two.Mul(m.activeParams)
+	// FLOPs a sequence costs a decode step: the matmuls, 2 × active
+	// parameters, and its attention over the batch's average context
+	// (attnPerCtx × (input + output/2)); a prefill token attends to half
+	// the prompt on average.
+	flopPerSeq := two.Mul(m.activeParams).Add(m.attnPerCtx.Mul(w.in.Add(div(w.out, two))))
+	flopPerPrefill := two.Mul(m.activeParams).Add(m.attnPerCtx.Mul(div(w.in, two)))
 	// Expert parallel, every accelerator reads the always-read weights for
 	// its own share of the batch: the replica reads them n times.
 	var replicated decimal.Decimal
@@ -376,7 +381,7 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 	// Prefill: a token's FLOPs over the replica, plus its share of the
 	// collectives' traffic (prefill chunks are large: their latency is
 	// spread over thousands of tokens and left out).
-	perToken := div(flopPerSeq, fl)
+	perToken := div(flopPerPrefill, fl)
 	if overlap {
 		perToken = maxDec(perToken, comm.perToken)
 	} else {

@@ -61,7 +61,22 @@ var updateValidation = flag.Bool("update-validation", false, "write docs/validat
 // 1.22, vLLM's DEP32 from 1.08 to 1.29. The per-regime split was chosen
 // after the single refit's validation figures were seen, and is disclosed
 // as such. Nothing was tuned back.
-var validationBaseline = struct{ within25, within2x, of int }{37, 61, 67}
+//
+// A fourth recorded exception (issue 11, fourth round: MLA attention's
+// compute). Judged on the training set alone, by its median |ln ratio|:
+// MBU's grid extended to 0.9 (the optimum had reached its edge, 0.8, with
+// the new term) took it from 0.119 to 0.106, and MLA attention's FLOPs
+// (4 × layers × heads × latent width a cached token) to 0.105, with MBU
+// 0.9, MFU 0.45, 50 µs and both expert-parallel efficiencies 0.4
+// refitted. Only then was the validation set computed: the 0.5–2× share
+// rose from 61 to 62 of 67 and the ±25 % share fell from 37 to 35 of 67
+// (median ratio 1.01 → 1.16). TensorRT-LLM 1.2's long-context DeepSeek-R1
+// cases went from 0.41–0.55 to 0.85–1.12, its DEP Llama 4 Maverick from
+// 0.40–0.45 to 0.78–0.83; Moreh's DeepSeek-R1 on MI300X went from
+// 0.99–1.05 to 1.29–1.49 (the in-domain expert-parallel efficiency, 0.25 →
+// 0.4, now stacks on AMD's 0.75) and the small models on one GPU
+// (gpt-oss) became more optimistic (MBU 0.9). Nothing was tuned back.
+var validationBaseline = struct{ within25, within2x, of int }{35, 62, 67}
 
 const (
 	throughputData = "testdata/throughput/"
@@ -413,7 +428,7 @@ is what accuracy is judged on; a refit may use only the *training* set.
 // efficiencyGrid is what TestFitEfficiency tries: MBU, MFU and the
 // collective latency in µs.
 var efficiencyGrid = struct{ mbu, mfu, latencyUs, linkShare, expertEfficiency, stackEfficiency []string }{
-	mbu:       []string{"0.55", "0.6", "0.65", "0.7", "0.75", "0.8"},
+	mbu:       []string{"0.55", "0.6", "0.65", "0.7", "0.75", "0.8", "0.85", "0.9"},
 	mfu:       []string{"0.25", "0.3", "0.35", "0.4", "0.45", "0.5", "0.55"},
 	latencyUs: []string{"0", "10", "20", "35", "50"},
 	linkShare: []string{"1", "0.5", "0.3", "0.2", "0.15", "0.1", "0.07", "0.05"},

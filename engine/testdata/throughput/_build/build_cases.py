@@ -189,7 +189,7 @@ def exclusion(r, s):
 
 COLS = ["id", "split", "source", "vendor", "kind", "model", "accelerator", "scenario", "phase", "layout",
         "model_preset", "total_params_b", "active_params_b", "experts", "experts_per_token", "routed_params_b",
-        "layers", "kv_heads", "head_dim", "kv_bytes_per_token", "hidden_size",
+        "layers", "kv_heads", "head_dim", "kv_bytes_per_token", "hidden_size", "attention_heads",
         "weight_bits", "kv_bits", "accelerator_preset", "memory_gb", "bandwidth_tbps", "tflops",
         "interconnect_gbps", "scale_up_domain", "scale_out_gbps", "stack_efficiency",
         "accelerators_per_replica", "input_tokens", "output_tokens", "max_batch",
@@ -238,10 +238,14 @@ for r in rows:
     if s["flag"]:
         notes.append(s["flag"])
     experts, per_token, routed, hidden = MODEL_EXTRA[r["model"]]
+    # Attention heads: MLA models only (their KV is a latent every head
+    # attends to: the engine's attention-compute term), from models.csv
+    # (config.json's num_attention_heads), as the catalog presets carry them.
+    attn_heads = mcsv[r["model"]]["heads"] if mcsv[r["model"]]["attention"] == "mla" else ""
     link, domain, scale_out = LINKS[r["accelerator"]]
     cases.append(dict(zip(COLS, [
         i, s["split"], s["source_group"], r["vendor"], r["model_type"], r["model"], r["accelerator"], scen, phase, layout,
-        preset, total, active, experts, per_token, routed, layers, heads, dim, kvb, hidden, wb, kb, apreset, mem, bw, tflops,
+        preset, total, active, experts, per_token, routed, layers, heads, dim, kvb, hidden, attn_heads, wb, kb, apreset, mem, bw, tflops,
         link, domain, scale_out, STACK.get(r["accelerator"], ""), replica, inp, out, batch, measured(r), s["weight_hint"], "; ".join(notes)])))
 
 with open(os.path.join(D, "cases.csv"), "w", newline="") as f:
