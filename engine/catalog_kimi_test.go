@@ -30,7 +30,7 @@ func TestKimiK2PresetArithmetic(t *testing.T) {
 		t.Errorf("always-read %s, active %s, preset %s", always, active, m.Shape.ActiveParamsB)
 	}
 	if !m.Shape.Experts.Dec().Equal(d("384")) || !m.Shape.ExpertsPerToken.Dec().Equal(d("8")) || !m.Shape.Layers.Dec().Equal(d("61")) ||
-		!m.Shape.HiddenSize.Dec().Equal(d("7168")) || !m.Shape.WeightBits.Dec().Equal(d("8")) {
+		!m.Shape.HiddenSize.Dec().Equal(d("7168")) || !m.Shape.WeightBits.Dec().Equal(d("8")) || !m.Shape.AttentionHeads.Dec().Equal(d("64")) {
 		t.Errorf("kimi-k2 shape %+v", m.Shape)
 	}
 }

@@ -360,6 +360,12 @@ func FuzzDecodeLink(f *testing.F) {
 	f.Add("#4r.rpd=1000~in=100~out=10~m=llama-3.1-8b~o=owned~l=x~a=h100-sxm~lsm=1~lsf=0.001~lnm=1~rfr=1~rsh=1")
 	f.Add("#4r.o=cloud~hr=2~ca=8~chr=1.5~cm=2~ct=4,1,2,3,0.5~ct=10,1.4,3,3,1~ct=,,,,~ct=1,2,3,4,5,6")
 	f.Add("#4r.o=owned~ct=1~o=cloud~ct=-1,1e30,0,121,2~ct")
+	// MLA attention heads (format 5): on a custom MLA model, on a preset,
+	// out of range, and on a model with a head dimension (ignored).
+	f.Add("#5r.rpd=1000~in=32000~out=1000~tp=671~ap=37~ly=61~kvb=70272~ah=128~o=cloud~a=h200~apr=8")
+	f.Add("#5r.m=deepseek-v3~ah=0~o=cloud~a=h200")
+	f.Add("#5r.m=kimi-k2~ah=1e9~o=cloud~a=b200")
+	f.Add("#5r.m=llama-3.1-8b~ah=32~o=cloud~a=h100-sxm")
 	f.Fuzz(func(t *testing.T, link string) {
 		s, err := DecodeLink(link)
 		if err != nil {
