@@ -295,8 +295,8 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 		// Expert-parallel serving reaches a smaller share of the peaks
 		// than MBU and MFU (fitted on the training set, within one
 		// scale-up domain and across the scale-out network: what it
-		// stands for, MLA attention's compute and the imbalance between
-		// the accelerators' experts, is not modelled).
+		// stands for, chiefly the imbalance between the accelerators'
+		// experts, is not modelled).
 		eff := ExpertParallelEfficiency
 		if o.accel.scalesOut(n) {
 			eff = ExpertParallelEfficiencyScaleOut
