@@ -236,6 +236,7 @@ func SizeCommitment(s *Scenario, r *Result, i int, terms []Term) (*Sizing, error
 	if b.basis == BasisNetPresentCost {
 		z.DiscountRate = &b.rate
 	}
+	sm := b.months(a, w, fixed)
 	var best, given *termCurve
 	for _, term := range terms {
 		if term.Months < 1 || term.Months > 120 {
@@ -248,7 +249,7 @@ func SizeCommitment(s *Scenario, r *Result, i int, terms []Term) (*Sizing, error
 		if term.Rate != nil {
 			rate = *term.Rate
 		}
-		tc := b.sizeTerm(a, w, fixed, rate, term.Months, or.PeakAccelerators)
+		tc := sm.term(rate, term.Months, or.PeakAccelerators)
 		z.Terms = append(z.Terms, TermSizing{Months: term.Months, HourlyRate: rate, Optimum: tc.optimum})
 		if best == nil || tc.optimum.Cost.Cmp(best.optimum.Cost) < 0 ||
 			tc.optimum.Cost.Equal(best.optimum.Cost) && term.Months < best.months {
@@ -339,30 +340,48 @@ func (tc *termCurve) at(c decimal.Decimal) SizingPoint {
 	return SizingPoint{Accelerators: c, Cost: f}
 }
 
-func (b *sizingBasis) sizeTerm(a, w []decimal.Decimal, fixed, rate decimal.Decimal, months int, peak decimal.Decimal) termCurve {
-	T := min(months, len(a))
-	tc := termCurve{months: months, rate: rate, a: a[:T], w: w[:T], k: fixed}
-	rate730 := rate.Mul(HoursPerMonth)
-	for m := range T {
-		tc.alpha = tc.alpha.Add(rate730.Mul(b.monthWeight(m)))
-	}
-	for m := T; m < len(a); m++ {
-		tc.k = tc.k.Add(w[m].Mul(a[m]))
-	}
-	// The kinks in order, with the weight that leaves the slope at each.
-	order := make([]int, T)
-	for m := range order {
-		order[m] = m
-	}
-	slices.SortFunc(order, func(x, y int) int { return a[x].Cmp(a[y]) })
-	f := tc.k // f(0)
-	var W decimal.Decimal
-	for m := range T {
-		f = f.Add(w[m].Mul(a[m]))
+// sizingMonths is what every term's curve reads: each month's a_m and
+// weighted w_m, K's part that no term moves (the other tiers), the months
+// in order of a_m, and running sums over the months m < T (index T, from
+// 0) of the month's weight (u), of w_m × a_m (wa) and of w_m where a_m > 0
+// (wp), so that a term's α, K and f(0) cost one operation each. Every sum
+// is exact, so f is the same as summed month by month (termCurve.at).
+type sizingMonths struct {
+	a, w      []decimal.Decimal
+	fixed     decimal.Decimal
+	order     []int
+	u, wa, wp []decimal.Decimal
+}
+
+func (b *sizingBasis) months(a, w []decimal.Decimal, fixed decimal.Decimal) *sizingMonths {
+	H := len(a)
+	sm := &sizingMonths{a: a, w: w, fixed: fixed, order: make([]int, H),
+		u: make([]decimal.Decimal, H+1), wa: make([]decimal.Decimal, H+1), wp: make([]decimal.Decimal, H+1)}
+	for m := range H {
+		sm.order[m] = m
+		sm.u[m+1] = sm.u[m].Add(b.monthWeight(m))
+		sm.wa[m+1], sm.wp[m+1] = sm.wa[m], sm.wp[m]
 		if a[m].Sign() > 0 {
-			W = W.Add(w[m])
+			sm.wa[m+1] = sm.wa[m].Add(w[m].Mul(a[m]))
+			sm.wp[m+1] = sm.wp[m].Add(w[m])
 		}
 	}
+	slices.SortStableFunc(sm.order, func(x, y int) int { return a[x].Cmp(a[y]) })
+	return sm
+}
+
+// term is f for a term of months at rate: α = rate × 730 × Σ_{m < T'}
+// weight_m, K = fixed + Σ_{m ≥ T'} w_m × a_m, and f from f(0) = K + Σ_{m <
+// T'} w_m × a_m up the kinks, the slope α − W_j between two (W_j the sum
+// of w_m over the months of the term with a_m above the kink).
+func (sm *sizingMonths) term(rate decimal.Decimal, months int, peak decimal.Decimal) termCurve {
+	H := len(sm.a)
+	T := min(months, H)
+	tc := termCurve{months: months, rate: rate, a: sm.a[:T], w: sm.w[:T],
+		alpha: rate.Mul(HoursPerMonth).Mul(sm.u[T]),
+		k:     sm.fixed.Add(sm.wa[H].Sub(sm.wa[T]))}
+	f := sm.fixed.Add(sm.wa[H]) // f(0)
+	W := sm.wp[T]               // the weight that leaves the slope at each kink
 	prev := zero
 	tc.curve = append(tc.curve, SizingPoint{zero, f})
 	tc.optimum = tc.curve[0]
@@ -375,14 +394,19 @@ func (b *sizingBasis) sizeTerm(a, w []decimal.Decimal, fixed, rate decimal.Decim
 			tc.optimum = pt
 		}
 	}
+	a, w, order := sm.a, sm.w, sm.order
 	for j := 0; j < len(order); {
-		x := a[order[j]]
-		if x.Sign() > 0 && x.Cmp(prev) > 0 {
+		// The months with a_m = x; a kink if one of them is in the term.
+		x, end, in := a[order[j]], j, false
+		for ; end < len(order) && a[order[end]].Equal(x); end++ {
+			in = in || order[end] < T
+		}
+		if in && x.Sign() > 0 && x.Cmp(prev) > 0 {
 			step(x)
 		}
-		for ; j < len(order) && a[order[j]].Equal(x); j++ {
-			if x.Sign() > 0 {
-				W = W.Sub(w[order[j]])
+		for ; j < end; j++ {
+			if m := order[j]; m < T && x.Sign() > 0 {
+				W = W.Sub(w[m])
 			}
 		}
 	}
