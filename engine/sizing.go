@@ -210,7 +210,7 @@ func SizeCommitment(s *Scenario, r *Result, i int, terms []Term) (*Sizing, error
 	}
 	or := &r.Options[i]
 	H := len(or.Months)
-	b := p.sizingBasis(H)
+	b := p.sizingBasis(r, H)
 	// What the other tiers hold each month, and their cost.
 	held := make([]decimal.Decimal, H)
 	var fixed decimal.Decimal
@@ -283,11 +283,15 @@ type sizingBasis struct {
 	d     []decimal.Decimal // d[m] = v^(m+1), net present cost only
 }
 
-// sizingBasis is the scenario's sizing basis over a horizon of h months.
-func (p *plan) sizingBasis(h int) sizingBasis {
+// sizingBasis is the scenario's sizing basis over its h months; r is its
+// evaluation, whose discount factors are used when it kept them (at this
+// rate, for every month), else computed as the evaluation computes them.
+func (p *plan) sizingBasis(r *Result, h int) sizingBasis {
 	b := sizingBasis{basis: p.workload.sizingBasis, rate: p.workload.discountRate}
 	if b.basis == BasisNetPresentCost {
-		b.d = discountFactors(b.rate, h)
+		if b.d = r.discount; len(b.d) != h || !r.Workload.DiscountRate.Equal(b.rate) {
+			b.d = discountFactors(b.rate, h)
+		}
 	}
 	return b
 }

@@ -149,6 +149,17 @@ func TestSizingNetPresentHandWorked(t *testing.T) {
 	if want := " The first tier as given (8 for 4 months) has a net present cost of $54,487, $36.04 more."; !strings.HasSuffix(z.Sentence(), want) {
 		t.Errorf("sentence %q lacks %q", z.Sentence(), want)
 	}
+	// The discount factors the evaluation kept, or computed again when an
+	// evaluation did not keep them: the same sizing.
+	r := mustEval(t, s)
+	r.discount = nil
+	again, err := SizeCommitment(s, r, 0, terms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Sentence() != z.Sentence() || !again.Optimum.Cost.Equal(z.Optimum.Cost) || !again.Given.Cost.Equal(z.Given.Cost) {
+		t.Errorf("without the evaluation's factors: %s\nwith them: %s", again.Sentence(), z.Sentence())
+	}
 }
 
 // TestSizingGiven: the scenario's own first tier, 6 for 4 months at $1.40,
