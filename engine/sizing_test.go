@@ -386,3 +386,37 @@ func TestSizingIsBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestSizingBasisTravels: the basis is a scenario input, kept by a link
+// (key sb, format 5) and a scenario file; a link of format 4 cannot hold
+// it, and its absence is the total cost.
+func TestSizingBasisTravels(t *testing.T) {
+	s := sizingScenario()
+	s.Workload.SizingBasis = N("1")
+	link := EncodeLink(s)
+	if !strings.Contains(link, "~sb=1") && !strings.Contains(link, ".sb=1") {
+		t.Errorf("link %s lacks sb=1", link)
+	}
+	back, err := DecodeLink(link)
+	if err != nil || !back.Workload.SizingBasis.Dec().Equal(one) {
+		t.Errorf("link round trip: %v, %v", back.Workload.SizingBasis, err)
+	}
+	var file strings.Builder
+	if err := EncodeScenario(&file, s); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(file.String(), `"sizing_basis": "1"`) {
+		t.Errorf("file lacks the sizing basis:\n%s", file.String())
+	}
+	fromFile, err := DecodeScenario(strings.NewReader(file.String()))
+	if err != nil || !fromFile.Workload.SizingBasis.Dec().Equal(one) {
+		t.Errorf("file round trip: %v, %v", fromFile.Workload.SizingBasis, err)
+	}
+	if _, err := DecodeLink("#4r.sb=1~o=cloud"); err == nil {
+		t.Error("a version-4 link holding sb was accepted")
+	}
+	s.Workload.SizingBasis = Num{}
+	if z, err := SizeCommitment(s, nil, 0, nil); err != nil || z.Basis != BasisTotalCost {
+		t.Errorf("no basis: %v, %v", z, err)
+	}
+}
