@@ -47,6 +47,9 @@ type Workload struct {
 	// included; unset, there is no site budget (power.go).
 	SitePowerMW  Num `json:"site_power_mw,omitzero"`
 	DiscountRate Num `json:"discount_rate,omitzero"`
+	// SizingBasis is what the commitment sizing minimises: 0 (unset) the
+	// total cost, 1 the net present cost (sizing.go, Basis).
+	SizingBasis Num `json:"sizing_basis,omitzero"`
 }
 
 // Model is the served model: a catalog preset, custom shape, or a preset
