@@ -286,9 +286,9 @@ func (d *fileDecoder) option(i int) (Option, error) {
 	// The kind decides which fields apply; it may come after them.
 	switch {
 	case !contains(seen, "kind"):
-		return o, FieldError{OptionPath(i, "kind"), "required: cloud, owned or api"}
-	case o.Kind != Cloud && o.Kind != Owned && o.Kind != API:
-		return o, FieldError{OptionPath(i, "kind"), fmt.Sprintf("must be cloud, owned or api (got %q)", truncate(string(o.Kind), 20))}
+		return o, FieldError{OptionPath(i, "kind"), "required: cloud, owned, api or hybrid"}
+	case !o.Kind.Valid():
+		return o, FieldError{OptionPath(i, "kind"), fmt.Sprintf("must be cloud, owned, api or hybrid (got %q)", truncate(string(o.Kind), 20))}
 	}
 	for _, key := range seen {
 		only := ""

@@ -118,9 +118,9 @@ func TestDecodeScenarioStrict(t *testing.T) {
 			"options[1].mbu: does not apply to an option of kind api (only to cloud and owned)"},
 		{"accelerator on api", `"kind": "api",`, `"kind": "api", "accelerator": {"preset": "h100-sxm"},`,
 			"options[1].accelerator: does not apply to an option of kind api (only to cloud and owned)"},
-		{"no kind", `"kind": "api",`, ``, "options[1].kind: required: cloud, owned or api"},
-		{"unknown kind", `"kind": "api",`, `"kind": "barter",`, `options[1].kind: must be cloud, owned or api (got "barter")`},
-		{"kind in another case", `"kind": "api",`, `"kind": "API",`, `options[1].kind: must be cloud, owned or api (got "API")`},
+		{"no kind", `"kind": "api",`, ``, "options[1].kind: required: cloud, owned, api or hybrid"},
+		{"unknown kind", `"kind": "api",`, `"kind": "barter",`, `options[1].kind: must be cloud, owned, api or hybrid (got "barter")`},
+		{"kind in another case", `"kind": "api",`, `"kind": "API",`, `options[1].kind: must be cloud, owned, api or hybrid (got "API")`},
 
 		// JSON types, named as JSON names them.
 		{"number as true", `"requests_per_day": "1000"`, `"requests_per_day": true`,

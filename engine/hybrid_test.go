@@ -1,0 +1,238 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// hybridProfile is 100,000 requests a day spread as: 2 % an hour from
+// midnight to 12:00 (2,000 requests an hour), 10 % from 12:00 to 16:00
+// (10,000), 15 % at 16:00 and 17:00 (15,000), 1 % from 18:00 (1,000).
+// 12 × 0.02 + 4 × 0.1 + 2 × 0.15 + 6 × 0.01 = 1.
+const hybridProfile = "0.02,0.02,0.02,0.02,0.02,0.02,0.02,0.02,0.02,0.02,0.02,0.02,0.1,0.1,0.1,0.1,0.15,0.15,0.01,0.01,0.01,0.01,0.01,0.01"
+
+// hybridScenario: every self-hosted option measures 1 accelerator-second a
+// request (1,000 input tokens / 2,000 a second + 500 output tokens / 1,000
+// a second, nothing cached).
+//   - option 1, "committed": one-accelerator replicas at 50 % utilization,
+//     1,800 requests an hour each; $2 an hour on demand, $1.50 committed.
+//   - option 2, "rented": two-accelerator replicas at 50 %, 3,600 requests
+//     an hour a replica; $3 an accelerator-hour.
+//   - option 3, "api": $1/M input, $2/M output: 1,000 × 0.000001 + 500 ×
+//     0.000002 = $0.002 a request.
+//   - option 4, the hybrid: 4 base accelerators of option 1, bursts of
+//     option 2 capped at 4 accelerators, billed 3 hours at least, overflow
+//     to option 3.
+func hybridScenario() *Scenario {
+	self := func(label, hourly, apr string) Option {
+		return Option{Label: label, Kind: Cloud, Accelerator: &Accelerator{MemoryGB: N("80"), BandwidthTBps: N("3"), TFLOPS: N("1000")},
+			HourlyRate: N(hourly), PrefillTokensPerS: N("2000"), DecodeTokensPerS: N("1000"), AcceleratorsPerReplica: N(apr), MaxUtilization: N("0.5")}
+	}
+	base := self("committed", "2", "1")
+	base.CommitHourlyRate = N("1.5")
+	return &Scenario{
+		Version: FormatVersion,
+		Workload: Workload{RequestsPerDay: N("100000"), InputTokens: N("1000"), OutputTokens: N("500"), HorizonMonths: N("2"),
+			TPOTSLOms: N("0"), DailyProfile: hybridProfile},
+		Model: Model{Preset: "llama-3.1-8b"},
+		Options: []Option{base, self("rented", "3", "2"),
+			{Label: "api", Kind: API, PriceInputPerM: N("1"), PriceOutputPerM: N("2")},
+			{Label: "hybrid", Kind: Hybrid, BaseOption: N("1"), BaseAccelerators: N("4"), BurstOption: N("2"),
+				BurstMaxAccelerators: N("4"), BurstMinHours: N("3"), OverflowOption: N("3")}},
+	}
+}
+
+func TestHybridHandWorked(t *testing.T) {
+	r := mustEval(t, hybridScenario())
+	// The profile replaces the peak to average: 0.15 × 24 = 3.6.
+	checkNear(t, "peak to average", r.Workload.PeakToAverage, d("3.6"))
+	o := r.Options[3]
+	h := o.Hybrid
+	if h == nil || h.BaseSearched || len(h.Layers) != 3 {
+		t.Fatalf("hybrid %+v", h)
+	}
+	// Base: 4 × 1,800 = 7,200 requests an hour. It serves 2,000 in each of
+	// the 12 morning hours, 7,200 in the 6 hours from 12:00 and 1,000 in
+	// the 6 evening ones: 24,000 + 43,200 + 6,000 = 73,200 a day.
+	// Burst: 12:00–15:00 leave 2,800 an hour: ceil(2,800 / 3,600) = 1
+	// replica, serving 2,800; 16:00 and 17:00 leave 7,800: 3 replicas,
+	// capped at 4 accelerators = 2, serving 7,200 and leaving 600 to the
+	// API. Burst 4 × 2,800 + 2 × 7,200 = 25,600 a day; API 1,200.
+	// Billing, 3 hours at least: 1 replica started at 12:00 (held 12–15),
+	// 1 more at 16:00, held to 18:00 by its minimum: 1+1+1+1+2+2+1 = 9
+	// replica-hours = 18 accelerator-hours a day, 547.5 a month (× 365 / 12).
+	// Month: base 4 × $1.50 × 730 = $4,380; burst 547.5 × $3 = $1,642.50;
+	// API 1,200 × 365 / 12 = 36,500 requests × $0.002 = $73; $6,095.50.
+	checkNear(t, "month 1", o.Months[0].Cost, d("6095.5"))
+	checkNear(t, "committed", o.Months[0].Breakdown.Committed, d("4380"))
+	checkNear(t, "on demand", o.Months[0].Breakdown.OnDemand, d("1642.5"))
+	checkNear(t, "tokens", o.Months[0].Breakdown.Tokens, d("73"))
+	checkNear(t, "total", o.TotalCost, d("12191"))
+	checkNear(t, "cash", o.TotalCashCost, d("12191"))
+	// Peak: 4 base + 4 burst; nothing stranded (the peak hour needs
+	// ceil(15,000 / 1,800) = 9 base accelerators, more than 4).
+	checkNear(t, "peak accelerators", o.PeakAccelerators, d("8"))
+	checkNear(t, "stranded", o.StrandedTotal, d("0"))
+	checkNear(t, "burst peak", h.BurstPeakAccelerators, d("4"))
+	// Per M tokens: 12,191 / (2 × 100,000 × 365 / 12 × 1,500 tokens =
+	// 9,125,000,000) × 10^6 = 1.33600…
+	checkNear(t, "$/M tokens", o.CostPerMTokens, d("12191").Mul(d("1000000")).DivRound(d("9125000000"), 24))
+	// Layers over the 2 months: requests 73,200 × 60.8333… = 4,453,000,
+	// 25,600 → 1,557,333.33…, 1,200 → 73,000; shares 73.2 %, 25.6 %, 1.2 %.
+	// Costs 8,760, 3,285, 146. Utilization: base 73,200 busy seconds a day
+	// over 4 × 86,400 = 0.2118…; burst 25,600 over 18 × 3,600 = 0.3950….
+	for k, want := range []struct{ layer, share, cost, util string }{
+		{"base", "0.732", "8760", "0.211805555555555555555556"},
+		{"burst", "0.256", "3285", "0.395061728395061728395062"},
+		{"overflow", "0.012", "146", ""},
+	} {
+		l := h.Layers[k]
+		if l.Layer != want.layer {
+			t.Fatalf("layer %d is %s, want %s", k, l.Layer, want.layer)
+		}
+		checkNear(t, want.layer+" token share", l.TokenShare, d(want.share))
+		checkNear(t, want.layer+" cost", l.Cost, d(want.cost))
+		checkNear(t, want.layer+" cost share", l.CostShare, d(want.cost).DivRound(d("12191"), 24))
+		if want.util == "" {
+			if l.Utilization != nil {
+				t.Errorf("%s utilization %s, want none", want.layer, l.Utilization)
+			}
+		} else if l.Utilization == nil {
+			t.Errorf("%s utilization missing", want.layer)
+		} else {
+			checkNear(t, want.layer+" utilization", *l.Utilization, d(want.util))
+		}
+	}
+	checkNear(t, "base requests", h.Layers[0].Requests, d("4453000"))
+}
+
+// TestHybridBurstBilling checks billBurst against hand-worked days.
+func TestHybridBurstBilling(t *testing.T) {
+	day := func(m map[int]int64) (n [24]int64) {
+		for h, v := range m {
+			n[h] = v
+		}
+		return n
+	}
+	for _, tc := range []struct {
+		name   string
+		need   [24]int64
+		min    int
+		billed string
+		peak   int64
+	}{
+		// By the hour: what is needed.
+		{"hourly", day(map[int]int64{12: 1, 13: 1, 16: 2}), 1, "4", 2},
+		// A one-hour spike of 3, billed 4 hours: 12.
+		{"spike, 4 hours", day(map[int]int64{10: 3}), 4, "12", 3},
+		// Needs 2 from 22:00 to 01:00 across midnight, 3-hour minimum:
+		// started at 22:00, held 22, 23, 0, 1 (needed): 8.
+		{"across midnight", day(map[int]int64{22: 2, 23: 2, 0: 2, 1: 2}), 3, "8", 2},
+		// Needs 1 at 00:00 and 02:00, 24-hour minimum. Day 1: started at
+		// 00:00, held all day (24). Day 2: kept at 00:00 by the hour (1),
+		// released at 01:00, started again at 02:00, held to 01:00 of day 3
+		// (22). Day 3: held at 00:00 and 01:00 by that start, kept at 02:00
+		// by the hour, released (3); day 4 starts empty, as day 1 did. A
+		// cycle of 3 days: (24 + 23 + 3) / 3 = 16.67 a day.
+		{"a day's minimum", day(map[int]int64{0: 1, 2: 1}), 24, "16.666666666666666666666667", 1},
+		// Needs 2 at 05:00, 1 at 06:00, 3 at 07:00, 2-hour minimum: 2
+		// started at 05:00 (held 5, 6), 1 more at 07:00 beyond the 2 held at
+		// 06:00... 06:00 holds 2 (locked), 07:00 starts 1 (3 needed, 2 held),
+		// holds 3; 08:00 holds the 1 started at 07:00: 2 + 2 + 3 + 1 = 8.
+		{"steps", day(map[int]int64{5: 2, 6: 1, 7: 3}), 2, "8", 3},
+	} {
+		billed, peak := billBurst(tc.need, tc.min)
+		if !billed.Equal(d(tc.billed)) || peak != tc.peak {
+			t.Errorf("%s: billed %s, peak %d; want %s, %d", tc.name, billed, peak, tc.billed, tc.peak)
+		}
+	}
+}
+
+// TestHybridSearchMatchesBruteForce: with base_accelerators unset the
+// base is searched; evaluating the scenario at every size from 0 to past
+// the peak hour's need (given), the search's size is the cheapest and its
+// curve matches each evaluation.
+func TestHybridSearchMatchesBruteForce(t *testing.T) {
+	for _, tc := range []struct{ name, growth, profile, cap, minHours, baseRate string }{
+		{"capped, 3-hour minimum", "0", hybridProfile, "4", "3", "1.5"},
+		{"growing, business hours, uncapped", "0.2", "business_hours", "", "2", "1.2"},
+		{"evenings, hourly billing, dear base", "0.1", "consumer_evenings", "6", "1", "2.8"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := hybridScenario()
+			s.Workload.MonthlyGrowth, s.Workload.DailyProfile, s.Workload.HorizonMonths = N(tc.growth), tc.profile, N("6")
+			h := &s.Options[3]
+			h.BaseAccelerators, h.BurstMaxAccelerators, h.BurstMinHours = Num{}, ParseNum(tc.cap), N(tc.minHours)
+			if tc.cap == "" {
+				h.BurstMaxAccelerators, h.OverflowOption = Num{}, Num{}
+			}
+			s.Options[0].CommitHourlyRate = N(tc.baseRate)
+			r := mustEval(t, s)
+			z := r.Options[3].Hybrid
+			if !z.BaseSearched {
+				t.Fatal("not searched")
+			}
+			curve := map[string]string{}
+			for _, p := range z.Curve {
+				curve[p.Accelerators.String()] = p.TotalCost.String()
+			}
+			top := len(z.Curve) + 3
+			if top < 5 {
+				t.Fatalf("curve of %d points: too small a test", len(z.Curve))
+			}
+			bestN, best := -1, r.Options[3].TotalCost
+			for n := 0; n <= top; n++ {
+				b := s.Clone()
+				b.Options[3].BaseAccelerators = N(fmt.Sprint(n))
+				cost := mustEval(t, &b).Options[3].TotalCost
+				if c, ok := curve[fmt.Sprint(n)]; ok && c != cost.String() {
+					t.Errorf("size %d: search %s, evaluation %s", n, c, cost)
+				}
+				if bestN < 0 || cost.Cmp(best) < 0 {
+					bestN, best = n, cost
+				}
+			}
+			if !z.BaseAccelerators.Equal(dec(int64(bestN))) || !r.Options[3].TotalCost.Equal(best) {
+				t.Errorf("search %s at %s; brute force %s at %d", r.Options[3].TotalCost, z.BaseAccelerators, best, bestN)
+			}
+		})
+	}
+}
+
+func TestHybridRefuses(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		edit func(s *Scenario)
+		path string
+		msg  string
+	}{
+		{"shares not summing to 1", func(s *Scenario) { s.Workload.DailyProfile = strings.Replace(hybridProfile, "0.15", "0.35", 1) },
+			"workload.daily_profile", "its shares sum to 1.2; they must sum to 1 (to within 0.001)"},
+		{"a negative share", func(s *Scenario) {
+			s.Workload.DailyProfile = strings.Replace(strings.Replace(hybridProfile, "0.1,", "-0.1,", 1), "0.15,0.15", "0.25,0.25", 1)
+		}, "workload.daily_profile", "share 13 (hour 12:00) is negative (-0.1); a share is ≥ 0"},
+		{"25 shares", func(s *Scenario) { s.Workload.DailyProfile = hybridProfile + ",0" },
+			"workload.daily_profile", "has 25 shares; a day has 24, one for each hour from midnight"},
+		{"an unknown preset", func(s *Scenario) { s.Workload.DailyProfile = "weekends" },
+			"workload.daily_profile", `unknown profile "weekends": a preset (flat, business_hours, consumer_evenings) or 24 shares separated by commas`},
+		{"no base", func(s *Scenario) { s.Options[3].BaseOption = Num{} }, "options[3].base_option", "required"},
+		{"a base that is an API", func(s *Scenario) { s.Options[3].BaseOption = N("3") }, "options[3].base_option", "option 3 (api) is api; the base must be cloud or owned"},
+		{"itself", func(s *Scenario) { s.Options[3].BurstOption = N("4") }, "options[3].burst_option", "must name another option, not this hybrid itself"},
+		{"no such option", func(s *Scenario) { s.Options[3].OverflowOption = N("7") }, "options[3].overflow_option", "there is no option 7 (the scenario has 4)"},
+		{"a cap without overflow", func(s *Scenario) { s.Options[3].OverflowOption = Num{} }, "options[3].burst_max_accelerators", "needs an overflow option (overflow_option): without one, the burst layer serves whatever the base does not"},
+		{"neither burst nor overflow", func(s *Scenario) {
+			s.Options[3].BurstOption, s.Options[3].OverflowOption, s.Options[3].BurstMaxAccelerators = Num{}, Num{}, Num{}
+		},
+			"options[3].burst_option", "required without an overflow option: load above the base needs a burst layer or an API"},
+		{"a minimum of 25 hours", func(s *Scenario) { s.Options[3].BurstMinHours = N("25") }, "options[3].burst_min_hours", "must be ≤ 24"},
+	} {
+		s := hybridScenario()
+		tc.edit(s)
+		_, err := Evaluate(s)
+		errs, _ := err.(Errors)
+		if got := errs.For(tc.path); got != tc.msg {
+			t.Errorf("%s: %s = %q, want %q (all: %v)", tc.name, tc.path, got, tc.msg, err)
+		}
+	}
+}
