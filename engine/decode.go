@@ -68,7 +68,7 @@ func scenarioKey(k string) bool {
 	return false
 }
 
-func workloadKey(k string) bool { return workloadField(k) != nil }
+func workloadKey(k string) bool { return k == "daily_profile" || workloadField(k) != nil }
 func modelKey(k string) bool    { return k == "preset" || modelField(k) != nil }
 func revenueKey(k string) bool  { return revenueField(k) != nil }
 func accelKey(k string) bool    { return k == "preset" || accelField(k) != nil }
@@ -179,6 +179,9 @@ func (d *fileDecoder) scenario() (Scenario, error) {
 			s.Name, err = d.text(path, MaxNameLen)
 		case "workload":
 			_, err = d.object(path, workloadKey, func(key, path string) error {
+				if key == "daily_profile" {
+					return d.textTo(&s.Workload.DailyProfile, path, MaxProfileLen)
+				}
 				return d.num(path, workloadField(key).Get(&s.Workload))
 			})
 		case "model":

@@ -612,3 +612,22 @@ func (p *plan) costHybrid(o *optionPlan, or *OptionResult) (sumBusy, sumHeld dec
 	or.Hybrid = res
 	return sumBusy, sumHeld
 }
+
+// Lines says the layers in words, one a line, for the command line's table
+// and the page: the base's size and how it was chosen, then each layer's
+// share of tokens, cost and utilization.
+func (h *HybridResult) Lines() []string {
+	how := "as given"
+	if h.BaseSearched {
+		how = "the size that costs the least"
+	}
+	out := []string{fmt.Sprintf("base of %s accelerators (%s); the burst layer holds at most %s in an hour", Count(h.BaseAccelerators, 0), how, Count(h.BurstPeakAccelerators, 0))}
+	for _, l := range h.Layers {
+		line := fmt.Sprintf("%s (%s): %s of tokens, %s (%s of the cost)", l.Layer, l.Label, Percent(l.TokenShare), Money(l.Cost), Percent(l.CostShare))
+		if l.Utilization != nil {
+			line += ", utilization " + Percent(*l.Utilization)
+		}
+		out = append(out, line)
+	}
+	return out
+}

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -234,5 +235,89 @@ func TestHybridRefuses(t *testing.T) {
 		if got := errs.For(tc.path); got != tc.msg {
 			t.Errorf("%s: %s = %q, want %q (all: %v)", tc.name, tc.path, got, tc.msg, err)
 		}
+	}
+}
+
+// TestHybridLinkAndFile: a link and a file carry the daily profile and
+// every hybrid field, and read back to the same scenario and results.
+func TestHybridLinkAndFile(t *testing.T) {
+	s := hybridScenario()
+	got := checkRoundTrip(t, s)
+	if got.Workload.DailyProfile != hybridProfile {
+		t.Errorf("profile %q", got.Workload.DailyProfile)
+	}
+	n := Normalize(s)
+	link := strings.Join(linkTokens(&n), "~")
+	for _, part := range []string{"dp=" + hybridProfile, "o=hybrid", "hbo=1", "hba=4", "hbu=2", "hbm=4", "hbh=3", "hov=3"} {
+		if !strings.Contains(link, part) {
+			t.Errorf("link %s lacks %s", link, part)
+		}
+	}
+	var b bytes.Buffer
+	if err := EncodeScenario(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	for _, part := range []string{`"daily_profile": "0.02,`, `"kind": "hybrid"`, `"base_option": "1"`, `"base_accelerators": "4"`, `"burst_option": "2"`,
+		`"burst_max_accelerators": "4"`, `"burst_min_hours": "3"`, `"overflow_option": "3"`} {
+		if !strings.Contains(b.String(), part) {
+			t.Errorf("file lacks %s:\n%s", part, b.String())
+		}
+	}
+	f, err := DecodeScenario(&b)
+	if err != nil || !scenarioEqual(f, *s) {
+		t.Fatalf("file round trip: %v", err)
+	}
+	if a, b := mustEval(t, &f).Options[3].TotalCost, mustEval(t, s).Options[3].TotalCost; !a.Equal(b) {
+		t.Errorf("file %s, scenario %s", a, b)
+	}
+	// A preset profile, and the flat day (the default) left out.
+	s.Workload.DailyProfile = "business_hours"
+	if got := checkRoundTrip(t, s); got.Workload.DailyProfile != "business_hours" {
+		t.Errorf("preset %q", got.Workload.DailyProfile)
+	}
+	s.Workload.DailyProfile = "flat"
+	if link := EncodeLink(s); strings.Contains(link, "dp=") {
+		t.Errorf("the flat day written: %s", link)
+	}
+	// A file refuses a profile that is not text.
+	if _, err := DecodeScenario(strings.NewReader(`{"version":2,"workload":{"daily_profile":[0.5,0.5]}}`)); err == nil || !strings.Contains(err.Error(), "workload.daily_profile: expected text") {
+		t.Errorf("a list: %v", err)
+	}
+}
+
+// TestHybridOlderLinks: a link of format 4 cannot hold a hybrid or a
+// daily profile, and one without them opens as before (the golden corpus
+// checks every older link's figures).
+func TestHybridOlderLinks(t *testing.T) {
+	for link, want := range map[string]string{
+		"#4r.o=hybrid~hbo=1":                  `unknown option kind "hybrid"`,
+		"#4r.dp=business_hours~o=api":         `unknown part "dp"`,
+		"#4r.o=cloud~hbo=1":                   `unknown part "hbo" for an option of kind cloud`,
+		"#5r.o=cloud~hbo=1":                   `unknown part "hbo" for an option of kind cloud`,
+		"#5r.dp=flat~dp=flat":                 `"dp" appears twice`,
+		"#5r.o=api~pi=1~po=1~dp=flat":         `unknown part "dp" for an option of kind api`,
+		"#5r.dp=" + strings.Repeat("1,", 400): "the daily profile is longer than 600 characters",
+	} {
+		_, err := DecodeLink(link)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want %s", link, err, want)
+		}
+	}
+}
+
+// TestHybridSetEntry: the command line's -set reaches the profile and the
+// hybrid's fields.
+func TestHybridSetEntry(t *testing.T) {
+	s := hybridScenario()
+	for path, v := range map[string]string{"workload.daily_profile": " consumer_evenings ", "options[3].base_accelerators": "6", "options[3].burst_min_hours": "2"} {
+		if err := SetEntry(s, path, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if s.Workload.DailyProfile != "consumer_evenings" || !s.Options[3].BaseAccelerators.Equal(N("6")) || !s.Options[3].BurstMinHours.Equal(N("2")) {
+		t.Errorf("set %+v", s.Workload)
+	}
+	if err := SetEntry(s, "options[0].base_option", "1"); err == nil || !strings.Contains(err.Error(), "does not apply to option 0, which is cloud") {
+		t.Errorf("a hybrid field on a cloud option: %v", err)
 	}
 }

@@ -360,6 +360,11 @@ func FuzzDecodeLink(f *testing.F) {
 	f.Add("#4r.rpd=1000~in=100~out=10~m=llama-3.1-8b~o=owned~l=x~a=h100-sxm~lsm=1~lsf=0.001~lnm=1~rfr=1~rsh=1")
 	f.Add("#4r.o=cloud~hr=2~ca=8~chr=1.5~cm=2~ct=4,1,2,3,0.5~ct=10,1.4,3,3,1~ct=,,,,~ct=1,2,3,4,5,6")
 	f.Add("#4r.o=owned~ct=1~o=cloud~ct=-1,1e30,0,121,2~ct")
+	f.Add(EncodeLink(hybridScenario())) // hybrid fleets and the daily profile (format 5)
+	f.Add("#5r.rpd=100000~in=1000~out=500~dp=business_hours~m=llama-3.1-8b~o=cloud~a=h100-sxm~chr=1.5~o=cloud~a=h100-sxm~o=api~pi=1~po=2~o=hybrid~l=h~hbo=1~hbu=2~hbm=8~hbh=4~hov=3")
+	f.Add("#5r.rpd=1e12~in=1~out=1~dp=1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0~m=llama-3.1-8b~o=owned~a=b200~o=hybrid~hbo=2~hba=1000000~hbu=9~hov=1")
+	f.Add("#5r.dp=-1,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0~dp=flat~o=hybrid~hbo=1~hbh=0~hbm=-1")
+	f.Add("#4r.dp=flat~o=hybrid~hbo=1") // version-5 keys in a version-4 link
 	f.Fuzz(func(t *testing.T, link string) {
 		s, err := DecodeLink(link)
 		if err != nil {
