@@ -273,6 +273,9 @@ func (p *plan) evaluate() (*Result, error) {
 		if pass == 1 && errs != nil {
 			break
 		}
+		if pass == 1 {
+			p.ownHybrids()
+		}
 		for i := range p.options {
 			o := &p.options[i]
 			if (o.kind == Hybrid) != (pass == 1) {

@@ -631,3 +631,38 @@ func (h *HybridResult) Lines() []string {
 	}
 	return out
 }
+
+// ownHybrids gives the plan its own copy of each hybrid's working state
+// (prepareHybrid writes it), so that plans copied from one another (the
+// volume curve, the Monte Carlo's draws) never share it.
+func (p *plan) ownHybrids() {
+	own := false
+	for i := range p.options {
+		if p.options[i].hyb != nil {
+			own = true
+		}
+	}
+	if !own {
+		return
+	}
+	p.options = slices.Clone(p.options)
+	for i := range p.options {
+		if h := p.options[i].hyb; h != nil {
+			c := *h
+			c.curve = nil
+			p.options[i].hyb = &c
+		}
+	}
+}
+
+// hybridReady reports whether every option a hybrid draws on has a
+// result (the volume curve leaves out an option that cannot serve a
+// volume; the hybrid is then left out too).
+func hybridReady(h *hybridPlan, got []*decimal.Decimal) bool {
+	for _, j := range []int{h.base, h.burst, h.overflow} {
+		if j >= 0 && got[j] == nil {
+			return false
+		}
+	}
+	return true
+}

@@ -321,3 +321,39 @@ func TestHybridSetEntry(t *testing.T) {
 		t.Errorf("a hybrid field on a cloud option: %v", err)
 	}
 }
+
+// TestHybridElsewhere: the volume curve, the ranking under error and the
+// Monte Carlo evaluate a scenario with a hybrid without failing, and the
+// sensitivity says it is not computed for one.
+func TestHybridElsewhere(t *testing.T) {
+	s := hybridScenario()
+	s.Options[3].BaseAccelerators = Num{}
+	pts, err := VolumeCurve(s, nil)
+	if err != nil || len(pts) == 0 {
+		t.Fatalf("curve: %v", err)
+	}
+	for _, pt := range pts {
+		if pt.CostPerMTokens[3] == nil {
+			t.Errorf("no hybrid figure at %s requests a day", pt.RequestsPerDay)
+		}
+	}
+	// At the scenario's own volume, month 1 of the curve is month 1 of the
+	// evaluation (no growth): the same cost per M tokens.
+	r := mustEval(t, s)
+	for _, pt := range pts {
+		if pt.RequestsPerDay.Equal(d("100000")) && !pt.CostPerMTokens[3].Equal(r.Options[3].CostPerMTokens) {
+			t.Errorf("curve %s, evaluation %s", pt.CostPerMTokens[3], r.Options[3].CostPerMTokens)
+		}
+	}
+	if _, err := Sensitivity(s, 3, MetricCostPerMTokens, DefaultSwingPercent, nil); err != ErrHybridSensitivity {
+		t.Errorf("sensitivity: %v", err)
+	}
+	if _, err := Sensitivity(s, 0, MetricCostPerMTokens, DefaultSwingPercent, nil); err != nil {
+		t.Errorf("sensitivity of the base: %v", err)
+	}
+	s.Uncertainty = &Uncertainty{Samples: N("20"), Ranges: []Range{{Path: "workload.requests_per_day", Low: N("50000"), Mode: N("100000"), High: N("150000")}}}
+	sim, err := Simulate(s, nil)
+	if err != nil || len(sim.Options) != 4 {
+		t.Fatalf("simulate: %v", err)
+	}
+}
