@@ -139,6 +139,7 @@ func (c *Calculator) renderPart(kind string, i int) ga.UI {
 				return c.num(numInput{id: "w-" + fd.Key, field: &c.resolved.Workload[i], text: f.Workload[fd.Key],
 					set: func(ctx ga.Context, v string) { f.Workload[fd.Key] = v; c.changed(ctx) }})
 			})),
+			c.renderProfile(),
 		)
 	case "model":
 		return c.renderModel()
@@ -285,6 +286,8 @@ func kindName(k engine.Kind) string {
 		return "Owned accelerators"
 	case engine.API:
 		return "Token API"
+	case engine.Hybrid:
+		return "Hybrid fleet (base, burst, API)"
 	}
 	return string(k)
 }
@@ -482,6 +485,7 @@ func (c *Calculator) renderOption(i int) ga.UI {
 			})
 		}),
 		section("", "price", true),
+		section("", "layers", true),
 		section("Commitment", "commit", false),
 		section("Power, facility and people", "facility", false),
 		section("Refresh, resale and financing", "finance", false),

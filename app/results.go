@@ -255,6 +255,7 @@ func (c *Calculator) headline(i int) ga.UI {
 			return ga.P().Class("basis").Body(howLink("throughput", "How throughput is estimated and validated"))
 		}),
 		ga.If(o.Throughput != nil && o.Calibration != nil, func() ga.UI { return calibrationNote(o.Calibration) }),
+		ga.If(o.Hybrid != nil, func() ga.UI { return hybridTable(i, &o) }),
 	)
 }
 
