@@ -52,11 +52,16 @@ func TestHybridFleet(t *testing.T) {
 		t.Errorf("layers:\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
 	}
 	checkTexts(t, ctx, map[string]string{
-		"#hybrid-layers-3-caption": "base of 4 accelerators (as given); the burst layer holds at most 4 in an hour.",
-		// The option's inputs come from the registry, with their units.
-		`label[for="o4-burst_min_hours"]`: "Burst minimum billing (hours)",
-		"#w-daily-profile option:checked":  "Custom: 24 hourly shares",
+		"#hybrid-layers-3-caption":        "base of 4 accelerators (as given); the burst layer holds at most 4 in an hour.",
+		"#w-daily-profile option:checked": "Custom: 24 hourly shares",
 	})
+	// The option's inputs come from the registry, with their units and help.
+	if got := text(t, ctx, `label[for="o4-burst_min_hours"]`); !strings.HasPrefix(got, "Burst minimum billing (hours)") {
+		t.Errorf("label %q", got)
+	}
+	if got := text(t, ctx, "#o4-burst_min_hours-help"); !strings.HasPrefix(got, "Shortest rental a burst accelerator is billed for") {
+		t.Errorf("help %q", got)
+	}
 	if got := eval[string](t, ctx, `document.querySelector('input[data-path="options[3].base_option"]').value`); got != "1" {
 		t.Errorf("base option input %q", got)
 	}
