@@ -357,3 +357,55 @@ func TestHybridElsewhere(t *testing.T) {
 		t.Fatalf("simulate: %v", err)
 	}
 }
+
+// TestExampleHybridStory checks the hybrid example's figures by hand. Both
+// H100 options estimate a two-accelerator replica at s = 0.28240537…
+// accelerator-seconds a request (the roofline's, validated elsewhere;
+// pinned here), so a replica at the default 80 % serves c = 3,600 × 0.8 ×
+// 2 / s = 20,396.2… requests an hour.
+//
+// Month 1, 2,000,000 requests a day over the business-hours weights (of
+// 96): an hour of weight 1 carries 20,833, 2 41,667, 3 62,500, 5 104,167
+// and 8 (09:00–16:00) 166,667. The search's base, 12 accelerators = 6
+// replicas, serves 122,377 an hour: every hour but the eight busiest in
+// full. In those, 44,289 are left: ceil(44,289 / 20,396) = 3 burst
+// replicas (within the cap of 16 accelerators = 8), held for 8 hours in a
+// row (past the 2-hour minimum): 24 replica-hours, 48 accelerator-hours a
+// day, 1,460 a month (× 365 / 12) × $2.99 = $4,365.40; nothing overflows.
+// Base: 12 × $2.10 × 730 = $18,396. Month 1: $22,761.40.
+func TestExampleHybridStory(t *testing.T) {
+	e := exampleByID(t, "hybrid")
+	r := mustEval(t, &e.Scenario)
+	for _, k := range []int{0, 1} {
+		if o := r.Options[k]; o.AcceleratorsPerReplica != 2 || o.AcceleratorSecondsPerRequest.Round(8).String() != "0.28240537" {
+			t.Fatalf("%s: %d a replica, %s s a request; the working assumes 2 and 0.28240537", o.Label, o.AcceleratorsPerReplica, o.AcceleratorSecondsPerRequest)
+		}
+	}
+	o := r.Options[3]
+	h := o.Hybrid
+	if !h.BaseSearched || !h.BaseAccelerators.Equal(d("12")) {
+		t.Fatalf("base %s (searched %v), want 12 searched", h.BaseAccelerators, h.BaseSearched)
+	}
+	m := o.Months[0]
+	checkNear(t, "month 1 committed", m.Breakdown.Committed, d("18396"))
+	checkNear(t, "month 1 on demand", m.Breakdown.OnDemand, d("4365.4"))
+	checkNear(t, "month 1 tokens", m.Breakdown.Tokens, d("0"))
+	checkNear(t, "month 1", m.Cost, d("22761.4"))
+	// By month 24 demand is 1.03^23 ≈ 1.97 times month 1's: the busiest
+	// hours need ceil((328,900 − 122,377) / 20,396) = 11 burst replicas, 3
+	// more than the cap allows, so the overflow serves some tokens, and the
+	// burst layer reaches its cap.
+	if !h.BurstPeakAccelerators.Equal(d("16")) || h.Layers[2].TokenShare.Sign() <= 0 {
+		t.Errorf("burst peak %s, overflow share %s", h.BurstPeakAccelerators, h.Layers[2].TokenShare)
+	}
+	// The story: the hybrid is cheapest, and 2 accelerators fewer or more
+	// in the base cost more (the search's curve).
+	if r.Comparison.Cheapest != 3 {
+		t.Errorf("cheapest is %s", r.Options[r.Comparison.Cheapest].Label)
+	}
+	for _, p := range h.Curve {
+		if (p.Accelerators.Equal(d("10")) || p.Accelerators.Equal(d("14"))) && p.TotalCost.Cmp(o.TotalCost) <= 0 {
+			t.Errorf("base %s costs %s, no more than the optimum's %s", p.Accelerators, p.TotalCost, o.TotalCost)
+		}
+	}
+}
