@@ -61,6 +61,14 @@ var profileTolerance = decimal.RequireFromString("0.001")
 type profile struct {
 	shares [24]decimal.Decimal
 	peak   decimal.Decimal // the busiest hour's share × 24
+	// groups gathers the hours of equal share: a day's hours of equal load
+	// fill alike, so each group is worked out once.
+	groups []shareGroup
+}
+
+type shareGroup struct {
+	share decimal.Decimal
+	hours []int
 }
 
 // FindDailyProfile returns the preset of that name.
@@ -133,6 +141,16 @@ func parseProfile(text string) (profile, error) {
 		}
 	}
 	p.peak = div(top.Mul(dec(24)), total)
+next:
+	for h, s := range p.shares {
+		for g := range p.groups {
+			if p.groups[g].share.Equal(s) {
+				p.groups[g].hours = append(p.groups[g].hours, h)
+				continue next
+			}
+		}
+		p.groups = append(p.groups, shareGroup{s, []int{h}})
+	}
 	return p, nil
 }
 
@@ -321,13 +339,14 @@ func (p *plan) hybridDay(h *hybridPlan, rpd decimal.Decimal) hybridDay {
 	var d hybridDay
 	var need [24]int64
 	capacity := dec(h.kb).Mul(h.capB)
-	for hr, share := range p.workload.profile.shares {
-		load := rpd.Mul(share)
+	for _, g := range p.workload.profile.groups {
+		load := rpd.Mul(g.share)
 		if load.Cmp(d.peakLoad) > 0 {
 			d.peakLoad = load
 		}
+		hours := dec(int64(len(g.hours)))
 		served := decimal.Min(load, capacity)
-		d.base = d.base.Add(served)
+		d.base = d.base.Add(served.Mul(hours))
 		x := load.Sub(served)
 		if x.Sign() <= 0 {
 			continue
@@ -341,12 +360,14 @@ func (p *plan) hybridDay(h *hybridPlan, rpd decimal.Decimal) hybridDay {
 			if h.capR >= 0 && n > h.capR {
 				n = h.capR
 			}
-			need[hr] = n
+			for _, hr := range g.hours {
+				need[hr] = n
+			}
 			b := decimal.Min(x, dec(n).Mul(h.capU))
-			d.burst = d.burst.Add(b)
+			d.burst = d.burst.Add(b.Mul(hours))
 			x = x.Sub(b)
 		}
-		d.api = d.api.Add(x)
+		d.api = d.api.Add(x.Mul(hours))
 	}
 	if h.burst >= 0 {
 		d.billed, d.peak = billBurst(need, h.minHours)
