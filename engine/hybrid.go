@@ -165,6 +165,9 @@ func profilePeak(sc *scope) Default {
 	return Default{DefaultPeakToAverage, Origin{Kind: OriginDefault}}
 }
 
+// optionNumber is the unit of the fields that name an option by number.
+const optionNumber = "option number"
+
 // hybridPlan is a hybrid option's layers, checked: option indexes (−1 for
 // none) and sizes.
 type hybridPlan struct {

@@ -159,6 +159,7 @@ func TestHybridSearchMatchesBruteForce(t *testing.T) {
 		{"capped, 3-hour minimum", "0", hybridProfile, "4", "3", "1.5"},
 		{"growing, business hours, uncapped", "0.2", "business_hours", "", "2", "1.2"},
 		{"evenings, hourly billing, dear base", "0.1", "consumer_evenings", "6", "1", "2.8"},
+		{"owned base, growing, business hours", "0.15", "business_hours", "6", "2", "owned"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := hybridScenario()
@@ -168,7 +169,13 @@ func TestHybridSearchMatchesBruteForce(t *testing.T) {
 			if tc.cap == "" {
 				h.BurstMaxAccelerators, h.OverflowOption = Num{}, Num{}
 			}
-			s.Options[0].CommitHourlyRate = N(tc.baseRate)
+			if tc.baseRate == "owned" { // $20,000 over 2 years, the rest at defaults
+				s.Options[0] = Option{Label: "owned", Kind: Owned, Accelerator: &Accelerator{MemoryGB: N("80"), BandwidthTBps: N("3"), TFLOPS: N("1000"), PowerKW: N("0.7")},
+					CapexPerAccelerator: N("20000"), DepreciationYears: N("2"), StaffPerMonth: N("500"),
+					PrefillTokensPerS: N("2000"), DecodeTokensPerS: N("1000"), AcceleratorsPerReplica: N("1"), MaxUtilization: N("0.5")}
+			} else {
+				s.Options[0].CommitHourlyRate = N(tc.baseRate)
+			}
 			r := mustEval(t, s)
 			z := r.Options[3].Hybrid
 			if !z.BaseSearched {
@@ -194,6 +201,7 @@ func TestHybridSearchMatchesBruteForce(t *testing.T) {
 					bestN, best = n, cost
 				}
 			}
+			t.Logf("base %s of %d sizes, %s", z.BaseAccelerators, len(z.Curve), r.Options[3].TotalCost)
 			if !z.BaseAccelerators.Equal(dec(int64(bestN))) || !r.Options[3].TotalCost.Equal(best) {
 				t.Errorf("search %s at %s; brute force %s at %d", r.Options[3].TotalCost, z.BaseAccelerators, best, bestN)
 			}
@@ -408,4 +416,52 @@ func TestExampleHybridStory(t *testing.T) {
 			t.Errorf("base %s costs %s, no more than the optimum's %s", p.Accelerators, p.TotalCost, o.TotalCost)
 		}
 	}
+}
+
+// TestHybridRangeRefused: an uncertainty range cannot move which option a
+// layer is; it can move the base's size.
+func TestHybridRangeRefused(t *testing.T) {
+	s := hybridScenario()
+	s.Uncertainty = &Uncertainty{Samples: N("10"), Ranges: []Range{{Path: "options[3].base_option", Low: N("1"), Mode: N("1"), High: N("2")}}}
+	_, err := Simulate(s, nil)
+	errs, _ := err.(Errors)
+	if got := errs.For("uncertainty.ranges[0].path"); got != "Base option names an option: it has no range" {
+		t.Errorf("range on base_option: %q (all: %v)", got, err)
+	}
+	s.Uncertainty.Ranges[0] = Range{Path: "options[3].base_accelerators", Low: N("2"), Mode: N("4"), High: N("6")}
+	if sim, err := Simulate(s, nil); err != nil || len(sim.Options) != 4 {
+		t.Errorf("range on base_accelerators: %v", err)
+	}
+}
+
+// TestHybridOwnedBase: the base is an owned option's fleet of 4 bought in
+// month 1 and costed as that option costs it. Capex $36,000 an
+// accelerator, 3 years' straight-line depreciation to nothing, no cost of
+// capital, colocation, maintenance or staff: 4 × 36,000 / 36 = $4,000 of
+// depreciation a month. Energy at 1 kW, PUE 1, $0.10 a kWh, idle at half
+// power: idle 4 × 730 × 0.1 × 0.5 = $146; busy power on the base's busy
+// accelerators, 73,200 requests a day × 1 s / 86,400 = 0.84722…, × 730 ×
+// 0.1 × 0.5 = $30.92361…. Burst and API as in TestHybridHandWorked
+// ($1,642.50 and $73). Month 1: 4,000 + 176.92361… + 1,642.50 + 73 =
+// $5,892.42361…; its cash: the capex $144,000 + 176.92361… + 1,715.50.
+func TestHybridOwnedBase(t *testing.T) {
+	s := hybridScenario()
+	s.Options[0] = Option{Label: "owned", Kind: Owned, Accelerator: &Accelerator{MemoryGB: N("80"), BandwidthTBps: N("3"), TFLOPS: N("1000")},
+		CapexPerAccelerator: N("36000"), DepreciationYears: N("3"), ResidualShare: N("0"), CostOfCapital: N("0"), PowerKW: N("1"), IdlePowerShare: N("0.5"),
+		PUE: N("1"), ElectricityPerKWh: N("0.1"), ColoPerKWMonth: N("0"), OpexSharePerYear: N("0"), StaffPerMonth: N("0"),
+		PrefillTokensPerS: N("2000"), DecodeTokensPerS: N("1000"), AcceleratorsPerReplica: N("1"), MaxUtilization: N("0.5")}
+	r := mustEval(t, s)
+	o := r.Options[3]
+	m := o.Months[0]
+	busyEnergy := d("73200").DivRound(d("86400"), 24).Mul(d("36.5"))
+	checkNear(t, "depreciation", m.Breakdown.Depreciation, d("4000"))
+	checkNear(t, "energy", m.Breakdown.Energy, d("146").Add(busyEnergy))
+	checkNear(t, "month 1", m.Cost, d("5861.5").Add(busyEnergy))
+	checkNear(t, "month 1 cash", m.CashCost, d("144000").Add(d("146")).Add(busyEnergy).Add(d("1715.5")))
+	checkNear(t, "capex", o.CapexTotal, d("144000"))
+	checkNear(t, "book value", o.BookValue, d("136000")) // 144,000 − 2 × 4,000
+	if o.Financing == "" {
+		t.Error("the owned base's financing is not said")
+	}
+	checkNear(t, "base layer cost", o.Hybrid.Layers[0].Cost, d("8292").Add(busyEnergy.Mul(d("2"))))
 }
