@@ -74,6 +74,14 @@ func TestEvalHybrid(t *testing.T) {
 	if res.Options[0].Hybrid != nil {
 		t.Error("a cloud option has hybrid layers")
 	}
+	// -inputs lists the profile after the workload's numbers, and the peak
+	// to average it sets.
+	code, out, _ = runCLI("", "eval", "-inputs", "testdata/hybrid.json")
+	for _, s := range []string{"workload.daily_profile", "0.02,0.02,", "the daily profile's busiest hour's share × 24 (workload.daily_profile)", "options[3].burst_min_hours"} {
+		if code != 0 || !strings.Contains(out, s) {
+			t.Errorf("-inputs lacks %q:\n%s", s, out)
+		}
+	}
 	// A hostile profile: a clear error naming the field, exit 2.
 	code, _, stderr = runCLI("", "eval", "-set", "workload.daily_profile=0.5,0.5", "testdata/hybrid.json")
 	if code != 2 || !strings.Contains(stderr, "workload.daily_profile: has 2 shares; a day has 24, one for each hour from midnight") {
