@@ -181,11 +181,12 @@ type hybridPlan struct {
 	// of a cloud base.
 	nb, nu     int64
 	capB, capU decimal.Decimal
-	secB, secU decimal.Decimal // accelerator-seconds a request
-	inB, inU   decimal.Decimal // the input's share of each layer's time
-	capR       int64           // the burst cap in replicas; −1: none
-	kb         int64           // base replicas
-	baseUnits  decimal.Decimal // base accelerators paid for
+	secB, secU decimal.Decimal     // accelerator-seconds a request
+	inB, inU   decimal.Decimal     // the input's share of each layer's time
+	capR       int64               // the burst cap in replicas; −1: none
+	loads      [][]decimal.Decimal // each month's hour loads, by share group
+	kb         int64               // base replicas
+	baseUnits  decimal.Decimal     // base accelerators paid for
 	searched   bool
 	curve      []SizingPoint
 	inCost     decimal.Decimal // the input tokens' share of the cost
@@ -242,9 +243,15 @@ func checkHybrid(errs *Errors, i int, r *Resolution) *hybridPlan {
 	return h
 }
 
+// hybridPrec is the places an hour's requests and a replica's requests an
+// hour are rounded to (a trillionth of a request): the hour-by-hour fill
+// works on numbers of a few dozen digits, not of the 48 places a product
+// of two divisions has, and runs several times faster under wasm.
+const hybridPrec = 12
+
 // hybridSearchBudget bounds the base-size search: sizes tried × months of
 // different demand. Past it, the user gives the size.
-const hybridSearchBudget = 20000
+const hybridSearchBudget = 10000
 
 // maxHourReplicas bounds the replicas one hour may need.
 var maxHourReplicas = decimal.New(1, 12)
@@ -262,7 +269,7 @@ func (p *plan) prepareHybrid(o *optionPlan, months []demand, done []OptionResult
 	h.nb = tb.AcceleratorsPerReplica
 	h.secB = tb.AcceleratorSecondsPerRequest
 	h.inB = tb.InputShareOfTime
-	h.capB = div(dec(3600).Mul(bo.maxUtil).Mul(dec(h.nb)), h.secB)
+	h.capB = div(dec(3600).Mul(bo.maxUtil).Mul(dec(h.nb)), h.secB).Round(hybridPrec)
 	h.capR = -1
 	if h.burst >= 0 {
 		tu := done[h.burst].Throughput
@@ -270,16 +277,27 @@ func (p *plan) prepareHybrid(o *optionPlan, months []demand, done []OptionResult
 		h.nu = tu.AcceleratorsPerReplica
 		h.secU = tu.AcceleratorSecondsPerRequest
 		h.inU = tu.InputShareOfTime
-		h.capU = div(dec(3600).Mul(uo.maxUtil).Mul(dec(h.nu)), h.secU)
+		h.capU = div(dec(3600).Mul(uo.maxUtil).Mul(dec(h.nu)), h.secU).Round(hybridPrec)
 		if h.burstCap != nil && h.overflow >= 0 {
 			h.capR = h.burstCap.Div(dec(h.nu)).IntPart() // whole replicas within the cap
 		}
 	}
-	// The peak hour's need in base replicas, over every month.
+	// Each month's hour loads, by group of equal share, once; and the
+	// peak hour's need in base replicas, over every month.
+	groups := p.workload.profile.groups
+	h.loads = make([][]decimal.Decimal, len(months))
 	var peakLoad decimal.Decimal
 	for m := range months {
-		if l := months[m].rpd.Mul(p.workload.profile.maxShare()); l.Cmp(peakLoad) > 0 {
-			peakLoad = l
+		if m > 0 && months[m].rpd.Equal(months[m-1].rpd) {
+			h.loads[m] = h.loads[m-1]
+			continue
+		}
+		h.loads[m] = make([]decimal.Decimal, len(groups))
+		for k, g := range groups {
+			h.loads[m][k] = months[m].rpd.Mul(g.share).Round(hybridPrec)
+			if h.loads[m][k].Cmp(peakLoad) > 0 {
+				peakLoad = h.loads[m][k]
+			}
 		}
 	}
 	kmax := ceil(div(peakLoad, h.capB))
@@ -338,19 +356,24 @@ type hybridDay struct {
 }
 
 // day fills the hours of a day of rpd requests (see the file's comment).
-func (p *plan) hybridDay(h *hybridPlan, rpd decimal.Decimal) hybridDay {
+// Only the figures costs need are worked out unless rows asks for all (the
+// search needs no more than the costs; an owned base's busy power needs
+// the base's requests).
+func (p *plan) hybridDay(h *hybridPlan, loads []decimal.Decimal, rows bool) hybridDay {
+	served := rows || p.options[h.base].kind == Owned
 	var d hybridDay
 	var need [24]int64
 	capacity := dec(h.kb).Mul(h.capB)
-	for _, g := range p.workload.profile.groups {
-		load := rpd.Mul(g.share)
+	for k, g := range p.workload.profile.groups {
+		load := loads[k]
 		if load.Cmp(d.peakLoad) > 0 {
 			d.peakLoad = load
 		}
 		hours := dec(int64(len(g.hours)))
-		served := decimal.Min(load, capacity)
-		d.base = d.base.Add(served.Mul(hours))
-		x := load.Sub(served)
+		x := load.Sub(capacity)
+		if served {
+			d.base = d.base.Add(decimal.Min(load, capacity).Mul(hours))
+		}
 		if x.Sign() <= 0 {
 			continue
 		}
@@ -367,7 +390,9 @@ func (p *plan) hybridDay(h *hybridPlan, rpd decimal.Decimal) hybridDay {
 				need[hr] = n
 			}
 			b := decimal.Min(x, dec(n).Mul(h.capU))
-			d.burst = d.burst.Add(b.Mul(hours))
+			if rows {
+				d.burst = d.burst.Add(b.Mul(hours))
+			}
 			x = x.Sub(b)
 		}
 		d.api = d.api.Add(x.Mul(hours))
@@ -394,16 +419,20 @@ func billBurst(need [24]int64, minHours int) (billed decimal.Decimal, peak int64
 		held   int64
 	}
 	var st state
-	seen := map[state]int{}
-	var days []int64
-	var peaks []int64
-	from := -1
+	var seen [64]state // the state each day started in
+	var days, peaks [64]int64
+	n, from := 0, -1
 	for day := range 64 {
-		if k, ok := seen[st]; ok {
-			from = k
+		for k := range day {
+			if seen[k] == st {
+				from = k
+				break
+			}
+		}
+		if from >= 0 {
 			break
 		}
-		seen[st] = day
+		seen[day] = st
 		var b, pk int64
 		for t := range 24 {
 			s := max(need[t]-st.held, 0)
@@ -416,17 +445,18 @@ func billBurst(need [24]int64, minHours int) (billed decimal.Decimal, peak int64
 			b += st.held
 			pk = max(pk, st.held)
 		}
-		days, peaks = append(days, b), append(peaks, pk)
+		days[day], peaks[day] = b, pk
+		n = day + 1
 	}
 	if from < 0 {
-		from = len(days) - 32
+		from = n - 32
 	}
 	var sum int64
-	for k := from; k < len(days); k++ {
+	for k := from; k < n; k++ {
 		sum += days[k]
 		peak = max(peak, peaks[k])
 	}
-	return div(dec(sum), dec(int64(len(days)-from))), peak
+	return div(dec(sum), dec(int64(n-from))), peak
 }
 
 // hybridMonth is one month of a hybrid: each layer's cost and what the
@@ -441,7 +471,7 @@ type hybridMonth struct {
 }
 
 // hybridMonths costs every month at the current base size.
-func (p *plan) hybridMonths(o *optionPlan, months []demand) ([]hybridMonth, *OptionResult) {
+func (p *plan) hybridMonths(o *optionPlan, months []demand, rows bool) ([]hybridMonth, *OptionResult) {
 	h := o.hyb
 	out := make([]hybridMonth, len(months))
 	var owned *OptionResult
@@ -451,7 +481,7 @@ func (p *plan) hybridMonths(o *optionPlan, months []demand) ([]hybridMonth, *Opt
 		if m > 0 && months[m].rpd.Equal(months[m-1].rpd) {
 			out[m].day = out[m-1].day
 		} else {
-			out[m].day = p.hybridDay(h, months[m].rpd)
+			out[m].day = p.hybridDay(h, h.loads[m], rows)
 		}
 	}
 	if bo.kind == Owned && h.baseUnits.Sign() > 0 {
@@ -484,21 +514,29 @@ func (p *plan) hybridMonths(o *optionPlan, months []demand) ([]hybridMonth, *Opt
 		case bo.kind == Cloud:
 			x.base = baseMonthly
 		}
-		x.baseReq = perMonth(x.day.base)
-		x.baseHours = h.baseUnits.Mul(HoursPerMonth)
+		if rows {
+			x.baseReq = perMonth(x.day.base)
+			x.baseHours = h.baseUnits.Mul(HoursPerMonth)
+		}
 		if h.burst >= 0 && x.day.billed.Sign() > 0 {
 			x.burstHrs = perMonth(x.day.billed.Mul(dec(h.nu)))
-			x.burst = x.burstHrs.Mul(p.options[h.burst].hourlyAt(m))
-			x.burstReq = perMonth(x.day.burst)
+			x.burst = x.burstHrs.Mul(p.options[h.burst].hourlyAt(m)).Round(Prec)
+			if rows {
+				x.burstReq = perMonth(x.day.burst)
+			}
 		}
 		if api != nil && x.day.api.Sign() > 0 {
 			x.apiReq = perMonth(x.day.api)
 			x.api = x.apiReq.Mul(perRequest)
-			cached := p.workload.in.Mul(p.workload.cached)
-			x.apiInputCost = x.apiReq.Mul(p.workload.in.Sub(cached).Mul(api.price.in).Add(cached.Mul(api.price.cached)))
 			if api.pricePath != nil {
 				x.api = x.api.Mul(api.pricePath[m]).Round(Prec)
-				x.apiInputCost = x.apiInputCost.Mul(api.pricePath[m]).Round(Prec)
+			}
+			if rows {
+				cached := p.workload.in.Mul(p.workload.cached)
+				x.apiInputCost = x.apiReq.Mul(p.workload.in.Sub(cached).Mul(api.price.in).Add(cached.Mul(api.price.cached)))
+				if api.pricePath != nil {
+					x.apiInputCost = x.apiInputCost.Mul(api.pricePath[m]).Round(Prec)
+				}
 			}
 		}
 	}
@@ -511,7 +549,7 @@ func perMonth(x decimal.Decimal) decimal.Decimal { return div(x.Mul(DaysPerYear)
 // hybridTotal is the total cost over the horizon at the current base size,
 // summed as the monthly rows are (cost adds them in the same order).
 func (p *plan) hybridTotal(o *optionPlan, months []demand) decimal.Decimal {
-	ms, _ := p.hybridMonths(o, months)
+	ms, _ := p.hybridMonths(o, months, false)
 	var t decimal.Decimal
 	for m := range ms {
 		t = t.Add(ms[m].base.Add(ms[m].burst).Add(ms[m].api))
@@ -557,7 +595,7 @@ func (p *plan) costHybrid(o *optionPlan, or *OptionResult) (sumBusy, sumHeld dec
 	for m := range or.Months {
 		months[m].rpd = or.Months[m].RequestsPerDay
 	}
-	ms, owned := p.hybridMonths(o, months)
+	ms, owned := p.hybridMonths(o, months, true)
 	res := &HybridResult{BaseAccelerators: h.baseUnits, BaseSearched: h.searched}
 	if h.searched {
 		res.Curve = slices.Clone(h.curve)

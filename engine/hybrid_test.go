@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // hybridProfile is 100,000 requests a day spread as: 2 % an hour from
@@ -160,6 +161,7 @@ func TestHybridSearchMatchesBruteForce(t *testing.T) {
 		{"growing, business hours, uncapped", "0.2", "business_hours", "", "2", "1.2"},
 		{"evenings, hourly billing, dear base", "0.1", "consumer_evenings", "6", "1", "2.8"},
 		{"owned base, growing, business hours", "0.15", "business_hours", "6", "2", "owned"},
+		{"prices falling, capped", "0.2", "consumer_evenings", "4", "3", "falling"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := hybridScenario()
@@ -173,6 +175,9 @@ func TestHybridSearchMatchesBruteForce(t *testing.T) {
 				s.Options[0] = Option{Label: "owned", Kind: Owned, Accelerator: &Accelerator{MemoryGB: N("80"), BandwidthTBps: N("3"), TFLOPS: N("1000"), PowerKW: N("0.7")},
 					CapexPerAccelerator: N("20000"), DepreciationYears: N("2"), StaffPerMonth: N("500"),
 					PrefillTokensPerS: N("2000"), DecodeTokensPerS: N("1000"), AcceleratorsPerReplica: N("1"), MaxUtilization: N("0.5")}
+			} else if tc.baseRate == "falling" { // the burst's rate and the API's prices on paths
+				s.Options[0].CommitHourlyRate = N("1.4")
+				s.Options[1].HourlyRateChange, s.Options[2].PriceChange = N("-0.3"), N("-0.6")
 			} else {
 				s.Options[0].CommitHourlyRate = N(tc.baseRate)
 			}
@@ -464,4 +469,21 @@ func TestHybridOwnedBase(t *testing.T) {
 		t.Error("the owned base's financing is not said")
 	}
 	checkNear(t, "base layer cost", o.Hybrid.Layers[0].Cost, d("8292").Add(busyEnergy.Mul(d("2"))))
+}
+
+// TestHybridSearchBounded: a search past its budget asks for the size,
+// naming the field, at once.
+func TestHybridSearchBounded(t *testing.T) {
+	s := hybridScenario()
+	s.Options[3].BaseAccelerators = Num{}
+	s.Workload.RequestsPerDay, s.Workload.MonthlyGrowth, s.Workload.HorizonMonths = N("1000000000"), N("0.01"), N("120")
+	start := time.Now()
+	_, err := Evaluate(s)
+	errs, _ := err.(Errors)
+	if got := errs.For("options[3].base_accelerators"); !strings.HasPrefix(got, "the search would try ") || !strings.HasSuffix(got, "give the base size") {
+		t.Errorf("%q (all: %v)", got, err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("took %v", d)
+	}
 }
