@@ -317,7 +317,11 @@ func (p *plan) prepareHybrid(o *optionPlan, months []demand, done []OptionResult
 	}
 	K := kmax.IntPart()
 	if (K+1)*int64(distinct) > hybridSearchBudget {
-		return &FieldError{OptionPath(o.index, "base_accelerators"), fmt.Sprintf("the search would try %d base sizes over %d months of different demand, more than it does (%d size-months): give the base size", K+1, distinct, hybridSearchBudget)}
+		months := fmt.Sprintf("%d months of different demand", distinct)
+		if distinct == 1 {
+			months = "1 month's demand"
+		}
+		return &FieldError{OptionPath(o.index, "base_accelerators"), fmt.Sprintf("the search would try %d base sizes over %s, more than it does (%d sizes × months): give the base size", K+1, months, hybridSearchBudget)}
 	}
 	h.searched = true
 	h.curve = h.curve[:0]
