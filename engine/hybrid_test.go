@@ -77,6 +77,9 @@ func TestHybridHandWorked(t *testing.T) {
 	checkNear(t, "peak accelerators", o.PeakAccelerators, d("8"))
 	checkNear(t, "stranded", o.StrandedTotal, d("0"))
 	checkNear(t, "burst peak", h.BurstPeakAccelerators, d("4"))
+	// Average utilization: busy (73,200 + 25,600) × 1 s / 86,400 =
+	// 1.1435… accelerators over 4 base + 18 / 24 burst held = 4.75: 24.07 %.
+	checkNear(t, "average utilization", *o.AverageUtilization, d("98800").DivRound(d("86400"), 24).DivRound(d("4.75"), 24))
 	// Per M tokens: 12,191 / (2 × 100,000 × 365 / 12 × 1,500 tokens =
 	// 9,125,000,000) × 10^6 = 1.33600…
 	checkNear(t, "$/M tokens", o.CostPerMTokens, d("12191").Mul(d("1000000")).DivRound(d("9125000000"), 24))

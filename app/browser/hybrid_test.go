@@ -41,7 +41,10 @@ func TestHybridFleet(t *testing.T) {
 	log.LogOnFailure(t)
 	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+hybridLink), WaitApp(),
 		waitText(stat(3, "total_cost"), "$12,191"),
-		waitText(stat(3, "first_month_cost"), "$6,096"))
+		waitText(stat(3, "first_month_cost"), "$6,096"),
+		// 4 base + 4 burst at the peak hour (TestHybridHandWorked).
+		waitText(stat(3, "peak_accelerators"), "8"),
+		waitText(stat(3, "average_utilization"), "24.1 %"))
 	rows := eval[[]string](t, ctx, `[...document.querySelectorAll("#hybrid-layers-3 tbody tr")].map((r) => [...r.cells].map((c) => c.textContent).join(" | "))`)
 	want := []string{
 		"Base | committed | 73.2 % | $8,760 | 71.9 % | 21.2 %",
