@@ -490,3 +490,38 @@ func TestHybridSearchBounded(t *testing.T) {
 		t.Errorf("took %v", d)
 	}
 }
+
+// FuzzProfileSameInLinkAndFile: any daily profile text is accepted by a
+// link and a file alike, or refused by both (by the decoder or by
+// validation), whichever way the text is written.
+func FuzzProfileSameInLinkAndFile(f *testing.F) {
+	for _, seed := range []string{"", "flat", "business_hours", "consumer_evenings", " business_hours ", "weekends", hybridProfile,
+		hybridProfile + ",0", strings.Replace(hybridProfile, "0.1,", "-0.1,", 1), strings.Replace(hybridProfile, "0.15", "0.35", 1),
+		"0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417",
+		"1e999,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0", strings.Repeat("0,", 400) + "1", "flat\u202e", "a\xffb", "%", "1,\x00"} {
+		f.Add(seed)
+	}
+	s := hybridScenario()
+	s.Workload.DailyProfile = "PLACEHOLDER"
+	n := Normalize(s)
+	linkAround := "#5r." + strings.Join(linkTokens(&n), "~")
+	var b bytes.Buffer
+	if err := EncodeScenario(&b, s); err != nil {
+		f.Fatal(err)
+	}
+	fileAround := b.String()
+	f.Fuzz(func(t *testing.T, text string) {
+		link := strings.Replace(linkAround, "PLACEHOLDER", percentEscape(text), 1)
+		if len(link) > MaxLinkLen {
+			return
+		}
+		s, err := DecodeLink(link)
+		viaLink := checked(&s, err)
+		for _, lit := range []string{rawJSONString(text), escapedJSONString(text)} {
+			s, err := DecodeScenario(strings.NewReader(strings.Replace(fileAround, `"PLACEHOLDER"`, lit, 1)))
+			if viaFile := checked(&s, err); viaFile != viaLink {
+				t.Fatalf("profile %q: link %q, file %s %q", text, viaLink, lit, viaFile)
+			}
+		}
+	})
+}
