@@ -341,7 +341,10 @@ func seriesLineClass(class, same string) string {
 	return "series " + class
 }
 
-// breakdownChart: each option's total cost split by category, stacked.
+// breakdownChart: each option's total cost split by category, stacked:
+// costs to the right of 0, credits (a category whose sum is negative, such
+// as a resale's gain) to its left, so the bar's net is the total cost and
+// nothing is left out.
 func (c *Calculator) breakdownChart(r *engine.Result) ga.UI {
 	g := c.geom()
 	type seg struct {
@@ -350,7 +353,7 @@ func (c *Calculator) breakdownChart(r *engine.Result) ga.UI {
 	}
 	totals := make([][]seg, len(r.Options))
 	used := map[int]bool{}
-	max := decimal.Zero
+	var ends []decimal.Decimal // each bar's two ends
 	for i, o := range r.Options {
 		sum := map[string]decimal.Decimal{}
 		for _, m := range o.Months {
@@ -358,26 +361,32 @@ func (c *Calculator) breakdownChart(r *engine.Result) ga.UI {
 				sum[c] = sum[c].Add(m.Breakdown.Get(c))
 			}
 		}
+		var pos, neg decimal.Decimal
 		for ci, c := range engine.Categories {
-			if sum[c].Sign() > 0 {
+			if sum[c].Sign() != 0 {
 				totals[i] = append(totals[i], seg{ci, sum[c]})
 				used[ci] = true
+				if sum[c].Sign() > 0 {
+					pos = pos.Add(sum[c])
+				} else {
+					neg = neg.Add(sum[c])
+				}
 			}
 		}
-		max = decimal.Max(max, o.TotalCost)
+		ends = append(ends, pos, neg)
 	}
-	ticks := niceTicks(max)
-	money := moneyTicks(ticks)
 	const barH = 26.0
 	height := g.T + float64(len(r.Options))*(barH+14) + g.B
-	x := linear{ticks[len(ticks)-1], g.L + 80, g.W - g.R}
+	x := signedAxis(ends, g.L+80, g.W-g.R)
+	ticks := x.ticks
+	money := moneyTicks(ticks)
 	var legend []legendItem
 	for ci, c := range engine.Categories {
 		if used[ci] {
 			legend = append(legend, legendItem{label: categoryLabel(c), class: categoryClass(ci), style: "block"})
 		}
 	}
-	return c.figure("chart-breakdown", "Where the money goes", "Total cost over the horizon by category. Hover or focus a segment for its amount.", legend, nil,
+	return c.figure("chart-breakdown", "Where the money goes", "Total cost over the horizon by category; a credit (such as a resale) is drawn left of $0. Hover or focus a segment for its amount.", legend, nil,
 		chartSVG(g, height, "Cost breakdown by option").Body(
 			svg("g").Class("axis").Body(ga.Range(ticks).Slice(func(i int) ga.UI {
 				xx := px(x.at(ticks[i]))
@@ -393,16 +402,25 @@ func (c *Calculator) breakdownChart(r *engine.Result) ga.UI {
 			})),
 			ga.Range(r.Options).Slice(func(i int) ga.UI {
 				top := g.T + float64(i)*(barH+14)
-				start := decimal.Zero
+				right, left := decimal.Zero, decimal.Zero // the stacks' ends so far
 				return svg("g").Body(
 					svg("text").Class("bar-label").Attr("x", px(g.L+74)).Attr("y", px(top+barH/2)).Attr("dy", "0.32em").Attr("text-anchor", "end").Text(truncateRunes(r.Options[i].Label, 20)),
 					ga.Range(totals[i]).Slice(func(j int) ga.UI {
 						s := totals[i][j]
-						x0 := x.at(start)
-						start = start.Add(s.value)
+						var x0, x1 float64
 						label := fmt.Sprintf("%s, %s: %s", r.Options[i].Label, categoryLabel(engine.Categories[s.cat]), engine.Money(s.value))
+						if s.value.Sign() > 0 {
+							x0 = x.at(right)
+							right = right.Add(s.value)
+							x1 = x.at(right)
+						} else {
+							x1 = x.at(left)
+							left = left.Add(s.value)
+							x0 = x.at(left)
+							label += " (a credit)"
+						}
 						return chartMark(svg("rect").Class(categoryClass(s.cat)).Attr("x", px(x0)).Attr("y", px(top)).
-							Attr("width", px(x.at(start)-x0)).Attr("height", px(barH)), label)
+							Attr("width", px(x1-x0)).Attr("height", px(barH)), label)
 					}),
 				)
 			}),

@@ -12,9 +12,9 @@ var accuracyBands = []validationBand{
 	{vendor: "Google", moe: false, cases: 1, within25: 0, low: lit("0.35"), median: lit("0.35"), high: lit("0.35"), maxReplica: 8, maxTokens: 33792},
 	{vendor: "Intel", moe: false, cases: 8, within25: 4, low: lit("0.52"), median: lit("1.21"), high: lit("1.68"), maxReplica: 8, maxTokens: 33792},
 	{vendor: "NVIDIA", moe: false, cases: 15, within25: 10, low: lit("0.58"), median: lit("0.99"), high: lit("1.17"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "", moe: true, cases: 27, within25: 12, low: lit("0.54"), median: lit("1.15"), high: lit("2.22"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "", moe: true, cases: 30, within25: 13, low: lit("0.54"), median: lit("1.01"), high: lit("1.98"), maxReplica: 144, maxTokens: 33792},
 	{vendor: "AMD", moe: true, cases: 6, within25: 6, low: lit("0.96"), median: lit("0.99"), high: lit("1.01"), maxReplica: 144, maxTokens: 33792},
-	{vendor: "NVIDIA", moe: true, cases: 21, within25: 6, low: lit("0.54"), median: lit("1.43"), high: lit("2.22"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "NVIDIA", moe: true, cases: 24, within25: 7, low: lit("0.54"), median: lit("1.15"), high: lit("2.22"), maxReplica: 144, maxTokens: 33792},
 }
 
 // validatedAccelerators are the catalog accelerators with published measurements.

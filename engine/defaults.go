@@ -49,13 +49,21 @@ var (
 	// the training set.
 	ExpertParallelOverlap = true
 	// ExpertParallelEfficiency scales MBU and MFU for an expert-parallel
-	// replica, fitted with them on the training set, whose
-	// expert-parallel decode within one scale-up domain (TensorRT-LLM's
-	// DeepSeek-R1 on 8 B200 or H200, SGLang's on GB200 NVL72) runs 2–5×
-	// slower than its memory and compute roofline: MLA attention's FLOPs
-	// and the imbalance between the accelerators' experts are not
-	// modelled, and this factor stands for them.
+	// replica within one scale-up domain, fitted after them on the
+	// training set, whose expert-parallel decode within one domain
+	// (TensorRT-LLM's DeepSeek-R1 on 8 B200 or H200, SGLang's on 48
+	// GB200 of an NVL72, vLLM's on 8 GB200) runs 2–5× slower than its
+	// memory and compute roofline: MLA attention's FLOPs and the
+	// imbalance between the accelerators' experts are not modelled, and
+	// this factor stands for them.
 	ExpertParallelEfficiency = decimal.RequireFromString("0.25")
+	// ExpertParallelEfficiencyScaleOut is the same factor for an
+	// expert-parallel replica wider than its scale-up domain, whose
+	// all-to-alls cross the scale-out network (SGLang's DeepSeek on 72
+	// H100, DeepSeek's own on 128 H800, Kimi K2 on 96 H200), fitted on
+	// those training cases: their steps are bound by the all-to-alls,
+	// and the fit wants no more than a mild factor on memory and compute.
+	ExpertParallelEfficiencyScaleOut = decimal.RequireFromString("0.5")
 	// DefaultUsableMemoryShare is, when usable_memory_share is unset, the
 	// share of the memory left after the weights that holds KV (TensorRT-LLM's
 	// free_gpu_memory_fraction); a usable_memory_share the user sets is a

@@ -252,6 +252,9 @@ func Check(s *Scenario) (*plan, Errors) {
 			o.hourlyPath = pathFactors(o.hourlyChange, h)
 			o.capexPath = pathFactors(o.capexChange, h)
 			o.pricePath = pathFactors(o.priceChange, h)
+			if o.kind == Owned {
+				o.financingWords = o.financing(h)
+			}
 		}
 	}
 	if len(errs) > 0 {
@@ -494,7 +497,6 @@ func checkOption(errs *Errors, i int, r *Resolution) optionPlan {
 		op.loanDown = o.LoanDownShare.Dec()
 		op.leaseMonths = int(o.LeaseMonths.Dec().IntPart())
 		op.leaseFactor = o.LeaseRateFactor.Dec()
-		op.financingWords = op.financing()
 		if op.leaseMonths > 0 {
 			// Leased hardware is not bought: nothing to finance, refresh or sell.
 			const leased = "must be 0 when the accelerators are leased (lease_months): "

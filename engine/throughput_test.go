@@ -389,17 +389,20 @@ func TestRooflineExpertParallel(t *testing.T) {
 	// ExpertParallelEfficiency scales both peaks: at 0.4 memory takes
 	// 21,954,361,250 / (2e12 × 0.4) = 27.4429515625 ms, overlapped with
 	// 0.672768 ms of all-to-alls; prefill 1 / (2 × 25 µs) = 20,000.
-	ExpertParallelOverlap, ExpertParallelEfficiency = true, d("0.4")
+	// Within one scale-up domain (none is given: the replica is one) the
+	// scale-out factor does not apply.
+	defer func(effOut Num) { ExpertParallelEfficiencyScaleOut = effOut.Dec() }(NumOf(ExpertParallelEfficiencyScaleOut))
+	ExpertParallelOverlap, ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut = true, d("0.4"), d("0.1")
 	ep = layoutOf(t, candidatesOf(t, epScenario()), LayoutExpert)
 	checkNear(t, "step ms at 0.4", *ep.DecodeStepMs, d("27.4429515625"))
 	checkNear(t, "prefill at 0.4", ep.PrefillTokensPerS, d("20000"))
 }
 
 func TestRooflineScaleOut(t *testing.T) {
-	defer func(o bool, share, eff Num) {
-		ExpertParallelOverlap, CollectiveBandwidthShare, ExpertParallelEfficiency = o, share.Dec(), eff.Dec()
-	}(ExpertParallelOverlap, NumOf(CollectiveBandwidthShare), NumOf(ExpertParallelEfficiency))
-	ExpertParallelOverlap, CollectiveBandwidthShare, ExpertParallelEfficiency = false, d("0.5"), one
+	defer func(o bool, share, eff, effOut Num) {
+		ExpertParallelOverlap, CollectiveBandwidthShare, ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut = o, share.Dec(), eff.Dec(), effOut.Dec()
+	}(ExpertParallelOverlap, NumOf(CollectiveBandwidthShare), NumOf(ExpertParallelEfficiency), NumOf(ExpertParallelEfficiencyScaleOut))
+	ExpertParallelOverlap, CollectiveBandwidthShare, ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut = false, d("0.5"), one, one
 	s := epScenario()
 	// A scale-up domain of one accelerator: a replica of 2 crosses the
 	// 10 GB/s scale-out network. Expert parallel: 524,288 bytes a token
@@ -409,6 +412,14 @@ func TestRooflineScaleOut(t *testing.T) {
 	s.Options[0].Accelerator.ScaleOutGBps = N("10")
 	cands := candidatesOf(t, s)
 	checkNear(t, "expert parallel step ms", *layoutOf(t, cands, LayoutExpert).DecodeStepMs, d("11.944860625"))
+	// Across the scale-out network the expert-parallel efficiency is
+	// ExpertParallelEfficiencyScaleOut's, not the in-domain one's: at 0.4
+	// (and 0.1 within a domain, unused here) memory takes 21,954,361,250 /
+	// (2 × 2e12 × 0.5 × 0.4) = 27.4429515625 ms, plus 0.96768 ms of
+	// all-to-alls: 28.4106315625 ms.
+	ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut = d("0.1"), d("0.4")
+	checkNear(t, "expert parallel step ms, scale-out efficiency", *layoutOf(t, candidatesOf(t, s), LayoutExpert).DecodeStepMs, d("28.4106315625"))
+	ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut = one, one
 	// Tensor parallel: 64 all-reduces of 4,096 × 2 bytes a token, a ring
 	// of 2 sending it once, at CollectiveBandwidthShare (0.5) of 10 GB/s:
 	// 104.8576 µs a token, 1.048576 ms for 10, 1.688576 ms with the
