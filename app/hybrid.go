@@ -170,3 +170,37 @@ func (f *form) renumber(to func(n int) int) {
 		}
 	}
 }
+
+// hybridNames says which options a hybrid's layers name, by their labels,
+// under its fields: the numbers alone are easy to misread.
+func (c *Calculator) hybridNames(i int) ga.UI {
+	o := &c.f.Options[i]
+	var parts []string
+	for k, key := range hybridKeys {
+		what := []string{"Base", "burst", "overflow"}[k]
+		var n int
+		text := strings.TrimSpace(o.Fields[key])
+		if _, err := fmt.Sscanf(text, "%d", &n); err != nil || fmt.Sprint(n) != text || n < 1 || n > len(c.f.Options) {
+			if k == 0 {
+				parts = append(parts, what+": none yet")
+			}
+			continue
+		}
+		x := c.f.Options[n-1]
+		parts = append(parts, fmt.Sprintf("%s: %d, %s (%s)", what, n, x.Label, kindName(x.Kind)))
+	}
+	return ga.P().Class("help").ID(fmt.Sprintf("o%d-layers", o.ID)).Text(strings.Join(parts, "; ") + ".")
+}
+
+// layerSig is what a hybrid's card shows of the other options (their
+// labels and kinds, in hybridNames): "" for another kind.
+func (f *form) layerSig(k engine.Kind) string {
+	if k != engine.Hybrid {
+		return ""
+	}
+	var b strings.Builder
+	for _, o := range f.Options {
+		b.WriteString(o.Label + "\x00" + string(o.Kind) + "\x00")
+	}
+	return b.String()
+}

@@ -48,7 +48,7 @@ func TestHybridFleet(t *testing.T) {
 	rows := eval[[]string](t, ctx, `[...document.querySelectorAll("#hybrid-layers-3 tbody tr")].map((r) => [...r.cells].map((c) => c.textContent).join(" | "))`)
 	want := []string{
 		"Base | committed | 73.2 % | $8,760 | 71.9 % | 21.2 %",
-		"Burst | rented | 25.6 % | $3,285 | 26.9 % | 39.5 %",
+		"Burst | rented | 25.6 % | $3,285 | 26.9 % | 39.5 %", // renamed "H100 hourly" below
 		"Overflow | api | 1.2 % | $146.00 | 1.2 % | –",
 	}
 	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
@@ -65,6 +65,12 @@ func TestHybridFleet(t *testing.T) {
 	if got := text(t, ctx, "#o4-burst_min_hours-help"); !strings.HasPrefix(got, "Shortest rental a burst accelerator is billed for") {
 		t.Errorf("help %q", got)
 	}
+	if got := text(t, ctx, "#o4-layers"); got != "Base: 1, committed (Rented accelerators); burst: 2, rented (Rented accelerators); overflow: 3, api (Token API)." {
+		t.Errorf("layers named %q", got)
+	}
+	// Renaming an option renames it in the hybrid's card.
+	step(t, ctx, 20*time.Second, setInput("o2-label", "H100 hourly"),
+		WaitJS(`document.getElementById("o4-layers").textContent.includes("burst: 2, H100 hourly (Rented accelerators)")`, 10*time.Second))
 	if got := eval[string](t, ctx, `document.querySelector('input[data-path="options[3].base_option"]').value`); got != "1" {
 		t.Errorf("base option input %q", got)
 	}
