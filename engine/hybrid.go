@@ -732,3 +732,31 @@ func hybridReady(h *hybridPlan, got []*decimal.Decimal) bool {
 	}
 	return true
 }
+
+// HybridLayersHeader names the columns of the report's block of hybrid
+// layers (WriteReport), present only when a hybrid option is.
+var HybridLayersHeader = []string{"option", "layer", "draws_on", "requests", "token_share", "cost", "cost_share", "utilization", "accelerator_hours", "base_accelerators", "base_searched"}
+
+// hybridLayerRows is that block: an empty line, its name, its header and
+// one row a layer; nothing without a hybrid option.
+func hybridLayerRows(r *Result, f func(decimal.Decimal) string) [][]string {
+	var rows [][]string
+	for _, o := range r.Options {
+		h := o.Hybrid
+		if h == nil {
+			continue
+		}
+		if rows == nil {
+			rows = [][]string{nil, {"hybrid layers"}, HybridLayersHeader}
+		}
+		for _, l := range h.Layers {
+			util := ""
+			if l.Utilization != nil {
+				util = f(*l.Utilization)
+			}
+			rows = append(rows, []string{csvText(o.Label), l.Layer, csvText(l.Label), f(l.Requests), f(l.TokenShare), f(l.Cost), f(l.CostShare), util,
+				f(l.AcceleratorHours), f(h.BaseAccelerators), fmt.Sprint(h.BaseSearched)})
+		}
+	}
+	return rows
+}

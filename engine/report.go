@@ -137,6 +137,7 @@ func WriteReport(w io.Writer, s *Scenario, r *Result) error {
 			f(o.NetPresentCost), opt(o.NPV), strconv.Itoa(v.NPVRank), payback, opt(o.IRR),
 		})
 	}
+	rows = append(rows, hybridLayerRows(r, f)...)
 	rows = append(rows, nil, []string{"assumptions"}, AssumptionsHeader)
 	for _, a := range ReportAssumptions(s) {
 		rows = append(rows, []string{a.Path, csvText(a.Option), csvText(a.Label), a.Value, csvText(a.Unit), csvText(a.From), strconv.FormatBool(a.Used)})

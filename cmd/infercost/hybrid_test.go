@@ -82,6 +82,17 @@ func TestEvalHybrid(t *testing.T) {
 			t.Errorf("-inputs lacks %q:\n%s", s, out)
 		}
 	}
+	// The CSV report has a block of the layers (accelerator-hours: base 4 ×
+	// 730 × 2 months = 5,840; burst 547.5 × 2 = 1,095).
+	code, out, _ = runCLI("", "eval", "-format", "csv", "testdata/hybrid.json")
+	for _, s := range []string{"\nhybrid layers\noption,layer,draws_on,requests,token_share,cost,cost_share,utilization,accelerator_hours,base_accelerators,base_searched\n",
+		"hybrid,base,committed,4453000,0.732,8760,0.718563,0.211806,5840,4,false\n",
+		"hybrid,burst,rented,1557333.333333,0.256,3285,0.269461,0.395062,1095,4,false\n",
+		"hybrid,overflow,api,73000,0.012,146,0.011976,,0,4,false\n"} {
+		if code != 0 || !strings.Contains(out, s) {
+			t.Errorf("csv lacks %q", s)
+		}
+	}
 	// A hostile profile: a clear error naming the field, exit 2.
 	code, _, stderr = runCLI("", "eval", "-set", "workload.daily_profile=0.5,0.5", "testdata/hybrid.json")
 	if code != 2 || !strings.Contains(stderr, "workload.daily_profile: has 2 shares; a day has 24, one for each hour from midnight") {
