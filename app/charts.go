@@ -748,21 +748,22 @@ func (c *Calculator) interactivityChart(r *engine.Result, pts []engine.Interacti
 	)
 }
 
-// sizingChart: the total cost over the horizon against the accelerators
-// committed in the first tier, for the best term: the engine's points are
-// exact and straight lines join them (engine.SizeCommitment). The optimum
-// and the peak are marked, and the sizes 25 % either side of the optimum.
+// sizingChart: the cost on the sizing's basis (the total cost over the
+// horizon, or the net present cost) against the accelerators committed in
+// the first tier, for the best term: the engine's points are exact and
+// straight lines join them (engine.SizeCommitment). The optimum and the
+// peak are marked, and the sizes 25 % either side of the optimum.
 func (c *Calculator) sizingChart(z *engine.Sizing) ga.UI {
 	g := c.geom()
 	var costs []decimal.Decimal
 	for _, p := range z.Curve {
-		costs = append(costs, p.TotalCost)
+		costs = append(costs, p.Cost)
 	}
 	y := axis{ticks: niceTicks(slices.MaxFunc(costs, decimal.Decimal.Cmp)), from: g.T + g.ph(), to: g.T}
 	xa := axis{ticks: niceTicks(decimal.Max(z.Peak.Accelerators, decimal.NewFromInt(1))), from: g.L, to: g.W - g.R}
 	var line strings.Builder
 	for _, p := range z.Curve {
-		fmt.Fprintf(&line, "%s,%s ", px(xa.at(p.Accelerators)), px(y.at(p.TotalCost)))
+		fmt.Fprintf(&line, "%s,%s ", px(xa.at(p.Accelerators)), px(y.at(p.Cost)))
 	}
 	type marker struct {
 		id, label, class string
@@ -779,12 +780,19 @@ func (c *Calculator) sizingChart(z *engine.Sizing) ga.UI {
 		markers = append(markers, marker{"sizing-under", "−25 %", "wrong", z.Under}, marker{"sizing-over", "+25 %", "wrong", z.Over})
 	}
 	cls := c.optionClass(z.Option) // the option's colour, as in every chart
-	title := "Total cost against commitment size — " + z.Label
-	caption := fmt.Sprintf("Total cost over the horizon when the first tier commits each number of accelerators for %d months at %s an hour, the other tiers as given; demand above what is committed is rented on demand. Exact: the cost is a straight line between the points drawn. The optimum is the cheapest size, the peak the largest fleet of the horizon; the two dots beside the optimum commit 25 %% fewer and 25 %% more.",
-		z.Months, engine.MoneyFixed(z.HourlyRate, 2))
+	// The basis, in words: "total cost" or "net present cost".
+	words := z.Basis.Words()
+	Words := strings.ToUpper(words[:1]) + words[1:]
+	title := Words + " against commitment size — " + z.Label
+	basis := ""
+	if z.Basis == engine.BasisNetPresentCost {
+		basis = " (each month's cash discounted to today from the month's end)"
+	}
+	caption := fmt.Sprintf("%s %s%s when the first tier commits each number of accelerators for %d months at %s an hour, the other tiers as given; demand above what is committed is rented on demand. Exact: the cost is a straight line between the points drawn. The optimum is the cheapest size, the peak the largest fleet of the horizon; the two dots beside the optimum commit 25 %% fewer and 25 %% more.",
+		Words, z.Where(), basis, z.Months, engine.MoneyFixed(z.HourlyRate, 2))
 	return c.figure("chart-sizing", title, caption,
 		[]legendItem{{label: fmt.Sprintf("%s, %d-month term", z.Label, z.Months), class: cls, style: "line"}}, nil,
-		chartSVG(g, g.H, "Total cost by accelerators committed").Body(
+		chartSVG(g, g.H, Words+" by accelerators committed").Body(
 			yAxis(g, y, moneyTicks(y.ticks)),
 			svg("g").Class("axis").Body(
 				ga.Range(xa.ticks).Slice(func(k int) ga.UI {
@@ -795,7 +803,7 @@ func (c *Calculator) sizingChart(z *engine.Sizing) ga.UI {
 			svg("polyline").Class("series "+cls).Attr("points", line.String()),
 			ga.Range(markers).Slice(func(k int) ga.UI {
 				m := markers[k]
-				xx, yy := px(xa.at(m.p.Accelerators)), px(y.at(m.p.TotalCost))
+				xx, yy := px(xa.at(m.p.Accelerators)), px(y.at(m.p.Cost))
 				anchor := "middle" // near an edge, the label runs inwards
 				if x := xa.at(m.p.Accelerators); x > g.W-g.R-40 {
 					anchor = "end"
@@ -810,13 +818,13 @@ func (c *Calculator) sizingChart(z *engine.Sizing) ga.UI {
 					svg("line").Class("base").Attr("x1", xx).Attr("x2", xx).Attr("y1", px(g.T)).Attr("y2", px(g.T+g.ph())),
 					label,
 					chartMark(svg("circle").Class("dot "+cls).Attr("cx", xx).Attr("cy", yy).Attr("r", "5"),
-						fmt.Sprintf("%s: %s accelerators, %s over the horizon", m.label, engine.Count(m.p.Accelerators, 0), engine.Money(m.p.TotalCost))),
+						fmt.Sprintf("%s: %s accelerators, %s %s %s", m.label, engine.Count(m.p.Accelerators, 0), words, engine.Money(m.p.Cost), z.Where())),
 				)
 			}),
 			ga.Range(z.Curve).Slice(func(k int) ga.UI {
 				p := z.Curve[k]
-				return chartMark(svg("circle").Class("point "+cls).Attr("cx", px(xa.at(p.Accelerators))).Attr("cy", px(y.at(p.TotalCost))).Attr("r", "3"),
-					fmt.Sprintf("%s accelerators committed: %s over the horizon", engine.Count(p.Accelerators, 0), engine.Money(p.TotalCost)))
+				return chartMark(svg("circle").Class("point "+cls).Attr("cx", px(xa.at(p.Accelerators))).Attr("cy", px(y.at(p.Cost))).Attr("r", "3"),
+					fmt.Sprintf("%s accelerators committed: %s %s %s", engine.Count(p.Accelerators, 0), words, engine.Money(p.Cost), z.Where()))
 			}),
 		),
 	)

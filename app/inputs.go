@@ -136,6 +136,9 @@ func (c *Calculator) renderPart(kind string, i int) ga.UI {
 			ga.H2().Text("Workload"),
 			ga.Div().Class("grid").Body(ga.Range(engine.WorkloadFields).Slice(func(i int) ga.UI {
 				fd := engine.WorkloadFields[i]
+				if fd.Key == sizingBasisKey && c.fieldErr("workload."+fd.Key) == "" {
+					return ga.Text("") // chosen beside the sizing chart (sizingBasis); here only to mend a bad value
+				}
 				return c.num(numInput{id: "w-" + fd.Key, field: &c.resolved.Workload[i], text: f.Workload[fd.Key],
 					set: func(ctx ga.Context, v string) { f.Workload[fd.Key] = v; c.changed(ctx) }})
 			})),

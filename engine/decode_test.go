@@ -314,6 +314,9 @@ func FuzzDecodeScenario(f *testing.F) {
 	f.Add([]byte(`{"version":2,"workload":{"requests_per_day":"1e12","input_tokens":"1","output_tokens":"1","daily_profile":"1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0"},"model":{"preset":"llama-3.1-8b"},"options":[{"label":"o","kind":"owned","accelerator":{"preset":"b200"}},{"label":"h","kind":"hybrid","base_option":"1","base_accelerators":"1000000","burst_option":"4","overflow_option":"1"}]}`))
 	f.Add([]byte(`{"version":2,"workload":{"daily_profile":"-1,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0"},"options":[{"label":"h","kind":"hybrid","base_option":"1","burst_option":"1"}]}`))
 	f.Add([]byte(`{"version":2,"workload":{"daily_profile":"1,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0"},"options":[{"label":"a","kind":"api","price_input_per_m":1,"price_output_per_m":1},{"label":"h","kind":"hybrid","base_option":"1","overflow_option":"8","burst_min_hours":"0"}]}`))
+	// The sizing basis (link format 5): net present cost, and out of range.
+	f.Add([]byte(`{"version":2,"workload":{"requests_per_day":"1000","input_tokens":"10","output_tokens":"10","discount_rate":"1","sizing_basis":"1"},"model":{"preset":"llama-3.1-8b"},"options":[{"kind":"cloud","accelerator":{"preset":"h100-sxm"},"commit_accelerators":"4","commit_months":"12"}]}`))
+	f.Add([]byte(`{"version":2,"workload":{"sizing_basis":"2"},"options":[{"kind":"cloud"}]}`))
 	f.Add([]byte(`{"name":"<script>alert(1)</script>","version":1}`))
 	f.Add([]byte(strictFile))
 	f.Add([]byte("\uFEFF" + `{"version":1,"name":"a\\ud800 \ud83d\ude80 \u202e","options":[{"mbu":null,"kind":"owned","label":"\u0000"}]}`))

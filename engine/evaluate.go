@@ -24,6 +24,9 @@ type Result struct {
 	// Power is the site budget's capacity and the power each self-hosted
 	// option needs (power.go); nil in the sensitivity's evaluations.
 	Power *Power `json:"power"`
+	// discount is the plan's discount factors (plan.discount), kept for
+	// the commitment sizing by net present cost; nil when not computed.
+	discount []decimal.Decimal
 }
 
 // Assumed is the workload as evaluated: each value as typed, or its
@@ -254,6 +257,7 @@ func (p *plan) evaluate() (*Result, error) {
 	}}
 	if p.reuse == nil { // the sensitivity analysis (reuse) never reads the finance view
 		p.discount = discountFactors(w.discountRate, w.horizon)
+		res.discount = p.discount
 	}
 	var months []demand
 	var tot totals

@@ -179,6 +179,8 @@ var WorkloadFields = []WorkloadField{
 		func(w *Workload) *Num { return &w.SitePowerMW }},
 	{field("discount_rate", "dr", "Discount rate", "share/year", "The annual rate at which future cash is discounted for each option's net present value, discounted payback and the ranking by NPV; each month's cash counts at the month's end. E.g. 0.1 for 10 % a year.", "0", "1", constantSaid(DefaultCostOfCapital, "the engine's default cost of capital"), since(4)),
 		func(w *Workload) *Num { return &w.DiscountRate }},
+	{field("sizing_basis", "sb", "Commitment sizing basis", "0 or 1", "What the commitment sizing minimises. 0: the total cost over the horizon, every month's cost counted in full. 1: the net present cost at the discount rate, each month's cash discounted from the month's end (an upfront payment at its tier's start month), so that money paid later weighs less.", "0", "1", constant(decimal.Zero), integer, since(5)),
+		func(w *Workload) *Num { return &w.SizingBasis }},
 }
 
 // ModelFields lists the model shape inputs in display order.

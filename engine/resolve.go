@@ -65,6 +65,7 @@ type workloadPlan struct {
 	siteMW                            *decimal.Decimal // the site's power budget; nil when none
 	discountRate                      decimal.Decimal  // a share a year
 	profile                           profile          // the daily profile (hybrid.go)
+	sizingBasis                       Basis            // what the commitment sizing minimises
 }
 
 type modelPlan struct {
@@ -334,6 +335,10 @@ func checkWorkload(errs *Errors, r *Resolution) workloadPlan {
 		horizon: int(w.HorizonMonths.Dec().IntPart()),
 	}
 	wp.discountRate = w.DiscountRate.Dec()
+	wp.sizingBasis = BasisTotalCost
+	if w.SizingBasis.Dec().Equal(one) {
+		wp.sizingBasis = BasisNetPresentCost
+	}
 	wp.slo = div(w.TPOTSLOms.Dec(), thousand)
 	wp.ttft = div(w.TTFTSLOms.Dec(), thousand)
 	if v := w.TPOTSLOms.Dec(); v.Sign() > 0 {

@@ -54,6 +54,9 @@ type Workload struct {
 	// preset's name (DailyProfiles) or 24 shares separated by commas;
 	// "" is the flat day (hybrid.go). Since link format 5.
 	DailyProfile string `json:"daily_profile,omitempty"`
+	// SizingBasis is what the commitment sizing minimises: 0 (unset) the
+	// total cost, 1 the net present cost (sizing.go, Basis).
+	SizingBasis Num `json:"sizing_basis,omitzero"`
 }
 
 // Model is the served model: a catalog preset, custom shape, or a preset

@@ -149,7 +149,7 @@ func findTarget(s *Scenario, path string) (target, string) {
 	switch head {
 	case "workload":
 		for _, f := range WorkloadFields {
-			if f.Key == key && key != "horizon_months" && key != "site_power_mw" {
+			if f.Key == key && key != "horizon_months" && key != "site_power_mw" && key != "sizing_basis" {
 				neutral := key == "requests_per_day" || key == "monthly_growth" || key == "peak_to_average"
 				return target{path: path, label: f.Label, field: f.Field, option: -1, neutral: neutral, demand: true,
 					set: func(c *Scenario, v decimal.Decimal) { *f.Get(&c.Workload) = NumOf(v) }}, ""
