@@ -208,6 +208,11 @@ func (c *Calculator) headline(i int) ga.UI {
 			stat("Accelerators at peak", engine.Count(o.PeakAccelerators, 0), "peak_accelerators"),
 			stat("Average utilization", engine.Percent(*o.AverageUtilization), "average_utilization"))
 	}
+	if o.Hybrid != nil && o.AverageUtilization != nil { // its layers' own figures are in its table
+		extra = append(extra,
+			stat("Accelerators at peak", engine.Count(o.PeakAccelerators, 0), "peak_accelerators"),
+			stat("Average utilization", engine.Percent(*o.AverageUtilization), "average_utilization"))
+	}
 	if o.TotalMargin != nil && o.MarginShare != nil {
 		extra = append(extra, stat("Margin", engine.Money(*o.TotalMargin)+" ("+engine.Percent(*o.MarginShare)+")", "margin"))
 	}
@@ -255,6 +260,7 @@ func (c *Calculator) headline(i int) ga.UI {
 			return ga.P().Class("basis").Body(howLink("throughput", "How throughput is estimated and validated"))
 		}),
 		ga.If(o.Throughput != nil && o.Calibration != nil, func() ga.UI { return calibrationNote(o.Calibration) }),
+		ga.If(o.Hybrid != nil, func() ga.UI { return hybridTable(i, &o) }),
 	)
 }
 

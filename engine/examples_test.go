@@ -43,7 +43,7 @@ func TestExamplesKeepTheirPlace(t *testing.T) {
 			t.Errorf("%s: a title, a story, and the title as the scenario's name", e.ID)
 		}
 	}
-	want := "startup commitment owned-fleet moe-newest gigawatt"
+	want := "startup commitment owned-fleet moe-newest gigawatt hybrid"
 	if got := strings.Join(ids, " "); got != want {
 		t.Errorf("examples %q, want %q", got, want)
 	}

@@ -373,6 +373,11 @@ func FuzzDecodeLink(f *testing.F) {
 	f.Add("#5r.m=deepseek-v3~ah=0~o=cloud~a=h200")
 	f.Add("#5r.m=kimi-k2~ah=1e9~o=cloud~a=b200")
 	f.Add("#5r.m=llama-3.1-8b~ah=32~o=cloud~a=h100-sxm")
+	f.Add(EncodeLink(hybridScenario())) // hybrid fleets and the daily profile (format 5)
+	f.Add("#5r.rpd=100000~in=1000~out=500~dp=business_hours~m=llama-3.1-8b~o=cloud~a=h100-sxm~chr=1.5~o=cloud~a=h100-sxm~o=api~pi=1~po=2~o=hybrid~l=h~hbo=1~hbu=2~hbm=8~hbh=4~hov=3")
+	f.Add("#5r.rpd=1e12~in=1~out=1~dp=1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0~m=llama-3.1-8b~o=owned~a=b200~o=hybrid~hbo=2~hba=1000000~hbu=9~hov=1")
+	f.Add("#5r.dp=-1,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0~dp=flat~o=hybrid~hbo=1~hbh=0~hbm=-1")
+	f.Add("#4r.dp=flat~o=hybrid~hbo=1") // version-5 keys in a version-4 link
 	f.Fuzz(func(t *testing.T, link string) {
 		s, err := DecodeLink(link)
 		if err != nil {

@@ -64,6 +64,7 @@ type workloadPlan struct {
 	sloMs, ttftMs                     *decimal.Decimal // the targets as given; nil when none
 	siteMW                            *decimal.Decimal // the site's power budget; nil when none
 	discountRate                      decimal.Decimal  // a share a year
+	profile                           profile          // the daily profile (hybrid.go)
 	sizingBasis                       Basis            // what the commitment sizing minimises
 }
 
@@ -141,6 +142,9 @@ type optionPlan struct {
 
 	// api
 	price pricePlan
+
+	// hybrid: its layers (hybrid.go)
+	hyb *hybridPlan
 }
 
 // need reports each field of a group that is required and missing.
@@ -350,6 +354,11 @@ func checkWorkload(errs *Errors, r *Resolution) workloadPlan {
 	if v := w.SitePowerMW.Dec(); v.Sign() > 0 {
 		wp.siteMW = &v
 	}
+	if pr, err := parseProfile(w.DailyProfile); err != nil {
+		errs.add("workload.daily_profile", err.Error())
+	} else {
+		wp.profile = pr
+	}
 	// Only a growth in range: one out of range has its message already,
 	// and a field shows one message at a time.
 	if wp.horizon >= 1 && wp.horizon <= 120 && wp.growth.Cmp(zero) > 0 && wp.rpd.Sign() > 0 && errs.For("workload.monthly_growth") == "" {
@@ -468,8 +477,8 @@ func checkOption(errs *Errors, i int, r *Resolution) optionPlan {
 	if strings.TrimSpace(o.Label) == "" {
 		errs.add(OptionPath(i, "label"), "required")
 	}
-	if o.Kind != Cloud && o.Kind != Owned && o.Kind != API {
-		errs.add(OptionPath(i, "kind"), fmt.Sprintf("must be cloud, owned or api (got %q)", truncate(string(o.Kind), 20)))
+	if !o.Kind.Valid() {
+		errs.add(OptionPath(i, "kind"), fmt.Sprintf("must be cloud, owned, api or hybrid (got %q)", truncate(string(o.Kind), 20)))
 		return op
 	}
 	if o.Kind.SelfHosted() {
@@ -477,6 +486,9 @@ func checkOption(errs *Errors, i int, r *Resolution) optionPlan {
 	}
 	need(errs, r.Options[i].Fields)
 	switch o.Kind {
+	case Hybrid:
+		op.hyb = checkHybrid(errs, i, r)
+		return op
 	case API:
 		op.price = pricePlan{
 			in:     div(o.PriceInputPerM.Dec(), million),

@@ -207,6 +207,9 @@ func findTarget(s *Scenario, path string) (target, string) {
 				if !f.AppliesTo(o.Kind) {
 					return target{}, fmt.Sprintf("%s does not apply to a %s option", f.Label, o.Kind)
 				}
+				if f.Unit == optionNumber { // a hybrid's layer (hybrid.go)
+					return target{}, fmt.Sprintf("%s names an option: it has no range", f.Label)
+				}
 				return target{path: path, label: o.Label + ": " + f.Label, field: f.Field, option: i, neutral: f.CostOnly,
 					set: func(c *Scenario, v decimal.Decimal) { *f.Get(&c.Options[i]) = NumOf(v) }}, ""
 			}

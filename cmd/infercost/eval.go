@@ -324,6 +324,11 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 		for _, t := range o.Commitments {
 			fmt.Fprintf(w, "    %s\n", tierLine(t))
 		}
+		if o.Hybrid != nil {
+			for _, line := range o.Hybrid.Lines() {
+				fmt.Fprintf(w, "    %s\n", line)
+			}
+		}
 		if o.Throughput != nil && o.Accuracy != nil {
 			fmt.Fprintf(w, "    throughput estimate: %s\n", o.Accuracy.Band())
 			for _, why := range o.Accuracy.Outside {
