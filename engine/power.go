@@ -339,7 +339,7 @@ func (op *OptionPower) Lines(siteMW *decimal.Decimal) []string {
 		return lines
 	}
 	if op.Layers != nil {
-		lines = append(lines, fmt.Sprintf("the site holds the base alone: %s", PowerText(op.Layers[0].MonthlyMW[0])))
+		lines = append(lines, fmt.Sprintf("the site holds the base alone: %s; what it hosts below is the base's option built out on the site, on that option's own terms", PowerText(op.Layers[0].MonthlyMW[0])))
 	}
 	if op.OutgrowsMonth != nil {
 		lines = append(lines, fmt.Sprintf("outgrows the site's %s in month %d", PowerText(*siteMW), *op.OutgrowsMonth))
