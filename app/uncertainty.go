@@ -390,6 +390,15 @@ func (c *Calculator) renderUncertainty() ga.UI {
 	if len(sim.Options) > 0 && sim.Options[0].Margin != nil {
 		rows = append(rows, row{"margin-p10", "Margin, P10", spread(margin, 0)}, row{"margin-p50", "Margin, P50", spread(margin, 1)}, row{"margin-p90", "Margin, P90", spread(margin, 2)})
 	}
+	// The present value at the discount rate: the NPV with revenue
+	// prices, the net present cost without.
+	if len(sim.Options) > 0 && sim.Options[0].NPV != nil {
+		npv := func(o *engine.OptionSpread) *engine.Spread { return o.NPV }
+		rows = append(rows, row{"npv-p10", "NPV, P10", spread(npv, 0)}, row{"npv-p50", "NPV, P50", spread(npv, 1)}, row{"npv-p90", "NPV, P90", spread(npv, 2)})
+	} else {
+		npc := func(o *engine.OptionSpread) *engine.Spread { return o.NetPresentCost }
+		rows = append(rows, row{"npc-p10", "Net present cost, P10", spread(npc, 0)}, row{"npc-p50", "Net present cost, P50", spread(npc, 1)}, row{"npc-p90", "Net present cost, P90", spread(npc, 2)})
+	}
 	rows = append(rows,
 		row{"win", "Cheapest in", func(o *engine.OptionSpread) string { return engine.Percent(o.WinShare) + " of draws" }},
 		row{"regret-p50", "Regret, P50", spread(regret, 1)}, row{"regret-p90", "Regret, P90", spread(regret, 2)})

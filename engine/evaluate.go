@@ -250,8 +250,12 @@ func (p *plan) evaluate() (*Result, error) {
 		PeakToAverage: w.p2a, MonthlyGrowth: w.growth, TPOTSLOms: w.sloMs, TTFTSLOms: w.ttftMs,
 		DiscountRate: w.discountRate,
 	}}
-	if p.reuse == nil { // the sensitivity analysis (reuse) never reads the finance view
+	if p.reuse == nil {
 		p.discount = discountFactors(w.discountRate, w.horizon)
+	} else {
+		// The sensitivity analysis never reads the finance view (nil); the
+		// Monte Carlo reads each option's NPV (lean: finance).
+		p.discount = p.reuse.discount
 	}
 	var months []demand
 	var tot totals
@@ -262,7 +266,7 @@ func (p *plan) evaluate() (*Result, error) {
 		tot = sumDemand(months)
 	}
 	var pvRevenue decimal.Decimal
-	if p.discount != nil && p.revenue != nil {
+	if p.discount != nil && p.revenue != nil && (p.reuse == nil || !p.reuse.lean) {
 		pvRevenue = presentRevenue(months, p.discount)
 	}
 	for i := range p.options {

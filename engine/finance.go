@@ -54,14 +54,16 @@ const (
 func (p *plan) finance(or *OptionResult, discount []decimal.Decimal, pvRevenue decimal.Decimal) {
 	var cum decimal.Decimal
 	var flows []decimal.Decimal
-	if p.revenue != nil {
+	if p.revenue != nil && (p.reuse == nil || !p.reuse.lean) {
 		flows = make([]decimal.Decimal, len(or.Months))
 	}
 	for m := range or.Months {
 		row := &or.Months[m]
 		cf := row.CashCost.Neg()
-		if flows != nil {
+		if p.revenue != nil {
 			cf = row.Revenue.Sub(row.CashCost)
+		}
+		if flows != nil {
 			flows[m] = cf
 		}
 		cum = cum.Add(cf.Mul(discount[m]).Round(Prec))
@@ -73,8 +75,11 @@ func (p *plan) finance(or *OptionResult, discount []decimal.Decimal, pvRevenue d
 		or.NetPresentCost = cum.Neg()
 		return
 	}
-	or.NetPresentCost = pvRevenue.Sub(cum)
 	or.NPV = ptr(cum)
+	if p.reuse != nil && p.reuse.lean { // the Monte Carlo's draws read the NPV only
+		return
+	}
+	or.NetPresentCost = pvRevenue.Sub(cum)
 	or.DiscountedPaybackMonth = staysNonNegative(or.Months, func(m *Month) decimal.Decimal { return m.CumulativeDiscountedCash })
 	or.IRR, or.IRRNote = irr(flows)
 }

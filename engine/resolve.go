@@ -50,6 +50,10 @@ type reuse struct {
 	throughputs []Throughput
 	capacity    [][]Month
 	lean        bool // skip cumulative cash and the break-even month (not needed)
+	// discount, when set, gives the finance view's discount factors; a
+	// lean evaluation computes only each option's NPV (or net present cost)
+	// with them, not its payback, IRR or the present value of revenue.
+	discount []decimal.Decimal
 	// byOption, when set, holds each option's candidate replicas (nil for
 	// an option whose candidates are computed as usual): the uncertainty
 	// analysis draws their throughput.

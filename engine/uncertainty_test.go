@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -394,4 +395,133 @@ func TestCents(t *testing.T) {
 			t.Errorf("cents(%s) = %d, want %d", c.in, got, c.want)
 		}
 	}
+}
+
+// A draw is evaluated leanly (demand and throughput shared where they do
+// not move, no payback, IRR, power or break-even): every figure Simulate
+// reads must equal a full evaluation of the same drawn plan, whose
+// candidate replicas are computed afresh and scaled by the drawn
+// throughput multipliers. Checked on the reference scenario with ranges
+// (fields and throughput move), with its bands alone (only throughput
+// moves: the plan is shared), and with a range on the discount rate.
+func TestSimulateDrawEqualsFullEvaluation(t *testing.T) {
+	ranges := referenceWithRanges(t, "12")
+	bands := loadReference(t)
+	bands.Uncertainty = &Uncertainty{Seed: N("3"), Samples: N("12")}
+	disc := loadReference(t)
+	disc.Revenue = nil
+	disc.Uncertainty = &Uncertainty{Seed: N("9"), Samples: N("12"), Ranges: []Range{
+		{Path: "workload.discount_rate", Low: N("0.02"), Mode: N("0.08"), High: N("0.2")}}}
+	for name, s := range map[string]*Scenario{"ranges": ranges, "bands": bands, "discount rate": disc} {
+		sm, err := newSimulator(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k := range 12 {
+			p, mult, got, err := sm.next(k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			q := *p
+			full := &reuse{byOption: make([][]Throughput, len(q.options)), discount: discountFactors(q.workload.discountRate, q.workload.horizon)}
+			for i := range q.options {
+				if q.options[i].kind.SelfHosted() {
+					cands, fe := throughputs(q.workload, q.model, &q.options[i])
+					if fe != nil {
+						t.Fatal(fe)
+					}
+					full.byOption[i] = scaleThroughputs(cands, mult[i])
+				}
+			}
+			q.reuse = full
+			want, err := q.evaluate()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range want.Options {
+				g, w := &got.Options[i], &want.Options[i]
+				eq := func(what string, a, b decimal.Decimal) {
+					if !a.Equal(b) {
+						t.Errorf("%s, draw %d, %s: %s %s, full evaluation %s", name, k, w.Label, what, a, b)
+					}
+				}
+				eq("total cost", g.TotalCost, w.TotalCost)
+				eq("cost per M tokens", g.CostPerMTokens, w.CostPerMTokens)
+				eq("stranded", g.StrandedTotal, w.StrandedTotal)
+				if (g.TotalMargin == nil) != (w.TotalMargin == nil) || (g.NPV == nil) != (w.NPV == nil) {
+					t.Fatalf("%s, draw %d, %s: margin or NPV present in one evaluation only", name, k, w.Label)
+				}
+				if w.TotalMargin != nil {
+					eq("margin", *g.TotalMargin, *w.TotalMargin)
+				}
+				if w.NPV != nil {
+					eq("NPV", *g.NPV, *w.NPV)
+				} else {
+					eq("net present cost", g.NetPresentCost, w.NetPresentCost)
+				}
+				for m := range w.Months {
+					eq("month "+strconv.Itoa(m+1)+" cost", g.Months[m].Cost, w.Months[m].Cost)
+				}
+			}
+		}
+	}
+}
+
+// The NPV spread, worked by hand. An API at $1/M input and $2/M output
+// tokens (1,000 in, 100 out, none cached) costs 0.0012 a request; revenue
+// at $2/M and $4/M brings 0.0024. At zero growth over 12 months of
+// rpd × 365/12 requests, the margin is rpd × 365 × 0.0012 = 0.438 × rpd,
+// and the NPV at 8 % a year (cash at each month's end) is the monthly
+// margin 0.0365 × rpd times the annuity factor A = (1 − 1/1.08) / j, with
+// j = 1.08^(1/12) − 1 = 0.00643403011…: A = 11.512858…, so NPV =
+// 0.438 × rpd × A/12 = 0.420219… × rpd. Both grow with rpd, so each
+// percentile of the NPV is the NPV of the draw at that percentile of the
+// margin: NPV_Pq = margin_Pq × A/12 (to 10^−9; each month's present value
+// is rounded to 24 places). Without revenue prices, the net present cost
+// is likewise the total cost's percentile × A/12 (cost = 0.438 × rpd too)
+// and the NPV is nil. With rpd triangular (1,000, 2,000, 4,000), the
+// median NPV also lies within the sampling band of the exact median,
+// 0.420219 × (4000 − √(0.5 × 6×10^6)) = 0.420219 × 2267.949… = 953.04.
+func TestSimulateNPVHandWorked(t *testing.T) {
+	a := (1 - 1/1.08) / (math.Pow(1.08, 1.0/12) - 1)
+	if math.Abs(a-11.512858) > 1e-6 {
+		t.Fatalf("annuity factor %v", a)
+	}
+	s := &Scenario{Version: 2, Workload: Workload{RequestsPerDay: N("2000"), InputTokens: N("1000"), OutputTokens: N("100"),
+		CachedInputShare: N("0"), MonthlyGrowth: N("0"), HorizonMonths: N("12"), DiscountRate: N("0.08")},
+		Model:   Model{Preset: "llama-3.1-8b"},
+		Revenue: &Revenue{PriceInputPerM: N("2"), PriceOutputPerM: N("4")},
+		Options: []Option{{Label: "API", Kind: API, PriceInputPerM: N("1"), PriceOutputPerM: N("2")}},
+		Uncertainty: &Uncertainty{Seed: N("7"), Samples: N("1000"), Ranges: []Range{
+			{Path: "workload.requests_per_day", Low: N("1000"), Mode: N("2000"), High: N("4000")}}},
+	}
+	sim, err := Simulate(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := sim.Options[0]
+	if o.NPV == nil || o.Margin == nil || o.NetPresentCost != nil {
+		t.Fatalf("with revenue: NPV %v, margin %v, net present cost %v", o.NPV, o.Margin, o.NetPresentCost)
+	}
+	for _, c := range []struct {
+		name     string
+		npv, mar decimal.Decimal
+	}{{"P10", o.NPV.P10, o.Margin.P10}, {"P50", o.NPV.P50, o.Margin.P50}, {"P90", o.NPV.P90, o.Margin.P90}} {
+		closeTo(t, "NPV "+c.name, c.npv, c.mar.InexactFloat64()*a/12)
+	}
+	band := 4 * math.Sqrt(0.25/1000)
+	lo, hi := 0.438*a/12*(4000-math.Sqrt((0.5+band)*6e6)), 0.438*a/12*(4000-math.Sqrt((0.5-band)*6e6))
+	if v := o.NPV.P50.InexactFloat64(); v < lo || v > hi || math.Abs(0.438*a/12*2267.949-953.04) > 0.01 {
+		t.Errorf("NPV P50 = %s, want within [%.2f, %.2f]", o.NPV.P50, lo, hi)
+	}
+	s.Revenue = nil
+	if sim, err = Simulate(s, nil); err != nil {
+		t.Fatal(err)
+	}
+	o = sim.Options[0]
+	if o.NPV != nil || o.NetPresentCost == nil {
+		t.Fatalf("without revenue: NPV %v, net present cost %v", o.NPV, o.NetPresentCost)
+	}
+	closeTo(t, "net present cost P90", o.NetPresentCost.P90, o.TotalCost.P90.InexactFloat64()*a/12)
+	closeTo(t, "net present cost P10", o.NetPresentCost.P10, o.TotalCost.P10.InexactFloat64()*a/12)
 }

@@ -47,6 +47,8 @@ func wantRows(t *testing.T, s *engine.Scenario) map[string][]string {
 		rows["total-p90"] = append(rows["total-p90"], engine.Money(o.TotalCost.P90))
 		rows["perm-p50"] = append(rows["perm-p50"], engine.Money(o.CostPerMTokens.P50))
 		rows["margin-p10"] = append(rows["margin-p10"], engine.Money(o.Margin.P10))
+		rows["npv-p10"] = append(rows["npv-p10"], engine.Money(o.NPV.P10))
+		rows["npv-p90"] = append(rows["npv-p90"], engine.Money(o.NPV.P90))
 		rows["win"] = append(rows["win"], engine.Percent(o.WinShare)+" of draws")
 		rows["regret-p50"] = append(rows["regret-p50"], engine.Money(o.Regret.P50))
 		rows["regret-p90"] = append(rows["regret-p90"], engine.Money(o.Regret.P90))

@@ -35,7 +35,12 @@ func uncertainFile(t *testing.T) string {
 // Without ranges, every draw is the point figures (the measured cloud
 // option has no validation band): $17,520 and $27,594 at every
 // percentile, the cloud option cheapest in every draw and the API's regret
-// $27,594 − $17,520 = $10,074.
+// $27,594 − $17,520 = $10,074. The NPV at the default 8 % a year: revenue
+// is $7,884 over the 2 months ($17,520 − $9,636), $3,942 a month, so the
+// cloud option's monthly cash is $3,942 − $8,760 = −$4,818 and the API's
+// $3,942 − $13,797 = −$9,855; with v = 1.08^(−1/12) = 0.9936071,
+// v + v² = 1.9808622, the NPVs are −$4,818 × 1.9808622 = −$9,544 and
+// −$9,855 × 1.9808622 = −$19,521.
 func TestEvalSamplesWithoutRanges(t *testing.T) {
 	code, stdout, stderr := runCLI("", "eval", "-samples", "20", "-seed", "3", "testdata/handworked.json")
 	if code != 0 {
@@ -52,8 +57,8 @@ func TestEvalSamplesWithoutRanges(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		"Measured cloud $17,520 $17,520 $17,520 $2.22 $2.22 $2.22 $0 $0 −$9,636 −$9,636 −$9,636 100.0 % $0 $0",
-		"API $27,594 $27,594 $27,594 $3.50 $3.50 $3.50 $0 $0 −$19,710 −$19,710 −$19,710 0.0 % $10,074 $10,074"} {
+		"Measured cloud $17,520 $17,520 $17,520 $2.22 $2.22 $2.22 $0 $0 −$9,636 −$9,636 −$9,636 −$9,544 −$9,544 −$9,544 100.0 % $0 $0",
+		"API $27,594 $27,594 $27,594 $3.50 $3.50 $3.50 $0 $0 −$19,710 −$19,710 −$19,710 −$19,521 −$19,521 −$19,521 0.0 % $10,074 $10,074"} {
 		if !slices.Contains(rows, want) {
 			t.Errorf("missing row %q in:\n%s", want, section)
 		}
