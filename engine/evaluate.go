@@ -2,6 +2,7 @@ package engine
 
 import (
 	"encoding/json"
+	"math/big"
 
 	"github.com/shopspring/decimal"
 )
@@ -12,6 +13,7 @@ var (
 	DaysPerYear   = decimal.NewFromInt(365)
 	SecondsPerDay = decimal.NewFromInt(86_400)
 	twelve        = decimal.NewFromInt(12)
+	maxSpareInt   = decimal.NewFromInt(1 << 20)
 )
 
 // Result is everything the engine computes for a scenario.
@@ -283,6 +285,9 @@ func (p *plan) evaluate() (*Result, error) {
 	if errs != nil {
 		return nil, errs.dedupe()
 	}
+	if p.reuse != nil && p.reuse.draw {
+		return res, nil
+	}
 	res.Comparison = p.compare(res)
 	if p.reuse == nil {
 		res.Power = p.power(res)
@@ -353,6 +358,9 @@ func (p *plan) option(o *optionPlan, months []demand, tot totals) (OptionResult,
 			try.TotalCost.Equal(bestOR.TotalCost) && t.AcceleratorsPerReplica < bestOR.AcceleratorsPerReplica {
 			best, bestOR = i, try
 		}
+	}
+	if p.reuse != nil && p.reuse.draw {
+		return bestOR, nil
 	}
 	bestOR.Why = why(cands, best, "the cheapest", " for this demand")
 	if bestOR.Throughput != nil {
@@ -485,14 +493,14 @@ func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult
 	case Owned:
 		sumHeld = p.costOwned(o, or, capacity)
 	}
-	if o.kind.SelfHosted() {
+	if o.kind.SelfHosted() && (p.reuse == nil || !p.reuse.draw) {
 		sumBusy = tot.rpd.Mul(div(or.Throughput.AcceleratorSecondsPerRequest, SecondsPerDay))
 	}
 	var cumCash decimal.Decimal
 	for m := range or.Months {
 		row := &or.Months[m]
-		or.TotalCost = or.TotalCost.Add(row.Cost)
-		if o.kind != API {
+		or.TotalCost = add(or.TotalCost, row.Cost)
+		if o.kind != API && (p.reuse == nil || !p.reuse.draw) {
 			or.TotalCashCost = or.TotalCashCost.Add(row.CashCost)
 		}
 		if row.StrandedCost.Sign() != 0 {
@@ -549,6 +557,13 @@ func (p *plan) busy(t *Throughput, rows []Month) {
 // provision fills each month's provisioned accelerators.
 func (p *plan) provision(o *optionPlan, t *Throughput, rows []Month, replicasPerRPD decimal.Decimal) {
 	n := dec(t.AcceleratorsPerReplica)
+	// In whole numbers while they stay far inside an int64 (spares at most
+	// 10,000, replicas below 2^31, accelerators a replica a few dozen).
+	spare := int64(-1)
+	if o.spare.IsInteger() && o.spare.Sign() >= 0 && o.spare.Cmp(maxSpareInt) <= 0 && t.AcceleratorsPerReplica > 0 && t.AcceleratorsPerReplica < 1<<16 {
+		spare = o.spare.IntPart()
+	}
+	var r big.Int
 	var lastRPD, lastProv decimal.Decimal
 	for m := range rows {
 		row := &rows[m]
@@ -556,11 +571,16 @@ func (p *plan) provision(o *optionPlan, t *Throughput, rows []Month, replicasPer
 			row.Accelerators = lastProv // flat demand: same fleet, no rounding work
 			continue
 		}
-		replicas := ceil(row.RequestsPerDay.Mul(replicasPerRPD))
-		if replicas.Sign() <= 0 {
-			replicas = one
+		x := row.RequestsPerDay.Mul(replicasPerRPD)
+		if k, ok := ceilInt(x, &r); ok && spare >= 0 && k < 1<<31 {
+			row.Accelerators = decimal.New((max(k, 1)+spare)*t.AcceleratorsPerReplica, 0)
+		} else {
+			replicas := ceil(x)
+			if replicas.Sign() <= 0 {
+				replicas = one
+			}
+			row.Accelerators = replicas.Add(o.spare).Mul(n)
 		}
-		row.Accelerators = replicas.Add(o.spare).Mul(n)
 		lastRPD, lastProv = row.RequestsPerDay, row.Accelerators
 	}
 }
@@ -574,6 +594,7 @@ func (p *plan) provision(o *optionPlan, t *Throughput, rows []Month, replicasPer
 // paid in its start month (docs/methodology.md, Commitments).
 func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []Month) (sumHeld decimal.Decimal) {
 	p.capacity(o, or, known)
+	draw := p.reuse != nil && p.reuse.draw // no utilization: no accelerator-months held
 	var tiers []TierResult
 	if len(o.tiers) > 0 {
 		tiers = make([]TierResult, len(o.tiers))
@@ -593,7 +614,7 @@ func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []Month) (sumHel
 				continue
 			}
 			tr := &tiers[k]
-			b.Committed = b.Committed.Add(t.monthly)
+			b.Committed = add(b.Committed, t.monthly)
 			tr.Cost = tr.Cost.Add(t.monthly)
 			if capital := t.prepaidCapital(m, p.workload.discountRate); capital.Sign() != 0 {
 				b.Capital = b.Capital.Add(capital)
@@ -620,13 +641,15 @@ func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []Month) (sumHel
 		if left.Sign() > 0 {
 			b.OnDemand = left.Mul(p.onDemand730(o, m))
 		}
-		row.Cost = b.OnDemand.Add(b.Committed).Add(b.Capital)
-		row.CashCost = b.OnDemand.Add(b.Committed)
+		row.Cost = add(add(b.OnDemand, b.Committed), b.Capital)
+		row.CashCost = add(b.OnDemand, b.Committed)
 		if len(o.fill) > 0 {
-			row.CashCost = b.OnDemand.Add(cash)
+			row.CashCost = add(b.OnDemand, cash)
 		}
 		row.Fleet = prov
-		sumHeld = sumHeld.Add(prov)
+		if !draw {
+			sumHeld = sumHeld.Add(prov)
+		}
 		if prov.Cmp(or.PeakAccelerators) > 0 {
 			or.PeakAccelerators = prov
 		}
@@ -694,6 +717,7 @@ func (t *tierPlan) result() TierResult {
 // of each term).
 func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHeld decimal.Decimal) {
 	p.capacity(o, or, known)
+	draw := p.reuse != nil && p.reuse.draw // no utilization, capex total or energy breakdown
 	n := len(or.Months)
 	var fleet, nbv, deprRate, capexTotal, inService, maintenance decimal.Decimal
 	deprEnds := make([]decimal.Decimal, n+2) // rate drops at the start of month index
@@ -783,20 +807,26 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHel
 		if changed {
 			maintenance = inService.Mul(monthlyOpex)
 			operations = maintenance.Add(o.staff)
-			fixedCash = facility.Add(operations).Add(idleEnergy)
+			fixedCash = add(add(facility, operations), idleEnergy)
 			if leased {
 				leasePay = inService.Mul(o.leaseFactor)
 				fixedCash = fixedCash.Add(leasePay)
 			} else {
 				row.Capex = spend
-				capexTotal = capexTotal.Add(spend)
+				if !draw {
+					capexTotal = capexTotal.Add(spend)
+				}
 				nbv = nbv.Add(spend)
 				// The cohort depreciates fully for the whole months of its
 				// life and for the fraction of the next one.
 				r := div(spend.Mul(depreciable), lifeMonths)
 				deprRate = deprRate.Add(r)
 				if end := m + wholeMonths; end < len(deprEnds) {
-					deprEnds[end] = deprEnds[end].Add(r.Mul(keep))
+					if lifeFrac.Sign() == 0 { // keep = 1
+						deprEnds[end] = add(deprEnds[end], r)
+					} else {
+						deprEnds[end] = add(deprEnds[end], r.Mul(keep))
+					}
 				}
 				if end := m + wholeMonths + 1; end < len(deprEnds) && lifeFrac.Sign() > 0 {
 					deprEnds[end] = deprEnds[end].Add(r.Mul(lifeFrac))
@@ -807,7 +837,7 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHel
 			}
 		}
 		if changed || deprEnds[m].Sign() != 0 {
-			deprRate = deprRate.Sub(deprEnds[m])
+			deprRate = sub(deprRate, deprEnds[m])
 			fixedEcon = deprRate.Add(fixedCash) // changes only with the fleet or a life ending
 		}
 		row.Fleet = fleet
@@ -825,12 +855,14 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHel
 		}
 		b.Depreciation = deprRate
 		nbv = nbv.Sub(deprRate)
-		b.Energy = idleEnergy.Add(busyEnergy)
+		if !draw {
+			b.Energy = idleEnergy.Add(busyEnergy)
+		}
 		b.Facility = facility
 		b.Operations = operations
 		b.Committed = leasePay
-		row.Cost = fixedEcon.Add(b.Capital).Add(busyEnergy)
-		row.CashCost = fixedCash.Add(busyEnergy)
+		row.Cost = add(add(fixedEcon, b.Capital), busyEnergy)
+		row.CashCost = add(fixedCash, busyEnergy)
 		if m == n-1 && o.resale && !leased {
 			// Sold at the horizon at its book value: cash in, no gain or
 			// loss, so the economic cost is unchanged; the loan's balance
@@ -857,12 +889,15 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHel
 			row.CashCost = row.CashCost.Sub(row.Resale)
 			or.ResaleTotal = or.ResaleTotal.Add(row.Resale)
 		}
-		if idle := fleet.Sub(prov); idle.Sign() > 0 {
+		if fleet.Cmp(prov) > 0 {
 			// Hardware kept but not needed: its share of the fixed costs.
+			idle := fleet.Sub(prov)
 			fixed := deprRate.Add(b.Capital).Add(facility).Add(maintenance).Add(idleEnergy).Add(leasePay)
 			row.StrandedCost = div(fixed.Mul(idle), fleet)
 		}
-		sumHeld = sumHeld.Add(fleet)
+		if !draw {
+			sumHeld = sumHeld.Add(fleet)
+		}
 	}
 	or.PeakAccelerators = fleet
 	or.CapexTotal = capexTotal
@@ -876,6 +911,14 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHel
 
 // summarize derives the per-unit figures from the monthly rows.
 func (p *plan) summarize(o *optionPlan, or *OptionResult, tot totals, sumBusy, sumProv decimal.Decimal) {
+	or.CostPerMTokens = div(or.TotalCost.Mul(million), tot.in.Add(tot.out))
+	if p.revenue != nil {
+		or.TotalRevenue = ptr(tot.revenue)
+		or.TotalMargin = ptr(tot.revenue.Sub(or.TotalCost))
+	}
+	if p.reuse != nil && p.reuse.draw { // the Monte Carlo reads only these
+		return
+	}
 	var inCost decimal.Decimal
 	switch {
 	case o.kind == API && o.pricePath != nil:
@@ -892,7 +935,6 @@ func (p *plan) summarize(o *optionPlan, or *OptionResult, tot totals, sumBusy, s
 		inCost = or.TotalCost.Mul(or.Throughput.InputShareOfTime)
 		or.AverageUtilization = ptr(div(sumBusy, sumProv))
 	}
-	or.CostPerMTokens = div(or.TotalCost.Mul(million), tot.in.Add(tot.out))
 	if tot.in.Sign() > 0 {
 		or.CostPerMInputTokens = ptr(div(inCost.Mul(million), tot.in))
 	}
@@ -901,11 +943,8 @@ func (p *plan) summarize(o *optionPlan, or *OptionResult, tot totals, sumBusy, s
 	or.FirstMonthCost = or.Months[0].Cost
 	or.LastMonthCost = or.Months[len(or.Months)-1].Cost
 	if p.revenue != nil {
-		margin := tot.revenue.Sub(or.TotalCost)
-		or.TotalRevenue = ptr(tot.revenue)
-		or.TotalMargin = ptr(margin)
 		if tot.revenue.Sign() > 0 {
-			or.MarginShare = ptr(div(margin, tot.revenue))
+			or.MarginShare = ptr(div(*or.TotalMargin, tot.revenue))
 		}
 		if p.reuse == nil || !p.reuse.lean {
 			or.BreakEvenMonth = breakEven(or.Months)

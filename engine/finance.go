@@ -59,9 +59,11 @@ func (p *plan) finance(or *OptionResult, discount []decimal.Decimal, pvRevenue d
 	}
 	for m := range or.Months {
 		row := &or.Months[m]
-		cf := row.CashCost.Neg()
+		var cf decimal.Decimal
 		if p.revenue != nil {
 			cf = row.Revenue.Sub(row.CashCost)
+		} else {
+			cf = row.CashCost.Neg()
 		}
 		if flows != nil {
 			flows[m] = cf

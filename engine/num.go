@@ -3,6 +3,7 @@ package engine
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/big"
 	"strconv"
 	"strings"
@@ -237,4 +238,46 @@ func ceil(x decimal.Decimal) decimal.Decimal {
 		q.Add(q, big.NewInt(1))
 	}
 	return decimal.NewFromBigInt(q, 0)
+}
+
+// ceilInt is ⌈x⌉ when it fits an int64 (ok false otherwise), computed on
+// a copy of x's coefficient and a scratch remainder r, so that only the
+// copy is allocated: provisioning takes the ceiling of every month of
+// every candidate replica.
+func ceilInt(x decimal.Decimal, r *big.Int) (int64, bool) {
+	e := -int(x.Exponent())
+	if e < 0 || e >= len(pow10) {
+		return 0, false
+	}
+	c := x.Coefficient()
+	c.QuoRem(c, pow10[e], r) // truncated towards zero
+	if !c.IsInt64() || c.Int64() == math.MaxInt64 {
+		return 0, false
+	}
+	k := c.Int64()
+	if r.Sign() > 0 {
+		k++
+	}
+	return k, true
+}
+
+// add and sub are a + b and a − b, handing back an operand when the other
+// is zero: the same value, without the allocations decimal makes even
+// then. The cost model's monthly loops meet many zeros (no commitment,
+// no capital charge, no lease, no life ending this month).
+func add(a, b decimal.Decimal) decimal.Decimal {
+	switch {
+	case b.IsZero():
+		return a
+	case a.IsZero():
+		return b
+	}
+	return a.Add(b)
+}
+
+func sub(a, b decimal.Decimal) decimal.Decimal {
+	if b.IsZero() {
+		return a
+	}
+	return a.Sub(b)
 }

@@ -50,6 +50,10 @@ type reuse struct {
 	throughputs []Throughput
 	capacity    [][]Month
 	lean        bool // skip cumulative cash and the break-even month (not needed)
+	// draw marks a Monte Carlo draw (lean too): it skips, besides, every
+	// figure Simulate does not read (the comparison, the per-unit
+	// figures other than cost per M tokens, the cash total, the reasons).
+	draw bool
 	// discount, when set, gives the finance view's discount factors; a
 	// lean evaluation computes only each option's NPV (or net present cost)
 	// with them, not its payback, IRR or the present value of revenue.

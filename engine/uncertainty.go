@@ -459,7 +459,7 @@ func newSimulator(s *Scenario) (*simulator, error) {
 	// or revenue input moves; each option's candidate replicas, unless an
 	// input their throughput depends on moves; the discount factors,
 	// unless the discount rate moves.
-	sm.shared = reuse{lean: true, discount: bp.discount}
+	sm.shared = reuse{lean: true, draw: true, discount: bp.discount}
 	if !demandMoves {
 		sm.shared.months = bp.demand()
 		sm.shared.tot = sumDemand(sm.shared.months)
@@ -667,7 +667,11 @@ func spread(v []decimal.Decimal) Spread {
 // coefficient of the value rounded to 2 places), saturating at the int64
 // range (±$92 quadrillion), so the fan's draws take 8 bytes each.
 func cents(v decimal.Decimal) int64 {
-	c := v.Round(2).Coefficient()
+	r := v.Round(2)
+	if r.NumDigits() <= 18 {
+		return r.CoefficientInt64()
+	}
+	c := r.Coefficient()
 	if !c.IsInt64() {
 		if c.Sign() > 0 {
 			return math.MaxInt64
