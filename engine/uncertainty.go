@@ -41,8 +41,9 @@ type Range struct {
 // Shape is a range's distribution.
 type Shape string
 
-// Triangular is the only shape: density rising linearly from low to the
-// most likely value and falling linearly to high.
+// Triangular, the default shape: density rising linearly from low to the
+// most likely value and falling linearly to high. Lognormal
+// (lognormal.go) is the other.
 const Triangular Shape = "triangular"
 
 // Limits that bound a simulation's time and memory.
@@ -224,6 +225,9 @@ type draw struct {
 	target
 	lo, mode, hi decimal.Decimal
 	def          bool
+	shape        Shape
+	// A log-normal range's σ of ln x below and above its median (mode).
+	sigBelow, sigAbove decimal.Decimal
 }
 
 // checkUncertainty validates the scenario's uncertainty: each error names
@@ -272,11 +276,14 @@ func checkUncertainty(s *Scenario) (seed int64, samples int, draws []draw, errs 
 			continue
 		}
 		seen[r.Path] = true
-		if r.Shape != "" && r.Shape != Triangular {
-			errs.add(base+".shape", fmt.Sprintf("unknown shape %q (triangular)", truncate(string(r.Shape), 20)))
+		if r.Shape != "" && r.Shape != Triangular && r.Shape != Lognormal {
+			errs.add(base+".shape", fmt.Sprintf("unknown shape %q (triangular or lognormal)", truncate(string(r.Shape), 20)))
 			continue
 		}
-		d := draw{target: t}
+		d := draw{target: t, shape: Triangular}
+		if r.Shape == Lognormal {
+			d.shape = Lognormal
+		}
 		bad := false
 		for _, side := range []struct {
 			name string
@@ -303,7 +310,14 @@ func checkUncertainty(s *Scenario) (seed int64, samples int, draws []draw, errs 
 			errs.add(base+".low", fmt.Sprintf("low (%s) is above high (%s)", d.lo, d.hi))
 		case d.mode.Cmp(d.lo) < 0 || d.mode.Cmp(d.hi) > 0:
 			errs.add(base+".mode", fmt.Sprintf("the most likely value (%s) must lie from low (%s) to high (%s)", d.mode, d.lo, d.hi))
+		case d.shape == Lognormal && d.lo.Sign() <= 0:
+			errs.add(base+".low", fmt.Sprintf("a log-normal range needs low above 0 (got %s)", d.lo))
+		case d.shape == Lognormal && d.lo.Cmp(d.hi) < 0 && (d.mode.Equal(d.lo) || d.mode.Equal(d.hi)):
+			errs.add(base+".mode", fmt.Sprintf("a log-normal range's median (%s) must lie strictly between low (%s) and high (%s)", d.mode, d.lo, d.hi))
 		default:
+			if d.shape == Lognormal && d.lo.Cmp(d.hi) < 0 {
+				_, d.sigBelow, d.sigAbove = lognormalSigmas(d.lo, d.mode, d.hi)
+			}
 			draws = append(draws, d)
 		}
 	}
@@ -440,7 +454,7 @@ func newSimulator(s *Scenario) (*simulator, error) {
 		}
 		t, _ := findTarget(s, path)
 		a := o.Accuracy
-		draws = append(draws, draw{target: t, lo: a.Low, mode: a.Median, hi: a.High, def: true})
+		draws = append(draws, draw{target: t, lo: a.Low, mode: a.Median, hi: a.High, def: true, shape: Triangular})
 	}
 	// Drawn in the order of their paths, whatever the order they were
 	// listed in, so that a page that keeps them otherwise draws the same.
@@ -450,7 +464,7 @@ func newSimulator(s *Scenario) (*simulator, error) {
 	demandMoves, modelMoves := false, false
 	for _, d := range draws {
 		sm.fieldMoves = sm.fieldMoves || !d.throughput
-		sm.used = append(sm.used, UsedRange{Path: d.path, Label: d.label, Shape: Triangular, Low: d.lo, Mode: d.mode, High: d.hi, Default: d.def})
+		sm.used = append(sm.used, UsedRange{Path: d.path, Label: d.label, Shape: d.shape, Low: d.lo, Mode: d.mode, High: d.hi, Default: d.def})
 		demandMoves = demandMoves || d.demand
 		modelMoves = modelMoves || (d.option < 0 && !d.neutral)
 		sm.discountMoves = sm.discountMoves || d.path == "workload.discount_rate"
@@ -563,12 +577,16 @@ func scaleThroughputs(cands []Throughput, m decimal.Decimal) []Throughput {
 	return out
 }
 
-// sample is the inverse of the triangular distribution's CDF at u
-// (0 < u < 1), rounded to drawPlaces and kept within [low, high]:
+// sample is the inverse of the range's CDF at u (0 < u < 1), rounded to
+// drawPlaces; a log-normal range's is sampleLognormal, a triangular
+// range's is, kept within [low, high]:
 //
 //	x = low + √(u (high − low)(mode − low))         when u < (mode − low)/(high − low)
 //	x = high − √((1 − u)(high − low)(high − mode))  otherwise
 func (d draw) sample(u decimal.Decimal) decimal.Decimal {
+	if d.shape == Lognormal {
+		return d.sampleLognormal(u)
+	}
 	width := d.hi.Sub(d.lo)
 	if width.Sign() == 0 {
 		return d.lo

@@ -200,7 +200,9 @@ func TestSimulateHostile(t *testing.T) {
 		{Uncertainty{Ranges: []Range{{Path: "options[3].hourly_rate", Low: N("1"), Mode: N("1"), High: N("1")}}}, "uncertainty.ranges[0].path"},
 		{Uncertainty{Ranges: []Range{{Path: "options[3].throughput", Low: N("1"), Mode: N("1"), High: N("1")}}}, "uncertainty.ranges[0].path"},
 		{Uncertainty{Ranges: []Range{{Path: "options[0].throughput", Low: N("0"), Mode: N("1"), High: N("1")}}}, "uncertainty.ranges[0].low"},
-		{Uncertainty{Ranges: []Range{{Path: "options[0].hourly_rate", Shape: "lognormal", Low: N("1"), Mode: N("1"), High: N("1")}}}, "uncertainty.ranges[0].shape"},
+		{Uncertainty{Ranges: []Range{{Path: "options[0].hourly_rate", Shape: "normal", Low: N("1"), Mode: N("1"), High: N("1")}}}, "uncertainty.ranges[0].shape"},
+		{Uncertainty{Ranges: []Range{{Path: "workload.monthly_growth", Shape: Lognormal, Low: N("0"), Mode: N("0.05"), High: N("0.1")}}}, "uncertainty.ranges[0].low"},
+		{Uncertainty{Ranges: []Range{{Path: "workload.monthly_growth", Shape: Lognormal, Low: N("0.01"), Mode: N("0.1"), High: N("0.1")}}}, "uncertainty.ranges[0].mode"},
 		{Uncertainty{Ranges: []Range{{Path: "options[-1].hourly_rate"}}}, "uncertainty.ranges[0].path"},
 		{Uncertainty{Ranges: make([]Range, MaxRanges+1)}, "uncertainty.ranges"},
 	} {
@@ -524,4 +526,179 @@ func TestSimulateNPVHandWorked(t *testing.T) {
 	}
 	closeTo(t, "net present cost P90", o.NetPresentCost.P90, o.TotalCost.P90.InexactFloat64()*a/12)
 	closeTo(t, "net present cost P10", o.NetPresentCost.P10, o.TotalCost.P10.InexactFloat64()*a/12)
+}
+
+// Φ⁻¹ by AS 241 in decimal, against references computed with mpmath at 40
+// digits (√2 erfinv(2u − 1)), rounded to 25 significant digits: within
+// 10^−15 (AS 241 is accurate to about 1 part in 10^16) in the centre and
+// in both tail branches (u = 10^−10: r = √(−ln u) = 4.80 ≤ 5; u = 5 ×
+// 10^−16, the smallest u drawn: r = 5.94 > 5).
+func TestInvNormal(t *testing.T) {
+	for _, c := range []struct{ u, want string }{
+		{"0.5", "0"},
+		{"0.9", "1.281551565544600466965103"},
+		{"0.1", "-1.281551565544600466965103"},
+		{"0.975", "1.959963984540054235524594"},
+		{"0.3", "-0.5244005127080407840382893"},
+		{"0.0000000001", "-6.361340902404056204695376"},
+		{"0.0000000000000005", "-8.026858882534540892421769"},
+		{"0.9999999999999995", "8.026858882534540892421769"},
+	} {
+		got := invNormal(decimal.RequireFromString(c.u))
+		if d := got.Sub(decimal.RequireFromString(c.want)).Abs(); d.Cmp(decimal.New(1, -15)) > 0 {
+			t.Errorf("Φ⁻¹(%s) = %s, want %s (off by %s)", c.u, got, c.want, d)
+		}
+	}
+}
+
+// The coefficients as transcribed sum, mantissa by mantissa, to AS 241's
+// published hash sums: 55.8831928806149014439 (A and B),
+// 49.33206503301610289036 (C and D), 47.52583317549289671629 (E and F).
+func TestAS241Transcription(t *testing.T) {
+	mantissa := func(d decimal.Decimal) decimal.Decimal {
+		for d.Cmp(decimal.NewFromInt(10)) >= 0 {
+			d = d.Shift(-1)
+		}
+		for d.Sign() > 0 && d.Cmp(one) < 0 {
+			d = d.Shift(1)
+		}
+		return d
+	}
+	for _, c := range []struct {
+		name string
+		a, b []decimal.Decimal
+		want string
+	}{{"A, B", as241A, as241B[:7], "55.8831928806149014439"}, {"C, D", as241C, as241D[:7], "49.33206503301610289036"}, {"E, F", as241E, as241F[:7], "47.52583317549289671629"}} {
+		sum := zero
+		for _, v := range append(slices.Clone(c.a), c.b...) {
+			sum = sum.Add(mantissa(v))
+		}
+		if !sum.Equal(decimal.RequireFromString(c.want)) {
+			t.Errorf("%s: hash sum %s, want %s", c.name, sum, c.want)
+		}
+	}
+}
+
+// e^x against mpmath (40 digits): e^2.5 = 12.18249396070347343807017595…,
+// e^−7.25 = 0.000710174388842549063584600…; to logPlaces places.
+func TestExpLn(t *testing.T) {
+	for _, c := range []struct{ x, want string }{{"2.5", "12.182493960703473438070175951168"}, {"-7.25", "0.000710174388842549063584600371"}, {"0", "1"}} {
+		got := expDec(decimal.RequireFromString(c.x))
+		if d := got.Sub(decimal.RequireFromString(c.want)).Abs(); d.Cmp(decimal.New(1, -logPlaces)) > 0 {
+			t.Errorf("e^%s = %s, want %s", c.x, got, c.want)
+		}
+	}
+	// ln 2 = 0.693147180559945309417232121458176568…
+	if got := lnDec(two); !got.Equal(decimal.RequireFromString("0.693147180559945309417232121458")) {
+		t.Errorf("ln 2 = %s", got)
+	}
+}
+
+// A log-normal range's inverse CDF, worked by hand: low 1,000 (P10),
+// median 2,000, high 4,000 (P90) is exactly log-normal (2,000 = √(1,000 ×
+// 4,000)), σ = ln 2 / z₉₀ = 0.693147 / 1.281552 = 0.540866 on both sides.
+// At u = 0.9 the draw is 2,000 × e^(σ z₉₀) = 2,000 × 2 = 4,000; at u = 0.1,
+// 1,000; at u = ½, the median; at u = 0.975, 2,000 × e^(0.540866 ×
+// 1.959964) = 2,000 × e^1.060078 = 2,000 × 2.886594 = 5,773.19 (mpmath:
+// 5773.18726681778…). Split: low 1,000, median 1,500, high 4,000 keeps the
+// three points (u = 0.1 → 1,000, u = 0.9 → 4,000).
+func TestLognormalInverse(t *testing.T) {
+	mk := func(lo, mode, hi string) draw {
+		d := draw{target: target{field: WorkloadFields[0].Field}, lo: N(lo).Dec(), mode: N(mode).Dec(), hi: N(hi).Dec(), shape: Lognormal}
+		_, d.sigBelow, d.sigAbove = lognormalSigmas(d.lo, d.mode, d.hi)
+		return d
+	}
+	d := mk("1000", "2000", "4000")
+	if !d.sigBelow.Equal(d.sigAbove) || d.sigBelow.Sub(decimal.RequireFromString("0.540865618829305")).Abs().Cmp(decimal.New(1, -14)) > 0 {
+		t.Errorf("σ %s and %s, want 0.540865618829305…", d.sigBelow, d.sigAbove)
+	}
+	for _, c := range []struct{ u, want string }{{"0.9", "4000"}, {"0.1", "1000"}, {"0.5", "2000"}, {"0.975", "5773.1872668178"}} {
+		got := d.sample(decimal.RequireFromString(c.u))
+		if diff := got.Sub(decimal.RequireFromString(c.want)).Abs(); diff.Cmp(decimal.RequireFromString("0.0001")) > 0 {
+			t.Errorf("F⁻¹(%s) = %s, want %s", c.u, got, c.want)
+		}
+	}
+	s := mk("1000", "1500", "4000")
+	for _, c := range []struct{ u, want string }{{"0.9", "4000"}, {"0.1", "1000"}, {"0.5", "1500"}} {
+		if got := s.sample(decimal.RequireFromString(c.u)); got.Sub(decimal.RequireFromString(c.want)).Abs().Cmp(decimal.RequireFromString("0.000001")) > 0 {
+			t.Errorf("split: F⁻¹(%s) = %s, want %s", c.u, got, c.want)
+		}
+	}
+}
+
+// The closed-form case with a log-normal input: the API's cost is 0.438 ×
+// rpd (TestSimulateLinearInUniformInput), rpd log-normal with P10 1,000,
+// median 2,000 and P90 4,000 (exactly log-normal: σ = ln 2 / z₉₀), so the
+// exact q-quantile of cost is 0.438 × 2,000 × e^(σ Φ⁻¹(q)): $438, $876 and
+// $1,752 at q = 0.1, 0.5 and 0.9. The estimate must lie between the exact
+// quantiles at q ± 4 √(q(1−q)/N) (the same binomial bound). A split range
+// (median 1,500) keeps its three points as P10, P50 and P90 likewise.
+func TestSimulateLognormalClosedForm(t *testing.T) {
+	sigma := math.Ln2 / 1.2815515655446004
+	phiInv := func(q float64) float64 { return math.Sqrt2 * math.Erfinv(2*q-1) }
+	for _, c := range []struct {
+		median float64
+		mode   string
+	}{{2000, "2000"}, {1500, "1500"}} {
+		s := &Scenario{Version: 2, Workload: Workload{RequestsPerDay: N("2000"), InputTokens: N("1000"), OutputTokens: N("100"),
+			CachedInputShare: N("0"), MonthlyGrowth: N("0"), HorizonMonths: N("12")},
+			Model:   Model{Preset: "llama-3.1-8b"},
+			Options: []Option{{Label: "API", Kind: API, PriceInputPerM: N("1"), PriceOutputPerM: N("2")}},
+			Uncertainty: &Uncertainty{Seed: N("7"), Samples: N("1000"), Ranges: []Range{
+				{Path: "workload.requests_per_day", Shape: Lognormal, Low: N("1000"), Mode: N(c.mode), High: N("4000")}}},
+		}
+		sim, err := Simulate(s, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sim.Ranges[0].Shape != Lognormal {
+			t.Errorf("range shape %q", sim.Ranges[0].Shape)
+		}
+		below, above := math.Log(c.median/1000)/1.2815515655446004, math.Log(4000/c.median)/1.2815515655446004
+		if c.median == 2000 && (math.Abs(below-sigma) > 1e-12 || math.Abs(above-sigma) > 1e-12) {
+			t.Fatalf("σ %v %v, want %v", below, above, sigma)
+		}
+		inv := func(q float64) float64 {
+			z := phiInv(q)
+			if z < 0 {
+				return c.median * math.Exp(below*z)
+			}
+			return c.median * math.Exp(above*z)
+		}
+		got := sim.Options[0].TotalCost
+		for _, p := range []struct {
+			q   float64
+			est decimal.Decimal
+		}{{0.1, got.P10}, {0.5, got.P50}, {0.9, got.P90}} {
+			band := 4 * math.Sqrt(p.q*(1-p.q)/1000)
+			lo, hi := 0.438*inv(p.q-band), 0.438*inv(p.q+band)
+			if v := p.est.InexactFloat64(); v < lo || v > hi {
+				t.Errorf("median %v: P%.0f = %s, exact %.2f, want within [%.2f, %.2f]", c.median, p.q*100, p.est, 0.438*inv(p.q), lo, hi)
+			}
+		}
+	}
+}
+
+// A log-normal simulation pinned digit for digit: the same figures must
+// come out natively and in wasm (ln, e^x and Φ⁻¹ are decimal arithmetic).
+func TestSimulateLognormalGolden(t *testing.T) {
+	s := referenceWithRanges(t, "60")
+	s.Uncertainty.Ranges[0].Shape = Lognormal // growth 0.01, 0.05, 0.12
+	s.Uncertainty.Ranges[2].Shape = Lognormal // H100 rate 2, 2.5, 3.5
+	sim, err := Simulate(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, o := range sim.Options {
+		b.WriteString(o.Label + " " + o.TotalCost.P10.StringFixed(2) + " " + o.TotalCost.P50.StringFixed(2) + " " + o.TotalCost.P90.StringFixed(2) + " " + o.WinShare.String() + "\n")
+	}
+	const want = `H100 on demand 2406689.78 6902539.56 104263153.75 0.116667
+H200 committed 5894677.00 8213171.60 127322373.30 0
+MI300X owned 2692643.63 3862072.04 39885860.84 0.883333
+Token API 4965080.18 10385601.91 186031593.51 0
+`
+	if b.String() != want {
+		t.Errorf("golden:\n%s\nwant:\n%s", b.String(), want)
+	}
 }
