@@ -702,3 +702,86 @@ Token API 4965080.18 10385601.91 186031593.51 0
 		t.Errorf("golden:\n%s\nwant:\n%s", b.String(), want)
 	}
 }
+
+// A log-normal range travels in links as a fifth value "ln" (since format
+// 5) and in files as "shape": "lognormal"; the same simulation comes back.
+// A version-4 link's fifth value other than "triangular" is refused, so a
+// version-4 range keeps its meaning (triangular).
+func TestLognormalLink(t *testing.T) {
+	s := referenceWithRanges(t, "30")
+	s.Uncertainty.Ranges[0].Shape = Lognormal
+	s.Uncertainty.Ranges[1].Shape = Triangular
+	n := Normalize(s)
+	tokens := strings.Join(linkTokens(&n), "~") + "~"
+	for _, want := range []string{"u=g,0.01,0.05,0.12,ln~", "u=rpd,1500000,2000000,3000000~"} {
+		if !strings.Contains(tokens, want) {
+			t.Errorf("link tokens %s lack %s", tokens, want)
+		}
+	}
+	d, err := DecodeLink(EncodeLink(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Uncertainty.Ranges[0].Shape != Lognormal && d.Uncertainty.Ranges[1].Shape != Lognormal {
+		t.Errorf("decoded shapes %q, %q", d.Uncertainty.Ranges[0].Shape, d.Uncertainty.Ranges[1].Shape)
+	}
+	a, err := Simulate(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Simulate(&d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	if string(ja) != string(jb) {
+		t.Error("the link's simulation differs from the scenario's")
+	}
+	f, _ := json.Marshal(s)
+	if !strings.Contains(string(f), `"shape":"lognormal"`) {
+		t.Errorf("file lacks the shape: %s", f)
+	}
+	fs, err := DecodeScenario(strings.NewReader(string(f)))
+	if err != nil || fs.Uncertainty.Ranges[0].Shape != Lognormal {
+		t.Errorf("file round trip: %v %+v", err, fs.Uncertainty)
+	}
+	for _, c := range []struct{ link, want string }{
+		{"#4r.u=g,0.01,0.04,0.12,ln", `shape "ln" needs link format 5`},
+		{"#4r.u=g,0.01,0.04,0.12,lognormal", "needs link format 5"},
+	} {
+		if _, err := DecodeLink(c.link); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want %q", c.link, err, c.want)
+		}
+	}
+	if v4, err := DecodeLink("#4r.u=g,0.01,0.04,0.12,triangular"); err != nil || v4.Uncertainty.Ranges[0].Shape != "" {
+		t.Errorf("a version-4 triangular range: %v", err)
+	}
+}
+
+// A hostile log-normal range (low 10^−18, median 1, high 10^12 on requests
+// a day: σ ≈ 32 below and 22 above, so σz reaches ±270) is drawn in
+// bounded time: the steps beyond ±200 are held at the field's bounds.
+func TestLognormalHostileBounded(t *testing.T) {
+	s := &Scenario{Version: 2, Workload: Workload{RequestsPerDay: N("1000"), InputTokens: N("10"), OutputTokens: N("10")},
+		Model:   Model{Preset: "llama-3.1-8b"},
+		Options: []Option{{Label: "API", Kind: API, PriceInputPerM: N("1"), PriceOutputPerM: N("1")}},
+		Uncertainty: &Uncertainty{Samples: N("300"), Ranges: []Range{
+			{Path: "workload.requests_per_day", Shape: Lognormal, Low: N("0.000000000000000001"), Mode: N("1"), High: N("1e12")}}},
+	}
+	start := time.Now()
+	if _, err := Simulate(s, nil); err != nil && !strings.Contains(err.Error(), "draw ") {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %v", d)
+	}
+	for _, u := range []string{"0.0000000000000005", "0.9999999999999995"} {
+		d := draw{target: target{field: WorkloadFields[0].Field}, lo: N("0.000000000000000001").Dec(), mode: one, hi: N("1e12").Dec(), shape: Lognormal}
+		_, d.sigBelow, d.sigAbove = lognormalSigmas(d.lo, d.mode, d.hi)
+		x := d.sample(decimal.RequireFromString(u))
+		if x.Cmp(d.field.Min) < 0 || x.Cmp(d.field.Max) > 0 {
+			t.Errorf("u = %s: %s outside the field's range", u, x)
+		}
+	}
+}
