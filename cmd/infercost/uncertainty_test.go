@@ -124,3 +124,69 @@ func TestEvalSamplesRefused(t *testing.T) {
 		}
 	}
 }
+
+// A log-normal range from a file: the API's total is $6,570 + $2,628 × p
+// (TestEvalSamplesMatchEngine) with its output price p log-normal, P10 $2,
+// median $4, P90 $8 (exactly log-normal: 4 = √(2 × 8)), so its median total
+// is $6,570 + $2,628 × 4 = $17,082 (nearest rank, within the sampling
+// band: p between the quantiles 0.5 ± 0.063, 4 × e^(±0.5409 × 0.159) =
+// 3.670 to 4.360, totals $16,214.71 to $18,027.28). The CLI names the shape and
+// its JSON equals the engine's simulation; without revenue prices the table
+// shows the net present cost.
+func TestEvalLognormalRange(t *testing.T) {
+	b, err := os.ReadFile("testdata/handworked.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	m["uncertainty"] = map[string]any{"ranges": []any{map[string]any{"path": "options[1].price_output_per_m", "shape": "lognormal", "low": "2", "mode": "4", "high": "8"}}}
+	delete(m, "revenue")
+	b, _ = json.Marshal(m)
+	path := filepath.Join(t.TempDir(), "lognormal.json")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI("", "eval", "-samples", "1000", "-seed", "5", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"API: Output price (options[1].price_output_per_m): P10 2, median 4, P90 8, lognormal", "present cost P50"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("missing %q in:\n%s", want, stdout)
+		}
+	}
+	code, stdout, stderr = runCLI("", "eval", "-format", "json", "-samples", "1000", "-seed", "5", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got struct {
+		Uncertainty *engine.Simulation `json:"uncertainty"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	api := got.Uncertainty.Options[1]
+	if p50 := api.TotalCost.P50; p50.Cmp(decimal.NewFromInt(16214)) < 0 || p50.Cmp(decimal.NewFromInt(18028)) > 0 {
+		t.Errorf("API P50 %s, want about $17,082", p50)
+	}
+	if api.NPV != nil || api.NetPresentCost == nil {
+		t.Errorf("without revenue: NPV %v, net present cost %v", api.NPV, api.NetPresentCost)
+	}
+	s, err := readScenario(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Uncertainty.Samples, s.Uncertainty.Seed = engine.N("1000"), engine.N("5")
+	sim, err := engine.Simulate(&s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := json.Marshal(sim)
+	bb, _ := json.Marshal(got.Uncertainty)
+	if string(a) != string(bb) {
+		t.Error("the CLI's simulation differs from the engine's")
+	}
+}
