@@ -3,6 +3,7 @@ package engine
 import (
 	"encoding/json"
 	"math/big"
+	"sync"
 
 	"github.com/shopspring/decimal"
 )
@@ -306,6 +307,7 @@ func (p *plan) option(o *optionPlan, months []demand, tot totals) (OptionResult,
 		p.cost(o, months, tot, &or, nil)
 		return or, nil
 	}
+	draw := p.reuse != nil && p.reuse.draw
 	var cands []Throughput
 	if p.reuse != nil && p.reuse.throughputs != nil {
 		cands = p.reuse.throughputs
@@ -333,7 +335,7 @@ func (p *plan) option(o *optionPlan, months []demand, tot totals) (OptionResult,
 			if len(cands) > 1 && outgrown(o, cands, rpr, i) {
 				continue
 			}
-			rows := make([]Month, len(months))
+			rows := newMonths(len(months))
 			for m := range months {
 				rows[m].RequestsPerDay = months[m].rpd
 			}
@@ -350,16 +352,26 @@ func (p *plan) option(o *optionPlan, months []demand, tot totals) (OptionResult,
 		try := or
 		t := cands[i]
 		try.Throughput = &t
-		if p.reuse == nil || p.reuse.capacity == nil {
+		// A draw's cloud option reads no busy accelerators (they serve
+		// only utilization and an owned option's energy).
+		if (p.reuse == nil || p.reuse.capacity == nil) && !(draw && o.kind == Cloud) {
 			p.busy(&t, capacities[i])
 		}
 		p.cost(o, months, tot, &try, capacities[i])
 		if best < 0 || try.TotalCost.Cmp(bestOR.TotalCost) < 0 ||
 			try.TotalCost.Equal(bestOR.TotalCost) && t.AcceleratorsPerReplica < bestOR.AcceleratorsPerReplica {
+			if best >= 0 {
+				freeMonths(bestOR.Months)
+			}
 			best, bestOR = i, try
+		} else {
+			freeMonths(try.Months)
 		}
 	}
-	if p.reuse != nil && p.reuse.draw {
+	if draw { // a draw keeps no candidate's capacity
+		for _, rows := range capacities {
+			freeMonths(rows)
+		}
 		return bestOR, nil
 	}
 	bestOR.Why = why(cands, best, "the cheapest", " for this demand")
@@ -465,7 +477,7 @@ func (pp pricePlan) perRequest(w workloadPlan) decimal.Decimal {
 // holds the busy and provisioned accelerators of each month, known from an
 // earlier evaluation.
 func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult, capacity []Month) {
-	or.Months = make([]Month, len(months))
+	or.Months = newMonths(len(months))
 	for m := range months {
 		d := &months[m]
 		row := &or.Months[m]
@@ -959,3 +971,26 @@ func breakEven(months []Month) *int {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// monthsPool recycles monthly rows no longer referenced: a losing
+// candidate's, and a Monte Carlo draw's once read (Simulate). A horizon's
+// rows (60 to 120 months of about 400 bytes) are an evaluation's largest
+// allocations. newMonths hands back n cleared rows; freeMonths takes rows
+// nothing reads any more.
+var monthsPool sync.Pool
+
+func newMonths(n int) []Month {
+	if v, ok := monthsPool.Get().(*[]Month); ok && cap(*v) >= n {
+		rows := (*v)[:n]
+		clear(rows)
+		return rows
+	}
+	return make([]Month, n)
+}
+
+func freeMonths(rows []Month) {
+	if cap(rows) > 0 {
+		rows = rows[:0]
+		monthsPool.Put(&rows)
+	}
+}

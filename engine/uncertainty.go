@@ -386,6 +386,7 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 			for m := range o.Months {
 				monthly[i*months+m] = append(monthly[i*months+m], cents(o.Months[m].Cost))
 			}
+			freeMonths(o.Months) // read: the next draw may reuse its rows
 		}
 	}
 	shares := winShares(wins, samples)
