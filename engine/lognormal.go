@@ -37,39 +37,53 @@ func lnDec(x decimal.Decimal) decimal.Decimal {
 	return v
 }
 
-// expDec is e^x to logPlaces places: x halved k times to |x / 2^k| ≤ ½
-// (exact: each halving adds one decimal place), the Taylor series there
-// to logPlaces + 12 places, then squared k times at that precision
-// (each squaring at most doubles the relative error: with |x| ≤ 200,
-// k ≤ 9, an error under 2^9 × 10^−42, far below 10^−logPlaces).
+// expDec is e^x, x halved k times to |x / 2^k| ≤ 1/32 (exact: each
+// halving adds one decimal place), the Taylor series there summed by
+// Horner's rule to the 14th power (the first term left out is below
+// (1/32)^15 / 15! < 2 × 10^−35) with each step rounded to expWork places,
+// then squared back k times at that precision. Each squaring at most
+// doubles the relative error: for |x| ≤ maxLogStep (k ≤ 13) it stays
+// below 2^14 × 10^−expWork ≈ 2 × 10^−32, far finer than a drawn value
+// keeps (drawPlaces places of at most a field's maximum).
 func expDec(x decimal.Decimal) decimal.Decimal {
-	const work = logPlaces + 12
 	k := 0
 	r := x
-	for r.Abs().Cmp(half) > 0 && k < 64 {
+	for r.Abs().Cmp(expReduced) > 0 && k < 64 {
 		r = r.Mul(half)
 		k++
 	}
-	sum, term := one, one
-	for n := int64(1); n < 200; n++ {
-		term = term.Mul(r).DivRound(decimal.NewFromInt(n), work)
-		if term.IsZero() {
-			break
-		}
-		sum = sum.Add(term)
+	sum := one
+	for n := len(expInverse) - 1; n >= 1; n-- {
+		sum = one.Add(sum.Mul(r).Mul(expInverse[n]).Round(expWork)) // 1 + r/n × (…)
 	}
 	for ; k > 0; k-- {
-		sum = sum.Mul(sum).Round(work)
+		sum = sum.Mul(sum).Round(expWork)
 	}
 	return sum.Round(logPlaces)
 }
+
+// expWork is the places expDec works at; expInverse[n] is 1/n to
+// expWork + 4 places (n = 1 … 14).
+const expWork = 36
+
+var (
+	expReduced = decimal.New(3125, -5) // 1/32
+	expInverse = func() []decimal.Decimal {
+		inv := make([]decimal.Decimal, 15)
+		for n := 1; n < len(inv); n++ {
+			inv[n] = one.DivRound(decimal.NewFromInt(int64(n)), expWork+4)
+		}
+		return inv
+	}()
+)
 
 // invNormal is Φ⁻¹(u), the standard normal quantile, for 0 < u < 1, by
 // Wichura's algorithm AS 241 (PPND16; Applied Statistics 37(3), 477–484,
 // 1988): a rational function of u in the centre (|u − ½| ≤ 0.425) and of
 // √(−ln min(u, 1 − u)) in the tails, accurate to about 1 part in 10^16.
 // It is evaluated here in decimal arithmetic (each Horner step rounded to
-// logPlaces places, ln by lnDec), so every platform gets the same digits;
+// logPlaces places, ln by lnDec, the square root correctly rounded), so
+// every platform gets the same digits;
 // TestInvNormal checks it against 25-digit references within 10^−15.
 func invNormal(u decimal.Decimal) decimal.Decimal {
 	q := u.Sub(half)
@@ -81,7 +95,7 @@ func invNormal(u decimal.Decimal) decimal.Decimal {
 	if q.Sign() > 0 {
 		p = one.Sub(u)
 	}
-	r := sqrtDec(lnDec(p).Neg())
+	r, _ := lnDec(p).Neg().SqrtRound(logPlaces) // correctly rounded (an integer square root)
 	var z decimal.Decimal
 	if r.Cmp(as241Split2) <= 0 {
 		r = r.Sub(as241Const2)

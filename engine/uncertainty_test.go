@@ -241,6 +241,20 @@ func BenchmarkSimulate(b *testing.B) {
 	}
 }
 
+// BenchmarkSimulateLognormal is BenchmarkSimulate with its four ranges
+// log-normal (Φ⁻¹ and e^x in decimal for each of them in every draw).
+func BenchmarkSimulateLognormal(b *testing.B) {
+	s := referenceWithRanges(b, "1000")
+	for k := range s.Uncertainty.Ranges {
+		s.Uncertainty.Ranges[k].Shape = Lognormal
+	}
+	for b.Loop() {
+		if _, err := Simulate(s, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // A link carries the seed, the sample count and every range: decoding it
 // gives the same inputs and the same simulation. The ranges' tokens are
 // compact: u=g,0.01,0.05,0.12 and u=0.hr,2,2.5,3.5.
@@ -783,5 +797,16 @@ func TestLognormalHostileBounded(t *testing.T) {
 		if x.Cmp(d.field.Min) < 0 || x.Cmp(d.field.Max) > 0 {
 			t.Errorf("u = %s: %s outside the field's range", u, x)
 		}
+	}
+}
+
+// BenchmarkLognormalSample is one log-normal draw's inverse CDF (Φ⁻¹ by
+// AS 241 and e^x, both in decimal), at a tail u.
+func BenchmarkLognormalSample(b *testing.B) {
+	d := draw{target: target{field: WorkloadFields[0].Field}, lo: N("1000").Dec(), mode: N("1500").Dec(), hi: N("4000").Dec(), shape: Lognormal}
+	_, d.sigBelow, d.sigAbove = lognormalSigmas(d.lo, d.mode, d.hi)
+	u := decimal.RequireFromString("0.97")
+	for b.Loop() {
+		d.sample(u)
 	}
 }
