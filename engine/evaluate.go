@@ -450,7 +450,7 @@ func (p *plan) demand() []demand {
 	for m := range out {
 		if m > 0 {
 			if rpd = rpd.Mul(g); rpd.Exponent() < -Prec {
-				rpd = rpd.Round(Prec)
+				rpd = roundTo(rpd, Prec)
 			}
 		}
 		req := div(rpd.Mul(DaysPerYear), twelve)
@@ -459,7 +459,7 @@ func (p *plan) demand() []demand {
 		if p.revenue != nil {
 			d.revenue = req.Mul(revPerRequest)
 			if p.revenuePath != nil { // the user's prices on their path
-				d.revenue = d.revenue.Mul(p.revenuePath[m]).Round(Prec)
+				d.revenue = roundTo(d.revenue.Mul(p.revenuePath[m]), Prec)
 			}
 		}
 		out[m] = d

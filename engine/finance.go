@@ -68,7 +68,7 @@ func (p *plan) finance(or *OptionResult, discount []decimal.Decimal, pvRevenue d
 		if flows != nil {
 			flows[m] = cf
 		}
-		cum = cum.Add(cf.Mul(discount[m]).Round(Prec))
+		cum = cum.Add(roundTo(cf.Mul(discount[m]), Prec))
 		row.CumulativeDiscountedCash = cum
 	}
 	// cum is the net present value: revenue's present value less the

@@ -250,15 +250,61 @@ func ceilInt(x decimal.Decimal, r *big.Int) (int64, bool) {
 		return 0, false
 	}
 	c := x.Coefficient()
-	c.QuoRem(c, pow10[e], r) // truncated towards zero
+	inexact := divPow10(c, e, r) // truncated towards zero
 	if !c.IsInt64() || c.Int64() == math.MaxInt64 {
 		return 0, false
 	}
 	k := c.Int64()
-	if r.Sign() > 0 {
+	if inexact && x.Sign() > 0 {
 		k++
 	}
 	return k, true
+}
+
+// wordDigits is the largest power of ten below 2^64: dividing by at most
+// 10^19 at a time, a division by 10^k takes one-word divisors only, which
+// math/big divides without a long division (a multiply by the divisor's
+// reciprocal a word). That matters most in WebAssembly, which has no
+// 128-bit multiply or divide: a long division there costs several times a
+// native one.
+const wordDigits = 19
+
+// divPow10 divides c in place by 10^k (0 ≤ k < len(pow10)), truncating
+// towards zero, with r as scratch; it reports whether the remainder is not
+// zero. ⌊⌊c / a⌋ / b⌋ = ⌊c / ab⌋ for whole numbers, so the steps give the
+// quotient of one division.
+func divPow10(c *big.Int, k int, r *big.Int) (inexact bool) {
+	for k > 0 {
+		s := min(k, wordDigits)
+		c.QuoRem(c, pow10[s], r)
+		inexact = inexact || r.Sign() != 0
+		k -= s
+	}
+	return inexact
+}
+
+// roundTo is d.Round(places), digit for digit and with the same exponent
+// (TestRoundTo), rounding half away from zero, but dividing by powers of
+// ten a word at a time (divPow10): the finance view, the fan chart's cents
+// and the demand months round every month of every draw.
+func roundTo(d decimal.Decimal, places int32) decimal.Decimal {
+	k := int(-places - d.Exponent())
+	if k <= 0 || k >= len(pow10) {
+		return d.Round(places)
+	}
+	c := d.Coefficient()
+	neg := c.Sign() < 0
+	c.Abs(c)
+	var r big.Int
+	divPow10(c, k-1, &r) // the digit that decides is left last
+	c.QuoRem(c, pow10[1], &r)
+	if r.Int64() >= 5 {
+		c.Add(c, pow10[0])
+	}
+	if neg {
+		c.Neg(c)
+	}
+	return decimal.NewFromBigInt(c, -places)
 }
 
 // add and sub are a + b and a − b, handing back an operand when the other

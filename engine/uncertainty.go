@@ -598,7 +598,7 @@ func (d draw) sample(u decimal.Decimal) decimal.Decimal {
 	} else {
 		x = d.hi.Sub(sqrtDec(one.Sub(u).Mul(width).Mul(d.hi.Sub(d.mode))))
 	}
-	x = x.Round(drawPlaces)
+	x = roundTo(x, drawPlaces)
 	if x.Cmp(d.lo) < 0 {
 		x = d.lo
 	}
@@ -686,7 +686,7 @@ func spread(v []decimal.Decimal) Spread {
 // coefficient of the value rounded to 2 places), saturating at the int64
 // range (±$92 quadrillion), so the fan's draws take 8 bytes each.
 func cents(v decimal.Decimal) int64 {
-	r := v.Round(2)
+	r := roundTo(v, 2)
 	if r.NumDigits() <= 18 {
 		return r.CoefficientInt64()
 	}
