@@ -288,9 +288,19 @@ func divPow10(c *big.Int, k int, r *big.Int) (inexact bool) {
 // ten a word at a time (divPow10): the finance view, the fan chart's cents
 // and the demand months round every month of every draw.
 func roundTo(d decimal.Decimal, places int32) decimal.Decimal {
+	if c := roundedCoefficient(d, places); c != nil {
+		return decimal.NewFromBigInt(c, -places)
+	}
+	return d.Round(places)
+}
+
+// roundedCoefficient is the coefficient of d rounded half away from zero
+// to places (a new integer), or nil when d has no more places than that or
+// more than pow10 covers (roundTo then leaves it to decimal's Round).
+func roundedCoefficient(d decimal.Decimal, places int32) *big.Int {
 	k := int(-places - d.Exponent())
 	if k <= 0 || k >= len(pow10) {
-		return d.Round(places)
+		return nil
 	}
 	c := d.Coefficient()
 	neg := c.Sign() < 0
@@ -304,7 +314,7 @@ func roundTo(d decimal.Decimal, places int32) decimal.Decimal {
 	if neg {
 		c.Neg(c)
 	}
-	return decimal.NewFromBigInt(c, -places)
+	return c
 }
 
 // add and sub are a + b and a − b, handing back an operand when the other

@@ -686,11 +686,10 @@ func spread(v []decimal.Decimal) Spread {
 // coefficient of the value rounded to 2 places), saturating at the int64
 // range (±$92 quadrillion), so the fan's draws take 8 bytes each.
 func cents(v decimal.Decimal) int64 {
-	r := roundTo(v, 2)
-	if r.NumDigits() <= 18 {
-		return r.CoefficientInt64()
+	c := roundedCoefficient(v, 2)
+	if c == nil {
+		c = v.Round(2).Coefficient()
 	}
-	c := r.Coefficient()
 	if !c.IsInt64() {
 		if c.Sign() > 0 {
 			return math.MaxInt64
