@@ -495,7 +495,7 @@ func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult
 			row := &or.Months[m]
 			row.Breakdown.Tokens = row.Requests.Mul(perRequest)
 			if o.pricePath != nil { // the token prices on their path
-				row.Breakdown.Tokens = row.Breakdown.Tokens.Mul(o.pricePath[m]).Round(Prec)
+				row.Breakdown.Tokens = roundTo(row.Breakdown.Tokens.Mul(o.pricePath[m]), Prec)
 			}
 			row.Cost = row.Breakdown.Tokens
 			row.CashCost = row.Cost
@@ -939,7 +939,7 @@ func (p *plan) summarize(o *optionPlan, or *OptionResult, tot totals, sumBusy, s
 		for m := range or.Months {
 			r := &or.Months[m]
 			c := r.InputTokens.Sub(r.CachedInputTokens).Mul(o.price.in).Add(r.CachedInputTokens.Mul(o.price.cached))
-			inCost = inCost.Add(c.Mul(o.pricePath[m]).Round(Prec))
+			inCost = inCost.Add(roundTo(c.Mul(o.pricePath[m]), Prec))
 		}
 	case o.kind == API:
 		inCost = tot.in.Sub(tot.cached).Mul(o.price.in).Add(tot.cached.Mul(o.price.cached))

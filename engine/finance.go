@@ -91,7 +91,7 @@ func (p *plan) finance(or *OptionResult, discount []decimal.Decimal, pvRevenue d
 func presentRevenue(months []demand, discount []decimal.Decimal) decimal.Decimal {
 	var pv decimal.Decimal
 	for m := range months {
-		pv = pv.Add(months[m].revenue.Mul(discount[m]).Round(Prec))
+		pv = pv.Add(roundTo(months[m].revenue.Mul(discount[m]), Prec))
 	}
 	return pv
 }

@@ -352,7 +352,7 @@ func checkWorkload(errs *Errors, r *Resolution) workloadPlan {
 		last := wp.rpd
 		g := one.Add(wp.growth)
 		for m := 1; m < wp.horizon; m++ {
-			last = last.Mul(g).Round(Prec)
+			last = roundTo(last.Mul(g), Prec)
 			if last.Cmp(maxRequestsPerDay) > 0 {
 				errs.add("workload.monthly_growth", fmt.Sprintf("grows demand past 10^15 requests a day by month %d: lower the growth or the horizon", m+1))
 				break
