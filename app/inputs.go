@@ -136,9 +136,13 @@ func (c *Calculator) renderPart(kind string, i int) ga.UI {
 			ga.H2().Text("Workload"),
 			ga.Div().Class("grid").Body(ga.Range(engine.WorkloadFields).Slice(func(i int) ga.UI {
 				fd := engine.WorkloadFields[i]
+				if fd.Key == sizingBasisKey && c.fieldErr("workload."+fd.Key) == "" {
+					return ga.Text("") // chosen beside the sizing chart (sizingBasis); here only to mend a bad value
+				}
 				return c.num(numInput{id: "w-" + fd.Key, field: &c.resolved.Workload[i], text: f.Workload[fd.Key],
 					set: func(ctx ga.Context, v string) { f.Workload[fd.Key] = v; c.changed(ctx) }})
 			})),
+			c.renderProfile(),
 		)
 	case "model":
 		return c.renderModel()
@@ -230,7 +234,7 @@ func (c *Calculator) renderInputs() []ga.UI {
 			ga.Range(f.Options).Slice(func(i int) ga.UI {
 				o := f.Options[i]
 				return &part{C: c, Kind: "option", Index: i, Sig: c.sig(engine.OptionPath(i, ""),
-					i, len(f.Options), o.ID, o.Label, o.Kind, o.AccelPreset, o.Accel, o.Fields, o.Tiers, rank(i), bits, f.ModelPreset, f.open, c.focusIn(engine.OptionPath(i, "")))}
+					i, len(f.Options), o.ID, o.Label, o.Kind, o.AccelPreset, o.Accel, o.Fields, o.Tiers, rank(i), bits, f.ModelPreset, f.open, c.focusIn(engine.OptionPath(i, "")), f.layerSig(o.Kind))}
 			}),
 			ga.Div().Class("add-options no-print").Body(
 				ga.Range(engine.Kinds).Slice(func(k int) ga.UI {
@@ -285,6 +289,8 @@ func kindName(k engine.Kind) string {
 		return "Owned accelerators"
 	case engine.API:
 		return "Token API"
+	case engine.Hybrid:
+		return "Hybrid fleet (base, burst, API)"
 	}
 	return string(k)
 }
@@ -482,6 +488,8 @@ func (c *Calculator) renderOption(i int) ga.UI {
 			})
 		}),
 		section("", "price", true),
+		section("", "layers", true),
+		ga.If(o.Kind == engine.Hybrid, func() ga.UI { return c.hybridNames(i) }),
 		section("Commitment", "commit", false),
 		section("Power, facility and people", "facility", false),
 		section("Refresh, resale and financing", "finance", false),

@@ -27,6 +27,9 @@ type Result struct {
 	// Power is the site budget's capacity and the power each self-hosted
 	// option needs (power.go); nil in the sensitivity's evaluations.
 	Power *Power `json:"power"`
+	// discount is the plan's discount factors (plan.discount), kept for
+	// the commitment sizing by net present cost; nil when not computed.
+	discount []decimal.Decimal
 }
 
 // Assumed is the workload as evaluated: each value as typed, or its
@@ -70,6 +73,8 @@ type OptionResult struct {
 	BreakEvenMonth       *int             `json:"break_even_month"`
 	// Commitments are a cloud option's commitment tiers, nil without any.
 	Commitments []TierResult `json:"commitments,omitempty"`
+	// Hybrid is a hybrid option's layers (hybrid.go), nil for other kinds.
+	Hybrid *HybridResult `json:"hybrid,omitempty"`
 
 	// Financing says in words how an owned option pays for its hardware
 	// ("bought for cash; kept at the horizon"); "" for other kinds.
@@ -255,6 +260,7 @@ func (p *plan) evaluate() (*Result, error) {
 	}}
 	if p.reuse == nil {
 		p.discount = discountFactors(w.discountRate, w.horizon)
+		res.discount = p.discount
 	} else {
 		// The sensitivity analysis never reads the finance view (nil); the
 		// Monte Carlo reads each option's NPV (lean: finance).
@@ -272,20 +278,41 @@ func (p *plan) evaluate() (*Result, error) {
 	if p.discount != nil && p.revenue != nil && (p.reuse == nil || !p.reuse.lean) {
 		pvRevenue = presentRevenue(months, p.discount)
 	}
-	for i := range p.options {
-		or, fe := p.option(&p.options[i], months, tot)
-		if fe != nil {
-			errs = append(errs, *fe)
-			continue
+	// Hybrid options draw on the others' results: they come second.
+	done := make([]OptionResult, len(p.options))
+	for pass := range 2 {
+		if pass == 1 && errs != nil {
+			break
 		}
-		if p.discount != nil { // the chosen replica's cash flows only
-			p.finance(&or, p.discount, pvRevenue)
+		if pass == 1 {
+			p.ownHybrids()
 		}
-		res.Options = append(res.Options, or)
+		for i := range p.options {
+			o := &p.options[i]
+			if (o.kind == Hybrid) != (pass == 1) {
+				continue
+			}
+			if o.kind == Hybrid {
+				if fe := p.prepareHybrid(o, months, done); fe != nil {
+					errs = append(errs, *fe)
+					continue
+				}
+			}
+			or, fe := p.option(o, months, tot)
+			if fe != nil {
+				errs = append(errs, *fe)
+				continue
+			}
+			if p.discount != nil { // the chosen replica's cash flows only
+				p.finance(&or, p.discount, pvRevenue)
+			}
+			done[i] = or
+		}
 	}
 	if errs != nil {
 		return nil, errs.dedupe()
 	}
+	res.Options = done
 	if p.reuse != nil && p.reuse.draw {
 		return res, nil
 	}
@@ -504,6 +531,8 @@ func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult
 		sumHeld = p.costCloud(o, or, capacity)
 	case Owned:
 		sumHeld = p.costOwned(o, or, capacity)
+	case Hybrid:
+		sumBusy, sumHeld = p.costHybrid(o, or)
 	}
 	if o.kind.SelfHosted() && (p.reuse == nil || !p.reuse.draw) {
 		sumBusy = tot.rpd.Mul(div(or.Throughput.AcceleratorSecondsPerRequest, SecondsPerDay))
@@ -943,6 +972,11 @@ func (p *plan) summarize(o *optionPlan, or *OptionResult, tot totals, sumBusy, s
 		}
 	case o.kind == API:
 		inCost = tot.in.Sub(tot.cached).Mul(o.price.in).Add(tot.cached.Mul(o.price.cached))
+	case o.kind == Hybrid:
+		inCost = o.hyb.inCost
+		if sumProv.Sign() > 0 {
+			or.AverageUtilization = ptr(div(sumBusy, sumProv))
+		}
 	default:
 		inCost = or.TotalCost.Mul(or.Throughput.InputShareOfTime)
 		or.AverageUtilization = ptr(div(sumBusy, sumProv))
