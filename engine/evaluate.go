@@ -260,11 +260,12 @@ func (p *plan) evaluate() (*Result, error) {
 	}}
 	if p.reuse == nil {
 		p.discount = discountFactors(w.discountRate, w.horizon)
+		p.discountCoef = coefficients(p.discount)
 		res.discount = p.discount
 	} else {
 		// The sensitivity analysis never reads the finance view (nil); the
 		// Monte Carlo reads each option's NPV (lean: finance).
-		p.discount = p.reuse.discount
+		p.discount, p.discountCoef = p.reuse.discount, p.reuse.discountCoef
 	}
 	var months []demand
 	var tot totals

@@ -57,6 +57,12 @@ func (p *plan) finance(or *OptionResult, discount []decimal.Decimal, pvRevenue d
 	if p.revenue != nil && (p.reuse == nil || !p.reuse.lean) {
 		flows = make([]decimal.Decimal, len(or.Months))
 	}
+	draw := p.reuse != nil && p.reuse.draw // reads the total, not each month's
+	coef := p.discountCoef
+	if len(coef) != len(discount) {
+		coef = coefficients(discount)
+	}
+	var sum presentSum
 	for m := range or.Months {
 		row := &or.Months[m]
 		var cf decimal.Decimal
@@ -68,8 +74,13 @@ func (p *plan) finance(or *OptionResult, discount []decimal.Decimal, pvRevenue d
 		if flows != nil {
 			flows[m] = cf
 		}
-		cum = cum.Add(roundTo(cf.Mul(discount[m]), Prec))
-		row.CumulativeDiscountedCash = cum
+		sum.add(cf, discount[m], coef[m])
+		if !draw {
+			row.CumulativeDiscountedCash = sum.value()
+		}
+	}
+	if len(or.Months) > 0 {
+		cum = sum.value()
 	}
 	// cum is the net present value: revenue's present value less the
 	// cash cost's, each month's difference discounted and rounded once.
@@ -251,4 +262,59 @@ func fixed(d decimal.Decimal) *big.Int {
 		return v.Quo(v, pow10[-e])
 	}
 	return v.Quo(v, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(-e)), nil))
+}
+
+// presentSum adds present values month by month: Σ round(CF_m × v^m,
+// Prec), in integers at Prec places, the same digits (and exponent) as
+// adding roundTo(CF_m.Mul(v^m), Prec) as decimals, with no allocation a
+// month when CF_m fits in 64 bits (a draw's NPV discounts every month of
+// every option).
+type presentSum struct {
+	acc, t, c, r big.Int
+}
+
+// add adds round(cf × v, Prec); vc is v's coefficient.
+func (s *presentSum) add(cf, v decimal.Decimal, vc *big.Int) {
+	if cf.NumDigits() <= 18 {
+		s.c.SetInt64(cf.CoefficientInt64())
+	} else {
+		s.c.Set(cf.Coefficient())
+	}
+	s.t.Mul(&s.c, vc)
+	neg := s.t.Sign() < 0
+	s.t.Abs(&s.t)
+	k := int(-Prec - cf.Exponent() - v.Exponent()) // places to drop
+	switch {
+	case k > 0: // half away from zero, as roundTo
+		divPow10(&s.t, k-1, &s.r)
+		s.t.QuoRem(&s.t, pow10[1], &s.r)
+		if s.r.Int64() >= 5 {
+			s.t.Add(&s.t, pow10[0])
+		}
+	case k < 0:
+		for k < 0 {
+			d := min(-k, wordDigits)
+			s.t.Mul(&s.t, pow10[d])
+			k += d
+		}
+	}
+	if neg {
+		s.t.Neg(&s.t)
+	}
+	s.acc.Add(&s.acc, &s.t)
+}
+
+// value is the sum so far, at Prec places.
+func (s *presentSum) value() decimal.Decimal {
+	return decimal.NewFromBigInt(&s.acc, -Prec)
+}
+
+// coefficients are the coefficients of the discount factors, which
+// presentSum multiplies by.
+func coefficients(discount []decimal.Decimal) []*big.Int {
+	c := make([]*big.Int, len(discount))
+	for m := range discount {
+		c[m] = discount[m].Coefficient()
+	}
+	return c
 }

@@ -2,6 +2,8 @@ package engine
 
 import (
 	"math"
+	"math/big"
+	"math/rand"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -300,6 +302,37 @@ func BenchmarkEvaluateFinanceWorstCase(b *testing.B) {
 	for b.Loop() {
 		if _, err := Evaluate(s); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// presentSum gives the digits and exponent of adding
+// roundTo(cf.Mul(v), Prec) as decimals, month by month: cash flows of
+// every sign, size (within and beyond 64 bits) and exponent, discounted
+// at 0 % (v = 1, exponent 0), 8 % and 250 % a year.
+func TestPresentSum(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	for _, rate := range []string{"0", "0.08", "2.5"} {
+		discount := discountFactors(decimal.RequireFromString(rate), 60)
+		coef := coefficients(discount)
+		for range 300 {
+			var want decimal.Decimal
+			var sum presentSum
+			for m := range discount {
+				n := new(big.Int).Rand(rng, pow10[1+rng.Intn(40)])
+				if rng.Intn(2) == 0 {
+					n.Neg(n)
+				}
+				cf := decimal.NewFromBigInt(n, int32(rng.Intn(40)-34))
+				if rng.Intn(10) == 0 {
+					cf = decimal.NewFromInt(5).Shift(-int32(Prec + 1)).Mul(decimal.NewFromInt(int64(rng.Intn(3) - 1)))
+				}
+				want = want.Add(roundTo(cf.Mul(discount[m]), Prec))
+				sum.add(cf, discount[m], coef[m])
+				if got := sum.value(); !got.Equal(want) || got.Exponent() != want.Exponent() {
+					t.Fatalf("rate %s, month %d, cf %s: presentSum %s (exponent %d), decimals %s (%d)", rate, m+1, cf, got, got.Exponent(), want, want.Exponent())
+				}
+			}
 		}
 	}
 }

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"math/big"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -32,6 +33,8 @@ type plan struct {
 	// discount holds the present value of a dollar at the end of each
 	// month (discountFactors); nil when the finance view is not needed.
 	discount []decimal.Decimal
+	// discountCoef holds their coefficients (finance), nil until needed.
+	discountCoef []*big.Int
 
 	// reuse, when set, carries work from an earlier evaluation that the
 	// caller knows is unchanged (sensitivity moves one input at a time).
@@ -57,7 +60,8 @@ type reuse struct {
 	// discount, when set, gives the finance view's discount factors; a
 	// lean evaluation computes only each option's NPV (or net present cost)
 	// with them, not its payback, IRR or the present value of revenue.
-	discount []decimal.Decimal
+	discount     []decimal.Decimal
+	discountCoef []*big.Int // their coefficients (finance)
 	// byOption, when set, holds each option's candidate replicas (nil for
 	// an option whose candidates are computed as usual): the uncertainty
 	// analysis draws their throughput.

@@ -477,7 +477,7 @@ func newSimulator(s *Scenario) (*simulator, error) {
 	// or revenue input moves; each option's candidate replicas, unless an
 	// input their throughput depends on moves; the discount factors,
 	// unless the discount rate moves.
-	sm.shared = reuse{lean: true, draw: true, discount: bp.discount}
+	sm.shared = reuse{lean: true, draw: true, discount: bp.discount, discountCoef: coefficients(bp.discount)}
 	if !demandMoves {
 		sm.shared.months = bp.demand()
 		sm.shared.tot = sumDemand(sm.shared.months)
@@ -532,6 +532,7 @@ func (sm *simulator) next(k int) (*plan, []decimal.Decimal, *Result, error) {
 	ru := sm.shared
 	if sm.discountMoves {
 		ru.discount = discountFactors(p.workload.discountRate, p.workload.horizon)
+		ru.discountCoef = coefficients(ru.discount)
 	}
 	ru.byOption = make([][]Throughput, n)
 	for i := range p.options {
