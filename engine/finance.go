@@ -281,25 +281,18 @@ func (s *presentSum) add(cf, v decimal.Decimal, vc *big.Int) {
 		s.c.Set(cf.Coefficient())
 	}
 	s.t.Mul(&s.c, vc)
-	neg := s.t.Sign() < 0
-	s.t.Abs(&s.t)
 	k := int(-Prec - cf.Exponent() - v.Exponent()) // places to drop
 	switch {
+	case k >= len(pow10):
+		s.t.Set(roundTo(cf.Mul(v), Prec).Coefficient())
 	case k > 0: // half away from zero, as roundTo
-		divPow10(&s.t, k-1, &s.r)
-		s.t.QuoRem(&s.t, pow10[1], &s.r)
-		if s.r.Int64() >= 5 {
-			s.t.Add(&s.t, pow10[0])
-		}
+		dropDigits(&s.t, k, &s.r)
 	case k < 0:
 		for k < 0 {
 			d := min(-k, wordDigits)
 			s.t.Mul(&s.t, pow10[d])
 			k += d
 		}
-	}
-	if neg {
-		s.t.Neg(&s.t)
 	}
 	s.acc.Add(&s.acc, &s.t)
 }

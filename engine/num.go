@@ -303,19 +303,33 @@ func roundedCoefficient(d decimal.Decimal, places int32) *big.Int {
 		return nil
 	}
 	c := d.Coefficient()
+	var r big.Int
+	dropDigits(c, k, &r)
+	return c
+}
+
+// dropDigits rounds c in place to a multiple of 10^k and divides it by
+// 10^k (0 < k < len(pow10)), half away from zero, with r as scratch: ⌊(|c|
+// + 5×10^(k−1)) / 10^k⌋ is |c| / 10^k rounded half up, the digit at k − 1
+// deciding, in the one division of divPow10.
+func dropDigits(c *big.Int, k int, r *big.Int) {
 	neg := c.Sign() < 0
 	c.Abs(c)
-	var r big.Int
-	divPow10(c, k-1, &r) // the digit that decides is left last
-	c.QuoRem(c, pow10[1], &r)
-	if r.Int64() >= 5 {
-		c.Add(c, pow10[0])
-	}
+	c.Add(c, halves[k])
+	divPow10(c, k, r)
 	if neg {
 		c.Neg(c)
 	}
-	return c
 }
+
+// halves holds 5×10^(k−1) for 0 < k < len(pow10): half of 10^k.
+var halves = func() []*big.Int {
+	h := make([]*big.Int, len(pow10))
+	for k := 1; k < len(h); k++ {
+		h[k] = new(big.Int).Mul(pow10[k-1], big.NewInt(5))
+	}
+	return h
+}()
 
 // add and sub are a + b and a − b, handing back an operand when the other
 // is zero: the same value, without the allocations decimal makes even
