@@ -276,7 +276,7 @@ func (p *plan) evaluate() (*Result, error) {
 		tot = sumDemand(months)
 	}
 	var pvRevenue decimal.Decimal
-	if p.discount != nil && p.revenue != nil && (p.reuse == nil || !p.reuse.lean) {
+	if p.discount != nil && p.revenue != nil && !p.lean() {
 		pvRevenue = presentRevenue(months, p.discount)
 	}
 	// Hybrid options draw on the others' results: they come second.
@@ -314,7 +314,7 @@ func (p *plan) evaluate() (*Result, error) {
 		return nil, errs.dedupe()
 	}
 	res.Options = done
-	if p.reuse != nil && p.reuse.draw {
+	if p.drawing() {
 		return res, nil
 	}
 	res.Comparison = p.compare(res)
@@ -335,7 +335,7 @@ func (p *plan) option(o *optionPlan, months []demand, tot totals) (OptionResult,
 		p.cost(o, months, tot, &or, nil)
 		return or, nil
 	}
-	draw := p.reuse != nil && p.reuse.draw
+	draw := p.drawing()
 	var cands []Throughput
 	if p.reuse != nil && p.reuse.throughputs != nil {
 		cands = p.reuse.throughputs
@@ -535,20 +535,20 @@ func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult
 	case Hybrid:
 		sumBusy, sumHeld = p.costHybrid(o, or)
 	}
-	if o.kind.SelfHosted() && (p.reuse == nil || !p.reuse.draw) {
+	if o.kind.SelfHosted() && !p.drawing() {
 		sumBusy = tot.rpd.Mul(div(or.Throughput.AcceleratorSecondsPerRequest, SecondsPerDay))
 	}
 	var cumCash decimal.Decimal
 	for m := range or.Months {
 		row := &or.Months[m]
 		or.TotalCost = add(or.TotalCost, row.Cost)
-		if o.kind != API && (p.reuse == nil || !p.reuse.draw) {
+		if o.kind != API && !p.drawing() {
 			or.TotalCashCost = or.TotalCashCost.Add(row.CashCost)
 		}
 		if row.StrandedCost.Sign() != 0 {
 			or.StrandedTotal = or.StrandedTotal.Add(row.StrandedCost)
 		}
-		if p.reuse != nil && p.reuse.lean {
+		if p.lean() {
 			continue
 		}
 		if p.revenue != nil {
@@ -636,7 +636,7 @@ func (p *plan) provision(o *optionPlan, t *Throughput, rows []Month, replicasPer
 // paid in its start month (docs/methodology.md, Commitments).
 func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []Month) (sumHeld decimal.Decimal) {
 	p.capacity(o, or, known)
-	draw := p.reuse != nil && p.reuse.draw // no utilization: no accelerator-months held
+	draw := p.drawing() // no utilization: no accelerator-months held
 	var tiers []TierResult
 	if len(o.tiers) > 0 {
 		tiers = make([]TierResult, len(o.tiers))
@@ -759,7 +759,7 @@ func (t *tierPlan) result() TierResult {
 // of each term).
 func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHeld decimal.Decimal) {
 	p.capacity(o, or, known)
-	draw := p.reuse != nil && p.reuse.draw // no utilization, capex total or energy breakdown
+	draw := p.drawing() // no utilization, capex total or energy breakdown
 	n := len(or.Months)
 	var fleet, nbv, deprRate, capexTotal, inService, maintenance decimal.Decimal
 	deprEnds := make([]decimal.Decimal, n+2) // rate drops at the start of month index
@@ -958,7 +958,7 @@ func (p *plan) summarize(o *optionPlan, or *OptionResult, tot totals, sumBusy, s
 		or.TotalRevenue = ptr(tot.revenue)
 		or.TotalMargin = ptr(tot.revenue.Sub(or.TotalCost))
 	}
-	if p.reuse != nil && p.reuse.draw { // the Monte Carlo reads only these
+	if p.drawing() { // the Monte Carlo reads only these
 		return
 	}
 	var inCost decimal.Decimal
@@ -993,7 +993,7 @@ func (p *plan) summarize(o *optionPlan, or *OptionResult, tot totals, sumBusy, s
 		if tot.revenue.Sign() > 0 {
 			or.MarginShare = ptr(div(*or.TotalMargin, tot.revenue))
 		}
-		if p.reuse == nil || !p.reuse.lean {
+		if !p.lean() {
 			or.BreakEvenMonth = breakEven(or.Months)
 		}
 	}

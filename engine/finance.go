@@ -54,10 +54,10 @@ const (
 func (p *plan) finance(or *OptionResult, discount []decimal.Decimal, pvRevenue decimal.Decimal) {
 	var cum decimal.Decimal
 	var flows []decimal.Decimal
-	if p.revenue != nil && (p.reuse == nil || !p.reuse.lean) {
+	if p.revenue != nil && !p.lean() {
 		flows = make([]decimal.Decimal, len(or.Months))
 	}
-	draw := p.reuse != nil && p.reuse.draw // reads the total, not each month's
+	draw := p.drawing() // reads the total, not each month's
 	coef := p.discountCoef
 	if len(coef) != len(discount) {
 		coef = coefficients(discount)
@@ -89,7 +89,7 @@ func (p *plan) finance(or *OptionResult, discount []decimal.Decimal, pvRevenue d
 		return
 	}
 	or.NPV = ptr(cum)
-	if p.reuse != nil && p.reuse.lean { // the Monte Carlo's draws read the NPV only
+	if p.lean() { // the Monte Carlo's draws read the NPV only
 		return
 	}
 	or.NetPresentCost = pvRevenue.Sub(cum)

@@ -68,6 +68,13 @@ type reuse struct {
 	byOption [][]Throughput
 }
 
+// lean reports an evaluation that skips what reuse.lean says.
+func (p *plan) lean() bool { return p.reuse != nil && p.reuse.lean }
+
+// drawing reports a Monte Carlo draw's evaluation (reuse.draw): it
+// computes only the figures Simulate reads.
+func (p *plan) drawing() bool { return p.reuse != nil && p.reuse.draw }
+
 type workloadPlan struct {
 	rpd, in, out, cached, p2a, growth decimal.Decimal
 	horizon                           int
