@@ -380,18 +380,28 @@ func checkWorkload(errs *Errors, r *Resolution) workloadPlan {
 	}
 	// Only a growth in range: one out of range has its message already,
 	// and a field shows one message at a time.
-	if wp.horizon >= 1 && wp.horizon <= 120 && wp.growth.Cmp(zero) > 0 && wp.rpd.Sign() > 0 && errs.For("workload.monthly_growth") == "" {
+	if errs.For("workload.monthly_growth") == "" {
+		if msg := wp.growthProblem(); msg != "" {
+			errs.add("workload.monthly_growth", msg)
+		}
+	}
+	return wp
+}
+
+// growthProblem says when growth takes demand past maxRequestsPerDay
+// within the horizon ("" if it does not).
+func (wp *workloadPlan) growthProblem() string {
+	if wp.horizon >= 1 && wp.horizon <= 120 && wp.growth.Cmp(zero) > 0 && wp.rpd.Sign() > 0 {
 		last := wp.rpd
 		g := one.Add(wp.growth)
 		for m := 1; m < wp.horizon; m++ {
 			last = roundTo(last.Mul(g), Prec)
 			if last.Cmp(maxRequestsPerDay) > 0 {
-				errs.add("workload.monthly_growth", fmt.Sprintf("grows demand past 10^15 requests a day by month %d: lower the growth or the horizon", m+1))
-				break
+				return fmt.Sprintf("grows demand past 10^15 requests a day by month %d: lower the growth or the horizon", m+1)
 			}
 		}
 	}
-	return wp
+	return ""
 }
 
 func checkModel(errs *Errors, r *Resolution) modelPlan {

@@ -139,6 +139,13 @@ type target struct {
 	demand      bool // changes the demand months (workload, revenue)
 	throughput  bool // the option's throughput multiplier
 	set         func(*Scenario, decimal.Decimal)
+	// patch, when not nil, puts a drawn value straight into a copy of
+	// the checked plan: what Check of the scenario with the value set
+	// gives (TestDrawPatchEqualsCheck), for a field that no default is
+	// derived from (or whose derived defaults it sets too) and that only
+	// growthProblem checks against another. Draws of such fields alone
+	// are not checked again: their range's bounds were (checkUncertainty).
+	patch func(*plan, decimal.Decimal)
 }
 
 // findTarget resolves a range's path against the registry and the
@@ -156,8 +163,15 @@ func findTarget(s *Scenario, path string) (target, string) {
 		for _, f := range WorkloadFields {
 			if f.Key == key && key != "horizon_months" && key != "site_power_mw" && key != "sizing_basis" {
 				neutral := key == "requests_per_day" || key == "monthly_growth" || key == "peak_to_average"
-				return target{path: path, label: f.Label, field: f.Field, option: -1, neutral: neutral, demand: true,
-					set: func(c *Scenario, v decimal.Decimal) { *f.Get(&c.Workload) = NumOf(v) }}, ""
+				t := target{path: path, label: f.Label, field: f.Field, option: -1, neutral: neutral, demand: true,
+					set: func(c *Scenario, v decimal.Decimal) { *f.Get(&c.Workload) = NumOf(v) }}
+				switch key {
+				case "requests_per_day":
+					t.patch = func(p *plan, v decimal.Decimal) { p.workload.rpd = v }
+				case "monthly_growth":
+					t.patch = func(p *plan, v decimal.Decimal) { p.workload.growth = v }
+				}
+				return t, ""
 			}
 		}
 	case "revenue":
@@ -215,8 +229,23 @@ func findTarget(s *Scenario, path string) (target, string) {
 				if f.Unit == optionNumber { // a hybrid's layer (hybrid.go)
 					return target{}, fmt.Sprintf("%s names an option: it has no range", f.Label)
 				}
-				return target{path: path, label: o.Label + ": " + f.Label, field: f.Field, option: i, neutral: f.CostOnly,
-					set: func(c *Scenario, v decimal.Decimal) { *f.Get(&c.Options[i]) = NumOf(v) }}, ""
+				t := target{path: path, label: o.Label + ": " + f.Label, field: f.Field, option: i, neutral: f.CostOnly,
+					set: func(c *Scenario, v decimal.Decimal) { *f.Get(&c.Options[i]) = NumOf(v) }}
+				switch {
+				case key == "price_output_per_m" && o.Kind == API:
+					t.patch = func(p *plan, v decimal.Decimal) { p.options[i].price.out = div(v, million) }
+				case key == "hourly_rate" && o.Kind == Cloud && len(o.Commitments) == 0:
+					// The committed rate, unless given, is the hourly
+					// rate (commitment tiers' too: none here).
+					follows := !o.CommitHourlyRate.Set()
+					t.patch = func(p *plan, v decimal.Decimal) {
+						p.options[i].hourly = v
+						if follows {
+							p.options[i].commitRate = v
+						}
+					}
+				}
+				return t, ""
 			}
 		}
 	}
@@ -427,6 +456,7 @@ type simulator struct {
 	shared        reuse  // demand when it does not move; the discount factors
 	fixed         []bool // option i's candidate replicas do not move
 	fieldMoves    bool   // a scenario field moves (not only throughput)
+	patched       bool   // every field that moves has a patch: no Check a draw
 	discountMoves bool
 	r             *rng
 	values        []decimal.Decimal
@@ -466,7 +496,9 @@ func newSimulator(s *Scenario) (*simulator, error) {
 	sm := &simulator{s: s, seed: seed, samples: samples, draws: draws, bp: bp, base: base,
 		r: newRNG(uint64(seed)), values: make([]decimal.Decimal, len(draws))}
 	demandMoves, modelMoves := false, false
+	sm.patched = true
 	for _, d := range draws {
+		sm.patched = sm.patched && (d.throughput || d.patch != nil)
 		sm.fieldMoves = sm.fieldMoves || !d.throughput
 		sm.used = append(sm.used, UsedRange{Path: d.path, Label: d.label, Shape: d.shape, Low: d.lo, Mode: d.mode, High: d.hi, Default: d.def})
 		demandMoves = demandMoves || d.demand
@@ -497,7 +529,7 @@ func newSimulator(s *Scenario) (*simulator, error) {
 // plan and each option's throughput multiplier (zero: none) as drawn.
 func (sm *simulator) next(k int) (*plan, []decimal.Decimal, *Result, error) {
 	var c Scenario
-	if sm.fieldMoves {
+	if sm.fieldMoves && !sm.patched {
 		c = sm.s.Clone()
 	}
 	n := len(sm.base.Options)
@@ -511,23 +543,35 @@ func (sm *simulator) next(k int) (*plan, []decimal.Decimal, *Result, error) {
 			v = v.Round(0)
 		}
 		sm.values[j] = v
-		if d.throughput {
+		switch {
+		case d.throughput:
 			mult[d.option] = v
-		} else {
+		case !sm.patched:
 			d.set(&c, v)
 		}
 	}
-	p := sm.bp
-	if sm.fieldMoves {
+	var p *plan
+	if sm.fieldMoves && !sm.patched {
 		var cerrs Errors
 		if p, cerrs = Check(&c); cerrs != nil {
 			return nil, nil, nil, drawError(k, sm.draws, sm.values, cerrs)
 		}
 	} else {
-		// Only throughput moves: the checked plan is the same for
-		// every draw (evaluate only reads it).
+		// Only throughput or patched fields move: the checked plan, with
+		// the drawn values put in (evaluate only reads the rest).
 		q := *sm.bp
 		p = &q
+		if sm.fieldMoves {
+			p.options = slices.Clone(p.options)
+			for j, d := range sm.draws {
+				if d.patch != nil {
+					d.patch(p, sm.values[j])
+				}
+			}
+			if msg := p.workload.growthProblem(); msg != "" {
+				return nil, nil, nil, drawError(k, sm.draws, sm.values, Errors{{"workload.monthly_growth", msg}})
+			}
+		}
 	}
 	ru := sm.shared
 	if sm.discountMoves {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 	"math/rand"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -850,5 +851,91 @@ func TestRoundTo(t *testing.T) {
 				t.Fatalf("divPow10(%s, %d) = %s (%v), want %s (%v)", d.Coefficient(), e, c, inexact, q, rem.Sign() != 0)
 			}
 		}
+	}
+}
+
+// A patched draw's plan is the plan Check gives the drawn scenario, field
+// for field (reflect.DeepEqual: the same digits and exponents): for every
+// field findTarget patches, in the reference and every example, with and
+// without a committed rate, at values below, at and above the field's.
+func TestDrawPatchEqualsCheck(t *testing.T) {
+	scenarios := []Scenario{*loadReference(t)}
+	for _, e := range Examples {
+		scenarios = append(scenarios, e.Scenario.Clone())
+	}
+	committed := loadReference(t).Clone()
+	for i := range committed.Options {
+		if committed.Options[i].Kind == Cloud {
+			committed.Options[i].CommitHourlyRate = N("1.75")
+		}
+	}
+	scenarios = append(scenarios, committed)
+	patched := 0
+	for _, s := range scenarios {
+		var paths []string
+		for _, f := range WorkloadFields {
+			paths = append(paths, "workload."+f.Key)
+		}
+		for i := range s.Options {
+			for _, f := range OptionFields {
+				paths = append(paths, OptionPath(i, f.Key))
+			}
+		}
+		base, errs := Check(&s)
+		if errs != nil {
+			t.Fatalf("%s: %v", s.Name, errs)
+		}
+		for _, path := range paths {
+			tg, msg := findTarget(&s, path)
+			if msg != "" || tg.patch == nil {
+				continue
+			}
+			for _, v := range []string{"0.02", "0.07", "1.3", "2", "3000000", "123456.789"} {
+				d := decimal.RequireFromString(v)
+				if checkRange(tg.field, NumOf(d)) != "" {
+					continue
+				}
+				c := s.Clone()
+				tg.set(&c, d)
+				want, errs := Check(&c)
+				if errs != nil {
+					continue // refused (growth past the limit): growthProblem's
+				}
+				q := *base
+				got := &q
+				got.options = slices.Clone(got.options)
+				tg.patch(got, d)
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s, %s = %s: the patched plan differs from Check's", s.Name, path, v)
+				}
+				patched++
+			}
+		}
+	}
+	if patched < 20 {
+		t.Fatalf("only %d patched values compared", patched)
+	}
+}
+
+// A draw whose growth takes demand past the limit stops the run naming
+// it, in the same words whether the draw is patched into the plan (growth
+// alone moves) or checked again (a range without a patch, on peak to
+// average, rides along at one value). The first draw's growth is
+// 0.9901902655: month m has 2,000,000 × 1.9901902655^(m−1) requests a
+// day, 2 × 10^6 × e^(29 × 0.68823) ≈ 9.3 × 10^14 in month 30 and ×
+// 1.99 ≈ 1.85 × 10^15 in month 31, the first above 10^15.
+func TestSimulateGrowthLimitPatchedOrChecked(t *testing.T) {
+	s := loadReference(t)
+	s.Uncertainty = &Uncertainty{Seed: N("1"), Samples: N("5"), Ranges: []Range{
+		{Path: "workload.monthly_growth", Low: N("0.9"), Mode: N("0.95"), High: N("1")}}}
+	_, errA := Simulate(s, nil)
+	s.Uncertainty.Ranges = append(s.Uncertainty.Ranges, Range{Path: "workload.peak_to_average", Low: N("1.5"), Mode: N("1.5"), High: N("1.5")})
+	_, errB := Simulate(s, nil)
+	if errA == nil || errB == nil {
+		t.Fatalf("no error: patched %v, checked %v", errA, errB)
+	}
+	a, b := errA.Error(), strings.Replace(errB.Error(), ", workload.peak_to_average = 1.5", "", 1)
+	if a != b || !strings.Contains(a, "workload.monthly_growth = 0.9901902655): workload.monthly_growth: grows demand past 10^15 requests a day by month 31:") {
+		t.Fatalf("patched: %s\nchecked: %s", a, b)
 	}
 }
