@@ -17,6 +17,13 @@ type Calculator struct {
 
 	f        *form
 	resolved *engine.Resolution // of the form: its defaults and their origins (see renderInputs)
+	// resolvedOf is the form and the evaluation resolved was worked out
+	// for; evals counts evaluations (each edit makes one).
+	resolvedOf struct {
+		f     *form
+		evals int
+	}
+	evals int
 	errs     engine.Errors      // of the current input; nil when valid
 	result   *engine.Result
 	stale    bool             // result is from an earlier, valid input
@@ -65,11 +72,11 @@ type Calculator struct {
 	sensOption int
 	sensMetric engine.Metric
 	capOption  int
-	seq        int
 	resultSeq  int // counts results, so parts know when to re-render
 	curveSeq   int
 	tornadoSeq int
 	robustSeq  int
+	powerSeq   int // counts the power card's redraws (refreshSecondary)
 	// drawn counts the redraws of each monthly chart, one a frame once
 	// typing pauses (see refreshSecondary); all 0 until the first paint.
 	drawn [monthlyCharts]int
@@ -98,11 +105,12 @@ type Calculator struct {
 	// focused is the path of the numeric input being edited, which shows
 	// the text as typed; the others show it with separators (entry.go).
 	focused string
-	// draftSeq counts edits, so that a draft waiting to be kept is dropped
-	// by the next one; draftKept says the working copy holds a draft
-	// rather than the address bar's scenario (keepDraft).
-	draftSeq  int
+	// draftKept says the working copy holds a draft rather than the
+	// address bar's scenario (keepDraft).
 	draftKept bool
+
+	// sched runs what follows an edit once typing pauses (schedule.go).
+	sched scheduler
 
 	ctx     ga.Context // from OnMount: the context every later dispatch goes through (see dispatch)
 	mounted bool
@@ -226,6 +234,7 @@ func (c *Calculator) open(frag string) {
 // good result, marked stale.
 func (c *Calculator) evaluateNow() bool {
 	start := time.Now()
+	c.evals++
 	s := c.f.scenario()
 	r, err := engine.Evaluate(&s)
 	if ga.IsClient {
@@ -252,7 +261,6 @@ func (c *Calculator) evaluateNow() bool {
 // changed is called after every edit.
 func (c *Calculator) changed(ctx ga.Context) {
 	c.notice = ""
-	c.draftSeq++ // drops a draft not yet kept: this edit decides
 	if c.evaluateNow() {
 		c.badLink = ""
 		c.urlDirty = true
@@ -270,11 +278,10 @@ func (c *Calculator) keepDraft(ctx ga.Context) {
 	if !ga.IsClient || !c.mounted {
 		return
 	}
-	seq := c.draftSeq
-	c.async(ctx, func() {
-		time.Sleep(secondaryDelay)
-		c.dispatch(ctx, func(ga.Context) {
-			if seq != c.draftSeq || c.errs == nil {
+	// The last valid results' charts and figures not yet drawn still are.
+	c.schedule(ctx, true, job{name: "draft", notBefore: secondaryDelay, run: func(q *run) {
+		q.apply(func() {
+			if c.errs == nil {
 				return
 			}
 			s := c.f.draft()
@@ -283,7 +290,7 @@ func (c *Calculator) keepDraft(ctx ga.Context) {
 			}
 			c.draftKept = true
 		})
-	})
+	}})
 }
 
 // reshaped is changed for an edit that was not typed into the field it
@@ -361,15 +368,17 @@ func (c *Calculator) currentLink() string {
 	return c.link
 }
 
-// secondaryDelay debounces the volume curve and the tornado: they cost
-// tens of milliseconds under wasm, so they wait until typing pauses instead
-// of delaying every keystroke's paint.
-const secondaryDelay = 250 * time.Millisecond
-
-// chartDelay debounces the monthly charts: redrawing hundreds of SVG nodes
-// takes longer than a frame under wasm, so the headline figures and the
-// table update on every keystroke and the charts follow when typing pauses.
+// chartDelay is the scheduler's debounce: the queue after an edit (see
+// schedule.go and refreshSecondary) starts once typing has paused this
+// long. Redrawing the charts' hundreds of SVG nodes takes longer than a
+// frame under wasm, so the headline figures update on every keystroke and
+// the rest follows when typing pauses.
 const chartDelay = 120 * time.Millisecond
+
+// secondaryDelay is how long after an edit the computations start (the
+// commitment sizing, the curves, the tornado, the Monte Carlo): they cost
+// tens of milliseconds under wasm, more than a pause between two keys.
+const secondaryDelay = 250 * time.Millisecond
 
 // monthlyCharts are the charts drawn from the result alone: monthly cost,
 // cost breakdown, capacity and cumulative discounted cash, in that order.
@@ -379,147 +388,157 @@ const monthlyCharts = 4
 // they blocked the page for 25–57 ms, which a key pressed then waited for.
 const chartFrame = 17 * time.Millisecond // one frame at 60 Hz
 
-// paceSlice is the longest the volume curve and the tornado compute before
-// letting the browser handle input.
-const paceSlice = 4 * time.Millisecond
+// executor is how the scheduler's queue runs in the app: in a goroutine,
+// sending its results back through the calculator's dispatch.
+func (c *Calculator) executor(ctx ga.Context) executor {
+	return executor{
+		spawn: func(fn func()) { c.async(ctx, fn) },
+		apply: func(fn func()) { c.dispatch(ctx, func(ga.Context) { fn() }) },
+	}
+}
 
-// refreshSecondary recomputes the volume curve and the tornado after the
-// headline results are on screen, and drops the work if input changed.
+// schedule starts a new queue after an edit (see schedule.go), cancelling
+// the one under way; resume keeps what that one had not finished.
+func (c *Calculator) schedule(ctx ga.Context, resume bool, jobs ...job) {
+	c.sched.debounce = chartDelay
+	c.sched.exec = c.executor(ctx)
+	if resume {
+		c.sched.resume(jobs...)
+		return
+	}
+	c.sched.start(jobs...)
+}
+
+// refreshSecondary queues what follows the headline once typing pauses, in
+// this order (the scheduler drops the queue at the next edit):
+//
+//  1. the comparison table, the monthly cost chart, the address bar and the
+//     printed assumptions, in one frame;
+//  2. the cost breakdown, capacity and discounted cash charts, one a frame;
+//  3. from secondaryDelay after the edit: the commitment sizing, the cost
+//     against volume, the cost against interactivity, the ranking's
+//     robustness, the tornado and the summary's drivers;
+//  4. the power card;
+//  5. the Monte Carlo, when uncertainty is on.
 func (c *Calculator) refreshSecondary(ctx ga.Context) {
 	if c.result == nil || c.stale {
 		return
 	}
-	c.seq++
-	seq, rseq := c.seq, c.resultSeq
+	rseq := c.resultSeq
 	s, r := c.f.scenario(), c.result
 	opt, metric := c.sensitivityTarget()
 	sizeOpt, terms := c.sizingTarget(), c.commitTerms
-	current := func() bool { return seq == c.seq }
-	c.refreshUncertainty(ctx, s, current)
-	// Under wasm a goroutine is never preempted: without pacing, a
-	// keystroke landing during a 15–40 ms tornado would wait for its end.
-	// pace returns to the browser's event loop every paceSlice, and stops
-	// the work once the input has changed.
-	last := time.Now()
-	pace := func() bool {
-		if time.Since(last) >= paceSlice {
-			time.Sleep(time.Millisecond)
-			last = time.Now()
-		}
-		return current()
+	chart := func(name string, k int, also ...func()) job {
+		return job{name: name, notBefore: chartDelay + time.Duration(k)*chartFrame, run: func(q *run) {
+			q.apply(func() {
+				c.drawn[k]++
+				for _, f := range also {
+					f()
+				}
+			})
+		}}
 	}
-	c.async(ctx, func() {
-		time.Sleep(chartDelay) // yields to the browser: the headline paints first
-		for k := range monthlyCharts {
-			if !current() {
+	jobs := []job{
+		{name: "table", run: func(q *run) { q.apply(c.layoutTable) }},
+		chart("chart-monthly", 0),
+		{name: "address", run: func(q *run) { q.apply(func() { c.writeURL(ctx) }) }},
+		{name: "printed", run: func(q *run) {
+			q.apply(func() {
+				if c.good != nil {
+					c.printed.rows = engine.ReportAssumptions(c.good)
+					c.printed.link = shareURL(c.currentLink())
+				}
+			})
+		}},
+		chart("chart-breakdown", 1),
+		chart("chart-capacity", 2),
+		chart("chart-discounted", 3),
+		{name: "sizing", notBefore: secondaryDelay, run: func(q *run) {
+			// The commitment sizing: a few milliseconds under wasm.
+			z, zerr := sizeCommitment(&s, r, sizeOpt, terms)
+			q.apply(func() {
+				// Terms typed or an option picked since were sized at once (resize).
+				if terms == c.commitTerms && sizeOpt == c.sizingTarget() {
+					c.sizing, c.sizingErr = z, zerr
+					c.sizingSeq++
+				}
+			})
+		}},
+		{name: "volume", run: func(q *run) {
+			curve, err := engine.VolumeCurve(&s, q.pace)
+			if err == engine.ErrStopped {
 				return
 			}
-			c.dispatch(ctx, func(ctx ga.Context) {
-				if current() {
-					c.drawn[k]++
-					if k == 0 {
-						c.writeURL(ctx)
-						if c.good != nil {
-							c.printed.rows = engine.ReportAssumptions(c.good)
-							c.printed.link = shareURL(c.currentLink())
-						}
-					}
-				}
-			})
-			time.Sleep(chartFrame) // the next chart in the next frame
-		}
-		time.Sleep(secondaryDelay - chartDelay - monthlyCharts*chartFrame)
-		if !current() {
-			return
-		}
-		// The commitment sizing: a few milliseconds under wasm.
-		z, zerr := sizeCommitment(&s, r, sizeOpt, terms)
-		c.dispatch(ctx, func(ctx ga.Context) {
-			// Terms typed or an option picked since were sized at once (resize).
-			if current() && terms == c.commitTerms && sizeOpt == c.sizingTarget() {
-				c.sizing, c.sizingErr = z, zerr
-				c.sizingSeq++
-			}
-		})
-		if !current() {
-			return
-		}
-		curve, err := engine.VolumeCurve(&s, pace)
-		if err == engine.ErrStopped {
-			return
-		}
-		c.dispatch(ctx, func(ctx ga.Context) {
-			if current() {
+			q.apply(func() {
 				c.curve = curve
 				c.curveSeq++
+			})
+		}},
+		{name: "interactivity", run: func(q *run) {
+			icurve, err := engine.InteractivityCurve(&s, q.pace)
+			if err == engine.ErrStopped {
+				return
 			}
-		})
-		if !current() {
-			return
-		}
-		icurve, err := engine.InteractivityCurve(&s, pace)
-		if err == engine.ErrStopped {
-			return
-		}
-		c.dispatch(ctx, func(ctx ga.Context) {
-			if current() {
+			q.apply(func() {
 				c.icurve = icurve
 				c.icurveSeq++
-			}
-		})
-		if !current() {
-			return
-		}
-		// Whether the ranking survives the estimates' validated error.
-		if robust, err := engine.RankingUnderError(&s, r); err == nil {
-			c.dispatch(ctx, func(ctx ga.Context) {
-				if current() {
+			})
+		}},
+		{name: "robustness", run: func(q *run) {
+			// Whether the ranking survives the estimates' validated error.
+			if robust, err := engine.RankingUnderError(&s, r); err == nil {
+				q.apply(func() {
 					c.robust = robust
 					c.robustSeq++
-				}
-			})
-		}
-		if !current() || opt < 0 {
-			return
-		}
-		tor, err := engine.Sensitivity(&s, opt, metric, engine.DefaultSwingPercent, pace)
-		if err == engine.ErrStopped {
-			return
-		}
-		terr := ""
-		if err != nil {
-			terr = err.Error()
-		}
-		c.dispatch(ctx, func(ctx ga.Context) {
-			if current() {
+				})
+			}
+		}},
+		{name: "tornado", run: func(q *run) {
+			if opt < 0 {
+				return
+			}
+			tor, err := engine.Sensitivity(&s, opt, metric, engine.DefaultSwingPercent, q.pace)
+			if err == engine.ErrStopped {
+				return
+			}
+			terr := ""
+			if err != nil {
+				terr = err.Error()
+			}
+			q.apply(func() {
 				c.tornado, c.tornadoErr, c.tornadoOf = tor, terr, rseq
 				c.tornadoSeq++
 				if terr != "" && opt == r.Comparison.Cheapest && metric == engine.MetricCostPerMTokens {
 					c.driversErrOf = rseq
 				}
+			})
+		}},
+		{name: "drivers", run: func(q *run) {
+			// The summary names what drives the winner's cost per M tokens:
+			// when the chart follows another option or metric, that
+			// sensitivity is computed too.
+			w := r.Comparison.Cheapest
+			if opt == w && metric == engine.MetricCostPerMTokens {
+				return
 			}
-		})
-		// The summary names what drives the winner's cost per M tokens:
-		// when the chart follows another option or metric, that
-		// sensitivity is computed too.
-		w := r.Comparison.Cheapest
-		if !current() || (opt == w && metric == engine.MetricCostPerMTokens) {
-			return
-		}
-		st, err := engine.Sensitivity(&s, w, engine.MetricCostPerMTokens, engine.DefaultSwingPercent, pace)
-		if err == engine.ErrStopped {
-			return
-		}
-		c.dispatch(ctx, func(ctx ga.Context) {
-			if current() {
+			st, err := engine.Sensitivity(&s, w, engine.MetricCostPerMTokens, engine.DefaultSwingPercent, q.pace)
+			if err == engine.ErrStopped {
+				return
+			}
+			q.apply(func() {
 				c.summaryTornado, c.summaryTornadoOf = st, rseq
 				if err != nil {
 					c.driversErrOf = rseq
 				}
 				c.summarySeq++
-			}
-		})
-	})
+			})
+		}},
+		{name: "power", run: func(q *run) { q.apply(func() { c.powerSeq++ }) }},
+	}
+	if mc := c.refreshUncertainty(s); mc != nil {
+		jobs = append(jobs, *mc)
+	}
+	c.schedule(ctx, false, jobs...)
 }
 
 // sizeCommitment sizes option i's commitment over the terms typed (none:

@@ -21,7 +21,7 @@ func (c *Calculator) renderPower() ga.UI {
 	if len(p.Options) == 0 {
 		return ga.P().Class("muted").ID("power-none").Text("Power: no self-hosted option; an API's power is its provider's.")
 	}
-	if !c.painted() { // like the charts, it follows the first paint
+	if c.powerSeq == 0 { // like the charts, it follows the first paint (refreshSecondary)
 		return ga.Div().Class("chart-block pending").ID("power-pending").Text("Working out the power…")
 	}
 	intro := "Set a site power budget (Workload, Site power) to see what it hosts with each option."

@@ -50,7 +50,7 @@ func (c *Calculator) renderResults() []ga.UI {
 		),
 		ga.Section().Class("card power").ID("power").Body(
 			ga.H2().Text("Power"),
-			&part{C: c, Kind: "power", Sig: signature(c.drawn[0], c.narrowCharts)},
+			&part{C: c, Kind: "power", Sig: signature(c.powerSeq, c.narrowCharts)},
 		),
 	}
 	return ui
@@ -566,19 +566,32 @@ func comparisonViewOf(r *engine.Result, order []int, class func(int) string) com
 	return v
 }
 
-// comparison is the table's view for the current result and order,
-// laid out once for each.
+// comparison is the table's view as last laid out (layoutTable): it
+// follows the headline once typing pauses, and at once when the order is
+// switched.
 func (c *Calculator) comparison() ga.UI {
-	if !c.painted() { // like the charts, it follows the first paint
+	m := &c.tableMemo
+	if m.view == nil { // like the charts, it follows the first paint
 		return &comparisonView{C: c, Pending: true}
+	}
+	if m.input != c.inputOrder {
+		c.layoutTable()
+	}
+	v := *m.view
+	v.C = c
+	return &v
+}
+
+// layoutTable lays the table out for the current result and order (a job
+// of refreshSecondary's queue).
+func (c *Calculator) layoutTable() {
+	if c.result == nil {
+		return
 	}
 	if m := &c.tableMemo; m.seq != c.resultSeq || m.input != c.inputOrder || m.view == nil {
 		v := comparisonViewOf(c.result, c.order(), c.optionClass)
 		m.seq, m.input, m.view = c.resultSeq, c.inputOrder, &v
 	}
-	v := *c.tableMemo.view
-	v.C = c
-	return &v
 }
 
 func (c *Calculator) renderCapacity() ga.UI {
