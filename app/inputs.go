@@ -209,9 +209,13 @@ func (c *Calculator) renderInputs() []ga.UI {
 	f := c.f
 	// Every default the inputs show comes from the engine's resolution of
 	// the form; the parts render from it (their signatures hold all it
-	// reads).
-	s := f.scenario()
-	c.resolved = engine.Resolve(&s)
+	// reads). It is worked out once an edit (every edit evaluates), not
+	// again for each of the redraws that follow it.
+	if c.resolved == nil || c.resolvedOf.f != f || c.resolvedOf.evals != c.evals {
+		s := f.scenario()
+		c.resolved = engine.Resolve(&s)
+		c.resolvedOf.f, c.resolvedOf.evals = f, c.evals
+	}
 	bits := c.resolved.Values.Model.WeightBits.Dec()
 	rank := func(i int) int {
 		if c.result != nil && !c.stale && i < len(c.result.Comparison.Options) && len(c.result.Options) == len(f.Options) {
