@@ -289,3 +289,67 @@ func percentile(v []float64, p float64) float64 {
 	i := int(float64(len(s)-1) * p / 100)
 	return s[i]
 }
+
+// TestBenchKeystrokesAB measures only the keystroke figures of
+// TestBenchReport, for two builds in one run: A, app.wasm of the source tree
+// at INFERCOST_BENCH_A (say, `git archive main` unpacked), and B, this
+// tree's. Runs alternate A, B, A, B so that the machine's load weighs on
+// both alike. Run with INFERCOST_BENCH=1 INFERCOST_BENCH_A=DIR.
+func TestBenchKeystrokesAB(t *testing.T) {
+	srcA := os.Getenv("INFERCOST_BENCH_A")
+	if os.Getenv("INFERCOST_BENCH") == "" || srcA == "" {
+		t.Skip("set INFERCOST_BENCH=1 and INFERCOST_BENCH_A to another source tree to compare")
+	}
+	wasmA := filepath.Join(t.TempDir(), "app.wasm")
+	if err := site.BuildWasmTags(srcA, wasmA, site.InstrumentTag); err != nil {
+		t.Fatal(err)
+	}
+	sa := Serve(t, BuildSite(t, wasmA, "", "bench-a"), "")
+	sb := Serve(t, BuildSite(t, wasmFile, "", "bench-b"), "")
+	f, err := os.Open("../../engine/testdata/reference.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := engine.DecodeScenario(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	frag := "#" + engine.EncodeLink(&ref)
+	const edits, warmup, rounds = 60, 10, 2
+	var ka, kb, pa, pb keystrokes
+	var la, lb settle
+	add := func(to *keystrokes, k keystrokes, from int) {
+		to.Updated = append(to.Updated, k.Updated[from:]...)
+		to.Painted = append(to.Painted, k.Painted[from:]...)
+		to.Engine = append(to.Engine, k.Engine[from:]...)
+	}
+	for range rounds {
+		add(&ka, keystrokeTimes(t, sa.URL+frag, edits, 30*time.Millisecond), warmup)
+		add(&kb, keystrokeTimes(t, sb.URL+frag, edits, 30*time.Millisecond), warmup)
+		add(&pa, keystrokeTimes(t, sa.URL+frag, edits, 250*time.Millisecond), 0)
+		add(&pb, keystrokeTimes(t, sb.URL+frag, edits, 250*time.Millisecond), 0)
+		s := settleTimes(t, sa.URL+frag, 12)
+		la.LongestTask, la.Settled = append(la.LongestTask, s.LongestTask...), append(la.Settled, s.Settled...)
+		s = settleTimes(t, sb.URL+frag, 12)
+		lb.LongestTask, lb.Settled = append(lb.LongestTask, s.LongestTask...), append(lb.Settled, s.Settled...)
+	}
+	sbi := Serve(t, BuildSite(t, buildBaseline(t, "./testdata/baselineinput"), "", "bench-baseline-input"), "")
+	echo := keystrokeTimes(t, sbi.URL, edits, 30*time.Millisecond)
+	t.Logf("keystroke → results, reference scenario, %d rounds of %d edits (ms):", rounds, edits)
+	t.Logf("  %-40s %s", "", "DOM updated med/p95   painted med/p95/max   engine med/p95")
+	report := func(name string, k keystrokes) {
+		t.Logf("  %-40s %6.1f %6.1f        %6.1f %6.1f %6.1f   %6.1f %6.1f", name,
+			median(k.Updated), percentile(k.Updated, 95),
+			median(k.Painted), percentile(k.Painted, 95), percentile(k.Painted, 100),
+			median(k.Engine), percentile(k.Engine, 95))
+	}
+	report(fmt.Sprintf("A, after the first %d edits", warmup), ka)
+	report(fmt.Sprintf("B, after the first %d edits", warmup), kb)
+	report("A, typing with 250 ms pauses", pa)
+	report("B, typing with 250 ms pauses", pb)
+	report("baseline go-app page (input echoed)", echo)
+	t.Logf("after an edit, the longest task within %d ms: A median %.1f max %.1f, settled %.0f; B median %.1f max %.1f, settled %.0f",
+		settleWindow.Milliseconds(), median(la.LongestTask), percentile(la.LongestTask, 100), median(la.Settled),
+		median(lb.LongestTask), percentile(lb.LongestTask, 100), median(lb.Settled))
+}
