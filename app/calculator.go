@@ -236,7 +236,9 @@ func (c *Calculator) evaluateNow() bool {
 	start := time.Now()
 	c.evals++
 	s := c.f.scenario()
-	r, err := engine.Evaluate(&s)
+	// The headline's figures only: the power card's follow once typing
+	// pauses (the "power" job of refreshSecondary).
+	r, err := engine.EvaluateHeadline(&s)
 	if ga.IsClient {
 		// For `make bench`, which splits keystroke latency into engine
 		// time and rendering time (instrumented builds only).
@@ -418,7 +420,7 @@ func (c *Calculator) schedule(ctx ga.Context, resume bool, jobs ...job) {
 //  3. from secondaryDelay after the edit: the commitment sizing, the cost
 //     against volume, the cost against interactivity, the ranking's
 //     robustness, the tornado and the summary's drivers;
-//  4. the power card;
+//  4. the power card (its figures are computed here: see evaluateNow);
 //  5. the Monte Carlo, when uncertainty is on.
 func (c *Calculator) refreshSecondary(ctx ga.Context) {
 	if c.result == nil || c.stale {
@@ -533,7 +535,16 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 				c.summarySeq++
 			})
 		}},
-		{name: "power", run: func(q *run) { q.apply(func() { c.powerSeq++ }) }},
+		{name: "power", run: func(q *run) {
+			pw, err := engine.PowerOf(&s, r)
+			if err != nil {
+				return // not for a scenario that evaluated
+			}
+			q.apply(func() {
+				r.Power = pw
+				c.powerSeq++
+			})
+		}},
 	}
 	if mc := c.refreshUncertainty(s); mc != nil {
 		jobs = append(jobs, *mc)

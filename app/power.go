@@ -14,15 +14,15 @@ import (
 // month (a chart). Every figure is the engine's (engine.Power).
 func (c *Calculator) renderPower() ga.UI {
 	r := c.result
-	if r == nil || r.Power == nil {
+	if r == nil {
 		return ga.Text("")
 	}
 	p := r.Power
+	if p == nil || c.powerSeq == 0 { // like the charts, it follows the first paint (refreshSecondary)
+		return ga.Div().Class("chart-block pending").ID("power-pending").Text("Working out the power…")
+	}
 	if len(p.Options) == 0 {
 		return ga.P().Class("muted").ID("power-none").Text("Power: no self-hosted option; an API's power is its provider's.")
-	}
-	if c.powerSeq == 0 { // like the charts, it follows the first paint (refreshSecondary)
-		return ga.Div().Class("chart-block pending").ID("power-pending").Text("Working out the power…")
 	}
 	intro := "Set a site power budget (Workload, Site power) to see what it hosts with each option."
 	if p.SiteMW != nil {

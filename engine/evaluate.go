@@ -280,7 +280,7 @@ func (p *plan) evaluate() (*Result, error) {
 		return nil, errs.dedupe()
 	}
 	res.Comparison = p.compare(res)
-	if p.reuse == nil {
+	if p.reuse == nil && !p.noPower {
 		res.Power = p.power(res)
 	}
 	return res, nil

@@ -36,6 +36,8 @@ type plan struct {
 	// reuse, when set, carries work from an earlier evaluation that the
 	// caller knows is unchanged (sensitivity moves one input at a time).
 	reuse *reuse
+	// noPower leaves the power figures out (EvaluateHeadline).
+	noPower bool
 }
 
 // reuse is what an evaluation may take from a previous one of a
