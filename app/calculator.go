@@ -17,13 +17,6 @@ type Calculator struct {
 
 	f        *form
 	resolved *engine.Resolution // of the form: its defaults and their origins (see renderInputs)
-	// resolvedOf is the form and the evaluation resolved was worked out
-	// for; evals counts evaluations (each edit makes one).
-	resolvedOf struct {
-		f     *form
-		evals int
-	}
-	evals int
 	errs     engine.Errors      // of the current input; nil when valid
 	result   *engine.Result
 	stale    bool             // result is from an earlier, valid input
@@ -111,6 +104,14 @@ type Calculator struct {
 
 	// sched runs what follows an edit once typing pauses (schedule.go).
 	sched scheduler
+
+	// resolvedOf is the form and the evaluation resolved was worked out
+	// for; evals counts evaluations (each edit makes one).
+	resolvedOf struct {
+		f     *form
+		evals int
+	}
+	evals int
 
 	ctx     ga.Context // from OnMount: the context every later dispatch goes through (see dispatch)
 	mounted bool
