@@ -29,28 +29,25 @@ type Calculator struct {
 	curve      []engine.CurvePoint
 	robust     *engine.Robustness // nil until computed, or when nothing is estimated
 	icurve     []engine.InteractivityPoint
-	icurveSeq  int
 	ceiling    string // the cost ceiling typed beside the interactivity chart, $ per M tokens
 	tornado    *engine.Tornado
 	tornadoErr string
 	// The Monte Carlo's result (uncertainty.go), its error, and its
-	// progress: draws done of the total; simSeq counts its changes.
-	sim                       *engine.Simulation
-	simErr                    string
-	simDone, simTotal, simSeq int
+	// progress: draws done of the total.
+	sim               *engine.Simulation
+	simErr            string
+	simDone, simTotal int
 	// The commitment sizing of one cloud option (sizingTarget), computed
 	// after the results are painted; commitTerms is the terms it compares,
 	// as typed beside its chart (kept in the page only).
 	sizing      *engine.Sizing
 	sizingErr   string
-	sizingSeq   int
 	sizeOption  int
 	commitTerms string
 	// summaryTornado is the winner's sensitivity of its cost per M tokens,
 	// for the summary, when the tornado chart shows another (see
-	// winnerTornado); summarySeq counts its changes.
+	// winnerTornado).
 	summaryTornado *engine.Tornado
-	summarySeq     int
 	// The resultSeq each tornado was computed for, and the last one for
 	// which the winner's could not be computed.
 	tornadoOf, summaryTornadoOf, driversErrOf int
@@ -65,14 +62,12 @@ type Calculator struct {
 	sensOption int
 	sensMetric engine.Metric
 	capOption  int
-	resultSeq  int // counts results, so parts know when to re-render
-	curveSeq   int
-	tornadoSeq int
-	robustSeq  int
-	powerSeq   int // counts the power card's redraws (refreshSecondary)
-	// drawn counts the redraws of each monthly chart, one a frame once
-	// typing pauses (see refreshSecondary); all 0 until the first paint.
-	drawn [monthlyCharts]int
+	resultSeq  int         // counts results: which one a piece, the table or a tornado shows
+	powerOf    drawnResult // the result the power card shows (refreshSecondary)
+	// drawn is the result each monthly chart was last drawn from, one a
+	// frame once typing pauses (see refreshSecondary); nil until the first
+	// paint.
+	drawn [monthlyCharts]drawnResult
 
 	badLink    string // text of a link that could not be opened
 	badLinkWhy string
@@ -415,14 +410,14 @@ func (c *Calculator) schedule(ctx ga.Context, resume bool, jobs ...job) {
 // refreshSecondary queues what follows the headline once typing pauses, in
 // this order (the scheduler drops the queue at the next edit):
 //
-//  1. the comparison table, the monthly cost chart, the address bar and the
-//     printed assumptions, in one frame;
-//  2. the cost breakdown, capacity and discounted cash charts, one a frame;
-//  3. from secondaryDelay after the edit: the commitment sizing, the cost
+//  1. one a frame from chartDelay: the comparison table, the monthly cost
+//     chart, the address bar, the printed assumptions, the cost breakdown,
+//     capacity and discounted cash charts;
+//  2. from secondaryDelay after the edit: the commitment sizing, the cost
 //     against volume, the cost against interactivity, the ranking's
 //     robustness, the tornado and the summary's drivers;
-//  4. the power card (its figures are computed here: see evaluateNow);
-//  5. the Monte Carlo, when uncertainty is on.
+//  3. the power card (its figures are computed here: see evaluateNow);
+//  4. the Monte Carlo, when uncertainty is on.
 func (c *Calculator) refreshSecondary(ctx ga.Context) {
 	if c.result == nil || c.stale {
 		return
@@ -431,21 +426,21 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 	s, r := c.f.scenario(), c.result
 	opt, metric := c.sensitivityTarget()
 	sizeOpt, terms := c.sizingTarget(), c.commitTerms
-	chart := func(name string, k int, also ...func()) job {
-		return job{name: name, notBefore: chartDelay + time.Duration(k)*chartFrame, run: func(q *run) {
-			q.apply(func() {
-				c.drawn[k]++
-				for _, f := range also {
-					f()
-				}
-			})
+	// frame is the n-th frame of the queue: each of the first jobs
+	// changes hundreds of nodes or costs milliseconds under wasm, so each
+	// gets a go-app frame of its own (go-app renders what a frame's
+	// dispatches changed at once).
+	frame := func(n int) time.Duration { return chartDelay + time.Duration(n)*chartFrame }
+	chart := func(name string, k, n int) job {
+		return job{name: name, notBefore: frame(n), run: func(q *run) {
+			q.apply(func() { c.drawn[k] = drawnResult{c.resultSeq, c.result, c.good} })
 		}}
 	}
 	jobs := []job{
-		{name: "table", run: func(q *run) { q.apply(c.layoutTable) }},
-		chart("chart-monthly", 0),
-		{name: "address", run: func(q *run) { q.apply(func() { c.writeURL(ctx) }) }},
-		{name: "printed", run: func(q *run) {
+		{name: "table", notBefore: frame(0), run: func(q *run) { q.apply(c.layoutTable) }},
+		chart("chart-monthly", 0, 1),
+		{name: "address", notBefore: frame(2), run: func(q *run) { q.apply(func() { c.writeURL(ctx) }) }},
+		{name: "printed", notBefore: frame(3), run: func(q *run) {
 			q.apply(func() {
 				if c.good != nil {
 					c.printed.rows = engine.ReportAssumptions(c.good)
@@ -453,9 +448,9 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 				}
 			})
 		}},
-		chart("chart-breakdown", 1),
-		chart("chart-capacity", 2),
-		chart("chart-discounted", 3),
+		chart("chart-breakdown", 1, 4),
+		chart("chart-capacity", 2, 5),
+		chart("chart-discounted", 3, 6),
 		{name: "sizing", notBefore: secondaryDelay, run: func(q *run) {
 			// The commitment sizing: a few milliseconds under wasm.
 			z, zerr := sizeCommitment(&s, r, sizeOpt, terms)
@@ -463,7 +458,6 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 				// Terms typed or an option picked since were sized at once (resize).
 				if terms == c.commitTerms && sizeOpt == c.sizingTarget() {
 					c.sizing, c.sizingErr = z, zerr
-					c.sizingSeq++
 				}
 			})
 		}},
@@ -474,7 +468,6 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 			}
 			q.apply(func() {
 				c.curve = curve
-				c.curveSeq++
 			})
 		}},
 		{name: "interactivity", run: func(q *run) {
@@ -484,7 +477,6 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 			}
 			q.apply(func() {
 				c.icurve = icurve
-				c.icurveSeq++
 			})
 		}},
 		{name: "robustness", run: func(q *run) {
@@ -492,7 +484,6 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 			if robust, err := engine.RankingUnderError(&s, r); err == nil {
 				q.apply(func() {
 					c.robust = robust
-					c.robustSeq++
 				})
 			}
 		}},
@@ -510,7 +501,6 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 			}
 			q.apply(func() {
 				c.tornado, c.tornadoErr, c.tornadoOf = tor, terr, rseq
-				c.tornadoSeq++
 				if terr != "" && opt == r.Comparison.Cheapest && metric == engine.MetricCostPerMTokens {
 					c.driversErrOf = rseq
 				}
@@ -533,7 +523,6 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 				if err != nil {
 					c.driversErrOf = rseq
 				}
-				c.summarySeq++
 			})
 		}},
 		{name: "power", run: func(q *run) {
@@ -543,7 +532,7 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 			}
 			q.apply(func() {
 				r.Power = pw
-				c.powerSeq++
+				c.powerOf = drawnResult{rseq, r, c.good}
 			})
 		}},
 	}
@@ -593,7 +582,7 @@ func (c *Calculator) sizingTarget() int {
 
 // painted reports whether the first paint is over: the comparison table
 // and the monthly charts are left out of it (see refreshSecondary).
-func (c *Calculator) painted() bool { return c.drawn[0] > 0 }
+func (c *Calculator) painted() bool { return c.drawn[0].r != nil }
 
 // sensitivityTarget is the option and metric the tornado follows: the
 // user's choice, else the cheapest option.
@@ -612,19 +601,25 @@ func (c *Calculator) sensitivityTarget() (int, engine.Metric) {
 // everything drawn from the results, it reads the scenario they were
 // computed from (c.good), never the form, which may have changed since.
 func (c *Calculator) capacityTarget() int {
-	if c.result == nil || c.good == nil {
+	return c.capacityTargetIn(drawnResult{c.resultSeq, c.result, c.good})
+}
+
+// capacityTargetIn is capacityTarget for a result and its scenario.
+func (c *Calculator) capacityTargetIn(d drawnResult) int {
+	r, s := d.r, d.s
+	if r == nil || s == nil {
 		return -1
 	}
-	if i := c.capOption; i >= 0 && i < len(c.result.Options) && c.result.Options[i].Throughput != nil {
+	if i := c.capOption; i >= 0 && i < len(r.Options) && r.Options[i].Throughput != nil {
 		return i
 	}
 	best := -1
-	for _, i := range c.result.Comparison.Ranking {
-		if c.result.Options[i].Throughput != nil {
+	for _, i := range r.Comparison.Ranking {
+		if r.Options[i].Throughput != nil {
 			if best < 0 {
 				best = i
 			}
-			if c.good.Options[i].CommitAccelerators.Set() {
+			if s.Options[i].CommitAccelerators.Set() {
 				return i // a commitment is the interesting case
 			}
 		}

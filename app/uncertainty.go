@@ -156,22 +156,6 @@ func (f *form) setRange(path, side, v string) {
 	f.Unc.Ranges[path] = t
 }
 
-// uncSig is everything the uncertainty inputs show.
-func (f *form) uncSig() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%v|%q|%q|", f.Unc.On, f.Unc.Seed, f.Unc.Samples)
-	for _, p := range slices.Sorted(mapKeys(f.Unc.Ranges)) {
-		fmt.Fprintf(&b, "%s=%q;", p, f.Unc.Ranges[p])
-	}
-	for i, o := range f.Options {
-		fmt.Fprintf(&b, "[%d %s %s]", i, o.Kind, o.Label)
-		for _, k := range slices.Sorted(mapKeys(o.Ranges)) {
-			fmt.Fprintf(&b, "%s=%q;", k, o.Ranges[k])
-		}
-	}
-	return b.String()
-}
-
 // uncRow is one input the page offers a range for.
 type uncRow struct {
 	path, label, unit string
@@ -273,7 +257,6 @@ func (c *Calculator) renderUncertaintyInputs() ga.UI {
 func (c *Calculator) refreshUncertainty(s engine.Scenario) *job {
 	if s.Uncertainty == nil {
 		c.sim, c.simErr, c.simDone, c.simTotal = nil, "", 0, 0
-		c.simSeq++
 		return nil
 	}
 	total := engine.DefaultSamples
@@ -281,7 +264,6 @@ func (c *Calculator) refreshUncertainty(s engine.Scenario) *job {
 		total = int(n.Dec().IntPart())
 	}
 	c.simDone, c.simTotal, c.simErr = 0, total, ""
-	c.simSeq++
 	return &job{name: "monte-carlo", notBefore: secondaryDelay, run: func(q *run) {
 		done := 0
 		shown := time.Now()
@@ -292,7 +274,6 @@ func (c *Calculator) refreshUncertainty(s engine.Scenario) *job {
 				d := done
 				q.apply(func() {
 					c.simDone = d
-					c.simSeq++
 				})
 			}
 			return q.pace()
@@ -314,7 +295,6 @@ func (c *Calculator) refreshUncertainty(s engine.Scenario) *job {
 		}
 		q.apply(func() {
 			c.sim, c.simErr, c.simDone = sim, msg, total
-			c.simSeq++
 		})
 	}}
 }
