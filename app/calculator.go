@@ -423,7 +423,7 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 		return
 	}
 	rseq := c.resultSeq
-	s, r := c.f.scenario(), c.result
+	s, r := *c.good, c.result // the scenario just evaluated (the engine reads it, never writes)
 	opt, metric := c.sensitivityTarget()
 	sizeOpt, terms := c.sizingTarget(), c.commitTerms
 	// frame is the n-th frame of the queue: each of the first jobs

@@ -156,5 +156,6 @@ func TestCommitmentTierEntry(t *testing.T) {
 	if got := text(t, ctx, "#error-summary [data-goto='options[0].commitments[0].start_month']"); got != "Option “Measured cloud”, commitment tier 2: Start month" {
 		t.Errorf("the tier's error is named %q", got)
 	}
+	step(t, ctx, 30*time.Second, typeKeys("o1-t0-start_month", "3"), WaitJS(`document.getElementById("error-summary") === null`, 10*time.Second))
 	responds(t, ctx, log)
 }
