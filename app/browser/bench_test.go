@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"testing"
 	"time"
 
@@ -316,7 +317,11 @@ func TestBenchKeystrokesAB(t *testing.T) {
 		t.Fatal(err)
 	}
 	frag := "#" + engine.EncodeLink(&ref)
-	const edits, warmup, rounds = 60, 10, 2
+	const edits, warmup = 60, 10
+	rounds := 2 // INFERCOST_BENCH_ROUNDS for more
+	if n, err := strconv.Atoi(os.Getenv("INFERCOST_BENCH_ROUNDS")); err == nil && n > 0 {
+		rounds = n
+	}
 	var ka, kb, pa, pb keystrokes
 	var la, lb settle
 	add := func(to *keystrokes, k keystrokes, from int) {
