@@ -410,8 +410,9 @@ func (c *Calculator) schedule(ctx ga.Context, resume bool, jobs ...job) {
 // refreshSecondary queues what follows the headline once typing pauses, in
 // this order (the scheduler drops the queue at the next edit):
 //
-//  1. one a frame from chartDelay: the comparison table, the monthly cost
-//     chart, the address bar, the printed assumptions, the cost breakdown,
+//  1. one a frame from chartDelay: the monthly cost chart (and, after
+//     the first paint, the comparison table, which then follows every
+//     edit), the address bar, the printed assumptions, the cost breakdown,
 //     capacity and discounted cash charts;
 //  2. from secondaryDelay after the edit: the commitment sizing, the cost
 //     against volume, the cost against interactivity, the ranking's
@@ -437,10 +438,9 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 		}}
 	}
 	jobs := []job{
-		{name: "table", notBefore: frame(0), run: func(q *run) { q.apply(c.layoutTable) }},
-		chart("chart-monthly", 0, 1),
-		{name: "address", notBefore: frame(2), run: func(q *run) { q.apply(func() { c.writeURL(ctx) }) }},
-		{name: "printed", notBefore: frame(3), run: func(q *run) {
+		chart("chart-monthly", 0, 0),
+		{name: "address", notBefore: frame(1), run: func(q *run) { q.apply(func() { c.writeURL(ctx) }) }},
+		{name: "printed", notBefore: frame(2), run: func(q *run) {
 			q.apply(func() {
 				if c.good != nil {
 					c.printed.rows = engine.ReportAssumptions(c.good)
@@ -448,9 +448,9 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 				}
 			})
 		}},
-		chart("chart-breakdown", 1, 4),
-		chart("chart-capacity", 2, 5),
-		chart("chart-discounted", 3, 6),
+		chart("chart-breakdown", 1, 3),
+		chart("chart-capacity", 2, 4),
+		chart("chart-discounted", 3, 5),
 		{name: "sizing", notBefore: secondaryDelay, run: func(q *run) {
 			// The commitment sizing: a few milliseconds under wasm.
 			z, zerr := sizeCommitment(&s, r, sizeOpt, terms)

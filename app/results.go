@@ -567,24 +567,21 @@ func comparisonViewOf(r *engine.Result, order []int, class func(int) string) com
 	return v
 }
 
-// comparison is the table's view as last laid out (layoutTable): it
-// follows the headline once typing pauses, and at once when the order is
-// switched.
+// comparison is the table's view for the current result and order, laid
+// out once for each (layoutTable). It updates with the headline: a reader
+// compares the options there as they type.
 func (c *Calculator) comparison() ga.UI {
-	m := &c.tableMemo
-	if m.view == nil { // like the charts, it follows the first paint
+	if !c.painted() { // like the charts, it follows the first paint
 		return &comparisonView{C: c, Pending: true}
 	}
-	if m.input != c.inputOrder {
-		c.layoutTable()
-	}
-	v := *m.view
+	c.layoutTable()
+	v := *c.tableMemo.view
 	v.C = c
 	return &v
 }
 
-// layoutTable lays the table out for the current result and order (a job
-// of refreshSecondary's queue).
+// layoutTable lays the table out for the current result and order, unless
+// it already is.
 func (c *Calculator) layoutTable() {
 	if c.result == nil {
 		return
