@@ -341,7 +341,10 @@ func seriesLineClass(class, same string) string {
 	return "series " + class
 }
 
-// breakdownChart: each option's total cost split by category, stacked.
+// breakdownChart: each option's total cost split by category, stacked:
+// costs to the right of 0, credits (a category whose sum is negative, such
+// as a resale's gain) to its left, so the bar's net is the total cost and
+// nothing is left out.
 func (c *Calculator) breakdownChart(r *engine.Result) ga.UI {
 	g := c.geom()
 	type seg struct {
@@ -350,7 +353,7 @@ func (c *Calculator) breakdownChart(r *engine.Result) ga.UI {
 	}
 	totals := make([][]seg, len(r.Options))
 	used := map[int]bool{}
-	max := decimal.Zero
+	var ends []decimal.Decimal // each bar's two ends
 	for i, o := range r.Options {
 		sum := map[string]decimal.Decimal{}
 		for _, m := range o.Months {
@@ -358,26 +361,32 @@ func (c *Calculator) breakdownChart(r *engine.Result) ga.UI {
 				sum[c] = sum[c].Add(m.Breakdown.Get(c))
 			}
 		}
+		var pos, neg decimal.Decimal
 		for ci, c := range engine.Categories {
-			if sum[c].Sign() > 0 {
+			if sum[c].Sign() != 0 {
 				totals[i] = append(totals[i], seg{ci, sum[c]})
 				used[ci] = true
+				if sum[c].Sign() > 0 {
+					pos = pos.Add(sum[c])
+				} else {
+					neg = neg.Add(sum[c])
+				}
 			}
 		}
-		max = decimal.Max(max, o.TotalCost)
+		ends = append(ends, pos, neg)
 	}
-	ticks := niceTicks(max)
-	money := moneyTicks(ticks)
 	const barH = 26.0
 	height := g.T + float64(len(r.Options))*(barH+14) + g.B
-	x := linear{ticks[len(ticks)-1], g.L + 80, g.W - g.R}
+	x := signedAxis(ends, g.L+80, g.W-g.R)
+	ticks := x.ticks
+	money := moneyTicks(ticks)
 	var legend []legendItem
 	for ci, c := range engine.Categories {
 		if used[ci] {
 			legend = append(legend, legendItem{label: categoryLabel(c), class: categoryClass(ci), style: "block"})
 		}
 	}
-	return c.figure("chart-breakdown", "Where the money goes", "Total cost over the horizon by category. Hover or focus a segment for its amount.", legend, nil,
+	return c.figure("chart-breakdown", "Where the money goes", "Total cost over the horizon by category; a credit (such as a resale) is drawn left of $0. Hover or focus a segment for its amount.", legend, nil,
 		chartSVG(g, height, "Cost breakdown by option").Body(
 			svg("g").Class("axis").Body(ga.Range(ticks).Slice(func(i int) ga.UI {
 				xx := px(x.at(ticks[i]))
@@ -393,16 +402,25 @@ func (c *Calculator) breakdownChart(r *engine.Result) ga.UI {
 			})),
 			ga.Range(r.Options).Slice(func(i int) ga.UI {
 				top := g.T + float64(i)*(barH+14)
-				start := decimal.Zero
+				right, left := decimal.Zero, decimal.Zero // the stacks' ends so far
 				return svg("g").Body(
 					svg("text").Class("bar-label").Attr("x", px(g.L+74)).Attr("y", px(top+barH/2)).Attr("dy", "0.32em").Attr("text-anchor", "end").Text(truncateRunes(r.Options[i].Label, 20)),
 					ga.Range(totals[i]).Slice(func(j int) ga.UI {
 						s := totals[i][j]
-						x0 := x.at(start)
-						start = start.Add(s.value)
+						var x0, x1 float64
 						label := fmt.Sprintf("%s, %s: %s", r.Options[i].Label, categoryLabel(engine.Categories[s.cat]), engine.Money(s.value))
+						if s.value.Sign() > 0 {
+							x0 = x.at(right)
+							right = right.Add(s.value)
+							x1 = x.at(right)
+						} else {
+							x1 = x.at(left)
+							left = left.Add(s.value)
+							x0 = x.at(left)
+							label += " (a credit)"
+						}
 						return chartMark(svg("rect").Class(categoryClass(s.cat)).Attr("x", px(x0)).Attr("y", px(top)).
-							Attr("width", px(x.at(start)-x0)).Attr("height", px(barH)), label)
+							Attr("width", px(x1-x0)).Attr("height", px(barH)), label)
 					}),
 				)
 			}),
@@ -730,21 +748,22 @@ func (c *Calculator) interactivityChart(r *engine.Result, pts []engine.Interacti
 	)
 }
 
-// sizingChart: the total cost over the horizon against the accelerators
-// committed in the first tier, for the best term: the engine's points are
-// exact and straight lines join them (engine.SizeCommitment). The optimum
-// and the peak are marked, and the sizes 25 % either side of the optimum.
+// sizingChart: the cost on the sizing's basis (the total cost over the
+// horizon, or the net present cost) against the accelerators committed in
+// the first tier, for the best term: the engine's points are exact and
+// straight lines join them (engine.SizeCommitment). The optimum and the
+// peak are marked, and the sizes 25 % either side of the optimum.
 func (c *Calculator) sizingChart(z *engine.Sizing) ga.UI {
 	g := c.geom()
 	var costs []decimal.Decimal
 	for _, p := range z.Curve {
-		costs = append(costs, p.TotalCost)
+		costs = append(costs, p.Cost)
 	}
 	y := axis{ticks: niceTicks(slices.MaxFunc(costs, decimal.Decimal.Cmp)), from: g.T + g.ph(), to: g.T}
 	xa := axis{ticks: niceTicks(decimal.Max(z.Peak.Accelerators, decimal.NewFromInt(1))), from: g.L, to: g.W - g.R}
 	var line strings.Builder
 	for _, p := range z.Curve {
-		fmt.Fprintf(&line, "%s,%s ", px(xa.at(p.Accelerators)), px(y.at(p.TotalCost)))
+		fmt.Fprintf(&line, "%s,%s ", px(xa.at(p.Accelerators)), px(y.at(p.Cost)))
 	}
 	type marker struct {
 		id, label, class string
@@ -761,12 +780,19 @@ func (c *Calculator) sizingChart(z *engine.Sizing) ga.UI {
 		markers = append(markers, marker{"sizing-under", "−25 %", "wrong", z.Under}, marker{"sizing-over", "+25 %", "wrong", z.Over})
 	}
 	cls := c.optionClass(z.Option) // the option's colour, as in every chart
-	title := "Total cost against commitment size — " + z.Label
-	caption := fmt.Sprintf("Total cost over the horizon when the first tier commits each number of accelerators for %d months at %s an hour, the other tiers as given; demand above what is committed is rented on demand. Exact: the cost is a straight line between the points drawn. The optimum is the cheapest size, the peak the largest fleet of the horizon; the two dots beside the optimum commit 25 %% fewer and 25 %% more.",
-		z.Months, engine.MoneyFixed(z.HourlyRate, 2))
+	// The basis, in words: "total cost" or "net present cost".
+	words := z.Basis.Words()
+	Words := strings.ToUpper(words[:1]) + words[1:]
+	title := Words + " against commitment size — " + z.Label
+	basis := ""
+	if z.Basis == engine.BasisNetPresentCost {
+		basis = " (each month's cash discounted to today from the month's end)"
+	}
+	caption := fmt.Sprintf("%s %s%s when the first tier commits each number of accelerators for %d months at %s an hour, the other tiers as given; demand above what is committed is rented on demand. Exact: the cost is a straight line between the points drawn. The optimum is the cheapest size, the peak the largest fleet of the horizon; the two dots beside the optimum commit 25 %% fewer and 25 %% more.",
+		Words, z.Where(), basis, z.Months, engine.MoneyFixed(z.HourlyRate, 2))
 	return c.figure("chart-sizing", title, caption,
 		[]legendItem{{label: fmt.Sprintf("%s, %d-month term", z.Label, z.Months), class: cls, style: "line"}}, nil,
-		chartSVG(g, g.H, "Total cost by accelerators committed").Body(
+		chartSVG(g, g.H, Words+" by accelerators committed").Body(
 			yAxis(g, y, moneyTicks(y.ticks)),
 			svg("g").Class("axis").Body(
 				ga.Range(xa.ticks).Slice(func(k int) ga.UI {
@@ -777,7 +803,7 @@ func (c *Calculator) sizingChart(z *engine.Sizing) ga.UI {
 			svg("polyline").Class("series "+cls).Attr("points", line.String()),
 			ga.Range(markers).Slice(func(k int) ga.UI {
 				m := markers[k]
-				xx, yy := px(xa.at(m.p.Accelerators)), px(y.at(m.p.TotalCost))
+				xx, yy := px(xa.at(m.p.Accelerators)), px(y.at(m.p.Cost))
 				anchor := "middle" // near an edge, the label runs inwards
 				if x := xa.at(m.p.Accelerators); x > g.W-g.R-40 {
 					anchor = "end"
@@ -792,13 +818,13 @@ func (c *Calculator) sizingChart(z *engine.Sizing) ga.UI {
 					svg("line").Class("base").Attr("x1", xx).Attr("x2", xx).Attr("y1", px(g.T)).Attr("y2", px(g.T+g.ph())),
 					label,
 					chartMark(svg("circle").Class("dot "+cls).Attr("cx", xx).Attr("cy", yy).Attr("r", "5"),
-						fmt.Sprintf("%s: %s accelerators, %s over the horizon", m.label, engine.Count(m.p.Accelerators, 0), engine.Money(m.p.TotalCost))),
+						fmt.Sprintf("%s: %s accelerators, %s %s %s", m.label, engine.Count(m.p.Accelerators, 0), words, engine.Money(m.p.Cost), z.Where())),
 				)
 			}),
 			ga.Range(z.Curve).Slice(func(k int) ga.UI {
 				p := z.Curve[k]
-				return chartMark(svg("circle").Class("point "+cls).Attr("cx", px(xa.at(p.Accelerators))).Attr("cy", px(y.at(p.TotalCost))).Attr("r", "3"),
-					fmt.Sprintf("%s accelerators committed: %s over the horizon", engine.Count(p.Accelerators, 0), engine.Money(p.TotalCost)))
+				return chartMark(svg("circle").Class("point "+cls).Attr("cx", px(xa.at(p.Accelerators))).Attr("cy", px(y.at(p.Cost))).Attr("r", "3"),
+					fmt.Sprintf("%s accelerators committed: %s %s %s", engine.Count(p.Accelerators, 0), words, engine.Money(p.Cost), z.Where()))
 			}),
 		),
 	)

@@ -122,6 +122,10 @@ type sizingBlock struct {
 	Terms  string // as typed beside the chart
 	Option int
 	Narrow bool
+	// Basis is the sizing basis chosen beside the chart (as typed) and
+	// DiscountRate the rate its net present cost is at.
+	Basis        string
+	DiscountRate string
 }
 
 func (b *sizingBlock) Render() ga.UI { return b.C.guardedRender(b.C.renderSizing) }
@@ -247,9 +251,13 @@ func (b *workloadCard) Render() ga.UI {
 			ga.H2().Text("Workload"),
 			ga.Div().Class("grid").Body(ga.Range(engine.WorkloadFields).Slice(func(i int) ga.UI {
 				fd := engine.WorkloadFields[i]
+				if fd.Key == sizingBasisKey && c.fieldErr("workload."+fd.Key) == "" {
+					return ga.Text("") // chosen beside the sizing chart (sizingBasis); here only to mend a bad value
+				}
 				return c.num(numInput{id: "w-" + fd.Key, field: &c.resolved.Workload[i], text: f.Workload[fd.Key],
 					set: func(ctx ga.Context, v string) { f.Workload[fd.Key] = v; c.changed(ctx) }})
 			})),
+			c.renderProfile(),
 		)
 	})
 }
@@ -297,6 +305,8 @@ type optionCard struct {
 	Open        map[string]bool
 	Errs        string
 	Focus       string
+	// Layers is what a hybrid's card shows of the other options (layerSig).
+	Layers string
 }
 
 func (b *optionCard) Render() ga.UI {

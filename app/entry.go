@@ -131,7 +131,8 @@ func (c *Calculator) renderErrorSummary() ga.UI {
 }
 
 // renderChanged lists the inputs whose value differs from a clean start
-// (engine.Resolution.Changed: given, and not the default), each a button to
+// (engine.Resolution.Changed: given, and not the default; then the choices,
+// engine.ChangedChoices: another model, a measured throughput), each a button to
 // its field: nothing carried over from an example goes unseen. The list is
 // worked out here, and drawn by changedView only when it changes.
 func (c *Calculator) renderChanged() ga.UI {
@@ -149,6 +150,11 @@ func (c *Calculator) renderChanged() ga.UI {
 				was = engine.Exact(e.Default.Value)
 			}
 			v.Items = append(v.Items, changedItem{Path: path, Name: c.fieldName(path), Shown: shown, Was: was})
+		}
+	}
+	if c.good != nil {
+		for _, ch := range engine.ChangedChoices(c.good) {
+			v.Items = append(v.Items, changedItem{Path: ch.Path, Name: c.fieldName(ch.Path), Shown: ch.Shown, Was: ch.Was})
 		}
 	}
 	return v
@@ -213,6 +219,8 @@ func (c *Calculator) fieldName(path string) string {
 			name += fmt.Sprintf(", commitment tier %d", k+2)
 		}
 		switch {
+		case rest == "throughput_preset":
+			label = "Calibrated to"
 		case rest == "commitments":
 			label = "Commitment tiers"
 		case label == "":

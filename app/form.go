@@ -61,6 +61,9 @@ func formFrom(s *engine.Scenario) *form {
 			f.Workload[fd.Key] = n.String()
 		}
 	}
+	if w.DailyProfile != "" { // text, not a registry number (hybrid.go)
+		f.Workload["daily_profile"] = w.DailyProfile
+	}
 	m := s.Model
 	for _, fd := range engine.ModelFields {
 		if n := fd.Get(&m); !n.IsZero() {
@@ -177,6 +180,7 @@ func (f *form) scenario() engine.Scenario {
 	for _, fd := range engine.WorkloadFields {
 		*fd.Get(&s.Workload) = engine.ParseEntry(f.Workload[fd.Key], &fd.Field)
 	}
+	s.Workload.DailyProfile = strings.TrimSpace(f.Workload["daily_profile"])
 	for _, fd := range engine.ModelFields {
 		*fd.Get(&s.Model) = engine.ParseEntry(f.Model[fd.Key], &fd.Field)
 	}
@@ -222,6 +226,8 @@ func (f *form) addOption(kind engine.Kind) {
 	case engine.API:
 		o.Label = "Token API"
 		o.PriceInputPerM, o.PriceOutputPerM = engine.N("1"), engine.N("3")
+	case engine.Hybrid:
+		f.hybridDefaults(&o)
 	default:
 		o.Accelerator = &engine.Accelerator{Preset: engine.Accelerators[0].ID}
 	}
@@ -245,6 +251,12 @@ func (f *form) duplicate(i int) {
 		c.Tiers[k] = cloneMap(t)
 	}
 	f.Options = append(f.Options[:i+1], append([]optionForm{c}, f.Options[i+1:]...)...)
+	f.renumber(func(n int) int { // hybrids keep their layers (hybrid.go)
+		if n > i+1 {
+			return n + 1
+		}
+		return n
+	})
 }
 
 // addTier appends a commitment tier to option i: a renewal of its last
@@ -293,6 +305,15 @@ func (f *form) remove(i int) {
 		return
 	}
 	f.Options = append(f.Options[:i], f.Options[i+1:]...)
+	f.renumber(func(n int) int { // hybrids keep their layers (hybrid.go)
+		switch {
+		case n == i+1:
+			return 0
+		case n > i+1:
+			return n - 1
+		}
+		return n
+	})
 }
 
 // move swaps option i with its neighbour in direction d (−1 up, +1 down).
@@ -302,6 +323,15 @@ func (f *form) move(i, d int) {
 		return
 	}
 	f.Options[i], f.Options[j] = f.Options[j], f.Options[i]
+	f.renumber(func(n int) int { // hybrids keep their layers (hybrid.go)
+		switch n {
+		case i + 1:
+			return j + 1
+		case j + 1:
+			return i + 1
+		}
+		return n
+	})
 }
 
 func cloneMap(m map[string]string) map[string]string {

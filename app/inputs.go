@@ -145,7 +145,7 @@ func (c *Calculator) renderInputs() []ga.UI {
 			ga.Range(f.Options).Slice(func(i int) ga.UI {
 				prefix := engine.OptionPath(i, "")
 				return &optionCard{C: c, Gen: f.gen, Index: i, Count: len(f.Options), Option: f.Options[i].snapshot(), Rank: rank(i), Bits: bits,
-					ModelPreset: f.ModelPreset, Open: maps.Clone(f.open), Errs: c.errsIn(prefix), Focus: c.focusIn(prefix)}
+					ModelPreset: f.ModelPreset, Open: maps.Clone(f.open), Errs: c.errsIn(prefix), Focus: c.focusIn(prefix), Layers: f.layerSig(f.Options[i].Kind)}
 			}),
 			ga.Div().Class("add-options no-print").Body(
 				ga.Range(engine.Kinds).Slice(func(k int) ga.UI {
@@ -204,6 +204,8 @@ func kindName(k engine.Kind) string {
 		return "Owned accelerators"
 	case engine.API:
 		return "Token API"
+	case engine.Hybrid:
+		return "Hybrid fleet (base, burst, API)"
 	}
 	return string(k)
 }
@@ -401,6 +403,8 @@ func (c *Calculator) renderOption(i int) ga.UI {
 			})
 		}),
 		section("", "price", true),
+		section("", "layers", true),
+		ga.If(o.Kind == engine.Hybrid, func() ga.UI { return c.hybridNames(i) }),
 		section("Commitment", "commit", false),
 		section("Power, facility and people", "facility", false),
 		section("Refresh, resale and financing", "finance", false),

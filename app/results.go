@@ -39,7 +39,8 @@ func (c *Calculator) renderResults() []ga.UI {
 			&monthlyCostBlock{C: c, Drawn: c.drawn[0], Revenue: c.showRevenue, Narrow: c.narrowCharts},
 			&breakdownBlock{C: c, Drawn: c.drawn[1], Narrow: c.narrowCharts},
 			&capacityBlock{C: c, Drawn: c.drawn[2], Option: c.capacityTargetIn(c.drawn[2]), Narrow: c.narrowCharts},
-			&sizingBlock{C: c, Sizing: c.sizing, Err: c.sizingErr, Terms: c.commitTerms, Option: c.sizingTarget(), Narrow: c.narrowCharts},
+			&sizingBlock{C: c, Sizing: c.sizing, Err: c.sizingErr, Terms: c.commitTerms, Option: c.sizingTarget(), Narrow: c.narrowCharts,
+				Basis: c.f.Workload[sizingBasisKey], DiscountRate: r.Workload.DiscountRate.String()},
 			&discountedBlock{C: c, Drawn: c.drawn[3], Narrow: c.narrowCharts},
 			&volumeBlock{C: c, Curve: c.curve, Narrow: c.narrowCharts},
 			&interactivityBlock{C: c, Curve: c.icurve, Ceiling: c.ceiling, Narrow: c.narrowCharts},
@@ -209,6 +210,11 @@ func (c *Calculator) headline(i int) ga.UI {
 			stat("Accelerators at peak", engine.Count(o.PeakAccelerators, 0), "peak_accelerators"),
 			stat("Average utilization", engine.Percent(*o.AverageUtilization), "average_utilization"))
 	}
+	if o.Hybrid != nil && o.AverageUtilization != nil { // its layers' own figures are in its table
+		extra = append(extra,
+			stat("Accelerators at peak", engine.Count(o.PeakAccelerators, 0), "peak_accelerators"),
+			stat("Average utilization", engine.Percent(*o.AverageUtilization), "average_utilization"))
+	}
 	if o.TotalMargin != nil && o.MarginShare != nil {
 		extra = append(extra, stat("Margin", engine.Money(*o.TotalMargin)+" ("+engine.Percent(*o.MarginShare)+")", "margin"))
 	}
@@ -256,6 +262,7 @@ func (c *Calculator) headline(i int) ga.UI {
 			return ga.P().Class("basis").Body(howLink("throughput", "How throughput is estimated and validated"))
 		}),
 		ga.If(o.Throughput != nil && o.Calibration != nil, func() ga.UI { return calibrationNote(o.Calibration) }),
+		ga.If(o.Hybrid != nil, func() ga.UI { return hybridTable(i, &o) }),
 	)
 }
 
@@ -660,6 +667,7 @@ func (c *Calculator) renderSizing() ga.UI {
 				})),
 				ga.P().Class("help").ID("commit-terms-help").Text("e.g. 12, 24, 36, or 12@2.40, 36@1.95 for a rate of its own; without a rate, each term is at the option's committed rate."),
 			),
+			c.sizingBasis(),
 		),
 		ga.If(c.sizingErr != "", func() ga.UI { return ga.P().Class("error").ID("sizing-error").Text(c.sizingErr) }),
 		ga.If(pending && c.sizingErr == "", func() ga.UI {
@@ -671,6 +679,37 @@ func (c *Calculator) renderSizing() ga.UI {
 				c.sizingChart(z),
 			)
 		}),
+	)
+}
+
+// sizingBasisKey is the workload field the sizing basis is kept in (a
+// scenario input, so a link keeps it): its control is the sizingBasis
+// beside the sizing chart, not a number in the workload card.
+const sizingBasisKey = "sizing_basis"
+
+// sizingBasis is the choice of what the sizing minimises: the total cost
+// or the net present cost at the scenario's discount rate. It writes the
+// field's text ("" is the default, total cost) and sizes again at once.
+func (c *Calculator) sizingBasis() ga.UI {
+	n := engine.ParseNum(c.f.Workload[sizingBasisKey])
+	npc := n.Set() && n.Dec().Equal(decimal.NewFromInt(1))
+	rate := engine.PercentExact(c.result.Workload.DiscountRate)
+	return ga.Div().Class("field").Body(
+		ga.Label().For("sizing-basis").Text("Size by"),
+		ga.Select().ID("sizing-basis").Attr("data-path", "workload."+sizingBasisKey).Aria("describedby", "sizing-basis-help").
+			OnChange(c.on(func(ctx ga.Context, e ga.Event) {
+				v := ctx.JSSrc().Get("value").String()
+				if v == "0" {
+					v = "" // the default: not written in the link
+				}
+				c.f.Workload[sizingBasisKey] = v
+				c.changed(ctx)
+				c.resize()
+			})).Body(
+			ga.Option().Value("0").Selected(!npc).Text("Total cost"),
+			ga.Option().Value("1").Selected(npc).Text("Net present cost"),
+		),
+		ga.P().Class("help").ID("sizing-basis-help").Text("Total cost adds up each month's cost over the horizon. Net present cost discounts each month's cash at the discount rate ("+rate+" a year, in the workload), so money paid later weighs less, as a finance team compares deals; it can favour a smaller commitment when demand grows. Kept in the link."),
 	)
 }
 

@@ -7,14 +7,14 @@ package engine
 // at the 10th, 50th and 90th percentile; and, from every case, the widest
 // replica and the longest request measured.
 var accuracyBands = []validationBand{
-	{vendor: "", moe: false, cases: 37, within25: 24, low: lit("0.58"), median: lit("0.97"), high: lit("1.23"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "AMD", moe: false, cases: 13, within25: 10, low: lit("0.75"), median: lit("0.93"), high: lit("0.98"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "Google", moe: false, cases: 1, within25: 0, low: lit("0.35"), median: lit("0.35"), high: lit("0.35"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "Intel", moe: false, cases: 8, within25: 4, low: lit("0.52"), median: lit("1.21"), high: lit("1.68"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "NVIDIA", moe: false, cases: 15, within25: 10, low: lit("0.58"), median: lit("0.99"), high: lit("1.17"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "", moe: true, cases: 27, within25: 12, low: lit("0.54"), median: lit("1.15"), high: lit("2.22"), maxReplica: 144, maxTokens: 33792},
-	{vendor: "AMD", moe: true, cases: 6, within25: 6, low: lit("0.96"), median: lit("0.99"), high: lit("1.01"), maxReplica: 144, maxTokens: 33792},
-	{vendor: "NVIDIA", moe: true, cases: 21, within25: 6, low: lit("0.54"), median: lit("1.43"), high: lit("2.22"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "", moe: false, cases: 37, within25: 24, low: lit("0.56"), median: lit("0.95"), high: lit("1.25"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "AMD", moe: false, cases: 13, within25: 11, low: lit("0.79"), median: lit("0.95"), high: lit("1.03"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "Google", moe: false, cases: 1, within25: 0, low: lit("0.28"), median: lit("0.28"), high: lit("0.28"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "Intel", moe: false, cases: 8, within25: 4, low: lit("0.56"), median: lit("1.23"), high: lit("1.68"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "NVIDIA", moe: false, cases: 15, within25: 9, low: lit("0.55"), median: lit("0.90"), high: lit("1.12"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "", moe: true, cases: 30, within25: 11, low: lit("0.45"), median: lit("0.77"), high: lit("1.17"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "AMD", moe: true, cases: 6, within25: 0, low: lit("0.67"), median: lit("0.73"), high: lit("0.77"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "NVIDIA", moe: true, cases: 24, within25: 11, low: lit("0.45"), median: lit("0.78"), high: lit("1.18"), maxReplica: 144, maxTokens: 33792},
 }
 
 // validatedAccelerators are the catalog accelerators with published measurements.

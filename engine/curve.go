@@ -58,13 +58,25 @@ func (p *plan) curvePoint(rpd decimal.Decimal) CurvePoint {
 	pt := CurvePoint{RequestsPerDay: rpd, CostPerMTokens: make([]*decimal.Decimal, len(p.options))}
 	months := q.demand()
 	tot := sumDemand(months)
-	for i := range q.options {
-		or, fe := q.option(&q.options[i], months, tot)
-		if fe != nil {
-			continue
+	q.ownHybrids()
+	done := make([]OptionResult, len(q.options))
+	for pass := range 2 { // hybrids draw on the others (evaluate)
+		for i := range q.options {
+			o := &q.options[i]
+			if (o.kind == Hybrid) != (pass == 1) {
+				continue
+			}
+			if o.kind == Hybrid && (!hybridReady(o.hyb, pt.CostPerMTokens) || q.prepareHybrid(o, months, done) != nil) {
+				continue
+			}
+			or, fe := q.option(o, months, tot)
+			if fe != nil {
+				continue
+			}
+			done[i] = or
+			v := or.CostPerMTokens
+			pt.CostPerMTokens[i] = &v
 		}
-		v := or.CostPerMTokens
-		pt.CostPerMTokens[i] = &v
 	}
 	return pt
 }

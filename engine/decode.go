@@ -68,7 +68,7 @@ func scenarioKey(k string) bool {
 	return false
 }
 
-func workloadKey(k string) bool { return workloadField(k) != nil }
+func workloadKey(k string) bool { return k == "daily_profile" || workloadField(k) != nil }
 func modelKey(k string) bool    { return k == "preset" || modelField(k) != nil }
 func revenueKey(k string) bool  { return revenueField(k) != nil }
 func accelKey(k string) bool    { return k == "preset" || accelField(k) != nil }
@@ -179,6 +179,9 @@ func (d *fileDecoder) scenario() (Scenario, error) {
 			s.Name, err = d.text(path, MaxNameLen)
 		case "workload":
 			_, err = d.object(path, workloadKey, func(key, path string) error {
+				if key == "daily_profile" {
+					return d.textTo(&s.Workload.DailyProfile, path, MaxProfileLen)
+				}
 				return d.num(path, workloadField(key).Get(&s.Workload))
 			})
 		case "model":
@@ -286,9 +289,9 @@ func (d *fileDecoder) option(i int) (Option, error) {
 	// The kind decides which fields apply; it may come after them.
 	switch {
 	case !contains(seen, "kind"):
-		return o, FieldError{OptionPath(i, "kind"), "required: cloud, owned or api"}
-	case o.Kind != Cloud && o.Kind != Owned && o.Kind != API:
-		return o, FieldError{OptionPath(i, "kind"), fmt.Sprintf("must be cloud, owned or api (got %q)", truncate(string(o.Kind), 20))}
+		return o, FieldError{OptionPath(i, "kind"), "required: cloud, owned, api or hybrid"}
+	case !o.Kind.Valid():
+		return o, FieldError{OptionPath(i, "kind"), fmt.Sprintf("must be cloud, owned, api or hybrid (got %q)", truncate(string(o.Kind), 20))}
 	}
 	for _, key := range seen {
 		only := ""

@@ -118,9 +118,9 @@ func TestDecodeScenarioStrict(t *testing.T) {
 			"options[1].mbu: does not apply to an option of kind api (only to cloud and owned)"},
 		{"accelerator on api", `"kind": "api",`, `"kind": "api", "accelerator": {"preset": "h100-sxm"},`,
 			"options[1].accelerator: does not apply to an option of kind api (only to cloud and owned)"},
-		{"no kind", `"kind": "api",`, ``, "options[1].kind: required: cloud, owned or api"},
-		{"unknown kind", `"kind": "api",`, `"kind": "barter",`, `options[1].kind: must be cloud, owned or api (got "barter")`},
-		{"kind in another case", `"kind": "api",`, `"kind": "API",`, `options[1].kind: must be cloud, owned or api (got "API")`},
+		{"no kind", `"kind": "api",`, ``, "options[1].kind: required: cloud, owned, api or hybrid"},
+		{"unknown kind", `"kind": "api",`, `"kind": "barter",`, `options[1].kind: must be cloud, owned, api or hybrid (got "barter")`},
+		{"kind in another case", `"kind": "api",`, `"kind": "API",`, `options[1].kind: must be cloud, owned, api or hybrid (got "API")`},
 
 		// JSON types, named as JSON names them.
 		{"number as true", `"requests_per_day": "1000"`, `"requests_per_day": true`,
@@ -303,10 +303,24 @@ func FuzzDecodeScenario(f *testing.F) {
 	f.Add([]byte(`{"version":2,"workload":{"requests_per_day":"10","input_tokens":"10","output_tokens":"10"},"model":{"preset":"llama-3.1-8b"},"options":[{"label":"x","kind":"owned","accelerator":{"preset":"h100-sxm"},"lease_months":"1","lease_rate_factor":"1","loan_months":"12","refresh":"1"}]}`))
 	f.Add([]byte(`{"version":2,"workload":{"requests_per_day":"1","input_tokens":"1","output_tokens":"1","site_power_mw":"10000"},"model":{"preset":"llama-3.1-8b"},"options":[{"label":"x","kind":"cloud","accelerator":{"preset":"h100-sxm","power_kw":"0.000001"}},{"label":"y","kind":"owned","accelerator":{"preset":"b200"},"power_kw":"100","pue":"5","spare_replicas":"10000"}]}`))
 	f.Add([]byte(`{"version":2,"workload":{"site_power_mw":"1e5"},"options":[]}`))
+	// MLA attention heads (link format 5): a custom MLA model with them, a
+	// preset's overridden with a fraction.
+	f.Add([]byte(`{"version":2,"workload":{"requests_per_day":"1000","input_tokens":"100000","output_tokens":"1000"},"model":{"total_params_b":"671","active_params_b":"37","layers":"61","kv_bytes_per_token":"70272","attention_heads":"100000"},"options":[{"kind":"cloud","accelerator":{"preset":"h200"},"accelerators_per_replica":"8"}]}`))
+	f.Add([]byte(`{"version":2,"model":{"preset":"deepseek-v3","attention_heads":"1.5"},"options":[{"kind":"cloud","accelerator":{"preset":"b200"}}]}`))
 	f.Add([]byte(`{"version":99}`))
 	f.Add([]byte(`{"version":2,"workload":{"requests_per_day":"1000","input_tokens":"10","output_tokens":"10"},"model":{"preset":"llama-3.1-8b"},"options":[{"kind":"cloud","accelerator":{"preset":"h100-sxm"}},{"kind":"api","price_input_per_m":"1","price_output_per_m":"1"}],"uncertainty":{"seed":"7","samples":"10000","ranges":[{"path":"workload.monthly_growth","low":"0","mode":"0.05","high":"0.1"},{"path":"options[0].throughput","shape":"lognormal","low":"0.5","mode":"1","high":null},{"path":"options[1].price_output_per_m","low":"2","mode":"1","high":"1"},null,[]]}}`))
 	f.Add([]byte(`{"version":2,"workload":{"requests_per_day":1000,"input_tokens":100,"output_tokens":10,"discount_rate":"0.1"},"model":{"preset":"llama-3.1-8b"},"revenue":{"price_input_per_m":1,"price_output_per_m":2,"price_change":"-0.3"},"options":[{"label":"a","kind":"api","price_input_per_m":1,"price_output_per_m":2,"price_change":"-0.9"},{"label":"c","kind":"cloud","accelerator":{"preset":"h100-sxm"},"hourly_rate_change":"1"},{"label":"o","kind":"owned","accelerator":{"preset":"h100-sxm"},"capex_change":"-0.95"}]}`))
 	f.Add([]byte(`{"version":2,"workload":{"horizon_months":"4"},"options":[{"kind":"cloud","hourly_rate":"2","commitments":[{"accelerators":"4","hourly_rate":"1","start_month":"2","months":"3","upfront_share":"0.5"},{"accelerators":10,"start_month":99,"months":null},null,[]]},{"kind":"api","commitments":[]}]}`))
+	// Hybrid fleets and the daily profile (link format 5): a valid one, and
+	// hostile ones (25 shares, a negative share, shares summing to 2, a
+	// hybrid naming itself, an API as its base, an option that is not there).
+	f.Add([]byte(`{"version":2,"workload":{"requests_per_day":"100000","input_tokens":"1000","output_tokens":"500","daily_profile":"business_hours"},"model":{"preset":"llama-3.1-8b"},"options":[{"label":"c","kind":"cloud","accelerator":{"preset":"h100-sxm"},"commit_hourly_rate":"1.5"},{"label":"b","kind":"cloud","accelerator":{"preset":"h100-sxm"}},{"label":"a","kind":"api","price_input_per_m":1,"price_output_per_m":2},{"label":"h","kind":"hybrid","base_option":"1","burst_option":"2","burst_max_accelerators":"8","burst_min_hours":"4","overflow_option":"3"}]}`))
+	f.Add([]byte(`{"version":2,"workload":{"requests_per_day":"1e12","input_tokens":"1","output_tokens":"1","daily_profile":"1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0"},"model":{"preset":"llama-3.1-8b"},"options":[{"label":"o","kind":"owned","accelerator":{"preset":"b200"}},{"label":"h","kind":"hybrid","base_option":"1","base_accelerators":"1000000","burst_option":"4","overflow_option":"1"}]}`))
+	f.Add([]byte(`{"version":2,"workload":{"daily_profile":"-1,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0"},"options":[{"label":"h","kind":"hybrid","base_option":"1","burst_option":"1"}]}`))
+	f.Add([]byte(`{"version":2,"workload":{"daily_profile":"1,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0"},"options":[{"label":"a","kind":"api","price_input_per_m":1,"price_output_per_m":1},{"label":"h","kind":"hybrid","base_option":"1","overflow_option":"8","burst_min_hours":"0"}]}`))
+	// The sizing basis (link format 5): net present cost, and out of range.
+	f.Add([]byte(`{"version":2,"workload":{"requests_per_day":"1000","input_tokens":"10","output_tokens":"10","discount_rate":"1","sizing_basis":"1"},"model":{"preset":"llama-3.1-8b"},"options":[{"kind":"cloud","accelerator":{"preset":"h100-sxm"},"commit_accelerators":"4","commit_months":"12"}]}`))
+	f.Add([]byte(`{"version":2,"workload":{"sizing_basis":"2"},"options":[{"kind":"cloud"}]}`))
 	f.Add([]byte(`{"name":"<script>alert(1)</script>","version":1}`))
 	f.Add([]byte(strictFile))
 	f.Add([]byte("\uFEFF" + `{"version":1,"name":"a\\ud800 \ud83d\ude80 \u202e","options":[{"mbu":null,"kind":"owned","label":"\u0000"}]}`))
@@ -351,7 +365,8 @@ func unsafeText(s string) bool {
 // scenarioEqual compares scenarios value by value (decimal internals make
 // reflect.DeepEqual unreliable).
 func scenarioEqual(a, b Scenario) bool {
-	if a.Version != b.Version || a.Name != b.Name || a.Model.Preset != b.Model.Preset || len(a.Options) != len(b.Options) {
+	if a.Version != b.Version || a.Name != b.Name || a.Model.Preset != b.Model.Preset || len(a.Options) != len(b.Options) ||
+		a.Workload.DailyProfile != b.Workload.DailyProfile {
 		return false
 	}
 	for _, f := range WorkloadFields {

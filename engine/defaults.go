@@ -27,9 +27,11 @@ var (
 	// Throughput). The latency's grid stops at 50 µs: NCCL measures 10–30 µs
 	// an all-reduce within a node, and a larger fitted latency would stand
 	// for throughput losses at large batches while wrongly slowing batch 1.
-	DefaultMBU                 = decimal.RequireFromString("0.7")
-	DefaultMFU                 = decimal.RequireFromString("0.5")
-	DefaultCollectiveLatencyUs = decimal.RequireFromString("35")
+	// MBU's grid stops at 0.9, about what a copy kernel reaches of an HBM's
+	// peak.
+	DefaultMBU                 = decimal.RequireFromString("0.9")
+	DefaultMFU                 = decimal.RequireFromString("0.45")
+	DefaultCollectiveLatencyUs = decimal.RequireFromString("50")
 	// CollectiveBandwidthShare is the share of the scale-up link's bandwidth
 	// per direction that a tensor-parallel all-reduce achieves in serving
 	// (messages of a few MB, not overlapped with compute), fitted with them.
@@ -49,13 +51,20 @@ var (
 	// the training set.
 	ExpertParallelOverlap = true
 	// ExpertParallelEfficiency scales MBU and MFU for an expert-parallel
-	// replica, fitted with them on the training set, whose
-	// expert-parallel decode within one scale-up domain (TensorRT-LLM's
-	// DeepSeek-R1 on 8 B200 or H200, SGLang's on GB200 NVL72) runs 2–5×
-	// slower than its memory and compute roofline: MLA attention's FLOPs
-	// and the imbalance between the accelerators' experts are not
-	// modelled, and this factor stands for them.
-	ExpertParallelEfficiency = decimal.RequireFromString("0.25")
+	// replica within one scale-up domain, fitted after them on the
+	// training set, whose expert-parallel decode within one domain
+	// (TensorRT-LLM's DeepSeek-R1 on 8 B200 or H200, SGLang's on 48
+	// GB200 of an NVL72, vLLM's on 8 GB200) runs slower than its memory
+	// and compute roofline, MLA attention's compute included: the
+	// imbalance between the accelerators' experts is not modelled, and
+	// this factor stands for it.
+	ExpertParallelEfficiency = decimal.RequireFromString("0.4")
+	// ExpertParallelEfficiencyScaleOut is the same factor for an
+	// expert-parallel replica wider than its scale-up domain, whose
+	// all-to-alls cross the scale-out network (SGLang's DeepSeek on 72
+	// H100, DeepSeek's own on 128 H800, Kimi K2 on 96 H200), fitted on
+	// those training cases: their steps are bound by the all-to-alls.
+	ExpertParallelEfficiencyScaleOut = decimal.RequireFromString("0.4")
 	// DefaultUsableMemoryShare is, when usable_memory_share is unset, the
 	// share of the memory left after the weights that holds KV (TensorRT-LLM's
 	// free_gpu_memory_fraction); a usable_memory_share the user sets is a

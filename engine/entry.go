@@ -360,6 +360,10 @@ func splitTierKey(key string) (int, string, bool) {
 // revenue on; setting an accelerator spec of a self-hosted option without
 // one gives it a custom accelerator.
 func SetEntry(s *Scenario, path, text string) error {
+	if path == "workload.daily_profile" { // text: a preset or 24 shares
+		s.Workload.DailyProfile = strings.TrimSpace(text)
+		return nil
+	}
 	f := FieldAt(path)
 	if f == nil {
 		return fmt.Errorf("%s: no such input (see infercost eval -inputs for the paths)", path)

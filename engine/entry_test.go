@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -374,6 +375,9 @@ func TestNewScenario(t *testing.T) {
 	if c := r.Changed(); len(c) != 0 {
 		t.Errorf("a clean start has changed values: %v", c[0].Path())
 	}
+	if c := ChangedChoices(&s); len(c) != 0 {
+		t.Errorf("a clean start has changed choices: %v", c)
+	}
 	v := r.Values.Workload
 	if !v.MonthlyGrowth.Dec().IsZero() || !v.CachedInputShare.Dec().IsZero() || !v.PeakToAverage.Dec().Equal(one) || s.Revenue != nil {
 		t.Errorf("not clean: growth %s, cache %s, peak %s, revenue %v", v.MonthlyGrowth, v.CachedInputShare, v.PeakToAverage, s.Revenue)
@@ -404,5 +408,18 @@ func TestNewScenario(t *testing.T) {
 	}
 	if got := strings.Join(changed, " "); got != "workload.requests_per_day workload.input_tokens workload.output_tokens workload.monthly_growth options[0].price_input_per_m options[0].price_output_per_m" {
 		t.Errorf("changed: %s", got)
+	}
+	// Choices: another catalog model, and an option calibrated to a
+	// published measurement (TRT10-018: Llama 3.1 70B on one H200).
+	s.Model.Preset = "llama-3.1-70b"
+	s.Options[1].ThroughputPreset = "TRT10-018"
+	m8, _ := FindModel("llama-3.1-70b")
+	trt, _ := FindMeasured("TRT10-018")
+	want := []ChangedChoice{{"model.preset", m8.Name, Models[0].Name}, {"options[1].throughput_preset", trt.Name(), "none (estimated)"}}
+	if got := ChangedChoices(&s); !slices.Equal(got, want) {
+		t.Errorf("changed choices %v, want %v", got, want)
+	}
+	if Models[0].ID == "llama-3.1-70b" {
+		t.Fatal("the test needs a model other than the clean start's")
 	}
 }

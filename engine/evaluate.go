@@ -24,6 +24,9 @@ type Result struct {
 	// Power is the site budget's capacity and the power each self-hosted
 	// option needs (power.go); nil in the sensitivity's evaluations.
 	Power *Power `json:"power"`
+	// discount is the plan's discount factors (plan.discount), kept for
+	// the commitment sizing by net present cost; nil when not computed.
+	discount []decimal.Decimal
 }
 
 // Assumed is the workload as evaluated: each value as typed, or its
@@ -67,6 +70,8 @@ type OptionResult struct {
 	BreakEvenMonth       *int             `json:"break_even_month"`
 	// Commitments are a cloud option's commitment tiers, nil without any.
 	Commitments []TierResult `json:"commitments,omitempty"`
+	// Hybrid is a hybrid option's layers (hybrid.go), nil for other kinds.
+	Hybrid *HybridResult `json:"hybrid,omitempty"`
 
 	// Financing says in words how an owned option pays for its hardware
 	// ("bought for cash; kept at the horizon"); "" for other kinds.
@@ -252,6 +257,7 @@ func (p *plan) evaluate() (*Result, error) {
 	}}
 	if p.reuse == nil { // the sensitivity analysis (reuse) never reads the finance view
 		p.discount = discountFactors(w.discountRate, w.horizon)
+		res.discount = p.discount
 	}
 	var months []demand
 	var tot totals
@@ -265,20 +271,41 @@ func (p *plan) evaluate() (*Result, error) {
 	if p.discount != nil && p.revenue != nil {
 		pvRevenue = presentRevenue(months, p.discount)
 	}
-	for i := range p.options {
-		or, fe := p.option(&p.options[i], months, tot)
-		if fe != nil {
-			errs = append(errs, *fe)
-			continue
+	// Hybrid options draw on the others' results: they come second.
+	done := make([]OptionResult, len(p.options))
+	for pass := range 2 {
+		if pass == 1 && errs != nil {
+			break
 		}
-		if p.discount != nil { // the chosen replica's cash flows only
-			p.finance(&or, p.discount, pvRevenue)
+		if pass == 1 {
+			p.ownHybrids()
 		}
-		res.Options = append(res.Options, or)
+		for i := range p.options {
+			o := &p.options[i]
+			if (o.kind == Hybrid) != (pass == 1) {
+				continue
+			}
+			if o.kind == Hybrid {
+				if fe := p.prepareHybrid(o, months, done); fe != nil {
+					errs = append(errs, *fe)
+					continue
+				}
+			}
+			or, fe := p.option(o, months, tot)
+			if fe != nil {
+				errs = append(errs, *fe)
+				continue
+			}
+			if p.discount != nil { // the chosen replica's cash flows only
+				p.finance(&or, p.discount, pvRevenue)
+			}
+			done[i] = or
+		}
 	}
 	if errs != nil {
 		return nil, errs.dedupe()
 	}
+	res.Options = done
 	res.Comparison = p.compare(res)
 	if p.reuse == nil && !p.noPower {
 		res.Power = p.power(res)
@@ -480,6 +507,8 @@ func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult
 		sumHeld = p.costCloud(o, or, capacity)
 	case Owned:
 		sumHeld = p.costOwned(o, or, capacity)
+	case Hybrid:
+		sumBusy, sumHeld = p.costHybrid(o, or)
 	}
 	if o.kind.SelfHosted() {
 		sumBusy = tot.rpd.Mul(div(or.Throughput.AcceleratorSecondsPerRequest, SecondsPerDay))
@@ -884,6 +913,11 @@ func (p *plan) summarize(o *optionPlan, or *OptionResult, tot totals, sumBusy, s
 		}
 	case o.kind == API:
 		inCost = tot.in.Sub(tot.cached).Mul(o.price.in).Add(tot.cached.Mul(o.price.cached))
+	case o.kind == Hybrid:
+		inCost = o.hyb.inCost
+		if sumProv.Sign() > 0 {
+			or.AverageUtilization = ptr(div(sumBusy, sumProv))
+		}
 	default:
 		inCost = or.TotalCost.Mul(or.Throughput.InputShareOfTime)
 		or.AverageUtilization = ptr(div(sumBusy, sumProv))

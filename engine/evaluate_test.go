@@ -303,7 +303,7 @@ func TestValidationNamesEveryField(t *testing.T) {
 		"options[0].hourly_rate":           "must be ≥ 0",
 		"options[0].accelerator.memory_gb": "must be > 0",
 		"options[1].label":                 "required",
-		"options[1].kind":                  `must be cloud, owned or api (got "barter")`,
+		"options[1].kind":                  `must be cloud, owned, api or hybrid (got "barter")`,
 	} {
 		if got := errs.For(path); got != msg {
 			t.Errorf("%s: %q, want %q", path, got, msg)

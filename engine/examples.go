@@ -210,6 +210,30 @@ var Examples = []Example{
 			}},
 		},
 	},
+	{
+		ID:    "hybrid",
+		Title: "Enterprise copilot: committed base, hourly burst, API overflow",
+		Story: "An internal assistant busy in office hours: 2 M requests a day, most between 09:00 and 17:00, growing 3 % a month. Renting or committing for the peak pays for it all night; the hybrid commits a base sized by search, rents H100s by the hour for the daytime peak (billed 2 hours at least, at most 16) and sends the rest to an API. Read its layers in its card; try the consumer-evenings profile, or a burst cap of 64.",
+		Scenario: Scenario{
+			Version: FormatVersion, Name: "Enterprise copilot: committed base, hourly burst, API overflow",
+			// The business-hours profile is an illustrative shape (hybrid.go),
+			// not a measurement: its busiest hour carries 8/96 of the day,
+			// so the peak to average is 2.
+			Workload: Workload{RequestsPerDay: N("2000000"), InputTokens: N("1500"), OutputTokens: N("300"), CachedInputShare: N("0.3"),
+				MonthlyGrowth: N("0.03"), HorizonMonths: N("24"), TPOTSLOms: N("50"), DailyProfile: "business_hours"},
+			Model: Model{Preset: "llama-3.1-70b", WeightBits: N("8"), KVBits: N("8")},
+			Options: []Option{
+				// A two-year commitment at $2.10 an hour (the start-up
+				// example's reserved rate), sized near the peak.
+				{Label: "H100, 40 committed for 2 years", Kind: Cloud, Accelerator: &Accelerator{Preset: "h100-sxm"},
+					CommitAccelerators: N("40"), CommitHourlyRate: N("2.10"), CommitMonths: N("24"), AcceleratorsPerReplica: N("2")},
+				{Label: "H100 by the hour", Kind: Cloud, Accelerator: &Accelerator{Preset: "h100-sxm"}},
+				{Label: "Token API", Kind: API, PriceInputPerM: N("0.88"), PriceCachedInputPerM: N("0.44"), PriceOutputPerM: N("0.88")},
+				{Label: "Hybrid: committed base, hourly burst, API", Kind: Hybrid, BaseOption: N("1"), BurstOption: N("2"),
+					BurstMaxAccelerators: N("16"), BurstMinHours: N("2"), OverflowOption: N("3")},
+			},
+		},
+	},
 }
 
 // DefaultScenario is what the app opens with: a copy of the first example.

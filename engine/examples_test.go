@@ -43,7 +43,7 @@ func TestExamplesKeepTheirPlace(t *testing.T) {
 			t.Errorf("%s: a title, a story, and the title as the scenario's name", e.ID)
 		}
 	}
-	want := "startup commitment owned-fleet moe-newest gigawatt"
+	want := "startup commitment owned-fleet moe-newest gigawatt hybrid"
 	if got := strings.Join(ids, " "); got != want {
 		t.Errorf("examples %q, want %q", got, want)
 	}
@@ -98,18 +98,23 @@ func TestExampleGigawattStory(t *testing.T) {
 	}
 
 	// The month-1 fleet: 5 B requests a day of DeepSeek-V3 on GB200 at
-	// peak, 91,384 GPUs (the roofline's estimate; every month below is
-	// worked from it).
+	// peak, 88,064 GPUs in 2,752 expert-parallel replicas of 32 (the
+	// roofline's estimate; every month below is worked from it). It was
+	// 91,384 before MLA attention's compute and the refit of issue 11's
+	// fourth round (docs/methodology.md): the story's shape is unchanged.
 	fleet1 := onDemand.Months[0].Accelerators
-	if !fleet1.Equal(d("91384")) {
-		t.Errorf("month-1 fleet %s, want 91,384", fleet1)
+	if !fleet1.Equal(d("88064")) {
+		t.Errorf("month-1 fleet %s, want 88,064", fleet1)
 	}
 
-	// Growth 0 %: the fleet stays at 91,384. Tranche 1 strands (100,000 −
-	// 91,384) × 60 months × $2.50 × 730 = $943,452,000; tranches 2 and 3
-	// are never used: 125,000 × 48 × 2.50 × 730 = $10,950,000,000 and
-	// 225,000 × 36 × 2.50 × 730 = $14,782,500,000; $26,675,952,000 in all,
-	// and the commitment is the dearest option.
+	// Growth 0 %: the commitment's fleet stays at 96,096, in 8-way
+	// tensor-parallel replicas: with the tranches paid whatever is used,
+	// the replica it costs cheapest differs from on demand's (88,064 in
+	// expert-parallel replicas of 32). Tranche 1 strands (100,000 − 96,096)
+	// × 60 months × $2.50 × 730 = $427,488,000; tranches 2 and 3 are never
+	// used: 125,000 × 48 × 2.50 × 730 = $10,950,000,000 and 225,000 × 36 ×
+	// 2.50 × 730 = $14,782,500,000; $26,159,988,000 in all, and the
+	// commitment is the dearest option.
 	flat := s.Clone()
 	flat.Workload.MonthlyGrowth = N("0")
 	rf, err := Evaluate(&flat)
@@ -117,8 +122,12 @@ func TestExampleGigawattStory(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := d("2.5").Mul(HoursPerMonth)
-	want := d("100000").Sub(fleet1).Mul(d("60")).Mul(h).Add(d("125000").Mul(d("48")).Mul(h)).Add(d("225000").Mul(d("36")).Mul(h))
-	if got := rf.Options[0].StrandedTotal; !got.Equal(want) || !want.Equal(d("26675952000")) {
+	committed := rf.Options[0].Months[0].Accelerators
+	if !committed.Equal(d("96096")) || rf.Options[0].Throughput.AcceleratorsPerReplica != 8 {
+		t.Errorf("the commitment at 0 %% growth runs %s accelerators in replicas of %d, want 96,096 in 8", committed, rf.Options[0].Throughput.AcceleratorsPerReplica)
+	}
+	want := d("100000").Sub(committed).Mul(d("60")).Mul(h).Add(d("125000").Mul(d("48")).Mul(h)).Add(d("225000").Mul(d("36")).Mul(h))
+	if got := rf.Options[0].StrandedTotal; !got.Equal(want) || !want.Equal(d("26159988000")) {
 		t.Errorf("stranded at 0 %% growth %s, want %s", Money(got), Money(want))
 	}
 	for i := 1; i < 4; i++ {
@@ -127,21 +136,27 @@ func TestExampleGigawattStory(t *testing.T) {
 		}
 	}
 
-	// Growth 8 %: demand passes 225,000 before month 13 and 450,000 before
-	// month 25, so tranches 2 and 3 strand nothing and the commitment costs
-	// less than renting on demand. Power: a rented GB200 draws 1.2 kW ×
-	// 1.8 × PUE 1.3 = 2.808 kW at the meter, so 1,000,000 kW feeds 356,125;
-	// 91,384 × 1.08^17 = 338,120 (month 18) fits, 91,384 × 1.08^18 =
-	// 365,172 (month 19) does not.
+	// Growth 8 %: demand reaches 221,728 in month 13 (88,064 × 1.08^12 =
+	// 221,763, in whole replicas of 32 at peak) and passes 225,000 in month
+	// 14 (239,456), and passes 450,000 before month 25, so tranche 2
+	// strands only its first month's (225,000 − 221,728) × $2.50 × 730 =
+	// $5,971,400, tranche 3 nothing, and the commitment costs less than
+	// renting on demand. Power: a rented GB200 draws 1.2 kW × 1.8 × PUE
+	// 1.3 = 2.808 kW at the meter, so 1,000,000 kW feeds 356,125; month
+	// 19's 351,840 (88,064 × 1.08^18 = 351,900) fits, month 20's 379,968
+	// does not.
 	fast := s.Clone()
 	fast.Workload.MonthlyGrowth = N("0.08")
 	rx, err := Evaluate(&fast)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := 1; i < 3; i++ {
-		if got := rx.Options[0].Commitments[i].StrandedCost; !got.IsZero() {
-			t.Errorf("tranche %d strands %s at 8 %% growth", i+1, Money(got))
+	if m13 := rx.Options[1].Months[12].Accelerators; !m13.Equal(d("221728")) {
+		t.Errorf("month 13 at 8 %% growth: %s accelerators, want 221,728", m13)
+	}
+	for i, want := range []string{"5971400", "0"} {
+		if got := rx.Options[0].Commitments[i+1].StrandedCost; !got.Equal(d(want)) {
+			t.Errorf("tranche %d strands %s at 8 %% growth, want %s", i+2, Money(got), Money(d(want)))
 		}
 	}
 	if !rx.Options[0].TotalCost.LessThan(rx.Options[1].TotalCost) {
@@ -155,25 +170,25 @@ func TestExampleGigawattStory(t *testing.T) {
 		}
 		return 0
 	}
-	if got := outgrows(rx, 1); got != 19 {
-		t.Errorf("at 8 %% growth the rented fleet outgrows 1 GW in month %d, want 19", got)
+	if got := outgrows(rx, 1); got != 20 {
+		t.Errorf("at 8 %% growth the rented fleet outgrows 1 GW in month %d, want 20", got)
 	}
-	// Growth 4 % (the example as it opens): rented, 91,384 × 1.04^34 =
-	// 346,738 (month 35) fits under 356,125 and × 1.04^35 = 360,608
-	// (month 36) does not. Owned at 1.8 kW × PUE 1.2 = 2.16 kW, 1 GW feeds
-	// 462,962: × 1.04^41 = 456,290 (month 42) fits, × 1.04^42 = 474,541
-	// (month 43) does not.
-	if got := outgrows(r, 1); got != 36 {
-		t.Errorf("rented fleet outgrows 1 GW in month %d, want 36", got)
+	// Growth 4 % (the example as it opens): rented, month 36's 347,424
+	// (88,064 × 1.04^35 = 347,510, in replicas of 32) fits under 356,125
+	// and month 37's 361,344 does not. Owned at 1.8 kW × PUE 1.2 = 2.16 kW,
+	// 1 GW feeds 462,962: month 43's 457,184 (× 1.04^42 = 457,300) fits,
+	// month 44's 475,488 does not.
+	if got := outgrows(r, 1); got != 37 {
+		t.Errorf("rented fleet outgrows 1 GW in month %d, want 37", got)
 	}
-	if got := outgrows(r, 3); got != 43 {
-		t.Errorf("owned fleet outgrows 1 GW in month %d, want 43", got)
+	if got := outgrows(r, 3); got != 44 {
+		t.Errorf("owned fleet outgrows 1 GW in month %d, want 44", got)
 	}
-	// The site: floor(1,000,000 / 2.16) = 462,962 GPUs, 57,870 whole
-	// replicas of 8 = 462,960, about the 450,000 the deals put in a GW.
+	// The site: floor(1,000,000 / 2.16) = 462,962 GPUs, 14,467 whole
+	// replicas of 32 = 462,944, about the 450,000 the deals put in a GW.
 	for _, op := range r.Power.Options {
-		if op.Option == 3 && (op.Site == nil || !op.Site.Accelerators.Equal(d("462960"))) {
-			t.Errorf("the owned site hosts %v, want 462,960", op.Site)
+		if op.Option == 3 && (op.Site == nil || !op.Site.Accelerators.Equal(d("462944"))) {
+			t.Errorf("the owned site hosts %v, want 462,944", op.Site)
 		}
 	}
 }
@@ -202,10 +217,14 @@ func TestExampleGigawattUncertainty(t *testing.T) {
 	// months left) × 0.08 / 12, for 100k GPUs (182.5 M a month, 60 + 59 +
 	// … + 1 = 1,830): 445,300,000; 125k (228.125 M, 48 months, 1,176):
 	// 357,700,000; 225k (410.625 M, 36 months, 666): 364,635,000. In all
-	// $37,850,135,000.
+	// $37,850,135,000. No draw costs less. Since issue 11's fourth round
+	// (MLA attention's compute and the refit) the validation band of MoE
+	// estimates says real throughput is mostly below the estimate, so even
+	// the cheaper draws need more GPUs than committed in some month: the
+	// P10 is above the take-or-pay, within 5 % of it ($38.44 B).
 	floor := d("20100000").Mul(d("2.5")).Mul(HoursPerMonth).Add(d("445300000")).Add(d("357700000")).Add(d("364635000"))
-	if c := sim.Options[0].TotalCost; !c.P10.Equal(floor) || !floor.Equal(d("37850135000")) {
-		t.Errorf("commitment P10 %s, want its take-or-pay %s", Money(c.P10), Money(floor))
+	if c := sim.Options[0].TotalCost; c.P10.LessThan(floor) || c.P10.GreaterThan(floor.Mul(d("1.05"))) || !floor.Equal(d("37850135000")) {
+		t.Errorf("commitment P10 %s, want at least its take-or-pay %s and within 5 %% of it", Money(c.P10), Money(floor))
 	}
 	share := decimal.Zero
 	for _, o := range sim.Options {

@@ -165,7 +165,7 @@ var WorkloadFields = []WorkloadField{
 		func(w *Workload) *Num { return &w.OutputTokens }},
 	{field("cached_input_share", "cache", "Cached input share", "0–1", "Share of input tokens served from the prefix cache: they cost no prefill and are billed at the cached price by APIs.", "0", "1", constant(DefaultCachedInputShare), sensitive),
 		func(w *Workload) *Num { return &w.CachedInputShare }},
-	{field("peak_to_average", "p2a", "Peak to average", "×", "Peak load over average load; self-hosted capacity is sized for the peak.", "1", "100", constant(DefaultPeakToAverage), sensitive),
+	{field("peak_to_average", "p2a", "Peak to average", "×", "Peak load over average load; self-hosted capacity is sized for the peak. With a daily profile, defaults to its busiest hour's share × 24.", "1", "100", profilePeak, sensitive),
 		func(w *Workload) *Num { return &w.PeakToAverage }},
 	{field("monthly_growth", "g", "Monthly growth", "share/month", "Growth of daily requests each month, e.g. 0.05 for 5 %.", "-0.5", "1", constant(DefaultMonthlyGrowth), sensitive),
 		func(w *Workload) *Num { return &w.MonthlyGrowth }},
@@ -179,6 +179,8 @@ var WorkloadFields = []WorkloadField{
 		func(w *Workload) *Num { return &w.SitePowerMW }},
 	{field("discount_rate", "dr", "Discount rate", "share/year", "The annual rate at which future cash is discounted for each option's net present value, discounted payback and the ranking by NPV; each month's cash counts at the month's end. E.g. 0.1 for 10 % a year.", "0", "1", constantSaid(DefaultCostOfCapital, "the engine's default cost of capital"), since(4)),
 		func(w *Workload) *Num { return &w.DiscountRate }},
+	{field("sizing_basis", "sb", "Commitment sizing basis", "0 or 1", "What the commitment sizing minimises. 0: the total cost over the horizon, every month's cost counted in full. 1: the net present cost at the discount rate, each month's cash discounted from the month's end (an upfront payment at its tier's start month), so that money paid later weighs less.", "0", "1", constant(decimal.Zero), integer, since(5)),
+		func(w *Workload) *Num { return &w.SizingBasis }},
 }
 
 // ModelFields lists the model shape inputs in display order.
@@ -203,6 +205,8 @@ var ModelFields = []ModelField{
 		func(m *Model) *Num { return &m.KVBytesPerToken }},
 	{field("hidden_size", "hid", "Hidden size", "", "Model dimension: a tensor-parallel replica exchanges it for every token, twice a layer.", "1", "1000000", modelPreset(optional("no communication term")), integer, since(2)),
 		func(m *Model) *Num { return &m.HiddenSize }},
+	{field("attention_heads", "ah", "Attention heads", "", "MLA models (KV bytes per token given, no head dimension): query heads per layer. Every head attends to each cached token's latent, so the attention's compute grows with the context. Unset, or for other models, it is left out.", "1", "100000", modelPreset(optional("no attention compute term")), integer, since(5)),
+		func(m *Model) *Num { return &m.AttentionHeads }},
 	{field("weight_bits", "wb", "Weight precision", "bits", "16 for BF16, 8 for FP8, 4 for FP4.", "0", "32", modelPreset(constant(DefaultBits)), positive),
 		func(m *Model) *Num { return &m.WeightBits }},
 	{field("kv_bits", "kb", "KV cache precision", "bits", "16 for BF16, 8 for FP8.", "0", "32", modelPreset(constant(DefaultBits)), positive),
@@ -323,4 +327,17 @@ var OptionFields = []OptionField{
 		func(o *Option) *Num { return &o.MaxUtilization }},
 	{field("spare_replicas", "sp", "Spare replicas", "replicas", "Replicas kept on top of demand, for failures and deploys.", "0", "10000", constant(decimal.Zero), integer), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.SpareReplicas }},
+
+	{field("base_option", "hbo", "Base option", optionNumber, "The option whose accelerators form the base layer, by its number in the list (1 is the first): a cloud option (its accelerators committed for the whole horizon at its committed rate, else its hourly rate) or an owned one (a fleet of that size bought in month 1). Its replica and throughput serve the base.", "1", "8", required, integer, since(5)), []Kind{Hybrid}, "layers",
+		func(o *Option) *Num { return &o.BaseOption }},
+	{field("base_accelerators", "hba", "Base size", "accelerators", "Accelerators in the base layer, held all day every month. Unset, the size that costs the least over the horizon, found by trying every whole replica from none to the peak hour's need.", "0", "1000000", optional("the size that costs the least (searched)"), integer, since(5)), []Kind{Hybrid}, "layers",
+		func(o *Option) *Num { return &o.BaseAccelerators }},
+	{field("burst_option", "hbu", "Burst option", optionNumber, "The cloud option rented by the hour for load above the base, by its number in the list: its on-demand hourly rate (on its path) and its replica and throughput. Unset: no burst layer.", "1", "8", optional("no burst layer"), integer, since(5)), []Kind{Hybrid}, "layers",
+		func(o *Option) *Num { return &o.BurstOption }},
+	{field("burst_max_accelerators", "hbm", "Burst cap", "accelerators", "Most accelerators the burst layer rents in any hour; load beyond goes to the overflow API. Needs an overflow option; without one the burst layer is uncapped.", "1", "1000000", optional("no cap"), integer, since(5)), []Kind{Hybrid}, "layers",
+		func(o *Option) *Num { return &o.BurstMaxAccelerators }},
+	{field("burst_min_hours", "hbh", "Burst minimum billing", "hours", "Shortest rental a burst accelerator is billed for, once started: 1 bills by the hour; 4 bills a one-hour spike as 4 hours (the accelerators stay, and serve, until then).", "1", "24", constant(one), integer, costOnly, since(5)), []Kind{Hybrid}, "layers",
+		func(o *Option) *Num { return &o.BurstMinHours }},
+	{field("overflow_option", "hov", "Overflow API", optionNumber, "The API option that serves what the base and the burst layer do not, at its token prices, by its number in the list. Unset: no overflow, and the burst layer rents whatever the load needs.", "1", "8", optional("none: the burst layer is uncapped"), integer, since(5)), []Kind{Hybrid}, "layers",
+		func(o *Option) *Num { return &o.OverflowOption }},
 }

@@ -98,6 +98,9 @@ func linkTokens(s *Scenario) []string {
 			t = append(t, f.Link+"="+n.String())
 		}
 	}
+	if s.Workload.DailyProfile != "" {
+		t = append(t, profileKey+"="+escapeText(s.Workload.DailyProfile))
+	}
 	if s.Model.Preset != "" {
 		t = append(t, "m="+escapeText(s.Model.Preset))
 	}
@@ -163,6 +166,11 @@ func tierValue(c *Commitment) string {
 	}
 	return strings.Join(vals[:last], ",")
 }
+
+// profileKey is the key of the daily profile's token: its text, a
+// preset's name or 24 shares separated by commas ("dp=business_hours",
+// "dp=0.02,0.02,…"). Since format 5.
+const profileKey = "dp"
 
 // setTier reads a commitment tier's token value into a new tier of o.
 func setTier(o *Option, version int, val string) error {
@@ -348,7 +356,7 @@ func parseTokens(version int, list string) (Scenario, error) {
 				return s, linkErr("it has more than %d options", MaxOptions)
 			}
 			kind, err := unescapeText(val)
-			if err != nil || (kind != string(Cloud) && kind != string(Owned) && kind != string(API)) {
+			if err != nil || !Kind(kind).Valid() || Kind(kind) == Hybrid && version < 5 {
 				return s, linkErr("unknown option kind %q", truncate(val, 20))
 			}
 			s.Options = append(s.Options, Option{Kind: Kind(kind)})
@@ -405,6 +413,10 @@ func setTop(s *Scenario, version int, key, val string) error {
 	case "rev":
 		s.Revenue = &Revenue{}
 		return nil
+	case profileKey:
+		if version >= 5 {
+			return setText(&s.Workload.DailyProfile, "the daily profile", val, MaxProfileLen)
+		}
 	}
 	if ok, err := setUncertainty(s, version, key, val); ok {
 		return err

@@ -40,7 +40,7 @@ func largestScenario() *Scenario {
 		Workload: Workload{RequestsPerDay: N("123456789.25"), InputTokens: N("123456"), OutputTokens: N("65432"),
 			CachedInputShare: N("0.375"), PeakToAverage: N("3.25"), MonthlyGrowth: N("0.0125"), HorizonMonths: N("120"), TPOTSLOms: N("45.5"),
 			SitePowerMW:  N("9999.75"),
-			DiscountRate: N("0.0725")},
+			DiscountRate: N("0.0725"), SizingBasis: N("1")},
 		Model: Model{TotalParamsB: N("671.5"), ActiveParamsB: N("37.25"), Experts: N("256"), ExpertsPerToken: N("8"), RoutedParamsB: N("653.75"),
 			Layers: N("61"), KVHeads: N("128"), HeadDim: N("128"), KVBytesPerToken: N("70272"), HiddenSize: N("7168"), WeightBits: N("8"), KVBits: N("16")},
 		Revenue: &Revenue{PriceInputPerM: N("1.25"), PriceCachedInputPerM: N("0.3125"), PriceOutputPerM: N("10.5"), PriceChange: N("-0.125")},
@@ -179,6 +179,7 @@ func randomScenario(r *rand.Rand) *Scenario {
 		RequestsPerDay: pick("1", "1000", "2500000.5"), InputTokens: pick("0", "100", "4000"), OutputTokens: pick("1", "300"),
 		CachedInputShare: pick("", "0", "0.5"), PeakToAverage: pick("", "1", "2.25"), MonthlyGrowth: pick("", "0", "0.05", "-0.02"),
 		HorizonMonths: pick("", "1", "36", "60"), TPOTSLOms: pick("", "", "200"), DiscountRate: pick("", "0", "0.08", "0.125"),
+		SizingBasis: pick("", "0", "1"),
 	}
 	if r.IntN(3) == 0 {
 		s.Model = Model{TotalParamsB: pick("8", "70.6"), Layers: pick("32", "80"), KVHeads: pick("8"), HeadDim: pick("128"), WeightBits: pick("", "8", "16")}
@@ -356,10 +357,27 @@ func FuzzDecodeLink(f *testing.F) {
 	f.Add("#1r.n=\xff\xfe")
 	f.Add("#4r.rpd=1000~in=100~out=10~dr=0.1~m=llama-3.1-8b~rev~ri=1~ro=2~rg=-0.3~o=api~pi=1~po=2~pg=-0.9~o=cloud~a=h100-sxm~hrg=1~o=owned~a=h100-sxm~cxg=-0.2")
 	f.Add("#3r.dr=0.1~o=api~pg=-0.3") // version-4 keys in a version-3 link
+	// The sizing basis (format 5): net present cost, out of range, and in
+	// a version-4 link.
+	f.Add("#5r.rpd=1000~in=100~out=10~h=60~dr=1~sb=1~m=llama-3.1-8b~o=cloud~a=h100-sxm~ca=8~cm=36~ct=4,1,2,3,1")
+	f.Add("#5r.sb=2~o=cloud")
+	f.Add("#5r.sb=0.5")
+	f.Add("#4r.sb=1~o=cloud")
 	f.Add("#4r.rpd=1000~in=100~out=10~g=0.5~h=120~m=llama-3.1-8b~o=owned~l=x~a=h100-sxm~dy=0.01~rfr=1~rsh=1~lnm=360~lnr=1~lnd=0.5")
 	f.Add("#4r.rpd=1000~in=100~out=10~m=llama-3.1-8b~o=owned~l=x~a=h100-sxm~lsm=1~lsf=0.001~lnm=1~rfr=1~rsh=1")
 	f.Add("#4r.o=cloud~hr=2~ca=8~chr=1.5~cm=2~ct=4,1,2,3,0.5~ct=10,1.4,3,3,1~ct=,,,,~ct=1,2,3,4,5,6")
 	f.Add("#4r.o=owned~ct=1~o=cloud~ct=-1,1e30,0,121,2~ct")
+	// MLA attention heads (format 5): on a custom MLA model, on a preset,
+	// out of range, and on a model with a head dimension (ignored).
+	f.Add("#5r.rpd=1000~in=32000~out=1000~tp=671~ap=37~ly=61~kvb=70272~ah=128~o=cloud~a=h200~apr=8")
+	f.Add("#5r.m=deepseek-v3~ah=0~o=cloud~a=h200")
+	f.Add("#5r.m=kimi-k2~ah=1e9~o=cloud~a=b200")
+	f.Add("#5r.m=llama-3.1-8b~ah=32~o=cloud~a=h100-sxm")
+	f.Add(EncodeLink(hybridScenario())) // hybrid fleets and the daily profile (format 5)
+	f.Add("#5r.rpd=100000~in=1000~out=500~dp=business_hours~m=llama-3.1-8b~o=cloud~a=h100-sxm~chr=1.5~o=cloud~a=h100-sxm~o=api~pi=1~po=2~o=hybrid~l=h~hbo=1~hbu=2~hbm=8~hbh=4~hov=3")
+	f.Add("#5r.rpd=1e12~in=1~out=1~dp=1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0~m=llama-3.1-8b~o=owned~a=b200~o=hybrid~hbo=2~hba=1000000~hbu=9~hov=1")
+	f.Add("#5r.dp=-1,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0~dp=flat~o=hybrid~hbo=1~hbh=0~hbm=-1")
+	f.Add("#4r.dp=flat~o=hybrid~hbo=1") // version-5 keys in a version-4 link
 	f.Fuzz(func(t *testing.T, link string) {
 		s, err := DecodeLink(link)
 		if err != nil {
@@ -369,7 +387,14 @@ func FuzzDecodeLink(f *testing.F) {
 			}
 			return
 		}
-		Evaluate(&s)         // must not panic
+		if r, err := Evaluate(&s); err == nil { // must not panic
+			for i := range r.Options {
+				if r.Options[i].Kind == Cloud {
+					SizeCommitment(&s, r, i, nil) // nor this, on either basis
+					break
+				}
+			}
+		}
 		checkUncertainty(&s) // nor this
 		// What decodes re-encodes to a link that decodes to the same scenario.
 		again, err := DecodeLink(EncodeLink(&s))

@@ -43,3 +43,32 @@ func (r *Resolution) Changed() []*Resolved {
 func (r *Resolved) Changed() bool {
 	return r.Given.Set() && !(r.Default.Exists() && r.Default.Value.Equal(r.Given.Dec()))
 }
+
+// ChangedChoice is a choice, not a number, that is not a clean start's:
+// Shown is what the scenario has, Was what a clean start has ("none").
+type ChangedChoice struct{ Path, Shown, Was string }
+
+// ChangedChoices lists the choices a clean start makes otherwise, beside
+// Changed's numbers: the model, when it is a catalog model other than the
+// clean start's (a custom model's numbers are in Changed already), and each
+// option calibrated to a published measurement instead of estimated.
+func ChangedChoices(s *Scenario) []ChangedChoice {
+	var out []ChangedChoice
+	if id := s.Model.Preset; id != "" && id != Models[0].ID {
+		shown := id
+		if m, ok := FindModel(id); ok {
+			shown = m.Name
+		}
+		out = append(out, ChangedChoice{"model.preset", shown, Models[0].Name})
+	}
+	for i, o := range s.Options {
+		if id := o.ThroughputPreset; id != "" {
+			shown := id
+			if m, ok := FindMeasured(id); ok {
+				shown = m.Name()
+			}
+			out = append(out, ChangedChoice{OptionPath(i, "throughput_preset"), shown, "none (estimated)"})
+		}
+	}
+	return out
+}

@@ -1,5 +1,7 @@
 package engine
 
+import "strings"
+
 // Normalize returns the canonical form of a scenario: a value equal to the
 // default its preset (or the engine) would give is dropped, and fields that
 // do not apply to an option's kind are removed. The canonical form
@@ -14,6 +16,9 @@ func Normalize(s *Scenario) Scenario {
 	upgrade(&c)
 	for k, f := range WorkloadFields {
 		dropDefault(f.Get(&c.Workload), &r.Workload[k])
+	}
+	if p := strings.TrimSpace(c.Workload.DailyProfile); p == "flat" || p == "" {
+		c.Workload.DailyProfile = "" // the flat day is the default
 	}
 	for k, f := range ModelFields {
 		dropDefault(f.Get(&c.Model), &r.Model[k])

@@ -107,8 +107,9 @@ func (l *loanPlan) month(m int) (interest, paid decimal.Decimal) {
 	return l.balance.Mul(l.rate).Round(Prec), l.paying
 }
 
-// financing says in words how an owned option pays for its hardware.
-func (o *optionPlan) financing() string {
+// financing says in words how an owned option pays for its hardware over
+// a horizon of the given months.
+func (o *optionPlan) financing(horizon int) string {
 	if o.leaseMonths > 0 {
 		return fmt.Sprintf("leased for %d months at %s of the price a month, renewed at the then price", o.leaseMonths, PercentExact(o.leaseFactor))
 	}
@@ -117,7 +118,12 @@ func (o *optionPlan) financing() string {
 		parts[0] = fmt.Sprintf("bought with a loan over %d months at %s a year, %s down", o.loanMonths, PercentExact(o.loanRate), PercentExact(o.loanDown))
 	}
 	if o.refresh {
-		parts = append(parts, fmt.Sprintf("refreshed at the end of its %s-year life at the then price", Count(o.deprYears, 2)))
+		refresh := fmt.Sprintf("refreshed at the end of its %s-year life at the then price", Count(o.deprYears, 2))
+		if o.deprYears.Mul(twelve).Cmp(decimal.NewFromInt(int64(horizon))) >= 0 {
+			// Nothing bought in month 1 or later reaches the end of its life.
+			refresh += fmt.Sprintf(" (none falls due: the life outlasts the %d-month horizon)", horizon)
+		}
+		parts = append(parts, refresh)
 	}
 	if o.resale {
 		parts = append(parts, "sold at its book value at the horizon")

@@ -460,11 +460,21 @@ func TestBreakEvenVolumeOfLeaseAndLoan(t *testing.T) {
 // lease or the loan it assumes.
 func TestFinancingWordsRepeatRatesExactly(t *testing.T) {
 	o := optionPlan{loanMonths: 36, loanRate: d("0.0725"), loanDown: d("0.125")}
-	if got, want := o.financing(), "bought with a loan over 36 months at 7.25 % a year, 12.5 % down; kept at the horizon"; got != want {
+	if got, want := o.financing(24), "bought with a loan over 36 months at 7.25 % a year, 12.5 % down; kept at the horizon"; got != want {
 		t.Errorf("financing %q, want %q", got, want)
 	}
 	o = optionPlan{leaseMonths: 24, leaseFactor: d("0.0275")}
-	if got, want := o.financing(), "leased for 24 months at 2.75 % of the price a month, renewed at the then price"; got != want {
+	if got, want := o.financing(24), "leased for 24 months at 2.75 % of the price a month, renewed at the then price"; got != want {
+		t.Errorf("financing %q, want %q", got, want)
+	}
+	// A refresh says when none falls due: a 3-year life is 36 months, the
+	// horizon's end, so nothing bought in month 1 reaches it; at 48 months
+	// the purchases of months 1–12 are refreshed.
+	o = optionPlan{refresh: true, deprYears: d("3")}
+	if got, want := o.financing(36), "bought for cash; refreshed at the end of its 3-year life at the then price (none falls due: the life outlasts the 36-month horizon); kept at the horizon"; got != want {
+		t.Errorf("financing %q, want %q", got, want)
+	}
+	if got, want := o.financing(48), "bought for cash; refreshed at the end of its 3-year life at the then price; kept at the horizon"; got != want {
 		t.Errorf("financing %q, want %q", got, want)
 	}
 }

@@ -35,7 +35,12 @@ func ReportAssumptions(s *Scenario) []Assumption {
 // CSV report list them, and `infercost eval -inputs` prints them.
 func Assumptions(r *Resolution) []Assumption {
 	var out []Assumption
+	profile := r.Values.Workload.DailyProfile // text, after the workload's numbers (hybrid.go)
 	for e := range r.All() {
+		if profile != "" && e.group != "workload" {
+			out = append(out, Assumption{Path: "workload.daily_profile", Label: "Daily profile", Value: profile, Unit: "preset or 24 hourly shares", From: "given", Used: true})
+			profile = ""
+		}
 		a := Assumption{Path: e.Path(), Label: e.Field.Label, Unit: e.Field.Unit, From: e.Describe(), Used: e.Used()}
 		if v, ok := e.Value(); ok {
 			a.Value = v.String()
@@ -132,6 +137,7 @@ func WriteReport(w io.Writer, s *Scenario, r *Result) error {
 			f(o.NetPresentCost), opt(o.NPV), strconv.Itoa(v.NPVRank), payback, opt(o.IRR),
 		})
 	}
+	rows = append(rows, hybridLayerRows(r, f)...)
 	rows = append(rows, nil, []string{"assumptions"}, AssumptionsHeader)
 	for _, a := range ReportAssumptions(s) {
 		rows = append(rows, []string{a.Path, csvText(a.Option), csvText(a.Label), a.Value, csvText(a.Unit), csvText(a.From), strconv.FormatBool(a.Used)})

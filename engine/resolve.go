@@ -66,6 +66,8 @@ type workloadPlan struct {
 	sloMs, ttftMs                     *decimal.Decimal // the targets as given; nil when none
 	siteMW                            *decimal.Decimal // the site's power budget; nil when none
 	discountRate                      decimal.Decimal  // a share a year
+	profile                           profile          // the daily profile (hybrid.go)
+	sizingBasis                       Basis            // what the commitment sizing minimises
 }
 
 type modelPlan struct {
@@ -75,6 +77,10 @@ type modelPlan struct {
 	kvPerToken           decimal.Decimal // bytes
 	weightBits           decimal.Decimal
 	layers, hidden       decimal.Decimal // zero when unknown: no communication term
+	// attnPerCtx is MLA attention's FLOPs for one query token per token
+	// of context it attends to, all layers (attentionPerContext). Zero
+	// for other models, or when the heads are unknown: no term.
+	attnPerCtx decimal.Decimal
 
 	// MoE, when the expert fields are given: the bytes of the routed
 	// experts and the share of them one token uses (k of E per layer).
@@ -138,6 +144,9 @@ type optionPlan struct {
 
 	// api
 	price pricePlan
+
+	// hybrid: its layers (hybrid.go)
+	hyb *hybridPlan
 }
 
 // need reports each field of a group that is required and missing.
@@ -250,6 +259,9 @@ func Check(s *Scenario) (*plan, Errors) {
 			o.hourlyPath = pathFactors(o.hourlyChange, h)
 			o.capexPath = pathFactors(o.capexChange, h)
 			o.pricePath = pathFactors(o.priceChange, h)
+			if o.kind == Owned {
+				o.financingWords = o.financing(h)
+			}
 		}
 	}
 	if len(errs) > 0 {
@@ -329,6 +341,10 @@ func checkWorkload(errs *Errors, r *Resolution) workloadPlan {
 		horizon: int(w.HorizonMonths.Dec().IntPart()),
 	}
 	wp.discountRate = w.DiscountRate.Dec()
+	wp.sizingBasis = BasisTotalCost
+	if w.SizingBasis.Dec().Equal(one) {
+		wp.sizingBasis = BasisNetPresentCost
+	}
 	wp.slo = div(w.TPOTSLOms.Dec(), thousand)
 	wp.ttft = div(w.TTFTSLOms.Dec(), thousand)
 	if v := w.TPOTSLOms.Dec(); v.Sign() > 0 {
@@ -339,6 +355,11 @@ func checkWorkload(errs *Errors, r *Resolution) workloadPlan {
 	}
 	if v := w.SitePowerMW.Dec(); v.Sign() > 0 {
 		wp.siteMW = &v
+	}
+	if pr, err := parseProfile(w.DailyProfile); err != nil {
+		errs.add("workload.daily_profile", err.Error())
+	} else {
+		wp.profile = pr
 	}
 	// Only a growth in range: one out of range has its message already,
 	// and a field shows one message at a time.
@@ -386,7 +407,29 @@ func checkModel(errs *Errors, r *Resolution) modelPlan {
 	} else {
 		mp.kvPerToken = div(two.Mul(m.Layers.Dec()).Mul(m.KVHeads.Dec()).Mul(m.HeadDim.Dec()).Mul(kvBits), dec(8))
 	}
+	mp.attnPerCtx = attentionPerContext(m, mp.kvPerToken, kvBits)
 	return mp
+}
+
+// attentionPerContext is MLA attention's FLOPs for one query token per
+// cached token it attends to, over all layers. An MLA model (its KV bytes
+// per token given, no head dimension) caches one latent a layer that every
+// head attends to, absorbed as in decode: each head takes a dot product
+// with the latent as key and a weighted sum of it as value, 2 × 2 × width
+// FLOPs, where the width is the KV bytes per token over the layers and the
+// bytes of a value (DeepSeek-V3: 512 + 64 = 576; its value is the 512 of
+// them, so the rope part is over-counted by 64 of 1,088, 6 %). So 4 ×
+// layers × heads × width. Grouped-query attention (a head dimension) is
+// left out: its compute is a few FLOPs a byte of KV it reads, which the
+// step counts, and adding its FLOPs did not improve the fit on the
+// training set (docs/methodology.md). Zero without heads or layers.
+func attentionPerContext(m *Model, kvPerToken, kvBits decimal.Decimal) decimal.Decimal {
+	heads, layers := m.AttentionHeads.Dec(), m.Layers.Dec()
+	if heads.Sign() <= 0 || layers.Sign() <= 0 || m.HeadDim.Dec().Sign() > 0 || kvBits.Sign() <= 0 {
+		return zero
+	}
+	width := div(kvPerToken.Mul(dec(8)), layers.Mul(kvBits))
+	return dec(4).Mul(layers).Mul(heads).Mul(width)
 }
 
 // checkExperts resolves the MoE fields: none (a dense model, or an MoE
@@ -436,8 +479,8 @@ func checkOption(errs *Errors, i int, r *Resolution) optionPlan {
 	if strings.TrimSpace(o.Label) == "" {
 		errs.add(OptionPath(i, "label"), "required")
 	}
-	if o.Kind != Cloud && o.Kind != Owned && o.Kind != API {
-		errs.add(OptionPath(i, "kind"), fmt.Sprintf("must be cloud, owned or api (got %q)", truncate(string(o.Kind), 20)))
+	if !o.Kind.Valid() {
+		errs.add(OptionPath(i, "kind"), fmt.Sprintf("must be cloud, owned, api or hybrid (got %q)", truncate(string(o.Kind), 20)))
 		return op
 	}
 	if o.Kind.SelfHosted() {
@@ -445,6 +488,9 @@ func checkOption(errs *Errors, i int, r *Resolution) optionPlan {
 	}
 	need(errs, r.Options[i].Fields)
 	switch o.Kind {
+	case Hybrid:
+		op.hyb = checkHybrid(errs, i, r)
+		return op
 	case API:
 		op.price = pricePlan{
 			in:     div(o.PriceInputPerM.Dec(), million),
@@ -484,7 +530,6 @@ func checkOption(errs *Errors, i int, r *Resolution) optionPlan {
 		op.loanDown = o.LoanDownShare.Dec()
 		op.leaseMonths = int(o.LeaseMonths.Dec().IntPart())
 		op.leaseFactor = o.LeaseRateFactor.Dec()
-		op.financingWords = op.financing()
 		if op.leaseMonths > 0 {
 			// Leased hardware is not bought: nothing to finance, refresh or sell.
 			const leased = "must be 0 when the accelerators are leased (lease_months): "

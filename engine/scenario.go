@@ -13,10 +13,13 @@ const (
 	Cloud Kind = "cloud" // rented accelerators, on demand or committed
 	Owned Kind = "owned" // bought accelerators in a facility
 	API   Kind = "api"   // a token API, priced per million tokens
+	// Hybrid layers other options: a base (cloud committed or owned), a
+	// burst rented by the hour, an API for the rest (hybrid.go).
+	Hybrid Kind = "hybrid"
 )
 
 // Kinds lists the option kinds in display order.
-var Kinds = []Kind{Cloud, Owned, API}
+var Kinds = []Kind{Cloud, Owned, API, Hybrid}
 
 // Scenario is everything the user describes; it is also the JSON file
 // format (snake_case, numbers written as strings).
@@ -47,6 +50,13 @@ type Workload struct {
 	// included; unset, there is no site budget (power.go).
 	SitePowerMW  Num `json:"site_power_mw,omitzero"`
 	DiscountRate Num `json:"discount_rate,omitzero"`
+	// DailyProfile is how a day's requests spread over its 24 hours: a
+	// preset's name (DailyProfiles) or 24 shares separated by commas;
+	// "" is the flat day (hybrid.go). Since link format 5.
+	DailyProfile string `json:"daily_profile,omitempty"`
+	// SizingBasis is what the commitment sizing minimises: 0 (unset) the
+	// total cost, 1 the net present cost (sizing.go, Basis).
+	SizingBasis Num `json:"sizing_basis,omitzero"`
 }
 
 // Model is the served model: a catalog preset, custom shape, or a preset
@@ -63,6 +73,7 @@ type Model struct {
 	HeadDim         Num    `json:"head_dim,omitzero"`
 	KVBytesPerToken Num    `json:"kv_bytes_per_token,omitzero"`
 	HiddenSize      Num    `json:"hidden_size,omitzero"`
+	AttentionHeads  Num    `json:"attention_heads,omitzero"`
 	WeightBits      Num    `json:"weight_bits,omitzero"`
 	KVBits          Num    `json:"kv_bits,omitzero"`
 }
@@ -148,6 +159,14 @@ type Option struct {
 	CollectiveLatencyUs    Num `json:"collective_latency_us,omitzero"`
 	MaxUtilization         Num `json:"max_utilization,omitzero"`
 	SpareReplicas          Num `json:"spare_replicas,omitzero"`
+
+	// hybrid: its layers name other options by number (1 is the first)
+	BaseOption           Num `json:"base_option,omitzero"`
+	BaseAccelerators     Num `json:"base_accelerators,omitzero"`
+	BurstOption          Num `json:"burst_option,omitzero"`
+	BurstMaxAccelerators Num `json:"burst_max_accelerators,omitzero"`
+	BurstMinHours        Num `json:"burst_min_hours,omitzero"`
+	OverflowOption       Num `json:"overflow_option,omitzero"`
 }
 
 // Commitment is one tier of a cloud option's commitments: accelerators
@@ -163,6 +182,9 @@ type Commitment struct {
 
 // SelfHosted reports whether the option runs its own accelerators.
 func (k Kind) SelfHosted() bool { return k == Cloud || k == Owned }
+
+// Valid reports one of Kinds.
+func (k Kind) Valid() bool { return k == Cloud || k == Owned || k == API || k == Hybrid }
 
 // Clone returns a deep copy, so that editing it never touches s.
 func (s Scenario) Clone() Scenario {

@@ -66,6 +66,10 @@ type Tornado struct {
 // false stops the computation with ErrStopped. A nil Pace never stops.
 type Pace func() bool
 
+// ErrHybridSensitivity is Sensitivity's answer for a hybrid option: it
+// draws on other options, and the analysis moves one option alone.
+var ErrHybridSensitivity = errors.New("not computed for a hybrid option, which draws on other options; see its layers' own options")
+
 // ErrStopped is returned when a Pace asked a computation to stop.
 var ErrStopped = errors.New("stopped before the end")
 
@@ -86,6 +90,9 @@ func Sensitivity(s *Scenario, i int, metric Metric, percent decimal.Decimal, pac
 	}
 	if metric == MetricTotalMargin && s.Revenue == nil {
 		return nil, errors.New("sensitivity: margin needs revenue prices")
+	}
+	if s.Options[i].Kind == Hybrid {
+		return nil, ErrHybridSensitivity
 	}
 	single := s.Clone()
 	single.Options = []Option{s.Options[i].Clone()}

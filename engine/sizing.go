@@ -42,10 +42,18 @@ import (
 // a_m > b_j, so the curve is built from f(0) in one pass over the sorted
 // kinks: additions and multiplications only, exact.
 //
-// Net present cost (a discount rate) weights each month's cost by a factor
-// in (0, 1]: α becomes Σ_{m < T'} r × 730 × d_m and w_m becomes w_m × d_m;
-// the weights stay ≥ 0, so the argument and the search are unchanged. That
-// is the one place to add it (see monthWeight).
+// Net present cost (the basis BasisNetPresentCost, workload sizing_basis 1)
+// weights each month's cost by its discount factor d_m = v^(m+1), the
+// present value of a dollar paid at the end of month m+1 at the scenario's
+// discount rate (discountFactors, as the finance view discounts): α
+// becomes Σ_{m < T'} r × 730 × d_m and w_m becomes w_m × d_m. The d_m are in
+// (0, 1], so the weights stay ≥ 0 and the argument and the search are
+// unchanged; sizingBasis.monthWeight is the one place that reads them. The
+// month's cost is then its cash, as in the finance view's net present
+// cost: the other tiers' monthly payments, and an upfront payment in its
+// tier's start month, discounted at that month (sizingBasis.tier), not
+// the capital a prepayment ties up, which the total cost charges instead
+// (the discounting is that charge).
 
 // Term is one commitment length the sizing compares, and its rate; a nil
 // Rate is the option's committed rate (commit_hourly_rate, else the hourly
@@ -94,10 +102,31 @@ func ParseTerms(text string) ([]Term, error) {
 	return out, nil
 }
 
-// SizingPoint is the total cost over the horizon of one commitment size.
+// Basis is what a commitment sizing minimises (workload sizing_basis).
+type Basis string
+
+const (
+	// BasisTotalCost is the total cost over the horizon (sizing_basis 0).
+	BasisTotalCost Basis = "total_cost"
+	// BasisNetPresentCost is the net present cost at the scenario's
+	// discount rate (sizing_basis 1).
+	BasisNetPresentCost Basis = "net_present_cost"
+)
+
+// Words is the basis in the app's and the command line's words: "total
+// cost" or "net present cost".
+func (b Basis) Words() string {
+	if b == BasisNetPresentCost {
+		return "net present cost"
+	}
+	return "total cost"
+}
+
+// SizingPoint is the cost of one commitment size on the sizing's basis:
+// the total cost over the horizon, or the net present cost.
 type SizingPoint struct {
 	Accelerators decimal.Decimal `json:"accelerators"`
-	TotalCost    decimal.Decimal `json:"total_cost"`
+	Cost         decimal.Decimal `json:"cost"`
 }
 
 // TermSizing is the best size for one term.
@@ -111,6 +140,11 @@ type TermSizing struct {
 type Sizing struct {
 	Option int    `json:"option"`
 	Label  string `json:"label"`
+	// Basis is what every Cost below is: the total cost over the horizon
+	// or the net present cost at DiscountRate (a share a year; nil on
+	// total cost).
+	Basis        Basis            `json:"basis"`
+	DiscountRate *decimal.Decimal `json:"discount_rate,omitempty"`
 	// Months and HourlyRate are the best term's; Optimum its best size
 	// (the smallest, when several cost the same).
 	Months     int             `json:"months"`
@@ -123,12 +157,12 @@ type Sizing struct {
 	Peak  SizingPoint `json:"peak"`
 	Under SizingPoint `json:"under"`
 	Over  SizingPoint `json:"over"`
-	// Curve is the best term's total cost at 0, every kink and the peak,
-	// by size: straight lines between them are exact.
+	// Curve is the best term's cost at 0, every kink and the peak, by
+	// size: straight lines between them are exact.
 	Curve []SizingPoint `json:"curve"`
 	Terms []TermSizing  `json:"terms"`
-	// Given is the scenario's own first tier (its size and total cost as
-	// evaluated) and GivenMonths its length; nil when it commits nothing.
+	// Given is the scenario's own first tier (its size and its cost on
+	// the basis) and GivenMonths its length; nil when it commits nothing.
 	Given       *SizingPoint `json:"given"`
 	GivenMonths int          `json:"given_months,omitempty"`
 }
@@ -176,6 +210,7 @@ func SizeCommitment(s *Scenario, r *Result, i int, terms []Term) (*Sizing, error
 	}
 	or := &r.Options[i]
 	H := len(or.Months)
+	b := p.sizingBasis(r, H)
 	// What the other tiers hold each month, and their cost.
 	held := make([]decimal.Decimal, H)
 	var fixed decimal.Decimal
@@ -186,7 +221,7 @@ func SizeCommitment(s *Scenario, r *Result, i int, terms []Term) (*Sizing, error
 		}
 		for m := t.start; m < t.end && m < H; m++ {
 			held[m] = held[m].Add(t.units)
-			fixed = fixed.Add(t.monthly.Add(t.prepaidCapital(m, p.workload.discountRate)).Mul(monthWeight(m)))
+			fixed = fixed.Add(b.tier(t, m).Mul(b.monthWeight(m)))
 		}
 	}
 	a := make([]decimal.Decimal, H) // left for the first tier
@@ -195,10 +230,14 @@ func SizeCommitment(s *Scenario, r *Result, i int, terms []Term) (*Sizing, error
 		if left := or.Months[m].Accelerators.Sub(held[m]); left.Sign() > 0 {
 			a[m] = left
 		}
-		w[m] = p.onDemand730(o, m).Mul(monthWeight(m))
+		w[m] = p.onDemand730(o, m).Mul(b.monthWeight(m))
 	}
-	z := &Sizing{Option: i, Label: o.label}
-	var best *termCurve
+	z := &Sizing{Option: i, Label: o.label, Basis: b.basis}
+	if b.basis == BasisNetPresentCost {
+		z.DiscountRate = &b.rate
+	}
+	sm := b.months(a, w, fixed)
+	var best, given *termCurve
 	for _, term := range terms {
 		if term.Months < 1 || term.Months > 120 {
 			return nil, fmt.Errorf("commitment sizing: a term of %d months (1 to 120)", term.Months)
@@ -210,11 +249,14 @@ func SizeCommitment(s *Scenario, r *Result, i int, terms []Term) (*Sizing, error
 		if term.Rate != nil {
 			rate = *term.Rate
 		}
-		tc := sizeTerm(a, w, fixed, rate, term.Months, or.PeakAccelerators)
+		tc := sm.term(rate, term.Months, or.PeakAccelerators)
 		z.Terms = append(z.Terms, TermSizing{Months: term.Months, HourlyRate: rate, Optimum: tc.optimum})
-		if best == nil || tc.optimum.TotalCost.Cmp(best.optimum.TotalCost) < 0 ||
-			tc.optimum.TotalCost.Equal(best.optimum.TotalCost) && term.Months < best.months {
+		if best == nil || tc.optimum.Cost.Cmp(best.optimum.Cost) < 0 ||
+			tc.optimum.Cost.Equal(best.optimum.Cost) && term.Months < best.months {
 			best = &tc
+		}
+		if term.Months == o.commitMonths && term.Rate == nil && given == nil {
+			given = &tc
 		}
 	}
 	z.Months, z.HourlyRate, z.Optimum, z.Curve = best.months, best.rate, best.optimum, best.curve
@@ -222,17 +264,63 @@ func SizeCommitment(s *Scenario, r *Result, i int, terms []Term) (*Sizing, error
 	opt := best.optimum.Accelerators
 	z.Under = best.at(opt.Mul(quarterLess).Round(0))
 	z.Over = best.at(opt.Mul(quarterMore).Round(0))
-	if o.commitUnits.Sign() > 0 {
-		z.Given = &SizingPoint{Accelerators: o.commitUnits, TotalCost: or.TotalCost}
+	if o.commitUnits.Sign() > 0 && given != nil {
+		// f at the given size, on the basis: on total cost, the option's
+		// total cost as evaluated (TestSizingGiven); on net present cost,
+		// its net present cost before the finance view rounds each
+		// month's present value to Prec places.
+		pt := given.at(o.commitUnits)
+		z.Given = &pt
 		z.GivenMonths = o.commitMonths
 	}
 	return z, nil
 }
 
+// sizingBasis is what one month's cost counts for in a sizing.
+type sizingBasis struct {
+	basis Basis
+	rate  decimal.Decimal   // the discount rate, a share a year
+	d     []decimal.Decimal // d[m] = v^(m+1), net present cost only
+}
+
+// sizingBasis is the scenario's sizing basis over its h months; r is its
+// evaluation, whose discount factors are used when it kept them (at this
+// rate, for every month), else computed as the evaluation computes them.
+func (p *plan) sizingBasis(r *Result, h int) sizingBasis {
+	b := sizingBasis{basis: p.workload.sizingBasis, rate: p.workload.discountRate}
+	if b.basis == BasisNetPresentCost {
+		if b.d = r.discount; len(b.d) != h || !r.Workload.DiscountRate.Equal(b.rate) {
+			b.d = discountFactors(b.rate, h)
+		}
+	}
+	return b
+}
+
 // monthWeight is the factor month m's cost counts for: 1 for the total
-// cost over the horizon. A discount rate makes it the month's discount
-// factor (net present cost); nothing else changes.
-func monthWeight(m int) decimal.Decimal { return one }
+// cost over the horizon, the month's discount factor d_m for the net
+// present cost.
+func (b *sizingBasis) monthWeight(m int) decimal.Decimal {
+	if b.d == nil {
+		return one
+	}
+	return b.d[m]
+}
+
+// tier is what tier t costs in month m of its term, before monthWeight:
+// on total cost, its economic cost (units × rate × 730 and the capital its
+// prepayment ties up, as costCloud charges them); on net present cost, its
+// cash (the monthly part, and in its start month the upfront payment for
+// the whole term, as costCloud's CashCost pays them), which the weight
+// then discounts from that month's end.
+func (b *sizingBasis) tier(t *tierPlan, m int) decimal.Decimal {
+	if b.basis != BasisNetPresentCost {
+		return t.monthly.Add(t.prepaidCapital(m, b.rate))
+	}
+	if m == t.start {
+		return t.monthlyCash.Add(t.upfrontCash)
+	}
+	return t.monthlyCash
+}
 
 // termCurve is f (above) for one term.
 type termCurve struct {
@@ -253,33 +341,51 @@ func (tc *termCurve) at(c decimal.Decimal) SizingPoint {
 			f = f.Add(tc.w[m].Mul(over))
 		}
 	}
-	return SizingPoint{Accelerators: c, TotalCost: f}
+	return SizingPoint{Accelerators: c, Cost: f}
 }
 
-func sizeTerm(a, w []decimal.Decimal, fixed, rate decimal.Decimal, months int, peak decimal.Decimal) termCurve {
-	T := min(months, len(a))
-	tc := termCurve{months: months, rate: rate, a: a[:T], w: w[:T], k: fixed}
-	rate730 := rate.Mul(HoursPerMonth)
-	for m := range T {
-		tc.alpha = tc.alpha.Add(rate730.Mul(monthWeight(m)))
-	}
-	for m := T; m < len(a); m++ {
-		tc.k = tc.k.Add(w[m].Mul(a[m]))
-	}
-	// The kinks in order, with the weight that leaves the slope at each.
-	order := make([]int, T)
-	for m := range order {
-		order[m] = m
-	}
-	slices.SortFunc(order, func(x, y int) int { return a[x].Cmp(a[y]) })
-	f := tc.k // f(0)
-	var W decimal.Decimal
-	for m := range T {
-		f = f.Add(w[m].Mul(a[m]))
+// sizingMonths is what every term's curve reads: each month's a_m and
+// weighted w_m, K's part that no term moves (the other tiers), the months
+// in order of a_m, and running sums over the months m < T (index T, from
+// 0) of the month's weight (u), of w_m × a_m (wa) and of w_m where a_m > 0
+// (wp), so that a term's α, K and f(0) cost one operation each. Every sum
+// is exact, so f is the same as summed month by month (termCurve.at).
+type sizingMonths struct {
+	a, w      []decimal.Decimal
+	fixed     decimal.Decimal
+	order     []int
+	u, wa, wp []decimal.Decimal
+}
+
+func (b *sizingBasis) months(a, w []decimal.Decimal, fixed decimal.Decimal) *sizingMonths {
+	H := len(a)
+	sm := &sizingMonths{a: a, w: w, fixed: fixed, order: make([]int, H),
+		u: make([]decimal.Decimal, H+1), wa: make([]decimal.Decimal, H+1), wp: make([]decimal.Decimal, H+1)}
+	for m := range H {
+		sm.order[m] = m
+		sm.u[m+1] = sm.u[m].Add(b.monthWeight(m))
+		sm.wa[m+1], sm.wp[m+1] = sm.wa[m], sm.wp[m]
 		if a[m].Sign() > 0 {
-			W = W.Add(w[m])
+			sm.wa[m+1] = sm.wa[m].Add(w[m].Mul(a[m]))
+			sm.wp[m+1] = sm.wp[m].Add(w[m])
 		}
 	}
+	slices.SortStableFunc(sm.order, func(x, y int) int { return a[x].Cmp(a[y]) })
+	return sm
+}
+
+// term is f for a term of months at rate: α = rate × 730 × Σ_{m < T'}
+// weight_m, K = fixed + Σ_{m ≥ T'} w_m × a_m, and f from f(0) = K + Σ_{m <
+// T'} w_m × a_m up the kinks, the slope α − W_j between two (W_j the sum
+// of w_m over the months of the term with a_m above the kink).
+func (sm *sizingMonths) term(rate decimal.Decimal, months int, peak decimal.Decimal) termCurve {
+	H := len(sm.a)
+	T := min(months, H)
+	tc := termCurve{months: months, rate: rate, a: sm.a[:T], w: sm.w[:T],
+		alpha: rate.Mul(HoursPerMonth).Mul(sm.u[T]),
+		k:     sm.fixed.Add(sm.wa[H].Sub(sm.wa[T]))}
+	f := sm.fixed.Add(sm.wa[H]) // f(0)
+	W := sm.wp[T]               // the weight that leaves the slope at each kink
 	prev := zero
 	tc.curve = append(tc.curve, SizingPoint{zero, f})
 	tc.optimum = tc.curve[0]
@@ -288,18 +394,23 @@ func sizeTerm(a, w []decimal.Decimal, fixed, rate decimal.Decimal, months int, p
 		prev = x
 		pt := SizingPoint{x, f}
 		tc.curve = append(tc.curve, pt)
-		if f.Cmp(tc.optimum.TotalCost) < 0 {
+		if f.Cmp(tc.optimum.Cost) < 0 {
 			tc.optimum = pt
 		}
 	}
+	a, w, order := sm.a, sm.w, sm.order
 	for j := 0; j < len(order); {
-		x := a[order[j]]
-		if x.Sign() > 0 && x.Cmp(prev) > 0 {
+		// The months with a_m = x; a kink if one of them is in the term.
+		x, end, in := a[order[j]], j, false
+		for ; end < len(order) && a[order[end]].Equal(x); end++ {
+			in = in || order[end] < T
+		}
+		if in && x.Sign() > 0 && x.Cmp(prev) > 0 {
 			step(x)
 		}
-		for ; j < len(order) && a[order[j]].Equal(x); j++ {
-			if x.Sign() > 0 {
-				W = W.Sub(w[order[j]])
+		for ; j < end; j++ {
+			if m := order[j]; m < T && x.Sign() > 0 {
+				W = W.Sub(w[m])
 			}
 		}
 	}
@@ -311,12 +422,12 @@ func sizeTerm(a, w []decimal.Decimal, fixed, rate decimal.Decimal, months int, p
 
 // Sentence says the optimum and what missing it by 25 % costs, in the
 // app's and the command line's words, and what the scenario's own first
-// tier costs beside it.
+// tier costs beside it, each on the sizing's basis, which it names.
 func (z *Sizing) Sentence() string {
 	s := z.sentence()
 	if g := z.Given; g != nil {
-		own := fmt.Sprintf(" The first tier as given (%s for %d months) costs %s", Count(g.Accelerators, 0), z.GivenMonths, Money(g.TotalCost))
-		switch extra := g.TotalCost.Sub(z.Optimum.TotalCost); extra.Sign() {
+		own := fmt.Sprintf(" The first tier as given (%s for %d months) has a %s of %s", Count(g.Accelerators, 0), z.GivenMonths, z.Basis.Words(), Money(g.Cost))
+		switch extra := g.Cost.Sub(z.Optimum.Cost); extra.Sign() {
 		case 0:
 			s += own + ": the least."
 		default:
@@ -326,15 +437,25 @@ func (z *Sizing) Sentence() string {
 	return s
 }
 
+// Where is where the sizing's costs are counted, in words: "over the
+// horizon" for the total cost, "at a discount rate of 8 % a year" for the
+// net present cost.
+func (z *Sizing) Where() string {
+	if z.Basis == BasisNetPresentCost && z.DiscountRate != nil {
+		return "at a discount rate of " + PercentExact(*z.DiscountRate) + " a year"
+	}
+	return "over the horizon"
+}
+
 func (z *Sizing) sentence() string {
 	if z.Optimum.Accelerators.Sign() == 0 {
-		return fmt.Sprintf("%s: committing nothing costs the least (%s over the horizon): at %s an hour, no commitment of %d months beats renting on demand for this demand; committing to the peak (%s) would cost %s more.",
-			z.Label, Money(z.None.TotalCost), MoneyFixed(z.HourlyRate, 2), z.Months, Count(z.Peak.Accelerators, 0), Money(z.Peak.TotalCost.Sub(z.Optimum.TotalCost)))
+		return fmt.Sprintf("%s: committing nothing has the least %s (%s %s): at %s an hour, no commitment of %d months beats renting on demand for this demand; committing to the peak (%s) would cost %s more.",
+			z.Label, z.Basis.Words(), Money(z.None.Cost), z.Where(), MoneyFixed(z.HourlyRate, 2), z.Months, Count(z.Peak.Accelerators, 0), Money(z.Peak.Cost.Sub(z.Optimum.Cost)))
 	}
-	return fmt.Sprintf("%s: committing %s accelerators for %d months at %s an hour costs the least, %s over the horizon. 25 %% fewer (%s) costs %s more, 25 %% more (%s) %s more; committing to the peak (%s) %s more, and nothing %s more.",
-		z.Label, Count(z.Optimum.Accelerators, 0), z.Months, MoneyFixed(z.HourlyRate, 2), Money(z.Optimum.TotalCost),
-		Count(z.Under.Accelerators, 0), Money(z.Under.TotalCost.Sub(z.Optimum.TotalCost)),
-		Count(z.Over.Accelerators, 0), Money(z.Over.TotalCost.Sub(z.Optimum.TotalCost)),
-		Count(z.Peak.Accelerators, 0), Money(z.Peak.TotalCost.Sub(z.Optimum.TotalCost)),
-		Money(z.None.TotalCost.Sub(z.Optimum.TotalCost)))
+	return fmt.Sprintf("%s: committing %s accelerators for %d months at %s an hour has the least %s, %s %s. 25 %% fewer (%s) costs %s more, 25 %% more (%s) %s more; committing to the peak (%s) %s more, and nothing %s more.",
+		z.Label, Count(z.Optimum.Accelerators, 0), z.Months, MoneyFixed(z.HourlyRate, 2), z.Basis.Words(), Money(z.Optimum.Cost), z.Where(),
+		Count(z.Under.Accelerators, 0), Money(z.Under.Cost.Sub(z.Optimum.Cost)),
+		Count(z.Over.Accelerators, 0), Money(z.Over.Cost.Sub(z.Optimum.Cost)),
+		Count(z.Peak.Accelerators, 0), Money(z.Peak.Cost.Sub(z.Optimum.Cost)),
+		Money(z.None.Cost.Sub(z.Optimum.Cost)))
 }

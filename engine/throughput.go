@@ -242,10 +242,17 @@ func kvRoomExpert(m modelPlan, o *optionPlan, n int64) decimal.Decimal {
 // replica fits in one scale-up domain, else the scale-out network (the
 // scale-up figure when the scale-out one is unknown).
 func (a acceleratorPlan) link(n int64) decimal.Decimal {
-	if a.domain > 0 && n > a.domain && a.scaleOut.Sign() > 0 {
+	if a.scalesOut(n) {
 		return a.scaleOut
 	}
 	return a.interconnect
+}
+
+// scalesOut says whether a replica of n accelerators runs its collectives
+// over the scale-out network: wider than one scale-up domain, with a
+// scale-out figure.
+func (a acceleratorPlan) scalesOut(n int64) bool {
+	return a.domain > 0 && n > a.domain && a.scaleOut.Sign() > 0
 }
 
 // estimateAt is the roofline for a replica of n accelerators in a layout.
@@ -286,12 +293,22 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 	fl := nd.Mul(o.accel.flops).Mul(o.mfu)
 	if expert {
 		// Expert-parallel serving reaches a smaller share of the peaks
-		// than MBU and MFU (fitted on the training set: what it stands
-		// for, MLA attention's compute and the imbalance between the
-		// accelerators' experts, is not modelled).
-		bw, fl = bw.Mul(ExpertParallelEfficiency), fl.Mul(ExpertParallelEfficiency)
+		// than MBU and MFU (fitted on the training set, within one
+		// scale-up domain and across the scale-out network: what it
+		// stands for, chiefly the imbalance between the accelerators'
+		// experts, is not modelled).
+		eff := ExpertParallelEfficiency
+		if o.accel.scalesOut(n) {
+			eff = ExpertParallelEfficiencyScaleOut
+		}
+		bw, fl = bw.Mul(eff), fl.Mul(eff)
 	}
-	flopPerSeq := two.Mul(m.activeParams)
+	// FLOPs a sequence costs a decode step: the matmuls, 2 × active
+	// parameters, and its attention over the batch's average context
+	// (attnPerCtx × (input + output/2)); a prefill token attends to half
+	// the prompt on average.
+	flopPerSeq := two.Mul(m.activeParams).Add(m.attnPerCtx.Mul(w.in.Add(div(w.out, two))))
+	flopPerPrefill := two.Mul(m.activeParams).Add(m.attnPerCtx.Mul(div(w.in, two)))
 	// Expert parallel, every accelerator reads the always-read weights for
 	// its own share of the batch: the replica reads them n times.
 	var replicated decimal.Decimal
@@ -364,7 +381,7 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 	// Prefill: a token's FLOPs over the replica, plus its share of the
 	// collectives' traffic (prefill chunks are large: their latency is
 	// spread over thousands of tokens and left out).
-	perToken := div(flopPerSeq, fl)
+	perToken := div(flopPerPrefill, fl)
 	if overlap {
 		perToken = maxDec(perToken, comm.perToken)
 	} else {

@@ -389,17 +389,20 @@ func TestRooflineExpertParallel(t *testing.T) {
 	// ExpertParallelEfficiency scales both peaks: at 0.4 memory takes
 	// 21,954,361,250 / (2e12 × 0.4) = 27.4429515625 ms, overlapped with
 	// 0.672768 ms of all-to-alls; prefill 1 / (2 × 25 µs) = 20,000.
-	ExpertParallelOverlap, ExpertParallelEfficiency = true, d("0.4")
+	// Within one scale-up domain (none is given: the replica is one) the
+	// scale-out factor does not apply.
+	defer func(effOut Num) { ExpertParallelEfficiencyScaleOut = effOut.Dec() }(NumOf(ExpertParallelEfficiencyScaleOut))
+	ExpertParallelOverlap, ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut = true, d("0.4"), d("0.1")
 	ep = layoutOf(t, candidatesOf(t, epScenario()), LayoutExpert)
 	checkNear(t, "step ms at 0.4", *ep.DecodeStepMs, d("27.4429515625"))
 	checkNear(t, "prefill at 0.4", ep.PrefillTokensPerS, d("20000"))
 }
 
 func TestRooflineScaleOut(t *testing.T) {
-	defer func(o bool, share, eff Num) {
-		ExpertParallelOverlap, CollectiveBandwidthShare, ExpertParallelEfficiency = o, share.Dec(), eff.Dec()
-	}(ExpertParallelOverlap, NumOf(CollectiveBandwidthShare), NumOf(ExpertParallelEfficiency))
-	ExpertParallelOverlap, CollectiveBandwidthShare, ExpertParallelEfficiency = false, d("0.5"), one
+	defer func(o bool, share, eff, effOut Num) {
+		ExpertParallelOverlap, CollectiveBandwidthShare, ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut = o, share.Dec(), eff.Dec(), effOut.Dec()
+	}(ExpertParallelOverlap, NumOf(CollectiveBandwidthShare), NumOf(ExpertParallelEfficiency), NumOf(ExpertParallelEfficiencyScaleOut))
+	ExpertParallelOverlap, CollectiveBandwidthShare, ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut = false, d("0.5"), one, one
 	s := epScenario()
 	// A scale-up domain of one accelerator: a replica of 2 crosses the
 	// 10 GB/s scale-out network. Expert parallel: 524,288 bytes a token
@@ -409,6 +412,14 @@ func TestRooflineScaleOut(t *testing.T) {
 	s.Options[0].Accelerator.ScaleOutGBps = N("10")
 	cands := candidatesOf(t, s)
 	checkNear(t, "expert parallel step ms", *layoutOf(t, cands, LayoutExpert).DecodeStepMs, d("11.944860625"))
+	// Across the scale-out network the expert-parallel efficiency is
+	// ExpertParallelEfficiencyScaleOut's, not the in-domain one's: at 0.4
+	// (and 0.1 within a domain, unused here) memory takes 21,954,361,250 /
+	// (2 × 2e12 × 0.5 × 0.4) = 27.4429515625 ms, plus 0.96768 ms of
+	// all-to-alls: 28.4106315625 ms.
+	ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut = d("0.1"), d("0.4")
+	checkNear(t, "expert parallel step ms, scale-out efficiency", *layoutOf(t, candidatesOf(t, s), LayoutExpert).DecodeStepMs, d("28.4106315625"))
+	ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut = one, one
 	// Tensor parallel: 64 all-reduces of 4,096 × 2 bytes a token, a ring
 	// of 2 sending it once, at CollectiveBandwidthShare (0.5) of 10 GB/s:
 	// 104.8576 µs a token, 1.048576 ms for 10, 1.688576 ms with the
@@ -471,4 +482,50 @@ func TestThroughputBinds(t *testing.T) {
 			t.Errorf("%s/%s: %q, want %q", tc.bound, tc.limit, got, tc.want)
 		}
 	}
+}
+
+// TestRooflineMLAAttention works MLA attention's compute (issue 11, fourth
+// round) by hand: a dense 1 B-parameter model of 2 layers whose KV cache is
+// a 576-value latent a layer (2 × 576 × 2 bytes = 2,304 bytes a token at 16
+// bits, no head dimension) with 8 attention heads, on one accelerator of
+// 100 GB, 10 TB/s and 10 TFLOPS at MBU = MFU = 1, no communication.
+func TestRooflineMLAAttention(t *testing.T) {
+	s := &Scenario{
+		Version:  FormatVersion,
+		Workload: Workload{RequestsPerDay: N("1000"), InputTokens: N("10000"), OutputTokens: N("2"), HorizonMonths: N("1"), TPOTSLOms: N("0")},
+		Model:    Model{TotalParamsB: N("1"), Layers: N("2"), KVBytesPerToken: N("2304"), AttentionHeads: N("8")},
+		Options: []Option{{Label: "x", Kind: Cloud, HourlyRate: N("1"),
+			Accelerator: &Accelerator{MemoryGB: N("100"), BandwidthTBps: N("10"), TFLOPS: N("10")},
+			MBU:         N("1"), MFU: N("1"), AcceleratorsPerReplica: N("1"), MaxBatch: N("100")}},
+	}
+	// Per cached token, all layers: 4 × 2 layers × 8 heads × 576 (the
+	// latent's width: 2,304 bytes over 2 layers and 2 bytes a value) =
+	// 36,864 FLOPs. A decode step runs at the average context, 10,000 + 2/2
+	// = 10,001 tokens: 36,864 × 10,001 = 368,676,864 FLOPs a sequence on top
+	// of the matmuls' 2 × 1e9. Batch 100 (max_batch; the KV of 100 full
+	// sequences, 100 × 10,002 × 2,304 = 2.3 GB, fits): 100 × 2,368,676,864 /
+	// 1e13 = 23.68676864 ms, compute-bound (memory: (2e9 + 100 × 10,001 ×
+	// 2,304) / 1e13 = 0.43 ms). Without the term it would be 20 ms.
+	tp := layoutOf(t, candidatesOf(t, s), LayoutTensor)
+	checkNear(t, "decode step ms", *tp.DecodeStepMs, d("23.68676864"))
+	if tp.Bound != "compute" || *tp.BatchSize != 100 {
+		t.Errorf("bound %s at batch %d, want compute at 100", tp.Bound, *tp.BatchSize)
+	}
+	// Decode: 100 / 0.02368676864 s = 4,221.7... tokens/s.
+	checkNear(t, "decode tokens/s", tp.DecodeTokensPerS, div(d("100"), d("0.02368676864")))
+	// Prefill: a prompt token attends to half the prompt on average,
+	// 36,864 × 5,000 = 184,320,000 FLOPs on top of 2e9: 2,184,320,000 /
+	// 1e13 = 218.432 µs a token, 4,578.08... tokens/s.
+	checkNear(t, "prefill tokens/s", tp.PrefillTokensPerS, div(one, d("0.000218432")))
+
+	// A model with a head dimension (grouped-query attention) has no such
+	// term, whatever its heads: 2 layers × 1 KV head × 576 dims × 2 bytes ×
+	// 2 (K and V) = 4,608 bytes a token; step 100 × 2e9 / 1e13 = 20 ms.
+	s.Model.KVBytesPerToken = Num{}
+	s.Model.KVHeads, s.Model.HeadDim = N("1"), N("576")
+	checkNear(t, "GQA decode step ms", *layoutOf(t, candidatesOf(t, s), LayoutTensor).DecodeStepMs, d("20"))
+	// Nor has an MLA model without its heads (a link of an older version):
+	// the estimate is the one it always was.
+	s.Model.KVHeads, s.Model.HeadDim, s.Model.KVBytesPerToken, s.Model.AttentionHeads = Num{}, Num{}, N("2304"), Num{}
+	checkNear(t, "MLA without heads, decode step ms", *layoutOf(t, candidatesOf(t, s), LayoutTensor).DecodeStepMs, d("20"))
 }

@@ -149,7 +149,7 @@ func findTarget(s *Scenario, path string) (target, string) {
 	switch head {
 	case "workload":
 		for _, f := range WorkloadFields {
-			if f.Key == key && key != "horizon_months" && key != "site_power_mw" {
+			if f.Key == key && key != "horizon_months" && key != "site_power_mw" && key != "sizing_basis" {
 				neutral := key == "requests_per_day" || key == "monthly_growth" || key == "peak_to_average"
 				return target{path: path, label: f.Label, field: f.Field, option: -1, neutral: neutral, demand: true,
 					set: func(c *Scenario, v decimal.Decimal) { *f.Get(&c.Workload) = NumOf(v) }}, ""
@@ -206,6 +206,9 @@ func findTarget(s *Scenario, path string) (target, string) {
 			if f.Key == key {
 				if !f.AppliesTo(o.Kind) {
 					return target{}, fmt.Sprintf("%s does not apply to a %s option", f.Label, o.Kind)
+				}
+				if f.Unit == optionNumber { // a hybrid's layer (hybrid.go)
+					return target{}, fmt.Sprintf("%s names an option: it has no range", f.Label)
 				}
 				return target{path: path, label: o.Label + ": " + f.Label, field: f.Field, option: i, neutral: f.CostOnly,
 					set: func(c *Scenario, v decimal.Decimal) { *f.Get(&c.Options[i]) = NumOf(v) }}, ""

@@ -167,10 +167,10 @@ func TestSimulateGolden(t *testing.T) {
 			" wins " + o.WinShare.String() + " regret " + o.Regret.P50.StringFixed(2) + " " + o.Regret.P90.StringFixed(2) +
 			" month 60 " + o.Monthly[59].P10.String() + " " + o.Monthly[59].P50.String() + " " + o.Monthly[59].P90.String() + "\n")
 	}
-	const want = `H100 on demand 5792661.37 13331469.45 56720296.99 wins 0.01 regret 7244280.23 35482864.15 month 60 218363.6 708626.55 4634822.56
-H200 committed 8096970.20 14662349.30 60514868.40 wins 0 regret 8546673.10 39479473.19 month 60 215802.6 705508.5 5063061
-MI300X owned 3654839.17 6237985.19 22063253.44 wins 0.99 regret 0.00 0.00 month 60 90892.7 246380.56 1634043.11
-Token API 9789623.35 22306684.63 97129785.94 wins 0 regret 15862379.58 74088567.76 month 60 338216.5 1126055.59 7451852.99
+	const want = `H100 on demand 6275064.10 14500744.07 61534345.52 wins 0.005 regret 8288801.68 39512338.09 month 60 237598.84 769211.71 5036089.96
+H200 committed 8523042.00 16034632.50 67495252.50 wins 0 regret 9773998.34 45891280.62 month 60 243469.6 791276.2 5646834.7
+MI300X owned 3705928.40 6335090.55 22505096.95 wins 0.995 regret 0.00 0.00 month 60 92618.64 252981.03 1675619.38
+Token API 9789623.35 22306684.63 97129785.94 wins 0 regret 15739909.80 73637018.14 month 60 338216.5 1126055.59 7451852.99
 `
 	if b.String() != want {
 		t.Errorf("golden:\n%s\nwant:\n%s", b.String(), want)

@@ -32,8 +32,8 @@ func TestCommitmentTiersAndSizing(t *testing.T) {
 		WaitJS(sizingDone, 30*time.Second))
 	// The sizing over 2 and 4 months, the second at $1.40 (TestSizingHandWorked).
 	step(t, ctx, 30*time.Second, setInput("commit-terms", "2, 4@1.4"),
-		waitText("#sizing-sentence", "Measured cloud: committing 8 accelerators for 4 months at $1.40 an hour costs the least, $56,064 over the horizon. 25 % fewer (6) costs $584.00 more, 25 % more (10) $2,336 more; committing to the peak (20) $25,696 more, and nothing $11,096 more."+
-			" The first tier as given (8 for 2 months) costs $64,240, $8,176 more."))
+		waitText("#sizing-sentence", "Measured cloud: committing 8 accelerators for 4 months at $1.40 an hour has the least total cost, $56,064 over the horizon. 25 % fewer (6) costs $584.00 more, 25 % more (10) $2,336 more; committing to the peak (20) $25,696 more, and nothing $11,096 more."+
+			" The first tier as given (8 for 2 months) has a total cost of $64,240, $8,176 more."))
 	for _, id := range []string{"sizing-optimum", "sizing-peak", "sizing-under", "sizing-over"} {
 		if n := eval[int](t, ctx, fmt.Sprintf(`document.querySelectorAll("#chart-sizing #%s circle").length`, id)); n != 1 {
 			t.Errorf("sizing chart: %d marks for %s", n, id)
@@ -158,4 +158,70 @@ func TestCommitmentTierEntry(t *testing.T) {
 	}
 	step(t, ctx, 30*time.Second, typeKeys("o1-t0-start_month", "3"), WaitJS(`document.getElementById("error-summary") === null`, 10*time.Second))
 	responds(t, ctx, log)
+}
+
+// TestSizingBasis switches the commitment sizing from total cost to net
+// present cost beside its chart, on the hand-worked case of
+// engine/sizing_test.go (TestSizingNetPresentHandWorked: demand 6, 8, 12,
+// 20, committed at $1.49 over 4 months, a discount rate of 30 % a year):
+// the optimum moves from 8 ($58,166 total cost) to 6 ($54,451 net present
+// cost), the chart says which, and the choice is kept in the link. Total
+// cost, a committed accelerator 4 × 1,087.70 = 4,350.80: f(8) = 8 ×
+// 4,350.80 + 1,460 × (4 + 12) = 58,166.40; f(6) = 26,104.80 + 1,460 × 22 =
+// 58,224.80 (58.40 more); f(10) = 43,508 + 1,460 × (2 + 10) = 61,028
+// (2,861.60 more); f(20) = 87,016 (28,849.60 more); f(0) = 1,460 × 46 =
+// 67,160 (8,993.60 more).
+func TestSizingBasis(t *testing.T) {
+	s := calcSite(t)
+	ctx := NewBrowser(t)
+	log := WatchConsole(ctx)
+	log.LogOnFailure(t)
+	link := "#5r.h=4~g=1~rpd=86400~in=1000~out=500~cache=0.5~p2a=2~slo=0~dr=0.3~m=llama-3.1-8b~o=cloud~l=Measured+cloud~a=~mem=80~bw=3~fl=1000~hr=2~chr=1.49~pf=10000~dc=1000~apr=2~mu=0.5~sp=1"
+	total := "Measured cloud: committing 8 accelerators for 4 months at $1.49 an hour has the least total cost, $58,166 over the horizon. 25 % fewer (6) costs $58.40 more, 25 % more (10) $2,862 more; committing to the peak (20) $28,850 more, and nothing $8,994 more."
+	npc := "Measured cloud: committing 6 accelerators for 4 months at $1.49 an hour has the least net present cost, $54,451 at a discount rate of 30 % a year. 25 % fewer (5) costs $1,410 more, 25 % more (8) $36.04 more; committing to the peak (20) $27,961 more, and nothing $8,462 more."
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+link), WaitApp(),
+		WaitJS(`document.querySelector("#chart-sizing #sizing-optimum circle") !== null`, 30*time.Second),
+		setInput("commit-terms", "4"), waitText("#sizing-sentence", total))
+	if got := eval[string](t, ctx, `document.getElementById("sizing-basis").value`); got != "0" {
+		t.Errorf("basis %q, want total cost", got)
+	}
+	if got := text(t, ctx, "#sizing-optimum text"); got != "optimum 8" {
+		t.Errorf("total cost: optimum label %q", got)
+	}
+	if got := text(t, ctx, "#sizing-basis-help"); !strings.Contains(got, "at the discount rate (30 % a year, in the workload)") {
+		t.Errorf("help %q", got)
+	}
+	// Chosen beside the chart, not in the workload card.
+	if ids := eval[[]string](t, ctx, `[...document.querySelectorAll('input[data-path="workload.sizing_basis"], select[data-path="workload.sizing_basis"]')].map((e) => e.tagName + "#" + e.id)`); len(ids) != 1 || ids[0] != "SELECT#sizing-basis" {
+		t.Errorf("the controls for the sizing basis: %v, want the select beside the chart alone", ids)
+	}
+	step(t, ctx, 30*time.Second, choose("sizing-basis", "1"), waitText("#sizing-sentence", npc))
+	if got := text(t, ctx, "#sizing-optimum text"); got != "optimum 6" {
+		t.Errorf("net present cost: optimum label %q", got)
+	}
+	if got := text(t, ctx, "#chart-sizing h3"); !strings.HasPrefix(got, "Net present cost against commitment size") {
+		t.Errorf("chart title %q", got)
+	}
+	// The link keeps the choice; opened afresh, the page sizes by it.
+	var hash string
+	for range 40 {
+		if hash = eval[string](t, ctx, `location.hash`); strings.Contains(hash, "sb=1") {
+			break
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	sc, err := engine.DecodeLink(hash)
+	if err != nil || !sc.Workload.SizingBasis.Dec().Equal(engine.N("1").Dec()) {
+		t.Fatalf("link %q (%v): no sizing basis 1", hash, err)
+	}
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"/"+hash), chromedp.Reload(), WaitApp(),
+		WaitJS(`document.querySelector("#chart-sizing #sizing-optimum circle") !== null`, 30*time.Second),
+		setInput("commit-terms", "4"), waitText("#sizing-sentence", npc))
+	if got := eval[string](t, ctx, `document.getElementById("sizing-basis").value`); got != "1" {
+		t.Errorf("reopened: basis %q, want 1", got)
+	}
+	step(t, ctx, 30*time.Second, choose("sizing-basis", "0"), waitText("#sizing-sentence", total))
+	if f := log.Failures(); len(f) > 0 {
+		t.Errorf("console: %v", f)
+	}
 }

@@ -215,15 +215,19 @@ func TestEntryNewUserTask(t *testing.T) {
 		t.Errorf("no option of the task has a crossover against the API")
 	}
 	// The values typed are marked and listed as changed from a clean start:
-	// the seven typed into fields (the API's cached price stays derived).
+	// the seven typed into fields (the API's cached price stays derived),
+	// then the model chosen (Llama 3.1 70B, not the clean start's 8B).
 	if got := eval[[]string](t, ctx, `[...document.querySelectorAll("#changed li")].map((li) => li.dataset.changed)`); strings.Join(got, " ") !=
-		"workload.requests_per_day workload.input_tokens workload.output_tokens options[0].price_input_per_m options[0].price_output_per_m options[1].commit_accelerators options[1].commit_months" {
+		"workload.requests_per_day workload.input_tokens workload.output_tokens options[0].price_input_per_m options[0].price_output_per_m options[1].commit_accelerators options[1].commit_months model.preset" {
 		t.Errorf("changed from a clean start: %q", got)
 	}
 	if got := eval[int](t, ctx, `document.querySelectorAll(".field.changed .badge.changed").length`); got != 7 {
 		t.Errorf("%d fields marked changed, want 7", got)
 	}
-	if got := text(t, ctx, "#changed-title"); got != "7 values changed from a clean start" {
+	if got := text(t, ctx, `#changed li[data-changed="model.preset"]`); got != "Model: Llama 3.1 70B (clean start: Llama 3.1 8B)" {
+		t.Errorf("the model's entry says %q", got)
+	}
+	if got := text(t, ctx, "#changed-title"); got != "8 values changed from a clean start" {
 		t.Errorf("changed list title %q", got)
 	}
 	// Its entries take the focus to their field, opening a folded group.

@@ -1,6 +1,7 @@
 package browser
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -128,8 +129,19 @@ func TestCalculatorOwnedFinancing(t *testing.T) {
 		"Owed on loans at the end": {"$50,491", "–"},
 		"Hardware":                 {"bought with a loan over 12 months at 12 % a year, 0 % down; kept at the horizon", "–"},
 	})
+	// At 0 % over 60 months the loan pays 1,000 a month while the books
+	// write off 60,000 × 0.9 / 12 = 4,500: after month 1 the fleet is worth
+	// 55,500 and 59,000 is owed, so month 2's capital is (55,500 − 59,000)
+	// × 1 % = −$35, a credit the breakdown draws left of $0 (month 1: 0).
+	step(t, ctx, 30*time.Second, setInput(id("loan_months"), "60"), setInput(id("loan_rate"), "0"),
+		WaitJS(`[...document.querySelectorAll("#chart-breakdown rect title")].some((e) => e.textContent === "Owned, Cost of capital and interest: −$35.00 (a credit)")`, 20*time.Second))
+	zero := eval[float64](t, ctx, `(() => { const ts = [...document.querySelectorAll("#chart-breakdown .axis text")]; const z = ts.find((e) => e.textContent === "$0"); return z ? +z.getAttribute("x") : -1 })()`)
+	credit := eval[float64](t, ctx, `(() => { const r = [...document.querySelectorAll("#chart-breakdown rect")].find((r) => (r.querySelector("title") || {}).textContent === "Owned, Cost of capital and interest: −$35.00 (a credit)"); return +r.getAttribute("x") + +r.getAttribute("width") })()`)
+	if zero < 0 || credit > zero+0.2 || credit < zero-0.2 {
+		t.Errorf("the credit ends at x = %.1f, the $0 tick is at %.1f: it must end at 0", credit, zero)
+	}
 	// The link carries the new keys.
-	if h := eval[string](t, ctx, `location.hash`); !strings.HasPrefix(h, "#4") {
-		t.Errorf("link %s is not of format 4", h)
+	if h := eval[string](t, ctx, `location.hash`); !strings.HasPrefix(h, "#"+strconv.Itoa(engine.LinkVersion)) {
+		t.Errorf("link %s is not of format %d", h, engine.LinkVersion)
 	}
 }

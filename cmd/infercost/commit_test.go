@@ -74,8 +74,9 @@ func TestEvalCommitSizing(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, s := range []string{
-		"Measured cloud: committing 8 accelerators for 4 months at $1.40 an hour costs the least, $56,064 over the horizon. 25 % fewer (6) costs $584.00 more, 25 % more (10) $2,336 more; committing to the peak (20) $25,696 more, and nothing $11,096 more.",
+		"Measured cloud: committing 8 accelerators for 4 months at $1.40 an hour has the least total cost, $56,064 over the horizon. 25 % fewer (6) costs $584.00 more, 25 % more (10) $2,336 more; committing to the peak (20) $25,696 more, and nothing $11,096 more.",
 		"2 months", "$61,904", "$67,160", "optimum", "peak", "$81,760",
+		"best size  total cost", "Total cost over the horizon against the accelerators committed for 4 months",
 	} {
 		if !strings.Contains(out, s) {
 			t.Errorf("output lacks %q:\n%s", s, out)
@@ -85,10 +86,11 @@ func TestEvalCommitSizing(t *testing.T) {
 	var res struct {
 		TotalOptions []json.RawMessage `json:"options"`
 		Sizing       []struct {
-			Months  int `json:"months"`
+			Basis   string `json:"basis"`
+			Months  int    `json:"months"`
 			Optimum struct {
 				Accelerators string `json:"accelerators"`
-				TotalCost    string `json:"total_cost"`
+				Cost         string `json:"cost"`
 			} `json:"optimum"`
 			Curve []json.RawMessage `json:"curve"`
 		} `json:"commit_sizing"`
@@ -96,8 +98,8 @@ func TestEvalCommitSizing(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &res); code != 0 || err != nil {
 		t.Fatalf("exit %d %s: %v", code, stderr, err)
 	}
-	if len(res.TotalOptions) != 1 || len(res.Sizing) != 1 || res.Sizing[0].Months != 4 || res.Sizing[0].Optimum.Accelerators != "8" ||
-		res.Sizing[0].Optimum.TotalCost != "56064" || len(res.Sizing[0].Curve) != 5 {
+	if len(res.TotalOptions) != 1 || len(res.Sizing) != 1 || res.Sizing[0].Basis != "total_cost" || res.Sizing[0].Months != 4 || res.Sizing[0].Optimum.Accelerators != "8" ||
+		res.Sizing[0].Optimum.Cost != "56064" || len(res.Sizing[0].Curve) != 5 {
 		t.Errorf("json: %s", out)
 	}
 	for _, tc := range []struct {
@@ -112,6 +114,61 @@ func TestEvalCommitSizing(t *testing.T) {
 		if code != 2 || !strings.Contains(stderr, tc.want) {
 			t.Errorf("%v: exit %d %s", tc.args, code, stderr)
 		}
+	}
+}
+
+// TestEvalCommitSizingNetPresent sizes the same demand by net present cost
+// at 30 % a year, committed at $1.49 over 4 months, as the page does with
+// its sizing basis (engine/sizing_test.go, TestSizingNetPresentHandWorked):
+// 6 accelerators, $54,450.90, where the total cost picks 8 ($58,166.40).
+func TestEvalCommitSizingNetPresent(t *testing.T) {
+	js := tieredFileWithoutTiers(t)
+	sets := []string{"-set", "workload.discount_rate=30%", "-set", "options[0].commit_hourly_rate=1.49"}
+	run := func(args ...string) string {
+		t.Helper()
+		code, out, stderr := runCLI(js, append(append(append([]string{"eval"}, sets...), args...), "-")...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		return out
+	}
+	out := run("-commit-sizing", "-commit-terms", "4")
+	if want := "Measured cloud: committing 8 accelerators for 4 months at $1.49 an hour has the least total cost, $58,166 over the horizon."; !strings.Contains(out, want) {
+		t.Errorf("total cost: output lacks %q:\n%s", want, out)
+	}
+	sets = append(sets, "-set", "workload.sizing_basis=1")
+	out = run("-commit-sizing", "-commit-terms", "4")
+	for _, s := range []string{
+		"Measured cloud: committing 6 accelerators for 4 months at $1.49 an hour has the least net present cost, $54,451 at a discount rate of 30 % a year. 25 % fewer (5) costs $1,410 more, 25 % more (8) $36.04 more; committing to the peak (20) $27,961 more, and nothing $8,462 more.",
+		"best size  net present cost", "Net present cost at a discount rate of 30 % a year against the accelerators committed for 4 months",
+		"$62,913", "$82,412",
+	} {
+		if !strings.Contains(out, s) {
+			t.Errorf("output lacks %q:\n%s", s, out)
+		}
+	}
+	var res struct {
+		Sizing []struct {
+			Basis        string `json:"basis"`
+			DiscountRate string `json:"discount_rate"`
+			Optimum      struct {
+				Accelerators string `json:"accelerators"`
+				Cost         string `json:"cost"`
+			} `json:"optimum"`
+		} `json:"commit_sizing"`
+	}
+	out = run("-format", "json", "-commit-sizing", "-commit-terms", "4")
+	if err := json.Unmarshal([]byte(out), &res); err != nil || len(res.Sizing) != 1 {
+		t.Fatalf("json %v: %s", err, out)
+	}
+	z := res.Sizing[0]
+	if z.Basis != "net_present_cost" || z.DiscountRate != "0.3" || z.Optimum.Accelerators != "6" || !strings.HasPrefix(z.Optimum.Cost, "54450.90") {
+		t.Errorf("json: %+v", z)
+	}
+	// The basis is checked as any input: named, with its range.
+	code, _, stderr := runCLI(js, "eval", "-commit-sizing", "-set", "workload.sizing_basis=2", "-")
+	if code != 2 || !strings.Contains(stderr, "workload.sizing_basis") {
+		t.Errorf("sizing_basis=2: exit %d %s", code, stderr)
 	}
 }
 

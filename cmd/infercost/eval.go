@@ -23,7 +23,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "table", "output `format`: table, json, csv (the report: summary, every assumption, monthly rows) or csv-monthly (the monthly rows alone)")
 	interactivity := fs.Bool("interactivity", false, "also print each estimated option's cost per M tokens at each tokens/s per user (table format)")
 	inputs := fs.Bool("inputs", false, "list every input with the value used and where it comes from, instead of the results")
-	sizing := fs.Bool("commit-sizing", false, "also size each cloud option's first commitment tier: the size and term that cost the least (table or json format)")
+	sizing := fs.Bool("commit-sizing", false, "also size each cloud option's first commitment tier: the size and term that cost the least (table or json format), by total cost or, with -set workload.sizing_basis=1, by net present cost at the discount rate")
 	termsText := fs.String("commit-terms", "", "`terms` the sizing compares, in months, each with an optional rate after @ (\"12,24,36\", \"12@2.3,36@1.9\"; default 12,24,36)")
 	samplesText := fs.String("samples", "", "draw the scenario's uncertain inputs `N` times (at most 10000; default the scenario's, else 1000) and print the spread of outcomes")
 	seedText := fs.String("seed", "", "the Monte Carlo's `seed` (a whole number; default the scenario's, else 1): the same seed gives the same spread here and on the page")
@@ -324,6 +324,11 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 		for _, t := range o.Commitments {
 			fmt.Fprintf(w, "    %s\n", tierLine(t))
 		}
+		if o.Hybrid != nil {
+			for _, line := range o.Hybrid.Lines() {
+				fmt.Fprintf(w, "    %s\n", line)
+			}
+		}
 		if o.Throughput != nil && o.Accuracy != nil {
 			fmt.Fprintf(w, "    throughput estimate: %s\n", o.Accuracy.Band())
 			for _, why := range o.Accuracy.Outside {
@@ -410,16 +415,17 @@ func writeSizing(w io.Writer, sizings []*engine.Sizing) error {
 	for _, z := range sizings {
 		fmt.Fprintf(w, "  %s\n", z.Sentence())
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprint(tw, "    term\trate\tbest size\ttotal\t\n")
+		fmt.Fprintf(tw, "    term\trate\tbest size\t%s\t\n", z.Basis.Words())
 		for _, t := range z.Terms {
-			fmt.Fprintf(tw, "    %d months\t%s\t%s\t%s\t\n", t.Months, engine.MoneyFixed(t.HourlyRate, 2), engine.Count(t.Optimum.Accelerators, 0), engine.Money(t.Optimum.TotalCost))
+			fmt.Fprintf(tw, "    %d months\t%s\t%s\t%s\t\n", t.Months, engine.MoneyFixed(t.HourlyRate, 2), engine.Count(t.Optimum.Accelerators, 0), engine.Money(t.Optimum.Cost))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "    Total cost against the accelerators committed for %d months (a straight line between rows):\n", z.Months)
+		words := z.Basis.Words()
+		fmt.Fprintf(w, "    %s%s %s against the accelerators committed for %d months (a straight line between rows):\n", strings.ToUpper(words[:1]), words[1:], z.Where(), z.Months)
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprint(tw, "    committed\ttotal\t\t\n")
+		fmt.Fprintf(tw, "    committed\t%s\t\t\n", words)
 		for _, p := range z.Curve {
 			mark := ""
 			switch {
@@ -428,7 +434,7 @@ func writeSizing(w io.Writer, sizings []*engine.Sizing) error {
 			case p.Accelerators.Equal(z.Peak.Accelerators):
 				mark = "peak"
 			}
-			fmt.Fprintf(tw, "    %s\t%s\t%s\t\n", engine.Count(p.Accelerators, 0), engine.Money(p.TotalCost), mark)
+			fmt.Fprintf(tw, "    %s\t%s\t%s\t\n", engine.Count(p.Accelerators, 0), engine.Money(p.Cost), mark)
 		}
 		if err := tw.Flush(); err != nil {
 			return err

@@ -25,6 +25,9 @@ PRESET_MODELS = {
     "Qwen3-235B-A22B": ("qwen3-235b-a22b", "235", "22", "94", "4", "128", ""),
     "gpt-oss-120b": ("gpt-oss-120b", "116.8", "5.1", "36", "8", "64", ""),
     "gpt-oss-20b": ("gpt-oss-20b", "20.9", "3.6", "24", "8", "64", ""),
+    # In the catalog since the third round (kimi-k2: models.csv's counts, the config's
+    # arithmetic); MLA, so the KV bytes as DeepSeek-V3's ((512 + 64) x 61 layers x 2 bytes).
+    "Kimi-K2": ("kimi-k2", "1026.41", "32.86", "61", "", "", "70272"),
 }
 
 # MoE and communication columns of each model (experts per MoE layer, experts
@@ -38,7 +41,7 @@ MODEL_EXTRA = {
     "Qwen3-235B-A22B": ("128", "8", "227.1", "4096"), "Qwen3-30B-A3B": ("128", "8", "28.99", "2048"),
     "Mixtral-8x7B": ("8", "2", "45.10", "4096"), "DeepSeek-R1": ("256", "8", "653.91", "7168"),
     "DeepSeek-V3": ("256", "8", "653.91", "7168"), "gpt-oss-120b": ("128", "4", "114.70", "2880"),
-    "gpt-oss-20b": ("32", "4", "19.12", "2880"),
+    "gpt-oss-20b": ("32", "4", "19.12", "2880"), "Kimi-K2": ("384", "8", "1014.69", "7168"),
 }
 
 def model_shape(name):
@@ -141,9 +144,22 @@ DECODE_CONTEXT = {"LMSYS-EP-004": 2000, "LMSYS-EP-005": 4000, "DS-PROF-001": 409
 for _i, (_isl, _osl) in enumerate([(512, 512), (512, 512), (1000, 1000), (1000, 1000), (2000, 2000), (2000, 2000)]):
     DECODE_CONTEXT["MOREHDOC-%03d" % (_i + 1)] = _isl + _osl // 2
     PER_DEVICE_BATCH["MOREHDOC-%03d" % (_i + 1)] = 10800 // 24
+# Third round (README §4, §8): decode pools at the mean context of a decode step,
+# input + output / 2, and the stated batch per device where one is stated.
+for _i, (_ctx, _b) in enumerate([(3000, 256), (3000, 256), (3000, 256)]):
+    DECODE_CONTEXT["VLLM-WEP-%03d" % (_i + 1)] = _ctx
+    PER_DEVICE_BATCH["VLLM-WEP-%03d" % (_i + 1)] = _b
+DECODE_CONTEXT["LMSYS-K2-001"], PER_DEVICE_BATCH["LMSYS-K2-001"] = 2000 + 100 // 2, 480
+for _i, (_isl, _osl) in enumerate([(2000, 2000), (2000, 1000), (2000, 100), (1000, 1000)]):
+    DECODE_CONTEXT["VLLM-GB200-%03d" % (_i + 1)] = _isl + _osl // 2
 DECODE_NOTES = {"LMSYS-EP-005": "simulated MTP (attention slowed on purpose)",
                 "DS-PROD-001": "24-hour production average with MTP; figure per node of an EP144 unit",
                 "LMSYS-GB1-001": "decode batch not stated"}
+for _i in range(3):
+    DECODE_NOTES["VLLM-WEP-%03d" % (_i + 1)] = "2000 in / 2000 out (avg): context = input + output / 2; batch = 256 a rank x EP size"
+DECODE_NOTES["LMSYS-K2-001"] = "2000 in / 100 out: context = input + output / 2; batch = 480 a device x 96"
+for _i in range(4):
+    DECODE_NOTES["VLLM-GB200-%03d" % (_i + 1)] = "context = input + output / 2; batch: the largest that fits memory (not stated as a number)"
 for _i in range(6):
     DECODE_NOTES["MOREHDOC-%03d" % (_i + 1)] = ("end-to-end PD-disaggregated run: measured = output tokens/s over the 24 decode GPUs; "
                                                  "context = input + output / 2; batch = concurrency 10800 / 24 decode GPUs x 8; eager mode (--enforce-eager)")
@@ -161,8 +177,10 @@ def exclusion(r, s):
         return why + ", and the replica layout (TP/DP) is not stated"
     if i.startswith("JSPT-"):
         return "ShareGPT lengths given only as maxima (<=1024 in, <=1024 out); output-only metric not stated"
-    if i == "VLLM-WEP-001":
-        return "GPU count, input and output lengths not captured"
+    if i.startswith("ANTH20-"):
+        return "MTP speculative decoding (accept length 1.8-3.3 tokens a step): the estimate has no term for several tokens a step"
+    if i == "VLLM-GB300-001":
+        return "not said whether the EP2 figure counts output or total (input + output) tokens, and its concurrency is not stated"
     if i == "MOREH-001":
         return "input/output lengths, batch and precision not captured; figure is a lower bound"
     if i == "INTEL-024":
@@ -171,7 +189,7 @@ def exclusion(r, s):
 
 COLS = ["id", "split", "source", "vendor", "kind", "model", "accelerator", "scenario", "phase", "layout",
         "model_preset", "total_params_b", "active_params_b", "experts", "experts_per_token", "routed_params_b",
-        "layers", "kv_heads", "head_dim", "kv_bytes_per_token", "hidden_size",
+        "layers", "kv_heads", "head_dim", "kv_bytes_per_token", "hidden_size", "attention_heads",
         "weight_bits", "kv_bits", "accelerator_preset", "memory_gb", "bandwidth_tbps", "tflops",
         "interconnect_gbps", "scale_up_domain", "scale_out_gbps", "stack_efficiency",
         "accelerators_per_replica", "input_tokens", "output_tokens", "max_batch",
@@ -220,10 +238,14 @@ for r in rows:
     if s["flag"]:
         notes.append(s["flag"])
     experts, per_token, routed, hidden = MODEL_EXTRA[r["model"]]
+    # Attention heads: MLA models only (their KV is a latent every head
+    # attends to: the engine's attention-compute term), from models.csv
+    # (config.json's num_attention_heads), as the catalog presets carry them.
+    attn_heads = mcsv[r["model"]]["heads"] if mcsv[r["model"]]["attention"] == "mla" else ""
     link, domain, scale_out = LINKS[r["accelerator"]]
     cases.append(dict(zip(COLS, [
         i, s["split"], s["source_group"], r["vendor"], r["model_type"], r["model"], r["accelerator"], scen, phase, layout,
-        preset, total, active, experts, per_token, routed, layers, heads, dim, kvb, hidden, wb, kb, apreset, mem, bw, tflops,
+        preset, total, active, experts, per_token, routed, layers, heads, dim, kvb, hidden, attn_heads, wb, kb, apreset, mem, bw, tflops,
         link, domain, scale_out, STACK.get(r["accelerator"], ""), replica, inp, out, batch, measured(r), s["weight_hint"], "; ".join(notes)])))
 
 with open(os.path.join(D, "cases.csv"), "w", newline="") as f:

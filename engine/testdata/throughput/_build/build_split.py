@@ -8,13 +8,18 @@ def group(i):
     if i.startswith("DS-PROF"): return "LMSYS-EP"
     return re.sub(r"-\d+$", "", i)
 TRAIN = {"TRT10","TRT019","TRT013","TRTDS","MLP41","MLP51","TOMS","LMSYS-EP","LMSYS-GB1","LMSYS-GB2","INTEL-GAUDI3-PAGE","JSPT",
-         "AMDBP"}  # second round, see README §4: new sources alternate by publication date, the first to training
+         "AMDBP",  # second round, see README §4: new sources alternate by publication date, the first to training
+         "LMSYS-K2", "VLLM-GB200"}  # third round (README §4): LMSYS-K2 2025-07-20, VLLM-GB200 2026-02-03
 VAL = {"TRT12","TRT061","MLP40","MLP60","DS-PROD","VLLM-WEP","MOREH","AMD-PERF","ORCL","INTEL-GAUDI2-PAGE","VERTEX",
-       "MOREHDOC"}
+       "MOREHDOC",
+       "ANTH20", "VLLM-GB300"}  # third round: ANTH20 2025-09-26, VLLM-GB300 2026-02-13
 FLAGS = {"TRT061-011":("0","unit ambiguous (per-GPU vs 4-GPU total)"),
  "TOMS-005":("0","conflicts with MLCommons H200x8 summary (different system?)"),"TOMS-006":("0","conflicts with MLCommons H200x8 summary"),
  "VERTEX-001":("0.2","community, unsaturated, 50 requests"),"INTEL-024":("0.5","latency column interpreted as TPOT"),
- "MOREH-001":("0.5","stated as lower bound >21k"),"VLLM-WEP-001":("0.5","GPU count/ISL/OSL not captured"),
+ "MOREH-001":("0.5","stated as lower bound >21k"),
+ "VLLM-WEP-001":("1","read from a bar chart without data labels (+/- 6 tok/s)"),"VLLM-WEP-002":("1","read from a bar chart without data labels (+/- 6 tok/s)"),
+ "VLLM-WEP-003":("1","read from a bar chart without data labels (+/- 6 tok/s)"),
+ "VLLM-GB200-005":("0","the same measurement as VLLM-WEP-001, re-reported"),
  "TRT013-001":("1","extreme KV starvation (TP1 70B on 80GB) - keep as memory-capacity test"),"TRT013-008":("1","extreme KV starvation")}
 out = []
 for r in rows:
