@@ -3,6 +3,7 @@ package app
 import (
 	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -74,6 +75,7 @@ type testScheduler struct {
 	wg    sync.WaitGroup
 	mu    sync.Mutex
 	log   []string
+	ran   atomic.Int32 // jobs started, whether or not their result was kept
 }
 
 func newTestScheduler() *testScheduler {
@@ -92,6 +94,7 @@ func newTestScheduler() *testScheduler {
 // logJob is a job that records its name on the page.
 func (ts *testScheduler) logJob(name string, notBefore time.Duration) job {
 	return job{name: name, notBefore: notBefore, run: func(r *run) {
+		ts.ran.Add(1)
 		r.apply(func() { ts.log = append(ts.log, name) })
 	}}
 }
@@ -142,6 +145,9 @@ func TestSchedulerDebounceDropsEarlierEdits(t *testing.T) {
 	ts.wg.Wait()
 	if got := ts.logged(); !slices.Equal(got, []string{"second"}) {
 		t.Fatalf("ran %v, want [second]", got)
+	}
+	if n := ts.ran.Load(); n != 1 {
+		t.Errorf("%d jobs started, want 1: the first edit's never starts", n)
 	}
 }
 
