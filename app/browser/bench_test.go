@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -115,7 +116,7 @@ const settleWindow = 900 * time.Millisecond
 // settle holds, per edit, the longest task on the main thread while the
 // page settles (the edit's own included) and the time of its last DOM
 // change, in milliseconds.
-type settle struct{ LongestTask, Settled []float64 }
+type settle struct{ LongestTask, Settled, LongestAt []float64 }
 
 // settleTimes edits the reference scenario n times, one edit per settle
 // window, and watches the tasks that follow each.
@@ -127,7 +128,7 @@ func settleTimes(t *testing.T, url string, n int) settle {
 	js := fmt.Sprintf(`(async () => {
 		const el = document.getElementById("w-requests_per_day");
 		const res = document.getElementById("results");
-		const longest = [], settled = [];
+		const longest = [], settled = [], at = [];
 		for (let i = 0; i < %d; i++) {
 			await new Promise((r) => setTimeout(r, 200));
 			let last = 0;
@@ -138,12 +139,12 @@ func settleTimes(t *testing.T, url string, n int) settle {
 			el.dispatchEvent(new Event("input", {bubbles: true}));
 			// A message loop measures how long each task holds the main
 			// thread: a key pressed then would wait as long.
-			let prev = t0, worst = 0;
+			let prev = t0, worst = 0, worstAt = 0;
 			await new Promise((done) => {
 				const ch = new MessageChannel();
 				ch.port1.onmessage = () => {
 					const now = performance.now();
-					worst = Math.max(worst, now - prev);
+					if (now - prev > worst) { worst = now - prev; worstAt = prev - t0; }
 					prev = now;
 					if (now - t0 < %d) ch.port2.postMessage(0); else done();
 				};
@@ -151,9 +152,10 @@ func settleTimes(t *testing.T, url string, n int) settle {
 			});
 			mo.disconnect();
 			longest.push(worst);
+			at.push(worstAt);
 			settled.push(last - t0);
 		}
-		return {LongestTask: longest, Settled: settled};
+		return {LongestTask: longest, Settled: settled, LongestAt: at};
 	})()`, n, settleWindow.Milliseconds())
 	return eval[settle](t, ctx, js)
 }
@@ -329,15 +331,31 @@ func TestBenchKeystrokesAB(t *testing.T) {
 		to.Painted = append(to.Painted, k.Painted[from:]...)
 		to.Engine = append(to.Engine, k.Engine[from:]...)
 	}
+	settleOnly := os.Getenv("INFERCOST_BENCH_SETTLE_ONLY") != "" // the settle figures alone
 	for range rounds {
-		add(&ka, keystrokeTimes(t, sa.URL+frag, edits, 30*time.Millisecond), warmup)
-		add(&kb, keystrokeTimes(t, sb.URL+frag, edits, 30*time.Millisecond), warmup)
-		add(&pa, keystrokeTimes(t, sa.URL+frag, edits, 250*time.Millisecond), 0)
-		add(&pb, keystrokeTimes(t, sb.URL+frag, edits, 250*time.Millisecond), 0)
+		if !settleOnly {
+			add(&ka, keystrokeTimes(t, sa.URL+frag, edits, 30*time.Millisecond), warmup)
+			add(&kb, keystrokeTimes(t, sb.URL+frag, edits, 30*time.Millisecond), warmup)
+			add(&pa, keystrokeTimes(t, sa.URL+frag, edits, 250*time.Millisecond), 0)
+			add(&pb, keystrokeTimes(t, sb.URL+frag, edits, 250*time.Millisecond), 0)
+		}
 		s := settleTimes(t, sa.URL+frag, 12)
-		la.LongestTask, la.Settled = append(la.LongestTask, s.LongestTask...), append(la.Settled, s.Settled...)
+		la.LongestTask, la.Settled, la.LongestAt = append(la.LongestTask, s.LongestTask...), append(la.Settled, s.Settled...), append(la.LongestAt, s.LongestAt...)
 		s = settleTimes(t, sb.URL+frag, 12)
-		lb.LongestTask, lb.Settled = append(lb.LongestTask, s.LongestTask...), append(lb.Settled, s.Settled...)
+		lb.LongestTask, lb.Settled, lb.LongestAt = append(lb.LongestTask, s.LongestTask...), append(lb.Settled, s.Settled...), append(lb.LongestAt, s.LongestAt...)
+	}
+	for _, x := range []struct {
+		name string
+		s    settle
+	}{{"A", la}, {"B", lb}} {
+		var each []string
+		for i := range x.s.LongestTask {
+			each = append(each, fmt.Sprintf("%.0f@%.0f", x.s.LongestTask[i], x.s.LongestAt[i]))
+		}
+		t.Logf("%s: each edit's longest task, ms @ ms after the edit it started: %s", x.name, strings.Join(each, " "))
+	}
+	if os.Getenv("INFERCOST_BENCH_SETTLE_ONLY") != "" {
+		return
 	}
 	sbi := Serve(t, BuildSite(t, buildBaseline(t, "./testdata/baselineinput"), "", "bench-baseline-input"), "")
 	echo := keystrokeTimes(t, sbi.URL, edits, 30*time.Millisecond)
