@@ -111,6 +111,7 @@ type optionPlan struct {
 	mbu, mfu, usableMemory, maxUtil decimal.Decimal
 	usableSet                       bool            // usable_memory_share given: a share of all memory
 	collectiveLatency               decimal.Decimal // seconds
+	layerOverhead                   decimal.Decimal // seconds a layer a decode step (DecodeLayerOverheadUs)
 	maxBatch                        int64           // 0: none
 	spare                           decimal.Decimal
 	hourly, commitUnits, commitRate decimal.Decimal
@@ -549,6 +550,7 @@ func checkOption(errs *Errors, i int, r *Resolution) optionPlan {
 	op.usableSet = o.UsableMemoryShare.Set()
 	op.usableMemory = o.UsableMemoryShare.Or(DefaultUsableMemoryShare)
 	op.collectiveLatency = div(o.CollectiveLatencyUs.Dec(), million)
+	op.layerOverhead = div(DecodeLayerOverheadUs, million)
 	op.maxUtil = o.MaxUtilization.Dec()
 	op.spare = o.SpareReplicas.Dec()
 	if o.MaxBatch.Set() {
