@@ -21,10 +21,10 @@ var (
 	DefaultTPOTTargetMs = decimal.NewFromInt(50)
 	DefaultBits         = decimal.NewFromInt(16)
 
-	// MBU, MFU, the collective latency and CollectiveBandwidthShare are
-	// fitted together on the training set's tensor-parallel cases
-	// (TestFitEfficiency recomputes the fit; docs/methodology.md,
-	// Throughput). The latency's grid stops at 50 µs: NCCL measures 10–30 µs
+	// MBU, MFU, the collective latency, CollectiveBandwidthShare and
+	// DecodeLayerOverheadUs are fitted together on the training set's
+	// tensor-parallel cases (TestFitEfficiency recomputes the fit;
+	// docs/methodology.md, Throughput). The latency's grid stops at 50 µs: NCCL measures 10–30 µs
 	// an all-reduce within a node, and a larger fitted latency would stand
 	// for throughput losses at large batches while wrongly slowing batch 1.
 	// MBU's grid stops at 0.9, about what a copy kernel reaches of an HBM's

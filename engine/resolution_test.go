@@ -147,7 +147,7 @@ func TestResolveValues(t *testing.T) {
 	if !w.RequestsPerDay.Equal(N("86400")) || !w.MonthlyGrowth.Equal(N("0")) || !w.TPOTSLOms.Equal(N("0")) || w.TTFTSLOms.Set() {
 		t.Errorf("workload values: %+v", w)
 	}
-	if o := r.Values.Options[0]; !o.CommitHourlyRate.Equal(N("2")) || !o.MBU.Equal(N("0.9")) {
+	if o := r.Values.Options[0]; !o.CommitHourlyRate.Equal(N("2")) || !o.MBU.Equal(NumOf(DefaultMBU)) {
 		t.Errorf("option values: commit rate %s, MBU %s", o.CommitHourlyRate, o.MBU)
 	}
 	if s.Options[0].MBU.Set() {
