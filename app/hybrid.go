@@ -102,6 +102,7 @@ func hybridTable(i int, o *engine.OptionResult) ga.UI {
 	name := map[string]string{"base": "Base", "burst": "Burst", "overflow": "Overflow"}
 	return ga.Div().Class("table-wrap hybrid").Body(
 		ga.P().Class("muted").ID(id+"-caption").Text(lines[0]+"."),
+		ga.P().Class("muted").ID(id+"-base").Text("T"+strings.TrimPrefix(h.BaseNote(), "t")+"."), // "the base …"
 		ga.Table().Class("hybrid-table").ID(id).Aria("describedby", id+"-caption").Body(
 			ga.THead().Body(ga.Tr().Body(ga.Range(head).Slice(func(k int) ga.UI { return ga.Th().Scope("col").Text(head[k]) }))),
 			ga.TBody().Body(ga.Range(h.Layers).Slice(func(k int) ga.UI {

@@ -56,7 +56,15 @@ func (c *Calculator) powerTable(r *engine.Result) ga.UI {
 	}
 	rows := []row{
 		{"meter-kw", "Power per accelerator at the meter", func(op *engine.OptionPower) string {
-			return orDash(op.MeterKW, func(d decimal.Decimal) string { return engine.Count(d, 4) + " kW" })
+			kw := func(d decimal.Decimal) string { return engine.Count(d, 4) + " kW" }
+			if op.Layers != nil { // a hybrid: each layer's own accelerator
+				parts := make([]string, len(op.Layers))
+				for k, l := range op.Layers {
+					parts[k] = l.Layer + " " + orDash(l.MeterKW, kw)
+				}
+				return strings.Join(parts, ", ")
+			}
+			return orDash(op.MeterKW, kw)
 		}},
 		{"peak-mw", "Power the workload needs at most", func(op *engine.OptionPower) string { return orDash(op.PeakMW, engine.PowerText) }},
 	}
@@ -73,8 +81,12 @@ func (c *Calculator) powerTable(r *engine.Result) ga.UI {
 		rows = append(rows,
 			row{"outgrows", "Outgrows the site", func(op *engine.OptionPower) string {
 				switch {
-				case op.MeterKW == nil:
+				case op.Layers != nil && op.Layers[0].MeterKW == nil, op.Layers == nil && op.MeterKW == nil:
 					return dash
+				case op.Layers != nil && op.OutgrowsMonth != nil:
+					return "month 1 (its base)"
+				case op.Layers != nil:
+					return "no: its base fits; bursts are rented elsewhere"
 				case op.OutgrowsMonth != nil:
 					return fmt.Sprintf("month %d", *op.OutgrowsMonth)
 				}
@@ -156,6 +168,12 @@ func (c *Calculator) powerChart(r *engine.Result) ga.UI {
 		legend = append(legend, legendItem{label, c.optionClass(op.Option), "line", same[j], why[j]})
 	}
 	caption := "Power each self-hosted option's fleet draws month by month at full load: accelerators held (sized for the peak, in whole replicas) × all-in power per accelerator × PUE."
+	for _, k := range drawn {
+		if p.Options[k].Layers != nil {
+			caption += " A hybrid's line is its base plus its burst layer's busiest hour, each at its own accelerator's power; only its base is on the site (bursts are rented from the provider's capacity elsewhere)."
+			break
+		}
+	}
 	if p.SiteMW != nil {
 		legend = append(legend, legendItem{label: "Site budget, " + engine.PowerText(*p.SiteMW), class: "site", style: "line dashed"})
 		caption += " The dashed line is the site's budget: a fleet above it needs more power than the site has."

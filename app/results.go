@@ -233,7 +233,7 @@ func (c *Calculator) headline(i int) ga.UI {
 		extra = append(extra, stat("Beats the API above", "never", "break_even_volume"))
 	}
 	basis := ""
-	if o.Throughput != nil && r.Comparison.APIOption != nil {
+	if (o.Throughput != nil || o.Hybrid != nil) && r.Comparison.APIOption != nil {
 		basis = "Break-even against the API: " + v.BreakEvenBasis + "."
 	}
 	class := "headline " + c.optionClass(i)
@@ -509,6 +509,9 @@ func comparisonViewOf(r *engine.Result, order []int, class func(int) string) com
 			if v.BreakEvenRequestsPerDay == nil {
 				if o.Throughput != nil && r.Comparison.APIOption != nil {
 					return "never"
+				}
+				if o.Hybrid != nil && r.Comparison.APIOption != nil {
+					return "not defined (see its card)"
 				}
 				return dash
 			}

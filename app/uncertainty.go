@@ -66,7 +66,7 @@ func (f *form) uncertainty() *engine.Uncertainty {
 	}
 	u := &engine.Uncertainty{Seed: engine.ParseNum(f.Unc.Seed), Samples: engine.ParseNum(f.Unc.Samples)}
 	add := func(path string, t rangeText) {
-		if !t.empty() {
+		if !t.empty() && (t.Low != "" || t.Mode != "" || t.High != "") { // a shape alone is no range yet
 			u.Ranges = append(u.Ranges, engine.Range{Path: path, Shape: engine.Shape(t.Shape),
 				Low: engine.ParseNum(t.Low), Mode: engine.ParseNum(t.Mode), High: engine.ParseNum(t.High)})
 		}
@@ -119,6 +119,8 @@ func (f *form) uncText(path string) (string, bool) {
 		return t.Mode, true
 	case "high":
 		return t.High, true
+	case "shape":
+		return t.Shape, true
 	}
 	return "", false
 }
@@ -142,6 +144,8 @@ func (f *form) setRange(path, side, v string) {
 		t.Mode = v
 	case "high":
 		t.High = v
+	case "shape":
+		t.Shape = v
 	}
 	if i, key, ok := engine.SplitOptionPath(path); ok {
 		if i >= len(f.Options) {
@@ -223,7 +227,7 @@ func (c *Calculator) renderUncertaintyInputs() ga.UI {
 		),
 		ga.If(f.Unc.On, func() ga.UI {
 			return ga.Div().Body(
-				ga.P().Class("help").Text("Each range is triangular: low, most likely, high. Leave a row empty to keep its input fixed; a self-hosted option's throughput follows its estimate's validation band (shown greyed) unless you give one. The same seed gives the same figures here and in infercost eval -seed."),
+				ga.P().Class("help").Text("Each range is triangular (low, most likely, high) or log-normal (low and high are the 10th and 90th percentiles, the middle value the median; draws can fall outside them, up to the input's own limits). Leave a row empty to keep its input fixed; a self-hosted option's throughput follows its estimate's validation band (shown greyed) unless you give one. The same seed gives the same figures here and in infercost eval -seed."),
 				ga.Div().Class("grid").Body(
 					ga.Div().Class("field").Body(ga.Label().For("unc-samples").Text("Draws"),
 						ga.Div().Class("control").Body(input("uncertainty.samples", "Draws", f.Unc.Samples, strconv.Itoa(engine.DefaultSamples), func(v string) { f.Unc.Samples = v }).ID("unc-samples")),
@@ -233,7 +237,7 @@ func (c *Calculator) renderUncertaintyInputs() ga.UI {
 						ga.P().Class("help").Text("A whole number; another seed gives another sample.")),
 				),
 				ga.Div().Class("table-wrap").Body(ga.Table().Class("compare ranges").ID("uncertainty-ranges").Body(
-					ga.THead().Body(ga.Tr().Body(ga.Th().Scope("col").Text("Input"), ga.Th().Scope("col").Text("Low"), ga.Th().Scope("col").Text("Most likely"), ga.Th().Scope("col").Text("High"))),
+					ga.THead().Body(ga.Tr().Body(ga.Th().Scope("col").Text("Input"), ga.Th().Scope("col").Text("Low"), ga.Th().Scope("col").Text("Most likely"), ga.Th().Scope("col").Text("High"), ga.Th().Scope("col").Text("Shape"))),
 					ga.TBody().Body(ga.Range(rows).Slice(func(k int) ga.UI {
 						r := rows[k]
 						t := f.rangeAt(r.path)
@@ -243,12 +247,30 @@ func (c *Calculator) renderUncertaintyInputs() ga.UI {
 						return ga.Tr().DataSet("path", r.path).Body(
 							ga.Th().Scope("row").Body(ga.Text(r.label), ga.Span().Class("unit").Text(" ("+r.unit+")")),
 							cell("low", t.Low, r.placeholder[0]), cell("mode", t.Mode, r.placeholder[1]), cell("high", t.High, r.placeholder[2]),
+							ga.Td().Body(c.shapeSelect(r.path, r.label, t.Shape)),
 						)
 					})),
 				)),
 			)
 		}),
 	)
+}
+
+// shapeSelect is a range's shape: triangular (the default) or log-normal.
+// An unknown shape from a file or link shows as itself, so validation's
+// message about it matches what is on screen.
+func (c *Calculator) shapeSelect(path, label, shape string) ga.UI {
+	shapes := []struct{ value, text string }{{"", "Triangular"}, {string(engine.Lognormal), "Log-normal"}}
+	if shape != "" && shape != string(engine.Triangular) && shape != string(engine.Lognormal) {
+		shapes = append(shapes, struct{ value, text string }{shape, shape})
+	}
+	return ga.Select().Attr("data-path", uncPath(path, "shape")).Aria("label", label+", shape").OnChange(c.on(func(ctx ga.Context, e ga.Event) {
+		c.f.setRange(path, "shape", ctx.JSSrc().Get("value").String())
+		c.changed(ctx)
+	}), ga.EventScope(c.f.gen, uncPath(path, "shape"))).Body(ga.Range(shapes).Slice(func(k int) ga.UI {
+		sel := shapes[k].value == shape || shapes[k].value == "" && shape == string(engine.Triangular)
+		return ga.Option().Value(shapes[k].value).Selected(sel).Text(shapes[k].text)
+	}))
 }
 
 // refreshUncertainty is the Monte Carlo's job in the queue after an edit
@@ -358,12 +380,24 @@ func (c *Calculator) renderUncertainty() ga.UI {
 	if len(sim.Options) > 0 && sim.Options[0].Margin != nil {
 		rows = append(rows, row{"margin-p10", "Margin, P10", spread(margin, 0)}, row{"margin-p50", "Margin, P50", spread(margin, 1)}, row{"margin-p90", "Margin, P90", spread(margin, 2)})
 	}
+	// The present value at the discount rate: the NPV with revenue
+	// prices, the net present cost without.
+	if len(sim.Options) > 0 && sim.Options[0].NPV != nil {
+		npv := func(o *engine.OptionSpread) *engine.Spread { return o.NPV }
+		rows = append(rows, row{"npv-p10", "NPV, P10", spread(npv, 0)}, row{"npv-p50", "NPV, P50", spread(npv, 1)}, row{"npv-p90", "NPV, P90", spread(npv, 2)})
+	} else {
+		npc := func(o *engine.OptionSpread) *engine.Spread { return o.NetPresentCost }
+		rows = append(rows, row{"npc-p10", "Net present cost, P10", spread(npc, 0)}, row{"npc-p50", "Net present cost, P50", spread(npc, 1)}, row{"npc-p90", "Net present cost, P90", spread(npc, 2)})
+	}
 	rows = append(rows,
 		row{"win", "Cheapest in", func(o *engine.OptionSpread) string { return engine.Percent(o.WinShare) + " of draws" }},
 		row{"regret-p50", "Regret, P50", spread(regret, 1)}, row{"regret-p90", "Regret, P90", spread(regret, 2)})
 	var ranges []string
 	for _, u := range sim.Ranges {
 		t := fmt.Sprintf("%s %s–%s (most likely %s)", u.Label, u.Low, u.High, u.Mode)
+		if u.Shape == engine.Lognormal {
+			t = fmt.Sprintf("%s log-normal, P10 %s, median %s, P90 %s", u.Label, u.Low, u.Mode, u.High)
+		}
 		if u.Default {
 			t += ", the estimate's validation band"
 		}

@@ -39,7 +39,8 @@ type OptionVerdict struct {
 	BreakEvenRequestsPerDay *decimal.Decimal `json:"break_even_requests_per_day"`
 	// BreakEvenBasis says which prices the break-even volume assumes; it
 	// can differ from the totals, which follow the option's terms month by
-	// month (a commitment, growth), and the page and the CLI say so.
+	// month (a commitment, growth), and the page and the CLI say so. For a
+	// hybrid it says why there is none (BreakEvenHybrid).
 	BreakEvenBasis string `json:"break_even_basis,omitempty"`
 }
 
@@ -49,6 +50,9 @@ const (
 	breakEvenOwned = "buying the hardware new at month-1 prices, in a steady month"
 	breakEvenLoan  = "buying the hardware new with the loan, its rate charged on the borrowed share, at month-1 prices, in a steady month"
 	breakEvenLease = "leasing the hardware at its monthly lease payment, at month-1 prices, in a steady month"
+	// BreakEvenHybrid is a hybrid's: it has no break-even volume.
+	BreakEvenHybrid = "not defined for a hybrid: its cost does not grow in step with volume (whole burst replicas, minimum billing, a base sized for the demand, its own overflow priced like an API), " +
+		"so no one volume divides the volumes where it costs less than the API from those where it costs more; the page's volume chart shows its cost per M tokens against the API's at each volume"
 )
 
 func (p *plan) compare(res *Result) Comparison {
@@ -105,6 +109,9 @@ func (p *plan) compare(res *Result) Comparison {
 		c.Options[i].SavingsVsAPI = ptr(save)
 		if api.Sign() > 0 {
 			c.Options[i].SavingsVsAPIShare = ptr(div(save, api))
+		}
+		if p.options[i].kind == Hybrid {
+			c.Options[i].BreakEvenBasis = BreakEvenHybrid
 		}
 		if o := &p.options[i]; o.kind.SelfHosted() {
 			c.Options[i].BreakEvenRequestsPerDay = p.breakEvenVolume(o, res.Options[i].Throughput, &p.options[a])

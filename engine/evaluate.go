@@ -2,6 +2,8 @@ package engine
 
 import (
 	"encoding/json"
+	"math/big"
+	"sync"
 
 	"github.com/shopspring/decimal"
 )
@@ -12,6 +14,7 @@ var (
 	DaysPerYear   = decimal.NewFromInt(365)
 	SecondsPerDay = decimal.NewFromInt(86_400)
 	twelve        = decimal.NewFromInt(12)
+	maxSpareInt   = decimal.NewFromInt(1 << 20)
 )
 
 // Result is everything the engine computes for a scenario.
@@ -255,9 +258,13 @@ func (p *plan) evaluate() (*Result, error) {
 		PeakToAverage: w.p2a, MonthlyGrowth: w.growth, TPOTSLOms: w.sloMs, TTFTSLOms: w.ttftMs,
 		DiscountRate: w.discountRate,
 	}}
-	if p.reuse == nil { // the sensitivity analysis (reuse) never reads the finance view
+	if p.reuse == nil {
 		p.discount = discountFactors(w.discountRate, w.horizon)
 		res.discount = p.discount
+	} else {
+		// The sensitivity analysis never reads the finance view (nil); the
+		// Monte Carlo reads each option's NPV (lean: finance).
+		p.discount = p.reuse.discount
 	}
 	var months []demand
 	var tot totals
@@ -268,7 +275,7 @@ func (p *plan) evaluate() (*Result, error) {
 		tot = sumDemand(months)
 	}
 	var pvRevenue decimal.Decimal
-	if p.discount != nil && p.revenue != nil {
+	if p.discount != nil && p.revenue != nil && (p.reuse == nil || !p.reuse.lean) {
 		pvRevenue = presentRevenue(months, p.discount)
 	}
 	// Hybrid options draw on the others' results: they come second.
@@ -306,6 +313,9 @@ func (p *plan) evaluate() (*Result, error) {
 		return nil, errs.dedupe()
 	}
 	res.Options = done
+	if p.reuse != nil && p.reuse.draw {
+		return res, nil
+	}
 	res.Comparison = p.compare(res)
 	if p.reuse == nil && !p.noPower {
 		res.Power = p.power(res)
@@ -324,6 +334,7 @@ func (p *plan) option(o *optionPlan, months []demand, tot totals) (OptionResult,
 		p.cost(o, months, tot, &or, nil)
 		return or, nil
 	}
+	draw := p.reuse != nil && p.reuse.draw
 	var cands []Throughput
 	if p.reuse != nil && p.reuse.throughputs != nil {
 		cands = p.reuse.throughputs
@@ -351,7 +362,7 @@ func (p *plan) option(o *optionPlan, months []demand, tot totals) (OptionResult,
 			if len(cands) > 1 && outgrown(o, cands, rpr, i) {
 				continue
 			}
-			rows := make([]Month, len(months))
+			rows := newMonths(len(months))
 			for m := range months {
 				rows[m].RequestsPerDay = months[m].rpd
 			}
@@ -368,14 +379,27 @@ func (p *plan) option(o *optionPlan, months []demand, tot totals) (OptionResult,
 		try := or
 		t := cands[i]
 		try.Throughput = &t
-		if p.reuse == nil || p.reuse.capacity == nil {
+		// A draw's cloud option reads no busy accelerators (they serve
+		// only utilization and an owned option's energy).
+		if (p.reuse == nil || p.reuse.capacity == nil) && !(draw && o.kind == Cloud) {
 			p.busy(&t, capacities[i])
 		}
 		p.cost(o, months, tot, &try, capacities[i])
 		if best < 0 || try.TotalCost.Cmp(bestOR.TotalCost) < 0 ||
 			try.TotalCost.Equal(bestOR.TotalCost) && t.AcceleratorsPerReplica < bestOR.AcceleratorsPerReplica {
+			if best >= 0 {
+				freeMonths(bestOR.Months)
+			}
 			best, bestOR = i, try
+		} else {
+			freeMonths(try.Months)
 		}
+	}
+	if draw { // a draw keeps no candidate's capacity
+		for _, rows := range capacities {
+			freeMonths(rows)
+		}
+		return bestOR, nil
 	}
 	bestOR.Why = why(cands, best, "the cheapest", " for this demand")
 	if bestOR.Throughput != nil {
@@ -453,7 +477,7 @@ func (p *plan) demand() []demand {
 	for m := range out {
 		if m > 0 {
 			if rpd = rpd.Mul(g); rpd.Exponent() < -Prec {
-				rpd = rpd.Round(Prec)
+				rpd = roundTo(rpd, Prec)
 			}
 		}
 		req := div(rpd.Mul(DaysPerYear), twelve)
@@ -462,7 +486,7 @@ func (p *plan) demand() []demand {
 		if p.revenue != nil {
 			d.revenue = req.Mul(revPerRequest)
 			if p.revenuePath != nil { // the user's prices on their path
-				d.revenue = d.revenue.Mul(p.revenuePath[m]).Round(Prec)
+				d.revenue = roundTo(d.revenue.Mul(p.revenuePath[m]), Prec)
 			}
 		}
 		out[m] = d
@@ -480,7 +504,7 @@ func (pp pricePlan) perRequest(w workloadPlan) decimal.Decimal {
 // holds the busy and provisioned accelerators of each month, known from an
 // earlier evaluation.
 func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult, capacity []Month) {
-	or.Months = make([]Month, len(months))
+	or.Months = newMonths(len(months))
 	for m := range months {
 		d := &months[m]
 		row := &or.Months[m]
@@ -498,7 +522,7 @@ func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult
 			row := &or.Months[m]
 			row.Breakdown.Tokens = row.Requests.Mul(perRequest)
 			if o.pricePath != nil { // the token prices on their path
-				row.Breakdown.Tokens = row.Breakdown.Tokens.Mul(o.pricePath[m]).Round(Prec)
+				row.Breakdown.Tokens = roundTo(row.Breakdown.Tokens.Mul(o.pricePath[m]), Prec)
 			}
 			row.Cost = row.Breakdown.Tokens
 			row.CashCost = row.Cost
@@ -510,14 +534,14 @@ func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult
 	case Hybrid:
 		sumBusy, sumHeld = p.costHybrid(o, or)
 	}
-	if o.kind.SelfHosted() {
+	if o.kind.SelfHosted() && (p.reuse == nil || !p.reuse.draw) {
 		sumBusy = tot.rpd.Mul(div(or.Throughput.AcceleratorSecondsPerRequest, SecondsPerDay))
 	}
 	var cumCash decimal.Decimal
 	for m := range or.Months {
 		row := &or.Months[m]
-		or.TotalCost = or.TotalCost.Add(row.Cost)
-		if o.kind != API {
+		or.TotalCost = add(or.TotalCost, row.Cost)
+		if o.kind != API && (p.reuse == nil || !p.reuse.draw) {
 			or.TotalCashCost = or.TotalCashCost.Add(row.CashCost)
 		}
 		if row.StrandedCost.Sign() != 0 {
@@ -574,6 +598,13 @@ func (p *plan) busy(t *Throughput, rows []Month) {
 // provision fills each month's provisioned accelerators.
 func (p *plan) provision(o *optionPlan, t *Throughput, rows []Month, replicasPerRPD decimal.Decimal) {
 	n := dec(t.AcceleratorsPerReplica)
+	// In whole numbers while they stay far inside an int64 (spares at most
+	// 10,000, replicas below 2^31, accelerators a replica a few dozen).
+	spare := int64(-1)
+	if o.spare.IsInteger() && o.spare.Sign() >= 0 && o.spare.Cmp(maxSpareInt) <= 0 && t.AcceleratorsPerReplica > 0 && t.AcceleratorsPerReplica < 1<<16 {
+		spare = o.spare.IntPart()
+	}
+	var r big.Int
 	var lastRPD, lastProv decimal.Decimal
 	for m := range rows {
 		row := &rows[m]
@@ -581,11 +612,16 @@ func (p *plan) provision(o *optionPlan, t *Throughput, rows []Month, replicasPer
 			row.Accelerators = lastProv // flat demand: same fleet, no rounding work
 			continue
 		}
-		replicas := ceil(row.RequestsPerDay.Mul(replicasPerRPD))
-		if replicas.Sign() <= 0 {
-			replicas = one
+		x := row.RequestsPerDay.Mul(replicasPerRPD)
+		if k, ok := ceilInt(x, &r); ok && spare >= 0 && k < 1<<31 {
+			row.Accelerators = decimal.New((max(k, 1)+spare)*t.AcceleratorsPerReplica, 0)
+		} else {
+			replicas := ceil(x)
+			if replicas.Sign() <= 0 {
+				replicas = one
+			}
+			row.Accelerators = replicas.Add(o.spare).Mul(n)
 		}
-		row.Accelerators = replicas.Add(o.spare).Mul(n)
 		lastRPD, lastProv = row.RequestsPerDay, row.Accelerators
 	}
 }
@@ -599,6 +635,7 @@ func (p *plan) provision(o *optionPlan, t *Throughput, rows []Month, replicasPer
 // paid in its start month (docs/methodology.md, Commitments).
 func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []Month) (sumHeld decimal.Decimal) {
 	p.capacity(o, or, known)
+	draw := p.reuse != nil && p.reuse.draw // no utilization: no accelerator-months held
 	var tiers []TierResult
 	if len(o.tiers) > 0 {
 		tiers = make([]TierResult, len(o.tiers))
@@ -618,7 +655,7 @@ func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []Month) (sumHel
 				continue
 			}
 			tr := &tiers[k]
-			b.Committed = b.Committed.Add(t.monthly)
+			b.Committed = add(b.Committed, t.monthly)
 			tr.Cost = tr.Cost.Add(t.monthly)
 			if capital := t.prepaidCapital(m, p.workload.discountRate); capital.Sign() != 0 {
 				b.Capital = b.Capital.Add(capital)
@@ -645,13 +682,15 @@ func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []Month) (sumHel
 		if left.Sign() > 0 {
 			b.OnDemand = left.Mul(p.onDemand730(o, m))
 		}
-		row.Cost = b.OnDemand.Add(b.Committed).Add(b.Capital)
-		row.CashCost = b.OnDemand.Add(b.Committed)
+		row.Cost = add(add(b.OnDemand, b.Committed), b.Capital)
+		row.CashCost = add(b.OnDemand, b.Committed)
 		if len(o.fill) > 0 {
-			row.CashCost = b.OnDemand.Add(cash)
+			row.CashCost = add(b.OnDemand, cash)
 		}
 		row.Fleet = prov
-		sumHeld = sumHeld.Add(prov)
+		if !draw {
+			sumHeld = sumHeld.Add(prov)
+		}
 		if prov.Cmp(or.PeakAccelerators) > 0 {
 			or.PeakAccelerators = prov
 		}
@@ -719,6 +758,7 @@ func (t *tierPlan) result() TierResult {
 // of each term).
 func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHeld decimal.Decimal) {
 	p.capacity(o, or, known)
+	draw := p.reuse != nil && p.reuse.draw // no utilization, capex total or energy breakdown
 	n := len(or.Months)
 	var fleet, nbv, deprRate, capexTotal, inService, maintenance decimal.Decimal
 	deprEnds := make([]decimal.Decimal, n+2) // rate drops at the start of month index
@@ -808,20 +848,26 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHel
 		if changed {
 			maintenance = inService.Mul(monthlyOpex)
 			operations = maintenance.Add(o.staff)
-			fixedCash = facility.Add(operations).Add(idleEnergy)
+			fixedCash = add(add(facility, operations), idleEnergy)
 			if leased {
 				leasePay = inService.Mul(o.leaseFactor)
 				fixedCash = fixedCash.Add(leasePay)
 			} else {
 				row.Capex = spend
-				capexTotal = capexTotal.Add(spend)
+				if !draw {
+					capexTotal = capexTotal.Add(spend)
+				}
 				nbv = nbv.Add(spend)
 				// The cohort depreciates fully for the whole months of its
 				// life and for the fraction of the next one.
 				r := div(spend.Mul(depreciable), lifeMonths)
 				deprRate = deprRate.Add(r)
 				if end := m + wholeMonths; end < len(deprEnds) {
-					deprEnds[end] = deprEnds[end].Add(r.Mul(keep))
+					if lifeFrac.Sign() == 0 { // keep = 1
+						deprEnds[end] = add(deprEnds[end], r)
+					} else {
+						deprEnds[end] = add(deprEnds[end], r.Mul(keep))
+					}
 				}
 				if end := m + wholeMonths + 1; end < len(deprEnds) && lifeFrac.Sign() > 0 {
 					deprEnds[end] = deprEnds[end].Add(r.Mul(lifeFrac))
@@ -832,7 +878,7 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHel
 			}
 		}
 		if changed || deprEnds[m].Sign() != 0 {
-			deprRate = deprRate.Sub(deprEnds[m])
+			deprRate = sub(deprRate, deprEnds[m])
 			fixedEcon = deprRate.Add(fixedCash) // changes only with the fleet or a life ending
 		}
 		row.Fleet = fleet
@@ -850,12 +896,14 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHel
 		}
 		b.Depreciation = deprRate
 		nbv = nbv.Sub(deprRate)
-		b.Energy = idleEnergy.Add(busyEnergy)
+		if !draw {
+			b.Energy = idleEnergy.Add(busyEnergy)
+		}
 		b.Facility = facility
 		b.Operations = operations
 		b.Committed = leasePay
-		row.Cost = fixedEcon.Add(b.Capital).Add(busyEnergy)
-		row.CashCost = fixedCash.Add(busyEnergy)
+		row.Cost = add(add(fixedEcon, b.Capital), busyEnergy)
+		row.CashCost = add(fixedCash, busyEnergy)
 		if m == n-1 && o.resale && !leased {
 			// Sold at the horizon at its book value: cash in, no gain or
 			// loss, so the economic cost is unchanged; the loan's balance
@@ -882,12 +930,15 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHel
 			row.CashCost = row.CashCost.Sub(row.Resale)
 			or.ResaleTotal = or.ResaleTotal.Add(row.Resale)
 		}
-		if idle := fleet.Sub(prov); idle.Sign() > 0 {
+		if fleet.Cmp(prov) > 0 {
 			// Hardware kept but not needed: its share of the fixed costs.
+			idle := fleet.Sub(prov)
 			fixed := deprRate.Add(b.Capital).Add(facility).Add(maintenance).Add(idleEnergy).Add(leasePay)
 			row.StrandedCost = div(fixed.Mul(idle), fleet)
 		}
-		sumHeld = sumHeld.Add(fleet)
+		if !draw {
+			sumHeld = sumHeld.Add(fleet)
+		}
 	}
 	or.PeakAccelerators = fleet
 	or.CapexTotal = capexTotal
@@ -901,6 +952,14 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHel
 
 // summarize derives the per-unit figures from the monthly rows.
 func (p *plan) summarize(o *optionPlan, or *OptionResult, tot totals, sumBusy, sumProv decimal.Decimal) {
+	or.CostPerMTokens = div(or.TotalCost.Mul(million), tot.in.Add(tot.out))
+	if p.revenue != nil {
+		or.TotalRevenue = ptr(tot.revenue)
+		or.TotalMargin = ptr(tot.revenue.Sub(or.TotalCost))
+	}
+	if p.reuse != nil && p.reuse.draw { // the Monte Carlo reads only these
+		return
+	}
 	var inCost decimal.Decimal
 	switch {
 	case o.kind == API && o.pricePath != nil:
@@ -909,7 +968,7 @@ func (p *plan) summarize(o *optionPlan, or *OptionResult, tot totals, sumBusy, s
 		for m := range or.Months {
 			r := &or.Months[m]
 			c := r.InputTokens.Sub(r.CachedInputTokens).Mul(o.price.in).Add(r.CachedInputTokens.Mul(o.price.cached))
-			inCost = inCost.Add(c.Mul(o.pricePath[m]).Round(Prec))
+			inCost = inCost.Add(roundTo(c.Mul(o.pricePath[m]), Prec))
 		}
 	case o.kind == API:
 		inCost = tot.in.Sub(tot.cached).Mul(o.price.in).Add(tot.cached.Mul(o.price.cached))
@@ -922,7 +981,6 @@ func (p *plan) summarize(o *optionPlan, or *OptionResult, tot totals, sumBusy, s
 		inCost = or.TotalCost.Mul(or.Throughput.InputShareOfTime)
 		or.AverageUtilization = ptr(div(sumBusy, sumProv))
 	}
-	or.CostPerMTokens = div(or.TotalCost.Mul(million), tot.in.Add(tot.out))
 	if tot.in.Sign() > 0 {
 		or.CostPerMInputTokens = ptr(div(inCost.Mul(million), tot.in))
 	}
@@ -931,11 +989,8 @@ func (p *plan) summarize(o *optionPlan, or *OptionResult, tot totals, sumBusy, s
 	or.FirstMonthCost = or.Months[0].Cost
 	or.LastMonthCost = or.Months[len(or.Months)-1].Cost
 	if p.revenue != nil {
-		margin := tot.revenue.Sub(or.TotalCost)
-		or.TotalRevenue = ptr(tot.revenue)
-		or.TotalMargin = ptr(margin)
 		if tot.revenue.Sign() > 0 {
-			or.MarginShare = ptr(div(margin, tot.revenue))
+			or.MarginShare = ptr(div(*or.TotalMargin, tot.revenue))
 		}
 		if p.reuse == nil || !p.reuse.lean {
 			or.BreakEvenMonth = breakEven(or.Months)
@@ -950,3 +1005,26 @@ func breakEven(months []Month) *int {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// monthsPool recycles monthly rows no longer referenced: a losing
+// candidate's, and a Monte Carlo draw's once read (Simulate). A horizon's
+// rows (60 to 120 months of about 400 bytes) are an evaluation's largest
+// allocations. newMonths hands back n cleared rows; freeMonths takes rows
+// nothing reads any more.
+var monthsPool sync.Pool
+
+func newMonths(n int) []Month {
+	if v, ok := monthsPool.Get().(*[]Month); ok && cap(*v) >= n {
+		rows := (*v)[:n]
+		clear(rows)
+		return rows
+	}
+	return make([]Month, n)
+}
+
+func freeMonths(rows []Month) {
+	if cap(rows) > 0 {
+		rows = rows[:0]
+		monthsPool.Put(&rows)
+	}
+}

@@ -54,17 +54,21 @@ const (
 func (p *plan) finance(or *OptionResult, discount []decimal.Decimal, pvRevenue decimal.Decimal) {
 	var cum decimal.Decimal
 	var flows []decimal.Decimal
-	if p.revenue != nil {
+	if p.revenue != nil && (p.reuse == nil || !p.reuse.lean) {
 		flows = make([]decimal.Decimal, len(or.Months))
 	}
 	for m := range or.Months {
 		row := &or.Months[m]
-		cf := row.CashCost.Neg()
-		if flows != nil {
+		var cf decimal.Decimal
+		if p.revenue != nil {
 			cf = row.Revenue.Sub(row.CashCost)
+		} else {
+			cf = row.CashCost.Neg()
+		}
+		if flows != nil {
 			flows[m] = cf
 		}
-		cum = cum.Add(cf.Mul(discount[m]).Round(Prec))
+		cum = cum.Add(roundTo(cf.Mul(discount[m]), Prec))
 		row.CumulativeDiscountedCash = cum
 	}
 	// cum is the net present value: revenue's present value less the
@@ -73,8 +77,11 @@ func (p *plan) finance(or *OptionResult, discount []decimal.Decimal, pvRevenue d
 		or.NetPresentCost = cum.Neg()
 		return
 	}
-	or.NetPresentCost = pvRevenue.Sub(cum)
 	or.NPV = ptr(cum)
+	if p.reuse != nil && p.reuse.lean { // the Monte Carlo's draws read the NPV only
+		return
+	}
+	or.NetPresentCost = pvRevenue.Sub(cum)
 	or.DiscountedPaybackMonth = staysNonNegative(or.Months, func(m *Month) decimal.Decimal { return m.CumulativeDiscountedCash })
 	or.IRR, or.IRRNote = irr(flows)
 }
@@ -84,7 +91,7 @@ func (p *plan) finance(or *OptionResult, discount []decimal.Decimal, pvRevenue d
 func presentRevenue(months []demand, discount []decimal.Decimal) decimal.Decimal {
 	var pv decimal.Decimal
 	for m := range months {
-		pv = pv.Add(months[m].revenue.Mul(discount[m]).Round(Prec))
+		pv = pv.Add(roundTo(months[m].revenue.Mul(discount[m]), Prec))
 	}
 	return pv
 }

@@ -571,7 +571,13 @@ type HybridResult struct {
 	Curve            []SizingPoint   `json:"curve,omitempty"`
 	// BurstPeakAccelerators is the most the burst layer holds in any hour.
 	BurstPeakAccelerators decimal.Decimal `json:"burst_peak_accelerators"`
-	Layers                []LayerResult   `json:"layers"`
+	// BaseRate is a cloud base's rate an accelerator-hour: its option's
+	// committed rate (its hourly rate when none is given), paid for the
+	// base's accelerators over the whole horizon; nil for an owned base.
+	// The base is a commitment of its own (BaseNote): its option's
+	// commitment tiers are that option's plan, not the hybrid's.
+	BaseRate *decimal.Decimal `json:"base_rate,omitempty"`
+	Layers   []LayerResult    `json:"layers"`
 }
 
 // LayerResult is one layer of a hybrid option over the horizon.
@@ -601,6 +607,13 @@ func (p *plan) costHybrid(o *optionPlan, or *OptionResult) (sumBusy, sumHeld dec
 	}
 	ms, owned := p.hybridMonths(o, months, true)
 	res := &HybridResult{BaseAccelerators: h.baseUnits, BaseSearched: h.searched}
+	if bo := &p.options[h.base]; bo.kind == Cloud {
+		rate := bo.hourly
+		if bo.commitRateSet {
+			rate = bo.commitRate
+		}
+		res.BaseRate = &rate
+	}
 	if h.searched {
 		res.Curve = slices.Clone(h.curve)
 	}
@@ -687,7 +700,7 @@ func (h *HybridResult) Lines() []string {
 	if h.BaseSearched {
 		how = "the size that costs the least"
 	}
-	out := []string{fmt.Sprintf("base of %s accelerators (%s); the burst layer holds at most %s in an hour", Count(h.BaseAccelerators, 0), how, Count(h.BurstPeakAccelerators, 0))}
+	out := []string{fmt.Sprintf("base of %s accelerators (%s); the burst layer holds at most %s in an hour", Count(h.BaseAccelerators, 0), how, Count(h.BurstPeakAccelerators, 0)), h.BaseNote()}
 	for _, l := range h.Layers {
 		line := fmt.Sprintf("%s (%s): %s of tokens, %s (%s of the cost)", l.Layer, l.Label, Percent(l.TokenShare), Money(l.Cost), Percent(l.CostShare))
 		if l.Utilization != nil {
@@ -731,6 +744,22 @@ func hybridReady(h *hybridPlan, got []*decimal.Decimal) bool {
 		}
 	}
 	return true
+}
+
+// BaseNote says in words what the base is paid as: a cloud base is a
+// commitment of its own, of the base's size for the whole horizon at its
+// option's committed rate, whatever commitment tiers that option has (they
+// are its plan when it stands alone); an owned base is bought in month 1.
+func (h *HybridResult) BaseNote() string {
+	label := "its option"
+	if len(h.Layers) > 0 {
+		label = h.Layers[0].Label
+	}
+	if h.BaseRate == nil {
+		return fmt.Sprintf("the base is bought in month 1 and held to the horizon, costed as %s's owned fleet", label)
+	}
+	return fmt.Sprintf("the base is a commitment of its own: %s accelerators for the whole horizon at %s an accelerator-hour, %s's committed rate (its hourly rate when none is given); %s's own commitment tiers, if any, are its plan on its own and are not used here",
+		Count(h.BaseAccelerators, 0), Money(*h.BaseRate), label, label)
 }
 
 // HybridLayersHeader names the columns of the report's block of hybrid

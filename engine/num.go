@@ -3,6 +3,7 @@ package engine
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/big"
 	"strconv"
 	"strings"
@@ -237,4 +238,102 @@ func ceil(x decimal.Decimal) decimal.Decimal {
 		q.Add(q, big.NewInt(1))
 	}
 	return decimal.NewFromBigInt(q, 0)
+}
+
+// ceilInt is ⌈x⌉ when it fits an int64 (ok false otherwise), computed on
+// a copy of x's coefficient and a scratch remainder r, so that only the
+// copy is allocated: provisioning takes the ceiling of every month of
+// every candidate replica.
+func ceilInt(x decimal.Decimal, r *big.Int) (int64, bool) {
+	e := -int(x.Exponent())
+	if e < 0 || e >= len(pow10) {
+		return 0, false
+	}
+	c := x.Coefficient()
+	inexact := divPow10(c, e, r) // truncated towards zero
+	if !c.IsInt64() || c.Int64() == math.MaxInt64 {
+		return 0, false
+	}
+	k := c.Int64()
+	if inexact && x.Sign() > 0 {
+		k++
+	}
+	return k, true
+}
+
+// wordDigits is the largest power of ten below 2^64: dividing by at most
+// 10^19 at a time, a division by 10^k takes one-word divisors only, which
+// math/big divides without a long division (a multiply by the divisor's
+// reciprocal a word). That matters most in WebAssembly, which has no
+// 128-bit multiply or divide: a long division there costs several times a
+// native one.
+const wordDigits = 19
+
+// divPow10 divides c in place by 10^k (0 ≤ k < len(pow10)), truncating
+// towards zero, with r as scratch; it reports whether the remainder is not
+// zero. ⌊⌊c / a⌋ / b⌋ = ⌊c / ab⌋ for whole numbers, so the steps give the
+// quotient of one division.
+func divPow10(c *big.Int, k int, r *big.Int) (inexact bool) {
+	for k > 0 {
+		s := min(k, wordDigits)
+		c.QuoRem(c, pow10[s], r)
+		inexact = inexact || r.Sign() != 0
+		k -= s
+	}
+	return inexact
+}
+
+// roundTo is d.Round(places), digit for digit and with the same exponent
+// (TestRoundTo), rounding half away from zero, but dividing by powers of
+// ten a word at a time (divPow10): the finance view, the fan chart's cents
+// and the demand months round every month of every draw.
+func roundTo(d decimal.Decimal, places int32) decimal.Decimal {
+	if c := roundedCoefficient(d, places); c != nil {
+		return decimal.NewFromBigInt(c, -places)
+	}
+	return d.Round(places)
+}
+
+// roundedCoefficient is the coefficient of d rounded half away from zero
+// to places (a new integer), or nil when d has no more places than that or
+// more than pow10 covers (roundTo then leaves it to decimal's Round).
+func roundedCoefficient(d decimal.Decimal, places int32) *big.Int {
+	k := int(-places - d.Exponent())
+	if k <= 0 || k >= len(pow10) {
+		return nil
+	}
+	c := d.Coefficient()
+	neg := c.Sign() < 0
+	c.Abs(c)
+	var r big.Int
+	divPow10(c, k-1, &r) // the digit that decides is left last
+	c.QuoRem(c, pow10[1], &r)
+	if r.Int64() >= 5 {
+		c.Add(c, pow10[0])
+	}
+	if neg {
+		c.Neg(c)
+	}
+	return c
+}
+
+// add and sub are a + b and a − b, handing back an operand when the other
+// is zero: the same value, without the allocations decimal makes even
+// then. The cost model's monthly loops meet many zeros (no commitment,
+// no capital charge, no lease, no life ending this month).
+func add(a, b decimal.Decimal) decimal.Decimal {
+	switch {
+	case b.IsZero():
+		return a
+	case a.IsZero():
+		return b
+	}
+	return a.Add(b)
+}
+
+func sub(a, b decimal.Decimal) decimal.Decimal {
+	if b.IsZero() {
+		return a
+	}
+	return a.Sub(b)
 }

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -49,6 +50,32 @@ type OptionPower struct {
 	// Site is what the site hosts with this option; nil without a site
 	// or when the power is not known.
 	Site *SiteCapacity `json:"site"`
+	// Layers is a hybrid option's power layer by layer (base, then burst;
+	// nil for other kinds). A hybrid mixes up to two accelerators, so its
+	// AllInKW and MeterKW are nil and each layer has its own; MonthlyMW
+	// is their sum. The base is on the site: OutgrowsMonth compares the
+	// base's power with the budget and Site is what the site hosts with
+	// the base's option. The burst layer is rented by the hour from a
+	// provider's capacity elsewhere and draws no site power.
+	Layers []LayerPower `json:"layers,omitempty"`
+}
+
+// LayerPower is one self-hosted layer of a hybrid option: its own
+// option's power per accelerator (as that option's own figures) and the
+// power of its accelerators month by month.
+type LayerPower struct {
+	Layer   string           `json:"layer"`  // "base" or "burst"
+	Option  int              `json:"option"` // the option it draws on
+	Label   string           `json:"label"`
+	AllInKW *decimal.Decimal `json:"all_in_kw"`
+	PUE     decimal.Decimal  `json:"pue"`
+	MeterKW *decimal.Decimal `json:"meter_kw"`
+	Basis   string           `json:"basis"`
+	// OnSite: the base is on the site; the burst layer is not.
+	OnSite bool `json:"on_site"`
+	// MonthlyMW: the base's accelerators, or the burst's in the month's
+	// busiest hour, × MeterKW / 1,000; nil when the power is not known.
+	MonthlyMW []decimal.Decimal `json:"monthly_mw"`
 }
 
 // SiteCapacity is what a site's power budget hosts with one option, built
@@ -99,12 +126,79 @@ func (p *plan) power(res *Result) *Power {
 	pw := &Power{SiteMW: p.workload.siteMW}
 	for i := range res.Options {
 		or := &res.Options[i]
+		if or.Hybrid != nil {
+			pw.Options = append(pw.Options, p.hybridPower(&p.options[i], i, res))
+			continue
+		}
 		if or.Throughput == nil {
 			continue
 		}
 		pw.Options = append(pw.Options, p.optionPower(&p.options[i], i, or))
 	}
 	return pw
+}
+
+// hybridPower is a hybrid option's power: each self-hosted layer's
+// accelerators × its own option's power at the meter, month by month
+// (the base's accelerators all month; the burst's most in the month's
+// busiest hour: the power to provision, as for the other options), and
+// their sum. The site holds the base alone: a base of more power than
+// the site outgrows it from month 1 (the base is held all the horizon),
+// and what the site hosts is what it hosts with the base's option.
+func (p *plan) hybridPower(o *optionPlan, i int, res *Result) OptionPower {
+	h := o.hyb
+	or := &res.Options[i]
+	base := or.Hybrid.BaseAccelerators
+	op := OptionPower{Option: i, Label: or.Label, Kind: or.Kind}
+	known := true
+	layer := func(name string, j int, onSite bool, accel func(m int) decimal.Decimal) LayerPower {
+		allIn, pue, basis := meterPower(&p.options[j])
+		l := LayerPower{Layer: name, Option: j, Label: res.Options[j].Label, PUE: pue, Basis: basis, OnSite: onSite}
+		if allIn.Sign() <= 0 {
+			known = false
+			return l
+		}
+		meter := allIn.Mul(pue)
+		l.AllInKW, l.MeterKW = &allIn, &meter
+		l.MonthlyMW = make([]decimal.Decimal, len(or.Months))
+		for m := range or.Months {
+			l.MonthlyMW[m] = accel(m).Mul(meter).Shift(-3) // kW to MW, exact
+		}
+		return l
+	}
+	b := layer("base", h.base, true, func(int) decimal.Decimal { return base })
+	op.Layers = append(op.Layers, b)
+	op.PUE = b.PUE
+	where := "on the site"
+	if p.workload.siteMW == nil {
+		where = "on a site of its own"
+	}
+	parts := []string{fmt.Sprintf("base (%s): %s, %s", b.Label, b.Basis, where)}
+	if h.burst >= 0 {
+		u := layer("burst", h.burst, false, func(m int) decimal.Decimal { return or.Months[m].Accelerators.Sub(base) })
+		op.Layers = append(op.Layers, u)
+		parts = append(parts, fmt.Sprintf("burst (%s): %s, rented by the hour from the provider's capacity elsewhere, drawing no site power", u.Label, u.Basis))
+	}
+	op.Basis = "by layer; " + strings.Join(parts, "; ")
+	if b.MonthlyMW != nil && p.workload.siteMW != nil {
+		if b.MonthlyMW[0].Cmp(*p.workload.siteMW) > 0 {
+			op.OutgrowsMonth = ptr(1)
+		}
+		op.Site = p.site(&p.options[h.base], res.Options[h.base].Throughput, *p.workload.siteMW, *b.MeterKW)
+	}
+	if !known {
+		return op
+	}
+	op.MonthlyMW = make([]decimal.Decimal, len(or.Months))
+	var peak decimal.Decimal
+	for m := range or.Months {
+		for _, l := range op.Layers {
+			op.MonthlyMW[m] = op.MonthlyMW[m].Add(l.MonthlyMW[m])
+		}
+		peak = decimal.Max(peak, op.MonthlyMW[m])
+	}
+	op.PeakMW = &peak
+	return op
 }
 
 // meterPower is one accelerator's all-in power and PUE, with words saying
@@ -218,12 +312,34 @@ func PowerText(mw decimal.Decimal) string {
 // the page's figure reads it: where the power comes from, the peak, the
 // month the site is outgrown, and what the site hosts.
 func (op *OptionPower) Lines(siteMW *decimal.Decimal) []string {
-	if op.MeterKW == nil {
+	var lines []string
+	switch {
+	case op.Layers != nil:
+		for _, l := range op.Layers {
+			line := l.Layer + " layer power " + l.Basis
+			if l.MeterKW != nil {
+				line = fmt.Sprintf("%s layer (%s): %s kW an accelerator at the meter (%s)", l.Layer, l.Label, Count(*l.MeterKW, 4), l.Basis)
+				if l.OnSite {
+					line += ", on the site"
+				} else {
+					line += ", rented elsewhere: no site power"
+				}
+			}
+			lines = append(lines, line)
+		}
+		if op.PeakMW != nil {
+			lines = append(lines, fmt.Sprintf("the workload's fleet (base and burst) needs at most %s in its busiest hour", PowerText(*op.PeakMW)))
+		}
+	case op.MeterKW == nil:
 		return []string{"power " + op.Basis}
+	default:
+		lines = []string{fmt.Sprintf("%s kW an accelerator at the meter (%s); the workload's fleet needs at most %s", Count(*op.MeterKW, 4), op.Basis, PowerText(*op.PeakMW))}
 	}
-	lines := []string{fmt.Sprintf("%s kW an accelerator at the meter (%s); the workload's fleet needs at most %s", Count(*op.MeterKW, 4), op.Basis, PowerText(*op.PeakMW))}
 	if siteMW == nil || op.Site == nil {
 		return lines
+	}
+	if op.Layers != nil {
+		lines = append(lines, fmt.Sprintf("the site holds the base alone: %s; what it hosts below is the base's option built out on the site, on that option's own terms", PowerText(op.Layers[0].MonthlyMW[0])))
 	}
 	if op.OutgrowsMonth != nil {
 		lines = append(lines, fmt.Sprintf("outgrows the site's %s in month %d", PowerText(*siteMW), *op.OutgrowsMonth))

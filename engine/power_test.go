@@ -309,3 +309,84 @@ func TestPowerLeasedSiteHasNoCapex(t *testing.T) {
 		}
 	}
 }
+
+// TestPowerHybridHandWorked: a hybrid's power is its layers'. The hybrid
+// scenario (hybrid_test.go) with board powers: option 1 (the base) 0.5 kW,
+// × 1.8 = 0.9 kW all-in, × PUE 1.3 = 1.17 kW at the meter; option 2 (the
+// burst) 1 kW, × 1.8 = 1.8 kW, × 1.3 = 2.34 kW.
+//
+// Base: 4 accelerators × 1.17 kW = 4.68 kW = 0.00468 MW, every month.
+// Burst: 4 accelerators in the busiest hour (16:00, 2 replicas of 2) ×
+// 2.34 kW = 9.36 kW. Each month (no growth): 14.04 kW = 0.01404 MW.
+//
+// A site of 5 kW (0.005 MW) holds the base (4.68 kW ≤ 5 kW): it is not
+// outgrown, though the whole fleet draws 14.04 kW, because the burst is
+// rented elsewhere. With the base's option the site hosts floor(5 / 1.17)
+// = 4 accelerators (one a replica, no spare: 4 serving, 4.68 kW); busy at
+// the peak 4 × 0.5 = 2, serving 2 × 500 / 1 s = 1,000 output tokens/s at
+// the peak and 2 × 86,400 / (3.6 × 1) = 48,000 requests a day. A site of
+// 4 kW is outgrown in month 1 (4.68 > 4).
+func TestPowerHybridHandWorked(t *testing.T) {
+	s := hybridScenario()
+	s.Options[0].Accelerator.PowerKW = N("0.5")
+	s.Options[1].Accelerator.PowerKW = N("1")
+	s.Workload.SitePowerMW = N("0.005")
+	r := evalPower(t, s)
+	var op *OptionPower
+	for k := range r.Power.Options {
+		if r.Power.Options[k].Option == 3 {
+			op = &r.Power.Options[k]
+		}
+	}
+	if op == nil || len(op.Layers) != 2 || op.MeterKW != nil || op.AllInKW != nil {
+		t.Fatalf("hybrid power %+v", op)
+	}
+	b, u := op.Layers[0], op.Layers[1]
+	if b.Layer != "base" || b.Option != 0 || !b.OnSite || u.Layer != "burst" || u.Option != 1 || u.OnSite {
+		t.Fatalf("layers %+v", op.Layers)
+	}
+	checkNear(t, "base meter kW", *b.MeterKW, d("1.17"))
+	checkNear(t, "burst meter kW", *u.MeterKW, d("2.34"))
+	for m := range 2 {
+		checkNear(t, "base MW", b.MonthlyMW[m], d("0.00468"))
+		checkNear(t, "burst MW", u.MonthlyMW[m], d("0.00936"))
+		checkNear(t, "hybrid MW", op.MonthlyMW[m], d("0.01404"))
+	}
+	checkNear(t, "peak MW", *op.PeakMW, d("0.01404"))
+	if op.OutgrowsMonth != nil {
+		t.Errorf("outgrows month %d; the base alone is on the site and fits", *op.OutgrowsMonth)
+	}
+	site := op.Site
+	if site == nil {
+		t.Fatal("no site figures")
+	}
+	checkNear(t, "site accelerators", site.Accelerators, d("4"))
+	checkNear(t, "site serving", site.ServingReplicas, d("4"))
+	checkNear(t, "site power", site.PowerMW, d("0.00468"))
+	checkNear(t, "site tokens/s", site.PeakOutputTokensPerS, d("1000"))
+	checkNear(t, "site requests a day", site.RequestsPerDay, d("48000"))
+	lines := strings.Join(op.Lines(r.Power.SiteMW), "\n")
+	for _, want := range []string{"base layer (committed): 1.17 kW", "burst layer (rented): 2.34 kW", "rented elsewhere: no site power",
+		"needs at most 14.04 kW in its busiest hour", "the site holds the base alone: 4.68 kW", "fits in the site's 5 kW", "the site hosts 4 accelerators"} {
+		if !strings.Contains(lines, want) {
+			t.Errorf("lines lack %q:\n%s", want, lines)
+		}
+	}
+
+	s.Workload.SitePowerMW = N("0.004")
+	r = evalPower(t, s)
+	for _, op := range r.Power.Options {
+		if op.Option == 3 && (op.OutgrowsMonth == nil || *op.OutgrowsMonth != 1) {
+			t.Errorf("a 4 kW site: outgrows %v, want month 1", op.OutgrowsMonth)
+		}
+	}
+	// Without the burst's board power the total is not known; the base's
+	// site figures still are.
+	s.Options[1].Accelerator.PowerKW = Num{}
+	r = evalPower(t, s)
+	for _, op := range r.Power.Options {
+		if op.Option == 3 && (op.MonthlyMW != nil || op.PeakMW != nil || op.Site == nil || op.OutgrowsMonth == nil) {
+			t.Errorf("burst power unknown: %+v", op)
+		}
+	}
+}

@@ -91,7 +91,7 @@ func compound(f, start decimal.Decimal, months int) []decimal.Decimal {
 	for m := range out {
 		if m > 0 {
 			if x = x.Mul(f); x.Exponent() < -Prec {
-				x = x.Round(Prec)
+				x = roundTo(x, Prec)
 			}
 		}
 		out[m] = x
@@ -115,7 +115,7 @@ func factorAt(path []decimal.Decimal, annual decimal.Decimal, m int) decimal.Dec
 	f := monthlyFactor(annual)
 	for range m - len(path) + 1 {
 		if x = x.Mul(f); x.Exponent() < -Prec {
-			x = x.Round(Prec)
+			x = roundTo(x, Prec)
 		}
 	}
 	return x
@@ -149,7 +149,7 @@ func (o *optionPlan) capexAt(m int) decimal.Decimal {
 	if o.capexPath == nil {
 		return o.capex
 	}
-	return o.capex.Mul(factorAt(o.capexPath, o.capexChange, m)).Round(Prec)
+	return roundTo(o.capex.Mul(factorAt(o.capexPath, o.capexChange, m)), Prec)
 }
 
 // hourlyAt is the on-demand hourly rate of a cloud option in month index m.
@@ -157,5 +157,5 @@ func (o *optionPlan) hourlyAt(m int) decimal.Decimal {
 	if o.hourlyPath == nil {
 		return o.hourly
 	}
-	return o.hourly.Mul(factorAt(o.hourlyPath, o.hourlyChange, m)).Round(Prec)
+	return roundTo(o.hourly.Mul(factorAt(o.hourlyPath, o.hourlyChange, m)), Prec)
 }

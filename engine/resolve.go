@@ -52,6 +52,14 @@ type reuse struct {
 	throughputs []Throughput
 	capacity    [][]Month
 	lean        bool // skip cumulative cash and the break-even month (not needed)
+	// draw marks a Monte Carlo draw (lean too): it skips, besides, every
+	// figure Simulate does not read (the comparison, the per-unit
+	// figures other than cost per M tokens, the cash total, the reasons).
+	draw bool
+	// discount, when set, gives the finance view's discount factors; a
+	// lean evaluation computes only each option's NPV (or net present cost)
+	// with them, not its payback, IRR or the present value of revenue.
+	discount []decimal.Decimal
 	// byOption, when set, holds each option's candidate replicas (nil for
 	// an option whose candidates are computed as usual): the uncertainty
 	// analysis draws their throughput.
@@ -113,6 +121,7 @@ type optionPlan struct {
 	mbu, mfu, usableMemory, maxUtil decimal.Decimal
 	usableSet                       bool            // usable_memory_share given: a share of all memory
 	collectiveLatency               decimal.Decimal // seconds
+	layerOverhead                   decimal.Decimal // seconds a layer a decode step (DecodeLayerOverheadUs)
 	maxBatch                        int64           // 0: none
 	spare                           decimal.Decimal
 	hourly, commitUnits, commitRate decimal.Decimal
@@ -367,7 +376,7 @@ func checkWorkload(errs *Errors, r *Resolution) workloadPlan {
 		last := wp.rpd
 		g := one.Add(wp.growth)
 		for m := 1; m < wp.horizon; m++ {
-			last = last.Mul(g).Round(Prec)
+			last = roundTo(last.Mul(g), Prec)
 			if last.Cmp(maxRequestsPerDay) > 0 {
 				errs.add("workload.monthly_growth", fmt.Sprintf("grows demand past 10^15 requests a day by month %d: lower the growth or the horizon", m+1))
 				break
@@ -551,6 +560,7 @@ func checkOption(errs *Errors, i int, r *Resolution) optionPlan {
 	op.usableSet = o.UsableMemoryShare.Set()
 	op.usableMemory = o.UsableMemoryShare.Or(DefaultUsableMemoryShare)
 	op.collectiveLatency = div(o.CollectiveLatencyUs.Dec(), million)
+	op.layerOverhead = div(DecodeLayerOverheadUs, million)
 	op.maxUtil = o.MaxUtilization.Dec()
 	op.spare = o.SpareReplicas.Dec()
 	if o.MaxBatch.Set() {

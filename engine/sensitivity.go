@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -66,10 +67,6 @@ type Tornado struct {
 // false stops the computation with ErrStopped. A nil Pace never stops.
 type Pace func() bool
 
-// ErrHybridSensitivity is Sensitivity's answer for a hybrid option: it
-// draws on other options, and the analysis moves one option alone.
-var ErrHybridSensitivity = errors.New("not computed for a hybrid option, which draws on other options; see its layers' own options")
-
 // ErrStopped is returned when a Pace asked a computation to stop.
 var ErrStopped = errors.New("stopped before the end")
 
@@ -78,6 +75,11 @@ func (p Pace) stop() bool { return p != nil && !p() }
 // Sensitivity moves each input that applies to option i by ±percent % and
 // returns the swings of the metric, largest first. Only option i is
 // re-evaluated, so the work is two evaluations of one option per input.
+// A hybrid option is re-evaluated with the options its layers draw on
+// (sensitivityScenario): its inputs are the workload's, its own and
+// those of each layer's option, and a move of any of them re-evaluates
+// the layers' options and then the hybrid (its base size searched again
+// when it is searched), exactly as a whole evaluation would.
 func Sensitivity(s *Scenario, i int, metric Metric, percent decimal.Decimal, pace Pace) (*Tornado, error) {
 	if i < 0 || i >= len(s.Options) {
 		return nil, fmt.Errorf("sensitivity: no option %d", i)
@@ -91,11 +93,8 @@ func Sensitivity(s *Scenario, i int, metric Metric, percent decimal.Decimal, pac
 	if metric == MetricTotalMargin && s.Revenue == nil {
 		return nil, errors.New("sensitivity: margin needs revenue prices")
 	}
-	if s.Options[i].Kind == Hybrid {
-		return nil, ErrHybridSensitivity
-	}
-	single := s.Clone()
-	single.Options = []Option{s.Options[i].Clone()}
+	single, orig := sensitivityScenario(s, i)
+	target := len(single.Options) - 1
 	bp, errs := Check(&single)
 	if errs != nil {
 		return nil, errs
@@ -104,20 +103,29 @@ func Sensitivity(s *Scenario, i int, metric Metric, percent decimal.Decimal, pac
 	if err != nil {
 		return nil, err
 	}
-	base, _ := metricOf(metric, &br.Options[0])
+	base, _ := metricOf(metric, &br.Options[target])
 	// What the moved inputs leave unchanged is reused: demand for any
 	// non-workload input; for price-like inputs, every candidate replica's
 	// throughput and capacity (a price can change which is cheapest, so
-	// each is costed again).
+	// each is costed again). With a hybrid's layers, each self-hosted
+	// option's candidate throughputs (byOption) are reused and capacity is
+	// worked out again: reuse.capacity holds one option's.
 	months := bp.demand()
 	lean := metric != MetricTotalMargin
 	shared := &reuse{months: months, tot: sumDemand(months), lean: lean}
 	priced := &reuse{months: shared.months, tot: shared.tot, throughputs: br.Options[0].candidates, capacity: br.Options[0].capacities, lean: lean}
+	if target > 0 {
+		by := make([][]Throughput, len(single.Options))
+		for k := range br.Options {
+			by[k] = br.Options[k].candidates // nil for an API and the hybrid
+		}
+		priced = &reuse{months: shared.months, tot: shared.tot, byOption: by, lean: lean}
+	}
 	full := &reuse{lean: lean}
 	t := &Tornado{Option: i, Metric: metric, Percent: percent, Base: base}
 	down := one.Sub(div(percent, hundred))
 	up := one.Add(div(percent, hundred))
-	for _, in := range sensitiveInputs(&single) {
+	for _, in := range sensitiveInputs(&single, orig) {
 		if metric != MetricTotalMargin && in.group == "revenue" {
 			continue // prices charged move only the margin
 		}
@@ -143,7 +151,7 @@ func Sensitivity(s *Scenario, i int, metric Metric, percent decimal.Decimal, pac
 			case in.group == "option" || in.group == "accelerator":
 				r = shared
 			}
-			m, err := metricWith(&c, metric, r)
+			m, err := metricWith(&c, metric, r, target)
 			if err != nil {
 				sw.Note = firstError(err)
 				continue
@@ -166,8 +174,51 @@ func firstError(err error) string {
 	return err.Error()
 }
 
-// metricWith evaluates a single-option scenario, reusing what r carries.
-func metricWith(s *Scenario, m Metric, r *reuse) (decimal.Decimal, error) {
+// sensitivityScenario is the scenario the analysis of option i moves: that
+// option alone, or for a hybrid the options its layers draw on (in their
+// order) followed by the hybrid, its layer numbers renumbered to them.
+// orig gives each of its options' index in s (nil for the single option,
+// whose paths stay options[0]. as before).
+func sensitivityScenario(s *Scenario, i int) (Scenario, []int) {
+	single := s.Clone()
+	o := s.Options[i].Clone()
+	if o.Kind != Hybrid {
+		single.Options = []Option{o}
+		return single, nil
+	}
+	var orig []int
+	refs := []*Num{&o.BaseOption, &o.BurstOption, &o.OverflowOption}
+	for _, v := range refs {
+		if j, ok := optionRef(*v, len(s.Options)); ok && j != i && !slices.Contains(orig, j) {
+			orig = append(orig, j)
+		}
+	}
+	slices.Sort(orig)
+	single.Options = nil
+	for _, j := range orig {
+		single.Options = append(single.Options, s.Options[j].Clone())
+	}
+	for _, v := range refs {
+		if j, ok := optionRef(*v, len(s.Options)); ok && j != i {
+			*v = NumOf(dec(int64(slices.Index(orig, j) + 1)))
+		}
+	}
+	single.Options = append(single.Options, o)
+	return single, append(orig, i)
+}
+
+// optionRef is the option a layer field names, from 0, when it names one
+// in range (Check reports the rest).
+func optionRef(v Num, n int) (int, bool) {
+	if !v.Set() || !v.Dec().IsInteger() || v.Dec().Sign() <= 0 || v.Dec().Cmp(dec(int64(n))) > 0 {
+		return 0, false
+	}
+	return int(v.Dec().IntPart()) - 1, true
+}
+
+// metricWith evaluates a sensitivity scenario, reusing what r carries, and
+// returns option target's metric.
+func metricWith(s *Scenario, m Metric, r *reuse, target int) (decimal.Decimal, error) {
 	p, errs := Check(s)
 	if errs != nil {
 		return zero, errs
@@ -177,7 +228,7 @@ func metricWith(s *Scenario, m Metric, r *reuse) (decimal.Decimal, error) {
 	if err != nil {
 		return zero, err
 	}
-	v, _ := metricOf(m, &res.Options[0])
+	v, _ := metricOf(m, &res.Options[target])
 	return v, nil
 }
 
@@ -225,34 +276,80 @@ func (in input) clamp(v decimal.Decimal) decimal.Decimal {
 }
 
 // sensitiveInputs lists the inputs flagged Sensitive that apply to the
-// scenario's only option and can change a result there, with their
-// resolved values.
-func sensitiveInputs(s *Scenario) []input {
+// sensitivity scenario's options and can change a result there, with
+// their resolved values. With orig (a hybrid and its layers' options),
+// paths name the options by their index in the whole scenario and a
+// layer option's inputs are labelled with its role and label.
+func sensitiveInputs(s *Scenario, orig []int) []input {
 	r := Resolve(s)
 	var out []input
-	add := func(e *Resolved, get func(*Scenario) *Num) {
-		if e.Field == nil || !e.Field.Sensitive || !e.Used() {
+	add := func(e *Resolved, label string, get func(*Scenario) *Num) {
+		if e.Field == nil || !e.Field.Sensitive || !e.Used() && !baseRate(s, orig, e) {
 			return
 		}
 		base, _ := e.Value()
-		out = append(out, input{e.Path(), e.Field.Label, e.Field, e.group, base, get})
+		path := e.Path()
+		if orig != nil && (e.group == "option" || e.group == "accelerator") {
+			if k, rest, ok := SplitOptionPath(path); ok {
+				path = OptionPath(orig[k], rest)
+			}
+		}
+		out = append(out, input{path, label, e.Field, e.group, base, get})
 	}
 	for k, f := range WorkloadFields {
-		add(&r.Workload[k], func(c *Scenario) *Num { return f.Get(&c.Workload) })
+		add(&r.Workload[k], r.Workload[k].labelOr(), func(c *Scenario) *Num { return f.Get(&c.Workload) })
 	}
 	for k, f := range RevenueFields {
 		if r.Revenue != nil {
-			add(&r.Revenue[k], func(c *Scenario) *Num { return f.Get(c.Revenue) })
+			add(&r.Revenue[k], r.Revenue[k].labelOr(), func(c *Scenario) *Num { return f.Get(c.Revenue) })
 		}
 	}
-	o := &r.Options[0]
-	for k, f := range AcceleratorFields {
-		if o.Accelerator != nil {
-			add(&o.Accelerator[k], func(c *Scenario) *Num { return f.Get(c.Options[0].Accelerator) })
+	last := len(s.Options) - 1
+	for j := range s.Options {
+		o := &r.Options[j]
+		suffix := ""
+		if j < last {
+			suffix = " (" + layerRoles(&s.Options[last], j) + ": " + truncate(s.Options[j].Label, 30) + ")"
 		}
-	}
-	for k, f := range OptionFields {
-		add(&o.Fields[k], func(c *Scenario) *Num { return f.Get(&c.Options[0]) })
+		for k, f := range AcceleratorFields {
+			if o.Accelerator != nil {
+				add(&o.Accelerator[k], o.Accelerator[k].labelOr()+suffix, func(c *Scenario) *Num { return f.Get(c.Options[j].Accelerator) })
+			}
+		}
+		for k, f := range OptionFields {
+			add(&o.Fields[k], o.Fields[k].labelOr()+suffix, func(c *Scenario) *Num { return f.Get(&c.Options[j]) })
+		}
 	}
 	return out
+}
+
+// baseRate reports that e is the committed rate of a hybrid's cloud base,
+// which the hybrid pays for its base (hybrid.go) though its own option,
+// without commitment tiers, does not use it.
+func baseRate(s *Scenario, orig []int, e *Resolved) bool {
+	if orig == nil || e.group != "option" || e.Field.Key != "commit_hourly_rate" || !e.Given.Set() {
+		return false
+	}
+	h := &s.Options[len(s.Options)-1]
+	return h.BaseOption.Set() && h.BaseOption.Dec().Equal(dec(int64(e.option+1)))
+}
+
+// labelOr is the field's label ("" without a field; add skips it then).
+func (r *Resolved) labelOr() string {
+	if r.Field == nil {
+		return ""
+	}
+	return r.Field.Label
+}
+
+// layerRoles names the layers of hybrid h (in the sensitivity scenario)
+// that draw on option j: "base", "burst", "base and burst", "overflow".
+func layerRoles(h *Option, j int) string {
+	var roles []string
+	for k, v := range []Num{h.BaseOption, h.BurstOption, h.OverflowOption} {
+		if v.Set() && v.Dec().Equal(dec(int64(j+1))) {
+			roles = append(roles, []string{"base", "burst", "overflow"}[k])
+		}
+	}
+	return strings.Join(roles, " and ")
 }

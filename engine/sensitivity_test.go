@@ -81,7 +81,7 @@ func TestSensitivityReuseMatchesFullEvaluation(t *testing.T) {
 			single := s.Clone()
 			single.Options = []Option{s.Options[i].Clone()}
 			inputs := map[string]input{}
-			for _, in := range sensitiveInputs(&single) {
+			for _, in := range sensitiveInputs(&single, nil) {
 				inputs[in.path] = in
 			}
 			for _, sw := range tor.Swings {

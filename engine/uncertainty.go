@@ -41,8 +41,9 @@ type Range struct {
 // Shape is a range's distribution.
 type Shape string
 
-// Triangular is the only shape: density rising linearly from low to the
-// most likely value and falling linearly to high.
+// Triangular, the default shape: density rising linearly from low to the
+// most likely value and falling linearly to high. Lognormal
+// (lognormal.go) is the other.
 const Triangular Shape = "triangular"
 
 // Limits that bound a simulation's time and memory.
@@ -90,9 +91,13 @@ type OptionSpread struct {
 	Stranded       Spread `json:"stranded_total"`
 	// Margin is nil without revenue prices.
 	Margin *Spread `json:"total_margin"`
-	// NPV is nil until the option results carry a net present value
-	// (optionNPV is the seam).
-	NPV *Spread `json:"npv"`
+	// NPV is the net present value of revenue less cash cost at the
+	// scenario's discount rate, with revenue prices (nil without);
+	// NetPresentCost is the present value of the cash cost, without
+	// revenue prices (nil with them). Each draw's is the point figure's
+	// (finance.go) for the drawn inputs.
+	NPV            *Spread `json:"npv"`
+	NetPresentCost *Spread `json:"net_present_cost"`
 	// Wins is the number of draws in which the option was the cheapest
 	// (ties go to the option ranked first by the point figures);
 	// WinShare is Wins / samples, rounded so that the shares sum to 1.
@@ -223,6 +228,9 @@ type draw struct {
 	target
 	lo, mode, hi decimal.Decimal
 	def          bool
+	shape        Shape
+	// A log-normal range's σ of ln x below and above its median (mode).
+	sigBelow, sigAbove decimal.Decimal
 }
 
 // checkUncertainty validates the scenario's uncertainty: each error names
@@ -271,11 +279,14 @@ func checkUncertainty(s *Scenario) (seed int64, samples int, draws []draw, errs 
 			continue
 		}
 		seen[r.Path] = true
-		if r.Shape != "" && r.Shape != Triangular {
-			errs.add(base+".shape", fmt.Sprintf("unknown shape %q (triangular)", truncate(string(r.Shape), 20)))
+		if r.Shape != "" && r.Shape != Triangular && r.Shape != Lognormal {
+			errs.add(base+".shape", fmt.Sprintf("unknown shape %q (triangular or lognormal)", truncate(string(r.Shape), 20)))
 			continue
 		}
-		d := draw{target: t}
+		d := draw{target: t, shape: Triangular}
+		if r.Shape == Lognormal {
+			d.shape = Lognormal
+		}
 		bad := false
 		for _, side := range []struct {
 			name string
@@ -302,7 +313,14 @@ func checkUncertainty(s *Scenario) (seed int64, samples int, draws []draw, errs 
 			errs.add(base+".low", fmt.Sprintf("low (%s) is above high (%s)", d.lo, d.hi))
 		case d.mode.Cmp(d.lo) < 0 || d.mode.Cmp(d.hi) > 0:
 			errs.add(base+".mode", fmt.Sprintf("the most likely value (%s) must lie from low (%s) to high (%s)", d.mode, d.lo, d.hi))
+		case d.shape == Lognormal && d.lo.Sign() <= 0:
+			errs.add(base+".low", fmt.Sprintf("a log-normal range needs low above 0 (got %s)", d.lo))
+		case d.shape == Lognormal && d.lo.Cmp(d.hi) < 0 && (d.mode.Equal(d.lo) || d.mode.Equal(d.hi)):
+			errs.add(base+".mode", fmt.Sprintf("a log-normal range's median (%s) must lie strictly between low (%s) and high (%s)", d.mode, d.lo, d.hi))
 		default:
+			if d.shape == Lognormal && d.lo.Cmp(d.hi) < 0 {
+				_, d.sigBelow, d.sigAbove = lognormalSigmas(d.lo, d.mode, d.hi)
+			}
 			draws = append(draws, d)
 		}
 	}
@@ -314,6 +332,107 @@ func checkUncertainty(s *Scenario) (seed int64, samples int, draws []draw, errs 
 // scenario (seed included) gives the same result natively and in wasm
 // (docs/methodology.md, Uncertainty). pace runs between draws.
 func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
+	sm, err := newSimulator(s)
+	if err != nil {
+		return nil, err
+	}
+	samples, base := sm.samples, sm.base
+	n := len(base.Options)
+	rank := make([]int, n) // position in the point ranking, for ties
+	for pos, i := range base.Comparison.Ranking {
+		rank[i] = pos
+	}
+	total := make([][]decimal.Decimal, n)
+	perM := make([][]decimal.Decimal, n)
+	stranded := make([][]decimal.Decimal, n)
+	margin := make([][]decimal.Decimal, n)
+	npv := make([][]decimal.Decimal, n)
+	npc := make([][]decimal.Decimal, n)
+	regret := make([][]decimal.Decimal, n)
+	months := len(base.Options[0].Months)
+	monthly := make([][]int64, n*months) // cents, [option*months+month][draw]
+	for k := range monthly {
+		monthly[k] = make([]int64, 0, samples)
+	}
+	wins := make([]int, n)
+	for k := 0; k < samples; k++ {
+		if pace.stop() {
+			return nil, ErrStopped
+		}
+		_, _, res, err := sm.next(k)
+		if err != nil {
+			return nil, err
+		}
+		best := 0
+		for i := range res.Options {
+			o := &res.Options[i]
+			c, b := o.TotalCost.Cmp(res.Options[best].TotalCost), rank[i] < rank[best]
+			if c < 0 || c == 0 && b {
+				best = i
+			}
+		}
+		wins[best]++
+		for i := range res.Options {
+			o := &res.Options[i]
+			total[i] = append(total[i], o.TotalCost)
+			perM[i] = append(perM[i], o.CostPerMTokens)
+			stranded[i] = append(stranded[i], o.StrandedTotal)
+			regret[i] = append(regret[i], o.TotalCost.Sub(res.Options[best].TotalCost))
+			if o.TotalMargin != nil {
+				margin[i] = append(margin[i], *o.TotalMargin)
+			}
+			if o.NPV != nil {
+				npv[i] = append(npv[i], *o.NPV)
+			} else {
+				npc[i] = append(npc[i], o.NetPresentCost)
+			}
+			for m := range o.Months {
+				monthly[i*months+m] = append(monthly[i*months+m], cents(o.Months[m].Cost))
+			}
+			freeMonths(o.Months) // read: the next draw may reuse its rows
+		}
+	}
+	shares := winShares(wins, samples)
+	sim := &Simulation{Seed: sm.seed, Samples: samples, Ranges: sm.used}
+	for i := range base.Options {
+		os := OptionSpread{Label: base.Options[i].Label, TotalCost: spread(total[i]), CostPerMTokens: spread(perM[i]),
+			Stranded: spread(stranded[i]), Regret: spread(regret[i]), Wins: wins[i], WinShare: shares[i]}
+		if len(margin[i]) == samples {
+			os.Margin = ptr(spread(margin[i]))
+		}
+		if len(npv[i]) == samples {
+			os.NPV = ptr(spread(npv[i]))
+		}
+		if len(npc[i]) == samples {
+			os.NetPresentCost = ptr(spread(npc[i]))
+		}
+		for m := 0; m < months; m++ {
+			os.Monthly = append(os.Monthly, centSpread(monthly[i*months+m]))
+		}
+		sim.Options = append(sim.Options, os)
+	}
+	return sim, nil
+}
+
+// simulator is a simulation under way: the checked scenario, its point
+// evaluation, the ranges to draw and what every draw shares.
+type simulator struct {
+	s             *Scenario
+	seed          int64
+	samples       int
+	draws         []draw
+	used          []UsedRange
+	bp            *plan
+	base          *Result
+	shared        reuse  // demand when it does not move; the discount factors
+	fixed         []bool // option i's candidate replicas do not move
+	fieldMoves    bool   // a scenario field moves (not only throughput)
+	discountMoves bool
+	r             *rng
+	values        []decimal.Decimal
+}
+
+func newSimulator(s *Scenario) (*simulator, error) {
 	seed, samples, draws, errs := checkUncertainty(s)
 	if errs != nil {
 		return nil, errs
@@ -339,155 +458,103 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 		}
 		t, _ := findTarget(s, path)
 		a := o.Accuracy
-		draws = append(draws, draw{target: t, lo: a.Low, mode: a.Median, hi: a.High, def: true})
+		draws = append(draws, draw{target: t, lo: a.Low, mode: a.Median, hi: a.High, def: true, shape: Triangular})
 	}
 	// Drawn in the order of their paths, whatever the order they were
 	// listed in, so that a page that keeps them otherwise draws the same.
 	slices.SortStableFunc(draws, func(a, b draw) int { return strings.Compare(a.path, b.path) })
-	sim := &Simulation{Seed: seed, Samples: samples}
-	demandMoves, modelMoves, fieldMoves := false, false, false
+	sm := &simulator{s: s, seed: seed, samples: samples, draws: draws, bp: bp, base: base,
+		r: newRNG(uint64(seed)), values: make([]decimal.Decimal, len(draws))}
+	demandMoves, modelMoves := false, false
 	for _, d := range draws {
-		fieldMoves = fieldMoves || !d.throughput
-		sim.Ranges = append(sim.Ranges, UsedRange{Path: d.path, Label: d.label, Shape: Triangular, Low: d.lo, Mode: d.mode, High: d.hi, Default: d.def})
+		sm.fieldMoves = sm.fieldMoves || !d.throughput
+		sm.used = append(sm.used, UsedRange{Path: d.path, Label: d.label, Shape: d.shape, Low: d.lo, Mode: d.mode, High: d.hi, Default: d.def})
 		demandMoves = demandMoves || d.demand
 		modelMoves = modelMoves || (d.option < 0 && !d.neutral)
+		sm.discountMoves = sm.discountMoves || d.path == "workload.discount_rate"
 	}
-	n := len(base.Options)
 	// What a draw leaves unchanged: the demand months, unless a workload
 	// or revenue input moves; each option's candidate replicas, unless an
-	// input their throughput depends on moves.
-	shared := &reuse{lean: true}
+	// input their throughput depends on moves; the discount factors,
+	// unless the discount rate moves.
+	sm.shared = reuse{lean: true, draw: true, discount: bp.discount}
 	if !demandMoves {
-		shared.months = bp.demand()
-		shared.tot = sumDemand(shared.months)
+		sm.shared.months = bp.demand()
+		sm.shared.tot = sumDemand(sm.shared.months)
 	}
-	fixed := make([]bool, n)
-	for i := range fixed {
-		fixed[i] = !modelMoves && !slices.ContainsFunc(draws, func(d draw) bool { return d.option == i && !d.neutral })
+	sm.fixed = make([]bool, len(base.Options))
+	for i := range sm.fixed {
+		sm.fixed[i] = !modelMoves && !slices.ContainsFunc(draws, func(d draw) bool { return d.option == i && !d.neutral })
 	}
-	rank := make([]int, n) // position in the point ranking, for ties
-	for pos, i := range base.Comparison.Ranking {
-		rank[i] = pos
-	}
-
-	total := make([][]decimal.Decimal, n)
-	perM := make([][]decimal.Decimal, n)
-	stranded := make([][]decimal.Decimal, n)
-	margin := make([][]decimal.Decimal, n)
-	npv := make([][]decimal.Decimal, n)
-	regret := make([][]decimal.Decimal, n)
-	months := len(base.Options[0].Months)
-	monthly := make([][]int64, n*months) // cents, [option*months+month][draw]
-	for k := range monthly {
-		monthly[k] = make([]int64, 0, samples)
-	}
-	wins := make([]int, n)
-	r := newRNG(uint64(seed))
-	values := make([]decimal.Decimal, len(draws))
-	for k := 0; k < samples; k++ {
-		if pace.stop() {
-			return nil, ErrStopped
-		}
-		var c Scenario
-		if fieldMoves {
-			c = s.Clone()
-		}
-		mult := make([]decimal.Decimal, n)
-		for j, d := range draws {
-			v := d.lo // a range of one value takes no draw
-			if !d.lo.Equal(d.hi) {
-				v = d.sample(r.uniform())
-			}
-			if d.field.Integer {
-				v = v.Round(0)
-			}
-			values[j] = v
-			if d.throughput {
-				mult[d.option] = v
-			} else {
-				d.set(&c, v)
-			}
-		}
-		p := bp
-		if fieldMoves {
-			var cerrs Errors
-			if p, cerrs = Check(&c); cerrs != nil {
-				return nil, drawError(k, draws, values, cerrs)
-			}
-		} else {
-			// Only throughput moves: the checked plan is the same for
-			// every draw (evaluate only reads it).
-			q := *bp
-			p = &q
-		}
-		ru := *shared
-		ru.byOption = make([][]Throughput, n)
-		for i := range p.options {
-			o := &p.options[i]
-			if !o.kind.SelfHosted() {
-				continue
-			}
-			cands := base.Options[i].candidates
-			if !fixed[i] {
-				var fe *FieldError
-				if cands, fe = throughputs(p.workload, p.model, o); fe != nil {
-					return nil, drawError(k, draws, values, Errors{*fe})
-				}
-			}
-			ru.byOption[i] = scaleThroughputs(cands, mult[i])
-		}
-		p.reuse = &ru
-		res, err := p.evaluate()
-		if err != nil {
-			return nil, drawError(k, draws, values, err)
-		}
-		best := 0
-		for i := range res.Options {
-			o := &res.Options[i]
-			c, b := o.TotalCost.Cmp(res.Options[best].TotalCost), rank[i] < rank[best]
-			if c < 0 || c == 0 && b {
-				best = i
-			}
-		}
-		wins[best]++
-		for i := range res.Options {
-			o := &res.Options[i]
-			total[i] = append(total[i], o.TotalCost)
-			perM[i] = append(perM[i], o.CostPerMTokens)
-			stranded[i] = append(stranded[i], o.StrandedTotal)
-			regret[i] = append(regret[i], o.TotalCost.Sub(res.Options[best].TotalCost))
-			if o.TotalMargin != nil {
-				margin[i] = append(margin[i], *o.TotalMargin)
-			}
-			if v := optionNPV(o); v != nil {
-				npv[i] = append(npv[i], *v)
-			}
-			for m := range o.Months {
-				monthly[i*months+m] = append(monthly[i*months+m], cents(o.Months[m].Cost))
-			}
-		}
-	}
-	shares := winShares(wins, samples)
-	for i := range base.Options {
-		os := OptionSpread{Label: base.Options[i].Label, TotalCost: spread(total[i]), CostPerMTokens: spread(perM[i]),
-			Stranded: spread(stranded[i]), Regret: spread(regret[i]), Wins: wins[i], WinShare: shares[i]}
-		if len(margin[i]) == samples {
-			os.Margin = ptr(spread(margin[i]))
-		}
-		if len(npv[i]) == samples {
-			os.NPV = ptr(spread(npv[i]))
-		}
-		for m := 0; m < months; m++ {
-			os.Monthly = append(os.Monthly, centSpread(monthly[i*months+m]))
-		}
-		sim.Options = append(sim.Options, os)
-	}
-	return sim, nil
+	return sm, nil
 }
 
-// optionNPV is the seam for the finance view: an option's net present
-// value, nil while the option results carry none.
-func optionNPV(o *OptionResult) *decimal.Decimal { return nil }
+// next makes draw k (from 0; draws are made in order): it draws each range,
+// checks the drawn scenario and evaluates it, leanly: a draw's result has
+// every figure Simulate reads (each option's totals, stranded cost,
+// margin, NPV or net present cost and monthly cost) exactly as a full
+// evaluation of the same plan gives them, and not the rest. It returns the
+// plan and each option's throughput multiplier (zero: none) as drawn.
+func (sm *simulator) next(k int) (*plan, []decimal.Decimal, *Result, error) {
+	var c Scenario
+	if sm.fieldMoves {
+		c = sm.s.Clone()
+	}
+	n := len(sm.base.Options)
+	mult := make([]decimal.Decimal, n)
+	for j, d := range sm.draws {
+		v := d.lo // a range of one value takes no draw
+		if !d.lo.Equal(d.hi) {
+			v = d.sample(sm.r.uniform())
+		}
+		if d.field.Integer {
+			v = v.Round(0)
+		}
+		sm.values[j] = v
+		if d.throughput {
+			mult[d.option] = v
+		} else {
+			d.set(&c, v)
+		}
+	}
+	p := sm.bp
+	if sm.fieldMoves {
+		var cerrs Errors
+		if p, cerrs = Check(&c); cerrs != nil {
+			return nil, nil, nil, drawError(k, sm.draws, sm.values, cerrs)
+		}
+	} else {
+		// Only throughput moves: the checked plan is the same for
+		// every draw (evaluate only reads it).
+		q := *sm.bp
+		p = &q
+	}
+	ru := sm.shared
+	if sm.discountMoves {
+		ru.discount = discountFactors(p.workload.discountRate, p.workload.horizon)
+	}
+	ru.byOption = make([][]Throughput, n)
+	for i := range p.options {
+		o := &p.options[i]
+		if !o.kind.SelfHosted() {
+			continue
+		}
+		cands := sm.base.Options[i].candidates
+		if !sm.fixed[i] {
+			var fe *FieldError
+			if cands, fe = throughputs(p.workload, p.model, o); fe != nil {
+				return nil, nil, nil, drawError(k, sm.draws, sm.values, Errors{*fe})
+			}
+		}
+		ru.byOption[i] = scaleThroughputs(cands, mult[i])
+	}
+	p.reuse = &ru
+	res, err := p.evaluate()
+	if err != nil {
+		return nil, nil, nil, drawError(k, sm.draws, sm.values, err)
+	}
+	return p, mult, res, nil
+}
 
 func drawError(k int, draws []draw, values []decimal.Decimal, err error) error {
 	var at []string
@@ -514,12 +581,16 @@ func scaleThroughputs(cands []Throughput, m decimal.Decimal) []Throughput {
 	return out
 }
 
-// sample is the inverse of the triangular distribution's CDF at u
-// (0 < u < 1), rounded to drawPlaces and kept within [low, high]:
+// sample is the inverse of the range's CDF at u (0 < u < 1), rounded to
+// drawPlaces; a log-normal range's is sampleLognormal, a triangular
+// range's is, kept within [low, high]:
 //
 //	x = low + √(u (high − low)(mode − low))         when u < (mode − low)/(high − low)
 //	x = high − √((1 − u)(high − low)(high − mode))  otherwise
 func (d draw) sample(u decimal.Decimal) decimal.Decimal {
+	if d.shape == Lognormal {
+		return d.sampleLognormal(u)
+	}
 	width := d.hi.Sub(d.lo)
 	if width.Sign() == 0 {
 		return d.lo
@@ -530,7 +601,7 @@ func (d draw) sample(u decimal.Decimal) decimal.Decimal {
 	} else {
 		x = d.hi.Sub(sqrtDec(one.Sub(u).Mul(width).Mul(d.hi.Sub(d.mode))))
 	}
-	x = x.Round(drawPlaces)
+	x = roundTo(x, drawPlaces)
 	if x.Cmp(d.lo) < 0 {
 		x = d.lo
 	}
@@ -618,7 +689,10 @@ func spread(v []decimal.Decimal) Spread {
 // coefficient of the value rounded to 2 places), saturating at the int64
 // range (±$92 quadrillion), so the fan's draws take 8 bytes each.
 func cents(v decimal.Decimal) int64 {
-	c := v.Round(2).Coefficient()
+	c := roundedCoefficient(v, 2)
+	if c == nil {
+		c = v.Round(2).Coefficient()
+	}
 	if !c.IsInt64() {
 		if c.Sign() > 0 {
 			return math.MaxInt64

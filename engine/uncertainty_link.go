@@ -10,8 +10,9 @@ import (
 // MaxRanges, before the options: u=<input>,<low>,<mode>,<high>. The input
 // is a workload, model or revenue field's link key ("g", "rpd") or an
 // option's index, a dot and its field's link key ("1.hr", "0.bw"; "0.thr"
-// for the throughput multiplier). A later version may append the shape as a
-// fifth value (triangular when absent).
+// for the throughput multiplier). Since format 5 a fifth value may give the
+// shape: "ln" log-normal (triangular when absent); a link of version 4 with
+// a fifth value other than "triangular" is refused.
 const (
 	rangeLinkKey      = "u"
 	seedLinkKey       = "sd"
@@ -34,8 +35,12 @@ func uncertaintyTokens(s *Scenario) []string {
 	}
 	for _, r := range u.Ranges {
 		v := []string{rangeInputKey(r.Path), r.Low.String(), r.Mode.String(), r.High.String()}
-		if r.Shape != "" && r.Shape != Triangular {
-			v = append(v, escapeText(string(r.Shape)))
+		switch r.Shape {
+		case "", Triangular:
+		case Lognormal:
+			v = append(v, lognormalLinkShape)
+		default: // written as given; validation refuses it
+			v = append(v, strings.ReplaceAll(escapeText(string(r.Shape)), ",", "%2C"))
 		}
 		t = append(t, rangeLinkKey+"="+strings.Join(v, ","))
 	}
@@ -174,7 +179,15 @@ func setUncertainty(s *Scenario, version int, key, val string) (ok bool, err err
 		if err := setText(&sh, "a range's shape", parts[4], 20); err != nil {
 			return true, err
 		}
-		r.Shape = Shape(sh)
+		switch {
+		case sh == "" || sh == string(Triangular):
+		case version < 5:
+			return true, linkErr("a range's shape %q needs link format 5", truncate(sh, 12))
+		case sh == lognormalLinkShape:
+			r.Shape = Lognormal
+		default:
+			r.Shape = Shape(sh)
+		}
 	}
 	u.Ranges = append(u.Ranges, r)
 	return true, nil

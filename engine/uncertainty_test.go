@@ -3,7 +3,10 @@ package engine
 import (
 	"encoding/json"
 	"math"
+	"math/big"
+	"math/rand"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -167,10 +170,10 @@ func TestSimulateGolden(t *testing.T) {
 			" wins " + o.WinShare.String() + " regret " + o.Regret.P50.StringFixed(2) + " " + o.Regret.P90.StringFixed(2) +
 			" month 60 " + o.Monthly[59].P10.String() + " " + o.Monthly[59].P50.String() + " " + o.Monthly[59].P90.String() + "\n")
 	}
-	const want = `H100 on demand 6275064.10 14500744.07 61534345.52 wins 0.005 regret 8288801.68 39512338.09 month 60 237598.84 769211.71 5036089.96
-H200 committed 8523042.00 16034632.50 67495252.50 wins 0 regret 9773998.34 45891280.62 month 60 243469.6 791276.2 5646834.7
-MI300X owned 3705928.40 6335090.55 22505096.95 wins 0.995 regret 0.00 0.00 month 60 92618.64 252981.03 1675619.38
-Token API 9789623.35 22306684.63 97129785.94 wins 0 regret 15739909.80 73637018.14 month 60 338216.5 1126055.59 7451852.99
+	const want = `H100 on demand 6068320.08 14018255.29 59486157.37 wins 0.005 regret 7900364.00 37849413.04 month 60 228094.89 743897.56 4892517.22
+H200 committed 8420674.10 15688795.00 65710731.00 wins 0 regret 9360810.69 43973899.67 month 60 235169.5 766375.9 5483599.4
+MI300X owned 3718655.33 6367112.04 22645027.87 wins 0.995 regret 0.00 0.00 month 60 93488.9 253854.3 1686358.52
+Token API 9789623.35 22306684.63 97129785.94 wins 0 regret 15707751.44 73491301.43 month 60 338216.5 1126055.59 7451852.99
 `
 	if b.String() != want {
 		t.Errorf("golden:\n%s\nwant:\n%s", b.String(), want)
@@ -199,7 +202,9 @@ func TestSimulateHostile(t *testing.T) {
 		{Uncertainty{Ranges: []Range{{Path: "options[3].hourly_rate", Low: N("1"), Mode: N("1"), High: N("1")}}}, "uncertainty.ranges[0].path"},
 		{Uncertainty{Ranges: []Range{{Path: "options[3].throughput", Low: N("1"), Mode: N("1"), High: N("1")}}}, "uncertainty.ranges[0].path"},
 		{Uncertainty{Ranges: []Range{{Path: "options[0].throughput", Low: N("0"), Mode: N("1"), High: N("1")}}}, "uncertainty.ranges[0].low"},
-		{Uncertainty{Ranges: []Range{{Path: "options[0].hourly_rate", Shape: "lognormal", Low: N("1"), Mode: N("1"), High: N("1")}}}, "uncertainty.ranges[0].shape"},
+		{Uncertainty{Ranges: []Range{{Path: "options[0].hourly_rate", Shape: "normal", Low: N("1"), Mode: N("1"), High: N("1")}}}, "uncertainty.ranges[0].shape"},
+		{Uncertainty{Ranges: []Range{{Path: "workload.monthly_growth", Shape: Lognormal, Low: N("0"), Mode: N("0.05"), High: N("0.1")}}}, "uncertainty.ranges[0].low"},
+		{Uncertainty{Ranges: []Range{{Path: "workload.monthly_growth", Shape: Lognormal, Low: N("0.01"), Mode: N("0.1"), High: N("0.1")}}}, "uncertainty.ranges[0].mode"},
 		{Uncertainty{Ranges: []Range{{Path: "options[-1].hourly_rate"}}}, "uncertainty.ranges[0].path"},
 		{Uncertainty{Ranges: make([]Range, MaxRanges+1)}, "uncertainty.ranges"},
 	} {
@@ -231,6 +236,24 @@ func TestSimulateStops(t *testing.T) {
 // Target under wasm: 3 s.
 func BenchmarkSimulate(b *testing.B) {
 	s := referenceWithRanges(b, "1000")
+	for b.Loop() {
+		if _, err := Simulate(s, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSimulateLognormal is BenchmarkSimulate with three of its four
+// ranges log-normal (Φ⁻¹ and e^x in decimal for each in every draw). Growth
+// stays triangular: a log-normal 1–12 % a month draws 41 % once in 1,000,
+// which grows demand past the engine's limit within 60 months.
+func BenchmarkSimulateLognormal(b *testing.B) {
+	s := referenceWithRanges(b, "1000")
+	for k := range s.Uncertainty.Ranges {
+		if s.Uncertainty.Ranges[k].Path != "workload.monthly_growth" {
+			s.Uncertainty.Ranges[k].Shape = Lognormal
+		}
+	}
 	for b.Loop() {
 		if _, err := Simulate(s, nil); err != nil {
 			b.Fatal(err)
@@ -392,6 +415,440 @@ func TestCents(t *testing.T) {
 	}{{"12.345", 1235}, {"-12.345", -1235}, {"0.004", 0}, {"1e3", 100000}, {"7", 700}, {"1e30", math.MaxInt64}, {"-1e30", math.MinInt64}} {
 		if got := cents(decimal.RequireFromString(c.in)); got != c.want {
 			t.Errorf("cents(%s) = %d, want %d", c.in, got, c.want)
+		}
+	}
+}
+
+// A draw is evaluated leanly (demand and throughput shared where they do
+// not move, no payback, IRR, power or break-even): every figure Simulate
+// reads must equal a full evaluation of the same drawn plan, whose
+// candidate replicas are computed afresh and scaled by the drawn
+// throughput multipliers. Checked on the reference scenario with ranges
+// (fields and throughput move), with its bands alone (only throughput
+// moves: the plan is shared), and with a range on the discount rate.
+func TestSimulateDrawEqualsFullEvaluation(t *testing.T) {
+	ranges := referenceWithRanges(t, "12")
+	bands := loadReference(t)
+	bands.Uncertainty = &Uncertainty{Seed: N("3"), Samples: N("12")}
+	disc := loadReference(t)
+	disc.Revenue = nil
+	disc.Uncertainty = &Uncertainty{Seed: N("9"), Samples: N("12"), Ranges: []Range{
+		{Path: "workload.discount_rate", Low: N("0.02"), Mode: N("0.08"), High: N("0.2")}}}
+	for name, s := range map[string]*Scenario{"ranges": ranges, "bands": bands, "discount rate": disc} {
+		sm, err := newSimulator(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k := range 12 {
+			p, mult, got, err := sm.next(k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			q := *p
+			full := &reuse{byOption: make([][]Throughput, len(q.options)), discount: discountFactors(q.workload.discountRate, q.workload.horizon)}
+			for i := range q.options {
+				if q.options[i].kind.SelfHosted() {
+					cands, fe := throughputs(q.workload, q.model, &q.options[i])
+					if fe != nil {
+						t.Fatal(fe)
+					}
+					full.byOption[i] = scaleThroughputs(cands, mult[i])
+				}
+			}
+			q.reuse = full
+			want, err := q.evaluate()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range want.Options {
+				g, w := &got.Options[i], &want.Options[i]
+				eq := func(what string, a, b decimal.Decimal) {
+					if !a.Equal(b) {
+						t.Errorf("%s, draw %d, %s: %s %s, full evaluation %s", name, k, w.Label, what, a, b)
+					}
+				}
+				eq("total cost", g.TotalCost, w.TotalCost)
+				eq("cost per M tokens", g.CostPerMTokens, w.CostPerMTokens)
+				eq("stranded", g.StrandedTotal, w.StrandedTotal)
+				if (g.TotalMargin == nil) != (w.TotalMargin == nil) || (g.NPV == nil) != (w.NPV == nil) {
+					t.Fatalf("%s, draw %d, %s: margin or NPV present in one evaluation only", name, k, w.Label)
+				}
+				if w.TotalMargin != nil {
+					eq("margin", *g.TotalMargin, *w.TotalMargin)
+				}
+				if w.NPV != nil {
+					eq("NPV", *g.NPV, *w.NPV)
+				} else {
+					eq("net present cost", g.NetPresentCost, w.NetPresentCost)
+				}
+				for m := range w.Months {
+					eq("month "+strconv.Itoa(m+1)+" cost", g.Months[m].Cost, w.Months[m].Cost)
+				}
+			}
+		}
+	}
+}
+
+// The NPV spread, worked by hand. An API at $1/M input and $2/M output
+// tokens (1,000 in, 100 out, none cached) costs 0.0012 a request; revenue
+// at $2/M and $4/M brings 0.0024. At zero growth over 12 months of
+// rpd × 365/12 requests, the margin is rpd × 365 × 0.0012 = 0.438 × rpd,
+// and the NPV at 8 % a year (cash at each month's end) is the monthly
+// margin 0.0365 × rpd times the annuity factor A = (1 − 1/1.08) / j, with
+// j = 1.08^(1/12) − 1 = 0.00643403011…: A = 11.512858…, so NPV =
+// 0.438 × rpd × A/12 = 0.420219… × rpd. Both grow with rpd, so each
+// percentile of the NPV is the NPV of the draw at that percentile of the
+// margin: NPV_Pq = margin_Pq × A/12 (to 10^−9; each month's present value
+// is rounded to 24 places). Without revenue prices, the net present cost
+// is likewise the total cost's percentile × A/12 (cost = 0.438 × rpd too)
+// and the NPV is nil. With rpd triangular (1,000, 2,000, 4,000), the
+// median NPV also lies within the sampling band of the exact median,
+// 0.420219 × (4000 − √(0.5 × 6×10^6)) = 0.420219 × 2267.949… = 953.04.
+func TestSimulateNPVHandWorked(t *testing.T) {
+	a := (1 - 1/1.08) / (math.Pow(1.08, 1.0/12) - 1)
+	if math.Abs(a-11.512858) > 1e-6 {
+		t.Fatalf("annuity factor %v", a)
+	}
+	s := &Scenario{Version: 2, Workload: Workload{RequestsPerDay: N("2000"), InputTokens: N("1000"), OutputTokens: N("100"),
+		CachedInputShare: N("0"), MonthlyGrowth: N("0"), HorizonMonths: N("12"), DiscountRate: N("0.08")},
+		Model:   Model{Preset: "llama-3.1-8b"},
+		Revenue: &Revenue{PriceInputPerM: N("2"), PriceOutputPerM: N("4")},
+		Options: []Option{{Label: "API", Kind: API, PriceInputPerM: N("1"), PriceOutputPerM: N("2")}},
+		Uncertainty: &Uncertainty{Seed: N("7"), Samples: N("1000"), Ranges: []Range{
+			{Path: "workload.requests_per_day", Low: N("1000"), Mode: N("2000"), High: N("4000")}}},
+	}
+	sim, err := Simulate(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := sim.Options[0]
+	if o.NPV == nil || o.Margin == nil || o.NetPresentCost != nil {
+		t.Fatalf("with revenue: NPV %v, margin %v, net present cost %v", o.NPV, o.Margin, o.NetPresentCost)
+	}
+	for _, c := range []struct {
+		name     string
+		npv, mar decimal.Decimal
+	}{{"P10", o.NPV.P10, o.Margin.P10}, {"P50", o.NPV.P50, o.Margin.P50}, {"P90", o.NPV.P90, o.Margin.P90}} {
+		closeTo(t, "NPV "+c.name, c.npv, c.mar.InexactFloat64()*a/12)
+	}
+	band := 4 * math.Sqrt(0.25/1000)
+	lo, hi := 0.438*a/12*(4000-math.Sqrt((0.5+band)*6e6)), 0.438*a/12*(4000-math.Sqrt((0.5-band)*6e6))
+	if v := o.NPV.P50.InexactFloat64(); v < lo || v > hi || math.Abs(0.438*a/12*2267.949-953.04) > 0.01 {
+		t.Errorf("NPV P50 = %s, want within [%.2f, %.2f]", o.NPV.P50, lo, hi)
+	}
+	s.Revenue = nil
+	if sim, err = Simulate(s, nil); err != nil {
+		t.Fatal(err)
+	}
+	o = sim.Options[0]
+	if o.NPV != nil || o.NetPresentCost == nil {
+		t.Fatalf("without revenue: NPV %v, net present cost %v", o.NPV, o.NetPresentCost)
+	}
+	closeTo(t, "net present cost P90", o.NetPresentCost.P90, o.TotalCost.P90.InexactFloat64()*a/12)
+	closeTo(t, "net present cost P10", o.NetPresentCost.P10, o.TotalCost.P10.InexactFloat64()*a/12)
+}
+
+// Φ⁻¹ by AS 241 in decimal, against references computed with mpmath at 40
+// digits (√2 erfinv(2u − 1)), rounded to 25 significant digits: within
+// 10^−15 (AS 241 is accurate to about 1 part in 10^16) in the centre and
+// in both tail branches (u = 10^−10: r = √(−ln u) = 4.80 ≤ 5; u = 5 ×
+// 10^−16, the smallest u drawn: r = 5.94 > 5).
+func TestInvNormal(t *testing.T) {
+	for _, c := range []struct{ u, want string }{
+		{"0.5", "0"},
+		{"0.9", "1.281551565544600466965103"},
+		{"0.1", "-1.281551565544600466965103"},
+		{"0.975", "1.959963984540054235524594"},
+		{"0.3", "-0.5244005127080407840382893"},
+		{"0.0000000001", "-6.361340902404056204695376"},
+		{"0.0000000000000005", "-8.026858882534540892421769"},
+		{"0.9999999999999995", "8.026858882534540892421769"},
+	} {
+		got := invNormal(decimal.RequireFromString(c.u))
+		if d := got.Sub(decimal.RequireFromString(c.want)).Abs(); d.Cmp(decimal.New(1, -15)) > 0 {
+			t.Errorf("Φ⁻¹(%s) = %s, want %s (off by %s)", c.u, got, c.want, d)
+		}
+	}
+}
+
+// The coefficients as transcribed sum, mantissa by mantissa, to AS 241's
+// published hash sums: 55.8831928806149014439 (A and B),
+// 49.33206503301610289036 (C and D), 47.52583317549289671629 (E and F).
+func TestAS241Transcription(t *testing.T) {
+	mantissa := func(d decimal.Decimal) decimal.Decimal {
+		for d.Cmp(decimal.NewFromInt(10)) >= 0 {
+			d = d.Shift(-1)
+		}
+		for d.Sign() > 0 && d.Cmp(one) < 0 {
+			d = d.Shift(1)
+		}
+		return d
+	}
+	for _, c := range []struct {
+		name string
+		a, b []decimal.Decimal
+		want string
+	}{{"A, B", as241A, as241B[:7], "55.8831928806149014439"}, {"C, D", as241C, as241D[:7], "49.33206503301610289036"}, {"E, F", as241E, as241F[:7], "47.52583317549289671629"}} {
+		sum := zero
+		for _, v := range append(slices.Clone(c.a), c.b...) {
+			sum = sum.Add(mantissa(v))
+		}
+		if !sum.Equal(decimal.RequireFromString(c.want)) {
+			t.Errorf("%s: hash sum %s, want %s", c.name, sum, c.want)
+		}
+	}
+}
+
+// e^x against mpmath (40 digits): e^2.5 = 12.18249396070347343807017595…,
+// e^−7.25 = 0.000710174388842549063584600…; to logPlaces places.
+func TestExpLn(t *testing.T) {
+	for _, c := range []struct{ x, want string }{{"2.5", "12.182493960703473438070175951168"}, {"-7.25", "0.000710174388842549063584600371"}, {"0", "1"}} {
+		got := expDec(decimal.RequireFromString(c.x))
+		if d := got.Sub(decimal.RequireFromString(c.want)).Abs(); d.Cmp(decimal.New(1, -logPlaces)) > 0 {
+			t.Errorf("e^%s = %s, want %s", c.x, got, c.want)
+		}
+	}
+	// ln 2 = 0.693147180559945309417232121458176568…
+	if got := lnDec(two); !got.Equal(decimal.RequireFromString("0.693147180559945309417232121458")) {
+		t.Errorf("ln 2 = %s", got)
+	}
+}
+
+// A log-normal range's inverse CDF, worked by hand: low 1,000 (P10),
+// median 2,000, high 4,000 (P90) is exactly log-normal (2,000 = √(1,000 ×
+// 4,000)), σ = ln 2 / z₉₀ = 0.693147 / 1.281552 = 0.540866 on both sides.
+// At u = 0.9 the draw is 2,000 × e^(σ z₉₀) = 2,000 × 2 = 4,000; at u = 0.1,
+// 1,000; at u = ½, the median; at u = 0.975, 2,000 × e^(0.540866 ×
+// 1.959964) = 2,000 × e^1.060078 = 2,000 × 2.886594 = 5,773.19 (mpmath:
+// 5773.18726681778…). Split: low 1,000, median 1,500, high 4,000 keeps the
+// three points (u = 0.1 → 1,000, u = 0.9 → 4,000).
+func TestLognormalInverse(t *testing.T) {
+	mk := func(lo, mode, hi string) draw {
+		d := draw{target: target{field: WorkloadFields[0].Field}, lo: N(lo).Dec(), mode: N(mode).Dec(), hi: N(hi).Dec(), shape: Lognormal}
+		_, d.sigBelow, d.sigAbove = lognormalSigmas(d.lo, d.mode, d.hi)
+		return d
+	}
+	d := mk("1000", "2000", "4000")
+	if !d.sigBelow.Equal(d.sigAbove) || d.sigBelow.Sub(decimal.RequireFromString("0.540865618829305")).Abs().Cmp(decimal.New(1, -14)) > 0 {
+		t.Errorf("σ %s and %s, want 0.540865618829305…", d.sigBelow, d.sigAbove)
+	}
+	for _, c := range []struct{ u, want string }{{"0.9", "4000"}, {"0.1", "1000"}, {"0.5", "2000"}, {"0.975", "5773.1872668178"}} {
+		got := d.sample(decimal.RequireFromString(c.u))
+		if diff := got.Sub(decimal.RequireFromString(c.want)).Abs(); diff.Cmp(decimal.RequireFromString("0.0001")) > 0 {
+			t.Errorf("F⁻¹(%s) = %s, want %s", c.u, got, c.want)
+		}
+	}
+	s := mk("1000", "1500", "4000")
+	for _, c := range []struct{ u, want string }{{"0.9", "4000"}, {"0.1", "1000"}, {"0.5", "1500"}} {
+		if got := s.sample(decimal.RequireFromString(c.u)); got.Sub(decimal.RequireFromString(c.want)).Abs().Cmp(decimal.RequireFromString("0.000001")) > 0 {
+			t.Errorf("split: F⁻¹(%s) = %s, want %s", c.u, got, c.want)
+		}
+	}
+}
+
+// The closed-form case with a log-normal input: the API's cost is 0.438 ×
+// rpd (TestSimulateLinearInUniformInput), rpd log-normal with P10 1,000,
+// median 2,000 and P90 4,000 (exactly log-normal: σ = ln 2 / z₉₀), so the
+// exact q-quantile of cost is 0.438 × 2,000 × e^(σ Φ⁻¹(q)): $438, $876 and
+// $1,752 at q = 0.1, 0.5 and 0.9. The estimate must lie between the exact
+// quantiles at q ± 4 √(q(1−q)/N) (the same binomial bound). A split range
+// (median 1,500) keeps its three points as P10, P50 and P90 likewise.
+func TestSimulateLognormalClosedForm(t *testing.T) {
+	sigma := math.Ln2 / 1.2815515655446004
+	phiInv := func(q float64) float64 { return math.Sqrt2 * math.Erfinv(2*q-1) }
+	for _, c := range []struct {
+		median float64
+		mode   string
+	}{{2000, "2000"}, {1500, "1500"}} {
+		s := &Scenario{Version: 2, Workload: Workload{RequestsPerDay: N("2000"), InputTokens: N("1000"), OutputTokens: N("100"),
+			CachedInputShare: N("0"), MonthlyGrowth: N("0"), HorizonMonths: N("12")},
+			Model:   Model{Preset: "llama-3.1-8b"},
+			Options: []Option{{Label: "API", Kind: API, PriceInputPerM: N("1"), PriceOutputPerM: N("2")}},
+			Uncertainty: &Uncertainty{Seed: N("7"), Samples: N("1000"), Ranges: []Range{
+				{Path: "workload.requests_per_day", Shape: Lognormal, Low: N("1000"), Mode: N(c.mode), High: N("4000")}}},
+		}
+		sim, err := Simulate(s, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sim.Ranges[0].Shape != Lognormal {
+			t.Errorf("range shape %q", sim.Ranges[0].Shape)
+		}
+		below, above := math.Log(c.median/1000)/1.2815515655446004, math.Log(4000/c.median)/1.2815515655446004
+		if c.median == 2000 && (math.Abs(below-sigma) > 1e-12 || math.Abs(above-sigma) > 1e-12) {
+			t.Fatalf("σ %v %v, want %v", below, above, sigma)
+		}
+		inv := func(q float64) float64 {
+			z := phiInv(q)
+			if z < 0 {
+				return c.median * math.Exp(below*z)
+			}
+			return c.median * math.Exp(above*z)
+		}
+		got := sim.Options[0].TotalCost
+		for _, p := range []struct {
+			q   float64
+			est decimal.Decimal
+		}{{0.1, got.P10}, {0.5, got.P50}, {0.9, got.P90}} {
+			band := 4 * math.Sqrt(p.q*(1-p.q)/1000)
+			lo, hi := 0.438*inv(p.q-band), 0.438*inv(p.q+band)
+			if v := p.est.InexactFloat64(); v < lo || v > hi {
+				t.Errorf("median %v: P%.0f = %s, exact %.2f, want within [%.2f, %.2f]", c.median, p.q*100, p.est, 0.438*inv(p.q), lo, hi)
+			}
+		}
+	}
+}
+
+// A log-normal simulation pinned digit for digit: the same figures must
+// come out natively and in wasm (ln, e^x and Φ⁻¹ are decimal arithmetic).
+func TestSimulateLognormalGolden(t *testing.T) {
+	s := referenceWithRanges(t, "60")
+	s.Uncertainty.Ranges[0].Shape = Lognormal // growth 0.01, 0.05, 0.12
+	s.Uncertainty.Ranges[2].Shape = Lognormal // H100 rate 2, 2.5, 3.5
+	sim, err := Simulate(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, o := range sim.Options {
+		b.WriteString(o.Label + " " + o.TotalCost.P10.StringFixed(2) + " " + o.TotalCost.P50.StringFixed(2) + " " + o.TotalCost.P90.StringFixed(2) + " " + o.WinShare.String() + "\n")
+	}
+	const want = `H100 on demand 2520896.13 7210853.62 109295499.03 0.116667
+H200 committed 6027478.60 8589442.80 138477707.70 0
+MI300X owned 2716998.60 3942152.52 41264383.70 0.883333
+Token API 4965080.18 10385601.91 186031593.51 0
+`
+	if b.String() != want {
+		t.Errorf("golden:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+// A log-normal range travels in links as a fifth value "ln" (since format
+// 5) and in files as "shape": "lognormal"; the same simulation comes back.
+// A version-4 link's fifth value other than "triangular" is refused, so a
+// version-4 range keeps its meaning (triangular).
+func TestLognormalLink(t *testing.T) {
+	s := referenceWithRanges(t, "30")
+	s.Uncertainty.Ranges[0].Shape = Lognormal
+	s.Uncertainty.Ranges[1].Shape = Triangular
+	n := Normalize(s)
+	tokens := strings.Join(linkTokens(&n), "~") + "~"
+	for _, want := range []string{"u=g,0.01,0.05,0.12,ln~", "u=rpd,1500000,2000000,3000000~"} {
+		if !strings.Contains(tokens, want) {
+			t.Errorf("link tokens %s lack %s", tokens, want)
+		}
+	}
+	d, err := DecodeLink(EncodeLink(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Uncertainty.Ranges[0].Shape != Lognormal && d.Uncertainty.Ranges[1].Shape != Lognormal {
+		t.Errorf("decoded shapes %q, %q", d.Uncertainty.Ranges[0].Shape, d.Uncertainty.Ranges[1].Shape)
+	}
+	a, err := Simulate(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Simulate(&d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	if string(ja) != string(jb) {
+		t.Error("the link's simulation differs from the scenario's")
+	}
+	f, _ := json.Marshal(s)
+	if !strings.Contains(string(f), `"shape":"lognormal"`) {
+		t.Errorf("file lacks the shape: %s", f)
+	}
+	fs, err := DecodeScenario(strings.NewReader(string(f)))
+	if err != nil || fs.Uncertainty.Ranges[0].Shape != Lognormal {
+		t.Errorf("file round trip: %v %+v", err, fs.Uncertainty)
+	}
+	for _, c := range []struct{ link, want string }{
+		{"#4r.u=g,0.01,0.04,0.12,ln", `shape "ln" needs link format 5`},
+		{"#4r.u=g,0.01,0.04,0.12,lognormal", "needs link format 5"},
+	} {
+		if _, err := DecodeLink(c.link); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want %q", c.link, err, c.want)
+		}
+	}
+	if v4, err := DecodeLink("#4r.u=g,0.01,0.04,0.12,triangular"); err != nil || v4.Uncertainty.Ranges[0].Shape != "" {
+		t.Errorf("a version-4 triangular range: %v", err)
+	}
+}
+
+// A hostile log-normal range (low 10^−18, median 1, high 10^12 on requests
+// a day: σ ≈ 32 below and 22 above, so σz reaches ±270) is drawn in
+// bounded time: the steps beyond ±200 are held at the field's bounds.
+func TestLognormalHostileBounded(t *testing.T) {
+	s := &Scenario{Version: 2, Workload: Workload{RequestsPerDay: N("1000"), InputTokens: N("10"), OutputTokens: N("10")},
+		Model:   Model{Preset: "llama-3.1-8b"},
+		Options: []Option{{Label: "API", Kind: API, PriceInputPerM: N("1"), PriceOutputPerM: N("1")}},
+		Uncertainty: &Uncertainty{Samples: N("300"), Ranges: []Range{
+			{Path: "workload.requests_per_day", Shape: Lognormal, Low: N("0.000000000000000001"), Mode: N("1"), High: N("1e12")}}},
+	}
+	start := time.Now()
+	if _, err := Simulate(s, nil); err != nil && !strings.Contains(err.Error(), "draw ") {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %v", d)
+	}
+	for _, u := range []string{"0.0000000000000005", "0.9999999999999995"} {
+		d := draw{target: target{field: WorkloadFields[0].Field}, lo: N("0.000000000000000001").Dec(), mode: one, hi: N("1e12").Dec(), shape: Lognormal}
+		_, d.sigBelow, d.sigAbove = lognormalSigmas(d.lo, d.mode, d.hi)
+		x := d.sample(decimal.RequireFromString(u))
+		if x.Cmp(d.field.Min) < 0 || x.Cmp(d.field.Max) > 0 {
+			t.Errorf("u = %s: %s outside the field's range", u, x)
+		}
+	}
+}
+
+// BenchmarkLognormalSample is one log-normal draw's inverse CDF (Φ⁻¹ by
+// AS 241 and e^x, both in decimal), at a tail u.
+func BenchmarkLognormalSample(b *testing.B) {
+	d := draw{target: target{field: WorkloadFields[0].Field}, lo: N("1000").Dec(), mode: N("1500").Dec(), hi: N("4000").Dec(), shape: Lognormal}
+	_, d.sigBelow, d.sigAbove = lognormalSigmas(d.lo, d.mode, d.hi)
+	u := decimal.RequireFromString("0.97")
+	for b.Loop() {
+		d.sample(u)
+	}
+}
+
+// roundTo is decimal's Round, digit for digit and exponent for exponent,
+// on 20,000 random coefficients of up to 100 digits at up to 90 places,
+// rounded to 0–29 places (both signs, ties included by chance and by the
+// cases listed), and divPow10 is one division.
+func TestRoundTo(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	cases := []decimal.Decimal{decimal.RequireFromString("2.5"), decimal.RequireFromString("-2.5"), decimal.RequireFromString("0.125"),
+		decimal.RequireFromString("-0.125"), decimal.RequireFromString("0.0049999"), decimal.RequireFromString("99999.9999999999999999999995")}
+	for range 20000 {
+		n := new(big.Int).Rand(rng, pow10[1+rng.Intn(63)])
+		n.Mul(n, big.NewInt(int64(1+rng.Intn(1000))))
+		if rng.Intn(2) == 0 {
+			n.Neg(n)
+		}
+		cases = append(cases, decimal.NewFromBigInt(n, -int32(rng.Intn(90))))
+	}
+	for k, d := range cases {
+		places := int32(rng.Intn(30))
+		if k < 6 {
+			places = 0
+		}
+		a, b := d.Round(places), roundTo(d, places)
+		if !a.Equal(b) || a.Exponent() != b.Exponent() {
+			t.Fatalf("%s to %d places: Round %s (exponent %d), roundTo %s (%d)", d, places, a, a.Exponent(), b, b.Exponent())
+		}
+		if e := -int(d.Exponent()); e > 0 && e < len(pow10) {
+			c, r := d.Coefficient(), new(big.Int)
+			inexact := divPow10(c, e, r)
+			q, rem := new(big.Int).QuoRem(d.Coefficient(), pow10[e], new(big.Int))
+			if c.Cmp(q) != 0 || inexact != (rem.Sign() != 0) {
+				t.Fatalf("divPow10(%s, %d) = %s (%v), want %s (%v)", d.Coefficient(), e, c, inexact, q, rem.Sign() != 0)
+			}
 		}
 	}
 }

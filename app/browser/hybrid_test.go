@@ -1,9 +1,6 @@
 package browser
 
 import (
-	"context"
-	"encoding/json"
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -17,19 +14,6 @@ import (
 // at $3 capped at 4 and billed 3 hours at least, API overflow, over a
 // custom day; $6,095.50 a month, $12,191 over 2 months.
 const hybridLink = "#5z.nJHBavMwEIQfSImR5N8QfphDb-2tryBZDjJIWSFbCbnMs5c4pC2l7aECfQy78MGwJzxffZ3DfzVKzvO6TkF5t0w7FaXVdFW-1WXdqafXFyXnqR6TXFhLgNG3x_m0JUpbMWjNCMslCTRDge603f0Z5usfHtDmRzAjJZfdvu_M_uApGJO0wIT3fnRgnjIOmv6Cnsd0rxArLMdYYbqB5Qh7G4bxvnSlwjA36G74JK3T6Xdj_63JfphcmZk2lhmGRWApiNtRmB4heoFh9A7_GH2DZfR5yxE9o5zRvwUAAP__"
-
-// chooseOption picks a value in a select the way a change event delivers it.
-func chooseOption(id, value string) chromedp.Action[chromedp.Void] {
-	b, _ := json.Marshal(value)
-	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		if _, err := WaitJS(fmt.Sprintf(`document.getElementById(%q) !== null`, id), 10*time.Second)(ctx, t); err != nil {
-			return err
-		}
-		_, err := chromedp.Evaluate[bool](fmt.Sprintf(`(() => { const el = document.getElementById(%q); el.value = %s;
-			el.dispatchEvent(new Event("change", {bubbles: true})); return true })()`, id, b))(ctx, t)
-		return err
-	})
-}
 
 // TestHybridFleet opens the hand-worked hybrid, reads its layers in its
 // result card, edits the layers and the daily profile, and sees a hostile
@@ -85,7 +69,7 @@ func TestHybridFleet(t *testing.T) {
 	step(t, ctx, 30*time.Second, setInput("w-daily-profile-shares", strings.Repeat("0.04,", 24)+"0.04"),
 		waitText("#w-daily-profile-err", "has 25 shares; a day has 24, one for each hour from midnight"))
 	// A preset: business hours, whose busiest hour sets the peak to average (2).
-	step(t, ctx, 30*time.Second, chooseOption("w-daily-profile", "business_hours"),
+	step(t, ctx, 30*time.Second, choose("w-daily-profile", "business_hours"),
 		WaitJS(`document.getElementById("w-daily-profile-err") === null`, 20*time.Second),
 		WaitJS(`document.getElementById("w-daily-profile-help").textContent.includes("(now 2)")`, 20*time.Second),
 		WaitJS(`document.querySelector("#hybrid-layers-3") !== null`, 20*time.Second))
@@ -93,7 +77,7 @@ func TestHybridFleet(t *testing.T) {
 		t.Errorf("the address does not carry the profile: %s", eval[string](t, ctx, `location.hash`))
 	}
 	// Custom again: the preset's shares, to 5 places, ready to edit.
-	step(t, ctx, 30*time.Second, chooseOption("w-daily-profile", "custom"),
+	step(t, ctx, 30*time.Second, choose("w-daily-profile", "custom"),
 		WaitJS(`(document.getElementById("w-daily-profile-shares") || {value: ""}).value.startsWith("0.01042,0.01042,")`, 20*time.Second),
 		WaitJS(`document.getElementById("w-daily-profile-err") === null`, 20*time.Second))
 	if f := log.Failures(); len(f) > 0 {
@@ -109,7 +93,7 @@ func TestExampleHybrid(t *testing.T) {
 	s := calcSite(t)
 	ctx := NewBrowser(t)
 	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL), WaitApp(), WaitTable())
-	step(t, ctx, 60*time.Second, chooseOption("example", "hybrid"),
+	step(t, ctx, 60*time.Second, choose("example", "hybrid"),
 		WaitJS(`document.getElementById("scenario-name").value.startsWith("Enterprise copilot")`, 20*time.Second),
 		waitText(stat(3, "first_month_cost"), "$22,761"),
 		waitText("#hybrid-layers-3-caption", "base of 12 accelerators (the size that costs the least); the burst layer holds at most 16 in an hour."))

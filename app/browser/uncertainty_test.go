@@ -47,6 +47,8 @@ func wantRows(t *testing.T, s *engine.Scenario) map[string][]string {
 		rows["total-p90"] = append(rows["total-p90"], engine.Money(o.TotalCost.P90))
 		rows["perm-p50"] = append(rows["perm-p50"], engine.Money(o.CostPerMTokens.P50))
 		rows["margin-p10"] = append(rows["margin-p10"], engine.Money(o.Margin.P10))
+		rows["npv-p10"] = append(rows["npv-p10"], engine.Money(o.NPV.P10))
+		rows["npv-p90"] = append(rows["npv-p90"], engine.Money(o.NPV.P90))
 		rows["win"] = append(rows["win"], engine.Percent(o.WinShare)+" of draws")
 		rows["regret-p50"] = append(rows["regret-p50"], engine.Money(o.Regret.P50))
 		rows["regret-p90"] = append(rows["regret-p90"], engine.Money(o.Regret.P90))
@@ -133,4 +135,52 @@ func setPath(path, value string) chromedp.Action[chromedp.Void] {
 			el.dispatchEvent(new Event("input", {bubbles: true})); return true })()`, p, b))(ctx, t)
 		return err
 	})
+}
+
+// selectPath chooses value in the select whose data-path is path.
+func selectPath(path, value string) chromedp.Action[chromedp.Void] {
+	p, _ := json.Marshal(`select[data-path="` + path + `"]`)
+	b, _ := json.Marshal(value)
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		if _, err := WaitJS(fmt.Sprintf(`document.querySelector(%s) !== null`, p), 10*time.Second)(ctx, t); err != nil {
+			return err
+		}
+		_, err := chromedp.Evaluate[bool](fmt.Sprintf(`(() => { const el = document.querySelector(%s); el.value = %s;
+			el.dispatchEvent(new Event("change", {bubbles: true})); return true })()`, p, b))(ctx, t)
+		return err
+	})
+}
+
+// TestUncertaintyLognormal: choosing Log-normal for the API's output price
+// (low 2, most likely 8, high 8) is refused, naming the range (a
+// log-normal's median lies strictly between low and high); with the
+// median at 4 the card shows the engine's (and so the CLI's) figures for
+// that log-normal scenario, the intro names the shape, the table shows the
+// NPV rows, and the link carries the shape (u=1.po,2,4,8,ln).
+func TestUncertaintyLognormal(t *testing.T) {
+	s := calcSite(t)
+	ctx := NewBrowser(t)
+	done := `document.querySelector("#uncertainty-table") !== null && document.querySelector("#uncertainty-progress") === null`
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(uncertainScenario("11"))), WaitApp(), WaitTable(),
+		WaitJS(done, 60*time.Second))
+	path := "uncertainty[options[1].price_output_per_m]"
+	step(t, ctx, 30*time.Second, selectPath(path+".shape", "lognormal"),
+		WaitJS(`(document.querySelector("#uncertainty-error") || {}).textContent === "Range on options[1].price_output_per_m, mode: a log-normal range's median (8) must lie strictly between low (2) and high (8)."`, 20*time.Second))
+	step(t, ctx, 60*time.Second, setPath(path+".mode", "4"),
+		WaitJS(done+` && document.querySelector("#uncertainty-intro").textContent.includes("log-normal, P10 2, median 4, P90 8")`, 60*time.Second))
+	want := uncertainScenario("11")
+	want.Uncertainty.Ranges[0].Shape, want.Uncertainty.Ranges[0].Mode = engine.Lognormal, engine.N("4")
+	checkRows(t, uncertaintyRows(t, ctx), wantRows(t, want))
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		hash := eval[string](t, ctx, `location.hash`)
+		back, err := engine.DecodeLink(hash)
+		if err == nil && back.Uncertainty != nil && len(back.Uncertainty.Ranges) == 1 && back.Uncertainty.Ranges[0].Shape == engine.Lognormal {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the link does not hold the log-normal shape (%v): %s", err, hash)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
 }

@@ -27,23 +27,12 @@ func TestEvalCommitmentTiers(t *testing.T) {
 	}
 	// The tiers round-trip through a link and through the file the link
 	// decodes to: the same table.
-	code, out, stderr := runCLI("", "link", "encode", "testdata/tiered.json")
-	if code != 0 {
-		t.Fatalf("encode: exit %d: %s", code, stderr)
-	}
-	link := strings.Split(strings.TrimSpace(out), "\n")[0]
-	if code, got, stderr := runCLI("", "eval", link); code != 0 || got != want {
-		t.Errorf("eval of the link %s: exit %d %s\n%s", link, code, stderr, got)
-	}
-	code, js, stderr := runCLI("", "link", "decode", link)
-	if code != 0 || !strings.Contains(js, `"commitments": [`) {
-		t.Fatalf("decode: exit %d: %s\n%s", code, stderr, js)
-	}
-	if code, got, _ := runCLI(js, "eval", "-"); code != 0 || got != want {
-		t.Errorf("eval of the decoded file differs:\n%s", got)
+	_, js := throughLink(t, "testdata/tiered.json", want)
+	if !strings.Contains(js, `"commitments": [`) {
+		t.Fatalf("the decoded file lacks the tiers:\n%s", js)
 	}
 	// JSON: the tiers with their figures.
-	code, out, _ = runCLI("", "eval", "-format", "json", "testdata/tiered.json")
+	code, out, _ := runCLI("", "eval", "-format", "json", "testdata/tiered.json")
 	var res struct {
 		Options []struct {
 			TotalCashCost string `json:"total_cash_cost"`

@@ -297,6 +297,8 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 			notes = append(notes, fmt.Sprintf("beats the API above %s requests a day (%s)", engine.Count(*v.BreakEvenRequestsPerDay, 0), v.BreakEvenBasis))
 		} else if o.Throughput != nil && c.APIOption != nil {
 			notes = append(notes, "never beats the API at any volume ("+v.BreakEvenBasis+")")
+		} else if o.Hybrid != nil && c.APIOption != nil {
+			notes = append(notes, "break-even volume against the API "+v.BreakEvenBasis)
 		}
 		if o.Throughput != nil && o.BatchSize != nil {
 			notes = append(notes, fmt.Sprintf("batch %d, decode step %s ms (%s), %s tokens/s per user, first token in %s ms", *o.BatchSize, o.DecodeStepMs.StringFixed(2), o.Binds(), o.TokensPerSecondPerUser.StringFixed(1), engine.Count(*o.TimeToFirstTokenMs, 0)))

@@ -29,24 +29,13 @@ func TestEvalHybrid(t *testing.T) {
 	}
 	// The profile and every hybrid field round-trip through a link and the
 	// file it decodes to: the same table.
-	code, out, stderr := runCLI("", "link", "encode", "testdata/hybrid.json")
-	if code != 0 {
-		t.Fatalf("encode: exit %d: %s", code, stderr)
-	}
-	link := strings.Split(strings.TrimSpace(out), "\n")[0]
-	if code, got, stderr := runCLI("", "eval", link); code != 0 || got != want {
-		t.Errorf("eval of the link %s: exit %d %s\n%s", link, code, stderr, got)
-	}
-	code, js, stderr := runCLI("", "link", "decode", link)
-	if code != 0 || !strings.Contains(js, `"daily_profile": "0.02,0.02,`) || !strings.Contains(js, `"burst_min_hours": "3"`) {
-		t.Fatalf("decode: exit %d: %s\n%s", code, stderr, js)
-	}
-	if code, got, _ := runCLI(js, "eval", "-"); code != 0 || got != want {
-		t.Errorf("eval of the decoded file differs:\n%s", got)
+	_, js := throughLink(t, "testdata/hybrid.json", want)
+	if !strings.Contains(js, `"daily_profile": "0.02,0.02,`) || !strings.Contains(js, `"burst_min_hours": "3"`) {
+		t.Fatalf("the decoded file lacks the profile or the layers:\n%s", js)
 	}
 	// -set reaches the profile and the hybrid's fields: unset the base
 	// size, and the search finds the cheapest.
-	code, out, stderr = runCLI("", "eval", "-set", "workload.daily_profile=business_hours", "-set", "options[3].base_accelerators=", "testdata/hybrid.json")
+	code, out, stderr := runCLI("", "eval", "-set", "workload.daily_profile=business_hours", "-set", "options[3].base_accelerators=", "testdata/hybrid.json")
 	if code != 0 || !strings.Contains(out, "peak 2× the average") || !strings.Contains(out, "accelerators (the size that costs the least)") {
 		t.Errorf("-set: exit %d %s\n%s", code, stderr, out)
 	}

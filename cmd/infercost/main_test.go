@@ -52,3 +52,26 @@ func TestHelp(t *testing.T) {
 		}
 	}
 }
+
+// throughLink encodes file as a link, checks that the link and the JSON
+// it decodes to both evaluate to want (the file's own table), and returns
+// the link and that JSON for the caller's checks of the fields it holds.
+func throughLink(t *testing.T, file, want string) (link, decoded string) {
+	t.Helper()
+	code, out, stderr := runCLI("", "link", "encode", file)
+	if code != 0 {
+		t.Fatalf("encode: exit %d: %s", code, stderr)
+	}
+	link = strings.Split(strings.TrimSpace(out), "\n")[0]
+	if code, got, stderr := runCLI("", "eval", link); code != 0 || got != want {
+		t.Errorf("eval of the link %s: exit %d %s\n%s\nwant\n%s", link, code, stderr, got, want)
+	}
+	code, decoded, stderr = runCLI("", "link", "decode", link)
+	if code != 0 {
+		t.Fatalf("decode: exit %d: %s", code, stderr)
+	}
+	if code, got, _ := runCLI(decoded, "eval", "-"); code != 0 || got != want {
+		t.Errorf("eval of the decoded file differs:\n%s", got)
+	}
+	return link, decoded
+}

@@ -64,20 +64,8 @@ func TestEvalFinanced(t *testing.T) {
 	}
 
 	// Through a link and back: the same table.
-	code, out, stderr := runCLI("", "link", "encode", "testdata/financed.json")
-	if code != 0 {
-		t.Fatalf("encode: exit %d: %s", code, stderr)
-	}
-	link := strings.Split(strings.TrimSpace(out), "\n")[0]
-	if code, got, stderr := runCLI("", "eval", link); code != 0 || got != stdout {
-		t.Errorf("eval of the link: exit %d %s\n%s\nwant\n%s", code, stderr, got, stdout)
-	}
-	code, decoded, stderr := runCLI("", "link", "decode", link)
-	if code != 0 || !strings.Contains(decoded, `"loan_months": "12"`) || !strings.Contains(decoded, `"lease_rate_factor": "0.03"`) {
-		t.Fatalf("decode: exit %d %s\n%s", code, stderr, decoded)
-	}
-	if code, got, _ := runCLI(decoded, "eval", "-"); code != 0 || got != stdout {
-		t.Errorf("eval of the decoded JSON differs:\n%s", got)
+	if _, decoded := throughLink(t, "testdata/financed.json", stdout); !strings.Contains(decoded, `"loan_months": "12"`) || !strings.Contains(decoded, `"lease_rate_factor": "0.03"`) {
+		t.Fatalf("the decoded file lacks the financing:\n%s", decoded)
 	}
 }
 

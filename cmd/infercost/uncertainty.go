@@ -17,20 +17,34 @@ func writeSimulation(w io.Writer, sim *engine.Simulation) error {
 		if r.Default {
 			note = " (the estimate's validation band)"
 		}
+		if r.Shape == engine.Lognormal {
+			fmt.Fprintf(w, "  %s (%s): P10 %s, median %s, P90 %s, lognormal%s\n", r.Label, r.Path, r.Low, r.Mode, r.High, note)
+			continue
+		}
 		fmt.Fprintf(w, "  %s (%s): %s, most likely %s, %s, %s%s\n", r.Label, r.Path, r.Low, r.Mode, r.High, r.Shape, note)
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "option\ttotal P10\ttotal P50\ttotal P90\t$/M P10\t$/M P50\t$/M P90\tstranded P50\tstranded P90\tmargin P10\tmargin P50\tmargin P90\tcheapest\tregret P50\tregret P90\t")
-	for _, o := range sim.Options {
-		m10, m50, m90 := "–", "–", "–"
-		if o.Margin != nil {
-			m10, m50, m90 = engine.Money(o.Margin.P10), engine.Money(o.Margin.P50), engine.Money(o.Margin.P90)
+	// The present value: the NPV with revenue prices, the net present
+	// cost without.
+	pv, pvName := func(o *engine.OptionSpread) *engine.Spread { return o.NPV }, "NPV"
+	if len(sim.Options) > 0 && sim.Options[0].NPV == nil {
+		pv, pvName = func(o *engine.OptionSpread) *engine.Spread { return o.NetPresentCost }, "present cost"
+	}
+	fmt.Fprintf(tw, "option\ttotal P10\ttotal P50\ttotal P90\t$/M P10\t$/M P50\t$/M P90\tstranded P50\tstranded P90\tmargin P10\tmargin P50\tmargin P90\t%[1]s P10\t%[1]s P50\t%[1]s P90\tcheapest\tregret P50\tregret P90\t\n", pvName)
+	three := func(s *engine.Spread) (string, string, string) {
+		if s == nil {
+			return "–", "–", "–"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", o.Label,
+		return engine.Money(s.P10), engine.Money(s.P50), engine.Money(s.P90)
+	}
+	for _, o := range sim.Options {
+		m10, m50, m90 := three(o.Margin)
+		v10, v50, v90 := three(pv(&o))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", o.Label,
 			engine.Money(o.TotalCost.P10), engine.Money(o.TotalCost.P50), engine.Money(o.TotalCost.P90),
 			engine.Money(o.CostPerMTokens.P10), engine.Money(o.CostPerMTokens.P50), engine.Money(o.CostPerMTokens.P90),
-			engine.Money(o.Stranded.P50), engine.Money(o.Stranded.P90), m10, m50, m90,
+			engine.Money(o.Stranded.P50), engine.Money(o.Stranded.P90), m10, m50, m90, v10, v50, v90,
 			engine.Percent(o.WinShare), engine.Money(o.Regret.P50), engine.Money(o.Regret.P90))
 	}
 	return tw.Flush()

@@ -35,7 +35,12 @@ func uncertainFile(t *testing.T) string {
 // Without ranges, every draw is the point figures (the measured cloud
 // option has no validation band): $17,520 and $27,594 at every
 // percentile, the cloud option cheapest in every draw and the API's regret
-// $27,594 − $17,520 = $10,074.
+// $27,594 − $17,520 = $10,074. The NPV at the default 8 % a year: revenue
+// is $7,884 over the 2 months ($17,520 − $9,636), $3,942 a month, so the
+// cloud option's monthly cash is $3,942 − $8,760 = −$4,818 and the API's
+// $3,942 − $13,797 = −$9,855; with v = 1.08^(−1/12) = 0.9936071,
+// v + v² = 1.9808622, the NPVs are −$4,818 × 1.9808622 = −$9,544 and
+// −$9,855 × 1.9808622 = −$19,521.
 func TestEvalSamplesWithoutRanges(t *testing.T) {
 	code, stdout, stderr := runCLI("", "eval", "-samples", "20", "-seed", "3", "testdata/handworked.json")
 	if code != 0 {
@@ -52,8 +57,8 @@ func TestEvalSamplesWithoutRanges(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		"Measured cloud $17,520 $17,520 $17,520 $2.22 $2.22 $2.22 $0 $0 −$9,636 −$9,636 −$9,636 100.0 % $0 $0",
-		"API $27,594 $27,594 $27,594 $3.50 $3.50 $3.50 $0 $0 −$19,710 −$19,710 −$19,710 0.0 % $10,074 $10,074"} {
+		"Measured cloud $17,520 $17,520 $17,520 $2.22 $2.22 $2.22 $0 $0 −$9,636 −$9,636 −$9,636 −$9,544 −$9,544 −$9,544 100.0 % $0 $0",
+		"API $27,594 $27,594 $27,594 $3.50 $3.50 $3.50 $0 $0 −$19,710 −$19,710 −$19,710 −$19,521 −$19,521 −$19,521 0.0 % $10,074 $10,074"} {
 		if !slices.Contains(rows, want) {
 			t.Errorf("missing row %q in:\n%s", want, section)
 		}
@@ -117,5 +122,71 @@ func TestEvalSamplesRefused(t *testing.T) {
 		if code != 2 || !strings.Contains(stderr, c.want) {
 			t.Errorf("%v: exit %d, stderr %q, want 2 and %q", c.args, code, stderr, c.want)
 		}
+	}
+}
+
+// A log-normal range from a file: the API's total is $6,570 + $2,628 × p
+// (TestEvalSamplesMatchEngine) with its output price p log-normal, P10 $2,
+// median $4, P90 $8 (exactly log-normal: 4 = √(2 × 8)), so its median total
+// is $6,570 + $2,628 × 4 = $17,082 (nearest rank, within the sampling
+// band: p between the quantiles 0.5 ± 0.063, 4 × e^(±0.5409 × 0.159) =
+// 3.670 to 4.360, totals $16,214.71 to $18,027.28). The CLI names the shape and
+// its JSON equals the engine's simulation; without revenue prices the table
+// shows the net present cost.
+func TestEvalLognormalRange(t *testing.T) {
+	b, err := os.ReadFile("testdata/handworked.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	m["uncertainty"] = map[string]any{"ranges": []any{map[string]any{"path": "options[1].price_output_per_m", "shape": "lognormal", "low": "2", "mode": "4", "high": "8"}}}
+	delete(m, "revenue")
+	b, _ = json.Marshal(m)
+	path := filepath.Join(t.TempDir(), "lognormal.json")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI("", "eval", "-samples", "1000", "-seed", "5", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"API: Output price (options[1].price_output_per_m): P10 2, median 4, P90 8, lognormal", "present cost P50"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("missing %q in:\n%s", want, stdout)
+		}
+	}
+	code, stdout, stderr = runCLI("", "eval", "-format", "json", "-samples", "1000", "-seed", "5", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got struct {
+		Uncertainty *engine.Simulation `json:"uncertainty"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	api := got.Uncertainty.Options[1]
+	if p50 := api.TotalCost.P50; p50.Cmp(decimal.NewFromInt(16214)) < 0 || p50.Cmp(decimal.NewFromInt(18028)) > 0 {
+		t.Errorf("API P50 %s, want about $17,082", p50)
+	}
+	if api.NPV != nil || api.NetPresentCost == nil {
+		t.Errorf("without revenue: NPV %v, net present cost %v", api.NPV, api.NetPresentCost)
+	}
+	s, err := readScenario(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Uncertainty.Samples, s.Uncertainty.Seed = engine.N("1000"), engine.N("5")
+	sim, err := engine.Simulate(&s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := json.Marshal(sim)
+	bb, _ := json.Marshal(got.Uncertainty)
+	if string(a) != string(bb) {
+		t.Error("the CLI's simulation differs from the engine's")
 	}
 }
