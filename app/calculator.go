@@ -29,28 +29,25 @@ type Calculator struct {
 	curve      []engine.CurvePoint
 	robust     *engine.Robustness // nil until computed, or when nothing is estimated
 	icurve     []engine.InteractivityPoint
-	icurveSeq  int
 	ceiling    string // the cost ceiling typed beside the interactivity chart, $ per M tokens
 	tornado    *engine.Tornado
 	tornadoErr string
 	// The Monte Carlo's result (uncertainty.go), its error, and its
-	// progress: draws done of the total; simSeq counts its changes.
-	sim                       *engine.Simulation
-	simErr                    string
-	simDone, simTotal, simSeq int
+	// progress: draws done of the total.
+	sim               *engine.Simulation
+	simErr            string
+	simDone, simTotal int
 	// The commitment sizing of one cloud option (sizingTarget), computed
 	// after the results are painted; commitTerms is the terms it compares,
 	// as typed beside its chart (kept in the page only).
 	sizing      *engine.Sizing
 	sizingErr   string
-	sizingSeq   int
 	sizeOption  int
 	commitTerms string
 	// summaryTornado is the winner's sensitivity of its cost per M tokens,
 	// for the summary, when the tornado chart shows another (see
-	// winnerTornado); summarySeq counts its changes.
+	// winnerTornado).
 	summaryTornado *engine.Tornado
-	summarySeq     int
 	// The resultSeq each tornado was computed for, and the last one for
 	// which the winner's could not be computed.
 	tornadoOf, summaryTornadoOf, driversErrOf int
@@ -65,14 +62,12 @@ type Calculator struct {
 	sensOption int
 	sensMetric engine.Metric
 	capOption  int
-	seq        int
-	resultSeq  int // counts results, so parts know when to re-render
-	curveSeq   int
-	tornadoSeq int
-	robustSeq  int
-	// drawn counts the redraws of each monthly chart, one a frame once
-	// typing pauses (see refreshSecondary); all 0 until the first paint.
-	drawn [monthlyCharts]int
+	resultSeq  int         // counts results: which one a piece, the table or a tornado shows
+	powerOf    drawnResult // the result the power card shows (refreshSecondary)
+	// drawn is the result each monthly chart was last drawn from, one a
+	// frame once typing pauses (see refreshSecondary); nil until the first
+	// paint.
+	drawn [monthlyCharts]drawnResult
 
 	badLink    string // text of a link that could not be opened
 	badLinkWhy string
@@ -98,11 +93,20 @@ type Calculator struct {
 	// focused is the path of the numeric input being edited, which shows
 	// the text as typed; the others show it with separators (entry.go).
 	focused string
-	// draftSeq counts edits, so that a draft waiting to be kept is dropped
-	// by the next one; draftKept says the working copy holds a draft
-	// rather than the address bar's scenario (keepDraft).
-	draftSeq  int
+	// draftKept says the working copy holds a draft rather than the
+	// address bar's scenario (keepDraft).
 	draftKept bool
+
+	// sched runs what follows an edit once typing pauses (schedule.go).
+	sched scheduler
+
+	// resolvedOf is the form and the evaluation resolved was worked out
+	// for; evals counts evaluations (each edit makes one).
+	resolvedOf struct {
+		f     *form
+		evals int
+	}
+	evals int
 
 	ctx     ga.Context // from OnMount: the context every later dispatch goes through (see dispatch)
 	mounted bool
@@ -226,8 +230,11 @@ func (c *Calculator) open(frag string) {
 // good result, marked stale.
 func (c *Calculator) evaluateNow() bool {
 	start := time.Now()
+	c.evals++
 	s := c.f.scenario()
-	r, err := engine.Evaluate(&s)
+	// The headline's figures only: the power card's follow once typing
+	// pauses (the "power" job of refreshSecondary).
+	r, err := engine.EvaluateHeadline(&s)
 	if ga.IsClient {
 		// For `make bench`, which splits keystroke latency into engine
 		// time and rendering time (instrumented builds only).
@@ -252,7 +259,6 @@ func (c *Calculator) evaluateNow() bool {
 // changed is called after every edit.
 func (c *Calculator) changed(ctx ga.Context) {
 	c.notice = ""
-	c.draftSeq++ // drops a draft not yet kept: this edit decides
 	if c.evaluateNow() {
 		c.badLink = ""
 		c.urlDirty = true
@@ -270,11 +276,10 @@ func (c *Calculator) keepDraft(ctx ga.Context) {
 	if !ga.IsClient || !c.mounted {
 		return
 	}
-	seq := c.draftSeq
-	c.async(ctx, func() {
-		time.Sleep(secondaryDelay)
-		c.dispatch(ctx, func(ga.Context) {
-			if seq != c.draftSeq || c.errs == nil {
+	// The last valid results' charts and figures not yet drawn still are.
+	c.schedule(ctx, true, job{name: "draft", notBefore: secondaryDelay, run: func(q *run) {
+		q.apply(func() {
+			if c.errs == nil {
 				return
 			}
 			s := c.f.draft()
@@ -283,7 +288,7 @@ func (c *Calculator) keepDraft(ctx ga.Context) {
 			}
 			c.draftKept = true
 		})
-	})
+	}})
 }
 
 // reshaped is changed for an edit that was not typed into the field it
@@ -361,15 +366,17 @@ func (c *Calculator) currentLink() string {
 	return c.link
 }
 
-// secondaryDelay debounces the volume curve and the tornado: they cost
-// tens of milliseconds under wasm, so they wait until typing pauses instead
-// of delaying every keystroke's paint.
-const secondaryDelay = 250 * time.Millisecond
-
-// chartDelay debounces the monthly charts: redrawing hundreds of SVG nodes
-// takes longer than a frame under wasm, so the headline figures and the
-// table update on every keystroke and the charts follow when typing pauses.
+// chartDelay is the scheduler's debounce: the queue after an edit (see
+// schedule.go and refreshSecondary) starts once typing has paused this
+// long. Redrawing the charts' hundreds of SVG nodes takes longer than a
+// frame under wasm, so the headline figures update on every keystroke and
+// the rest follows when typing pauses.
 const chartDelay = 120 * time.Millisecond
+
+// secondaryDelay is how long after an edit the computations start (the
+// commitment sizing, the curves, the tornado, the Monte Carlo): they cost
+// tens of milliseconds under wasm, more than a pause between two keys.
+const secondaryDelay = 250 * time.Millisecond
 
 // monthlyCharts are the charts drawn from the result alone: monthly cost,
 // cost breakdown, capacity and cumulative discounted cash, in that order.
@@ -379,147 +386,160 @@ const monthlyCharts = 4
 // they blocked the page for 25–57 ms, which a key pressed then waited for.
 const chartFrame = 17 * time.Millisecond // one frame at 60 Hz
 
-// paceSlice is the longest the volume curve and the tornado compute before
-// letting the browser handle input.
-const paceSlice = 4 * time.Millisecond
+// executor is how the scheduler's queue runs in the app: in a goroutine,
+// sending its results back through the calculator's dispatch.
+func (c *Calculator) executor(ctx ga.Context) executor {
+	return executor{
+		spawn: func(fn func()) { c.async(ctx, fn) },
+		apply: func(fn func()) { c.dispatch(ctx, func(ga.Context) { fn() }) },
+	}
+}
 
-// refreshSecondary recomputes the volume curve and the tornado after the
-// headline results are on screen, and drops the work if input changed.
+// schedule starts a new queue after an edit (see schedule.go), cancelling
+// the one under way; resume keeps what that one had not finished.
+func (c *Calculator) schedule(ctx ga.Context, resume bool, jobs ...job) {
+	c.sched.debounce = chartDelay
+	c.sched.exec = c.executor(ctx)
+	if resume {
+		c.sched.resume(jobs...)
+		return
+	}
+	c.sched.start(jobs...)
+}
+
+// refreshSecondary queues what follows the headline once typing pauses, in
+// this order (the scheduler drops the queue at the next edit):
+//
+//  1. one a frame from chartDelay: the monthly cost chart (and, after
+//     the first paint, the comparison table, which then follows every
+//     edit), the address bar, the printed assumptions, the cost breakdown,
+//     capacity and discounted cash charts;
+//  2. from secondaryDelay after the edit: the commitment sizing, the cost
+//     against volume, the cost against interactivity, the ranking's
+//     robustness, the tornado and the summary's drivers;
+//  3. the power card (its figures are computed here: see evaluateNow);
+//  4. the Monte Carlo, when uncertainty is on.
 func (c *Calculator) refreshSecondary(ctx ga.Context) {
 	if c.result == nil || c.stale {
 		return
 	}
-	c.seq++
-	seq, rseq := c.seq, c.resultSeq
-	s, r := c.f.scenario(), c.result
+	rseq := c.resultSeq
+	s, r := *c.good, c.result // the scenario just evaluated (the engine reads it, never writes)
 	opt, metric := c.sensitivityTarget()
 	sizeOpt, terms := c.sizingTarget(), c.commitTerms
-	current := func() bool { return seq == c.seq }
-	c.refreshUncertainty(ctx, s, current)
-	// Under wasm a goroutine is never preempted: without pacing, a
-	// keystroke landing during a 15–40 ms tornado would wait for its end.
-	// pace returns to the browser's event loop every paceSlice, and stops
-	// the work once the input has changed.
-	last := time.Now()
-	pace := func() bool {
-		if time.Since(last) >= paceSlice {
-			time.Sleep(time.Millisecond)
-			last = time.Now()
-		}
-		return current()
+	// frame is the n-th frame of the queue: each of the first jobs
+	// changes hundreds of nodes or costs milliseconds under wasm, so each
+	// gets a go-app frame of its own (go-app renders what a frame's
+	// dispatches changed at once).
+	frame := func(n int) time.Duration { return chartDelay + time.Duration(n)*chartFrame }
+	chart := func(name string, k, n int) job {
+		return job{name: name, notBefore: frame(n), run: func(q *run) {
+			q.apply(func() { c.drawn[k] = drawnResult{c.resultSeq, c.result, c.good} })
+		}}
 	}
-	c.async(ctx, func() {
-		time.Sleep(chartDelay) // yields to the browser: the headline paints first
-		for k := range monthlyCharts {
-			if !current() {
+	jobs := []job{
+		chart("chart-monthly", 0, 0),
+		{name: "address", notBefore: frame(1), run: func(q *run) { q.apply(func() { c.writeURL(ctx) }) }},
+		{name: "printed", notBefore: frame(2), run: func(q *run) {
+			q.apply(func() {
+				if c.good != nil {
+					c.printed.rows = engine.ReportAssumptions(c.good)
+					c.printed.link = shareURL(c.currentLink())
+				}
+			})
+		}},
+		chart("chart-breakdown", 1, 3),
+		chart("chart-capacity", 2, 4),
+		chart("chart-discounted", 3, 5),
+		{name: "sizing", notBefore: secondaryDelay, run: func(q *run) {
+			// The commitment sizing: a few milliseconds under wasm.
+			z, zerr := sizeCommitment(&s, r, sizeOpt, terms)
+			q.apply(func() {
+				// Terms typed or an option picked since were sized at once (resize).
+				if terms == c.commitTerms && sizeOpt == c.sizingTarget() {
+					c.sizing, c.sizingErr = z, zerr
+				}
+			})
+		}},
+		{name: "volume", run: func(q *run) {
+			curve, err := engine.VolumeCurve(&s, q.pace)
+			if err == engine.ErrStopped {
 				return
 			}
-			c.dispatch(ctx, func(ctx ga.Context) {
-				if current() {
-					c.drawn[k]++
-					if k == 0 {
-						c.writeURL(ctx)
-						if c.good != nil {
-							c.printed.rows = engine.ReportAssumptions(c.good)
-							c.printed.link = shareURL(c.currentLink())
-						}
-					}
-				}
-			})
-			time.Sleep(chartFrame) // the next chart in the next frame
-		}
-		time.Sleep(secondaryDelay - chartDelay - monthlyCharts*chartFrame)
-		if !current() {
-			return
-		}
-		// The commitment sizing: a few milliseconds under wasm.
-		z, zerr := sizeCommitment(&s, r, sizeOpt, terms)
-		c.dispatch(ctx, func(ctx ga.Context) {
-			// Terms typed or an option picked since were sized at once (resize).
-			if current() && terms == c.commitTerms && sizeOpt == c.sizingTarget() {
-				c.sizing, c.sizingErr = z, zerr
-				c.sizingSeq++
-			}
-		})
-		if !current() {
-			return
-		}
-		curve, err := engine.VolumeCurve(&s, pace)
-		if err == engine.ErrStopped {
-			return
-		}
-		c.dispatch(ctx, func(ctx ga.Context) {
-			if current() {
+			q.apply(func() {
 				c.curve = curve
-				c.curveSeq++
-			}
-		})
-		if !current() {
-			return
-		}
-		icurve, err := engine.InteractivityCurve(&s, pace)
-		if err == engine.ErrStopped {
-			return
-		}
-		c.dispatch(ctx, func(ctx ga.Context) {
-			if current() {
-				c.icurve = icurve
-				c.icurveSeq++
-			}
-		})
-		if !current() {
-			return
-		}
-		// Whether the ranking survives the estimates' validated error.
-		if robust, err := engine.RankingUnderError(&s, r); err == nil {
-			c.dispatch(ctx, func(ctx ga.Context) {
-				if current() {
-					c.robust = robust
-					c.robustSeq++
-				}
 			})
-		}
-		if !current() || opt < 0 {
-			return
-		}
-		tor, err := engine.Sensitivity(&s, opt, metric, engine.DefaultSwingPercent, pace)
-		if err == engine.ErrStopped {
-			return
-		}
-		terr := ""
-		if err != nil {
-			terr = err.Error()
-		}
-		c.dispatch(ctx, func(ctx ga.Context) {
-			if current() {
+		}},
+		{name: "interactivity", run: func(q *run) {
+			icurve, err := engine.InteractivityCurve(&s, q.pace)
+			if err == engine.ErrStopped {
+				return
+			}
+			q.apply(func() {
+				c.icurve = icurve
+			})
+		}},
+		{name: "robustness", run: func(q *run) {
+			// Whether the ranking survives the estimates' validated error.
+			if robust, err := engine.RankingUnderError(&s, r); err == nil {
+				q.apply(func() {
+					c.robust = robust
+				})
+			}
+		}},
+		{name: "tornado", run: func(q *run) {
+			if opt < 0 {
+				return
+			}
+			tor, err := engine.Sensitivity(&s, opt, metric, engine.DefaultSwingPercent, q.pace)
+			if err == engine.ErrStopped {
+				return
+			}
+			terr := ""
+			if err != nil {
+				terr = err.Error()
+			}
+			q.apply(func() {
 				c.tornado, c.tornadoErr, c.tornadoOf = tor, terr, rseq
-				c.tornadoSeq++
 				if terr != "" && opt == r.Comparison.Cheapest && metric == engine.MetricCostPerMTokens {
 					c.driversErrOf = rseq
 				}
+			})
+		}},
+		{name: "drivers", run: func(q *run) {
+			// The summary names what drives the winner's cost per M tokens:
+			// when the chart follows another option or metric, that
+			// sensitivity is computed too.
+			w := r.Comparison.Cheapest
+			if opt == w && metric == engine.MetricCostPerMTokens {
+				return
 			}
-		})
-		// The summary names what drives the winner's cost per M tokens:
-		// when the chart follows another option or metric, that
-		// sensitivity is computed too.
-		w := r.Comparison.Cheapest
-		if !current() || (opt == w && metric == engine.MetricCostPerMTokens) {
-			return
-		}
-		st, err := engine.Sensitivity(&s, w, engine.MetricCostPerMTokens, engine.DefaultSwingPercent, pace)
-		if err == engine.ErrStopped {
-			return
-		}
-		c.dispatch(ctx, func(ctx ga.Context) {
-			if current() {
+			st, err := engine.Sensitivity(&s, w, engine.MetricCostPerMTokens, engine.DefaultSwingPercent, q.pace)
+			if err == engine.ErrStopped {
+				return
+			}
+			q.apply(func() {
 				c.summaryTornado, c.summaryTornadoOf = st, rseq
 				if err != nil {
 					c.driversErrOf = rseq
 				}
-				c.summarySeq++
+			})
+		}},
+		{name: "power", run: func(q *run) {
+			pw, err := engine.PowerOf(&s, r)
+			if err != nil {
+				return // not for a scenario that evaluated
 			}
-		})
-	})
+			q.apply(func() {
+				r.Power = pw
+				c.powerOf = drawnResult{rseq, r, c.good}
+			})
+		}},
+	}
+	if mc := c.refreshUncertainty(s); mc != nil {
+		jobs = append(jobs, *mc)
+	}
+	c.schedule(ctx, false, jobs...)
 }
 
 // sizeCommitment sizes option i's commitment over the terms typed (none:
@@ -562,7 +582,7 @@ func (c *Calculator) sizingTarget() int {
 
 // painted reports whether the first paint is over: the comparison table
 // and the monthly charts are left out of it (see refreshSecondary).
-func (c *Calculator) painted() bool { return c.drawn[0] > 0 }
+func (c *Calculator) painted() bool { return c.drawn[0].r != nil }
 
 // sensitivityTarget is the option and metric the tornado follows: the
 // user's choice, else the cheapest option.
@@ -581,19 +601,25 @@ func (c *Calculator) sensitivityTarget() (int, engine.Metric) {
 // everything drawn from the results, it reads the scenario they were
 // computed from (c.good), never the form, which may have changed since.
 func (c *Calculator) capacityTarget() int {
-	if c.result == nil || c.good == nil {
+	return c.capacityTargetIn(drawnResult{c.resultSeq, c.result, c.good})
+}
+
+// capacityTargetIn is capacityTarget for a result and its scenario.
+func (c *Calculator) capacityTargetIn(d drawnResult) int {
+	r, s := d.r, d.s
+	if r == nil || s == nil {
 		return -1
 	}
-	if i := c.capOption; i >= 0 && i < len(c.result.Options) && c.result.Options[i].Throughput != nil {
+	if i := c.capOption; i >= 0 && i < len(r.Options) && r.Options[i].Throughput != nil {
 		return i
 	}
 	best := -1
-	for _, i := range c.result.Comparison.Ranking {
-		if c.result.Options[i].Throughput != nil {
+	for _, i := range r.Comparison.Ranking {
+		if r.Options[i].Throughput != nil {
 			if best < 0 {
 				best = i
 			}
-			if c.good.Options[i].CommitAccelerators.Set() {
+			if s.Options[i].CommitAccelerators.Set() {
 				return i // a commitment is the interesting case
 			}
 		}

@@ -15,8 +15,8 @@ import (
 // command line.
 
 // focusIn is the path of the numeric input being edited when it starts
-// with prefix, else "": a part's signature holds it, so a focus change
-// re-renders the part that holds the input, and no other.
+// with prefix, else "": an input card's Focus holds it, so a focus change
+// re-renders the card that holds the input, and no other.
 func (c *Calculator) focusIn(prefix string) string {
 	if strings.HasPrefix(c.focused, prefix) {
 		return c.focused
@@ -208,14 +208,25 @@ func (c *Calculator) fieldName(path string) string {
 	case "options":
 		return "Ways to serve it"
 	}
-	if i, rest, ok := engine.SplitOptionPath(path); ok && i < len(c.f.Options) {
-		if rest == "throughput_preset" {
-			label = "Calibrated to"
+	if i, rest, ok := engine.SplitOptionPath(path); ok {
+		// "Option “Rent H100”, commitment tier 3: Length": a tier is
+		// named as its card titles it (the option's own fields are tier 1).
+		name := fmt.Sprintf("Option %d", i+1)
+		if i < len(c.f.Options) && c.f.Options[i].Label != "" {
+			name = "Option “" + c.f.Options[i].Label + "”"
 		}
-		if label == "" {
+		if k, _, tier := tierPath(rest); tier {
+			name += fmt.Sprintf(", commitment tier %d", k+2)
+		}
+		switch {
+		case rest == "throughput_preset":
+			label = "Calibrated to"
+		case rest == "commitments":
+			label = "Commitment tiers"
+		case label == "":
 			label = strings.ReplaceAll(rest, "_", " ")
 		}
-		return "Option “" + c.f.Options[i].Label + "”: " + label
+		return name + ": " + label
 	}
 	if label == "" {
 		return path

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/infercost/infercost/engine"
@@ -107,87 +108,6 @@ func (c *Calculator) renderNum(n numInput) ga.UI {
 	)
 }
 
-// part is one piece of the page that go-app re-renders only when its
-// signature changes: a child component is updated only when its exported
-// fields differ, so typing in one field re-renders that section and the
-// results, not the hundred other inputs.
-type part struct {
-	ga.Compo
-	C     *Calculator
-	Kind  string
-	Index int
-	Sig   string
-}
-
-func (p *part) Render() ga.UI {
-	return p.C.guardedRender(func() ga.UI { return p.C.renderPart(p.Kind, p.Index) })
-}
-
-func (c *Calculator) renderPart(kind string, i int) ga.UI {
-	switch kind {
-	case "name":
-		return ga.Section().Class("card").Body(
-			ga.H2().Text("Scenario"),
-			c.textField("scenario-name", "name", "Name", c.f.Name, engine.MaxNameLen, func(ctx ga.Context, v string) { c.f.Name = v; c.changed(ctx) }),
-		)
-	case "workload":
-		f := c.f
-		return ga.Section().Class("card").Body(
-			ga.H2().Text("Workload"),
-			ga.Div().Class("grid").Body(ga.Range(engine.WorkloadFields).Slice(func(i int) ga.UI {
-				fd := engine.WorkloadFields[i]
-				if fd.Key == sizingBasisKey && c.fieldErr("workload."+fd.Key) == "" {
-					return ga.Text("") // chosen beside the sizing chart (sizingBasis); here only to mend a bad value
-				}
-				return c.num(numInput{id: "w-" + fd.Key, field: &c.resolved.Workload[i], text: f.Workload[fd.Key],
-					set: func(ctx ga.Context, v string) { f.Workload[fd.Key] = v; c.changed(ctx) }})
-			})),
-			c.renderProfile(),
-		)
-	case "model":
-		return c.renderModel()
-	case "revenue":
-		return c.renderRevenue()
-	case "option":
-		if i >= len(c.f.Options) {
-			return ga.Div()
-		}
-		return c.renderOption(i)
-	case "headline":
-		return c.renderHeadline()
-	case "chart-monthly", "chart-breakdown", "chart-capacity", "chart-discounted":
-		if c.drawn[i] == 0 {
-			// The first paint shows the figures; the charts (most of the
-			// page's nodes) follow a moment later (see chartDelay).
-			return ga.Div().Class("chart-block pending").ID(kind + "-pending").Text("Drawing the chart…")
-		}
-		switch kind {
-		case "chart-monthly":
-			return c.monthlyCostChart(c.result)
-		case "chart-breakdown":
-			return c.breakdownChart(c.result)
-		case "chart-discounted":
-			return c.discountedCashChart(c.result)
-		}
-		return c.renderCapacity()
-	case "chart-sizing":
-		return c.renderSizing()
-	case "chart-volume":
-		return c.renderVolume()
-	case "chart-interactivity":
-		return c.renderInteractivity()
-	case "chart-tornado":
-		return c.renderTornado()
-	case "power":
-		return c.renderPower()
-	case "uncertainty":
-		return c.renderUncertainty()
-	case "uncertainty-inputs":
-		return c.renderUncertaintyInputs()
-	}
-	return ga.Div()
-}
-
 // num renders a numeric field, scoping its handlers by the form.
 func (c *Calculator) num(n numInput) ga.UI {
 	path := n.field.Path()
@@ -196,27 +116,18 @@ func (c *Calculator) num(n numInput) ga.UI {
 	return c.renderNum(n)
 }
 
-// sig builds a signature from everything a part shows.
-func (c *Calculator) sig(prefix string, parts ...any) string {
-	var b strings.Builder
-	writeSig(&b, c.f.gen)
-	writeSig(&b, parts...)
-	for _, e := range c.errs {
-		if strings.HasPrefix(e.Path, prefix) {
-			b.WriteString("|" + e.Path + "=" + e.Msg)
-		}
-	}
-	return b.String()
-}
-
 func (c *Calculator) renderInputs() []ga.UI {
 	f := c.f
 	// Every default the inputs show comes from the engine's resolution of
-	// the form; the parts render from it (their signatures hold all it
-	// reads).
-	s := f.scenario()
-	c.resolved = engine.Resolve(&s)
-	bits := c.resolved.Values.Model.WeightBits.Dec()
+	// the form; the cards render from it. It is worked out once an edit
+	// (every edit evaluates), not again for each of the redraws that
+	// follow it.
+	if c.resolved == nil || c.resolvedOf.f != f || c.resolvedOf.evals != c.evals {
+		s := f.scenario()
+		c.resolved = engine.Resolve(&s)
+		c.resolvedOf.f, c.resolvedOf.evals = f, c.evals
+	}
+	bits := c.resolved.Values.Model.WeightBits.Dec().String()
 	rank := func(i int) int {
 		if c.result != nil && !c.stale && i < len(c.result.Comparison.Options) && len(c.result.Options) == len(f.Options) {
 			return c.result.Comparison.Options[i].Rank
@@ -224,17 +135,17 @@ func (c *Calculator) renderInputs() []ga.UI {
 		return 0
 	}
 	ui := []ga.UI{
-		&part{C: c, Kind: "name", Sig: c.sig("name", f.Name)},
-		&part{C: c, Kind: "workload", Sig: c.sig("workload.", f.Workload, c.focusIn("workload."))},
-		&part{C: c, Kind: "model", Sig: c.sig("model.", f.ModelPreset, f.Model, f.open, c.focusIn("model."))},
-		&part{C: c, Kind: "revenue", Sig: c.sig("revenue.", f.RevenueOn, f.Revenue, c.focusIn("revenue."))},
+		&nameCard{C: c, Gen: f.gen, Name: f.Name, Errs: c.errsIn("name")},
+		&workloadCard{C: c, Gen: f.gen, Values: maps.Clone(f.Workload), Errs: c.errsIn("workload."), Focus: c.focusIn("workload.")},
+		&modelCard{C: c, Gen: f.gen, Preset: f.ModelPreset, Values: maps.Clone(f.Model), Open: maps.Clone(f.open), Errs: c.errsIn("model."), Focus: c.focusIn("model.")},
+		&revenueCard{C: c, Gen: f.gen, On: f.RevenueOn, Values: maps.Clone(f.Revenue), Errs: c.errsIn("revenue."), Focus: c.focusIn("revenue.")},
 		ga.Section().Class("card").Body(
 			ga.H2().Text(fmt.Sprintf("Ways to serve it (%d of %d)", len(f.Options), engine.MaxOptions)),
 			ga.If(c.fieldErr("options") != "", func() ga.UI { return ga.P().Class("error").Text(c.fieldErr("options")) }),
 			ga.Range(f.Options).Slice(func(i int) ga.UI {
-				o := f.Options[i]
-				return &part{C: c, Kind: "option", Index: i, Sig: c.sig(engine.OptionPath(i, ""),
-					i, len(f.Options), o.ID, o.Label, o.Kind, o.AccelPreset, o.Accel, o.Fields, o.Tiers, rank(i), bits, f.ModelPreset, f.open, c.focusIn(engine.OptionPath(i, "")), f.layerSig(o.Kind))}
+				prefix := engine.OptionPath(i, "")
+				return &optionCard{C: c, Gen: f.gen, Index: i, Count: len(f.Options), Option: f.Options[i].snapshot(), Rank: rank(i), Bits: bits,
+					ModelPreset: f.ModelPreset, Open: maps.Clone(f.open), Errs: c.errsIn(prefix), Focus: c.focusIn(prefix), Layers: f.layerSig(f.Options[i].Kind)}
 			}),
 			ga.Div().Class("add-options no-print").Body(
 				ga.Range(engine.Kinds).Slice(func(k int) ga.UI {
@@ -245,7 +156,11 @@ func (c *Calculator) renderInputs() []ga.UI {
 			),
 		),
 	}
-	ui = append(ui, &part{C: c, Kind: "uncertainty-inputs", Sig: c.sig("uncertainty", f.uncSig(), c.resultSeq, c.stale)})
+	opts := make([]rangeMap, len(f.Options))
+	for i := range f.Options {
+		opts[i] = maps.Clone(f.Options[i].Ranges)
+	}
+	ui = append(ui, &uncertaintyInputsCard{C: c, Gen: f.gen, Unc: f.Unc.snapshot(), Rows: c.uncRows(), Opts: opts, Errs: c.errsIn("uncertainty")})
 	return append([]ga.UI{
 		slot(len(c.errs) > 0, c.renderErrorSummary),
 		slot(true, c.renderChanged),

@@ -12,17 +12,13 @@ import (
 // renderPower is the power card: what the site's budget hosts with each
 // self-hosted option (a table) and the power the workload needs month by
 // month (a chart). Every figure is the engine's (engine.Power).
-func (c *Calculator) renderPower() ga.UI {
-	r := c.result
-	if r == nil || r.Power == nil {
-		return ga.Text("")
+func (c *Calculator) renderPower(r *engine.Result) ga.UI {
+	if r == nil || r.Power == nil { // like the charts, it follows the first paint (refreshSecondary)
+		return ga.Div().Class("chart-block pending").ID("power-pending").Text("Working out the power…")
 	}
 	p := r.Power
 	if len(p.Options) == 0 {
 		return ga.P().Class("muted").ID("power-none").Text("Power: no self-hosted option; an API's power is its provider's.")
-	}
-	if !c.painted() { // like the charts, it follows the first paint
-		return ga.Div().Class("chart-block pending").ID("power-pending").Text("Working out the power…")
 	}
 	intro := "Set a site power budget (Workload, Site power) to see what it hosts with each option."
 	if p.SiteMW != nil {

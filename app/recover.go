@@ -38,7 +38,7 @@ func (c *Calculator) restoreGood() {
 	}
 	c.f = formFrom(&s)
 	c.syncInputs()
-	c.seq++ // drops any secondary work under way
+	c.sched.cancel() // drops any secondary work under way
 	if c.good == nil || c.result == nil {
 		c.result, c.good = nil, nil
 		c.evaluateNow()

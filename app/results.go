@@ -17,7 +17,6 @@ func (c *Calculator) renderResults() []ga.UI {
 			ga.P().Text("Fill in the fields marked in red to see results."),
 		)}
 	}
-	seq := signature(c.resultSeq, c.stale, c.inputOrder)
 	ui := []ga.UI{
 		slot(c.stale, func() ga.UI {
 			return ga.Div().Class("banner stale").ID("stale").Role("status").Body(
@@ -30,27 +29,30 @@ func (c *Calculator) renderResults() []ga.UI {
 				})),
 			)
 		}),
-		&part{C: c, Kind: "headline", Sig: signature(seq, c.robustSeq, c.summarySeq, c.tornadoSeq, c.driversErrOf)},
+		&headlineCard{C: c, Result: drawnResult{c.resultSeq, r, c.good}, Stale: c.stale, InputOrder: c.inputOrder, Drivers: c.winnerTornado(),
+			DriversFailed: c.driversErrOf == c.resultSeq, Robust: c.robust},
 		c.comparison(),
 		ga.Section().Class("card charts").Body(
 			ga.H2().Text("Charts"),
-			// Index is the chart's place in c.drawn.
-			&part{C: c, Kind: "chart-monthly", Index: 0, Sig: signature(c.drawn[0], c.showRevenue, c.narrowCharts)},
-			&part{C: c, Kind: "chart-breakdown", Index: 1, Sig: signature(c.drawn[1], c.narrowCharts)},
-			&part{C: c, Kind: "chart-capacity", Index: 2, Sig: signature(c.drawn[2], c.capacityTarget(), c.narrowCharts)},
-			&part{C: c, Kind: "chart-sizing", Sig: signature(c.sizingSeq, c.narrowCharts, c.commitTerms, c.sizingErr, c.f.Workload[sizingBasisKey], r.Workload.DiscountRate)},
-			&part{C: c, Kind: "chart-discounted", Index: 3, Sig: signature(c.drawn[3], c.narrowCharts)},
-			&part{C: c, Kind: "chart-volume", Sig: signature(c.curveSeq, c.narrowCharts)},
-			&part{C: c, Kind: "chart-interactivity", Sig: signature(c.icurveSeq, c.narrowCharts, c.ceiling)},
-			&part{C: c, Kind: "chart-tornado", Sig: signature(c.tornadoSeq, c.sensOption, c.sensMetric, c.tornadoErr, c.narrowCharts)},
+			// Each monthly chart shows the result it was last drawn from
+			// (c.drawn: refreshSecondary draws them one a frame).
+			&monthlyCostBlock{C: c, Drawn: c.drawn[0], Revenue: c.showRevenue, Narrow: c.narrowCharts},
+			&breakdownBlock{C: c, Drawn: c.drawn[1], Narrow: c.narrowCharts},
+			&capacityBlock{C: c, Drawn: c.drawn[2], Option: c.capacityTargetIn(c.drawn[2]), Narrow: c.narrowCharts},
+			&sizingBlock{C: c, Sizing: c.sizing, Err: c.sizingErr, Terms: c.commitTerms, Option: c.sizingTarget(), Narrow: c.narrowCharts,
+				Basis: c.f.Workload[sizingBasisKey], DiscountRate: r.Workload.DiscountRate.String()},
+			&discountedBlock{C: c, Drawn: c.drawn[3], Narrow: c.narrowCharts},
+			&volumeBlock{C: c, Curve: c.curve, Narrow: c.narrowCharts},
+			&interactivityBlock{C: c, Curve: c.icurve, Ceiling: c.ceiling, Narrow: c.narrowCharts},
+			&tornadoBlock{C: c, Tornado: c.tornado, Err: c.tornadoErr, Option: c.sensOption, Metric: c.sensMetric, Narrow: c.narrowCharts},
 		),
 		ga.Section().Class("card uncertainty").ID("uncertainty").Body(
 			ga.H2().Text("Uncertainty"),
-			&part{C: c, Kind: "uncertainty", Sig: signature(c.simSeq, c.resultSeq, c.f.Unc.On, c.narrowCharts)},
+			&uncertaintyBlock{C: c, On: c.f.Unc.On, Sim: c.sim, Err: c.simErr, Done: c.simDone, Total: c.simTotal, Narrow: c.narrowCharts},
 		),
 		ga.Section().Class("card power").ID("power").Body(
 			ga.H2().Text("Power"),
-			&part{C: c, Kind: "power", Sig: signature(c.drawn[0], c.narrowCharts)},
+			&powerBlock{C: c, Drawn: c.powerOf, Narrow: c.narrowCharts},
 		),
 	}
 	return ui
@@ -575,27 +577,37 @@ func comparisonViewOf(r *engine.Result, order []int, class func(int) string) com
 	return v
 }
 
-// comparison is the table's view for the current result and order,
-// laid out once for each.
+// comparison is the table's view for the current result and order, laid
+// out once for each (layoutTable). It updates with the headline: a reader
+// compares the options there as they type.
 func (c *Calculator) comparison() ga.UI {
 	if !c.painted() { // like the charts, it follows the first paint
 		return &comparisonView{C: c, Pending: true}
 	}
-	if m := &c.tableMemo; m.seq != c.resultSeq || m.input != c.inputOrder || m.view == nil {
-		v := comparisonViewOf(c.result, c.order(), c.optionClass)
-		m.seq, m.input, m.view = c.resultSeq, c.inputOrder, &v
-	}
+	c.layoutTable()
 	v := *c.tableMemo.view
 	v.C = c
 	return &v
 }
 
-func (c *Calculator) renderCapacity() ga.UI {
-	i := c.capacityTarget()
+// layoutTable lays the table out for the current result and order, unless
+// it already is.
+func (c *Calculator) layoutTable() {
+	if c.result == nil {
+		return
+	}
+	if m := &c.tableMemo; m.seq != c.resultSeq || m.input != c.inputOrder || m.view == nil {
+		v := comparisonViewOf(c.result, c.order(), c.optionClass)
+		m.seq, m.input, m.view = c.resultSeq, c.inputOrder, &v
+	}
+}
+
+// renderCapacity is the capacity chart of option i of r.
+func (c *Calculator) renderCapacity(r *engine.Result, i int) ga.UI {
 	if i < 0 {
 		return ga.Text("")
 	}
-	o := &c.result.Options[i]
+	o := &r.Options[i]
 	var committed []decimal.Decimal
 	if len(o.Commitments) > 0 {
 		committed = make([]decimal.Decimal, len(o.Months))
@@ -605,7 +617,7 @@ func (c *Calculator) renderCapacity() ga.UI {
 	}
 	return ga.Div().Class("chart-block").Body(
 		c.optionPicker("capacity-option", "Option", i, func(o engine.OptionResult) bool { return o.Throughput != nil }, func(ctx ga.Context, v int) { c.capOption = v }),
-		c.capacityChart(c.result, i, committed),
+		c.capacityChart(r, i, committed),
 		ga.If(len(o.Commitments) > 0, func() ga.UI { return tierTable(o) }),
 	)
 }
@@ -711,7 +723,6 @@ func (c *Calculator) resize() {
 		return
 	}
 	c.sizing, c.sizingErr = sizeCommitment(c.good, c.result, c.sizingTarget(), c.commitTerms)
-	c.sizingSeq++
 }
 
 func (c *Calculator) renderVolume() ga.UI {

@@ -160,22 +160,6 @@ func (f *form) setRange(path, side, v string) {
 	f.Unc.Ranges[path] = t
 }
 
-// uncSig is everything the uncertainty inputs show.
-func (f *form) uncSig() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%v|%q|%q|", f.Unc.On, f.Unc.Seed, f.Unc.Samples)
-	for _, p := range slices.Sorted(mapKeys(f.Unc.Ranges)) {
-		fmt.Fprintf(&b, "%s=%q;", p, f.Unc.Ranges[p])
-	}
-	for i, o := range f.Options {
-		fmt.Fprintf(&b, "[%d %s %s]", i, o.Kind, o.Label)
-		for _, k := range slices.Sorted(mapKeys(o.Ranges)) {
-			fmt.Fprintf(&b, "%s=%q;", k, o.Ranges[k])
-		}
-	}
-	return b.String()
-}
-
 // uncRow is one input the page offers a range for.
 type uncRow struct {
 	path, label, unit string
@@ -289,45 +273,32 @@ func (c *Calculator) shapeSelect(path, label, shape string) ga.UI {
 	}))
 }
 
-// refreshUncertainty runs the Monte Carlo once the headline is on screen,
-// paced like the tornado, reporting progress, and drops it when the input
-// changes (current turns false).
-func (c *Calculator) refreshUncertainty(ctx ga.Context, s engine.Scenario, current func() bool) {
+// refreshUncertainty is the Monte Carlo's job in the queue after an edit
+// (refreshSecondary), paced like the tornado, reporting progress; nil when
+// uncertainty is off.
+func (c *Calculator) refreshUncertainty(s engine.Scenario) *job {
 	if s.Uncertainty == nil {
 		c.sim, c.simErr, c.simDone, c.simTotal = nil, "", 0, 0
-		c.simSeq++
-		return
+		return nil
 	}
 	total := engine.DefaultSamples
 	if n := s.Uncertainty.Samples; n.Set() && n.Dec().IsInteger() && n.Dec().Sign() > 0 && n.Dec().Cmp(decimal.NewFromInt(engine.MaxSamples)) <= 0 {
 		total = int(n.Dec().IntPart())
 	}
 	c.simDone, c.simTotal, c.simErr = 0, total, ""
-	c.simSeq++
-	c.async(ctx, func() {
-		time.Sleep(secondaryDelay) // the headline and the charts first
-		if !current() {
-			return
-		}
+	return &job{name: "monte-carlo", notBefore: secondaryDelay, run: func(q *run) {
 		done := 0
-		last, shown := time.Now(), time.Now()
+		shown := time.Now()
 		pace := func() bool {
 			done++
-			if time.Since(last) >= paceSlice {
-				time.Sleep(time.Millisecond)
-				last = time.Now()
-			}
 			if time.Since(shown) >= 200*time.Millisecond {
 				shown = time.Now()
 				d := done
-				c.dispatch(ctx, func(ga.Context) {
-					if current() {
-						c.simDone = d
-						c.simSeq++
-					}
+				q.apply(func() {
+					c.simDone = d
 				})
 			}
-			return current()
+			return q.pace()
 		}
 		sim, err := engine.Simulate(&s, pace)
 		if err == engine.ErrStopped {
@@ -344,13 +315,10 @@ func (c *Calculator) refreshUncertainty(ctx ga.Context, s engine.Scenario, curre
 				msg = strings.Join(lines, " ")
 			}
 		}
-		c.dispatch(ctx, func(ga.Context) {
-			if current() {
-				c.sim, c.simErr, c.simDone = sim, msg, total
-				c.simSeq++
-			}
+		q.apply(func() {
+			c.sim, c.simErr, c.simDone = sim, msg, total
 		})
-	})
+	}}
 }
 
 // rangeErrorText names a range's error by the input it is on.

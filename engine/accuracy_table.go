@@ -7,14 +7,14 @@ package engine
 // at the 10th, 50th and 90th percentile; and, from every case, the widest
 // replica and the longest request measured.
 var accuracyBands = []validationBand{
-	{vendor: "", moe: false, cases: 37, within25: 24, low: lit("0.56"), median: lit("0.95"), high: lit("1.25"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "", moe: false, cases: 37, within25: 25, low: lit("0.55"), median: lit("0.99"), high: lit("1.25"), maxReplica: 8, maxTokens: 33792},
 	{vendor: "AMD", moe: false, cases: 13, within25: 11, low: lit("0.79"), median: lit("0.95"), high: lit("1.03"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "Google", moe: false, cases: 1, within25: 0, low: lit("0.28"), median: lit("0.28"), high: lit("0.28"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "Intel", moe: false, cases: 8, within25: 4, low: lit("0.56"), median: lit("1.23"), high: lit("1.68"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "NVIDIA", moe: false, cases: 15, within25: 9, low: lit("0.55"), median: lit("0.90"), high: lit("1.12"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "", moe: true, cases: 30, within25: 11, low: lit("0.45"), median: lit("0.77"), high: lit("1.17"), maxReplica: 144, maxTokens: 33792},
-	{vendor: "AMD", moe: true, cases: 6, within25: 0, low: lit("0.67"), median: lit("0.73"), high: lit("0.77"), maxReplica: 144, maxTokens: 33792},
-	{vendor: "NVIDIA", moe: true, cases: 24, within25: 11, low: lit("0.45"), median: lit("0.78"), high: lit("1.18"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "Google", moe: false, cases: 1, within25: 0, low: lit("0.31"), median: lit("0.31"), high: lit("0.31"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "Intel", moe: false, cases: 8, within25: 4, low: lit("0.55"), median: lit("1.23"), high: lit("1.71"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "NVIDIA", moe: false, cases: 15, within25: 10, low: lit("0.55"), median: lit("0.99"), high: lit("1.12"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "", moe: true, cases: 30, within25: 11, low: lit("0.48"), median: lit("0.78"), high: lit("1.19"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "AMD", moe: true, cases: 6, within25: 0, low: lit("0.68"), median: lit("0.74"), high: lit("0.78"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "NVIDIA", moe: true, cases: 24, within25: 11, low: lit("0.48"), median: lit("0.81"), high: lit("1.26"), maxReplica: 144, maxTokens: 33792},
 }
 
 // validatedAccelerators are the catalog accelerators with published measurements.

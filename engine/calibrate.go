@@ -69,6 +69,7 @@ func calibrate(errs *Errors, p *plan, s *Scenario, i int) {
 	o.accel.interconnect = o.accel.interconnect.Mul(f)
 	o.accel.scaleOut = o.accel.scaleOut.Mul(f)
 	o.collectiveLatency = div(o.collectiveLatency, f)
+	o.layerOverhead = div(o.layerOverhead, f)
 	if o.perReplica == 0 {
 		o.perReplica = mp.Accelerators
 	}

@@ -21,17 +21,23 @@ var (
 	DefaultTPOTTargetMs = decimal.NewFromInt(50)
 	DefaultBits         = decimal.NewFromInt(16)
 
-	// MBU, MFU, the collective latency and CollectiveBandwidthShare are
-	// fitted together on the training set's tensor-parallel cases
-	// (TestFitEfficiency recomputes the fit; docs/methodology.md,
-	// Throughput). The latency's grid stops at 50 µs: NCCL measures 10–30 µs
+	// MBU, MFU, the collective latency, CollectiveBandwidthShare and
+	// DecodeLayerOverheadUs are fitted together on the training set's
+	// tensor-parallel cases (TestFitEfficiency recomputes the fit;
+	// docs/methodology.md, Throughput). The latency's grid stops at 50 µs: NCCL measures 10–30 µs
 	// an all-reduce within a node, and a larger fitted latency would stand
 	// for throughput losses at large batches while wrongly slowing batch 1.
 	// MBU's grid stops at 0.9, about what a copy kernel reaches of an HBM's
 	// peak.
-	DefaultMBU                 = decimal.RequireFromString("0.9")
+	DefaultMBU                 = decimal.RequireFromString("0.85")
 	DefaultMFU                 = decimal.RequireFromString("0.45")
-	DefaultCollectiveLatencyUs = decimal.RequireFromString("50")
+	DefaultCollectiveLatencyUs = decimal.RequireFromString("35")
+	// DecodeLayerOverheadUs is a decode step's fixed time a layer, in µs,
+	// whatever the batch and the replica size: kernel launches, scheduling
+	// and synchronisation that the memory and compute roofline leaves out
+	// (issue 11, fifth round; fitted with MBU, MFU and the collective
+	// latency on the training set: methodology, Throughput).
+	DecodeLayerOverheadUs = decimal.RequireFromString("20")
 	// CollectiveBandwidthShare is the share of the scale-up link's bandwidth
 	// per direction that a tensor-parallel all-reduce achieves in serving
 	// (messages of a few MB, not overlapped with compute), fitted with them.

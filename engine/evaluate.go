@@ -318,7 +318,7 @@ func (p *plan) evaluate() (*Result, error) {
 		return res, nil
 	}
 	res.Comparison = p.compare(res)
-	if p.reuse == nil {
+	if p.reuse == nil && !p.noPower {
 		res.Power = p.power(res)
 	}
 	return res, nil

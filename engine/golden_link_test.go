@@ -52,6 +52,7 @@ var releasedLinkCorpora = map[string]string{
 	"v2.json": "74b4d2a9e0565fa8e1a13902a2ec6af685bb8dac1d265dc004fb0a84821017ab",
 	"v3.json": "4d8728a3d844a532af87ffe87f0d2c8131cf2d6eacfdfbe408f1bfa83011f117",
 	"v4.json": "414291ae8fa718f4307a9f331cd0ab54d88cfe5ea2359c4179b4f1ffb2e52754",
+	"v5.json": "a5a6ab92b04005591720bc3791d4c685ef826374da4402215f755f09b01577e2",
 }
 
 // goldenLink is one link of the corpus and the figures it must produce.
@@ -241,6 +242,22 @@ func writeCorpus(t *testing.T) {
 		{Path: "options[2].price_output_per_m", Low: N("0.4"), Mode: N("0.8"), High: N("1")},
 		{Path: "options[0].throughput", Low: N("0.7"), Mode: N("1"), High: N("1.2")},
 	}}
+	// Version 5: hybrid fleets and the daily profile, the sizing basis,
+	// a range's shape, an MLA model's attention heads.
+	hybrid := hybridScenario()
+	hybrid.Name = "Hybrid: committed base, hourly burst, API overflow over a custom day"
+	searched := hybridScenario()
+	searched.Name = "Hybrid with its base searched over business hours"
+	searched.Workload.DailyProfile = "business_hours"
+	searched.Options[3].BaseAccelerators = Num{}
+	shaped := typicalScenario()
+	shaped.Version = 2
+	shaped.Name = "Net-present-cost sizing, log-normal growth, DeepSeek-V3 at 64 attention heads"
+	shaped.Workload.SizingBasis = N("1")
+	shaped.Model = Model{Preset: "deepseek-v3", AttentionHeads: N("64")}
+	shaped.Uncertainty = &Uncertainty{Seed: N("3"), Samples: N("100"), Ranges: []Range{
+		{Path: "workload.monthly_growth", Shape: Lognormal, Low: N("0.01"), Mode: N("0.03"), High: N("0.06")},
+	}}
 	var corpus []goldenLink
 	for _, c := range []struct {
 		note string
@@ -261,6 +278,9 @@ func writeCorpus(t *testing.T) {
 		{"owned refresh, resale and loan; a lease (version 4 keys)", financed},
 		{"site power budget and stack efficiency (version 4 keys)", powered},
 		{"uncertainty ranges, seed and draws (version 4 keys)", uncertain},
+		{"hybrid fleet over a custom daily profile (version 5 keys)", hybrid},
+		{"hybrid with its base searched, a preset profile (version 5 keys)", searched},
+		{"sizing basis, log-normal range, attention heads (version 5 keys)", shaped},
 	} {
 		if _, err := Evaluate(c.s); err != nil && c.note != "largest: eight custom options, every field set" {
 			t.Fatalf("%s: %v", c.note, err)

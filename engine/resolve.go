@@ -39,6 +39,8 @@ type plan struct {
 	// reuse, when set, carries work from an earlier evaluation that the
 	// caller knows is unchanged (sensitivity moves one input at a time).
 	reuse *reuse
+	// noPower leaves the power figures out (EvaluateHeadline).
+	noPower bool
 }
 
 // reuse is what an evaluation may take from a previous one of a
@@ -130,6 +132,7 @@ type optionPlan struct {
 	mbu, mfu, usableMemory, maxUtil decimal.Decimal
 	usableSet                       bool            // usable_memory_share given: a share of all memory
 	collectiveLatency               decimal.Decimal // seconds
+	layerOverhead                   decimal.Decimal // seconds a layer a decode step (DecodeLayerOverheadUs)
 	maxBatch                        int64           // 0: none
 	spare                           decimal.Decimal
 	hourly, commitUnits, commitRate decimal.Decimal
@@ -578,6 +581,7 @@ func checkOption(errs *Errors, i int, r *Resolution) optionPlan {
 	op.usableSet = o.UsableMemoryShare.Set()
 	op.usableMemory = o.UsableMemoryShare.Or(DefaultUsableMemoryShare)
 	op.collectiveLatency = div(o.CollectiveLatencyUs.Dec(), million)
+	op.layerOverhead = div(DecodeLayerOverheadUs, million)
 	op.maxUtil = o.MaxUtilization.Dec()
 	op.spare = o.SpareReplicas.Dec()
 	if o.MaxBatch.Set() {

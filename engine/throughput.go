@@ -325,11 +325,15 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 		comm = expertParallel(m, o, n)
 		overlap = ExpertParallelOverlap
 	}
+	// A decode step also pays a fixed time a layer (kernel launches,
+	// scheduling, synchronisation), whatever the batch: o.layerOverhead ×
+	// layers (DecodeLayerOverheadUs, fitted on the training set).
+	overhead := o.layerOverhead.Mul(m.layers)
 	stepTime := func(b decimal.Decimal) decimal.Decimal {
 		if overlap {
-			return maxDec(maxDec(memTime(b), flopTime(b)), comm.decode(b))
+			return maxDec(maxDec(memTime(b), flopTime(b)), comm.decode(b)).Add(overhead)
 		}
-		return maxDec(memTime(b), flopTime(b)).Add(comm.decode(b))
+		return maxDec(memTime(b), flopTime(b)).Add(comm.decode(b)).Add(overhead)
 	}
 	if w.slo.Sign() > 0 {
 		// The largest batch whose step meets the SLO: the step only grows
@@ -370,6 +374,7 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 	} else {
 		step = step.Add(commStep)
 	}
+	step = step.Add(overhead)
 	b := batch.IntPart()
 	ms := step.Mul(thousand)
 	t.AcceleratorsPerReplica = n

@@ -35,13 +35,15 @@ func TestRooflineHandWorked(t *testing.T) {
 		t.Errorf("batch = %d (%s), want 219 (memory)", *tp.BatchSize, tp.BatchLimit)
 	}
 	// Step: (16e9 + 219 × 1,500 × 131,072) / 1e12 = 0.059057152 s against
-	// 219 × 2 × 8e9 / 500e12 = 0.007008 s of compute: memory-bound.
-	checkNear(t, "step ms", *tp.DecodeStepMs, d("59.057152"))
+	// 219 × 2 × 8e9 / 500e12 = 0.007008 s of compute: memory-bound; plus
+	// the step's time a layer, 32 layers × 20 µs (DecodeLayerOverheadUs) =
+	// 0.64 ms: 59.697152 ms.
+	checkNear(t, "step ms", *tp.DecodeStepMs, d("59.697152"))
 	if tp.Bound != "memory" {
 		t.Errorf("bound = %s", tp.Bound)
 	}
-	// Decode = 219 / 0.059057152 = 3,708.27228512… tokens/s.
-	checkNear(t, "decode", tp.DecodeTokensPerS, d("3708.272285124755084701680162"))
+	// Decode = 219 / 0.059697152 = 3,668.51671583… tokens/s.
+	checkNear(t, "decode", tp.DecodeTokensPerS, d("3668.516715839308381076537789"))
 	// Prefill = 500e12 / (2 × 8e9) = 31,250 tokens/s.
 	checkNear(t, "prefill", tp.PrefillTokensPerS, d("31250"))
 }
@@ -53,23 +55,25 @@ func TestRooflineUsableMemoryShareSet(t *testing.T) {
 	// Set by the user, the share keeps its meaning, a share of all the
 	// memory: 80 × 0.9 − 16 = 56 GB for KV, floor(56e9 / 262,144,000) =
 	// floor(213.62) = 213; step (16e9 + 213 × 1,500 × 131,072) / 1e12 =
-	// 0.057877504 s.
+	// 0.057877504 s, plus 32 × 20 µs a layer: 0.058517504 s.
 	if *tp.BatchSize != 213 {
 		t.Errorf("batch = %d, want 213", *tp.BatchSize)
 	}
-	checkNear(t, "step ms", *tp.DecodeStepMs, d("57.877504"))
+	checkNear(t, "step ms", *tp.DecodeStepMs, d("58.517504"))
 }
 
 func TestRooflineSLO(t *testing.T) {
 	s := rooflineScenario()
 	s.Workload.TPOTSLOms = N("30")
 	tp := mustEval(t, s).Options[0].Throughput
-	// By memory: (0.03 × 1e12 − 16e9) / 196,608,000 = 71.2 → 71;
-	// by compute: 0.03 × 500e12 / 16e9 = 937.5. Batch 71.
-	if *tp.BatchSize != 71 || tp.BatchLimit != "slo" {
-		t.Errorf("batch = %d (%s), want 71 (slo)", *tp.BatchSize, tp.BatchLimit)
+	// Of the 30 ms, 32 layers × 20 µs = 0.64 ms go to the step's time a
+	// layer. By memory: ((0.03 − 0.00064) × 1e12 − 16e9) / 196,608,000 =
+	// 67.95 → 67; by compute: 0.02936 × 500e12 / 16e9 = 917.5. Batch 67:
+	// step (16e9 + 67 × 196,608,000) / 1e12 + 0.64 ms = 29.812736 ms.
+	if *tp.BatchSize != 67 || tp.BatchLimit != "slo" {
+		t.Errorf("batch = %d (%s), want 67 (slo)", *tp.BatchSize, tp.BatchLimit)
 	}
-	checkNear(t, "step ms", *tp.DecodeStepMs, d("29.959168"))
+	checkNear(t, "step ms", *tp.DecodeStepMs, d("29.812736"))
 
 	s.Workload.TPOTSLOms = N("5") // weights alone take 16 ms to read
 	_, err := Evaluate(s)
@@ -87,8 +91,9 @@ func TestRooflineMaxBatchAndMoE(t *testing.T) {
 	if *tp.BatchSize != 100 || tp.BatchLimit != "max_batch" {
 		t.Errorf("batch = %d (%s)", *tp.BatchSize, tp.BatchLimit)
 	}
-	// Active weights 4 GB: step = (4e9 + 100 × 196,608,000) / 1e12 = 0.0236608 s.
-	checkNear(t, "step ms", *tp.DecodeStepMs, d("23.6608"))
+	// Active weights 4 GB: step = (4e9 + 100 × 196,608,000) / 1e12 = 0.0236608 s,
+	// plus 32 layers × 20 µs: 0.0243008 s.
+	checkNear(t, "step ms", *tp.DecodeStepMs, d("24.3008"))
 	// Prefill uses active parameters: 500e12 / 4e9 = 125,000.
 	checkNear(t, "prefill", tp.PrefillTokensPerS, d("125000"))
 }
@@ -192,16 +197,17 @@ func TestRooflineMoEExpertsTouched(t *testing.T) {
 	tp := mustEval(t, s).Options[0].Throughput
 	// One token uses 2 of 4 experts: it reads 4 GB always, 12 GB × 1/2 of
 	// the routed weights, 10 GB in all, the active weights (5 B × 2 bytes);
-	// KV 1,500 × 131,072 = 196,608,000 bytes. Step (10e9 + 0.196608e9) / 1e12.
-	checkNear(t, "batch 1 step ms", *tp.DecodeStepMs, d("10.196608"))
+	// KV 1,500 × 131,072 = 196,608,000 bytes. Step (10e9 + 0.196608e9) / 1e12
+	// + 32 layers × 20 µs = 10.196608 + 0.64 ms.
+	checkNear(t, "batch 1 step ms", *tp.DecodeStepMs, d("10.836608"))
 
 	s.Options[0].MaxBatch = N("3")
 	tp = mustEval(t, s).Options[0].Throughput
 	// Three tokens leave an expert untouched with probability 0.5^3 = 0.125:
 	// 4e9 + 12e9 × 0.875 = 14.5e9 bytes of weights and 3 × 196,608,000 of KV:
 	// (14.5e9 + 0.589824e9) / 1e12 = 15.089824 ms; compute is 3 × 2 × 5e9 /
-	// 500e12 = 0.06 ms: memory-bound.
-	checkNear(t, "batch 3 step ms", *tp.DecodeStepMs, d("15.089824"))
+	// 500e12 = 0.06 ms: memory-bound; + 0.64 ms a step's layers: 15.729824.
+	checkNear(t, "batch 3 step ms", *tp.DecodeStepMs, d("15.729824"))
 	if tp.Bound != "memory" {
 		t.Errorf("bound = %s", tp.Bound)
 	}
@@ -214,13 +220,14 @@ func TestRooflineMoESLO(t *testing.T) {
 	s.Workload.TPOTSLOms = N("20")
 	tp := mustEval(t, s).Options[0].Throughput
 	// The step at batch b reads 16e9 − 12e9 × 0.5^b bytes of weights and
-	// b × 196,608,000 of KV. b = 20: 16e9 − 11,444.091796875 + 3.93216e9 =
-	// 19,932,148,555.908203125 bytes, 19.93… ms: within 20 ms; b = 21 adds
-	// 196,608,000 − 5,722.05… bytes: 20.13 ms, over. Batch 20.
-	if *tp.BatchSize != 20 || tp.BatchLimit != "slo" {
-		t.Errorf("batch = %d (%s), want 20 (slo)", *tp.BatchSize, tp.BatchLimit)
+	// b × 196,608,000 of KV, plus 32 layers × 20 µs = 0.64 ms. b = 17: 16e9
+	// − 91,552.734375 + 3,342,336,000 = 19,342,244,447.265625 bytes,
+	// 19.342… + 0.64 = 19.982… ms: within 20 ms; b = 18 adds 196,608,000 −
+	// 45,776.37 bytes: 20.18 ms, over. Batch 17.
+	if *tp.BatchSize != 17 || tp.BatchLimit != "slo" {
+		t.Errorf("batch = %d (%s), want 17 (slo)", *tp.BatchSize, tp.BatchLimit)
 	}
-	checkNear(t, "step ms", *tp.DecodeStepMs, d("19.932148555908203125"))
+	checkNear(t, "step ms", *tp.DecodeStepMs, d("19.982244447265625"))
 }
 
 func TestRooflineMoEFieldsChecked(t *testing.T) {
@@ -277,14 +284,15 @@ func TestRooflineTensorParallelCommunication(t *testing.T) {
 	// (0.3) of its 100 GB/s: 64 × 4,096 values × 2 bytes / 30 GB/s =
 	// 17.4762666… µs a token, 0.174762666… ms for 10. Memory: (16e9 + 10 ×
 	// 196,608,000) / (2 × 2e12 × 0.5) = 8.98304 ms, above compute (10 ×
-	// 16e9 / 1e15 = 0.16 ms). Step = 8.98304 + 0.64 + 0.174762666… =
-	// 9.797802666… ms.
-	checkNear(t, "step ms", *tp.DecodeStepMs, d("9.79780266666666666667"))
+	// 16e9 / 1e15 = 0.16 ms), plus 32 layers × 20 µs = 0.64 ms a step
+	// (DecodeLayerOverheadUs). Step = 8.98304 + 0.64 + 0.174762666… + 0.64
+	// = 10.437802666… ms.
+	checkNear(t, "step ms", *tp.DecodeStepMs, d("10.43780266666666666667"))
 	if tp.Bound != "memory" {
 		t.Errorf("bound = %s", tp.Bound)
 	}
-	// Decode per accelerator = 10 / 0.009797802666… / 2 = 510.3185… tokens/s.
-	checkNear(t, "decode", tp.DecodeTokensPerS, d("510.318504067306519883468321"))
+	// Decode per accelerator = 10 / 0.010437802666… / 2 = 479.0280… tokens/s.
+	checkNear(t, "decode", tp.DecodeTokensPerS, d("479.028025311074412596521264"))
 	// Prefill: 16e9 / 1e15 = 16 µs of compute and 17.4762666… µs of link a
 	// token over the replica; per accelerator 1 / (2 × 33.4762666… µs) =
 	// 14,935.95… tokens/s.
@@ -292,15 +300,15 @@ func TestRooflineTensorParallelCommunication(t *testing.T) {
 
 	// One accelerator, or an unknown interconnect: no communication.
 	s.Options[0].AcceleratorsPerReplica = N("1")
-	if got := *mustEval(t, s).Options[0].Throughput.DecodeStepMs; !near(got, d("17.96608")) {
-		t.Errorf("one accelerator: step %s ms, want (16e9 + 1.96608e9) / 1e12 = 17.96608", got)
+	if got := *mustEval(t, s).Options[0].Throughput.DecodeStepMs; !near(got, d("18.60608")) {
+		t.Errorf("one accelerator: step %s ms, want (16e9 + 1.96608e9) / 1e12 + 32 × 20 µs = 18.60608", got)
 	}
 }
 
 func TestRooflineTokensPerUser(t *testing.T) {
 	tp := mustEval(t, rooflineScenario()).Options[0].Throughput
-	// One token a step of 59.057152 ms: 1 / 0.059057152 = 16.93275016… tokens/s.
-	checkNear(t, "tokens/s per user", *tp.TokensPerSecondPerUser, d("16.932750160387009519185754"))
+	// One token a step of 59.697152 ms: 1 / 0.059697152 = 16.75121788… tokens/s.
+	checkNear(t, "tokens/s per user", *tp.TokensPerSecondPerUser, d("16.751217880544787128203369"))
 }
 
 // candidatesOf is every replica the estimate considers for the scenario's
@@ -368,33 +376,35 @@ func TestRooflineExpertParallel(t *testing.T) {
 	// the other accelerator, and gets them back: 64 × 2 × 8,192 × 1/2 =
 	// 524,288 bytes, carried by 2 links at AllToAllBandwidthShare (0.8) of
 	// 100 GB/s: 3.2768 µs a token, 0.032768 ms for 10; 0.672768 ms in all.
-	// Overlapped, the step is the slower: memory, 10.977180625 ms.
-	checkNear(t, "step ms", *ep.DecodeStepMs, d("10.977180625"))
+	// Overlapped, the step is the slower: memory, 10.977180625 ms, plus
+	// 32 layers × 20 µs (DecodeLayerOverheadUs): 11.617180625 ms.
+	checkNear(t, "step ms", *ep.DecodeStepMs, d("11.617180625"))
 	if ep.Bound != "memory" {
 		t.Errorf("bound = %s", ep.Bound)
 	}
-	// Decode per accelerator = 10 / 0.010977180625 / 2.
-	checkNear(t, "decode", ep.DecodeTokensPerS, div(d("10"), d("0.021954361250")))
+	// Decode per accelerator = 10 / 0.011617180625 / 2.
+	checkNear(t, "decode", ep.DecodeTokensPerS, div(d("10"), d("0.023234361250")))
 	// Prefill: 10 µs of compute a token (1e10 FLOPs over 1e15) against
 	// 3.2768 µs of link: 1 / (2 × 10 µs) = 50,000 tokens/s per accelerator.
 	checkNear(t, "prefill", ep.PrefillTokensPerS, d("50000"))
 
-	// Not overlapped, the all-to-alls add: 10.977180625 + 0.672768 =
-	// 11.649948625 ms; prefill 1 / (2 × 13.2768 µs) = 37,659.6770…
+	// Not overlapped, the all-to-alls add: 10.977180625 + 0.672768 + 0.64 =
+	// 12.289948625 ms; prefill 1 / (2 × 13.2768 µs) = 37,659.6770…
 	ExpertParallelOverlap = false
 	ep = layoutOf(t, candidatesOf(t, epScenario()), LayoutExpert)
-	checkNear(t, "step ms, added", *ep.DecodeStepMs, d("11.649948625"))
+	checkNear(t, "step ms, added", *ep.DecodeStepMs, d("12.289948625"))
 	checkNear(t, "prefill, added", ep.PrefillTokensPerS, div(one, d("0.0000265536")))
 
 	// ExpertParallelEfficiency scales both peaks: at 0.4 memory takes
 	// 21,954,361,250 / (2e12 × 0.4) = 27.4429515625 ms, overlapped with
-	// 0.672768 ms of all-to-alls; prefill 1 / (2 × 25 µs) = 20,000.
+	// 0.672768 ms of all-to-alls, plus 0.64 ms: 28.0829515625 ms; prefill
+	// 1 / (2 × 25 µs) = 20,000.
 	// Within one scale-up domain (none is given: the replica is one) the
 	// scale-out factor does not apply.
 	defer func(effOut Num) { ExpertParallelEfficiencyScaleOut = effOut.Dec() }(NumOf(ExpertParallelEfficiencyScaleOut))
 	ExpertParallelOverlap, ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut = true, d("0.4"), d("0.1")
 	ep = layoutOf(t, candidatesOf(t, epScenario()), LayoutExpert)
-	checkNear(t, "step ms at 0.4", *ep.DecodeStepMs, d("27.4429515625"))
+	checkNear(t, "step ms at 0.4", *ep.DecodeStepMs, d("28.0829515625"))
 	checkNear(t, "prefill at 0.4", ep.PrefillTokensPerS, d("20000"))
 }
 
@@ -407,35 +417,38 @@ func TestRooflineScaleOut(t *testing.T) {
 	// A scale-up domain of one accelerator: a replica of 2 crosses the
 	// 10 GB/s scale-out network. Expert parallel: 524,288 bytes a token
 	// over 2 × 10 GB/s × 0.8 = 32.768 µs, 0.32768 ms for 10, 0.96768 ms
-	// with the latency: step 10.977180625 + 0.96768 = 11.944860625 ms.
+	// with the latency: step 10.977180625 + 0.96768 + 0.64 (32 layers × 20
+	// µs) = 12.584860625 ms.
 	s.Options[0].Accelerator.ScaleUpDomain = N("1")
 	s.Options[0].Accelerator.ScaleOutGBps = N("10")
 	cands := candidatesOf(t, s)
-	checkNear(t, "expert parallel step ms", *layoutOf(t, cands, LayoutExpert).DecodeStepMs, d("11.944860625"))
+	checkNear(t, "expert parallel step ms", *layoutOf(t, cands, LayoutExpert).DecodeStepMs, d("12.584860625"))
 	// Across the scale-out network the expert-parallel efficiency is
 	// ExpertParallelEfficiencyScaleOut's, not the in-domain one's: at 0.4
 	// (and 0.1 within a domain, unused here) memory takes 21,954,361,250 /
 	// (2 × 2e12 × 0.5 × 0.4) = 27.4429515625 ms, plus 0.96768 ms of
-	// all-to-alls: 28.4106315625 ms.
+	// all-to-alls and 0.64 ms of the layers: 29.0506315625 ms.
 	ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut = d("0.1"), d("0.4")
-	checkNear(t, "expert parallel step ms, scale-out efficiency", *layoutOf(t, candidatesOf(t, s), LayoutExpert).DecodeStepMs, d("28.4106315625"))
+	checkNear(t, "expert parallel step ms, scale-out efficiency", *layoutOf(t, candidatesOf(t, s), LayoutExpert).DecodeStepMs, d("29.0506315625"))
 	ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut = one, one
 	// Tensor parallel: 64 all-reduces of 4,096 × 2 bytes a token, a ring
 	// of 2 sending it once, at CollectiveBandwidthShare (0.5) of 10 GB/s:
 	// 104.8576 µs a token, 1.048576 ms for 10, 1.688576 ms with the
 	// latency. Memory: (16e9 − 12e9 × 0.5^10 + 10 × 196,608,000) / 2e12 =
-	// 8.977180625 ms (each weight read once). Step 10.665756625 ms.
-	checkNear(t, "tensor parallel step ms", *layoutOf(t, cands, LayoutTensor).DecodeStepMs, d("10.665756625"))
+	// 8.977180625 ms (each weight read once). Step 10.665756625 ms, plus
+	// 0.64 ms of the layers: 11.305756625 ms.
+	checkNear(t, "tensor parallel step ms", *layoutOf(t, cands, LayoutTensor).DecodeStepMs, d("11.305756625"))
 
 	// Within the domain (8 accelerators), the 100 GB/s scale-up link:
 	// tensor parallel 64 × 8,192 bytes × 10 tokens / 50 GB/s = 0.1048576
-	// ms: step 8.977180625 + 0.64 + 0.1048576 = 9.722038225 ms.
+	// ms: step 8.977180625 + 0.64 + 0.1048576 + 0.64 (the layers) =
+	// 10.362038225 ms.
 	s.Options[0].Accelerator.ScaleUpDomain = N("8")
-	checkNear(t, "within the domain", *layoutOf(t, candidatesOf(t, s), LayoutTensor).DecodeStepMs, d("9.722038225"))
+	checkNear(t, "within the domain", *layoutOf(t, candidatesOf(t, s), LayoutTensor).DecodeStepMs, d("10.362038225"))
 	// Unknown scale-out bandwidth: the scale-up figure, as before.
 	s.Options[0].Accelerator.ScaleUpDomain = N("1")
 	s.Options[0].Accelerator.ScaleOutGBps = Num{}
-	checkNear(t, "no scale-out figure", *layoutOf(t, candidatesOf(t, s), LayoutTensor).DecodeStepMs, d("9.722038225"))
+	checkNear(t, "no scale-out figure", *layoutOf(t, candidatesOf(t, s), LayoutTensor).DecodeStepMs, d("10.362038225"))
 }
 
 // TestReplicaChosenForCost: the replica a tiny demand needs is the
@@ -505,14 +518,15 @@ func TestRooflineMLAAttention(t *testing.T) {
 	// of the matmuls' 2 × 1e9. Batch 100 (max_batch; the KV of 100 full
 	// sequences, 100 × 10,002 × 2,304 = 2.3 GB, fits): 100 × 2,368,676,864 /
 	// 1e13 = 23.68676864 ms, compute-bound (memory: (2e9 + 100 × 10,001 ×
-	// 2,304) / 1e13 = 0.43 ms). Without the term it would be 20 ms.
+	// 2,304) / 1e13 = 0.43 ms). Without the term it would be 20 ms. Plus
+	// the step's time a layer, 2 × 20 µs (DecodeLayerOverheadUs): 23.72676864.
 	tp := layoutOf(t, candidatesOf(t, s), LayoutTensor)
-	checkNear(t, "decode step ms", *tp.DecodeStepMs, d("23.68676864"))
+	checkNear(t, "decode step ms", *tp.DecodeStepMs, d("23.72676864"))
 	if tp.Bound != "compute" || *tp.BatchSize != 100 {
 		t.Errorf("bound %s at batch %d, want compute at 100", tp.Bound, *tp.BatchSize)
 	}
-	// Decode: 100 / 0.02368676864 s = 4,221.7... tokens/s.
-	checkNear(t, "decode tokens/s", tp.DecodeTokensPerS, div(d("100"), d("0.02368676864")))
+	// Decode: 100 / 0.02372676864 s = 4,214.6... tokens/s.
+	checkNear(t, "decode tokens/s", tp.DecodeTokensPerS, div(d("100"), d("0.02372676864")))
 	// Prefill: a prompt token attends to half the prompt on average,
 	// 36,864 × 5,000 = 184,320,000 FLOPs on top of 2e9: 2,184,320,000 /
 	// 1e13 = 218.432 µs a token, 4,578.08... tokens/s.
@@ -520,12 +534,33 @@ func TestRooflineMLAAttention(t *testing.T) {
 
 	// A model with a head dimension (grouped-query attention) has no such
 	// term, whatever its heads: 2 layers × 1 KV head × 576 dims × 2 bytes ×
-	// 2 (K and V) = 4,608 bytes a token; step 100 × 2e9 / 1e13 = 20 ms.
+	// 2 (K and V) = 4,608 bytes a token; step 100 × 2e9 / 1e13 = 20 ms,
+	// + 0.04 ms of the 2 layers.
 	s.Model.KVBytesPerToken = Num{}
 	s.Model.KVHeads, s.Model.HeadDim = N("1"), N("576")
-	checkNear(t, "GQA decode step ms", *layoutOf(t, candidatesOf(t, s), LayoutTensor).DecodeStepMs, d("20"))
+	checkNear(t, "GQA decode step ms", *layoutOf(t, candidatesOf(t, s), LayoutTensor).DecodeStepMs, d("20.04"))
 	// Nor has an MLA model without its heads (a link of an older version):
 	// the estimate is the one it always was.
 	s.Model.KVHeads, s.Model.HeadDim, s.Model.KVBytesPerToken, s.Model.AttentionHeads = Num{}, Num{}, N("2304"), Num{}
-	checkNear(t, "MLA without heads, decode step ms", *layoutOf(t, candidatesOf(t, s), LayoutTensor).DecodeStepMs, d("20"))
+	checkNear(t, "MLA without heads, decode step ms", *layoutOf(t, candidatesOf(t, s), LayoutTensor).DecodeStepMs, d("20.04"))
+}
+
+// TestRooflineLayerOverhead works the decode step's time a layer (issue 11,
+// fifth round) by hand on the roofline scenario at batch 1: memory (16e9 +
+// 1,500 × 131,072) / 1e12 = 16.196608 ms, plus DecodeLayerOverheadUs (20
+// µs) a layer: 32 layers 0.64 ms, 16.836608 ms; 64 layers (the KV doubles
+// with them: 1,500 × 262,144 = 393,216,000 bytes) 16.393216 + 1.28 =
+// 17.673216 ms. A model without its layers (an older custom model given by
+// its KV bytes a token) has no such term.
+func TestRooflineLayerOverhead(t *testing.T) {
+	if !DecodeLayerOverheadUs.Equal(d("20")) {
+		t.Fatalf("DecodeLayerOverheadUs = %s; the working below assumes 20", DecodeLayerOverheadUs)
+	}
+	s := rooflineScenario()
+	s.Options[0].MaxBatch = N("1")
+	checkNear(t, "32 layers, step ms", *mustEval(t, s).Options[0].Throughput.DecodeStepMs, d("16.836608"))
+	s.Model.Layers = N("64")
+	checkNear(t, "64 layers, step ms", *mustEval(t, s).Options[0].Throughput.DecodeStepMs, d("17.673216"))
+	s.Model.Layers, s.Model.KVHeads, s.Model.HeadDim, s.Model.KVBytesPerToken = Num{}, Num{}, Num{}, N("131072")
+	checkNear(t, "no layers, step ms", *mustEval(t, s).Options[0].Throughput.DecodeStepMs, d("16.196608"))
 }

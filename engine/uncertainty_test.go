@@ -171,10 +171,10 @@ func TestSimulateGolden(t *testing.T) {
 			" wins " + o.WinShare.String() + " regret " + o.Regret.P50.StringFixed(2) + " " + o.Regret.P90.StringFixed(2) +
 			" month 60 " + o.Monthly[59].P10.String() + " " + o.Monthly[59].P50.String() + " " + o.Monthly[59].P90.String() + "\n")
 	}
-	const want = `H100 on demand 6275064.10 14500744.07 61534345.52 wins 0.005 regret 8288801.68 39512338.09 month 60 237598.84 769211.71 5036089.96
-H200 committed 8523042.00 16034632.50 67495252.50 wins 0 regret 9773998.34 45891280.62 month 60 243469.6 791276.2 5646834.7
-MI300X owned 3705928.40 6335090.55 22505096.95 wins 0.995 regret 0.00 0.00 month 60 92618.64 252981.03 1675619.38
-Token API 9789623.35 22306684.63 97129785.94 wins 0 regret 15739909.80 73637018.14 month 60 338216.5 1126055.59 7451852.99
+	const want = `H100 on demand 6068320.08 14018255.29 59486157.37 wins 0.005 regret 7900364.00 37849413.04 month 60 228094.89 743897.56 4892517.22
+H200 committed 8420674.10 15688795.00 65710731.00 wins 0 regret 9360810.69 43973899.67 month 60 235169.5 766375.9 5483599.4
+MI300X owned 3718655.33 6367112.04 22645027.87 wins 0.995 regret 0.00 0.00 month 60 93488.9 253854.3 1686358.52
+Token API 9789623.35 22306684.63 97129785.94 wins 0 regret 15707751.44 73491301.43 month 60 338216.5 1126055.59 7451852.99
 `
 	if b.String() != want {
 		t.Errorf("golden:\n%s\nwant:\n%s", b.String(), want)
@@ -714,9 +714,9 @@ func TestSimulateLognormalGolden(t *testing.T) {
 	for _, o := range sim.Options {
 		b.WriteString(o.Label + " " + o.TotalCost.P10.StringFixed(2) + " " + o.TotalCost.P50.StringFixed(2) + " " + o.TotalCost.P90.StringFixed(2) + " " + o.WinShare.String() + "\n")
 	}
-	const want = `H100 on demand 2621174.87 7438769.91 113119761.42 0.116667
-H200 committed 6060679.00 8608809.70 142340020.90 0
-MI300X owned 2712174.21 3921889.69 41000725.91 0.883333
+	const want = `H100 on demand 2520896.13 7210853.62 109295499.03 0.116667
+H200 committed 6027478.60 8589442.80 138477707.70 0
+MI300X owned 2716998.60 3942152.52 41264383.70 0.883333
 Token API 4965080.18 10385601.91 186031593.51 0
 `
 	if b.String() != want {

@@ -76,7 +76,12 @@ var updateValidation = flag.Bool("update-validation", false, "write docs/validat
 // 0.99–1.05 to 1.29–1.49 (the in-domain expert-parallel efficiency, 0.25 →
 // 0.4, now stacks on AMD's 0.75) and the small models on one GPU
 // (gpt-oss) became more optimistic (MBU 0.9). Nothing was tuned back.
-var validationBaseline = struct{ within25, within2x, of int }{35, 62, 67}
+//
+// The fifth round (the decode step's time a layer, 20 µs; MBU 0.85 and 35
+// µs refitted with it on training, median |ln ratio| 0.105 → 0.092) raised
+// the ±25 % share from 35 to 36 of 67 and left the 0.5–2× share at 62:
+// the floor rises with them.
+var validationBaseline = struct{ within25, within2x, of int }{36, 62, 67}
 
 const (
 	throughputData = "testdata/throughput/"
@@ -427,11 +432,17 @@ is what accuracy is judged on; a refit may use only the *training* set.
 
 // efficiencyGrid is what TestFitEfficiency tries: MBU, MFU and the
 // collective latency in µs.
-var efficiencyGrid = struct{ mbu, mfu, latencyUs, linkShare, expertEfficiency, stackEfficiency []string }{
+var efficiencyGrid = struct{ mbu, mfu, latencyUs, linkShare, layerOverheadUs, expertEfficiency, stackEfficiency []string }{
 	mbu:       []string{"0.55", "0.6", "0.65", "0.7", "0.75", "0.8", "0.85", "0.9"},
 	mfu:       []string{"0.25", "0.3", "0.35", "0.4", "0.45", "0.5", "0.55"},
 	latencyUs: []string{"0", "10", "20", "35", "50"},
 	linkShare: []string{"1", "0.5", "0.3", "0.2", "0.15", "0.1", "0.07", "0.05"},
+	// A decode step's time a layer, µs (fifth round; the declared range
+	// was 0–100 µs, refitted on 0, 2, 5, 10, 15, 20, 25, 30, 40, 50 with
+	// the other factors on a narrower grid; the test keeps the values
+	// around the optimum, for time: it evaluates the training set about
+	// 9,000 times, four minutes).
+	layerOverheadUs: []string{"0", "10", "20", "30"},
 	// The first value evaluates every case; the others only the expert-parallel ones.
 	expertEfficiency: []string{"1", "0.7", "0.5", "0.4", "0.3", "0.25", "0.2", "0.15"},
 	// The stack efficiency of the accelerators whose cases carry one (AMD
@@ -451,7 +462,7 @@ func TestFitEfficiency(t *testing.T) {
 	if testing.Short() || runtime.GOOS == "js" {
 		// Native runs check the fit; under wasm (make wasmtest), the same
 		// arithmetic is checked by every other test, at a tenth of the speed.
-		t.Skip("the fit evaluates the training set about 1,700 times")
+		t.Skip("the fit evaluates the training set about 9,000 times")
 	}
 	var train []*validationCase
 	for _, r := range readThroughputCSV(t, "cases.csv") {
@@ -463,13 +474,13 @@ func TestFitEfficiency(t *testing.T) {
 		t.Fatalf("%d training cases: too few to fit", len(train))
 	}
 	g := efficiencyGrid
-	defaultShare, defaultOverlap, defaultEff, defaultEffOut := CollectiveBandwidthShare, ExpertParallelOverlap, ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut
+	defaultShare, defaultOverlap, defaultEff, defaultEffOut, defaultLayer := CollectiveBandwidthShare, ExpertParallelOverlap, ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut, DecodeLayerOverheadUs
 	defer func() {
-		CollectiveBandwidthShare, ExpertParallelOverlap, ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut = defaultShare, defaultOverlap, defaultEff, defaultEffOut
+		CollectiveBandwidthShare, ExpertParallelOverlap, ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut, DecodeLayerOverheadUs = defaultShare, defaultOverlap, defaultEff, defaultEffOut, defaultLayer
 	}()
 	// Each factor is fitted on the cases its term applies to, in turn:
-	//  1. MBU, MFU, the collective latency and the all-reduce's link share
-	//     on the cases evaluated tensor parallel on accelerators without a
+	//  1. MBU, MFU, the collective latency, the all-reduce's link share and
+	//     the decode step's time a layer on the cases evaluated tensor parallel on accelerators without a
 	//     stack efficiency (the NVIDIA, Intel and Google ones: the factor
 	//     is 1 there by definition; the expert-parallel factors do not
 	//     touch these cases);
@@ -498,27 +509,31 @@ func TestFitEfficiency(t *testing.T) {
 		}
 	}
 	var best [6]string // MBU, MFU, latency, link share, expert-parallel efficiency within a domain and across
+	var bestLayer string
 	var bestOverlap bool
 	var bestA accuracy
-	for _, mbu := range g.mbu {
-		for _, mfu := range g.mfu {
-			for _, us := range g.latencyUs {
-				for _, share := range g.linkShare {
-					CollectiveBandwidthShare = d(share)
-					for _, c := range tensor {
-						c.mbu, c.mfu, c.latencyUs = N(mbu), N(mfu), N(us)
-						if err := c.evaluate(); err != nil {
-							t.Fatalf("%s: %v", c.col["id"], err)
+	for _, layer := range g.layerOverheadUs {
+		DecodeLayerOverheadUs = d(layer)
+		for _, mbu := range g.mbu {
+			for _, mfu := range g.mfu {
+				for _, us := range g.latencyUs {
+					for _, share := range g.linkShare {
+						CollectiveBandwidthShare = d(share)
+						for _, c := range tensor {
+							c.mbu, c.mfu, c.latencyUs = N(mbu), N(mfu), N(us)
+							if err := c.evaluate(); err != nil {
+								t.Fatalf("%s: %v", c.col["id"], err)
+							}
 						}
-					}
-					if a := accuracyOf(tensor); best[0] == "" || a.medianLn.Cmp(bestA.medianLn) < 0 {
-						best, bestA = [6]string{mbu, mfu, us, share, "", ""}, a
+						if a := accuracyOf(tensor); best[0] == "" || a.medianLn.Cmp(bestA.medianLn) < 0 {
+							best, bestLayer, bestA = [6]string{mbu, mfu, us, share, "", ""}, layer, a
+						}
 					}
 				}
 			}
 		}
 	}
-	CollectiveBandwidthShare = d(best[3])
+	CollectiveBandwidthShare, DecodeLayerOverheadUs = d(best[3]), d(bestLayer)
 	// at sets a case's MBU, MFU and latency to the fitted values, scaled
 	// by stack, the stack efficiency of the case's accelerator ("" for one).
 	at := func(c *validationCase, stack string) {
@@ -589,9 +604,12 @@ func TestFitEfficiency(t *testing.T) {
 		}
 	}
 	bestA = accuracyOf(train)
-	t.Logf("%d training cases (%d tensor parallel, %d with a stack efficiency, %d expert parallel: %d within a domain, %d across): MBU %s, MFU %s, %s µs, link share %s, stack efficiency %s (%d of %d within ±25 %%, median ratio %s), expert-parallel overlap %v and efficiency %s within a domain, %s across (%d of %d within ±25 %%, median ratio %s): median |ln ratio| %s, median ratio %s, %d within ±25 %%, %d within 0.5–2×",
-		len(train), len(tensor), len(stacked), len(expert), len(expertIn), len(expertOut), best[0], best[1], best[2], best[3], bestStack, bestS.within25, bestS.n, bestS.medianRatio.StringFixed(2),
+	t.Logf("%d training cases (%d tensor parallel, %d with a stack efficiency, %d expert parallel: %d within a domain, %d across): MBU %s, MFU %s, %s µs, link share %s, %s µs a layer a decode step, stack efficiency %s (%d of %d within ±25 %%, median ratio %s), expert-parallel overlap %v and efficiency %s within a domain, %s across (%d of %d within ±25 %%, median ratio %s): median |ln ratio| %s, median ratio %s, %d within ±25 %%, %d within 0.5–2×",
+		len(train), len(tensor), len(stacked), len(expert), len(expertIn), len(expertOut), best[0], best[1], best[2], best[3], bestLayer, bestStack, bestS.within25, bestS.n, bestS.medianRatio.StringFixed(2),
 		bestOverlap, best[4], best[5], bestE.within25, bestE.n, bestE.medianRatio.StringFixed(2), bestA.medianLn.StringFixed(3), bestA.medianRatio.StringFixed(2), bestA.within25, bestA.within2x)
+	if !d(bestLayer).Equal(defaultLayer) {
+		t.Errorf("the fit gives %s µs a layer a decode step; DecodeLayerOverheadUs is %s", bestLayer, defaultLayer)
+	}
 	if !d(best[0]).Equal(DefaultMBU) || !d(best[1]).Equal(DefaultMFU) || !d(best[2]).Equal(DefaultCollectiveLatencyUs) || !d(best[3]).Equal(defaultShare) || bestOverlap != defaultOverlap || !d(best[4]).Equal(defaultEff) || !d(best[5]).Equal(defaultEffOut) {
 		t.Errorf("the fit gives MBU %s, MFU %s, %s µs, link share %s, overlap %v, expert-parallel efficiency %s within a domain and %s across; the defaults are %s, %s, %s µs, %s, %v, %s, %s",
 			best[0], best[1], best[2], best[3], bestOverlap, best[4], best[5], DefaultMBU, DefaultMFU, DefaultCollectiveLatencyUs, defaultShare, defaultOverlap, defaultEff, defaultEffOut)

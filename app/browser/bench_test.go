@@ -7,6 +7,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -114,7 +116,7 @@ const settleWindow = 900 * time.Millisecond
 // settle holds, per edit, the longest task on the main thread while the
 // page settles (the edit's own included) and the time of its last DOM
 // change, in milliseconds.
-type settle struct{ LongestTask, Settled []float64 }
+type settle struct{ LongestTask, Settled, LongestAt []float64 }
 
 // settleTimes edits the reference scenario n times, one edit per settle
 // window, and watches the tasks that follow each.
@@ -126,7 +128,7 @@ func settleTimes(t *testing.T, url string, n int) settle {
 	js := fmt.Sprintf(`(async () => {
 		const el = document.getElementById("w-requests_per_day");
 		const res = document.getElementById("results");
-		const longest = [], settled = [];
+		const longest = [], settled = [], at = [];
 		for (let i = 0; i < %d; i++) {
 			await new Promise((r) => setTimeout(r, 200));
 			let last = 0;
@@ -137,12 +139,12 @@ func settleTimes(t *testing.T, url string, n int) settle {
 			el.dispatchEvent(new Event("input", {bubbles: true}));
 			// A message loop measures how long each task holds the main
 			// thread: a key pressed then would wait as long.
-			let prev = t0, worst = 0;
+			let prev = t0, worst = 0, worstAt = 0;
 			await new Promise((done) => {
 				const ch = new MessageChannel();
 				ch.port1.onmessage = () => {
 					const now = performance.now();
-					worst = Math.max(worst, now - prev);
+					if (now - prev > worst) { worst = now - prev; worstAt = prev - t0; }
 					prev = now;
 					if (now - t0 < %d) ch.port2.postMessage(0); else done();
 				};
@@ -150,9 +152,10 @@ func settleTimes(t *testing.T, url string, n int) settle {
 			});
 			mo.disconnect();
 			longest.push(worst);
+			at.push(worstAt);
 			settled.push(last - t0);
 		}
-		return {LongestTask: longest, Settled: settled};
+		return {LongestTask: longest, Settled: settled, LongestAt: at};
 	})()`, n, settleWindow.Milliseconds())
 	return eval[settle](t, ctx, js)
 }
@@ -288,4 +291,88 @@ func percentile(v []float64, p float64) float64 {
 	sort.Float64s(s)
 	i := int(float64(len(s)-1) * p / 100)
 	return s[i]
+}
+
+// TestBenchKeystrokesAB measures only the keystroke figures of
+// TestBenchReport, for two builds in one run: A, app.wasm of the source tree
+// at INFERCOST_BENCH_A (say, `git archive main` unpacked), and B, this
+// tree's. Runs alternate A, B, A, B so that the machine's load weighs on
+// both alike. Run with INFERCOST_BENCH=1 INFERCOST_BENCH_A=DIR.
+func TestBenchKeystrokesAB(t *testing.T) {
+	srcA := os.Getenv("INFERCOST_BENCH_A")
+	if os.Getenv("INFERCOST_BENCH") == "" || srcA == "" {
+		t.Skip("set INFERCOST_BENCH=1 and INFERCOST_BENCH_A to another source tree to compare")
+	}
+	wasmA := filepath.Join(t.TempDir(), "app.wasm")
+	if err := site.BuildWasmTags(srcA, wasmA, site.InstrumentTag); err != nil {
+		t.Fatal(err)
+	}
+	sa := Serve(t, BuildSite(t, wasmA, "", "bench-a"), "")
+	sb := Serve(t, BuildSite(t, wasmFile, "", "bench-b"), "")
+	f, err := os.Open("../../engine/testdata/reference.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := engine.DecodeScenario(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	frag := "#" + engine.EncodeLink(&ref)
+	const edits, warmup = 60, 10
+	rounds := 2 // INFERCOST_BENCH_ROUNDS for more
+	if n, err := strconv.Atoi(os.Getenv("INFERCOST_BENCH_ROUNDS")); err == nil && n > 0 {
+		rounds = n
+	}
+	var ka, kb, pa, pb keystrokes
+	var la, lb settle
+	add := func(to *keystrokes, k keystrokes, from int) {
+		to.Updated = append(to.Updated, k.Updated[from:]...)
+		to.Painted = append(to.Painted, k.Painted[from:]...)
+		to.Engine = append(to.Engine, k.Engine[from:]...)
+	}
+	settleOnly := os.Getenv("INFERCOST_BENCH_SETTLE_ONLY") != "" // the settle figures alone
+	for range rounds {
+		if !settleOnly {
+			add(&ka, keystrokeTimes(t, sa.URL+frag, edits, 30*time.Millisecond), warmup)
+			add(&kb, keystrokeTimes(t, sb.URL+frag, edits, 30*time.Millisecond), warmup)
+			add(&pa, keystrokeTimes(t, sa.URL+frag, edits, 250*time.Millisecond), 0)
+			add(&pb, keystrokeTimes(t, sb.URL+frag, edits, 250*time.Millisecond), 0)
+		}
+		s := settleTimes(t, sa.URL+frag, 12)
+		la.LongestTask, la.Settled, la.LongestAt = append(la.LongestTask, s.LongestTask...), append(la.Settled, s.Settled...), append(la.LongestAt, s.LongestAt...)
+		s = settleTimes(t, sb.URL+frag, 12)
+		lb.LongestTask, lb.Settled, lb.LongestAt = append(lb.LongestTask, s.LongestTask...), append(lb.Settled, s.Settled...), append(lb.LongestAt, s.LongestAt...)
+	}
+	for _, x := range []struct {
+		name string
+		s    settle
+	}{{"A", la}, {"B", lb}} {
+		var each []string
+		for i := range x.s.LongestTask {
+			each = append(each, fmt.Sprintf("%.0f@%.0f", x.s.LongestTask[i], x.s.LongestAt[i]))
+		}
+		t.Logf("%s: each edit's longest task, ms @ ms after the edit it started: %s", x.name, strings.Join(each, " "))
+	}
+	if os.Getenv("INFERCOST_BENCH_SETTLE_ONLY") != "" {
+		return
+	}
+	sbi := Serve(t, BuildSite(t, buildBaseline(t, "./testdata/baselineinput"), "", "bench-baseline-input"), "")
+	echo := keystrokeTimes(t, sbi.URL, edits, 30*time.Millisecond)
+	t.Logf("keystroke → results, reference scenario, %d rounds of %d edits (ms):", rounds, edits)
+	t.Logf("  %-40s %s", "", "DOM updated med/p95   painted med/p95/max   engine med/p95")
+	report := func(name string, k keystrokes) {
+		t.Logf("  %-40s %6.1f %6.1f        %6.1f %6.1f %6.1f   %6.1f %6.1f", name,
+			median(k.Updated), percentile(k.Updated, 95),
+			median(k.Painted), percentile(k.Painted, 95), percentile(k.Painted, 100),
+			median(k.Engine), percentile(k.Engine, 95))
+	}
+	report(fmt.Sprintf("A, after the first %d edits", warmup), ka)
+	report(fmt.Sprintf("B, after the first %d edits", warmup), kb)
+	report("A, typing with 250 ms pauses", pa)
+	report("B, typing with 250 ms pauses", pb)
+	report("baseline go-app page (input echoed)", echo)
+	t.Logf("after an edit, the longest task within %d ms: A median %.1f max %.1f, settled %.0f; B median %.1f max %.1f, settled %.0f",
+		settleWindow.Milliseconds(), median(la.LongestTask), percentile(la.LongestTask, 100), median(la.Settled),
+		median(lb.LongestTask), percentile(lb.LongestTask, 100), median(lb.Settled))
 }

@@ -182,13 +182,16 @@ func TestCalculatorLinkReproducesNumbers(t *testing.T) {
 	if sc, err := engine.DecodeLink(link); err != nil || sc.Workload.RequestsPerDay.String() != "420000" {
 		t.Fatalf("address bar %s does not hold the edit: %v", link, err)
 	}
-	step(t, ctx, 30*time.Second, WaitTable())
+	// Both pages are read once settled: the headline's last sentences (the
+	// ranking's robustness, the drivers) follow it once typing pauses.
+	settled := WaitJS(`document.getElementById("summary-drivers-pending") === null`, 60*time.Second)
+	step(t, ctx, 90*time.Second, WaitTable(), settled)
 	want := eval[string](t, ctx, `document.getElementById("headline").textContent + document.getElementById("comparison").textContent`)
 	// A fresh browser (no storage, no worker) opening the link.
 	other := NewBrowser(t)
 	// The table and the charts follow the first paint with no edit.
-	step(t, other, 90*time.Second, chromedp.Navigate(link), WaitApp(), WaitTable(),
-		WaitJS(`document.getElementById("chart-monthly") !== null`, 30*time.Second))
+	step(t, other, 120*time.Second, chromedp.Navigate(link), WaitApp(), WaitTable(),
+		WaitJS(`document.getElementById("chart-monthly") !== null`, 30*time.Second), settled)
 	got := eval[string](t, other, `document.getElementById("headline").textContent + document.getElementById("comparison").textContent`)
 	if got != want {
 		t.Errorf("the link shows different numbers:\n got %s\nwant %s", got, want)

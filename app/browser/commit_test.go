@@ -132,6 +132,34 @@ func TestCommitmentTiersAndSizing(t *testing.T) {
 	}
 }
 
+// TestCommitmentTierEntry: a tier's numbers show thousands separators when
+// not being edited, as every other input's do, and a tier's error is named
+// in words in the error summary ("commitment tier 2", as its card titles
+// it), never by its path.
+func TestCommitmentTierEntry(t *testing.T) {
+	s, ctx, log := watchedPage(t)
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+tierLink), WaitApp(), waitText(stat(0, "total_cost"), "$64,240"))
+	step(t, ctx, 30*time.Second, chromedp.Click("#o1-add-tier"), WaitJS(`document.getElementById("o1-t0-accelerators") !== null`, 10*time.Second),
+		typeKeys("o1-t0-accelerators", "1500"), typeKeys("o1-t0-hourly_rate", "1,234.5"),
+		// Another card's edit redraws the page: the tier keeps its display.
+		typeKeys("w-requests_per_day", "86400"))
+	for id, want := range map[string]string{"o1-t0-accelerators": "1,500", "o1-t0-hourly_rate": "1,234.5"} {
+		if got := eval[string](t, ctx, fmt.Sprintf(`document.getElementById(%q).value`, id)); got != want {
+			t.Errorf("%s shows %q when not edited, want %q", id, got, want)
+		}
+	}
+	if got := eval[string](t, ctx, `(() => { const el = document.getElementById("o1-t0-accelerators"); el.focus(); const v = el.value; el.blur(); return v })()`); got != "1500" {
+		t.Errorf("being edited, the tier's accelerators show %q, want the text typed, 1500", got)
+	}
+	step(t, ctx, 30*time.Second, typeKeys("o1-t0-start_month", "9"),
+		WaitJS(`document.querySelector("#error-summary [data-goto='options[0].commitments[0].start_month']") !== null`, 10*time.Second))
+	if got := text(t, ctx, "#error-summary [data-goto='options[0].commitments[0].start_month']"); got != "Option “Measured cloud”, commitment tier 2: Start month" {
+		t.Errorf("the tier's error is named %q", got)
+	}
+	step(t, ctx, 30*time.Second, typeKeys("o1-t0-start_month", "3"), WaitJS(`document.getElementById("error-summary") === null`, 10*time.Second))
+	responds(t, ctx, log)
+}
+
 // TestSizingBasis switches the commitment sizing from total cost to net
 // present cost beside its chart, on the hand-worked case of
 // engine/sizing_test.go (TestSizingNetPresentHandWorked: demand 6, 8, 12,

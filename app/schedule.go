@@ -1,0 +1,164 @@
+package app
+
+import (
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// The scheduler owns what happens after an edit, once the headline has
+// painted: a queue of named jobs (the monthly charts one a frame, the
+// address bar, the printed assumptions, the commitment sizing, the volume
+// and interactivity curves, the ranking's robustness, the tornado, the
+// summary's drivers, the power month by month, the Monte Carlo, and the
+// working copy of a draft) run one after the other, in the order given,
+// in one goroutine, once typing pauses (debounce). The next edit cancels
+// the whole queue: a job checks live (or pace) between steps and stops,
+// and what it sends back to the page (apply) is dropped.
+//
+// Under wasm a goroutine is never preempted: a job that computed for 40 ms
+// would hold a keystroke for as long. pace returns to the browser's event
+// loop every paceSlice, so a key waits at most that long.
+
+// paceSlice is the longest a job computes before letting the browser
+// handle input.
+const paceSlice = 4 * time.Millisecond
+
+// job is one named step of the queue. It starts no earlier than notBefore
+// after the edit (the queue's debounce counts from the edit too).
+type job struct {
+	name      string
+	notBefore time.Duration
+	run       func(r *run)
+}
+
+// run is one edit's queue being worked through.
+type run struct {
+	s    *scheduler
+	exec executor
+	gen  int64
+	// last is when pace last returned to the event loop.
+	last time.Time
+}
+
+// live reports whether no newer edit has cancelled the run.
+func (r *run) live() bool { return r.s.gen.Load() == r.gen }
+
+// pace lets the browser handle input every paceSlice and reports whether
+// the run is still live: a computation passes it to the engine as its
+// continue function (engine.ErrStopped when it returns false).
+func (r *run) pace() bool {
+	if r.s.clock.now().Sub(r.last) >= paceSlice {
+		r.s.clock.sleep(time.Millisecond)
+		r.last = r.s.clock.now()
+	}
+	return r.live()
+}
+
+// apply sends fn to the page's goroutine, where it runs only if the run is
+// still live then.
+func (r *run) apply(fn func()) {
+	r.exec.apply(func() {
+		if r.live() {
+			fn()
+		}
+	})
+}
+
+// clock is time as the scheduler sees it (injected by its tests).
+type clock struct {
+	now   func() time.Time
+	sleep func(time.Duration)
+}
+
+var realClock = clock{now: time.Now, sleep: time.Sleep}
+
+// executor runs the queue off the page's goroutine (spawn) and sends
+// results back to it (apply): ctx.Async and ctx.Dispatch in the app.
+type executor struct {
+	spawn func(func())
+	apply func(func())
+}
+
+// scheduler is the single owner of debouncing and pacing (see above).
+type scheduler struct {
+	debounce time.Duration
+	clock    clock
+	exec     executor
+	gen      atomic.Int64
+
+	mu sync.Mutex
+	// unfinished are the jobs of the latest queue not yet done (their last
+	// apply has not run): resume carries them into the next queue.
+	unfinished []job
+}
+
+// start cancels the queue under way and queues jobs, in order, to run once
+// typing pauses.
+func (s *scheduler) start(jobs ...job) {
+	s.mu.Lock()
+	s.unfinished = append([]job(nil), jobs...)
+	s.mu.Unlock()
+	s.launch(jobs)
+}
+
+// resume cancels the queue under way and queues first, then the jobs of
+// the cancelled queue that had not finished: an edit that leaves the
+// results as they were (invalid input) still lets their charts and figures
+// be completed.
+func (s *scheduler) resume(first ...job) {
+	s.mu.Lock()
+	jobs := append(append([]job(nil), first...), s.unfinished...)
+	s.unfinished = jobs
+	s.mu.Unlock()
+	s.launch(jobs)
+}
+
+// cancel drops the queue under way and what it has not done.
+func (s *scheduler) cancel() {
+	s.gen.Add(1)
+	s.mu.Lock()
+	s.unfinished = nil
+	s.mu.Unlock()
+}
+
+func (s *scheduler) launch(jobs []job) {
+	gen := s.gen.Add(1)
+	c := s.clock
+	if c.now == nil {
+		c = realClock
+		s.clock = c
+	}
+	edit := c.now()
+	r := &run{s: s, exec: s.exec, gen: gen}
+	r.exec.spawn(func() {
+		c.sleep(s.debounce) // yields to the browser: the headline paints first
+		for _, j := range jobs {
+			if wait := j.notBefore - c.now().Sub(edit); wait > 0 {
+				c.sleep(wait)
+			}
+			if !r.live() {
+				return
+			}
+			r.last = c.now()
+			j.run(r)
+			if !r.live() {
+				return
+			}
+			name := j.name
+			r.apply(func() { s.done(name) }) // after the job's own applies
+		}
+	})
+}
+
+// done removes a finished job from the unfinished ones.
+func (s *scheduler) done(name string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i, j := range s.unfinished {
+		if j.name == name {
+			s.unfinished = append(s.unfinished[:i:i], s.unfinished[i+1:]...)
+			return
+		}
+	}
+}
