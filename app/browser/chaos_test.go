@@ -922,6 +922,9 @@ func checkInputs(snap chaosSnapshot, want *engine.Scenario) error {
 
 // numAt is the value of the numeric field at a form path in s.
 func numAt(s *engine.Scenario, path string) (engine.Num, bool) {
+	if strings.HasPrefix(path, "uncertainty") {
+		return uncertaintyNumAt(s, path)
+	}
 	if key, ok := strings.CutPrefix(path, "workload."); ok {
 		for _, f := range engine.WorkloadFields {
 			if f.Key == key {
@@ -960,8 +963,57 @@ func numAt(s *engine.Scenario, path string) (engine.Num, bool) {
 				return *f.Get(o), f.AppliesTo(o.Kind)
 			}
 		}
+		// A commitment tier beyond the first: "commitments[2].months".
+		if idx, key, ok := strings.Cut(strings.TrimPrefix(rest, "commitments["), "]."); ok && strings.HasPrefix(rest, "commitments[") {
+			t, err := strconv.Atoi(idx)
+			if err != nil || t < 0 || t >= len(o.Commitments) {
+				return engine.Num{}, false
+			}
+			for _, f := range engine.CommitmentFields {
+				if f.Key == key {
+					return *f.Get(&o.Commitments[t]), true
+				}
+			}
+		}
 	}
 	return engine.Num{}, false
+}
+
+// uncertaintyNumAt is the number at an uncertainty input's path: the seed,
+// the sample count, or a range's side ("uncertainty[options[0].hourly_rate].low");
+// a range the scenario does not hold is an empty row of the section.
+func uncertaintyNumAt(s *engine.Scenario, path string) (engine.Num, bool) {
+	u := s.Uncertainty
+	if u == nil {
+		u = &engine.Uncertainty{}
+	}
+	switch path {
+	case "uncertainty.seed":
+		return u.Seed, true
+	case "uncertainty.samples":
+		return u.Samples, true
+	}
+	rest, ok := strings.CutPrefix(path, "uncertainty[")
+	k := strings.LastIndex(rest, "].")
+	if !ok || k < 0 {
+		return engine.Num{}, false
+	}
+	target, side := rest[:k], rest[k+2:]
+	for _, r := range u.Ranges {
+		if r.Path != target {
+			continue
+		}
+		switch side {
+		case "low":
+			return r.Low, true
+		case "mode":
+			return r.Mode, true
+		case "high":
+			return r.High, true
+		}
+		return engine.Num{}, false
+	}
+	return engine.Num{}, side == "low" || side == "mode" || side == "high"
 }
 
 // chaosHeadlineFigures lists the figures of option i's headline, by their
