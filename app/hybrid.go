@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/infercost/infercost/engine"
@@ -159,8 +160,8 @@ func (f *form) renumber(to func(n int) int) {
 			continue
 		}
 		for _, key := range hybridKeys {
-			var n int
-			if _, err := fmt.Sscanf(strings.TrimSpace(o.Fields[key]), "%d", &n); err != nil || fmt.Sprint(n) != strings.TrimSpace(o.Fields[key]) {
+			n, ok := wholeNumber(strings.TrimSpace(o.Fields[key]))
+			if !ok {
 				continue
 			}
 			if m := to(n); m == 0 {
@@ -172,6 +173,14 @@ func (f *form) renumber(to func(n int) int) {
 	}
 }
 
+// wholeNumber reads text written as a whole number in its plain form
+// ("3", "-1"; not "03", "+3" or "3.0"). strconv rather than fmt's scanner,
+// which would add about 50 KB to app.wasm for these two calls.
+func wholeNumber(text string) (int, bool) {
+	n, err := strconv.Atoi(text)
+	return n, err == nil && strconv.Itoa(n) == text
+}
+
 // hybridNames says which options a hybrid's layers name, by their labels,
 // under its fields: the numbers alone are easy to misread.
 func (c *Calculator) hybridNames(i int) ga.UI {
@@ -179,9 +188,8 @@ func (c *Calculator) hybridNames(i int) ga.UI {
 	var parts []string
 	for k, key := range hybridKeys {
 		what := []string{"Base", "burst", "overflow"}[k]
-		var n int
-		text := strings.TrimSpace(o.Fields[key])
-		if _, err := fmt.Sscanf(text, "%d", &n); err != nil || fmt.Sprint(n) != text || n < 1 || n > len(c.f.Options) {
+		n, ok := wholeNumber(strings.TrimSpace(o.Fields[key]))
+		if !ok || n < 1 || n > len(c.f.Options) {
 			if k == 0 {
 				parts = append(parts, what+": none yet")
 			}
