@@ -163,7 +163,7 @@ func Sensitivity(s *Scenario, i int, metric Metric, percent decimal.Decimal, pac
 		}
 		t.Swings = append(t.Swings, sw)
 	}
-	slices.SortStableFunc(t.Swings, func(a, b Swing) int { return b.Range.Cmp(a.Range) })
+	t.Swings = permute(t.Swings, stableOrder(len(t.Swings), func(a, b int) int { return t.Swings[b].Range.Cmp(t.Swings[a].Range) }))
 	return t, nil
 }
 

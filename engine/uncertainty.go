@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -492,7 +493,7 @@ func newSimulator(s *Scenario) (*simulator, error) {
 	}
 	// Drawn in the order of their paths, whatever the order they were
 	// listed in, so that a page that keeps them otherwise draws the same.
-	slices.SortStableFunc(draws, func(a, b draw) int { return strings.Compare(a.path, b.path) })
+	draws = permute(draws, stableOrder(len(draws), func(a, b int) int { return strings.Compare(draws[a].path, draws[b].path) }))
 	sm := &simulator{s: s, seed: seed, samples: samples, draws: draws, bp: bp, base: base,
 		r: newRNG(uint64(seed)), values: make([]decimal.Decimal, len(draws))}
 	demandMoves, modelMoves := false, false
@@ -726,7 +727,7 @@ func spread(v []decimal.Decimal) Spread {
 		return Spread{}
 	}
 	s := slices.Clone(v)
-	slices.SortFunc(s, func(a, b decimal.Decimal) int { return a.Cmp(b) })
+	sort.Sort(decimals(s))
 	return Spread{P10: nearestRank(s, 10), P50: nearestRank(s, 50), P90: nearestRank(s, 90)}
 }
 
@@ -749,7 +750,7 @@ func cents(v decimal.Decimal) int64 {
 
 func centSpread(v []int64) Spread {
 	s := slices.Clone(v)
-	slices.Sort(s)
+	sort.Sort(int64s(s))
 	at := func(q int) decimal.Decimal {
 		k := (q*len(s) + 99) / 100
 		return decimal.New(s[max(k, 1)-1], -2)
