@@ -13,12 +13,7 @@ import (
 // draws, seed 1) with the engine's figures; the time from the menu to the
 // finished run is logged (the example's sample count was chosen for it).
 func TestExampleGigawatt(t *testing.T) {
-	var ex engine.Example
-	for _, e := range engine.Examples {
-		if e.ID == "gigawatt" {
-			ex = e
-		}
-	}
+	ex := exampleNamed(t, "gigawatt")
 	if ex.ID == "" {
 		t.Fatal("no gigawatt example")
 	}
@@ -42,4 +37,16 @@ func TestExampleGigawatt(t *testing.T) {
 		t.Fatalf("win shares %v", w)
 	}
 	checkRows(t, uncertaintyRows(t, ctx), want)
+}
+
+// exampleNamed is the built-in example with the given ID.
+func exampleNamed(t *testing.T, id string) engine.Example {
+	t.Helper()
+	for _, e := range engine.Examples {
+		if e.ID == id {
+			return e
+		}
+	}
+	t.Fatalf("no example %q", id)
+	return engine.Example{}
 }

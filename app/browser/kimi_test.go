@@ -13,12 +13,7 @@ import (
 // it shows each option's total cost as the engine computes it (the
 // "MoE on the newest accelerators" example with Kimi K2 for DeepSeek-V3).
 func TestKimiK2Preset(t *testing.T) {
-	var s engine.Scenario
-	for _, e := range engine.Examples {
-		if e.ID == "moe-newest" {
-			s = e.Scenario.Clone()
-		}
-	}
+	s := exampleNamed(t, "moe-newest").Scenario.Clone()
 	s.Model = engine.Model{Preset: "kimi-k2"}
 	r, err := engine.Evaluate(&s)
 	if err != nil {
