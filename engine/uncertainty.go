@@ -717,6 +717,20 @@ func (sm *simulator) tooManyRedrawn(k int) error {
 		countOf(sm.redrawn), countOf(made), countOf(sm.samples), strings.Join(parts, "; "), advice)}}
 }
 
+// RedrawnText says how many draws were drawn again and why, as the page
+// and the CLI show it ("" when none was).
+func RedrawnText(sim *Simulation) string {
+	if sim.Redrawn == 0 {
+		return ""
+	}
+	var parts []string
+	for _, r := range sim.Rejections {
+		parts = append(parts, fmt.Sprintf("%s (%s) %s in %s", r.Label, r.Path, r.Reason, countOf(r.Draws)))
+	}
+	return fmt.Sprintf("%s draws fell outside the model's limits and were drawn again, so the spread is of the %s draws within them: %s.",
+		countOf(sim.Redrawn), countOf(sim.Samples), strings.Join(parts, "; "))
+}
+
 func countOf(n int) string { return Count(decimal.NewFromInt(int64(n)), 0) }
 
 // scaleThroughputs multiplies each candidate's throughput by m (zero: 1):
