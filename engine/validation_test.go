@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -96,6 +98,7 @@ type validationCase struct {
 	lnRatio                   decimal.Decimal // |ln ratio|
 	source, url               string
 	latencyUs, mbu, mfu       Num // collective_latency_us, mbu and mfu for a fit; unset: the defaults
+	checked                   *plan
 }
 
 // readThroughputCSV reads one data file as rows keyed by column name.
@@ -151,10 +154,31 @@ func (c *validationCase) scenario() *Scenario {
 // request costs, prefill and decode. A decode-only case (a disaggregated
 // decode pool) is compared with the decode rate alone.
 func (c *validationCase) evaluate() error {
+	if err := c.check(); err != nil {
+		return err
+	}
+	return c.estimateChecked()
+}
+
+// check is evaluate's first half: the case's scenario checked into a plan
+// (kept in c.checked), which reads the case's MBU, MFU and latency and the
+// package variables resolve reads (DecodeLayerOverheadUs), not
+// CollectiveBandwidthShare.
+func (c *validationCase) check() error {
 	p, errs := Check(c.scenario())
 	if errs != nil {
 		return errs
 	}
+	c.checked = p
+	return nil
+}
+
+// estimateChecked is evaluate's second half: the estimate from the checked
+// plan, which reads the package variables the throughput reads
+// (CollectiveBandwidthShare, the expert-parallel factors). TestFitEfficiency
+// checks a case once for every link share it tries.
+func (c *validationCase) estimateChecked() error {
+	p := c.checked
 	cands, fe := throughputs(p.workload, p.model, &p.options[0])
 	if fe != nil {
 		return fe
@@ -430,6 +454,34 @@ is what accuracy is judged on; a refit may use only the *training* set.
 	return b.String()
 }
 
+// forCases runs f (validationCase.evaluate or one of its halves) on each
+// case on up to GOMAXPROCS goroutines, for TestFitEfficiency's time: each
+// case writes only its own figures, and the package variables the fit
+// sets are only read while they run (set before, read after the wait). It
+// returns the first case, in their order, for which f failed, with its
+// error.
+func forCases(cases []*validationCase, f func(*validationCase) error) (*validationCase, error) {
+	errs := make([]error, len(cases))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(cases)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(cases); i = int(next.Add(1)) - 1 {
+				errs[i] = f(cases[i])
+			}
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return cases[i], err
+		}
+	}
+	return nil, nil
+}
+
 // efficiencyGrid is what TestFitEfficiency tries: MBU, MFU and the
 // collective latency in µs.
 var efficiencyGrid = struct{ mbu, mfu, latencyUs, linkShare, layerOverheadUs, expertEfficiency, stackEfficiency []string }{
@@ -517,13 +569,18 @@ func TestFitEfficiency(t *testing.T) {
 		for _, mbu := range g.mbu {
 			for _, mfu := range g.mfu {
 				for _, us := range g.latencyUs {
+					// The link share is read only by the estimate: each
+					// case is checked once for all the shares.
+					for _, c := range tensor {
+						c.mbu, c.mfu, c.latencyUs = N(mbu), N(mfu), N(us)
+					}
+					if c, err := forCases(tensor, (*validationCase).check); err != nil {
+						t.Fatalf("%s: %v", c.col["id"], err)
+					}
 					for _, share := range g.linkShare {
 						CollectiveBandwidthShare = d(share)
-						for _, c := range tensor {
-							c.mbu, c.mfu, c.latencyUs = N(mbu), N(mfu), N(us)
-							if err := c.evaluate(); err != nil {
-								t.Fatalf("%s: %v", c.col["id"], err)
-							}
+						if c, err := forCases(tensor, (*validationCase).estimateChecked); err != nil {
+							t.Fatalf("%s: %v", c.col["id"], err)
 						}
 						if a := accuracyOf(tensor); best[0] == "" || a.medianLn.Cmp(bestA.medianLn) < 0 {
 							best, bestLayer, bestA = [6]string{mbu, mfu, us, share, "", ""}, layer, a
@@ -547,9 +604,9 @@ func TestFitEfficiency(t *testing.T) {
 	for _, f := range g.stackEfficiency {
 		for _, c := range stacked {
 			at(c, f)
-			if err := c.evaluate(); err != nil {
-				t.Fatalf("%s: %v", c.col["id"], err)
-			}
+		}
+		if c, err := forCases(stacked, (*validationCase).evaluate); err != nil {
+			t.Fatalf("%s: %v", c.col["id"], err)
 		}
 		if a := accuracyOf(stacked); len(stacked) > 0 && (bestStack == "" || a.medianLn.Cmp(bestS.medianLn) < 0) {
 			bestStack, bestS = f, a
@@ -570,9 +627,9 @@ func TestFitEfficiency(t *testing.T) {
 			set(d(eff))
 			for _, c := range cases {
 				at(c, stackOf(c))
-				if err := c.evaluate(); err != nil {
-					t.Fatalf("%s: %v", c.col["id"], err)
-				}
+			}
+			if c, err := forCases(cases, (*validationCase).evaluate); err != nil {
+				t.Fatalf("%s: %v", c.col["id"], err)
 			}
 			if a := accuracyOf(cases); bestEff == "" || a.medianLn.Cmp(bestC.medianLn) < 0 {
 				bestEff, bestC = eff, a
@@ -588,9 +645,9 @@ func TestFitEfficiency(t *testing.T) {
 		out := fitEff(expertOut, func(x decimal.Decimal) { ExpertParallelEfficiencyScaleOut = x })
 		for _, c := range expert {
 			at(c, stackOf(c))
-			if err := c.evaluate(); err != nil {
-				t.Fatalf("%s: %v", c.col["id"], err)
-			}
+		}
+		if c, err := forCases(expert, (*validationCase).evaluate); err != nil {
+			t.Fatalf("%s: %v", c.col["id"], err)
 		}
 		if a := accuracyOf(expert); best[4] == "" || a.medianLn.Cmp(bestE.medianLn) < 0 {
 			best[4], best[5], bestOverlap, bestE = in, out, overlap, a
