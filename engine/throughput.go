@@ -52,27 +52,6 @@ type Throughput struct {
 	Calibration *Calibration `json:"calibration,omitempty"`
 }
 
-// Seventh-round candidates (issue 11; docs/methodology.md, Throughput,
-// "Seventh round"). Each is zero (or one) by default: no change.
-var (
-	// StepHostOverheadUs is a decode step's fixed host time in µs
-	// (scheduling, sampling, input preparation), added to the step.
-	StepHostOverheadUs = zero
-	// SeqHostOverheadUs is the host's time a sequence a decode step in µs,
-	// overlapped with the GPU's step (the overlap scheduler): the step is
-	// the slower of the two.
-	SeqHostOverheadUs = zero
-	// RoutedBandwidthShare scales the bandwidth at which a step reads its
-	// routed experts' weights (grouped GEMMs of a few tokens an expert).
-	RoutedBandwidthShare = one
-	// PrefillCollectiveShare, when set, is the link share of a prefill
-	// token's all-reduce (large messages) instead of CollectiveBandwidthShare.
-	PrefillCollectiveShare = zero
-	// RuntimeReserveGB is memory an accelerator keeps for its runtime
-	// (context, activation workspace) before the KV cache is sized.
-	RuntimeReserveGB = zero
-)
-
 // Layouts of a replica (Throughput.Layout).
 const (
 	LayoutTensor = "tensor parallel"
@@ -239,7 +218,7 @@ func estimates(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Field
 // is the runtime's activations and buffers. A usable_memory_share the user
 // sets keeps its meaning, a share of all the memory.
 func kvRoom(m modelPlan, o *optionPlan, n int64) decimal.Decimal {
-	total := o.accel.memory.Sub(RuntimeReserveGB.Mul(billion)).Mul(dec(n))
+	total := o.accel.memory.Mul(dec(n))
 	if !o.usableSet {
 		return total.Sub(m.weightBytes).Mul(o.usableMemory)
 	}
@@ -251,7 +230,7 @@ func kvRoom(m modelPlan, o *optionPlan, n int64) decimal.Decimal {
 // the routed experts, and the rest is shared out as kvRoom does.
 func kvRoomExpert(m modelPlan, o *optionPlan, n int64) decimal.Decimal {
 	always := m.weightBytes.Sub(m.routedBytes)
-	held := always.Add(div(m.routedBytes, dec(n))).Add(RuntimeReserveGB.Mul(billion))
+	held := always.Add(div(m.routedBytes, dec(n)))
 	if !o.usableSet {
 		return o.accel.memory.Sub(held).Mul(o.usableMemory)
 	}
@@ -337,12 +316,7 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 		replicated = m.weightBytes.Sub(m.routedBytes).Mul(dec(n - 1))
 	}
 	memTime := func(b decimal.Decimal) decimal.Decimal {
-		wb := m.stepWeightBytes(b)
-		if m.moe && m.routedBytes.Sign() > 0 && !RoutedBandwidthShare.Equal(one) {
-			routed := wb.Sub(m.weightBytes.Sub(m.routedBytes))
-			wb = wb.Add(div(routed, RoutedBandwidthShare).Sub(routed))
-		}
-		return div(wb.Add(replicated).Add(b.Mul(ctxKV)), bw)
+		return div(m.stepWeightBytes(b).Add(replicated).Add(b.Mul(ctxKV)), bw)
 	}
 	flopTime := func(b decimal.Decimal) decimal.Decimal { return div(b.Mul(flopPerSeq), fl) }
 	comm := tensorParallel(m, o, n)
@@ -354,13 +328,12 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 	// A decode step also pays a fixed time a layer (kernel launches,
 	// scheduling, synchronisation), whatever the batch: o.layerOverhead ×
 	// layers (DecodeLayerOverheadUs, fitted on the training set).
-	overhead := o.layerOverhead.Mul(m.layers).Add(div(StepHostOverheadUs, million))
-	seqHost := div(SeqHostOverheadUs, million)
+	overhead := o.layerOverhead.Mul(m.layers)
 	stepTime := func(b decimal.Decimal) decimal.Decimal {
 		if overlap {
-			return maxDec(maxDec(maxDec(memTime(b), flopTime(b)), comm.decode(b)).Add(overhead), b.Mul(seqHost))
+			return maxDec(maxDec(memTime(b), flopTime(b)), comm.decode(b)).Add(overhead)
 		}
-		return maxDec(maxDec(memTime(b), flopTime(b)).Add(comm.decode(b)).Add(overhead), b.Mul(seqHost))
+		return maxDec(memTime(b), flopTime(b)).Add(comm.decode(b)).Add(overhead)
 	}
 	if w.slo.Sign() > 0 {
 		// The largest batch whose step meets the SLO: the step only grows
@@ -402,10 +375,6 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 		step = step.Add(commStep)
 	}
 	step = step.Add(overhead)
-	if host := batch.Mul(seqHost); host.Cmp(step) > 0 {
-		step = host
-		t.Bound = "host"
-	}
 	b := batch.IntPart()
 	ms := step.Mul(thousand)
 	t.AcceleratorsPerReplica = n
@@ -419,9 +388,9 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 	// spread over thousands of tokens and left out).
 	perToken := div(flopPerPrefill, fl)
 	if overlap {
-		perToken = maxDec(perToken, comm.prefill())
+		perToken = maxDec(perToken, comm.perToken)
 	} else {
-		perToken = perToken.Add(comm.prefill())
+		perToken = perToken.Add(comm.perToken)
 	}
 	t.PrefillTokensPerS = div(one, perToken.Mul(nd))
 	if fe := firstToken(w, o, &t, step); fe != nil {
@@ -457,16 +426,6 @@ func firstToken(w workloadPlan, o *optionPlan, t *Throughput, step decimal.Decim
 type tpComm struct {
 	latency  decimal.Decimal // seconds, all the all-reduces of one step
 	perToken decimal.Decimal // seconds of link time per token in flight
-	// prefillPerToken, when set, is a prefill token's link time.
-	prefillPerToken decimal.Decimal
-}
-
-// prefill is a prefill token's link time.
-func (c tpComm) prefill() decimal.Decimal {
-	if c.prefillPerToken.Sign() > 0 {
-		return c.prefillPerToken
-	}
-	return c.perToken
 }
 
 // tensorParallel is the communication of a replica of n accelerators: none
@@ -479,14 +438,10 @@ func tensorParallel(m modelPlan, o *optionPlan, n int64) tpComm {
 	}
 	allReduces := two.Mul(m.layers)
 	ring := div(two.Mul(dec(n-1)), dec(n))
-	c := tpComm{
+	return tpComm{
 		latency:  allReduces.Mul(o.collectiveLatency),
 		perToken: div(allReduces.Mul(ring).Mul(m.hidden).Mul(two), link.Mul(CollectiveBandwidthShare)),
 	}
-	if PrefillCollectiveShare.Sign() > 0 {
-		c.prefillPerToken = div(allReduces.Mul(ring).Mul(m.hidden).Mul(two), link.Mul(PrefillCollectiveShare))
-	}
-	return c
 }
 
 // expertParallel is the communication of an expert-parallel replica of n
