@@ -388,7 +388,9 @@ The estimate is the engine's for the same model, precision, accelerator, replica
 lengths and batch cap: output tokens over the accelerator-seconds a request costs (prefill and decode),
 or the decode rate alone for a disaggregated decode pool. Ratio = estimate / measured. How each measurement
 was mapped is in ` + "`engine/testdata/throughput/README.md`" + `. The *validation* set holds out whole sources and
-is what accuracy is judged on; a refit may use only the *training* set.
+is what accuracy is judged on; a refit may use only the *training* set. Each refit round declares its
+candidate terms and its training-only criterion before any is computed, in ` + "`docs/methodology.md`" + ` (Throughput,
+"The fitted factors": the fifth, sixth and seventh rounds), and computes the validation set once, after its choice.
 `)
 	fmt.Fprintf(&b, "\n%d further measurements are excluded, each with its reason, in `engine/testdata/throughput/excluded.csv`.\n", excluded)
 	for _, split := range []struct{ key, title string }{{"validation", "Validation"}, {"train", "Training"}} {
