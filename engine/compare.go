@@ -57,9 +57,13 @@ const (
 
 func (p *plan) compare(res *Result) Comparison {
 	c := Comparison{Options: make([]OptionVerdict, len(res.Options))}
-	c.Ranking = make([]int, len(res.Options))
-	for i := range c.Ranking {
-		c.Ranking[i] = i
+	// An option that cannot serve (Infeasible) is left out of the
+	// rankings, the months and the comparison with the API: its verdict
+	// stays zero (no rank).
+	for i := range res.Options {
+		if res.Feasible(i) {
+			c.Ranking = append(c.Ranking, i)
+		}
 	}
 	slices.SortStableFunc(c.Ranking, func(a, b int) int {
 		return res.Options[a].TotalCost.Cmp(res.Options[b].TotalCost)
@@ -78,8 +82,8 @@ func (p *plan) compare(res *Result) Comparison {
 
 	c.MonthlyCheapest = make([]int, res.Horizon)
 	for m := 0; m < res.Horizon; m++ {
-		best := 0
-		for i := range res.Options {
+		best := c.Ranking[0]
+		for _, i := range c.Ranking {
 			if res.Options[i].Months[m].Cost.Cmp(res.Options[best].Months[m].Cost) < 0 {
 				best = i
 			}
@@ -102,7 +106,7 @@ func (p *plan) compare(res *Result) Comparison {
 	a := *c.APIOption
 	api := res.Options[a].TotalCost
 	for i := range res.Options {
-		if i == a {
+		if i == a || !res.Feasible(i) {
 			continue
 		}
 		save := api.Sub(res.Options[i].TotalCost)

@@ -2,7 +2,9 @@ package engine
 
 import (
 	"encoding/json"
+	"fmt"
 	"math/big"
+	"slices"
 	"sync"
 
 	"github.com/shopspring/decimal"
@@ -50,6 +52,14 @@ type Assumed struct {
 type OptionResult struct {
 	Label string `json:"label"`
 	Kind  Kind   `json:"kind"`
+	// Infeasible says in words why the option cannot serve the workload at
+	// these inputs (a latency target its hardware cannot meet, a model its
+	// replica cannot hold), naming the field and what to change; "" when
+	// it can. An option that cannot serve has no throughput, no months and
+	// no costs: the ranking, the headline, the break-even volumes, the
+	// sensitivity, the power and the simulation leave it out, and the page
+	// and the CLI show it as unable to serve.
+	Infeasible string `json:"infeasible,omitempty"`
 	*Throughput
 
 	Months []Month `json:"months"`
@@ -106,6 +116,13 @@ type OptionResult struct {
 // that every option has the same fields.
 func (o OptionResult) MarshalJSON() ([]byte, error) {
 	type fields OptionResult
+	if o.Infeasible != "" { // no figures at all: nothing to misread as a cost
+		return json.Marshal(struct {
+			Label      string `json:"label"`
+			Kind       Kind   `json:"kind"`
+			Infeasible string `json:"infeasible"`
+		}{o.Label, o.Kind, o.Infeasible})
+	}
 	if o.Throughput != nil {
 		return json.Marshal(fields(o))
 	}
@@ -251,7 +268,7 @@ func Evaluate(s *Scenario) (*Result, error) {
 }
 
 func (p *plan) evaluate() (*Result, error) {
-	var errs Errors
+	var errs, infeasible Errors
 	w := p.workload
 	res := &Result{Name: p.name, Horizon: w.horizon, Workload: Assumed{
 		RequestsPerDay: w.rpd, InputTokens: w.in, OutputTokens: w.out, CachedInputShare: w.cached,
@@ -294,6 +311,10 @@ func (p *plan) evaluate() (*Result, error) {
 				continue
 			}
 			if o.kind == Hybrid {
+				if why := hybridInfeasible(o, done); why != "" {
+					done[i] = OptionResult{Label: o.label, Kind: o.kind, Infeasible: why}
+					continue
+				}
 				if fe := p.prepareHybrid(o, months, done); fe != nil {
 					errs = append(errs, *fe)
 					continue
@@ -301,7 +322,11 @@ func (p *plan) evaluate() (*Result, error) {
 			}
 			or, fe := p.option(o, months, tot)
 			if fe != nil {
-				errs = append(errs, *fe)
+				// The option's hardware cannot serve the workload at
+				// these inputs (throughputs' errors are all of that
+				// kind): the others are still compared.
+				done[i] = OptionResult{Label: o.label, Kind: o.kind, Infeasible: fe.Msg}
+				infeasible = append(infeasible, FieldError{fe.Path, fmt.Sprintf("option %d (%s) cannot serve: %s", i+1, o.label, fe.Msg)})
 				continue
 			}
 			if p.discount != nil { // the chosen replica's cash flows only
@@ -313,6 +338,10 @@ func (p *plan) evaluate() (*Result, error) {
 	if errs != nil {
 		return nil, errs.dedupe()
 	}
+	if !slices.ContainsFunc(done, func(o OptionResult) bool { return o.Infeasible == "" }) {
+		// No option can serve: there is nothing to compare.
+		return nil, append(Errors{{"options", NoOptionCanServe}}, infeasible.dedupe()...)
+	}
 	res.Options = done
 	if p.drawing() {
 		return res, nil
@@ -323,6 +352,28 @@ func (p *plan) evaluate() (*Result, error) {
 	}
 	return res, nil
 }
+
+// NoOptionCanServe is the first problem reported when every option is
+// infeasible (OptionResult.Infeasible); each option's reason follows.
+const NoOptionCanServe = "no option can serve this workload at these inputs, so there is nothing to compare: change the inputs named below"
+
+// hybridInfeasible says why a hybrid cannot serve when an option its
+// layers draw on cannot (its base or its burst); "" when both can.
+func hybridInfeasible(o *optionPlan, done []OptionResult) string {
+	for _, l := range []struct {
+		name string
+		i    int
+	}{{"base", o.hyb.base}, {"burst", o.hyb.burst}} {
+		if l.i >= 0 && done[l.i].Infeasible != "" {
+			return fmt.Sprintf("its %s, option %d (%s), cannot serve: %s", l.name, l.i+1, done[l.i].Label, done[l.i].Infeasible)
+		}
+	}
+	return ""
+}
+
+// Feasible reports whether option i can serve the workload (its
+// Infeasible is empty).
+func (r *Result) Feasible(i int) bool { return r.Options[i].Infeasible == "" }
 
 // option computes one option over the given months. A self-hosted option
 // with several candidate replicas (sizes and layouts, throughputs) is
