@@ -126,6 +126,9 @@ func (p *plan) power(res *Result) *Power {
 	pw := &Power{SiteMW: p.workload.siteMW}
 	for i := range res.Options {
 		or := &res.Options[i]
+		if or.Infeasible != "" {
+			continue // it cannot serve: it draws no power
+		}
 		if or.Hybrid != nil {
 			pw.Options = append(pw.Options, p.hybridPower(&p.options[i], i, res))
 			continue

@@ -111,6 +111,11 @@ type OptionSpread struct {
 	// Monthly is the spread of each month's cost, to the cent (the fan
 	// chart).
 	Monthly []Spread `json:"monthly_cost"`
+	// CannotServe is the number of draws in which the option could not
+	// serve the workload (OptionResult.Infeasible, e.g. a latency target
+	// its drawn throughput misses): it wins none of them, and its spreads
+	// are of the other draws only (all zero when it never can serve).
+	CannotServe int `json:"cannot_serve_draws,omitempty"`
 }
 
 // UsedRange is a range as the simulation drew it (defaults applied).
@@ -387,7 +392,10 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 	}
 	samples, base := sm.samples, sm.base
 	n := len(base.Options)
-	rank := make([]int, n) // position in the point ranking, for ties
+	rank := make([]int, n) // position in the point ranking, for ties (last: unable to serve there)
+	for i := range rank {
+		rank[i] = n
+	}
 	for pos, i := range base.Comparison.Ranking {
 		rank[i] = pos
 	}
@@ -398,12 +406,13 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 	npv := make([][]decimal.Decimal, n)
 	npc := make([][]decimal.Decimal, n)
 	regret := make([][]decimal.Decimal, n)
-	months := len(base.Options[0].Months)
+	months := base.Horizon
 	monthly := make([][]int64, n*months) // cents, [option*months+month][draw]
 	for k := range monthly {
 		monthly[k] = make([]int64, 0, samples)
 	}
 	wins := make([]int, n)
+	cannot := make([]int, n)
 	for k := 0; k < samples; k++ {
 		if pace.stop() {
 			return nil, ErrStopped
@@ -412,9 +421,18 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 		if err != nil {
 			return nil, err
 		}
-		best := 0
+		// An option that cannot serve in this draw wins none of it and has
+		// no cost in it (cannot[i]).
+		best := -1
 		for i := range res.Options {
 			o := &res.Options[i]
+			if o.Infeasible != "" {
+				continue
+			}
+			if best < 0 {
+				best = i
+				continue
+			}
 			c, b := o.TotalCost.Cmp(res.Options[best].TotalCost), rank[i] < rank[best]
 			if c < 0 || c == 0 && b {
 				best = i
@@ -423,6 +441,10 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 		wins[best]++
 		for i := range res.Options {
 			o := &res.Options[i]
+			if o.Infeasible != "" {
+				cannot[i]++
+				continue
+			}
 			total[i] = append(total[i], o.TotalCost)
 			perM[i] = append(perM[i], o.CostPerMTokens)
 			stranded[i] = append(stranded[i], o.StrandedTotal)
@@ -445,14 +467,14 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 	sim := &Simulation{Seed: sm.seed, Samples: samples, Ranges: sm.used, Redrawn: sm.redrawn, Rejections: sm.rejections}
 	for i := range base.Options {
 		os := OptionSpread{Label: base.Options[i].Label, TotalCost: spread(total[i]), CostPerMTokens: spread(perM[i]),
-			Stranded: spread(stranded[i]), Regret: spread(regret[i]), Wins: wins[i], WinShare: shares[i]}
-		if len(margin[i]) == samples {
+			Stranded: spread(stranded[i]), Regret: spread(regret[i]), Wins: wins[i], WinShare: shares[i], CannotServe: cannot[i]}
+		if len(margin[i]) == samples-cannot[i] && len(margin[i]) > 0 {
 			os.Margin = ptr(spread(margin[i]))
 		}
-		if len(npv[i]) == samples {
+		if len(npv[i]) == samples-cannot[i] && len(npv[i]) > 0 {
 			os.NPV = ptr(spread(npv[i]))
 		}
-		if len(npc[i]) == samples {
+		if len(npc[i]) == samples-cannot[i] && len(npc[i]) > 0 {
 			os.NetPresentCost = ptr(spread(npc[i]))
 		}
 		for m := 0; m < months; m++ {
@@ -610,7 +632,7 @@ func (sm *simulator) next(k int) (*plan, []decimal.Decimal, *Result, error) {
 		if !sm.fixed[i] {
 			var fe *FieldError
 			if cands, fe = throughputs(p.workload, p.model, o); fe != nil {
-				return nil, nil, nil, drawError(k, sm.draws, sm.values, Errors{*fe})
+				continue // it cannot serve in this draw (evaluate says why)
 			}
 		}
 		ru.byOption[i] = scaleThroughputs(cands, mult[i])
@@ -872,6 +894,9 @@ func cents(v decimal.Decimal) int64 {
 }
 
 func centSpread(v []int64) Spread {
+	if len(v) == 0 {
+		return Spread{}
+	}
 	s := slices.Clone(v)
 	sort.Sort(int64s(s))
 	at := func(q int) decimal.Decimal {
