@@ -252,6 +252,10 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 	fmt.Fprintln(tw, "rank\toption\tkind\taccel/replica\tpeak accel\tavg util\t$/M tokens\t$/M in\t$/M out\t$/1k req\tmonth 1\tlast month\ttotal\tstranded\tmargin\tbreak-even\t")
 	for i, o := range r.Options {
 		v := r.Comparison.Options[i]
+		if o.Infeasible != "" { // no rank and no figures: it cannot serve
+			fmt.Fprintf(tw, "–\t%s\t%s\tcannot serve\t%s", o.Label, o.Kind, strings.Repeat("–\t", 12)+"\n")
+			continue
+		}
 		perReplica, peak, util := "–", "–", "–"
 		if o.Throughput != nil {
 			perReplica = fmt.Sprint(o.AcceleratorsPerReplica)
@@ -286,6 +290,10 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 	fmt.Fprintln(w)
 	for i, o := range r.Options {
 		v := c.Options[i]
+		if o.Infeasible != "" {
+			fmt.Fprintf(w, "  %s: cannot serve this workload: %s\n", o.Label, o.Infeasible)
+			continue
+		}
 		var notes []string
 		if v.CheapestFromMonth != nil {
 			notes = append(notes, fmt.Sprintf("cheapest from month %d", *v.CheapestFromMonth))
