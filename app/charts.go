@@ -263,11 +263,12 @@ func monthAxis(g geom, h int, x func(int) float64) ga.UI {
 func (c *Calculator) monthlyCostChart(r *engine.Result) ga.UI {
 	g := c.geom()
 	h := r.Horizon
-	hasRevenue := len(r.Options) > 0 && r.Options[0].TotalRevenue != nil
+	ref := servingOption(r) // its months carry the revenue and set the bands
+	hasRevenue := r.Options[ref].TotalRevenue != nil
 	showRevenue := hasRevenue && c.showRevenue
 	values, series, labels := monthSeries(r, func(m *engine.Month) *decimal.Decimal { return &m.Cost })
 	if showRevenue {
-		for _, m := range r.Options[0].Months {
+		for _, m := range r.Options[ref].Months {
 			values = append(values, m.Revenue)
 		}
 	}
@@ -311,20 +312,23 @@ func (c *Calculator) monthlyCostChart(r *engine.Result) ga.UI {
 			yAxis(g, y, moneyTicks(y.ticks)),
 			monthAxis(g, h, x),
 			ga.If(showRevenue, func() ga.UI {
-				return svg("polyline").Class("series revenue dashed").Attr("points", line(func(m engine.Month) decimal.Decimal { return m.Revenue }, r.Options[0].Months))
+				return svg("polyline").Class("series revenue dashed").Attr("points", line(func(m engine.Month) decimal.Decimal { return m.Revenue }, r.Options[ref].Months))
 			}),
 			ga.Range(r.Options).Slice(func(i int) ga.UI {
 				return svg("polyline").Class(seriesLineClass(c.optionClass(i), same[i])).Attr("points", line(func(m engine.Month) decimal.Decimal { return m.Cost }, r.Options[i].Months))
 			}),
 			// Hover and focus bands, one per month.
-			ga.Range(r.Options[0].Months).Slice(func(i int) ga.UI {
+			ga.Range(r.Options[ref].Months).Slice(func(i int) ga.UI {
 				var t strings.Builder
 				fmt.Fprintf(&t, "Month %d", i+1)
 				for _, o := range r.Options {
+					if o.Infeasible != "" {
+						continue // it cannot serve: no cost
+					}
 					fmt.Fprintf(&t, "\n%s: %s", o.Label, engine.Money(o.Months[i].Cost))
 				}
 				if hasRevenue {
-					fmt.Fprintf(&t, "\nRevenue: %s", engine.Money(r.Options[0].Months[i].Revenue))
+					fmt.Fprintf(&t, "\nRevenue: %s", engine.Money(r.Options[ref].Months[i].Revenue))
 				}
 				return chartMark(svg("rect").Class("band").Attr("x", px(x(i+1)-bandW/2)).Attr("y", px(g.T)).Attr("width", px(bandW)).Attr("height", px(g.ph())), t.String())
 			}),

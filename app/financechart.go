@@ -17,7 +17,8 @@ import (
 func (c *Calculator) discountedCashChart(r *engine.Result) ga.UI {
 	g := c.geom()
 	h := r.Horizon
-	hasRevenue := len(r.Options) > 0 && r.Options[0].NPV != nil
+	ref := servingOption(r)
+	hasRevenue := r.Options[ref].NPV != nil
 	values, series, labels := monthSeries(r, func(m *engine.Month) *decimal.Decimal { return &m.CumulativeDiscountedCash })
 	y := signedAxis(values, g.T+g.ph(), g.T)
 	x := g.monthX(h)
@@ -49,10 +50,13 @@ func (c *Calculator) discountedCashChart(r *engine.Result) ga.UI {
 			ga.Range(r.Options).Slice(func(i int) ga.UI {
 				return svg("polyline").Class(seriesLineClass(c.optionClass(i), same[i])).Attr("points", line(r.Options[i].Months))
 			}),
-			ga.Range(r.Options[0].Months).Slice(func(i int) ga.UI {
+			ga.Range(r.Options[ref].Months).Slice(func(i int) ga.UI {
 				var t strings.Builder
 				fmt.Fprintf(&t, "Month %d", i+1)
 				for _, o := range r.Options {
+					if o.Infeasible != "" {
+						continue // it cannot serve: no cash
+					}
 					fmt.Fprintf(&t, "\n%s: %s", o.Label, engine.Money(o.Months[i].CumulativeDiscountedCash))
 				}
 				return chartMark(svg("rect").Class("band").Attr("x", px(x(i+1)-bandW/2)).Attr("y", px(g.T)).Attr("width", px(bandW)).Attr("height", px(g.ph())), t.String())

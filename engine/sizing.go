@@ -209,6 +209,9 @@ func SizeCommitment(s *Scenario, r *Result, i int, terms []Term) (*Sizing, error
 		terms = append(slices.Clip(terms), Term{Months: o.commitMonths})
 	}
 	or := &r.Options[i]
+	if or.Infeasible != "" {
+		return nil, fmt.Errorf("commitment sizing: %s cannot serve this workload: %s", or.Label, or.Infeasible)
+	}
 	H := len(or.Months)
 	b := p.sizingBasis(r, H)
 	// What the other tiers hold each month, and their cost.

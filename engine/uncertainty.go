@@ -114,7 +114,8 @@ type OptionSpread struct {
 	// CannotServe is the number of draws in which the option could not
 	// serve the workload (OptionResult.Infeasible, e.g. a latency target
 	// its drawn throughput misses): it wins none of them, and its spreads
-	// are of the other draws only (all zero when it never can serve).
+	// are of the other draws only (all zero, and no Monthly, when it never
+	// can serve).
 	CannotServe int `json:"cannot_serve_draws,omitempty"`
 }
 
@@ -477,7 +478,7 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 		if len(npc[i]) == samples-cannot[i] && len(npc[i]) > 0 {
 			os.NetPresentCost = ptr(spread(npc[i]))
 		}
-		for m := 0; m < months; m++ {
+		for m := 0; m < months && cannot[i] < samples; m++ { // none when it never serves
 			os.Monthly = append(os.Monthly, centSpread(monthly[i*months+m]))
 		}
 		sim.Options = append(sim.Options, os)
