@@ -165,6 +165,36 @@ type Sizing struct {
 	// the basis) and GivenMonths its length; nil when it commits nothing.
 	Given       *SizingPoint `json:"given"`
 	GivenMonths int          `json:"given_months,omitempty"`
+	// Tier is the path of the tier sized (the option's, for its commit_*
+	// fields, or its first commitments[] entry's), StartMonth its first
+	// month (from 1) and UpfrontShare the share of each term paid upfront,
+	// as entered.
+	Tier         string          `json:"tier"`
+	StartMonth   int             `json:"start_month"`
+	UpfrontShare decimal.Decimal `json:"upfront_share"`
+	// TermsChecked is every term compared, in months, in order.
+	TermsChecked []int `json:"-"`
+}
+
+// sizedTier is the tier a sizing moves: the option's first as entered
+// (the commit_* fields, else its first commitments[] entry), else an
+// empty tier from month 1 at the committed rate (the hourly rate when
+// none is given), the commit_* fields' path.
+func sizedTier(o *optionPlan) tierPlan {
+	first := -1
+	for k := range o.tiers {
+		if first < 0 || o.tiers[k].tier < o.tiers[first].tier {
+			first = k
+		}
+	}
+	if first >= 0 {
+		return o.tiers[first]
+	}
+	rate := o.commitRate
+	if !o.commitRateSet {
+		rate = o.hourly
+	}
+	return newTier(1, strings.TrimSuffix(OptionPath(o.index, ""), "."), zero, rate, 0, 12, zero)
 }
 
 // ErrNotCloud is SizeCommitment's answer for an option that rents nothing.
@@ -203,10 +233,16 @@ func SizeCommitment(s *Scenario, r *Result, i int, terms []Term) (*Sizing, error
 	if len(terms) > MaxTerms {
 		return nil, fmt.Errorf("commitment sizing: at most %d terms", MaxTerms)
 	}
+	// The tier sized: the option's first as the user entered it (the
+	// commit_* fields, else its first commitments[] entry: its start, rate
+	// and upfront share, its term among those compared), else an empty
+	// first tier from month 1 at the committed rate.
+	st := sizedTier(o)
 	// The scenario's own first tier is one of the choices: without its
 	// term, the sizing could name a dearer deal than the one given.
-	if o.commitUnits.Sign() > 0 && !slices.ContainsFunc(terms, func(t Term) bool { return t.Months == o.commitMonths && t.Rate == nil }) {
-		terms = append(slices.Clip(terms), Term{Months: o.commitMonths})
+	givenMonths := st.end - st.start
+	if st.units.Sign() > 0 && !slices.ContainsFunc(terms, func(t Term) bool { return t.Months == givenMonths && t.Rate == nil }) {
+		terms = append(slices.Clip(terms), Term{Months: givenMonths})
 	}
 	or := &r.Options[i]
 	if or.Infeasible != "" {
@@ -219,7 +255,7 @@ func SizeCommitment(s *Scenario, r *Result, i int, terms []Term) (*Sizing, error
 	var fixed decimal.Decimal
 	for k := range o.tiers {
 		t := &o.tiers[k]
-		if t.tier == 1 {
+		if t.tier == st.tier {
 			continue
 		}
 		for m := t.start; m < t.end && m < H; m++ {
@@ -235,7 +271,7 @@ func SizeCommitment(s *Scenario, r *Result, i int, terms []Term) (*Sizing, error
 		}
 		w[m] = p.onDemand730(o, m).Mul(b.monthWeight(m))
 	}
-	z := &Sizing{Option: i, Label: o.label, Basis: b.basis}
+	z := &Sizing{Option: i, Label: o.label, Basis: b.basis, Tier: st.path, StartMonth: st.start + 1, UpfrontShare: st.upfront}
 	if b.basis == BasisNetPresentCost {
 		z.DiscountRate = &b.rate
 	}
@@ -245,20 +281,27 @@ func SizeCommitment(s *Scenario, r *Result, i int, terms []Term) (*Sizing, error
 		if term.Months < 1 || term.Months > 120 {
 			return nil, fmt.Errorf("commitment sizing: a term of %d months (1 to 120)", term.Months)
 		}
-		rate := o.commitRate
-		if !o.commitRateSet {
-			rate = o.hourly
-		}
+		rate := st.rate
 		if term.Rate != nil {
 			rate = *term.Rate
 		}
-		tc := sm.term(rate, term.Months, or.PeakAccelerators)
+		// α: what one accelerator committed costs on the basis, the tier
+		// at this term and rate holding one (linear in its size).
+		unit := newTier(st.tier, st.path, one, rate, st.start, term.Months, st.upfront)
+		var alpha decimal.Decimal
+		for m := st.start; m < unit.end && m < H; m++ {
+			alpha = alpha.Add(b.tier(&unit, m).Mul(b.monthWeight(m)))
+		}
+		if b.basis == BasisNetPresentCost && st.start >= H {
+			alpha = zero
+		}
+		tc := sm.term(rate, alpha, st.start, term.Months, or.PeakAccelerators)
 		z.Terms = append(z.Terms, TermSizing{Months: term.Months, HourlyRate: rate, Optimum: tc.optimum})
 		if best == nil || tc.optimum.Cost.Cmp(best.optimum.Cost) < 0 ||
 			tc.optimum.Cost.Equal(best.optimum.Cost) && term.Months < best.months {
 			best = &tc
 		}
-		if term.Months == o.commitMonths && term.Rate == nil && given == nil {
+		if term.Months == givenMonths && term.Rate == nil && given == nil {
 			given = &tc
 		}
 	}
@@ -267,14 +310,14 @@ func SizeCommitment(s *Scenario, r *Result, i int, terms []Term) (*Sizing, error
 	opt := best.optimum.Accelerators
 	z.Under = best.at(opt.Mul(quarterLess).Round(0))
 	z.Over = best.at(opt.Mul(quarterMore).Round(0))
-	if o.commitUnits.Sign() > 0 && given != nil {
+	if st.units.Sign() > 0 && given != nil {
 		// f at the given size, on the basis: on total cost, the option's
 		// total cost as evaluated (TestSizingGiven); on net present cost,
 		// its net present cost before the finance view rounds each
 		// month's present value to Prec places.
-		pt := given.at(o.commitUnits)
+		pt := given.at(st.units)
 		z.Given = &pt
-		z.GivenMonths = o.commitMonths
+		z.GivenMonths = givenMonths
 	}
 	return z, nil
 }
@@ -377,18 +420,22 @@ func (b *sizingBasis) months(a, w []decimal.Decimal, fixed decimal.Decimal) *siz
 	return sm
 }
 
-// term is f for a term of months at rate: α = rate × 730 × Σ_{m < T'}
-// weight_m, K = fixed + Σ_{m ≥ T'} w_m × a_m, and f from f(0) = K + Σ_{m <
-// T'} w_m × a_m up the kinks, the slope α − W_j between two (W_j the sum
-// of w_m over the months of the term with a_m above the kink).
-func (sm *sizingMonths) term(rate decimal.Decimal, months int, peak decimal.Decimal) termCurve {
+// term is f for a tier of months from month index s at rate, α its cost
+// per accelerator on the basis (rate × 730 × Σ weight_m over the months of
+// the term within the horizon, [s, e), plus, on total cost, the capital
+// an upfront share ties up: sizedTier), K = fixed + Σ_{m ∉ [s, e)} w_m ×
+// a_m, and f from f(0) = K + Σ_{m ∈ [s, e)} w_m × a_m up the kinks, the
+// slope α − W_j between two (W_j the sum of w_m over the months of the
+// term with a_m above the kink).
+func (sm *sizingMonths) term(rate, alpha decimal.Decimal, s, months int, peak decimal.Decimal) termCurve {
 	H := len(sm.a)
-	T := min(months, H)
-	tc := termCurve{months: months, rate: rate, a: sm.a[:T], w: sm.w[:T],
-		alpha: rate.Mul(HoursPerMonth).Mul(sm.u[T]),
-		k:     sm.fixed.Add(sm.wa[H].Sub(sm.wa[T]))}
+	s = min(s, H)
+	e := min(s+months, H)
+	tc := termCurve{months: months, rate: rate, a: sm.a[s:e], w: sm.w[s:e],
+		alpha: alpha,
+		k:     sm.fixed.Add(sm.wa[H].Sub(sm.wa[e]).Add(sm.wa[s]))}
 	f := sm.fixed.Add(sm.wa[H]) // f(0)
-	W := sm.wp[T]               // the weight that leaves the slope at each kink
+	W := sm.wp[e].Sub(sm.wp[s]) // the weight that leaves the slope at each kink
 	prev := zero
 	tc.curve = append(tc.curve, SizingPoint{zero, f})
 	tc.optimum = tc.curve[0]
@@ -406,13 +453,13 @@ func (sm *sizingMonths) term(rate decimal.Decimal, months int, peak decimal.Deci
 		// The months with a_m = x; a kink if one of them is in the term.
 		x, end, in := a[order[j]], j, false
 		for ; end < len(order) && a[order[end]].Equal(x); end++ {
-			in = in || order[end] < T
+			in = in || order[end] >= s && order[end] < e
 		}
 		if in && x.Sign() > 0 && x.Cmp(prev) > 0 {
 			step(x)
 		}
 		for ; j < end; j++ {
-			if m := order[j]; m < T && x.Sign() > 0 {
+			if m := order[j]; m >= s && m < e && x.Sign() > 0 {
 				W = W.Sub(w[m])
 			}
 		}
