@@ -172,8 +172,6 @@ type Sizing struct {
 	Tier         string          `json:"tier"`
 	StartMonth   int             `json:"start_month"`
 	UpfrontShare decimal.Decimal `json:"upfront_share"`
-	// TermsChecked is every term compared, in months, in order.
-	TermsChecked []int `json:"-"`
 }
 
 // sizedTier is the tier a sizing moves: the option's first as entered
@@ -498,14 +496,61 @@ func (z *Sizing) Where() string {
 }
 
 func (z *Sizing) sentence() string {
+	label := z.Label + z.tierWords()
 	if z.Optimum.Accelerators.Sign() == 0 {
-		return fmt.Sprintf("%s: committing nothing has the least %s (%s %s): at %s an hour, no commitment of %d months beats renting on demand for this demand; committing to the peak (%s) would cost %s more.",
-			z.Label, z.Basis.Words(), Money(z.None.Cost), z.Where(), MoneyFixed(z.HourlyRate, 2), z.Months, Count(z.Peak.Accelerators, 0), Money(z.Peak.Cost.Sub(z.Optimum.Cost)))
+		return fmt.Sprintf("%s: committing nothing has the least %s (%s %s): no commitment %s beats renting on demand for this demand; committing to the peak (%s) would cost %s more.",
+			label, z.Basis.Words(), Money(z.None.Cost), z.Where(), z.termsWords(), Count(z.Peak.Accelerators, 0), Money(z.Peak.Cost.Sub(z.Optimum.Cost)))
 	}
 	return fmt.Sprintf("%s: committing %s accelerators for %d months at %s an hour has the least %s, %s %s. 25 %% fewer (%s) costs %s more, 25 %% more (%s) %s more; committing to the peak (%s) %s more, and nothing %s more.",
-		z.Label, Count(z.Optimum.Accelerators, 0), z.Months, MoneyFixed(z.HourlyRate, 2), z.Basis.Words(), Money(z.Optimum.Cost), z.Where(),
+		label, Count(z.Optimum.Accelerators, 0), z.Months, MoneyFixed(z.HourlyRate, 2), z.Basis.Words(), Money(z.Optimum.Cost), z.Where(),
 		Count(z.Under.Accelerators, 0), Money(z.Under.Cost.Sub(z.Optimum.Cost)),
 		Count(z.Over.Accelerators, 0), Money(z.Over.Cost.Sub(z.Optimum.Cost)),
 		Count(z.Peak.Accelerators, 0), Money(z.Peak.Cost.Sub(z.Optimum.Cost)),
 		Money(z.None.Cost.Sub(z.Optimum.Cost)))
+}
+
+// tierWords names the tier sized when it is not the plain first tier (the
+// commit_* fields from month 1, nothing upfront): " (its first tier,
+// options[1].commitments[0], from month 3, 50.0 % upfront)".
+func (z *Sizing) tierWords() string {
+	var parts []string
+	if z.Tier != strings.TrimSuffix(OptionPath(z.Option, ""), ".") {
+		parts = append(parts, z.Tier)
+	}
+	if z.StartMonth > 1 {
+		parts = append(parts, fmt.Sprintf("from month %d", z.StartMonth))
+	}
+	if z.UpfrontShare.Sign() > 0 {
+		parts = append(parts, Percent(z.UpfrontShare)+" paid upfront")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (its first tier, " + strings.Join(parts, ", ") + ")"
+}
+
+// termsWords is every term compared, with its rate: "of 12, 24 or 36
+// months at $2.00 an hour", or "of 12 months at $2.30 an hour or 36
+// months at $1.90 an hour" when the rates differ.
+func (z *Sizing) termsWords() string {
+	same := true
+	for _, t := range z.Terms {
+		same = same && t.HourlyRate.Equal(z.Terms[0].HourlyRate)
+	}
+	var parts []string
+	for _, t := range z.Terms {
+		if same {
+			parts = append(parts, strconv.Itoa(t.Months))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d months at %s an hour", t.Months, MoneyFixed(t.HourlyRate, 2)))
+		}
+	}
+	list := parts[0]
+	if n := len(parts); n > 1 {
+		list = strings.Join(parts[:n-1], ", ") + " or " + parts[n-1]
+	}
+	if same {
+		return "of " + list + " months at " + MoneyFixed(z.Terms[0].HourlyRate, 2) + " an hour"
+	}
+	return "of " + list
 }

@@ -417,7 +417,7 @@ func tierLine(t engine.TierResult) string {
 // each term's best size, and the cost curve of the best term (exact: the
 // cost is a straight line between its points).
 func writeSizing(w io.Writer, sizings []*engine.Sizing) error {
-	fmt.Fprintf(w, "\nCommitment sizing (the first tier, from month 1; other tiers as given):\n")
+	fmt.Fprintf(w, "\nCommitment sizing (each cloud option's first tier as entered: its commit_* fields, else its first commitments[] entry; other tiers as given):\n")
 	if len(sizings) == 0 {
 		fmt.Fprintln(w, "  no cloud option")
 		return nil
