@@ -22,6 +22,12 @@ type Comparison struct {
 	// with (the first one), or nil.
 	APIOption *int            `json:"api_option"`
 	Options   []OptionVerdict `json:"options"`
+	// SiteOutgrownMonth is the first month in which the cheapest option's
+	// fleet (a hybrid's base, the part on the site) needs more power than
+	// the site's budget (workload site_power_mw), as the power section
+	// finds it; nil without a budget or when it never does. The ranking
+	// does not change: the summary says it.
+	SiteOutgrownMonth *int `json:"site_outgrown_month,omitempty"`
 }
 
 // OptionVerdict is one option against the others.
@@ -72,6 +78,7 @@ func (p *plan) compare(res *Result) Comparison {
 		c.Options[i].Rank = r + 1
 	}
 	c.Cheapest = c.Ranking[0]
+	c.SiteOutgrownMonth = p.siteOutgrown(res, c.Cheapest)
 	c.NPVRanking = slices.Clone(c.Ranking)
 	slices.SortStableFunc(c.NPVRanking, func(a, b int) int {
 		return res.Options[a].NetPresentCost.Cmp(res.Options[b].NetPresentCost)

@@ -46,6 +46,8 @@ type Assumed struct {
 	TPOTSLOms        *decimal.Decimal `json:"tpot_slo_ms"`   // nil when there is no target
 	TTFTSLOms        *decimal.Decimal `json:"ttft_slo_ms"`   // nil when there is no target
 	DiscountRate     decimal.Decimal  `json:"discount_rate"` // a share a year
+	// SitePowerMW is the site's power budget; nil when none is given.
+	SitePowerMW *decimal.Decimal `json:"site_power_mw,omitempty"`
 }
 
 // OptionResult is one option's monthly rows and summary.
@@ -273,7 +275,7 @@ func (p *plan) evaluate() (*Result, error) {
 	res := &Result{Name: p.name, Horizon: w.horizon, Workload: Assumed{
 		RequestsPerDay: w.rpd, InputTokens: w.in, OutputTokens: w.out, CachedInputShare: w.cached,
 		PeakToAverage: w.p2a, MonthlyGrowth: w.growth, TPOTSLOms: w.sloMs, TTFTSLOms: w.ttftMs,
-		DiscountRate: w.discountRate,
+		DiscountRate: w.discountRate, SitePowerMW: w.siteMW,
 	}}
 	if p.reuse == nil {
 		p.discount = discountFactors(w.discountRate, w.horizon)

@@ -362,3 +362,20 @@ func (op *OptionPower) Lines(siteMW *decimal.Decimal) []string {
 	}
 	return append(lines, cost)
 }
+
+// siteOutgrown is the first month option i's fleet (a hybrid's base)
+// needs more power than the site's budget, as power finds it; nil without
+// a budget, for a sensitivity's evaluation, or when it never does.
+func (p *plan) siteOutgrown(res *Result, i int) *int {
+	or := &res.Options[i]
+	if p.workload.siteMW == nil || p.reuse != nil || or.Infeasible != "" {
+		return nil
+	}
+	switch {
+	case or.Hybrid != nil:
+		return p.hybridPower(&p.options[i], i, res).OutgrowsMonth
+	case or.Throughput != nil:
+		return p.optionPower(&p.options[i], i, or).OutgrowsMonth
+	}
+	return nil
+}

@@ -51,7 +51,7 @@ func Summarize(r *Result, t *Tornado) Summary {
 	w := c.Cheapest
 	best := r.Options[w]
 	s := Summary{
-		Verdict:     fmt.Sprintf("Over %s, %s is cheapest: %s in all, %s per million tokens.", months(r.Horizon), best.Label, Money(best.TotalCost), Money(best.CostPerMTokens)),
+		Verdict:     fmt.Sprintf("Over %s, %s is cheapest: %s in all, %s per million tokens%s.", months(r.Horizon), best.Label, Money(best.TotalCost), Money(best.CostPerMTokens), outgrows(r)),
 		Margin:      margin(r),
 		Unable:      unable(r),
 		Change:      change(r),
@@ -73,6 +73,21 @@ func (s Summary) Sentences() []string {
 		}
 	}
 	return out
+}
+
+// outgrows is ", but its fleet outgrows the 200 kW site in month 26" when
+// the cheapest option's fleet (a hybrid's base) needs more power than the
+// site's budget within the horizon; "" otherwise.
+func outgrows(r *Result) string {
+	m := r.Comparison.SiteOutgrownMonth
+	if m == nil || r.Workload.SitePowerMW == nil {
+		return ""
+	}
+	what := "fleet"
+	if r.Options[r.Comparison.Cheapest].Hybrid != nil {
+		what = "base (the part on the site)"
+	}
+	return fmt.Sprintf(", but its %s outgrows the %s site in month %d", what, PowerText(*r.Workload.SitePowerMW), *m)
 }
 
 // unable says which options cannot serve and why; they are left out of

@@ -94,3 +94,29 @@ func TestCannotServe(t *testing.T) {
 		}
 	}
 }
+
+// TestVerdictSiteOutgrown: the hand-worked power site (engine
+// TestVerdictSiteOutgrown) on 15 kW: the page's verdict says the winner's
+// fleet outgrows the site in month 3 (18.72 kW), as the CLI does; typed up
+// to 25 kW (the 23.4 kW peak fits), it no longer does.
+func TestVerdictSiteOutgrown(t *testing.T) {
+	s := powerSite()
+	s.Workload.SitePowerMW = engine.N("0.015")
+	r, err := engine.Evaluate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := engine.Summarize(r, nil).Verdict
+	if !strings.HasSuffix(want, ", but its fleet outgrows the 15 kW site in month 3.") {
+		t.Fatalf("engine verdict %q", want)
+	}
+	site := calcSite(t)
+	ctx := NewBrowser(t)
+	step(t, ctx, 90*time.Second, chromedp.Navigate(site.URL+"#"+engine.EncodeLink(s)), WaitApp(), WaitTable(), waitText("#verdict", want))
+	id := eval[string](t, ctx, `document.querySelector("input[data-path='workload.site_power_mw']").id`)
+	step(t, ctx, 30*time.Second, setInput(id, "0.025"),
+		WaitJS(`!document.querySelector("#verdict").textContent.includes("outgrows") && document.getElementById("stale") === null`, 20*time.Second))
+	if got := text(t, ctx, "#verdict"); !strings.HasSuffix(got, "per million tokens.") {
+		t.Errorf("verdict at 25 kW: %q", got)
+	}
+}

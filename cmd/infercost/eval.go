@@ -132,7 +132,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var sizings []*engine.Sizing
 	if *sizing {
 		for i, o := range res.Options {
-			if o.Kind != engine.Cloud {
+			if o.Kind != engine.Cloud || o.Infeasible != "" { // one that cannot serve has nothing to size
 				continue
 			}
 			z, err := engine.SizeCommitment(&s, res, i, terms)
@@ -419,7 +419,7 @@ func tierLine(t engine.TierResult) string {
 func writeSizing(w io.Writer, sizings []*engine.Sizing) error {
 	fmt.Fprintf(w, "\nCommitment sizing (each cloud option's first tier as entered: its commit_* fields, else its first commitments[] entry; other tiers as given):\n")
 	if len(sizings) == 0 {
-		fmt.Fprintln(w, "  no cloud option")
+		fmt.Fprintln(w, "  no cloud option that can serve")
 		return nil
 	}
 	for _, z := range sizings {

@@ -44,3 +44,28 @@ func TestSizingFirstCommitment(t *testing.T) {
 		t.Error("the old sentence")
 	}
 }
+
+// TestVerdictSiteOutgrown: the auditor's power.json (a 200 kW site). The
+// verdict names the month the winner's fleet outgrows the site, the month
+// the power section gives (engine.TestVerdictSiteOutgrown works a case by
+// hand); the ranking stays by total cost.
+func TestVerdictSiteOutgrown(t *testing.T) {
+	const power = `{"version":2,"name":"power budget",
+"workload":{"requests_per_day":"2000000","input_tokens":"1000","output_tokens":"300","peak_to_average":"1.5","monthly_growth":"0.1","horizon_months":"36","site_power_mw":"0.2"},
+"model":{"preset":"llama-3.1-70b","weight_bits":"8","kv_bits":"8"},
+"options":[{"label":"API","kind":"api","price_input_per_m":"0.88","price_output_per_m":"0.88"},
+{"label":"H100 owned","kind":"owned","accelerator":{"preset":"h100-sxm"}},
+{"label":"H100 od","kind":"cloud","accelerator":{"preset":"h100-sxm"}}]}`
+	code, out, stderr := runCLI(power, "eval", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"\nOver 36 months, H100 owned is cheapest: $4,459,325 in all, $0.1885 per million tokens, but its fleet outgrows the 200 kW site in month 26.\n",
+		"  H100 owned: 1.638 kW an accelerator at the meter (the option's power per accelerator, 1.26 kW all-in, × its PUE 1.3); the workload's fleet needs at most 537.26 kW\n    outgrows the site's 200 kW in month 26\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
