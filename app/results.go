@@ -65,7 +65,7 @@ func (c *Calculator) renderHeadline() ga.UI {
 	lines := engine.Summarize(r, c.winnerTornado())
 	return ga.Section().Class("card summary").ID("headline").Body(
 		ga.H2().Text("Results"),
-		&summaryView{C: c, Verdict: lines.Verdict, Margin: lines.Margin, Unable: lines.Unable, Change: lines.Change, Finance: lines.Finance},
+		&summaryView{C: c, Verdict: lines.Verdict, Margin: lines.Margin, Unable: lines.Unable, Context: lines.Context, Change: lines.Change, Finance: lines.Finance},
 		ga.Div().Class("order-toggle no-print").Body(
 			ga.Span().Class("muted").ID("order-state").Text(orderState(c.inputOrder)),
 			ga.Button().Type("button").ID("rank-order").Aria("pressed", fmt.Sprint(c.inputOrder)).Aria("describedby", "order-state").
@@ -147,8 +147,8 @@ func (c *Calculator) robustSentence() string {
 // so go-app redraws it only when they change.
 type summaryView struct {
 	ga.Compo
-	C                                        *Calculator // for recovery only
-	Verdict, Margin, Unable, Change, Finance string
+	C                                                 *Calculator // for recovery only
+	Verdict, Margin, Unable, Context, Change, Finance string
 }
 
 func (v *summaryView) Render() ga.UI { return v.C.guardedRender(v.render) }
@@ -156,6 +156,7 @@ func (v *summaryView) Render() ga.UI { return v.C.guardedRender(v.render) }
 func (v *summaryView) render() ga.UI {
 	return ga.Div().ID("summary").Aria("live", "polite").Body(
 		ga.P().Class("verdict").ID("verdict").Text(v.Verdict),
+		ga.Div().Class("slot").Body(optionalP("summary-context", "cannot-serve", v.Context)),
 		ga.Div().Class("slot").Body(optionalP("summary-margin", "", v.Margin)),
 		ga.Div().Class("slot").Body(optionalP("summary-unable", "cannot-serve", v.Unable)),
 		ga.Div().Class("slot").Body(optionalP("summary-change", "", v.Change)),

@@ -29,6 +29,11 @@ type Result struct {
 	// Power is the site budget's capacity and the power each self-hosted
 	// option needs (power.go); nil in the sensitivity's evaluations.
 	Power *Power `json:"power"`
+	// ContextWarning says, when a request (prompt and output) is longer
+	// than the catalog model's context window, that no provider can serve
+	// it as one request and the figures cost it as if one could; "" when
+	// it fits or the model is custom (no limit known).
+	ContextWarning string `json:"context_warning,omitempty"`
 	// discount is the plan's discount factors (plan.discount), kept for
 	// the commitment sizing by net present cost; nil when not computed.
 	discount []decimal.Decimal
@@ -278,6 +283,7 @@ func (p *plan) evaluate() (*Result, error) {
 		DiscountRate: w.discountRate, SitePowerMW: w.siteMW,
 	}}
 	if p.reuse == nil {
+		res.ContextWarning = p.contextWarning()
 		p.discount = discountFactors(w.discountRate, w.horizon)
 		p.discountCoef = coefficients(p.discount)
 		res.discount = p.discount

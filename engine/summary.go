@@ -19,6 +19,9 @@ type Summary struct {
 	Verdict string
 	// Margin is the winner's lead over the runner-up and over the API.
 	Margin string
+	// Context warns that a request is longer than the catalog model's
+	// context window (Result.ContextWarning); "" when it fits.
+	Context string
 	// Unable names each option that cannot serve the workload, with why
 	// (OptionResult.Infeasible); "" when every option can.
 	Unable string
@@ -54,6 +57,7 @@ func Summarize(r *Result, t *Tornado) Summary {
 		Verdict:     fmt.Sprintf("Over %s, %s is cheapest: %s in all, %s per million tokens%s.", months(r.Horizon), best.Label, Money(best.TotalCost), Money(best.CostPerMTokens), outgrows(r)),
 		Margin:      margin(r),
 		Unable:      unable(r),
+		Context:     r.ContextWarning,
 		Change:      change(r),
 		Finance:     finance(r),
 		Assumptions: assumptions(r),
@@ -67,7 +71,7 @@ func Summarize(r *Result, t *Tornado) Summary {
 // Sentences lists the summary's non-empty sentences in reading order.
 func (s Summary) Sentences() []string {
 	var out []string
-	for _, x := range []string{s.Verdict, s.Margin, s.Unable, s.Change, s.Finance, s.Drivers, s.Assumptions} {
+	for _, x := range []string{s.Verdict, s.Context, s.Margin, s.Unable, s.Change, s.Finance, s.Drivers, s.Assumptions} {
 		if x != "" {
 			out = append(out, x)
 		}

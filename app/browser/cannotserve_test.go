@@ -120,3 +120,22 @@ func TestVerdictSiteOutgrown(t *testing.T) {
 		t.Errorf("verdict at 25 kW: %q", got)
 	}
 }
+
+// TestContextWarningPage: a request longer than Llama 3.1 70B's 131,072
+// tokens (engine TestContextWarning) is warned about under the verdict;
+// shortened to fit, the warning goes.
+func TestContextWarningPage(t *testing.T) {
+	s := &engine.Scenario{Version: engine.FormatVersion,
+		Workload: engine.Workload{RequestsPerDay: engine.N("1000"), InputTokens: engine.N("131000"), OutputTokens: engine.N("73"), HorizonMonths: engine.N("2")},
+		Model:    engine.Model{Preset: "llama-3.1-70b"},
+		Options:  []engine.Option{{Label: "API", Kind: engine.API, PriceInputPerM: engine.N("1"), PriceOutputPerM: engine.N("2")}},
+	}
+	r, err := engine.Evaluate(s)
+	if err != nil || r.ContextWarning == "" {
+		t.Fatalf("%v %q", err, r.ContextWarning)
+	}
+	site := calcSite(t)
+	ctx := NewBrowser(t)
+	step(t, ctx, 90*time.Second, chromedp.Navigate(site.URL+"#"+engine.EncodeLink(s)), WaitApp(), WaitTable(), waitText("#summary-context", r.ContextWarning))
+	step(t, ctx, 30*time.Second, setInput("w-output_tokens", "72"), WaitJS(`document.getElementById("summary-context") === null && document.getElementById("stale") === null`, 20*time.Second))
+}

@@ -69,3 +69,23 @@ func TestVerdictSiteOutgrown(t *testing.T) {
 		}
 	}
 }
+
+// TestContextWarningCLI: the auditor's long.json sends 1,000,000-token
+// prompts to Llama 3.1 70B (context 131,072 tokens, its config.json): the
+// answer carries the warning right under the verdict, and still answers.
+func TestContextWarningCLI(t *testing.T) {
+	const long = `{"version":2,"name":"long context",
+"workload":{"requests_per_day":"100000","input_tokens":"1000000","output_tokens":"500","cached_input_share":"0","peak_to_average":"2","horizon_months":"12"},
+"model":{"preset":"llama-3.1-70b","weight_bits":"8","kv_bits":"8"},
+"options":[{"label":"API","kind":"api","price_input_per_m":"0.88","price_output_per_m":"0.88"}]}`
+	code, out, stderr := runCLI(long, "eval", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// The API: 100,000 × 365/12 × 1,000,500 × $0.88 / 1e6 = $2,678,005 a
+	// month, × 12 = $32,136,060.
+	want := "Over 12 months, API is cheapest: $32,136,060 in all, $0.8800 per million tokens.\nA request of 1,000,500 tokens (1,000,000 prompt and 500 output) is longer than Llama 3.1 70B's context window of 131,072 tokens (max_position_embeddings in its config.json, https://huggingface.co/meta-llama/Llama-3.1-70B/blob/main/config.json, as of 2026-11-01): no provider can serve it as one request, and every figure here costs it as if one could. Shorten the prompt or the output, or choose a model with a longer context.\n"
+	if !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+}
