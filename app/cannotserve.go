@@ -39,3 +39,12 @@ func rankCells(r *engine.Result, cells []string) []string {
 	}
 	return cells
 }
+
+// seriesLabel is an option's name in a chart's legend: "(cannot serve)"
+// after it when it cannot, whose line is then absent.
+func seriesLabel(o *engine.OptionResult) string {
+	if o.Infeasible != "" {
+		return o.Label + " (cannot serve)"
+	}
+	return o.Label
+}

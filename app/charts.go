@@ -284,7 +284,7 @@ func (c *Calculator) monthlyCostChart(r *engine.Result) ga.UI {
 	same, why := coinciding(series, labels, y)
 	var legend []legendItem
 	for i, o := range r.Options {
-		legend = append(legend, legendItem{o.Label, c.optionClass(i), "line", same[i], why[i]})
+		legend = append(legend, legendItem{seriesLabel(&o), c.optionClass(i), "line", same[i], why[i]})
 	}
 	if showRevenue {
 		legend = append(legend, legendItem{label: "Revenue", class: "revenue", style: "line dashed"})
@@ -618,7 +618,7 @@ func (c *Calculator) volumeChart(r *engine.Result, pts []engine.CurvePoint, curr
 	same, why := coinciding(series, labels, y)
 	var legend []legendItem
 	for i, o := range r.Options {
-		legend = append(legend, legendItem{o.Label, c.optionClass(i), "line", same[i], why[i]})
+		legend = append(legend, legendItem{seriesLabel(&o), c.optionClass(i), "line", same[i], why[i]})
 	}
 	// Where the scenario's own volume sits between two points.
 	cur := -1.0

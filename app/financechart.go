@@ -32,7 +32,7 @@ func (c *Calculator) discountedCashChart(r *engine.Result) ga.UI {
 	same, why := coinciding(series, labels, y)
 	var legend []legendItem
 	for i, o := range r.Options {
-		legend = append(legend, legendItem{o.Label, c.optionClass(i), "line", same[i], why[i]})
+		legend = append(legend, legendItem{seriesLabel(&o), c.optionClass(i), "line", same[i], why[i]})
 	}
 	rate := engine.Percent(r.Workload.DiscountRate)
 	caption := "Revenue less cash cost, each month's cash discounted at " + rate + " a year (counted at the month's end) and summed from month 1: where a line crosses 0, the option has paid back in today's money."
