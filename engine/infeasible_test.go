@@ -131,3 +131,27 @@ func TestCannotServeSimulation(t *testing.T) {
 		}
 	}
 }
+
+// TestCannotServeSomeDraws: the time-per-token target drawn from 8 to 14
+// ms (most likely 11) around the H100's 10.35 ms at batch 1: the H100
+// options cannot serve in the draws below it, about (10.35 − 8)² / (6 ×
+// 3) = 31 % of them, the same draws for both (one accelerator, one
+// threshold); no draw is redrawn, and every draw has one winner.
+func TestCannotServeSomeDraws(t *testing.T) {
+	s := Examples[0].Scenario.Clone()
+	s.Uncertainty = &Uncertainty{Samples: N("200"), Ranges: []Range{{Path: "workload.tpot_slo_ms", Low: N("8"), Mode: N("11"), High: N("14")}}}
+	sim, err := Simulate(&s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := sim.Options[1].CannotServe, sim.Options[2].CannotServe
+	if a != b || a < 40 || a > 85 || sim.Redrawn != 0 {
+		t.Errorf("cannot serve in %d and %d of 200 draws, %d redrawn", a, b, sim.Redrawn)
+	}
+	if sim.Options[0].CannotServe != 0 || sim.Options[0].Wins+sim.Options[1].Wins+sim.Options[2].Wins != 200 {
+		t.Errorf("wins %d %d %d", sim.Options[0].Wins, sim.Options[1].Wins, sim.Options[2].Wins)
+	}
+	if len(sim.Options[1].Monthly) != 24 || sim.Options[1].NPV == nil {
+		t.Errorf("spreads of the draws it serves in are missing")
+	}
+}
