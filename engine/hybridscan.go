@@ -55,6 +55,7 @@ type hybridScan struct {
 type scanBlock struct {
 	from, to int       // months [from, to)
 	loads    []big.Int // each share group's hour load, in 10^−12 requests
+	peak     big.Int   // the largest of them
 	count    int64     // to − from
 }
 
@@ -100,6 +101,9 @@ func (p *plan) newHybridScan(o *optionPlan, months []demand) *hybridScan {
 		for k := range s.groups {
 			if !trillionths(&b.loads[k], h.loads[m][k]) {
 				return nil
+			}
+			if b.loads[k].Cmp(&b.peak) > 0 {
+				b.peak.Set(&b.loads[k])
 			}
 		}
 		for m++; m < len(months) && months[m].rpd.Equal(months[b.from].rpd); m++ {
@@ -151,6 +155,9 @@ func (s *hybridScan) total(k int64, baseUnits decimal.Decimal) decimal.Decimal {
 	var burst, api decimal.Decimal // with price paths, month by month
 	for bi := range s.blocks {
 		b := &s.blocks[bi]
+		if b.peak.Cmp(&s.c) <= 0 {
+			continue // the base serves every hour: no burst, no overflow
+		}
 		var need [24]int64
 		s.a.SetInt64(0)
 		for g := range b.loads {
