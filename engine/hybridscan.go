@@ -10,7 +10,7 @@ import (
 // number of base replicas. hybridTotal does it as the monthly rows are
 // costed, in decimals: tens of thousands of decimal operations, most of the
 // page's keystroke time for a hybrid option under wasm. hybridScan gives
-// the same totals, exactly, for a cloud base:
+// the same totals, exactly:
 //
 //   - every load, capacity and overflow of the day's fill is a whole number
 //     of trillionths of a request (hybridPrec), so the fill is done in
@@ -24,12 +24,17 @@ import (
 //     what is the same every month is multiplied by the months, and the
 //     API's price applied to the horizon's requests at once when it has no
 //     price path (with one, each month is priced and rounded as the rows
-//     are).
+//     are);
+//   - an owned base is costed by its option's own costing (costOwned), as
+//     the rows do, from the requests the base serves each day, filled as
+//     the rest.
 //
 // TestHybridScanEqualsBruteForce checks it against hybridTotal at every
 // size, on every example and on variants that reach each branch.
 type hybridScan struct {
+	p      *plan
 	h      *hybridPlan
+	owned  *optionPlan // an owned base; nil for a cloud one
 	groups []shareGroup
 	blocks []scanBlock
 	months int64
@@ -56,6 +61,8 @@ type scanBlock struct {
 	from, to int       // months [from, to)
 	loads    []big.Int // each share group's hour load, in 10^−12 requests
 	peak     big.Int   // the largest of them
+	day      big.Int   // the day's requests, in 10^−12 (Σ loads × hours)
+	served   big.Int   // the base serves of them at the size being costed
 	count    int64     // to − from
 }
 
@@ -76,20 +83,23 @@ var perMonthNum = big.NewInt(365 * 250000000000)
 var bigOne, three = big.NewInt(1), big.NewInt(3)
 
 // newHybridScan prepares the scan, or returns nil where hybridTotal must
-// do (an owned base, whose costing is the owned option's own, month by
-// month; a load not a whole number of trillionths).
+// do (a load not a whole number of trillionths).
 func (p *plan) newHybridScan(o *optionPlan, months []demand) *hybridScan {
 	h := o.hyb
 	bo := &p.options[h.base]
-	if bo.kind != Cloud {
+	s := &hybridScan{p: p, h: h, groups: p.workload.profile.groups, months: int64(len(months)), bills: map[[24]int64]int{}}
+	switch bo.kind {
+	case Cloud:
+		rate := bo.commitRate
+		if !bo.commitRateSet {
+			rate = bo.hourly
+		}
+		s.baseRate = rate.Mul(HoursPerMonth)
+	case Owned:
+		s.owned = bo
+	default:
 		return nil
 	}
-	s := &hybridScan{h: h, groups: p.workload.profile.groups, months: int64(len(months)), bills: map[[24]int64]int{}}
-	rate := bo.commitRate
-	if !bo.commitRateSet {
-		rate = bo.hourly
-	}
-	s.baseRate = rate.Mul(HoursPerMonth)
 	if !trillionths(&s.capB, h.capB) {
 		return nil
 	}
@@ -105,6 +115,7 @@ func (p *plan) newHybridScan(o *optionPlan, months []demand) *hybridScan {
 			if b.loads[k].Cmp(&b.peak) > 0 {
 				b.peak.Set(&b.loads[k])
 			}
+			b.day.Add(&b.day, new(big.Int).Mul(&b.loads[k], big.NewInt(int64(len(s.groups[k].hours)))))
 		}
 		for m++; m < len(months) && months[m].rpd.Equal(months[b.from].rpd); m++ {
 		}
@@ -156,12 +167,23 @@ func (s *hybridScan) total(k int64, baseUnits decimal.Decimal) decimal.Decimal {
 	for bi := range s.blocks {
 		b := &s.blocks[bi]
 		if b.peak.Cmp(&s.c) <= 0 {
+			b.served.Set(&b.day)
 			continue // the base serves every hour: no burst, no overflow
 		}
 		var need [24]int64
 		s.a.SetInt64(0)
+		b.served.SetInt64(0)
 		for g := range b.loads {
 			x := s.x.Sub(&b.loads[g], &s.c)
+			if s.owned != nil {
+				s.t.SetInt64(s.hours[g])
+				if x.Sign() <= 0 {
+					s.t.Mul(&s.t, &b.loads[g])
+				} else {
+					s.t.Mul(&s.t, &s.c)
+				}
+				b.served.Add(&b.served, &s.t)
+			}
 			if x.Sign() <= 0 {
 				continue
 			}
@@ -210,7 +232,13 @@ func (s *hybridScan) total(k int64, baseUnits decimal.Decimal) decimal.Decimal {
 			}
 		}
 	}
-	total := baseUnits.Mul(s.baseRate).Mul(dec(s.months)).Add(burst).Add(api)
+	total := burst.Add(api)
+	switch {
+	case s.owned == nil:
+		total = total.Add(baseUnits.Mul(s.baseRate).Mul(dec(s.months)))
+	case baseUnits.Sign() > 0:
+		total = total.Add(s.ownedBase(baseUnits))
+	}
 	for i := range s.billsAt {
 		if n := s.billsAt[i].months; n > 0 {
 			total = total.Add(s.billsAt[i].cost.Mul(dec(n)))
@@ -220,6 +248,28 @@ func (s *hybridScan) total(k int64, baseUnits decimal.Decimal) decimal.Decimal {
 		total = total.Add(decimal.NewFromBigInt(new(big.Int).Set(&s.sum), -2*hybridPrec).Mul(s.perRequest))
 	}
 	return total
+}
+
+// ownedBase is an owned base's cost over the horizon, as hybridMonths
+// costs it: the owned option's costing of a fleet of baseUnits from month
+// 1, its busy accelerators those the base's requests keep busy.
+func (s *hybridScan) ownedBase(baseUnits decimal.Decimal) decimal.Decimal {
+	n := int(s.months)
+	owned := &OptionResult{Months: make([]Month, n)}
+	rows := make([]Month, n)
+	for bi := range s.blocks {
+		b := &s.blocks[bi]
+		busy := div(decimal.NewFromBigInt(new(big.Int).Set(&b.served), -hybridPrec).Mul(s.h.secB), SecondsPerDay)
+		for m := b.from; m < b.to; m++ {
+			rows[m].Accelerators, rows[m].BusyAccelerators = baseUnits, busy
+		}
+	}
+	s.p.costOwned(s.owned, owned, rows)
+	var t decimal.Decimal
+	for m := range owned.Months {
+		t = t.Add(owned.Months[m].Cost)
+	}
+	return t
 }
 
 // perMonthAt sets z to perMonth(a × 10^−12) in 10^−24: a × perMonthNum / 3

@@ -69,41 +69,44 @@ func sameHybrid(t *testing.T, name string, fast, brute *Result) {
 // (the burst layer serves all), no burst layer (the API serves all), no
 // API (no cap), price paths on the burst option and on the API (costed
 // month by month), no growth (one run of months), other profiles, minimum
-// billed hours, an hourly base without a committed rate; and an owned base,
-// which keeps the rows' way.
+// billed hours, an hourly base without a committed rate, an owned base.
 func TestHybridScanEqualsBruteForce(t *testing.T) {
 	ex := Examples[len(Examples)-1].Scenario
 	if ex.Options[3].Kind != Hybrid || ex.Options[3].BaseAccelerators.Set() {
 		t.Fatal("the last example is no longer the searched hybrid")
 	}
 	variants := []struct {
-		name  string
-		edit  func(s *Scenario)
-		owned bool
+		name string
+		edit func(s *Scenario)
 	}{
-		{"the example", func(*Scenario) {}, false},
-		{"no burst cap", func(s *Scenario) { s.Options[3].BurstMaxAccelerators = Num{} }, false},
-		{"no burst layer", func(s *Scenario) { s.Options[3].BurstOption, s.Options[3].BurstMaxAccelerators = Num{}, Num{} }, false},
-		{"no API", func(s *Scenario) { s.Options[3].OverflowOption, s.Options[3].BurstMaxAccelerators = Num{}, Num{} }, false},
-		{"price paths", func(s *Scenario) { s.Options[1].PriceChange, s.Options[2].PriceChange = N("-0.3"), N("-0.5") }, false},
-		{"burst price path", func(s *Scenario) { s.Options[1].PriceChange = N("0.2") }, false},
-		{"no growth", func(s *Scenario) { s.Workload.MonthlyGrowth = N("0") }, false},
-		{"flat day", func(s *Scenario) { s.Workload.DailyProfile = "flat" }, false},
+		{"the example", func(*Scenario) {}},
+		{"no burst cap", func(s *Scenario) { s.Options[3].BurstMaxAccelerators = Num{} }},
+		{"no burst layer", func(s *Scenario) { s.Options[3].BurstOption, s.Options[3].BurstMaxAccelerators = Num{}, Num{} }},
+		{"no API", func(s *Scenario) { s.Options[3].OverflowOption, s.Options[3].BurstMaxAccelerators = Num{}, Num{} }},
+		{"price paths", func(s *Scenario) { s.Options[1].PriceChange, s.Options[2].PriceChange = N("-0.3"), N("-0.5") }},
+		{"burst price path", func(s *Scenario) { s.Options[1].PriceChange = N("0.2") }},
+		{"no growth", func(s *Scenario) { s.Workload.MonthlyGrowth = N("0") }},
+		{"flat day", func(s *Scenario) { s.Workload.DailyProfile = "flat" }},
 		{"consumer evenings, 4 h minimum", func(s *Scenario) {
 			s.Workload.DailyProfile, s.Options[3].BurstMinHours = "consumer_evenings", N("4")
-		}, false},
-		{"1 h minimum, cap 64", func(s *Scenario) { s.Options[3].BurstMinHours, s.Options[3].BurstMaxAccelerators = N("1"), N("64") }, false},
-		{"hourly base", func(s *Scenario) { s.Options[3].BaseOption = N("2") }, false},
+		}},
+		{"1 h minimum, cap 64", func(s *Scenario) { s.Options[3].BurstMinHours, s.Options[3].BurstMaxAccelerators = N("1"), N("64") }},
+		{"hourly base", func(s *Scenario) { s.Options[3].BaseOption = N("2") }},
 		{"owned base", func(s *Scenario) {
 			s.Options[0] = Option{Label: "owned", Kind: Owned, Accelerator: &Accelerator{Preset: "h100-sxm"}, AcceleratorsPerReplica: N("2")}
-		}, true},
+		}},
+		{"owned base, no burst layer, price paths", func(s *Scenario) {
+			s.Options[0] = Option{Label: "owned", Kind: Owned, Accelerator: &Accelerator{Preset: "h100-sxm"}, AcceleratorsPerReplica: N("2"), PriceChange: N("-0.2")}
+			s.Options[2].PriceChange = N("-0.3")
+			s.Options[3].BurstOption, s.Options[3].BurstMaxAccelerators = Num{}, Num{}
+		}},
 	}
 	for _, v := range variants {
 		s := ex.Clone()
 		v.edit(&s)
 		fast, brute, scanned := evalHybridBoth(t, &s)
-		if len(scanned) != 1 || scanned[0] == v.owned {
-			t.Fatalf("%s: scanned %v, want %v", v.name, scanned, !v.owned)
+		if len(scanned) != 1 || !scanned[0] {
+			t.Fatalf("%s: scanned %v, want the scan", v.name, scanned)
 		}
 		if len(brute.Options[3].Hybrid.Curve) < 3 {
 			t.Fatalf("%s: a search of %d sizes tests little", v.name, len(brute.Options[3].Hybrid.Curve))
@@ -114,7 +117,7 @@ func TestHybridScanEqualsBruteForce(t *testing.T) {
 
 // TestHybridScanRandom compares the two ways on random scenarios around
 // the hybrid example: volume, growth, profile, minimum hours, burst cap,
-// price paths and horizon drawn at random.
+// price paths, horizon and an owned base drawn at random.
 func TestHybridScanRandom(t *testing.T) {
 	rng := rand.New(rand.NewPCG(12, 7))
 	n := 40
@@ -142,6 +145,9 @@ func TestHybridScanRandom(t *testing.T) {
 		}
 		if rng.IntN(3) == 0 {
 			s.Options[2].PriceChange = N("-0.4")
+		}
+		if rng.IntN(3) == 0 {
+			s.Options[0] = Option{Label: "owned", Kind: Owned, Accelerator: &Accelerator{Preset: "h100-sxm"}, AcceleratorsPerReplica: N("2")}
 		}
 		fast, brute, scanned := evalHybridBoth(t, &s)
 		if !scanned[0] {

@@ -49,3 +49,16 @@ func BenchmarkKeystrokeFinance(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkKeystrokeOwnedBase is the hybrid example with an owned base:
+// its search runs the owned option's costing at every size.
+func BenchmarkKeystrokeOwnedBase(b *testing.B) {
+	s := Examples[len(Examples)-1].Scenario.Clone()
+	s.Options[0] = Option{Label: "owned", Kind: Owned, Accelerator: &Accelerator{Preset: "h100-sxm"}, AcceleratorsPerReplica: N("2")}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := EvaluateHeadline(&s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
