@@ -30,7 +30,8 @@ import (
 //     the rest.
 //
 // TestHybridScanEqualsBruteForce checks it against hybridTotal at every
-// size, on every example and on variants that reach each branch.
+// size, on the hybrid example and variants of it that reach each branch,
+// and TestHybridScanRandom on random ones.
 type hybridScan struct {
 	p      *plan
 	h      *hybridPlan
