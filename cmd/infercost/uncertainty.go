@@ -23,6 +23,9 @@ func writeSimulation(w io.Writer, sim *engine.Simulation) error {
 		}
 		fmt.Fprintf(w, "  %s (%s): %s, most likely %s, %s, %s%s\n", r.Label, r.Path, r.Low, r.Mode, r.High, r.Shape, note)
 	}
+	if line := engine.RedrawnText(sim); line != "" {
+		fmt.Fprintf(w, "  %s\n", line)
+	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	// The present value: the NPV with revenue prices, the net present

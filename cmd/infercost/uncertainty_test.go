@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -188,5 +189,74 @@ func TestEvalLognormalRange(t *testing.T) {
 	bb, _ := json.Marshal(got.Uncertainty)
 	if string(a) != string(bb) {
 		t.Error("the CLI's simulation differs from the engine's")
+	}
+}
+
+// Draws outside the model's limits (the engine's TestSimulateRedrawsOutsideLimits
+// case: an API at 976,562,500,000 requests a day over 21 months, growth
+// triangular 0 to 1, most likely 0.2; growth above √2 − 1 takes month
+// 21 past 10^15 requests a day, in about 43 % of draws): the CLI's JSON
+// equals the engine's simulation for the same seed, redrawn draws and
+// their reason included, and the table says how many were drawn again and
+// why. A range that takes every draw past the limit stops the CLI with
+// the engine's message, naming the range's high end.
+func TestEvalSamplesRedrawn(t *testing.T) {
+	s := engine.Scenario{Version: 2, Name: "Redraw",
+		Workload: engine.Workload{RequestsPerDay: engine.N("976562500000"), InputTokens: engine.N("1"), OutputTokens: engine.N("1"),
+			CachedInputShare: engine.N("0"), HorizonMonths: engine.N("21")},
+		Model:   engine.Model{Preset: "llama-3.1-8b"},
+		Options: []engine.Option{{Label: "API", Kind: engine.API, PriceInputPerM: engine.N("1"), PriceOutputPerM: engine.N("1")}},
+		Uncertainty: &engine.Uncertainty{Seed: engine.N("8"), Samples: engine.N("1000"), Ranges: []engine.Range{
+			{Path: "workload.monthly_growth", Low: engine.N("0"), Mode: engine.N("0.2"), High: engine.N("1")}}},
+	}
+	write := func(s *engine.Scenario) string {
+		b, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "redraw.json")
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	path := write(&s)
+	code, stdout, stderr := runCLI("", "eval", "-format", "json", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got struct {
+		Uncertainty *engine.Simulation `json:"uncertainty"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	sim, err := engine.Simulate(&s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := json.Marshal(sim)
+	b, _ := json.Marshal(got.Uncertainty)
+	if string(a) != string(b) {
+		t.Errorf("the CLI's simulation differs from the engine's:\n%s\n%s", b, a)
+	}
+	if sim.Redrawn < 650 || sim.Redrawn > 850 || !strings.Contains(string(b), `"redrawn":`+strconv.Itoa(sim.Redrawn)) {
+		t.Errorf("redrawn %d (want about 751) in %s", sim.Redrawn, b)
+	}
+	code, stdout, stderr = runCLI("", "eval", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := "  " + engine.Count(decimal.NewFromInt(int64(sim.Redrawn)), 0) + " draws fell outside the model's limits and were drawn again, so the spread is of the 1,000 draws within them: " +
+		"Monthly growth (workload.monthly_growth) grows demand past 10^15 requests a day within the horizon in " + engine.Count(decimal.NewFromInt(int64(sim.Redrawn)), 0) + ".\n"
+	if !strings.Contains(stdout, want) {
+		t.Errorf("missing %q in:\n%s", want, stdout)
+	}
+	s.Uncertainty.Ranges[0] = engine.Range{Path: "workload.monthly_growth", Low: engine.N("0.9"), Mode: engine.N("0.95"), High: engine.N("1")}
+	code, _, stderr = runCLI("", "eval", "-samples", "20", write(&s))
+	if want := "uncertainty.ranges[0].high: 21 of 21 draws fall outside the model's limits, more than the 20 draws asked for: " +
+		"Monthly growth (workload.monthly_growth) grows demand past 10^15 requests a day within the horizon in 21 of them; " +
+		"narrow the high end of the growth range (or of requests a day) or shorten the horizon\n"; code != 2 || stderr != want {
+		t.Errorf("exit %d, stderr %q, want 2 and %q", code, stderr, want)
 	}
 }
