@@ -447,17 +447,20 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 // simulator is a simulation under way: the checked scenario, its point
 // evaluation, the ranges to draw and what every draw shares.
 type simulator struct {
-	s             *Scenario
-	seed          int64
-	samples       int
-	draws         []draw
-	used          []UsedRange
-	bp            *plan
-	base          *Result
-	shared        reuse  // demand when it does not move; the discount factors
-	fixed         []bool // option i's candidate replicas do not move
-	fieldMoves    bool   // a scenario field moves (not only throughput)
-	patched       bool   // every field that moves has a patch: no Check a draw
+	s          *Scenario
+	seed       int64
+	samples    int
+	draws      []draw
+	used       []UsedRange
+	bp         *plan
+	base       *Result
+	shared     reuse  // demand when it does not move; the discount factors
+	fixed      []bool // option i's candidate replicas do not move
+	fieldMoves bool   // a scenario field moves (not only throughput)
+	patched    bool   // every field that moves has a patch: no Check a draw
+	// grows is false when no draw's growth can take demand past the
+	// engine's limit (growthBounded): the draws skip that check.
+	grows         bool
 	discountMoves bool
 	r             *rng
 	values        []decimal.Decimal
@@ -506,6 +509,7 @@ func newSimulator(s *Scenario) (*simulator, error) {
 		modelMoves = modelMoves || (d.option < 0 && !d.neutral)
 		sm.discountMoves = sm.discountMoves || d.path == "workload.discount_rate"
 	}
+	sm.grows = !sm.growthBounded()
 	// What a draw leaves unchanged: the demand months, unless a workload
 	// or revenue input moves; each option's candidate replicas, unless an
 	// input their throughput depends on moves; the discount factors,
@@ -569,8 +573,10 @@ func (sm *simulator) next(k int) (*plan, []decimal.Decimal, *Result, error) {
 					d.patch(p, sm.values[j])
 				}
 			}
-			if msg := p.workload.growthProblem(); msg != "" {
-				return nil, nil, nil, drawError(k, sm.draws, sm.values, Errors{{"workload.monthly_growth", msg}})
+			if sm.grows {
+				if msg := p.workload.growthProblem(); msg != "" {
+					return nil, nil, nil, drawError(k, sm.draws, sm.values, Errors{{"workload.monthly_growth", msg}})
+				}
 			}
 		}
 	}
@@ -600,6 +606,35 @@ func (sm *simulator) next(k int) (*plan, []decimal.Decimal, *Result, error) {
 		return nil, nil, nil, drawError(k, sm.draws, sm.values, err)
 	}
 	return p, mult, res, nil
+}
+
+// growthBounded reports that no draw's growth takes demand past the
+// engine's limit: the checked plan with requests a day and monthly growth
+// at the highest values a draw can give them passes growthProblem. Each
+// month's requests a day, round(last × (1 + growth), Prec), never falls
+// when last or growth rises (a product of positive numbers, then a
+// rounding, both non-decreasing), so a draw at or below those values stays
+// at or below that plan's demand every month; a draw of zero or negative
+// growth is never checked. A drawn value is within its range's bounds,
+// rounded to a whole number for a whole-number field (hence the ceiling).
+func (sm *simulator) growthBounded() bool {
+	w := sm.bp.workload
+	for _, d := range sm.draws {
+		if d.patch == nil || d.option >= 0 {
+			continue
+		}
+		hi := d.hi
+		if d.field.Integer {
+			hi = hi.Ceil()
+		}
+		switch d.path {
+		case "workload.requests_per_day":
+			w.rpd = maxDec(w.rpd, hi)
+		case "workload.monthly_growth":
+			w.growth = maxDec(w.growth, hi)
+		}
+	}
+	return w.growthProblem() == ""
 }
 
 func drawError(k int, draws []draw, values []decimal.Decimal, err error) error {

@@ -939,3 +939,27 @@ func TestSimulateGrowthLimitPatchedOrChecked(t *testing.T) {
 		t.Fatalf("patched: %s\nchecked: %s", a, b)
 	}
 }
+
+// Draws skip the growth limit's check only when the highest requests a day
+// and growth the ranges allow pass it. The reference ranges' highest, 3
+// million requests a day growing 12 % a month, reach 3 × 10^6 × 1.12^59 ≈
+// 3 × 10^6 × 801 ≈ 2.4 × 10^9 in month 60, far below 10^15: skipped. At
+// 80 % a month, month 35 has 3 × 10^6 × 1.8^34 ≈ 3 × 10^6 × 4.8 × 10^8 ≈
+// 1.4 × 10^15: checked.
+func TestSimulateGrowthBounded(t *testing.T) {
+	s := referenceWithRanges(t, "10")
+	sm, err := newSimulator(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sm.grows {
+		t.Error("the reference ranges' draws check the growth limit")
+	}
+	s.Uncertainty.Ranges[0].High = N("0.8")
+	if sm, err = newSimulator(s); err != nil {
+		t.Fatal(err)
+	}
+	if !sm.grows {
+		t.Error("growth up to 80 % a month is not checked")
+	}
+}
