@@ -605,7 +605,7 @@ func (p *plan) provision(o *optionPlan, t *Throughput, rows []Month, replicasPer
 	if o.spare.IsInteger() && o.spare.Sign() >= 0 && o.spare.Cmp(maxSpareInt) <= 0 && t.AcceleratorsPerReplica > 0 && t.AcceleratorsPerReplica < 1<<16 {
 		spare = o.spare.IntPart()
 	}
-	var r big.Int
+	var c, r big.Int
 	var lastRPD, lastProv decimal.Decimal
 	for m := range rows {
 		row := &rows[m]
@@ -614,7 +614,7 @@ func (p *plan) provision(o *optionPlan, t *Throughput, rows []Month, replicasPer
 			continue
 		}
 		x := row.RequestsPerDay.Mul(replicasPerRPD)
-		if k, ok := ceilInt(x, &r); ok && spare >= 0 && k < 1<<31 {
+		if k, ok := ceilInt(x, &c, &r); ok && spare >= 0 && k < 1<<31 {
 			row.Accelerators = decimal.New((max(k, 1)+spare)*t.AcceleratorsPerReplica, 0)
 		} else {
 			replicas := ceil(x)

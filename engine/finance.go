@@ -67,7 +67,7 @@ func (p *plan) finance(or *OptionResult, discount []decimal.Decimal, pvRevenue d
 		row := &or.Months[m]
 		var cf decimal.Decimal
 		if p.revenue != nil {
-			cf = row.Revenue.Sub(row.CashCost)
+			cf = sub(row.Revenue, row.CashCost)
 		} else {
 			cf = row.CashCost.Neg()
 		}
@@ -267,20 +267,15 @@ func fixed(d decimal.Decimal) *big.Int {
 // presentSum adds present values month by month: Σ round(CF_m × v^m,
 // Prec), in integers at Prec places, the same digits (and exponent) as
 // adding roundTo(CF_m.Mul(v^m), Prec) as decimals, with no allocation a
-// month when CF_m fits in 64 bits (a draw's NPV discounts every month of
-// every option).
+// month once its integers have grown (a draw's NPV discounts every month
+// of every option).
 type presentSum struct {
-	acc, t, c, r big.Int
+	acc, t, r big.Int
 }
 
 // add adds round(cf × v, Prec); vc is v's coefficient.
 func (s *presentSum) add(cf, v decimal.Decimal, vc *big.Int) {
-	if cf.NumDigits() <= 18 {
-		s.c.SetInt64(cf.CoefficientInt64())
-	} else {
-		s.c.Set(cf.Coefficient())
-	}
-	s.t.Mul(&s.c, vc)
+	s.t.Mul(coef(cf), vc)
 	k := int(-Prec - cf.Exponent() - v.Exponent()) // places to drop
 	switch {
 	case k >= len(pow10):

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/big"
 	"slices"
 	"sort"
 	"strconv"
@@ -385,6 +386,7 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 		monthly[k] = make([]int64, 0, samples)
 	}
 	wins := make([]int, n)
+	var c, r big.Int // scratch for the cents
 	for k := 0; k < samples; k++ {
 		if pace.stop() {
 			return nil, ErrStopped
@@ -407,7 +409,7 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 			total[i] = append(total[i], o.TotalCost)
 			perM[i] = append(perM[i], o.CostPerMTokens)
 			stranded[i] = append(stranded[i], o.StrandedTotal)
-			regret[i] = append(regret[i], o.TotalCost.Sub(res.Options[best].TotalCost))
+			regret[i] = append(regret[i], diff(o.TotalCost, res.Options[best].TotalCost))
 			if o.TotalMargin != nil {
 				margin[i] = append(margin[i], *o.TotalMargin)
 			}
@@ -417,7 +419,7 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 				npc[i] = append(npc[i], o.NetPresentCost)
 			}
 			for m := range o.Months {
-				monthly[i*months+m] = append(monthly[i*months+m], cents(o.Months[m].Cost))
+				monthly[i*months+m] = append(monthly[i*months+m], centsIn(o.Months[m].Cost, &c, &r))
 			}
 			freeMonths(o.Months) // read: the next draw may reuse its rows
 		}
@@ -770,9 +772,17 @@ func spread(v []decimal.Decimal) Spread {
 // coefficient of the value rounded to 2 places), saturating at the int64
 // range (±$92 quadrillion), so the fan's draws take 8 bytes each.
 func cents(v decimal.Decimal) int64 {
-	c := roundedCoefficient(v, 2)
-	if c == nil {
-		c = v.Round(2).Coefficient()
+	var c big.Int
+	return centsIn(v, &c, new(big.Int))
+}
+
+// centsIn is cents(v) computed in the scratch integers c and r.
+func centsIn(v decimal.Decimal, c, r *big.Int) int64 {
+	if k := int(-2 - v.Exponent()); k > 0 && k < len(pow10) {
+		c.Set(coef(v))
+		dropDigits(c, k, r) // as roundedCoefficient
+	} else {
+		c.Set(coef(v.Round(2)))
 	}
 	if !c.IsInt64() {
 		if c.Sign() > 0 {

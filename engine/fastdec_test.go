@@ -1,0 +1,66 @@
+package engine
+
+import (
+	"math/big"
+	"math/rand"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// The allocation-light helpers give decimal's own results: the same value
+// and the same exponent (so the same text), for zeros (the zero Decimal
+// included), signs, exponents equal, near and far apart (past the table of
+// powers: decimal's methods then), and integers of one to six words and
+// beyond. The layout check must hold for the pinned decimal version, or
+// the engine silently runs the slow path.
+func TestFastDecimal(t *testing.T) {
+	if !fastDecimal {
+		t.Fatal("decimal's layout check failed: the helpers take the slow path")
+	}
+	rng := rand.New(rand.NewSource(7))
+	val := func() decimal.Decimal {
+		switch rng.Intn(12) {
+		case 0:
+			return decimal.Decimal{}
+		case 1:
+			return decimal.New(0, int32(rng.Intn(60)-50))
+		}
+		n := new(big.Int).Rand(rng, pow10[1+rng.Intn(len(pow10)-1)])
+		if rng.Intn(3) == 0 {
+			n.Neg(n)
+		}
+		if rng.Intn(20) == 0 { // beyond six words
+			n.Mul(n, pow10[len(pow10)-1])
+		}
+		e := int32(rng.Intn(70) - 60)
+		if rng.Intn(30) == 0 {
+			e = int32(rng.Intn(400) - 200)
+		}
+		return decimal.NewFromBigInt(n, e)
+	}
+	same := func(op string, a, b, got, want decimal.Decimal) {
+		t.Helper()
+		if got.Cmp(want) != 0 || got.Exponent() != want.Exponent() || got.String() != want.String() {
+			t.Fatalf("%s %s %s: got %s (exponent %d), decimal gives %s (exponent %d)", a, op, b, got, got.Exponent(), want, want.Exponent())
+		}
+	}
+	for range 50000 {
+		a, b := val(), val()
+		same("+", a, b, sum(a, b), a.Add(b))
+		same("−", a, b, diff(a, b), a.Sub(b))
+		same("×", a, b, mul(a, b), a.Mul(b))
+		if !add(a, b).Equal(a.Add(b)) || !sub(a, b).Equal(a.Sub(b)) {
+			t.Fatalf("add or sub of %s and %s", a, b)
+		}
+		if coef(a).Cmp(a.Coefficient()) != 0 {
+			t.Fatalf("coef(%s) = %s", a, coef(a))
+		}
+	}
+	// The operands are left as they were.
+	a, b := decimal.RequireFromString("1.25"), decimal.RequireFromString("-3.5")
+	_, _, _ = sum(a, b), diff(a, b), mul(a, b)
+	if a.String() != "1.25" || b.String() != "-3.5" {
+		t.Errorf("operands changed: %s %s", a, b)
+	}
+}
