@@ -137,3 +137,38 @@ func mul(a, b decimal.Decimal) decimal.Decimal {
 	}
 	return wrap(newInt().Mul(coef(a), coef(b)), int32(e))
 }
+
+// quo is a / b rounded half away from zero to places decimal places, as
+// a.DivRound(b, places) (b not zero): with A, B the coefficients and k =
+// exp(a) − exp(b) + places, it is the integer nearest A × 10^k / B, the
+// tie away from zero, computed as one integer division of A × 10^k (k ≥
+// 0) by B, or of A by B × 10^−k (k < 0), whose remainder r rounds up
+// when 2|r| ≥ |divisor|.
+func quo(a, b decimal.Decimal, places int32) decimal.Decimal {
+	k := int64(a.Exponent()) - int64(b.Exponent()) + int64(places)
+	if !fastDecimal || k >= int64(len(pow10)) || -k >= int64(len(pow10)) || b.Sign() == 0 {
+		return a.DivRound(b, places)
+	}
+	num, den := coef(a), coef(b)
+	if k > 0 {
+		num = newInt().Mul(num, pow10[k])
+	} else if k < 0 {
+		den = newInt().Mul(den, pow10[-k])
+	}
+	q := newInt()
+	var r big.Int
+	q.QuoRem(num, den, &r)
+	if r.Sign() != 0 {
+		r.Lsh(r.Abs(&r), 1)
+		if r.CmpAbs(den) >= 0 {
+			if num.Sign() == den.Sign() {
+				q.Add(q, oneInt)
+			} else {
+				q.Sub(q, oneInt)
+			}
+		}
+	}
+	return wrap(q, -places)
+}
+
+var oneInt = big.NewInt(1) // never changed

@@ -53,8 +53,25 @@ func TestFastDecimal(t *testing.T) {
 		if !add(a, b).Equal(a.Add(b)) || !sub(a, b).Equal(a.Sub(b)) {
 			t.Fatalf("add or sub of %s and %s", a, b)
 		}
+		if !b.IsZero() {
+			places := int32(rng.Intn(40) - 4)
+			same("÷", a, b, quo(a, b, places), a.DivRound(b, places))
+		}
 		if coef(a).Cmp(a.Coefficient()) != 0 {
 			t.Fatalf("coef(%s) = %s", a, coef(a))
+		}
+	}
+	// Ties round away from zero: 1/8 = 0.125 → 0.13, 5/2 = 2.5 → 3, and
+	// their negatives; 1/3 → 0.33333; 7.5/0.05 = 150 exactly.
+	for _, c := range []struct {
+		a, b   string
+		places int32
+		want   string
+	}{{"1", "8", 2, "0.13"}, {"-1", "8", 2, "-0.13"}, {"1", "-8", 2, "-0.13"}, {"5", "2", 0, "3"}, {"-5", "2", 0, "-3"},
+		{"1", "3", 5, "0.33333"}, {"7.5", "0.05", 0, "150"}, {"0.0000001", "3", 2, "0"}} {
+		a, b := decimal.RequireFromString(c.a), decimal.RequireFromString(c.b)
+		if got := quo(a, b, c.places); got.String() != c.want || !got.Equal(a.DivRound(b, c.places)) {
+			t.Errorf("quo(%s, %s, %d) = %s, want %s", c.a, c.b, c.places, got, c.want)
 		}
 	}
 	// The operands are left as they were.

@@ -196,7 +196,7 @@ func div(a, b decimal.Decimal) decimal.Decimal {
 	if b.IsZero() {
 		return zero
 	}
-	return a.DivRound(b, Prec)
+	return quo(a, b, Prec)
 }
 
 func dec(i int64) decimal.Decimal { return decimal.NewFromInt(i) }

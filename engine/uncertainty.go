@@ -710,7 +710,7 @@ func sqrtDec(v decimal.Decimal) decimal.Decimal {
 	x := decimal.New(1, int32(e)) // ≥ √v
 	half := decimal.New(5, -1)
 	for i := 0; i < 200; i++ {
-		nx := x.Add(v.DivRound(x, Prec+4)).Mul(half).Round(Prec + 4)
+		nx := x.Add(quo(v, x, Prec+4)).Mul(half).Round(Prec + 4)
 		if nx.Cmp(x) >= 0 {
 			break
 		}
