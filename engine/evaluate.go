@@ -228,16 +228,16 @@ type totals struct {
 }
 
 func sumDemand(months []demand) totals {
-	var t totals
+	var rpd, requests, in, cached, out, revenue total
 	for _, d := range months {
-		t.rpd = add(t.rpd, d.rpd)
-		t.requests = add(t.requests, d.requests)
-		t.in = add(t.in, d.in)
-		t.cached = add(t.cached, d.cached)
-		t.out = add(t.out, d.out)
-		t.revenue = add(t.revenue, d.revenue)
+		rpd.add(d.rpd)
+		requests.add(d.requests)
+		in.add(d.in)
+		cached.add(d.cached)
+		out.add(d.out)
+		revenue.add(d.revenue)
 	}
-	return t
+	return totals{rpd.value(), requests.value(), in.value(), cached.value(), out.value(), revenue.value()}
 }
 
 // Evaluate checks the scenario and computes every option. On invalid input
@@ -539,15 +539,14 @@ func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult
 		sumBusy = tot.rpd.Mul(div(or.Throughput.AcceleratorSecondsPerRequest, SecondsPerDay))
 	}
 	var cumCash decimal.Decimal
+	var totalCost, stranded total
 	for m := range or.Months {
 		row := &or.Months[m]
-		or.TotalCost = add(or.TotalCost, row.Cost)
+		totalCost.add(row.Cost)
 		if o.kind != API && !p.drawing() {
 			or.TotalCashCost = or.TotalCashCost.Add(row.CashCost)
 		}
-		if row.StrandedCost.Sign() != 0 {
-			or.StrandedTotal = add(or.StrandedTotal, row.StrandedCost)
-		}
+		stranded.add(row.StrandedCost)
 		if p.lean() {
 			continue
 		}
@@ -557,6 +556,7 @@ func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult
 		cumCash = cumCash.Sub(row.CashCost)
 		row.CumulativeCash = cumCash
 	}
+	or.TotalCost, or.StrandedTotal = totalCost.value(), stranded.value()
 	if o.kind == API {
 		or.TotalCashCost = or.TotalCost
 	}

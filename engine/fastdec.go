@@ -172,3 +172,54 @@ func quo(a, b decimal.Decimal, places int32) decimal.Decimal {
 }
 
 var oneInt = big.NewInt(1) // never changed
+
+// total adds decimals in place: its value is the sum of those added, as
+// adding them with add would give it, without a new integer for each
+// partial sum (a month's cost into an option's total, a month's demand
+// into the horizon's).
+type total struct {
+	acc, t big.Int
+	exp    int32
+	slow   decimal.Decimal // the sum, when fastDecimal is false
+}
+
+// add adds x.
+func (s *total) add(x decimal.Decimal) {
+	if x.IsZero() {
+		return
+	}
+	if !fastDecimal {
+		s.slow = add(s.slow, x)
+		return
+	}
+	e := x.Exponent()
+	switch {
+	case s.acc.Sign() == 0:
+		s.acc.Set(coef(x))
+		s.exp = e
+	case e == s.exp:
+		s.acc.Add(&s.acc, coef(x))
+	case e > s.exp && int64(e)-int64(s.exp) < int64(len(pow10)):
+		s.t.Mul(coef(x), pow10[e-s.exp])
+		s.acc.Add(&s.acc, &s.t)
+	case e < s.exp && int64(s.exp)-int64(e) < int64(len(pow10)):
+		s.t.Mul(&s.acc, pow10[s.exp-e])
+		s.acc.Add(&s.t, coef(x))
+		s.exp = e
+	default: // exponents too far apart for the table
+		v := s.value().Add(x)
+		s.acc.Set(coef(v))
+		s.exp = v.Exponent()
+	}
+}
+
+// value is the sum so far.
+func (s *total) value() decimal.Decimal {
+	if !fastDecimal {
+		return s.slow
+	}
+	if s.acc.Sign() == 0 {
+		return zero
+	}
+	return wrap(newInt().Set(&s.acc), s.exp)
+}

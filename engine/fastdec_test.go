@@ -61,6 +61,19 @@ func TestFastDecimal(t *testing.T) {
 			t.Fatalf("coef(%s) = %s", a, coef(a))
 		}
 	}
+	// A total is the sum add gives, whatever the terms' exponents.
+	for range 2000 {
+		var tot total
+		var want decimal.Decimal
+		for range rng.Intn(70) {
+			x := val()
+			tot.add(x)
+			want = add(want, x)
+		}
+		if got := tot.value(); !got.Equal(want) {
+			t.Fatalf("total %s, add gives %s", got, want)
+		}
+	}
 	// Ties round away from zero: 1/8 = 0.125 → 0.13, 5/2 = 2.5 → 3, and
 	// their negatives; 1/3 → 0.33333; 7.5/0.05 = 150 exactly.
 	for _, c := range []struct {
