@@ -373,13 +373,13 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 	for pos, i := range base.Comparison.Ranking {
 		rank[i] = pos
 	}
-	total := make([][]decimal.Decimal, n)
-	perM := make([][]decimal.Decimal, n)
-	stranded := make([][]decimal.Decimal, n)
-	margin := make([][]decimal.Decimal, n)
-	npv := make([][]decimal.Decimal, n)
-	npc := make([][]decimal.Decimal, n)
-	regret := make([][]decimal.Decimal, n)
+	total := make([]drawFigures, n)
+	perM := make([]drawFigures, n)
+	stranded := make([]drawFigures, n)
+	margin := make([]drawFigures, n)
+	npv := make([]drawFigures, n)
+	npc := make([]drawFigures, n)
+	regret := make([]drawFigures, n)
 	months := len(base.Options[0].Months)
 	monthly := make([][]int64, n*months) // cents, [option*months+month][draw]
 	for k := range monthly {
@@ -406,17 +406,17 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 		wins[best]++
 		for i := range res.Options {
 			o := &res.Options[i]
-			total[i] = append(total[i], o.TotalCost)
-			perM[i] = append(perM[i], o.CostPerMTokens)
-			stranded[i] = append(stranded[i], o.StrandedTotal)
-			regret[i] = append(regret[i], diff(o.TotalCost, res.Options[best].TotalCost))
+			total[i].add(o.TotalCost)
+			perM[i].add(o.CostPerMTokens)
+			stranded[i].add(o.StrandedTotal)
+			regret[i].add(diff(o.TotalCost, res.Options[best].TotalCost))
 			if o.TotalMargin != nil {
-				margin[i] = append(margin[i], *o.TotalMargin)
+				margin[i].add(*o.TotalMargin)
 			}
 			if o.NPV != nil {
-				npv[i] = append(npv[i], *o.NPV)
+				npv[i].add(*o.NPV)
 			} else {
-				npc[i] = append(npc[i], o.NetPresentCost)
+				npc[i].add(o.NetPresentCost)
 			}
 			for m := range o.Months {
 				monthly[i*months+m] = append(monthly[i*months+m], centsIn(o.Months[m].Cost, &c, &r))
@@ -427,16 +427,16 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 	shares := winShares(wins, samples)
 	sim := &Simulation{Seed: sm.seed, Samples: samples, Ranges: sm.used}
 	for i := range base.Options {
-		os := OptionSpread{Label: base.Options[i].Label, TotalCost: spread(total[i]), CostPerMTokens: spread(perM[i]),
-			Stranded: spread(stranded[i]), Regret: spread(regret[i]), Wins: wins[i], WinShare: shares[i]}
-		if len(margin[i]) == samples {
-			os.Margin = ptr(spread(margin[i]))
+		os := OptionSpread{Label: base.Options[i].Label, TotalCost: spread(total[i].decimals()), CostPerMTokens: spread(perM[i].decimals()),
+			Stranded: spread(stranded[i].decimals()), Regret: spread(regret[i].decimals()), Wins: wins[i], WinShare: shares[i]}
+		if len(margin[i].at) == samples {
+			os.Margin = ptr(spread(margin[i].decimals()))
 		}
-		if len(npv[i]) == samples {
-			os.NPV = ptr(spread(npv[i]))
+		if len(npv[i].at) == samples {
+			os.NPV = ptr(spread(npv[i].decimals()))
 		}
-		if len(npc[i]) == samples {
-			os.NetPresentCost = ptr(spread(npc[i]))
+		if len(npc[i].at) == samples {
+			os.NetPresentCost = ptr(spread(npc[i].decimals()))
 		}
 		for m := 0; m < months; m++ {
 			os.Monthly = append(os.Monthly, centSpread(monthly[i*months+m]))
@@ -444,6 +444,40 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 		sim.Options = append(sim.Options, os)
 	}
 	return sim, nil
+}
+
+// drawFigures holds one figure of every draw as the words of its coefficient,
+// one after another, its exponent and its sign, in slices without
+// pointers: the collector, which runs many times in a simulation, has a
+// few slices to look at, not a heap object for each figure of each draw.
+type drawFigures struct {
+	words []big.Word
+	at    []figureAt
+}
+
+type figureAt struct {
+	off, n, exp int32
+	neg         bool
+}
+
+func (f *drawFigures) add(v decimal.Decimal) {
+	c := coef(v)
+	w := c.Bits()
+	f.at = append(f.at, figureAt{off: int32(len(f.words)), n: int32(len(w)), exp: v.Exponent(), neg: c.Sign() < 0})
+	f.words = append(f.words, w...)
+}
+
+// decimals is the figures as decimals, in the order added.
+func (f *drawFigures) decimals() []decimal.Decimal {
+	out := make([]decimal.Decimal, len(f.at))
+	for k, a := range f.at {
+		z := new(big.Int).SetBits(slices.Clone(f.words[a.off : a.off+a.n]))
+		if a.neg {
+			z.Neg(z)
+		}
+		out[k] = decimal.NewFromBigInt(z, a.exp)
+	}
+	return out
 }
 
 // simulator is a simulation under way: the checked scenario, its point
@@ -710,7 +744,7 @@ func sqrtDec(v decimal.Decimal) decimal.Decimal {
 	x := decimal.New(1, int32(e)) // ≥ √v
 	half := decimal.New(5, -1)
 	for i := 0; i < 200; i++ {
-		nx := x.Add(quo(v, x, Prec+4)).Mul(half).Round(Prec + 4)
+		nx := roundTo(mul(sum(x, quo(v, x, Prec+4)), half), Prec+4) // (x + v/x)/2, as x.Add(…).Mul(half).Round(Prec + 4)
 		if nx.Cmp(x) >= 0 {
 			break
 		}
