@@ -731,20 +731,60 @@ func (d draw) sample(u decimal.Decimal) decimal.Decimal {
 // sqrtDec is √v to Prec places by Newton's iteration from above,
 // x ← (x + v/x)/2, which falls monotonically to √v: it stops when a step
 // no longer falls (at most 200 steps; from the starting power of ten,
-// about 7 + log2(digits) are needed).
+// about 7 + log2(digits) are needed). Each step keeps Prec + 4 places:
+// v/x rounded half away from zero (quo), then the half of the sum rounded
+// likewise. The steps run on integers counting 10^−(Prec+4), in place
+// (sqrtSteps, in decimals, when v is beyond the table of powers): with x
+// = X × 10^−p and v = V × 10^e, v/x at p places is V × 10^(e+2p) / X
+// rounded, and (X + Q)/2 rounded half up is ⌊(X + Q + 1)/2⌋. The same
+// digits either way (TestSqrtDec).
 func sqrtDec(v decimal.Decimal) decimal.Decimal {
 	if v.Sign() <= 0 {
 		return zero
 	}
-	digits := len(v.Coefficient().String()) + int(v.Exponent()) // v < 10^digits
+	digits := v.NumDigits() + int(v.Exponent()) // v < 10^digits
 	e := digits / 2
 	if digits > 0 {
 		e = (digits + 1) / 2
 	}
+	const p = Prec + 4
+	k := int(v.Exponent()) + 2*p
+	if e+p < 0 || e+p >= len(pow10) || k >= len(pow10) || -k >= len(pow10) {
+		return sqrtSteps(v, e)
+	}
+	var x, num, den, q, r big.Int
+	x.Set(pow10[e+p]) // 10^e ≥ √v
+	if k >= 0 {
+		num.Mul(coef(v), pow10[k])
+	} else {
+		num.Set(coef(v))
+	}
+	for i := 0; i < 200; i++ {
+		d := &x
+		if k < 0 {
+			d = den.Mul(&x, pow10[-k])
+		}
+		q.QuoRem(&num, d, &r)
+		if r.Lsh(&r, 1).Cmp(d) >= 0 {
+			q.Add(&q, oneInt)
+		}
+		q.Add(&q, &x)
+		q.Add(&q, oneInt)
+		q.Rsh(&q, 1) // the next x
+		if q.Cmp(&x) >= 0 {
+			break
+		}
+		x.Set(&q)
+	}
+	return roundTo(wrap(&x, -p), Prec)
+}
+
+// sqrtSteps is sqrtDec's iteration in decimals, from 10^e.
+func sqrtSteps(v decimal.Decimal, e int) decimal.Decimal {
 	x := decimal.New(1, int32(e)) // ≥ √v
 	half := decimal.New(5, -1)
 	for i := 0; i < 200; i++ {
-		nx := roundTo(mul(sum(x, quo(v, x, Prec+4)), half), Prec+4) // (x + v/x)/2, as x.Add(…).Mul(half).Round(Prec + 4)
+		nx := x.Add(v.DivRound(x, Prec+4)).Mul(half).Round(Prec + 4)
 		if nx.Cmp(x) >= 0 {
 			break
 		}

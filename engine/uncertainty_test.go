@@ -40,6 +40,30 @@ func TestSqrtDec(t *testing.T) {
 			t.Errorf("√%s = %s, want %s", c.in, got, c.want)
 		}
 	}
+	// The steps in integers give the decimal steps' digits, for
+	// coefficients of 1 to 60 digits and exponents down to −110 (both
+	// sides of the integers' range), perfect squares included, for v from
+	// 10^−50 (a draw's v is at least 5 × 10^−52: u ≥ 5 × 10^−16 times two
+	// widths of at least 10^−18; the decimal steps divide by zero below
+	// about 10^−56) to 10^20.
+	rng := rand.New(rand.NewSource(3))
+	for n := range 3000 {
+		c := new(big.Int).Rand(rng, pow10[1+rng.Intn(60)])
+		c.Add(c, big.NewInt(1))
+		if n%10 == 0 {
+			c.Mul(c, c)
+		}
+		d := len(c.String())
+		v := decimal.NewFromBigInt(c, int32(rng.Intn(71+d)-50-d))
+		digits := len(v.Coefficient().String()) + int(v.Exponent())
+		e := digits / 2
+		if digits > 0 {
+			e = (digits + 1) / 2
+		}
+		if got, want := sqrtDec(v), sqrtSteps(v, e); !got.Equal(want) {
+			t.Fatalf("√%s = %s, the decimal steps give %s", v, got, want)
+		}
+	}
 }
 
 // The triangular inverse CDF at hand-worked points: low 1, mode 2, high 5
