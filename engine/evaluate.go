@@ -613,11 +613,10 @@ func (p *plan) provision(o *optionPlan, t *Throughput, rows []Month, replicasPer
 			row.Accelerators = lastProv // flat demand: same fleet, no rounding work
 			continue
 		}
-		x := mul(row.RequestsPerDay, replicasPerRPD)
-		if k, ok := ceilInt(x, &c, &r); ok && spare >= 0 && k < 1<<31 {
-			row.Accelerators = decimal.New((max(k, 1)+spare)*t.AcceleratorsPerReplica, 0)
+		if k, ok := ceilProduct(row.RequestsPerDay, replicasPerRPD, &c, &r); ok && spare >= 0 && k < 1<<31 {
+			row.Accelerators = intDecimal((max(k, 1) + spare) * t.AcceleratorsPerReplica)
 		} else {
-			replicas := ceil(x)
+			replicas := ceil(row.RequestsPerDay.Mul(replicasPerRPD))
 			if replicas.Sign() <= 0 {
 				replicas = one
 			}

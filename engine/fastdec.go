@@ -138,6 +138,14 @@ func mul(a, b decimal.Decimal) decimal.Decimal {
 	return wrap(newInt().Mul(coef(a), coef(b)), int32(e))
 }
 
+// intDecimal is k, as decimal.New(k, 0).
+func intDecimal(k int64) decimal.Decimal {
+	if !fastDecimal {
+		return decimal.New(k, 0)
+	}
+	return wrap(newInt().SetInt64(k), 0)
+}
+
 // quo is a / b rounded half away from zero to places decimal places, as
 // a.DivRound(b, places) (b not zero): with A, B the coefficients and k =
 // exp(a) − exp(b) + places, it is the integer nearest A × 10^k / B, the

@@ -45,6 +45,7 @@ func TestFastDecimal(t *testing.T) {
 			t.Fatalf("%s %s %s: got %s (exponent %d), decimal gives %s (exponent %d)", a, op, b, got, got.Exponent(), want, want.Exponent())
 		}
 	}
+	ceilings := 0
 	for range 50000 {
 		a, b := val(), val()
 		same("+", a, b, sum(a, b), a.Add(b))
@@ -57,9 +58,22 @@ func TestFastDecimal(t *testing.T) {
 			places := int32(rng.Intn(40) - 4)
 			same("÷", a, b, quo(a, b, places), a.DivRound(b, places))
 		}
+		var c, r big.Int
+		if k, ok := ceilProduct(a, b, &c, &r); ok {
+			if want := a.Mul(b).Ceil(); !decimal.NewFromInt(k).Equal(want) {
+				t.Fatalf("ceilProduct(%s, %s) = %d; ⌈a × b⌉ = %s", a, b, k, want)
+			}
+			ceilings++
+		}
+		if k := rng.Int63() >> rng.Intn(63); !intDecimal(k).Equal(decimal.New(k, 0)) || intDecimal(-k).String() != decimal.New(-k, 0).String() {
+			t.Fatalf("intDecimal(%d) = %s", k, intDecimal(k))
+		}
 		if coef(a).Cmp(a.Coefficient()) != 0 {
 			t.Fatalf("coef(%s) = %s", a, coef(a))
 		}
+	}
+	if ceilings < 5000 {
+		t.Errorf("only %d ceilings compared", ceilings)
 	}
 	// A total is the sum add gives, whatever the terms' exponents.
 	for range 2000 {

@@ -240,22 +240,24 @@ func ceil(x decimal.Decimal) decimal.Decimal {
 	return decimal.NewFromBigInt(q, 0)
 }
 
-// ceilInt is ⌈x⌉ when it fits an int64 (ok false otherwise), computed on
-// scratch integers c (x's coefficient) and r (a remainder), so that
-// nothing is allocated once they have grown: provisioning takes the
-// ceiling of every month of every candidate replica.
-func ceilInt(x decimal.Decimal, c, r *big.Int) (int64, bool) {
-	e := -int(x.Exponent())
+// ceilProduct is ⌈a × b⌉ when it fits an int64 (ok false otherwise),
+// computed on scratch integers c (the product's coefficient) and r (a
+// remainder), so that nothing is allocated once they have grown:
+// provisioning takes the ceiling of every month of every candidate
+// replica.
+func ceilProduct(a, b decimal.Decimal, c, r *big.Int) (int64, bool) {
+	e := -int(a.Exponent()) - int(b.Exponent())
 	if e < 0 || e >= len(pow10) {
 		return 0, false
 	}
-	c.Set(coef(x))
+	c.Mul(coef(a), coef(b))
+	positive := c.Sign() > 0
 	inexact := divPow10(c, e, r) // truncated towards zero
 	if !c.IsInt64() || c.Int64() == math.MaxInt64 {
 		return 0, false
 	}
 	k := c.Int64()
-	if inexact && x.Sign() > 0 {
+	if inexact && positive {
 		k++
 	}
 	return k, true

@@ -713,10 +713,10 @@ func (d draw) sample(u decimal.Decimal) decimal.Decimal {
 		return d.lo
 	}
 	var x decimal.Decimal
-	if u.Mul(width).Cmp(d.mode.Sub(d.lo)) < 0 {
-		x = d.lo.Add(sqrtDec(u.Mul(width).Mul(d.mode.Sub(d.lo))))
+	if uw, below := mul(u, width), diff(d.mode, d.lo); uw.Cmp(below) < 0 {
+		x = sum(d.lo, sqrtDec(mul(uw, below)))
 	} else {
-		x = d.hi.Sub(sqrtDec(one.Sub(u).Mul(width).Mul(d.hi.Sub(d.mode))))
+		x = diff(d.hi, sqrtDec(mul(mul(diff(one, u), width), diff(d.hi, d.mode))))
 	}
 	x = roundTo(x, drawPlaces)
 	if x.Cmp(d.lo) < 0 {
