@@ -68,6 +68,13 @@ func TestFastDecimal(t *testing.T) {
 		if k := rng.Int63() >> rng.Intn(63); !intDecimal(k).Equal(decimal.New(k, 0)) || intDecimal(-k).String() != decimal.New(-k, 0).String() {
 			t.Fatalf("intDecimal(%d) = %s", k, intDecimal(k))
 		}
+		var net, cf presentSum
+		v := val()
+		net.addNet(a, b, v, coef(v))
+		cf.add(a.Sub(b), v, coef(v))
+		if net.acc.Cmp(&cf.acc) != 0 {
+			t.Fatalf("present value of %s − %s at %s: %s in place, %s from the difference", a, b, v, net.value(), cf.value())
+		}
 		if coef(a).Cmp(a.Coefficient()) != 0 {
 			t.Fatalf("coef(%s) = %s", a, coef(a))
 		}
