@@ -23,6 +23,12 @@ import (
 //     makes (the integer must not change afterwards);
 //   - newInt is an integer with room for its digits in the same object.
 //
+// On these, sum, diff, mul, quo and intDecimal are Add, Sub, Mul,
+// DivRound and New(k, 0) (the engine's add, sub and div call them), and a
+// total adds in place. Elsewhere in the engine, ceilProduct, roundTo,
+// presentSum, sqrtDec and the Monte Carlo's cents and drawFigures read
+// coefficients with coef.
+//
 // Should decimal ever store a number otherwise (fastDecimal, checked once
 // at start-up, is false), every helper takes decimal's own methods.
 
