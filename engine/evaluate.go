@@ -643,10 +643,14 @@ func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []Month) (sumHel
 			tiers[k] = o.tiers[k].result()
 		}
 	}
+	var onDemand decimal.Decimal // an accelerator's month on demand: moves only on a price path
 	for m := range or.Months {
 		row := &or.Months[m]
 		prov := row.Accelerators
 		b := &row.Breakdown
+		if m == 0 || o.hourlyPath != nil {
+			onDemand = p.onDemand730(o, m)
+		}
 		left := prov // accelerators not yet held by a tier
 		var cash decimal.Decimal
 		for _, k := range o.fill {
@@ -680,7 +684,7 @@ func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []Month) (sumHel
 			}
 		}
 		if left.Sign() > 0 {
-			b.OnDemand = mul(left, p.onDemand730(o, m))
+			b.OnDemand = mul(left, onDemand)
 		}
 		row.Cost = add(add(b.OnDemand, b.Committed), b.Capital)
 		row.CashCost = add(b.OnDemand, b.Committed)
