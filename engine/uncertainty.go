@@ -690,8 +690,8 @@ func scaleThroughputs(cands []Throughput, m decimal.Decimal) []Throughput {
 	}
 	out := make([]Throughput, len(cands))
 	for i, t := range cands {
-		t.PrefillTokensPerS = t.PrefillTokensPerS.Mul(m)
-		t.DecodeTokensPerS = t.DecodeTokensPerS.Mul(m)
+		t.PrefillTokensPerS = mul(t.PrefillTokensPerS, m)
+		t.DecodeTokensPerS = mul(t.DecodeTokensPerS, m)
 		t.AcceleratorSecondsPerRequest = div(t.AcceleratorSecondsPerRequest, m)
 		out[i] = t
 	}
