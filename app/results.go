@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/infercost/infercost/engine"
 	ga "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -228,13 +229,16 @@ func (c *Calculator) headline(i int) ga.UI {
 			stat("Internal rate of return", irrText(&o), "irr"))
 	}
 	if v.BreakEvenRequestsPerDay != nil {
-		extra = append(extra, stat("Beats the API above", engine.Count(*v.BreakEvenRequestsPerDay, 0)+" requests/day", "break_even_volume"))
+		extra = append(extra, stat("Beats the API at every volume above", engine.Count(*v.BreakEvenRequestsPerDay, 0)+" requests/day", "break_even_volume"))
 	} else if o.Throughput != nil && r.Comparison.APIOption != nil {
-		extra = append(extra, stat("Beats the API above", "never", "break_even_volume"))
+		extra = append(extra, stat("Beats the API at every volume above", "never", "break_even_volume"))
 	}
 	basis := ""
 	if (o.Throughput != nil || o.Hybrid != nil) && r.Comparison.APIOption != nil {
 		basis = "Break-even against the API: " + v.BreakEvenBasis + "."
+		if cv := engine.BreakEvenCaveat(r, i); cv != "" {
+			basis += " " + strings.ToUpper(cv[:1]) + cv[1:] + "."
+		}
 	}
 	class := "headline " + c.optionClass(i)
 	if v.Rank == 1 {
@@ -402,20 +406,16 @@ func comparisonViewOf(r *engine.Result, order []int, class func(int) string) com
 			return engine.Money(o.TotalCashCost)
 		})},
 		{"Savings against the API", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
-			if v.SavingsVsAPI == nil {
-				return dash
+			if s := v.AgainstAPICell(); s != "" {
+				return s
 			}
-			s := engine.Money(*v.SavingsVsAPI)
-			if v.SavingsVsAPIShare != nil {
-				s += " (" + engine.Percent(*v.SavingsVsAPIShare) + ")"
-			}
-			return s
+			return dash
 		})},
-		{"Cheapest from month", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
-			if v.CheapestFromMonth == nil {
-				return "never"
+		{"Cheapest", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
+			if m := engine.CheapestMonths(r, i); m != "" {
+				return m
 			}
-			return fmt.Sprint(*v.CheapestFromMonth)
+			return "never"
 		})},
 		{"Accelerators per replica", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
 			if o.Throughput == nil {
@@ -505,7 +505,7 @@ func comparisonViewOf(r *engine.Result, order []int, class func(int) string) com
 			return fmt.Sprint(*o.DiscountedPaybackMonth)
 		})},
 		{"Internal rate of return", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string { return irrText(o) })},
-		{"Beats the API above (requests/day)", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
+		{"Beats the API at every volume above (requests/day)", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
 			if v.BreakEvenRequestsPerDay == nil {
 				if o.Throughput != nil && r.Comparison.APIOption != nil {
 					return "never"

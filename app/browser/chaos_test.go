@@ -1062,7 +1062,11 @@ func chaosHeadlineFigures(r *engine.Result, i int) [][2]string {
 	}
 	if o.Throughput != nil && r.Comparison.APIOption != nil {
 		// The prices the break-even volume assumes, and its methodology link.
-		out = append(out, [2]string{"break_even_basis", "Break-even against the API: " + v.BreakEvenBasis + ". How it is found"})
+		basis := "Break-even against the API: " + v.BreakEvenBasis + "."
+		if cv := engine.BreakEvenCaveat(r, i); cv != "" {
+			basis += " " + strings.ToUpper(cv[:1]) + cv[1:] + "."
+		}
+		out = append(out, [2]string{"break_even_basis", basis + " How it is found"})
 	}
 	if o.Throughput != nil && o.Accuracy != nil {
 		// The note's paragraphs, one after the other (accuracyNote).

@@ -287,18 +287,14 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 	for i, o := range r.Options {
 		v := c.Options[i]
 		var notes []string
-		if v.CheapestFromMonth != nil {
-			notes = append(notes, fmt.Sprintf("cheapest from month %d", *v.CheapestFromMonth))
+		if m := engine.CheapestMonths(r, i); m != "" {
+			notes = append(notes, "cheapest "+m)
 		}
-		if v.SavingsVsAPI != nil && v.SavingsVsAPIShare != nil {
-			notes = append(notes, fmt.Sprintf("saves %s (%s) against the API", engine.Money(*v.SavingsVsAPI), engine.Percent(*v.SavingsVsAPIShare)))
+		if s := v.AgainstAPI(); s != "" {
+			notes = append(notes, s)
 		}
-		if v.BreakEvenRequestsPerDay != nil {
-			notes = append(notes, fmt.Sprintf("beats the API above %s requests a day (%s)", engine.Count(*v.BreakEvenRequestsPerDay, 0), v.BreakEvenBasis))
-		} else if o.Throughput != nil && c.APIOption != nil {
-			notes = append(notes, "never beats the API at any volume ("+v.BreakEvenBasis+")")
-		} else if o.Hybrid != nil && c.APIOption != nil {
-			notes = append(notes, "break-even volume against the API "+v.BreakEvenBasis)
+		if s := engine.BreakEvenText(r, i); s != "" {
+			notes = append(notes, s)
 		}
 		if o.Throughput != nil && o.BatchSize != nil {
 			notes = append(notes, fmt.Sprintf("batch %d, decode step %s ms (%s), %s tokens/s per user, first token in %s ms", *o.BatchSize, o.DecodeStepMs.StringFixed(2), o.Binds(), o.TokensPerSecondPerUser.StringFixed(1), engine.Count(*o.TimeToFirstTokenMs, 0)))
