@@ -626,7 +626,11 @@ func (c *Calculator) renderCapacity(r *engine.Result, i int) ga.UI {
 // used or stranded (demand fills the cheapest tier first).
 func tierTable(o *engine.OptionResult) ga.UI {
 	head := []string{"Tier", "Accelerators", "Rate", "Months", "Upfront (cash)", "Cost in the horizon", "Used", "Stranded", "Stranded cost"}
-	return ga.Div().Class("table-wrap").Body(ga.P().Class("muted").ID("tiers-table-caption").Text("Commitment tiers of "+o.Label+": accelerator-months used and stranded. Demand fills the cheapest tier first, so idle units are those of the dearest tiers."),
+	caption := "Commitment tiers of " + o.Label + ": accelerator-months used and stranded. Demand fills the cheapest tier first, so idle units are those of the dearest tiers."
+	if len(o.Commitments) > 0 && o.Commitments[0].Tier != 1 {
+		caption += " Tier 1, the option's own commitment, is empty."
+	}
+	return ga.Div().Class("table-wrap").Body(ga.P().Class("muted").ID("tiers-table-caption").Text(caption),
 		ga.Table().Class("tiers-table").ID("tiers-table").Aria("describedby", "tiers-table-caption").Body(
 			ga.THead().Body(ga.Tr().Body(ga.Range(head).Slice(func(k int) ga.UI { return ga.Th().Scope("col").Text(head[k]) }))),
 			ga.TBody().Body(ga.Range(o.Commitments).Slice(func(k int) ga.UI {

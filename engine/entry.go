@@ -376,10 +376,10 @@ func SetEntry(s *Scenario, path, text string) error {
 		o := &s.Options[i]
 		if t, k, tier := splitTierKey(key); tier {
 			if o.Kind != Cloud {
-				return fmt.Errorf("%s: option %d is %s; only a cloud option has commitment tiers", path, i, o.Kind)
+				return fmt.Errorf("%s: options[%d] is %s; only a cloud option has commitment tiers", path, i, o.Kind)
 			}
 			if t > len(o.Commitments) || t >= MaxCommitments {
-				return fmt.Errorf("%s: option %d has %d tier(s) beyond the first, numbered from 0; the next is %d (at most %d)", path, i, len(o.Commitments), len(o.Commitments), MaxCommitments)
+				return fmt.Errorf("%s: options[%d] has %d tier(s) beyond the first, numbered from 0; the next is %d (at most %d)", path, i, len(o.Commitments), len(o.Commitments), MaxCommitments)
 			}
 			if t == len(o.Commitments) {
 				o.Commitments = append(o.Commitments, Commitment{})
@@ -393,7 +393,7 @@ func SetEntry(s *Scenario, path, text string) error {
 		}
 		if k, accel := strings.CutPrefix(key, "accelerator."); accel {
 			if !o.Kind.SelfHosted() {
-				return fmt.Errorf("%s: option %d is %s, which has no accelerator", path, i, o.Kind)
+				return fmt.Errorf("%s: options[%d] is %s, which has no accelerator", path, i, o.Kind)
 			}
 			if o.Accelerator == nil {
 				o.Accelerator = &Accelerator{}
@@ -408,7 +408,7 @@ func SetEntry(s *Scenario, path, text string) error {
 		for _, of := range OptionFields {
 			if of.Key == key {
 				if !of.AppliesTo(o.Kind) {
-					return fmt.Errorf("%s: does not apply to option %d, which is %s", path, i, o.Kind)
+					return fmt.Errorf("%s: does not apply to options[%d], which is %s", path, i, o.Kind)
 				}
 				*of.Get(o) = n
 			}

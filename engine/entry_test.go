@@ -234,7 +234,7 @@ func TestSetEntryPaths(t *testing.T) {
 	for _, tc := range []struct{ path, why string }{
 		{"workload.nope", "no such input"},
 		{"options[9].hourly_rate", "the scenario has 3 option(s)"},
-		{"options[0].hourly_rate", "does not apply to option 0, which is api"},
+		{"options[0].hourly_rate", "does not apply to options[0], which is api"},
 		{"options[0].accelerator.memory_gb", "which has no accelerator"},
 		{"name", "no such input"},
 	} {

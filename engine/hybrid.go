@@ -206,7 +206,7 @@ func checkHybrid(errs *Errors, i int, r *Resolution) *hybridPlan {
 		j := int(v.Dec().IntPart()) - 1
 		switch {
 		case j >= n:
-			errs.add(path, fmt.Sprintf("there is no option %d (the scenario has %d)", j+1, n))
+			errs.add(path, fmt.Sprintf("there is no option number %d: the scenario has %d options, numbered from 1 here", j+1, n))
 		case j == i:
 			errs.add(path, "must name another option, not this hybrid itself")
 		case !slices.Contains(kinds, r.Values.Options[j].Kind):
@@ -214,7 +214,7 @@ func checkHybrid(errs *Errors, i int, r *Resolution) *hybridPlan {
 			if len(kinds) == 2 {
 				want += " or " + string(kinds[1])
 			}
-			errs.add(path, fmt.Sprintf("option %d (%s) is %s; the %s must be %s", j+1, truncate(r.Values.Options[j].Label, 30), r.Values.Options[j].Kind, what, want))
+			errs.add(path, fmt.Sprintf("names option number %d in the list, “%s”, which is %s; the %s must be %s", j+1, truncate(r.Values.Options[j].Label, 30), r.Values.Options[j].Kind, what, want))
 		default:
 			return j
 		}

@@ -234,9 +234,9 @@ func TestHybridRefuses(t *testing.T) {
 		{"an unknown preset", func(s *Scenario) { s.Workload.DailyProfile = "weekends" },
 			"workload.daily_profile", `unknown profile "weekends": a preset (flat, business_hours, consumer_evenings) or 24 shares separated by commas`},
 		{"no base", func(s *Scenario) { s.Options[3].BaseOption = Num{} }, "options[3].base_option", "required"},
-		{"a base that is an API", func(s *Scenario) { s.Options[3].BaseOption = N("3") }, "options[3].base_option", "option 3 (api) is api; the base must be cloud or owned"},
+		{"a base that is an API", func(s *Scenario) { s.Options[3].BaseOption = N("3") }, "options[3].base_option", "names option number 3 in the list, “api”, which is api; the base must be cloud or owned"},
 		{"itself", func(s *Scenario) { s.Options[3].BurstOption = N("4") }, "options[3].burst_option", "must name another option, not this hybrid itself"},
-		{"no such option", func(s *Scenario) { s.Options[3].OverflowOption = N("7") }, "options[3].overflow_option", "there is no option 7 (the scenario has 4)"},
+		{"no such option", func(s *Scenario) { s.Options[3].OverflowOption = N("7") }, "options[3].overflow_option", "there is no option number 7: the scenario has 4 options, numbered from 1 here"},
 		{"a cap without overflow", func(s *Scenario) { s.Options[3].OverflowOption = Num{} }, "options[3].burst_max_accelerators", "needs an overflow option (overflow_option): without one, the burst layer serves whatever the base does not"},
 		{"neither burst nor overflow", func(s *Scenario) {
 			s.Options[3].BurstOption, s.Options[3].OverflowOption, s.Options[3].BurstMaxAccelerators = Num{}, Num{}, Num{}
@@ -333,7 +333,7 @@ func TestHybridSetEntry(t *testing.T) {
 	if s.Workload.DailyProfile != "consumer_evenings" || !s.Options[3].BaseAccelerators.Equal(N("6")) || !s.Options[3].BurstMinHours.Equal(N("2")) {
 		t.Errorf("set %+v", s.Workload)
 	}
-	if err := SetEntry(s, "options[0].base_option", "1"); err == nil || !strings.Contains(err.Error(), "does not apply to option 0, which is cloud") {
+	if err := SetEntry(s, "options[0].base_option", "1"); err == nil || !strings.Contains(err.Error(), "does not apply to options[0], which is cloud") {
 		t.Errorf("a hybrid field on a cloud option: %v", err)
 	}
 }

@@ -319,7 +319,10 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 		if o.Throughput != nil && o.Why != "" {
 			fmt.Fprintf(w, "    replica: %s\n", o.Why)
 		}
-		for _, t := range o.Commitments {
+		for k, t := range o.Commitments {
+			if k == 0 && t.Tier != 1 {
+				fmt.Fprintf(w, "    commitment tier 1 (%s): none\n", t1Path(i))
+			}
 			fmt.Fprintf(w, "    %s\n", tierLine(t))
 		}
 		if o.Hybrid != nil {
@@ -386,6 +389,13 @@ func writeFinance(w io.Writer, r *engine.Result) error {
 	return tw.Flush()
 }
 
+// t1Path is where option i's first commitment tier is given: its own
+// commit_* fields (the tiers after it are commitments[0], [1], …, tiers 2,
+// 3, …).
+func t1Path(i int) string {
+	return fmt.Sprintf("options[%d].commit_accelerators, commit_hourly_rate, commit_months", i)
+}
+
 // tierLine describes one commitment tier and what of it was used.
 func tierLine(t engine.TierResult) string {
 	upfront := "nothing upfront"
@@ -396,8 +406,12 @@ func tierLine(t engine.TierResult) string {
 	if t.StrandedAcceleratorMonths.Sign() > 0 {
 		stranded = fmt.Sprintf("%s stranded (%s)", engine.Count(t.StrandedAcceleratorMonths, 0), engine.Money(t.StrandedCost))
 	}
+	path := t.Path
+	if i, _, ok := engine.SplitOptionPath(path + ".x"); ok && t.Tier == 1 {
+		path = t1Path(i)
+	}
 	return fmt.Sprintf("commitment tier %d (%s): %s accelerators at %s an hour, months %d–%d, %s; costs %s within the horizon; accelerator-months: %s used, %s",
-		t.Tier, t.Path, engine.Count(t.Accelerators, 0), engine.MoneyFixed(t.HourlyRate, 2), t.StartMonth, t.EndMonth, upfront,
+		t.Tier, path, engine.Count(t.Accelerators, 0), engine.MoneyFixed(t.HourlyRate, 2), t.StartMonth, t.EndMonth, upfront,
 		engine.Money(t.Cost), engine.Count(t.UsedAcceleratorMonths, 0), stranded)
 }
 
