@@ -97,8 +97,10 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	if *inputs {
-		// Listed even when invalid: a missing value shows as required.
-		if err := writeInputs(stdout, engine.Resolve(&s)); err != nil {
+		// Listed even when invalid: a missing value shows as required. As
+		// the reports list them (ReportAssumptions): a value typed equal to
+		// its default reads "default" here as in the CSV and on the page.
+		if err := writeInputs(stdout, engine.ReportAssumptions(&s)); err != nil {
 			fmt.Fprintln(stderr, "infercost eval:", err)
 			return 1
 		}
@@ -496,10 +498,10 @@ func writeInteractivity(w io.Writer, s *engine.Scenario, r *engine.Result) error
 
 // writeInputs lists every input that applies: its path, the value the
 // engine uses, its unit, and where the value comes from.
-func writeInputs(w io.Writer, r *engine.Resolution) error {
+func writeInputs(w io.Writer, as []engine.Assumption) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "input\tvalue\tunit\tfrom")
-	for _, a := range engine.Assumptions(r) {
+	for _, a := range as {
 		value, from := a.Value, a.From
 		if value == "" {
 			value = "–"
