@@ -364,6 +364,24 @@ func SetEntry(s *Scenario, path, text string) error {
 		s.Workload.DailyProfile = strings.TrimSpace(text)
 		return nil
 	}
+	if path == "model.preset" { // text: a preset's name, as a file gives it
+		s.Model.Preset = strings.TrimSpace(text)
+		return nil
+	}
+	if i, key, ok := SplitOptionPath(path); ok && key == "accelerator.preset" {
+		if i >= len(s.Options) {
+			return fmt.Errorf("%s: the scenario has %d option(s), numbered from 0", path, len(s.Options))
+		}
+		o := &s.Options[i]
+		if !o.Kind.SelfHosted() {
+			return fmt.Errorf("%s: options[%d] is %s, which has no accelerator", path, i, o.Kind)
+		}
+		if o.Accelerator == nil {
+			o.Accelerator = &Accelerator{}
+		}
+		o.Accelerator.Preset = strings.TrimSpace(text)
+		return nil
+	}
 	f := FieldAt(path)
 	if f == nil {
 		return fmt.Errorf("%s: no such input (see infercost eval -inputs for the paths)", path)

@@ -258,7 +258,7 @@ var OptionFields = []OptionField{
 	{field("hourly_rate_change", "hrg", "Hourly rate change", "share/year", rateHelp("the on-demand hourly rate", " A committed rate stays fixed for its term."), "-0.9", "1", noChange, sensitive, costOnly, since(4)), []Kind{Cloud}, "price",
 		func(o *Option) *Num { return &o.HourlyRateChange }},
 
-	{field("capex_per_accelerator", "cx", "Capex per accelerator", "$", "All-in purchase price of one accelerator, its share of server and network included.", "0", "100000000", price(func(p *AcceleratorPreset) Num { return p.Capex }, required), sensitive, costOnly), []Kind{Owned}, "price",
+	{field("capex_per_accelerator", "cx", "Capex per accelerator", "$", "All-in purchase price of one accelerator, its share of server and network included.", "0", "100000000", capex(required), sensitive, costOnly), []Kind{Owned}, "price",
 		func(o *Option) *Num { return &o.CapexPerAccelerator }},
 	{field("capex_change", "cxg", "Capex change", "share/year", rateHelp("the purchase price of accelerators bought later", " Each purchase is paid at its month's price."), "-0.9", "1", noChange, sensitive, costOnly, since(4)), []Kind{Owned}, "price",
 		func(o *Option) *Num { return &o.CapexChange }},

@@ -64,7 +64,10 @@ func (r *Resolved) Describe() string {
 		return "given"
 	case OriginPreset:
 		note := o.Source + ", as of " + o.AsOf
-		if o.Rule != "" {
+		switch {
+		case o.Source == "": // an estimate, cited as such (capexWords)
+			note = o.Rule + "; as of " + o.AsOf
+		case o.Rule != "":
 			note = o.Rule + "; " + note
 		}
 		return "preset " + o.Preset + " (" + note + ")"

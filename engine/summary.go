@@ -243,9 +243,22 @@ func assumptions(r *Result) string {
 	if a.TTFTSLOms != nil {
 		slo += " and a time-to-first-token target of " + Count(*a.TTFTSLOms, 3) + " ms"
 	}
-	return fmt.Sprintf("Assumed: %s requests a day in month 1 (%s input and %s output tokens each), %s, over %s; peak %s× the average; %s; %s.",
+	return fmt.Sprintf("Assumed: %s requests a day in month 1 (%s input and %s output tokens each), %s, over %s; peak %s× the average%s; %s; %s.",
 		Count(a.RequestsPerDay, 2), Count(a.InputTokens, 2), Count(a.OutputTokens, 2), growth, months(r.Horizon),
-		Count(a.PeakToAverage, 2), cache, slo) + financed(r)
+		Count(a.PeakToAverage, 2), day(a.DailyProfile), cache, slo) + financed(r)
+}
+
+// day names the daily profile: ", the day's load shaped as business hours
+// (09:00–17:00)" for a preset, the 24 hourly shares given otherwise; ""
+// for the flat day.
+func day(text string) string {
+	switch pr, ok := FindDailyProfile(text); {
+	case text == "":
+		return ""
+	case ok:
+		return ", the day's load shaped as " + lowerFirst(pr.Label)
+	}
+	return ", the day's load shaped by the 24 hourly shares given"
 }
 
 // plainOwned is the Financing of hardware bought for cash and kept, the

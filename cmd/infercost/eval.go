@@ -110,7 +110,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		var errs engine.Errors
 		if errors.As(err, &errs) {
 			for _, e := range errs {
-				fmt.Fprintln(stderr, e.Error())
+				fmt.Fprintln(stderr, flagError(e, *samplesText, *seedText))
 			}
 		} else {
 			fmt.Fprintln(stderr, "infercost eval:", err)
@@ -123,7 +123,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			var errs engine.Errors
 			if errors.As(err, &errs) {
 				for _, e := range errs {
-					fmt.Fprintln(stderr, e.Error())
+					fmt.Fprintln(stderr, flagError(e, *samplesText, *seedText))
 				}
 			} else {
 				fmt.Fprintln(stderr, "infercost eval: uncertainty:", err)
@@ -257,6 +257,9 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 		perReplica, peak, util := "–", "–", "–"
 		if o.Throughput != nil {
 			perReplica = fmt.Sprint(o.AcceleratorsPerReplica)
+			peak = engine.Count(o.PeakAccelerators, 0)
+		}
+		if o.Hybrid != nil && o.AverageUtilization != nil { // its accelerators, base and burst (as on the page)
 			peak = engine.Count(o.PeakAccelerators, 0)
 		}
 		if o.AverageUtilization != nil {
@@ -482,18 +485,27 @@ func writeInteractivity(w io.Writer, s *engine.Scenario, r *engine.Result) error
 		fmt.Fprintf(tw, "%s\t", r.Options[i].Label)
 	}
 	fmt.Fprintln(tw)
+	dash := false
 	for _, pt := range curve {
 		fmt.Fprintf(tw, "%s\t", engine.Count(pt.TokensPerSecondPerUser, 0))
 		for _, i := range cols {
 			cell := "–"
 			if c := pt.Options[i]; c != nil {
 				cell = fmt.Sprintf("%s (batch %d on %d)", engine.Money(c.CostPerMTokens), c.BatchSize, c.AcceleratorsPerReplica)
+			} else {
+				dash = true
 			}
 			fmt.Fprintf(tw, "%s\t", cell)
 		}
 		fmt.Fprintln(tw)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if dash {
+		fmt.Fprintln(w, "  –: the option cannot serve each user that many tokens a second, with any replica size it considers, even at batch 1.")
+	}
+	return nil
 }
 
 // writeInputs lists every input that applies: its path, the value the
@@ -512,6 +524,18 @@ func writeInputs(w io.Writer, as []engine.Assumption) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.Path, value, a.Unit, from)
 	}
 	return tw.Flush()
+}
+
+// flagError is an input error as printed, naming the flag when the value
+// came from -samples or -seed rather than from the file.
+func flagError(e engine.FieldError, samples, seed string) string {
+	switch {
+	case e.Path == "uncertainty.samples" && samples != "":
+		return "infercost eval: -samples " + samples + ": " + e.Msg
+	case e.Path == "uncertainty.seed" && seed != "":
+		return "infercost eval: -seed " + seed + ": " + e.Msg
+	}
+	return e.Error()
 }
 
 // setFlags collects -set path=value.

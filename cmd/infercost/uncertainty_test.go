@@ -110,17 +110,20 @@ func TestEvalSamplesMatchEngine(t *testing.T) {
 	}
 }
 
+// TestEvalSamplesRefused: a bad -samples or -seed is named by its flag, as
+// typed, not by the scenario path it sets.
 func TestEvalSamplesRefused(t *testing.T) {
 	for _, c := range []struct {
 		args []string
 		want string
 	}{
-		{[]string{"-samples", "1000000"}, "uncertainty.samples: must be from 1 to 10000"},
-		{[]string{"-samples", "abc"}, "uncertainty.samples"},
-		{[]string{"-seed", "-4"}, "uncertainty.seed"},
+		{[]string{"-samples", "1000000"}, "infercost eval: -samples 1000000: must be from 1 to 10000\n"},
+		{[]string{"-samples", "0"}, "infercost eval: -samples 0: must be from 1 to 10000\n"},
+		{[]string{"-samples", "abc"}, "infercost eval: -samples abc: \"abc\" is not a number\n"},
+		{[]string{"-seed", "-4"}, "infercost eval: -seed -4: must be from 0 to 9007199254740991\n"},
 	} {
 		code, _, stderr := runCLI("", append(append([]string{"eval"}, c.args...), "testdata/handworked.json")...)
-		if code != 2 || !strings.Contains(stderr, c.want) {
+		if code != 2 || stderr != c.want {
 			t.Errorf("%v: exit %d, stderr %q, want 2 and %q", c.args, code, stderr, c.want)
 		}
 	}
