@@ -464,7 +464,7 @@ func comparisonViewOf(r *engine.Result, order []int, class func(int) string) com
 			return engine.Count(o.PrefillTokensPerS, 0) + " / " + engine.Count(o.DecodeTokensPerS, 0)
 		})},
 		{"Peak accelerators", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
-			if o.Throughput == nil {
+			if o.Throughput == nil && (o.Hybrid == nil || o.AverageUtilization == nil) { // a hybrid's: base and burst, as on its card
 				return dash
 			}
 			return engine.Count(o.PeakAccelerators, 0)
