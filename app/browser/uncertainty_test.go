@@ -274,7 +274,7 @@ func TestUncertaintyExportCSV(t *testing.T) {
 	twin.Options[2].Label = "H100 again"
 	twin.Uncertainty = &engine.Uncertainty{Samples: engine.N("50")}
 	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(&twin)), chromedp.Reload(), WaitApp(), WaitTable(),
-		WaitJS(done+` && document.querySelector("#uncertainty-intro").textContent.includes("H100 again: Throughput")`, 60*time.Second))
+		WaitJS(done+` && document.querySelector("#uncertainty-intro").textContent.includes("H100 again: throughput")`, 60*time.Second))
 	intro := eval[string](t, ctx, `document.querySelector("#uncertainty-intro").textContent`)
 	if !strings.Contains(intro, "drawn with options[1].throughput (the same accelerator: one estimate, one error)") {
 		t.Errorf("the ranges do not say the twins draw together: %s", intro)
