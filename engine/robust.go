@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -22,6 +23,8 @@ type Robustness struct {
 	Shared int `json:"shared"`
 	// Result is the evaluation in the adverse corner.
 	Result *Result `json:"-"`
+	// low marks the options set to the low end of their band.
+	low []bool
 }
 
 // estimateGroups says which self-hosted options share one throughput
@@ -75,7 +78,20 @@ func RankingUnderError(s *Scenario, r *Result) (*Robustness, error) {
 	}
 	groups := estimateGroups(p)
 	winner := r.Comparison.Cheapest
+	// The winner's estimates: its own group, or a hybrid's layers' groups
+	// (its base and burst run on those options' accelerators).
+	low := map[int]bool{}
+	if g := groups[winner]; g >= 0 {
+		low[g] = true
+	} else if h := p.options[winner].hyb; h != nil {
+		for _, j := range []int{h.base, h.burst} {
+			if j >= 0 && groups[j] >= 0 {
+				low[groups[j]] = true
+			}
+		}
+	}
 	adverse := s.Clone()
+	lowAt := make([]bool, len(r.Options))
 	estimated, shared := false, 0
 	for i, o := range r.Options {
 		if o.Throughput == nil || o.Accuracy == nil {
@@ -83,12 +99,13 @@ func RankingUnderError(s *Scenario, r *Result) (*Robustness, error) {
 		}
 		estimated = true
 		f := o.Accuracy.High
-		if groups[i] == groups[winner] {
+		if low[groups[i]] {
 			f = o.Accuracy.Low
 			if i != winner {
 				shared++
 			}
 		}
+		lowAt[i] = f.Equal(o.Accuracy.Low) && low[groups[i]]
 		a := &adverse.Options[i]
 		a.PrefillTokensPerS = NumOf(o.PrefillTokensPerS.Mul(f).Round(Prec))
 		a.DecodeTokensPerS = NumOf(o.DecodeTokensPerS.Mul(f).Round(Prec))
@@ -102,7 +119,7 @@ func RankingUnderError(s *Scenario, r *Result) (*Robustness, error) {
 		return nil, err
 	}
 	c := ar.Comparison.Cheapest
-	return &Robustness{Winner: winner, Cheapest: c, Holds: c == winner, Shared: shared, Result: ar}, nil
+	return &Robustness{Winner: winner, Cheapest: c, Holds: c == winner, Shared: shared, Result: ar, low: lowAt}, nil
 }
 
 // Sentence says what the adverse corner means for the decision, naming the
@@ -110,7 +127,12 @@ func RankingUnderError(s *Scenario, r *Result) (*Robustness, error) {
 func (b *Robustness) Sentence(r *Result) string {
 	w, c := r.Options[b.Winner], b.Result.Options[b.Cheapest]
 	corner := "with every estimated throughput at the high end of its validation band"
-	if w.Throughput != nil && w.Accuracy != nil {
+	if w.Kind == Hybrid && b.Shared > 0 {
+		// A hybrid's layers are other options: their estimates are the
+		// winner's.
+		ls := b.layerLows(r)
+		corner = fmt.Sprintf("with the estimates %s's layers rest on (and every option on the same accelerators) at %s× and the other estimates at the high end of their validation bands", w.Label, ls)
+	} else if w.Throughput != nil && w.Accuracy != nil {
 		a := w.Accuracy
 		who := w.Label + "'s throughput"
 		switch b.Shared {
@@ -128,4 +150,19 @@ func (b *Robustness) Sentence(r *Result) string {
 	}
 	return fmt.Sprintf("The ranking is within the estimates' validated error: %s, %s would be cheapest (%s in all, against %s for %s). Measure throughput before committing.",
 		corner, c.Label, Money(c.TotalCost), Money(b.Result.Options[b.Winner].TotalCost), w.Label)
+}
+
+// layerLows is the low ends the winner's estimate groups were set to in
+// the adverse corner, e.g. "0.55" or "0.55 and 0.62".
+func (b *Robustness) layerLows(r *Result) string {
+	var lows []string
+	for i, o := range r.Options {
+		if !b.low[i] || o.Accuracy == nil {
+			continue
+		}
+		if l := o.Accuracy.Low.StringFixed(2); !slices.Contains(lows, l) {
+			lows = append(lows, l)
+		}
+	}
+	return strings.Join(lows, " and ")
 }

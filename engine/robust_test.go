@@ -230,3 +230,43 @@ func TestStartupRobustWithCommonError(t *testing.T) {
 		}
 	}
 }
+
+// A hybrid winner's layers run on other options' accelerators, so the
+// adverse corner puts those estimates at the low end (before, a hybrid
+// winner only saw every estimate at the high end, its own layers
+// included: not adverse to it). In the enterprise copilot every
+// self-hosted option is an H100: all at 0.55×. The totals equal the Monte
+// Carlo's with both H100 multipliers fixed at 0.55 (an independent path):
+// the committed-base hybrid $1,416,449, still below the API's $2,902,668
+// (which rests on no estimate).
+func TestRobustHybridWinner(t *testing.T) {
+	s := exampleByID(t, "hybrid").Scenario.Clone()
+	r := mustEval(t, &s)
+	b, err := RankingUnderError(&s, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Winner != 3 || b.Shared != 2 || !b.Holds {
+		t.Fatalf("winner %d, shared %d, holds %t", b.Winner, b.Shared, b.Holds)
+	}
+	s.Uncertainty = &Uncertainty{Samples: N("1"), Ranges: []Range{
+		{Path: "options[0].throughput", Low: N("0.55"), Mode: N("0.55"), High: N("0.55")},
+		{Path: "options[1].throughput", Low: N("0.55"), Mode: N("0.55"), High: N("0.55")},
+	}}
+	sim, err := Simulate(&s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range r.Options {
+		if got, want := Money(b.Result.Options[i].TotalCost), Money(sim.Options[i].TotalCost.P50); got != want {
+			t.Errorf("%s: adverse %s, Monte Carlo at 0.55× %s", r.Options[i].Label, got, want)
+		}
+	}
+	if got := Money(b.Result.Options[3].TotalCost) + " " + Money(b.Result.Options[2].TotalCost); got != "$1,416,449 $2,902,668" {
+		t.Errorf("hybrid and API in the corner: %s", got)
+	}
+	want := "The ranking holds within the estimates' validated error: with the estimates Hybrid: committed base, hourly burst, API's layers rest on (and every option on the same accelerators) at 0.55× and the other estimates at the high end of their validation bands, Hybrid: committed base, hourly burst, API stays cheapest ($1,416,449 in all)."
+	if got := b.Sentence(r); got != want {
+		t.Errorf("sentence:\n got %s\nwant %s", got, want)
+	}
+}
