@@ -401,6 +401,9 @@ func (c *Calculator) renderUncertainty() ga.UI {
 		if u.Default {
 			t += ", the estimate's validation band"
 		}
+		if u.DrawnWith != "" {
+			t += ", drawn with " + u.DrawnWith + " (the same accelerator: one estimate, one error)"
+		}
 		ranges = append(ranges, t)
 	}
 	return ga.Div().Class("uncertainty-block").Body(

@@ -188,6 +188,7 @@ type hybridPlan struct {
 	kb         int64               // base replicas
 	baseUnits  decimal.Decimal     // base accelerators paid for
 	searched   bool
+	scanned    bool // searched by hybridScan (its tests)
 	curve      []SizingPoint
 	inCost     decimal.Decimal // the input tokens' share of the cost
 	result     *HybridResult
@@ -327,9 +328,19 @@ func (p *plan) prepareHybrid(o *optionPlan, months []demand, done []OptionResult
 	h.curve = h.curve[:0]
 	best := int64(0)
 	var bestCost decimal.Decimal
+	var scan *hybridScan // nil: the rows' way
+	if !p.bruteHybrid {
+		scan = p.newHybridScan(o, months) // hybridscan.go
+	}
+	h.scanned = scan != nil
 	for k := int64(0); k <= K; k++ {
 		h.kb, h.baseUnits = k, dec(k*h.nb)
-		c := p.hybridTotal(o, months)
+		var c decimal.Decimal
+		if scan != nil {
+			c = scan.total(k, h.baseUnits)
+		} else {
+			c = p.hybridTotal(o, months)
+		}
 		h.curve = append(h.curve, SizingPoint{h.baseUnits, c})
 		if k == 0 || c.Cmp(bestCost) < 0 {
 			best, bestCost = k, c

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/shopspring/decimal"
 )
 
 // hybridProfile is 100,000 requests a day spread as: 2 % an hour from
@@ -423,6 +425,61 @@ func TestExampleHybridStory(t *testing.T) {
 		if (p.Accelerators.Equal(d("10")) || p.Accelerators.Equal(d("14"))) && p.Cost.Cmp(o.TotalCost) <= 0 {
 			t.Errorf("base %s costs %s, no more than the optimum's %s", p.Accelerators, p.Cost, o.TotalCost)
 		}
+	}
+}
+
+// TestExampleHybridLikeForLike: the example's second hybrid has the same
+// layers with nothing committed, so the comparison shows what the
+// commitment is worth (the audit's pure-hourly hybrid, $686,641, had no
+// burst cap: not the same layers).
+//
+// Its searched base is 8 accelerators rented by the hour, held all day:
+// 8 × $2.99 × 730 = $17,461.60 a month; 4 replicas serve 4 × 19,819.7 =
+// 79,279 requests an hour (TestExampleHybridStory's working). Month 1:
+// the weight-5 hours (08:00, 17:00) carry 104,167, 24,888 over the base:
+// 2 burst replicas; the weight-8 hours (09:00–16:00) 166,667, 87,388 over:
+// ceil(4.41) = 5 replicas, within the cap of 8. 2 replicas run 10 hours
+// and 3 more 8 (each past the 2-hour minimum): 44 replica-hours, 88
+// accelerator-hours a day, × 365 / 12 × $2.99 = $8,003.23. Month 1:
+// $25,464.83. Over 24 months it costs $887,730, $159,545 more than the
+// committed base's $728,185. With no base (a point of both searches) the
+// two hybrids are the same fleet and cost the same. With the burst cap at
+// 64 (the story's suggestion) neither overflows and the committed base
+// still wins: $621,096 (base 6) against $686,641 (base 0, all burst).
+func TestExampleHybridLikeForLike(t *testing.T) {
+	e := exampleByID(t, "hybrid")
+	r := mustEval(t, &e.Scenario)
+	c, hr := r.Options[3], r.Options[4]
+	if !hr.Hybrid.BaseSearched || !hr.Hybrid.BaseAccelerators.Equal(d("8")) {
+		t.Fatalf("all-hourly base %s (searched %v), want 8 searched", hr.Hybrid.BaseAccelerators, hr.Hybrid.BaseSearched)
+	}
+	m := hr.Months[0]
+	// The base is billed as a commitment of its own at the option's
+	// committed rate, its hourly rate here (hybrid.go).
+	checkNear(t, "all-hourly month 1 base", m.Breakdown.Committed, d("17461.6"))
+	checkNear(t, "all-hourly month 1 burst", m.Breakdown.OnDemand, d("88").Mul(d("365")).Div(d("12")).Mul(d("2.99")))
+	checkNear(t, "all-hourly month 1", m.Cost, d("25464.833333333333333333333333"))
+	if got := Money(hr.TotalCost) + " " + Money(c.TotalCost); got != "$887,730 $728,185" || r.Comparison.Cheapest != 3 {
+		t.Errorf("totals (all by the hour, committed base) %s; cheapest %d", got, r.Comparison.Cheapest)
+	}
+	at0 := func(o OptionResult) decimal.Decimal {
+		for _, p := range o.Hybrid.Curve {
+			if p.Accelerators.IsZero() {
+				return p.Cost
+			}
+		}
+		t.Fatalf("%s: no base of 0 in the search", o.Label)
+		return zero
+	}
+	if a, b := at0(c), at0(hr); !a.Equal(b) || Money(a) != "$1,192,611" {
+		t.Errorf("base 0: %s and %s, want the same $1,192,611", a, b)
+	}
+	s := e.Scenario.Clone()
+	s.Options[3].BurstMaxAccelerators, s.Options[4].BurstMaxAccelerators = N("64"), N("64")
+	r = mustEval(t, &s)
+	c, hr = r.Options[3], r.Options[4]
+	if got := Money(c.TotalCost) + " " + c.Hybrid.BaseAccelerators.String() + " " + Money(hr.TotalCost) + " " + hr.Hybrid.BaseAccelerators.String(); got != "$621,096 6 $686,641 0" {
+		t.Errorf("cap 64: committed, base, all-hourly, base = %s", got)
 	}
 }
 

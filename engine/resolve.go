@@ -41,6 +41,9 @@ type plan struct {
 	reuse *reuse
 	// noPower leaves the power figures out (EvaluateHeadline).
 	noPower bool
+	// bruteHybrid costs each base size of a hybrid's search as the rows
+	// are (hybridTotal), not by hybridScan: its tests' reference.
+	bruteHybrid bool
 }
 
 // reuse is what an evaluation may take from a previous one of a

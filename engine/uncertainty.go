@@ -122,6 +122,10 @@ type UsedRange struct {
 	Mode    decimal.Decimal `json:"mode"`
 	High    decimal.Decimal `json:"high"`
 	Default bool            `json:"default"` // the throughput band, not given
+	// DrawnWith is, for an option's throughput that shares its estimate
+	// with an earlier range's option (the same accelerator), that range's
+	// path: both take the same uniform each draw.
+	DrawnWith string `json:"drawn_with,omitempty"`
 }
 
 // Simulation is the Monte Carlo's result.
@@ -280,6 +284,10 @@ type draw struct {
 	shape        Shape
 	// A log-normal range's σ of ln x below and above its median (mode).
 	sigBelow, sigAbove decimal.Decimal
+	// group is, for an option's throughput, its estimate group
+	// (estimateGroups; the index of the group's first option), -1 for
+	// any other input: the options of one group share one uniform a draw.
+	group int
 }
 
 // checkUncertainty validates the scenario's uncertainty: each error names
@@ -482,6 +490,24 @@ type simulator struct {
 	values        []decimal.Decimal
 	redrawn       int         // draws refused by a check and drawn again
 	rejections    []Rejection // why, by the input the check named
+	// each estimate group's uniform in the draw under way (uniformOf)
+	groupU     []decimal.Decimal
+	groupDrawn []bool
+}
+
+// uniformOf is the uniform draw d samples its range at: a fresh one, or,
+// for an option's throughput, the one its estimate group drew first in
+// this draw, so that options sharing an estimate move together (each at
+// the same quantile of its own range; with the same range, the same
+// multiplier).
+func (sm *simulator) uniformOf(d *draw) decimal.Decimal {
+	if d.group < 0 {
+		return sm.r.uniform()
+	}
+	if !sm.groupDrawn[d.group] {
+		sm.groupU[d.group], sm.groupDrawn[d.group] = sm.r.uniform(), true
+	}
+	return sm.groupU[d.group]
 }
 
 func newSimulator(s *Scenario) (*simulator, error) {
@@ -517,6 +543,16 @@ func newSimulator(s *Scenario) (*simulator, error) {
 	draws = permute(draws, stableOrder(len(draws), func(a, b int) int { return strings.Compare(draws[a].path, draws[b].path) }))
 	sm := &simulator{s: s, seed: seed, samples: samples, draws: draws, bp: bp, base: base,
 		r: newRNG(uint64(seed)), values: make([]decimal.Decimal, len(draws))}
+	// The options of one estimate group share their throughput's uniform:
+	// one estimate, one error (docs/methodology.md).
+	groups := estimateGroups(bp)
+	sm.groupU, sm.groupDrawn = make([]decimal.Decimal, len(groups)), make([]bool, len(groups))
+	for j := range sm.draws {
+		sm.draws[j].group = -1
+		if d := &sm.draws[j]; d.throughput {
+			d.group = groups[d.option]
+		}
+	}
 	demandMoves, modelMoves := false, false
 	sm.patched = true
 	for _, d := range draws {
@@ -526,6 +562,13 @@ func newSimulator(s *Scenario) (*simulator, error) {
 		demandMoves = demandMoves || d.demand
 		modelMoves = modelMoves || (d.option < 0 && !d.neutral)
 		sm.discountMoves = sm.discountMoves || d.path == "workload.discount_rate"
+	}
+	for j := range sm.draws {
+		if g := sm.draws[j].group; g >= 0 {
+			if k := slices.IndexFunc(sm.draws[:j], func(e draw) bool { return e.group == g }); k >= 0 {
+				sm.used[j].DrawnWith = sm.draws[k].path
+			}
+		}
 	}
 	// What a draw leaves unchanged: the demand months, unless a workload
 	// or revenue input moves; each option's candidate replicas, unless an
@@ -556,10 +599,11 @@ func (sm *simulator) next(k int) (*plan, []decimal.Decimal, *Result, error) {
 	}
 	n := len(sm.base.Options)
 	mult := make([]decimal.Decimal, n)
+	clear(sm.groupDrawn)
 	for j, d := range sm.draws {
 		v := d.lo // a range of one value takes no draw
 		if !d.lo.Equal(d.hi) {
-			v = d.sample(sm.r.uniform())
+			v = d.sample(sm.uniformOf(&d))
 		}
 		if d.field.Integer {
 			v = v.Round(0)

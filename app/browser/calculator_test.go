@@ -340,7 +340,7 @@ func TestCalculatorImportExportCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want strings.Builder
-	engine.WriteReport(&want, &opened, r)
+	engine.WriteReport(&want, &opened, r, nil)
 	if csv != want.String() {
 		t.Errorf("exported CSV differs from the CLI's (%d vs %d bytes)", len(csv), want.Len())
 	}

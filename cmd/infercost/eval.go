@@ -20,7 +20,7 @@ func init() {
 
 func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("infercost eval", flag.ContinueOnError)
-	format := fs.String("format", "table", "output `format`: table, json, csv (the report: summary, every assumption, monthly rows) or csv-monthly (the monthly rows alone)")
+	format := fs.String("format", "table", "output `format`: table, json, csv (the report: summary, options, power, uncertainty, every assumption, monthly rows) or csv-monthly (the monthly rows alone)")
 	interactivity := fs.Bool("interactivity", false, "also print each estimated option's cost per M tokens at each tokens/s per user (table format)")
 	inputs := fs.Bool("inputs", false, "list every input with the value used and where it comes from, instead of the results")
 	sizing := fs.Bool("commit-sizing", false, "also size each cloud option's first commitment tier: the size and term that cost the least (table or json format), by total cost or, with -set workload.sizing_basis=1, by net present cost at the discount rate")
@@ -62,6 +62,10 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if *sizing && (*format == "csv" || *format == "csv-monthly" || *inputs) {
 		fmt.Fprintln(stderr, "infercost eval: -commit-sizing adds to the results table or JSON: use it with -format table or json, without -inputs")
+		return 2
+	}
+	if (*samplesText != "" || *seedText != "") && (*format == "csv-monthly" || *inputs) {
+		fmt.Fprintln(stderr, "infercost eval: -samples and -seed add the uncertainty block to the results: use them with -format table, json or csv, without -inputs")
 		return 2
 	}
 	if *termsText != "" && !*sizing {
@@ -118,7 +122,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	var sim *engine.Simulation
-	if s.Uncertainty != nil && !*inputs && (*format == "table" || *format == "json") {
+	if s.Uncertainty != nil && !*inputs && *format != "csv-monthly" {
 		if sim, err = engine.Simulate(&s, nil); err != nil {
 			var errs engine.Errors
 			if errors.As(err, &errs) {
@@ -172,7 +176,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			err = enc.Encode(res)
 		}
 	case *format == "csv":
-		err = engine.WriteReport(stdout, &s, res)
+		err = engine.WriteReport(stdout, &s, res, sim)
 	case *format == "csv-monthly":
 		err = engine.WriteCSV(stdout, res)
 	default:

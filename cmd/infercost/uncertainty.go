@@ -17,6 +17,9 @@ func writeSimulation(w io.Writer, sim *engine.Simulation) error {
 		if r.Default {
 			note = " (the estimate's validation band)"
 		}
+		if r.DrawnWith != "" {
+			note += "; drawn with " + r.DrawnWith + " (the same accelerator: one estimate, one error)"
+		}
 		if r.Shape == engine.Lognormal {
 			fmt.Fprintf(w, "  %s (%s): P10 %s, median %s, P90 %s, lognormal%s\n", r.Label, r.Path, r.Low, r.Mode, r.High, note)
 			continue

@@ -263,3 +263,34 @@ func TestEvalSamplesRedrawn(t *testing.T) {
 		t.Errorf("exit %d, stderr %q, want 2 and %q", code, stderr, want)
 	}
 }
+
+// -samples adds the uncertainty block to the CSV report as it does to the
+// table and the JSON (engine.WriteReport; TestReportPowerAndUncertainty
+// checks its rows against hand-worked figures): without ranges every draw
+// is the point figures, $17,520 and $27,594, the API's regret $27,594 −
+// $17,520 = $10,074 (TestEvalSamplesWithoutRanges). Where the monthly rows
+// alone are asked for, or the inputs, the flags have nothing to add to and
+// are refused rather than ignored.
+func TestEvalSamplesCSV(t *testing.T) {
+	code, stdout, stderr := runCLI("", "eval", "-format", "csv", "-samples", "20", "-seed", "3", "testdata/handworked.json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := "\n\nuncertainty\nseed,3\nsamples,20\nredrawn,0\nrange,label,shape,low,mode,high,default,drawn_with\n" +
+		strings.Join(engine.UncertaintyHeader, ",") + "\n" +
+		"Measured cloud,17520,17520,17520,2.222222,2.222222,2.222222,0,0,0,-9636,-9636,-9636,-9543.79396,-9543.79396,-9543.79396,,,,20,1,0,0,0\n" +
+		"API,27594,27594,27594,3.5,3.5,3.5,0,0,0,-19710,-19710,-19710,-19521.396736,-19521.396736,-19521.396736,,,,0,0,10074,10074,10074\n\nassumptions\n"
+	if !strings.Contains(stdout, want) {
+		t.Errorf("no uncertainty block %q in:\n%s", want, stdout)
+	}
+	for _, args := range [][]string{
+		{"-format", "csv-monthly", "-samples", "20"},
+		{"-format", "csv-monthly", "-seed", "3"},
+		{"-inputs", "-samples", "20"},
+	} {
+		code, stdout, stderr := runCLI("", append(append([]string{"eval"}, args...), "testdata/handworked.json")...)
+		if code != 2 || stdout != "" || !strings.Contains(stderr, "-samples and -seed add the uncertainty block") {
+			t.Errorf("%v: exit %d, stdout %d bytes, stderr %q; want 2 and a refusal", args, code, len(stdout), stderr)
+		}
+	}
+}
