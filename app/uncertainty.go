@@ -293,7 +293,7 @@ func (c *Calculator) refreshUncertainty(s engine.Scenario) *job {
 			done++
 			if time.Since(shown) >= 200*time.Millisecond {
 				shown = time.Now()
-				d := done
+				d := min(done, total) // a redrawn draw paces too
 				q.apply(func() {
 					c.simDone = d
 				})
@@ -401,11 +401,15 @@ func (c *Calculator) renderUncertainty() ga.UI {
 		if u.Default {
 			t += ", the estimate's validation band"
 		}
+		if u.DrawnWith != "" {
+			t += ", drawn with " + u.DrawnWith + " (the same accelerator: one estimate, one error)"
+		}
 		ranges = append(ranges, t)
 	}
 	return ga.Div().Class("uncertainty-block").Body(
 		ga.P().ID("uncertainty-intro").Text(fmt.Sprintf("%s draws with seed %d of: %s. Regret is an option's total cost above the cheapest option's in the same draw.",
 			engine.Count(decimal.NewFromInt(int64(sim.Samples)), 0), sim.Seed, strings.Join(ranges, "; "))),
+		ga.If(sim.Redrawn > 0, func() ga.UI { return ga.P().ID("uncertainty-redrawn").Text(engine.RedrawnText(sim)) }),
 		ga.If(progress != "", func() ga.UI { return ga.P().Class("muted").ID("uncertainty-progress").Role("status").Text(progress) }),
 		ga.Div().Class("table-wrap").Body(ga.Table().Class("compare").ID("uncertainty-table").Body(
 			ga.THead().Body(ga.Tr().Body(
