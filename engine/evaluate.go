@@ -44,6 +44,9 @@ type Assumed struct {
 	TPOTSLOms        *decimal.Decimal `json:"tpot_slo_ms"`   // nil when there is no target
 	TTFTSLOms        *decimal.Decimal `json:"ttft_slo_ms"`   // nil when there is no target
 	DiscountRate     decimal.Decimal  `json:"discount_rate"` // a share a year
+	// DailyProfile is the day's shape as given (a preset's name or 24
+	// shares), "" for the flat day.
+	DailyProfile string `json:"daily_profile,omitempty"`
 }
 
 // OptionResult is one option's monthly rows and summary.
@@ -256,7 +259,7 @@ func (p *plan) evaluate() (*Result, error) {
 	res := &Result{Name: p.name, Horizon: w.horizon, Workload: Assumed{
 		RequestsPerDay: w.rpd, InputTokens: w.in, OutputTokens: w.out, CachedInputShare: w.cached,
 		PeakToAverage: w.p2a, MonthlyGrowth: w.growth, TPOTSLOms: w.sloMs, TTFTSLOms: w.ttftMs,
-		DiscountRate: w.discountRate,
+		DiscountRate: w.discountRate, DailyProfile: w.profileText,
 	}}
 	if p.reuse == nil {
 		p.discount = discountFactors(w.discountRate, w.horizon)

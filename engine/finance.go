@@ -257,7 +257,9 @@ func fixed(d decimal.Decimal) *big.Int {
 	case e >= 0:
 		return v.Mul(v, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(e)), nil))
 	case -e < int32(len(pow10)):
-		return v.Quo(v, pow10[-e])
+		var r big.Int
+		divPow10(v, int(-e), &r) // Quo's quotient, a word of digits at a time
+		return v
 	}
 	return v.Quo(v, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(-e)), nil))
 }

@@ -347,9 +347,13 @@ func FuzzDecodeLink(f *testing.F) {
 	f.Add(EncodeLink(site))
 	f.Add("#4r.rpd=1~in=1~out=1~m=llama-3.1-8b~mw=0.000001~o=owned~l=x~a=h100-sxm~apr=4096")
 	f.Add("#3r.mw=1")
-	f.Add("#4r.rpd=1000~in=10~out=10~m=llama-3.1-8b~sd=7~ns=10000~u=g,0,0.05,0.1~u=rpd,500,1000,1e12~u=0.thr,0.5,0.9,1.1~u=1.po,1,,2,x~o=cloud~a=h100-sxm~o=api~pi=1~po=1")
-	f.Add("#5r.rpd=1000~in=10~out=10~m=llama-3.1-8b~ns=50~u=g,0.01,0.04,0.12,ln~u=rpd,0.000000000000000001,1,1e12,ln~u=0.thr,0.01,1,100,ln~u=1.po,1,1,1,lognormal~o=cloud~a=h100-sxm~o=api~pi=1~po=1")
-	f.Add("#4r.rpd=1000~in=10~out=10~m=llama-3.1-8b~u=g,0.01,0.04,0.12,ln~o=api~pi=1~po=1")
+	f.Add("#4r.rpd=1000~in=10~out=10~m=llama-3.1-8b~sd=7~ns=10000~u=g,0,0.05,0.1~u=rpd,500,1000,1e12~u=0.thr,0.5,0.9,1.1~u=1.po,1,,2,x~o=cloud~a=h100-sxm~o=api~l=a~pi=1~po=1")
+	f.Add("#5r.rpd=1000~in=10~out=10~m=llama-3.1-8b~ns=50~u=g,0.01,0.04,0.12,ln~u=rpd,0.000000000000000001,1,1e12,ln~u=0.thr,0.01,1,100,ln~u=1.po,1,1,1,lognormal~o=cloud~a=h100-sxm~o=api~l=a~pi=1~po=1")
+	f.Add("#4r.rpd=1000~in=10~out=10~m=llama-3.1-8b~u=g,0.01,0.04,0.12,ln~o=api~l=a~pi=1~po=1")
+	// Draws outside the model's limits, drawn again: some (growth above
+	// √2 − 1 passes 10^15 requests a day by month 21), and all (too many).
+	f.Add("#5r.rpd=976562500000~in=1~out=1~h=21~m=llama-3.1-8b~sd=8~ns=40~u=g,0,0.2,1~o=api~l=a~pi=1~po=1")
+	f.Add("#5r.rpd=976562500000~in=1~out=1~h=21~m=llama-3.1-8b~ns=40~u=g,0.9,0.95,1~u=p2a,1.5,1.5,1.5~o=api~l=a~pi=1~po=1")
 	f.Add("#1r.n=%3Cscript%3E~rpd=1e9")
 	f.Add("#2r.x")
 	f.Add("#1z.AAAA")
@@ -398,6 +402,7 @@ func FuzzDecodeLink(f *testing.F) {
 			}
 		}
 		checkUncertainty(&s) // nor this
+		fuzzSimulate(t, &s)
 		// What decodes re-encodes to a link that decodes to the same scenario.
 		again, err := DecodeLink(EncodeLink(&s))
 		if err != nil {

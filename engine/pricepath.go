@@ -1,6 +1,10 @@
 package engine
 
-import "github.com/shopspring/decimal"
+import (
+	"sync"
+
+	"github.com/shopspring/decimal"
+)
 
 // Price paths and discounting (docs/methodology.md, "Prices over time" and
 // "The finance view"). An annual rate of change a (a share a year: −0.3 is
@@ -133,11 +137,35 @@ func discountFactors(annual decimal.Decimal, months int) []decimal.Decimal {
 	if months <= 0 {
 		return nil
 	}
+	m := &discountMemo
+	m.Lock()
+	if m.factors != nil && m.months == months && m.annual.Equal(annual) {
+		defer m.Unlock()
+		return m.factors
+	}
+	m.Unlock()
 	v := one
 	if annual.Sign() != 0 {
 		v = one.DivRound(root12(one.Add(annual)), rootPrec).Round(Prec)
 	}
-	return compound(v, v, months)
+	f := compound(v, v, months)
+	m.Lock()
+	m.annual, m.months, m.factors = annual, months, f
+	m.Unlock()
+	return f
+}
+
+// discountMemo holds the last discount factors worked out: the page
+// evaluates the scenario on every keystroke, and its discount rate and
+// horizon rarely change from one to the next, while the monthly factor
+// takes a twelfth root (a Newton iteration at rootPrec places) and the
+// horizon's powers take a rounding each. Factors are never written to
+// once made, so one slice serves every evaluation that asks for them.
+var discountMemo struct {
+	sync.Mutex
+	annual  decimal.Decimal
+	months  int
+	factors []decimal.Decimal
 }
 
 // capexAt is the price of one accelerator bought (or leased: the lease

@@ -177,14 +177,15 @@ func firstError(err error) string {
 // sensitivityScenario is the scenario the analysis of option i moves: that
 // option alone, or for a hybrid the options its layers draw on (in their
 // order) followed by the hybrid, its layer numbers renumbered to them.
-// orig gives each of its options' index in s (nil for the single option,
-// whose paths stay options[0]. as before).
+// orig gives each of its options' index in s, so that a swing's path
+// names the option as the scenario does (options[i]., not the copy's
+// options[0].).
 func sensitivityScenario(s *Scenario, i int) (Scenario, []int) {
 	single := s.Clone()
 	o := s.Options[i].Clone()
 	if o.Kind != Hybrid {
 		single.Options = []Option{o}
-		return single, nil
+		return single, []int{i}
 	}
 	var orig []int
 	refs := []*Num{&o.BaseOption, &o.BurstOption, &o.OverflowOption}
@@ -277,9 +278,9 @@ func (in input) clamp(v decimal.Decimal) decimal.Decimal {
 
 // sensitiveInputs lists the inputs flagged Sensitive that apply to the
 // sensitivity scenario's options and can change a result there, with
-// their resolved values. With orig (a hybrid and its layers' options),
-// paths name the options by their index in the whole scenario and a
-// layer option's inputs are labelled with its role and label.
+// their resolved values. With orig (each option's index in the whole
+// scenario), paths name the options by that index; a hybrid's layer
+// option's inputs are labelled with its role and label.
 func sensitiveInputs(s *Scenario, orig []int) []input {
 	r := Resolve(s)
 	var out []input
@@ -331,7 +332,7 @@ func baseRate(s *Scenario, orig []int, e *Resolved) bool {
 		return false
 	}
 	h := &s.Options[len(s.Options)-1]
-	return h.BaseOption.Set() && h.BaseOption.Dec().Equal(dec(int64(e.option+1)))
+	return h.Kind == Hybrid && h.BaseOption.Set() && h.BaseOption.Dec().Equal(dec(int64(e.option+1)))
 }
 
 // labelOr is the field's label ("" without a field; add skips it then).

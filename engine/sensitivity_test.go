@@ -69,7 +69,10 @@ func TestSensitivityEveryOptionOfReference(t *testing.T) {
 
 // TestSensitivityReuseMatchesFullEvaluation: the reused demand, throughput
 // and capacity give exactly what a full evaluation of each moved scenario
-// gives, for every option of the reference scenario and two metrics.
+// gives, for every option of the reference scenario and two metrics. A
+// swing names option i's inputs options[i].… as the scenario does; the
+// test moves them in a copy holding option i alone (its options[0].…),
+// and every swing must name an input of option i or of the workload.
 func TestSensitivityReuseMatchesFullEvaluation(t *testing.T) {
 	s := loadReference(t)
 	for i := range s.Options {
@@ -84,13 +87,28 @@ func TestSensitivityReuseMatchesFullEvaluation(t *testing.T) {
 			for _, in := range sensitiveInputs(&single, nil) {
 				inputs[in.path] = in
 			}
+			options := 0
 			for _, sw := range tor.Swings {
+				path := sw.Path
+				if k, rest, ok := SplitOptionPath(sw.Path); ok {
+					if k != i {
+						t.Errorf("%s: a swing names %s", s.Options[i].Label, sw.Path)
+						continue
+					}
+					path = OptionPath(0, rest)
+					options++
+				}
+				in, ok := inputs[path]
+				if !ok {
+					t.Errorf("%s: %s (%s in the copy) is not an input of the option", s.Options[i].Label, sw.Path, path)
+					continue
+				}
 				for _, side := range []struct {
 					v   decimal.Decimal
 					got *decimal.Decimal
 				}{{sw.LowInput, sw.Low}, {sw.HighInput, sw.High}} {
 					c := single.Clone()
-					*inputs[sw.Path].get(&c) = NumOf(side.v)
+					*in.get(&c) = NumOf(side.v)
 					r, err := Evaluate(&c)
 					if err != nil {
 						if side.got != nil {
@@ -103,6 +121,9 @@ func TestSensitivityReuseMatchesFullEvaluation(t *testing.T) {
 						t.Errorf("%s %s at %s: tornado %v, full evaluation %s", s.Options[i].Label, sw.Path, side.v, side.got, want)
 					}
 				}
+			}
+			if options == 0 {
+				t.Errorf("%s: no swing of the option's own inputs", s.Options[i].Label)
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"math/big"
@@ -122,6 +123,10 @@ type UsedRange struct {
 	Mode    decimal.Decimal `json:"mode"`
 	High    decimal.Decimal `json:"high"`
 	Default bool            `json:"default"` // the throughput band, not given
+	// DrawnWith is, for an option's throughput that shares its estimate
+	// with an earlier range's option (the same accelerator), that range's
+	// path: both take the same uniform each draw.
+	DrawnWith string `json:"drawn_with,omitempty"`
 }
 
 // Simulation is the Monte Carlo's result.
@@ -130,6 +135,24 @@ type Simulation struct {
 	Samples int            `json:"samples"`
 	Ranges  []UsedRange    `json:"ranges"`
 	Options []OptionSpread `json:"options"`
+	// Redrawn is the number of draws that fell outside the model's limits
+	// (the drawn scenario failed a check, e.g. growth taking demand past
+	// 10^15 requests a day) and were drawn again: the spread is of the
+	// Samples draws within them (the distribution truncated to the
+	// model's limits). Rejections says why, by the input the check named.
+	Redrawn    int         `json:"redrawn"`
+	Rejections []Rejection `json:"rejections,omitempty"`
+}
+
+// Rejection is one reason draws were drawn again: the input a check named,
+// its label, the check's message (the first such draw's) and how many
+// draws it refused. The Draws of a simulation's rejections sum to its
+// Redrawn.
+type Rejection struct {
+	Path   string `json:"path"`
+	Label  string `json:"label"`
+	Reason string `json:"reason"`
+	Draws  int    `json:"draws"`
 }
 
 // target is where a range's drawn value goes.
@@ -262,6 +285,10 @@ type draw struct {
 	shape        Shape
 	// A log-normal range's σ of ln x below and above its median (mode).
 	sigBelow, sigAbove decimal.Decimal
+	// group is, for an option's throughput, its estimate group
+	// (estimateGroups; the index of the group's first option), -1 for
+	// any other input: the options of one group share one uniform a draw.
+	group int
 }
 
 // checkUncertainty validates the scenario's uncertainty: each error names
@@ -391,7 +418,7 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 		if pace.stop() {
 			return nil, ErrStopped
 		}
-		_, _, res, err := sm.next(k)
+		res, err := sm.within(k, pace)
 		if err != nil {
 			return nil, err
 		}
@@ -425,7 +452,7 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 		}
 	}
 	shares := winShares(wins, samples)
-	sim := &Simulation{Seed: sm.seed, Samples: samples, Ranges: sm.used}
+	sim := &Simulation{Seed: sm.seed, Samples: samples, Ranges: sm.used, Redrawn: sm.redrawn, Rejections: sm.rejections}
 	for i := range base.Options {
 		os := OptionSpread{Label: base.Options[i].Label, TotalCost: spread(total[i].decimals()), CostPerMTokens: spread(perM[i].decimals()),
 			Stranded: spread(stranded[i].decimals()), Regret: spread(regret[i].decimals()), Wins: wins[i], WinShare: shares[i]}
@@ -500,6 +527,26 @@ type simulator struct {
 	discountMoves bool
 	r             *rng
 	values        []decimal.Decimal
+	redrawn       int         // draws refused by a check and drawn again
+	rejections    []Rejection // why, by the input the check named
+	// each estimate group's uniform in the draw under way (uniformOf)
+	groupU     []decimal.Decimal
+	groupDrawn []bool
+}
+
+// uniformOf is the uniform draw d samples its range at: a fresh one, or,
+// for an option's throughput, the one its estimate group drew first in
+// this draw, so that options sharing an estimate move together (each at
+// the same quantile of its own range; with the same range, the same
+// multiplier).
+func (sm *simulator) uniformOf(d *draw) decimal.Decimal {
+	if d.group < 0 {
+		return sm.r.uniform()
+	}
+	if !sm.groupDrawn[d.group] {
+		sm.groupU[d.group], sm.groupDrawn[d.group] = sm.r.uniform(), true
+	}
+	return sm.groupU[d.group]
 }
 
 func newSimulator(s *Scenario) (*simulator, error) {
@@ -535,6 +582,16 @@ func newSimulator(s *Scenario) (*simulator, error) {
 	draws = permute(draws, stableOrder(len(draws), func(a, b int) int { return strings.Compare(draws[a].path, draws[b].path) }))
 	sm := &simulator{s: s, seed: seed, samples: samples, draws: draws, bp: bp, base: base,
 		r: newRNG(uint64(seed)), values: make([]decimal.Decimal, len(draws))}
+	// The options of one estimate group share their throughput's uniform:
+	// one estimate, one error (docs/methodology.md).
+	groups := estimateGroups(bp)
+	sm.groupU, sm.groupDrawn = make([]decimal.Decimal, len(groups)), make([]bool, len(groups))
+	for j := range sm.draws {
+		sm.draws[j].group = -1
+		if d := &sm.draws[j]; d.throughput {
+			d.group = groups[d.option]
+		}
+	}
 	demandMoves, modelMoves := false, false
 	sm.patched = true
 	for _, d := range draws {
@@ -546,6 +603,13 @@ func newSimulator(s *Scenario) (*simulator, error) {
 		sm.discountMoves = sm.discountMoves || d.path == "workload.discount_rate"
 	}
 	sm.grows = !sm.growthBounded()
+	for j := range sm.draws {
+		if g := sm.draws[j].group; g >= 0 {
+			if k := slices.IndexFunc(sm.draws[:j], func(e draw) bool { return e.group == g }); k >= 0 {
+				sm.used[j].DrawnWith = sm.draws[k].path
+			}
+		}
+	}
 	// What a draw leaves unchanged: the demand months, unless a workload
 	// or revenue input moves; each option's candidate replicas, unless an
 	// input their throughput depends on moves; the discount factors,
@@ -575,10 +639,11 @@ func (sm *simulator) next(k int) (*plan, []decimal.Decimal, *Result, error) {
 	}
 	n := len(sm.base.Options)
 	mult := make([]decimal.Decimal, n)
+	clear(sm.groupDrawn)
 	for j, d := range sm.draws {
 		v := d.lo // a range of one value takes no draw
 		if !d.lo.Equal(d.hi) {
-			v = d.sample(sm.r.uniform())
+			v = d.sample(sm.uniformOf(&d))
 		}
 		if d.field.Integer {
 			v = v.Round(0)
@@ -678,8 +743,110 @@ func drawError(k int, draws []draw, values []decimal.Decimal, err error) error {
 	for j, d := range draws {
 		at = append(at, d.path+" = "+values[j].String())
 	}
-	return fmt.Errorf("draw %d (%s): %s", k+1, strings.Join(at, ", "), firstError(err))
+	e := &drawFailed{msg: fmt.Sprintf("draw %d (%s): %s", k+1, strings.Join(at, ", "), firstError(err))}
+	if errs, ok := err.(Errors); ok && len(errs) > 0 {
+		e.check = errs[0]
+	}
+	return e
 }
+
+// drawFailed is a draw that next could not evaluate: check is the first
+// problem a check found in the drawn scenario (empty Path: the error was
+// not a check's).
+type drawFailed struct {
+	msg   string
+	check FieldError
+}
+
+func (e *drawFailed) Error() string { return e.msg }
+
+// growthPastLimit is how growthProblem's message begins; a rejection names
+// it without the month, which differs from draw to draw.
+const growthPastLimit = "grows demand past 10^15 requests a day"
+
+// within makes draw k (from 0) within the model's limits: a draw whose
+// scenario fails a check (next's drawFailed with a check) is counted,
+// with its reason, and the whole draw is made again from the next random
+// numbers, so the draws kept are the ranges' distribution truncated to the
+// scenario's limits, reproducibly for the seed. More redrawn draws than
+// the samples asked for stop the run, naming the inputs and the limits
+// (tooManyRedrawn). pace runs before each redraw.
+func (sm *simulator) within(k int, pace Pace) (*Result, error) {
+	for {
+		_, _, res, err := sm.next(k)
+		var df *drawFailed
+		if err == nil || !errors.As(err, &df) || df.check.Path == "" {
+			return res, err
+		}
+		reason := df.check.Msg
+		if df.check.Path == "workload.monthly_growth" && strings.HasPrefix(reason, growthPastLimit) {
+			reason = growthPastLimit + " within the horizon"
+		}
+		sm.redrawn++
+		j := slices.IndexFunc(sm.rejections, func(r Rejection) bool { return r.Path == df.check.Path && r.Reason == reason })
+		if j < 0 {
+			label := df.check.Path
+			if t, msg := findTarget(sm.s, df.check.Path); msg == "" {
+				label = t.label
+			}
+			sm.rejections = append(sm.rejections, Rejection{Path: df.check.Path, Label: label, Reason: reason})
+			j = len(sm.rejections) - 1
+		}
+		sm.rejections[j].Draws++
+		if sm.redrawn > sm.samples {
+			return nil, sm.tooManyRedrawn(k)
+		}
+		if pace.stop() {
+			return nil, ErrStopped
+		}
+	}
+}
+
+// tooManyRedrawn is the error that stops a run whose draws fall outside
+// the model's limits more often than the samples asked for (while making
+// draw k): at the range on the input refused most often (its high end for
+// growth past the demand limit), or at the ranges when no range is on it.
+func (sm *simulator) tooManyRedrawn(k int) error {
+	made := k + sm.redrawn // k draws kept, then the redrawn ones
+	order := slices.Clone(sm.rejections)
+	slices.SortStableFunc(order, func(a, b Rejection) int { return b.Draws - a.Draws })
+	var parts []string
+	for _, r := range order {
+		parts = append(parts, fmt.Sprintf("%s (%s) %s in %s of them", r.Label, r.Path, r.Reason, countOf(r.Draws)))
+	}
+	top := order[0]
+	advice := "narrow the ranges that take the scenario there"
+	path := "uncertainty.ranges"
+	if top.Path == "workload.monthly_growth" && strings.HasPrefix(top.Reason, growthPastLimit) {
+		advice = "narrow the high end of the growth range (or of requests a day) or shorten the horizon"
+	}
+	if u := sm.s.Uncertainty; u != nil {
+		if i := slices.IndexFunc(u.Ranges, func(r Range) bool { return r.Path == top.Path }); i >= 0 {
+			path = "uncertainty.ranges[" + strconv.Itoa(i) + "]"
+			if top.Path == "workload.monthly_growth" && strings.HasPrefix(top.Reason, growthPastLimit) {
+				path += ".high"
+			}
+		}
+	}
+	return Errors{{path, fmt.Sprintf("%s of %s draws fall outside the model's limits, more than the %s draws asked for: %s; %s",
+		countOf(sm.redrawn), countOf(made), countOf(sm.samples), strings.Join(parts, "; "), advice)}}
+}
+
+// RedrawnText says how many draws were drawn again and why, as the page
+// and the CLI show it ("" when none was).
+func RedrawnText(sim *Simulation) string {
+	if sim.Redrawn == 0 {
+		return ""
+	}
+	var parts []string
+	for _, r := range sim.Rejections {
+		parts = append(parts, fmt.Sprintf("%s (%s) %s in %s", r.Label, r.Path, r.Reason, countOf(r.Draws)))
+	}
+	return fmt.Sprintf("%s draws fell outside the model's limits and were drawn again, so the spread is of the %s draws within them: %s.",
+		countOf(sim.Redrawn), countOf(sim.Samples), strings.Join(parts, "; "))
+}
+
+func countOf(n int) string { return Count(decimal.NewFromInt(int64(n)), 0) }
 
 // scaleThroughputs multiplies each candidate's throughput by m (zero: 1):
 // its prefill and decode rates by m, the accelerator-seconds a request

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -109,17 +110,20 @@ func TestEvalSamplesMatchEngine(t *testing.T) {
 	}
 }
 
+// TestEvalSamplesRefused: a bad -samples or -seed is named by its flag, as
+// typed, not by the scenario path it sets.
 func TestEvalSamplesRefused(t *testing.T) {
 	for _, c := range []struct {
 		args []string
 		want string
 	}{
-		{[]string{"-samples", "1000000"}, "uncertainty.samples: must be from 1 to 10000"},
-		{[]string{"-samples", "abc"}, "uncertainty.samples"},
-		{[]string{"-seed", "-4"}, "uncertainty.seed"},
+		{[]string{"-samples", "1000000"}, "infercost eval: -samples 1000000: must be from 1 to 10000\n"},
+		{[]string{"-samples", "0"}, "infercost eval: -samples 0: must be from 1 to 10000\n"},
+		{[]string{"-samples", "abc"}, "infercost eval: -samples abc: \"abc\" is not a number\n"},
+		{[]string{"-seed", "-4"}, "infercost eval: -seed -4: must be from 0 to 9007199254740991\n"},
 	} {
 		code, _, stderr := runCLI("", append(append([]string{"eval"}, c.args...), "testdata/handworked.json")...)
-		if code != 2 || !strings.Contains(stderr, c.want) {
+		if code != 2 || stderr != c.want {
 			t.Errorf("%v: exit %d, stderr %q, want 2 and %q", c.args, code, stderr, c.want)
 		}
 	}
@@ -188,5 +192,105 @@ func TestEvalLognormalRange(t *testing.T) {
 	bb, _ := json.Marshal(got.Uncertainty)
 	if string(a) != string(bb) {
 		t.Error("the CLI's simulation differs from the engine's")
+	}
+}
+
+// Draws outside the model's limits (the engine's TestSimulateRedrawsOutsideLimits
+// case: an API at 976,562,500,000 requests a day over 21 months, growth
+// triangular 0 to 1, most likely 0.2; growth above √2 − 1 takes month
+// 21 past 10^15 requests a day, in about 43 % of draws): the CLI's JSON
+// equals the engine's simulation for the same seed, redrawn draws and
+// their reason included, and the table says how many were drawn again and
+// why. A range that takes every draw past the limit stops the CLI with
+// the engine's message, naming the range's high end.
+func TestEvalSamplesRedrawn(t *testing.T) {
+	s := engine.Scenario{Version: 2, Name: "Redraw",
+		Workload: engine.Workload{RequestsPerDay: engine.N("976562500000"), InputTokens: engine.N("1"), OutputTokens: engine.N("1"),
+			CachedInputShare: engine.N("0"), HorizonMonths: engine.N("21")},
+		Model:   engine.Model{Preset: "llama-3.1-8b"},
+		Options: []engine.Option{{Label: "API", Kind: engine.API, PriceInputPerM: engine.N("1"), PriceOutputPerM: engine.N("1")}},
+		Uncertainty: &engine.Uncertainty{Seed: engine.N("8"), Samples: engine.N("1000"), Ranges: []engine.Range{
+			{Path: "workload.monthly_growth", Low: engine.N("0"), Mode: engine.N("0.2"), High: engine.N("1")}}},
+	}
+	write := func(s *engine.Scenario) string {
+		b, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "redraw.json")
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	path := write(&s)
+	code, stdout, stderr := runCLI("", "eval", "-format", "json", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got struct {
+		Uncertainty *engine.Simulation `json:"uncertainty"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	sim, err := engine.Simulate(&s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := json.Marshal(sim)
+	b, _ := json.Marshal(got.Uncertainty)
+	if string(a) != string(b) {
+		t.Errorf("the CLI's simulation differs from the engine's:\n%s\n%s", b, a)
+	}
+	if sim.Redrawn < 650 || sim.Redrawn > 850 || !strings.Contains(string(b), `"redrawn":`+strconv.Itoa(sim.Redrawn)) {
+		t.Errorf("redrawn %d (want about 751) in %s", sim.Redrawn, b)
+	}
+	code, stdout, stderr = runCLI("", "eval", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := "  " + engine.Count(decimal.NewFromInt(int64(sim.Redrawn)), 0) + " draws fell outside the model's limits and were drawn again, so the spread is of the 1,000 draws within them: " +
+		"Monthly growth (workload.monthly_growth) grows demand past 10^15 requests a day within the horizon in " + engine.Count(decimal.NewFromInt(int64(sim.Redrawn)), 0) + ".\n"
+	if !strings.Contains(stdout, want) {
+		t.Errorf("missing %q in:\n%s", want, stdout)
+	}
+	s.Uncertainty.Ranges[0] = engine.Range{Path: "workload.monthly_growth", Low: engine.N("0.9"), Mode: engine.N("0.95"), High: engine.N("1")}
+	code, _, stderr = runCLI("", "eval", "-samples", "20", write(&s))
+	if want := "uncertainty.ranges[0].high: 21 of 21 draws fall outside the model's limits, more than the 20 draws asked for: " +
+		"Monthly growth (workload.monthly_growth) grows demand past 10^15 requests a day within the horizon in 21 of them; " +
+		"narrow the high end of the growth range (or of requests a day) or shorten the horizon\n"; code != 2 || stderr != want {
+		t.Errorf("exit %d, stderr %q, want 2 and %q", code, stderr, want)
+	}
+}
+
+// -samples adds the uncertainty block to the CSV report as it does to the
+// table and the JSON (engine.WriteReport; TestReportPowerAndUncertainty
+// checks its rows against hand-worked figures): without ranges every draw
+// is the point figures, $17,520 and $27,594, the API's regret $27,594 −
+// $17,520 = $10,074 (TestEvalSamplesWithoutRanges). Where the monthly rows
+// alone are asked for, or the inputs, the flags have nothing to add to and
+// are refused rather than ignored.
+func TestEvalSamplesCSV(t *testing.T) {
+	code, stdout, stderr := runCLI("", "eval", "-format", "csv", "-samples", "20", "-seed", "3", "testdata/handworked.json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := "\n\nuncertainty\nseed,3\nsamples,20\nredrawn,0\nrange,label,shape,low,mode,high,default,drawn_with\n" +
+		strings.Join(engine.UncertaintyHeader, ",") + "\n" +
+		"Measured cloud,17520,17520,17520,2.222222,2.222222,2.222222,0,0,0,-9636,-9636,-9636,-9543.79396,-9543.79396,-9543.79396,,,,20,1,0,0,0\n" +
+		"API,27594,27594,27594,3.5,3.5,3.5,0,0,0,-19710,-19710,-19710,-19521.396736,-19521.396736,-19521.396736,,,,0,0,10074,10074,10074\n\nassumptions\n"
+	if !strings.Contains(stdout, want) {
+		t.Errorf("no uncertainty block %q in:\n%s", want, stdout)
+	}
+	for _, args := range [][]string{
+		{"-format", "csv-monthly", "-samples", "20"},
+		{"-format", "csv-monthly", "-seed", "3"},
+		{"-inputs", "-samples", "20"},
+	} {
+		code, stdout, stderr := runCLI("", append(append([]string{"eval"}, args...), "testdata/handworked.json")...)
+		if code != 2 || stdout != "" || !strings.Contains(stderr, "-samples and -seed add the uncertainty block") {
+			t.Errorf("%v: exit %d, stdout %d bytes, stderr %q; want 2 and a refusal", args, code, len(stdout), stderr)
+		}
 	}
 }

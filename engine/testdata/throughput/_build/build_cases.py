@@ -89,7 +89,15 @@ def precision(r):
     pw, pkv, notes = r["precision_weights"], r["precision_kv"], []
     if r["model"].startswith("gpt-oss"):
         wb = "4.25"  # released in MXFP4 only: 4 bits + one 8-bit scale per 32
-        comp = "fp4" if pw.startswith("FP4") else "fp8"
+        # Correction (issue 11, seventh round): TensorRT-LLM runs gpt-oss's MXFP4
+        # experts with MXFP8 activations on B200/GB200 (its GPT-OSS deployment
+        # guide's MoE backend support matrix), so the FP8 peak, not FP4's. On
+        # Hopper it runs them with BF16 activations (TRITON backend); those rows
+        # keep FP8 for now: a peak other than the catalog's would drop them from
+        # the calibration presets that links can name (docs/methodology.md).
+        comp = "fp8"
+        if pw.startswith("FP4"):
+            notes.append("gpt-oss on Blackwell: MXFP4 experts with MXFP8 activations (TensorRT-LLM's GPT-OSS deployment guide), FP8 compute")
         if pw.startswith("FP8"):
             notes.append("gpt-oss ships in MXFP4 only: FP8 read as the compute precision")
     elif "FP4" in pw:
