@@ -862,7 +862,13 @@ func (c *Calculator) onExportCSV(ctx ga.Context, e ga.Event) {
 	var b strings.Builder
 	// The report: the result's own scenario (the last valid one), its
 	// assumptions and figures, as `infercost eval -format csv` writes it.
-	if err := engine.WriteReport(&b, c.good, c.result); err != nil {
+	// The Monte Carlo's spread once it has finished for this result;
+	// before, the report lists the ranges and says they are not drawn.
+	sim := c.sim
+	if c.simTotal == 0 || c.simDone < c.simTotal || c.simErr != "" {
+		sim = nil
+	}
+	if err := engine.WriteReport(&b, c.good, c.result, sim); err != nil {
 		c.notice = err.Error()
 		return
 	}

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/infercost/infercost/engine"
@@ -93,7 +94,7 @@ func (c *Calculator) watchChartWidth(ctx ga.Context) {
 	}))
 }
 
-func seriesClass(i int) string { return fmt.Sprintf("s%d", i%seriesClasses+1) }
+func seriesClass(i int) string { return "s" + strconv.Itoa(i%seriesClasses+1) }
 
 // chartSVG is a chart's drawing: one Tab stop, whose marks (months, bars,
 // points) take the focus from the arrow keys (web/charts.js) and name
@@ -108,6 +109,54 @@ func chartSVG(g geom, height float64, label string) ga.HTMLElem {
 // readers, and titled for hover, with the figures in title.
 func chartMark(el ga.HTMLElem, title string) ga.UI {
 	return el.Attr("tabindex", "-1").Aria("label", strings.ReplaceAll(title, "\n", "; ")).Body(svg("title").Text(title))
+}
+
+// points is the "points" of an SVG polyline or polygon, built a point at a
+// time.
+type points struct{ strings.Builder }
+
+func (p *points) add(x, y float64) {
+	p.WriteString(px(x))
+	p.WriteByte(',')
+	p.WriteString(px(y))
+	p.WriteByte(' ')
+}
+
+// band is a hover and focus band over the plot's height, from x and w
+// wide, whose title holds the figures at that point.
+func (g geom) band(x, w float64, title string) ga.UI {
+	return chartMark(svg("rect").Class("band").Attr("x", px(x)).Attr("y", px(g.T)).Attr("width", px(w)).Attr("height", px(g.ph())), title)
+}
+
+// hline is a line across the plot at height y; vline one down the plot at x.
+func (g geom) hline(class string, y float64) ga.HTMLElem {
+	yy := px(y)
+	return svg("line").Class(class).Attr("x1", px(g.L)).Attr("x2", px(g.W-g.R)).Attr("y1", yy).Attr("y2", yy)
+}
+
+func (g geom) vline(class string, x float64) ga.HTMLElem {
+	return svg("line").Class(class).Attr("x1", px(x)).Attr("x2", px(x)).Attr("y1", px(g.T)).Attr("y2", px(g.T+g.ph()))
+}
+
+// svgText is a text at (x, y), anchored "start", "middle" or "end".
+func svgText(x, y float64, anchor, text string) ga.HTMLElem {
+	return svg("text").Attr("x", px(x)).Attr("y", px(y)).Attr("text-anchor", anchor).Text(text)
+}
+
+// xLabel is a label under the plot at x; xTitle names the horizontal axis.
+func (g geom) xLabel(x float64, text string) ga.HTMLElem {
+	return svgText(x, g.H-g.B+16, "middle", text)
+}
+
+func (g geom) xTitle(text string) ga.UI { return svgText(g.L+g.pw()/2, g.H-4, "middle", text) }
+
+// minor is the class of every other axis label, which gives way on a narrow
+// chart (web/infercost.css).
+func minor(i int) string {
+	if i%2 == 1 {
+		return "minor"
+	}
+	return ""
 }
 
 // figure wraps a chart with its title, legend, caption, optional controls
@@ -179,14 +228,14 @@ func yAxis(g geom, y axis, format func(decimal.Decimal) string) ga.UI {
 	ticks := y.ticks
 	return svg("g").Class("axis").Body(
 		ga.Range(ticks).Slice(func(i int) ga.UI {
-			yy := px(y.at(ticks[i]))
+			yy := y.at(ticks[i])
 			return svg("g").Body(
-				svg("line").Attr("x1", px(g.L)).Attr("x2", px(g.W-g.R)).Attr("y1", yy).Attr("y2", yy).Class("grid"),
-				svg("text").Attr("x", px(g.L-6)).Attr("y", yy).Attr("dy", "0.32em").Attr("text-anchor", "end").Text(format(ticks[i])),
+				g.hline("grid", yy),
+				svgText(g.L-6, yy, "end", format(ticks[i])).Attr("dy", "0.32em"),
 			)
 		}),
 		ga.If(y.log, func() ga.UI {
-			return svg("text").Class("scale-note").Attr("x", px(g.L)).Attr("y", px(g.T-5)).Attr("text-anchor", "start").Text("log scale")
+			return svgText(g.L, g.T-5, "start", "log scale").Class("scale-note")
 		}),
 	)
 }
@@ -250,10 +299,9 @@ func monthAxis(g geom, h int, x func(int) float64) ga.UI {
 	}
 	return svg("g").Class("axis").Body(
 		ga.Range(marks).Slice(func(i int) ga.UI {
-			// Every other label gives way on a narrow chart (web/infercost.css).
-			return svg("text").Class(map[bool]string{true: "minor", false: ""}[i%2 == 1]).Attr("x", px(x(marks[i]))).Attr("y", px(g.H-g.B+16)).Attr("text-anchor", "middle").Text(fmt.Sprint(marks[i]))
+			return g.xLabel(x(marks[i]), strconv.Itoa(marks[i])).Class(minor(i))
 		}),
-		svg("text").Attr("x", px(g.L+g.pw()/2)).Attr("y", px(g.H-4)).Attr("text-anchor", "middle").Text("month"),
+		g.xTitle("month"),
 	)
 }
 
@@ -275,11 +323,11 @@ func (c *Calculator) monthlyCostChart(r *engine.Result) ga.UI {
 	y := newAxis(values, g.T+g.ph(), g.T)
 	x := g.monthX(h)
 	line := func(get func(engine.Month) decimal.Decimal, months []engine.Month) string {
-		var b strings.Builder
+		var p points
 		for i, m := range months {
-			fmt.Fprintf(&b, "%s,%s ", px(x(i+1)), px(y.at(get(m))))
+			p.add(x(i+1), y.at(get(m)))
 		}
-		return b.String()
+		return p.String()
 	}
 	same, why := coinciding(series, labels, y)
 	var legend []legendItem
@@ -319,18 +367,17 @@ func (c *Calculator) monthlyCostChart(r *engine.Result) ga.UI {
 			}),
 			// Hover and focus bands, one per month.
 			ga.Range(r.Options[ref].Months).Slice(func(i int) ga.UI {
-				var t strings.Builder
-				fmt.Fprintf(&t, "Month %d", i+1)
+				t := "Month " + strconv.Itoa(i+1)
 				for _, o := range r.Options {
 					if o.Infeasible != "" {
 						continue // it cannot serve: no cost
 					}
-					fmt.Fprintf(&t, "\n%s: %s", o.Label, engine.Money(o.Months[i].Cost))
+					t += "\n" + o.Label + ": " + engine.Money(o.Months[i].Cost)
 				}
 				if hasRevenue {
-					fmt.Fprintf(&t, "\nRevenue: %s", engine.Money(r.Options[ref].Months[i].Revenue))
+					t += "\nRevenue: " + engine.Money(r.Options[ref].Months[i].Revenue)
 				}
-				return chartMark(svg("rect").Class("band").Attr("x", px(x(i+1)-bandW/2)).Attr("y", px(g.T)).Attr("width", px(bandW)).Attr("height", px(g.ph())), t.String())
+				return g.band(x(i+1)-bandW/2, bandW, t)
 			}),
 		),
 	)
@@ -395,7 +442,7 @@ func (c *Calculator) breakdownChart(r *engine.Result) ga.UI {
 			svg("g").Class("axis").Body(ga.Range(ticks).Slice(func(i int) ga.UI {
 				xx := px(x.at(ticks[i]))
 				// Narrow, every other amount is left out: they would touch.
-				label := ga.UI(svg("text").Attr("x", xx).Attr("y", px(height-g.B+16)).Attr("text-anchor", "middle").Text(money(ticks[i])))
+				label := ga.UI(svgText(x.at(ticks[i]), height-g.B+16, "middle", money(ticks[i])))
 				if g.narrow && i%2 == 1 {
 					label = svg("g")
 				}
@@ -408,7 +455,7 @@ func (c *Calculator) breakdownChart(r *engine.Result) ga.UI {
 				top := g.T + float64(i)*(barH+14)
 				right, left := decimal.Zero, decimal.Zero // the stacks' ends so far
 				return svg("g").Body(
-					svg("text").Class("bar-label").Attr("x", px(g.L+74)).Attr("y", px(top+barH/2)).Attr("dy", "0.32em").Attr("text-anchor", "end").Text(truncateRunes(r.Options[i].Label, 20)),
+					svgText(g.L+74, top+barH/2, "end", truncateRunes(r.Options[i].Label, 20)).Class("bar-label").Attr("dy", "0.32em"),
 					ga.Range(totals[i]).Slice(func(j int) ga.UI {
 						s := totals[i][j]
 						var x0, x1 float64
@@ -471,13 +518,15 @@ func (c *Calculator) capacityChart(r *engine.Result, i int, committed []decimal.
 	y := axis{ticks: niceTicks(max), from: g.T + g.ph(), to: g.T}
 	step := g.pw() / float64(h)
 	x := func(m int) float64 { return g.L + step*(float64(m)-0.5) }
-	var held, busy, commit strings.Builder
+	var held, busy, commit points
 	for k, m := range o.Months {
 		x0, x1 := g.L+step*float64(k), g.L+step*float64(k+1)
-		fmt.Fprintf(&held, "%s,%s %s,%s ", px(x0), px(y.at(m.Fleet)), px(x1), px(y.at(m.Fleet)))
-		fmt.Fprintf(&busy, "%s,%s ", px(x(k+1)), px(y.at(m.BusyAccelerators)))
+		held.add(x0, y.at(m.Fleet))
+		held.add(x1, y.at(m.Fleet))
+		busy.add(x(k+1), y.at(m.BusyAccelerators))
 		if committed != nil {
-			fmt.Fprintf(&commit, "%s,%s %s,%s ", px(x0), px(y.at(committed[k])), px(x1), px(y.at(committed[k])))
+			commit.add(x0, y.at(committed[k]))
+			commit.add(x1, y.at(committed[k]))
 		}
 	}
 	legend := []legendItem{{label: "Held", class: "held", style: "line"}, {label: "Busy (average)", class: "busy", style: "line"}}
@@ -497,7 +546,7 @@ func (c *Calculator) capacityChart(r *engine.Result, i int, committed []decimal.
 			}),
 			ga.Range(o.Months).Slice(func(k int) ga.UI {
 				m := o.Months[k]
-				t := fmt.Sprintf("Month %d: %s held, %s busy", k+1, engine.Count(m.Fleet, 0), engine.Count(m.BusyAccelerators, 2))
+				t := "Month " + strconv.Itoa(k+1) + ": " + engine.Count(m.Fleet, 0) + " held, " + engine.Count(m.BusyAccelerators, 2) + " busy"
 				if committed != nil {
 					t += ", " + engine.Count(committed[k], 0) + " committed"
 				}
@@ -507,7 +556,7 @@ func (c *Calculator) capacityChart(r *engine.Result, i int, committed []decimal.
 				if m.StrandedCost.Sign() > 0 {
 					t += ", stranded " + engine.Money(m.StrandedCost)
 				}
-				return chartMark(svg("rect").Class("band").Attr("x", px(g.L+step*float64(k))).Attr("y", px(g.T)).Attr("width", px(step)).Attr("height", px(g.ph())), t)
+				return g.band(g.L+step*float64(k), step, t)
 			}),
 		),
 	)
@@ -551,7 +600,7 @@ func (c *Calculator) tornadoChart(t *engine.Tornado, label string, format func(d
 		[]legendItem{{label: "Input lowered", class: "low", style: "block"}, {label: "Input raised", class: "high", style: "block"}}, nil,
 		chartSVG(g, height, "Sensitivity tornado").Body(
 			svg("line").Class("base").Attr("x1", baseX).Attr("x2", baseX).Attr("y1", px(g.T-4)).Attr("y2", px(height-24)),
-			svg("text").Class("axis-text").Attr("x", baseX).Attr("y", px(height-8)).Attr("text-anchor", "middle").Text("base "+format(t.Base)),
+			svgText(xAt(t.Base), height-8, "middle", "base "+format(t.Base)).Class("axis-text"),
 			ga.Range(swings).Slice(func(i int) ga.UI {
 				s := swings[i]
 				top := g.T + float64(i)*rowH
@@ -571,16 +620,15 @@ func (c *Calculator) tornadoChart(t *engine.Tornado, label string, format func(d
 					label := fmt.Sprintf("%s %s to %s: %s", s.Label, what, engine.Count(in, 6), format(*v))
 					return svg("g").Body(
 						chartMark(svg("rect").Class(class).Attr("x", px(x0)).Attr("y", px(y0)).Attr("width", px(x1-x0+0.5)).Attr("height", px(barH)), label),
-						svg("text").Class("value").Attr("data-path", s.Path).Attr("data-end", class).Attr("x", px(tx)).Attr("y", px(y0+barH/2)).
-							Attr("dy", "0.35em").Attr("text-anchor", anchor).Text(format(*v)),
+						svgText(tx, y0+barH/2, anchor, format(*v)).Class("value").Attr("data-path", s.Path).Attr("data-end", class).Attr("dy", "0.35em"),
 					)
 				}
-				name := svg("text").Class("bar-label").Attr("x", px(left-8)).Attr("y", px(top+barH+1)).Attr("dy", "0.35em").Attr("text-anchor", "end").Text(s.Label)
+				name := svgText(left-8, top+barH+1, "end", s.Label)
 				if g.narrow {
-					name = svg("text").Class("bar-label").Attr("x", px(left)).Attr("y", px(top+labelH/2)).Attr("dy", "0.35em").Attr("text-anchor", "start").Text(s.Label)
+					name = svgText(left, top+labelH/2, "start", s.Label)
 				}
 				return svg("g").Body(
-					name,
+					name.Class("bar-label").Attr("dy", "0.35em"),
 					bar(s.Low, "low", "lowered", s.LowInput, top+labelH+1),
 					bar(s.High, "high", "raised", s.HighInput, top+labelH+barH+2),
 				)
@@ -640,32 +688,28 @@ func (c *Calculator) volumeChart(r *engine.Result, pts []engine.CurvePoint, curr
 				if n > int(g.pw()/labelSpace) && i%2 == 1 {
 					return svg("g")
 				}
-				minor := i%2 == 1
-				return svg("text").Class(map[bool]string{true: "minor", false: ""}[minor]).Attr("x", px(x(i))).Attr("y", px(g.H-g.B+16)).Attr("text-anchor", "middle").Text(shortCount(pts[i].RequestsPerDay))
+				return g.xLabel(x(i), shortCount(pts[i].RequestsPerDay)).Class(minor(i))
 			}),
-				svg("text").Attr("x", px(g.L+g.pw()/2)).Attr("y", px(g.H-4)).Attr("text-anchor", "middle").Text("requests a day")),
-			ga.If(cur >= 0, func() ga.UI {
-				return svg("line").Class("base").Attr("x1", px(cur)).Attr("x2", px(cur)).Attr("y1", px(g.T)).Attr("y2", px(g.T+g.ph()))
-			}),
+				g.xTitle("requests a day")),
+			ga.If(cur >= 0, func() ga.UI { return g.vline("base", cur) }),
 			ga.Range(r.Options).Slice(func(oi int) ga.UI {
-				var b strings.Builder
+				var line points
 				for i, p := range pts {
 					if v := p.CostPerMTokens[oi]; v != nil {
-						fmt.Fprintf(&b, "%s,%s ", px(x(i)), px(y.at(*v)))
+						line.add(x(i), y.at(*v))
 					}
 				}
-				return svg("polyline").Class(seriesLineClass(c.optionClass(oi), same[oi])).Attr("points", b.String())
+				return svg("polyline").Class(seriesLineClass(c.optionClass(oi), same[oi])).Attr("points", line.String())
 			}),
 			ga.Range(pts).Slice(func(i int) ga.UI {
-				var t strings.Builder
-				fmt.Fprintf(&t, "%s requests a day", engine.Count(pts[i].RequestsPerDay, 0))
+				t := engine.Count(pts[i].RequestsPerDay, 0) + " requests a day"
 				for oi, o := range r.Options {
 					if v := pts[i].CostPerMTokens[oi]; v != nil {
-						fmt.Fprintf(&t, "\n%s: %s per M tokens", o.Label, engine.Money(*v))
+						t += "\n" + o.Label + ": " + engine.Money(*v) + " per M tokens"
 					}
 				}
 				w := g.pw() / float64(n)
-				return chartMark(svg("rect").Class("band").Attr("x", px(x(i)-w/2)).Attr("y", px(g.T)).Attr("width", px(w)).Attr("height", px(g.ph())), t.String())
+				return g.band(x(i)-w/2, w, t)
 			}),
 		),
 	)
@@ -723,30 +767,29 @@ func (c *Calculator) interactivityChart(r *engine.Result, pts []engine.Interacti
 				if n > int(g.pw()/labelSpace) && i%2 == 1 {
 					return svg("g")
 				}
-				return svg("text").Attr("x", px(x(i))).Attr("y", px(g.H-g.B+16)).Attr("text-anchor", "middle").Text(engine.Count(pts[i].TokensPerSecondPerUser, 0))
+				return g.xLabel(x(i), engine.Count(pts[i].TokensPerSecondPerUser, 0))
 			}),
-				svg("text").Attr("x", px(g.L+g.pw()/2)).Attr("y", px(g.H-4)).Attr("text-anchor", "middle").Text("tokens/s per user")),
+				g.xTitle("tokens/s per user")),
 			ga.Range(estimated).Slice(func(k int) ga.UI {
-				var b strings.Builder
+				var line points
 				for i, v := range series[k] {
 					if v != nil {
-						fmt.Fprintf(&b, "%s,%s ", px(x(i)), px(y.at(*v)))
+						line.add(x(i), y.at(*v))
 					}
 				}
-				return svg("polyline").Class(seriesLineClass(c.optionClass(estimated[k]), same[k])).Attr("points", b.String())
+				return svg("polyline").Class(seriesLineClass(c.optionClass(estimated[k]), same[k])).Attr("points", line.String())
 			}),
 			ga.Range(pts).Slice(func(i int) ga.UI {
-				var t strings.Builder
-				fmt.Fprintf(&t, "%s tokens/s per user", engine.Count(pts[i].TokensPerSecondPerUser, 0))
+				t := engine.Count(pts[i].TokensPerSecondPerUser, 0) + " tokens/s per user"
 				for k, oi := range estimated {
 					if v := pts[i].Options[oi]; v != nil {
-						fmt.Fprintf(&t, "\n%s: %s per M tokens (batch %d on %d)", labels[k], engine.Money(v.CostPerMTokens), v.BatchSize, v.AcceleratorsPerReplica)
+						t += fmt.Sprintf("\n%s: %s per M tokens (batch %d on %d)", labels[k], engine.Money(v.CostPerMTokens), v.BatchSize, v.AcceleratorsPerReplica)
 					} else {
-						fmt.Fprintf(&t, "\n%s: cannot serve it", labels[k])
+						t += "\n" + labels[k] + ": cannot serve it"
 					}
 				}
 				w := g.pw() / float64(n)
-				return chartMark(svg("rect").Class("band").Attr("x", px(x(i)-w/2)).Attr("y", px(g.T)).Attr("width", px(w)).Attr("height", px(g.ph())), t.String())
+				return g.band(x(i)-w/2, w, t)
 			}),
 		),
 	)
@@ -765,9 +808,9 @@ func (c *Calculator) sizingChart(z *engine.Sizing) ga.UI {
 	}
 	y := axis{ticks: niceTicks(slices.MaxFunc(costs, decimal.Decimal.Cmp)), from: g.T + g.ph(), to: g.T}
 	xa := axis{ticks: niceTicks(decimal.Max(z.Peak.Accelerators, decimal.NewFromInt(1))), from: g.L, to: g.W - g.R}
-	var line strings.Builder
+	var line points
 	for _, p := range z.Curve {
-		fmt.Fprintf(&line, "%s,%s ", px(xa.at(p.Accelerators)), px(y.at(p.Cost)))
+		line.add(xa.at(p.Accelerators), y.at(p.Cost))
 	}
 	type marker struct {
 		id, label, class string
@@ -800,28 +843,28 @@ func (c *Calculator) sizingChart(z *engine.Sizing) ga.UI {
 			yAxis(g, y, moneyTicks(y.ticks)),
 			svg("g").Class("axis").Body(
 				ga.Range(xa.ticks).Slice(func(k int) ga.UI {
-					return svg("text").Attr("x", px(xa.at(xa.ticks[k]))).Attr("y", px(g.H-g.B+16)).Attr("text-anchor", "middle").Text(engine.Count(xa.ticks[k], 0))
+					return g.xLabel(xa.at(xa.ticks[k]), engine.Count(xa.ticks[k], 0))
 				}),
-				svg("text").Attr("x", px(g.L+g.pw()/2)).Attr("y", px(g.H-4)).Attr("text-anchor", "middle").Text("accelerators committed"),
+				g.xTitle("accelerators committed"),
 			),
 			svg("polyline").Class("series "+cls).Attr("points", line.String()),
 			ga.Range(markers).Slice(func(k int) ga.UI {
 				m := markers[k]
-				xx, yy := px(xa.at(m.p.Accelerators)), px(y.at(m.p.Cost))
+				x := xa.at(m.p.Accelerators)
 				anchor := "middle" // near an edge, the label runs inwards
-				if x := xa.at(m.p.Accelerators); x > g.W-g.R-40 {
+				if x > g.W-g.R-40 {
 					anchor = "end"
 				} else if x < g.L+40 {
 					anchor = "start"
 				}
-				label := svg("text").Class("axis-text").Attr("x", xx).Attr("y", px(g.T+12+float64(k%2)*14)).Attr("text-anchor", anchor).Text(m.label)
+				label := svgText(x, g.T+12+float64(k%2)*14, anchor, m.label).Class("axis-text")
 				if m.class == "wrong" {
 					label = svg("g")
 				}
 				return svg("g").ID(m.id).Class("marker "+m.class).Body(
-					svg("line").Class("base").Attr("x1", xx).Attr("x2", xx).Attr("y1", px(g.T)).Attr("y2", px(g.T+g.ph())),
+					g.vline("base", x),
 					label,
-					chartMark(svg("circle").Class("dot "+cls).Attr("cx", xx).Attr("cy", yy).Attr("r", "5"),
+					chartMark(svg("circle").Class("dot "+cls).Attr("cx", px(x)).Attr("cy", px(y.at(m.p.Cost))).Attr("r", "5"),
 						fmt.Sprintf("%s: %s accelerators, %s %s %s", m.label, engine.Count(m.p.Accelerators, 0), words, engine.Money(m.p.Cost), z.Where())),
 				)
 			}),

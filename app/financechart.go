@@ -1,8 +1,7 @@
 package app
 
 import (
-	"fmt"
-	"strings"
+	"strconv"
 
 	"github.com/infercost/infercost/engine"
 	ga "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -23,11 +22,11 @@ func (c *Calculator) discountedCashChart(r *engine.Result) ga.UI {
 	y := signedAxis(values, g.T+g.ph(), g.T)
 	x := g.monthX(h)
 	line := func(months []engine.Month) string {
-		var b strings.Builder
+		var p points
 		for i := range months {
-			fmt.Fprintf(&b, "%s,%s ", px(x(i+1)), px(y.at(months[i].CumulativeDiscountedCash)))
+			p.add(x(i+1), y.at(months[i].CumulativeDiscountedCash))
 		}
-		return b.String()
+		return p.String()
 	}
 	same, why := coinciding(series, labels, y)
 	var legend []legendItem
@@ -41,25 +40,23 @@ func (c *Calculator) discountedCashChart(r *engine.Result) ga.UI {
 	}
 	caption += " The vertical axis is linear, through 0. Hover or focus a month for its figures."
 	bandW := g.pw() / float64(h)
-	zeroY := px(y.at(decimal.Zero))
 	return c.figure("chart-discounted", "Cumulative discounted cash", caption, legend, nil,
 		chartSVG(g, g.H, "Cumulative discounted cash by option").Attr("data-scale", scaleName(y)).Body(
 			yAxis(g, y, moneyTicks(y.ticks)),
 			monthAxis(g, h, x),
-			svg("line").Class("zero").Attr("x1", px(g.L)).Attr("x2", px(g.W-g.R)).Attr("y1", zeroY).Attr("y2", zeroY),
+			g.hline("zero", y.at(decimal.Zero)),
 			ga.Range(r.Options).Slice(func(i int) ga.UI {
 				return svg("polyline").Class(seriesLineClass(c.optionClass(i), same[i])).Attr("points", line(r.Options[i].Months))
 			}),
 			ga.Range(r.Options[ref].Months).Slice(func(i int) ga.UI {
-				var t strings.Builder
-				fmt.Fprintf(&t, "Month %d", i+1)
+				t := "Month " + strconv.Itoa(i+1)
 				for _, o := range r.Options {
 					if o.Infeasible != "" {
 						continue // it cannot serve: no cash
 					}
-					fmt.Fprintf(&t, "\n%s: %s", o.Label, engine.Money(o.Months[i].CumulativeDiscountedCash))
+					t += "\n" + o.Label + ": " + engine.Money(o.Months[i].CumulativeDiscountedCash)
 				}
-				return chartMark(svg("rect").Class("band").Attr("x", px(x(i+1)-bandW/2)).Attr("y", px(g.T)).Attr("width", px(bandW)).Attr("height", px(g.ph())), t.String())
+				return g.band(x(i+1)-bandW/2, bandW, t)
 			}),
 		),
 	)

@@ -30,7 +30,10 @@ func defaultNote(o engine.Origin) string {
 	switch o.Kind {
 	case engine.OriginPreset:
 		note := o.Source + ", as of " + o.AsOf
-		if o.Rule != "" {
+		switch {
+		case o.Source == "": // an estimate, cited as such (engine capexWords)
+			note = o.Rule + "; as of " + o.AsOf
+		case o.Rule != "":
 			note = o.Rule + ", " + note
 		}
 		return " (" + note + ")"

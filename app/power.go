@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/infercost/infercost/engine"
@@ -184,29 +185,27 @@ func (c *Calculator) powerChart(r *engine.Result) ga.UI {
 			yAxis(g, y, engine.PowerText),
 			monthAxis(g, h, x),
 			ga.If(p.SiteMW != nil, func() ga.UI {
-				yy := px(y.at(*p.SiteMW))
-				return svg("line").Class("series site dashed").Attr("x1", px(g.L)).Attr("x2", px(g.W-g.R)).Attr("y1", yy).Attr("y2", yy)
+				return g.hline("series site dashed", y.at(*p.SiteMW))
 			}),
 			ga.Range(drawn).Slice(func(j int) ga.UI {
 				op := &p.Options[drawn[j]]
-				var b strings.Builder
+				var line points
 				for m, v := range op.MonthlyMW {
-					yy := px(y.at(v))
-					fmt.Fprintf(&b, "%s,%s %s,%s ", px(g.L+step*float64(m)), yy, px(g.L+step*float64(m+1)), yy)
+					line.add(g.L+step*float64(m), y.at(v))
+					line.add(g.L+step*float64(m+1), y.at(v))
 				}
-				return svg("polyline").Class(seriesLineClass(c.optionClass(op.Option), same[j])).Attr("points", b.String())
+				return svg("polyline").Class(seriesLineClass(c.optionClass(op.Option), same[j])).Attr("points", line.String())
 			}),
 			ga.Range(p.Options[drawn[0]].MonthlyMW).Slice(func(m int) ga.UI {
-				var t strings.Builder
-				fmt.Fprintf(&t, "Month %d", m+1)
+				t := "Month " + strconv.Itoa(m+1)
 				for _, k := range drawn {
 					op := &p.Options[k]
-					fmt.Fprintf(&t, "\n%s: %s", op.Label, engine.PowerText(op.MonthlyMW[m]))
+					t += "\n" + op.Label + ": " + engine.PowerText(op.MonthlyMW[m])
 				}
 				if p.SiteMW != nil {
-					fmt.Fprintf(&t, "\nSite: %s", engine.PowerText(*p.SiteMW))
+					t += "\nSite: " + engine.PowerText(*p.SiteMW)
 				}
-				return chartMark(svg("rect").Class("band").Attr("x", px(g.L+step*float64(m))).Attr("y", px(g.T)).Attr("width", px(step)).Attr("height", px(g.ph())), t.String())
+				return g.band(g.L+step*float64(m), step, t)
 			}),
 		),
 	)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/infercost/infercost/engine"
 	ga "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -243,13 +244,16 @@ func (c *Calculator) headline(i int) ga.UI {
 			stat("Internal rate of return", irrText(&o), "irr"))
 	}
 	if v.BreakEvenRequestsPerDay != nil {
-		extra = append(extra, stat("Beats the API above", engine.Count(*v.BreakEvenRequestsPerDay, 0)+" requests/day", "break_even_volume"))
+		extra = append(extra, stat("Beats the API at every volume above", engine.Count(*v.BreakEvenRequestsPerDay, 0)+" requests/day", "break_even_volume"))
 	} else if o.Throughput != nil && r.Comparison.APIOption != nil {
-		extra = append(extra, stat("Beats the API above", "never", "break_even_volume"))
+		extra = append(extra, stat("Beats the API at every volume above", "never", "break_even_volume"))
 	}
 	basis := ""
 	if (o.Throughput != nil || o.Hybrid != nil) && r.Comparison.APIOption != nil {
 		basis = "Break-even against the API: " + v.BreakEvenBasis + "."
+		if cv := engine.BreakEvenCaveat(r, i); cv != "" {
+			basis += " " + strings.ToUpper(cv[:1]) + cv[1:] + "."
+		}
 	}
 	class := "headline " + c.optionClass(i)
 	if v.Rank == 1 {
@@ -421,20 +425,16 @@ func comparisonViewOf(r *engine.Result, order []int, class func(int) string) com
 			return engine.Money(o.TotalCashCost)
 		})},
 		{"Savings against the API", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
-			if v.SavingsVsAPI == nil {
-				return dash
+			if s := v.AgainstAPICell(); s != "" {
+				return s
 			}
-			s := engine.Money(*v.SavingsVsAPI)
-			if v.SavingsVsAPIShare != nil {
-				s += " (" + engine.Percent(*v.SavingsVsAPIShare) + ")"
-			}
-			return s
+			return dash
 		})},
-		{"Cheapest from month", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
-			if v.CheapestFromMonth == nil {
-				return "never"
+		{"Cheapest", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
+			if m := engine.CheapestMonths(r, i); m != "" {
+				return m
 			}
-			return fmt.Sprint(*v.CheapestFromMonth)
+			return "never"
 		})},
 		{"Accelerators per replica", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
 			if o.Throughput == nil {
@@ -483,7 +483,7 @@ func comparisonViewOf(r *engine.Result, order []int, class func(int) string) com
 			return engine.Count(o.PrefillTokensPerS, 0) + " / " + engine.Count(o.DecodeTokensPerS, 0)
 		})},
 		{"Peak accelerators", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
-			if o.Throughput == nil {
+			if o.Throughput == nil && (o.Hybrid == nil || o.AverageUtilization == nil) { // a hybrid's: base and burst, as on its card
 				return dash
 			}
 			return engine.Count(o.PeakAccelerators, 0)
@@ -524,7 +524,7 @@ func comparisonViewOf(r *engine.Result, order []int, class func(int) string) com
 			return fmt.Sprint(*o.DiscountedPaybackMonth)
 		})},
 		{"Internal rate of return", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string { return irrText(o) })},
-		{"Beats the API above (requests/day)", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
+		{"Beats the API at every volume above (requests/day)", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
 			if v.BreakEvenRequestsPerDay == nil {
 				if o.Throughput != nil && r.Comparison.APIOption != nil {
 					return "never"
@@ -645,7 +645,11 @@ func (c *Calculator) renderCapacity(r *engine.Result, i int) ga.UI {
 // used or stranded (demand fills the cheapest tier first).
 func tierTable(o *engine.OptionResult) ga.UI {
 	head := []string{"Tier", "Accelerators", "Rate", "Months", "Upfront (cash)", "Cost in the horizon", "Used", "Stranded", "Stranded cost"}
-	return ga.Div().Class("table-wrap").Body(ga.P().Class("muted").ID("tiers-table-caption").Text("Commitment tiers of "+o.Label+": accelerator-months used and stranded. Demand fills the cheapest tier first, so idle units are those of the dearest tiers."),
+	caption := "Commitment tiers of " + o.Label + ": accelerator-months used and stranded. Demand fills the cheapest tier first, so idle units are those of the dearest tiers."
+	if len(o.Commitments) > 0 && o.Commitments[0].Tier != 1 {
+		caption += " Tier 1, the option's own commitment, is empty."
+	}
+	return ga.Div().Class("table-wrap").Body(ga.P().Class("muted").ID("tiers-table-caption").Text(caption),
 		ga.Table().Class("tiers-table").ID("tiers-table").Aria("describedby", "tiers-table-caption").Body(
 			ga.THead().Body(ga.Tr().Body(ga.Range(head).Slice(func(k int) ga.UI { return ga.Th().Scope("col").Text(head[k]) }))),
 			ga.TBody().Body(ga.Range(o.Commitments).Slice(func(k int) ga.UI {

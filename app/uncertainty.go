@@ -406,6 +406,9 @@ func (c *Calculator) renderUncertainty() ga.UI {
 		if u.Default {
 			t += ", the estimate's validation band"
 		}
+		if u.DrawnWith != "" {
+			t += ", drawn with " + u.DrawnWith + " (the same accelerator: one estimate, one error)"
+		}
 		ranges = append(ranges, t)
 	}
 	return ga.Div().Class("uncertainty-block").Body(
@@ -465,15 +468,15 @@ func (c *Calculator) fanChart(sim *engine.Simulation) ga.UI {
 			monthAxis(g, h, x),
 			ga.Range(sim.Options).Slice(func(k int) ga.UI {
 				o := &sim.Options[k]
-				var band, line strings.Builder
+				var band, line points
 				for m := range o.Monthly {
-					fmt.Fprintf(&band, "%s,%s ", px(x(m)), px(y.at(o.Monthly[m].P90)))
+					band.add(x(m), y.at(o.Monthly[m].P90))
 				}
 				for m := len(o.Monthly) - 1; m >= 0; m-- {
-					fmt.Fprintf(&band, "%s,%s ", px(x(m)), px(y.at(o.Monthly[m].P10)))
+					band.add(x(m), y.at(o.Monthly[m].P10))
 				}
 				for m := range o.Monthly {
-					fmt.Fprintf(&line, "%s,%s ", px(x(m)), px(y.at(o.Monthly[m].P50)))
+					line.add(x(m), y.at(o.Monthly[m].P50))
 				}
 				return svg("g").Class(c.optionClass(k)).Body(
 					svg("polygon").Class("fan-band").Attr("points", band.String()).Attr("fill", "var(--series)").Attr("fill-opacity", "0.15").Attr("stroke", "none"),
@@ -481,16 +484,15 @@ func (c *Calculator) fanChart(sim *engine.Simulation) ga.UI {
 				)
 			}),
 			ga.Range(sim.Options[ref].Monthly).Slice(func(m int) ga.UI {
-				var t strings.Builder
-				fmt.Fprintf(&t, "Month %d", m+1)
+				t := "Month " + strconv.Itoa(m+1)
 				for _, o := range sim.Options {
 					if len(o.Monthly) == 0 {
 						continue // it serves in no draw
 					}
 					s := o.Monthly[m]
-					fmt.Fprintf(&t, "\n%s: %s (P10 %s, P90 %s)", o.Label, engine.Money(s.P50), engine.Money(s.P10), engine.Money(s.P90))
+					t += "\n" + o.Label + ": " + engine.Money(s.P50) + " (P10 " + engine.Money(s.P10) + ", P90 " + engine.Money(s.P90) + ")"
 				}
-				return chartMark(svg("rect").Class("band").Attr("x", px(g.L+step*float64(m))).Attr("y", px(g.T)).Attr("width", px(step)).Attr("height", px(g.ph())), t.String())
+				return g.band(g.L+step*float64(m), step, t)
 			}),
 		),
 	)

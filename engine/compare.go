@@ -52,10 +52,10 @@ type OptionVerdict struct {
 
 // Break-even bases, in words (see breakEvenVolume).
 const (
-	breakEvenCloud = "renting at the on-demand rate with no commitment, at month-1 prices, in a steady month"
-	breakEvenOwned = "buying the hardware new at month-1 prices, in a steady month"
-	breakEvenLoan  = "buying the hardware new with the loan, its rate charged on the borrowed share, at month-1 prices, in a steady month"
-	breakEvenLease = "leasing the hardware at its monthly lease payment, at month-1 prices, in a steady month"
+	breakEvenCloud = "renting at the on-demand rate with no commitment, at month-1 prices with later price changes ignored, in a steady month"
+	breakEvenOwned = "buying the hardware new at month-1 prices with later price changes ignored, in a steady month"
+	breakEvenLoan  = "buying the hardware new with the loan, its rate charged on the borrowed share, at month-1 prices with later price changes ignored, in a steady month"
+	breakEvenLease = "leasing the hardware at its monthly lease payment, at month-1 prices with later price changes ignored, in a steady month"
 	// BreakEvenHybrid is a hybrid's: it has no break-even volume.
 	BreakEvenHybrid = "not defined for a hybrid: its cost does not grow in step with volume (whole burst replicas, minimum billing, a base sized for the demand, its own overflow priced like an API), " +
 		"so no one volume divides the volumes where it costs less than the API from those where it costs more; the page's volume chart shows its cost per M tokens against the API's at each volume"

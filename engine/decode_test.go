@@ -327,6 +327,10 @@ func FuzzDecodeScenario(f *testing.F) {
 	// Draws outside the model's limits, drawn again: some, and all (too many).
 	f.Add([]byte(`{"version":2,"workload":{"requests_per_day":"976562500000","input_tokens":"1","output_tokens":"1","horizon_months":"21"},"model":{"preset":"llama-3.1-8b"},"options":[{"label":"a","kind":"api","price_input_per_m":"1","price_output_per_m":"1"}],"uncertainty":{"seed":"8","samples":"40","ranges":[{"path":"workload.monthly_growth","low":"0","mode":"0.2","high":"1"}]}}`))
 	f.Add([]byte(`{"version":2,"workload":{"requests_per_day":"1e12","input_tokens":"1","output_tokens":"1","horizon_months":"120"},"model":{"preset":"llama-3.1-8b"},"options":[{"label":"c","kind":"cloud","accelerator":{"preset":"h100-sxm"}},{"label":"a","kind":"api","price_input_per_m":"1","price_output_per_m":"1"}],"uncertainty":{"samples":"30","ranges":[{"path":"workload.monthly_growth","shape":"lognormal","low":"0.01","mode":"0.5","high":"1"},{"path":"options[0].throughput","low":"0.01","mode":"0.02","high":"100"}]}}`))
+	// One estimate, one error: two options on the same H100s (one with a
+	// range of its own, one on the default band) and a hybrid on them,
+	// drawn together.
+	f.Add([]byte(`{"version":2,"workload":{"requests_per_day":"100000","input_tokens":"1000","output_tokens":"200","daily_profile":"business_hours"},"model":{"preset":"llama-3.1-8b"},"options":[{"label":"c","kind":"cloud","accelerator":{"preset":"h100-sxm"},"commit_accelerators":"2","commit_hourly_rate":"2","commit_months":"12"},{"label":"d","kind":"cloud","accelerator":{"preset":"h100-sxm"}},{"label":"a","kind":"api","price_input_per_m":"1","price_output_per_m":"1"},{"label":"h","kind":"hybrid","base_option":"1","burst_option":"2","overflow_option":"3"}],"uncertainty":{"samples":"20","ranges":[{"path":"options[1].throughput","shape":"lognormal","low":"0.5","mode":"0.9","high":"1.3"}]}}`))
 	f.Add([]byte(`{"name":"<script>alert(1)</script>","version":1}`))
 	f.Add([]byte(strictFile))
 	f.Add([]byte("\uFEFF" + `{"version":1,"name":"a\\ud800 \ud83d\ude80 \u202e","options":[{"mbu":null,"kind":"owned","label":"\u0000"}]}`))

@@ -238,6 +238,22 @@ func price(figure func(*AcceleratorPreset) Num, otherwise Rule) Rule {
 	}
 }
 
+// capexWords is the origin of a preset's capex: the catalog's price pages
+// are rental pages and state no purchase price, so the figure is cited as
+// what it is (docs/catalog-audit.md), with no source of its own.
+const capexWords = "an estimate: no published purchase price, see docs/catalog-audit.md"
+
+// capex is the accelerator preset's estimated purchase price, else what
+// otherwise gives.
+func capex(otherwise Rule) Rule {
+	return func(sc *scope) Default {
+		if p := sc.accel; p != nil && p.Capex.Set() {
+			return sc.fromAccelerator(p.Capex.Dec(), capexWords, "")
+		}
+		return otherwise(sc)
+	}
+}
+
 func (sc *scope) fromAccelerator(v decimal.Decimal, words, source string) Default {
 	p := sc.accel
 	return Default{v, Origin{Kind: OriginPreset, Rule: words, Preset: p.Name, Source: source, AsOf: p.AsOf}}

@@ -364,6 +364,24 @@ func SetEntry(s *Scenario, path, text string) error {
 		s.Workload.DailyProfile = strings.TrimSpace(text)
 		return nil
 	}
+	if path == "model.preset" { // text: a preset's name, as a file gives it
+		s.Model.Preset = strings.TrimSpace(text)
+		return nil
+	}
+	if i, key, ok := SplitOptionPath(path); ok && key == "accelerator.preset" {
+		if i >= len(s.Options) {
+			return fmt.Errorf("%s: the scenario has %d option(s), numbered from 0", path, len(s.Options))
+		}
+		o := &s.Options[i]
+		if !o.Kind.SelfHosted() {
+			return fmt.Errorf("%s: options[%d] is %s, which has no accelerator", path, i, o.Kind)
+		}
+		if o.Accelerator == nil {
+			o.Accelerator = &Accelerator{}
+		}
+		o.Accelerator.Preset = strings.TrimSpace(text)
+		return nil
+	}
 	f := FieldAt(path)
 	if f == nil {
 		return fmt.Errorf("%s: no such input (see infercost eval -inputs for the paths)", path)
@@ -376,10 +394,10 @@ func SetEntry(s *Scenario, path, text string) error {
 		o := &s.Options[i]
 		if t, k, tier := splitTierKey(key); tier {
 			if o.Kind != Cloud {
-				return fmt.Errorf("%s: option %d is %s; only a cloud option has commitment tiers", path, i, o.Kind)
+				return fmt.Errorf("%s: options[%d] is %s; only a cloud option has commitment tiers", path, i, o.Kind)
 			}
 			if t > len(o.Commitments) || t >= MaxCommitments {
-				return fmt.Errorf("%s: option %d has %d tier(s) beyond the first, numbered from 0; the next is %d (at most %d)", path, i, len(o.Commitments), len(o.Commitments), MaxCommitments)
+				return fmt.Errorf("%s: options[%d] has %d tier(s) beyond the first, numbered from 0; the next is %d (at most %d)", path, i, len(o.Commitments), len(o.Commitments), MaxCommitments)
 			}
 			if t == len(o.Commitments) {
 				o.Commitments = append(o.Commitments, Commitment{})
@@ -393,7 +411,7 @@ func SetEntry(s *Scenario, path, text string) error {
 		}
 		if k, accel := strings.CutPrefix(key, "accelerator."); accel {
 			if !o.Kind.SelfHosted() {
-				return fmt.Errorf("%s: option %d is %s, which has no accelerator", path, i, o.Kind)
+				return fmt.Errorf("%s: options[%d] is %s, which has no accelerator", path, i, o.Kind)
 			}
 			if o.Accelerator == nil {
 				o.Accelerator = &Accelerator{}
@@ -408,7 +426,7 @@ func SetEntry(s *Scenario, path, text string) error {
 		for _, of := range OptionFields {
 			if of.Key == key {
 				if !of.AppliesTo(o.Kind) {
-					return fmt.Errorf("%s: does not apply to option %d, which is %s", path, i, o.Kind)
+					return fmt.Errorf("%s: does not apply to options[%d], which is %s", path, i, o.Kind)
 				}
 				*of.Get(o) = n
 			}

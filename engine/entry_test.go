@@ -234,7 +234,7 @@ func TestSetEntryPaths(t *testing.T) {
 	for _, tc := range []struct{ path, why string }{
 		{"workload.nope", "no such input"},
 		{"options[9].hourly_rate", "the scenario has 3 option(s)"},
-		{"options[0].hourly_rate", "does not apply to option 0, which is api"},
+		{"options[0].hourly_rate", "does not apply to options[0], which is api"},
 		{"options[0].accelerator.memory_gb", "which has no accelerator"},
 		{"name", "no such input"},
 	} {
@@ -245,6 +245,29 @@ func TestSetEntryPaths(t *testing.T) {
 	if err := SetEntry(&s, "options[1].accelerator.memory_gb", "96"); err != nil || !s.Options[1].Accelerator.MemoryGB.Equal(N("96")) {
 		t.Errorf("accelerator spec: %v %v", err, s.Options[1].Accelerator.MemoryGB)
 	}
+	// Presets by name, as files give them: the model's and a self-hosted
+	// option's accelerator; an API option has none.
+	if err := SetEntry(&s, "model.preset", " llama-3.1-8b "); err != nil || s.Model.Preset != "llama-3.1-8b" {
+		t.Errorf("model preset: %v %q", err, s.Model.Preset)
+	}
+	if err := SetEntry(&s, "options[1].accelerator.preset", "h200"); err != nil || s.Options[1].Accelerator.Preset != "h200" {
+		t.Errorf("accelerator preset: %v", err)
+	}
+	if err := SetEntry(&s, "options[0].accelerator.preset", "h200"); err == nil || err.Error() != "options[0].accelerator.preset: options[0] is api, which has no accelerator" {
+		t.Errorf("accelerator preset of the API: %v", err)
+	}
+	if err := SetEntry(&s, "options[7].accelerator.preset", "h200"); err == nil || !strings.Contains(err.Error(), "the scenario has 3 option(s)") {
+		t.Errorf("accelerator preset of no option: %v", err)
+	}
+	s.Model.Preset = "gpt-9"
+	if _, errs := Check(&s); !strings.Contains(errs.For("model.preset"), `unknown model "gpt-9"; the presets are llama-3.1-8b, llama-3.1-70b,`) {
+		t.Errorf("unknown model: %q", errs.For("model.preset"))
+	}
+	s.Model.Preset, s.Options[1].Accelerator.Preset = "llama-3.1-8b", "h900"
+	if _, errs := Check(&s); !strings.Contains(errs.For("options[1].accelerator.preset"), `unknown accelerator "h900"; the presets are h100-sxm, h200, b200,`) {
+		t.Errorf("unknown accelerator: %q", errs.For("options[1].accelerator.preset"))
+	}
+	s.Options[1].Accelerator.Preset = "h200"
 	s.Revenue = nil
 	if err := SetEntry(&s, "revenue.price_input_per_m", "$2"); err != nil || s.Revenue == nil || !s.Revenue.PriceInputPerM.Equal(N("2")) {
 		t.Errorf("revenue: %v", err)

@@ -53,6 +53,9 @@ type Assumed struct {
 	DiscountRate     decimal.Decimal  `json:"discount_rate"` // a share a year
 	// SitePowerMW is the site's power budget; nil when none is given.
 	SitePowerMW *decimal.Decimal `json:"site_power_mw,omitempty"`
+	// DailyProfile is the day's shape as given (a preset's name or 24
+	// shares), "" for the flat day.
+	DailyProfile string `json:"daily_profile,omitempty"`
 }
 
 // OptionResult is one option's monthly rows and summary.
@@ -252,16 +255,16 @@ type totals struct {
 }
 
 func sumDemand(months []demand) totals {
-	var t totals
+	var rpd, requests, in, cached, out, revenue total
 	for _, d := range months {
-		t.rpd = t.rpd.Add(d.rpd)
-		t.requests = t.requests.Add(d.requests)
-		t.in = t.in.Add(d.in)
-		t.cached = t.cached.Add(d.cached)
-		t.out = t.out.Add(d.out)
-		t.revenue = t.revenue.Add(d.revenue)
+		rpd.add(d.rpd)
+		requests.add(d.requests)
+		in.add(d.in)
+		cached.add(d.cached)
+		out.add(d.out)
+		revenue.add(d.revenue)
 	}
-	return t
+	return totals{rpd.value(), requests.value(), in.value(), cached.value(), out.value(), revenue.value()}
 }
 
 // Evaluate checks the scenario and computes every option. On invalid input
@@ -280,7 +283,7 @@ func (p *plan) evaluate() (*Result, error) {
 	res := &Result{Name: p.name, Horizon: w.horizon, Workload: Assumed{
 		RequestsPerDay: w.rpd, InputTokens: w.in, OutputTokens: w.out, CachedInputShare: w.cached,
 		PeakToAverage: w.p2a, MonthlyGrowth: w.growth, TPOTSLOms: w.sloMs, TTFTSLOms: w.ttftMs,
-		DiscountRate: w.discountRate, SitePowerMW: w.siteMW,
+		DiscountRate: w.discountRate, SitePowerMW: w.siteMW, DailyProfile: w.profileText,
 	}}
 	if p.reuse == nil {
 		res.ContextWarning = p.contextWarning()
@@ -536,17 +539,17 @@ func (p *plan) demand() []demand {
 	}
 	for m := range out {
 		if m > 0 {
-			if rpd = rpd.Mul(g); rpd.Exponent() < -Prec {
+			if rpd = mul(rpd, g); rpd.Exponent() < -Prec {
 				rpd = roundTo(rpd, Prec)
 			}
 		}
-		req := div(rpd.Mul(DaysPerYear), twelve)
-		in := req.Mul(w.in)
-		d := demand{rpd: rpd, requests: req, in: in, cached: in.Mul(w.cached), out: req.Mul(w.out)}
+		req := div(mul(rpd, DaysPerYear), twelve)
+		in := mul(req, w.in)
+		d := demand{rpd: rpd, requests: req, in: in, cached: mul(in, w.cached), out: mul(req, w.out)}
 		if p.revenue != nil {
-			d.revenue = req.Mul(revPerRequest)
+			d.revenue = mul(req, revPerRequest)
 			if p.revenuePath != nil { // the user's prices on their path
-				d.revenue = roundTo(d.revenue.Mul(p.revenuePath[m]), Prec)
+				d.revenue = roundTo(mul(d.revenue, p.revenuePath[m]), Prec)
 			}
 		}
 		out[m] = d
@@ -580,9 +583,9 @@ func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult
 		perRequest := p.perRequestAPI(o)
 		for m := range or.Months {
 			row := &or.Months[m]
-			row.Breakdown.Tokens = row.Requests.Mul(perRequest)
+			row.Breakdown.Tokens = mul(row.Requests, perRequest)
 			if o.pricePath != nil { // the token prices on their path
-				row.Breakdown.Tokens = roundTo(row.Breakdown.Tokens.Mul(o.pricePath[m]), Prec)
+				row.Breakdown.Tokens = roundTo(mul(row.Breakdown.Tokens, o.pricePath[m]), Prec)
 			}
 			row.Cost = row.Breakdown.Tokens
 			row.CashCost = row.Cost
@@ -598,15 +601,14 @@ func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult
 		sumBusy = tot.rpd.Mul(div(or.Throughput.AcceleratorSecondsPerRequest, SecondsPerDay))
 	}
 	var cumCash decimal.Decimal
+	var totalCost, stranded total
 	for m := range or.Months {
 		row := &or.Months[m]
-		or.TotalCost = add(or.TotalCost, row.Cost)
+		totalCost.add(row.Cost)
 		if o.kind != API && !p.drawing() {
 			or.TotalCashCost = or.TotalCashCost.Add(row.CashCost)
 		}
-		if row.StrandedCost.Sign() != 0 {
-			or.StrandedTotal = or.StrandedTotal.Add(row.StrandedCost)
-		}
+		stranded.add(row.StrandedCost)
 		if p.lean() {
 			continue
 		}
@@ -616,6 +618,7 @@ func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult
 		cumCash = cumCash.Sub(row.CashCost)
 		row.CumulativeCash = cumCash
 	}
+	or.TotalCost, or.StrandedTotal = totalCost.value(), stranded.value()
 	if o.kind == API {
 		or.TotalCashCost = or.TotalCost
 	}
@@ -651,7 +654,7 @@ func (p *plan) replicasPerRPD(o *optionPlan, t *Throughput) decimal.Decimal {
 func (p *plan) busy(t *Throughput, rows []Month) {
 	busyPerRPD := div(t.AcceleratorSecondsPerRequest, SecondsPerDay)
 	for m := range rows {
-		rows[m].BusyAccelerators = rows[m].RequestsPerDay.Mul(busyPerRPD)
+		rows[m].BusyAccelerators = mul(rows[m].RequestsPerDay, busyPerRPD)
 	}
 }
 
@@ -664,7 +667,7 @@ func (p *plan) provision(o *optionPlan, t *Throughput, rows []Month, replicasPer
 	if o.spare.IsInteger() && o.spare.Sign() >= 0 && o.spare.Cmp(maxSpareInt) <= 0 && t.AcceleratorsPerReplica > 0 && t.AcceleratorsPerReplica < 1<<16 {
 		spare = o.spare.IntPart()
 	}
-	var r big.Int
+	var c, r big.Int
 	var lastRPD, lastProv decimal.Decimal
 	for m := range rows {
 		row := &rows[m]
@@ -672,11 +675,10 @@ func (p *plan) provision(o *optionPlan, t *Throughput, rows []Month, replicasPer
 			row.Accelerators = lastProv // flat demand: same fleet, no rounding work
 			continue
 		}
-		x := row.RequestsPerDay.Mul(replicasPerRPD)
-		if k, ok := ceilInt(x, &r); ok && spare >= 0 && k < 1<<31 {
-			row.Accelerators = decimal.New((max(k, 1)+spare)*t.AcceleratorsPerReplica, 0)
+		if k, ok := ceilProduct(row.RequestsPerDay, replicasPerRPD, &c, &r); ok && spare >= 0 && k < 1<<31 {
+			row.Accelerators = intDecimal((max(k, 1) + spare) * t.AcceleratorsPerReplica)
 		} else {
-			replicas := ceil(x)
+			replicas := ceil(row.RequestsPerDay.Mul(replicasPerRPD))
 			if replicas.Sign() <= 0 {
 				replicas = one
 			}
@@ -703,10 +705,14 @@ func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []Month) (sumHel
 			tiers[k] = o.tiers[k].result()
 		}
 	}
+	var onDemand decimal.Decimal // an accelerator's month on demand: moves only on a price path
 	for m := range or.Months {
 		row := &or.Months[m]
 		prov := row.Accelerators
 		b := &row.Breakdown
+		if m == 0 || o.hourlyPath != nil {
+			onDemand = p.onDemand730(o, m)
+		}
 		left := prov // accelerators not yet held by a tier
 		var cash decimal.Decimal
 		for _, k := range o.fill {
@@ -716,31 +722,31 @@ func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []Month) (sumHel
 			}
 			tr := &tiers[k]
 			b.Committed = add(b.Committed, t.monthly)
-			tr.Cost = tr.Cost.Add(t.monthly)
+			tr.Cost = add(tr.Cost, t.monthly)
 			if capital := t.prepaidCapital(m, p.workload.discountRate); capital.Sign() != 0 {
-				b.Capital = b.Capital.Add(capital)
-				tr.Cost = tr.Cost.Add(capital)
+				b.Capital = add(b.Capital, capital)
+				tr.Cost = add(tr.Cost, capital)
 			}
-			cash = cash.Add(t.monthlyCash)
+			cash = add(cash, t.monthlyCash)
 			if m == t.start && t.upfrontCash.Sign() != 0 {
-				cash = cash.Add(t.upfrontCash)
+				cash = add(cash, t.upfrontCash)
 				tr.Upfront = t.upfrontCash
 			}
 			used := t.units
 			if left.Cmp(used) < 0 {
 				used = left
 			}
-			left = left.Sub(used)
-			tr.UsedAcceleratorMonths = tr.UsedAcceleratorMonths.Add(used)
-			if idle := t.units.Sub(used); idle.Sign() > 0 {
-				stranded := idle.Mul(t.rate).Mul(HoursPerMonth)
-				row.StrandedCost = row.StrandedCost.Add(stranded)
-				tr.StrandedAcceleratorMonths = tr.StrandedAcceleratorMonths.Add(idle)
-				tr.StrandedCost = tr.StrandedCost.Add(stranded)
+			left = sub(left, used)
+			tr.UsedAcceleratorMonths = add(tr.UsedAcceleratorMonths, used)
+			if idle := sub(t.units, used); idle.Sign() > 0 {
+				stranded := mul(mul(idle, t.rate), HoursPerMonth)
+				row.StrandedCost = add(row.StrandedCost, stranded)
+				tr.StrandedAcceleratorMonths = add(tr.StrandedAcceleratorMonths, idle)
+				tr.StrandedCost = add(tr.StrandedCost, stranded)
 			}
 		}
 		if left.Sign() > 0 {
-			b.OnDemand = left.Mul(p.onDemand730(o, m))
+			b.OnDemand = mul(left, onDemand)
 		}
 		row.Cost = add(add(b.OnDemand, b.Committed), b.Capital)
 		row.CashCost = add(b.OnDemand, b.Committed)
@@ -763,7 +769,7 @@ func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []Month) (sumHel
 // 0): the hourly rate on its path (hourlyAt) × 730 hours. Every on-demand
 // charge of a cloud option, and the commitment sizing, read it here.
 func (p *plan) onDemand730(o *optionPlan, m int) decimal.Decimal {
-	return o.hourlyAt(m).Mul(HoursPerMonth)
+	return mul(o.hourlyAt(m), HoursPerMonth)
 }
 
 // TierResult is one commitment tier over the horizon: its terms and which
@@ -889,25 +895,25 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHel
 			changed = true
 		}
 		if prov.Cmp(fleet) > 0 {
-			bought := prov.Sub(fleet).Mul(o.capexAt(m))
+			bought := mul(sub(prov, fleet), o.capexAt(m))
 			if units != nil {
 				units[m] = units[m].Add(prov.Sub(fleet))
 				basis[m] = basis[m].Add(bought)
 			}
 			if changed {
-				spend = spend.Add(bought)
+				spend = add(spend, bought)
 			} else {
 				spend = bought
 			}
-			inService = inService.Add(bought)
+			inService = add(inService, bought)
 			fleet = prov
-			facility = fleet.Mul(facilityPerUnit)
-			idleEnergy = fleet.Mul(energyIdle)
+			facility = mul(fleet, facilityPerUnit)
+			idleEnergy = mul(fleet, energyIdle)
 			changed = true
 		}
 		if changed {
-			maintenance = inService.Mul(monthlyOpex)
-			operations = maintenance.Add(o.staff)
+			maintenance = mul(inService, monthlyOpex)
+			operations = add(maintenance, o.staff)
 			fixedCash = add(add(facility, operations), idleEnergy)
 			if leased {
 				leasePay = inService.Mul(o.leaseFactor)
@@ -917,16 +923,16 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHel
 				if !draw {
 					capexTotal = capexTotal.Add(spend)
 				}
-				nbv = nbv.Add(spend)
+				nbv = add(nbv, spend)
 				// The cohort depreciates fully for the whole months of its
 				// life and for the fraction of the next one.
-				r := div(spend.Mul(depreciable), lifeMonths)
-				deprRate = deprRate.Add(r)
+				r := div(mul(spend, depreciable), lifeMonths)
+				deprRate = add(deprRate, r)
 				if end := m + wholeMonths; end < len(deprEnds) {
 					if lifeFrac.Sign() == 0 { // keep = 1
 						deprEnds[end] = add(deprEnds[end], r)
 					} else {
-						deprEnds[end] = add(deprEnds[end], r.Mul(keep))
+						deprEnds[end] = add(deprEnds[end], mul(r, keep))
 					}
 				}
 				if end := m + wholeMonths + 1; end < len(deprEnds) && lifeFrac.Sign() > 0 {
@@ -939,10 +945,10 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHel
 		}
 		if changed || deprEnds[m].Sign() != 0 {
 			deprRate = sub(deprRate, deprEnds[m])
-			fixedEcon = deprRate.Add(fixedCash) // changes only with the fleet or a life ending
+			fixedEcon = add(deprRate, fixedCash) // changes only with the fleet or a life ending
 		}
 		row.Fleet = fleet
-		busyEnergy := row.BusyAccelerators.Mul(energyBusy)
+		busyEnergy := mul(row.BusyAccelerators, energyBusy)
 		if ln != nil {
 			// The borrowed part of the book value costs the loan's
 			// interest instead of the cost of capital.
@@ -952,10 +958,10 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHel
 			row.LoanPayment = row.LoanPayment.Add(paid)
 			ln.balance = ln.balance.Add(interest).Sub(paid)
 		} else {
-			b.Capital = nbv.Mul(monthlyCoC)
+			b.Capital = mul(nbv, monthlyCoC)
 		}
 		b.Depreciation = deprRate
-		nbv = nbv.Sub(deprRate)
+		nbv = sub(nbv, deprRate)
 		if !draw {
 			b.Energy = idleEnergy.Add(busyEnergy)
 		}
@@ -984,7 +990,7 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHel
 			}
 			row.CashCost = row.CashCost.Add(row.LoanPayment)
 		case row.Capex.Sign() != 0:
-			row.CashCost = row.CashCost.Add(row.Capex)
+			row.CashCost = add(row.CashCost, row.Capex)
 		}
 		if row.Resale.Sign() != 0 {
 			row.CashCost = row.CashCost.Sub(row.Resale)

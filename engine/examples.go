@@ -213,7 +213,7 @@ var Examples = []Example{
 	{
 		ID:    "hybrid",
 		Title: "Enterprise copilot: committed base, hourly burst, API overflow",
-		Story: "An internal assistant busy in office hours: 2 M requests a day, most between 09:00 and 17:00, growing 3 % a month. Renting or committing for the peak pays for it all night; the hybrid commits a base sized by search, rents H100s by the hour for the daytime peak (billed 2 hours at least, at most 16) and sends the rest to an API. Read its layers in its card; try the consumer-evenings profile, or a burst cap of 64.",
+		Story: "An internal assistant busy in office hours: 2 M requests a day, most between 09:00 and 17:00, growing 3 % a month. Renting or committing for the peak pays for it all night; the hybrid commits a base sized by search, rents H100s by the hour for the daytime peak (billed 2 hours at least, at most 16) and sends the rest to an API. The same layers with nothing committed (a base rented by the hour, the same cap and API) show what the commitment is worth. Read the layers in each card; try the consumer-evenings profile, or a burst cap of 64 on both hybrids.",
 		Scenario: Scenario{
 			Version: FormatVersion, Name: "Enterprise copilot: committed base, hourly burst, API overflow",
 			// The business-hours profile is an illustrative shape (hybrid.go),
@@ -230,6 +230,13 @@ var Examples = []Example{
 				{Label: "H100 by the hour", Kind: Cloud, Accelerator: &Accelerator{Preset: "h100-sxm"}},
 				{Label: "Token API", Kind: API, PriceInputPerM: N("0.88"), PriceCachedInputPerM: N("0.44"), PriceOutputPerM: N("0.88")},
 				{Label: "Hybrid: committed base, hourly burst, API", Kind: Hybrid, BaseOption: N("1"), BurstOption: N("2"),
+					BurstMaxAccelerators: N("16"), BurstMinHours: N("2"), OverflowOption: N("3")},
+				// The same layers with nothing committed: its base is
+				// rented by the hour, held all day (searched; none is
+				// among the sizes tried), under the same burst cap and
+				// with the same API for the rest. What committing the
+				// base is worth, like for like.
+				{Label: "Hybrid: all by the hour, API", Kind: Hybrid, BaseOption: N("2"), BurstOption: N("2"),
 					BurstMaxAccelerators: N("16"), BurstMinHours: N("2"), OverflowOption: N("3")},
 			},
 		},

@@ -258,7 +258,7 @@ var OptionFields = []OptionField{
 	{field("hourly_rate_change", "hrg", "Hourly rate change", "share/year", rateHelp("the on-demand hourly rate", " A committed rate stays fixed for its term."), "-0.9", "1", noChange, sensitive, costOnly, since(4)), []Kind{Cloud}, "price",
 		func(o *Option) *Num { return &o.HourlyRateChange }},
 
-	{field("capex_per_accelerator", "cx", "Capex per accelerator", "$", "All-in purchase price of one accelerator, its share of server and network included.", "0", "100000000", price(func(p *AcceleratorPreset) Num { return p.Capex }, required), sensitive, costOnly), []Kind{Owned}, "price",
+	{field("capex_per_accelerator", "cx", "Capex per accelerator", "$", "All-in purchase price of one accelerator, its share of server and network included.", "0", "100000000", capex(required), sensitive, costOnly), []Kind{Owned}, "price",
 		func(o *Option) *Num { return &o.CapexPerAccelerator }},
 	{field("capex_change", "cxg", "Capex change", "share/year", rateHelp("the purchase price of accelerators bought later", " Each purchase is paid at its month's price."), "-0.9", "1", noChange, sensitive, costOnly, since(4)), []Kind{Owned}, "price",
 		func(o *Option) *Num { return &o.CapexChange }},
@@ -311,7 +311,7 @@ var OptionFields = []OptionField{
 		func(o *Option) *Num { return &o.PrefillTokensPerS }},
 	{field("decode_tokens_per_s", "dc", "Measured decode", "tokens/s per accelerator", "Sustained decode throughput you measured, summed over the batch.", "0", "1000000000", optional("estimated"), positive, sensitive, only(Measured)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.DecodeTokensPerS }},
-	{field("accelerators_per_replica", "apr", "Accelerators per replica", "accelerators", "Accelerators that serve one copy of the model; by default the smallest power of two that fits it.", "1", "4096", optional("the smallest power of two that fits the model"), integer), selfHosted, "throughput",
+	{field("accelerators_per_replica", "apr", "Accelerators per replica", "accelerators", "Accelerators that serve one copy of the model; by default the size with the lowest total cost among the smallest power of two that fits it and 2, 4 and 8 times that (and, for an MoE model, expert-parallel sizes).", "1", "4096", optional("the cheapest of the smallest power of two that fits the model and 2, 4 and 8 times that"), integer), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.AcceleratorsPerReplica }},
 	{field("mbu", "mbu", "Memory bandwidth utilization", "0–1", "Share of peak bandwidth a decode step achieves.", "0", "1", scaledByStack(DefaultMBU), positive, sensitive, only(Estimated)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.MBU }},

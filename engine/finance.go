@@ -65,16 +65,14 @@ func (p *plan) finance(or *OptionResult, discount []decimal.Decimal, pvRevenue d
 	var sum presentSum
 	for m := range or.Months {
 		row := &or.Months[m]
-		var cf decimal.Decimal
+		var revenue decimal.Decimal
 		if p.revenue != nil {
-			cf = row.Revenue.Sub(row.CashCost)
-		} else {
-			cf = row.CashCost.Neg()
+			revenue = row.Revenue
 		}
 		if flows != nil {
-			flows[m] = cf
+			flows[m] = revenue.Sub(row.CashCost)
 		}
-		sum.add(cf, discount[m], coef[m])
+		sum.addNet(revenue, row.CashCost, discount[m], coef[m])
 		if !draw {
 			row.CumulativeDiscountedCash = sum.value()
 		}
@@ -269,24 +267,39 @@ func fixed(d decimal.Decimal) *big.Int {
 // presentSum adds present values month by month: Σ round(CF_m × v^m,
 // Prec), in integers at Prec places, the same digits (and exponent) as
 // adding roundTo(CF_m.Mul(v^m), Prec) as decimals, with no allocation a
-// month when CF_m fits in 64 bits (a draw's NPV discounts every month of
-// every option).
+// month once its integers have grown (a draw's NPV discounts every month
+// of every option).
 type presentSum struct {
-	acc, t, c, r big.Int
+	acc, c, t, r big.Int
 }
 
 // add adds round(cf × v, Prec); vc is v's coefficient.
 func (s *presentSum) add(cf, v decimal.Decimal, vc *big.Int) {
-	if cf.NumDigits() <= 18 {
-		s.c.SetInt64(cf.CoefficientInt64())
-	} else {
-		s.c.Set(cf.Coefficient())
+	s.c.Set(coef(cf))
+	s.addCoef(cf.Exponent(), v, vc)
+}
+
+// addNet adds round((in − out) × v, Prec), the difference made in place.
+func (s *presentSum) addNet(in, out, v decimal.Decimal, vc *big.Int) {
+	ei, eo := int(in.Exponent()), int(out.Exponent())
+	e := min(ei, eo)
+	if ei-e >= len(pow10) || eo-e >= len(pow10) {
+		s.add(in.Sub(out), v, vc)
+		return
 	}
+	s.c.Mul(coef(in), pow10[ei-e])
+	s.t.Mul(coef(out), pow10[eo-e])
+	s.c.Sub(&s.c, &s.t)
+	s.addCoef(int32(e), v, vc)
+}
+
+// addCoef adds round(c × 10^e × v, Prec) for the coefficient c in s.c.
+func (s *presentSum) addCoef(e int32, v decimal.Decimal, vc *big.Int) {
 	s.t.Mul(&s.c, vc)
-	k := int(-Prec - cf.Exponent() - v.Exponent()) // places to drop
+	k := int(-Prec - e - v.Exponent()) // places to drop
 	switch {
 	case k >= len(pow10):
-		s.t.Set(roundTo(cf.Mul(v), Prec).Coefficient())
+		s.t.Set(roundTo(decimal.NewFromBigInt(&s.c, e).Mul(v), Prec).Coefficient())
 	case k > 0: // half away from zero, as roundTo
 		dropDigits(&s.t, k, &s.r)
 	case k < 0:

@@ -205,14 +205,37 @@ func TestDiscountedPayback(t *testing.T) {
 // and the summary say so.
 func TestNPVRanking(t *testing.T) {
 	r := &Result{Horizon: 12, Workload: Assumed{DiscountRate: d("0.08")}, Options: []OptionResult{
-		{Label: "Rent", TotalCost: d("150"), NetPresentCost: d("140")},
-		{Label: "Buy", TotalCost: d("100"), NetPresentCost: d("400")},
-		{Label: "API", Kind: API, TotalCost: d("200"), NetPresentCost: d("190")},
+		{Label: "Rent", TotalCost: d("150"), TotalCashCost: d("150"), NetPresentCost: d("140")},
+		{Label: "Buy", TotalCost: d("100"), TotalCashCost: d("145"), NetPresentCost: d("144")},
+		{Label: "API", Kind: API, TotalCost: d("200"), TotalCashCost: d("200"), NetPresentCost: d("190")},
 	}, Comparison: Comparison{Cheapest: 1, Ranking: []int{1, 0, 2}, NPVRanking: []int{0, 2, 1}, MonthlyCheapest: []int{1}}}
 	got := Summarize(r, nil).Finance
-	if want := "Ranked by net present cost at a discount rate of 8.0 % a year, Rent comes first ($140.00), not Buy ($400.00), the cheapest in total: when the cash is paid changes the answer."; got != want {
+	// Buy pays less cash in all ($145 against $150), mostly at once
+	// (present value $144), Rent later ($140): only the timing can put
+	// Rent first.
+	if want := "Ranked by net present cost at a discount rate of 8.0 % a year, Rent comes first ($140.00), not Buy ($144.00), the cheapest in total: " +
+		"when the cash is paid changes the answer (in cash over the horizon, before discounting, Buy pays $145.00 and Rent $150.00, but more of it early)."; got != want {
 		t.Errorf("finance\n got %q\nwant %q", got, want)
 	}
+	// Buy bought $500 of hardware for cash at month 1's end (present value
+	// 500 / 1.08^(1/12) = $496.80) and kept it: its total charges $100 of
+	// depreciation, its cash the whole $500, its book value at the horizon
+	// is 500 − 100 = $400. In cash Rent pays less ($150), so what flips the
+	// order is the kept hardware, not the timing.
+	r.Options[1].Kind, r.Options[1].TotalCashCost, r.Options[1].BookValue, r.Options[1].NetPresentCost = Owned, d("500"), d("400"), d("496.80")
+	if got, want := Summarize(r, nil).Finance, "Ranked by net present cost at a discount rate of 8.0 % a year, Rent comes first ($140.00), not Buy ($496.80), the cheapest in total: "+
+		"Buy keeps hardware with a book value of $400.00 at the horizon, which its total cost leaves uncharged (it charges the hardware as it depreciates) but the cash counts as worth nothing "+
+		"(in cash over the horizon, before discounting, Buy pays $500.00 and Rent $150.00)."; got != want {
+		t.Errorf("finance\n got %q\nwant %q", got, want)
+	}
+	// The same cash without hardware kept (a cloud option's prepayment
+	// counted as cost over the months, say): the sentence names the cash.
+	r.Options[1].Kind, r.Options[1].BookValue = Cloud, zero
+	if got, want := Summarize(r, nil).Finance, "Ranked by net present cost at a discount rate of 8.0 % a year, Rent comes first ($140.00), not Buy ($496.80), the cheapest in total: "+
+		"the cash differs from the cost counted in the totals (in cash over the horizon, before discounting, Buy pays $500.00 and Rent $150.00)."; got != want {
+		t.Errorf("finance\n got %q\nwant %q", got, want)
+	}
+	r.Options[1].TotalCashCost, r.Options[1].NetPresentCost = d("145"), d("144")
 	r.Comparison.Cheapest, r.Comparison.Ranking = 0, []int{0, 1, 2}
 	if got, want := Summarize(r, nil).Finance, "Ranked by net present cost at a discount rate of 8.0 % a year, Rent still comes first, but the order behind it changes: Rent, API, Buy."; got != want {
 		t.Errorf("finance\n got %q\nwant %q", got, want)
@@ -226,7 +249,8 @@ func TestNPVRanking(t *testing.T) {
 		r.Options[i].NPV = ptr(d("1000").Sub(r.Options[i].NetPresentCost))
 	}
 	r.Comparison.Cheapest, r.Comparison.Ranking, r.Comparison.NPVRanking = 1, []int{1, 0, 2}, []int{0, 2, 1}
-	if got, want := Summarize(r, nil).Finance, "Ranked by net present value at a discount rate of 8.0 % a year, Rent comes first ($860.00), not Buy ($600.00), the cheapest in total: when the cash is paid changes the answer."; got != want {
+	if got, want := Summarize(r, nil).Finance, "Ranked by net present value at a discount rate of 8.0 % a year, Rent comes first ($860.00), not Buy ($856.00), the cheapest in total: "+
+		"when the cash is paid changes the answer (in cash over the horizon, before discounting, Buy pays $145.00 and Rent $150.00, but more of it early)."; got != want {
 		t.Errorf("finance\n got %q\nwant %q", got, want)
 	}
 }

@@ -207,7 +207,7 @@ func checkHybrid(errs *Errors, i int, r *Resolution) *hybridPlan {
 		j := int(v.Dec().IntPart()) - 1
 		switch {
 		case j >= n:
-			errs.add(path, fmt.Sprintf("there is no option %d (the scenario has %d)", j+1, n))
+			errs.add(path, fmt.Sprintf("there is no option number %d: the scenario has %d options, numbered from 1 here", j+1, n))
 		case j == i:
 			errs.add(path, "must name another option, not this hybrid itself")
 		case !slices.Contains(kinds, r.Values.Options[j].Kind):
@@ -215,7 +215,7 @@ func checkHybrid(errs *Errors, i int, r *Resolution) *hybridPlan {
 			if len(kinds) == 2 {
 				want += " or " + string(kinds[1])
 			}
-			errs.add(path, fmt.Sprintf("option %d (%s) is %s; the %s must be %s", j+1, truncate(r.Values.Options[j].Label, 30), r.Values.Options[j].Kind, what, want))
+			errs.add(path, fmt.Sprintf("names option number %d in the list, “%s”, which is %s; the %s must be %s", j+1, truncate(r.Values.Options[j].Label, 30), r.Values.Options[j].Kind, what, want))
 		default:
 			return j
 		}
@@ -762,15 +762,17 @@ func hybridReady(h *hybridPlan, got []*decimal.Decimal) bool {
 // option's committed rate, whatever commitment tiers that option has (they
 // are its plan when it stands alone); an owned base is bought in month 1.
 func (h *HybridResult) BaseNote() string {
-	label := "its option"
+	// "of “H100, 40 committed for 2 years”", not "2 years's": a label is
+	// quoted, never given a possessive.
+	of := "of its option"
 	if len(h.Layers) > 0 {
-		label = h.Layers[0].Label
+		of = "of “" + h.Layers[0].Label + "”"
 	}
 	if h.BaseRate == nil {
-		return fmt.Sprintf("the base is bought in month 1 and held to the horizon, costed as %s's owned fleet", label)
+		return fmt.Sprintf("the base is bought in month 1 and held to the horizon, costed as the owned fleet %s", of)
 	}
-	return fmt.Sprintf("the base is a commitment of its own: %s accelerators for the whole horizon at %s an accelerator-hour, %s's committed rate (its hourly rate when none is given); %s's own commitment tiers, if any, are its plan on its own and are not used here",
-		Count(h.BaseAccelerators, 0), Money(*h.BaseRate), label, label)
+	return fmt.Sprintf("the base is a commitment of its own: %s accelerators for the whole horizon at %s an accelerator-hour, the committed rate %s (its hourly rate when none is given); the commitment tiers %s itself, if any, are its plan on its own and are not used here",
+		Count(h.BaseAccelerators, 0), Money(*h.BaseRate), of, of)
 }
 
 // HybridLayersHeader names the columns of the report's block of hybrid

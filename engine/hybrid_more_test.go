@@ -145,7 +145,7 @@ func TestHybridBreakEvenAndBaseNote(t *testing.T) {
 		t.Fatal("no base rate")
 	}
 	checkNear(t, "base rate", *h.BaseRate, d("1.5"))
-	want := "the base is a commitment of its own: 4 accelerators for the whole horizon at $1.50 an accelerator-hour, committed's committed rate (its hourly rate when none is given); committed's own commitment tiers, if any, are its plan on its own and are not used here"
+	want := "the base is a commitment of its own: 4 accelerators for the whole horizon at $1.50 an accelerator-hour, the committed rate of “committed” (its hourly rate when none is given); the commitment tiers of “committed” itself, if any, are its plan on its own and are not used here"
 	if got := h.BaseNote(); got != want {
 		t.Errorf("base note %q", got)
 	}
@@ -172,7 +172,7 @@ func TestHybridBreakEvenAndBaseNote(t *testing.T) {
 	s.Options[0] = Option{Label: "owned", Kind: Owned, Accelerator: &Accelerator{MemoryGB: N("80"), BandwidthTBps: N("3"), TFLOPS: N("1000")},
 		CapexPerAccelerator: N("36000"), PowerKW: N("1"), PrefillTokensPerS: N("2000"), DecodeTokensPerS: N("1000"), AcceleratorsPerReplica: N("1"), MaxUtilization: N("0.5")}
 	h = mustEval(t, s).Options[3].Hybrid
-	if h.BaseRate != nil || h.BaseNote() != "the base is bought in month 1 and held to the horizon, costed as owned's owned fleet" {
+	if h.BaseRate != nil || h.BaseNote() != "the base is bought in month 1 and held to the horizon, costed as the owned fleet of “owned”" {
 		t.Errorf("owned base: rate %v, note %q", h.BaseRate, h.BaseNote())
 	}
 }

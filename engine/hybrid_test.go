@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/shopspring/decimal"
 )
 
 // hybridProfile is 100,000 requests a day spread as: 2 % an hour from
@@ -234,9 +236,9 @@ func TestHybridRefuses(t *testing.T) {
 		{"an unknown preset", func(s *Scenario) { s.Workload.DailyProfile = "weekends" },
 			"workload.daily_profile", `unknown profile "weekends": a preset (flat, business_hours, consumer_evenings) or 24 shares separated by commas`},
 		{"no base", func(s *Scenario) { s.Options[3].BaseOption = Num{} }, "options[3].base_option", "required"},
-		{"a base that is an API", func(s *Scenario) { s.Options[3].BaseOption = N("3") }, "options[3].base_option", "option 3 (api) is api; the base must be cloud or owned"},
+		{"a base that is an API", func(s *Scenario) { s.Options[3].BaseOption = N("3") }, "options[3].base_option", "names option number 3 in the list, “api”, which is api; the base must be cloud or owned"},
 		{"itself", func(s *Scenario) { s.Options[3].BurstOption = N("4") }, "options[3].burst_option", "must name another option, not this hybrid itself"},
-		{"no such option", func(s *Scenario) { s.Options[3].OverflowOption = N("7") }, "options[3].overflow_option", "there is no option 7 (the scenario has 4)"},
+		{"no such option", func(s *Scenario) { s.Options[3].OverflowOption = N("7") }, "options[3].overflow_option", "there is no option number 7: the scenario has 4 options, numbered from 1 here"},
 		{"a cap without overflow", func(s *Scenario) { s.Options[3].OverflowOption = Num{} }, "options[3].burst_max_accelerators", "needs an overflow option (overflow_option): without one, the burst layer serves whatever the base does not"},
 		{"neither burst nor overflow", func(s *Scenario) {
 			s.Options[3].BurstOption, s.Options[3].OverflowOption, s.Options[3].BurstMaxAccelerators = Num{}, Num{}, Num{}
@@ -333,7 +335,7 @@ func TestHybridSetEntry(t *testing.T) {
 	if s.Workload.DailyProfile != "consumer_evenings" || !s.Options[3].BaseAccelerators.Equal(N("6")) || !s.Options[3].BurstMinHours.Equal(N("2")) {
 		t.Errorf("set %+v", s.Workload)
 	}
-	if err := SetEntry(s, "options[0].base_option", "1"); err == nil || !strings.Contains(err.Error(), "does not apply to option 0, which is cloud") {
+	if err := SetEntry(s, "options[0].base_option", "1"); err == nil || !strings.Contains(err.Error(), "does not apply to options[0], which is cloud") {
 		t.Errorf("a hybrid field on a cloud option: %v", err)
 	}
 }
@@ -423,6 +425,61 @@ func TestExampleHybridStory(t *testing.T) {
 		if (p.Accelerators.Equal(d("10")) || p.Accelerators.Equal(d("14"))) && p.Cost.Cmp(o.TotalCost) <= 0 {
 			t.Errorf("base %s costs %s, no more than the optimum's %s", p.Accelerators, p.Cost, o.TotalCost)
 		}
+	}
+}
+
+// TestExampleHybridLikeForLike: the example's second hybrid has the same
+// layers with nothing committed, so the comparison shows what the
+// commitment is worth (the audit's pure-hourly hybrid, $686,641, had no
+// burst cap: not the same layers).
+//
+// Its searched base is 8 accelerators rented by the hour, held all day:
+// 8 × $2.99 × 730 = $17,461.60 a month; 4 replicas serve 4 × 19,819.7 =
+// 79,279 requests an hour (TestExampleHybridStory's working). Month 1:
+// the weight-5 hours (08:00, 17:00) carry 104,167, 24,888 over the base:
+// 2 burst replicas; the weight-8 hours (09:00–16:00) 166,667, 87,388 over:
+// ceil(4.41) = 5 replicas, within the cap of 8. 2 replicas run 10 hours
+// and 3 more 8 (each past the 2-hour minimum): 44 replica-hours, 88
+// accelerator-hours a day, × 365 / 12 × $2.99 = $8,003.23. Month 1:
+// $25,464.83. Over 24 months it costs $887,730, $159,545 more than the
+// committed base's $728,185. With no base (a point of both searches) the
+// two hybrids are the same fleet and cost the same. With the burst cap at
+// 64 (the story's suggestion) neither overflows and the committed base
+// still wins: $621,096 (base 6) against $686,641 (base 0, all burst).
+func TestExampleHybridLikeForLike(t *testing.T) {
+	e := exampleByID(t, "hybrid")
+	r := mustEval(t, &e.Scenario)
+	c, hr := r.Options[3], r.Options[4]
+	if !hr.Hybrid.BaseSearched || !hr.Hybrid.BaseAccelerators.Equal(d("8")) {
+		t.Fatalf("all-hourly base %s (searched %v), want 8 searched", hr.Hybrid.BaseAccelerators, hr.Hybrid.BaseSearched)
+	}
+	m := hr.Months[0]
+	// The base is billed as a commitment of its own at the option's
+	// committed rate, its hourly rate here (hybrid.go).
+	checkNear(t, "all-hourly month 1 base", m.Breakdown.Committed, d("17461.6"))
+	checkNear(t, "all-hourly month 1 burst", m.Breakdown.OnDemand, d("88").Mul(d("365")).Div(d("12")).Mul(d("2.99")))
+	checkNear(t, "all-hourly month 1", m.Cost, d("25464.833333333333333333333333"))
+	if got := Money(hr.TotalCost) + " " + Money(c.TotalCost); got != "$887,730 $728,185" || r.Comparison.Cheapest != 3 {
+		t.Errorf("totals (all by the hour, committed base) %s; cheapest %d", got, r.Comparison.Cheapest)
+	}
+	at0 := func(o OptionResult) decimal.Decimal {
+		for _, p := range o.Hybrid.Curve {
+			if p.Accelerators.IsZero() {
+				return p.Cost
+			}
+		}
+		t.Fatalf("%s: no base of 0 in the search", o.Label)
+		return zero
+	}
+	if a, b := at0(c), at0(hr); !a.Equal(b) || Money(a) != "$1,192,611" {
+		t.Errorf("base 0: %s and %s, want the same $1,192,611", a, b)
+	}
+	s := e.Scenario.Clone()
+	s.Options[3].BurstMaxAccelerators, s.Options[4].BurstMaxAccelerators = N("64"), N("64")
+	r = mustEval(t, &s)
+	c, hr = r.Options[3], r.Options[4]
+	if got := Money(c.TotalCost) + " " + c.Hybrid.BaseAccelerators.String() + " " + Money(hr.TotalCost) + " " + hr.Hybrid.BaseAccelerators.String(); got != "$621,096 6 $686,641 0" {
+		t.Errorf("cap 64: committed, base, all-hourly, base = %s", got)
 	}
 }
 

@@ -196,7 +196,7 @@ func div(a, b decimal.Decimal) decimal.Decimal {
 	if b.IsZero() {
 		return zero
 	}
-	return a.DivRound(b, Prec)
+	return quo(a, b, Prec)
 }
 
 func dec(i int64) decimal.Decimal { return decimal.NewFromInt(i) }
@@ -240,22 +240,24 @@ func ceil(x decimal.Decimal) decimal.Decimal {
 	return decimal.NewFromBigInt(q, 0)
 }
 
-// ceilInt is ⌈x⌉ when it fits an int64 (ok false otherwise), computed on
-// a copy of x's coefficient and a scratch remainder r, so that only the
-// copy is allocated: provisioning takes the ceiling of every month of
-// every candidate replica.
-func ceilInt(x decimal.Decimal, r *big.Int) (int64, bool) {
-	e := -int(x.Exponent())
+// ceilProduct is ⌈a × b⌉ when it fits an int64 (ok false otherwise),
+// computed on scratch integers c (the product's coefficient) and r (a
+// remainder), so that nothing is allocated once they have grown:
+// provisioning takes the ceiling of every month of every candidate
+// replica.
+func ceilProduct(a, b decimal.Decimal, c, r *big.Int) (int64, bool) {
+	e := -int(a.Exponent()) - int(b.Exponent())
 	if e < 0 || e >= len(pow10) {
 		return 0, false
 	}
-	c := x.Coefficient()
+	c.Mul(coef(a), coef(b))
+	positive := c.Sign() > 0
 	inexact := divPow10(c, e, r) // truncated towards zero
 	if !c.IsInt64() || c.Int64() == math.MaxInt64 {
 		return 0, false
 	}
 	k := c.Int64()
-	if inexact && x.Sign() > 0 {
+	if inexact && positive {
 		k++
 	}
 	return k, true
@@ -289,7 +291,7 @@ func divPow10(c *big.Int, k int, r *big.Int) (inexact bool) {
 // and the demand months round every month of every draw.
 func roundTo(d decimal.Decimal, places int32) decimal.Decimal {
 	if c := roundedCoefficient(d, places); c != nil {
-		return decimal.NewFromBigInt(c, -places)
+		return wrap(c, -places)
 	}
 	return d.Round(places)
 }
@@ -302,7 +304,7 @@ func roundedCoefficient(d decimal.Decimal, places int32) *big.Int {
 	if k <= 0 || k >= len(pow10) {
 		return nil
 	}
-	c := d.Coefficient()
+	c := newInt().Set(coef(d))
 	var r big.Int
 	dropDigits(c, k, &r)
 	return c
@@ -342,12 +344,12 @@ func add(a, b decimal.Decimal) decimal.Decimal {
 	case a.IsZero():
 		return b
 	}
-	return a.Add(b)
+	return sum(a, b)
 }
 
 func sub(a, b decimal.Decimal) decimal.Decimal {
 	if b.IsZero() {
 		return a
 	}
-	return a.Sub(b)
+	return diff(a, b)
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -64,7 +65,10 @@ func (r *Resolved) Describe() string {
 		return "given"
 	case OriginPreset:
 		note := o.Source + ", as of " + o.AsOf
-		if o.Rule != "" {
+		switch {
+		case o.Source == "": // an estimate, cited as such (capexWords)
+			note = o.Rule + "; as of " + o.AsOf
+		case o.Rule != "":
 			note = o.Rule + "; " + note
 		}
 		return "preset " + o.Preset + " (" + note + ")"
@@ -95,13 +99,18 @@ var ReportSummaryHeader = []string{
 var AssumptionsHeader = []string{"input", "option", "label", "value", "unit", "from", "used"}
 
 // WriteReport writes the report for finance as CSV: the scenario and the
-// summary in words, a summary block with one row per option, every
-// assumption (ReportAssumptions: resolved value and where it comes from),
-// then the monthly rows of WriteCSV. Blocks are separated by an empty line
-// and open with a row naming them. s must be the scenario r was evaluated
-// from. The app's export and `infercost eval -format csv` both call it, so
-// they match byte for byte.
-func WriteReport(w io.Writer, s *Scenario, r *Result) error {
+// summary in words (with what the winner's cost depends most on and
+// whether the ranking survives the estimates' error, as the page and
+// `infercost eval` say them), a summary block with one row per option,
+// the power block (each self-hosted option's power and the site's), the
+// uncertainty block (writeUncertainty), every assumption
+// (ReportAssumptions: resolved value and where it comes from), then the
+// monthly rows of WriteCSV. Blocks are separated by an empty line and open
+// with a row naming them. s must be the scenario r was evaluated from and
+// sim its Monte Carlo (nil when it has none or has not been drawn). The
+// app's export and `infercost eval -format csv` both call it, so they
+// match byte for byte.
+func WriteReport(w io.Writer, s *Scenario, r *Result, sim *Simulation) error {
 	cw := csv.NewWriter(w)
 	f := func(d decimal.Decimal) string { return trimFixed(d, CSVPlaces) }
 	opt := func(d *decimal.Decimal) string {
@@ -115,8 +124,18 @@ func WriteReport(w io.Writer, s *Scenario, r *Result) error {
 		{"scenario", csvText(r.Name)},
 		{"horizon_months", strconv.Itoa(r.Horizon)},
 	}
-	for _, line := range Summarize(r, nil).Sentences() {
+	// The winner's sensitivity names what its cost depends most on, as
+	// the page's summary and `infercost eval` do; a failure leaves the
+	// sentence out, as there.
+	tor, err := Sensitivity(s, r.Comparison.Cheapest, MetricCostPerMTokens, DefaultSwingPercent, nil)
+	if err != nil {
+		tor = nil
+	}
+	for _, line := range Summarize(r, tor).Sentences() {
 		rows = append(rows, []string{"summary", csvText(line)})
+	}
+	if robust, err := RankingUnderError(s, r); err == nil && robust != nil {
+		rows = append(rows, []string{"summary", csvText(robust.Sentence(r))})
 	}
 	rows = append(rows, nil, []string{"options"}, ReportSummaryHeader)
 	for i, o := range r.Options {
@@ -144,6 +163,8 @@ func WriteReport(w io.Writer, s *Scenario, r *Result) error {
 		})
 	}
 	rows = append(rows, hybridLayerRows(r, f)...)
+	rows = append(rows, powerRows(r.Power, opt)...)
+	rows = append(rows, uncertaintyRows(s, sim, f, opt)...)
 	rows = append(rows, nil, []string{"assumptions"}, AssumptionsHeader)
 	for _, a := range ReportAssumptions(s) {
 		rows = append(rows, []string{a.Path, csvText(a.Option), csvText(a.Label), a.Value, csvText(a.Unit), csvText(a.From), strconv.FormatBool(a.Used)})
@@ -159,4 +180,103 @@ func WriteReport(w io.Writer, s *Scenario, r *Result) error {
 		return err
 	}
 	return WriteCSV(w, r)
+}
+
+// PowerHeader names the columns of the report's power block: one row per
+// self-hosted option (a hybrid's per layer), with the page's lines in
+// words (OptionPower.Lines) in the last column.
+var PowerHeader = []string{"option", "layer", "all_in_kw", "pue", "meter_kw", "peak_mw", "outgrows_site_month", "lines"}
+
+// powerRows is the report's power block: the site's budget (when given)
+// and each self-hosted option's power; none without a self-hosted option.
+func powerRows(p *Power, opt func(*decimal.Decimal) string) [][]string {
+	if p == nil || len(p.Options) == 0 {
+		return nil
+	}
+	rows := [][]string{nil, {"power"}}
+	if p.SiteMW != nil {
+		rows = append(rows, []string{"site_mw", opt(p.SiteMW)})
+	}
+	rows = append(rows, PowerHeader)
+	for i := range p.Options {
+		op := &p.Options[i]
+		outgrows := ""
+		if op.OutgrowsMonth != nil {
+			outgrows = strconv.Itoa(*op.OutgrowsMonth)
+		}
+		rows = append(rows, []string{csvText(op.Label), "", opt(op.AllInKW), opt(&op.PUE), opt(op.MeterKW), opt(op.PeakMW), outgrows,
+			csvText(strings.Join(op.Lines(p.SiteMW), "; "))})
+		for _, l := range op.Layers {
+			rows = append(rows, []string{csvText(op.Label), l.Layer + ": " + csvText(l.Label), opt(l.AllInKW), opt(&l.PUE), opt(l.MeterKW), "", "", csvText(l.Basis)})
+		}
+	}
+	return rows
+}
+
+// UncertaintyRangesHeader and UncertaintyHeader name the columns of the
+// report's uncertainty block: the ranges drawn, then each option's
+// spread (P10, P50, P90), its draws won and share (P(cheapest)) and its
+// regret.
+var (
+	UncertaintyRangesHeader = []string{"range", "label", "shape", "low", "mode", "high", "default", "drawn_with"}
+	UncertaintyHeader       = []string{"option",
+		"total_p10", "total_p50", "total_p90", "cost_per_m_tokens_p10", "cost_per_m_tokens_p50", "cost_per_m_tokens_p90",
+		"stranded_p10", "stranded_p50", "stranded_p90", "margin_p10", "margin_p50", "margin_p90",
+		"npv_p10", "npv_p50", "npv_p90", "net_present_cost_p10", "net_present_cost_p50", "net_present_cost_p90",
+		"wins", "win_share", "regret_p10", "regret_p50", "regret_p90"}
+)
+
+// uncertaintyRows is the report's uncertainty block, none when the
+// scenario has no uncertainty block. With the simulation: its seed,
+// samples and redraws, the ranges as drawn (the default throughput bands
+// included) and each option's spread. Without (not drawn yet): the
+// scenario's own seed, samples and ranges as given, and a row saying the
+// spread is not in the report.
+func uncertaintyRows(s *Scenario, sim *Simulation, f func(decimal.Decimal) string, opt func(*decimal.Decimal) string) [][]string {
+	if s.Uncertainty == nil {
+		return nil
+	}
+	rows := [][]string{nil, {"uncertainty"}}
+	if sim == nil {
+		u := s.Uncertainty
+		seed, samples := u.Seed.String(), u.Samples.String()
+		if !u.Seed.Set() {
+			seed = strconv.Itoa(DefaultSeed)
+		}
+		if !u.Samples.Set() {
+			samples = strconv.Itoa(DefaultSamples)
+		}
+		rows = append(rows, []string{"seed", csvText(seed)}, []string{"samples", csvText(samples)},
+			[]string{"status", "not drawn: the spread is not in this report"}, UncertaintyRangesHeader)
+		for _, g := range u.Ranges {
+			rows = append(rows, []string{csvText(g.Path), "", csvText(string(g.Shape)), csvText(g.Low.String()), csvText(g.Mode.String()), csvText(g.High.String()), "false", ""})
+		}
+		return rows
+	}
+	rows = append(rows, []string{"seed", strconv.FormatInt(sim.Seed, 10)}, []string{"samples", strconv.Itoa(sim.Samples)},
+		[]string{"redrawn", strconv.Itoa(sim.Redrawn)})
+	if t := RedrawnText(sim); t != "" {
+		rows = append(rows, []string{"redrawn_why", csvText(t)})
+	}
+	rows = append(rows, UncertaintyRangesHeader)
+	for _, g := range sim.Ranges {
+		rows = append(rows, []string{csvText(g.Path), csvText(g.Label), string(g.Shape), f(g.Low), f(g.Mode), f(g.High), strconv.FormatBool(g.Default), csvText(g.DrawnWith)})
+	}
+	rows = append(rows, UncertaintyHeader)
+	sp := func(x *Spread) []string {
+		if x == nil {
+			return []string{"", "", ""}
+		}
+		return []string{f(x.P10), f(x.P50), f(x.P90)}
+	}
+	for _, o := range sim.Options {
+		row := []string{csvText(o.Label)}
+		for _, x := range []*Spread{&o.TotalCost, &o.CostPerMTokens, &o.Stranded, o.Margin, o.NPV, o.NetPresentCost} {
+			row = append(row, sp(x)...)
+		}
+		row = append(row, strconv.Itoa(o.Wins), f(o.WinShare))
+		row = append(row, sp(&o.Regret)...)
+		rows = append(rows, row)
+	}
+	return rows
 }

@@ -84,7 +84,9 @@ func TestResolve(t *testing.T) {
 		// An NVIDIA preset has no stack efficiency: 1, MBU and MFU as fitted.
 		{preset, "options[0].accelerator.stack_efficiency", "", Origin{Kind: OriginNone, Rule: "1: the NVIDIA GPUs MBU and MFU were fitted on"}, false},
 		{preset, "options[0].prefill_tokens_per_s", "", Origin{Kind: OriginNone, Rule: "estimated"}, true},
-		{preset, "options[1].capex_per_accelerator", "35000", Origin{Kind: OriginPreset, Rule: "indicative", Preset: h100, Source: lambda, AsOf: asOf}, false},
+		// Capex: the rental page states no purchase price, so the figure is
+		// an estimate with no source of its own (docs/catalog-audit.md).
+		{preset, "options[1].capex_per_accelerator", "35000", Origin{Kind: OriginPreset, Rule: capexWords, Preset: h100, AsOf: asOf}, false},
 		// All-in power: 0.7 kW of board power × 1.8 = 1.26 kW.
 		{preset, "options[1].power_kw", "1.26", Origin{Kind: OriginDerived, Rule: "1.8 × board power", From: "options[1].accelerator.power_kw"}, false},
 		{preset, "options[1].pue", "1.3", Origin{Kind: OriginDefault}, false},

@@ -89,6 +89,7 @@ type workloadPlan struct {
 	siteMW                            *decimal.Decimal // the site's power budget; nil when none
 	discountRate                      decimal.Decimal  // a share a year
 	profile                           profile          // the daily profile (hybrid.go)
+	profileText                       string           // as given, "" for the flat day
 	sizingBasis                       Basis            // what the commitment sizing minimises
 }
 
@@ -384,6 +385,9 @@ func checkWorkload(errs *Errors, r *Resolution) workloadPlan {
 		errs.add("workload.daily_profile", err.Error())
 	} else {
 		wp.profile = pr
+		if t := strings.TrimSpace(w.DailyProfile); t != "flat" {
+			wp.profileText = t
+		}
 	}
 	// Only a growth in range: one out of range has its message already,
 	// and a field shows one message at a time.
@@ -411,11 +415,20 @@ func (wp *workloadPlan) growthProblem() string {
 	return ""
 }
 
+// presetIDs lists a catalog's preset names for an error message: "a, b, c".
+func presetIDs[T any](rows []T, id func(T) string) string {
+	ids := make([]string, len(rows))
+	for k, row := range rows {
+		ids[k] = id(row)
+	}
+	return strings.Join(ids, ", ")
+}
+
 func checkModel(errs *Errors, r *Resolution) modelPlan {
 	m := &r.Values.Model
 	if m.Preset != "" {
 		if _, ok := FindModel(m.Preset); !ok {
-			errs.add("model.preset", fmt.Sprintf("unknown model %q", truncate(m.Preset, 40)))
+			errs.add("model.preset", fmt.Sprintf("unknown model %q; the presets are %s", truncate(m.Preset, 40), presetIDs(Models, func(m ModelPreset) string { return m.ID })))
 			return modelPlan{}
 		}
 	}
@@ -700,7 +713,7 @@ func checkAccelerator(errs *Errors, i int, a *Accelerator, resolved []Resolved) 
 	}
 	if a.Preset != "" {
 		if _, ok := FindAccelerator(a.Preset); !ok {
-			errs.add(OptionPath(i, "accelerator.preset"), fmt.Sprintf("unknown accelerator %q", truncate(a.Preset, 40)))
+			errs.add(OptionPath(i, "accelerator.preset"), fmt.Sprintf("unknown accelerator %q; the presets are %s", truncate(a.Preset, 40), presetIDs(Accelerators, func(a AcceleratorPreset) string { return a.ID })))
 			return acceleratorPlan{}
 		}
 	}

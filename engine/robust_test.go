@@ -1,6 +1,9 @@
 package engine
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // robustScenario is Llama 3.1 8B on rented H100s against an API. At $0.25
 // per M output tokens the API costs 10M × (1,000 × $0.02 + 300 × $0.25) /
@@ -104,5 +107,166 @@ func TestRankingUnderErrorAPIWins(t *testing.T) {
 	want := "The ranking holds within the estimates' validated error: with every estimated throughput at the high end of its validation band, API stays cheapest (" + Money(r.Options[1].TotalCost) + " in all)."
 	if !b.Holds || b.Sentence(r) != want {
 		t.Errorf("holds %t, sentence %q, want %q", b.Holds, b.Sentence(r), want)
+	}
+}
+
+// twinScenario is the audit's twin.json: the start-up example with its
+// reserved option replaced by a second, identical H100 on-demand option.
+func twinScenario() *Scenario {
+	s := DefaultScenario()
+	s.Options[2] = s.Options[1]
+	s.Options[2].Label = "H100 on demand (same, again)"
+	return &s
+}
+
+// The options that share an accelerator share one estimate group; another
+// accelerator, other specs or a calibration preset make another.
+func TestEstimateGroups(t *testing.T) {
+	s := DefaultScenario()
+	h100 := s.Options[1]
+	custom := h100
+	custom.Label, custom.Accelerator = "H100 with 100 GB", &Accelerator{Preset: "h100-sxm", MemoryGB: N("100")}
+	a100 := h100
+	a100.Label, a100.Accelerator = "A100", &Accelerator{Preset: "a100-80gb"}
+	owned := h100
+	owned.Label, owned.Kind, owned.HourlyRate = "H100 owned", Owned, Num{}
+	s.Options = append(s.Options, custom, a100, owned)
+	p, errs := Check(&s)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	// 0 API, 1 H100 on demand, 2 H100 reserved, 3 H100 with more memory,
+	// 4 A100, 5 H100 owned: the same H100 whether rented or bought.
+	want := []int{-1, 1, 1, 3, 4, 1}
+	if got := estimateGroups(p); !slices.Equal(got, want) {
+		t.Errorf("groups %v, want %v", got, want)
+	}
+}
+
+// Two identical options share their estimate's error: in the adverse
+// corner both are at the low end, so the first stays cheapest (a tie goes
+// to the option ranked first), and in the Monte Carlo they draw the same
+// multiplier, so the first wins every draw (ties go to the option ranked
+// first by the point figures, for identical options the one listed first)
+// and neither has any regret against the other.
+func TestTwinOptionsShareTheirError(t *testing.T) {
+	s := twinScenario()
+	r, err := Evaluate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Comparison.Cheapest != 1 || !r.Options[1].TotalCost.Equal(r.Options[2].TotalCost) {
+		t.Fatalf("cheapest %d, totals %s and %s", r.Comparison.Cheapest, r.Options[1].TotalCost, r.Options[2].TotalCost)
+	}
+	b, err := RankingUnderError(s, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !b.Holds || b.Shared != 1 || !b.Result.Options[1].TotalCost.Equal(b.Result.Options[2].TotalCost) {
+		t.Errorf("holds %t, shared %d, adverse totals %s and %s", b.Holds, b.Shared, b.Result.Options[1].TotalCost, b.Result.Options[2].TotalCost)
+	}
+	s.Uncertainty = &Uncertainty{Samples: N("200")}
+	sim, err := Simulate(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, c := sim.Options[1], sim.Options[2]
+	if a.Wins != 200 || !a.WinShare.Equal(one) || c.Wins != 0 || c.WinShare.Sign() != 0 {
+		t.Errorf("wins %d (%s) and %d (%s), want 200 (1) and 0 (0)", a.Wins, a.WinShare, c.Wins, c.WinShare)
+	}
+	if !a.TotalCost.P10.Equal(c.TotalCost.P10) || !a.TotalCost.P90.Equal(c.TotalCost.P90) || c.Regret.P90.Sign() != 0 || c.Regret.P10.Sign() != 0 {
+		t.Errorf("twin totals %v and %v, second's regret %v", a.TotalCost, c.TotalCost, c.Regret)
+	}
+	// Both draw from their own band (the same one): one group, one uniform.
+	if len(sim.Ranges) != 2 || sim.Ranges[0].DrawnWith != "" || sim.Ranges[1].DrawnWith != "options[1].throughput" {
+		t.Errorf("ranges %+v: the second should be drawn with options[1].throughput", sim.Ranges)
+	}
+}
+
+// The start-up example: on demand is cheapest at the estimate ($148,424);
+// the reserved option runs the same model on the same H100s, so its
+// estimate is as wrong as on demand's. With both at 0.55× (the low end of
+// the dense-NVIDIA band) on demand costs $218,270, the API (no estimate)
+// $225,626 and the reservation $226,373: on demand stays cheapest. The
+// same totals come from the Monte Carlo with both multipliers fixed at
+// 0.55 (a range of one value), an independent path through the model.
+// (Treated as independent, the reservation at 1.12× beat on demand at
+// 0.55× and the sentence told the reader to measure before committing to
+// the reservation, which loses at every common factor: $21,199 more at
+// 1.12×, $8,103 more at 0.55×.)
+func TestStartupRobustWithCommonError(t *testing.T) {
+	s := DefaultScenario()
+	r, err := Evaluate(&s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := RankingUnderError(&s, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	totals := func(o []OptionResult) string {
+		return Money(o[0].TotalCost) + " " + Money(o[1].TotalCost) + " " + Money(o[2].TotalCost)
+	}
+	if got, want := totals(b.Result.Options), "$225,626 $218,270 $226,373"; !b.Holds || b.Shared != 1 || got != want {
+		t.Errorf("holds %t, shared %d, adverse totals %s, want %s", b.Holds, b.Shared, got, want)
+	}
+	want := "The ranking holds within the estimates' validated error: with H100 on demand's throughput (and that of the other option on the same accelerator) at 0.55× the estimate and the other estimates at the high end of their validation bands, H100 on demand stays cheapest ($218,270 in all)."
+	if got := b.Sentence(r); got != want {
+		t.Errorf("sentence:\n got %s\nwant %s", got, want)
+	}
+	for _, f := range []string{"0.55", "1.12"} {
+		s.Uncertainty = &Uncertainty{Samples: N("1"), Ranges: []Range{
+			{Path: "options[1].throughput", Low: N(f), Mode: N(f), High: N(f)},
+			{Path: "options[2].throughput", Low: N(f), Mode: N(f), High: N(f)},
+		}}
+		sim, err := Simulate(&s, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := Money(sim.Options[0].TotalCost.P50) + " " + Money(sim.Options[1].TotalCost.P50) + " " + Money(sim.Options[2].TotalCost.P50)
+		want := map[string]string{"0.55": "$225,626 $218,270 $226,373", "1.12": "$225,626 $139,693 $160,892"}[f]
+		if got != want || sim.Options[1].Wins != 1 {
+			t.Errorf("at %s×: totals %s, want %s; on demand wins %d", f, got, want, sim.Options[1].Wins)
+		}
+	}
+}
+
+// A hybrid winner's layers run on other options' accelerators, so the
+// adverse corner puts those estimates at the low end (before, a hybrid
+// winner only saw every estimate at the high end, its own layers
+// included: not adverse to it). In the enterprise copilot every
+// self-hosted option is an H100: all at 0.55×. The totals equal the Monte
+// Carlo's with both H100 multipliers fixed at 0.55 (an independent path):
+// the committed-base hybrid $1,416,449, still below the API's $2,902,668
+// (which rests on no estimate).
+func TestRobustHybridWinner(t *testing.T) {
+	s := exampleByID(t, "hybrid").Scenario.Clone()
+	r := mustEval(t, &s)
+	b, err := RankingUnderError(&s, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Winner != 3 || b.Shared != 2 || !b.Holds {
+		t.Fatalf("winner %d, shared %d, holds %t", b.Winner, b.Shared, b.Holds)
+	}
+	s.Uncertainty = &Uncertainty{Samples: N("1"), Ranges: []Range{
+		{Path: "options[0].throughput", Low: N("0.55"), Mode: N("0.55"), High: N("0.55")},
+		{Path: "options[1].throughput", Low: N("0.55"), Mode: N("0.55"), High: N("0.55")},
+	}}
+	sim, err := Simulate(&s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range r.Options {
+		if got, want := Money(b.Result.Options[i].TotalCost), Money(sim.Options[i].TotalCost.P50); got != want {
+			t.Errorf("%s: adverse %s, Monte Carlo at 0.55× %s", r.Options[i].Label, got, want)
+		}
+	}
+	if got := Money(b.Result.Options[3].TotalCost) + " " + Money(b.Result.Options[2].TotalCost); got != "$1,416,449 $2,902,668" {
+		t.Errorf("hybrid and API in the corner: %s", got)
+	}
+	want := "The ranking holds within the estimates' validated error: with the estimates Hybrid: committed base, hourly burst, API's layers rest on (and every option on the same accelerators) at 0.55× and the other estimates at the high end of their validation bands, Hybrid: committed base, hourly burst, API stays cheapest ($1,416,449 in all)."
+	if got := b.Sentence(r); got != want {
+		t.Errorf("sentence:\n got %s\nwant %s", got, want)
 	}
 }

@@ -201,14 +201,36 @@ func finance(r *Result) string {
 	}
 	head := fmt.Sprintf("Ranked by %s at a discount rate of %s a year", by, Percent(r.Workload.DiscountRate))
 	if n, w := c.NPVRanking[0], c.Cheapest; n != w {
-		return fmt.Sprintf("%s, %s comes first (%s), not %s (%s), the cheapest in total: when the cash is paid changes the answer.",
-			head, r.Options[n].Label, figure(&r.Options[n]), r.Options[w].Label, figure(&r.Options[w]))
+		return fmt.Sprintf("%s, %s comes first (%s), not %s (%s), the cheapest in total: %s.",
+			head, r.Options[n].Label, figure(&r.Options[n]), r.Options[w].Label, figure(&r.Options[w]), flipReason(r, n, w))
 	}
 	labels := make([]string, len(c.NPVRanking))
 	for k, i := range c.NPVRanking {
 		labels[k] = r.Options[i].Label
 	}
 	return fmt.Sprintf("%s, %s still comes first, but the order behind it changes: %s.", head, r.Options[c.NPVRanking[0]].Label, strings.Join(labels, ", "))
+}
+
+// flipReason says why option n comes first by net present value while w,
+// the cheapest in total, does not. The present value discounts each
+// month's cash; the total adds each month's cost, which charges owned
+// hardware as it depreciates. When n also pays less cash over the horizon
+// (undiscounted), the reason is what each counts, not when: w keeps
+// hardware whose value at the horizon its total leaves uncharged but its
+// cash counts as nothing. Otherwise w pays less cash in all but later
+// cash is worth less: the timing changes the answer.
+func flipReason(r *Result, n, w int) string {
+	on, ow := &r.Options[n], &r.Options[w]
+	if on.TotalCashCost.Cmp(ow.TotalCashCost) < 0 {
+		cash := fmt.Sprintf("in cash over the horizon, before discounting, %s pays %s and %s %s", ow.Label, Money(ow.TotalCashCost), on.Label, Money(on.TotalCashCost))
+		if ow.Kind == Owned && ow.BookValue.Sign() > 0 {
+			return fmt.Sprintf("%s keeps hardware with a book value of %s at the horizon, which its total cost leaves uncharged (it charges the hardware as it depreciates) but the cash counts as worth nothing (%s)",
+				ow.Label, Money(ow.BookValue), cash)
+		}
+		return "the cash differs from the cost counted in the totals (" + cash + ")"
+	}
+	return fmt.Sprintf("when the cash is paid changes the answer (in cash over the horizon, before discounting, %s pays %s and %s %s, but more of it early)",
+		ow.Label, Money(ow.TotalCashCost), on.Label, Money(on.TotalCashCost))
 }
 
 func drivers(r *Result, t *Tornado) string {
@@ -259,9 +281,22 @@ func assumptions(r *Result) string {
 	if a.TTFTSLOms != nil {
 		slo += " and a time-to-first-token target of " + Count(*a.TTFTSLOms, 3) + " ms"
 	}
-	return fmt.Sprintf("Assumed: %s requests a day in month 1 (%s input and %s output tokens each), %s, over %s; peak %s× the average; %s; %s.",
+	return fmt.Sprintf("Assumed: %s requests a day in month 1 (%s input and %s output tokens each), %s, over %s; peak %s× the average%s; %s; %s.",
 		Count(a.RequestsPerDay, 2), Count(a.InputTokens, 2), Count(a.OutputTokens, 2), growth, months(r.Horizon),
-		Count(a.PeakToAverage, 2), cache, slo) + financed(r)
+		Count(a.PeakToAverage, 2), day(a.DailyProfile), cache, slo) + financed(r)
+}
+
+// day names the daily profile: ", the day's load shaped as business hours
+// (09:00–17:00)" for a preset, the 24 hourly shares given otherwise; ""
+// for the flat day.
+func day(text string) string {
+	switch pr, ok := FindDailyProfile(text); {
+	case text == "":
+		return ""
+	case ok:
+		return ", the day's load shaped as " + lowerFirst(pr.Label)
+	}
+	return ", the day's load shaped by the 24 hourly shares given"
 }
 
 // plainOwned is the Financing of hardware bought for cash and kept, the

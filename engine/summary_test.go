@@ -69,6 +69,18 @@ func TestSummaryHandWorked(t *testing.T) {
 	r = mustEval(t, s)
 	if got, want := Summarize(r, nil).Assumptions, "Assumed: 86,400 requests a day in month 1 (1,000 input and 500 output tokens each), growing 10.0 % a month, over 1 month; peak 2× the average; no cached input; a time-per-output-token target of 50 ms and a time-to-first-token target of 2,000 ms."; got != want {
 		t.Errorf("assumptions:\n got %q\nwant %q", got, want)
+	} // A daily profile is named: a preset by its label, shares as such; the
+	// flat day, the default, is not.
+	for _, c := range []struct{ profile, words string }{
+		{"business_hours", ", the day's load shaped as business hours (09:00–17:00)"},
+		{"0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0417,0.0409", ", the day's load shaped by the 24 hourly shares given"},
+		{"flat", ""},
+	} {
+		s.Workload.DailyProfile = c.profile
+		r = mustEval(t, s)
+		if got, want := Summarize(r, nil).Assumptions, "Assumed: 86,400 requests a day in month 1 (1,000 input and 500 output tokens each), growing 10.0 % a month, over 1 month; peak 2× the average"+c.words+"; no cached input; a time-per-output-token target of 50 ms and a time-to-first-token target of 2,000 ms."; got != want {
+			t.Errorf("assumptions with %s:\n got %q\nwant %q", c.profile, got, want)
+		}
 	}
 }
 

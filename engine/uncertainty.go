@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/big"
 	"slices"
 	"sort"
 	"strconv"
@@ -128,6 +129,10 @@ type UsedRange struct {
 	Mode    decimal.Decimal `json:"mode"`
 	High    decimal.Decimal `json:"high"`
 	Default bool            `json:"default"` // the throughput band, not given
+	// DrawnWith is, for an option's throughput that shares its estimate
+	// with an earlier range's option (the same accelerator), that range's
+	// path: both take the same uniform each draw.
+	DrawnWith string `json:"drawn_with,omitempty"`
 }
 
 // Simulation is the Monte Carlo's result.
@@ -286,6 +291,10 @@ type draw struct {
 	shape        Shape
 	// A log-normal range's σ of ln x below and above its median (mode).
 	sigBelow, sigAbove decimal.Decimal
+	// group is, for an option's throughput, its estimate group
+	// (estimateGroups; the index of the group's first option), -1 for
+	// any other input: the options of one group share one uniform a draw.
+	group int
 }
 
 // checkUncertainty validates the scenario's uncertainty: each error names
@@ -400,13 +409,13 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 	for pos, i := range base.Comparison.Ranking {
 		rank[i] = pos
 	}
-	total := make([][]decimal.Decimal, n)
-	perM := make([][]decimal.Decimal, n)
-	stranded := make([][]decimal.Decimal, n)
-	margin := make([][]decimal.Decimal, n)
-	npv := make([][]decimal.Decimal, n)
-	npc := make([][]decimal.Decimal, n)
-	regret := make([][]decimal.Decimal, n)
+	total := make([]drawFigures, n)
+	perM := make([]drawFigures, n)
+	stranded := make([]drawFigures, n)
+	margin := make([]drawFigures, n)
+	npv := make([]drawFigures, n)
+	npc := make([]drawFigures, n)
+	regret := make([]drawFigures, n)
 	months := base.Horizon
 	monthly := make([][]int64, n*months) // cents, [option*months+month][draw]
 	for k := range monthly {
@@ -414,6 +423,7 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 	}
 	wins := make([]int, n)
 	cannot := make([]int, n)
+	var c, r big.Int // scratch for the cents
 	for k := 0; k < samples; k++ {
 		if pace.stop() {
 			return nil, ErrStopped
@@ -434,8 +444,8 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 				best = i
 				continue
 			}
-			c, b := o.TotalCost.Cmp(res.Options[best].TotalCost), rank[i] < rank[best]
-			if c < 0 || c == 0 && b {
+			cmp, b := o.TotalCost.Cmp(res.Options[best].TotalCost), rank[i] < rank[best]
+			if cmp < 0 || cmp == 0 && b {
 				best = i
 			}
 		}
@@ -446,20 +456,20 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 				cannot[i]++
 				continue
 			}
-			total[i] = append(total[i], o.TotalCost)
-			perM[i] = append(perM[i], o.CostPerMTokens)
-			stranded[i] = append(stranded[i], o.StrandedTotal)
-			regret[i] = append(regret[i], o.TotalCost.Sub(res.Options[best].TotalCost))
+			total[i].add(o.TotalCost)
+			perM[i].add(o.CostPerMTokens)
+			stranded[i].add(o.StrandedTotal)
+			regret[i].add(diff(o.TotalCost, res.Options[best].TotalCost))
 			if o.TotalMargin != nil {
-				margin[i] = append(margin[i], *o.TotalMargin)
+				margin[i].add(*o.TotalMargin)
 			}
 			if o.NPV != nil {
-				npv[i] = append(npv[i], *o.NPV)
+				npv[i].add(*o.NPV)
 			} else {
-				npc[i] = append(npc[i], o.NetPresentCost)
+				npc[i].add(o.NetPresentCost)
 			}
 			for m := range o.Months {
-				monthly[i*months+m] = append(monthly[i*months+m], cents(o.Months[m].Cost))
+				monthly[i*months+m] = append(monthly[i*months+m], centsIn(o.Months[m].Cost, &c, &r))
 			}
 			freeMonths(o.Months) // read: the next draw may reuse its rows
 		}
@@ -467,16 +477,16 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 	shares := winShares(wins, samples)
 	sim := &Simulation{Seed: sm.seed, Samples: samples, Ranges: sm.used, Redrawn: sm.redrawn, Rejections: sm.rejections}
 	for i := range base.Options {
-		os := OptionSpread{Label: base.Options[i].Label, TotalCost: spread(total[i]), CostPerMTokens: spread(perM[i]),
-			Stranded: spread(stranded[i]), Regret: spread(regret[i]), Wins: wins[i], WinShare: shares[i], CannotServe: cannot[i]}
-		if len(margin[i]) == samples-cannot[i] && len(margin[i]) > 0 {
-			os.Margin = ptr(spread(margin[i]))
+		os := OptionSpread{Label: base.Options[i].Label, TotalCost: spread(total[i].decimals()), CostPerMTokens: spread(perM[i].decimals()),
+			Stranded: spread(stranded[i].decimals()), Regret: spread(regret[i].decimals()), Wins: wins[i], WinShare: shares[i], CannotServe: cannot[i]}
+		if n := len(margin[i].at); n == samples-cannot[i] && n > 0 {
+			os.Margin = ptr(spread(margin[i].decimals()))
 		}
-		if len(npv[i]) == samples-cannot[i] && len(npv[i]) > 0 {
-			os.NPV = ptr(spread(npv[i]))
+		if n := len(npv[i].at); n == samples-cannot[i] && n > 0 {
+			os.NPV = ptr(spread(npv[i].decimals()))
 		}
-		if len(npc[i]) == samples-cannot[i] && len(npc[i]) > 0 {
-			os.NetPresentCost = ptr(spread(npc[i]))
+		if n := len(npc[i].at); n == samples-cannot[i] && n > 0 {
+			os.NetPresentCost = ptr(spread(npc[i].decimals()))
 		}
 		for m := 0; m < months && cannot[i] < samples; m++ { // none when it never serves
 			os.Monthly = append(os.Monthly, centSpread(monthly[i*months+m]))
@@ -486,25 +496,80 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 	return sim, nil
 }
 
+// drawFigures holds one figure of every draw as the words of its coefficient,
+// one after another, its exponent and its sign, in slices without
+// pointers: the collector, which runs many times in a simulation, has a
+// few slices to look at, not a heap object for each figure of each draw.
+type drawFigures struct {
+	words []big.Word
+	at    []figureAt
+}
+
+type figureAt struct {
+	off, n, exp int32
+	neg         bool
+}
+
+func (f *drawFigures) add(v decimal.Decimal) {
+	c := coef(v)
+	w := c.Bits()
+	f.at = append(f.at, figureAt{off: int32(len(f.words)), n: int32(len(w)), exp: v.Exponent(), neg: c.Sign() < 0})
+	f.words = append(f.words, w...)
+}
+
+// decimals is the figures as decimals, in the order added.
+func (f *drawFigures) decimals() []decimal.Decimal {
+	out := make([]decimal.Decimal, len(f.at))
+	for k, a := range f.at {
+		z := new(big.Int).SetBits(slices.Clone(f.words[a.off : a.off+a.n]))
+		if a.neg {
+			z.Neg(z)
+		}
+		out[k] = decimal.NewFromBigInt(z, a.exp)
+	}
+	return out
+}
+
 // simulator is a simulation under way: the checked scenario, its point
 // evaluation, the ranges to draw and what every draw shares.
 type simulator struct {
-	s             *Scenario
-	seed          int64
-	samples       int
-	draws         []draw
-	used          []UsedRange
-	bp            *plan
-	base          *Result
-	shared        reuse  // demand when it does not move; the discount factors
-	fixed         []bool // option i's candidate replicas do not move
-	fieldMoves    bool   // a scenario field moves (not only throughput)
-	patched       bool   // every field that moves has a patch: no Check a draw
+	s          *Scenario
+	seed       int64
+	samples    int
+	draws      []draw
+	used       []UsedRange
+	bp         *plan
+	base       *Result
+	shared     reuse  // demand when it does not move; the discount factors
+	fixed      []bool // option i's candidate replicas do not move
+	fieldMoves bool   // a scenario field moves (not only throughput)
+	patched    bool   // every field that moves has a patch: no Check a draw
+	// grows is false when no draw's growth can take demand past the
+	// engine's limit (growthBounded): the draws skip that check.
+	grows         bool
 	discountMoves bool
 	r             *rng
 	values        []decimal.Decimal
 	redrawn       int         // draws refused by a check and drawn again
 	rejections    []Rejection // why, by the input the check named
+	// each estimate group's uniform in the draw under way (uniformOf)
+	groupU     []decimal.Decimal
+	groupDrawn []bool
+}
+
+// uniformOf is the uniform draw d samples its range at: a fresh one, or,
+// for an option's throughput, the one its estimate group drew first in
+// this draw, so that options sharing an estimate move together (each at
+// the same quantile of its own range; with the same range, the same
+// multiplier).
+func (sm *simulator) uniformOf(d *draw) decimal.Decimal {
+	if d.group < 0 {
+		return sm.r.uniform()
+	}
+	if !sm.groupDrawn[d.group] {
+		sm.groupU[d.group], sm.groupDrawn[d.group] = sm.r.uniform(), true
+	}
+	return sm.groupU[d.group]
 }
 
 func newSimulator(s *Scenario) (*simulator, error) {
@@ -540,6 +605,16 @@ func newSimulator(s *Scenario) (*simulator, error) {
 	draws = permute(draws, stableOrder(len(draws), func(a, b int) int { return strings.Compare(draws[a].path, draws[b].path) }))
 	sm := &simulator{s: s, seed: seed, samples: samples, draws: draws, bp: bp, base: base,
 		r: newRNG(uint64(seed)), values: make([]decimal.Decimal, len(draws))}
+	// The options of one estimate group share their throughput's uniform:
+	// one estimate, one error (docs/methodology.md).
+	groups := estimateGroups(bp)
+	sm.groupU, sm.groupDrawn = make([]decimal.Decimal, len(groups)), make([]bool, len(groups))
+	for j := range sm.draws {
+		sm.draws[j].group = -1
+		if d := &sm.draws[j]; d.throughput {
+			d.group = groups[d.option]
+		}
+	}
 	demandMoves, modelMoves := false, false
 	sm.patched = true
 	for _, d := range draws {
@@ -549,6 +624,14 @@ func newSimulator(s *Scenario) (*simulator, error) {
 		demandMoves = demandMoves || d.demand
 		modelMoves = modelMoves || (d.option < 0 && !d.neutral)
 		sm.discountMoves = sm.discountMoves || d.path == "workload.discount_rate"
+	}
+	sm.grows = !sm.growthBounded()
+	for j := range sm.draws {
+		if g := sm.draws[j].group; g >= 0 {
+			if k := slices.IndexFunc(sm.draws[:j], func(e draw) bool { return e.group == g }); k >= 0 {
+				sm.used[j].DrawnWith = sm.draws[k].path
+			}
+		}
 	}
 	// What a draw leaves unchanged: the demand months, unless a workload
 	// or revenue input moves; each option's candidate replicas, unless an
@@ -579,10 +662,11 @@ func (sm *simulator) next(k int) (*plan, []decimal.Decimal, *Result, error) {
 	}
 	n := len(sm.base.Options)
 	mult := make([]decimal.Decimal, n)
+	clear(sm.groupDrawn)
 	for j, d := range sm.draws {
 		v := d.lo // a range of one value takes no draw
 		if !d.lo.Equal(d.hi) {
-			v = d.sample(sm.r.uniform())
+			v = d.sample(sm.uniformOf(&d))
 		}
 		if d.field.Integer {
 			v = v.Round(0)
@@ -613,8 +697,10 @@ func (sm *simulator) next(k int) (*plan, []decimal.Decimal, *Result, error) {
 					d.patch(p, sm.values[j])
 				}
 			}
-			if msg := p.workload.growthProblem(); msg != "" {
-				return nil, nil, nil, drawError(k, sm.draws, sm.values, Errors{{"workload.monthly_growth", msg}})
+			if sm.grows {
+				if msg := p.workload.growthProblem(); msg != "" {
+					return nil, nil, nil, drawError(k, sm.draws, sm.values, Errors{{"workload.monthly_growth", msg}})
+				}
 			}
 		}
 	}
@@ -644,6 +730,35 @@ func (sm *simulator) next(k int) (*plan, []decimal.Decimal, *Result, error) {
 		return nil, nil, nil, drawError(k, sm.draws, sm.values, err)
 	}
 	return p, mult, res, nil
+}
+
+// growthBounded reports that no draw's growth takes demand past the
+// engine's limit: the checked plan with requests a day and monthly growth
+// at the highest values a draw can give them passes growthProblem. Each
+// month's requests a day, round(last × (1 + growth), Prec), never falls
+// when last or growth rises (a product of positive numbers, then a
+// rounding, both non-decreasing), so a draw at or below those values stays
+// at or below that plan's demand every month; a draw of zero or negative
+// growth is never checked. A drawn value is within its range's bounds,
+// rounded to a whole number for a whole-number field (hence the ceiling).
+func (sm *simulator) growthBounded() bool {
+	w := sm.bp.workload
+	for _, d := range sm.draws {
+		if d.patch == nil || d.option >= 0 {
+			continue
+		}
+		hi := d.hi
+		if d.field.Integer {
+			hi = hi.Ceil()
+		}
+		switch d.path {
+		case "workload.requests_per_day":
+			w.rpd = maxDec(w.rpd, hi)
+		case "workload.monthly_growth":
+			w.growth = maxDec(w.growth, hi)
+		}
+	}
+	return w.growthProblem() == ""
 }
 
 func drawError(k int, draws []draw, values []decimal.Decimal, err error) error {
@@ -765,8 +880,8 @@ func scaleThroughputs(cands []Throughput, m decimal.Decimal) []Throughput {
 	}
 	out := make([]Throughput, len(cands))
 	for i, t := range cands {
-		t.PrefillTokensPerS = t.PrefillTokensPerS.Mul(m)
-		t.DecodeTokensPerS = t.DecodeTokensPerS.Mul(m)
+		t.PrefillTokensPerS = mul(t.PrefillTokensPerS, m)
+		t.DecodeTokensPerS = mul(t.DecodeTokensPerS, m)
 		t.AcceleratorSecondsPerRequest = div(t.AcceleratorSecondsPerRequest, m)
 		out[i] = t
 	}
@@ -788,10 +903,10 @@ func (d draw) sample(u decimal.Decimal) decimal.Decimal {
 		return d.lo
 	}
 	var x decimal.Decimal
-	if u.Mul(width).Cmp(d.mode.Sub(d.lo)) < 0 {
-		x = d.lo.Add(sqrtDec(u.Mul(width).Mul(d.mode.Sub(d.lo))))
+	if uw, below := mul(u, width), diff(d.mode, d.lo); uw.Cmp(below) < 0 {
+		x = sum(d.lo, sqrtDec(mul(uw, below)))
 	} else {
-		x = d.hi.Sub(sqrtDec(one.Sub(u).Mul(width).Mul(d.hi.Sub(d.mode))))
+		x = diff(d.hi, sqrtDec(mul(mul(diff(one, u), width), diff(d.hi, d.mode))))
 	}
 	x = roundTo(x, drawPlaces)
 	if x.Cmp(d.lo) < 0 {
@@ -806,16 +921,56 @@ func (d draw) sample(u decimal.Decimal) decimal.Decimal {
 // sqrtDec is √v to Prec places by Newton's iteration from above,
 // x ← (x + v/x)/2, which falls monotonically to √v: it stops when a step
 // no longer falls (at most 200 steps; from the starting power of ten,
-// about 7 + log2(digits) are needed).
+// about 7 + log2(digits) are needed). Each step keeps Prec + 4 places:
+// v/x rounded half away from zero (quo), then the half of the sum rounded
+// likewise. The steps run on integers counting 10^−(Prec+4), in place
+// (sqrtSteps, in decimals, when v is beyond the table of powers): with x
+// = X × 10^−p and v = V × 10^e, v/x at p places is V × 10^(e+2p) / X
+// rounded, and (X + Q)/2 rounded half up is ⌊(X + Q + 1)/2⌋. The same
+// digits either way (TestSqrtDec).
 func sqrtDec(v decimal.Decimal) decimal.Decimal {
 	if v.Sign() <= 0 {
 		return zero
 	}
-	digits := len(v.Coefficient().String()) + int(v.Exponent()) // v < 10^digits
+	digits := v.NumDigits() + int(v.Exponent()) // v < 10^digits
 	e := digits / 2
 	if digits > 0 {
 		e = (digits + 1) / 2
 	}
+	const p = Prec + 4
+	k := int(v.Exponent()) + 2*p
+	if e+p < 0 || e+p >= len(pow10) || k >= len(pow10) || -k >= len(pow10) {
+		return sqrtSteps(v, e)
+	}
+	var x, num, den, q, r big.Int
+	x.Set(pow10[e+p]) // 10^e ≥ √v
+	if k >= 0 {
+		num.Mul(coef(v), pow10[k])
+	} else {
+		num.Set(coef(v))
+	}
+	for i := 0; i < 200; i++ {
+		d := &x
+		if k < 0 {
+			d = den.Mul(&x, pow10[-k])
+		}
+		q.QuoRem(&num, d, &r)
+		if r.Lsh(&r, 1).Cmp(d) >= 0 {
+			q.Add(&q, oneInt)
+		}
+		q.Add(&q, &x)
+		q.Add(&q, oneInt)
+		q.Rsh(&q, 1) // the next x
+		if q.Cmp(&x) >= 0 {
+			break
+		}
+		x.Set(&q)
+	}
+	return roundTo(wrap(&x, -p), Prec)
+}
+
+// sqrtSteps is sqrtDec's iteration in decimals, from 10^e.
+func sqrtSteps(v decimal.Decimal, e int) decimal.Decimal {
 	x := decimal.New(1, int32(e)) // ≥ √v
 	half := decimal.New(5, -1)
 	for i := 0; i < 200; i++ {
@@ -881,9 +1036,17 @@ func spread(v []decimal.Decimal) Spread {
 // coefficient of the value rounded to 2 places), saturating at the int64
 // range (±$92 quadrillion), so the fan's draws take 8 bytes each.
 func cents(v decimal.Decimal) int64 {
-	c := roundedCoefficient(v, 2)
-	if c == nil {
-		c = v.Round(2).Coefficient()
+	var c big.Int
+	return centsIn(v, &c, new(big.Int))
+}
+
+// centsIn is cents(v) computed in the scratch integers c and r.
+func centsIn(v decimal.Decimal, c, r *big.Int) int64 {
+	if k := int(-2 - v.Exponent()); k > 0 && k < len(pow10) {
+		c.Set(coef(v))
+		dropDigits(c, k, r) // as roundedCoefficient
+	} else {
+		c.Set(coef(v.Round(2)))
 	}
 	if !c.IsInt64() {
 		if c.Sign() > 0 {

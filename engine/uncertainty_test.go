@@ -40,6 +40,30 @@ func TestSqrtDec(t *testing.T) {
 			t.Errorf("√%s = %s, want %s", c.in, got, c.want)
 		}
 	}
+	// The steps in integers give the decimal steps' digits, for
+	// coefficients of 1 to 60 digits and exponents down to −110 (both
+	// sides of the integers' range), perfect squares included, for v from
+	// 10^−50 (a draw's v is at least 5 × 10^−52: u ≥ 5 × 10^−16 times two
+	// widths of at least 10^−18; the decimal steps divide by zero below
+	// about 10^−56) to 10^20.
+	rng := rand.New(rand.NewSource(3))
+	for n := range 3000 {
+		c := new(big.Int).Rand(rng, pow10[1+rng.Intn(60)])
+		c.Add(c, big.NewInt(1))
+		if n%10 == 0 {
+			c.Mul(c, c)
+		}
+		d := len(c.String())
+		v := decimal.NewFromBigInt(c, int32(rng.Intn(71+d)-50-d))
+		digits := len(v.Coefficient().String()) + int(v.Exponent())
+		e := digits / 2
+		if digits > 0 {
+			e = (digits + 1) / 2
+		}
+		if got, want := sqrtDec(v), sqrtSteps(v, e); !got.Equal(want) {
+			t.Fatalf("√%s = %s, the decimal steps give %s", v, got, want)
+		}
+	}
 }
 
 // The triangular inverse CDF at hand-worked points: low 1, mode 2, high 5
@@ -939,5 +963,29 @@ func TestSimulateGrowthLimitPatchedOrChecked(t *testing.T) {
 		"narrow the high end of the growth range (or of requests a day) or shorten the horizon"
 	if a, b := errA.Error(), errB.Error(); a != want || b != want {
 		t.Fatalf("patched: %s\nchecked: %s", a, b)
+	}
+}
+
+// Draws skip the growth limit's check only when the highest requests a day
+// and growth the ranges allow pass it. The reference ranges' highest, 3
+// million requests a day growing 12 % a month, reach 3 × 10^6 × 1.12^59 ≈
+// 3 × 10^6 × 801 ≈ 2.4 × 10^9 in month 60, far below 10^15: skipped. At
+// 80 % a month, month 35 has 3 × 10^6 × 1.8^34 ≈ 3 × 10^6 × 4.8 × 10^8 ≈
+// 1.4 × 10^15: checked.
+func TestSimulateGrowthBounded(t *testing.T) {
+	s := referenceWithRanges(t, "10")
+	sm, err := newSimulator(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sm.grows {
+		t.Error("the reference ranges' draws check the growth limit")
+	}
+	s.Uncertainty.Ranges[0].High = N("0.8")
+	if sm, err = newSimulator(s); err != nil {
+		t.Fatal(err)
+	}
+	if !sm.grows {
+		t.Error("growth up to 80 % a month is not checked")
 	}
 }

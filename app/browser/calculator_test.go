@@ -340,7 +340,7 @@ func TestCalculatorImportExportCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want strings.Builder
-	engine.WriteReport(&want, &opened, r)
+	engine.WriteReport(&want, &opened, r, nil)
 	if csv != want.String() {
 		t.Errorf("exported CSV differs from the CLI's (%d vs %d bytes)", len(csv), want.Len())
 	}
@@ -526,7 +526,7 @@ func TestCalculatorTableHandWorked(t *testing.T) {
 		"Cost per 1,000 requests":  {"$3.33", "$5.25"},
 		"Total cost":               {"$17,520", "$27,594"},
 		"Total cash out":           {"$17,520", "$27,594"},
-		"Cheapest from month":      {"1", "never"},
+		"Cheapest":                 {"in every month", "never"}, // the cloud is cheaper in both months ($8,760 and $8,760 against $13,797 and $13,797)
 		"Accelerators per replica": {"2", "–"},
 		"Batch, decode step":       {"measured", "–"},
 		"Prefill / decode tokens/s per accelerator": {"10,000 / 1,000", "–"},
@@ -535,7 +535,7 @@ func TestCalculatorTableHandWorked(t *testing.T) {
 		"Stranded (paid, unused)":                   {"$0", "$0"},
 		"Margin":                                    {"$24,528", "$14,454"},
 		"Break-even month":                          {"1", "1"},
-		"Beats the API above (requests/day)":        {"36,572", "–"},
+		"Beats the API at every volume above (requests/day)": {"36,572", "–"},
 	})
 	if got := table["Savings against the API"]; len(got) != 2 || got[0] != "$10,074 (36.5 %)" {
 		t.Errorf("savings row = %q, want the cloud's $10,074 (36.5 %%)", got)

@@ -62,7 +62,7 @@ func TestHybridTornadoPowerBreakEven(t *testing.T) {
 		t.Errorf("%d power lines, want 3", n)
 	}
 	checkTexts(t, ctx, map[string]string{
-		"#hybrid-layers-3-base": "The base is a commitment of its own: 4 accelerators for the whole horizon at $1.50 an accelerator-hour, committed's committed rate (its hourly rate when none is given); committed's own commitment tiers, if any, are its plan on its own and are not used here.",
+		"#hybrid-layers-3-base": "The base is a commitment of its own: 4 accelerators for the whole horizon at $1.50 an accelerator-hour, the committed rate of “committed” (its hourly rate when none is given); the commitment tiers of “committed” itself, if any, are its plan on its own and are not used here.",
 	})
 	if got := text(t, ctx, stat(3, "break_even_basis")); !strings.HasPrefix(got, "Break-even against the API: not defined for a hybrid:") {
 		t.Errorf("break-even basis %q", got)

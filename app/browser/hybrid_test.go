@@ -29,6 +29,11 @@ func TestHybridFleet(t *testing.T) {
 		// 4 base + 4 burst at the peak hour (TestHybridHandWorked).
 		waitText(stat(3, "peak_accelerators"), "8"),
 		waitText(stat(3, "average_utilization"), "24.1 %"))
+	// The comparison table says the same peak (not "–"). Its columns are
+	// in rank order: the API ($12,167), then the hybrid ($12,191).
+	if got := comparisonRows(t, ctx)["Peak accelerators"]; len(got) != 4 || got[0] != "–" || got[1] != "8" {
+		t.Errorf("table's peak accelerators %q, want the hybrid's 8", got)
+	}
 	rows := eval[[]string](t, ctx, `[...document.querySelectorAll("#hybrid-layers-3 tbody tr")].map((r) => [...r.cells].map((c) => c.textContent).join(" | "))`)
 	want := []string{
 		"Base | committed | 73.2 % | $8,760 | 71.9 % | 21.2 %",

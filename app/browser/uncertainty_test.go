@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -229,4 +230,53 @@ func TestUncertaintyRedrawn(t *testing.T) {
 		setPath("uncertainty[workload.monthly_growth].low", "0.9"),
 		WaitJS(`(document.querySelector("#uncertainty-error") || {}).textContent === "Range on workload.monthly_growth, high: 301 of 301 draws fall outside the model's limits, more than the 300 draws asked for: `+
 			`Monthly growth (workload.monthly_growth) grows demand past 10^15 requests a day within the horizon in 301 of them; narrow the high end of the growth range (or of requests a day) or shorten the horizon."`, 30*time.Second))
+}
+
+// TestUncertaintyExportCSV: once the Monte Carlo has finished, the page's
+// Export CSV holds its spread, the same report as `infercost eval -format
+// csv -samples …` (both engine.WriteReport; the engine's
+// TestReportPowerAndUncertainty checks the block's rows by hand). Two
+// options on the same H100s draw their throughput together, and the
+// ranges say so.
+func TestUncertaintyExportCSV(t *testing.T) {
+	s := calcSite(t)
+	ctx := NewBrowser(t)
+	done := `document.querySelector("#uncertainty-table") !== null && document.querySelector("#uncertainty-progress") === null`
+	sc := uncertainScenario("11")
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(sc)), WaitApp(), WaitTable(),
+		WaitJS(done, 60*time.Second), chromedp.Click("#export-csv"), WaitJS(`window.infercostLastDownload !== undefined`, 10*time.Second))
+	csv := eval[string](t, ctx, `window.infercostLastDownload.content`)
+	opened, err := engine.DecodeLink(engine.EncodeLink(sc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := engine.Evaluate(&opened)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim, err := engine.Simulate(&opened, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want strings.Builder
+	if err := engine.WriteReport(&want, &opened, r, sim); err != nil {
+		t.Fatal(err)
+	}
+	if csv != want.String() {
+		t.Errorf("exported CSV differs from the engine's report (%d vs %d bytes):\n%s", len(csv), want.Len(), csv)
+	}
+	if !strings.Contains(csv, "\n\nuncertainty\nseed,11\nsamples,300\nredrawn,0\n") {
+		t.Errorf("no uncertainty block in the export:\n%s", csv)
+	}
+
+	twin := engine.DefaultScenario()
+	twin.Options[2] = twin.Options[1]
+	twin.Options[2].Label = "H100 again"
+	twin.Uncertainty = &engine.Uncertainty{Samples: engine.N("50")}
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(&twin)), chromedp.Reload(), WaitApp(), WaitTable(),
+		WaitJS(done+` && document.querySelector("#uncertainty-intro").textContent.includes("H100 again: throughput")`, 60*time.Second))
+	intro := eval[string](t, ctx, `document.querySelector("#uncertainty-intro").textContent`)
+	if !strings.Contains(intro, "drawn with options[1].throughput (the same accelerator: one estimate, one error)") {
+		t.Errorf("the ranges do not say the twins draw together: %s", intro)
+	}
 }

@@ -17,13 +17,22 @@ func TestEvalCommitmentTiers(t *testing.T) {
 	}
 	for _, s := range []string{
 		"$55,879", // total: 17,520 + 8,818.40 + 20,780.67 + 8,760 on demand (the tiers' prepaid capital included)
-		"commitment tier 1 (options[0]): 8 accelerators at $1.50 an hour, months 1–2, nothing upfront; costs $17,520 within the horizon; accelerator-months: 10 used, 6 stranded ($6,570)",
+		"commitment tier 1 (options[0].commit_accelerators, commit_hourly_rate, commit_months): 8 accelerators at $1.50 an hour, months 1–2, nothing upfront; costs $17,520 within the horizon; accelerator-months: 10 used, 6 stranded ($6,570)",
 		"commitment tier 2 (options[0].commitments[0]): 4 accelerators at $1.00 an hour, months 2–4, 50.0 % upfront ($4,380 in month 2); costs $8,818 within the horizon; accelerator-months: 12 used, none stranded",
 		"commitment tier 3 (options[0].commitments[1]): 10 accelerators at $1.40 an hour, months 3–5, 100.0 % upfront ($30,660 in month 3); costs $20,781 within the horizon; accelerator-months: 18 used, 2 stranded ($2,044)",
 	} {
 		if !strings.Contains(want, s) {
 			t.Errorf("table lacks %q:\n%s", s, want)
 		}
+	}
+	// Without a first tier the list still starts at tier 1, said empty, so
+	// that tier 2 (commitments[0]) is not left without one.
+	code, noFirst, stderr := runCLI("", "eval", "-set", "options[0].commit_accelerators=0", "testdata/tiered.json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if s := "    commitment tier 1 (options[0].commit_accelerators, commit_hourly_rate, commit_months): none\n    commitment tier 2 (options[0].commitments[0]): 4 accelerators"; !strings.Contains(noFirst, s) {
+		t.Errorf("table lacks %q:\n%s", s, noFirst)
 	}
 	// The tiers round-trip through a link and through the file the link
 	// decodes to: the same table.

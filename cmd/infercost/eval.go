@@ -20,7 +20,7 @@ func init() {
 
 func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("infercost eval", flag.ContinueOnError)
-	format := fs.String("format", "table", "output `format`: table, json, csv (the report: summary, every assumption, monthly rows) or csv-monthly (the monthly rows alone)")
+	format := fs.String("format", "table", "output `format`: table, json, csv (the report: summary, options, power, uncertainty, every assumption, monthly rows) or csv-monthly (the monthly rows alone)")
 	interactivity := fs.Bool("interactivity", false, "also print each estimated option's cost per M tokens at each tokens/s per user (table format)")
 	inputs := fs.Bool("inputs", false, "list every input with the value used and where it comes from, instead of the results")
 	sizing := fs.Bool("commit-sizing", false, "also size each cloud option's first commitment tier: the size and term that cost the least (table or json format), by total cost or, with -set workload.sizing_basis=1, by net present cost at the discount rate")
@@ -64,6 +64,10 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "infercost eval: -commit-sizing adds to the results table or JSON: use it with -format table or json, without -inputs")
 		return 2
 	}
+	if (*samplesText != "" || *seedText != "") && (*format == "csv-monthly" || *inputs) {
+		fmt.Fprintln(stderr, "infercost eval: -samples and -seed add the uncertainty block to the results: use them with -format table, json or csv, without -inputs")
+		return 2
+	}
 	if *termsText != "" && !*sizing {
 		fmt.Fprintln(stderr, "infercost eval: -commit-terms lists the terms of -commit-sizing: add -commit-sizing")
 		return 2
@@ -97,8 +101,10 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	if *inputs {
-		// Listed even when invalid: a missing value shows as required.
-		if err := writeInputs(stdout, engine.Resolve(&s)); err != nil {
+		// Listed even when invalid: a missing value shows as required. As
+		// the reports list them (ReportAssumptions): a value typed equal to
+		// its default reads "default" here as in the CSV and on the page.
+		if err := writeInputs(stdout, engine.ReportAssumptions(&s)); err != nil {
 			fmt.Fprintln(stderr, "infercost eval:", err)
 			return 1
 		}
@@ -108,7 +114,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		var errs engine.Errors
 		if errors.As(err, &errs) {
 			for _, e := range errs {
-				fmt.Fprintln(stderr, e.Error())
+				fmt.Fprintln(stderr, flagError(e, *samplesText, *seedText))
 			}
 		} else {
 			fmt.Fprintln(stderr, "infercost eval:", err)
@@ -116,12 +122,12 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	var sim *engine.Simulation
-	if s.Uncertainty != nil && !*inputs && (*format == "table" || *format == "json") {
+	if s.Uncertainty != nil && !*inputs && *format != "csv-monthly" {
 		if sim, err = engine.Simulate(&s, nil); err != nil {
 			var errs engine.Errors
 			if errors.As(err, &errs) {
 				for _, e := range errs {
-					fmt.Fprintln(stderr, e.Error())
+					fmt.Fprintln(stderr, flagError(e, *samplesText, *seedText))
 				}
 			} else {
 				fmt.Fprintln(stderr, "infercost eval: uncertainty:", err)
@@ -170,7 +176,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			err = enc.Encode(res)
 		}
 	case *format == "csv":
-		err = engine.WriteReport(stdout, &s, res)
+		err = engine.WriteReport(stdout, &s, res, sim)
 	case *format == "csv-monthly":
 		err = engine.WriteCSV(stdout, res)
 	default:
@@ -261,6 +267,9 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 			perReplica = fmt.Sprint(o.AcceleratorsPerReplica)
 			peak = engine.Count(o.PeakAccelerators, 0)
 		}
+		if o.Hybrid != nil && o.AverageUtilization != nil { // its accelerators, base and burst (as on the page)
+			peak = engine.Count(o.PeakAccelerators, 0)
+		}
 		if o.AverageUtilization != nil {
 			util = engine.Percent(*o.AverageUtilization)
 		}
@@ -295,18 +304,14 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 			continue
 		}
 		var notes []string
-		if v.CheapestFromMonth != nil {
-			notes = append(notes, fmt.Sprintf("cheapest from month %d", *v.CheapestFromMonth))
+		if m := engine.CheapestMonths(r, i); m != "" {
+			notes = append(notes, "cheapest "+m)
 		}
-		if v.SavingsVsAPI != nil && v.SavingsVsAPIShare != nil {
-			notes = append(notes, fmt.Sprintf("saves %s (%s) against the API", engine.Money(*v.SavingsVsAPI), engine.Percent(*v.SavingsVsAPIShare)))
+		if s := v.AgainstAPI(); s != "" {
+			notes = append(notes, s)
 		}
-		if v.BreakEvenRequestsPerDay != nil {
-			notes = append(notes, fmt.Sprintf("beats the API above %s requests a day (%s)", engine.Count(*v.BreakEvenRequestsPerDay, 0), v.BreakEvenBasis))
-		} else if o.Throughput != nil && c.APIOption != nil {
-			notes = append(notes, "never beats the API at any volume ("+v.BreakEvenBasis+")")
-		} else if o.Hybrid != nil && c.APIOption != nil {
-			notes = append(notes, "break-even volume against the API "+v.BreakEvenBasis)
+		if s := engine.BreakEvenText(r, i); s != "" {
+			notes = append(notes, s)
 		}
 		if o.Throughput != nil && o.BatchSize != nil {
 			notes = append(notes, fmt.Sprintf("batch %d, decode step %s ms (%s), %s tokens/s per user, first token in %s ms", *o.BatchSize, o.DecodeStepMs.StringFixed(2), o.Binds(), o.TokensPerSecondPerUser.StringFixed(1), engine.Count(*o.TimeToFirstTokenMs, 0)))
@@ -331,7 +336,10 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 		if o.Throughput != nil && o.Why != "" {
 			fmt.Fprintf(w, "    replica: %s\n", o.Why)
 		}
-		for _, t := range o.Commitments {
+		for k, t := range o.Commitments {
+			if k == 0 && t.Tier != 1 {
+				fmt.Fprintf(w, "    commitment tier 1 (%s): none\n", t1Path(i))
+			}
 			fmt.Fprintf(w, "    %s\n", tierLine(t))
 		}
 		if o.Hybrid != nil {
@@ -398,6 +406,13 @@ func writeFinance(w io.Writer, r *engine.Result) error {
 	return tw.Flush()
 }
 
+// t1Path is where option i's first commitment tier is given: its own
+// commit_* fields (the tiers after it are commitments[0], [1], …, tiers 2,
+// 3, …).
+func t1Path(i int) string {
+	return fmt.Sprintf("options[%d].commit_accelerators, commit_hourly_rate, commit_months", i)
+}
+
 // tierLine describes one commitment tier and what of it was used.
 func tierLine(t engine.TierResult) string {
 	upfront := "nothing upfront"
@@ -408,8 +423,12 @@ func tierLine(t engine.TierResult) string {
 	if t.StrandedAcceleratorMonths.Sign() > 0 {
 		stranded = fmt.Sprintf("%s stranded (%s)", engine.Count(t.StrandedAcceleratorMonths, 0), engine.Money(t.StrandedCost))
 	}
+	path := t.Path
+	if i, _, ok := engine.SplitOptionPath(path + ".x"); ok && t.Tier == 1 {
+		path = t1Path(i)
+	}
 	return fmt.Sprintf("commitment tier %d (%s): %s accelerators at %s an hour, months %d–%d, %s; costs %s within the horizon; accelerator-months: %s used, %s",
-		t.Tier, t.Path, engine.Count(t.Accelerators, 0), engine.MoneyFixed(t.HourlyRate, 2), t.StartMonth, t.EndMonth, upfront,
+		t.Tier, path, engine.Count(t.Accelerators, 0), engine.MoneyFixed(t.HourlyRate, 2), t.StartMonth, t.EndMonth, upfront,
 		engine.Money(t.Cost), engine.Count(t.UsedAcceleratorMonths, 0), stranded)
 }
 
@@ -478,26 +497,35 @@ func writeInteractivity(w io.Writer, s *engine.Scenario, r *engine.Result) error
 		fmt.Fprintf(tw, "%s\t", r.Options[i].Label)
 	}
 	fmt.Fprintln(tw)
+	dash := false
 	for _, pt := range curve {
 		fmt.Fprintf(tw, "%s\t", engine.Count(pt.TokensPerSecondPerUser, 0))
 		for _, i := range cols {
 			cell := "–"
 			if c := pt.Options[i]; c != nil {
 				cell = fmt.Sprintf("%s (batch %d on %d)", engine.Money(c.CostPerMTokens), c.BatchSize, c.AcceleratorsPerReplica)
+			} else {
+				dash = true
 			}
 			fmt.Fprintf(tw, "%s\t", cell)
 		}
 		fmt.Fprintln(tw)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if dash {
+		fmt.Fprintln(w, "  –: the option cannot serve each user that many tokens a second, with any replica size it considers, even at batch 1.")
+	}
+	return nil
 }
 
 // writeInputs lists every input that applies: its path, the value the
 // engine uses, its unit, and where the value comes from.
-func writeInputs(w io.Writer, r *engine.Resolution) error {
+func writeInputs(w io.Writer, as []engine.Assumption) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "input\tvalue\tunit\tfrom")
-	for _, a := range engine.Assumptions(r) {
+	for _, a := range as {
 		value, from := a.Value, a.From
 		if value == "" {
 			value = "–"
@@ -508,6 +536,18 @@ func writeInputs(w io.Writer, r *engine.Resolution) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.Path, value, a.Unit, from)
 	}
 	return tw.Flush()
+}
+
+// flagError is an input error as printed, naming the flag when the value
+// came from -samples or -seed rather than from the file.
+func flagError(e engine.FieldError, samples, seed string) string {
+	switch {
+	case e.Path == "uncertainty.samples" && samples != "":
+		return "infercost eval: -samples " + samples + ": " + e.Msg
+	case e.Path == "uncertainty.seed" && seed != "":
+		return "infercost eval: -seed " + seed + ": " + e.Msg
+	}
+	return e.Error()
 }
 
 // setFlags collects -set path=value.

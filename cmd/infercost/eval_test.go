@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -558,5 +559,34 @@ func TestEvalPricePaths(t *testing.T) {
 	_, out, _ := evalEdited(t, "csv-monthly", edits...)
 	if head := strings.SplitN(out, "\n", 2)[0]; !strings.HasSuffix(head, ",cumulative_cash,cumulative_discounted_cash") {
 		t.Errorf("CSV header lacks cumulative_discounted_cash: %s", head)
+	}
+}
+
+// TestInputsProvenanceAgrees: a value typed equal to its default (the
+// time-per-output-token target's 50 ms) reads "default" in `-inputs` as in
+// the CSV's assumptions (both engine.ReportAssumptions), not "given" in one
+// and "default" in the other.
+func TestInputsProvenanceAgrees(t *testing.T) {
+	code, in, stderr := runCLI("", "eval", "-inputs", "-set", "workload.tpot_slo_ms=50", "testdata/handworked.json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !regexp.MustCompile(`(?m)^workload\.tpot_slo_ms +50 +ms +default$`).MatchString(in) {
+		t.Errorf("-inputs lacks workload.tpot_slo_ms 50 ms default:\n%s", in)
+	}
+	code, csv, stderr := runCLI("", "eval", "-format", "csv", "-set", "workload.tpot_slo_ms=50", "testdata/handworked.json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if s := "workload.tpot_slo_ms,,Time per output token target,50,ms,default,true"; !strings.Contains(csv, s) {
+		t.Errorf("csv lacks %q", s)
+	}
+	// The replica size's default says what the engine does: the cheapest of
+	// several sizes, not simply the smallest that fits.
+	if code, in, stderr = runCLI("", "eval", "-inputs", "testdata/reference.json"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if s := "none (the cheapest of the smallest power of two that fits the model and 2, 4 and 8 times that)"; !strings.Contains(in, s) {
+		t.Errorf("-inputs lacks %q", s)
 	}
 }

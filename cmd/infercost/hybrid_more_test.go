@@ -34,7 +34,7 @@ func TestEvalHybridSensitivityPowerBreakEven(t *testing.T) {
 		"Over 2 months, hybrid is cheapest: $12,228 in all, $1.34 per million tokens.",
 		"committed rate (base: committed) ($1.15 at −20 %, $1.53 at +20 %)",
 		"base size ($1.28 at −20 %, $1.56 at +20 %)",
-		"the base is a commitment of its own: 4 accelerators for the whole horizon at $1.50 an accelerator-hour, committed's committed rate",
+		"the base is a commitment of its own: 4 accelerators for the whole horizon at $1.50 an accelerator-hour, the committed rate of “committed”",
 		"break-even volume against the API not defined for a hybrid",
 		"hybrid: base layer power not known: the accelerator has no board power",
 	} {

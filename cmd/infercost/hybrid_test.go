@@ -22,6 +22,12 @@ func TestEvalHybrid(t *testing.T) {
 		"base (committed): 73.2 % of tokens, $8,760 (71.9 % of the cost), utilization 21.2 %",
 		"burst (rented): 25.6 % of tokens, $3,285 (26.9 % of the cost), utilization 39.5 %",
 		"overflow (api): 1.2 % of tokens, $146.00 (1.2 % of the cost)",
+		// The table's peak accelerators: the base's 4 and the burst's cap
+		// of 4 (two replicas of 2), as the page's card shows; no replica
+		// size of its own.
+		"     2     hybrid  hybrid              –           8    24.1 %",
+		// The profile is named in the assumptions.
+		"peak 3.6× the average, the day's load shaped by the 24 hourly shares given;",
 	} {
 		if !strings.Contains(want, s) {
 			t.Errorf("table lacks %q:\n%s", s, want)

@@ -19,6 +19,9 @@ func writeSimulation(w io.Writer, sim *engine.Simulation) error {
 		if r.Default {
 			note = " (the estimate's validation band)"
 		}
+		if r.DrawnWith != "" {
+			note += "; drawn with " + r.DrawnWith + " (the same accelerator: one estimate, one error)"
+		}
 		if r.Shape == engine.Lognormal {
 			fmt.Fprintf(w, "  %s (%s): P10 %s, median %s, P90 %s, lognormal%s\n", r.Label, r.Path, r.Low, r.Mode, r.High, note)
 			continue
@@ -36,7 +39,7 @@ func writeSimulation(w io.Writer, sim *engine.Simulation) error {
 	if len(sim.Options) > 0 && sim.Options[0].NPV == nil {
 		pv, pvName = func(o *engine.OptionSpread) *engine.Spread { return o.NetPresentCost }, "present cost"
 	}
-	fmt.Fprintf(tw, "option\ttotal P10\ttotal P50\ttotal P90\t$/M P10\t$/M P50\t$/M P90\tstranded P50\tstranded P90\tmargin P10\tmargin P50\tmargin P90\t%[1]s P10\t%[1]s P50\t%[1]s P90\tcheapest\tregret P50\tregret P90\t\n", pvName)
+	fmt.Fprintf(tw, "option\ttotal P10\ttotal P50\ttotal P90\t$/M P10\t$/M P50\t$/M P90\tstranded P50\tstranded P90\tmargin P10\tmargin P50\tmargin P90\t%[1]s P10\t%[1]s P50\t%[1]s P90\tP(cheapest)\tregret P50\tregret P90\t\n", pvName)
 	three := func(s *engine.Spread) (string, string, string) {
 		if s == nil {
 			return "–", "–", "–"

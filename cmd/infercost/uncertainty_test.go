@@ -77,21 +77,12 @@ func TestEvalSamplesWithoutRanges(t *testing.T) {
 // The CLI's JSON equals the engine's simulation for the same seed.
 func TestEvalSamplesMatchEngine(t *testing.T) {
 	path := uncertainFile(t)
-	code, stdout, stderr := runCLI("", "eval", "-format", "json", "-samples", "1000", "-seed", "11", path)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	var got struct {
-		Uncertainty *engine.Simulation `json:"uncertainty"`
-	}
-	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
-		t.Fatal(err)
-	}
-	share := got.Uncertainty.Options[1].WinShare
+	got := cliSimulation(t, "-samples", "1000", "-seed", "11", path)
+	share := got.Options[1].WinShare
 	if share.Cmp(decimal.RequireFromString("0.088")) < 0 || share.Cmp(decimal.RequireFromString("0.173")) > 0 {
 		t.Errorf("API cheapest in a share %s of draws, want 0.1304 ± 0.043", share)
 	}
-	if p90 := got.Uncertainty.Options[1].TotalCost.P90; p90.Sub(decimal.NewFromInt(26785)).Abs().Cmp(decimal.NewFromInt(60)) > 0 {
+	if p90 := got.Options[1].TotalCost.P90; p90.Sub(decimal.NewFromInt(26785)).Abs().Cmp(decimal.NewFromInt(60)) > 0 {
 		t.Errorf("API P90 %s, want about $26,785", p90)
 	}
 	s, err := readScenario(path, nil)
@@ -104,23 +95,26 @@ func TestEvalSamplesMatchEngine(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, _ := json.Marshal(sim)
-	b, _ := json.Marshal(got.Uncertainty)
+	b, _ := json.Marshal(got)
 	if string(a) != string(b) {
 		t.Errorf("the CLI's simulation differs from the engine's:\n%s\n%s", b, a)
 	}
 }
 
+// TestEvalSamplesRefused: a bad -samples or -seed is named by its flag, as
+// typed, not by the scenario path it sets.
 func TestEvalSamplesRefused(t *testing.T) {
 	for _, c := range []struct {
 		args []string
 		want string
 	}{
-		{[]string{"-samples", "1000000"}, "uncertainty.samples: must be from 1 to 10000"},
-		{[]string{"-samples", "abc"}, "uncertainty.samples"},
-		{[]string{"-seed", "-4"}, "uncertainty.seed"},
+		{[]string{"-samples", "1000000"}, "infercost eval: -samples 1000000: must be from 1 to 10000\n"},
+		{[]string{"-samples", "0"}, "infercost eval: -samples 0: must be from 1 to 10000\n"},
+		{[]string{"-samples", "abc"}, "infercost eval: -samples abc: \"abc\" is not a number\n"},
+		{[]string{"-seed", "-4"}, "infercost eval: -seed -4: must be from 0 to 9007199254740991\n"},
 	} {
 		code, _, stderr := runCLI("", append(append([]string{"eval"}, c.args...), "testdata/handworked.json")...)
-		if code != 2 || !strings.Contains(stderr, c.want) {
+		if code != 2 || stderr != c.want {
 			t.Errorf("%v: exit %d, stderr %q, want 2 and %q", c.args, code, stderr, c.want)
 		}
 	}
@@ -159,17 +153,8 @@ func TestEvalLognormalRange(t *testing.T) {
 			t.Errorf("missing %q in:\n%s", want, stdout)
 		}
 	}
-	code, stdout, stderr = runCLI("", "eval", "-format", "json", "-samples", "1000", "-seed", "5", path)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	var got struct {
-		Uncertainty *engine.Simulation `json:"uncertainty"`
-	}
-	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
-		t.Fatal(err)
-	}
-	api := got.Uncertainty.Options[1]
+	got := cliSimulation(t, "-samples", "1000", "-seed", "5", path)
+	api := got.Options[1]
 	if p50 := api.TotalCost.P50; p50.Cmp(decimal.NewFromInt(16214)) < 0 || p50.Cmp(decimal.NewFromInt(18028)) > 0 {
 		t.Errorf("API P50 %s, want about $17,082", p50)
 	}
@@ -186,7 +171,7 @@ func TestEvalLognormalRange(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, _ := json.Marshal(sim)
-	bb, _ := json.Marshal(got.Uncertainty)
+	bb, _ := json.Marshal(got)
 	if string(a) != string(bb) {
 		t.Error("the CLI's simulation differs from the engine's")
 	}
@@ -221,29 +206,20 @@ func TestEvalSamplesRedrawn(t *testing.T) {
 		return path
 	}
 	path := write(&s)
-	code, stdout, stderr := runCLI("", "eval", "-format", "json", path)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	var got struct {
-		Uncertainty *engine.Simulation `json:"uncertainty"`
-	}
-	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
-		t.Fatal(err)
-	}
+	got := cliSimulation(t, path)
 	sim, err := engine.Simulate(&s, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	a, _ := json.Marshal(sim)
-	b, _ := json.Marshal(got.Uncertainty)
+	b, _ := json.Marshal(got)
 	if string(a) != string(b) {
 		t.Errorf("the CLI's simulation differs from the engine's:\n%s\n%s", b, a)
 	}
 	if sim.Redrawn < 650 || sim.Redrawn > 850 || !strings.Contains(string(b), `"redrawn":`+strconv.Itoa(sim.Redrawn)) {
 		t.Errorf("redrawn %d (want about 751) in %s", sim.Redrawn, b)
 	}
-	code, stdout, stderr = runCLI("", "eval", path)
+	code, stdout, stderr := runCLI("", "eval", path)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -259,4 +235,52 @@ func TestEvalSamplesRedrawn(t *testing.T) {
 		"narrow the high end of the growth range (or of requests a day) or shorten the horizon\n"; code != 2 || stderr != want {
 		t.Errorf("exit %d, stderr %q, want 2 and %q", code, stderr, want)
 	}
+}
+
+// -samples adds the uncertainty block to the CSV report as it does to the
+// table and the JSON (engine.WriteReport; TestReportPowerAndUncertainty
+// checks its rows against hand-worked figures): without ranges every draw
+// is the point figures, $17,520 and $27,594, the API's regret $27,594 −
+// $17,520 = $10,074 (TestEvalSamplesWithoutRanges). Where the monthly rows
+// alone are asked for, or the inputs, the flags have nothing to add to and
+// are refused rather than ignored.
+func TestEvalSamplesCSV(t *testing.T) {
+	code, stdout, stderr := runCLI("", "eval", "-format", "csv", "-samples", "20", "-seed", "3", "testdata/handworked.json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := "\n\nuncertainty\nseed,3\nsamples,20\nredrawn,0\nrange,label,shape,low,mode,high,default,drawn_with\n" +
+		strings.Join(engine.UncertaintyHeader, ",") + "\n" +
+		"Measured cloud,17520,17520,17520,2.222222,2.222222,2.222222,0,0,0,-9636,-9636,-9636,-9543.79396,-9543.79396,-9543.79396,,,,20,1,0,0,0\n" +
+		"API,27594,27594,27594,3.5,3.5,3.5,0,0,0,-19710,-19710,-19710,-19521.396736,-19521.396736,-19521.396736,,,,0,0,10074,10074,10074\n\nassumptions\n"
+	if !strings.Contains(stdout, want) {
+		t.Errorf("no uncertainty block %q in:\n%s", want, stdout)
+	}
+	for _, args := range [][]string{
+		{"-format", "csv-monthly", "-samples", "20"},
+		{"-format", "csv-monthly", "-seed", "3"},
+		{"-inputs", "-samples", "20"},
+	} {
+		code, stdout, stderr := runCLI("", append(append([]string{"eval"}, args...), "testdata/handworked.json")...)
+		if code != 2 || stdout != "" || !strings.Contains(stderr, "-samples and -seed add the uncertainty block") {
+			t.Errorf("%v: exit %d, stdout %d bytes, stderr %q; want 2 and a refusal", args, code, len(stdout), stderr)
+		}
+	}
+}
+
+// cliSimulation runs eval -format json with args and returns its
+// uncertainty block, failing the test on a non-zero exit.
+func cliSimulation(t *testing.T, args ...string) *engine.Simulation {
+	t.Helper()
+	code, stdout, stderr := runCLI("", append([]string{"eval", "-format", "json"}, args...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got struct {
+		Uncertainty *engine.Simulation `json:"uncertainty"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	return got.Uncertainty
 }

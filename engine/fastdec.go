@@ -1,0 +1,239 @@
+package engine
+
+import (
+	"math/big"
+	"unsafe"
+
+	"github.com/shopspring/decimal"
+)
+
+// This file is the one place that knows how a decimal.Decimal is stored:
+// a coefficient (*big.Int, never changed once made) and an exponent. The
+// cost model's monthly loops add, subtract and multiply decimals a few
+// thousand times an evaluation, and a Monte Carlo evaluates a thousand
+// times; each decimal operation makes two heap objects (the integer and
+// its digits), and in WebAssembly, where the collector runs on the one
+// thread, allocating and collecting them takes a third of a simulation's
+// time. The helpers below give the same values as decimal's methods, digit
+// for digit (TestFastDecimal), from one heap object a result:
+//
+//   - coef reads a decimal's coefficient without the copy Coefficient
+//     makes (the caller must not change it);
+//   - wrap makes a decimal of an integer without the copy NewFromBigInt
+//     makes (the integer must not change afterwards);
+//   - newInt is an integer with room for its digits in the same object.
+//
+// On these, sum, diff, mul, quo and intDecimal are Add, Sub, Mul,
+// DivRound and New(k, 0) (the engine's add, sub and div call them), and a
+// total adds in place. Elsewhere in the engine, ceilProduct, roundTo,
+// presentSum, sqrtDec and the Monte Carlo's cents and drawFigures read
+// coefficients with coef.
+//
+// Should decimal ever store a number otherwise (fastDecimal, checked once
+// at start-up, is false), every helper takes decimal's own methods.
+
+// decimalLayout is decimal.Decimal's layout in shopspring/decimal v1.6.0.
+type decimalLayout struct {
+	value *big.Int
+	exp   int32
+}
+
+var fastDecimal = func() bool {
+	if unsafe.Sizeof(decimal.Decimal{}) != unsafe.Sizeof(decimalLayout{}) {
+		return false
+	}
+	d := decimal.New(-123456789, -7)
+	l := (*decimalLayout)(unsafe.Pointer(&d))
+	if l.value == nil || l.value.Int64() != -123456789 || l.exp != -7 {
+		return false
+	}
+	var w decimal.Decimal
+	(*decimalLayout)(unsafe.Pointer(&w)).value = big.NewInt(42)
+	(*decimalLayout)(unsafe.Pointer(&w)).exp = -1
+	return w.String() == "4.2" && decimal.Zero.Sign() == 0
+}()
+
+var zeroInt big.Int // never changed
+
+// coef is d's coefficient, read only.
+func coef(d decimal.Decimal) *big.Int {
+	if !fastDecimal {
+		return d.Coefficient()
+	}
+	if v := (*decimalLayout)(unsafe.Pointer(&d)).value; v != nil {
+		return v
+	}
+	return &zeroInt
+}
+
+// wrap is z × 10^exp; z is the decimal's from now on.
+func wrap(z *big.Int, exp int32) decimal.Decimal {
+	if !fastDecimal {
+		return decimal.NewFromBigInt(z, exp)
+	}
+	var d decimal.Decimal
+	l := (*decimalLayout)(unsafe.Pointer(&d))
+	l.value, l.exp = z, exp
+	return d
+}
+
+// intCell is an integer and room for six words of digits (up to 115
+// decimal digits on 64-bit words, 57 on 32-bit), in one allocation.
+type intCell struct {
+	i big.Int
+	w [6]big.Word
+}
+
+// newInt is a zero integer whose first six words of digits need no
+// allocation of their own.
+func newInt() *big.Int {
+	c := new(intCell)
+	c.i.SetBits(c.w[:0])
+	return &c.i
+}
+
+// aligned returns the coefficients of a and b at the smaller of their
+// exponents, and that exponent: one of them is scaled into the fresh
+// integer z (then the other is returned as it is). ok is false when the
+// exponents are too far apart for the table of powers.
+func aligned(a, b decimal.Decimal, z *big.Int) (ca, cb *big.Int, exp int32, ok bool) {
+	ea, eb := a.Exponent(), b.Exponent()
+	switch {
+	case ea == eb:
+		return coef(a), coef(b), ea, true
+	case ea > eb && int64(ea)-int64(eb) < int64(len(pow10)):
+		return z.Mul(coef(a), pow10[ea-eb]), coef(b), eb, true
+	case eb > ea && int64(eb)-int64(ea) < int64(len(pow10)):
+		return coef(a), z.Mul(coef(b), pow10[eb-ea]), ea, true
+	}
+	return nil, nil, 0, false
+}
+
+// sum is a + b, as a.Add(b).
+func sum(a, b decimal.Decimal) decimal.Decimal {
+	if !fastDecimal {
+		return a.Add(b)
+	}
+	z := newInt()
+	ca, cb, e, ok := aligned(a, b, z)
+	if !ok {
+		return a.Add(b)
+	}
+	return wrap(z.Add(ca, cb), e)
+}
+
+// diff is a − b, as a.Sub(b).
+func diff(a, b decimal.Decimal) decimal.Decimal {
+	if !fastDecimal {
+		return a.Sub(b)
+	}
+	z := newInt()
+	ca, cb, e, ok := aligned(a, b, z)
+	if !ok {
+		return a.Sub(b)
+	}
+	return wrap(z.Sub(ca, cb), e)
+}
+
+// mul is a × b, as a.Mul(b).
+func mul(a, b decimal.Decimal) decimal.Decimal {
+	e := int64(a.Exponent()) + int64(b.Exponent())
+	if !fastDecimal || e != int64(int32(e)) {
+		return a.Mul(b) // decimal panics on an exponent past int32
+	}
+	return wrap(newInt().Mul(coef(a), coef(b)), int32(e))
+}
+
+// intDecimal is k, as decimal.New(k, 0).
+func intDecimal(k int64) decimal.Decimal {
+	if !fastDecimal {
+		return decimal.New(k, 0)
+	}
+	return wrap(newInt().SetInt64(k), 0)
+}
+
+// quo is a / b rounded half away from zero to places decimal places, as
+// a.DivRound(b, places) (b not zero): with A, B the coefficients and k =
+// exp(a) − exp(b) + places, it is the integer nearest A × 10^k / B, the
+// tie away from zero, computed as one integer division of A × 10^k (k ≥
+// 0) by B, or of A by B × 10^−k (k < 0), whose remainder r rounds up
+// when 2|r| ≥ |divisor|.
+func quo(a, b decimal.Decimal, places int32) decimal.Decimal {
+	k := int64(a.Exponent()) - int64(b.Exponent()) + int64(places)
+	if !fastDecimal || k >= int64(len(pow10)) || -k >= int64(len(pow10)) || b.Sign() == 0 {
+		return a.DivRound(b, places)
+	}
+	num, den := coef(a), coef(b)
+	if k > 0 {
+		num = newInt().Mul(num, pow10[k])
+	} else if k < 0 {
+		den = newInt().Mul(den, pow10[-k])
+	}
+	q := newInt()
+	var r big.Int
+	q.QuoRem(num, den, &r)
+	if r.Sign() != 0 {
+		r.Lsh(r.Abs(&r), 1)
+		if r.CmpAbs(den) >= 0 {
+			if num.Sign() == den.Sign() {
+				q.Add(q, oneInt)
+			} else {
+				q.Sub(q, oneInt)
+			}
+		}
+	}
+	return wrap(q, -places)
+}
+
+var oneInt = big.NewInt(1) // never changed
+
+// total adds decimals in place: its value is the sum of those added, as
+// adding them with add would give it, without a new integer for each
+// partial sum (a month's cost into an option's total, a month's demand
+// into the horizon's).
+type total struct {
+	acc, t big.Int
+	exp    int32
+	slow   decimal.Decimal // the sum, when fastDecimal is false
+}
+
+// add adds x.
+func (s *total) add(x decimal.Decimal) {
+	if x.IsZero() {
+		return
+	}
+	if !fastDecimal {
+		s.slow = add(s.slow, x)
+		return
+	}
+	e := x.Exponent()
+	switch {
+	case s.acc.Sign() == 0:
+		s.acc.Set(coef(x))
+		s.exp = e
+	case e == s.exp:
+		s.acc.Add(&s.acc, coef(x))
+	case e > s.exp && int64(e)-int64(s.exp) < int64(len(pow10)):
+		s.t.Mul(coef(x), pow10[e-s.exp])
+		s.acc.Add(&s.acc, &s.t)
+	case e < s.exp && int64(s.exp)-int64(e) < int64(len(pow10)):
+		s.t.Mul(&s.acc, pow10[s.exp-e])
+		s.acc.Add(&s.t, coef(x))
+		s.exp = e
+	default: // exponents too far apart for the table
+		v := s.value().Add(x)
+		s.acc.Set(coef(v))
+		s.exp = v.Exponent()
+	}
+}
+
+// value is the sum so far.
+func (s *total) value() decimal.Decimal {
+	if !fastDecimal {
+		return s.slow
+	}
+	if s.acc.Sign() == 0 {
+		return zero
+	}
+	return wrap(newInt().Set(&s.acc), s.exp)
+}

@@ -1,0 +1,117 @@
+package engine
+
+import (
+	"math/big"
+	"math/rand"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// The allocation-light helpers give decimal's own results: the same value
+// and the same exponent (so the same text), for zeros (the zero Decimal
+// included), signs, exponents equal, near and far apart (past the table of
+// powers: decimal's methods then), and integers of one to six words and
+// beyond. The layout check must hold for the pinned decimal version, or
+// the engine silently runs the slow path.
+func TestFastDecimal(t *testing.T) {
+	if !fastDecimal {
+		t.Fatal("decimal's layout check failed: the helpers take the slow path")
+	}
+	rng := rand.New(rand.NewSource(7))
+	val := func() decimal.Decimal {
+		switch rng.Intn(12) {
+		case 0:
+			return decimal.Decimal{}
+		case 1:
+			return decimal.New(0, int32(rng.Intn(60)-50))
+		}
+		n := new(big.Int).Rand(rng, pow10[1+rng.Intn(len(pow10)-1)])
+		if rng.Intn(3) == 0 {
+			n.Neg(n)
+		}
+		if rng.Intn(20) == 0 { // beyond six words
+			n.Mul(n, pow10[len(pow10)-1])
+		}
+		e := int32(rng.Intn(70) - 60)
+		if rng.Intn(30) == 0 {
+			e = int32(rng.Intn(400) - 200)
+		}
+		return decimal.NewFromBigInt(n, e)
+	}
+	same := func(op string, a, b, got, want decimal.Decimal) {
+		t.Helper()
+		if got.Cmp(want) != 0 || got.Exponent() != want.Exponent() || got.String() != want.String() {
+			t.Fatalf("%s %s %s: got %s (exponent %d), decimal gives %s (exponent %d)", a, op, b, got, got.Exponent(), want, want.Exponent())
+		}
+	}
+	ceilings := 0
+	for range 50000 {
+		a, b := val(), val()
+		same("+", a, b, sum(a, b), a.Add(b))
+		same("−", a, b, diff(a, b), a.Sub(b))
+		same("×", a, b, mul(a, b), a.Mul(b))
+		if !add(a, b).Equal(a.Add(b)) || !sub(a, b).Equal(a.Sub(b)) {
+			t.Fatalf("add or sub of %s and %s", a, b)
+		}
+		if !b.IsZero() {
+			places := int32(rng.Intn(40) - 4)
+			same("÷", a, b, quo(a, b, places), a.DivRound(b, places))
+		}
+		var c, r big.Int
+		if k, ok := ceilProduct(a, b, &c, &r); ok {
+			if want := a.Mul(b).Ceil(); !decimal.NewFromInt(k).Equal(want) {
+				t.Fatalf("ceilProduct(%s, %s) = %d; ⌈a × b⌉ = %s", a, b, k, want)
+			}
+			ceilings++
+		}
+		if k := rng.Int63() >> rng.Intn(63); !intDecimal(k).Equal(decimal.New(k, 0)) || intDecimal(-k).String() != decimal.New(-k, 0).String() {
+			t.Fatalf("intDecimal(%d) = %s", k, intDecimal(k))
+		}
+		var net, cf presentSum
+		v := val()
+		net.addNet(a, b, v, coef(v))
+		cf.add(a.Sub(b), v, coef(v))
+		if net.acc.Cmp(&cf.acc) != 0 {
+			t.Fatalf("present value of %s − %s at %s: %s in place, %s from the difference", a, b, v, net.value(), cf.value())
+		}
+		if coef(a).Cmp(a.Coefficient()) != 0 {
+			t.Fatalf("coef(%s) = %s", a, coef(a))
+		}
+	}
+	if ceilings < 5000 {
+		t.Errorf("only %d ceilings compared", ceilings)
+	}
+	// A total is the sum add gives, whatever the terms' exponents.
+	for range 2000 {
+		var tot total
+		var want decimal.Decimal
+		for range rng.Intn(70) {
+			x := val()
+			tot.add(x)
+			want = add(want, x)
+		}
+		if got := tot.value(); !got.Equal(want) {
+			t.Fatalf("total %s, add gives %s", got, want)
+		}
+	}
+	// Ties round away from zero: 1/8 = 0.125 → 0.13, 5/2 = 2.5 → 3, and
+	// their negatives; 1/3 → 0.33333; 7.5/0.05 = 150 exactly.
+	for _, c := range []struct {
+		a, b   string
+		places int32
+		want   string
+	}{{"1", "8", 2, "0.13"}, {"-1", "8", 2, "-0.13"}, {"1", "-8", 2, "-0.13"}, {"5", "2", 0, "3"}, {"-5", "2", 0, "-3"},
+		{"1", "3", 5, "0.33333"}, {"7.5", "0.05", 0, "150"}, {"0.0000001", "3", 2, "0"}} {
+		a, b := decimal.RequireFromString(c.a), decimal.RequireFromString(c.b)
+		if got := quo(a, b, c.places); got.String() != c.want || !got.Equal(a.DivRound(b, c.places)) {
+			t.Errorf("quo(%s, %s, %d) = %s, want %s", c.a, c.b, c.places, got, c.want)
+		}
+	}
+	// The operands are left as they were.
+	a, b := decimal.RequireFromString("1.25"), decimal.RequireFromString("-3.5")
+	_, _, _ = sum(a, b), diff(a, b), mul(a, b)
+	if a.String() != "1.25" || b.String() != "-3.5" {
+		t.Errorf("operands changed: %s %s", a, b)
+	}
+}
