@@ -259,10 +259,15 @@ func scaleCaption(y axis) string {
 // coinciding marks each series drawn on top of an earlier one: "= label"
 // when every value is equal, "≈ label" when every point lands within a
 // pixel of it. Series are compared point by point; nil is a missing point.
+// An empty series (an option that cannot serve draws nothing) coincides
+// with none, nor do series of different lengths.
 func coinciding(series [][]*decimal.Decimal, labels []string, y axis) (same, why []string) {
 	same, why = make([]string, len(series)), make([]string, len(series))
 	for i := range series {
 		for j := 0; j < i && same[i] == ""; j++ {
+			if len(series[i]) == 0 || len(series[i]) != len(series[j]) {
+				continue
+			}
 			equal, near := true, true
 			for k := range series[i] {
 				a, b := series[i][k], series[j][k]
