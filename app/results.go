@@ -66,7 +66,7 @@ func (c *Calculator) renderHeadline() ga.UI {
 	lines := engine.Summarize(r, c.winnerTornado())
 	return ga.Section().Class("card summary").ID("headline").Body(
 		ga.H2().Text("Results"),
-		&summaryView{C: c, Verdict: lines.Verdict, Margin: lines.Margin, Unable: lines.Unable, Context: lines.Context, Change: lines.Change, Finance: lines.Finance},
+		&summaryView{C: c, Verdict: lines.Verdict, Margin: lines.Margin, Context: lines.Context, Change: lines.Change},
 		ga.Div().Class("order-toggle no-print").Body(
 			ga.Span().Class("muted").ID("order-state").Text(orderState(c.inputOrder)),
 			ga.Button().Type("button").ID("rank-order").Aria("pressed", fmt.Sprint(c.inputOrder)).Aria("describedby", "order-state").
@@ -75,6 +75,8 @@ func (c *Calculator) renderHeadline() ga.UI {
 		ga.Div().Class("headlines").Body(ga.Range(order).Slice(func(k int) ga.UI { return c.headline(order[k]) })),
 		&whyView{
 			C:           c,
+			Unable:      lines.Unable,
+			Finance:     lines.Finance,
 			Drivers:     lines.Drivers,
 			Pending:     lines.Drivers == "" && c.driversErrOf != c.resultSeq && !c.stale,
 			Robust:      c.robustSentence(),
@@ -148,8 +150,8 @@ func (c *Calculator) robustSentence() string {
 // so go-app redraws it only when they change.
 type summaryView struct {
 	ga.Compo
-	C                                                 *Calculator // for recovery only
-	Verdict, Margin, Unable, Context, Change, Finance string
+	C                                *Calculator // for recovery only
+	Verdict, Margin, Context, Change string
 }
 
 func (v *summaryView) Render() ga.UI { return v.C.guardedRender(v.render) }
@@ -159,18 +161,21 @@ func (v *summaryView) render() ga.UI {
 		ga.P().Class("verdict").ID("verdict").Text(v.Verdict),
 		ga.Div().Class("slot").Body(optionalP("summary-context", "cannot-serve", v.Context)),
 		ga.Div().Class("slot").Body(optionalP("summary-margin", "", v.Margin)),
-		ga.Div().Class("slot").Body(optionalP("summary-unable", "cannot-serve", v.Unable)),
 		ga.Div().Class("slot").Body(optionalP("summary-change", "", v.Change)),
-		ga.Div().Class("slot").Body(optionalP("summary-finance", "", v.Finance)),
 	)
 }
 
-// whyView follows the cards: what drives the winner's cost (once its
-// sensitivity is computed), whether the ranking survives the throughput
-// estimates' validated error (once computed), and the workload assumed.
+// whyView follows the cards: why the options that cannot serve are left
+// out (each one's card says it too; in the summary their reasons pushed
+// the winner out of a phone's first screen), what drives the winner's cost
+// (once its sensitivity is computed), the ranking by present value,
+// whether the ranking survives the throughput estimates' validated error
+// (once computed), and the workload assumed.
 type whyView struct {
 	ga.Compo
 	C           *Calculator // for recovery only
+	Unable      string
+	Finance     string
 	Drivers     string
 	Pending     bool // the drivers are being worked out
 	Robust      string
@@ -186,12 +191,14 @@ func (v *whyView) render() ga.UI {
 		robust += " fragile"
 	}
 	return ga.Div().ID("summary-why").Aria("live", "polite").Body(
+		ga.Div().Class("slot").Body(optionalP("summary-unable", "cannot-serve", v.Unable)),
 		ga.Div().Class("slot").Body(
 			optionalP("summary-drivers", "", v.Drivers),
 			ga.If(v.Pending, func() ga.UI {
 				return ga.P().Class("muted").ID("summary-drivers-pending").Text("Working out which inputs drive the result…")
 			}),
 		),
+		ga.Div().Class("slot").Body(optionalP("summary-finance", "", v.Finance)),
 		ga.Div().Class("slot").Body(optionalP("robustness", robust, v.Robust)),
 		ga.P().Class("assumptions muted").ID("summary-assumptions").Text(v.Assumptions),
 		ga.P().Class("method muted").ID("summary-method").Body(
