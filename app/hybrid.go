@@ -101,10 +101,10 @@ func hybridTable(i int, o *engine.OptionResult) ga.UI {
 	id := fmt.Sprintf("hybrid-layers-%d", i)
 	head := []string{"Layer", "Option", "Tokens", "Cost", "Share of cost", "Utilization"}
 	name := map[string]string{"base": "Base", "burst": "Burst", "overflow": "Overflow"}
-	return ga.Div().Class("table-wrap hybrid").Body(
+	return ga.Div().Class("hybrid-layers").Body(
 		ga.P().Class("muted").ID(id+"-caption").Text(lines[0]+"."),
 		ga.P().Class("muted").ID(id+"-base").Text("T"+strings.TrimPrefix(h.BaseNote(), "t")+"."), // "the base …"
-		ga.Table().Class("hybrid-table").ID(id).Aria("describedby", id+"-caption").Body(
+		ga.Div().Class("table-wrap").Body(ga.Table().Class("hybrid-table").ID(id).Aria("describedby", id+"-caption").Body(
 			ga.THead().Body(ga.Tr().Body(ga.Range(head).Slice(func(k int) ga.UI { return ga.Th().Scope("col").Text(head[k]) }))),
 			ga.TBody().Body(ga.Range(h.Layers).Slice(func(k int) ga.UI {
 				l := h.Layers[k]
@@ -118,7 +118,7 @@ func hybridTable(i int, o *engine.OptionResult) ga.UI {
 					ga.Range(cells).Slice(func(j int) ga.UI { return ga.Td().Text(cells[j]) }),
 				)
 			})),
-		),
+		)),
 	)
 }
 

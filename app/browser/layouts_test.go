@@ -67,11 +67,16 @@ const overflowJS = `(() => {
 	return out;
 })()`
 
+// smallTextJS lists the results' texts (charts aside) set under 11 px.
+const smallTextJS = `[...document.querySelectorAll("#results *")].filter((el) => !el.closest("svg") && el.getClientRects().length &&
+	[...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()) && parseFloat(getComputedStyle(el).fontSize) < 10.99)
+	.slice(0, 8).map((el) => getComputedStyle(el).fontSize + ": " + el.textContent.slice(0, 40))`
+
 // TestLayoutExamples: each built-in example and two scenarios with options
 // that cannot serve (a "Cannot serve" card and table rank, the summary's
 // cannot-serve and site-outgrown sentences), at 320, 375, 768 and 1440 px:
 // no horizontal page overflow and nothing sticking out of its box; chart
-// text at least 11 px as drawn; at 375 × 667 the summary's verdict and the
+// text at least 11 px as drawn, and the results' other text too; at 375 × 667 the summary's verdict and the
 // winner's card down to its cost per M tokens in the first screen; the
 // comparison table scrolled to its far corner still shows its header row,
 // its row labels and its last cell. INFERCOST_LAYOUT_SHOTS=DIR also writes
@@ -99,6 +104,9 @@ func TestLayoutExamples(t *testing.T) {
 				}
 				if over := eval[[]string](t, ctx, overflowJS); len(over) > 0 {
 					t.Errorf("sticking out at %d px: %s", width, strings.Join(over, "; "))
+				}
+				if small := eval[[]string](t, ctx, smallTextJS); len(small) > 0 {
+					t.Errorf("text under 11 px in the results: %s", strings.Join(small, "; "))
 				}
 				if f.Fonts == 0 || f.MinFont < 10.99 {
 					t.Errorf("chart text drawn at %.2f px (%d labels), want ≥ 11", f.MinFont, f.Fonts)
