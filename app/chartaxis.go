@@ -3,6 +3,7 @@ package app
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/infercost/infercost/engine"
 	"github.com/shopspring/decimal"
@@ -162,4 +163,44 @@ func signedAxis(values []decimal.Decimal, from, to float64) axis {
 		}
 	}
 	return axis{ticks: ticks, from: from, to: to}
+}
+
+// fitTicks keeps an axis' labels inside the chart's left margin: when the
+// longest plain figure ($, digits, separators) runs past 7 characters, the
+// figures at or above a thousand are written with k, M, B or T
+// ("$2,500,000,000" is "$2.5B"). Ticks are round (1-2-5 steps or powers of
+// ten), so shifting the decimal point is exact. Labels with units
+// ("200 kW") keep their own format.
+func fitTicks(ticks []decimal.Decimal, format func(decimal.Decimal) string) func(decimal.Decimal) string {
+	long := false
+	for _, t := range ticks {
+		s := format(t)
+		if strings.Trim(s, "−-$0123456789,.") != "" {
+			return format
+		}
+		long = long || utf8.RuneCountInString(s) > 7
+	}
+	if !long {
+		return format
+	}
+	return func(d decimal.Decimal) string {
+		s, a := format(d), d.Abs()
+		for _, u := range []struct {
+			exp    int32
+			suffix string
+		}{{12, "T"}, {9, "B"}, {6, "M"}, {3, "k"}} {
+			if a.Cmp(decimal.New(1, u.exp)) < 0 {
+				continue
+			}
+			sign, cur := "", ""
+			if d.Sign() < 0 {
+				sign = "−"
+			}
+			if strings.Contains(s, "$") {
+				cur = "$"
+			}
+			return sign + cur + a.Shift(-u.exp).String() + u.suffix
+		}
+		return s
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/infercost/infercost/engine"
 	"github.com/shopspring/decimal"
 )
 
@@ -109,6 +110,35 @@ func TestMoneyTicks(t *testing.T) {
 		}
 		if strings.Join(got, " ") != tc.want {
 			t.Errorf("moneyTicks(%s) = %s, want %s", tc.ticks, strings.Join(got, " "), tc.want)
+		}
+	}
+}
+
+// TestFitTicks: short labels stay as they are; past 7 characters, figures
+// of a thousand or more take k, M, B, T (exact: the ticks are round);
+// labels with units are left alone.
+func TestFitTicks(t *testing.T) {
+	money := func(d decimal.Decimal) string { return engine.Money(d) }
+	for _, tc := range []struct {
+		ticks []decimal.Decimal
+		f     func(decimal.Decimal) string
+		want  string
+	}{
+		{decs("0", "10000", "20000", "30000"), money, "$0|$10,000|$20,000|$30,000"},
+		{decs("0", "500000000", "1000000000", "2500000000"), money, "$0|$500M|$1B|$2.5B"},
+		{decs("0.01", "1", "100", "10000", "1000000"), money, "$0.0100|$1.00|$100.00|$10k|$1M"},
+		{decs("-2000000", "0", "2000000", "4000000000000"), money, "−$2M|$0|$2M|$4T"},
+		{decs("0", "250000", "500000"), func(d decimal.Decimal) string { return engine.Count(d, 2) }, "0|250,000|500,000"},
+		{decs("0", "25000000", "50000000"), func(d decimal.Decimal) string { return engine.Count(d, 2) }, "0|25M|50M"},
+		{decs("0", "1500", "3000"), engine.PowerText, engine.PowerText(decimal.Zero) + "|" + engine.PowerText(decimal.RequireFromString("1500")) + "|" + engine.PowerText(decimal.RequireFromString("3000"))},
+	} {
+		f := fitTicks(tc.ticks, tc.f)
+		var got []string
+		for _, d := range tc.ticks {
+			got = append(got, f(d))
+		}
+		if g := strings.Join(got, "|"); g != tc.want {
+			t.Errorf("%v: %s, want %s", tc.ticks, g, tc.want)
 		}
 	}
 }

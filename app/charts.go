@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/infercost/infercost/engine"
 	ga "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -144,8 +145,17 @@ func svgText(x, y float64, anchor, text string) ga.HTMLElem {
 }
 
 // xLabel is a label under the plot at x; xTitle names the horizontal axis.
+// A label at the plot's right end ends there, inside the drawing (centred,
+// its second half was cut off at the edge).
 func (g geom) xLabel(x float64, text string) ga.HTMLElem {
-	return svgText(x, g.H-g.B+16, "middle", text)
+	return svgText(x, g.H-g.B+16, g.xAnchor(x), text)
+}
+
+func (g geom) xAnchor(x float64) string {
+	if x > g.W-g.R-24 {
+		return "end"
+	}
+	return "middle"
 }
 
 func (g geom) xTitle(text string) ga.UI { return svgText(g.L+g.pw()/2, g.H-4, "middle", text) }
@@ -226,6 +236,7 @@ type legendItem struct{ label, class, style, same, sameWhy string }
 // logarithmic axis says so above its labels.
 func yAxis(g geom, y axis, format func(decimal.Decimal) string) ga.UI {
 	ticks := y.ticks
+	format = fitTicks(ticks, format) // "$2.5B": long figures were cut off at the chart's edge
 	return svg("g").Class("axis").Body(
 		ga.Range(ticks).Slice(func(i int) ga.UI {
 			yy := y.at(ticks[i])
@@ -435,7 +446,7 @@ func (c *Calculator) breakdownChart(r *engine.Result) ga.UI {
 	height := g.T + float64(len(r.Options))*(barH+14) + g.B
 	x := signedAxis(ends, g.L+80, g.W-g.R)
 	ticks := x.ticks
-	money := moneyTicks(ticks)
+	money := fitTicks(ticks, moneyTicks(ticks))
 	var legend []legendItem
 	for ci, c := range engine.Categories {
 		if used[ci] {
@@ -447,7 +458,7 @@ func (c *Calculator) breakdownChart(r *engine.Result) ga.UI {
 			svg("g").Class("axis").Body(ga.Range(ticks).Slice(func(i int) ga.UI {
 				xx := px(x.at(ticks[i]))
 				// Narrow, every other amount is left out: they would touch.
-				label := ga.UI(svgText(x.at(ticks[i]), height-g.B+16, "middle", money(ticks[i])))
+				label := ga.UI(svgText(x.at(ticks[i]), height-g.B+16, g.xAnchor(x.at(ticks[i])), money(ticks[i])))
 				if g.narrow && i%2 == 1 {
 					label = svg("g")
 				}
@@ -588,9 +599,15 @@ func (c *Calculator) tornadoChart(t *engine.Tornado, label string, format func(d
 		span = decimal.NewFromInt(1)
 	}
 	const barH = 13.0
-	// Wide, each input's name is left of its bars; narrow, above them.
+	// Wide, each input's name is left of its bars; narrow, or when a name
+	// is too long for the 230 units left of them (a hybrid's "Committed
+	// rate (base: H100, 40 committed for 2 years)" was cut off), above them.
+	above := g.narrow
+	for _, s := range swings {
+		above = above || utf8.RuneCountInString(s.Label) > 30
+	}
 	left, labelH, valueRoom := 230.0, 0.0, 80.0 // valueRoom: for the values printed past the bars' ends
-	if g.narrow {
+	if above {
 		left, labelH, valueRoom = 4, 17, 62
 	}
 	rowH := labelH + 2*barH + 6
@@ -629,7 +646,7 @@ func (c *Calculator) tornadoChart(t *engine.Tornado, label string, format func(d
 					)
 				}
 				name := svgText(left-8, top+barH+1, "end", s.Label)
-				if g.narrow {
+				if above {
 					name = svgText(left, top+labelH/2, "start", s.Label)
 				}
 				return svg("g").Body(
@@ -848,7 +865,7 @@ func (c *Calculator) sizingChart(z *engine.Sizing) ga.UI {
 			yAxis(g, y, moneyTicks(y.ticks)),
 			svg("g").Class("axis").Body(
 				ga.Range(xa.ticks).Slice(func(k int) ga.UI {
-					return g.xLabel(xa.at(xa.ticks[k]), engine.Count(xa.ticks[k], 0))
+					return g.xLabel(xa.at(xa.ticks[k]), fitTicks(xa.ticks, func(d decimal.Decimal) string { return engine.Count(d, 0) })(xa.ticks[k]))
 				}),
 				g.xTitle("accelerators committed"),
 			),

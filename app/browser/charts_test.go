@@ -28,14 +28,23 @@ func chartsReady() chromedp.Action[chromedp.Void] {
 		document.querySelector("#chart-tornado text.value") !== null`, time.Minute)
 }
 
-// dollars reads a figure the engine formatted ("$1,234.50", "−$3").
+// dollars reads a figure the engine formatted ("$1,234.50", "−$3") or an
+// axis label shortened by fitTicks ("$2.5B").
 func dollars(t *testing.T, s string) decimal.Decimal {
 	t.Helper()
 	neg := strings.HasPrefix(s, "−")
-	d, err := decimal.NewFromString(strings.NewReplacer("−", "", "$", "", ",", "").Replace(s))
+	s = strings.NewReplacer("−", "", "$", "", ",", "").Replace(s)
+	exp := int32(0)
+	for suffix, e := range map[string]int32{"k": 3, "M": 6, "B": 9, "T": 12} {
+		if rest, ok := strings.CutSuffix(s, suffix); ok {
+			s, exp = rest, e
+		}
+	}
+	d, err := decimal.NewFromString(s)
 	if err != nil {
 		t.Fatalf("reading %q: %v", s, err)
 	}
+	d = d.Shift(exp)
 	if neg {
 		d = d.Neg()
 	}

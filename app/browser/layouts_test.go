@@ -72,11 +72,19 @@ const smallTextJS = `[...document.querySelectorAll("#results *")].filter((el) =>
 	[...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()) && parseFloat(getComputedStyle(el).fontSize) < 10.99)
 	.slice(0, 8).map((el) => getComputedStyle(el).fontSize + ": " + el.textContent.slice(0, 40))`
 
+// clippedChartTextJS lists chart texts that run past their drawing's edge
+// (an SVG clips them: "$2,000,000,000" read "000,000,000").
+const clippedChartTextJS = `[...document.querySelectorAll("figure.chart svg text")].filter((e) => e.getClientRects().length && e.textContent.trim()).filter((e) => {
+	const b = e.getBoundingClientRect(), s = e.ownerSVGElement.getBoundingClientRect();
+	return b.left < s.left - 1 || b.right > s.right + 1;
+}).slice(0, 8).map((e) => e.closest("figure").id + ": " + e.textContent)`
+
 // TestLayoutExamples: each built-in example and two scenarios with options
 // that cannot serve (a "Cannot serve" card and table rank, the summary's
 // cannot-serve and site-outgrown sentences), at 320, 375, 768 and 1440 px:
 // no horizontal page overflow and nothing sticking out of its box; chart
-// text at least 11 px as drawn, and the results' other text too; at 375 × 667 the summary's verdict and the
+// text at least 11 px as drawn and not cut off at the drawing's edge, and
+// the results' other text at least 11 px too; at 375 × 667 the summary's verdict and the
 // winner's card down to its cost per M tokens in the first screen; the
 // comparison table scrolled to its far corner still shows its header row,
 // its row labels and its last cell. INFERCOST_LAYOUT_SHOTS=DIR also writes
@@ -94,7 +102,9 @@ func TestLayoutExamples(t *testing.T) {
 				height = 667
 			}
 			t.Run(fmt.Sprintf("%s at %d px", c.name, width), func(t *testing.T) {
-				step(t, ctx, 90*time.Second, chromedp.EmulateViewport(int64(width), int64(height)),
+				// A fresh load each time: a new fragment alone would keep the
+				// page, and the last scenario's charts could be measured.
+				step(t, ctx, 90*time.Second, chromedp.EmulateViewport(int64(width), int64(height)), chromedp.Navigate("about:blank"),
 					chromedp.Navigate(s.URL+"#"+engine.EncodeLink(c.sc)), WaitApp(), WaitTable(),
 					WaitJS(`document.querySelector("#chart-monthly svg") && document.querySelector("#chart-volume svg") && document.querySelector("#chart-tornado svg") !== null`, 60*time.Second))
 				f := eval[layoutFigures](t, ctx, layoutJS)
@@ -104,6 +114,9 @@ func TestLayoutExamples(t *testing.T) {
 				}
 				if over := eval[[]string](t, ctx, overflowJS); len(over) > 0 {
 					t.Errorf("sticking out at %d px: %s", width, strings.Join(over, "; "))
+				}
+				if cut := eval[[]string](t, ctx, clippedChartTextJS); len(cut) > 0 {
+					t.Errorf("chart text cut off at the drawing's edge: %s", strings.Join(cut, "; "))
 				}
 				if small := eval[[]string](t, ctx, smallTextJS); len(small) > 0 {
 					t.Errorf("text under 11 px in the results: %s", strings.Join(small, "; "))
