@@ -66,7 +66,7 @@ func (c *Calculator) renderHeadline() ga.UI {
 	lines := engine.Summarize(r, c.winnerTornado())
 	return ga.Section().Class("card summary").ID("headline").Body(
 		ga.H2().Text("Results"),
-		&summaryView{C: c, Verdict: lines.Verdict, Margin: lines.Margin, Unable: lines.Unable, Context: lines.Context, Change: lines.Change, Finance: lines.Finance},
+		&summaryView{C: c, Verdict: lines.Verdict, Margin: lines.Margin, Unable: lines.Unable, Context: lines.Context, Scale: lines.Scale, Change: lines.Change, Finance: lines.Finance},
 		ga.Div().Class("order-toggle no-print").Body(
 			ga.Span().Class("muted").ID("order-state").Text(orderState(c.inputOrder)),
 			ga.Button().Type("button").ID("rank-order").Aria("pressed", fmt.Sprint(c.inputOrder)).Aria("describedby", "order-state").
@@ -149,7 +149,8 @@ func (c *Calculator) robustSentence() string {
 type summaryView struct {
 	ga.Compo
 	C                                                 *Calculator // for recovery only
-	Verdict, Margin, Unable, Context, Change, Finance string
+	Verdict, Margin, Context, Scale, Change, Finance string
+	Unable                                          []string // one an option that cannot serve
 }
 
 func (v *summaryView) Render() ga.UI { return v.C.guardedRender(v.render) }
@@ -159,7 +160,12 @@ func (v *summaryView) render() ga.UI {
 		ga.P().Class("verdict").ID("verdict").Text(v.Verdict),
 		ga.Div().Class("slot").Body(optionalP("summary-context", "cannot-serve", v.Context)),
 		ga.Div().Class("slot").Body(optionalP("summary-margin", "", v.Margin)),
-		ga.Div().Class("slot").Body(optionalP("summary-unable", "cannot-serve", v.Unable)),
+		ga.Div().Class("slot").Body(optionalP("summary-scale", "cannot-serve", v.Scale)),
+		ga.Div().Class("slot").Body(ga.If(len(v.Unable) > 0, func() ga.UI {
+			return ga.Ul().ID("summary-unable").Class("cannot-serve").Body(ga.Range(v.Unable).Slice(func(i int) ga.UI {
+				return ga.Li().Text(v.Unable[i])
+			}))
+		})),
 		ga.Div().Class("slot").Body(optionalP("summary-change", "", v.Change)),
 		ga.Div().Class("slot").Body(optionalP("summary-finance", "", v.Finance)),
 	)
