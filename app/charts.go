@@ -456,6 +456,10 @@ func (c *Calculator) breakdownChart(r *engine.Result) ga.UI {
 				right, left := decimal.Zero, decimal.Zero // the stacks' ends so far
 				return svg("g").Body(
 					svgText(g.L+74, top+barH/2, "end", truncateRunes(r.Options[i].Label, 20)).Class("bar-label").Attr("dy", "0.32em"),
+					// No bar: it cannot serve, marked as the legends mark it.
+					ga.If(r.Options[i].Infeasible != "", func() ga.UI {
+						return svgText(x.at(decimal.Zero)+6, top+barH/2, "start", "(cannot serve)").Class("bar-label cannot-serve-note").Attr("dy", "0.32em")
+					}),
 					ga.Range(totals[i]).Slice(func(j int) ga.UI {
 						s := totals[i][j]
 						var x0, x1 float64
@@ -737,7 +741,7 @@ func (c *Calculator) interactivityChart(r *engine.Result, pts []engine.Interacti
 	series := make([][]*decimal.Decimal, len(estimated))
 	labels := make([]string, len(estimated))
 	for k, oi := range estimated {
-		labels[k] = r.Options[oi].Label
+		labels[k] = engine.InteractivityLabel(r, oi)
 		for _, p := range pts {
 			var v *decimal.Decimal
 			if p.Options[oi] != nil {
@@ -759,7 +763,7 @@ func (c *Calculator) interactivityChart(r *engine.Result, pts []engine.Interacti
 		legend = append(legend, legendItem{labels[k], c.optionClass(oi), "line", same[k], why[k]})
 	}
 	return c.figure("chart-interactivity", "Cost per M tokens against tokens/s per user",
-		"Each estimated option's cost per million tokens over the horizon when every user must get at least the tokens per second below it (a time-per-token target of 1,000 / that many ms), the rest of the scenario unchanged. A line stops where the option cannot serve that speed."+scaleCaption(y),
+		"Each estimated option's cost per million tokens over the horizon when every user must get at least the tokens per second below it (a time-per-token target of 1,000 / that many ms), the rest of the scenario unchanged."+scaleCaption(y),
 		legend, nil,
 		chartSVG(g, g.H, "Cost per million tokens by tokens per second per user").Attr("data-scale", scaleName(y)).Body(
 			yAxis(g, y, moneyTicks(y.ticks)),

@@ -148,9 +148,9 @@ func (c *Calculator) robustSentence() string {
 // so go-app redraws it only when they change.
 type summaryView struct {
 	ga.Compo
-	C                                                 *Calculator // for recovery only
+	C                                                *Calculator // for recovery only
 	Verdict, Margin, Context, Scale, Change, Finance string
-	Unable                                          []string // one an option that cannot serve
+	Unable                                           []string // one an option that cannot serve
 }
 
 func (v *summaryView) Render() ga.UI { return v.C.guardedRender(v.render) }
@@ -770,18 +770,14 @@ func (c *Calculator) renderInteractivity() ga.UI {
 	if len(c.icurve) == 0 || len(c.icurve[0].Options) != len(r.Options) {
 		return ga.Div().Class("chart-block pending").ID("chart-interactivity-pending").Text("Computing cost against interactivity…")
 	}
-	var estimated []int
-	for i, o := range r.Options {
-		if o.Throughput != nil && !o.Measured {
-			estimated = append(estimated, i)
-		}
-	}
+	estimated := engine.InteractivityOptions(r, c.icurve)
 	if len(estimated) == 0 {
 		return ga.P().Class("muted").ID("chart-interactivity-none").Text("Cost against interactivity: no option has estimated throughput.")
 	}
 	ceiling := engine.ParseNum(c.ceiling)
 	return ga.Div().Class("chart-block").Body(
 		c.interactivityChart(r, c.icurve, estimated),
+		optionalP("interactivity-gap", "muted", engine.InteractivityGap(r, c.icurve, estimated)),
 		ga.Div().Class("field no-print").Body(
 			ga.Label().For("cost-ceiling").Text("Fastest within a cost of ($ per M tokens)"),
 			ga.Input().ID("cost-ceiling").Type("text").Attr("inputmode", "decimal").Value(c.ceiling).OnInput(c.on(func(ctx ga.Context, e ga.Event) {
