@@ -33,7 +33,6 @@ func TestCannotServe(t *testing.T) {
 	checkTexts(t, ctx, map[string]string{
 		"#verdict":                                "Over 24 months, Token API is cheapest: $225,626 in all, $0.7708 per million tokens.",
 		"#summary-margin":                         "It is the only option that can serve this workload.",
-		"#summary-unable":                         engine.Summarize(r, nil).Unable,
 		"#headline-1 [data-key=infeasible]":       "It cannot serve this workload, so it is left out of the comparison: " + reason,
 		"#headline-2 [data-key=infeasible]":       "It cannot serve this workload, so it is left out of the comparison: " + reason,
 		"#headline-1 .badge":                      "Cannot serve",
@@ -41,6 +40,31 @@ func TestCannotServe(t *testing.T) {
 		"#headline-0 [data-key=total_cost]":       "$225,626",
 		"#headline-0 [data-key=first_month_cost]": "$2,550", // $2,549.525
 	})
+	// One item an option that cannot serve, as the CLI prints one line each.
+	if got, want := eval[[]string](t, ctx, `[...document.querySelectorAll("#summary-unable li")].map((li) => li.textContent)`), engine.Summarize(r, nil).Unable; strings.Join(got, "\n") != strings.Join(want, "\n") || len(got) != 2 {
+		t.Errorf("summary-unable %q, want %q", got, want)
+	}
+	// The breakdown marks each H100 row "(cannot serve)", with no bar.
+	if got := eval[[]string](t, ctx, `[...document.querySelectorAll("#chart-breakdown .cannot-serve-note")].map((e) => e.textContent)`); strings.Join(got, "|") != "(cannot serve)|(cannot serve)" {
+		t.Errorf("breakdown notes %q", got)
+	}
+	// The interactivity chart: the H100 options serve the slower speeds
+	// (5 ms is 200 tokens/s), so their lines are drawn, marked in the
+	// legend, and the page says why they stop, in the CLI's words.
+	curve, err := engine.InteractivityCurve(&s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols := engine.InteractivityOptions(r, curve)
+	gap := engine.InteractivityGap(r, curve, cols)
+	if len(cols) != 2 || gap != "Where a line stops (–), the option cannot serve each user that many tokens a second with any replica size it considers, even at batch 1." {
+		t.Fatalf("curve options %v, gap %q", cols, gap)
+	}
+	step(t, ctx, 60*time.Second, WaitJS(`document.querySelector("#interactivity-gap") !== null`, 60*time.Second))
+	checkTexts(t, ctx, map[string]string{"#interactivity-gap": gap})
+	if got := eval[[]string](t, ctx, `[...document.querySelectorAll("#chart-interactivity .legend li")].map((li) => li.textContent)`); strings.Join(got, "|") != "H100 on demand (cannot serve its targets)|H100, 4 reserved for a year (cannot serve its targets)" {
+		t.Errorf("interactivity legend %q", got)
+	}
 	if n := eval[int](t, ctx, `document.querySelectorAll("#headline-1 [data-key=total_cost], #headline-1 .badge.winner, #headline-2 [data-key=total_cost]").length`); n != 0 {
 		t.Errorf("a card of an option that cannot serve shows %d figures or badges", n)
 	}
