@@ -785,11 +785,11 @@ func (c *Calculator) interactivityChart(r *engine.Result, pts []engine.Interacti
 			}),
 			ga.Range(pts).Slice(func(i int) ga.UI {
 				t := engine.Count(pts[i].TokensPerSecondPerUser, 0) + " tokens/s per user"
-				for k, oi := range estimated {
+				for _, oi := range estimated {
 					if v := pts[i].Options[oi]; v != nil {
-						t += fmt.Sprintf("\n%s: %s per M tokens (batch %d on %d)", labels[k], engine.Money(v.CostPerMTokens), v.BatchSize, v.AcceleratorsPerReplica)
+						t += fmt.Sprintf("\n%s: %s per M tokens (batch %d on %d)", r.Options[oi].Label, engine.Money(v.CostPerMTokens), v.BatchSize, v.AcceleratorsPerReplica)
 					} else {
-						t += "\n" + labels[k] + ": cannot serve it"
+						t += "\n" + r.Options[oi].Label + ": cannot serve it"
 					}
 				}
 				w := g.pw() / float64(n)
