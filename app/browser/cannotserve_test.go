@@ -163,3 +163,27 @@ func TestContextWarningPage(t *testing.T) {
 	step(t, ctx, 90*time.Second, chromedp.Navigate(site.URL+"#"+engine.EncodeLink(s)), WaitApp(), WaitTable(), waitText("#summary-context", r.ContextWarning))
 	step(t, ctx, 30*time.Second, setInput("w-output_tokens", "72"), WaitJS(`document.getElementById("summary-context") === null && document.getElementById("stale") === null`, 20*time.Second))
 }
+
+// TestScaleWarningPage: example 4 at 100 billion requests a day growing
+// 5 % a month for 120 months (engine TestScaleWarning has the figures):
+// the page evaluates it and warns under the verdict, in the CLI's words;
+// back at the example's own requests a day, the warning goes.
+func TestScaleWarningPage(t *testing.T) {
+	s := engine.Examples[3].Scenario.Clone()
+	s.Workload.RequestsPerDay = engine.N("100000000000")
+	s.Workload.HorizonMonths = engine.N("120")
+	s.Workload.MonthlyGrowth = engine.N("0.05")
+	r, err := engine.Evaluate(&s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := engine.Summarize(r, nil).Scale
+	if !strings.HasPrefix(want, "Beyond any real deployment: at their peaks, GB200 NVL72 rented needs 249,455,360 accelerators, ") {
+		t.Fatalf("engine warning %q", want)
+	}
+	site := calcSite(t)
+	ctx := NewBrowser(t)
+	step(t, ctx, 90*time.Second, chromedp.Navigate(site.URL+"#"+engine.EncodeLink(&s)), WaitApp(), WaitTable(), waitText("#summary-scale", want))
+	step(t, ctx, 30*time.Second, setInput("w-requests_per_day", "1000"),
+		WaitJS(`document.getElementById("summary-scale") === null && document.getElementById("stale") === null`, 20*time.Second))
+}
