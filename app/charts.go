@@ -741,7 +741,7 @@ func (c *Calculator) interactivityChart(r *engine.Result, pts []engine.Interacti
 	series := make([][]*decimal.Decimal, len(estimated))
 	labels := make([]string, len(estimated))
 	for k, oi := range estimated {
-		labels[k] = engine.InteractivityLabel(r, oi)
+		labels[k] = engine.InteractivityLabel(r, pts, oi)
 		for _, p := range pts {
 			var v *decimal.Decimal
 			if p.Options[oi] != nil {

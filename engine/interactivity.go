@@ -106,14 +106,14 @@ func FastestWithinSentence(label string, c *InteractivityCost, ceiling decimal.D
 }
 
 // InteractivityOptions are the options the curve is shown for, in order:
-// each with estimated throughput, and each that cannot serve the
-// scenario's own targets but meets some target of the curve (it is then
-// marked, InteractivityLabel). The page's chart and `infercost eval
+// each with estimated throughput, and each self-hosted one that cannot
+// serve the scenario's own targets (it is then marked,
+// InteractivityLabel). The page's chart and `infercost eval
 // -interactivity` show the same ones.
 func InteractivityOptions(r *Result, curve []InteractivityPoint) []int {
 	var out []int
 	for i, o := range r.Options {
-		if o.Throughput != nil && !o.Measured || o.Infeasible != "" && onCurve(curve, i) {
+		if o.Throughput != nil && !o.Measured || o.Infeasible != "" && o.Kind.SelfHosted() {
 			out = append(out, i)
 		}
 	}
@@ -129,24 +129,30 @@ func onCurve(curve []InteractivityPoint, i int) bool {
 	return false
 }
 
-// InteractivityLabel is option i's name on the curve: "(cannot serve its
-// targets)" after it when it cannot serve the scenario's own targets, as
-// the other charts' legends mark it; its line then shows what it would
-// cost at the speeds it can serve.
-func InteractivityLabel(r *Result, i int) string {
-	if r.Options[i].Infeasible != "" {
-		return r.Options[i].Label + " (cannot serve its targets)"
+// InteractivityLabel is option i's name on the curve: when it cannot
+// serve the scenario's own targets, marked as the other charts' legends
+// mark it, "(cannot serve)" when it meets no speed of the curve either (no
+// line at all), "(cannot serve its targets)" when its line shows what it
+// would cost at the speeds it can serve.
+func InteractivityLabel(r *Result, curve []InteractivityPoint, i int) string {
+	o := r.Options[i]
+	switch {
+	case o.Infeasible == "":
+		return o.Label
+	case onCurve(curve, i):
+		return o.Label + " (cannot serve its targets)"
 	}
-	return r.Options[i].Label
+	return o.Label + " (cannot serve)"
 }
 
 // InteractivityGap says why a line of the curve stops (a cell is "–"):
-// "" when every option in cols meets every target. The page shows it under
-// the chart, `infercost eval -interactivity` under its table.
+// "" when every option in cols that meets some target meets them all (one
+// that meets none is labelled so, and its card says why). The page shows
+// it under the chart, `infercost eval -interactivity` under its table.
 func InteractivityGap(r *Result, curve []InteractivityPoint, cols []int) string {
 	for _, pt := range curve {
 		for _, i := range cols {
-			if i < len(pt.Options) && pt.Options[i] == nil {
+			if i < len(pt.Options) && pt.Options[i] == nil && onCurve(curve, i) {
 				ttft := ""
 				if r.Workload.TTFTSLOms != nil {
 					ttft = ", or meets it only on replicas too slow for the time-to-first-token target (workload.ttft_slo_ms)"

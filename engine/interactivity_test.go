@@ -121,10 +121,10 @@ func TestInteractivityCannotServe(t *testing.T) {
 	if !slices.Equal(cols, []int{1, 2}) {
 		t.Fatalf("options %v", cols)
 	}
-	if got := InteractivityLabel(r, 1); got != "H100 on demand (cannot serve its targets)" {
+	if got := InteractivityLabel(r, curve, 1); got != "H100 on demand (cannot serve its targets)" {
 		t.Errorf("label %q", got)
 	}
-	if got := InteractivityLabel(r, 0); got != "Token API" {
+	if got := InteractivityLabel(r, curve, 0); got != "Token API" {
 		t.Errorf("label %q", got)
 	}
 	for _, pt := range curve {
@@ -148,5 +148,25 @@ func TestInteractivityCannotServe(t *testing.T) {
 	// Every option meets every target: nothing to explain.
 	if got := InteractivityGap(r, curve[:1], cols); got != "" {
 		t.Errorf("no gap: %q", got)
+	}
+
+	// A 1 ms time-to-first-token target: no replica meets it, at any speed
+	// of the curve (one decode step alone takes at least 10.35 ms, the
+	// fastest replica's at batch 1),
+	// so the H100 options have no line at all: still listed, labelled
+	// "(cannot serve)" as the other legends do, and no gap to explain.
+	s.Workload.TTFTSLOms = N("1")
+	r = mustEval(t, &s)
+	if curve, err = InteractivityCurve(&s, nil); err != nil {
+		t.Fatal(err)
+	}
+	cols = InteractivityOptions(r, curve)
+	if !slices.Equal(cols, []int{1, 2}) || InteractivityLabel(r, curve, 2) != "H100, 4 reserved for a year (cannot serve)" || InteractivityGap(r, curve, cols) != "" {
+		t.Errorf("options %v, label %q, gap %q", cols, InteractivityLabel(r, curve, 2), InteractivityGap(r, curve, cols))
+	}
+	for _, pt := range curve {
+		if pt.Options[1] != nil || pt.Options[2] != nil {
+			t.Errorf("at %s tokens/s an H100 option meets a 1 ms TTFT", pt.TokensPerSecondPerUser)
+		}
 	}
 }

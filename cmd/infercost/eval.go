@@ -489,7 +489,7 @@ func writeInteractivity(w io.Writer, s *engine.Scenario, r *engine.Result) error
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprint(tw, "tokens/s per user\t")
 	for _, i := range cols {
-		fmt.Fprintf(tw, "%s\t", engine.InteractivityLabel(r, i))
+		fmt.Fprintf(tw, "%s\t", engine.InteractivityLabel(r, curve, i))
 	}
 	fmt.Fprintln(tw)
 	for _, pt := range curve {
