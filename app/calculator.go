@@ -566,7 +566,7 @@ func (c *Calculator) sizingTarget() int {
 	if c.result == nil {
 		return -1
 	}
-	if i := c.sizeOption; i >= 0 && i < len(c.result.Options) && c.result.Options[i].Kind == engine.Cloud {
+	if i := c.sizeOption; i >= 0 && i < len(c.result.Options) && c.result.Options[i].Kind == engine.Cloud && c.result.Options[i].Infeasible == "" {
 		return i
 	}
 	if i := c.capacityTarget(); i >= 0 && c.result.Options[i].Kind == engine.Cloud {
@@ -591,7 +591,7 @@ func (c *Calculator) sensitivityTarget() (int, engine.Metric) {
 		return -1, c.sensMetric
 	}
 	i := c.sensOption
-	if i < 0 || i >= len(c.result.Options) {
+	if i < 0 || i >= len(c.result.Options) || c.result.Options[i].Infeasible != "" {
 		i = c.result.Comparison.Cheapest
 	}
 	return i, c.sensMetric

@@ -311,11 +311,12 @@ func monthAxis(g geom, h int, x func(int) float64) ga.UI {
 func (c *Calculator) monthlyCostChart(r *engine.Result) ga.UI {
 	g := c.geom()
 	h := r.Horizon
-	hasRevenue := len(r.Options) > 0 && r.Options[0].TotalRevenue != nil
+	ref := servingOption(r) // its months carry the revenue and set the bands
+	hasRevenue := r.Options[ref].TotalRevenue != nil
 	showRevenue := hasRevenue && c.showRevenue
 	values, series, labels := monthSeries(r, func(m *engine.Month) *decimal.Decimal { return &m.Cost })
 	if showRevenue {
-		for _, m := range r.Options[0].Months {
+		for _, m := range r.Options[ref].Months {
 			values = append(values, m.Revenue)
 		}
 	}
@@ -331,7 +332,7 @@ func (c *Calculator) monthlyCostChart(r *engine.Result) ga.UI {
 	same, why := coinciding(series, labels, y)
 	var legend []legendItem
 	for i, o := range r.Options {
-		legend = append(legend, legendItem{o.Label, c.optionClass(i), "line", same[i], why[i]})
+		legend = append(legend, legendItem{seriesLabel(&o), c.optionClass(i), "line", same[i], why[i]})
 	}
 	if showRevenue {
 		legend = append(legend, legendItem{label: "Revenue", class: "revenue", style: "line dashed"})
@@ -359,19 +360,22 @@ func (c *Calculator) monthlyCostChart(r *engine.Result) ga.UI {
 			yAxis(g, y, moneyTicks(y.ticks)),
 			monthAxis(g, h, x),
 			ga.If(showRevenue, func() ga.UI {
-				return svg("polyline").Class("series revenue dashed").Attr("points", line(func(m engine.Month) decimal.Decimal { return m.Revenue }, r.Options[0].Months))
+				return svg("polyline").Class("series revenue dashed").Attr("points", line(func(m engine.Month) decimal.Decimal { return m.Revenue }, r.Options[ref].Months))
 			}),
 			ga.Range(r.Options).Slice(func(i int) ga.UI {
 				return svg("polyline").Class(seriesLineClass(c.optionClass(i), same[i])).Attr("points", line(func(m engine.Month) decimal.Decimal { return m.Cost }, r.Options[i].Months))
 			}),
 			// Hover and focus bands, one per month.
-			ga.Range(r.Options[0].Months).Slice(func(i int) ga.UI {
+			ga.Range(r.Options[ref].Months).Slice(func(i int) ga.UI {
 				t := "Month " + strconv.Itoa(i+1)
 				for _, o := range r.Options {
+					if o.Infeasible != "" {
+						continue // it cannot serve: no cost
+					}
 					t += "\n" + o.Label + ": " + engine.Money(o.Months[i].Cost)
 				}
 				if hasRevenue {
-					t += "\nRevenue: " + engine.Money(r.Options[0].Months[i].Revenue)
+					t += "\nRevenue: " + engine.Money(r.Options[ref].Months[i].Revenue)
 				}
 				return g.band(x(i+1)-bandW/2, bandW, t)
 			}),
@@ -662,7 +666,7 @@ func (c *Calculator) volumeChart(r *engine.Result, pts []engine.CurvePoint, curr
 	same, why := coinciding(series, labels, y)
 	var legend []legendItem
 	for i, o := range r.Options {
-		legend = append(legend, legendItem{o.Label, c.optionClass(i), "line", same[i], why[i]})
+		legend = append(legend, legendItem{seriesLabel(&o), c.optionClass(i), "line", same[i], why[i]})
 	}
 	// Where the scenario's own volume sits between two points.
 	cur := -1.0

@@ -16,7 +16,8 @@ import (
 func (c *Calculator) discountedCashChart(r *engine.Result) ga.UI {
 	g := c.geom()
 	h := r.Horizon
-	hasRevenue := len(r.Options) > 0 && r.Options[0].NPV != nil
+	ref := servingOption(r)
+	hasRevenue := r.Options[ref].NPV != nil
 	values, series, labels := monthSeries(r, func(m *engine.Month) *decimal.Decimal { return &m.CumulativeDiscountedCash })
 	y := signedAxis(values, g.T+g.ph(), g.T)
 	x := g.monthX(h)
@@ -30,7 +31,7 @@ func (c *Calculator) discountedCashChart(r *engine.Result) ga.UI {
 	same, why := coinciding(series, labels, y)
 	var legend []legendItem
 	for i, o := range r.Options {
-		legend = append(legend, legendItem{o.Label, c.optionClass(i), "line", same[i], why[i]})
+		legend = append(legend, legendItem{seriesLabel(&o), c.optionClass(i), "line", same[i], why[i]})
 	}
 	rate := engine.Percent(r.Workload.DiscountRate)
 	caption := "Revenue less cash cost, each month's cash discounted at " + rate + " a year (counted at the month's end) and summed from month 1: where a line crosses 0, the option has paid back in today's money."
@@ -47,9 +48,12 @@ func (c *Calculator) discountedCashChart(r *engine.Result) ga.UI {
 			ga.Range(r.Options).Slice(func(i int) ga.UI {
 				return svg("polyline").Class(seriesLineClass(c.optionClass(i), same[i])).Attr("points", line(r.Options[i].Months))
 			}),
-			ga.Range(r.Options[0].Months).Slice(func(i int) ga.UI {
+			ga.Range(r.Options[ref].Months).Slice(func(i int) ga.UI {
 				t := "Month " + strconv.Itoa(i+1)
 				for _, o := range r.Options {
+					if o.Infeasible != "" {
+						continue // it cannot serve: no cash
+					}
 					t += "\n" + o.Label + ": " + engine.Money(o.Months[i].CumulativeDiscountedCash)
 				}
 				return g.band(x(i+1)-bandW/2, bandW, t)

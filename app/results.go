@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -65,7 +66,7 @@ func (c *Calculator) renderHeadline() ga.UI {
 	lines := engine.Summarize(r, c.winnerTornado())
 	return ga.Section().Class("card summary").ID("headline").Body(
 		ga.H2().Text("Results"),
-		&summaryView{C: c, Verdict: lines.Verdict, Margin: lines.Margin, Change: lines.Change, Finance: lines.Finance},
+		&summaryView{C: c, Verdict: lines.Verdict, Margin: lines.Margin, Unable: lines.Unable, Context: lines.Context, Change: lines.Change, Finance: lines.Finance},
 		ga.Div().Class("order-toggle no-print").Body(
 			ga.Span().Class("muted").ID("order-state").Text(orderState(c.inputOrder)),
 			ga.Button().Type("button").ID("rank-order").Aria("pressed", fmt.Sprint(c.inputOrder)).Aria("describedby", "order-state").
@@ -104,6 +105,15 @@ func (c *Calculator) order() []int {
 	if !c.inputOrder && len(r.Comparison.Ranking) == len(r.Options) {
 		return r.Comparison.Ranking
 	}
+	if !c.inputOrder { // by rank, then those that cannot serve, as entered
+		out := slices.Clone(r.Comparison.Ranking)
+		for i := range r.Options {
+			if !r.Feasible(i) {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
 	out := make([]int, len(r.Options))
 	for i := range out {
 		out[i] = i
@@ -138,8 +148,8 @@ func (c *Calculator) robustSentence() string {
 // so go-app redraws it only when they change.
 type summaryView struct {
 	ga.Compo
-	C                                *Calculator // for recovery only
-	Verdict, Margin, Change, Finance string
+	C                                                 *Calculator // for recovery only
+	Verdict, Margin, Unable, Context, Change, Finance string
 }
 
 func (v *summaryView) Render() ga.UI { return v.C.guardedRender(v.render) }
@@ -147,7 +157,9 @@ func (v *summaryView) Render() ga.UI { return v.C.guardedRender(v.render) }
 func (v *summaryView) render() ga.UI {
 	return ga.Div().ID("summary").Aria("live", "polite").Body(
 		ga.P().Class("verdict").ID("verdict").Text(v.Verdict),
+		ga.Div().Class("slot").Body(optionalP("summary-context", "cannot-serve", v.Context)),
 		ga.Div().Class("slot").Body(optionalP("summary-margin", "", v.Margin)),
+		ga.Div().Class("slot").Body(optionalP("summary-unable", "cannot-serve", v.Unable)),
 		ga.Div().Class("slot").Body(optionalP("summary-change", "", v.Change)),
 		ga.Div().Class("slot").Body(optionalP("summary-finance", "", v.Finance)),
 	)
@@ -199,6 +211,9 @@ func Verdict(r *engine.Result) string { return engine.Summarize(r, nil).Verdict 
 
 func (c *Calculator) headline(i int) ga.UI {
 	r := c.result
+	if !r.Feasible(i) {
+		return c.cannotServeCard(i)
+	}
 	o := r.Options[i]
 	v := r.Comparison.Options[i]
 	id := fmt.Sprintf("headline-%d", i)
@@ -373,6 +388,10 @@ func comparisonViewOf(r *engine.Result, order []int, class func(int) string) com
 	opt := func(f func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string) []string {
 		out := make([]string, len(r.Options))
 		for i := range r.Options {
+			if !r.Feasible(i) {
+				out[i] = "–" // it cannot serve: no figures (the Rank row says so)
+				continue
+			}
 			out[i] = f(i, &r.Options[i], &r.Comparison.Options[i])
 		}
 		return out
@@ -388,7 +407,7 @@ func comparisonViewOf(r *engine.Result, order []int, class func(int) string) com
 		label string
 		cells []string
 	}{
-		{"Rank", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string { return fmt.Sprint(v.Rank) })},
+		{"Rank", rankCells(r, opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string { return fmt.Sprint(v.Rank) }))},
 		{"Cost per M tokens", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
 			return engine.Money(o.CostPerMTokens)
 		})},
@@ -661,7 +680,7 @@ func (c *Calculator) renderSizing() ga.UI {
 	pending := z == nil && c.sizingErr == "" || z != nil && z.Option != i
 	return ga.Div().Class("chart-block").ID("sizing").Body(
 		ga.Div().Class("pickers no-print").Body(
-			c.optionPicker("sizing-option", "Option", i, func(o engine.OptionResult) bool { return o.Kind == engine.Cloud }, func(ctx ga.Context, v int) {
+			c.optionPicker("sizing-option", "Option", i, func(o engine.OptionResult) bool { return o.Kind == engine.Cloud && o.Infeasible == "" }, func(ctx ga.Context, v int) {
 				c.sizeOption = v
 				c.resize()
 			}),
@@ -733,7 +752,7 @@ func (c *Calculator) renderVolume() ga.UI {
 	if len(c.curve) == 0 || len(c.curve[0].CostPerMTokens) != len(c.result.Options) {
 		return ga.Div().Class("chart-block pending").ID("chart-volume-pending").Text("Computing cost against volume…")
 	}
-	cur := c.result.Options[0].Months[0].RequestsPerDay
+	cur := c.result.Options[servingOption(c.result)].Months[0].RequestsPerDay
 	return c.volumeChart(c.result, c.curve, cur)
 }
 
@@ -789,7 +808,7 @@ func (c *Calculator) renderTornado() ga.UI {
 	}
 	return ga.Div().Class("chart-block").Body(
 		ga.Div().Class("pickers no-print").Body(
-			c.optionPicker("tornado-option", "Option", i, func(engine.OptionResult) bool { return true }, func(ctx ga.Context, v int) {
+			c.optionPicker("tornado-option", "Option", i, func(o engine.OptionResult) bool { return o.Infeasible == "" }, func(ctx ga.Context, v int) {
 				c.sensOption = v
 				c.refreshSecondary(ctx)
 			}),

@@ -389,6 +389,11 @@ func (c *Calculator) renderUncertainty() ga.UI {
 		npc := func(o *engine.OptionSpread) *engine.Spread { return o.NetPresentCost }
 		rows = append(rows, row{"npc-p10", "Net present cost, P10", spread(npc, 0)}, row{"npc-p50", "Net present cost, P50", spread(npc, 1)}, row{"npc-p90", "Net present cost, P90", spread(npc, 2)})
 	}
+	if slices.ContainsFunc(sim.Options, func(o engine.OptionSpread) bool { return o.CannotServe > 0 }) {
+		rows = append(rows, row{"cannot-serve", "Cannot serve in", func(o *engine.OptionSpread) string {
+			return engine.Count(decimal.NewFromInt(int64(o.CannotServe)), 0) + " draws"
+		}})
+	}
 	rows = append(rows,
 		row{"win", "Cheapest in", func(o *engine.OptionSpread) string { return engine.Percent(o.WinShare) + " of draws" }},
 		row{"regret-p50", "Regret, P50", spread(regret, 1)}, row{"regret-p90", "Regret, P90", spread(regret, 2)})
@@ -421,7 +426,12 @@ func (c *Calculator) renderUncertainty() ga.UI {
 			ga.TBody().Body(ga.Range(rows).Slice(func(i int) ga.UI {
 				return ga.Tr().DataSet("row", rows[i].id).Body(
 					ga.Th().Scope("row").Text(rows[i].label),
-					ga.Range(sim.Options).Slice(func(k int) ga.UI { return ga.Td().Text(rows[i].cell(&sim.Options[k])) }),
+					ga.Range(sim.Options).Slice(func(k int) ga.UI {
+						if o := &sim.Options[k]; o.CannotServe == sim.Samples && rows[i].id != "cannot-serve" && rows[i].id != "win" {
+							return ga.Td().Text("–") // it serves in no draw: no figures
+						}
+						return ga.Td().Text(rows[i].cell(&sim.Options[k]))
+					}),
 				)
 			})),
 		)),
@@ -432,11 +442,12 @@ func (c *Calculator) renderUncertainty() ga.UI {
 // fanChart draws each option's monthly cost: the band from P10 to P90 and
 // the P50 line.
 func (c *Calculator) fanChart(sim *engine.Simulation) ga.UI {
-	if len(sim.Options) == 0 || len(sim.Options[0].Monthly) == 0 {
+	ref := slices.IndexFunc(sim.Options, func(o engine.OptionSpread) bool { return len(o.Monthly) > 0 }) // an option that serves
+	if ref < 0 {
 		return ga.Text("")
 	}
 	g := c.geom()
-	h := len(sim.Options[0].Monthly)
+	h := len(sim.Options[ref].Monthly)
 	var values []decimal.Decimal
 	for _, o := range sim.Options {
 		for _, m := range o.Monthly {
@@ -472,9 +483,12 @@ func (c *Calculator) fanChart(sim *engine.Simulation) ga.UI {
 					svg("polyline").Class("series "+c.optionClass(k)).Attr("points", line.String()),
 				)
 			}),
-			ga.Range(sim.Options[0].Monthly).Slice(func(m int) ga.UI {
+			ga.Range(sim.Options[ref].Monthly).Slice(func(m int) ga.UI {
 				t := "Month " + strconv.Itoa(m+1)
 				for _, o := range sim.Options {
+					if len(o.Monthly) == 0 {
+						continue // it serves in no draw
+					}
 					s := o.Monthly[m]
 					t += "\n" + o.Label + ": " + engine.Money(s.P50) + " (P10 " + engine.Money(s.P10) + ", P90 " + engine.Money(s.P90) + ")"
 				}

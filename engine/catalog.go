@@ -78,6 +78,12 @@ type ModelPreset struct {
 	Source string
 	AsOf   string
 	Note   string
+	// MaxContextTokens is the longest sequence (prompt and output) the
+	// model is built for: max_position_embeddings in the same config.json
+	// (Source, as of AsOf). A request longer than that cannot be served as
+	// one; the result warns (Result.ContextWarning). Not a link key: a
+	// custom model has no limit.
+	MaxContextTokens int64
 }
 
 // Accelerators is the accelerator catalog, in display order.
@@ -141,50 +147,50 @@ var Accelerators = []AcceleratorPreset{
 var Models = []ModelPreset{
 	{ID: "llama-3.1-8b", Name: "Llama 3.1 8B",
 		Shape:  Model{TotalParamsB: N("8.03"), ActiveParamsB: N("8.03"), HiddenSize: N("4096"), Layers: N("32"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16")},
-		Source: "https://huggingface.co/meta-llama/Llama-3.1-8B/blob/main/config.json", AsOf: "2026-11-01"},
+		Source: "https://huggingface.co/meta-llama/Llama-3.1-8B/blob/main/config.json", AsOf: "2026-11-01", MaxContextTokens: 131072},
 	{ID: "llama-3.1-70b", Name: "Llama 3.1 70B",
 		Shape:  Model{TotalParamsB: N("70.6"), ActiveParamsB: N("70.6"), HiddenSize: N("8192"), Layers: N("80"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16")},
-		Source: "https://huggingface.co/meta-llama/Llama-3.1-70B/blob/main/config.json", AsOf: "2026-11-01"},
+		Source: "https://huggingface.co/meta-llama/Llama-3.1-70B/blob/main/config.json", AsOf: "2026-11-01", MaxContextTokens: 131072},
 	{ID: "llama-3.1-405b", Name: "Llama 3.1 405B (FP8)",
 		Shape:  Model{TotalParamsB: N("405.9"), ActiveParamsB: N("405.9"), HiddenSize: N("16384"), Layers: N("126"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("8"), KVBits: N("8")},
-		Source: "https://huggingface.co/meta-llama/Llama-3.1-405B-FP8/blob/main/config.json", AsOf: "2026-11-01",
+		Source: "https://huggingface.co/meta-llama/Llama-3.1-405B-FP8/blob/main/config.json", AsOf: "2026-11-01", MaxContextTokens: 131072,
 		Note: "Meta publishes an FP8 checkpoint; 16-bit weights need twice the memory."},
 	{ID: "deepseek-v3", Name: "DeepSeek-V3 (MoE, MLA, FP8)",
 		Shape: Model{TotalParamsB: N("671"), ActiveParamsB: N("37"), Experts: N("256"), ExpertsPerToken: N("8"), RoutedParamsB: N("653.91"),
 			HiddenSize: N("7168"), AttentionHeads: N("128"), Layers: N("61"), KVBytesPerToken: N("70272"), WeightBits: N("8"), KVBits: N("16")},
-		Source: "https://huggingface.co/deepseek-ai/DeepSeek-V3/blob/main/config.json", AsOf: "2026-11-01",
+		Source: "https://huggingface.co/deepseek-ai/DeepSeek-V3/blob/main/config.json", AsOf: "2026-11-01", MaxContextTokens: 163840,
 		Note: "MLA caches a 512-dim latent plus a 64-dim rope key per layer: (512+64) × 61 layers × 2 bytes = 70,272 bytes a token; 128 attention heads (num_attention_heads) attend to it. Routed experts: 58 MoE layers × 256 experts × 3 × 7,168 × 2,048 = 653.91 B parameters; 8 are used per token."},
 	{ID: "kimi-k2", Name: "Kimi K2 (MoE, MLA, FP8)",
 		Shape: Model{TotalParamsB: N("1026.41"), ActiveParamsB: N("32.86"), Experts: N("384"), ExpertsPerToken: N("8"), RoutedParamsB: N("1014.69"),
 			HiddenSize: N("7168"), AttentionHeads: N("64"), Layers: N("61"), KVBytesPerToken: N("70272"), WeightBits: N("8"), KVBits: N("16")},
-		Source: "https://huggingface.co/moonshotai/Kimi-K2-Instruct/blob/main/config.json", AsOf: "2026-11-30",
+		Source: "https://huggingface.co/moonshotai/Kimi-K2-Instruct/blob/main/config.json", AsOf: "2026-11-30", MaxContextTokens: 131072,
 		Note: "DeepSeek-V3's architecture with 384 routed experts and 64 attention heads. MLA caches (512+64) × 61 layers × 2 bytes = 70,272 bytes a token. Routed experts: 60 MoE layers (the first is dense) × 384 experts × 3 × 7,168 × 2,048 = 1,014.69 B parameters; 8 are used per token. Total and active by the config's arithmetic (Moonshot states 1 T and 32 B). Released in block FP8."},
 	{ID: "qwen3-235b-a22b", Name: "Qwen3-235B-A22B (MoE)",
 		Shape: Model{TotalParamsB: N("235"), ActiveParamsB: N("22"), Experts: N("128"), ExpertsPerToken: N("8"), RoutedParamsB: N("227.1"),
 			HiddenSize: N("4096"), Layers: N("94"), KVHeads: N("4"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16")},
-		Source: "https://huggingface.co/Qwen/Qwen3-235B-A22B/blob/main/config.json", AsOf: "2026-11-01",
+		Source: "https://huggingface.co/Qwen/Qwen3-235B-A22B/blob/main/config.json", AsOf: "2026-11-01", MaxContextTokens: 40960,
 		Note: "Routed experts: 94 MoE layers × 128 experts × 3 × 4,096 × 1,536 = 227.1 B parameters; 8 are used per token."},
 	{ID: "qwen3-32b", Name: "Qwen3-32B",
 		Shape:  Model{TotalParamsB: N("32.8"), ActiveParamsB: N("32.8"), HiddenSize: N("5120"), Layers: N("64"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16")},
-		Source: "https://huggingface.co/Qwen/Qwen3-32B/blob/main/config.json", AsOf: "2026-11-01"},
+		Source: "https://huggingface.co/Qwen/Qwen3-32B/blob/main/config.json", AsOf: "2026-11-01", MaxContextTokens: 40960},
 	{ID: "gpt-oss-120b", Name: "gpt-oss-120b (MoE, MXFP4)",
 		Shape: Model{TotalParamsB: N("116.8"), ActiveParamsB: N("5.1"), Experts: N("128"), ExpertsPerToken: N("4"), RoutedParamsB: N("114.70"),
 			HiddenSize: N("2880"), Layers: N("36"), KVHeads: N("8"), HeadDim: N("64"), WeightBits: N("4.25"), KVBits: N("16")},
-		Source: "https://huggingface.co/openai/gpt-oss-120b/blob/main/config.json", AsOf: "2026-11-30",
+		Source: "https://huggingface.co/openai/gpt-oss-120b/blob/main/config.json", AsOf: "2026-11-30", MaxContextTokens: 131072,
 		Note: "Routed experts: 36 MoE layers × 128 experts × 24.89 M (gate_up 2,880 × 5,760 and down 2,880 × 2,880 weights, plus their 5,760 + 2,880 biases) = 114.70 B parameters; 4 are used per token. MoE weights ship in MXFP4 (4.25 bits a parameter with scales); half the layers use a 128-token sliding window, which this model of the KV cache ignores (it over-counts KV)."},
 	{ID: "gpt-oss-20b", Name: "gpt-oss-20b (MoE, MXFP4)",
 		Shape: Model{TotalParamsB: N("20.9"), ActiveParamsB: N("3.6"), Experts: N("32"), ExpertsPerToken: N("4"), RoutedParamsB: N("19.12"),
 			HiddenSize: N("2880"), Layers: N("24"), KVHeads: N("8"), HeadDim: N("64"), WeightBits: N("4.25"), KVBits: N("16")},
-		Source: "https://huggingface.co/openai/gpt-oss-20b/blob/main/config.json", AsOf: "2026-11-30",
+		Source: "https://huggingface.co/openai/gpt-oss-20b/blob/main/config.json", AsOf: "2026-11-30", MaxContextTokens: 131072,
 		Note: "Routed experts: 24 MoE layers × 32 experts × 24.89 M = 19.12 B parameters; 4 are used per token. As gpt-oss-120b: MXFP4 weights; sliding-window layers not modelled."},
 	{ID: "mixtral-8x22b", Name: "Mixtral 8x22B (MoE)",
 		Shape: Model{TotalParamsB: N("141"), ActiveParamsB: N("39"), Experts: N("8"), ExpertsPerToken: N("2"), RoutedParamsB: N("135.29"),
 			HiddenSize: N("6144"), Layers: N("56"), KVHeads: N("8"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16")},
-		Source: "https://huggingface.co/mistralai/Mixtral-8x22B-v0.1/blob/main/config.json", AsOf: "2026-11-01",
+		Source: "https://huggingface.co/mistralai/Mixtral-8x22B-v0.1/blob/main/config.json", AsOf: "2026-11-01", MaxContextTokens: 65536,
 		Note: "Routed experts: 56 MoE layers × 8 experts × 3 × 6,144 × 16,384 = 135.29 B parameters; 2 are used per token."},
 	{ID: "gemma-3-27b", Name: "Gemma 3 27B",
 		Shape:  Model{TotalParamsB: N("27.4"), ActiveParamsB: N("27.4"), HiddenSize: N("5376"), Layers: N("62"), KVHeads: N("16"), HeadDim: N("128"), WeightBits: N("16"), KVBits: N("16")},
-		Source: "https://huggingface.co/google/gemma-3-27b-it/blob/main/config.json", AsOf: "2026-11-01",
+		Source: "https://huggingface.co/google/gemma-3-27b-it/blob/main/config.json", AsOf: "2026-11-01", MaxContextTokens: 131072,
 		Note: "Five of six layers use a 1,024-token sliding window, which this model of the KV cache ignores (it over-counts KV)."},
 }
 

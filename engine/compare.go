@@ -22,6 +22,12 @@ type Comparison struct {
 	// with (the first one), or nil.
 	APIOption *int            `json:"api_option"`
 	Options   []OptionVerdict `json:"options"`
+	// SiteOutgrownMonth is the first month in which the cheapest option's
+	// fleet (a hybrid's base, the part on the site) needs more power than
+	// the site's budget (workload site_power_mw), as the power section
+	// finds it; nil without a budget or when it never does. The ranking
+	// does not change: the summary says it.
+	SiteOutgrownMonth *int `json:"site_outgrown_month,omitempty"`
 }
 
 // OptionVerdict is one option against the others.
@@ -57,9 +63,13 @@ const (
 
 func (p *plan) compare(res *Result) Comparison {
 	c := Comparison{Options: make([]OptionVerdict, len(res.Options))}
-	c.Ranking = make([]int, len(res.Options))
-	for i := range c.Ranking {
-		c.Ranking[i] = i
+	// An option that cannot serve (Infeasible) is left out of the
+	// rankings, the months and the comparison with the API: its verdict
+	// stays zero (no rank).
+	for i := range res.Options {
+		if res.Feasible(i) {
+			c.Ranking = append(c.Ranking, i)
+		}
 	}
 	slices.SortStableFunc(c.Ranking, func(a, b int) int {
 		return res.Options[a].TotalCost.Cmp(res.Options[b].TotalCost)
@@ -68,6 +78,7 @@ func (p *plan) compare(res *Result) Comparison {
 		c.Options[i].Rank = r + 1
 	}
 	c.Cheapest = c.Ranking[0]
+	c.SiteOutgrownMonth = p.siteOutgrown(res, c.Cheapest)
 	c.NPVRanking = slices.Clone(c.Ranking)
 	slices.SortStableFunc(c.NPVRanking, func(a, b int) int {
 		return res.Options[a].NetPresentCost.Cmp(res.Options[b].NetPresentCost)
@@ -78,8 +89,8 @@ func (p *plan) compare(res *Result) Comparison {
 
 	c.MonthlyCheapest = make([]int, res.Horizon)
 	for m := 0; m < res.Horizon; m++ {
-		best := 0
-		for i := range res.Options {
+		best := c.Ranking[0]
+		for _, i := range c.Ranking {
 			if res.Options[i].Months[m].Cost.Cmp(res.Options[best].Months[m].Cost) < 0 {
 				best = i
 			}
@@ -102,7 +113,7 @@ func (p *plan) compare(res *Result) Comparison {
 	a := *c.APIOption
 	api := res.Options[a].TotalCost
 	for i := range res.Options {
-		if i == a {
+		if i == a || !res.Feasible(i) {
 			continue
 		}
 		save := api.Sub(res.Options[i].TotalCost)

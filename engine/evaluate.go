@@ -2,7 +2,9 @@ package engine
 
 import (
 	"encoding/json"
+	"fmt"
 	"math/big"
+	"slices"
 	"sync"
 
 	"github.com/shopspring/decimal"
@@ -27,6 +29,11 @@ type Result struct {
 	// Power is the site budget's capacity and the power each self-hosted
 	// option needs (power.go); nil in the sensitivity's evaluations.
 	Power *Power `json:"power"`
+	// ContextWarning says, when a request (prompt and output) is longer
+	// than the catalog model's context window, that no provider can serve
+	// it as one request and the figures cost it as if one could; "" when
+	// it fits or the model is custom (no limit known).
+	ContextWarning string `json:"context_warning,omitempty"`
 	// discount is the plan's discount factors (plan.discount), kept for
 	// the commitment sizing by net present cost; nil when not computed.
 	discount []decimal.Decimal
@@ -44,6 +51,8 @@ type Assumed struct {
 	TPOTSLOms        *decimal.Decimal `json:"tpot_slo_ms"`   // nil when there is no target
 	TTFTSLOms        *decimal.Decimal `json:"ttft_slo_ms"`   // nil when there is no target
 	DiscountRate     decimal.Decimal  `json:"discount_rate"` // a share a year
+	// SitePowerMW is the site's power budget; nil when none is given.
+	SitePowerMW *decimal.Decimal `json:"site_power_mw,omitempty"`
 	// DailyProfile is the day's shape as given (a preset's name or 24
 	// shares), "" for the flat day.
 	DailyProfile string `json:"daily_profile,omitempty"`
@@ -53,6 +62,14 @@ type Assumed struct {
 type OptionResult struct {
 	Label string `json:"label"`
 	Kind  Kind   `json:"kind"`
+	// Infeasible says in words why the option cannot serve the workload at
+	// these inputs (a latency target its hardware cannot meet, a model its
+	// replica cannot hold), naming the field and what to change; "" when
+	// it can. An option that cannot serve has no throughput, no months and
+	// no costs: the ranking, the headline, the break-even volumes, the
+	// sensitivity, the power and the simulation leave it out, and the page
+	// and the CLI show it as unable to serve.
+	Infeasible string `json:"infeasible,omitempty"`
 	*Throughput
 
 	Months []Month `json:"months"`
@@ -109,6 +126,13 @@ type OptionResult struct {
 // that every option has the same fields.
 func (o OptionResult) MarshalJSON() ([]byte, error) {
 	type fields OptionResult
+	if o.Infeasible != "" { // no figures at all: nothing to misread as a cost
+		return json.Marshal(struct {
+			Label      string `json:"label"`
+			Kind       Kind   `json:"kind"`
+			Infeasible string `json:"infeasible"`
+		}{o.Label, o.Kind, o.Infeasible})
+	}
 	if o.Throughput != nil {
 		return json.Marshal(fields(o))
 	}
@@ -254,14 +278,15 @@ func Evaluate(s *Scenario) (*Result, error) {
 }
 
 func (p *plan) evaluate() (*Result, error) {
-	var errs Errors
+	var errs, infeasible Errors
 	w := p.workload
 	res := &Result{Name: p.name, Horizon: w.horizon, Workload: Assumed{
 		RequestsPerDay: w.rpd, InputTokens: w.in, OutputTokens: w.out, CachedInputShare: w.cached,
 		PeakToAverage: w.p2a, MonthlyGrowth: w.growth, TPOTSLOms: w.sloMs, TTFTSLOms: w.ttftMs,
-		DiscountRate: w.discountRate, DailyProfile: w.profileText,
+		DiscountRate: w.discountRate, SitePowerMW: w.siteMW, DailyProfile: w.profileText,
 	}}
 	if p.reuse == nil {
+		res.ContextWarning = p.contextWarning()
 		p.discount = discountFactors(w.discountRate, w.horizon)
 		p.discountCoef = coefficients(p.discount)
 		res.discount = p.discount
@@ -297,6 +322,10 @@ func (p *plan) evaluate() (*Result, error) {
 				continue
 			}
 			if o.kind == Hybrid {
+				if why := hybridInfeasible(o, done); why != "" {
+					done[i] = OptionResult{Label: o.label, Kind: o.kind, Infeasible: why}
+					continue
+				}
 				if fe := p.prepareHybrid(o, months, done); fe != nil {
 					errs = append(errs, *fe)
 					continue
@@ -304,7 +333,11 @@ func (p *plan) evaluate() (*Result, error) {
 			}
 			or, fe := p.option(o, months, tot)
 			if fe != nil {
-				errs = append(errs, *fe)
+				// The option's hardware cannot serve the workload at
+				// these inputs (throughputs' errors are all of that
+				// kind): the others are still compared.
+				done[i] = OptionResult{Label: o.label, Kind: o.kind, Infeasible: fe.Msg}
+				infeasible = append(infeasible, FieldError{fe.Path, fmt.Sprintf("option %d (%s) cannot serve: %s", i+1, o.label, fe.Msg)})
 				continue
 			}
 			if p.discount != nil { // the chosen replica's cash flows only
@@ -316,6 +349,10 @@ func (p *plan) evaluate() (*Result, error) {
 	if errs != nil {
 		return nil, errs.dedupe()
 	}
+	if !slices.ContainsFunc(done, func(o OptionResult) bool { return o.Infeasible == "" }) {
+		// No option can serve: there is nothing to compare.
+		return nil, append(Errors{{"options", NoOptionCanServe}}, infeasible.dedupe()...)
+	}
 	res.Options = done
 	if p.drawing() {
 		return res, nil
@@ -326,6 +363,28 @@ func (p *plan) evaluate() (*Result, error) {
 	}
 	return res, nil
 }
+
+// NoOptionCanServe is the first problem reported when every option is
+// infeasible (OptionResult.Infeasible); each option's reason follows.
+const NoOptionCanServe = "no option can serve this workload at these inputs, so there is nothing to compare: change the inputs named below"
+
+// hybridInfeasible says why a hybrid cannot serve when an option its
+// layers draw on cannot (its base or its burst); "" when both can.
+func hybridInfeasible(o *optionPlan, done []OptionResult) string {
+	for _, l := range []struct {
+		name string
+		i    int
+	}{{"base", o.hyb.base}, {"burst", o.hyb.burst}} {
+		if l.i >= 0 && done[l.i].Infeasible != "" {
+			return fmt.Sprintf("its %s, option %d (%s), cannot serve: %s", l.name, l.i+1, done[l.i].Label, done[l.i].Infeasible)
+		}
+	}
+	return ""
+}
+
+// Feasible reports whether option i can serve the workload (its
+// Infeasible is empty).
+func (r *Result) Feasible(i int) bool { return r.Options[i].Infeasible == "" }
 
 // option computes one option over the given months. A self-hosted option
 // with several candidate replicas (sizes and layouts, throughputs) is

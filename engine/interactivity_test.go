@@ -1,6 +1,9 @@
 package engine
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 func TestInteractivityCurve(t *testing.T) {
 	s := &Scenario{
@@ -32,6 +35,9 @@ func TestInteractivityCurve(t *testing.T) {
 		at.Workload.TPOTSLOms = NumOf(div(thousand, pt.TokensPerSecondPerUser))
 		r, err := Evaluate(&at)
 		c := pt.Options[0]
+		if err == nil && r.Options[0].Infeasible != "" {
+			err = errors.New(r.Options[0].Infeasible) // the option cannot meet the target
+		}
 		if err != nil {
 			if c != nil {
 				t.Errorf("%s tokens/s: a point where Evaluate fails (%v)", pt.TokensPerSecondPerUser, err)

@@ -126,6 +126,9 @@ func (p *plan) power(res *Result) *Power {
 	pw := &Power{SiteMW: p.workload.siteMW}
 	for i := range res.Options {
 		or := &res.Options[i]
+		if or.Infeasible != "" {
+			continue // it cannot serve: it draws no power
+		}
 		if or.Hybrid != nil {
 			pw.Options = append(pw.Options, p.hybridPower(&p.options[i], i, res))
 			continue
@@ -358,4 +361,21 @@ func (op *OptionPower) Lines(siteMW *decimal.Decimal) []string {
 		cost += fmt.Sprintf(", after %s of capex", Money(*s.Capex))
 	}
 	return append(lines, cost)
+}
+
+// siteOutgrown is the first month option i's fleet (a hybrid's base)
+// needs more power than the site's budget, as power finds it; nil without
+// a budget, for a sensitivity's evaluation, or when it never does.
+func (p *plan) siteOutgrown(res *Result, i int) *int {
+	or := &res.Options[i]
+	if p.workload.siteMW == nil || p.reuse != nil || or.Infeasible != "" {
+		return nil
+	}
+	switch {
+	case or.Hybrid != nil:
+		return p.hybridPower(&p.options[i], i, res).OutgrowsMonth
+	case or.Throughput != nil:
+		return p.optionPower(&p.options[i], i, or).OutgrowsMonth
+	}
+	return nil
 }

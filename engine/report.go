@@ -140,6 +140,12 @@ func WriteReport(w io.Writer, s *Scenario, r *Result, sim *Simulation) error {
 	rows = append(rows, nil, []string{"options"}, ReportSummaryHeader)
 	for i, o := range r.Options {
 		v := r.Comparison.Options[i]
+		if o.Infeasible != "" {
+			// It cannot serve: no rank and no figures (the summary rows
+			// say why).
+			rows = append(rows, append([]string{csvText(o.Label), csvText(string(o.Kind))}, make([]string, len(ReportSummaryHeader)-2)...))
+			continue
+		}
 		breakEven, payback := "", ""
 		if o.BreakEvenMonth != nil {
 			breakEven = strconv.Itoa(*o.BreakEvenMonth)

@@ -94,6 +94,7 @@ type workloadPlan struct {
 }
 
 type modelPlan struct {
+	preset               string          // the catalog model's ID; "" for a custom model
 	params, activeParams decimal.Decimal // counts, not billions
 	weightBytes          decimal.Decimal
 	activeWeightBytes    decimal.Decimal
@@ -432,7 +433,7 @@ func checkModel(errs *Errors, r *Resolution) modelPlan {
 		}
 	}
 	need(errs, r.Model)
-	var mp modelPlan
+	mp := modelPlan{preset: m.Preset}
 	total := m.TotalParamsB.Dec()
 	active := m.ActiveParamsB.Dec()
 	if active.Cmp(total) > 0 {

@@ -95,7 +95,7 @@ func RankingUnderError(s *Scenario, r *Result) (*Robustness, error) {
 	estimated, shared := false, 0
 	for i, o := range r.Options {
 		if o.Throughput == nil || o.Accuracy == nil {
-			continue
+			continue // an API, measured, or unable to serve (Infeasible)
 		}
 		estimated = true
 		f := o.Accuracy.High

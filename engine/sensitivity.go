@@ -103,6 +103,9 @@ func Sensitivity(s *Scenario, i int, metric Metric, percent decimal.Decimal, pac
 	if err != nil {
 		return nil, err
 	}
+	if why := br.Options[target].Infeasible; why != "" {
+		return nil, fmt.Errorf("sensitivity: %s cannot serve this workload: %s", br.Options[target].Label, why)
+	}
 	base, _ := metricOf(metric, &br.Options[target])
 	// What the moved inputs leave unchanged is reused: demand for any
 	// non-workload input; for price-like inputs, every candidate replica's
@@ -169,6 +172,9 @@ func Sensitivity(s *Scenario, i int, metric Metric, percent decimal.Decimal, pac
 
 func firstError(err error) string {
 	if errs, ok := err.(Errors); ok && len(errs) > 0 {
+		if len(errs) > 1 && errs[0].Msg == NoOptionCanServe {
+			return errs[1].Error() // the first option's reason
+		}
 		return errs[0].Error()
 	}
 	return err.Error()
@@ -228,6 +234,9 @@ func metricWith(s *Scenario, m Metric, r *reuse, target int) (decimal.Decimal, e
 	res, err := p.evaluate()
 	if err != nil {
 		return zero, err
+	}
+	if why := res.Options[target].Infeasible; why != "" {
+		return zero, errors.New("cannot serve: " + why)
 	}
 	v, _ := metricOf(m, &res.Options[target])
 	return v, nil

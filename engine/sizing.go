@@ -165,6 +165,34 @@ type Sizing struct {
 	// the basis) and GivenMonths its length; nil when it commits nothing.
 	Given       *SizingPoint `json:"given"`
 	GivenMonths int          `json:"given_months,omitempty"`
+	// Tier is the path of the tier sized (the option's, for its commit_*
+	// fields, or its first commitments[] entry's), StartMonth its first
+	// month (from 1) and UpfrontShare the share of each term paid upfront,
+	// as entered.
+	Tier         string          `json:"tier"`
+	StartMonth   int             `json:"start_month"`
+	UpfrontShare decimal.Decimal `json:"upfront_share"`
+}
+
+// sizedTier is the tier a sizing moves: the option's first as entered
+// (the commit_* fields, else its first commitments[] entry), else an
+// empty tier from month 1 at the committed rate (the hourly rate when
+// none is given), the commit_* fields' path.
+func sizedTier(o *optionPlan) tierPlan {
+	first := -1
+	for k := range o.tiers {
+		if first < 0 || o.tiers[k].tier < o.tiers[first].tier {
+			first = k
+		}
+	}
+	if first >= 0 {
+		return o.tiers[first]
+	}
+	rate := o.commitRate
+	if !o.commitRateSet {
+		rate = o.hourly
+	}
+	return newTier(1, strings.TrimSuffix(OptionPath(o.index, ""), "."), zero, rate, 0, 12, zero)
 }
 
 // ErrNotCloud is SizeCommitment's answer for an option that rents nothing.
@@ -203,12 +231,21 @@ func SizeCommitment(s *Scenario, r *Result, i int, terms []Term) (*Sizing, error
 	if len(terms) > MaxTerms {
 		return nil, fmt.Errorf("commitment sizing: at most %d terms", MaxTerms)
 	}
+	// The tier sized: the option's first as the user entered it (the
+	// commit_* fields, else its first commitments[] entry: its start, rate
+	// and upfront share, its term among those compared), else an empty
+	// first tier from month 1 at the committed rate.
+	st := sizedTier(o)
 	// The scenario's own first tier is one of the choices: without its
 	// term, the sizing could name a dearer deal than the one given.
-	if o.commitUnits.Sign() > 0 && !slices.ContainsFunc(terms, func(t Term) bool { return t.Months == o.commitMonths && t.Rate == nil }) {
-		terms = append(slices.Clip(terms), Term{Months: o.commitMonths})
+	givenMonths := st.end - st.start
+	if st.units.Sign() > 0 && !slices.ContainsFunc(terms, func(t Term) bool { return t.Months == givenMonths && t.Rate == nil }) {
+		terms = append(slices.Clip(terms), Term{Months: givenMonths})
 	}
 	or := &r.Options[i]
+	if or.Infeasible != "" {
+		return nil, fmt.Errorf("commitment sizing: %s cannot serve this workload: %s", or.Label, or.Infeasible)
+	}
 	H := len(or.Months)
 	b := p.sizingBasis(r, H)
 	// What the other tiers hold each month, and their cost.
@@ -216,7 +253,7 @@ func SizeCommitment(s *Scenario, r *Result, i int, terms []Term) (*Sizing, error
 	var fixed decimal.Decimal
 	for k := range o.tiers {
 		t := &o.tiers[k]
-		if t.tier == 1 {
+		if t.tier == st.tier {
 			continue
 		}
 		for m := t.start; m < t.end && m < H; m++ {
@@ -232,7 +269,7 @@ func SizeCommitment(s *Scenario, r *Result, i int, terms []Term) (*Sizing, error
 		}
 		w[m] = p.onDemand730(o, m).Mul(b.monthWeight(m))
 	}
-	z := &Sizing{Option: i, Label: o.label, Basis: b.basis}
+	z := &Sizing{Option: i, Label: o.label, Basis: b.basis, Tier: st.path, StartMonth: st.start + 1, UpfrontShare: st.upfront}
 	if b.basis == BasisNetPresentCost {
 		z.DiscountRate = &b.rate
 	}
@@ -242,20 +279,27 @@ func SizeCommitment(s *Scenario, r *Result, i int, terms []Term) (*Sizing, error
 		if term.Months < 1 || term.Months > 120 {
 			return nil, fmt.Errorf("commitment sizing: a term of %d months (1 to 120)", term.Months)
 		}
-		rate := o.commitRate
-		if !o.commitRateSet {
-			rate = o.hourly
-		}
+		rate := st.rate
 		if term.Rate != nil {
 			rate = *term.Rate
 		}
-		tc := sm.term(rate, term.Months, or.PeakAccelerators)
+		// α: what one accelerator committed costs on the basis, the tier
+		// at this term and rate holding one (linear in its size).
+		unit := newTier(st.tier, st.path, one, rate, st.start, term.Months, st.upfront)
+		var alpha decimal.Decimal
+		for m := st.start; m < unit.end && m < H; m++ {
+			alpha = alpha.Add(b.tier(&unit, m).Mul(b.monthWeight(m)))
+		}
+		if b.basis == BasisNetPresentCost && st.start >= H {
+			alpha = zero
+		}
+		tc := sm.term(rate, alpha, st.start, term.Months, or.PeakAccelerators)
 		z.Terms = append(z.Terms, TermSizing{Months: term.Months, HourlyRate: rate, Optimum: tc.optimum})
 		if best == nil || tc.optimum.Cost.Cmp(best.optimum.Cost) < 0 ||
 			tc.optimum.Cost.Equal(best.optimum.Cost) && term.Months < best.months {
 			best = &tc
 		}
-		if term.Months == o.commitMonths && term.Rate == nil && given == nil {
+		if term.Months == givenMonths && term.Rate == nil && given == nil {
 			given = &tc
 		}
 	}
@@ -264,14 +308,14 @@ func SizeCommitment(s *Scenario, r *Result, i int, terms []Term) (*Sizing, error
 	opt := best.optimum.Accelerators
 	z.Under = best.at(opt.Mul(quarterLess).Round(0))
 	z.Over = best.at(opt.Mul(quarterMore).Round(0))
-	if o.commitUnits.Sign() > 0 && given != nil {
+	if st.units.Sign() > 0 && given != nil {
 		// f at the given size, on the basis: on total cost, the option's
 		// total cost as evaluated (TestSizingGiven); on net present cost,
 		// its net present cost before the finance view rounds each
 		// month's present value to Prec places.
-		pt := given.at(o.commitUnits)
+		pt := given.at(st.units)
 		z.Given = &pt
-		z.GivenMonths = o.commitMonths
+		z.GivenMonths = givenMonths
 	}
 	return z, nil
 }
@@ -374,18 +418,22 @@ func (b *sizingBasis) months(a, w []decimal.Decimal, fixed decimal.Decimal) *siz
 	return sm
 }
 
-// term is f for a term of months at rate: α = rate × 730 × Σ_{m < T'}
-// weight_m, K = fixed + Σ_{m ≥ T'} w_m × a_m, and f from f(0) = K + Σ_{m <
-// T'} w_m × a_m up the kinks, the slope α − W_j between two (W_j the sum
-// of w_m over the months of the term with a_m above the kink).
-func (sm *sizingMonths) term(rate decimal.Decimal, months int, peak decimal.Decimal) termCurve {
+// term is f for a tier of months from month index s at rate, α its cost
+// per accelerator on the basis (rate × 730 × Σ weight_m over the months of
+// the term within the horizon, [s, e), plus, on total cost, the capital
+// an upfront share ties up: sizedTier), K = fixed + Σ_{m ∉ [s, e)} w_m ×
+// a_m, and f from f(0) = K + Σ_{m ∈ [s, e)} w_m × a_m up the kinks, the
+// slope α − W_j between two (W_j the sum of w_m over the months of the
+// term with a_m above the kink).
+func (sm *sizingMonths) term(rate, alpha decimal.Decimal, s, months int, peak decimal.Decimal) termCurve {
 	H := len(sm.a)
-	T := min(months, H)
-	tc := termCurve{months: months, rate: rate, a: sm.a[:T], w: sm.w[:T],
-		alpha: rate.Mul(HoursPerMonth).Mul(sm.u[T]),
-		k:     sm.fixed.Add(sm.wa[H].Sub(sm.wa[T]))}
+	s = min(s, H)
+	e := min(s+months, H)
+	tc := termCurve{months: months, rate: rate, a: sm.a[s:e], w: sm.w[s:e],
+		alpha: alpha,
+		k:     sm.fixed.Add(sm.wa[H].Sub(sm.wa[e]).Add(sm.wa[s]))}
 	f := sm.fixed.Add(sm.wa[H]) // f(0)
-	W := sm.wp[T]               // the weight that leaves the slope at each kink
+	W := sm.wp[e].Sub(sm.wp[s]) // the weight that leaves the slope at each kink
 	prev := zero
 	tc.curve = append(tc.curve, SizingPoint{zero, f})
 	tc.optimum = tc.curve[0]
@@ -403,13 +451,13 @@ func (sm *sizingMonths) term(rate decimal.Decimal, months int, peak decimal.Deci
 		// The months with a_m = x; a kink if one of them is in the term.
 		x, end, in := a[order[j]], j, false
 		for ; end < len(order) && a[order[end]].Equal(x); end++ {
-			in = in || order[end] < T
+			in = in || order[end] >= s && order[end] < e
 		}
 		if in && x.Sign() > 0 && x.Cmp(prev) > 0 {
 			step(x)
 		}
 		for ; j < end; j++ {
-			if m := order[j]; m < T && x.Sign() > 0 {
+			if m := order[j]; m >= s && m < e && x.Sign() > 0 {
 				W = W.Sub(w[m])
 			}
 		}
@@ -448,14 +496,61 @@ func (z *Sizing) Where() string {
 }
 
 func (z *Sizing) sentence() string {
+	label := z.Label + z.tierWords()
 	if z.Optimum.Accelerators.Sign() == 0 {
-		return fmt.Sprintf("%s: committing nothing has the least %s (%s %s): at %s an hour, no commitment of %d months beats renting on demand for this demand; committing to the peak (%s) would cost %s more.",
-			z.Label, z.Basis.Words(), Money(z.None.Cost), z.Where(), MoneyFixed(z.HourlyRate, 2), z.Months, Count(z.Peak.Accelerators, 0), Money(z.Peak.Cost.Sub(z.Optimum.Cost)))
+		return fmt.Sprintf("%s: committing nothing has the least %s (%s %s): no commitment %s beats renting on demand for this demand; committing to the peak (%s) would cost %s more.",
+			label, z.Basis.Words(), Money(z.None.Cost), z.Where(), z.termsWords(), Count(z.Peak.Accelerators, 0), Money(z.Peak.Cost.Sub(z.Optimum.Cost)))
 	}
 	return fmt.Sprintf("%s: committing %s accelerators for %d months at %s an hour has the least %s, %s %s. 25 %% fewer (%s) costs %s more, 25 %% more (%s) %s more; committing to the peak (%s) %s more, and nothing %s more.",
-		z.Label, Count(z.Optimum.Accelerators, 0), z.Months, MoneyFixed(z.HourlyRate, 2), z.Basis.Words(), Money(z.Optimum.Cost), z.Where(),
+		label, Count(z.Optimum.Accelerators, 0), z.Months, MoneyFixed(z.HourlyRate, 2), z.Basis.Words(), Money(z.Optimum.Cost), z.Where(),
 		Count(z.Under.Accelerators, 0), Money(z.Under.Cost.Sub(z.Optimum.Cost)),
 		Count(z.Over.Accelerators, 0), Money(z.Over.Cost.Sub(z.Optimum.Cost)),
 		Count(z.Peak.Accelerators, 0), Money(z.Peak.Cost.Sub(z.Optimum.Cost)),
 		Money(z.None.Cost.Sub(z.Optimum.Cost)))
+}
+
+// tierWords names the tier sized when it is not the plain first tier (the
+// commit_* fields from month 1, nothing upfront): " (its first tier,
+// options[1].commitments[0], from month 3, 50.0 % upfront)".
+func (z *Sizing) tierWords() string {
+	var parts []string
+	if z.Tier != strings.TrimSuffix(OptionPath(z.Option, ""), ".") {
+		parts = append(parts, z.Tier)
+	}
+	if z.StartMonth > 1 {
+		parts = append(parts, fmt.Sprintf("from month %d", z.StartMonth))
+	}
+	if z.UpfrontShare.Sign() > 0 {
+		parts = append(parts, Percent(z.UpfrontShare)+" paid upfront")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (its first tier, " + strings.Join(parts, ", ") + ")"
+}
+
+// termsWords is every term compared, with its rate: "of 12, 24 or 36
+// months at $2.00 an hour", or "of 12 months at $2.30 an hour or 36
+// months at $1.90 an hour" when the rates differ.
+func (z *Sizing) termsWords() string {
+	same := true
+	for _, t := range z.Terms {
+		same = same && t.HourlyRate.Equal(z.Terms[0].HourlyRate)
+	}
+	var parts []string
+	for _, t := range z.Terms {
+		if same {
+			parts = append(parts, strconv.Itoa(t.Months))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d months at %s an hour", t.Months, MoneyFixed(t.HourlyRate, 2)))
+		}
+	}
+	list := parts[0]
+	if n := len(parts); n > 1 {
+		list = strings.Join(parts[:n-1], ", ") + " or " + parts[n-1]
+	}
+	if same {
+		return "of " + list + " months at " + MoneyFixed(z.Terms[0].HourlyRate, 2) + " an hour"
+	}
+	return "of " + list
 }

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -270,7 +271,13 @@ func TestSizingMatchesBruteForce(t *testing.T) {
 				best := SizingPoint{}
 				bestMonths := 0
 				for k, term := range terms {
+					// The tier sized: the commit_* fields' (at 1.4), or the
+					// first commitments[] entry as entered (its start,
+					// upfront share and rate).
 					rate := d("1.4")
+					if len(tc.tiers) > 0 {
+						rate = tc.tiers[0].HourlyRate.Dec()
+					}
 					if term.Rate != nil {
 						rate = *term.Rate
 					}
@@ -279,7 +286,12 @@ func TestSizingMatchesBruteForce(t *testing.T) {
 					for c := 0; c <= peak; c++ {
 						b := s.Clone()
 						o := &b.Options[0]
-						o.CommitAccelerators, o.CommitMonths, o.CommitHourlyRate = N(fmt.Sprint(c)), N(fmt.Sprint(term.Months)), NumOf(rate)
+						if len(tc.tiers) > 0 {
+							o.Commitments = slices.Clone(o.Commitments)
+							o.Commitments[0].Accelerators, o.Commitments[0].Months, o.Commitments[0].HourlyRate = N(fmt.Sprint(c)), N(fmt.Sprint(term.Months)), NumOf(rate)
+						} else {
+							o.CommitAccelerators, o.CommitMonths, o.CommitHourlyRate = N(fmt.Sprint(c)), N(fmt.Sprint(term.Months)), NumOf(rate)
+						}
 						cost := cost(mustEval(t, &b))
 						costs[fmt.Sprint(c)] = cost.String()
 						if c == 0 || cost.Cmp(termBest.Cost) < 0 {

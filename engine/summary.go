@@ -19,6 +19,12 @@ type Summary struct {
 	Verdict string
 	// Margin is the winner's lead over the runner-up and over the API.
 	Margin string
+	// Context warns that a request is longer than the catalog model's
+	// context window (Result.ContextWarning); "" when it fits.
+	Context string
+	// Unable names each option that cannot serve the workload, with why
+	// (OptionResult.Infeasible); "" when every option can.
+	Unable string
 	// Change says in which months which option is cheapest, when that
 	// changes over the horizon; "" when it does not.
 	Change string
@@ -48,8 +54,10 @@ func Summarize(r *Result, t *Tornado) Summary {
 	w := c.Cheapest
 	best := r.Options[w]
 	s := Summary{
-		Verdict:     fmt.Sprintf("Over %s, %s is cheapest: %s in all, %s per million tokens.", months(r.Horizon), best.Label, Money(best.TotalCost), Money(best.CostPerMTokens)),
+		Verdict:     fmt.Sprintf("Over %s, %s is cheapest: %s in all, %s per million tokens%s.", months(r.Horizon), best.Label, Money(best.TotalCost), Money(best.CostPerMTokens), outgrows(r)),
 		Margin:      margin(r),
+		Unable:      unable(r),
+		Context:     r.ContextWarning,
 		Change:      change(r),
 		Finance:     finance(r),
 		Assumptions: assumptions(r),
@@ -63,12 +71,39 @@ func Summarize(r *Result, t *Tornado) Summary {
 // Sentences lists the summary's non-empty sentences in reading order.
 func (s Summary) Sentences() []string {
 	var out []string
-	for _, x := range []string{s.Verdict, s.Margin, s.Change, s.Finance, s.Drivers, s.Assumptions} {
+	for _, x := range []string{s.Verdict, s.Context, s.Margin, s.Unable, s.Change, s.Finance, s.Drivers, s.Assumptions} {
 		if x != "" {
 			out = append(out, x)
 		}
 	}
 	return out
+}
+
+// outgrows is ", but its fleet outgrows the 200 kW site in month 26" when
+// the cheapest option's fleet (a hybrid's base) needs more power than the
+// site's budget within the horizon; "" otherwise.
+func outgrows(r *Result) string {
+	m := r.Comparison.SiteOutgrownMonth
+	if m == nil || r.Workload.SitePowerMW == nil {
+		return ""
+	}
+	what := "fleet"
+	if r.Options[r.Comparison.Cheapest].Hybrid != nil {
+		what = "base (the part on the site)"
+	}
+	return fmt.Sprintf(", but its %s outgrows the %s site in month %d", what, PowerText(*r.Workload.SitePowerMW), *m)
+}
+
+// unable says which options cannot serve and why; they are left out of
+// the comparison.
+func unable(r *Result) string {
+	var parts []string
+	for _, o := range r.Options {
+		if o.Infeasible != "" {
+			parts = append(parts, fmt.Sprintf("%s cannot serve this workload and is left out of the comparison: %s", o.Label, o.Infeasible))
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 func months(n int) string {
@@ -96,7 +131,10 @@ func lead(r *Result, i int, who string) string {
 
 func margin(r *Result) string {
 	c := r.Comparison
-	if len(r.Options) == 1 {
+	if len(c.Ranking) == 1 {
+		if len(r.Options) > 1 {
+			return "It is the only option that can serve this workload."
+		}
 		return "It is the only option compared."
 	}
 	w, second := c.Cheapest, c.Ranking[1]
@@ -154,7 +192,7 @@ func change(r *Result) string {
 // ranking by total cost: which option comes first, or the new order.
 func finance(r *Result) string {
 	c := r.Comparison
-	if len(r.Options) < 2 || len(c.NPVRanking) != len(r.Options) || slices.Equal(c.Ranking, c.NPVRanking) {
+	if len(c.Ranking) < 2 || len(c.NPVRanking) != len(c.Ranking) || slices.Equal(c.Ranking, c.NPVRanking) {
 		return ""
 	}
 	by, figure := "net present cost", func(o *OptionResult) string { return Money(o.NetPresentCost) }

@@ -155,10 +155,20 @@ func estimates(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Field
 	seqKV := w.in.Add(w.out).Mul(m.kvPerToken) // KV one sequence holds at its end
 	var out []Throughput
 	var firstFE *FieldError
+	var fastest *decimal.Decimal // the missed target's time at the fastest candidate that misses it
 	try := func(n int64, layout string) {
 		t, fe := estimateAt(w, m, o, n, layout)
 		if fe != nil {
-			if firstFE == nil {
+			// A missed latency target is reported at the fastest
+			// candidate (what meeting it would take), other problems at
+			// the first.
+			took := t.TimeToFirstTokenMs
+			if fe.Path == "workload.tpot_slo_ms" {
+				took = t.DecodeStepMs
+			}
+			if took != nil && (firstFE == nil || firstFE.Path == fe.Path && took.Cmp(*fastest) < 0) {
+				firstFE, fastest = fe, took
+			} else if firstFE == nil {
 				firstFE = fe
 			}
 			return
@@ -184,8 +194,8 @@ func estimates(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Field
 	}
 	if first == 0 {
 		return nil, &FieldError{OptionPath(o.index, "accelerator"), fmt.Sprintf(
-			"the model (%s GB of weights plus %s GB of KV for one sequence) does not fit on %d of these accelerators: choose a larger accelerator, fewer weight bits, or set accelerators_per_replica",
-			m.weightBytes.Div(billion).StringFixed(1), seqKV.Div(billion).StringFixed(1), MaxReplicaAccelerators)}
+			"the model (%s GB of weights plus %s GB of KV for one sequence) does not fit on %d of these accelerators (accelerator): choose a larger accelerator, fewer weight bits or shorter requests.",
+			Count(m.weightBytes.Div(billion), 1), Count(seqKV.Div(billion), 1), MaxReplicaAccelerators)}
 	}
 	widest := first * 8
 	if d := o.accel.domain; d > 0 && widest > max(d, first) {
@@ -269,15 +279,15 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 		free := kvRoomExpert(m, o, n)
 		if free.Cmp(seqKV) < 0 {
 			return t, &FieldError{OptionPath(o.index, "accelerators_per_replica"), fmt.Sprintf(
-				"%d accelerators expert parallel cannot each hold the always-read weights, a 1/%d share of the experts and one full sequence", n, n)}
+				"%s expert parallel (accelerators_per_replica) cannot each hold the always-read weights, a 1/%d share of the experts and one full sequence: choose a larger replica size or a larger accelerator.", accelerators(n), n)}
 		}
 		batch = div(free, seqKV).Floor().Mul(nd)
 	} else {
 		free := kvRoom(m, o, n)
 		if free.Cmp(seqKV) < 0 {
 			return t, &FieldError{OptionPath(o.index, "accelerators_per_replica"), fmt.Sprintf(
-				"%d accelerators cannot hold the weights and one full sequence: at least %s GB of usable memory is needed",
-				n, m.weightBytes.Add(seqKV).Div(billion).StringFixed(1))}
+				"a replica of %s (accelerators_per_replica) cannot hold the weights and one full sequence: at least %s GB of usable memory is needed. Choose a larger replica size or a larger accelerator.",
+				accelerators(n), Count(m.weightBytes.Add(seqKV).Div(billion), 1))}
 		}
 		batch = div(free, seqKV).Floor()
 	}
@@ -340,9 +350,11 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 		// with the batch, so a bisection finds it exactly.
 		fits := func(b int64) bool { return stepTime(dec(b)).Cmp(w.slo) <= 0 }
 		if !fits(1) {
-			step1 := stepTime(one)
+			step1 := roundUp(stepTime(one).Mul(thousand), 2)
+			t.DecodeStepMs = &step1
 			return t, &FieldError{"workload.tpot_slo_ms", fmt.Sprintf(
-				"option %q cannot meet it even at batch 1 (a decode step takes %s ms)", o.label, step1.Mul(thousand).StringFixed(2))}
+				"one decode step takes %s ms on a replica of %s even at batch 1 (the fastest considered), more than the time-per-output-token target (workload.tpot_slo_ms) of %s ms. Raise the target to at least %s ms, or choose a faster accelerator or a wider replica (accelerators_per_replica).",
+				Count(step1, 2), accelerators(n), Count(w.slo.Mul(thousand), 3), Count(step1, 2))}
 		}
 		if hi := batch.IntPart(); !fits(hi) {
 			lo := int64(1) // fits(lo) and !fits(hi)
@@ -411,11 +423,25 @@ func firstToken(w workloadPlan, o *optionPlan, t *Throughput, step decimal.Decim
 	ms := ttft.Mul(thousand)
 	t.TimeToFirstTokenMs = &ms
 	if w.ttft.Sign() > 0 && ttft.Cmp(w.ttft) > 0 {
+		up := roundUp(ms, 0)
 		return &FieldError{"workload.ttft_slo_ms", fmt.Sprintf(
-			"option %q cannot meet it on a replica of %d accelerators: the prompt's prefill and the first decode step take %s ms",
-			o.label, t.AcceleratorsPerReplica, ms.StringFixed(0))}
+			"on a replica of %s, the fastest considered, the prompt's prefill and the first decode step take %s ms, more than the time-to-first-token target (workload.ttft_slo_ms) of %s ms. Raise the target to at least %s ms, or choose a faster accelerator or a wider replica (accelerators_per_replica).",
+			accelerators(t.AcceleratorsPerReplica), Count(up, 0), Count(w.ttft.Mul(thousand), 3), Count(up, 0))}
 	}
 	return nil
+}
+
+// accelerators is "1 accelerator" or "n accelerators".
+func accelerators(n int64) string {
+	if n == 1 {
+		return "1 accelerator"
+	}
+	return strconv.FormatInt(n, 10) + " accelerators"
+}
+
+// roundUp rounds x up to places decimals (a target that is then met).
+func roundUp(x decimal.Decimal, places int32) decimal.Decimal {
+	return x.RoundCeil(places)
 }
 
 // tpComm is a tensor-parallel replica's communication: each layer ends its

@@ -76,9 +76,12 @@ func TestRooflineSLO(t *testing.T) {
 	checkNear(t, "step ms", *tp.DecodeStepMs, d("29.812736"))
 
 	s.Workload.TPOTSLOms = N("5") // weights alone take 16 ms to read
+	// At batch 1: (16e9 + 196,608,000) / 1e12 s + 0.64 ms = 16.836608 ms,
+	// rounded up to 16.84. The only option cannot serve: no comparison.
 	_, err := Evaluate(s)
 	var errs Errors
-	if !errors.As(err, &errs) || !strings.Contains(errs.For("workload.tpot_slo_ms"), "cannot meet it even at batch 1") {
+	want := "option 1 (x) cannot serve: one decode step takes 16.84 ms on a replica of 1 accelerator even at batch 1 (the fastest considered), more than the time-per-output-token target (workload.tpot_slo_ms) of 5 ms. Raise the target to at least 16.84 ms, or choose a faster accelerator or a wider replica (accelerators_per_replica)."
+	if !errors.As(err, &errs) || errs.For("options") != NoOptionCanServe || errs.For("workload.tpot_slo_ms") != want {
 		t.Errorf("want an SLO error, got %v", err)
 	}
 }

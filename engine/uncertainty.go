@@ -112,6 +112,12 @@ type OptionSpread struct {
 	// Monthly is the spread of each month's cost, to the cent (the fan
 	// chart).
 	Monthly []Spread `json:"monthly_cost"`
+	// CannotServe is the number of draws in which the option could not
+	// serve the workload (OptionResult.Infeasible, e.g. a latency target
+	// its drawn throughput misses): it wins none of them, and its spreads
+	// are of the other draws only (all zero, and no Monthly, when it never
+	// can serve).
+	CannotServe int `json:"cannot_serve_draws,omitempty"`
 }
 
 // UsedRange is a range as the simulation drew it (defaults applied).
@@ -396,7 +402,10 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 	}
 	samples, base := sm.samples, sm.base
 	n := len(base.Options)
-	rank := make([]int, n) // position in the point ranking, for ties
+	rank := make([]int, n) // position in the point ranking, for ties (last: unable to serve there)
+	for i := range rank {
+		rank[i] = n
+	}
 	for pos, i := range base.Comparison.Ranking {
 		rank[i] = pos
 	}
@@ -407,12 +416,13 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 	npv := make([]drawFigures, n)
 	npc := make([]drawFigures, n)
 	regret := make([]drawFigures, n)
-	months := len(base.Options[0].Months)
+	months := base.Horizon
 	monthly := make([][]int64, n*months) // cents, [option*months+month][draw]
 	for k := range monthly {
 		monthly[k] = make([]int64, 0, samples)
 	}
 	wins := make([]int, n)
+	cannot := make([]int, n)
 	var c, r big.Int // scratch for the cents
 	for k := 0; k < samples; k++ {
 		if pace.stop() {
@@ -422,17 +432,30 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 		if err != nil {
 			return nil, err
 		}
-		best := 0
+		// An option that cannot serve in this draw wins none of it and has
+		// no cost in it (cannot[i]).
+		best := -1
 		for i := range res.Options {
 			o := &res.Options[i]
-			c, b := o.TotalCost.Cmp(res.Options[best].TotalCost), rank[i] < rank[best]
-			if c < 0 || c == 0 && b {
+			if o.Infeasible != "" {
+				continue
+			}
+			if best < 0 {
+				best = i
+				continue
+			}
+			cmp, b := o.TotalCost.Cmp(res.Options[best].TotalCost), rank[i] < rank[best]
+			if cmp < 0 || cmp == 0 && b {
 				best = i
 			}
 		}
 		wins[best]++
 		for i := range res.Options {
 			o := &res.Options[i]
+			if o.Infeasible != "" {
+				cannot[i]++
+				continue
+			}
 			total[i].add(o.TotalCost)
 			perM[i].add(o.CostPerMTokens)
 			stranded[i].add(o.StrandedTotal)
@@ -455,17 +478,17 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 	sim := &Simulation{Seed: sm.seed, Samples: samples, Ranges: sm.used, Redrawn: sm.redrawn, Rejections: sm.rejections}
 	for i := range base.Options {
 		os := OptionSpread{Label: base.Options[i].Label, TotalCost: spread(total[i].decimals()), CostPerMTokens: spread(perM[i].decimals()),
-			Stranded: spread(stranded[i].decimals()), Regret: spread(regret[i].decimals()), Wins: wins[i], WinShare: shares[i]}
-		if len(margin[i].at) == samples {
+			Stranded: spread(stranded[i].decimals()), Regret: spread(regret[i].decimals()), Wins: wins[i], WinShare: shares[i], CannotServe: cannot[i]}
+		if n := len(margin[i].at); n == samples-cannot[i] && n > 0 {
 			os.Margin = ptr(spread(margin[i].decimals()))
 		}
-		if len(npv[i].at) == samples {
+		if n := len(npv[i].at); n == samples-cannot[i] && n > 0 {
 			os.NPV = ptr(spread(npv[i].decimals()))
 		}
-		if len(npc[i].at) == samples {
+		if n := len(npc[i].at); n == samples-cannot[i] && n > 0 {
 			os.NetPresentCost = ptr(spread(npc[i].decimals()))
 		}
-		for m := 0; m < months; m++ {
+		for m := 0; m < months && cannot[i] < samples; m++ { // none when it never serves
 			os.Monthly = append(os.Monthly, centSpread(monthly[i*months+m]))
 		}
 		sim.Options = append(sim.Options, os)
@@ -696,7 +719,7 @@ func (sm *simulator) next(k int) (*plan, []decimal.Decimal, *Result, error) {
 		if !sm.fixed[i] {
 			var fe *FieldError
 			if cands, fe = throughputs(p.workload, p.model, o); fe != nil {
-				return nil, nil, nil, drawError(k, sm.draws, sm.values, Errors{*fe})
+				continue // it cannot serve in this draw (evaluate says why)
 			}
 		}
 		ru.byOption[i] = scaleThroughputs(cands, mult[i])
@@ -1035,6 +1058,9 @@ func centsIn(v decimal.Decimal, c, r *big.Int) int64 {
 }
 
 func centSpread(v []int64) Spread {
+	if len(v) == 0 {
+		return Spread{}
+	}
 	s := slices.Clone(v)
 	sort.Sort(int64s(s))
 	at := func(q int) decimal.Decimal {

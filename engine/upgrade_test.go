@@ -100,7 +100,7 @@ func TestTimeToFirstToken(t *testing.T) {
 	// names the target and says why.
 	s.Workload.TTFTSLOms = N("15")
 	_, err = Evaluate(s)
-	if err == nil || !strings.Contains(err.Error(), "workload.ttft_slo_ms") || !strings.Contains(err.Error(), "replica of 1 accelerators") {
+	if err == nil || !strings.Contains(err.Error(), "workload.ttft_slo_ms") || !strings.Contains(err.Error(), "on a replica of 1 accelerator, the fastest considered") {
 		t.Errorf("15 ms on one: %v", err)
 	}
 	// Left to choose, the replica widens until prefill is fast enough: a

@@ -138,7 +138,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var sizings []*engine.Sizing
 	if *sizing {
 		for i, o := range res.Options {
-			if o.Kind != engine.Cloud {
+			if o.Kind != engine.Cloud || o.Infeasible != "" { // one that cannot serve has nothing to size
 				continue
 			}
 			z, err := engine.SizeCommitment(&s, res, i, terms)
@@ -258,6 +258,10 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 	fmt.Fprintln(tw, "rank\toption\tkind\taccel/replica\tpeak accel\tavg util\t$/M tokens\t$/M in\t$/M out\t$/1k req\tmonth 1\tlast month\ttotal\tstranded\tmargin\tbreak-even\t")
 	for i, o := range r.Options {
 		v := r.Comparison.Options[i]
+		if o.Infeasible != "" { // no rank and no figures: it cannot serve
+			fmt.Fprintf(tw, "–\t%s\t%s\tcannot serve\t%s", o.Label, o.Kind, strings.Repeat("–\t", 12)+"\n")
+			continue
+		}
 		perReplica, peak, util := "–", "–", "–"
 		if o.Throughput != nil {
 			perReplica = fmt.Sprint(o.AcceleratorsPerReplica)
@@ -295,6 +299,10 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 	fmt.Fprintln(w)
 	for i, o := range r.Options {
 		v := c.Options[i]
+		if o.Infeasible != "" {
+			fmt.Fprintf(w, "  %s: cannot serve this workload: %s\n", o.Label, o.Infeasible)
+			continue
+		}
 		var notes []string
 		if m := engine.CheapestMonths(r, i); m != "" {
 			notes = append(notes, "cheapest "+m)
@@ -428,9 +436,9 @@ func tierLine(t engine.TierResult) string {
 // each term's best size, and the cost curve of the best term (exact: the
 // cost is a straight line between its points).
 func writeSizing(w io.Writer, sizings []*engine.Sizing) error {
-	fmt.Fprintf(w, "\nCommitment sizing (the first tier, from month 1; other tiers as given):\n")
+	fmt.Fprintf(w, "\nCommitment sizing (each cloud option's first tier as entered: its commit_* fields, else its first commitments[] entry; other tiers as given):\n")
 	if len(sizings) == 0 {
-		fmt.Fprintln(w, "  no cloud option")
+		fmt.Fprintln(w, "  no cloud option that can serve")
 		return nil
 	}
 	for _, z := range sizings {

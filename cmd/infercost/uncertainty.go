@@ -3,9 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/infercost/infercost/engine"
+	"github.com/shopspring/decimal"
 )
 
 // writeSimulation writes the Monte Carlo's ranges, each option's spread,
@@ -44,7 +46,16 @@ func writeSimulation(w io.Writer, sim *engine.Simulation) error {
 		}
 		return engine.Money(s.P10), engine.Money(s.P50), engine.Money(s.P90)
 	}
+	var unable []string
 	for _, o := range sim.Options {
+		if o.CannotServe > 0 && o.CannotServe < sim.Samples {
+			unable = append(unable, fmt.Sprintf("  %s cannot serve in %s of the %s draws: it wins none of them and its spreads are of the others.", o.Label,
+				engine.Count(decimal.NewFromInt(int64(o.CannotServe)), 0), engine.Count(decimal.NewFromInt(int64(sim.Samples)), 0)))
+		}
+		if o.CannotServe == sim.Samples {
+			fmt.Fprintf(tw, "%s\tcannot serve in any draw\t%s\n", o.Label, strings.Repeat("–\t", 16))
+			continue
+		}
 		m10, m50, m90 := three(o.Margin)
 		v10, v50, v90 := three(pv(&o))
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", o.Label,
@@ -53,5 +64,11 @@ func writeSimulation(w io.Writer, sim *engine.Simulation) error {
 			engine.Money(o.Stranded.P50), engine.Money(o.Stranded.P90), m10, m50, m90, v10, v50, v90,
 			engine.Percent(o.WinShare), engine.Money(o.Regret.P50), engine.Money(o.Regret.P90))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, line := range unable {
+		fmt.Fprintln(w, line)
+	}
+	return nil
 }

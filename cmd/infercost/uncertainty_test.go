@@ -77,21 +77,12 @@ func TestEvalSamplesWithoutRanges(t *testing.T) {
 // The CLI's JSON equals the engine's simulation for the same seed.
 func TestEvalSamplesMatchEngine(t *testing.T) {
 	path := uncertainFile(t)
-	code, stdout, stderr := runCLI("", "eval", "-format", "json", "-samples", "1000", "-seed", "11", path)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	var got struct {
-		Uncertainty *engine.Simulation `json:"uncertainty"`
-	}
-	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
-		t.Fatal(err)
-	}
-	share := got.Uncertainty.Options[1].WinShare
+	got := cliSimulation(t, "-samples", "1000", "-seed", "11", path)
+	share := got.Options[1].WinShare
 	if share.Cmp(decimal.RequireFromString("0.088")) < 0 || share.Cmp(decimal.RequireFromString("0.173")) > 0 {
 		t.Errorf("API cheapest in a share %s of draws, want 0.1304 ± 0.043", share)
 	}
-	if p90 := got.Uncertainty.Options[1].TotalCost.P90; p90.Sub(decimal.NewFromInt(26785)).Abs().Cmp(decimal.NewFromInt(60)) > 0 {
+	if p90 := got.Options[1].TotalCost.P90; p90.Sub(decimal.NewFromInt(26785)).Abs().Cmp(decimal.NewFromInt(60)) > 0 {
 		t.Errorf("API P90 %s, want about $26,785", p90)
 	}
 	s, err := readScenario(path, nil)
@@ -104,7 +95,7 @@ func TestEvalSamplesMatchEngine(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, _ := json.Marshal(sim)
-	b, _ := json.Marshal(got.Uncertainty)
+	b, _ := json.Marshal(got)
 	if string(a) != string(b) {
 		t.Errorf("the CLI's simulation differs from the engine's:\n%s\n%s", b, a)
 	}
@@ -162,17 +153,8 @@ func TestEvalLognormalRange(t *testing.T) {
 			t.Errorf("missing %q in:\n%s", want, stdout)
 		}
 	}
-	code, stdout, stderr = runCLI("", "eval", "-format", "json", "-samples", "1000", "-seed", "5", path)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	var got struct {
-		Uncertainty *engine.Simulation `json:"uncertainty"`
-	}
-	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
-		t.Fatal(err)
-	}
-	api := got.Uncertainty.Options[1]
+	got := cliSimulation(t, "-samples", "1000", "-seed", "5", path)
+	api := got.Options[1]
 	if p50 := api.TotalCost.P50; p50.Cmp(decimal.NewFromInt(16214)) < 0 || p50.Cmp(decimal.NewFromInt(18028)) > 0 {
 		t.Errorf("API P50 %s, want about $17,082", p50)
 	}
@@ -189,7 +171,7 @@ func TestEvalLognormalRange(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, _ := json.Marshal(sim)
-	bb, _ := json.Marshal(got.Uncertainty)
+	bb, _ := json.Marshal(got)
 	if string(a) != string(bb) {
 		t.Error("the CLI's simulation differs from the engine's")
 	}
@@ -224,29 +206,20 @@ func TestEvalSamplesRedrawn(t *testing.T) {
 		return path
 	}
 	path := write(&s)
-	code, stdout, stderr := runCLI("", "eval", "-format", "json", path)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	var got struct {
-		Uncertainty *engine.Simulation `json:"uncertainty"`
-	}
-	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
-		t.Fatal(err)
-	}
+	got := cliSimulation(t, path)
 	sim, err := engine.Simulate(&s, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	a, _ := json.Marshal(sim)
-	b, _ := json.Marshal(got.Uncertainty)
+	b, _ := json.Marshal(got)
 	if string(a) != string(b) {
 		t.Errorf("the CLI's simulation differs from the engine's:\n%s\n%s", b, a)
 	}
 	if sim.Redrawn < 650 || sim.Redrawn > 850 || !strings.Contains(string(b), `"redrawn":`+strconv.Itoa(sim.Redrawn)) {
 		t.Errorf("redrawn %d (want about 751) in %s", sim.Redrawn, b)
 	}
-	code, stdout, stderr = runCLI("", "eval", path)
+	code, stdout, stderr := runCLI("", "eval", path)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -293,4 +266,21 @@ func TestEvalSamplesCSV(t *testing.T) {
 			t.Errorf("%v: exit %d, stdout %d bytes, stderr %q; want 2 and a refusal", args, code, len(stdout), stderr)
 		}
 	}
+}
+
+// cliSimulation runs eval -format json with args and returns its
+// uncertainty block, failing the test on a non-zero exit.
+func cliSimulation(t *testing.T, args ...string) *engine.Simulation {
+	t.Helper()
+	code, stdout, stderr := runCLI("", append([]string{"eval", "-format", "json"}, args...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got struct {
+		Uncertainty *engine.Simulation `json:"uncertainty"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	return got.Uncertainty
 }

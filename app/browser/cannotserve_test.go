@@ -1,0 +1,141 @@
+package browser
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/infercost/infercost/engine"
+)
+
+// TestCannotServe: the start-up example at a 5 ms time-per-token target
+// (engine TestCannotServe has the working). The page still answers with
+// the API; each H100 option gets a card that says why it cannot serve,
+// with no figures and no badge, and "cannot serve" in the table; at 50 ms
+// again they are compared. With the API removed nothing can serve: the
+// page keeps the last good results, marked stale, and says why.
+func TestCannotServe(t *testing.T) {
+	s := engine.Examples[0].Scenario.Clone()
+	s.Workload.TPOTSLOms = engine.N("5")
+	r, err := engine.Evaluate(&s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reason := r.Options[1].Infeasible
+	if !strings.HasPrefix(reason, "one decode step takes 10.35 ms on a replica of 8 accelerators even at batch 1") {
+		t.Fatalf("reason %q", reason)
+	}
+	site := calcSite(t)
+	ctx := NewBrowser(t)
+	step(t, ctx, 90*time.Second, chromedp.Navigate(site.URL+"#"+engine.EncodeLink(&s)), WaitApp(), WaitTable(),
+		WaitJS(`document.querySelector("#headline-1.cannot-serve") !== null`, 30*time.Second))
+	checkTexts(t, ctx, map[string]string{
+		"#verdict":                                "Over 24 months, Token API is cheapest: $225,626 in all, $0.7708 per million tokens.",
+		"#summary-margin":                         "It is the only option that can serve this workload.",
+		"#summary-unable":                         engine.Summarize(r, nil).Unable,
+		"#headline-1 [data-key=infeasible]":       "It cannot serve this workload, so it is left out of the comparison: " + reason,
+		"#headline-2 [data-key=infeasible]":       "It cannot serve this workload, so it is left out of the comparison: " + reason,
+		"#headline-1 .badge":                      "Cannot serve",
+		"#headline-0 .badge.winner":               "Cheapest",
+		"#headline-0 [data-key=total_cost]":       "$225,626",
+		"#headline-0 [data-key=first_month_cost]": "$2,550", // $2,549.525
+	})
+	if n := eval[int](t, ctx, `document.querySelectorAll("#headline-1 [data-key=total_cost], #headline-1 .badge.winner, #headline-2 [data-key=total_cost]").length`); n != 0 {
+		t.Errorf("a card of an option that cannot serve shows %d figures or badges", n)
+	}
+	// The cards: by rank, then those that cannot serve.
+	if got := eval[string](t, ctx, `[...document.querySelectorAll(".headlines article")].map((a) => a.id).join(" ")`); got != "headline-0 headline-1 headline-2" {
+		t.Errorf("cards %q", got)
+	}
+	rows := eval[map[string][]string](t, ctx, `Object.fromEntries([...document.querySelectorAll("#comparison tbody tr")].map((tr) =>
+		[tr.querySelector("th").textContent, [...tr.querySelectorAll("td")].map((td) => td.textContent)]))`)
+	for label, want := range map[string][]string{
+		"Rank":       {"1", "cannot serve", "cannot serve"},
+		"Total cost": {"$225,626", "–", "–"},
+	} {
+		if got := rows[label]; strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("table %s = %q, want %q", label, got, want)
+		}
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll("#comparison td.winner").length`); n == 0 {
+		t.Error("no winner column")
+	}
+
+	// At 50 ms the H100 options serve again and are compared.
+	step(t, ctx, 30*time.Second, setInput("w-tpot_slo_ms", "50"),
+		WaitJS(`document.querySelector("#headline-1.cannot-serve") === null && document.querySelector("#headline-1 [data-key=total_cost]") !== null`, 20*time.Second))
+	if got := text(t, ctx, "#summary-unable"); got != "<missing>" {
+		t.Errorf("summary-unable at 50 ms: %q", got)
+	}
+
+	// Without the API, 5 ms leaves nothing to compare: the last good
+	// results stay, marked stale, and the problems say why.
+	s.Options = s.Options[1:]
+	s.Workload.TPOTSLOms = engine.N("50")
+	good, err := engine.Evaluate(&s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	step(t, ctx, 60*time.Second, chromedp.Navigate(site.URL+"#"+engine.EncodeLink(&s)), WaitApp(), WaitTable(),
+		WaitJS(`document.querySelector("#headline-0 [data-key=total_cost]") !== null`, 30*time.Second))
+	total := text(t, ctx, "#headline-0 [data-key=total_cost]")
+	if total != engine.Money(good.Options[0].TotalCost) {
+		t.Errorf("total %q, want %s", total, engine.Money(good.Options[0].TotalCost))
+	}
+	step(t, ctx, 30*time.Second, setInput("w-tpot_slo_ms", "5"), WaitJS(`document.getElementById("stale") !== null`, 20*time.Second))
+	if got := text(t, ctx, "#headline-0 [data-key=total_cost]"); got != total {
+		t.Errorf("the last good results were lost: %q", got)
+	}
+	summary := text(t, ctx, "#error-summary")
+	for _, want := range []string{engine.NoOptionCanServe, "option 1 (H100 on demand) cannot serve: one decode step takes 10.35 ms", "option 2 (H100, 4 reserved for a year) cannot serve"} {
+		if !strings.Contains(summary, want) {
+			t.Errorf("error summary lacks %q:\n%s", want, summary)
+		}
+	}
+}
+
+// TestVerdictSiteOutgrown: the hand-worked power site (engine
+// TestVerdictSiteOutgrown) on 15 kW: the page's verdict says the winner's
+// fleet outgrows the site in month 3 (18.72 kW), as the CLI does; typed up
+// to 25 kW (the 23.4 kW peak fits), it no longer does.
+func TestVerdictSiteOutgrown(t *testing.T) {
+	s := powerSite()
+	s.Workload.SitePowerMW = engine.N("0.015")
+	r, err := engine.Evaluate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := engine.Summarize(r, nil).Verdict
+	if !strings.HasSuffix(want, ", but its fleet outgrows the 15 kW site in month 3.") {
+		t.Fatalf("engine verdict %q", want)
+	}
+	site := calcSite(t)
+	ctx := NewBrowser(t)
+	step(t, ctx, 90*time.Second, chromedp.Navigate(site.URL+"#"+engine.EncodeLink(s)), WaitApp(), WaitTable(), waitText("#verdict", want))
+	id := eval[string](t, ctx, `document.querySelector("input[data-path='workload.site_power_mw']").id`)
+	step(t, ctx, 30*time.Second, setInput(id, "0.025"),
+		WaitJS(`!document.querySelector("#verdict").textContent.includes("outgrows") && document.getElementById("stale") === null`, 20*time.Second))
+	if got := text(t, ctx, "#verdict"); !strings.HasSuffix(got, "per million tokens.") {
+		t.Errorf("verdict at 25 kW: %q", got)
+	}
+}
+
+// TestContextWarningPage: a request longer than Llama 3.1 70B's 131,072
+// tokens (engine TestContextWarning) is warned about under the verdict;
+// shortened to fit, the warning goes.
+func TestContextWarningPage(t *testing.T) {
+	s := &engine.Scenario{Version: engine.FormatVersion,
+		Workload: engine.Workload{RequestsPerDay: engine.N("1000"), InputTokens: engine.N("131000"), OutputTokens: engine.N("73"), HorizonMonths: engine.N("2")},
+		Model:    engine.Model{Preset: "llama-3.1-70b"},
+		Options:  []engine.Option{{Label: "API", Kind: engine.API, PriceInputPerM: engine.N("1"), PriceOutputPerM: engine.N("2")}},
+	}
+	r, err := engine.Evaluate(s)
+	if err != nil || r.ContextWarning == "" {
+		t.Fatalf("%v %q", err, r.ContextWarning)
+	}
+	site := calcSite(t)
+	ctx := NewBrowser(t)
+	step(t, ctx, 90*time.Second, chromedp.Navigate(site.URL+"#"+engine.EncodeLink(s)), WaitApp(), WaitTable(), waitText("#summary-context", r.ContextWarning))
+	step(t, ctx, 30*time.Second, setInput("w-output_tokens", "72"), WaitJS(`document.getElementById("summary-context") === null && document.getElementById("stale") === null`, 20*time.Second))
+}
