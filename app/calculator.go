@@ -868,6 +868,14 @@ func (c *Calculator) onExportCSV(ctx ga.Context, e ga.Event) {
 	if c.simTotal == 0 || c.simDone < c.simTotal || c.simErr != "" {
 		sim = nil
 	}
+	// The power figures leave the keystroke path (the "power" job): a
+	// click before that job has run works them out here, so that the
+	// report is the CLI's whatever the timing.
+	if c.result.Power == nil {
+		if pw, err := engine.PowerOf(c.good, c.result); err == nil {
+			c.result.Power = pw
+		}
+	}
 	if err := engine.WriteReport(&b, c.good, c.result, sim); err != nil {
 		c.notice = err.Error()
 		return

@@ -472,6 +472,10 @@ func (c *Calculator) breakdownChart(r *engine.Result) ga.UI {
 				right, left := decimal.Zero, decimal.Zero // the stacks' ends so far
 				return svg("g").Body(
 					svgText(g.L+74, top+barH/2, "end", truncateRunes(r.Options[i].Label, 20)).Class("bar-label").Attr("dy", "0.32em"),
+					// No bar: it cannot serve, marked as the legends mark it.
+					ga.If(r.Options[i].Infeasible != "", func() ga.UI {
+						return svgText(x.at(decimal.Zero)+6, top+barH/2, "start", "(cannot serve)").Class("bar-label cannot-serve-note").Attr("dy", "0.32em")
+					}),
 					ga.Range(totals[i]).Slice(func(j int) ga.UI {
 						s := totals[i][j]
 						var x0, x1 float64
@@ -759,7 +763,7 @@ func (c *Calculator) interactivityChart(r *engine.Result, pts []engine.Interacti
 	series := make([][]*decimal.Decimal, len(estimated))
 	labels := make([]string, len(estimated))
 	for k, oi := range estimated {
-		labels[k] = r.Options[oi].Label
+		labels[k] = engine.InteractivityLabel(r, pts, oi)
 		for _, p := range pts {
 			var v *decimal.Decimal
 			if p.Options[oi] != nil {
@@ -781,7 +785,7 @@ func (c *Calculator) interactivityChart(r *engine.Result, pts []engine.Interacti
 		legend = append(legend, legendItem{labels[k], c.optionClass(oi), "line", same[k], why[k]})
 	}
 	return c.figure("chart-interactivity", "Cost per M tokens against tokens/s per user",
-		"Each estimated option's cost per million tokens over the horizon when every user must get at least the tokens per second below it (a time-per-token target of 1,000 / that many ms), the rest of the scenario unchanged. A line stops where the option cannot serve that speed."+scaleCaption(y),
+		"Each estimated option's cost per million tokens over the horizon when every user must get at least the tokens per second below it (a time-per-token target of 1,000 / that many ms), the rest of the scenario unchanged."+scaleCaption(y),
 		legend, nil,
 		chartSVG(g, g.H, "Cost per million tokens by tokens per second per user").Attr("data-scale", scaleName(y)).Body(
 			yAxis(g, y, moneyTicks(y.ticks)),
@@ -803,11 +807,11 @@ func (c *Calculator) interactivityChart(r *engine.Result, pts []engine.Interacti
 			}),
 			ga.Range(pts).Slice(func(i int) ga.UI {
 				t := engine.Count(pts[i].TokensPerSecondPerUser, 0) + " tokens/s per user"
-				for k, oi := range estimated {
+				for _, oi := range estimated {
 					if v := pts[i].Options[oi]; v != nil {
-						t += fmt.Sprintf("\n%s: %s per M tokens (batch %d on %d)", labels[k], engine.Money(v.CostPerMTokens), v.BatchSize, v.AcceleratorsPerReplica)
+						t += fmt.Sprintf("\n%s: %s per M tokens (batch %d on %d)", r.Options[oi].Label, engine.Money(v.CostPerMTokens), v.BatchSize, v.AcceleratorsPerReplica)
 					} else {
-						t += "\n" + labels[k] + ": cannot serve it"
+						t += "\n" + r.Options[oi].Label + ": cannot serve it"
 					}
 				}
 				w := g.pw() / float64(n)

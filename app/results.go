@@ -66,7 +66,7 @@ func (c *Calculator) renderHeadline() ga.UI {
 	lines := engine.Summarize(r, c.winnerTornado())
 	return ga.Section().Class("card summary").ID("headline").Body(
 		ga.H2().Text("Results"),
-		&summaryView{C: c, Verdict: lines.Verdict, Margin: lines.Margin, Context: lines.Context, Change: lines.Change},
+		&summaryView{C: c, Verdict: lines.Verdict, Margin: lines.Margin, Context: lines.Context, Scale: lines.Scale, Change: lines.Change},
 		ga.Div().Class("order-toggle no-print").Body(
 			ga.Span().Class("muted").ID("order-state").Text(orderState(c.inputOrder)),
 			ga.Button().Type("button").ID("rank-order").Aria("pressed", fmt.Sprint(c.inputOrder)).Aria("describedby", "order-state").
@@ -150,8 +150,8 @@ func (c *Calculator) robustSentence() string {
 // so go-app redraws it only when they change.
 type summaryView struct {
 	ga.Compo
-	C                                *Calculator // for recovery only
-	Verdict, Margin, Context, Change string
+	C                                       *Calculator // for recovery only
+	Verdict, Margin, Context, Scale, Change string
 }
 
 func (v *summaryView) Render() ga.UI { return v.C.guardedRender(v.render) }
@@ -161,6 +161,7 @@ func (v *summaryView) render() ga.UI {
 		ga.P().Class("verdict").ID("verdict").Text(v.Verdict),
 		ga.Div().Class("slot").Body(optionalP("summary-context", "cannot-serve", v.Context)),
 		ga.Div().Class("slot").Body(optionalP("summary-margin", "", v.Margin)),
+		ga.Div().Class("slot").Body(optionalP("summary-scale", "cannot-serve", v.Scale)),
 		ga.Div().Class("slot").Body(optionalP("summary-change", "", v.Change)),
 	)
 }
@@ -174,7 +175,7 @@ func (v *summaryView) render() ga.UI {
 type whyView struct {
 	ga.Compo
 	C           *Calculator // for recovery only
-	Unable      string
+	Unable      []string    // one an option that cannot serve
 	Finance     string
 	Drivers     string
 	Pending     bool // the drivers are being worked out
@@ -191,7 +192,11 @@ func (v *whyView) render() ga.UI {
 		robust += " fragile"
 	}
 	return ga.Div().ID("summary-why").Aria("live", "polite").Body(
-		ga.Div().Class("slot").Body(optionalP("summary-unable", "cannot-serve", v.Unable)),
+		ga.Div().Class("slot").Body(ga.If(len(v.Unable) > 0, func() ga.UI {
+			return ga.Ul().ID("summary-unable").Class("cannot-serve").Body(ga.Range(v.Unable).Slice(func(i int) ga.UI {
+				return ga.Li().Text(v.Unable[i])
+			}))
+		})),
 		ga.Div().Class("slot").Body(
 			optionalP("summary-drivers", "", v.Drivers),
 			ga.If(v.Pending, func() ga.UI {
@@ -771,18 +776,14 @@ func (c *Calculator) renderInteractivity() ga.UI {
 	if len(c.icurve) == 0 || len(c.icurve[0].Options) != len(r.Options) {
 		return ga.Div().Class("chart-block pending").ID("chart-interactivity-pending").Text("Computing cost against interactivity…")
 	}
-	var estimated []int
-	for i, o := range r.Options {
-		if o.Throughput != nil && !o.Measured {
-			estimated = append(estimated, i)
-		}
-	}
+	estimated := engine.InteractivityOptions(r, c.icurve)
 	if len(estimated) == 0 {
 		return ga.P().Class("muted").ID("chart-interactivity-none").Text("Cost against interactivity: no option has estimated throughput.")
 	}
 	ceiling := engine.ParseNum(c.ceiling)
 	return ga.Div().Class("chart-block").Body(
 		c.interactivityChart(r, c.icurve, estimated),
+		optionalP("interactivity-gap", "muted", engine.InteractivityGap(r, c.icurve, estimated)),
 		ga.Div().Class("field no-print").Body(
 			ga.Label().For("cost-ceiling").Text("Fastest within a cost of ($ per M tokens)"),
 			ga.Input().ID("cost-ceiling").Type("text").Attr("inputmode", "decimal").Value(c.ceiling).OnInput(c.on(func(ctx ga.Context, e ga.Event) {

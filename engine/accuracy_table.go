@@ -12,9 +12,9 @@ var accuracyBands = []validationBand{
 	{vendor: "Google", moe: false, cases: 1, within25: 0, low: lit("0.31"), median: lit("0.31"), high: lit("0.31"), maxReplica: 8, maxTokens: 33792},
 	{vendor: "Intel", moe: false, cases: 8, within25: 4, low: lit("0.55"), median: lit("1.23"), high: lit("1.71"), maxReplica: 8, maxTokens: 33792},
 	{vendor: "NVIDIA", moe: false, cases: 15, within25: 10, low: lit("0.55"), median: lit("0.99"), high: lit("1.12"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "", moe: true, cases: 30, within25: 10, low: lit("0.52"), median: lit("0.78"), high: lit("1.26"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "", moe: true, cases: 30, within25: 12, low: lit("0.57"), median: lit("0.79"), high: lit("1.26"), maxReplica: 144, maxTokens: 33792},
 	{vendor: "AMD", moe: true, cases: 6, within25: 0, low: lit("0.68"), median: lit("0.74"), high: lit("0.78"), maxReplica: 144, maxTokens: 33792},
-	{vendor: "NVIDIA", moe: true, cases: 24, within25: 10, low: lit("0.52"), median: lit("0.81"), high: lit("1.28"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "NVIDIA", moe: true, cases: 24, within25: 12, low: lit("0.57"), median: lit("0.86"), high: lit("1.28"), maxReplica: 144, maxTokens: 33792},
 }
 
 // validatedAccelerators are the catalog accelerators with published measurements.

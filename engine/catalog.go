@@ -38,6 +38,11 @@ type AcceleratorPreset struct {
 	BandwidthTBps Num // memory bandwidth, 10^12 bytes/s
 	TFLOPSBF16    Num // dense BF16/FP16 tensor TFLOPS
 	TFLOPS8       Num // dense FP8 (INT8 on TPUs) TFLOPS; equal to BF16 where the chip has no 8-bit float path
+	// FP4 is whether the chip has a 4-bit float tensor path (NVIDIA
+	// Blackwell, AMD CDNA 4: its spec source lists FP4/MXFP4 rates). Weights
+	// below 8 bits compute at the FP8 rate where it has one, else at BF16's
+	// (weight-only kernels with 16-bit activations): see tflops in defaults.go.
+	FP4 bool
 	// InterconnectGBps is scale-up bandwidth per accelerator and direction,
 	// GB/s (half the bidirectional figure vendors quote).
 	InterconnectGBps Num
@@ -92,11 +97,11 @@ var Accelerators = []AcceleratorPreset{
 		HourlyRate: N("3.79"), Capex: N("40000"),
 		SpecSource: "https://www.nvidia.com/en-us/data-center/h200/", NetworkSource: "https://docs.nvidia.com/dgx/dgxh100-user-guide/introduction-to-dgxh100.html", PriceSource: "https://lambda.ai/pricing", AsOf: "2026-11-01"},
 	{ID: "b200", Name: "NVIDIA B200 180 GB", Vendor: "NVIDIA",
-		MemoryGB: N("180"), BandwidthTBps: N("8"), TFLOPSBF16: N("2250"), TFLOPS8: N("4500"), InterconnectGBps: N("900"), ScaleUpDomain: N("8"), ScaleOutGBps: N("50"), PowerKW: N("1.0"),
+		MemoryGB: N("180"), BandwidthTBps: N("8"), TFLOPSBF16: N("2250"), TFLOPS8: N("4500"), FP4: true, InterconnectGBps: N("900"), ScaleUpDomain: N("8"), ScaleOutGBps: N("50"), PowerKW: N("1.0"),
 		HourlyRate: N("4.99"), Capex: N("50000"),
 		SpecSource: "https://www.nvidia.com/en-us/data-center/dgx-b200/", NetworkSource: "https://docs.nvidia.com/dgx/dgxb200-user-guide/introduction-to-dgxb200.html", PriceSource: "https://lambda.ai/pricing", AsOf: "2026-11-30"},
 	{ID: "gb200", Name: "NVIDIA GB200 NVL72 (per GPU)", Vendor: "NVIDIA",
-		MemoryGB: N("186"), BandwidthTBps: N("8"), TFLOPSBF16: N("2500"), TFLOPS8: N("5000"), InterconnectGBps: N("900"), ScaleUpDomain: N("72"), ScaleOutGBps: N("50"), PowerKW: N("1.2"),
+		MemoryGB: N("186"), BandwidthTBps: N("8"), TFLOPSBF16: N("2500"), TFLOPS8: N("5000"), FP4: true, InterconnectGBps: N("900"), ScaleUpDomain: N("72"), ScaleOutGBps: N("50"), PowerKW: N("1.2"),
 		HourlyRate: N("6.50"), Capex: N("58000"),
 		SpecSource: "https://www.nvidia.com/en-us/data-center/gb200-nvl72/", NetworkSource: "https://www.nvidia.com/en-us/data-center/gb200-nvl72/", PriceSource: "https://www.coreweave.com/pricing", AsOf: "2026-11-01"},
 	{ID: "mi300x", Name: "AMD Instinct MI300X 192 GB", Vendor: "AMD",
@@ -108,7 +113,7 @@ var Accelerators = []AcceleratorPreset{
 		HourlyRate: N("2.99"), Capex: N("27000"),
 		SpecSource: "https://www.amd.com/en/products/accelerators/instinct/mi300/mi325x.html", NetworkSource: "https://www.amd.com/en/products/accelerators/instinct/mi300/platform.html", PriceSource: "https://www.vultr.com/pricing/", EfficiencySource: amdEfficiencySource, AsOf: "2026-11-01"},
 	{ID: "mi355x", Name: "AMD Instinct MI355X 288 GB", Vendor: "AMD",
-		MemoryGB: N("288"), BandwidthTBps: N("8"), TFLOPSBF16: N("2500"), TFLOPS8: N("5000"), InterconnectGBps: N("537.6"), ScaleUpDomain: N("8"), ScaleOutGBps: N("50"), PowerKW: N("1.4"), StackEfficiency: amdStackEfficiency,
+		MemoryGB: N("288"), BandwidthTBps: N("8"), TFLOPSBF16: N("2500"), TFLOPS8: N("5000"), FP4: true, InterconnectGBps: N("537.6"), ScaleUpDomain: N("8"), ScaleOutGBps: N("50"), PowerKW: N("1.4"), StackEfficiency: amdStackEfficiency,
 		HourlyRate: N("3.49"), Capex: N("32000"),
 		SpecSource: "https://www.amd.com/en/products/accelerators/instinct/mi350/mi355x.html", NetworkSource: "https://www.amd.com/en/products/accelerators/instinct/mi350.html", PriceSource: "https://www.vultr.com/pricing/", EfficiencySource: amdEfficiencySource, AsOf: "2026-11-01"},
 	{ID: "tpu-v5e", Name: "Google TPU v5e (per chip)", Vendor: "Google",

@@ -262,17 +262,34 @@ func (sc *scope) fromAccelerator(v decimal.Decimal, words, source string) Defaul
 // fp8MaxBits is the widest weight precision that runs at the FP8 rate.
 var fp8MaxBits = decimal.NewFromInt(8)
 
-// tflops is the preset's dense rate at the weights' precision: FP8 for 8
-// bits or fewer, else BF16.
+// tflops is the preset's dense rate at the precision the matmuls run at.
+// Weights of 8 bits run at FP8; weights above 8 bits at BF16. Weights below
+// 8 bits (4-bit formats: MXFP4, NVFP4, AWQ, GPTQ) run at FP8 on a chip with
+// a 4-bit float path (Blackwell, CDNA 4: the serving engines quantize the
+// activations to 8 bits, MXFP8 for gpt-oss), else at BF16: without one the
+// kernels are weight-only, dequantizing the weights to 16-bit activations
+// (TensorRT-LLM's Triton MoE on Hopper, vLLM's Marlin and Triton MXFP4, AWQ
+// and GPTQ W4A16). The rule's source is TensorRT-LLM's GPT-OSS deployment
+// guide (its MoE backend support matrix: MXFP4 weights with MXFP8
+// activations on B200/GB200, BF16 activations on H200),
+// https://nvidia.github.io/TensorRT-LLM/deployment-guide/deployment-guide-for-gpt-oss-on-trtllm.html,
+// named in the words; the rate's source is the preset's spec page. The
+// other sources are in docs/methodology.md (Defaults).
 func tflops(sc *scope) Default {
 	p := sc.accel
 	if p == nil {
 		return required(sc)
 	}
-	if sc.v.Model.WeightBits.Dec().Cmp(fp8MaxBits) <= 0 {
-		return sc.fromAccelerator(p.TFLOPS8.Dec(), "FP8: weights of 8 bits or fewer", p.SpecSource)
+	bits := sc.v.Model.WeightBits.Dec()
+	switch {
+	case bits.Cmp(fp8MaxBits) > 0:
+		return sc.fromAccelerator(p.TFLOPSBF16.Dec(), "BF16: weights above 8 bits", p.SpecSource)
+	case bits.Cmp(fp8MaxBits) == 0:
+		return sc.fromAccelerator(p.TFLOPS8.Dec(), "FP8: weights of 8 bits", p.SpecSource)
+	case p.FP4:
+		return sc.fromAccelerator(p.TFLOPS8.Dec(), "FP8: weights below 8 bits on a chip with a 4-bit float path run 8-bit activations (TensorRT-LLM's GPT-OSS deployment guide)", p.SpecSource)
 	}
-	return sc.fromAccelerator(p.TFLOPSBF16.Dec(), "BF16: weights above 8 bits", p.SpecSource)
+	return sc.fromAccelerator(p.TFLOPSBF16.Dec(), "BF16: weights below 8 bits on a chip without a 4-bit float path run weight-only, with 16-bit activations (TensorRT-LLM's GPT-OSS deployment guide)", p.SpecSource)
 }
 
 // stackEfficiency is the accelerator preset's fitted stack efficiency (from

@@ -219,7 +219,7 @@ var AcceleratorFields = []AcceleratorField{
 		func(a *Accelerator) *Num { return &a.MemoryGB }},
 	{field("bandwidth_tbps", "bw", "Memory bandwidth", "TB/s", "10^12 bytes a second.", "0", "1000", spec(func(p *AcceleratorPreset) Num { return p.BandwidthTBps }, required), positive, sensitive, only(Estimated)),
 		func(a *Accelerator) *Num { return &a.BandwidthTBps }},
-	{field("tflops", "fl", "Dense TFLOPS", "TFLOPS", "Dense tensor throughput at the precision used (FP8 for weights of 8 bits or fewer, else BF16).", "0", "1000000", tflops, positive, sensitive, only(Estimated)),
+	{field("tflops", "fl", "Dense TFLOPS", "TFLOPS", "Dense tensor throughput at the precision the matmuls run at: FP8 for 8-bit weights, BF16 above 8 bits; below 8 bits FP8 on a chip with a 4-bit float path, else BF16 (weight-only kernels).", "0", "1000000", tflops, positive, sensitive, only(Estimated)),
 		func(a *Accelerator) *Num { return &a.TFLOPS }},
 	{field("interconnect_gbps", "ic", "Scale-up bandwidth", "GB/s", "Bandwidth between the accelerators of one replica, per accelerator and direction (NVLink, Infinity Fabric, ICI; PCIe where there is none).", "0", "1000000", spec(func(p *AcceleratorPreset) Num { return p.InterconnectGBps }, optional("no communication term")), positive, sensitive, since(2), only(Estimated)),
 		func(a *Accelerator) *Num { return &a.InterconnectGBps }},

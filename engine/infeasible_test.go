@@ -2,6 +2,7 @@ package engine
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -36,7 +37,7 @@ func TestCannotServe(t *testing.T) {
 
 	// "takes X ms … Raise the target to at least X ms": X is the fastest
 	// replica's decode step at batch 1, rounded up to the hundredth.
-	re := regexp.MustCompile(`^one decode step takes ([0-9.,]+) ms on a replica of 8 accelerators even at batch 1 \(the fastest considered\), more than the time-per-output-token target \(workload\.tpot_slo_ms\) of 5 ms\. Raise the target to at least ([0-9.,]+) ms, or choose a faster accelerator or a wider replica \(accelerators_per_replica\)\.$`)
+	re := regexp.MustCompile(`^one decode step takes ([0-9.,]+) ms on a replica of 8 accelerators even at batch 1 \(the fastest considered\), more than the time-per-output-token target \(workload\.tpot_slo_ms\) of 5 ms\. Raise the target to at least ([0-9.,]+) ms, or choose a faster accelerator\.$`)
 	var took string
 	for _, i := range []int{1, 2} {
 		o := r.Options[i]
@@ -86,10 +87,20 @@ func TestCannotServe(t *testing.T) {
 	if sum.Margin != "It is the only option that can serve this workload." {
 		t.Errorf("margin %q", sum.Margin)
 	}
-	want := "H100 on demand cannot serve this workload and is left out of the comparison: " + r.Options[1].Infeasible +
-		" H100, 4 reserved for a year cannot serve this workload and is left out of the comparison: " + r.Options[2].Infeasible
-	if sum.Unable != want {
+	// One sentence an option, each its own line of the summary.
+	want := []string{"H100 on demand cannot serve this workload and is left out of the comparison: " + r.Options[1].Infeasible,
+		"H100, 4 reserved for a year cannot serve this workload and is left out of the comparison: " + r.Options[2].Infeasible}
+	if !slices.Equal(sum.Unable, want) || !slices.Equal(sum.Sentences()[2:4], want) {
 		t.Errorf("unable %q", sum.Unable)
+	}
+	// No wider replica serves either (the scale-up domain is 8; wider ones
+	// pay the scale-out network), so none is offered.
+	for _, n := range []string{"16", "32", "64"} {
+		w := s.Clone()
+		w.Options[1].AcceleratorsPerReplica = N(n)
+		if o := mustEval(t, &w).Options[1]; o.Infeasible == "" || !strings.HasSuffix(o.Infeasible, "or choose a faster accelerator.") {
+			t.Errorf("a replica of %s: %q", n, o.Infeasible)
+		}
 	}
 	// The sensitivity of an option that cannot serve is refused in words.
 	if _, err := Sensitivity(&s, 1, MetricCostPerMTokens, d("20"), nil); err == nil || !strings.Contains(err.Error(), NoOptionCanServe+"\nworkload.tpot_slo_ms: option 1 (H100 on demand) cannot serve: one decode step takes "+took) {

@@ -104,3 +104,62 @@ func FastestWithinSentence(label string, c *InteractivityCost, ceiling decimal.D
 	return fmt.Sprintf("%s: up to %s tokens/s per user for %s per M tokens (batch %d on %d accelerators a replica).",
 		label, Count(c.TokensPerSecondPerUser, 1), Money(c.CostPerMTokens), c.BatchSize, c.AcceleratorsPerReplica)
 }
+
+// InteractivityOptions are the options the curve is shown for, in order:
+// each with estimated throughput, and each self-hosted one that cannot
+// serve the scenario's own targets (it is then marked,
+// InteractivityLabel). The page's chart and `infercost eval
+// -interactivity` show the same ones.
+func InteractivityOptions(r *Result, curve []InteractivityPoint) []int {
+	var out []int
+	for i, o := range r.Options {
+		if o.Throughput != nil && !o.Measured || o.Infeasible != "" && o.Kind.SelfHosted() {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func onCurve(curve []InteractivityPoint, i int) bool {
+	for _, pt := range curve {
+		if i < len(pt.Options) && pt.Options[i] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// InteractivityLabel is option i's name on the curve: when it cannot
+// serve the scenario's own targets, marked as the other charts' legends
+// mark it, "(cannot serve)" when it meets no speed of the curve either (no
+// line at all), "(cannot serve its targets)" when its line shows what it
+// would cost at the speeds it can serve.
+func InteractivityLabel(r *Result, curve []InteractivityPoint, i int) string {
+	o := r.Options[i]
+	switch {
+	case o.Infeasible == "":
+		return o.Label
+	case onCurve(curve, i):
+		return o.Label + " (cannot serve its targets)"
+	}
+	return o.Label + " (cannot serve)"
+}
+
+// InteractivityGap says why a line of the curve stops (a cell is "–"):
+// "" when every option in cols that meets some target meets them all (one
+// that meets none is labelled so, and its card says why). The page shows
+// it under the chart, `infercost eval -interactivity` under its table.
+func InteractivityGap(r *Result, curve []InteractivityPoint, cols []int) string {
+	for _, pt := range curve {
+		for _, i := range cols {
+			if i < len(pt.Options) && pt.Options[i] == nil && onCurve(curve, i) {
+				ttft := ""
+				if r.Workload.TTFTSLOms != nil {
+					ttft = ", or meets it only on replicas too slow for the time-to-first-token target (workload.ttft_slo_ms)"
+				}
+				return "Where a line stops (–), the option cannot serve each user that many tokens a second with any replica size it considers, even at batch 1" + ttft + "."
+			}
+		}
+	}
+	return ""
+}

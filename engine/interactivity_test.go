@@ -2,6 +2,8 @@ package engine
 
 import (
 	"errors"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -99,5 +101,72 @@ func TestFastestWithinSentence(t *testing.T) {
 	}
 	if got, want := FastestWithinSentence("H100", nil, d("0.1")), "H100: no interactivity target from 5 tokens/s per user up costs $0.1000 per M tokens or less."; got != want {
 		t.Errorf("%q, want %q", got, want)
+	}
+}
+
+// TestInteractivityCannotServe: the start-up example at a 5 ms target
+// (TestCannotServe): the H100 options cannot serve it, but the curve
+// shows them, marked, where they can. Their fastest replica takes 10.35 ms
+// a decode step at batch 1, so they serve 80 tokens/s per user (12.5 ms)
+// and not 100 (10 ms): their lines stop there, and the gap is explained.
+func TestInteractivityCannotServe(t *testing.T) {
+	s := Examples[0].Scenario.Clone()
+	s.Workload.TPOTSLOms = N("5")
+	r := mustEval(t, &s)
+	curve, err := InteractivityCurve(&s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols := InteractivityOptions(r, curve)
+	if !slices.Equal(cols, []int{1, 2}) {
+		t.Fatalf("options %v", cols)
+	}
+	if got := InteractivityLabel(r, curve, 1); got != "H100 on demand (cannot serve its targets)" {
+		t.Errorf("label %q", got)
+	}
+	if got := InteractivityLabel(r, curve, 0); got != "Token API" {
+		t.Errorf("label %q", got)
+	}
+	for _, pt := range curve {
+		x := pt.TokensPerSecondPerUser.IntPart()
+		for _, i := range cols {
+			if serves := pt.Options[i] != nil; serves != (x <= 80) {
+				t.Errorf("option %d at %d tokens/s: serves %v", i, x, serves)
+			}
+		}
+	}
+	want := "Where a line stops (–), the option cannot serve each user that many tokens a second with any replica size it considers, even at batch 1."
+	if got := InteractivityGap(r, curve, cols); got != want {
+		t.Errorf("gap %q", got)
+	}
+	// With a time-to-first-token target the gap says it may be the cause.
+	s.Workload.TTFTSLOms = N("60000")
+	r = mustEval(t, &s)
+	if got := InteractivityGap(r, curve, cols); got != strings.TrimSuffix(want, ".")+", or meets it only on replicas too slow for the time-to-first-token target (workload.ttft_slo_ms)." {
+		t.Errorf("gap with a TTFT target %q", got)
+	}
+	// Every option meets every target: nothing to explain.
+	if got := InteractivityGap(r, curve[:1], cols); got != "" {
+		t.Errorf("no gap: %q", got)
+	}
+
+	// A 1 ms time-to-first-token target: no replica meets it, at any speed
+	// of the curve (one decode step alone takes at least 10.35 ms, the
+	// fastest replica's at batch 1),
+	// so the H100 options have no line at all: still listed, labelled
+	// "(cannot serve)" as the other legends do, and no gap to explain.
+	s.Workload.TTFTSLOms = N("1")
+	r = mustEval(t, &s)
+	if curve, err = InteractivityCurve(&s, nil); err != nil {
+		t.Fatal(err)
+	}
+	cols = InteractivityOptions(r, curve)
+	if !slices.Equal(cols, []int{1, 2}) || InteractivityLabel(r, curve, 2) != "H100, 4 reserved for a year (cannot serve)" || InteractivityGap(r, curve, cols) != "" {
+		t.Errorf("options %v, label %q, gap %q", cols, InteractivityLabel(r, curve, 2), InteractivityGap(r, curve, cols))
+	}
+	for _, pt := range curve {
+		if pt.Options[1] != nil || pt.Options[2] != nil {
+			t.Errorf("at %s tokens/s an H100 option meets a 1 ms TTFT", pt.TokensPerSecondPerUser)
+		}
 	}
 }

@@ -116,7 +116,7 @@ func TestResolve(t *testing.T) {
 		{custom, "options[1].power_kw", "1.8", Origin{Kind: OriginDerived, Rule: "1.8 × board power", From: "options[1].accelerator.power_kw"}, false},
 		{custom, "options[1].capex_per_accelerator", "", Origin{Kind: OriginRequired}, false},
 		// 8-bit weights run at the FP8 rate.
-		{custom, "options[2].accelerator.tflops", "1979", Origin{Kind: OriginPreset, Rule: "FP8: weights of 8 bits or fewer", Preset: h100, Source: h100Specs, AsOf: asOf}, false},
+		{custom, "options[2].accelerator.tflops", "1979", Origin{Kind: OriginPreset, Rule: "FP8: weights of 8 bits", Preset: h100, Source: h100Specs, AsOf: asOf}, false},
 		{custom, "options[2].commit_hourly_rate", "2.99", Origin{Kind: OriginDerived, Rule: "the hourly rate", From: "options[2].hourly_rate"}, false},
 
 		// MoE preset: its own active parameters. MLA: its KV bytes at 16

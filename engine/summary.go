@@ -22,9 +22,13 @@ type Summary struct {
 	// Context warns that a request is longer than the catalog model's
 	// context window (Result.ContextWarning); "" when it fits.
 	Context string
+	// Scale warns that an option's peak fleet is larger than any
+	// deployment announced (PlausibleFleetAccelerators); "" when none is.
+	Scale string
 	// Unable names each option that cannot serve the workload, with why
-	// (OptionResult.Infeasible); "" when every option can.
-	Unable string
+	// (OptionResult.Infeasible), one sentence an option; empty when every
+	// option can.
+	Unable []string
 	// Change says in which months which option is cheapest, when that
 	// changes over the horizon; "" when it does not.
 	Change string
@@ -58,6 +62,7 @@ func Summarize(r *Result, t *Tornado) Summary {
 		Margin:      margin(r),
 		Unable:      unable(r),
 		Context:     r.ContextWarning,
+		Scale:       scale(r),
 		Change:      change(r),
 		Finance:     finance(r),
 		Assumptions: assumptions(r),
@@ -71,7 +76,8 @@ func Summarize(r *Result, t *Tornado) Summary {
 // Sentences lists the summary's non-empty sentences in reading order.
 func (s Summary) Sentences() []string {
 	var out []string
-	for _, x := range []string{s.Verdict, s.Context, s.Margin, s.Unable, s.Change, s.Finance, s.Drivers, s.Assumptions} {
+	all := append([]string{s.Verdict, s.Context, s.Margin, s.Scale}, s.Unable...)
+	for _, x := range append(all, s.Change, s.Finance, s.Drivers, s.Assumptions) {
 		if x != "" {
 			out = append(out, x)
 		}
@@ -96,14 +102,42 @@ func outgrows(r *Result) string {
 
 // unable says which options cannot serve and why; they are left out of
 // the comparison.
-func unable(r *Result) string {
+func unable(r *Result) []string {
 	var parts []string
 	for _, o := range r.Options {
 		if o.Infeasible != "" {
 			parts = append(parts, fmt.Sprintf("%s cannot serve this workload and is left out of the comparison: %s", o.Label, o.Infeasible))
 		}
 	}
-	return strings.Join(parts, " ")
+	return parts
+}
+
+// scale warns when an option's fleet peaks above
+// PlausibleFleetAccelerators: the figures then rest on a fleet larger
+// than any deployment announced, most likely a mistyped workload. A
+// warning, not a refusal: the arithmetic holds.
+func scale(r *Result) string {
+	var parts []string
+	for _, o := range r.Options {
+		if o.Infeasible == "" && o.PeakAccelerators.Cmp(PlausibleFleetAccelerators) > 0 {
+			if len(parts) == 0 {
+				parts = append(parts, fmt.Sprintf("%s needs %s accelerators", o.Label, Count(o.PeakAccelerators, 0)))
+			} else {
+				parts = append(parts, fmt.Sprintf("%s %s", o.Label, Count(o.PeakAccelerators, 0)))
+			}
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	its := "its peak"
+	if n := len(parts); n > 1 {
+		its = "their peaks"
+		parts[n-2] += " and " + parts[n-1]
+		parts = parts[:n-1]
+	}
+	return fmt.Sprintf("Beyond any real deployment: at %s, %s, more than the largest announced to date (about %s: %s). Check the workload (requests a day, growth, horizon) before relying on these figures.",
+		its, strings.Join(parts, ", "), Count(PlausibleFleetAccelerators, 0), PlausibleFleetSource)
 }
 
 func months(n int) string {

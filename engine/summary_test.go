@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -38,7 +39,7 @@ func TestSummaryHandWorked(t *testing.T) {
 		Drivers:     "Its cost per M tokens ($2.22) depends most on hourly rate ($1.78 at −20 %, $2.67 at +20 %), MBU ($2.50 at −20 %, $2.00 at +20 %) and peak to average ($2.00 at −20 %, $2.50 at +20 %).",
 		Assumptions: "Assumed: 86,400 requests a day in month 1 (1,000 input and 500 output tokens each), no growth, over 2 months; peak 2× the average; 50.0 % of input tokens cached; no time-per-output-token target.",
 	}
-	if got != want {
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Summarize:\n got %#v\nwant %#v", got, want)
 	}
 	if n := len(got.Sentences()); n != 4 {

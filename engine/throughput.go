@@ -156,6 +156,8 @@ func estimates(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Field
 	var out []Throughput
 	var firstFE *FieldError
 	var fastest *decimal.Decimal // the missed target's time at the fastest candidate that misses it
+	var fastN int64              // that candidate's size and layout
+	var fastLayout string
 	try := func(n int64, layout string) {
 		t, fe := estimateAt(w, m, o, n, layout)
 		if fe != nil {
@@ -167,7 +169,7 @@ func estimates(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Field
 				took = t.DecodeStepMs
 			}
 			if took != nil && (firstFE == nil || firstFE.Path == fe.Path && took.Cmp(*fastest) < 0) {
-				firstFE, fastest = fe, took
+				firstFE, fastest, fastN, fastLayout = fe, took, n, layout
 			} else if firstFE == nil {
 				firstFE = fe
 			}
@@ -181,7 +183,7 @@ func estimates(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Field
 			try(o.perReplica, LayoutExpert)
 		}
 		if len(out) == 0 {
-			return nil, firstFE
+			return nil, widerAdvice(w, m, o, firstFE, fastN, fastLayout)
 		}
 		return out, nil
 	}
@@ -215,9 +217,28 @@ func estimates(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Field
 		}
 	}
 	if len(out) == 0 {
-		return nil, firstFE
+		return nil, widerAdvice(w, m, o, firstFE, fastN, fastLayout)
 	}
 	return out, nil
+}
+
+// widerAdvice adds to a missed latency target's message (fe, reported at
+// the fastest candidate, n accelerators in layout) the narrowest wider
+// replica, up to MaxReplicaAccelerators, that serves the workload, as
+// accelerators_per_replica would set it; a wider replica is offered only
+// when one serves (beyond a scale-up domain the collectives' time can grow
+// faster than the rest shrinks). fe is returned unchanged otherwise.
+func widerAdvice(w workloadPlan, m modelPlan, o *optionPlan, fe *FieldError, n int64, layout string) *FieldError {
+	if fe == nil || n == 0 || fe.Path != "workload.tpot_slo_ms" && fe.Path != "workload.ttft_slo_ms" {
+		return fe
+	}
+	for c := n * 2; c <= MaxReplicaAccelerators; c *= 2 {
+		if _, miss := estimateAt(w, m, o, c, layout); miss == nil {
+			msg := strings.TrimSuffix(fe.Msg, ".") + fmt.Sprintf(" or a replica of %s (accelerators_per_replica), which meets it.", accelerators(c))
+			return &FieldError{fe.Path, msg}
+		}
+	}
+	return fe
 }
 
 // kvRoom is the memory a replica of n accelerators leaves for KV. Unless
@@ -353,7 +374,7 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 			step1 := roundUp(stepTime(one).Mul(thousand), 2)
 			t.DecodeStepMs = &step1
 			return t, &FieldError{"workload.tpot_slo_ms", fmt.Sprintf(
-				"one decode step takes %s ms on a replica of %s even at batch 1 (the fastest considered), more than the time-per-output-token target (workload.tpot_slo_ms) of %s ms. Raise the target to at least %s ms, or choose a faster accelerator or a wider replica (accelerators_per_replica).",
+				"one decode step takes %s ms on a replica of %s even at batch 1 (the fastest considered), more than the time-per-output-token target (workload.tpot_slo_ms) of %s ms. Raise the target to at least %s ms, or choose a faster accelerator.",
 				Count(step1, 2), accelerators(n), Count(w.slo.Mul(thousand), 3), Count(step1, 2))}
 		}
 		if hi := batch.IntPart(); !fits(hi) {
@@ -425,7 +446,7 @@ func firstToken(w workloadPlan, o *optionPlan, t *Throughput, step decimal.Decim
 	if w.ttft.Sign() > 0 && ttft.Cmp(w.ttft) > 0 {
 		up := roundUp(ms, 0)
 		return &FieldError{"workload.ttft_slo_ms", fmt.Sprintf(
-			"on a replica of %s, the fastest considered, the prompt's prefill and the first decode step take %s ms, more than the time-to-first-token target (workload.ttft_slo_ms) of %s ms. Raise the target to at least %s ms, or choose a faster accelerator or a wider replica (accelerators_per_replica).",
+			"on a replica of %s, the fastest considered, the prompt's prefill and the first decode step take %s ms, more than the time-to-first-token target (workload.ttft_slo_ms) of %s ms. Raise the target to at least %s ms, or choose a faster accelerator.",
 			accelerators(t.AcceleratorsPerReplica), Count(up, 0), Count(w.ttft.Mul(thousand), 3), Count(up, 0))}
 	}
 	return nil

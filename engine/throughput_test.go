@@ -80,9 +80,24 @@ func TestRooflineSLO(t *testing.T) {
 	// rounded up to 16.84. The only option cannot serve: no comparison.
 	_, err := Evaluate(s)
 	var errs Errors
-	want := "option 1 (x) cannot serve: one decode step takes 16.84 ms on a replica of 1 accelerator even at batch 1 (the fastest considered), more than the time-per-output-token target (workload.tpot_slo_ms) of 5 ms. Raise the target to at least 16.84 ms, or choose a faster accelerator or a wider replica (accelerators_per_replica)."
+	want := "option 1 (x) cannot serve: one decode step takes 16.84 ms on a replica of 1 accelerator even at batch 1 (the fastest considered), more than the time-per-output-token target (workload.tpot_slo_ms) of 5 ms. Raise the target to at least 16.84 ms, or choose a faster accelerator or a replica of 4 accelerators (accelerators_per_replica), which meets it."
 	if !errors.As(err, &errs) || errs.For("options") != NoOptionCanServe || errs.For("workload.tpot_slo_ms") != want {
 		t.Errorf("want an SLO error, got %v", err)
+	}
+	// The advice holds. On 2 accelerators the weights alone take (16e9 +
+	// 196,608,000) / 2e12 s + 0.64 ms = 8.74 ms, more than 5, before any
+	// collective; on 4, 4.05 ms + 0.64 ms plus the all-reduces meets it.
+	for _, c := range []struct {
+		n     string
+		serve bool
+	}{{"2", false}, {"4", true}} {
+		w := *s
+		w.Options = []Option{s.Options[0]}
+		w.Options[0].AcceleratorsPerReplica = N(c.n)
+		_, err := Evaluate(&w)
+		if (err == nil) != c.serve {
+			t.Errorf("a replica of %s: serves %v, want %v (%v)", c.n, err == nil, c.serve, err)
+		}
 	}
 }
 

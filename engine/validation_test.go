@@ -94,7 +94,15 @@ var updateValidation = flag.Bool("update-validation", false, "write docs/validat
 // 2.18 → 1.92, gpt-oss-20b on one B200 2.33 → 1.91) and the ±25 % share
 // fell from 36 to 35 (gpt-oss-120b DEP2 on B200 at 32K / 1K, prefill-
 // bound, 0.94 → 0.74). No factor was refitted (no gpt-oss case trains).
-var validationBaseline = struct{ within25, within2x, of int }{35, 64, 67}
+//
+// The eighth round (weights below 8 bits compute at the BF16 rate on a chip
+// without a 4-bit float path: TensorRT-LLM runs gpt-oss's MXFP4 experts
+// with BF16 activations on Hopper) moved no training case (refitted: the
+// same factors, 164 and 219 of 224, median |ln ratio| 0.092) and the four
+// held-out gpt-oss cases on H100/H200 (TRT12-011 … -014, now at the BF16
+// peak the engine resolves): the ±25 % share rose from 35 to 37 of 67 and
+// the 0.5–2× share from 64 to 66. The floor rises with them.
+var validationBaseline = struct{ within25, within2x, of int }{37, 66, 67}
 
 const (
 	throughputData = "testdata/throughput/"

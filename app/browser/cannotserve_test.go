@@ -33,7 +33,6 @@ func TestCannotServe(t *testing.T) {
 	checkTexts(t, ctx, map[string]string{
 		"#verdict":                                "Over 24 months, Token API is cheapest: $225,626 in all, $0.7708 per million tokens.",
 		"#summary-margin":                         "It is the only option that can serve this workload.",
-		"#summary-unable":                         engine.Summarize(r, nil).Unable,
 		"#headline-1 [data-key=infeasible]":       "It cannot serve this workload, so it is left out of the comparison: " + reason,
 		"#headline-2 [data-key=infeasible]":       "It cannot serve this workload, so it is left out of the comparison: " + reason,
 		"#headline-1 .badge":                      "Cannot serve",
@@ -41,6 +40,31 @@ func TestCannotServe(t *testing.T) {
 		"#headline-0 [data-key=total_cost]":       "$225,626",
 		"#headline-0 [data-key=first_month_cost]": "$2,550", // $2,549.525
 	})
+	// One item an option that cannot serve, as the CLI prints one line each.
+	if got, want := eval[[]string](t, ctx, `[...document.querySelectorAll("#summary-unable li")].map((li) => li.textContent)`), engine.Summarize(r, nil).Unable; strings.Join(got, "\n") != strings.Join(want, "\n") || len(got) != 2 {
+		t.Errorf("summary-unable %q, want %q", got, want)
+	}
+	// The breakdown marks each H100 row "(cannot serve)", with no bar.
+	if got := eval[[]string](t, ctx, `[...document.querySelectorAll("#chart-breakdown .cannot-serve-note")].map((e) => e.textContent)`); strings.Join(got, "|") != "(cannot serve)|(cannot serve)" {
+		t.Errorf("breakdown notes %q", got)
+	}
+	// The interactivity chart: the H100 options serve the slower speeds
+	// (5 ms is 200 tokens/s), so their lines are drawn, marked in the
+	// legend, and the page says why they stop, in the CLI's words.
+	curve, err := engine.InteractivityCurve(&s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols := engine.InteractivityOptions(r, curve)
+	gap := engine.InteractivityGap(r, curve, cols)
+	if len(cols) != 2 || gap != "Where a line stops (–), the option cannot serve each user that many tokens a second with any replica size it considers, even at batch 1." {
+		t.Fatalf("curve options %v, gap %q", cols, gap)
+	}
+	step(t, ctx, 60*time.Second, WaitJS(`document.querySelector("#interactivity-gap") !== null`, 60*time.Second))
+	checkTexts(t, ctx, map[string]string{"#interactivity-gap": gap})
+	if got := eval[[]string](t, ctx, `[...document.querySelectorAll("#chart-interactivity .legend li")].map((li) => li.textContent)`); strings.Join(got, "|") != "H100 on demand (cannot serve its targets)|H100, 4 reserved for a year (cannot serve its targets)" {
+		t.Errorf("interactivity legend %q", got)
+	}
 	if n := eval[int](t, ctx, `document.querySelectorAll("#headline-1 [data-key=total_cost], #headline-1 .badge.winner, #headline-2 [data-key=total_cost]").length`); n != 0 {
 		t.Errorf("a card of an option that cannot serve shows %d figures or badges", n)
 	}
@@ -138,4 +162,28 @@ func TestContextWarningPage(t *testing.T) {
 	ctx := NewBrowser(t)
 	step(t, ctx, 90*time.Second, chromedp.Navigate(site.URL+"#"+engine.EncodeLink(s)), WaitApp(), WaitTable(), waitText("#summary-context", r.ContextWarning))
 	step(t, ctx, 30*time.Second, setInput("w-output_tokens", "72"), WaitJS(`document.getElementById("summary-context") === null && document.getElementById("stale") === null`, 20*time.Second))
+}
+
+// TestScaleWarningPage: example 4 at 100 billion requests a day growing
+// 5 % a month for 120 months (engine TestScaleWarning has the figures):
+// the page evaluates it and warns under the verdict, in the CLI's words;
+// back at the example's own requests a day, the warning goes.
+func TestScaleWarningPage(t *testing.T) {
+	s := engine.Examples[3].Scenario.Clone()
+	s.Workload.RequestsPerDay = engine.N("100000000000")
+	s.Workload.HorizonMonths = engine.N("120")
+	s.Workload.MonthlyGrowth = engine.N("0.05")
+	r, err := engine.Evaluate(&s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := engine.Summarize(r, nil).Scale
+	if !strings.HasPrefix(want, "Beyond any real deployment: at their peaks, GB200 NVL72 rented needs 249,455,360 accelerators, ") {
+		t.Fatalf("engine warning %q", want)
+	}
+	site := calcSite(t)
+	ctx := NewBrowser(t)
+	step(t, ctx, 90*time.Second, chromedp.Navigate(site.URL+"#"+engine.EncodeLink(&s)), WaitApp(), WaitTable(), waitText("#summary-scale", want))
+	step(t, ctx, 30*time.Second, setInput("w-requests_per_day", "1000"),
+		WaitJS(`document.getElementById("summary-scale") === null && document.getElementById("stale") === null`, 20*time.Second))
 }

@@ -474,18 +474,13 @@ func writeSizing(w io.Writer, sizings []*engine.Sizing) error {
 
 // writeInteractivity prints the cost of each estimated self-hosted option
 // at each tokens/s per user of engine.InteractivityTargets ("–" where the
-// option cannot serve it).
+// option cannot serve it, engine.InteractivityGap saying why).
 func writeInteractivity(w io.Writer, s *engine.Scenario, r *engine.Result) error {
 	curve, err := engine.InteractivityCurve(s, nil)
 	if err != nil {
 		return err
 	}
-	var cols []int
-	for i, o := range r.Options {
-		if o.Throughput != nil && !o.Measured {
-			cols = append(cols, i)
-		}
-	}
+	cols := engine.InteractivityOptions(r, curve)
 	fmt.Fprintf(w, "\nCost per M tokens against tokens/s per user (TPOT target = 1,000 / tokens/s ms):\n")
 	if len(cols) == 0 {
 		fmt.Fprintln(w, "  no option with estimated throughput")
@@ -494,18 +489,15 @@ func writeInteractivity(w io.Writer, s *engine.Scenario, r *engine.Result) error
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprint(tw, "tokens/s per user\t")
 	for _, i := range cols {
-		fmt.Fprintf(tw, "%s\t", r.Options[i].Label)
+		fmt.Fprintf(tw, "%s\t", engine.InteractivityLabel(r, curve, i))
 	}
 	fmt.Fprintln(tw)
-	dash := false
 	for _, pt := range curve {
 		fmt.Fprintf(tw, "%s\t", engine.Count(pt.TokensPerSecondPerUser, 0))
 		for _, i := range cols {
 			cell := "–"
 			if c := pt.Options[i]; c != nil {
 				cell = fmt.Sprintf("%s (batch %d on %d)", engine.Money(c.CostPerMTokens), c.BatchSize, c.AcceleratorsPerReplica)
-			} else {
-				dash = true
 			}
 			fmt.Fprintf(tw, "%s\t", cell)
 		}
@@ -514,8 +506,8 @@ func writeInteractivity(w io.Writer, s *engine.Scenario, r *engine.Result) error
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	if dash {
-		fmt.Fprintln(w, "  –: the option cannot serve each user that many tokens a second, with any replica size it considers, even at batch 1.")
+	if why := engine.InteractivityGap(r, curve, cols); why != "" {
+		fmt.Fprintln(w, "  "+why)
 	}
 	return nil
 }

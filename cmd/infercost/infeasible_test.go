@@ -17,13 +17,14 @@ func TestEvalCannotServe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	reason := "one decode step takes 10.35 ms on a replica of 8 accelerators even at batch 1 (the fastest considered), more than the time-per-output-token target (workload.tpot_slo_ms) of 5 ms. Raise the target to at least 10.35 ms, or choose a faster accelerator or a wider replica (accelerators_per_replica)."
+	reason := "one decode step takes 10.35 ms on a replica of 8 accelerators even at batch 1 (the fastest considered), more than the time-per-output-token target (workload.tpot_slo_ms) of 5 ms. Raise the target to at least 10.35 ms, or choose a faster accelerator."
 	code, out, stderr := runCLI(string(b), "eval", "-set", "workload.tpot_slo_ms=5", "-")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		"Over 24 months, Token API is cheapest: $225,626 in all, $0.7708 per million tokens.\nIt is the only option that can serve this workload.\nH100 on demand cannot serve this workload and is left out of the comparison: " + reason,
+		"Over 24 months, Token API is cheapest: $225,626 in all, $0.7708 per million tokens.\nIt is the only option that can serve this workload.\nH100 on demand cannot serve this workload and is left out of the comparison: " + reason +
+			"\nH100, 4 reserved for a year cannot serve this workload and is left out of the comparison: " + reason + "\n", // one line each
 		"     1                    Token API    api              –           –         –     $0.7708  $0.7480  $0.8800     $1.12   $2,550",
 		"     –               H100 on demand  cloud   cannot serve           –         –           –",
 		"  H100 on demand: cannot serve this workload: " + reason + "\n",
@@ -31,6 +32,22 @@ func TestEvalCannotServe(t *testing.T) {
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
+		}
+	}
+	// -interactivity: both H100 options serve the slower speeds (the 5 ms
+	// target is 200 tokens/s), so their columns are shown, marked as the
+	// legends mark an option that cannot serve, and the dashes explained.
+	code, iout, stderr := runCLI(string(b), "eval", "-interactivity", "-set", "workload.tpot_slo_ms=5", "-")
+	if code != 0 {
+		t.Fatalf("interactivity: exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"H100 on demand (cannot serve its targets)",
+		"H100, 4 reserved for a year (cannot serve its targets)",
+		"\n  Where a line stops (–), the option cannot serve each user that many tokens a second with any replica size it considers, even at batch 1.\n",
+	} {
+		if !strings.Contains(iout, want) {
+			t.Errorf("interactivity lacks %q:\n%s", want, iout)
 		}
 	}
 	if strings.Contains(out, "H100 on demand: saves") {

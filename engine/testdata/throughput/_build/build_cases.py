@@ -91,15 +91,16 @@ def precision(r):
         wb = "4.25"  # released in MXFP4 only: 4 bits + one 8-bit scale per 32
         # Correction (issue 11, seventh round): TensorRT-LLM runs gpt-oss's MXFP4
         # experts with MXFP8 activations on B200/GB200 (its GPT-OSS deployment
-        # guide's MoE backend support matrix), so the FP8 peak, not FP4's. On
-        # Hopper it runs them with BF16 activations (TRITON backend); those rows
-        # keep FP8 for now: a peak other than the catalog's would drop them from
-        # the calibration presets that links can name (docs/methodology.md).
-        comp = "fp8"
-        if pw.startswith("FP4"):
+        # guide's MoE backend support matrix), so the FP8 peak, not FP4's.
+        # Eighth round: on Hopper it runs them with BF16 activations (TRITON
+        # backend, the same matrix), so the BF16 peak, as the engine now
+        # resolves for weights below 8 bits on a chip without a 4-bit float path.
+        if r["accelerator"] in ("B200", "GB200"):
+            comp = "fp8"
             notes.append("gpt-oss on Blackwell: MXFP4 experts with MXFP8 activations (TensorRT-LLM's GPT-OSS deployment guide), FP8 compute")
-        if pw.startswith("FP8"):
-            notes.append("gpt-oss ships in MXFP4 only: FP8 read as the compute precision")
+        else:
+            comp = "bf16"
+            notes.append("gpt-oss on Hopper: MXFP4 experts with BF16 activations (TensorRT-LLM's GPT-OSS deployment guide, TRITON MoE backend), BF16 compute")
     elif "FP4" in pw:
         wb, comp = "4.5", "fp4"  # NVFP4: 4 bits + one FP8 scale per 16
     elif pw.startswith("FP8"):
@@ -216,8 +217,15 @@ for r in rows:
         kvb = str(int(kvb) * int(kb) // 16)
     apreset, mem, bw, bf16, fp8, fp4 = ACCELS[r["accelerator"]]
     tflops = {"bf16": bf16, "fp8": fp8, "fp4": fp4}[comp]
-    # The engine resolves a preset's FP8 figure at 8 bits or fewer, else BF16.
-    engine_tflops = fp8 if Decimal(wb) <= 8 else bf16
+    # The engine resolves a preset's FP8 figure at 8 bits, BF16 above; below
+    # 8 bits FP8 on a chip with a 4-bit float path (an FP4 figure), else BF16
+    # (engine/defaults.go, tflops).
+    if Decimal(wb) > 8:
+        engine_tflops = bf16
+    elif Decimal(wb) == 8 or fp4:
+        engine_tflops = fp8
+    else:
+        engine_tflops = bf16
     if tflops != engine_tflops:
         apreset = ""
     tp, ep, pp = num(r["tensor_parallel"]) or 1, num(r["expert_parallel"]) or 1, num(r["pipeline_parallel"]) or 1
