@@ -399,15 +399,16 @@ func (c *Calculator) renderUncertainty() ga.UI {
 		row{"regret-p50", "Regret, P50", spread(regret, 1)}, row{"regret-p90", "Regret, P90", spread(regret, 2)})
 	var ranges []string
 	for _, u := range sim.Ranges {
-		t := fmt.Sprintf("%s %s–%s (most likely %s)", u.Label, u.Low, u.High, u.Mode)
+		lo, mode, hi := engine.Exact(u.Low), engine.Exact(u.Mode), engine.Exact(u.High)
+		t := u.Label + " " + lo + " to " + hi + " (most likely " + mode + ")"
 		if u.Shape == engine.Lognormal {
-			t = fmt.Sprintf("%s log-normal, P10 %s, median %s, P90 %s", u.Label, u.Low, u.Mode, u.High)
+			t = u.Label + " log-normal, P10 " + lo + ", median " + mode + ", P90 " + hi
 		}
 		if u.Default {
 			t += ", the estimate's validation band"
 		}
-		if u.DrawnWith != "" {
-			t += ", drawn with " + u.DrawnWith + " (the same accelerator: one estimate, one error)"
+		if w := engine.DrawnWithText(sim, u); w != "" {
+			t += ", " + w
 		}
 		ranges = append(ranges, t)
 	}

@@ -181,6 +181,14 @@ func TestTwinOptionsShareTheirError(t *testing.T) {
 	if len(sim.Ranges) != 2 || sim.Ranges[0].DrawnWith != "" || sim.Ranges[1].DrawnWith != "options[1].throughput" {
 		t.Errorf("ranges %+v: the second should be drawn with options[1].throughput", sim.Ranges)
 	}
+	// The words name the range it is drawn with by its label and path.
+	want := "drawn with “" + s.Options[1].Label + ": throughput” (options[1].throughput): the same accelerator, one estimate, one error"
+	if got := DrawnWithText(sim, sim.Ranges[1]); got != want {
+		t.Errorf("drawn with: %q, want %q", got, want)
+	}
+	if got := DrawnWithText(sim, sim.Ranges[0]); got != "" {
+		t.Errorf("a range drawn on its own says %q", got)
+	}
 }
 
 // The start-up example: on demand is cheapest at the estimate ($148,424);

@@ -1171,3 +1171,21 @@ func (d *fileDecoder) uncertainty(path string) (*Uncertainty, error) {
 	}
 	return u, nil
 }
+
+// DrawnWithText says, for a range drawn with another's uniform (an
+// option's throughput on the same accelerator as an earlier option's),
+// which range by its label and path, as the page and the CLI show it (""
+// for a range drawn on its own).
+func DrawnWithText(sim *Simulation, u UsedRange) string {
+	if u.DrawnWith == "" {
+		return ""
+	}
+	label := u.DrawnWith
+	for _, v := range sim.Ranges {
+		if v.Path == u.DrawnWith {
+			label = "“" + v.Label + "” (" + v.Path + ")"
+			break
+		}
+	}
+	return "drawn with " + label + ": the same accelerator, one estimate, one error"
+}

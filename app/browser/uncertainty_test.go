@@ -110,7 +110,7 @@ func TestUncertaintySection(t *testing.T) {
 		setPath("uncertainty[workload.monthly_growth].high", "0.1"),
 		WaitJS(`(document.querySelector("#uncertainty-error") || {}).textContent === "Range on workload.monthly_growth, low: low (0.2) is above high (0.1)."`, 20*time.Second))
 	step(t, ctx, 30*time.Second, setPath("uncertainty[workload.monthly_growth].low", "0"),
-		WaitJS(done+` && document.querySelector("#uncertainty-intro").textContent.includes("Monthly growth 0–0.1")`, 60*time.Second))
+		WaitJS(done+` && document.querySelector("#uncertainty-intro").textContent.includes("Monthly growth 0 to 0.1")`, 60*time.Second))
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		back, err := engine.DecodeLink(eval[string](t, ctx, `location.hash`))
@@ -276,7 +276,7 @@ func TestUncertaintyExportCSV(t *testing.T) {
 	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(&twin)), chromedp.Reload(), WaitApp(), WaitTable(),
 		WaitJS(done+` && document.querySelector("#uncertainty-intro").textContent.includes("H100 again: throughput")`, 60*time.Second))
 	intro := eval[string](t, ctx, `document.querySelector("#uncertainty-intro").textContent`)
-	if !strings.Contains(intro, "drawn with options[1].throughput (the same accelerator: one estimate, one error)") {
+	if !strings.Contains(intro, "drawn with “H100 on demand: throughput” (options[1].throughput): the same accelerator, one estimate, one error") {
 		t.Errorf("the ranges do not say the twins draw together: %s", intro)
 	}
 }

@@ -19,14 +19,14 @@ func writeSimulation(w io.Writer, sim *engine.Simulation) error {
 		if r.Default {
 			note = " (the estimate's validation band)"
 		}
-		if r.DrawnWith != "" {
-			note += "; drawn with " + r.DrawnWith + " (the same accelerator: one estimate, one error)"
+		if w := engine.DrawnWithText(sim, r); w != "" {
+			note += "; " + w
 		}
 		if r.Shape == engine.Lognormal {
-			fmt.Fprintf(w, "  %s (%s): P10 %s, median %s, P90 %s, lognormal%s\n", r.Label, r.Path, r.Low, r.Mode, r.High, note)
+			fmt.Fprintf(w, "  %s (%s): P10 %s, median %s, P90 %s, lognormal%s\n", r.Label, r.Path, engine.Exact(r.Low), engine.Exact(r.Mode), engine.Exact(r.High), note)
 			continue
 		}
-		fmt.Fprintf(w, "  %s (%s): %s, most likely %s, %s, %s%s\n", r.Label, r.Path, r.Low, r.Mode, r.High, r.Shape, note)
+		fmt.Fprintf(w, "  %s (%s): %s, most likely %s, %s, %s%s\n", r.Label, r.Path, engine.Exact(r.Low), engine.Exact(r.Mode), engine.Exact(r.High), r.Shape, note)
 	}
 	if line := engine.RedrawnText(sim); line != "" {
 		fmt.Fprintf(w, "  %s\n", line)

@@ -284,3 +284,32 @@ func cliSimulation(t *testing.T, args ...string) *engine.Simulation {
 	}
 	return got.Uncertainty
 }
+
+// TestEvalRangeFigures: a range's figures are written with separators, as
+// an input shows them (2,500,000,000, not 2500000000), and a minus sign.
+func TestEvalRangeFigures(t *testing.T) {
+	s := engine.DefaultScenario()
+	s.Uncertainty = &engine.Uncertainty{Samples: engine.N("20"), Ranges: []engine.Range{
+		{Path: "workload.requests_per_day", Low: engine.N("2500000"), Mode: engine.N("5000000"), High: engine.N("7500000")},
+		{Path: "options[0].price_change", Low: engine.N("-0.7"), Mode: engine.N("-0.5"), High: engine.N("-0.2")}}}
+	b, err := json.Marshal(&s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "ranges.json")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI("", "eval", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"  Requests a day (workload.requests_per_day): 2,500,000, most likely 5,000,000, 7,500,000, triangular\n",
+		"(options[0].price_change): −0.7, most likely −0.5, −0.2, triangular\n",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("missing %q in:\n%s", want, stdout)
+		}
+	}
+}
