@@ -989,3 +989,34 @@ func TestSimulateGrowthBounded(t *testing.T) {
 		t.Error("growth up to 80 % a month is not checked")
 	}
 }
+
+// TestSimulatePacesItsSpreads: after the last draw the spreads are made
+// with the pace between them (a page's task stays short), so a pace that
+// says stop then ends the run; one that never does gives the same
+// simulation as no pace at all.
+func TestSimulatePacesItsSpreads(t *testing.T) {
+	s := referenceWithRanges(t, "20")
+	calls := 0
+	counting := Pace(func() bool { calls++; return true })
+	paced, err := Simulate(s, counting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if paced.Redrawn != 0 || calls <= 20 {
+		t.Fatalf("%d redrawn, %d pace calls: want none redrawn and more calls than the 20 draws", paced.Redrawn, calls)
+	}
+	plain, err := Simulate(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := json.Marshal(paced)
+	b, _ := json.Marshal(plain)
+	if string(a) != string(b) {
+		t.Errorf("a paced simulation differs from an unpaced one")
+	}
+	n := 0
+	stopAfterDraws := Pace(func() bool { n++; return n <= 20 })
+	if _, err := Simulate(s, stopAfterDraws); err != ErrStopped {
+		t.Errorf("a stop after the draws: %v, want ErrStopped", err)
+	}
+}
