@@ -182,15 +182,28 @@ func (b *powerBlock) Render() ga.UI {
 // Total draws), its table and fan chart, or why there are none.
 type uncertaintyBlock struct {
 	ga.Compo
-	C           *Calculator
-	On          bool
-	Sim         *engine.Simulation
-	Err         string
-	Done, Total int
-	Narrow      bool
+	C       *Calculator
+	On      bool
+	Sim     *engine.Simulation
+	Err     string
+	Running bool // a run is under way (its progress is uncertaintyProgress)
+	Narrow  bool
 }
 
 func (b *uncertaintyBlock) Render() ga.UI { return b.C.guardedRender(b.C.renderUncertainty) }
+
+// uncertaintyProgress is the Monte Carlo's progress line, a component of
+// its own beside the card: its count changes every 200 ms while the draws
+// run, and redrawing the card's table and fan chart for each took over
+// 100 ms under wasm.
+type uncertaintyProgress struct {
+	ga.Compo
+	C              *Calculator
+	Running, First bool // First: no spread is shown yet
+	Done, Total    int
+}
+
+func (b *uncertaintyProgress) Render() ga.UI { return b.C.guardedRender(b.render) }
 
 // headlineCard is the answer first: the summary, each option's headline
 // figures and why the winner wins.

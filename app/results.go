@@ -50,7 +50,8 @@ func (c *Calculator) renderResults() []ga.UI {
 		),
 		ga.Section().Class("card uncertainty").ID("uncertainty").Body(
 			ga.H2().Text("Uncertainty"),
-			&uncertaintyBlock{C: c, On: c.f.Unc.On, Sim: c.sim, Err: c.simErr, Done: c.simDone, Total: c.simTotal, Narrow: c.narrowCharts},
+			&uncertaintyProgress{C: c, Running: c.simRunning(), Done: c.simDone, Total: c.simTotal, First: c.sim == nil},
+			&uncertaintyBlock{C: c, On: c.f.Unc.On, Sim: c.sim, Err: c.simErr, Running: c.simRunning(), Narrow: c.narrowCharts},
 		),
 		ga.Section().Class("card power").ID("power").Body(
 			ga.H2().Text("Power"),

@@ -321,6 +321,23 @@ func (c *Calculator) refreshUncertainty(s engine.Scenario) *job {
 	}}
 }
 
+// simRunning says a Monte Carlo is under way for the current inputs.
+func (c *Calculator) simRunning() bool {
+	return c.f.Unc.On && c.simErr == "" && c.simTotal > 0 && (c.sim == nil || c.simDone < c.simTotal)
+}
+
+// render is the progress line while a run is under way, nothing after.
+func (b *uncertaintyProgress) render() ga.UI {
+	if !b.Running {
+		return ga.Span() // go-app needs a node; an empty span takes no room
+	}
+	t := fmt.Sprintf("Drawing %s of %s…", engine.Count(decimal.NewFromInt(int64(b.Done)), 0), engine.Count(decimal.NewFromInt(int64(b.Total)), 0))
+	if b.First {
+		t += " The spread follows the headline figures."
+	}
+	return ga.P().Class("muted").ID("uncertainty-progress").Role("status").Text(t)
+}
+
 // rangeErrorText names a range's error by the input it is on.
 func rangeErrorText(s *engine.Scenario, e engine.FieldError) string {
 	rest, ok := strings.CutPrefix(e.Path, "uncertainty.ranges[")
@@ -345,12 +362,8 @@ func (c *Calculator) renderUncertainty() ga.UI {
 		return ga.P().Class("error").ID("uncertainty-error").Text(c.simErr)
 	}
 	sim := c.sim
-	progress := ""
-	if c.simTotal > 0 && (sim == nil || c.simDone < c.simTotal) {
-		progress = fmt.Sprintf("Drawing %s of %s…", engine.Count(decimal.NewFromInt(int64(c.simDone)), 0), engine.Count(decimal.NewFromInt(int64(c.simTotal)), 0))
-	}
 	if sim == nil {
-		return ga.P().Class("muted").ID("uncertainty-progress").Role("status").Text(progress + " The spread follows the headline figures.")
+		return ga.Div().Class("uncertainty-block") // the progress line says it is coming
 	}
 	r := c.result
 	money := func(d decimal.Decimal) string { return engine.Money(d) }
@@ -416,7 +429,6 @@ func (c *Calculator) renderUncertainty() ga.UI {
 		ga.P().ID("uncertainty-intro").Text(fmt.Sprintf("%s draws with seed %d of: %s. Regret is an option's total cost above the cheapest option's in the same draw.",
 			engine.Count(decimal.NewFromInt(int64(sim.Samples)), 0), sim.Seed, strings.Join(ranges, "; "))),
 		ga.If(sim.Redrawn > 0, func() ga.UI { return ga.P().ID("uncertainty-redrawn").Text(engine.RedrawnText(sim)) }),
-		ga.If(progress != "", func() ga.UI { return ga.P().Class("muted").ID("uncertainty-progress").Role("status").Text(progress) }),
 		ga.Div().Class("table-wrap").Body(ga.Table().Class("compare").ID("uncertainty-table").Body(
 			ga.THead().Body(ga.Tr().Body(
 				ga.Td().Class("corner"),
