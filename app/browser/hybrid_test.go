@@ -28,7 +28,10 @@ func TestHybridFleet(t *testing.T) {
 		waitText(stat(3, "first_month_cost"), "$6,096"),
 		// 4 base + 4 burst at the peak hour (TestHybridHandWorked).
 		waitText(stat(3, "peak_accelerators"), "8"),
-		waitText(stat(3, "average_utilization"), "24.1 %"))
+		waitText(stat(3, "average_utilization"), "24.1 %"),
+		// The table can be drawn after the cards (a loaded CI machine read
+		// it before it was there once).
+		WaitTable())
 	// The comparison table says the same peak (not "–"). Its columns are
 	// in rank order: the API ($12,167), then the hybrid ($12,191).
 	if got := comparisonRows(t, ctx)["Peak accelerators"]; len(got) != 4 || got[0] != "–" || got[1] != "8" {
