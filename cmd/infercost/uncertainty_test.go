@@ -194,17 +194,7 @@ func TestEvalSamplesRedrawn(t *testing.T) {
 		Uncertainty: &engine.Uncertainty{Seed: engine.N("8"), Samples: engine.N("1000"), Ranges: []engine.Range{
 			{Path: "workload.monthly_growth", Low: engine.N("0"), Mode: engine.N("0.2"), High: engine.N("1")}}},
 	}
-	write := func(s *engine.Scenario) string {
-		b, err := json.Marshal(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		path := filepath.Join(t.TempDir(), "redraw.json")
-		if err := os.WriteFile(path, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
+	write := func(s *engine.Scenario) string { return scenarioFile(t, s) }
 	path := write(&s)
 	got := cliSimulation(t, path)
 	sim, err := engine.Simulate(&s, nil)
@@ -292,15 +282,7 @@ func TestEvalRangeFigures(t *testing.T) {
 	s.Uncertainty = &engine.Uncertainty{Samples: engine.N("20"), Ranges: []engine.Range{
 		{Path: "workload.requests_per_day", Low: engine.N("2500000"), Mode: engine.N("5000000"), High: engine.N("7500000")},
 		{Path: "options[0].price_change", Low: engine.N("-0.7"), Mode: engine.N("-0.5"), High: engine.N("-0.2")}}}
-	b, err := json.Marshal(&s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "ranges.json")
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	code, stdout, stderr := runCLI("", "eval", path)
+	code, stdout, stderr := runCLI("", "eval", scenarioFile(t, &s))
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -312,4 +294,19 @@ func TestEvalRangeFigures(t *testing.T) {
 			t.Errorf("missing %q in:\n%s", want, stdout)
 		}
 	}
+}
+
+// scenarioFile writes s as a scenario file in a temporary directory and
+// returns its path.
+func scenarioFile(t *testing.T, s *engine.Scenario) string {
+	t.Helper()
+	b, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "scenario.json")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
