@@ -102,7 +102,7 @@ func Build(opts Options) (Report, error) {
 	if err := writeMethodology(opts.Out, base); err != nil {
 		return rep, err
 	}
-	if err := addMetaCSP(opts.Out); err != nil {
+	if err := addMetaCSP(opts.Out, wasmPreload(base)); err != nil {
 		return rep, err
 	}
 	level := brotli.BestCompression
@@ -279,8 +279,12 @@ const charsetMeta = `<meta charset="UTF-8">`
 // link or script: a meta policy only governs what follows it. (go-app's
 // RawHeaders come after its scripts, too late.) A go-app that writes the
 // head differently makes the build fail rather than ship pages without it.
-func addMetaCSP(dir string) error {
+// The tag then, when not empty, follows the policy (see wasmPreload).
+func addMetaCSP(dir, then string) error {
 	tag := `<meta http-equiv="Content-Security-Policy" content="` + attrEscaper.Replace(MetaContentSecurityPolicy()) + `">`
+	if then != "" {
+		tag += "\n    " + then
+	}
 	pages := 0
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || path.Ext(p) != ".html" {
@@ -302,6 +306,16 @@ func addMetaCSP(dir string) error {
 		err = fmt.Errorf("adding the CSP: no page in %s", dir)
 	}
 	return err
+}
+
+// wasmPreload starts app.wasm's download as the head is parsed. Without
+// it the download starts from go-app's app.js, a deferred script, which
+// runs only once the whole prerendered page has been parsed and the
+// scripts before it have run. The request must be the one app.js makes
+// (fetch of the same URL, cors mode, same-origin credentials:
+// crossorigin="anonymous") for the browser to reuse the preloaded body.
+func wasmPreload(base string) string {
+	return `<link rel="preload" href="` + base + `/web/app.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">`
 }
 
 // compressible lists the extensions worth precompressing.

@@ -36,6 +36,16 @@ func TestBuildWritesMetaCSP(t *testing.T) {
 			t.Errorf("index.html has a %s before the policy", first)
 		}
 	}
+	// app.wasm's preload follows the policy, before the stylesheets and
+	// scripts, at the address app.js fetches (the browser test
+	// TestWasmDownloadedOnce checks that the fetch reuses it).
+	preload := `<link rel="preload" href="/repo/web/app.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">`
+	if i := strings.Index(page, preload); i < at || i > strings.Index(page, "<link ") || strings.Count(page, `rel="preload"`) != 1 {
+		t.Errorf("index.html has not the one preload %s right after the policy", preload)
+	}
+	if js, err := os.ReadFile(filepath.Join(out, "app.js")); err != nil || !strings.Contains(string(js), `("/repo/web/app.wasm"`) {
+		t.Errorf("app.js does not fetch the preloaded /repo/web/app.wasm (%v)", err)
+	}
 	f, err := os.Open(filepath.Join(out, "index.html.gz"))
 	if err != nil {
 		t.Fatal(err)
@@ -57,7 +67,7 @@ func TestAddMetaCSPNeedsCharset(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte(`<html><head><meta charset="utf-8"></head></html>`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := addMetaCSP(dir); err == nil {
+	if err := addMetaCSP(dir, ""); err == nil {
 		t.Error("no error for a page without go-app's charset tag")
 	}
 }
