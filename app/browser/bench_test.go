@@ -58,16 +58,25 @@ func TestBenchReport(t *testing.T) {
 		runs, medianOf(lo.cold, total), medianOf(lo.warm, total), medianOf(lb.cold, total), medianOf(lb.warm, total))
 	t.Logf("cold load ratio to baseline: %.2f (target ≤ 1.3); from the worker %.2f",
 		medianOf(lo.cold, total)/medianOf(lb.cold, total), medianOf(lo.warm, total)/medianOf(lb.warm, total))
-	t.Logf("  %-26s %9s %9s %10s %14s %11s", "phases, median ms", "transfer", "→ main", "→ mounted", "→ interactive", "after wasm")
+	// The floor page (testdata/floor): the baseline building infercost's
+	// first screen node by node, with the engine's start-up and the
+	// default example's first evaluation, and none of the app's code.
+	floorWasm := buildBaseline(t, "./testdata/floor", "-overlay", floorOverlay(t, ours), "-tags", "engine", "-gcflags", site.WasmGCFlags, "-gcflags", site.GoAppGCFlags)
+	lf := loadTimes(t, Serve(t, BuildSite(t, floorWasm, "", "bench-floor"), "").URL, runs)
+	t.Logf("  the floor page (go-app building this first screen, the engine's start and first evaluation): cold %.0f, from the worker %.0f; infercost against it %.2f and %.2f",
+		medianOf(lf.cold, total), medianOf(lf.warm, total), medianOf(lo.cold, total)/medianOf(lf.cold, total), medianOf(lo.warm, total)/medianOf(lf.warm, total))
+	t.Logf("  %-26s %9s %9s %10s %10s %14s %11s", "phases, median ms", "transfer", "→ main", "→ mounted", "evaluating", "→ interactive", "after wasm")
 	phases := func(name string, ls []load) {
-		t.Logf("  %-26s %9.0f %9.0f %10.0f %14.0f %11.0f", name,
+		t.Logf("  %-26s %9.0f %9.0f %10.0f %10.0f %14.0f %11.0f", name,
 			medianOf(ls, func(l load) float64 { return l.Transfer }), medianOf(ls, func(l load) float64 { return l.ToMain }),
-			medianOf(ls, func(l load) float64 { return l.ToMounted }), medianOf(ls, func(l load) float64 { return l.ToReady }),
-			medianOf(ls, load.AfterWasm))
+			medianOf(ls, func(l load) float64 { return l.ToMounted }), medianOf(ls, func(l load) float64 { return l.ToEvaluated }),
+			medianOf(ls, func(l load) float64 { return l.ToReady }), medianOf(ls, load.AfterWasm))
 	}
 	phases("infercost, cold", lo.cold)
+	phases("floor page, cold", lf.cold)
 	phases("baseline, cold", lb.cold)
 	phases("infercost, from the worker", lo.warm)
+	phases("floor page, from the worker", lf.warm)
 	phases("baseline, from the worker", lb.warm)
 
 	// Keystrokes: the reference scenario against the smallest go-app page
@@ -240,7 +249,9 @@ func buildBaseline(t *testing.T, pkg string, flags ...string) string {
 // (compiled as it streams in), then from its last byte to the Go main (the
 // compile's tail, the runtime's and the packages' start-up), to the end of
 // the first render, and to the next frame after go-app removes its loader.
-type load struct{ Total, Transfer, ToMain, ToMounted, ToReady float64 }
+// ToEvaluated, part of ToMounted, is the first evaluation (infercost's
+// OnInit; 0 on pages that do not mark it).
+type load struct{ Total, Transfer, ToMain, ToEvaluated, ToMounted, ToReady float64 }
 
 // AfterWasm is the time after app.wasm arrived, free of transfer noise.
 func (l load) AfterWasm() float64 { return l.ToMain + l.ToMounted + l.ToReady }
@@ -255,7 +266,9 @@ func loadTimes(t *testing.T, url string, runs int) loads {
 		const now = performance.now();
 		const w = performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"));
 		const mark = (n) => performance.getEntriesByName("infercost:" + n)[0].startTime;
+		const ev = performance.getEntriesByName("infercost:evaluated")[0]; // not on the baseline page
 		r({Total: now, Transfer: w.responseEnd - w.startTime, ToMain: mark("main") - w.responseEnd,
+			ToEvaluated: ev ? ev.startTime - mark("main") : 0,
 			ToMounted: mark("mounted") - mark("main"), ToReady: now - mark("mounted")});
 	}; f() })`
 	var l loads
