@@ -38,24 +38,24 @@ func (c *Calculator) renderResults() []ga.UI {
 			ga.H2().Text("Charts"),
 			// Each monthly chart shows the result it was last drawn from
 			// (c.drawn: refreshSecondary draws them one a frame).
-			&monthlyCostBlock{C: c, Drawn: c.drawn[0], Revenue: c.showRevenue, Narrow: c.narrowCharts},
-			&breakdownBlock{C: c, Drawn: c.drawn[1], Narrow: c.narrowCharts},
-			&capacityBlock{C: c, Drawn: c.drawn[2], Option: c.capacityTargetIn(c.drawn[2]), Narrow: c.narrowCharts},
-			&sizingBlock{C: c, Sizing: c.sizing, Err: c.sizingErr, Terms: c.commitTerms, Option: c.sizingTarget(), Narrow: c.narrowCharts,
+			&monthlyCostBlock{C: c, Drawn: c.drawn[0], Revenue: c.showRevenue, Width: c.chartWidth},
+			&breakdownBlock{C: c, Drawn: c.drawn[1], Width: c.chartWidth},
+			&capacityBlock{C: c, Drawn: c.drawn[2], Option: c.capacityTargetIn(c.drawn[2]), Width: c.chartWidth},
+			&sizingBlock{C: c, Sizing: c.sizing, Err: c.sizingErr, Terms: c.commitTerms, Option: c.sizingTarget(), Width: c.chartWidth,
 				Basis: c.f.Workload[sizingBasisKey], DiscountRate: r.Workload.DiscountRate.String()},
-			&discountedBlock{C: c, Drawn: c.drawn[3], Narrow: c.narrowCharts},
-			&volumeBlock{C: c, Curve: c.curve, Narrow: c.narrowCharts},
-			&interactivityBlock{C: c, Curve: c.icurve, Ceiling: c.ceiling, Narrow: c.narrowCharts},
-			&tornadoBlock{C: c, Tornado: c.tornado, Err: c.tornadoErr, Option: c.sensOption, Metric: c.sensMetric, Narrow: c.narrowCharts},
+			&discountedBlock{C: c, Drawn: c.drawn[3], Width: c.chartWidth},
+			&volumeBlock{C: c, Curve: c.curve, Width: c.chartWidth},
+			&interactivityBlock{C: c, Curve: c.icurve, Ceiling: c.ceiling, Width: c.chartWidth},
+			&tornadoBlock{C: c, Tornado: c.tornado, Err: c.tornadoErr, Option: c.sensOption, Metric: c.sensMetric, Width: c.chartWidth},
 		),
 		ga.Section().Class("card uncertainty").ID("uncertainty").Body(
 			ga.H2().Text("Uncertainty"),
 			&uncertaintyProgress{C: c, Running: c.simRunning(), Done: c.simDone, Total: c.simTotal, First: c.sim == nil},
-			&uncertaintyBlock{C: c, On: c.f.Unc.On, Sim: c.sim, Err: c.simErr, Running: c.simRunning(), Narrow: c.narrowCharts},
+			&uncertaintyBlock{C: c, On: c.f.Unc.On, Sim: c.sim, Err: c.simErr, Running: c.simRunning(), Width: c.chartWidth},
 		),
 		ga.Section().Class("card power").ID("power").Body(
 			ga.H2().Text("Power"),
-			&powerBlock{C: c, Drawn: c.powerOf, Narrow: c.narrowCharts},
+			&powerBlock{C: c, Drawn: c.powerOf, Width: c.chartWidth},
 		),
 	}
 	return ui
