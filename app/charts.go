@@ -218,14 +218,14 @@ func (c *Calculator) figure(id, title, caption string, legend []legendItem, cont
 	}
 	return ga.Figure().Class("chart").ID(id).Body(
 		ga.Div().Class("chart-head").Body(
-			ga.H3().Text(title),
+			ga.H3().Body(figureText(title)...),
 			ga.Div().Class("chart-tools no-print").Body(controls, ga.Span().Class("save-label").Text("Save"), save("svg"), save("png")),
 		),
 		ga.If(len(legend) > 0, func() ga.UI {
 			return ga.Ul().Class("legend").Body(ga.Range(legend).Slice(func(i int) ga.UI {
 				return ga.Li().Body(
 					ga.Span().Class("swatch "+legend[i].class+" "+legend[i].style).Aria("hidden", "true"),
-					ga.Text(legend[i].label),
+					ga.Span().Body(figureText(legend[i].label)...),
 					ga.If(legend[i].same != "", func() ga.UI {
 						return ga.Span().Class("same").Title(legend[i].sameWhy).Text(" " + legend[i].same)
 					}),
@@ -233,7 +233,7 @@ func (c *Calculator) figure(id, title, caption string, legend []legendItem, cont
 			}))
 		}),
 		body,
-		ga.FigCaption().Text(caption),
+		ga.FigCaption().Body(figureText(caption)...),
 	)
 }
 

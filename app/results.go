@@ -216,7 +216,7 @@ func (v *whyView) render() ga.UI {
 
 // optionalP is a paragraph when there is text.
 func optionalP(id, class, text string) ga.UI {
-	return ga.If(text != "", func() ga.UI { return ga.P().ID(id).Class(class).Text(text) })
+	return ga.If(text != "", func() ga.UI { return ga.P().ID(id).Class(class).Body(figureText(text)...) })
 }
 
 // Verdict is the one-sentence answer the page leads with.
@@ -231,7 +231,7 @@ func (c *Calculator) headline(i int) ga.UI {
 	v := r.Comparison.Options[i]
 	id := fmt.Sprintf("headline-%d", i)
 	stat := func(label, value, key string) ga.UI {
-		return ga.Div().Class("stat").Body(ga.Span().Class("stat-label").Text(label), ga.Span().Class("stat-value").Attr("data-key", key).Text(value))
+		return ga.Div().Class("stat").Body(ga.Span().Class("stat-label").Text(label), ga.Span().Class("stat-value").Attr("data-key", key).Body(figureText(value)...))
 	}
 	var extra []ga.UI
 	if o.Throughput != nil {
@@ -324,9 +324,9 @@ func irrText(o *engine.OptionResult) string {
 // to, and how the scenario differs from it.
 func calibrationNote(cal *engine.Calibration) ga.UI {
 	return ga.Div().Class("accuracy").Attr("data-key", "calibration").Body(
-		ga.P().Text(cal.Sentence()),
+		ga.P().Body(figureText(cal.Sentence())...),
 		ga.Range(cal.Differences).Slice(func(k int) ga.UI {
-			return ga.P().Class("outside").Text("Unlike the measurement: " + cal.Differences[k] + ".")
+			return ga.P().Class("outside").Body(figureText("Unlike the measurement: " + cal.Differences[k] + ".")...)
 		}),
 	)
 }
@@ -335,9 +335,9 @@ func calibrationNote(cal *engine.Calibration) ga.UI {
 // be, and where the scenario is outside what validation covers.
 func accuracyNote(a *engine.Accuracy) ga.UI {
 	return ga.Div().Class("accuracy").Attr("data-key", "accuracy").Body(
-		ga.P().Text("Throughput estimate: "+a.Band()+"."),
+		ga.P().Body(figureText("Throughput estimate: "+a.Band()+".")...),
 		ga.Range(a.Outside).Slice(func(k int) ga.UI {
-			return ga.P().Class("outside").Text("Outside validation: " + a.Outside[k] + ".")
+			return ga.P().Class("outside").Body(figureText("Outside validation: " + a.Outside[k] + ".")...)
 		}),
 	)
 }
