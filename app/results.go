@@ -206,7 +206,7 @@ func (v *whyView) render() ga.UI {
 		),
 		ga.Div().Class("slot").Body(optionalP("summary-finance", "", v.Finance)),
 		ga.Div().Class("slot").Body(optionalP("robustness", robust, v.Robust)),
-		ga.P().Class("assumptions muted").ID("summary-assumptions").Text(v.Assumptions),
+		ga.P().Class("assumptions muted").ID("summary-assumptions").Body(figureText(v.Assumptions)...),
 		ga.P().Class("method muted").ID("summary-method").Body(
 			howLink("results", "How infercost computes these figures"),
 			ga.Text(": throughput, accelerators needed, the cost of each option, the comparison, prices over time, present values and what drives it, each with its formula."),
@@ -376,19 +376,19 @@ func (v *comparisonView) table() ga.UI {
 		ga.THead().Body(ga.Tr().Body(
 			ga.Td().Class("corner"),
 			ga.Range(v.Head).Slice(func(k int) ga.UI {
-				return ga.Th().Scope("col").Body(ga.Span().Class("swatch block "+v.Head[k].Series).Aria("hidden", "true"), ga.Text(v.Head[k].Label))
+				return ga.Th().Scope("col").Body(ga.Span().Class("swatch block "+v.Head[k].Series).Aria("hidden", "true"), ga.Span().Body(figureText(v.Head[k].Label)...))
 			}),
 		)),
 		ga.TBody().Body(ga.Range(v.Rows).Slice(func(k int) ga.UI {
 			row := v.Rows[k]
 			return ga.Tr().Body(
-				ga.Th().Scope("row").Text(row.Label),
+				ga.Th().Scope("row").Body(figureText(row.Label)...),
 				ga.Range(row.Cells).Slice(func(i int) ga.UI {
 					class := ""
 					if i == v.Winner {
 						class = "winner"
 					}
-					return ga.Td().Class(class).Text(row.Cells[i])
+					return ga.Td().Class(class).Body(figureText(row.Cells[i])...)
 				}),
 			)
 		})),
