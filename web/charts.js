@@ -79,8 +79,10 @@ function standaloneChart(fig) {
   const font = page.fontFamily, fs = 13;
   const head = svgEl("g", { "font-family": font, fill: text });
   let y = 22;
-  head.appendChild(svgEl("text", { x: 8, y, "font-size": 16, "font-weight": 700 }, fig.querySelector("h3").textContent));
-  y += 10;
+  // The title wraps on a narrow chart (a phone's frame is 240–520 wide).
+  const titleLines = wrap(fig.querySelector("h3").textContent, Math.floor((W - 16) / 9.5));
+  titleLines.forEach((l, i) => head.appendChild(svgEl("text", { x: 8, y: y + i * 20, "font-size": 16, "font-weight": 700 }, l)));
+  y += 10 + (titleLines.length - 1) * 20;
   let x = 8;
   for (const li of fig.querySelectorAll(".legend li")) {
     const sw = li.querySelector(".swatch"), colour = getComputedStyle(sw).getPropertyValue("--series").trim() || text;

@@ -182,8 +182,47 @@ func TestChartsRelayOnResize(t *testing.T) {
 		if width == 375 && got == wide {
 			t.Errorf("narrowed to 375 px, the monthly chart kept its 1440 px frame %q", got)
 		}
+		if width == 375 {
+			checkNarrowExport(t, ctx)
+		}
 		if width == 1440 && got != wide {
 			t.Errorf("widened back to 1440 px, the monthly chart's frame is %q, want %q as at first", got, wide)
+		}
+	}
+}
+
+// checkNarrowExport: a chart saved from a phone (the SVG that the SVG and
+// PNG buttons write, web/charts.js standaloneChart) keeps every text
+// inside the picture, its title wrapped onto lines that read as the
+// chart's title.
+func checkNarrowExport(t *testing.T, ctx context.Context) {
+	t.Helper()
+	type export struct {
+		Width       float64
+		Title, Want string
+		Lines       int
+		Outside     []string
+	}
+	for _, id := range []string{"chart-tornado", "chart-monthly", "chart-breakdown"} {
+		e := eval[export](t, ctx, `(() => {
+			const fig = document.getElementById(`+"`"+id+"`"+`), out = standaloneChart(fig);
+			const host = document.createElement("div");
+			host.style.cssText = "position:absolute;left:0;top:0;visibility:hidden";
+			host.innerHTML = out.text.replace(/^<\?xml[^>]*>\s*/, "");
+			document.body.appendChild(host);
+			const svg = host.querySelector("svg"), titles = [...svg.querySelectorAll("text[font-weight='700']")];
+			const outside = [...svg.querySelectorAll("text")].filter((t) => t.textContent.trim()).filter((t) => {
+				const b = t.getBBox(); return b.x < -1 || b.x + b.width > out.width + 1; }).map((t) => t.textContent).slice(0, 6);
+			host.remove();
+			return { width: out.width, title: titles.map((t) => t.textContent).join(" "), lines: titles.length,
+				want: fig.querySelector("h3").textContent.replace(/\s+/g, " ").trim(), outside };
+		})()`)
+		t.Logf("%s saved at 375 px: %v wide, title on %d lines", id, e.Width, e.Lines)
+		if e.Title != e.Want {
+			t.Errorf("%s saved at 375 px: title %q, want %q", id, e.Title, e.Want)
+		}
+		if e.Width > 340 || len(e.Outside) > 0 {
+			t.Errorf("%s saved at 375 px: %v wide, texts outside it: %v", id, e.Width, e.Outside)
 		}
 	}
 }
