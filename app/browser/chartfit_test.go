@@ -161,7 +161,9 @@ func checkChartFit(t *testing.T, f chartFit, width int64) {
 
 // TestChartsRelayOnResize: a page opened at 1440 px and narrowed to 375
 // draws its charts again in a frame that fits the phone (the frame follows
-// the box, not the width the page was opened at), and back.
+// the box, not the width the page was opened at), and back; narrowed to
+// 1300 px, where the box still holds the widest frame, nothing is redrawn.
+// A chart saved at 375 px fits its picture (checkNarrowExport).
 func TestChartsRelayOnResize(t *testing.T) {
 	s := calcSite(t)
 	ctx := NewBrowser(t)
@@ -172,6 +174,12 @@ func TestChartsRelayOnResize(t *testing.T) {
 		return eval[string](t, ctx, `document.querySelector("#chart-monthly svg").getAttribute("viewBox")`)
 	}
 	wide := frame()
+	// A resize that keeps the box over 720 px keeps the frame: no redraw.
+	eval[int](t, ctx, `(window.frameEvents = 0, addEventListener("infercost-chart-width", () => window.frameEvents++), 1)`)
+	step(t, ctx, time.Minute, chromedp.EmulateViewport(1300, 900), chromedp.Sleep(500*time.Millisecond))
+	if n := eval[int](t, ctx, `window.frameEvents`); n != 0 || frame() != wide {
+		t.Errorf("narrowed from 1440 to 1300 px (the box still wider than the widest frame): %d frame changes, viewBox %q, want none and %q", n, frame(), wide)
+	}
 	for _, width := range []int64{375, 1440} {
 		step(t, ctx, time.Minute, chromedp.EmulateViewport(width, 900))
 		waitSettled(t, ctx)
