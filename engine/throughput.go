@@ -286,15 +286,6 @@ func (a acceleratorPlan) scalesOut(n int64) bool {
 	return a.domain > 0 && n > a.domain && a.scaleOut.Sign() > 0
 }
 
-// Ninth-round candidates (docs/methodology.md, "Ninth round"): whether the
-// decode step runs the attention after the matmuls instead of hiding its
-// KV read under their FLOPs, and the share of MBU the attention's KV read
-// reaches (1: the weights').
-var (
-	AttentionAfterMatmuls   = false
-	AttentionBandwidthShare = one
-)
-
 // estimateAt is the roofline for a replica of n accelerators in a layout.
 func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout string) (Throughput, *FieldError) {
 	t := Throughput{Layout: layout}
@@ -355,42 +346,10 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 	if expert {
 		replicated = m.weightBytes.Sub(m.routedBytes).Mul(dec(n - 1))
 	}
-	// The step's memory and compute in two parts each: the matmuls (the
-	// weights the step reads, 2 × active FLOPs a sequence) and the
-	// attention (the batch's KV at the average context, read at
-	// AttentionBandwidthShare of MBU; MLA's FLOPs at that context).
-	weightTime := func(b decimal.Decimal) decimal.Decimal {
-		return div(m.stepWeightBytes(b).Add(replicated), bw)
+	memTime := func(b decimal.Decimal) decimal.Decimal {
+		return div(m.stepWeightBytes(b).Add(replicated).Add(b.Mul(ctxKV)), bw)
 	}
-	kvTime := func(b decimal.Decimal) decimal.Decimal {
-		return div(b.Mul(ctxKV), bw.Mul(AttentionBandwidthShare))
-	}
-	mmFlopTime := func(b decimal.Decimal) decimal.Decimal { return div(b.Mul(two.Mul(m.activeParams)), fl) }
-	attnFlopTime := func(b decimal.Decimal) decimal.Decimal {
-		return div(b.Mul(flopPerSeq.Sub(two.Mul(m.activeParams))), fl)
-	}
-	memTime := func(b decimal.Decimal) decimal.Decimal { return weightTime(b).Add(kvTime(b)) }
 	flopTime := func(b decimal.Decimal) decimal.Decimal { return div(b.Mul(flopPerSeq), fl) }
-	// work is the step's memory-or-compute time and whether compute binds
-	// it: the slower of all its memory and all its FLOPs, or, with the
-	// attention after the matmuls (AttentionAfterMatmuls), the slower of
-	// each part's memory and compute, the two parts added.
-	work := func(b decimal.Decimal) (decimal.Decimal, bool) {
-		if !AttentionAfterMatmuls {
-			mt, ft := memTime(b), flopTime(b)
-			return maxDec(mt, ft), ft.Cmp(mt) > 0
-		}
-		wt, mf, kt, af := weightTime(b), mmFlopTime(b), kvTime(b), attnFlopTime(b)
-		var memPart, flopPart decimal.Decimal
-		for _, p := range [][2]decimal.Decimal{{wt, mf}, {kt, af}} {
-			if p[1].Cmp(p[0]) > 0 {
-				flopPart = flopPart.Add(p[1])
-			} else {
-				memPart = memPart.Add(p[0])
-			}
-		}
-		return memPart.Add(flopPart), flopPart.Cmp(memPart) > 0
-	}
 	comm := tensorParallel(m, o, n)
 	overlap := false
 	if expert {
@@ -402,11 +361,10 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 	// layers (DecodeLayerOverheadUs, fitted on the training set).
 	overhead := o.layerOverhead.Mul(m.layers)
 	stepTime := func(b decimal.Decimal) decimal.Decimal {
-		wk, _ := work(b)
 		if overlap {
-			return maxDec(wk, comm.decode(b)).Add(overhead)
+			return maxDec(maxDec(memTime(b), flopTime(b)), comm.decode(b)).Add(overhead)
 		}
-		return wk.Add(comm.decode(b)).Add(overhead)
+		return maxDec(memTime(b), flopTime(b)).Add(comm.decode(b)).Add(overhead)
 	}
 	if w.slo.Sign() > 0 {
 		// The largest batch whose step meets the SLO: the step only grows
@@ -432,10 +390,13 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 			t.BatchLimit = "slo"
 		}
 	}
-	step, computeBound := work(batch)
+	memStep := memTime(batch)
+	flopStep := flopTime(batch)
 	commStep := comm.decode(batch)
+	step := memStep
 	t.Bound = "memory"
-	if computeBound {
+	if flopStep.Cmp(memStep) > 0 {
+		step = flopStep
 		t.Bound = "compute"
 	}
 	if commStep.Cmp(step) > 0 {
