@@ -168,6 +168,53 @@ type agreementSummary struct {
 	ceilingShare          decimal.Decimal // the ceiling at sigmaShare
 }
 
+// pooledSigma is one measurement's log spread estimated from the groups
+// themselves rather than from their pairs: each configuration's measurements
+// (rows that pair with each other: same key, lengths and benchmark) deviate
+// from their group's mean ln; σ² = Σ (ln x − mean)² ÷ Σ (n_g − 1), the
+// pooled within-group variance. It counts every measurement once, where the
+// pair statistics count a group of n measurements n(n − 1)/2 times; being a
+// mean of squares it weighs the tails the median does not. It returns σ, the
+// ceiling at σ (as summarize's), the number of groups and of degrees of freedom.
+func pooledSigma(rows []agreementRow, keep func(agreementRow) bool) (sigma, ceiling decimal.Decimal, groups, df int) {
+	byGroup := map[string][]decimal.Decimal{}
+	var order []string
+	for _, r := range rows {
+		if !keep(r) {
+			continue
+		}
+		k := r.key() + "|" + r.input + "|" + r.output + "|" + r.benchmark
+		if _, ok := byGroup[k]; !ok {
+			order = append(order, k)
+		}
+		byGroup[k] = append(byGroup[k], lnDec(r.value))
+	}
+	ss := zero
+	for _, k := range order {
+		ln := byGroup[k]
+		if len(ln) < 2 {
+			continue
+		}
+		sum := zero
+		for _, x := range ln {
+			sum = sum.Add(x)
+		}
+		mean := div(sum, dec(int64(len(ln))))
+		for _, x := range ln {
+			ss = ss.Add(x.Sub(mean).Mul(x.Sub(mean)))
+		}
+		groups++
+		df += len(ln) - 1
+	}
+	if df == 0 {
+		return zero, zero, 0, 0
+	}
+	sigma = sqrtDec(div(ss, dec(int64(df)))).Round(6)
+	lo, hi := lnDec(d("0.75")), lnDec(d("1.25"))
+	ceiling = normalCDF(div(lo.Neg(), sigma)).Sub(normalCDF(div(hi.Neg(), sigma))).Round(4)
+	return sigma, ceiling, groups, df
+}
+
 // z75 is Φ⁻¹(0.75) = 0.674490: the median of |Z| for a standard normal Z.
 var (
 	z75    = d("0.674489750196081743202227014541")
@@ -290,7 +337,7 @@ func TestMeasurementAgreement(t *testing.T) {
 		{"TRT019-002", "TRT10-012"}: "1.000302",
 		{"TRT10-032", "AMDBP-013"}:  "1.329250",
 		{"TRT013-039", "TRT10-029"}: "1.473908",
-		{"MLP51-028", "AGR-148"}:    "1.005972",
+		{"MLP51-028", "AGR-172"}:    "1.005972",
 	}
 	found := 0
 	for _, p := range pairs {
@@ -326,7 +373,34 @@ func TestMeasurementAgreement(t *testing.T) {
 		t.Errorf("spread at which 80 %% lie within ±25 %%: %s, want 0.197", got)
 	}
 
-	table := agreementTable(sums)
+	// Every pair the rule forms lies within one exact-length group, so the
+	// pooled estimate's groups are the rule's.
+	for _, p := range pairs {
+		if p.a.input != p.b.input || p.a.output != p.b.output {
+			t.Errorf("%s and %s pair at different lengths: pooledSigma would split them", p.a.id, p.b.id)
+		}
+	}
+	notMLPerf := func(r agreementRow) bool { return r.benchmark == "" }
+	pooled := []struct {
+		label string
+		keep  func(agreementRow) bool
+		want  string // σ, ceiling, groups, degrees of freedom
+	}{
+		{"every configuration outside MLPerf", notMLPerf, agreementPooledExpected[0]},
+		{"NVIDIA", func(r agreementRow) bool { return notMLPerf(r) && r.vendor == "nvidia" }, agreementPooledExpected[1]},
+		{"AMD", func(r agreementRow) bool { return notMLPerf(r) && r.vendor == "amd" }, agreementPooledExpected[2]},
+		{"MLPerf", func(r agreementRow) bool { return r.benchmark != "" }, agreementPooledExpected[3]},
+	}
+	var pb strings.Builder
+	pb.WriteString("| measurements | configurations | degrees of freedom | σ of one measurement (pooled) | a perfect estimate within ±25 % |\n|---|--:|--:|--:|--:|\n")
+	for _, p := range pooled {
+		sigma, ceiling, groups, df := pooledSigma(rows, p.keep)
+		if got := fmt.Sprintf("%s %s %d %d", sigma.StringFixed(3), ceiling.StringFixed(3), groups, df); got != p.want {
+			t.Errorf("pooled %s: σ, ceiling, groups, degrees of freedom = %s, want %s", p.label, got, p.want)
+		}
+		fmt.Fprintf(&pb, "| %s | %d | %d | %s | %s |\n", p.label, groups, df, sigma.StringFixed(3), Percent(ceiling))
+	}
+	table := agreementTable(sums) + "\n" + pb.String()
 	t.Logf("\n%s", table)
 
 	// The figures docs/methodology.md states, recomputed: a change of the data
@@ -364,14 +438,18 @@ func TestMeasurementAgreement(t *testing.T) {
 // (the share within [0.75, 1.25] of a perfect estimate), in the order of the
 // summary table.
 var agreementExpected = []string{
-	"58 46 58 0.107 0.112 0.972 0.125 0.952",   // same source, another software version
-	"16 10 16 0.114 0.119 0.962 0.178 0.842",   // different publications, their own setups
-	"74 56 74 0.107 0.112 0.972 0.135 0.934",   // version and source together (the floor)
-	"72 55 72 0.107 0.112 0.972 0.133 0.938",   // of which dense
-	"2 1 2 0.156 0.163 0.875 0.234 0.721",      // of which MoE
-	"26 26 26 0.017 0.018 1.000 0.000 0.000",   // MLPerf: one benchmark, different submitters
-	"100 82 100 0.078 0.082 0.996 0.118 0.964", // all pairs
+	"98 86 98 0.072 0.075 0.998 0.102 0.983",    // same source, another software version
+	"38 32 38 0.075 0.078 0.998 0.112 0.972",    // different publications, their own setups
+	"136 118 136 0.074 0.077 0.998 0.105 0.980", // version and source together (the floor)
+	"134 117 134 0.074 0.077 0.998 0.103 0.982", // of which dense
+	"2 1 2 0.156 0.163 0.875 0.234 0.721",       // of which MoE
+	"26 26 26 0.017 0.018 1.000 0.000 0.000",    // MLPerf: one benchmark, different submitters
+	"162 144 162 0.069 0.072 0.999 0.099 0.986", // all pairs
 }
+
+// agreementPooledExpected: σ, ceiling, configurations, degrees of freedom of
+// the pooled estimate, in the order of its table.
+var agreementPooledExpected = []string{"0.126 0.950 67 90", "0.147 0.910 59 60", "0.067 1.000 8 30", "0.058 1.000 10 17"}
 
 // idOf names a row by its measurements.csv id where it has one.
 func idOf(r agreementRow) string {

@@ -180,6 +180,37 @@ add("AMDBP-008", "Llama-3.1-405B", "dense", "amd", "MI300X", "FP8", "FP8", "TP8"
     note="vLLM offline throughput; KV FP8 (the amd/*-FP8-KV checkpoints)")
 add("AMD-PERF-006", "Llama-3.1-405B", "dense", "amd", "MI300X", "FP8", "FP8", "TP8", 8, "2048", "2048", AMDP_JUN, note=AMD_NOTE)
 
+# The performance page's April and September 2025 tables and the October table's other rows, found
+# after the first computation (docs/methodology.md says what they changed). Whole 8-GPU system's
+# "Throughput (tokens/s)" (October: "Throughput2"); per GPU = total / 8. The page is one URL that AMD
+# rewrites with each docker release; each table is cited by the snapshot that shows it.
+AMDP_APR = ("AMD Instinct performance results page", "rocm/vllm:rocm6.3.1_instinct_vllm0.8.3_20250410", "2025-04-13",
+            "https://amd.com/zh-cn/developer/resources/rocm-hub/dev-ai/performance-results.html")
+AMDP_SEP = ("AMD Instinct performance results page", "rocm/vllm:rocm6.4.1_vllm_0.10.1_20250909", "2025-09-09",
+            "https://www.amd.com/fr/developer/resources/rocm-hub/dev-ai/performance-results.html")
+PAGE = {  # (model, input, output): (April, September, October) totals for 8 GPUs; None: in measurements.csv
+    ("Llama-3.1-70B", "128", "2048"): ("16364.9", "13818.7", None),
+    ("Llama-3.1-70B", "128", "4096"): ("12171.0", "11612.0", "11312.8"),
+    ("Llama-3.1-70B", "500", "2000"): ("13290.4", "11408.7", "11376.7"),
+    ("Llama-3.1-70B", "2048", "2048"): ("8216.5", "7800.5", "7252.1"),
+    ("Llama-3.1-405B", "128", "2048"): ("4331.6", "4134.0", None),
+    ("Llama-3.1-405B", "128", "4096"): ("3409.9", "3177.6", "3176.3"),
+    ("Llama-3.1-405B", "500", "2000"): ("3184.0", "3034.1", "2992.0"),
+    ("Llama-3.1-405B", "2048", "2048"): ("2154.3", "2214.2", "2153.7"),
+}
+for (model, isl, osl), vals in PAGE.items():
+    for src, v, label in zip((AMDP_APR, AMDP_SEP, AMDP_OCT), vals, ("April 13, 2025", "September 9, 2025", "October 6, 2025")):
+        if v is None:
+            continue
+        short = model.replace("Llama-3.1-", "Llama 3.1 ")
+        add("", model, "dense", "amd", "MI300X", "FP8", "FP8", "TP8", 8, isl, osl, src, div(v, 8),
+            "vLLM throughput table, %s (amd/%s-Instruct-FP8-KV), TP 8, %s/%s: %s tokens/s for the 8 GPUs "
+            "(docker released %s)" % (short, model.replace("Llama-3.1-", "Llama-3.1-"), isl, osl, v, label), AMD_NOTE)
+add("AMDBP-006", "Llama-3.1-405B", "dense", "amd", "MI300X", "FP8", "FP8", "TP8", 8, "128", "4096", AMDBP_MI,
+    note="vLLM offline throughput; KV FP8 (the amd/*-FP8-KV checkpoints)")
+add("AMDBP-007", "Llama-3.1-405B", "dense", "amd", "MI300X", "FP8", "FP8", "TP8", 8, "500", "2000", AMDBP_MI,
+    note="vLLM offline throughput; KV FP8 (the amd/*-FP8-KV checkpoints)")
+
 # --- MLPerf Inference, closed division, Offline scenario (the maximum-throughput figure) -------
 # Same benchmark code path and dataset; lengths are the dataset's, so input/output are left empty and
 # the benchmark column names them. Tokens/s of the 8-accelerator system; per accelerator = total / 8.
