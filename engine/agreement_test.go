@@ -443,13 +443,13 @@ var agreementExpected = []string{
 	"136 118 136 0.074 0.077 0.998 0.105 0.980", // version and source together (the floor)
 	"134 117 134 0.074 0.077 0.998 0.103 0.982", // of which dense
 	"2 1 2 0.156 0.163 0.875 0.234 0.721",       // of which MoE
-	"26 26 26 0.017 0.018 1.000 0.000 0.000",    // MLPerf: one benchmark, different submitters
-	"162 144 162 0.069 0.072 0.999 0.099 0.986", // all pairs
+	"30 30 30 0.022 0.023 1.000 0.000 0.000",    // MLPerf: one benchmark, different submitters
+	"166 148 166 0.064 0.067 1.000 0.098 0.987", // all pairs
 }
 
 // agreementPooledExpected: σ, ceiling, configurations, degrees of freedom of
 // the pooled estimate, in the order of its table.
-var agreementPooledExpected = []string{"0.126 0.950 67 90", "0.147 0.910 59 60", "0.067 1.000 8 30", "0.058 1.000 10 17"}
+var agreementPooledExpected = []string{"0.126 0.950 67 90", "0.147 0.910 59 60", "0.067 1.000 8 30", "0.055 1.000 12 20"}
 
 // idOf names a row by its measurements.csv id where it has one.
 func idOf(r agreementRow) string {

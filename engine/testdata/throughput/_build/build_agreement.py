@@ -274,6 +274,22 @@ for ref, model, kind, bench, v85, v80 in (
     mlp("", model, kind, "nvidia", "B200", FP4, "Dell", "v5.1", "2025-09", V51 % ("Dell", "XE9680L_B200_SXM_180GBx8_TRT"),
         v80, "Results Table, %s, Offline Tokens/s %s (Dell PowerEdge XE9680L, 8x B200, TensorRT)" % (bench, v80), bench)
 
+
+# MLPerf Inference v6.0 (February 2026 round; the gbeezybez/inference_results_v6.0 mirror, as for MLP60
+# in section 1): 8 x MI355X, AMD's own submission against GigaComputing's and Dell/MangoBoost's.
+V60 = "https://github.com/gbeezybez/inference_results_v6.0/blob/main/closed/%s/results/%s/README.md"
+mlp("MLP60-002", "gpt-oss-120b", "moe", "amd", "MI355X", "MXFP4", "AMD", "v6.0", "2026-04", "", bench="gpt-oss-120b")
+mlp("", "gpt-oss-120b", "moe", "amd", "MI355X", "MXFP4", "GigaComputing", "v6.0", "2026-04",
+    V60 % ("GigaComputing", "8xMI355X_2xEPYC-9575F"), "92332.200",
+    "Results Table, gpt-oss-120b, Offline Tokens/s 92332.200 (GigaComputing G893-ZX1-AAX4, 8x MI355X)", "gpt-oss-120b")
+mlp("MLP60-005", "Llama-2-70B", "dense", "amd", "MI355X", "MXFP4", "AMD", "v6.0", "2026-04", "", bench=L2)
+mlp("", "Llama-2-70B", "dense", "amd", "MI355X", "MXFP4", "GigaComputing", "v6.0", "2026-04",
+    V60 % ("GigaComputing", "8xMI355X_2xEPYC-9575F"), "100310.000",
+    "Results Table, llama2-70b-99, Offline Tokens/s 100310.000 (GigaComputing G893-ZX1-AAX4, 8x MI355X)", L2)
+mlp("", "Llama-2-70B", "dense", "amd", "MI355X", "MXFP4", "Dell_MangoBoost", "v6.0", "2026-04",
+    V60 % ("Dell_MangoBoost", "8xMI355X_2xEPYC_9965"), "97535.100",
+    "Results Table, llama2-70b-99, Offline Tokens/s 97535.100 (8x MI355X, 2x EPYC 9965)", L2)
+
 with open(os.path.join(D, "agreement.csv"), "w", newline="") as f:
     w = csv.DictWriter(f, fieldnames=COLS, lineterminator="\n")
     w.writeheader()
