@@ -50,34 +50,56 @@ func TestBenchReport(t *testing.T) {
 	}
 	t.Logf("  against the baseline with go-app compiled as in app.wasm (brotli %d): %.3f", repL.BrBytes, float64(repO.BrBytes)/float64(repL.BrBytes))
 
-	so, sb := Serve(t, ours, ""), Serve(t, baseline, "")
+	// The floor: the bare page plus infercost's engine, compiled as app.wasm
+	// is, evaluating and stating the answer on each keystroke with no
+	// interface around it (testdata/baselineengine). What infercost adds
+	// beyond it is its interface's own cost.
+	floor := t.TempDir()
+	repF, err := site.Build(site.Options{Out: floor, Version: "bench-floor",
+		Wasm: buildBaseline(t, "./testdata/baselineengine", "-gcflags", site.WasmGCFlags, "-gcflags", site.GoAppGCFlags)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("floor.wasm    raw %9d  gzip %9d  brotli %9d  (the baseline page + the engine)", repF.WasmBytes, repF.GzBytes, repF.BrBytes)
+	t.Logf("  floor to baseline: brotli %.3f, gzip %.3f; infercost to the floor: brotli %.3f, gzip %.3f",
+		float64(repF.BrBytes)/float64(repB.BrBytes), float64(repF.GzBytes)/float64(repB.GzBytes),
+		float64(repO.BrBytes)/float64(repF.BrBytes), float64(repO.GzBytes)/float64(repF.GzBytes))
+
+	so, sb, sf := Serve(t, ours, ""), Serve(t, baseline, ""), Serve(t, floor, "")
 	const runs = 5
-	lo, lb := loadTimes(t, so.URL, runs), loadTimes(t, sb.URL, runs)
+	lo, lb, lf := loadTimes(t, so.URL, runs), loadTimes(t, sb.URL, runs), loadTimes(t, sf.URL, runs)
 	total := func(l load) float64 { return l.Total }
 	t.Logf("navigation → interactive, median of %d (ms): infercost cold %.0f, from the worker %.0f; baseline cold %.0f, from the worker %.0f",
 		runs, medianOf(lo.cold, total), medianOf(lo.warm, total), medianOf(lb.cold, total), medianOf(lb.warm, total))
 	t.Logf("cold load ratio to baseline: %.2f (target ≤ 1.3); from the worker %.2f",
 		medianOf(lo.cold, total)/medianOf(lb.cold, total), medianOf(lo.warm, total)/medianOf(lb.warm, total))
-	// The floor page (testdata/floor): the baseline building infercost's
-	// first screen node by node, with the engine's start-up and the
-	// default example's first evaluation, and none of the app's code.
-	floorWasm := buildBaseline(t, "./testdata/floor", "-overlay", floorOverlay(t, ours), "-tags", "engine", "-gcflags", site.WasmGCFlags, "-gcflags", site.GoAppGCFlags)
-	lf := loadTimes(t, Serve(t, BuildSite(t, floorWasm, "", "bench-floor"), "").URL, runs)
-	t.Logf("  the floor page (go-app building this first screen, the engine's start and first evaluation): cold %.0f, from the worker %.0f; infercost against it %.2f and %.2f",
-		medianOf(lf.cold, total), medianOf(lf.warm, total), medianOf(lo.cold, total)/medianOf(lf.cold, total), medianOf(lo.warm, total)/medianOf(lf.warm, total))
-	t.Logf("  %-26s %9s %9s %10s %10s %14s %11s", "phases, median ms", "transfer", "→ main", "→ mounted", "evaluating", "→ interactive", "after wasm")
+	// The first-screen floor (testdata/floor): the baseline building
+	// infercost's first screen node by node, after the engine's start-up
+	// and the default example's first evaluation, with none of the app's
+	// code: what go-app and the engine cost for this first screen.
+	screenWasm := buildBaseline(t, "./testdata/floor", "-overlay", floorOverlay(t, ours), "-tags", "engine", "-gcflags", site.WasmGCFlags, "-gcflags", site.GoAppGCFlags)
+	ls := loadTimes(t, Serve(t, BuildSite(t, screenWasm, "", "bench-floor-screen"), "").URL, runs)
+	t.Logf("  the first-screen floor (go-app building this first screen after the engine's start and first evaluation): cold %.0f, from the worker %.0f; to baseline %.2f and %.2f; infercost to it %.2f and %.2f",
+		medianOf(ls.cold, total), medianOf(ls.warm, total), medianOf(ls.cold, total)/medianOf(lb.cold, total), medianOf(ls.warm, total)/medianOf(lb.warm, total),
+		medianOf(lo.cold, total)/medianOf(ls.cold, total), medianOf(lo.warm, total)/medianOf(ls.warm, total))
+	t.Logf("  %-33s %9s %9s %10s %10s %14s %11s", "phases, median ms", "transfer", "→ main", "→ mounted", "evaluating", "→ interactive", "after wasm")
 	phases := func(name string, ls []load) {
-		t.Logf("  %-26s %9.0f %9.0f %10.0f %10.0f %14.0f %11.0f", name,
+		t.Logf("  %-33s %9.0f %9.0f %10.0f %10.0f %14.0f %11.0f", name,
 			medianOf(ls, func(l load) float64 { return l.Transfer }), medianOf(ls, func(l load) float64 { return l.ToMain }),
 			medianOf(ls, func(l load) float64 { return l.ToMounted }), medianOf(ls, func(l load) float64 { return l.ToEvaluated }),
 			medianOf(ls, func(l load) float64 { return l.ToReady }), medianOf(ls, load.AfterWasm))
 	}
 	phases("infercost, cold", lo.cold)
-	phases("floor page, cold", lf.cold)
+	phases("first-screen floor, cold", ls.cold)
+	phases("floor (baseline + engine), cold", lf.cold)
 	phases("baseline, cold", lb.cold)
 	phases("infercost, from the worker", lo.warm)
-	phases("floor page, from the worker", lf.warm)
+	phases("first-screen floor, from the worker", ls.warm)
+	phases("floor, from the worker", lf.warm)
 	phases("baseline, from the worker", lb.warm)
+	t.Logf("  floor to baseline: cold %.2f, from the worker %.2f; infercost to the floor: cold %.2f, from the worker %.2f",
+		medianOf(lf.cold, total)/medianOf(lb.cold, total), medianOf(lf.warm, total)/medianOf(lb.warm, total),
+		medianOf(lo.cold, total)/medianOf(lf.cold, total), medianOf(lo.warm, total)/medianOf(lf.warm, total))
 
 	// Keystrokes: the reference scenario against the smallest go-app page
 	// that echoes an input, both driven the same way.
@@ -98,6 +120,7 @@ func TestBenchReport(t *testing.T) {
 	keysP := keystrokeTimes(t, link, edits, 250*time.Millisecond)
 	sbi := Serve(t, BuildSite(t, buildBaseline(t, "./testdata/baselineinput"), "", "bench-baseline-input"), "")
 	keysB := keystrokeTimes(t, sbi.URL, edits, 30*time.Millisecond)
+	keysF := keystrokeTimes(t, sf.URL+"#"+engine.EncodeLink(&ref), edits, 30*time.Millisecond)
 	t.Logf("keystroke → results, %d edits at phases spread over a frame (ms; target p95 < 16):", edits)
 	t.Logf("  %-44s %s", "", "DOM updated med/p95   painted med/p95/max")
 	report := func(name string, k keystrokes, from int) {
@@ -109,6 +132,8 @@ func TestBenchReport(t *testing.T) {
 	report(fmt.Sprintf("infercost, after the first %d edits", warmup), keysO, warmup)
 	report("infercost, typing with 250 ms pauses, all", keysP, 0)
 	report("baseline go-app page (input echoed), all", keysB, 0)
+	report("floor: baseline + the engine's answer, all", keysF, 0)
+	report(fmt.Sprintf("floor, after the first %d edits", warmup), keysF, warmup)
 	t.Logf("  infercost's first edit: DOM updated %.1f ms, painted %.1f ms; engine (form → scenario → Evaluate) median %.1f ms, p95 %.1f ms",
 		keysO.Updated[0], keysO.Painted[0], median(keysO.Engine), percentile(keysO.Engine, 95))
 
