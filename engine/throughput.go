@@ -286,14 +286,6 @@ func (a acceleratorPlan) scalesOut(n int64) bool {
 	return a.domain > 0 && n > a.domain && a.scaleOut.Sign() > 0
 }
 
-// Tenth-round candidates (docs/methodology.md, "Tenth round"): whether the
-// decode step runs the attention after the matmuls instead of hiding its
-// KV read under their FLOPs, and the share k of MFU decode's FLOPs reach.
-var (
-	AttentionAfterMatmuls = false
-	DecodeMFURatio        = one
-)
-
 // estimateAt is the roofline for a replica of n accelerators in a layout.
 func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout string) (Throughput, *FieldError) {
 	t := Throughput{Layout: layout}
@@ -363,15 +355,12 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 	attnFlopTime := func(b decimal.Decimal) decimal.Decimal {
 		return div(b.Mul(flopPerSeq.Sub(two.Mul(m.activeParams))), fld)
 	}
-	memTime := func(b decimal.Decimal) decimal.Decimal {
-		return div(m.stepWeightBytes(b).Add(replicated).Add(b.Mul(ctxKV)), bw)
-	}
-	flopTime := func(b decimal.Decimal) decimal.Decimal { return div(b.Mul(flopPerSeq), fld) }
+	// A decode step runs the matmuls, then the attention (issue 11, eleventh
+	// round): each part is the slower of its memory read and its FLOPs (at
+	// DecodeMFURatio × MFU), the two added; the KV read does not hide under
+	// the matmuls' FLOPs. The step is compute-bound when the FLOPs' share
+	// of it is the larger.
 	work := func(b decimal.Decimal) (decimal.Decimal, bool) {
-		if !AttentionAfterMatmuls {
-			mt, ft := memTime(b), flopTime(b)
-			return maxDec(mt, ft), ft.Cmp(mt) > 0
-		}
 		wt, mf, kt, af := weightTime(b), mmFlopTime(b), kvTime(b), attnFlopTime(b)
 		var memPart, flopPart decimal.Decimal
 		for _, p := range [][2]decimal.Decimal{{wt, mf}, {kt, af}} {
