@@ -299,12 +299,13 @@ func tflops(sc *scope) Default {
 }
 
 // stackEfficiency is the accelerator preset's fitted stack efficiency (from
-// its efficiency source), else none: 1, the NVIDIA GPUs the defaults rest on.
+// its efficiency source), else none: 1, the GPUs the defaults rest on
+// (NVIDIA Hopper and older).
 func stackEfficiency(sc *scope) Default {
 	if p := sc.accel; p != nil && p.StackEfficiency.Set() {
 		return sc.fromAccelerator(p.StackEfficiency.Dec(), "", p.EfficiencySource)
 	}
-	return none("1: the NVIDIA GPUs MBU and MFU were fitted on")
+	return none("1: the GPUs MBU and MFU were fitted on (NVIDIA Hopper and older)")
 }
 
 // scaledByStack is a fitted default (MBU, MFU) times the accelerator's
