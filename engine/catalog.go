@@ -218,7 +218,7 @@ func FindModel(id string) (ModelPreset, bool) {
 // serving with vLLM or SGLang on ROCm, fitted on the training set's MI300X
 // measurements (TestFitEfficiency; docs/methodology.md, Throughput): at the
 // same MBU and MFU, the ROCm blog's MI300X tables run this far below the
-// roofline of the NVIDIA GPUs the defaults were fitted on. MI325X (the same
+// roofline of the NVIDIA Hopper GPUs the defaults were fitted on. MI325X (the same
 // CDNA 3 compute) and MI355X have no measurement in the training set; they
 // take the MI300X's figure, the software stack being the same.
 var amdStackEfficiency = N("0.8")
