@@ -113,13 +113,7 @@ func TestBenchReport(t *testing.T) {
 	// The Monte Carlo in the page (issue 14: 1,000 draws of the reference
 	// in at most 3 s, no task over 50 ms while it runs): the engine's
 	// BenchmarkSimulate scenario, run again from a new seed typed.
-	mc := ref
-	mc.Uncertainty = &engine.Uncertainty{Seed: engine.N("42"), Samples: engine.N("1000"), Ranges: []engine.Range{
-		{Path: "workload.monthly_growth", Low: engine.N("0.01"), Mode: engine.N("0.05"), High: engine.N("0.12")},
-		{Path: "workload.requests_per_day", Low: engine.N("1500000"), Mode: engine.N("2000000"), High: engine.N("3000000")},
-		{Path: "options[0].hourly_rate", Low: engine.N("2"), Mode: engine.N("2.5"), High: engine.N("3.5")},
-		{Path: "options[3].price_output_per_m", Low: engine.N("0.5"), Mode: engine.N("0.8"), High: engine.N("1")},
-	}}
+	mc := monteCarloScenario(ref)
 	var mcRuns []monteCarloRun
 	for seed := 43; seed < 46; seed++ {
 		mcRuns = append(mcRuns, monteCarloTimes(t, so.URL+"#"+engine.EncodeLink(&mc), seed))
@@ -130,40 +124,87 @@ func TestBenchReport(t *testing.T) {
 		len(mcRuns), m.Elapsed, m.Elapsed-m.Started, m.Longest, slices.MaxFunc(mcRuns, func(a, b monteCarloRun) int { return cmp.Compare(a.Longest, b.Longest) }).Longest)
 }
 
+// monteCarloScenario is the reference with the engine's BenchmarkSimulate
+// ranges: 1,000 draws of four inputs (and the throughputs' bands).
+func monteCarloScenario(ref engine.Scenario) engine.Scenario {
+	mc := ref
+	mc.Uncertainty = &engine.Uncertainty{Seed: engine.N("42"), Samples: engine.N("1000"), Ranges: []engine.Range{
+		{Path: "workload.monthly_growth", Low: engine.N("0.01"), Mode: engine.N("0.05"), High: engine.N("0.12")},
+		{Path: "workload.requests_per_day", Low: engine.N("1500000"), Mode: engine.N("2000000"), High: engine.N("3000000")},
+		{Path: "options[0].hourly_rate", Low: engine.N("2"), Mode: engine.N("2.5"), High: engine.N("3.5")},
+		{Path: "options[3].price_output_per_m", Low: engine.N("0.5"), Mode: engine.N("0.8"), High: engine.N("1")},
+	}}
+	return mc
+}
+
 // monteCarloRun is one Monte Carlo in the page: from the seed typed, when
 // its progress first showed and when the table was drawn, and the longest
-// main-thread task meanwhile, in milliseconds.
-type monteCarloRun struct{ Elapsed, Started, Longest float64 }
+// main-thread task meanwhile, in milliseconds; Long lists every task of
+// 30 ms or more as [ms after the seed was typed, ms it lasted], and Done
+// the ms at which the table showed the new seed.
+type monteCarloRun struct {
+	Elapsed, Started, Longest float64
+	Long                      [][2]float64
+	// From a trace of the same window: the main thread's longest task on
+	// the wall clock and in CPU time, and every task of 30 ms or more in
+	// either (its start in ms from the trace's first task).
+	LongestWall, LongestCPU float64
+	Tasks                   []mainTask
+	all                     []mainTask // every traced task
+}
 
 // monteCarloTimes opens url (a scenario with ranges), waits for its run,
-// then types seed and times the new run with a message loop.
+// then types seed and times the new run with a message loop, which goes on
+// for 500 ms after the table shows the new seed.
 func monteCarloTimes(t *testing.T, url string, seed int) monteCarloRun {
 	ctx := NewBrowser(t)
 	defer closeBrowser(ctx)
-	done := `(document.querySelector("#uncertainty-table") !== null && document.querySelector("#uncertainty-progress") === null)`
-	step(t, ctx, 3*time.Minute, chromedp.Navigate(url), WaitApp(), WaitJS(done, 2*time.Minute))
+	step(t, ctx, 3*time.Minute, chromedp.Navigate(url), WaitApp(), WaitJS(monteCarloDone, 2*time.Minute))
+	return monteCarloRetyped(t, ctx, seed)
+}
+
+// monteCarloDone says the page shows a finished run.
+const monteCarloDone = `(document.querySelector("#uncertainty-table") !== null && document.querySelector("#uncertainty-progress") === null)`
+
+// monteCarloRetyped types seed in a page that shows a finished run and
+// times the new run.
+func monteCarloRetyped(t *testing.T, ctx context.Context, seed int) monteCarloRun {
+	done := monteCarloDone
 	js := fmt.Sprintf(`(async () => {
 		const el = document.getElementById("unc-seed");
 		const t0 = performance.now();
 		el.value = "%d";
 		el.dispatchEvent(new Event("input", {bubbles: true}));
 		const finished = () => %s && document.querySelector("#uncertainty-intro").textContent.includes("seed %d");
-		let prev = t0, worst = 0, started = 0;
+		let prev = t0, worst = 0, started = 0, doneAt = 0;
+		const long = [];
 		return await new Promise((resolve) => {
 			const ch = new MessageChannel();
 			ch.port1.onmessage = () => {
 				const now = performance.now();
 				worst = Math.max(worst, now - prev);
+				if (now - prev >= 30) long.push([prev - t0, now - prev]);
 				prev = now;
 				if (!started && document.querySelector("#uncertainty-progress") !== null) started = now - t0;
-				if (finished()) resolve({Elapsed: now - t0, Started: started, Longest: worst});
-				else if (now - t0 > 60000) resolve({Elapsed: -1, Started: started, Longest: worst});
+				if (!doneAt && finished()) doneAt = now - t0;
+				// A tail after the table: what the card draws next (the fan
+				// chart) is part of the run.
+				if (doneAt && now - t0 - doneAt >= 500) resolve({Elapsed: doneAt, Started: started, Longest: worst, Long: long});
+				else if (now - t0 > 60000) resolve({Elapsed: -1, Started: started, Longest: worst, Long: long});
 				else ch.port2.postMessage(0);
 			};
 			ch.port2.postMessage(0);
 		});
 	})()`, seed, done, seed)
-	r := eval[monteCarloRun](t, ctx, js)
+	var r monteCarloRun
+	tasks := traceMainTasks(t, ctx, func() { r = eval[monteCarloRun](t, ctx, js) })
+	r.all = tasks
+	for _, k := range tasks {
+		r.LongestWall, r.LongestCPU = max(r.LongestWall, k.Wall), max(r.LongestCPU, k.CPU)
+		if k.Wall >= 30 || k.CPU >= 30 {
+			r.Tasks = append(r.Tasks, k)
+		}
+	}
 	if r.Elapsed < 0 {
 		t.Fatalf("the Monte Carlo from seed %d did not finish within 60 s", seed)
 	}
@@ -436,4 +477,69 @@ func TestBenchKeystrokesAB(t *testing.T) {
 	t.Logf("after an edit, the longest task within %d ms: A median %.1f max %.1f, settled %.0f; B median %.1f max %.1f, settled %.0f",
 		settleWindow.Milliseconds(), median(la.LongestTask), percentile(la.LongestTask, 100), median(la.Settled),
 		median(lb.LongestTask), percentile(lb.LongestTask, 100), median(lb.Settled))
+}
+
+// TestBenchMonteCarloAB measures the Monte Carlo in the page (1,000 draws
+// of the reference, as TestBenchReport) for two builds in one run: A,
+// app.wasm of the source tree at INFERCOST_BENCH_A, and B, this tree's.
+// Runs alternate A, B, A, B (INFERCOST_BENCH_ROUNDS rounds, 3 unless
+// set), each in a fresh browser from its own seed, so that the machine's
+// load weighs on both alike. Run with INFERCOST_BENCH=1
+// INFERCOST_BENCH_A=DIR.
+func TestBenchMonteCarloAB(t *testing.T) {
+	srcA := os.Getenv("INFERCOST_BENCH_A")
+	if os.Getenv("INFERCOST_BENCH") == "" || srcA == "" {
+		t.Skip("set INFERCOST_BENCH=1 and INFERCOST_BENCH_A to another source tree to compare")
+	}
+	wasmA := filepath.Join(t.TempDir(), "app.wasm")
+	if err := site.BuildWasmTags(srcA, wasmA, site.InstrumentTag); err != nil {
+		t.Fatal(err)
+	}
+	sa := Serve(t, BuildSite(t, wasmA, "", "bench-a"), "")
+	sb := Serve(t, BuildSite(t, wasmFile, "", "bench-b"), "")
+	f, err := os.Open("../../engine/testdata/reference.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := engine.DecodeScenario(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mc := monteCarloScenario(ref)
+	frag := "#" + engine.EncodeLink(&mc)
+	rounds := 3
+	if n, err := strconv.Atoi(os.Getenv("INFERCOST_BENCH_ROUNDS")); err == nil && n > 0 {
+		rounds = n
+	}
+	var ra, rb []monteCarloRun
+	for k := range rounds {
+		ra = append(ra, monteCarloTimes(t, sa.URL+frag, 43+k))
+		rb = append(rb, monteCarloTimes(t, sb.URL+frag, 43+k))
+	}
+	for _, x := range []struct {
+		name string
+		runs []monteCarloRun
+	}{{"A", ra}, {"B", rb}} {
+		var longest, elapsed, cpu, wall []float64
+		for i, r := range x.runs {
+			longest, elapsed = append(longest, r.Longest), append(elapsed, r.Elapsed)
+			var long []string
+			for _, l := range r.Long {
+				long = append(long, fmt.Sprintf("%.0f@%.0f", l[1], l[0]))
+			}
+			var traced []string
+			for _, k := range r.Tasks {
+				traced = append(traced, fmt.Sprintf("%.0f/%.0f@%.0f", k.Wall, k.CPU, k.At))
+			}
+			t.Logf("%s run %d: table at %.0f ms (first progress at %.0f), longest gap in a message loop %.1f ms; traced main-thread tasks: longest %.1f ms wall, %.1f ms CPU",
+				x.name, i+1, r.Elapsed, r.Started, r.Longest, r.LongestWall, r.LongestCPU)
+			t.Logf("  gaps ≥ 30 ms (ms@ms after the seed typed): %s", strings.Join(long, " "))
+			t.Logf("  traced tasks ≥ 30 ms (wall/CPU ms@ms into the trace): %s", strings.Join(traced, " "))
+			cpu = append(cpu, r.LongestCPU)
+			wall = append(wall, r.LongestWall)
+		}
+		t.Logf("%s: longest task, CPU time median %.1f max %.1f ms; wall median %.1f max %.1f; message-loop gap median %.1f max %.1f; table at median %.0f ms (%d runs)",
+			x.name, median(cpu), percentile(cpu, 100), median(wall), percentile(wall, 100), median(longest), percentile(longest, 100), median(elapsed), len(x.runs))
+	}
 }
