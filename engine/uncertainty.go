@@ -497,6 +497,11 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 			os.NetPresentCost = ptr(spreadOf(&npc[i]))
 		}
 		for m := 0; m < months && cannot[i] < samples; m++ { // none when it never serves
+			// Paced month by month: an option's months sorted in one go
+			// held the page for 10–25 ms under wasm.
+			if pace.stop() {
+				return nil, ErrStopped
+			}
 			os.Monthly = append(os.Monthly, centSpread(monthly[i*months+m]))
 		}
 		if stopped || pace.stop() {

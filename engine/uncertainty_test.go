@@ -1005,6 +1005,16 @@ func TestSimulatePacesItsSpreads(t *testing.T) {
 	if paced.Redrawn != 0 || calls <= 20 {
 		t.Fatalf("%d redrawn, %d pace calls: want none redrawn and more calls than the 20 draws", paced.Redrawn, calls)
 	}
+	// The pace runs before each draw and before each option's month of
+	// the fan chart is sorted (an option's months in one go held the page
+	// for 10–25 ms under wasm).
+	months := 0
+	for _, o := range paced.Options {
+		months += len(o.Monthly)
+	}
+	if months == 0 || calls < 20+months {
+		t.Fatalf("%d pace calls for 20 draws and %d months of spreads: want at least one each", calls, months)
+	}
 	plain, err := Simulate(s, nil)
 	if err != nil {
 		t.Fatal(err)
