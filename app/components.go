@@ -194,6 +194,19 @@ type uncertaintyBlock struct {
 
 func (b *uncertaintyBlock) Render() ga.UI { return b.C.guardedRender(b.C.renderUncertainty) }
 
+// uncertaintyFan is the Monte Carlo's fan chart, a component of its own
+// below the card's table, drawn a frame after it (Calculator.fanSim).
+type uncertaintyFan struct {
+	ga.Compo
+	C      *Calculator
+	On     bool
+	Sim    *engine.Simulation
+	Err    string
+	Narrow bool
+}
+
+func (b *uncertaintyFan) Render() ga.UI { return b.C.guardedRender(b.render) }
+
 // uncertaintyProgress is the Monte Carlo's progress line, a component of
 // its own beside the card: its count changes every 200 ms while the draws
 // run, and redrawing the card's table and fan chart for each took over

@@ -52,6 +52,7 @@ func (c *Calculator) renderResults() []ga.UI {
 			ga.H2().Text("Uncertainty"),
 			&uncertaintyProgress{C: c, Running: c.simRunning(), Done: c.simDone, Total: c.simTotal, First: c.sim == nil},
 			&uncertaintyBlock{C: c, On: c.f.Unc.On, Sim: c.sim, Err: c.simErr, Narrow: c.narrowCharts},
+			&uncertaintyFan{C: c, On: c.f.Unc.On, Sim: c.fanSim, Err: c.simErr, Narrow: c.narrowCharts},
 		),
 		ga.Section().Class("card power").ID("power").Body(
 			ga.H2().Text("Power"),

@@ -278,7 +278,7 @@ func (c *Calculator) shapeSelect(path, label, shape string) ga.UI {
 // uncertainty is off.
 func (c *Calculator) refreshUncertainty(s engine.Scenario) *job {
 	if s.Uncertainty == nil {
-		c.sim, c.simErr, c.simDone, c.simTotal = nil, "", 0, 0
+		c.sim, c.fanSim, c.simErr, c.simDone, c.simTotal = nil, nil, "", 0, 0
 		return nil
 	}
 	total := engine.DefaultSamples
@@ -317,6 +317,17 @@ func (c *Calculator) refreshUncertainty(s engine.Scenario) *job {
 		}
 		q.apply(func() {
 			c.sim, c.simErr, c.simDone = sim, msg, total
+		})
+		// The fan chart a frame after the table, as the monthly charts
+		// are drawn (each took 5–15 ms under wasm; in one update with the
+		// spreads' last slice they made one long task). It follows the
+		// table even if an edit has cancelled the run meanwhile, so that
+		// both always show the same draws.
+		q.s.clock.sleep(chartFrame)
+		q.exec.apply(func() {
+			if c.sim == sim {
+				c.fanSim = sim
+			}
 		})
 	}}
 }
@@ -365,7 +376,6 @@ func (c *Calculator) renderUncertainty() ga.UI {
 	if sim == nil {
 		return ga.Div().Class("uncertainty-block") // the progress line says it is coming
 	}
-	r := c.result
 	money := func(d decimal.Decimal) string { return engine.Money(d) }
 	type row struct {
 		id, label string
@@ -448,8 +458,17 @@ func (c *Calculator) renderUncertainty() ga.UI {
 				)
 			})),
 		)),
-		ga.If(r != nil, func() ga.UI { return c.fanChart(sim) }),
 	)
+}
+
+// render is the fan chart of the simulation the table shows (drawn a
+// frame after it), or nothing.
+func (b *uncertaintyFan) render() ga.UI {
+	c := b.C
+	if !b.On || b.Err != "" || b.Sim == nil || c.result == nil {
+		return ga.Span() // go-app needs a node; an empty span takes no room
+	}
+	return ga.Div().Body(c.fanChart(b.Sim)) // an element around it: the chart may be no node (no option serves)
 }
 
 // fanChart draws each option's monthly cost: the band from P10 to P90 and

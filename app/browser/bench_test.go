@@ -530,7 +530,7 @@ func TestBenchMonteCarloAB(t *testing.T) {
 			}
 			var traced []string
 			for _, k := range r.Tasks {
-				traced = append(traced, fmt.Sprintf("%.0f/%.0f@%.0f", k.Wall, k.CPU, k.At))
+				traced = append(traced, fmt.Sprintf("%.0f/%.0f@%.0f[%s]", k.Wall, k.CPU, k.At, k.What))
 			}
 			t.Logf("%s run %d: table at %.0f ms (first progress at %.0f), longest gap in a message loop %.1f ms; traced main-thread tasks: longest %.1f ms wall, %.1f ms CPU",
 				x.name, i+1, r.Elapsed, r.Started, r.Longest, r.LongestWall, r.LongestCPU)

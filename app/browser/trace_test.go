@@ -3,6 +3,7 @@ package browser
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -18,7 +19,10 @@ import (
 // a core; the CPU time does not.
 type mainTask struct {
 	At, Wall, CPU float64
-	ts            float64 // the trace's own time (µs), which a CPU profile's samples share
+	// What ran in it: the names of the timeline's events within it (a
+	// timer, a message, an input event, an animation frame, a V8 GC).
+	What string
+	ts   float64 // the trace's own time (µs), which a CPU profile's samples share
 }
 
 // traceMainTasks records a Chromium trace while fn runs and returns the
@@ -46,7 +50,7 @@ func traceMainTasks(t *testing.T, ctx context.Context, fn func()) []mainTask {
 	}
 	if _, err := chromedp.Call(ctx, tracing.Start, tracing.StartParams{
 		TransferMode: tracing.StartTransferModeReportEvents,
-		TraceConfig:  &tracing.TraceConfig{IncludedCategories: []string{"toplevel", "__metadata"}},
+		TraceConfig:  &tracing.TraceConfig{IncludedCategories: []string{"toplevel", "devtools.timeline", "v8", "__metadata"}},
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +116,28 @@ func traceMainTasks(t *testing.T, ctx context.Context, fn func()) []mainTask {
 		if first < 0 || e.Ts < first {
 			first = e.Ts
 		}
+		if e.Dur == 0 {
+			continue // not finished when the trace ended
+		}
 		tasks = append(tasks, mainTask{At: e.Ts, Wall: e.Dur / 1000, CPU: e.Tdur / 1000, ts: e.Ts})
+	}
+	// Name what each long task ran (the events of the page's main thread
+	// that start within it, other than tasks).
+	for i := range tasks {
+		k := &tasks[i]
+		if k.Wall < 20 && k.CPU < 20 {
+			continue
+		}
+		seen := map[string]bool{}
+		var names []string
+		for _, e := range events {
+			if e.Ph != "X" || [2]int{e.Pid, e.Tid} != page || isTask(e) || e.Ts < k.ts || e.Ts > k.ts+k.Wall*1000 || seen[e.Name] {
+				continue
+			}
+			seen[e.Name] = true
+			names = append(names, e.Name)
+		}
+		k.What = strings.Join(names, ",")
 	}
 	for i := range tasks {
 		tasks[i].At = (tasks[i].At - first) / 1000
