@@ -26,8 +26,10 @@ type mainTask struct {
 }
 
 // traceMainTasks records a Chromium trace while fn runs and returns the
-// tasks of the renderer's main thread (CrRendererMain) meanwhile.
-func traceMainTasks(t *testing.T, ctx context.Context, fn func()) []mainTask {
+// tasks of the renderer's main thread (CrRendererMain) meanwhile, and the
+// page's User Timing marks (performance.mark) at their first time, in ms
+// from the first task.
+func traceMainTasks(t *testing.T, ctx context.Context, fn func()) ([]mainTask, map[string]float64) {
 	t.Helper()
 	var mu sync.Mutex
 	var raw [][]byte
@@ -50,7 +52,7 @@ func traceMainTasks(t *testing.T, ctx context.Context, fn func()) []mainTask {
 	}
 	if _, err := chromedp.Call(ctx, tracing.Start, tracing.StartParams{
 		TransferMode: tracing.StartTransferModeReportEvents,
-		TraceConfig:  &tracing.TraceConfig{IncludedCategories: []string{"toplevel", "devtools.timeline", "v8", "__metadata"}},
+		TraceConfig:  &tracing.TraceConfig{IncludedCategories: []string{"toplevel", "devtools.timeline", "v8", "blink.user_timing", "__metadata"}},
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -142,8 +144,16 @@ func traceMainTasks(t *testing.T, ctx context.Context, fn func()) []mainTask {
 	for i := range tasks {
 		tasks[i].At = (tasks[i].At - first) / 1000
 	}
+	marks := map[string]float64{}
+	for _, e := range events {
+		if strings.HasPrefix(e.Name, "infercost:") {
+			if at, ok := marks[e.Name]; !ok || (e.Ts-first)/1000 < at {
+				marks[e.Name] = (e.Ts - first) / 1000
+			}
+		}
+	}
 	if len(tasks) == 0 {
 		t.Fatalf("the trace has no task of the renderer's main thread (%d events, %d main threads)", len(events), len(main))
 	}
-	return tasks
+	return tasks, marks
 }
