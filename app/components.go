@@ -178,18 +178,18 @@ func (b *powerBlock) Render() ga.UI {
 	return b.C.guardedRender(func() ga.UI { return b.C.renderPower(b.Drawn.r) })
 }
 
-// uncertaintyBlock is the Monte Carlo's results: its progress (Done of
-// Total draws), its table and fan chart, or why there are none.
+// uncertaintyBlock is the Monte Carlo's results: its table, or why there
+// is none (the progress line is uncertaintyProgress, the fan chart
+// uncertaintyFan).
 type uncertaintyBlock struct {
 	ga.Compo
-	C      *Calculator
-	On     bool
-	Sim    *engine.Simulation
-	Err    string
-	Narrow bool
-	// Not whether a run is under way: that is uncertaintyProgress's, and
-	// a change of it redrew the table and the fan chart (20 ms and more
-	// under wasm) on the keystroke that started the run and at its end.
+	C   *Calculator
+	On  bool
+	Sim *engine.Simulation
+	Err string
+	// Not whether a run is under way, nor the charts' width: a change of
+	// either redrew the table and the fan chart (20 ms and more under
+	// wasm), on the keystroke that started a run and at its end.
 }
 
 func (b *uncertaintyBlock) Render() ga.UI { return b.C.guardedRender(b.C.renderUncertainty) }

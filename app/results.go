@@ -51,7 +51,7 @@ func (c *Calculator) renderResults() []ga.UI {
 		ga.Section().Class("card uncertainty").ID("uncertainty").Body(
 			ga.H2().Text("Uncertainty"),
 			&uncertaintyProgress{C: c, Running: c.simRunning(), Done: c.simDone, Total: c.simTotal, First: c.sim == nil},
-			&uncertaintyBlock{C: c, On: c.f.Unc.On, Sim: c.sim, Err: c.simErr, Narrow: c.narrowCharts},
+			&uncertaintyBlock{C: c, On: c.f.Unc.On, Sim: c.sim, Err: c.simErr},
 			&uncertaintyFan{C: c, On: c.f.Unc.On, Sim: c.fanSim, Err: c.simErr, Narrow: c.narrowCharts},
 		),
 		ga.Section().Class("card power").ID("power").Body(

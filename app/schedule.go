@@ -159,6 +159,9 @@ func (s *scheduler) launch(jobs []job) {
 				// (the power card's render and the Monte Carlo's set-up
 				// made one task of 45–50 ms after the page opened).
 				c.yield()
+				if !r.live() {
+					return
+				}
 			}
 			r.last = c.now()
 			j.run(r)

@@ -293,6 +293,9 @@ func (c *Calculator) refreshUncertainty(s engine.Scenario) *job {
 		// task of their own, not in the run's first slice (together 45–55
 		// ms after the page opened).
 		q.s.clock.sleep(chartFrame)
+		if !q.live() {
+			return
+		}
 		Mark("monte-carlo") // the run's window in a browser profile (and in make bench's trace)
 		done := 0
 		shown := time.Now()
