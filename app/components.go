@@ -46,7 +46,7 @@ type monthlyCostBlock struct {
 	C       *Calculator
 	Drawn   drawnResult
 	Revenue bool // revenue drawn (showRevenue)
-	Narrow  bool // the narrow frame (narrowCharts)
+	Width   int  // the charts' frame width (chartWidth)
 }
 
 func (b *monthlyCostBlock) Render() ga.UI {
@@ -61,9 +61,9 @@ func (b *monthlyCostBlock) Render() ga.UI {
 // breakdownBlock is the cost breakdown chart of the result as last drawn.
 type breakdownBlock struct {
 	ga.Compo
-	C      *Calculator
-	Drawn  drawnResult
-	Narrow bool
+	C     *Calculator
+	Drawn drawnResult
+	Width int
 }
 
 func (b *breakdownBlock) Render() ga.UI {
@@ -82,7 +82,7 @@ type capacityBlock struct {
 	C      *Calculator
 	Drawn  drawnResult
 	Option int // -1: no self-hosted option
-	Narrow bool
+	Width  int
 }
 
 func (b *capacityBlock) Render() ga.UI {
@@ -98,9 +98,9 @@ func (b *capacityBlock) Render() ga.UI {
 // as last drawn.
 type discountedBlock struct {
 	ga.Compo
-	C      *Calculator
-	Drawn  drawnResult
-	Narrow bool
+	C     *Calculator
+	Drawn drawnResult
+	Width int
 }
 
 func (b *discountedBlock) Render() ga.UI {
@@ -121,7 +121,7 @@ type sizingBlock struct {
 	Err    string
 	Terms  string // as typed beside the chart
 	Option int
-	Narrow bool
+	Width  int
 	// Basis is the sizing basis chosen beside the chart (as typed) and
 	// DiscountRate the rate its net present cost is at.
 	Basis        string
@@ -133,9 +133,9 @@ func (b *sizingBlock) Render() ga.UI { return b.C.guardedRender(b.C.renderSizing
 // volumeBlock is the cost against volume.
 type volumeBlock struct {
 	ga.Compo
-	C      *Calculator
-	Curve  []engine.CurvePoint
-	Narrow bool
+	C     *Calculator
+	Curve []engine.CurvePoint
+	Width int
 }
 
 func (b *volumeBlock) Render() ga.UI { return b.C.guardedRender(b.C.renderVolume) }
@@ -147,7 +147,7 @@ type interactivityBlock struct {
 	C       *Calculator
 	Curve   []engine.InteractivityPoint
 	Ceiling string
-	Narrow  bool
+	Width   int
 }
 
 func (b *interactivityBlock) Render() ga.UI { return b.C.guardedRender(b.C.renderInteractivity) }
@@ -160,7 +160,7 @@ type tornadoBlock struct {
 	Err     string
 	Option  int
 	Metric  engine.Metric
-	Narrow  bool
+	Width   int
 }
 
 func (b *tornadoBlock) Render() ga.UI { return b.C.guardedRender(b.C.renderTornado) }
@@ -169,9 +169,9 @@ func (b *tornadoBlock) Render() ga.UI { return b.C.guardedRender(b.C.renderTorna
 // last worked out (refreshSecondary's "power" job).
 type powerBlock struct {
 	ga.Compo
-	C      *Calculator
-	Drawn  drawnResult
-	Narrow bool
+	C     *Calculator
+	Drawn drawnResult
+	Width int
 }
 
 func (b *powerBlock) Render() ga.UI {
@@ -198,11 +198,11 @@ func (b *uncertaintyBlock) Render() ga.UI { return b.C.guardedRender(b.C.renderU
 // below the card's table, drawn a frame after it (Calculator.fanSim).
 type uncertaintyFan struct {
 	ga.Compo
-	C      *Calculator
-	On     bool
-	Sim    *engine.Simulation
-	Err    string
-	Narrow bool
+	C     *Calculator
+	On    bool
+	Sim   *engine.Simulation
+	Err   string
+	Width int // the charts' frame width (frameFor): a change draws it again
 }
 
 func (b *uncertaintyFan) Render() ga.UI { return b.C.guardedRender(b.render) }

@@ -433,7 +433,7 @@ or the decode rate alone for a disaggregated decode pool. Ratio = estimate / mea
 was mapped is in ` + "`engine/testdata/throughput/README.md`" + `. The *validation* set holds out whole sources and
 is what accuracy is judged on; a refit may use only the *training* set. Each refit round declares its
 candidate terms and its training-only criterion before any is computed, in ` + "`docs/methodology.md`" + ` (Throughput,
-"The fitted factors": the fifth, sixth and seventh rounds), and computes the validation set once, after its choice.
+"The fitted factors": the fifth to ninth rounds), and computes the validation set once, after its choice.
 `)
 	fmt.Fprintf(&b, "\n%d further measurements are excluded, each with its reason, in `engine/testdata/throughput/excluded.csv`.\n", excluded)
 	for _, split := range []struct{ key, title string }{{"validation", "Validation"}, {"train", "Training"}} {

@@ -50,9 +50,24 @@ func TestBenchReport(t *testing.T) {
 	}
 	t.Logf("  against the baseline with go-app compiled as in app.wasm (brotli %d): %.3f", repL.BrBytes, float64(repO.BrBytes)/float64(repL.BrBytes))
 
-	so, sb := Serve(t, ours, ""), Serve(t, baseline, "")
+	// The floor: the bare page plus infercost's engine, compiled as app.wasm
+	// is, evaluating and stating the answer on each keystroke with no
+	// interface around it (testdata/baselineengine). What infercost adds
+	// beyond it is its interface's own cost.
+	floor := t.TempDir()
+	repF, err := site.Build(site.Options{Out: floor, Version: "bench-floor",
+		Wasm: buildBaseline(t, "./testdata/baselineengine", "-gcflags", site.WasmGCFlags, "-gcflags", site.GoAppGCFlags)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("floor.wasm    raw %9d  gzip %9d  brotli %9d  (the baseline page + the engine)", repF.WasmBytes, repF.GzBytes, repF.BrBytes)
+	t.Logf("  floor to baseline: brotli %.3f, gzip %.3f; infercost to the floor: brotli %.3f, gzip %.3f",
+		float64(repF.BrBytes)/float64(repB.BrBytes), float64(repF.GzBytes)/float64(repB.GzBytes),
+		float64(repO.BrBytes)/float64(repF.BrBytes), float64(repO.GzBytes)/float64(repF.GzBytes))
+
+	so, sb, sf := Serve(t, ours, ""), Serve(t, baseline, ""), Serve(t, floor, "")
 	const runs = 5
-	lo, lb := loadTimes(t, so.URL, runs), loadTimes(t, sb.URL, runs)
+	lo, lb, lf := loadTimes(t, so.URL, runs), loadTimes(t, sb.URL, runs), loadTimes(t, sf.URL, runs)
 	total := func(l load) float64 { return l.Total }
 	t.Logf("navigation → interactive, median of %d (ms): infercost cold %.0f, from the worker %.0f; baseline cold %.0f, from the worker %.0f",
 		runs, medianOf(lo.cold, total), medianOf(lo.warm, total), medianOf(lb.cold, total), medianOf(lb.warm, total))
@@ -66,9 +81,14 @@ func TestBenchReport(t *testing.T) {
 			medianOf(ls, load.AfterWasm))
 	}
 	phases("infercost, cold", lo.cold)
+	phases("floor (baseline + engine), cold", lf.cold)
 	phases("baseline, cold", lb.cold)
 	phases("infercost, from the worker", lo.warm)
+	phases("floor, from the worker", lf.warm)
 	phases("baseline, from the worker", lb.warm)
+	t.Logf("  floor to baseline: cold %.2f, from the worker %.2f; infercost to the floor: cold %.2f, from the worker %.2f",
+		medianOf(lf.cold, total)/medianOf(lb.cold, total), medianOf(lf.warm, total)/medianOf(lb.warm, total),
+		medianOf(lo.cold, total)/medianOf(lf.cold, total), medianOf(lo.warm, total)/medianOf(lf.warm, total))
 
 	// Keystrokes: the reference scenario against the smallest go-app page
 	// that echoes an input, both driven the same way.
@@ -89,6 +109,7 @@ func TestBenchReport(t *testing.T) {
 	keysP := keystrokeTimes(t, link, edits, 250*time.Millisecond)
 	sbi := Serve(t, BuildSite(t, buildBaseline(t, "./testdata/baselineinput"), "", "bench-baseline-input"), "")
 	keysB := keystrokeTimes(t, sbi.URL, edits, 30*time.Millisecond)
+	keysF := keystrokeTimes(t, sf.URL+"#"+engine.EncodeLink(&ref), edits, 30*time.Millisecond)
 	t.Logf("keystroke → results, %d edits at phases spread over a frame (ms; target p95 < 16):", edits)
 	t.Logf("  %-44s %s", "", "DOM updated med/p95   painted med/p95/max")
 	report := func(name string, k keystrokes, from int) {
@@ -100,6 +121,8 @@ func TestBenchReport(t *testing.T) {
 	report(fmt.Sprintf("infercost, after the first %d edits", warmup), keysO, warmup)
 	report("infercost, typing with 250 ms pauses, all", keysP, 0)
 	report("baseline go-app page (input echoed), all", keysB, 0)
+	report("floor: baseline + the engine's answer, all", keysF, 0)
+	report(fmt.Sprintf("floor, after the first %d edits", warmup), keysF, warmup)
 	t.Logf("  infercost's first edit: DOM updated %.1f ms, painted %.1f ms; engine (form → scenario → Evaluate) median %.1f ms, p95 %.1f ms",
 		keysO.Updated[0], keysO.Painted[0], median(keysO.Engine), percentile(keysO.Engine, 95))
 

@@ -1,0 +1,517 @@
+package engine
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// How well do published measurements of the same configuration agree with
+// each other? engine/testdata/throughput/agreement.csv holds measurements of
+// one configuration by more than one publication or software version; its
+// README (section 9) declares the pairing rule, written before any ratio was
+// computed. This test forms the pairs by that rule and computes their spread,
+// and from it the ceiling on the share of measurements any estimate can come
+// within ±25 % of (docs/methodology.md, Throughput, "How well published
+// measurements agree with each other"; every pair in docs/agreement.md).
+
+var updateAgreement = flag.Bool("update-agreement", false, "write docs/agreement.md from this run")
+
+type agreementRow struct {
+	id, ref, model, kind, vendor, accelerator, weights, kv, layout, accelerators string
+	input, output, batch, scenario, source, version, benchmark, date, url        string
+	value                                                                        decimal.Decimal
+}
+
+// key is what two rows must share to be a pair (rule 1).
+func (r agreementRow) key() string {
+	return strings.Join([]string{r.model, r.weights, r.kv, r.accelerator, r.accelerators, r.layout, r.batch, r.scenario}, "|")
+}
+
+// publication is one source at one version.
+func (r agreementRow) publication() string { return r.source + " " + r.version }
+
+// later orders a pair's rows by publication: by date, then by version.
+func (r agreementRow) later(o agreementRow) bool {
+	if r.date != o.date {
+		return r.date > o.date
+	}
+	return r.version > o.version
+}
+
+type agreementPair struct {
+	a, b     agreementRow    // b is the later publication
+	kind     string          // version | benchmark | source
+	ratio    decimal.Decimal // larger ÷ smaller
+	signedLn decimal.Decimal // ln(b ÷ a)
+}
+
+// lengthsMatch is rule 2: each length within ±10 % (larger ÷ smaller ≤ 1.1),
+// or both empty under the same benchmark.
+func lengthsMatch(a, b agreementRow) bool {
+	if a.input == "" && a.output == "" && b.input == "" && b.output == "" {
+		return a.benchmark != "" && a.benchmark == b.benchmark
+	}
+	within := func(x, y string) bool {
+		dx, ex := decimal.NewFromString(x)
+		dy, ey := decimal.NewFromString(y)
+		if ex != nil || ey != nil || !dx.IsPositive() || !dy.IsPositive() {
+			return false
+		}
+		return div(decimal.Max(dx, dy), decimal.Min(dx, dy)).Cmp(d("1.1")) <= 0
+	}
+	return within(a.input, b.input) && within(a.output, b.output)
+}
+
+// readAgreement reads agreement.csv, taking a referenced row's value from
+// measurements.csv (output tokens/s of the system ÷ its accelerators) and
+// checking that the reference names the same accelerator, lengths and source.
+func readAgreement(t *testing.T) []agreementRow {
+	t.Helper()
+	meas := map[string]map[string]string{}
+	for _, m := range readThroughputCSV(t, "measurements.csv") {
+		meas[m["id"]] = m
+	}
+	var rows []agreementRow
+	for _, c := range readThroughputCSV(t, "agreement.csv") {
+		r := agreementRow{id: c["id"], ref: c["ref"], model: c["model"], kind: c["kind"], vendor: c["vendor"],
+			accelerator: c["accelerator"], weights: c["weights"], kv: c["kv"], layout: c["layout"],
+			accelerators: c["accelerators"], input: c["input_tokens"], output: c["output_tokens"], batch: c["batch"],
+			scenario: c["scenario"], source: c["source"], version: c["version"], benchmark: c["benchmark"],
+			date: c["date"], url: c["source_url"]}
+		if r.ref != "" {
+			m, ok := meas[r.ref]
+			if !ok {
+				t.Fatalf("%s: ref %s is not in measurements.csv", r.id, r.ref)
+			}
+			if c["output_tokens_per_s_per_accelerator"] != "" {
+				t.Errorf("%s: a referenced row takes its value from measurements.csv, not its own column", r.id)
+			}
+			if m["accelerator"] != r.accelerator || m["num_accelerators"] != r.accelerators {
+				t.Errorf("%s: ref %s is %s × %s, the row says %s × %s", r.id, r.ref, m["num_accelerators"], m["accelerator"], r.accelerators, r.accelerator)
+			}
+			if r.input != "" && (m["input_tokens"] != r.input || m["output_tokens"] != r.output) {
+				t.Errorf("%s: ref %s has lengths %s/%s, the row says %s/%s", r.id, r.ref, m["input_tokens"], m["output_tokens"], r.input, r.output)
+			}
+			if r.url != "" && r.url != m["source_url"] {
+				t.Errorf("%s: ref %s has source %s, the row says %s", r.id, r.ref, m["source_url"], r.url)
+			}
+			total, err1 := decimal.NewFromString(m["output_tokens_per_s_total"])
+			n, err2 := decimal.NewFromString(m["num_accelerators"])
+			if err1 != nil || err2 != nil {
+				t.Fatalf("%s: ref %s has no total throughput", r.id, r.ref)
+			}
+			r.value = div(total, n)
+		} else {
+			v, err := decimal.NewFromString(c["output_tokens_per_s_per_accelerator"])
+			if err != nil || c["source_url"] == "" || c["table_row"] == "" {
+				t.Fatalf("%s: a row without ref needs its value, source_url and table_row", r.id)
+			}
+			r.value = v
+		}
+		if !r.value.IsPositive() {
+			t.Fatalf("%s: throughput %s", r.id, r.value)
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// agreementPairs forms every pair the rule allows (README section 9) and
+// fails when one publication has two rows of one configuration (rule 3).
+func agreementPairs(t *testing.T, rows []agreementRow) []agreementPair {
+	t.Helper()
+	var pairs []agreementPair
+	for i := range rows {
+		for j := i + 1; j < len(rows); j++ {
+			a, b := rows[i], rows[j]
+			if a.key() != b.key() || !lengthsMatch(a, b) {
+				continue
+			}
+			if a.publication() == b.publication() {
+				t.Errorf("%s and %s: one publication has two rows of one configuration", a.id, b.id)
+				continue
+			}
+			kind := "source"
+			switch {
+			case a.source == b.source:
+				kind = "version"
+			case a.benchmark != "" && a.benchmark == b.benchmark:
+				kind = "benchmark"
+			}
+			if a.later(b) {
+				a, b = b, a
+			}
+			ratio := div(decimal.Max(a.value, b.value), decimal.Min(a.value, b.value))
+			pairs = append(pairs, agreementPair{a: a, b: b, kind: kind, ratio: ratio,
+				signedLn: lnDec(div(b.value, a.value)).Round(6)})
+		}
+	}
+	return pairs
+}
+
+type agreementSummary struct {
+	label                 string
+	n, within25, within2x int
+	medianLn              decimal.Decimal // median ln r (r = larger ÷ smaller), 6 places
+	meanSigned            decimal.Decimal // mean ln(later ÷ earlier), 6 places
+	sigma                 decimal.Decimal // one measurement's log spread: medianLn ÷ (0.674490 × √2)
+	ceiling               decimal.Decimal // share of measurements a perfect estimate has within [0.75, 1.25]
+	ceilingSym            decimal.Decimal // ... within [0.8, 1.25]
+	ceiling2x             decimal.Decimal // ... within 0.5–2×
+	sigmaShare            decimal.Decimal // σ from the share within ±25 % instead: ln 1.25 ÷ (√2 Φ⁻¹((1 + share) ÷ 2))
+	ceilingShare          decimal.Decimal // the ceiling at sigmaShare
+}
+
+// pooledSigma is one measurement's log spread estimated from the groups
+// themselves rather than from their pairs: each configuration's measurements
+// (rows that pair with each other: same key, lengths and benchmark) deviate
+// from their group's mean ln; σ² = Σ (ln x − mean)² ÷ Σ (n_g − 1), the
+// pooled within-group variance. It counts every measurement once, where the
+// pair statistics count a group of n measurements n(n − 1)/2 times; being a
+// mean of squares it weighs the tails the median does not. It returns σ, the
+// ceiling at σ (as summarize's), the number of groups and of degrees of freedom.
+func pooledSigma(rows []agreementRow, keep func(agreementRow) bool) (sigma, ceiling decimal.Decimal, groups, df int) {
+	byGroup := map[string][]decimal.Decimal{}
+	var order []string
+	for _, r := range rows {
+		if !keep(r) {
+			continue
+		}
+		k := r.key() + "|" + r.input + "|" + r.output + "|" + r.benchmark
+		if _, ok := byGroup[k]; !ok {
+			order = append(order, k)
+		}
+		byGroup[k] = append(byGroup[k], lnDec(r.value))
+	}
+	ss := zero
+	for _, k := range order {
+		ln := byGroup[k]
+		if len(ln) < 2 {
+			continue
+		}
+		sum := zero
+		for _, x := range ln {
+			sum = sum.Add(x)
+		}
+		mean := div(sum, dec(int64(len(ln))))
+		for _, x := range ln {
+			ss = ss.Add(x.Sub(mean).Mul(x.Sub(mean)))
+		}
+		groups++
+		df += len(ln) - 1
+	}
+	if df == 0 {
+		return zero, zero, 0, 0
+	}
+	sigma = sqrtDec(div(ss, dec(int64(df)))).Round(6)
+	lo, hi := lnDec(d("0.75")), lnDec(d("1.25"))
+	ceiling = normalCDF(div(lo.Neg(), sigma)).Sub(normalCDF(div(hi.Neg(), sigma))).Round(4)
+	return sigma, ceiling, groups, df
+}
+
+// z75 is Φ⁻¹(0.75) = 0.674490: the median of |Z| for a standard normal Z.
+var (
+	z75    = d("0.674489750196081743202227014541")
+	sqrt2  = d("1.414213562373095048801688724210")
+	invRt2 = d("0.398942280401432677939946059934") // 1/√(2π)
+)
+
+func summarize(label string, pairs []agreementPair) agreementSummary {
+	s := agreementSummary{label: label, n: len(pairs)}
+	lns := make([]decimal.Decimal, 0, len(pairs))
+	sum := zero
+	for _, p := range pairs {
+		if p.ratio.Cmp(d("1.25")) <= 0 {
+			s.within25++
+		}
+		if p.ratio.Cmp(two) <= 0 {
+			s.within2x++
+		}
+		lns = append(lns, p.signedLn.Abs())
+		sum = sum.Add(p.signedLn)
+	}
+	if s.n == 0 {
+		return s
+	}
+	s.medianLn = median(lns).Round(6)
+	s.meanSigned = div(sum, dec(int64(s.n))).Round(6)
+	s.sigma = div(s.medianLn, z75.Mul(sqrt2)).Round(6)
+	if s.sigma.IsPositive() {
+		lo, hi := lnDec(d("0.75")), lnDec(d("1.25")) // estimate ÷ measured = e^(−ε): within when ln 0.75 ≤ −ε ≤ ln 1.25
+		s.ceiling = normalCDF(div(lo.Neg(), s.sigma)).Sub(normalCDF(div(hi.Neg(), s.sigma))).Round(4)
+		s.ceilingSym = normalCDF(div(hi, s.sigma)).Mul(two).Sub(one).Round(4)
+		s.ceiling2x = normalCDF(div(lnDec(two), s.sigma)).Mul(two).Sub(one).Round(4)
+	}
+	// The same σ from the share of pairs within ±25 % of each other, which
+	// weighs the tails the median does not see: P(|ln(B ÷ A)| ≤ ln 1.25) =
+	// 2Φ(ln 1.25 ÷ (√2 σ)) − 1 = share. Undefined when every pair is within.
+	if s.within25 < s.n {
+		share := div(dec(int64(s.within25)), dec(int64(s.n)))
+		z := invNormal(div(one.Add(share), two))
+		if z.IsPositive() {
+			lo, hi := lnDec(d("0.75")), lnDec(d("1.25"))
+			s.sigmaShare = div(hi, z.Mul(sqrt2)).Round(6)
+			s.ceilingShare = normalCDF(div(lo.Neg(), s.sigmaShare)).Sub(normalCDF(div(hi.Neg(), s.sigmaShare))).Round(4)
+		}
+	}
+	return s
+}
+
+// normalCDF is Φ(x) = 1/2 + φ(x) (x + x³/3 + x⁵/(3·5) + …), the series
+// summed at 40 places until a term is below 10^−32 (it converges for every
+// x; for |x| ≤ 8 the largest term is below 10^13). Beyond ±8 it is 1 or 0
+// (1 − Φ(8) < 10^−15; e^(−x²/2) would also fall below expDec's 30 places).
+func normalCDF(x decimal.Decimal) decimal.Decimal {
+	if x.Abs().Cmp(d("8")) > 0 {
+		if x.IsPositive() {
+			return one
+		}
+		return zero
+	}
+	x2 := x.Mul(x).Round(40)
+	term, sum := x, x
+	for n := int64(1); n < 2000; n++ {
+		term = term.Mul(x2).DivRound(dec(2*n+1), 40)
+		sum = sum.Add(term)
+		if term.Abs().Cmp(decimal.New(1, -32)) < 0 {
+			break
+		}
+	}
+	phi := expDec(x2.Div(two).Neg()).Mul(invRt2)
+	return half.Add(phi.Mul(sum)).Round(30)
+}
+
+func TestNormalCDF(t *testing.T) {
+	// Φ(0) = 0.5; Φ(1) = 0.841344746…; Φ(1.959964) = 0.975 (the 95 % two-sided
+	// quantile); Φ(−1) = 1 − Φ(1). Tabulated values (Abramowitz and Stegun 26.2).
+	for _, c := range []struct{ x, want string }{{"0", "0.5"}, {"1", "0.8413"}, {"1.959964", "0.9750"}, {"-1", "0.1587"}, {"3", "0.9987"}} {
+		if got := normalCDF(d(c.x)).Round(4); !got.Equal(d(c.want)) {
+			t.Errorf("Φ(%s) = %s, want %s", c.x, got, c.want)
+		}
+	}
+}
+
+func TestMeasurementAgreement(t *testing.T) {
+	rows := readAgreement(t)
+	pairs := agreementPairs(t, rows)
+	byKind := map[string][]agreementPair{}
+	for _, p := range pairs {
+		byKind[p.kind] = append(byKind[p.kind], p)
+	}
+	floor := append(append([]agreementPair{}, byKind["version"]...), byKind["source"]...)
+	var dense, moe []agreementPair
+	for _, p := range floor {
+		if p.a.kind == "moe" {
+			moe = append(moe, p)
+		} else {
+			dense = append(dense, p)
+		}
+	}
+	sums := []agreementSummary{
+		summarize("same source, another software version", byKind["version"]),
+		summarize("different publications, their own setups", byKind["source"]),
+		summarize("**version and source together (the floor)**", floor),
+		summarize("of which dense", dense),
+		summarize("of which MoE", moe),
+		summarize("MLPerf: one benchmark, different submitters", byKind["benchmark"]),
+		summarize("all pairs", pairs),
+	}
+
+	// Hand-worked pairs (ratio = larger ÷ smaller):
+	//   Llama 3.3 70B FP4 on one B200, 128/2048: TensorRT-LLM 0.19.0 9,925.0 (TRT019-002)
+	//   and 1.0 9,922 (TRT10-012): r = 9925 / 9922 = 1.000302…, within ±25 %.
+	//   Llama 3.1 405B FP8 on 8 H100, 128/2048: NVIDIA 1.0 4,340 / 8 = 542.5 a GPU
+	//   (TRT10-032) and AMD's own run 3,265 / 8 = 408.125 (AMDBP-013): r = 542.5 /
+	//   408.125 = 1.329250…, outside ±25 %, ln r = 0.284615.
+	//   Llama 3.1 405B FP8 on 8 H200, 1000/1000: 0.13.0 2,259.3 / 8 = 282.4125
+	//   (TRT013-039) and 1.0 3,330 / 8 = 416.25 (TRT10-029): r = 1.473908…, ln r = 0.387917.
+	//   Mixtral 8x7B on 8 MI300X, MLPerf v5.1 Offline: AMD 53,017.3 (MLP51-028) and
+	//   Dell 53,333.9: r = 53333.9 / 53017.3 = 1.005972….
+	want := map[[2]string]string{
+		{"TRT019-002", "TRT10-012"}: "1.000302",
+		{"TRT10-032", "AMDBP-013"}:  "1.329250",
+		{"TRT013-039", "TRT10-029"}: "1.473908",
+		{"MLP51-028", "AGR-172"}:    "1.005972",
+	}
+	found := 0
+	for _, p := range pairs {
+		for k, w := range want {
+			if (idOf(p.a) == k[0] && idOf(p.b) == k[1]) || (idOf(p.a) == k[1] && idOf(p.b) == k[0]) {
+				found++
+				if got := p.ratio.Round(6); !got.Equal(d(w)) {
+					t.Errorf("%s / %s: ratio %s, want %s", k[0], k[1], got, w)
+				}
+			}
+		}
+	}
+	if found != len(want) {
+		t.Errorf("found %d of the %d hand-worked pairs", found, len(want))
+	}
+
+	// The total log spread at which a measurement lies within the validation's
+	// ±25 % (estimate ÷ measured in [0.75, 1.25]) of an estimate 80 % of the
+	// time, issue 11's goal: Φ(ln(1 ÷ 0.75) ÷ s) − Φ(−ln 1.25 ÷ s) = 0.8 at
+	// s = 0.197 (bisection). With a measurement spread σ and an estimate error
+	// σ_e independent of it, s² = σ² + σ_e².
+	lo, hi := d("0.01"), one
+	for range 40 {
+		m := div(lo.Add(hi), two)
+		share := normalCDF(div(lnDec(d("0.75")).Neg(), m)).Sub(normalCDF(div(lnDec(d("1.25")).Neg(), m)))
+		if share.Cmp(d("0.8")) > 0 {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	if got := lo.Round(3); !got.Equal(d("0.197")) {
+		t.Errorf("spread at which 80 %% lie within ±25 %%: %s, want 0.197", got)
+	}
+
+	// Every pair the rule forms lies within one exact-length group, so the
+	// pooled estimate's groups are the rule's.
+	for _, p := range pairs {
+		if p.a.input != p.b.input || p.a.output != p.b.output {
+			t.Errorf("%s and %s pair at different lengths: pooledSigma would split them", p.a.id, p.b.id)
+		}
+	}
+	notMLPerf := func(r agreementRow) bool { return r.benchmark == "" }
+	pooled := []struct {
+		label string
+		keep  func(agreementRow) bool
+		want  string // σ, ceiling, groups, degrees of freedom
+	}{
+		{"every configuration outside MLPerf", notMLPerf, agreementPooledExpected[0]},
+		{"NVIDIA", func(r agreementRow) bool { return notMLPerf(r) && r.vendor == "nvidia" }, agreementPooledExpected[1]},
+		{"AMD", func(r agreementRow) bool { return notMLPerf(r) && r.vendor == "amd" }, agreementPooledExpected[2]},
+		{"MLPerf", func(r agreementRow) bool { return r.benchmark != "" }, agreementPooledExpected[3]},
+	}
+	var pb strings.Builder
+	pb.WriteString("| measurements | configurations | degrees of freedom | σ of one measurement (pooled) | a perfect estimate within ±25 % |\n|---|--:|--:|--:|--:|\n")
+	for _, p := range pooled {
+		sigma, ceiling, groups, df := pooledSigma(rows, p.keep)
+		if got := fmt.Sprintf("%s %s %d %d", sigma.StringFixed(3), ceiling.StringFixed(3), groups, df); got != p.want {
+			t.Errorf("pooled %s: σ, ceiling, groups, degrees of freedom = %s, want %s", p.label, got, p.want)
+		}
+		fmt.Fprintf(&pb, "| %s | %d | %d | %s | %s |\n", p.label, groups, df, sigma.StringFixed(3), Percent(ceiling))
+	}
+	table := agreementTable(sums) + "\n" + pb.String()
+	t.Logf("\n%s", table)
+
+	// The figures docs/methodology.md states, recomputed: a change of the data
+	// or the rule fails here until the documentation says the same.
+	wantSums := agreementExpected
+	for i, s := range sums {
+		if i >= len(wantSums) {
+			break
+		}
+		w := wantSums[i]
+		got := fmt.Sprintf("%d %d %d %s %s %s %s %s", s.n, s.within25, s.within2x, s.medianLn.StringFixed(3), s.sigma.StringFixed(3), s.ceiling.StringFixed(3), s.sigmaShare.StringFixed(3), s.ceilingShare.StringFixed(3))
+		if got != w {
+			t.Errorf("%s: n, within ±25 %%, within 0.5–2×, median ln r, σ, ceiling, σ and ceiling from the share = %s, want %s", s.label, got, w)
+		}
+	}
+	md, err := os.ReadFile("../docs/methodology.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(md), table) {
+		t.Errorf("docs/methodology.md does not show this run's agreement table:\n%s", table)
+	}
+	page := agreementPage(sums, pairs)
+	if *updateAgreement {
+		if err := os.WriteFile("../docs/agreement.md", []byte(page), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if old, err := os.ReadFile("../docs/agreement.md"); err != nil || string(old) != page {
+		t.Errorf("docs/agreement.md does not show this run's pairs: go test ./engine -run TestMeasurementAgreement -update-agreement")
+	}
+}
+
+// agreementExpected: n, within ±25 %, within 0.5–2×, median ln r, σ, ceiling
+// (the share within [0.75, 1.25] of a perfect estimate), in the order of the
+// summary table.
+var agreementExpected = []string{
+	"98 86 98 0.072 0.075 0.998 0.102 0.983",    // same source, another software version
+	"38 32 38 0.075 0.078 0.998 0.112 0.972",    // different publications, their own setups
+	"136 118 136 0.074 0.077 0.998 0.105 0.980", // version and source together (the floor)
+	"134 117 134 0.074 0.077 0.998 0.103 0.982", // of which dense
+	"2 1 2 0.156 0.163 0.875 0.234 0.721",       // of which MoE
+	"30 30 30 0.022 0.023 1.000 0.000 0.000",    // MLPerf: one benchmark, different submitters
+	"166 148 166 0.064 0.067 1.000 0.098 0.987", // all pairs
+}
+
+// agreementPooledExpected: σ, ceiling, configurations, degrees of freedom of
+// the pooled estimate, in the order of its table.
+var agreementPooledExpected = []string{"0.126 0.950 67 90", "0.147 0.910 59 60", "0.067 1.000 8 30", "0.055 1.000 12 20"}
+
+// idOf names a row by its measurements.csv id where it has one.
+func idOf(r agreementRow) string {
+	if r.ref != "" {
+		return r.ref
+	}
+	return r.id
+}
+
+func agreementTable(sums []agreementSummary) string {
+	var b strings.Builder
+	b.WriteString("| pairs | count | within ±25 % of each other | within 0.5–2× | median \\|ln ratio\\| | σ of one measurement (from the median) | a perfect estimate within ±25 % | σ (from the share) | a perfect estimate within ±25 % |\n")
+	b.WriteString("|---|--:|--:|--:|--:|--:|--:|--:|--:|\n")
+	for _, s := range sums {
+		if s.n == 0 {
+			fmt.Fprintf(&b, "| %s | 0 | – | – | – | – | – | – | – |\n", s.label)
+			continue
+		}
+		sh, ch := "–", "–"
+		if s.sigmaShare.IsPositive() {
+			sh, ch = s.sigmaShare.StringFixed(3), Percent(s.ceilingShare)
+		}
+		fmt.Fprintf(&b, "| %s | %d | %d (%s) | %d (%s) | %s | %s | %s | %s | %s |\n", s.label, s.n,
+			s.within25, Percent(div(dec(int64(s.within25)), dec(int64(s.n)))),
+			s.within2x, Percent(div(dec(int64(s.within2x)), dec(int64(s.n)))),
+			s.medianLn.StringFixed(3), s.sigma.StringFixed(3), Percent(s.ceiling), sh, ch)
+	}
+	return b.String()
+}
+
+func agreementPage(sums []agreementSummary, pairs []agreementPair) string {
+	var b strings.Builder
+	b.WriteString("# How well published measurements agree with each other\n\n")
+	b.WriteString("<!-- Written by: go test ./engine -run TestMeasurementAgreement -update-agreement. Do not edit. -->\n\n")
+	b.WriteString("Every pair of published measurements of one configuration that `engine/testdata/throughput/agreement.csv`\n")
+	b.WriteString("holds, formed by the rule of that directory's README (section 9). Ratio = larger ÷ smaller; B is the\n")
+	b.WriteString("later publication. What the spread means for the estimate is in [methodology.md](methodology.md)\n")
+	b.WriteString("(Throughput, \"How well published measurements agree with each other\").\n\n")
+	b.WriteString(agreementTable(sums))
+	sorted := slices.Clone(pairs)
+	order := map[string]int{"source": 0, "version": 1, "benchmark": 2}
+	slices.SortStableFunc(sorted, func(x, y agreementPair) int { return order[x.kind] - order[y.kind] })
+	kind := ""
+	for _, p := range sorted {
+		if p.kind != kind {
+			kind = p.kind
+			fmt.Fprintf(&b, "\n## %s\n\n", map[string]string{"source": "Different publications, their own setups",
+				"version": "Same source, another software version", "benchmark": "MLPerf: one benchmark, different submitters"}[kind])
+			b.WriteString("| configuration | A | B | B ÷ A | ratio |\n|---|---|---|--:|--:|\n")
+		}
+		lengths := p.a.benchmark
+		if p.a.input != "" {
+			lengths = p.a.input + " / " + p.a.output
+			if p.b.input != p.a.input || p.b.output != p.a.output {
+				lengths += " (" + p.b.input + " / " + p.b.output + ")"
+			}
+		}
+		fmt.Fprintf(&b, "| %s %s on %s × %s, %s, %s | %s (%s; %s; %s) | %s (%s; %s; %s) | %s | %s |\n",
+			p.a.model, p.a.weights, p.a.accelerators, p.a.accelerator, p.a.layout, lengths,
+			p.a.value.StringFixed(1), p.a.source, p.a.version, idOf(p.a),
+			p.b.value.StringFixed(1), p.b.source, p.b.version, idOf(p.b),
+			div(p.b.value, p.a.value).StringFixed(3), p.ratio.StringFixed(3))
+	}
+	return b.String()
+}
