@@ -245,7 +245,7 @@ func (c *Calculator) renderUncertaintyInputs() ga.UI {
 							return ga.Td().Body(input(uncPath(r.path, side), r.label+", "+side, value, ph, func(v string) { f.setRange(r.path, side, v) }))
 						}
 						return ga.Tr().DataSet("path", r.path).Body(
-							ga.Th().Scope("row").Body(ga.Text(r.label), ga.Span().Class("unit").Text(" ("+r.unit+")")),
+							ga.Th().Scope("row").Body(append(figureText(r.label), ga.Span().Class("unit").Text(" ("+r.unit+")"))...),
 							cell("low", t.Low, r.placeholder[0]), cell("mode", t.Mode, r.placeholder[1]), cell("high", t.High, r.placeholder[2]),
 							ga.Td().Body(c.shapeSelect(r.path, r.label, t.Shape)),
 						)
@@ -447,14 +447,14 @@ func (c *Calculator) renderUncertainty() ga.UI {
 		ranges = append(ranges, t)
 	}
 	return ga.Div().Class("uncertainty-block").Body(
-		ga.P().ID("uncertainty-intro").Text(fmt.Sprintf("%s draws with seed %d of: %s. Regret is an option's total cost above the cheapest option's in the same draw.",
-			engine.Count(decimal.NewFromInt(int64(sim.Samples)), 0), sim.Seed, strings.Join(ranges, "; "))),
+		ga.P().ID("uncertainty-intro").Body(figureText(fmt.Sprintf("%s draws with seed %d of: %s. Regret is an option's total cost above the cheapest option's in the same draw.",
+			engine.Count(decimal.NewFromInt(int64(sim.Samples)), 0), sim.Seed, strings.Join(ranges, "; ")))...),
 		ga.If(sim.Redrawn > 0, func() ga.UI { return ga.P().ID("uncertainty-redrawn").Text(engine.RedrawnText(sim)) }),
 		ga.Div().Class("table-wrap").Body(ga.Table().Class("compare").ID("uncertainty-table").Body(
 			ga.THead().Body(ga.Tr().Body(
 				ga.Td().Class("corner"),
 				ga.Range(sim.Options).Slice(func(k int) ga.UI {
-					return ga.Th().Scope("col").Body(ga.Span().Class("swatch "+c.optionClass(k)+" line").Aria("hidden", "true"), ga.Text(" "+sim.Options[k].Label))
+					return ga.Th().Scope("col").Body(append([]ga.UI{ga.Span().Class("swatch "+c.optionClass(k)+" line").Aria("hidden", "true")}, figureText(" "+sim.Options[k].Label)...)...)
 				}),
 			)),
 			ga.TBody().Body(ga.Range(rows).Slice(func(i int) ga.UI {
@@ -464,7 +464,7 @@ func (c *Calculator) renderUncertainty() ga.UI {
 						if o := &sim.Options[k]; o.CannotServe == sim.Samples && rows[i].id != "cannot-serve" && rows[i].id != "win" {
 							return ga.Td().Text("–") // it serves in no draw: no figures
 						}
-						return ga.Td().Text(rows[i].cell(&sim.Options[k]))
+						return ga.Td().Body(figureText(rows[i].cell(&sim.Options[k]))...)
 					}),
 				)
 			})),
