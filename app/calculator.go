@@ -37,6 +37,9 @@ type Calculator struct {
 	sim               *engine.Simulation
 	simErr            string
 	simDone, simTotal int
+	// fanSim is the simulation the fan chart draws: sim, a frame after the
+	// table shows it (refreshUncertainty).
+	fanSim *engine.Simulation
 	// The commitment sizing of one cloud option (sizingTarget), computed
 	// after the results are painted; commitTerms is the terms it compares,
 	// as typed beside its chart (kept in the page only).
@@ -86,9 +89,9 @@ type Calculator struct {
 		link string
 	}
 
-	colors       colorBook // each option's colour, kept through moves and removals (chartcolors.go)
-	showRevenue  bool      // the monthly chart draws revenue (off: it would set the cost scale)
-	narrowCharts bool      // the results column is narrow: charts use their narrow frame (charts.go)
+	colors      colorBook // each option's colour, kept through moves and removals (chartcolors.go)
+	showRevenue bool      // the monthly chart draws revenue (off: it would set the cost scale)
+	chartWidth  int       // the charts' frame width, in CSS pixels (charts.go frameFor; 0 until measured)
 
 	// focused is the path of the numeric input being edited, which shows
 	// the text as typed; the others show it with separators (entry.go).

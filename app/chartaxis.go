@@ -172,13 +172,19 @@ func signedAxis(values []decimal.Decimal, from, to float64) axis {
 // ten), so shifting the decimal point is exact. Labels with units
 // ("200 kW") keep their own format.
 func fitTicks(ticks []decimal.Decimal, format func(decimal.Decimal) string) func(decimal.Decimal) string {
+	return fitTicksTo(ticks, format, 7)
+}
+
+// fitTicksTo is fitTicks for labels of at most n characters: a narrow
+// chart's (n = 5) writes $25,000 as $25k.
+func fitTicksTo(ticks []decimal.Decimal, format func(decimal.Decimal) string, n int) func(decimal.Decimal) string {
 	long := false
 	for _, t := range ticks {
 		s := format(t)
 		if strings.Trim(s, "−-$0123456789,.") != "" {
 			return format
 		}
-		long = long || utf8.RuneCountInString(s) > 7
+		long = long || utf8.RuneCountInString(s) > n
 	}
 	if !long {
 		return format

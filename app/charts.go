@@ -24,19 +24,65 @@ const (
 	labelSpace = 50.0
 )
 
-// geom is a chart's frame in viewBox units. The SVG scales to its box and
-// its text is sized to render at 12 px whatever the scale (web/charts.js),
-// so a narrow box gets a narrow frame, in which that text still fits.
+// geom is a chart's frame in viewBox units. The frame is as wide as the
+// chart's box, in CSS pixels, or a little less (frameFor), and the
+// drawing's text is sized to render at 12 px whatever the scale
+// (web/charts.js): a text is then at most 12 units, and the margins, sized
+// for that, hold it at every width.
 type geom struct {
 	W, H       float64 // the frame
 	L, R, T, B float64 // the plot's margins
-	narrow     bool
+	narrow     bool    // under narrowFrame: shorter labels, names above bars
 }
 
-var (
-	wideGeom   = geom{W: 720, H: 300, L: 84, R: 16, T: 16, B: 40}
-	narrowGeom = geom{W: 360, H: 260, L: 64, R: 12, T: 16, B: 40, narrow: true}
+// The frames' widths: from minFrame to maxFrame in steps of frameStep. A
+// chart is drawn again only when its box crosses a step, not on every
+// pixel of a resize.
+const (
+	minFrame    = 240
+	maxFrame    = 720
+	frameStep   = 40
+	narrowFrame = 560 // below it, a frame is narrow
 )
+
+var wideGeom = geom{W: 720, H: 300, L: 84, R: 16, T: 16, B: 40}
+
+// frameFor is the frame for a box w CSS pixels wide: the widest step
+// that fits in it (the widest frame when w is 0, not measured yet).
+func frameFor(w int) geom {
+	if w <= 0 {
+		return wideGeom
+	}
+	fw := min(max(w/frameStep*frameStep, minFrame), maxFrame)
+	if fw >= narrowFrame {
+		g := wideGeom
+		g.W = float64(fw)
+		return g
+	}
+	return geom{W: float64(fw), H: 260, L: 64, R: 12, T: 16, B: 40, narrow: true}
+}
+
+// tickRunes is the most characters a plain figure on an axis takes before
+// it is written with k, M, B or T (fitTicksTo).
+func (g geom) tickRunes() int {
+	if g.narrow {
+		return 5
+	}
+	return 7
+}
+
+// textRunes is about how many characters of 12 px text fit across the
+// frame from x: a character of the page's sans-serif is about 7
+// px wide, and a frame unit is at most a CSS pixel.
+func (g geom) textRunes(x float64) int { return int((g.W - x - 4) / 7) }
+
+// labelEvery is the step between the labels drawn of n evenly spaced
+// along the plot: every one when they are labelSpace apart or more, else
+// every other, every third, …
+func (g geom) labelEvery(n int) int {
+	fit := max(int(g.pw()/labelSpace), 1)
+	return (n + fit - 1) / fit
+}
 
 func (g geom) pw() float64 { return g.W - g.L - g.R } // plot width
 func (g geom) ph() float64 { return g.H - g.T - g.B } // plot height
@@ -69,28 +115,26 @@ func monthSeries(r *engine.Result, get func(*engine.Month) *decimal.Decimal) (va
 	return values, series, labels
 }
 
-// geom is the frame the charts are drawn in: narrow when the results column
-// is (see watchChartWidth).
-func (c *Calculator) geom() geom {
-	if c.narrowCharts {
-		return narrowGeom
-	}
-	return wideGeom
-}
+// geom is the frame the charts are drawn in: as wide as their box (see
+// watchChartWidth).
+func (c *Calculator) geom() geom { return frameFor(c.chartWidth) }
 
-// narrowBelow is the results column's width, in CSS pixels, under which the
-// charts use the narrow frame. web/charts.js measures it.
-const narrowBelow = 600
-
-// watchChartWidth follows the width of the results column: web/charts.js
-// sets infercostChartsNarrow and fires "infercost-charts-narrow" when it
-// crosses narrowBelow, and the charts are drawn again in the other frame.
+// watchChartWidth follows the width of the charts' box: web/charts.js sets
+// infercostChartWidth to the frame width that fits it (a step of
+// frameStep) and fires "infercost-chart-width" when that changes, and the
+// charts are drawn again in the new frame.
 func (c *Calculator) watchChartWidth(ctx ga.Context) {
-	read := func() bool { v := ga.Window().Get("infercostChartsNarrow"); return v.Truthy() && v.Bool() }
-	c.narrowCharts = read()
-	ga.Window().Call("addEventListener", "infercost-charts-narrow", ga.FuncOf(func(ga.Value, []ga.Value) any {
-		narrow := read()
-		c.dispatch(ctx, func(ga.Context) { c.narrowCharts = narrow })
+	read := func() int {
+		v := ga.Window().Get("infercostChartWidth")
+		if v.Type() != ga.TypeNumber {
+			return 0
+		}
+		return v.Int()
+	}
+	c.chartWidth = read()
+	ga.Window().Call("addEventListener", "infercost-chart-width", ga.FuncOf(func(ga.Value, []ga.Value) any {
+		w := read()
+		c.dispatch(ctx, func(ga.Context) { c.chartWidth = w })
 		return nil
 	}))
 }
@@ -160,15 +204,6 @@ func (g geom) xAnchor(x float64) string {
 
 func (g geom) xTitle(text string) ga.UI { return svgText(g.L+g.pw()/2, g.H-4, "middle", text) }
 
-// minor is the class of every other axis label, which gives way on a narrow
-// chart (web/infercost.css).
-func minor(i int) string {
-	if i%2 == 1 {
-		return "minor"
-	}
-	return ""
-}
-
 // figure wraps a chart with its title, legend, caption, optional controls
 // and the buttons that save it as SVG or PNG. The buttons come before the
 // drawing, so that Tab from the drawing goes on to the next chart.
@@ -183,14 +218,14 @@ func (c *Calculator) figure(id, title, caption string, legend []legendItem, cont
 	}
 	return ga.Figure().Class("chart").ID(id).Body(
 		ga.Div().Class("chart-head").Body(
-			ga.H3().Text(title),
+			ga.H3().Body(figureText(title)...),
 			ga.Div().Class("chart-tools no-print").Body(controls, ga.Span().Class("save-label").Text("Save"), save("svg"), save("png")),
 		),
 		ga.If(len(legend) > 0, func() ga.UI {
 			return ga.Ul().Class("legend").Body(ga.Range(legend).Slice(func(i int) ga.UI {
 				return ga.Li().Body(
 					ga.Span().Class("swatch "+legend[i].class+" "+legend[i].style).Aria("hidden", "true"),
-					ga.Text(legend[i].label),
+					ga.Span().Body(figureText(legend[i].label)...),
 					ga.If(legend[i].same != "", func() ga.UI {
 						return ga.Span().Class("same").Title(legend[i].sameWhy).Text(" " + legend[i].same)
 					}),
@@ -198,7 +233,7 @@ func (c *Calculator) figure(id, title, caption string, legend []legendItem, cont
 			}))
 		}),
 		body,
-		ga.FigCaption().Text(caption),
+		ga.FigCaption().Body(figureText(caption)...),
 	)
 }
 
@@ -236,7 +271,7 @@ type legendItem struct{ label, class, style, same, sameWhy string }
 // logarithmic axis says so above its labels.
 func yAxis(g geom, y axis, format func(decimal.Decimal) string) ga.UI {
 	ticks := y.ticks
-	format = fitTicks(ticks, format) // "$2.5B": long figures were cut off at the chart's edge
+	format = fitTicksTo(ticks, format, g.tickRunes()) // "$2.5B": long figures were cut off at the chart's edge
 	return svg("g").Class("axis").Body(
 		ga.Range(ticks).Slice(func(i int) ga.UI {
 			yy := y.at(ticks[i])
@@ -315,7 +350,7 @@ func monthAxis(g geom, h int, x func(int) float64) ga.UI {
 	}
 	return svg("g").Class("axis").Body(
 		ga.Range(marks).Slice(func(i int) ga.UI {
-			return g.xLabel(x(marks[i]), strconv.Itoa(marks[i])).Class(minor(i))
+			return g.xLabel(x(marks[i]), strconv.Itoa(marks[i]))
 		}),
 		g.xTitle("month"),
 	)
@@ -443,10 +478,17 @@ func (c *Calculator) breakdownChart(r *engine.Result) ga.UI {
 		ends = append(ends, pos, neg)
 	}
 	const barH = 26.0
-	height := g.T + float64(len(r.Options))*(barH+14) + g.B
-	x := signedAxis(ends, g.L+80, g.W-g.R)
+	// Wide, each option's name is left of its bar; narrow, above it, across
+	// the drawing, and the bars start near the left edge.
+	rowH, nameH, barLeft := barH+14, 0.0, g.L+80
+	if g.narrow {
+		nameH, barLeft = 16, 24
+		rowH += nameH
+	}
+	height := g.T + float64(len(r.Options))*rowH + g.B
+	x := signedAxis(ends, barLeft, g.W-g.R)
 	ticks := x.ticks
-	money := fitTicks(ticks, moneyTicks(ticks))
+	money := fitTicksTo(ticks, moneyTicks(ticks), g.tickRunes())
 	var legend []legendItem
 	for ci, c := range engine.Categories {
 		if used[ci] {
@@ -468,10 +510,14 @@ func (c *Calculator) breakdownChart(r *engine.Result) ga.UI {
 				)
 			})),
 			ga.Range(r.Options).Slice(func(i int) ga.UI {
-				top := g.T + float64(i)*(barH+14)
+				top := g.T + float64(i)*rowH + nameH
 				right, left := decimal.Zero, decimal.Zero // the stacks' ends so far
+				name := svgText(g.L+74, top+barH/2, "end", truncateRunes(r.Options[i].Label, 20))
+				if g.narrow {
+					name = svgText(4, top-nameH/2, "start", truncateRunes(r.Options[i].Label, g.textRunes(4)))
+				}
 				return svg("g").Body(
-					svgText(g.L+74, top+barH/2, "end", truncateRunes(r.Options[i].Label, 20)).Class("bar-label").Attr("dy", "0.32em"),
+					name.Class("bar-label").Attr("dy", "0.32em"),
 					// No bar: it cannot serve, marked as the legends mark it.
 					ga.If(r.Options[i].Infeasible != "", func() ga.UI {
 						return svgText(x.at(decimal.Zero)+6, top+barH/2, "start", "(cannot serve)").Class("bar-label cannot-serve-note").Attr("dy", "0.32em")
@@ -610,26 +656,52 @@ func (c *Calculator) tornadoChart(t *engine.Tornado, label string, format func(d
 	for _, s := range swings {
 		above = above || utf8.RuneCountInString(s.Label) > 30
 	}
-	left, labelH, valueRoom := 230.0, 0.0, 80.0 // valueRoom: for the values printed past the bars' ends
-	if above {
-		left, labelH, valueRoom = 4, 17, 62
+	// valueRoom: for the values printed past the bars' ends, as long as
+	// the longest of them.
+	valueRoom := 4.0
+	for _, s := range swings {
+		for _, v := range []*decimal.Decimal{s.Low, s.High} {
+			if v != nil {
+				valueRoom = max(valueRoom, 8+7*float64(utf8.RuneCountInString(format(*v))))
+			}
+		}
 	}
-	rowH := labelH + 2*barH + 6
-	height := g.T + float64(len(swings))*rowH + 30
+	left, labelH := 230.0, 0.0
+	// Above its bars, a name longer than the frame is wide takes more
+	// lines (wrapped at spaces).
+	names := make([][]string, len(swings))
+	tops := make([]float64, len(swings)+1) // each input's row, and the end
+	tops[0] = g.T
+	for i, s := range swings {
+		names[i] = []string{s.Label}
+		if above {
+			left, labelH = 4, 17
+			names[i] = wrapWords(s.Label, g.textRunes(left))
+		}
+		tops[i+1] = tops[i] + labelH*float64(len(names[i])) + 2*barH + 6
+	}
+	height := tops[len(swings)] + 30
 	xAt := func(v decimal.Decimal) float64 {
 		f, _ := v.Sub(lo).Div(span).Float64()
 		return left + valueRoom + (g.W-g.R-left-2*valueRoom)*f
 	}
 	baseX := px(xAt(t.Base))
+	baseAnchor := "middle" // near an edge, the base's label runs inwards
+	if xb := xAt(t.Base); xb < g.W/4 {
+		baseAnchor = "start"
+	} else if xb > g.W*3/4 {
+		baseAnchor = "end"
+	}
 	return c.figure("chart-tornado", "What moves "+label+" — "+fmt.Sprintf("±%s %%", t.Percent),
 		"Each input moved down and up by the same share, the others held; the widest bars matter most. Dark, above: the input lowered; light, below: raised. Each bar ends in the metric's value.",
 		[]legendItem{{label: "Input lowered", class: "low", style: "block"}, {label: "Input raised", class: "high", style: "block"}}, nil,
 		chartSVG(g, height, "Sensitivity tornado").Body(
 			svg("line").Class("base").Attr("x1", baseX).Attr("x2", baseX).Attr("y1", px(g.T-4)).Attr("y2", px(height-24)),
-			svgText(xAt(t.Base), height-8, "middle", "base "+format(t.Base)).Class("axis-text"),
+			svgText(xAt(t.Base), height-8, baseAnchor, "base "+format(t.Base)).Class("axis-text"),
 			ga.Range(swings).Slice(func(i int) ga.UI {
 				s := swings[i]
-				top := g.T + float64(i)*rowH
+				top := tops[i]
+				labelH := labelH * float64(len(names[i])) // the name's lines
 				bar := func(v *decimal.Decimal, class, what string, in decimal.Decimal, y0 float64) ga.UI {
 					if v == nil {
 						return svg("g")
@@ -649,12 +721,14 @@ func (c *Calculator) tornadoChart(t *engine.Tornado, label string, format func(d
 						svgText(tx, y0+barH/2, anchor, format(*v)).Class("value").Attr("data-path", s.Path).Attr("data-end", class).Attr("dy", "0.35em"),
 					)
 				}
-				name := svgText(left-8, top+barH+1, "end", s.Label)
+				name := ga.UI(svgText(left-8, top+barH+1, "end", s.Label).Class("bar-label").Attr("dy", "0.35em"))
 				if above {
-					name = svgText(left, top+labelH/2, "start", s.Label)
+					name = svg("g").Body(ga.Range(names[i]).Slice(func(k int) ga.UI {
+						return svgText(left, top+17*float64(k)+17.0/2, "start", names[i][k]).Class("bar-label").Attr("dy", "0.35em")
+					}))
 				}
 				return svg("g").Body(
-					name.Class("bar-label").Attr("dy", "0.35em"),
+					name,
 					bar(s.Low, "low", "lowered", s.LowInput, top+labelH+1),
 					bar(s.High, "high", "raised", s.HighInput, top+labelH+barH+2),
 				)
@@ -709,12 +783,11 @@ func (c *Calculator) volumeChart(r *engine.Result, pts []engine.CurvePoint, curr
 		chartSVG(g, g.H, "Cost per million tokens by daily volume").Attr("data-scale", scaleName(y)).Body(
 			yAxis(g, y, moneyTicks(y.ticks)),
 			svg("g").Class("axis").Body(ga.Range(pts).Slice(func(i int) ga.UI {
-				// Every other label when they would crowd; minor ones give way
-				// on a very narrow chart (web/infercost.css).
-				if n > int(g.pw()/labelSpace) && i%2 == 1 {
+				// Fewer labels when they would crowd.
+				if i%g.labelEvery(n) != 0 {
 					return svg("g")
 				}
-				return g.xLabel(x(i), shortCount(pts[i].RequestsPerDay)).Class(minor(i))
+				return g.xLabel(x(i), shortCount(pts[i].RequestsPerDay))
 			}),
 				g.xTitle("requests a day")),
 			ga.If(cur >= 0, func() ga.UI { return g.vline("base", cur) }),
@@ -739,6 +812,27 @@ func (c *Calculator) volumeChart(r *engine.Result, pts []engine.CurvePoint, curr
 			}),
 		),
 	)
+}
+
+// wrapWords splits text at spaces into lines of at most n characters (a
+// word longer than n is a line of its own).
+func wrapWords(text string, n int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		if line != "" && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) > n {
+			lines = append(lines, line)
+			line = w
+		} else if line != "" {
+			line += " " + w
+		} else {
+			line = w
+		}
+	}
+	if line != "" || len(lines) == 0 {
+		lines = append(lines, line)
+	}
+	return lines
 }
 
 // shortCount writes 2500000 as "2.5M" for axis labels.
@@ -790,7 +884,7 @@ func (c *Calculator) interactivityChart(r *engine.Result, pts []engine.Interacti
 		chartSVG(g, g.H, "Cost per million tokens by tokens per second per user").Attr("data-scale", scaleName(y)).Body(
 			yAxis(g, y, moneyTicks(y.ticks)),
 			svg("g").Class("axis").Body(ga.Range(pts).Slice(func(i int) ga.UI {
-				if n > int(g.pw()/labelSpace) && i%2 == 1 {
+				if i%g.labelEvery(n) != 0 {
 					return svg("g")
 				}
 				return g.xLabel(x(i), engine.Count(pts[i].TokensPerSecondPerUser, 0))
@@ -869,7 +963,7 @@ func (c *Calculator) sizingChart(z *engine.Sizing) ga.UI {
 			yAxis(g, y, moneyTicks(y.ticks)),
 			svg("g").Class("axis").Body(
 				ga.Range(xa.ticks).Slice(func(k int) ga.UI {
-					return g.xLabel(xa.at(xa.ticks[k]), fitTicks(xa.ticks, func(d decimal.Decimal) string { return engine.Count(d, 0) })(xa.ticks[k]))
+					return g.xLabel(xa.at(xa.ticks[k]), fitTicksTo(xa.ticks, func(d decimal.Decimal) string { return engine.Count(d, 0) }, g.tickRunes())(xa.ticks[k]))
 				}),
 				g.xTitle("accelerators committed"),
 			),

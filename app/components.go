@@ -46,7 +46,7 @@ type monthlyCostBlock struct {
 	C       *Calculator
 	Drawn   drawnResult
 	Revenue bool // revenue drawn (showRevenue)
-	Narrow  bool // the narrow frame (narrowCharts)
+	Width   int  // the charts' frame width (chartWidth)
 }
 
 func (b *monthlyCostBlock) Render() ga.UI {
@@ -61,9 +61,9 @@ func (b *monthlyCostBlock) Render() ga.UI {
 // breakdownBlock is the cost breakdown chart of the result as last drawn.
 type breakdownBlock struct {
 	ga.Compo
-	C      *Calculator
-	Drawn  drawnResult
-	Narrow bool
+	C     *Calculator
+	Drawn drawnResult
+	Width int
 }
 
 func (b *breakdownBlock) Render() ga.UI {
@@ -82,7 +82,7 @@ type capacityBlock struct {
 	C      *Calculator
 	Drawn  drawnResult
 	Option int // -1: no self-hosted option
-	Narrow bool
+	Width  int
 }
 
 func (b *capacityBlock) Render() ga.UI {
@@ -98,9 +98,9 @@ func (b *capacityBlock) Render() ga.UI {
 // as last drawn.
 type discountedBlock struct {
 	ga.Compo
-	C      *Calculator
-	Drawn  drawnResult
-	Narrow bool
+	C     *Calculator
+	Drawn drawnResult
+	Width int
 }
 
 func (b *discountedBlock) Render() ga.UI {
@@ -121,7 +121,7 @@ type sizingBlock struct {
 	Err    string
 	Terms  string // as typed beside the chart
 	Option int
-	Narrow bool
+	Width  int
 	// Basis is the sizing basis chosen beside the chart (as typed) and
 	// DiscountRate the rate its net present cost is at.
 	Basis        string
@@ -133,9 +133,9 @@ func (b *sizingBlock) Render() ga.UI { return b.C.guardedRender(b.C.renderSizing
 // volumeBlock is the cost against volume.
 type volumeBlock struct {
 	ga.Compo
-	C      *Calculator
-	Curve  []engine.CurvePoint
-	Narrow bool
+	C     *Calculator
+	Curve []engine.CurvePoint
+	Width int
 }
 
 func (b *volumeBlock) Render() ga.UI { return b.C.guardedRender(b.C.renderVolume) }
@@ -147,7 +147,7 @@ type interactivityBlock struct {
 	C       *Calculator
 	Curve   []engine.InteractivityPoint
 	Ceiling string
-	Narrow  bool
+	Width   int
 }
 
 func (b *interactivityBlock) Render() ga.UI { return b.C.guardedRender(b.C.renderInteractivity) }
@@ -160,7 +160,7 @@ type tornadoBlock struct {
 	Err     string
 	Option  int
 	Metric  engine.Metric
-	Narrow  bool
+	Width   int
 }
 
 func (b *tornadoBlock) Render() ga.UI { return b.C.guardedRender(b.C.renderTornado) }
@@ -169,28 +169,43 @@ func (b *tornadoBlock) Render() ga.UI { return b.C.guardedRender(b.C.renderTorna
 // last worked out (refreshSecondary's "power" job).
 type powerBlock struct {
 	ga.Compo
-	C      *Calculator
-	Drawn  drawnResult
-	Narrow bool
+	C     *Calculator
+	Drawn drawnResult
+	Width int
 }
 
 func (b *powerBlock) Render() ga.UI {
 	return b.C.guardedRender(func() ga.UI { return b.C.renderPower(b.Drawn.r) })
 }
 
-// uncertaintyBlock is the Monte Carlo's results: its progress (Done of
-// Total draws), its table and fan chart, or why there are none.
+// uncertaintyBlock is the Monte Carlo's results: its table, or why there
+// is none (the progress line is uncertaintyProgress, the fan chart
+// uncertaintyFan).
 type uncertaintyBlock struct {
 	ga.Compo
-	C       *Calculator
-	On      bool
-	Sim     *engine.Simulation
-	Err     string
-	Running bool // a run is under way (its progress is uncertaintyProgress)
-	Narrow  bool
+	C   *Calculator
+	On  bool
+	Sim *engine.Simulation
+	Err string
+	// Not whether a run is under way, nor the charts' width: a change of
+	// either redrew the table and the fan chart (20 ms and more under
+	// wasm), on the keystroke that started a run and at its end.
 }
 
 func (b *uncertaintyBlock) Render() ga.UI { return b.C.guardedRender(b.C.renderUncertainty) }
+
+// uncertaintyFan is the Monte Carlo's fan chart, a component of its own
+// below the card's table, drawn a frame after it (Calculator.fanSim).
+type uncertaintyFan struct {
+	ga.Compo
+	C     *Calculator
+	On    bool
+	Sim   *engine.Simulation
+	Err   string
+	Width int // the charts' frame width (frameFor): a change draws it again
+}
+
+func (b *uncertaintyFan) Render() ga.UI { return b.C.guardedRender(b.render) }
 
 // uncertaintyProgress is the Monte Carlo's progress line, a component of
 // its own beside the card: its count changes every 200 ms while the draws

@@ -99,7 +99,7 @@ func (c *Calculator) renderNum(n numInput) ga.UI {
 		),
 		ga.If(n.err != "", func() ga.UI { return ga.P().Class("error").ID(errID).Text(n.err) }),
 		ga.P().Class("help").ID(helpID).Body(
-			ga.Text(fd.Help),
+			ga.Span().Body(figureText(fd.Help)...),
 			ga.If(def.Exists(), func() ga.UI {
 				state := strings.ToUpper(kind[:1]) + kind[1:]
 				if overridden {

@@ -34,7 +34,7 @@ func (c *Calculator) renderPower(r *engine.Result) ga.UI {
 			if op.Site != nil && op.Site.Note != "" {
 				text += " " + op.Site.Note + "."
 			}
-			return ga.Li().Text(text)
+			return ga.Li().Body(figureText(text)...)
 		})),
 		c.powerChart(r),
 	)
@@ -112,13 +112,13 @@ func (c *Calculator) powerTable(r *engine.Result) ga.UI {
 			ga.Range(p.Options).Slice(func(k int) ga.UI {
 				return ga.Th().Scope("col").Body(
 					ga.Span().Class("swatch "+c.optionClass(p.Options[k].Option)+" line").Aria("hidden", "true"),
-					ga.Text(" "+p.Options[k].Label))
+					ga.Span().Body(figureText(" "+p.Options[k].Label)...))
 			}),
 		)),
 		ga.TBody().Body(ga.Range(rows).Slice(func(i int) ga.UI {
 			return ga.Tr().DataSet("row", rows[i].id).Body(
 				ga.Th().Scope("row").Text(rows[i].label),
-				ga.Range(p.Options).Slice(func(k int) ga.UI { return ga.Td().Text(rows[i].cell(&p.Options[k])) }),
+				ga.Range(p.Options).Slice(func(k int) ga.UI { return ga.Td().Body(figureText(rows[i].cell(&p.Options[k]))...) }),
 			)
 		})),
 	))

@@ -38,24 +38,25 @@ func (c *Calculator) renderResults() []ga.UI {
 			ga.H2().Text("Charts"),
 			// Each monthly chart shows the result it was last drawn from
 			// (c.drawn: refreshSecondary draws them one a frame).
-			&monthlyCostBlock{C: c, Drawn: c.drawn[0], Revenue: c.showRevenue, Narrow: c.narrowCharts},
-			&breakdownBlock{C: c, Drawn: c.drawn[1], Narrow: c.narrowCharts},
-			&capacityBlock{C: c, Drawn: c.drawn[2], Option: c.capacityTargetIn(c.drawn[2]), Narrow: c.narrowCharts},
-			&sizingBlock{C: c, Sizing: c.sizing, Err: c.sizingErr, Terms: c.commitTerms, Option: c.sizingTarget(), Narrow: c.narrowCharts,
+			&monthlyCostBlock{C: c, Drawn: c.drawn[0], Revenue: c.showRevenue, Width: c.chartWidth},
+			&breakdownBlock{C: c, Drawn: c.drawn[1], Width: c.chartWidth},
+			&capacityBlock{C: c, Drawn: c.drawn[2], Option: c.capacityTargetIn(c.drawn[2]), Width: c.chartWidth},
+			&sizingBlock{C: c, Sizing: c.sizing, Err: c.sizingErr, Terms: c.commitTerms, Option: c.sizingTarget(), Width: c.chartWidth,
 				Basis: c.f.Workload[sizingBasisKey], DiscountRate: r.Workload.DiscountRate.String()},
-			&discountedBlock{C: c, Drawn: c.drawn[3], Narrow: c.narrowCharts},
-			&volumeBlock{C: c, Curve: c.curve, Narrow: c.narrowCharts},
-			&interactivityBlock{C: c, Curve: c.icurve, Ceiling: c.ceiling, Narrow: c.narrowCharts},
-			&tornadoBlock{C: c, Tornado: c.tornado, Err: c.tornadoErr, Option: c.sensOption, Metric: c.sensMetric, Narrow: c.narrowCharts},
+			&discountedBlock{C: c, Drawn: c.drawn[3], Width: c.chartWidth},
+			&volumeBlock{C: c, Curve: c.curve, Width: c.chartWidth},
+			&interactivityBlock{C: c, Curve: c.icurve, Ceiling: c.ceiling, Width: c.chartWidth},
+			&tornadoBlock{C: c, Tornado: c.tornado, Err: c.tornadoErr, Option: c.sensOption, Metric: c.sensMetric, Width: c.chartWidth},
 		),
 		ga.Section().Class("card uncertainty").ID("uncertainty").Body(
 			ga.H2().Text("Uncertainty"),
 			&uncertaintyProgress{C: c, Running: c.simRunning(), Done: c.simDone, Total: c.simTotal, First: c.sim == nil},
-			&uncertaintyBlock{C: c, On: c.f.Unc.On, Sim: c.sim, Err: c.simErr, Running: c.simRunning(), Narrow: c.narrowCharts},
+			&uncertaintyBlock{C: c, On: c.f.Unc.On, Sim: c.sim, Err: c.simErr},
+			&uncertaintyFan{C: c, On: c.f.Unc.On, Sim: c.fanSim, Err: c.simErr, Width: c.chartWidth},
 		),
 		ga.Section().Class("card power").ID("power").Body(
 			ga.H2().Text("Power"),
-			&powerBlock{C: c, Drawn: c.powerOf, Narrow: c.narrowCharts},
+			&powerBlock{C: c, Drawn: c.powerOf, Width: c.chartWidth},
 		),
 	}
 	return ui
@@ -206,7 +207,7 @@ func (v *whyView) render() ga.UI {
 		),
 		ga.Div().Class("slot").Body(optionalP("summary-finance", "", v.Finance)),
 		ga.Div().Class("slot").Body(optionalP("robustness", robust, v.Robust)),
-		ga.P().Class("assumptions muted").ID("summary-assumptions").Text(v.Assumptions),
+		ga.P().Class("assumptions muted").ID("summary-assumptions").Body(figureText(v.Assumptions)...),
 		ga.P().Class("method muted").ID("summary-method").Body(
 			howLink("results", "How infercost computes these figures"),
 			ga.Text(": throughput, accelerators needed, the cost of each option, the comparison, prices over time, present values and what drives it, each with its formula."),
@@ -216,7 +217,7 @@ func (v *whyView) render() ga.UI {
 
 // optionalP is a paragraph when there is text.
 func optionalP(id, class, text string) ga.UI {
-	return ga.If(text != "", func() ga.UI { return ga.P().ID(id).Class(class).Text(text) })
+	return ga.If(text != "", func() ga.UI { return ga.P().ID(id).Class(class).Body(figureText(text)...) })
 }
 
 // Verdict is the one-sentence answer the page leads with.
@@ -231,7 +232,7 @@ func (c *Calculator) headline(i int) ga.UI {
 	v := r.Comparison.Options[i]
 	id := fmt.Sprintf("headline-%d", i)
 	stat := func(label, value, key string) ga.UI {
-		return ga.Div().Class("stat").Body(ga.Span().Class("stat-label").Text(label), ga.Span().Class("stat-value").Attr("data-key", key).Text(value))
+		return ga.Div().Class("stat").Body(ga.Span().Class("stat-label").Text(label), ga.Span().Class("stat-value").Attr("data-key", key).Body(figureText(value)...))
 	}
 	var extra []ga.UI
 	if o.Throughput != nil {
@@ -324,9 +325,9 @@ func irrText(o *engine.OptionResult) string {
 // to, and how the scenario differs from it.
 func calibrationNote(cal *engine.Calibration) ga.UI {
 	return ga.Div().Class("accuracy").Attr("data-key", "calibration").Body(
-		ga.P().Text(cal.Sentence()),
+		ga.P().Body(figureText(cal.Sentence())...),
 		ga.Range(cal.Differences).Slice(func(k int) ga.UI {
-			return ga.P().Class("outside").Text("Unlike the measurement: " + cal.Differences[k] + ".")
+			return ga.P().Class("outside").Body(figureText("Unlike the measurement: " + cal.Differences[k] + ".")...)
 		}),
 	)
 }
@@ -335,9 +336,9 @@ func calibrationNote(cal *engine.Calibration) ga.UI {
 // be, and where the scenario is outside what validation covers.
 func accuracyNote(a *engine.Accuracy) ga.UI {
 	return ga.Div().Class("accuracy").Attr("data-key", "accuracy").Body(
-		ga.P().Text("Throughput estimate: "+a.Band()+"."),
+		ga.P().Body(figureText("Throughput estimate: "+a.Band()+".")...),
 		ga.Range(a.Outside).Slice(func(k int) ga.UI {
-			return ga.P().Class("outside").Text("Outside validation: " + a.Outside[k] + ".")
+			return ga.P().Class("outside").Body(figureText("Outside validation: " + a.Outside[k] + ".")...)
 		}),
 	)
 }
@@ -376,19 +377,19 @@ func (v *comparisonView) table() ga.UI {
 		ga.THead().Body(ga.Tr().Body(
 			ga.Td().Class("corner"),
 			ga.Range(v.Head).Slice(func(k int) ga.UI {
-				return ga.Th().Scope("col").Body(ga.Span().Class("swatch block "+v.Head[k].Series).Aria("hidden", "true"), ga.Text(v.Head[k].Label))
+				return ga.Th().Scope("col").Body(ga.Span().Class("swatch block "+v.Head[k].Series).Aria("hidden", "true"), ga.Span().Body(figureText(v.Head[k].Label)...))
 			}),
 		)),
 		ga.TBody().Body(ga.Range(v.Rows).Slice(func(k int) ga.UI {
 			row := v.Rows[k]
 			return ga.Tr().Body(
-				ga.Th().Scope("row").Text(row.Label),
+				ga.Th().Scope("row").Body(figureText(row.Label)...),
 				ga.Range(row.Cells).Slice(func(i int) ga.UI {
 					class := ""
 					if i == v.Winner {
 						class = "winner"
 					}
-					return ga.Td().Class(class).Text(row.Cells[i])
+					return ga.Td().Class(class).Body(figureText(row.Cells[i])...)
 				}),
 			)
 		})),

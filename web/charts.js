@@ -39,7 +39,7 @@ watchCharts();
 // to what went wrong.
 const svgNS = "http://www.w3.org/2000/svg";
 const chartProps = ["fill", "fill-opacity", "stroke", "stroke-width", "stroke-dasharray", "opacity",
-  "font-size", "font-family", "font-style", "font-weight", "text-anchor", "dominant-baseline"];
+  "font-size", "font-family", "font-style", "font-weight", "text-anchor", "dominant-baseline", "paint-order", "stroke-linejoin"];
 
 function svgEl(tag, attrs, text) {
   const el = document.createElementNS(svgNS, tag);
@@ -79,8 +79,10 @@ function standaloneChart(fig) {
   const font = page.fontFamily, fs = 13;
   const head = svgEl("g", { "font-family": font, fill: text });
   let y = 22;
-  head.appendChild(svgEl("text", { x: 8, y, "font-size": 16, "font-weight": 700 }, fig.querySelector("h3").textContent));
-  y += 10;
+  // The title wraps on a narrow chart (a phone's frame is 240–520 wide).
+  const titleLines = wrap(fig.querySelector("h3").textContent, Math.floor((W - 16) / 9.5));
+  titleLines.forEach((l, i) => head.appendChild(svgEl("text", { x: 8, y: y + i * 20, "font-size": 16, "font-weight": 700 }, l)));
+  y += 10 + (titleLines.length - 1) * 20;
   let x = 8;
   for (const li of fig.querySelectorAll(".legend li")) {
     const sw = li.querySelector(".swatch"), colour = getComputedStyle(sw).getPropertyValue("--series").trim() || text;
@@ -150,17 +152,33 @@ window.infercostSaveChart = async (id, format, name) => {
   }
 };
 
-// The charts' frame follows the results column (app/charts.go geom): below
-// 600 CSS pixels they are drawn narrow. Go reads infercostChartsNarrow and
-// hears "infercost-charts-narrow" when it changes.
-const narrowBelow = 600;
-const columnSize = new ResizeObserver((entries) => {
-  const narrow = entries[0].contentRect.width < narrowBelow;
-  if (narrow !== window.infercostChartsNarrow) {
-    window.infercostChartsNarrow = narrow;
-    window.dispatchEvent(new Event("infercost-charts-narrow"));
+// The charts' frame follows the width of their box (app/charts.go frameFor):
+// the widest step of 40 CSS pixels, from 240 to 720, that fits in a card of
+// the results column. Go reads infercostChartWidth and hears
+// "infercost-chart-width" when it changes: a resize redraws the charts only
+// when it crosses a step.
+const frameMin = 240, frameMax = 720, frameStep = 40;
+function frameWidth(col) {
+  // A chart is as wide as its card's content: the column less the card's
+  // padding and border (read from a card when there is one).
+  const card = col.querySelector(".card");
+  let pad = 34;
+  if (card) {
+    const cs = getComputedStyle(card);
+    pad = ["paddingLeft", "paddingRight", "borderLeftWidth", "borderRightWidth"].reduce((s, p) => s + (parseFloat(cs[p]) || 0), 0);
   }
-});
+  const box = col.clientWidth - pad;
+  return Math.min(frameMax, Math.max(frameMin, Math.floor(box / frameStep) * frameStep));
+}
+function measureColumn() {
+  if (!columnSeen || !columnSeen.clientWidth) return;
+  const w = frameWidth(columnSeen);
+  if (w !== window.infercostChartWidth) {
+    window.infercostChartWidth = w;
+    window.dispatchEvent(new Event("infercost-chart-width"));
+  }
+}
+const columnSize = new ResizeObserver(measureColumn);
 let columnSeen = null;
 function watchColumn() {
   const col = document.getElementById("results");
@@ -168,6 +186,7 @@ function watchColumn() {
     if (columnSeen) columnSize.unobserve(columnSeen);
     columnSeen = col;
     columnSize.observe(col);
+    measureColumn();
   }
 }
 new MutationObserver(watchColumn).observe(document.documentElement, { childList: true, subtree: true });
