@@ -37,6 +37,9 @@ type Calculator struct {
 	sim               *engine.Simulation
 	simErr            string
 	simDone, simTotal int
+	// fanSim is the simulation the fan chart draws: sim, a frame after the
+	// table shows it (refreshUncertainty).
+	fanSim *engine.Simulation
 	// The commitment sizing of one cloud option (sizingTarget), computed
 	// after the results are painted; commitTerms is the terms it compares,
 	// as typed beside its chart (kept in the page only).

@@ -178,19 +178,34 @@ func (b *powerBlock) Render() ga.UI {
 	return b.C.guardedRender(func() ga.UI { return b.C.renderPower(b.Drawn.r) })
 }
 
-// uncertaintyBlock is the Monte Carlo's results: its progress (Done of
-// Total draws), its table and fan chart, or why there are none.
+// uncertaintyBlock is the Monte Carlo's results: its table, or why there
+// is none (the progress line is uncertaintyProgress, the fan chart
+// uncertaintyFan).
 type uncertaintyBlock struct {
 	ga.Compo
-	C       *Calculator
-	On      bool
-	Sim     *engine.Simulation
-	Err     string
-	Running bool // a run is under way (its progress is uncertaintyProgress)
-	Width   int
+	C   *Calculator
+	On  bool
+	Sim *engine.Simulation
+	Err string
+	// Not whether a run is under way, nor the charts' width: a change of
+	// either redrew the table and the fan chart (20 ms and more under
+	// wasm), on the keystroke that started a run and at its end.
 }
 
 func (b *uncertaintyBlock) Render() ga.UI { return b.C.guardedRender(b.C.renderUncertainty) }
+
+// uncertaintyFan is the Monte Carlo's fan chart, a component of its own
+// below the card's table, drawn a frame after it (Calculator.fanSim).
+type uncertaintyFan struct {
+	ga.Compo
+	C     *Calculator
+	On    bool
+	Sim   *engine.Simulation
+	Err   string
+	Width int // the charts' frame width (frameFor): a change draws it again
+}
+
+func (b *uncertaintyFan) Render() ga.UI { return b.C.guardedRender(b.render) }
 
 // uncertaintyProgress is the Monte Carlo's progress line, a component of
 // its own beside the card: its count changes every 200 ms while the draws

@@ -51,7 +51,8 @@ func (c *Calculator) renderResults() []ga.UI {
 		ga.Section().Class("card uncertainty").ID("uncertainty").Body(
 			ga.H2().Text("Uncertainty"),
 			&uncertaintyProgress{C: c, Running: c.simRunning(), Done: c.simDone, Total: c.simTotal, First: c.sim == nil},
-			&uncertaintyBlock{C: c, On: c.f.Unc.On, Sim: c.sim, Err: c.simErr, Running: c.simRunning(), Width: c.chartWidth},
+			&uncertaintyBlock{C: c, On: c.f.Unc.On, Sim: c.sim, Err: c.simErr},
+			&uncertaintyFan{C: c, On: c.f.Unc.On, Sim: c.fanSim, Err: c.simErr, Width: c.chartWidth},
 		),
 		ga.Section().Class("card power").ID("power").Body(
 			ga.H2().Text("Power"),

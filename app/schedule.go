@@ -18,7 +18,13 @@ import (
 //
 // Under wasm a goroutine is never preempted: a job that computed for 40 ms
 // would hold a keystroke for as long. pace returns to the browser's event
-// loop every paceSlice, so a key waits at most that long.
+// loop every paceSlice, so a key waits at most that long. It waits for a
+// message from the browser (yieldToBrowser), not a timer: Go's wasm
+// scheduler returns to the browser only when no goroutine can run, and a
+// timer of a millisecond expires while Go's garbage collector marks the
+// heap in the gap, so a job that slept kept the browser out for the whole
+// collection cycle (tasks of 30–60 ms every 100 ms during the Monte
+// Carlo).
 
 // paceSlice is the longest a job computes before letting the browser
 // handle input.
@@ -49,7 +55,11 @@ func (r *run) live() bool { return r.s.gen.Load() == r.gen }
 // continue function (engine.ErrStopped when it returns false).
 func (r *run) pace() bool {
 	if r.s.clock.now().Sub(r.last) >= paceSlice {
-		r.s.clock.sleep(time.Millisecond)
+		if y := r.s.clock.yield; y != nil {
+			y()
+		} else {
+			r.s.clock.sleep(time.Millisecond)
+		}
 		r.last = r.s.clock.now()
 	}
 	return r.live()
@@ -69,9 +79,12 @@ func (r *run) apply(fn func()) {
 type clock struct {
 	now   func() time.Time
 	sleep func(time.Duration)
+	// yield returns to the browser's event loop and back (nil: sleep a
+	// millisecond instead).
+	yield func()
 }
 
-var realClock = clock{now: time.Now, sleep: time.Sleep}
+var realClock = clock{now: time.Now, sleep: time.Sleep, yield: yieldToBrowser}
 
 // executor runs the queue off the page's goroutine (spawn) and sends
 // results back to it (apply): ctx.Async and ctx.Dispatch in the app.
@@ -139,6 +152,16 @@ func (s *scheduler) launch(jobs []job) {
 			}
 			if !r.live() {
 				return
+			}
+			if c.yield != nil {
+				// Each job starts in a task of its own: not after the
+				// previous job's last slice and the render it dispatched
+				// (the power card's render and the Monte Carlo's set-up
+				// made one task of 45–50 ms after the page opened).
+				c.yield()
+				if !r.live() {
+					return
+				}
 			}
 			r.last = c.now()
 			j.run(r)

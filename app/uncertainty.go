@@ -245,7 +245,7 @@ func (c *Calculator) renderUncertaintyInputs() ga.UI {
 							return ga.Td().Body(input(uncPath(r.path, side), r.label+", "+side, value, ph, func(v string) { f.setRange(r.path, side, v) }))
 						}
 						return ga.Tr().DataSet("path", r.path).Body(
-							ga.Th().Scope("row").Body(ga.Text(r.label), ga.Span().Class("unit").Text(" ("+r.unit+")")),
+							ga.Th().Scope("row").Body(append(figureText(r.label), ga.Span().Class("unit").Text(" ("+r.unit+")"))...),
 							cell("low", t.Low, r.placeholder[0]), cell("mode", t.Mode, r.placeholder[1]), cell("high", t.High, r.placeholder[2]),
 							ga.Td().Body(c.shapeSelect(r.path, r.label, t.Shape)),
 						)
@@ -278,7 +278,7 @@ func (c *Calculator) shapeSelect(path, label, shape string) ga.UI {
 // uncertainty is off.
 func (c *Calculator) refreshUncertainty(s engine.Scenario) *job {
 	if s.Uncertainty == nil {
-		c.sim, c.simErr, c.simDone, c.simTotal = nil, "", 0, 0
+		c.sim, c.fanSim, c.simErr, c.simDone, c.simTotal = nil, nil, "", 0, 0
 		return nil
 	}
 	total := engine.DefaultSamples
@@ -287,6 +287,16 @@ func (c *Calculator) refreshUncertainty(s engine.Scenario) *job {
 	}
 	c.simDone, c.simTotal, c.simErr = 0, total, ""
 	return &job{name: "monte-carlo", notBefore: secondaryDelay, run: func(q *run) {
+		// go-app draws what the jobs before dispatched (the tornado, the
+		// power card, the headline's drivers) on its next tick, 8.3 ms
+		// after the last dispatch: a frame's wait lets it draw them in a
+		// task of their own, not in the run's first slice (together 45–55
+		// ms after the page opened).
+		q.s.clock.sleep(chartFrame)
+		if !q.live() {
+			return
+		}
+		Mark("monte-carlo") // the run's window in a browser profile (and in make bench's trace)
 		done := 0
 		shown := time.Now()
 		pace := func() bool {
@@ -317,6 +327,18 @@ func (c *Calculator) refreshUncertainty(s engine.Scenario) *job {
 		}
 		q.apply(func() {
 			c.sim, c.simErr, c.simDone = sim, msg, total
+			Mark("monte-carlo-done")
+		})
+		// The fan chart a frame after the table, as the monthly charts
+		// are drawn (each took 5–15 ms under wasm; in one update with the
+		// spreads' last slice they made one long task). It follows the
+		// table even if an edit has cancelled the run meanwhile, so that
+		// both always show the same draws.
+		q.s.clock.sleep(chartFrame)
+		q.exec.apply(func() {
+			if c.sim == sim {
+				c.fanSim = sim
+			}
 		})
 	}}
 }
@@ -365,7 +387,6 @@ func (c *Calculator) renderUncertainty() ga.UI {
 	if sim == nil {
 		return ga.Div().Class("uncertainty-block") // the progress line says it is coming
 	}
-	r := c.result
 	money := func(d decimal.Decimal) string { return engine.Money(d) }
 	type row struct {
 		id, label string
@@ -426,14 +447,14 @@ func (c *Calculator) renderUncertainty() ga.UI {
 		ranges = append(ranges, t)
 	}
 	return ga.Div().Class("uncertainty-block").Body(
-		ga.P().ID("uncertainty-intro").Text(fmt.Sprintf("%s draws with seed %d of: %s. Regret is an option's total cost above the cheapest option's in the same draw.",
-			engine.Count(decimal.NewFromInt(int64(sim.Samples)), 0), sim.Seed, strings.Join(ranges, "; "))),
+		ga.P().ID("uncertainty-intro").Body(figureText(fmt.Sprintf("%s draws with seed %d of: %s. Regret is an option's total cost above the cheapest option's in the same draw.",
+			engine.Count(decimal.NewFromInt(int64(sim.Samples)), 0), sim.Seed, strings.Join(ranges, "; ")))...),
 		ga.If(sim.Redrawn > 0, func() ga.UI { return ga.P().ID("uncertainty-redrawn").Text(engine.RedrawnText(sim)) }),
 		ga.Div().Class("table-wrap").Body(ga.Table().Class("compare").ID("uncertainty-table").Body(
 			ga.THead().Body(ga.Tr().Body(
 				ga.Td().Class("corner"),
 				ga.Range(sim.Options).Slice(func(k int) ga.UI {
-					return ga.Th().Scope("col").Body(ga.Span().Class("swatch "+c.optionClass(k)+" line").Aria("hidden", "true"), ga.Text(" "+sim.Options[k].Label))
+					return ga.Th().Scope("col").Body(append([]ga.UI{ga.Span().Class("swatch "+c.optionClass(k)+" line").Aria("hidden", "true")}, figureText(" "+sim.Options[k].Label)...)...)
 				}),
 			)),
 			ga.TBody().Body(ga.Range(rows).Slice(func(i int) ga.UI {
@@ -443,13 +464,22 @@ func (c *Calculator) renderUncertainty() ga.UI {
 						if o := &sim.Options[k]; o.CannotServe == sim.Samples && rows[i].id != "cannot-serve" && rows[i].id != "win" {
 							return ga.Td().Text("–") // it serves in no draw: no figures
 						}
-						return ga.Td().Text(rows[i].cell(&sim.Options[k]))
+						return ga.Td().Body(figureText(rows[i].cell(&sim.Options[k]))...)
 					}),
 				)
 			})),
 		)),
-		ga.If(r != nil, func() ga.UI { return c.fanChart(sim) }),
 	)
+}
+
+// render is the fan chart of the simulation the table shows (drawn a
+// frame after it), or nothing.
+func (b *uncertaintyFan) render() ga.UI {
+	c := b.C
+	if !b.On || b.Err != "" || b.Sim == nil || c.result == nil {
+		return ga.Span() // go-app needs a node; an empty span takes no room
+	}
+	return ga.Div().Body(c.fanChart(b.Sim)) // an element around it: the chart may be no node (no option serves)
 }
 
 // fanChart draws each option's monthly cost: the band from P10 to P90 and

@@ -7,14 +7,14 @@ package engine
 // at the 10th, 50th and 90th percentile; and, from every case, the widest
 // replica and the longest request measured.
 var accuracyBands = []validationBand{
-	{vendor: "", moe: false, cases: 37, within25: 25, low: lit("0.55"), median: lit("0.99"), high: lit("1.25"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "AMD", moe: false, cases: 13, within25: 11, low: lit("0.79"), median: lit("0.95"), high: lit("1.03"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "Google", moe: false, cases: 1, within25: 0, low: lit("0.31"), median: lit("0.31"), high: lit("0.31"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "Intel", moe: false, cases: 8, within25: 4, low: lit("0.55"), median: lit("1.23"), high: lit("1.71"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "NVIDIA", moe: false, cases: 15, within25: 10, low: lit("0.55"), median: lit("0.99"), high: lit("1.12"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "", moe: true, cases: 30, within25: 12, low: lit("0.57"), median: lit("0.79"), high: lit("1.26"), maxReplica: 144, maxTokens: 33792},
-	{vendor: "AMD", moe: true, cases: 6, within25: 0, low: lit("0.68"), median: lit("0.74"), high: lit("0.78"), maxReplica: 144, maxTokens: 33792},
-	{vendor: "NVIDIA", moe: true, cases: 24, within25: 12, low: lit("0.57"), median: lit("0.86"), high: lit("1.28"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "", moe: false, cases: 37, within25: 27, low: lit("0.69"), median: lit("0.98"), high: lit("1.35"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "AMD", moe: false, cases: 13, within25: 12, low: lit("0.80"), median: lit("0.97"), high: lit("1.03"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "Google", moe: false, cases: 1, within25: 0, low: lit("0.32"), median: lit("0.32"), high: lit("0.32"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "Intel", moe: false, cases: 8, within25: 3, low: lit("0.69"), median: lit("1.24"), high: lit("1.55"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "NVIDIA", moe: false, cases: 15, within25: 12, low: lit("0.60"), median: lit("0.97"), high: lit("1.13"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "", moe: true, cases: 30, within25: 9, low: lit("0.52"), median: lit("0.74"), high: lit("1.21"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "AMD", moe: true, cases: 6, within25: 0, low: lit("0.48"), median: lit("0.52"), high: lit("0.55"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "NVIDIA", moe: true, cases: 24, within25: 9, low: lit("0.64"), median: lit("0.81"), high: lit("1.34"), maxReplica: 144, maxTokens: 33792},
 }
 
 // validatedAccelerators are the catalog accelerators with published measurements.

@@ -97,13 +97,13 @@ var Accelerators = []AcceleratorPreset{
 		HourlyRate: N("3.79"), Capex: N("40000"),
 		SpecSource: "https://www.nvidia.com/en-us/data-center/h200/", NetworkSource: "https://docs.nvidia.com/dgx/dgxh100-user-guide/introduction-to-dgxh100.html", PriceSource: "https://lambda.ai/pricing", AsOf: "2026-11-01"},
 	{ID: "b200", Name: "NVIDIA B200 180 GB", Vendor: "NVIDIA",
-		MemoryGB: N("180"), BandwidthTBps: N("8"), TFLOPSBF16: N("2250"), TFLOPS8: N("4500"), FP4: true, InterconnectGBps: N("900"), ScaleUpDomain: N("8"), ScaleOutGBps: N("50"), PowerKW: N("1.0"),
+		MemoryGB: N("180"), BandwidthTBps: N("8"), TFLOPSBF16: N("2250"), TFLOPS8: N("4500"), FP4: true, InterconnectGBps: N("900"), ScaleUpDomain: N("8"), ScaleOutGBps: N("50"), PowerKW: N("1.0"), StackEfficiency: blackwellStackEfficiency,
 		HourlyRate: N("4.99"), Capex: N("50000"),
-		SpecSource: "https://www.nvidia.com/en-us/data-center/dgx-b200/", NetworkSource: "https://docs.nvidia.com/dgx/dgxb200-user-guide/introduction-to-dgxb200.html", PriceSource: "https://lambda.ai/pricing", AsOf: "2026-11-30"},
+		SpecSource: "https://www.nvidia.com/en-us/data-center/dgx-b200/", NetworkSource: "https://docs.nvidia.com/dgx/dgxb200-user-guide/introduction-to-dgxb200.html", PriceSource: "https://lambda.ai/pricing", EfficiencySource: blackwellEfficiencySource, AsOf: "2026-11-30"},
 	{ID: "gb200", Name: "NVIDIA GB200 NVL72 (per GPU)", Vendor: "NVIDIA",
-		MemoryGB: N("186"), BandwidthTBps: N("8"), TFLOPSBF16: N("2500"), TFLOPS8: N("5000"), FP4: true, InterconnectGBps: N("900"), ScaleUpDomain: N("72"), ScaleOutGBps: N("50"), PowerKW: N("1.2"),
+		MemoryGB: N("186"), BandwidthTBps: N("8"), TFLOPSBF16: N("2500"), TFLOPS8: N("5000"), FP4: true, InterconnectGBps: N("900"), ScaleUpDomain: N("72"), ScaleOutGBps: N("50"), PowerKW: N("1.2"), StackEfficiency: blackwellStackEfficiency,
 		HourlyRate: N("6.50"), Capex: N("58000"),
-		SpecSource: "https://www.nvidia.com/en-us/data-center/gb200-nvl72/", NetworkSource: "https://www.nvidia.com/en-us/data-center/gb200-nvl72/", PriceSource: "https://www.coreweave.com/pricing", AsOf: "2026-11-01"},
+		SpecSource: "https://www.nvidia.com/en-us/data-center/gb200-nvl72/", NetworkSource: "https://www.nvidia.com/en-us/data-center/gb200-nvl72/", PriceSource: "https://www.coreweave.com/pricing", EfficiencySource: blackwellEfficiencySource, AsOf: "2026-11-01"},
 	{ID: "mi300x", Name: "AMD Instinct MI300X 192 GB", Vendor: "AMD",
 		MemoryGB: N("192"), BandwidthTBps: N("5.3"), TFLOPSBF16: N("1307"), TFLOPS8: N("2615"), InterconnectGBps: N("448"), ScaleUpDomain: N("8"), ScaleOutGBps: N("50"), PowerKW: N("0.75"), StackEfficiency: amdStackEfficiency,
 		HourlyRate: N("2.50"), Capex: N("22000"),
@@ -218,9 +218,23 @@ func FindModel(id string) (ModelPreset, bool) {
 // serving with vLLM or SGLang on ROCm, fitted on the training set's MI300X
 // measurements (TestFitEfficiency; docs/methodology.md, Throughput): at the
 // same MBU and MFU, the ROCm blog's MI300X tables run this far below the
-// roofline of the NVIDIA GPUs the defaults were fitted on. MI325X (the same
+// roofline of the NVIDIA Hopper GPUs the defaults were fitted on. MI325X (the same
 // CDNA 3 compute) and MI355X have no measurement in the training set; they
 // take the MI300X's figure, the software stack being the same.
-var amdStackEfficiency = N("0.75")
+var amdStackEfficiency = N("0.8")
+
+// blackwellStackEfficiency is the stack efficiency of NVIDIA Blackwell
+// accelerators (B200, GB200) with their serving stacks of 2025, fitted on
+// the training set's B200 and GB200 measurements (TestFitEfficiency;
+// docs/methodology.md, Throughput, eleventh round): at the MBU and MFU the
+// Hopper-generation GPUs reach, they run this far below the roofline. Why a
+// new generation can: its tensor cores grew faster than the units a step
+// also needs (FlashAttention-4, Together AI, 2026-03-05: from H100 to B200
+// BF16 tensor throughput goes 1 → 2.25 PFLOPS while the exponential units
+// and shared-memory bandwidth stay the same, and the earlier kernels reach
+// well below the chip's peak). The value rests on the training data alone.
+var blackwellStackEfficiency = N("0.75")
+
+const blackwellEfficiencySource = "fitted on published B200 and GB200 measurements (TensorRT-LLM, vLLM, SGLang, 2025): docs/validation.md; why below Hopper's share: https://www.together.ai/blog/flashattention-4"
 
 const amdEfficiencySource = "fitted on published MI300X measurements (ROCm blog, 2025-01-29): docs/validation.md"

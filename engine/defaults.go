@@ -29,9 +29,15 @@ var (
 	// for throughput losses at large batches while wrongly slowing batch 1.
 	// MBU's grid stops at 0.9, about what a copy kernel reaches of an HBM's
 	// peak.
-	DefaultMBU                 = decimal.RequireFromString("0.85")
-	DefaultMFU                 = decimal.RequireFromString("0.45")
+	DefaultMBU                 = decimal.RequireFromString("0.8")
+	DefaultMFU                 = decimal.RequireFromString("0.6")
 	DefaultCollectiveLatencyUs = decimal.RequireFromString("35")
+	// DecodeMFURatio is the share k of MFU a decode step's FLOPs reach
+	// (issue 11, eleventh round; fitted with MBU and MFU): a decode step's
+	// GEMMs have as many rows as its batch, prefill's thousands, and a GEMM
+	// with few rows reaches a smaller share of the tensor cores' peak
+	// (DeepGEMM's timings: methodology, Throughput). Prefill runs at MFU.
+	DecodeMFURatio = decimal.RequireFromString("0.8")
 	// DecodeLayerOverheadUs is a decode step's fixed time a layer, in µs,
 	// whatever the batch and the replica size: kernel launches, scheduling
 	// and synchronisation that the memory and compute roofline leaves out
@@ -64,7 +70,7 @@ var (
 	// and compute roofline, MLA attention's compute included: the
 	// imbalance between the accelerators' experts is not modelled, and
 	// this factor stands for it.
-	ExpertParallelEfficiency = decimal.RequireFromString("0.4")
+	ExpertParallelEfficiency = decimal.RequireFromString("0.5")
 	// ExpertParallelEfficiencyScaleOut is the same factor for an
 	// expert-parallel replica wider than its scale-up domain, whose
 	// all-to-alls cross the scale-out network (SGLang's DeepSeek on 72
@@ -293,12 +299,13 @@ func tflops(sc *scope) Default {
 }
 
 // stackEfficiency is the accelerator preset's fitted stack efficiency (from
-// its efficiency source), else none: 1, the NVIDIA GPUs the defaults rest on.
+// its efficiency source), else none: 1, the GPUs the defaults rest on
+// (NVIDIA Hopper and older).
 func stackEfficiency(sc *scope) Default {
 	if p := sc.accel; p != nil && p.StackEfficiency.Set() {
 		return sc.fromAccelerator(p.StackEfficiency.Dec(), "", p.EfficiencySource)
 	}
-	return none("1: the NVIDIA GPUs MBU and MFU were fitted on")
+	return none("1: the GPUs MBU and MFU were fitted on (NVIDIA Hopper and older)")
 }
 
 // scaledByStack is a fitted default (MBU, MFU) times the accelerator's

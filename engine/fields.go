@@ -229,7 +229,7 @@ var AcceleratorFields = []AcceleratorField{
 		func(a *Accelerator) *Num { return &a.ScaleOutGBps }},
 	{field("power_kw", "pw", "Board power", "kW", "Accelerator board power (TDP).", "0", "100", spec(func(p *AcceleratorPreset) Num { return p.PowerKW }, optional("an owned option then needs its all-in power")), positive),
 		func(a *Accelerator) *Num { return &a.PowerKW }},
-	{field("stack_efficiency", "se", "Stack efficiency", "×", "How much of the default MBU and MFU this accelerator reaches with its usual serving software, relative to the NVIDIA GPUs they were fitted on (AMD Instinct on ROCm: fitted on published measurements). To go above them, set MBU and MFU.", "0", "1", stackEfficiency, positive, sensitive, since(4), only(Estimated)),
+	{field("stack_efficiency", "se", "Stack efficiency", "×", "How much of the default MBU and MFU this accelerator reaches with its usual serving software, relative to the NVIDIA Hopper GPUs they were fitted on (AMD Instinct on ROCm and NVIDIA Blackwell: fitted on published measurements). To go above them, set MBU and MFU.", "0", "1", stackEfficiency, positive, sensitive, since(4), only(Estimated)),
 		func(a *Accelerator) *Num { return &a.StackEfficiency }},
 }
 
@@ -315,7 +315,7 @@ var OptionFields = []OptionField{
 		func(o *Option) *Num { return &o.AcceleratorsPerReplica }},
 	{field("mbu", "mbu", "Memory bandwidth utilization", "0–1", "Share of peak bandwidth a decode step achieves.", "0", "1", scaledByStack(DefaultMBU), positive, sensitive, only(Estimated)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.MBU }},
-	{field("mfu", "mfu", "Compute utilization", "0–1", "Share of peak FLOPS that prefill and compute-bound decode achieve.", "0", "1", scaledByStack(DefaultMFU), positive, sensitive, only(Estimated)), selfHosted, "throughput",
+	{field("mfu", "mfu", "Compute utilization", "0–1", "Share of peak FLOPS that prefill achieves; a decode step's FLOPs reach a fitted share of it, its smaller matrix products filling less of the chip.", "0", "1", scaledByStack(DefaultMFU), positive, sensitive, only(Estimated)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.MFU }},
 	{field("usable_memory_share", "um", "Usable memory", "0–1", "Share of all the memory available to weights and KV cache after activations and runtime. Unset, the KV cache gets 0.9 of the memory left after the weights, as serving engines size it.", "0", "1", optional("KV gets 0.9 of the memory left after the weights"), positive, only(Estimated)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.UsableMemoryShare }},

@@ -144,9 +144,9 @@ func TestCannotServeSimulation(t *testing.T) {
 }
 
 // TestCannotServeSomeDraws: the time-per-token target drawn from 8 to 14
-// ms (most likely 11) around the H100's 10.35 ms at batch 1: the H100
-// options cannot serve in the draws below it, about (10.35 − 8)² / (6 ×
-// 3) = 31 % of them, the same draws for both (one accelerator, one
+// ms (most likely 11) around the H100's 10.54 ms at batch 1: the H100
+// options cannot serve in the draws below it, about (10.54 − 8)² / (6 ×
+// 3) = 36 % of them, the same draws for both (one accelerator, one
 // threshold); no draw is redrawn, and every draw has one winner.
 func TestCannotServeSomeDraws(t *testing.T) {
 	s := Examples[0].Scenario.Clone()

@@ -106,7 +106,7 @@ func TestFastestWithinSentence(t *testing.T) {
 
 // TestInteractivityCannotServe: the start-up example at a 5 ms target
 // (TestCannotServe): the H100 options cannot serve it, but the curve
-// shows them, marked, where they can. Their fastest replica takes 10.35 ms
+// shows them, marked, where they can. Their fastest replica takes 10.54 ms
 // a decode step at batch 1, so they serve 80 tokens/s per user (12.5 ms)
 // and not 100 (10 ms): their lines stop there, and the gap is explained.
 func TestInteractivityCannotServe(t *testing.T) {
@@ -151,7 +151,7 @@ func TestInteractivityCannotServe(t *testing.T) {
 	}
 
 	// A 1 ms time-to-first-token target: no replica meets it, at any speed
-	// of the curve (one decode step alone takes at least 10.35 ms, the
+	// of the curve (one decode step alone takes at least 10.54 ms, the
 	// fastest replica's at batch 1),
 	// so the H100 options have no line at all: still listed, labelled
 	// "(cannot serve)" as the other legends do, and no gap to explain.

@@ -80,9 +80,9 @@ func TestResolve(t *testing.T) {
 		{preset, "options[0].hourly_rate", "2.99", Origin{Kind: OriginPreset, Rule: "indicative", Preset: h100, Source: lambda, AsOf: asOf}, false},
 		{preset, "options[0].commit_hourly_rate", "2.99", Origin{Kind: OriginDerived, Rule: "the hourly rate", From: "options[0].hourly_rate"}, true},
 		{preset, "options[0].accelerator.tflops", "989", Origin{Kind: OriginPreset, Rule: "BF16: weights above 8 bits", Preset: h100, Source: h100Specs, AsOf: asOf}, false},
-		{preset, "options[0].mbu", "0.85", Origin{Kind: OriginDefault}, false},
-		// An NVIDIA preset has no stack efficiency: 1, MBU and MFU as fitted.
-		{preset, "options[0].accelerator.stack_efficiency", "", Origin{Kind: OriginNone, Rule: "1: the NVIDIA GPUs MBU and MFU were fitted on"}, false},
+		{preset, "options[0].mbu", "0.8", Origin{Kind: OriginDefault}, false},
+		// An NVIDIA Hopper preset has no stack efficiency: 1, MBU and MFU as fitted.
+		{preset, "options[0].accelerator.stack_efficiency", "", Origin{Kind: OriginNone, Rule: "1: the GPUs MBU and MFU were fitted on (NVIDIA Hopper and older)"}, false},
 		{preset, "options[0].prefill_tokens_per_s", "", Origin{Kind: OriginNone, Rule: "estimated"}, true},
 		// Capex: the rental page states no purchase price, so the figure is
 		// an estimate with no source of its own (docs/catalog-audit.md).
@@ -92,15 +92,15 @@ func TestResolve(t *testing.T) {
 		{preset, "options[1].pue", "1.3", Origin{Kind: OriginDefault}, false},
 		{preset, "options[2].price_cached_input_per_m", "0.5", Origin{Kind: OriginDerived, Rule: "the input price", From: "options[2].price_input_per_m"}, false},
 		{preset, "options[3].commit_hourly_rate", "2.5", Origin{Kind: OriginDerived, Rule: "the hourly rate", From: "options[3].hourly_rate"}, false},
-		{preset, "options[3].mbu", "0.85", Origin{Kind: OriginDefault}, true},
-		// AMD Instinct: the fitted stack efficiency 0.75 scales the default
-		// MBU and MFU: 0.85 × 0.75 = 0.6375 and 0.45 × 0.75 = 0.3375.
-		{amd, "options[0].accelerator.stack_efficiency", "0.75", Origin{Kind: OriginPreset, Preset: "AMD Instinct MI300X 192 GB", Source: amdEfficiencySource, AsOf: asOf}, false},
-		{amd, "options[0].mbu", "0.6375", Origin{Kind: OriginDerived, Rule: "0.85 × the accelerator's stack efficiency", From: "options[0].accelerator.stack_efficiency"}, false},
-		{amd, "options[0].mfu", "0.3375", Origin{Kind: OriginDerived, Rule: "0.45 × the accelerator's stack efficiency", From: "options[0].accelerator.stack_efficiency"}, false},
-		// The user's stack efficiency scales them the same way: 0.85 × 0.9 = 0.765;
+		{preset, "options[3].mbu", "0.8", Origin{Kind: OriginDefault}, true},
+		// AMD Instinct: the fitted stack efficiency 0.8 scales the default
+		// MBU and MFU: 0.8 × 0.8 = 0.64 and 0.6 × 0.8 = 0.48.
+		{amd, "options[0].accelerator.stack_efficiency", "0.8", Origin{Kind: OriginPreset, Preset: "AMD Instinct MI300X 192 GB", Source: amdEfficiencySource, AsOf: asOf}, false},
+		{amd, "options[0].mbu", "0.64", Origin{Kind: OriginDerived, Rule: "0.8 × the accelerator's stack efficiency", From: "options[0].accelerator.stack_efficiency"}, false},
+		{amd, "options[0].mfu", "0.48", Origin{Kind: OriginDerived, Rule: "0.6 × the accelerator's stack efficiency", From: "options[0].accelerator.stack_efficiency"}, false},
+		// The user's stack efficiency scales them the same way: 0.8 × 0.9 = 0.72;
 		// an MBU the user gives is used as given.
-		{amdOwn, "options[0].mbu", "0.765", Origin{Kind: OriginDerived, Rule: "0.85 × the accelerator's stack efficiency", From: "options[0].accelerator.stack_efficiency"}, false},
+		{amdOwn, "options[0].mbu", "0.72", Origin{Kind: OriginDerived, Rule: "0.8 × the accelerator's stack efficiency", From: "options[0].accelerator.stack_efficiency"}, false},
 		{amdOwn, "options[0].mfu", "0.6", Origin{Kind: OriginUser}, false},
 		{preset, "options[3].accelerator.bandwidth_tbps", "3.35", Origin{Kind: OriginPreset, Preset: h100, Source: h100Specs, AsOf: asOf}, true},
 		{preset, "options[3].decode_tokens_per_s", "900", Origin{Kind: OriginUser}, false},

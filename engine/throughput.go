@@ -346,10 +346,32 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 	if expert {
 		replicated = m.weightBytes.Sub(m.routedBytes).Mul(dec(n - 1))
 	}
-	memTime := func(b decimal.Decimal) decimal.Decimal {
-		return div(m.stepWeightBytes(b).Add(replicated).Add(b.Mul(ctxKV)), bw)
+	fld := fl.Mul(DecodeMFURatio)
+	weightTime := func(b decimal.Decimal) decimal.Decimal {
+		return div(m.stepWeightBytes(b).Add(replicated), bw)
 	}
-	flopTime := func(b decimal.Decimal) decimal.Decimal { return div(b.Mul(flopPerSeq), fl) }
+	kvTime := func(b decimal.Decimal) decimal.Decimal { return div(b.Mul(ctxKV), bw) }
+	mmFlopTime := func(b decimal.Decimal) decimal.Decimal { return div(b.Mul(two.Mul(m.activeParams)), fld) }
+	attnFlopTime := func(b decimal.Decimal) decimal.Decimal {
+		return div(b.Mul(flopPerSeq.Sub(two.Mul(m.activeParams))), fld)
+	}
+	// A decode step runs the matmuls, then the attention (issue 11, eleventh
+	// round): each part is the slower of its memory read and its FLOPs (at
+	// DecodeMFURatio × MFU), the two added; the KV read does not hide under
+	// the matmuls' FLOPs. The step is compute-bound when the FLOPs' share
+	// of it is the larger.
+	work := func(b decimal.Decimal) (decimal.Decimal, bool) {
+		wt, mf, kt, af := weightTime(b), mmFlopTime(b), kvTime(b), attnFlopTime(b)
+		var memPart, flopPart decimal.Decimal
+		for _, p := range [][2]decimal.Decimal{{wt, mf}, {kt, af}} {
+			if p[1].Cmp(p[0]) > 0 {
+				flopPart = flopPart.Add(p[1])
+			} else {
+				memPart = memPart.Add(p[0])
+			}
+		}
+		return memPart.Add(flopPart), flopPart.Cmp(memPart) > 0
+	}
 	comm := tensorParallel(m, o, n)
 	overlap := false
 	if expert {
@@ -361,10 +383,11 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 	// layers (DecodeLayerOverheadUs, fitted on the training set).
 	overhead := o.layerOverhead.Mul(m.layers)
 	stepTime := func(b decimal.Decimal) decimal.Decimal {
+		wk, _ := work(b)
 		if overlap {
-			return maxDec(maxDec(memTime(b), flopTime(b)), comm.decode(b)).Add(overhead)
+			return maxDec(wk, comm.decode(b)).Add(overhead)
 		}
-		return maxDec(memTime(b), flopTime(b)).Add(comm.decode(b)).Add(overhead)
+		return wk.Add(comm.decode(b)).Add(overhead)
 	}
 	if w.slo.Sign() > 0 {
 		// The largest batch whose step meets the SLO: the step only grows
@@ -390,13 +413,10 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 			t.BatchLimit = "slo"
 		}
 	}
-	memStep := memTime(batch)
-	flopStep := flopTime(batch)
+	step, computeBound := work(batch)
 	commStep := comm.decode(batch)
-	step := memStep
 	t.Bound = "memory"
-	if flopStep.Cmp(memStep) > 0 {
-		step = flopStep
+	if computeBound {
 		t.Bound = "compute"
 	}
 	if commStep.Cmp(step) > 0 {

@@ -396,7 +396,7 @@ func checkUncertainty(s *Scenario) (seed int64, samples int, draws []draw, errs 
 // scenario (seed included) gives the same result natively and in wasm
 // (docs/methodology.md, Uncertainty). pace runs between draws.
 func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
-	sm, err := newSimulator(s)
+	sm, err := newSimulator(s, pace)
 	if err != nil {
 		return nil, err
 	}
@@ -497,6 +497,11 @@ func Simulate(s *Scenario, pace Pace) (*Simulation, error) {
 			os.NetPresentCost = ptr(spreadOf(&npc[i]))
 		}
 		for m := 0; m < months && cannot[i] < samples; m++ { // none when it never serves
+			// Paced month by month: an option's months sorted in one go
+			// held the page for 10–25 ms under wasm.
+			if pace.stop() {
+				return nil, ErrStopped
+			}
 			os.Monthly = append(os.Monthly, centSpread(monthly[i*months+m]))
 		}
 		if stopped || pace.stop() {
@@ -583,7 +588,10 @@ func (sm *simulator) uniformOf(d *draw) decimal.Decimal {
 	return sm.groupU[d.group]
 }
 
-func newSimulator(s *Scenario) (*simulator, error) {
+// pace runs between the set-up's steps (the check, the point evaluation):
+// the first run after the page opens does them in code not yet compiled
+// by the browser's fast tier.
+func newSimulator(s *Scenario, pace Pace) (*simulator, error) {
 	seed, samples, draws, errs := checkUncertainty(s)
 	if errs != nil {
 		return nil, errs
@@ -592,9 +600,15 @@ func newSimulator(s *Scenario) (*simulator, error) {
 	if cerrs != nil {
 		return nil, cerrs
 	}
+	if pace.stop() {
+		return nil, ErrStopped
+	}
 	base, err := bp.evaluate()
 	if err != nil {
 		return nil, err
+	}
+	if pace.stop() {
+		return nil, ErrStopped
 	}
 	// The default throughput ranges: each estimated option's validation
 	// band, unless a range gives its throughput.

@@ -195,10 +195,10 @@ func TestSimulateGolden(t *testing.T) {
 			" wins " + o.WinShare.String() + " regret " + o.Regret.P50.StringFixed(2) + " " + o.Regret.P90.StringFixed(2) +
 			" month 60 " + o.Monthly[59].P10.String() + " " + o.Monthly[59].P50.String() + " " + o.Monthly[59].P90.String() + "\n")
 	}
-	const want = `H100 on demand 6068320.08 14018255.29 59486157.37 wins 0.005 regret 7900364.00 37849413.04 month 60 228094.89 743897.56 4892517.22
-H200 committed 8420674.10 15688795.00 65710731.00 wins 0 regret 9360810.69 43973899.67 month 60 235169.5 766375.9 5483599.4
-MI300X owned 3718655.33 6367112.04 22645027.87 wins 0.995 regret 0.00 0.00 month 60 93488.9 253854.3 1686358.52
-Token API 9789623.35 22306684.63 97129785.94 wins 0 regret 15707751.44 73491301.43 month 60 338216.5 1126055.59 7451852.99
+	const want = `H100 on demand 5696946.54 13042418.05 55615565.59 wins 0.01 regret 7368972.26 35652512.90 month 60 209086.98 681225.57 4458117.65
+H200 committed 8030569.40 14532314.40 58852081.70 wins 0 regret 8596450.74 39867327.23 month 60 213035.9 686141.6 4885992.2
+MI300X owned 3462147.06 5741077.51 19763404.60 wins 0.99 regret 0.00 0.00 month 60 83984.52 223460.77 1457974.81
+Token API 9789623.35 22306684.63 97129785.94 wins 0 regret 16365615.14 76507249.85 month 60 338216.5 1126055.59 7451852.99
 `
 	if b.String() != want {
 		t.Errorf("golden:\n%s\nwant:\n%s", b.String(), want)
@@ -460,7 +460,7 @@ func TestSimulateDrawEqualsFullEvaluation(t *testing.T) {
 	disc.Uncertainty = &Uncertainty{Seed: N("9"), Samples: N("12"), Ranges: []Range{
 		{Path: "workload.discount_rate", Low: N("0.02"), Mode: N("0.08"), High: N("0.2")}}}
 	for name, s := range map[string]*Scenario{"ranges": ranges, "bands": bands, "discount rate": disc} {
-		sm, err := newSimulator(s)
+		sm, err := newSimulator(s, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -738,9 +738,9 @@ func TestSimulateLognormalGolden(t *testing.T) {
 	for _, o := range sim.Options {
 		b.WriteString(o.Label + " " + o.TotalCost.P10.StringFixed(2) + " " + o.TotalCost.P50.StringFixed(2) + " " + o.TotalCost.P90.StringFixed(2) + " " + o.WinShare.String() + "\n")
 	}
-	const want = `H100 on demand 2520896.13 7210853.62 109295499.03 0.116667
-H200 committed 6027478.60 8589442.80 138477707.70 0
-MI300X owned 2716998.60 3942152.52 41264383.70 0.883333
+	const want = `H100 on demand 2339837.29 6703093.90 102219013.49 0.116667
+H200 committed 5875310.10 8188271.30 123797597.50 0
+MI300X owned 2601707.39 3644479.12 35820502.50 0.883333
 Token API 4965080.18 10385601.91 186031593.51 0
 `
 	if b.String() != want {
@@ -974,7 +974,7 @@ func TestSimulateGrowthLimitPatchedOrChecked(t *testing.T) {
 // 1.4 × 10^15: checked.
 func TestSimulateGrowthBounded(t *testing.T) {
 	s := referenceWithRanges(t, "10")
-	sm, err := newSimulator(s)
+	sm, err := newSimulator(s, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -982,7 +982,7 @@ func TestSimulateGrowthBounded(t *testing.T) {
 		t.Error("the reference ranges' draws check the growth limit")
 	}
 	s.Uncertainty.Ranges[0].High = N("0.8")
-	if sm, err = newSimulator(s); err != nil {
+	if sm, err = newSimulator(s, nil); err != nil {
 		t.Fatal(err)
 	}
 	if !sm.grows {
@@ -1004,6 +1004,21 @@ func TestSimulatePacesItsSpreads(t *testing.T) {
 	}
 	if paced.Redrawn != 0 || calls <= 20 {
 		t.Fatalf("%d redrawn, %d pace calls: want none redrawn and more calls than the 20 draws", paced.Redrawn, calls)
+	}
+	// The pace runs twice in the set-up (after the check and after the
+	// point evaluation), before each draw and before each option's month
+	// of the fan chart is sorted (an option's months in one go held the
+	// page for 10–25 ms under wasm).
+	months := 0
+	for _, o := range paced.Options {
+		months += len(o.Monthly)
+	}
+	if months == 0 || calls < 2+20+months {
+		t.Fatalf("%d pace calls for the set-up, 20 draws and %d months of spreads: want at least 2, then one each", calls, months)
+	}
+	setup := 0
+	if _, err := newSimulator(s, func() bool { setup++; return true }); err != nil || setup != 2 {
+		t.Errorf("the set-up paced %d times (%v), want 2: after the check and after the point evaluation", setup, err)
 	}
 	plain, err := Simulate(s, nil)
 	if err != nil {

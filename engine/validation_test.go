@@ -102,7 +102,20 @@ var updateValidation = flag.Bool("update-validation", false, "write docs/validat
 // held-out gpt-oss cases on H100/H200 (TRT12-011 … -014, now at the BF16
 // peak the engine resolves): the ±25 % share rose from 35 to 37 of 67 and
 // the 0.5–2× share from 64 to 66. The floor rises with them.
-var validationBaseline = struct{ within25, within2x, of int }{37, 66, 67}
+//
+// A sixth recorded exception (issue 11, eleventh round): a stack
+// efficiency for NVIDIA Blackwell (0.75), the attention after the matmuls
+// and decode's FLOPs at 0.8 × MFU, refitted on training (MBU 0.8, MFU 0.6,
+// AMD 0.8, expert parallel within a domain 0.5), passed the round's
+// declared training criterion (182 and 220 of 224 against 164 and 219,
+// median |ln ratio| 0.0828 against 0.0916) and was adopted by it. Only then
+// was the validation set computed: the ±25 % share fell from 37 to 36 of 67
+// and the 0.5–2× share from 66 to 64 (median |ln ratio| 0.201 → 0.197):
+// Moreh's DEP8 DeepSeek-R1 on MI300X at 768 tokens went from 1.44–1.48 to
+// 2.04–2.09 (the in-domain expert-parallel efficiency, 0.4 → 0.5, stacks
+// on AMD's 0.75 → 0.8); dense cases gained (25 → 27 of 37 within ±25 %),
+// MoE cases lost (12 → 9 of 30). Nothing was tuned back.
+var validationBaseline = struct{ within25, within2x, of int }{36, 64, 67}
 
 const (
 	throughputData = "testdata/throughput/"
@@ -433,7 +446,7 @@ or the decode rate alone for a disaggregated decode pool. Ratio = estimate / mea
 was mapped is in ` + "`engine/testdata/throughput/README.md`" + `. The *validation* set holds out whole sources and
 is what accuracy is judged on; a refit may use only the *training* set. Each refit round declares its
 candidate terms and its training-only criterion before any is computed, in ` + "`docs/methodology.md`" + ` (Throughput,
-"The fitted factors": the fifth to ninth rounds), and computes the validation set once, after its choice.
+"The fitted factors": the fifth to eleventh rounds), and computes the validation set once, after its choice.
 `)
 	fmt.Fprintf(&b, "\n%d further measurements are excluded, each with its reason, in `engine/testdata/throughput/excluded.csv`.\n", excluded)
 	for _, split := range []struct{ key, title string }{{"validation", "Validation"}, {"train", "Training"}} {
@@ -504,28 +517,36 @@ func forCases(cases []*validationCase, f func(*validationCase) error) (*validati
 }
 
 // efficiencyGrid is what TestFitEfficiency tries: MBU, MFU and the
-// collective latency in µs.
-var efficiencyGrid = struct{ mbu, mfu, latencyUs, linkShare, layerOverheadUs, expertEfficiency, stackEfficiency []string }{
-	mbu:       []string{"0.55", "0.6", "0.65", "0.7", "0.75", "0.8", "0.85", "0.9"},
-	mfu:       []string{"0.25", "0.3", "0.35", "0.4", "0.45", "0.5", "0.55"},
-	latencyUs: []string{"0", "10", "20", "35", "50"},
-	linkShare: []string{"1", "0.5", "0.3", "0.2", "0.15", "0.1", "0.07", "0.05"},
+// collective latency in µs. Step 1's grid is the one the tenth and eleventh
+// rounds declared (narrowed for time from the fifth round's MBU 0.55–0.9,
+// MFU 0.25–0.55, latency 0–50 µs, link share 1–0.05, whose optimum it
+// holds; MFU extended to 0.7 because decode's FLOPs run at k × MFU).
+var efficiencyGrid = struct{ mbu, mfu, latencyUs, linkShare, layerOverheadUs, decodeMFURatio, expertEfficiency, stackEfficiency []string }{
+	mbu:       []string{"0.75", "0.8", "0.85", "0.9"},
+	mfu:       []string{"0.35", "0.4", "0.45", "0.5", "0.55", "0.6", "0.65", "0.7"},
+	latencyUs: []string{"20", "35", "50"},
+	linkShare: []string{"0.5", "0.3", "0.2"},
 	// A decode step's time a layer, µs (fifth round; the declared range
 	// was 0–100 µs, refitted on 0, 2, 5, 10, 15, 20, 25, 30, 40, 50 with
 	// the other factors on a narrower grid; the test keeps the values
-	// around the optimum, for time: it evaluates the training set about
-	// 9,000 times, four minutes).
-	layerOverheadUs: []string{"0", "10", "20", "30"},
+	// around the optimum, for time).
+	layerOverheadUs: []string{"10", "20", "30"},
+	// The share k of MFU decode's FLOPs reach (eleventh round; declared
+	// grid 1–0.3 by 0.1, fitted at 0.8; the test keeps the values around
+	// the optimum, for time: it evaluates the training set about 2,600
+	// times).
+	decodeMFURatio: []string{"0.9", "0.8", "0.7"},
 	// The first value evaluates every case; the others only the expert-parallel ones.
 	expertEfficiency: []string{"1", "0.7", "0.5", "0.4", "0.3", "0.25", "0.2", "0.15"},
 	// The stack efficiency of the accelerators whose cases carry one (AMD
-	// Instinct): the first value is the NVIDIA GPUs' own.
+	// Instinct, NVIDIA Blackwell): the first value is the Hopper GPUs' own.
 	stackEfficiency: []string{"1", "0.95", "0.9", "0.85", "0.8", "0.75", "0.7", "0.65", "0.6", "0.55", "0.5"},
 }
 
 // TestFitEfficiency recomputes the fit of DefaultMBU, DefaultMFU,
-// DefaultCollectiveLatencyUs, CollectiveBandwidthShare, the AMD Instinct
-// stack efficiency (amdStackEfficiency), ExpertParallelOverlap and
+// DefaultCollectiveLatencyUs, CollectiveBandwidthShare, DecodeLayerOverheadUs,
+// DecodeMFURatio, the AMD Instinct and NVIDIA Blackwell stack efficiencies
+// (amdStackEfficiency, blackwellStackEfficiency), ExpertParallelOverlap and
 // ExpertParallelEfficiency: among efficiencyGrid, the values whose
 // estimates of the training set have the smallest median |ln ratio| (the
 // first in grid order on a tie), each fitted on the cases its term applies
@@ -535,7 +556,7 @@ func TestFitEfficiency(t *testing.T) {
 	if testing.Short() || runtime.GOOS == "js" {
 		// Native runs check the fit; under wasm (make wasmtest), the same
 		// arithmetic is checked by every other test, at a tenth of the speed.
-		t.Skip("the fit evaluates the training set about 9,000 times")
+		t.Skip("the fit evaluates the training set about 2,600 times")
 	}
 	var train []*validationCase
 	for _, r := range readThroughputCSV(t, "cases.csv") {
@@ -547,25 +568,27 @@ func TestFitEfficiency(t *testing.T) {
 		t.Fatalf("%d training cases: too few to fit", len(train))
 	}
 	g := efficiencyGrid
-	defaultShare, defaultOverlap, defaultEff, defaultEffOut, defaultLayer := CollectiveBandwidthShare, ExpertParallelOverlap, ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut, DecodeLayerOverheadUs
+	defaultShare, defaultOverlap, defaultEff, defaultEffOut, defaultLayer, defaultK := CollectiveBandwidthShare, ExpertParallelOverlap, ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut, DecodeLayerOverheadUs, DecodeMFURatio
 	defer func() {
-		CollectiveBandwidthShare, ExpertParallelOverlap, ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut, DecodeLayerOverheadUs = defaultShare, defaultOverlap, defaultEff, defaultEffOut, defaultLayer
+		CollectiveBandwidthShare, ExpertParallelOverlap, ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut, DecodeLayerOverheadUs, DecodeMFURatio = defaultShare, defaultOverlap, defaultEff, defaultEffOut, defaultLayer, defaultK
 	}()
 	// Each factor is fitted on the cases its term applies to, in turn:
-	//  1. MBU, MFU, the collective latency, the all-reduce's link share and
-	//     the decode step's time a layer on the cases evaluated tensor parallel on accelerators without a
-	//     stack efficiency (the NVIDIA, Intel and Google ones: the factor
+	//  1. MBU, MFU, the collective latency, the all-reduce's link share,
+	//     the decode step's time a layer and decode's share k of MFU on the
+	//     cases evaluated tensor parallel on accelerators without a
+	//     stack efficiency (NVIDIA Hopper and older, Intel: the factor
 	//     is 1 there by definition; the expert-parallel factors do not
 	//     touch these cases);
-	//  2. with those fixed, the stack efficiency on the tensor-parallel
-	//     cases of accelerators that carry one (AMD Instinct);
+	//  2. with those fixed, each stack efficiency on the tensor-parallel
+	//     cases of the accelerators that carry it (AMD Instinct; NVIDIA
+	//     Blackwell);
 	//  3. with those fixed, the expert-parallel overlap and efficiencies
 	//     on the cases evaluated expert parallel: for each overlap, the
 	//     efficiency within one scale-up domain on the cases within one
 	//     and the efficiency across the scale-out network on the cases
 	//     wider than their domain; the overlap whose pair gives the
 	//     smaller median |ln ratio| over all of them.
-	var tensor, stacked, expert, expertIn, expertOut []*validationCase
+	var tensor, stacked, blackwell, expert, expertIn, expertOut []*validationCase
 	for _, c := range train {
 		switch {
 		case c.layout() == LayoutExpert:
@@ -575,6 +598,8 @@ func TestFitEfficiency(t *testing.T) {
 			} else {
 				expertIn = append(expertIn, c)
 			}
+		case isBlackwell(c):
+			blackwell = append(blackwell, c)
 		case c.col["stack_efficiency"] != "":
 			stacked = append(stacked, c)
 		default:
@@ -582,36 +607,39 @@ func TestFitEfficiency(t *testing.T) {
 		}
 	}
 	var best [6]string // MBU, MFU, latency, link share, expert-parallel efficiency within a domain and across
-	var bestLayer string
+	var bestLayer, bestK string
 	var bestOverlap bool
 	var bestA accuracy
-	for _, layer := range g.layerOverheadUs {
-		DecodeLayerOverheadUs = d(layer)
-		for _, mbu := range g.mbu {
-			for _, mfu := range g.mfu {
-				for _, us := range g.latencyUs {
-					// The link share is read only by the estimate: each
-					// case is checked once for all the shares.
-					for _, c := range tensor {
-						c.mbu, c.mfu, c.latencyUs = N(mbu), N(mfu), N(us)
-					}
-					if c, err := forCases(tensor, (*validationCase).check); err != nil {
-						t.Fatalf("%s: %v", c.col["id"], err)
-					}
-					for _, share := range g.linkShare {
-						CollectiveBandwidthShare = d(share)
-						if c, err := forCases(tensor, (*validationCase).estimateChecked); err != nil {
+	for _, k := range g.decodeMFURatio {
+		DecodeMFURatio = d(k)
+		for _, layer := range g.layerOverheadUs {
+			DecodeLayerOverheadUs = d(layer)
+			for _, mbu := range g.mbu {
+				for _, mfu := range g.mfu {
+					for _, us := range g.latencyUs {
+						// The link share is read only by the estimate: each
+						// case is checked once for all the shares.
+						for _, c := range tensor {
+							c.mbu, c.mfu, c.latencyUs = N(mbu), N(mfu), N(us)
+						}
+						if c, err := forCases(tensor, (*validationCase).check); err != nil {
 							t.Fatalf("%s: %v", c.col["id"], err)
 						}
-						if a := accuracyOf(tensor); best[0] == "" || a.medianLn.Cmp(bestA.medianLn) < 0 {
-							best, bestLayer, bestA = [6]string{mbu, mfu, us, share, "", ""}, layer, a
+						for _, share := range g.linkShare {
+							CollectiveBandwidthShare = d(share)
+							if c, err := forCases(tensor, (*validationCase).estimateChecked); err != nil {
+								t.Fatalf("%s: %v", c.col["id"], err)
+							}
+							if a := accuracyOf(tensor); best[0] == "" || a.medianLn.Cmp(bestA.medianLn) < 0 {
+								best, bestLayer, bestK, bestA = [6]string{mbu, mfu, us, share, "", ""}, layer, k, a
+							}
 						}
 					}
 				}
 			}
 		}
 	}
-	CollectiveBandwidthShare, DecodeLayerOverheadUs = d(best[3]), d(bestLayer)
+	CollectiveBandwidthShare, DecodeLayerOverheadUs, DecodeMFURatio = d(best[3]), d(bestLayer), d(bestK)
 	// at sets a case's MBU, MFU and latency to the fitted values, scaled
 	// by stack, the stack efficiency of the case's accelerator ("" for one).
 	at := func(c *validationCase, stack string) {
@@ -621,20 +649,30 @@ func TestFitEfficiency(t *testing.T) {
 		}
 		c.mbu, c.mfu, c.latencyUs = NumOf(d(best[0]).Mul(f)), NumOf(d(best[1]).Mul(f)), N(best[2])
 	}
-	bestStack, bestS := "", accuracy{}
-	for _, f := range g.stackEfficiency {
-		for _, c := range stacked {
-			at(c, f)
+	// fitStack is the grid's stack efficiency whose estimates of cases have
+	// the smallest median |ln ratio|.
+	fitStack := func(cases []*validationCase) (string, accuracy) {
+		bestStack, bestS := "", accuracy{}
+		for _, f := range g.stackEfficiency {
+			for _, c := range cases {
+				at(c, f)
+			}
+			if c, err := forCases(cases, (*validationCase).evaluate); err != nil {
+				t.Fatalf("%s: %v", c.col["id"], err)
+			}
+			if a := accuracyOf(cases); len(cases) > 0 && (bestStack == "" || a.medianLn.Cmp(bestS.medianLn) < 0) {
+				bestStack, bestS = f, a
+			}
 		}
-		if c, err := forCases(stacked, (*validationCase).evaluate); err != nil {
-			t.Fatalf("%s: %v", c.col["id"], err)
-		}
-		if a := accuracyOf(stacked); len(stacked) > 0 && (bestStack == "" || a.medianLn.Cmp(bestS.medianLn) < 0) {
-			bestStack, bestS = f, a
-		}
+		return bestStack, bestS
 	}
+	bestStack, bestS := fitStack(stacked)
+	bestB, bestBA := fitStack(blackwell)
 	stackOf := func(c *validationCase) string {
-		if c.col["stack_efficiency"] == "" {
+		switch {
+		case isBlackwell(c):
+			return bestB
+		case c.col["stack_efficiency"] == "":
 			return ""
 		}
 		return bestStack
@@ -682,11 +720,23 @@ func TestFitEfficiency(t *testing.T) {
 		}
 	}
 	bestA = accuracyOf(train)
-	t.Logf("%d training cases (%d tensor parallel, %d with a stack efficiency, %d expert parallel: %d within a domain, %d across): MBU %s, MFU %s, %s µs, link share %s, %s µs a layer a decode step, stack efficiency %s (%d of %d within ±25 %%, median ratio %s), expert-parallel overlap %v and efficiency %s within a domain, %s across (%d of %d within ±25 %%, median ratio %s): median |ln ratio| %s, median ratio %s, %d within ±25 %%, %d within 0.5–2×",
-		len(train), len(tensor), len(stacked), len(expert), len(expertIn), len(expertOut), best[0], best[1], best[2], best[3], bestLayer, bestStack, bestS.within25, bestS.n, bestS.medianRatio.StringFixed(2),
-		bestOverlap, best[4], best[5], bestE.within25, bestE.n, bestE.medianRatio.StringFixed(2), bestA.medianLn.StringFixed(3), bestA.medianRatio.StringFixed(2), bestA.within25, bestA.within2x)
+	t.Logf("%d training cases (%d tensor parallel, %d with the AMD stack efficiency, %d tensor parallel on Blackwell, %d expert parallel: %d within a domain, %d across): MBU %s, MFU %s, %s µs, link share %s, %s µs a layer a decode step, decode's FLOPs at %s × MFU, AMD stack efficiency %s (%d of %d within ±25 %%, median ratio %s), Blackwell stack efficiency %s (%d of %d within ±25 %%, median ratio %s), expert-parallel overlap %v and efficiency %s within a domain, %s across (%d of %d within ±25 %%, median ratio %s): median |ln ratio| %s, median ratio %s, %d within ±25 %%, %d within 0.5–2×",
+		len(train), len(tensor), len(stacked), len(blackwell), len(expert), len(expertIn), len(expertOut), best[0], best[1], best[2], best[3], bestLayer, bestK, bestStack, bestS.within25, bestS.n, bestS.medianRatio.StringFixed(2),
+		bestB, bestBA.within25, bestBA.n, bestBA.medianRatio.StringFixed(2),
+		bestOverlap, best[4], best[5], bestE.within25, bestE.n, bestE.medianRatio.StringFixed(2), bestA.medianLn.StringFixed(5), bestA.medianRatio.StringFixed(2), bestA.within25, bestA.within2x)
 	if !d(bestLayer).Equal(defaultLayer) {
 		t.Errorf("the fit gives %s µs a layer a decode step; DecodeLayerOverheadUs is %s", bestLayer, defaultLayer)
+	}
+	if !d(bestK).Equal(defaultK) {
+		t.Errorf("the fit gives decode's FLOPs at %s × MFU; DecodeMFURatio is %s", bestK, defaultK)
+	}
+	if bestB == "" || !d(bestB).Equal(blackwellStackEfficiency.Dec()) {
+		t.Errorf("the fit gives the Blackwell stack efficiency %q; the catalog's is %s", bestB, blackwellStackEfficiency)
+	}
+	for _, c := range append(blackwell, expert...) {
+		if isBlackwell(c) && !ParseNum(c.col["stack_efficiency"]).Dec().Equal(blackwellStackEfficiency.Dec()) {
+			t.Errorf("%s: stack_efficiency %s in cases.csv, the catalog's is %s (rerun _build/build_cases.py)", c.col["id"], c.col["stack_efficiency"], blackwellStackEfficiency)
+		}
 	}
 	if !d(best[0]).Equal(DefaultMBU) || !d(best[1]).Equal(DefaultMFU) || !d(best[2]).Equal(DefaultCollectiveLatencyUs) || !d(best[3]).Equal(defaultShare) || bestOverlap != defaultOverlap || !d(best[4]).Equal(defaultEff) || !d(best[5]).Equal(defaultEffOut) {
 		t.Errorf("the fit gives MBU %s, MFU %s, %s µs, link share %s, overlap %v, expert-parallel efficiency %s within a domain and %s across; the defaults are %s, %s, %s µs, %s, %v, %s, %s",
@@ -700,4 +750,10 @@ func TestFitEfficiency(t *testing.T) {
 			t.Errorf("%s: stack_efficiency %s in cases.csv, the catalog's is %s (rerun _build/build_cases.py)", c.col["id"], c.col["stack_efficiency"], amdStackEfficiency)
 		}
 	}
+}
+
+// isBlackwell is whether a case runs on an NVIDIA Blackwell accelerator
+// (the B200 and GB200 presets carry blackwellStackEfficiency).
+func isBlackwell(c *validationCase) bool {
+	return c.col["accelerator"] == "B200" || c.col["accelerator"] == "GB200"
 }

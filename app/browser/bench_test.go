@@ -147,6 +147,74 @@ func TestBenchReport(t *testing.T) {
 	// The Monte Carlo in the page (issue 14: 1,000 draws of the reference
 	// in at most 3 s, no task over 50 ms while it runs): the engine's
 	// BenchmarkSimulate scenario, run again from a new seed typed.
+	mc := monteCarloScenario(ref)
+	var mcRuns []monteCarloRun
+	for seed := 43; seed < 46; seed++ {
+		mcRuns = append(mcRuns, monteCarloTimes(t, so.URL+"#"+engine.EncodeLink(&mc), seed, false))
+	}
+	sort.Slice(mcRuns, func(i, j int) bool { return mcRuns[i].Elapsed < mcRuns[j].Elapsed })
+	m := mcRuns[len(mcRuns)/2]
+	t.Logf("Monte Carlo in the page, 1,000 draws of the reference (median of %d runs): %.0f ms from the seed typed to the table (%.0f ms from the first draw's progress), longest task %.1f ms (max over the runs %.1f; target 3,000 ms and 50 ms)",
+		len(mcRuns), m.Elapsed, m.Elapsed-m.Started, m.Longest, slices.MaxFunc(mcRuns, func(a, b monteCarloRun) int { return cmp.Compare(a.Longest, b.Longest) }).Longest)
+	// Typing while it runs (issue 14: "typing stays within the keystroke
+	// target"): each edit lands during a run, which it cancels.
+	kd := keystrokesDuringMonteCarlo(t, so.URL+"#"+engine.EncodeLink(&mc), 12)
+	t.Logf("keystroke → results while the Monte Carlo runs, %d edits (ms): DOM updated med/p95 %.1f/%.1f, painted med/p95/max %.1f/%.1f/%.1f (typing without a run: painted p95 %.1f after the first %d edits)",
+		len(kd.Painted), median(kd.Updated), percentile(kd.Updated, 95), median(kd.Painted), percentile(kd.Painted, 95), percentile(kd.Painted, 100),
+		percentile(keysO.Painted[warmup:], 95), warmup)
+}
+
+// keystrokesDuringMonteCarlo opens url (a scenario with ranges) and, n
+// times, types a new seed, waits until that run's progress shows and 300 ms
+// more, then types a new volume and times it as keystrokeTimes does: from
+// the input event to the headline's DOM change and to the frame after it.
+func keystrokesDuringMonteCarlo(t *testing.T, url string, n int) keystrokes {
+	ctx := NewBrowser(t)
+	defer closeBrowser(ctx)
+	done := `(document.querySelector("#uncertainty-table") !== null && document.querySelector("#uncertainty-progress") === null)`
+	step(t, ctx, 3*time.Minute, chromedp.Navigate(url), WaitApp(), WaitJS(done, 2*time.Minute))
+	js := fmt.Sprintf(`(async () => {
+		const seed = document.getElementById("unc-seed"), el = document.getElementById("w-requests_per_day");
+		const head = document.getElementById("headline");
+		const painted = [], updated = [];
+		const frame = () => new Promise((r) => requestAnimationFrame(r));
+		const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+		for (let i = 0; i < %d; i++) {
+			seed.value = String(100 + i);
+			seed.dispatchEvent(new Event("input", {bubbles: true}));
+			const t = performance.now();
+			while (document.querySelector("#uncertainty-progress") === null && performance.now() - t < 20000) await sleep(20);
+			await sleep(300 + (i * 7) %% 17);
+			if (document.querySelector("#uncertainty-progress") === null) return {error: "the run was over before the edit " + i};
+			let t1 = 0;
+			const changed = new Promise((r) => {
+				const mo = new MutationObserver(() => { t1 = performance.now(); mo.disconnect(); r(); });
+				mo.observe(head, {subtree: true, characterData: true, childList: true});
+			});
+			const t0 = performance.now();
+			el.value = String(2000000 + (i + 1) * 1000);
+			el.dispatchEvent(new Event("input", {bubbles: true}));
+			await changed;
+			await frame();
+			painted.push(performance.now() - t0);
+			updated.push(t1 - t0);
+			await sleep(400);
+		}
+		return {painted, updated};
+	})()`, n)
+	r := eval[struct {
+		Painted, Updated []float64
+		Error            string
+	}](t, ctx, js)
+	if r.Error != "" {
+		t.Fatal(r.Error)
+	}
+	return keystrokes{Painted: r.Painted, Updated: r.Updated}
+}
+
+// monteCarloScenario is the reference with the engine's BenchmarkSimulate
+// ranges: 1,000 draws of four inputs (and the throughputs' bands).
+func monteCarloScenario(ref engine.Scenario) engine.Scenario {
 	mc := ref
 	mc.Uncertainty = &engine.Uncertainty{Seed: engine.N("42"), Samples: engine.N("1000"), Ranges: []engine.Range{
 		{Path: "workload.monthly_growth", Low: engine.N("0.01"), Mode: engine.N("0.05"), High: engine.N("0.12")},
@@ -154,44 +222,143 @@ func TestBenchReport(t *testing.T) {
 		{Path: "options[0].hourly_rate", Low: engine.N("2"), Mode: engine.N("2.5"), High: engine.N("3.5")},
 		{Path: "options[3].price_output_per_m", Low: engine.N("0.5"), Mode: engine.N("0.8"), High: engine.N("1")},
 	}}
-	var mcRuns []monteCarloRun
-	for seed := 43; seed < 46; seed++ {
-		mcRuns = append(mcRuns, monteCarloTimes(t, so.URL+"#"+engine.EncodeLink(&mc), seed))
-	}
-	sort.Slice(mcRuns, func(i, j int) bool { return mcRuns[i].Elapsed < mcRuns[j].Elapsed })
-	m := mcRuns[len(mcRuns)/2]
-	t.Logf("Monte Carlo in the page, 1,000 draws of the reference (median of %d runs): %.0f ms from the seed typed to the table (%.0f ms from the first draw's progress), longest task %.1f ms (max over the runs %.1f; target 3,000 ms and 50 ms)",
-		len(mcRuns), m.Elapsed, m.Elapsed-m.Started, m.Longest, slices.MaxFunc(mcRuns, func(a, b monteCarloRun) int { return cmp.Compare(a.Longest, b.Longest) }).Longest)
+	return mc
 }
 
 // monteCarloRun is one Monte Carlo in the page: from the seed typed, when
 // its progress first showed and when the table was drawn, and the longest
-// main-thread task meanwhile, in milliseconds.
-type monteCarloRun struct{ Elapsed, Started, Longest float64 }
+// main-thread task meanwhile, in milliseconds; Long lists every task of
+// 30 ms or more as [ms after the seed was typed, ms it lasted], and Done
+// the ms at which the table showed the new seed.
+type monteCarloRun struct {
+	Elapsed, Started, Longest float64
+	Long                      [][2]float64
+	// From a trace of the same window: the main thread's longest task on
+	// the wall clock and in CPU time, and every task of 30 ms or more in
+	// either (its start in ms from the trace's first task).
+	LongestWall, LongestCPU float64
+	// The longest task by busy (the smaller of its wall and CPU times),
+	// and how many tasks were busy over 50 ms.
+	LongestBusy float64
+	Over50      int
+	Tasks       []mainTask
+	all         []mainTask // every traced task
+}
 
-// monteCarloTimes opens url (a scenario with ranges), waits for its run,
-// then types seed and times the new run with a message loop.
-func monteCarloTimes(t *testing.T, url string, seed int) monteCarloRun {
+// busy is a task's time on the main thread, the smaller of its wall and
+// CPU times: on a machine that others load, the wall time includes time
+// spent waiting for a core; and the trace's CPU time of a task sometimes
+// reads above its wall time, which one thread cannot do.
+func (k mainTask) busy() float64 { return min(k.Wall, k.CPU) }
+
+// add counts task k in the run's figures.
+func (r *monteCarloRun) add(k mainTask) {
+	r.all = append(r.all, k)
+	r.LongestWall, r.LongestCPU, r.LongestBusy = max(r.LongestWall, k.Wall), max(r.LongestCPU, k.CPU), max(r.LongestBusy, k.busy())
+	if k.busy() > 50 {
+		r.Over50++
+	}
+	if k.Wall >= 30 || k.CPU >= 30 {
+		r.Tasks = append(r.Tasks, k)
+	}
+}
+
+// monteCarloCold opens url (a scenario with ranges) in a fresh browser and
+// traces its first run, in code the browser runs for the first time: from
+// the job's start (the infercost:monte-carlo mark) to 500 ms after its
+// result is applied (infercost:monte-carlo-done). Elapsed is from the first
+// render (infercost:mounted) to the table.
+func monteCarloCold(t *testing.T, url string) monteCarloRun {
 	ctx := NewBrowser(t)
 	defer closeBrowser(ctx)
-	done := `(document.querySelector("#uncertainty-table") !== null && document.querySelector("#uncertainty-progress") === null)`
-	step(t, ctx, 3*time.Minute, chromedp.Navigate(url), WaitApp(), WaitJS(done, 2*time.Minute))
+	step(t, ctx, time.Minute, chromedp.Navigate("about:blank"))
+	var doneAt float64
+	tasks, marks := traceMainTasks(t, ctx, func() {
+		step(t, ctx, 3*time.Minute, chromedp.Navigate(url), WaitApp(), WaitJS(monteCarloDone, 2*time.Minute))
+		doneAt = eval[float64](t, ctx, `performance.now()`)
+		step(t, ctx, 10*time.Second, chromedp.Sleep(500*time.Millisecond))
+	})
+	mounted, ok := marks["infercost:mounted"]
+	if !ok {
+		t.Fatal("the trace has no infercost:mounted mark")
+	}
+	var at []string
+	for name, ms := range marks {
+		at = append(at, fmt.Sprintf("%s %.0f", name, ms-mounted))
+	}
+	sort.Strings(at)
+	t.Logf("marks, ms from infercost:mounted: %s", strings.Join(at, ", "))
+	from, ok1 := marks["infercost:monte-carlo"]
+	to, ok2 := marks["infercost:monte-carlo-done"]
+	if !ok1 || !ok2 {
+		t.Fatal("the trace has no infercost:monte-carlo or infercost:monte-carlo-done mark")
+	}
+	var r monteCarloRun
+	r.Elapsed = doneAt - eval[float64](t, ctx, `performance.getEntriesByName("infercost:mounted")[0].startTime`)
+	for _, k := range tasks {
+		// The task that was under way at the start mark counts.
+		if k.At+k.Wall >= from && k.At <= to+500 {
+			k.At -= from
+			r.add(k)
+		}
+	}
+	return r
+}
+
+// monteCarloTimes opens url (a scenario with ranges), waits for its run,
+// then types seed and times the new run with a message loop, which goes on
+// for 500 ms after the table shows the new seed; traced, in a trace too
+// (which costs the page some time: make bench's line is not traced, so
+// that it compares with earlier runs).
+func monteCarloTimes(t *testing.T, url string, seed int, traced bool) monteCarloRun {
+	ctx := NewBrowser(t)
+	defer closeBrowser(ctx)
+	step(t, ctx, 3*time.Minute, chromedp.Navigate(url), WaitApp(), WaitJS(monteCarloDone, 2*time.Minute))
+	if !traced {
+		return monteCarloLoop(t, ctx, seed)
+	}
+	return monteCarloRetyped(t, ctx, seed)
+}
+
+// monteCarloDone says the page shows a finished run.
+const monteCarloDone = `(document.querySelector("#uncertainty-table") !== null && document.querySelector("#uncertainty-progress") === null)`
+
+// monteCarloRetyped types seed in a page that shows a finished run and
+// times the new run, traced.
+func monteCarloRetyped(t *testing.T, ctx context.Context, seed int) monteCarloRun {
+	var r monteCarloRun
+	tasks, _ := traceMainTasks(t, ctx, func() { r = monteCarloLoop(t, ctx, seed) })
+	for _, k := range tasks {
+		r.add(k)
+	}
+	return r
+}
+
+// monteCarloLoop types seed in a page that shows a finished run and times
+// the new run with a message loop.
+func monteCarloLoop(t *testing.T, ctx context.Context, seed int) monteCarloRun {
+	done := monteCarloDone
 	js := fmt.Sprintf(`(async () => {
 		const el = document.getElementById("unc-seed");
 		const t0 = performance.now();
 		el.value = "%d";
 		el.dispatchEvent(new Event("input", {bubbles: true}));
 		const finished = () => %s && document.querySelector("#uncertainty-intro").textContent.includes("seed %d");
-		let prev = t0, worst = 0, started = 0;
+		let prev = t0, worst = 0, started = 0, doneAt = 0;
+		const long = [];
 		return await new Promise((resolve) => {
 			const ch = new MessageChannel();
 			ch.port1.onmessage = () => {
 				const now = performance.now();
 				worst = Math.max(worst, now - prev);
+				if (now - prev >= 30) long.push([prev - t0, now - prev]);
 				prev = now;
 				if (!started && document.querySelector("#uncertainty-progress") !== null) started = now - t0;
-				if (finished()) resolve({Elapsed: now - t0, Started: started, Longest: worst});
-				else if (now - t0 > 60000) resolve({Elapsed: -1, Started: started, Longest: worst});
+				if (!doneAt && finished()) doneAt = now - t0;
+				// A tail after the table: what the card draws next (the fan
+				// chart) is part of the run.
+				if (doneAt && now - t0 - doneAt >= 500) resolve({Elapsed: doneAt, Started: started, Longest: worst, Long: long});
+				else if (now - t0 > 60000) resolve({Elapsed: -1, Started: started, Longest: worst, Long: long});
 				else ch.port2.postMessage(0);
 			};
 			ch.port2.postMessage(0);
@@ -474,4 +641,87 @@ func TestBenchKeystrokesAB(t *testing.T) {
 	t.Logf("after an edit, the longest task within %d ms: A median %.1f max %.1f, settled %.0f; B median %.1f max %.1f, settled %.0f",
 		settleWindow.Milliseconds(), median(la.LongestTask), percentile(la.LongestTask, 100), median(la.Settled),
 		median(lb.LongestTask), percentile(lb.LongestTask, 100), median(lb.Settled))
+}
+
+// TestBenchMonteCarloAB measures the Monte Carlo in the page (1,000 draws
+// of the reference, as TestBenchReport) for two builds in one run: A,
+// app.wasm of the source tree at INFERCOST_BENCH_A, and B, this tree's.
+// Runs alternate A, B, A, B (INFERCOST_BENCH_ROUNDS rounds, 3 unless
+// set), each in a fresh browser from its own seed, so that the machine's
+// load weighs on both alike; with INFERCOST_BENCH_COLD set, each round also
+// traces the first run after the page opens (monteCarloCold; "only": that
+// alone). Every task
+// of the main thread is traced (traceMainTasks): the report gives each
+// task's wall and CPU time, since on a loaded machine the wall time
+// includes waiting for a core. Run with INFERCOST_BENCH=1
+// INFERCOST_BENCH_A=DIR.
+func TestBenchMonteCarloAB(t *testing.T) {
+	srcA := os.Getenv("INFERCOST_BENCH_A")
+	if os.Getenv("INFERCOST_BENCH") == "" || srcA == "" {
+		t.Skip("set INFERCOST_BENCH=1 and INFERCOST_BENCH_A to another source tree to compare")
+	}
+	wasmA := filepath.Join(t.TempDir(), "app.wasm")
+	if err := site.BuildWasmTags(srcA, wasmA, site.InstrumentTag); err != nil {
+		t.Fatal(err)
+	}
+	sa := Serve(t, BuildSite(t, wasmA, "", "bench-a"), "")
+	sb := Serve(t, BuildSite(t, wasmFile, "", "bench-b"), "")
+	f, err := os.Open("../../engine/testdata/reference.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := engine.DecodeScenario(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mc := monteCarloScenario(ref)
+	frag := "#" + engine.EncodeLink(&mc)
+	rounds := 3
+	if n, err := strconv.Atoi(os.Getenv("INFERCOST_BENCH_ROUNDS")); err == nil && n > 0 {
+		rounds = n
+	}
+	var ra, rb, ca, cb []monteCarloRun
+	for k := range rounds {
+		if os.Getenv("INFERCOST_BENCH_COLD") != "only" {
+			ra = append(ra, monteCarloTimes(t, sa.URL+frag, 43+k, true))
+			rb = append(rb, monteCarloTimes(t, sb.URL+frag, 43+k, true))
+		}
+		if os.Getenv("INFERCOST_BENCH_COLD") != "" {
+			ca = append(ca, monteCarloCold(t, sa.URL+frag))
+			cb = append(cb, monteCarloCold(t, sb.URL+frag))
+		}
+	}
+	for _, x := range []struct {
+		name string
+		runs []monteCarloRun
+	}{{"A, seed typed", ra}, {"B, seed typed", rb}, {"A, page opened (first run)", ca}, {"B, page opened (first run)", cb}} {
+		if len(x.runs) == 0 {
+			continue
+		}
+		var longest, elapsed, cpu, wall, busy []float64
+		over := 0
+		for i, r := range x.runs {
+			longest, elapsed = append(longest, r.Longest), append(elapsed, r.Elapsed)
+			var long []string
+			for _, l := range r.Long {
+				long = append(long, fmt.Sprintf("%.0f@%.0f", l[1], l[0]))
+			}
+			var traced []string
+			for _, k := range r.Tasks {
+				traced = append(traced, fmt.Sprintf("%.0f/%.0f@%.0f[%s]", k.Wall, k.CPU, k.At, k.What))
+			}
+			t.Logf("%s, run %d: table at %.0f ms, longest gap in a message loop %.1f ms; traced main-thread tasks: longest %.1f ms wall, %.1f ms CPU, %.1f ms busy; %d busy over 50 ms",
+				x.name, i+1, r.Elapsed, r.Longest, r.LongestWall, r.LongestCPU, r.LongestBusy, r.Over50)
+			if len(long) > 0 {
+				t.Logf("  gaps ≥ 30 ms (ms@ms after the seed typed): %s", strings.Join(long, " "))
+			}
+			t.Logf("  traced tasks ≥ 30 ms (wall/CPU ms@ms into the trace): %s", strings.Join(traced, " "))
+			cpu, wall, busy = append(cpu, r.LongestCPU), append(wall, r.LongestWall), append(busy, r.LongestBusy)
+			over += r.Over50
+		}
+		t.Logf("%s: longest task busy median %.1f max %.1f ms (CPU median %.1f max %.1f; wall median %.1f max %.1f); %d tasks busy over 50 ms in all; message-loop gap median %.1f max %.1f; table at median %.0f ms (%d runs)",
+			x.name, median(busy), percentile(busy, 100), median(cpu), percentile(cpu, 100), median(wall), percentile(wall, 100), over,
+			median(longest), percentile(longest, 100), median(elapsed), len(x.runs))
+	}
 }

@@ -23,7 +23,7 @@ func TestCannotServe(t *testing.T) {
 		t.Fatal(err)
 	}
 	reason := r.Options[1].Infeasible
-	if !strings.HasPrefix(reason, "one decode step takes 10.35 ms on a replica of 8 accelerators even at batch 1") {
+	if !strings.HasPrefix(reason, "one decode step takes 10.54 ms on a replica of 8 accelerators even at batch 1") {
 		t.Fatalf("reason %q", reason)
 	}
 	site := calcSite(t)
@@ -112,7 +112,7 @@ func TestCannotServe(t *testing.T) {
 		t.Errorf("the last good results were lost: %q", got)
 	}
 	summary := text(t, ctx, "#error-summary")
-	for _, want := range []string{engine.NoOptionCanServe, "option 1 (H100 on demand) cannot serve: one decode step takes 10.35 ms", "option 2 (H100, 4 reserved for a year) cannot serve"} {
+	for _, want := range []string{engine.NoOptionCanServe, "option 1 (H100 on demand) cannot serve: one decode step takes 10.54 ms", "option 2 (H100, 4 reserved for a year) cannot serve"} {
 		if !strings.Contains(summary, want) {
 			t.Errorf("error summary lacks %q:\n%s", want, summary)
 		}
@@ -178,7 +178,7 @@ func TestScaleWarningPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := engine.Summarize(r, nil).Scale
-	if !strings.HasPrefix(want, "Beyond any real deployment: at their peaks, GB200 NVL72 rented needs 249,455,360 accelerators, ") {
+	if !strings.HasPrefix(want, "Beyond any real deployment: at their peaks, GB200 NVL72 rented needs 235,221,152 accelerators, ") {
 		t.Fatalf("engine warning %q", want)
 	}
 	site := calcSite(t)

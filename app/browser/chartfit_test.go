@@ -52,8 +52,7 @@ const wrappedFiguresJS = `(() => {
 	const re = /\d[\d,.]* (%|[kMG]?W\b)/g;
 	for (let n = walk.nextNode(); n; n = walk.nextNode()) {
 		const el = n.parentElement;
-		// The Uncertainty cards (app/uncertainty.go: results and ranges) are left to their own work.
-		if (!el || el.closest("svg, script, style, title, .visually-hidden, option, #uncertainty, #uncertainty-ranges") || !el.getClientRects().length) continue;
+		if (!el || el.closest("svg, script, style, title, .visually-hidden, option") || !el.getClientRects().length) continue;
 		for (const m of n.textContent.matchAll(re)) {
 			const r = document.createRange();
 			r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);

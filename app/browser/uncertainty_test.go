@@ -80,6 +80,9 @@ func TestUncertaintySection(t *testing.T) {
 		t.Fatalf("the case does not split the wins: %v", w)
 	}
 	checkRows(t, uncertaintyRows(t, ctx), want)
+	// The fan chart is drawn a frame after the table (uncertaintyFan),
+	// from the same draws: its first month's figures are the engine's.
+	step(t, ctx, 20*time.Second, WaitJS(fanMonthIs(t, uncertainScenario("11"), 0), 15*time.Second))
 	for _, tc := range []struct {
 		js   string
 		want int
@@ -100,6 +103,7 @@ func TestUncertaintySection(t *testing.T) {
 	step(t, ctx, 60*time.Second, setInput("unc-seed", "12"),
 		WaitJS(done+` && document.querySelector("#uncertainty-intro").textContent.includes("seed 12")`, 60*time.Second))
 	checkRows(t, uncertaintyRows(t, ctx), wantRows(t, uncertainScenario("12")))
+	step(t, ctx, 20*time.Second, WaitJS(fanMonthIs(t, uncertainScenario("12"), 1), 15*time.Second))
 	// Refused inputs: a huge sample count, then a range upside down, each
 	// named in the card, at once.
 	step(t, ctx, 30*time.Second, setInput("unc-samples", "100000"),
@@ -122,6 +126,24 @@ func TestUncertaintySection(t *testing.T) {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
+}
+
+// fanMonthIs is a script that says whether the fan chart's month m (from
+// 0) names the engine's P50, P10 and P90 of each option for s, as its
+// hover band's label does ("Month 1; API: $… (P10 $…, P90 $…); …").
+func fanMonthIs(t *testing.T, s *engine.Scenario, m int) string {
+	t.Helper()
+	sim, err := engine.Simulate(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("Month %d", m+1)
+	for _, o := range sim.Options {
+		p := o.Monthly[m]
+		want += "; " + o.Label + ": " + engine.Money(p.P50) + " (P10 " + engine.Money(p.P10) + ", P90 " + engine.Money(p.P90) + ")"
+	}
+	w, _ := json.Marshal(want)
+	return fmt.Sprintf(`(document.querySelectorAll("#chart-fan rect.band")[%d] || {getAttribute: () => ""}).getAttribute("aria-label") === %s`, m, w)
 }
 
 // setPath types value into the input whose data-path is path.

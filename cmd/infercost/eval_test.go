@@ -450,7 +450,7 @@ func TestEvalInputs(t *testing.T) {
 		"model.layers                              32                               preset Llama 3.1 8B (https://huggingface.co/meta-llama/Llama-3.1-8B/blob/main/config.json, as of 2026-11-01)\n",
 		"revenue.price_cached_input_per_m          1      $/M tokens                the input price (revenue.price_input_per_m)\n",
 		"options[0].commit_hourly_rate             2      $/accelerator-hour        the hourly rate (options[0].hourly_rate), unused here\n",
-		"options[0].mbu                            0.85   0–1                       default, unused here\n",
+		"options[0].mbu                            0.8    0–1                       default, unused here\n",
 		"options[1].price_cached_input_per_m       0.5    $/M tokens                given\n",
 	} {
 		if !strings.Contains(stdout, want) {

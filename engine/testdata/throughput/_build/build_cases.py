@@ -80,9 +80,10 @@ LINKS = {
 }
 
 # Stack efficiency of the accelerators whose catalog preset carries one (AMD
-# Instinct, engine/catalog.go amdStackEfficiency): the value TestFitEfficiency
-# fits on the training set's AMD cases. Empty elsewhere: 1.
-STACK = {"MI300X": "0.75"}
+# Instinct, engine/catalog.go amdStackEfficiency; NVIDIA Blackwell,
+# blackwellStackEfficiency): the values TestFitEfficiency fits on the training
+# set's AMD and Blackwell cases. Empty elsewhere: 1.
+STACK = {"MI300X": "0.8", "B200": "0.75", "GB200": "0.75"}
 
 def precision(r):
     """Weight bits, KV bits, compute precision ("bf16", "fp8", "fp4"), note."""
