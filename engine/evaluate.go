@@ -119,7 +119,7 @@ type OptionResult struct {
 	// one among them, and capacities each one's months; the sensitivity
 	// analysis reuses them.
 	candidates []Throughput
-	capacities [][]Month
+	capacities [][]capMonth
 }
 
 // MarshalJSON writes the throughput fields as null for an API option, so
@@ -413,7 +413,7 @@ func (p *plan) option(o *optionPlan, months []demand, tot totals) (OptionResult,
 	// month), known from an earlier evaluation or computed here, except
 	// for candidates that another is known to beat whatever the prices
 	// (nil: never costed).
-	capacities := make([][]Month, len(cands))
+	capacities := make([][]capMonth, len(cands))
 	if p.reuse != nil && p.reuse.capacity != nil {
 		capacities = p.reuse.capacity
 	} else {
@@ -425,9 +425,9 @@ func (p *plan) option(o *optionPlan, months []demand, tot totals) (OptionResult,
 			if len(cands) > 1 && outgrown(o, cands, rpr, i) {
 				continue
 			}
-			rows := newMonths(len(months))
+			rows := make([]capMonth, len(months))
 			for m := range months {
-				rows[m].RequestsPerDay = months[m].rpd
+				rows[m].rpd = months[m].rpd
 			}
 			p.provision(o, &cands[i], rows, rpr[i])
 			capacities[i] = rows
@@ -459,9 +459,6 @@ func (p *plan) option(o *optionPlan, months []demand, tot totals) (OptionResult,
 		}
 	}
 	if draw { // a draw keeps no candidate's capacity
-		for _, rows := range capacities {
-			freeMonths(rows)
-		}
 		return bestOR, nil
 	}
 	bestOR.Why = why(cands, best, "the cheapest", " for this demand")
@@ -503,7 +500,7 @@ func outgrown(o *optionPlan, cands []Throughput, rpr []decimal.Decimal, j int) b
 // any month and, for an owned option (whose energy follows the busy
 // accelerators), needs no more accelerator-seconds a request. Every cost
 // only grows with those, so j need not be costed: the choice stays exact.
-func dominated(o *optionPlan, cands []Throughput, capacities [][]Month, j int) bool {
+func dominated(o *optionPlan, cands []Throughput, capacities [][]capMonth, j int) bool {
 	for i := range cands {
 		if i == j || cands[i].AcceleratorsPerReplica > cands[j].AcceleratorsPerReplica ||
 			cands[i].AcceleratorsPerReplica == cands[j].AcceleratorsPerReplica && i > j {
@@ -514,7 +511,7 @@ func dominated(o *optionPlan, cands []Throughput, capacities [][]Month, j int) b
 		}
 		fewer := true
 		for m := range capacities[j] {
-			if capacities[i][m].Accelerators.Cmp(capacities[j][m].Accelerators) > 0 {
+			if capacities[i][m].accelerators.Cmp(capacities[j][m].accelerators) > 0 {
 				fewer = false
 				break
 			}
@@ -566,7 +563,7 @@ func (pp pricePlan) perRequest(w workloadPlan) decimal.Decimal {
 // cost fills one option's months and summary. capacity, when not nil,
 // holds the busy and provisioned accelerators of each month, known from an
 // earlier evaluation.
-func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult, capacity []Month) {
+func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult, capacity []capMonth) {
 	or.Months = newMonths(len(months))
 	for m := range months {
 		d := &months[m]
@@ -601,24 +598,24 @@ func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult
 		sumBusy = tot.rpd.Mul(div(or.Throughput.AcceleratorSecondsPerRequest, SecondsPerDay))
 	}
 	var cumCash decimal.Decimal
-	var totalCost, stranded total
+	var totalCost, totalCash, stranded total
 	for m := range or.Months {
 		row := &or.Months[m]
 		totalCost.add(row.Cost)
 		if o.kind != API && !p.drawing() {
-			or.TotalCashCost = or.TotalCashCost.Add(row.CashCost)
+			totalCash.add(row.CashCost)
 		}
 		stranded.add(row.StrandedCost)
 		if p.lean() {
 			continue
 		}
 		if p.revenue != nil {
-			cumCash = cumCash.Add(row.Revenue)
+			cumCash = add(cumCash, row.Revenue)
 		}
-		cumCash = cumCash.Sub(row.CashCost)
+		cumCash = sub(cumCash, row.CashCost)
 		row.CumulativeCash = cumCash
 	}
-	or.TotalCost, or.StrandedTotal = totalCost.value(), stranded.value()
+	or.TotalCost, or.TotalCashCost, or.StrandedTotal = totalCost.value(), totalCash.value(), stranded.value()
 	if o.kind == API {
 		or.TotalCashCost = or.TotalCost
 	}
@@ -629,16 +626,27 @@ func (p *plan) cost(o *optionPlan, months []demand, tot totals, or *OptionResult
 // busy = requests a day × seconds a request / 86,400; replicas =
 // ceil(busy × peak-to-average / (max utilization × accelerators a
 // replica)), at least one, plus spares. Both use factors computed once.
-func (p *plan) capacity(o *optionPlan, or *OptionResult, known []Month) {
-	if known != nil {
+func (p *plan) capacity(o *optionPlan, or *OptionResult, known []capMonth) {
+	if known == nil {
+		known = make([]capMonth, len(or.Months))
 		for m := range or.Months {
-			or.Months[m].BusyAccelerators = known[m].BusyAccelerators
-			or.Months[m].Accelerators = known[m].Accelerators
+			known[m].rpd = or.Months[m].RequestsPerDay
 		}
-		return
+		p.provision(o, or.Throughput, known, p.replicasPerRPD(o, or.Throughput))
+		p.busy(or.Throughput, known)
 	}
-	p.provision(o, or.Throughput, or.Months, p.replicasPerRPD(o, or.Throughput))
-	p.busy(or.Throughput, or.Months)
+	for m := range or.Months {
+		or.Months[m].BusyAccelerators = known[m].busy
+		or.Months[m].Accelerators = known[m].accelerators
+	}
+}
+
+// capMonth is a month's capacity: the requests a day it serves, the
+// accelerators provisioned for them and those they keep busy (the same
+// fields of Month, which costing copies them into). A candidate replica's
+// capacity is worked out once, and kept for the sensitivity analysis.
+type capMonth struct {
+	rpd, accelerators, busy decimal.Decimal
 }
 
 // replicasPerRPD is the replicas one request a day needs at peak,
@@ -651,16 +659,15 @@ func (p *plan) replicasPerRPD(o *optionPlan, t *Throughput) decimal.Decimal {
 
 // busy fills each month's busy accelerators: requests a day × seconds a
 // request / 86,400.
-func (p *plan) busy(t *Throughput, rows []Month) {
+func (p *plan) busy(t *Throughput, rows []capMonth) {
 	busyPerRPD := div(t.AcceleratorSecondsPerRequest, SecondsPerDay)
 	for m := range rows {
-		rows[m].BusyAccelerators = mul(rows[m].RequestsPerDay, busyPerRPD)
+		rows[m].busy = mul(rows[m].rpd, busyPerRPD)
 	}
 }
 
 // provision fills each month's provisioned accelerators.
-func (p *plan) provision(o *optionPlan, t *Throughput, rows []Month, replicasPerRPD decimal.Decimal) {
-	n := dec(t.AcceleratorsPerReplica)
+func (p *plan) provision(o *optionPlan, t *Throughput, rows []capMonth, replicasPerRPD decimal.Decimal) {
 	// In whole numbers while they stay far inside an int64 (spares at most
 	// 10,000, replicas below 2^31, accelerators a replica a few dozen).
 	spare := int64(-1)
@@ -671,20 +678,20 @@ func (p *plan) provision(o *optionPlan, t *Throughput, rows []Month, replicasPer
 	var lastRPD, lastProv decimal.Decimal
 	for m := range rows {
 		row := &rows[m]
-		if m > 0 && row.RequestsPerDay.Equal(lastRPD) {
-			row.Accelerators = lastProv // flat demand: same fleet, no rounding work
+		if m > 0 && row.rpd.Equal(lastRPD) {
+			row.accelerators = lastProv // flat demand: same fleet, no rounding work
 			continue
 		}
-		if k, ok := ceilProduct(row.RequestsPerDay, replicasPerRPD, &c, &r); ok && spare >= 0 && k < 1<<31 {
-			row.Accelerators = intDecimal((max(k, 1) + spare) * t.AcceleratorsPerReplica)
+		if k, ok := ceilProduct(row.rpd, replicasPerRPD, &c, &r); ok && spare >= 0 && k < 1<<31 {
+			row.accelerators = intDecimal((max(k, 1) + spare) * t.AcceleratorsPerReplica)
 		} else {
-			replicas := ceil(row.RequestsPerDay.Mul(replicasPerRPD))
+			replicas := ceil(row.rpd.Mul(replicasPerRPD))
 			if replicas.Sign() <= 0 {
 				replicas = one
 			}
-			row.Accelerators = replicas.Add(o.spare).Mul(n)
+			row.accelerators = replicas.Add(o.spare).Mul(dec(t.AcceleratorsPerReplica))
 		}
-		lastRPD, lastProv = row.RequestsPerDay, row.Accelerators
+		lastRPD, lastProv = row.rpd, row.accelerators
 	}
 }
 
@@ -695,7 +702,7 @@ func (p *plan) provision(o *optionPlan, t *Throughput, rows []Month, replicasPer
 // cost is units × rate × 730 each month of its term; its cash cost is the
 // same less the upfront share, and the upfront share of the whole term is
 // paid in its start month (docs/methodology.md, Commitments).
-func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []Month) (sumHeld decimal.Decimal) {
+func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []capMonth) (sumHeld decimal.Decimal) {
 	p.capacity(o, or, known)
 	draw := p.drawing() // no utilization: no accelerator-months held
 	var tiers []TierResult
@@ -755,7 +762,7 @@ func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []Month) (sumHel
 		}
 		row.Fleet = prov
 		if !draw {
-			sumHeld = sumHeld.Add(prov)
+			sumHeld = add(sumHeld, prov)
 		}
 		if prov.Cmp(or.PeakAccelerators) > 0 {
 			or.PeakAccelerators = prov
@@ -822,7 +829,7 @@ func (t *tierPlan) result() TierResult {
 // monthly payments; interest joins the capital charge), or the hardware is
 // leased instead (a monthly payment, renewed at the then price at the end
 // of each term).
-func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHeld decimal.Decimal) {
+func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []capMonth) (sumHeld decimal.Decimal) {
 	p.capacity(o, or, known)
 	draw := p.drawing() // no utilization, capex total or energy breakdown
 	n := len(or.Months)
@@ -921,7 +928,7 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHel
 			} else {
 				row.Capex = spend
 				if !draw {
-					capexTotal = capexTotal.Add(spend)
+					capexTotal = add(capexTotal, spend)
 				}
 				nbv = add(nbv, spend)
 				// The cohort depreciates fully for the whole months of its
@@ -963,7 +970,7 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHel
 		b.Depreciation = deprRate
 		nbv = sub(nbv, deprRate)
 		if !draw {
-			b.Energy = idleEnergy.Add(busyEnergy)
+			b.Energy = add(idleEnergy, busyEnergy)
 		}
 		b.Facility = facility
 		b.Operations = operations
@@ -1003,7 +1010,7 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []Month) (sumHel
 			row.StrandedCost = div(fixed.Mul(idle), fleet)
 		}
 		if !draw {
-			sumHeld = sumHeld.Add(fleet)
+			sumHeld = add(sumHeld, fleet)
 		}
 	}
 	or.PeakAccelerators = fleet

@@ -70,7 +70,7 @@ func (p *plan) finance(or *OptionResult, discount []decimal.Decimal, pvRevenue d
 			revenue = row.Revenue
 		}
 		if flows != nil {
-			flows[m] = revenue.Sub(row.CashCost)
+			flows[m] = sub(revenue, row.CashCost)
 		}
 		sum.addNet(revenue, row.CashCost, discount[m], coef[m])
 		if !draw {
@@ -98,11 +98,11 @@ func (p *plan) finance(or *OptionResult, discount []decimal.Decimal, pvRevenue d
 // presentRevenue is the present value of the revenue of the months:
 // Σ revenue_m × v^m, each term rounded to Prec places.
 func presentRevenue(months []demand, discount []decimal.Decimal) decimal.Decimal {
-	var pv decimal.Decimal
+	var pv total
 	for m := range months {
-		pv = pv.Add(roundTo(months[m].revenue.Mul(discount[m]), Prec))
+		pv.add(roundTo(mul(months[m].revenue, discount[m]), Prec))
 	}
-	return pv
+	return pv.value()
 }
 
 // staysNonNegative is the first month from which value stays at or above
@@ -251,7 +251,7 @@ const fixedBits = 96
 // fixed is d in units of 2^−fixedBits, truncated towards −∞ (Rsh of a
 // negative number) or 0 (Quo): an error under 2^−fixedBits either way.
 func fixed(d decimal.Decimal) *big.Int {
-	v := new(big.Int).Lsh(d.Coefficient(), fixedBits)
+	v := new(big.Int).Lsh(coef(d), fixedBits)
 	e := d.Exponent()
 	switch {
 	case e >= 0:
@@ -314,7 +314,7 @@ func (s *presentSum) addCoef(e int32, v decimal.Decimal, vc *big.Int) {
 
 // value is the sum so far, at Prec places.
 func (s *presentSum) value() decimal.Decimal {
-	return decimal.NewFromBigInt(&s.acc, -Prec)
+	return wrap(newInt().Set(&s.acc), -Prec)
 }
 
 // coefficients are the coefficients of the discount factors, which
@@ -322,7 +322,7 @@ func (s *presentSum) value() decimal.Decimal {
 func coefficients(discount []decimal.Decimal) []*big.Int {
 	c := make([]*big.Int, len(discount))
 	for m := range discount {
-		c[m] = discount[m].Coefficient()
+		c[m] = coef(discount[m]) // read only
 	}
 	return c
 }

@@ -491,7 +491,7 @@ func (p *plan) hybridMonths(o *optionPlan, months []demand, rows bool) ([]hybrid
 	out := make([]hybridMonth, len(months))
 	var owned *OptionResult
 	bo := &p.options[h.base]
-	var dayRows []Month
+	var dayRows []capMonth
 	for m := range months {
 		if m > 0 && months[m].rpd.Equal(months[m-1].rpd) {
 			out[m].day = out[m-1].day
@@ -503,10 +503,10 @@ func (p *plan) hybridMonths(o *optionPlan, months []demand, rows bool) ([]hybrid
 		// The owned option's own costing, for a fleet of the base's size
 		// from month 1 and the accelerators its requests keep busy.
 		owned = &OptionResult{Months: make([]Month, len(months))}
-		dayRows = make([]Month, len(months))
+		dayRows = make([]capMonth, len(months))
 		for m := range months {
-			dayRows[m].Accelerators = h.baseUnits
-			dayRows[m].BusyAccelerators = div(out[m].day.base.Mul(h.secB), SecondsPerDay)
+			dayRows[m].accelerators = h.baseUnits
+			dayRows[m].busy = div(out[m].day.base.Mul(h.secB), SecondsPerDay)
 		}
 		p.costOwned(bo, owned, dayRows)
 	}

@@ -257,12 +257,12 @@ func (s *hybridScan) total(k int64, baseUnits decimal.Decimal) decimal.Decimal {
 func (s *hybridScan) ownedBase(baseUnits decimal.Decimal) decimal.Decimal {
 	n := int(s.months)
 	owned := &OptionResult{Months: make([]Month, n)}
-	rows := make([]Month, n)
+	rows := make([]capMonth, n)
 	for bi := range s.blocks {
 		b := &s.blocks[bi]
 		busy := div(decimal.NewFromBigInt(new(big.Int).Set(&b.served), -hybridPrec).Mul(s.h.secB), SecondsPerDay)
 		for m := b.from; m < b.to; m++ {
-			rows[m].Accelerators, rows[m].BusyAccelerators = baseUnits, busy
+			rows[m].accelerators, rows[m].busy = baseUnits, busy
 		}
 	}
 	s.p.costOwned(s.owned, owned, rows)

@@ -289,7 +289,7 @@ func (p *plan) site(o *optionPlan, t *Throughput, siteMW, meterKW decimal.Decima
 	req := div(s.RequestsPerDay.Mul(DaysPerYear), twelve)
 	in := req.Mul(w.in)
 	months := []demand{{rpd: s.RequestsPerDay, requests: req, in: in, cached: in.Mul(w.cached), out: req.Mul(w.out)}}
-	known := []Month{{Accelerators: s.Accelerators, BusyAccelerators: s.RequestsPerDay.Mul(div(t.AcceleratorSecondsPerRequest, SecondsPerDay))}}
+	known := []capMonth{{accelerators: s.Accelerators, busy: s.RequestsPerDay.Mul(div(t.AcceleratorSecondsPerRequest, SecondsPerDay))}}
 	q := *p
 	q.revenue, q.reuse = nil, nil
 	tt := *t

@@ -56,7 +56,7 @@ type reuse struct {
 	// each candidate's months (Busy and Accelerators). Which candidate is
 	// cheapest can change with a price, so all are kept and costed again.
 	throughputs []Throughput
-	capacity    [][]Month
+	capacity    [][]capMonth
 	lean        bool // skip cumulative cash and the break-even month (not needed)
 	// draw marks a Monte Carlo draw (lean too): it skips, besides, every
 	// figure Simulate does not read (the comparison, the per-unit
