@@ -85,73 +85,54 @@ type intCell struct {
 	w [6]big.Word
 }
 
-// newInt is a zero integer whose first six words of digits need no
-// allocation of their own. Cells come from blocks of cellsPerBlock: one
-// heap object for that many numbers, where each used to be one (in
-// WebAssembly, allocating and collecting them was a third of an
-// evaluation's time). A block lives as long as any of its numbers does.
-func newInt() *big.Int {
-	for {
-		b := cellBlocks.Load()
-		if b != nil {
-			if k := b.next.Add(1) - 1; k < cellsPerBlock {
-				return b.cells[k].init()
-			}
-		}
-		nb := new(cellBlock)
-		nb.next.Store(1)
-		if cellBlocks.CompareAndSwap(b, nb) { // else another goroutine made one: take from it
-			return nb.cells[0].init()
-		}
-	}
-}
+// newInt (fastdec_cells.go, fastdec_cells_js.go) is a zero integer
+// whose first six words of digits need no allocation of their own. Cells
+// come from blocks of cellsPerBlock: one heap object for that many
+// numbers, where each used to be one (in WebAssembly, allocating and
+// collecting them was a third of an evaluation's time). A block lives as
+// long as any of its numbers does.
 
 // cellsPerBlock is the cells of a block: 32 of 80 bytes (64-bit words).
 const cellsPerBlock = 32
 
 // cellBlock is cells that newInt hands out in turn: next is the first not
-// handed out yet. Safe for concurrent use: each cell goes to one caller.
+// handed out yet.
 type cellBlock struct {
 	cells [cellsPerBlock]intCell
 	next  atomic.Int32
 }
 
-// cellBlocks is the block newInt takes from.
-var cellBlocks atomic.Pointer[cellBlock]
+// atomicBlock holds the block newInt takes from (fastdec_cells.go).
+type atomicBlock = atomic.Pointer[cellBlock]
 
-func (c *intCell) init() *big.Int {
-	c.i.SetBits(c.w[:0])
-	return &c.i
-}
-
-// aligned returns the coefficients of a and b at the smaller of their
-// exponents, and that exponent: one of them is scaled into the fresh
-// integer z (then the other is returned as it is). ok is false when the
-// exponents are too far apart for the table of powers.
-func aligned(a, b decimal.Decimal, z *big.Int) (ca, cb *big.Int, exp int32, ok bool) {
-	ea, eb := a.Exponent(), b.Exponent()
-	switch {
-	case ea == eb:
-		return coef(a), coef(b), ea, true
-	case ea > eb && int64(ea)-int64(eb) < int64(len(pow10)):
-		return z.Mul(coef(a), pow10[ea-eb]), coef(b), eb, true
-	case eb > ea && int64(eb)-int64(ea) < int64(len(pow10)):
-		return coef(a), z.Mul(coef(b), pow10[eb-ea]), ea, true
-	}
-	return nil, nil, 0, false
-}
-
-// sum is a + b, as a.Add(b).
+// sum is a + b, as a.Add(b). It, diff and mul are aligned, coef and wrap
+// written out (each call costs in WebAssembly).
 func sum(a, b decimal.Decimal) decimal.Decimal {
 	if !fastDecimal {
 		return a.Add(b)
 	}
+	la, lb := (*decimalLayout)(unsafe.Pointer(&a)), (*decimalLayout)(unsafe.Pointer(&b))
+	ca, cb, e := la.value, lb.value, la.exp
+	if ca == nil {
+		ca = &zeroInt
+	}
+	if cb == nil {
+		cb = &zeroInt
+	}
 	z := newInt()
-	ca, cb, e, ok := aligned(a, b, z)
-	if !ok {
+	switch d := int64(la.exp) - int64(lb.exp); {
+	case d == 0:
+	case d > 0 && d < int64(len(pow10)):
+		ca, e = z.Mul(ca, pow10[d]), lb.exp
+	case d < 0 && -d < int64(len(pow10)):
+		cb = z.Mul(cb, pow10[-d])
+	default:
 		return a.Add(b)
 	}
-	return wrap(z.Add(ca, cb), e)
+	var r decimal.Decimal
+	lr := (*decimalLayout)(unsafe.Pointer(&r))
+	lr.value, lr.exp = z.Add(ca, cb), e
+	return r
 }
 
 // diff is a − b, as a.Sub(b).
@@ -159,21 +140,51 @@ func diff(a, b decimal.Decimal) decimal.Decimal {
 	if !fastDecimal {
 		return a.Sub(b)
 	}
+	la, lb := (*decimalLayout)(unsafe.Pointer(&a)), (*decimalLayout)(unsafe.Pointer(&b))
+	ca, cb, e := la.value, lb.value, la.exp
+	if ca == nil {
+		ca = &zeroInt
+	}
+	if cb == nil {
+		cb = &zeroInt
+	}
 	z := newInt()
-	ca, cb, e, ok := aligned(a, b, z)
-	if !ok {
+	switch d := int64(la.exp) - int64(lb.exp); {
+	case d == 0:
+	case d > 0 && d < int64(len(pow10)):
+		ca, e = z.Mul(ca, pow10[d]), lb.exp
+	case d < 0 && -d < int64(len(pow10)):
+		cb = z.Mul(cb, pow10[-d])
+	default:
 		return a.Sub(b)
 	}
-	return wrap(z.Sub(ca, cb), e)
+	var r decimal.Decimal
+	lr := (*decimalLayout)(unsafe.Pointer(&r))
+	lr.value, lr.exp = z.Sub(ca, cb), e
+	return r
 }
 
 // mul is a × b, as a.Mul(b).
 func mul(a, b decimal.Decimal) decimal.Decimal {
-	e := int64(a.Exponent()) + int64(b.Exponent())
-	if !fastDecimal || e != int64(int32(e)) {
+	if !fastDecimal {
+		return a.Mul(b)
+	}
+	la, lb := (*decimalLayout)(unsafe.Pointer(&a)), (*decimalLayout)(unsafe.Pointer(&b))
+	e := int64(la.exp) + int64(lb.exp)
+	if e != int64(int32(e)) {
 		return a.Mul(b) // decimal panics on an exponent past int32
 	}
-	return wrap(newInt().Mul(coef(a), coef(b)), int32(e))
+	ca, cb := la.value, lb.value
+	if ca == nil {
+		ca = &zeroInt
+	}
+	if cb == nil {
+		cb = &zeroInt
+	}
+	var r decimal.Decimal
+	lr := (*decimalLayout)(unsafe.Pointer(&r))
+	lr.value, lr.exp = newInt().Mul(ca, cb), int32(e)
+	return r
 }
 
 // intDecimal is k, as decimal.New(k, 0).
@@ -191,21 +202,27 @@ func intDecimal(k int64) decimal.Decimal {
 // 0) by B, or of A by B × 10^−k (k < 0), whose remainder r rounds up
 // when 2|r| ≥ |divisor|.
 func quo(a, b decimal.Decimal, places int32) decimal.Decimal {
-	k := int64(a.Exponent()) - int64(b.Exponent()) + int64(places)
-	if !fastDecimal || k >= int64(len(pow10)) || -k >= int64(len(pow10)) || b.Sign() == 0 {
+	if !fastDecimal {
 		return a.DivRound(b, places)
 	}
-	num, den := coef(a), coef(b)
+	la, lb := (*decimalLayout)(unsafe.Pointer(&a)), (*decimalLayout)(unsafe.Pointer(&b))
+	k := int64(la.exp) - int64(lb.exp) + int64(places)
+	num, den := la.value, lb.value
+	if k >= int64(len(pow10)) || -k >= int64(len(pow10)) || den == nil || den.Sign() == 0 {
+		return a.DivRound(b, places)
+	}
+	if num == nil {
+		num = &zeroInt
+	}
 	if k > 0 {
 		num = newInt().Mul(num, pow10[k])
 	} else if k < 0 {
 		den = newInt().Mul(den, pow10[-k])
 	}
-	q := newInt()
-	var r big.Int
-	q.QuoRem(num, den, &r)
+	q, r := newInt(), newInt() // r: scratch, in a cell of its own
+	q.QuoRem(num, den, r)
 	if r.Sign() != 0 {
-		r.Lsh(r.Abs(&r), 1)
+		r.Lsh(r.Abs(r), 1)
 		if r.CmpAbs(den) >= 0 {
 			if num.Sign() == den.Sign() {
 				q.Add(q, oneInt)

@@ -1,0 +1,29 @@
+//go:build js
+
+package engine
+
+import "math/big"
+
+// The block newInt takes from, and its next cell.
+var (
+	cellBlockJS *cellBlock
+	cellNextJS  int
+)
+
+// newInt: see fastdec.go. WebAssembly runs Go on one thread, and a
+// goroutine gives way only where it blocks or allocates: the block and
+// its next cell are read and the next one taken with no call between, and
+// a goroutine that allocates a block takes its first cell after the
+// allocation, so each cell goes to one caller without atomic operations
+// (each a call in this build).
+func newInt() *big.Int {
+	b, k := cellBlockJS, cellNextJS
+	if b == nil || k >= cellsPerBlock {
+		b, k = new(cellBlock), 0
+		cellBlockJS = b
+	}
+	cellNextJS = k + 1
+	c := &b.cells[k]
+	c.i.SetBits(c.w[:0])
+	return &c.i
+}
