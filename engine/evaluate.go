@@ -534,11 +534,13 @@ func (p *plan) demand() []demand {
 	if p.revenue != nil {
 		revPerRequest = p.revenue.perRequest(w)
 	}
+	known := w.path.monthsFor(&w) // growthProblem's, when they apply
 	for m := range out {
-		if m > 0 {
-			if rpd = mul(rpd, g); rpd.Exponent() < -Prec {
-				rpd = roundTo(rpd, Prec)
-			}
+		switch {
+		case m > 0 && known != nil:
+			rpd = known[m]
+		case m > 0:
+			rpd = nextRPD(rpd, g)
 		}
 		req := div(mul(rpd, DaysPerYear), twelve)
 		in := mul(req, w.in)

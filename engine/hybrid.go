@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 )
@@ -94,6 +95,26 @@ func parseProfile(text string) (profile, error) {
 	if text == "" {
 		text = "flat"
 	}
+	if pr, ok := presetProfiles()[text]; ok {
+		return pr, nil
+	}
+	return readProfile(text)
+}
+
+// presetProfiles is each preset's profile, read once: every scenario that
+// names a preset (the flat day included) gets the same, read only.
+var presetProfiles = sync.OnceValue(func() map[string]profile {
+	m := make(map[string]profile, len(DailyProfiles))
+	for _, d := range DailyProfiles {
+		if pr, err := readProfile(d.Name); err == nil {
+			m[d.Name] = pr
+		}
+	}
+	return m
+})
+
+// readProfile is parseProfile without the presets read once.
+func readProfile(text string) (profile, error) {
 	if len(text) > MaxProfileLen {
 		return profile{}, fmt.Errorf("too long (%d characters, at most %d)", len(text), MaxProfileLen)
 	}

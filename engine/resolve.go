@@ -91,6 +91,35 @@ type workloadPlan struct {
 	profile                           profile          // the daily profile (hybrid.go)
 	profileText                       string           // as given, "" for the flat day
 	sizingBasis                       Basis            // what the commitment sizing minimises
+	path                              *rpdPath         // growthProblem's months, which demand reuses
+}
+
+// rpdPath is the requests a day of each month, as demand works them out
+// (nextRPD), from the requests a day, growth and horizon it was made for:
+// growthProblem makes it while checking them, and demand reads it while
+// they are unchanged (a plan patched for a draw can change them).
+type rpdPath struct {
+	rpd, growth decimal.Decimal
+	horizon     int
+	months      []decimal.Decimal
+}
+
+// nextRPD is the requests a day a month after one of rpd, at growth factor
+// g = 1 + growth: rpd × g, rounded to Prec places when it has more.
+func nextRPD(rpd, g decimal.Decimal) decimal.Decimal {
+	if rpd = mul(rpd, g); rpd.Exponent() < -Prec {
+		rpd = roundTo(rpd, Prec)
+	}
+	return rpd
+}
+
+// monthsFor is the path's requests a day for w, nil when it was made for
+// other values.
+func (pa *rpdPath) monthsFor(w *workloadPlan) []decimal.Decimal {
+	if pa == nil || pa.horizon != w.horizon || !pa.rpd.Equal(w.rpd) || !pa.growth.Equal(w.growth) {
+		return nil
+	}
+	return pa.months
 }
 
 type modelPlan struct {
@@ -403,14 +432,18 @@ func checkWorkload(errs *Errors, r *Resolution) workloadPlan {
 // within the horizon ("" if it does not).
 func (wp *workloadPlan) growthProblem() string {
 	if wp.horizon >= 1 && wp.horizon <= 120 && wp.growth.Cmp(zero) > 0 && wp.rpd.Sign() > 0 {
-		last := wp.rpd
+		// Each month as demand computes it (the same values as rounding
+		// every product to Prec places), kept for demand.
+		months := make([]decimal.Decimal, wp.horizon)
+		months[0] = wp.rpd
 		g := one.Add(wp.growth)
 		for m := 1; m < wp.horizon; m++ {
-			last = roundTo(last.Mul(g), Prec)
-			if last.Cmp(maxRequestsPerDay) > 0 {
+			months[m] = nextRPD(months[m-1], g)
+			if months[m].Cmp(maxRequestsPerDay) > 0 {
 				return fmt.Sprintf("grows demand past 10^15 requests a day by month %d: lower the growth or the horizon", m+1)
 			}
 		}
+		wp.path = &rpdPath{wp.rpd, wp.growth, wp.horizon, months}
 	}
 	return ""
 }

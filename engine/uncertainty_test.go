@@ -929,6 +929,13 @@ func TestDrawPatchEqualsCheck(t *testing.T) {
 				got := &q
 				got.options = slices.Clone(got.options)
 				tg.patch(got, d)
+				// The months growthProblem kept for demand (rpdPath) are a
+				// memo: the patched plan keeps the base's, which demand
+				// must not read for other values; its months are Check's.
+				if !reflect.DeepEqual(got.demand(), want.demand()) {
+					t.Errorf("%s, %s = %s: the patched plan's months differ from Check's", s.Name, path, v)
+				}
+				got.workload.path, want.workload.path = nil, nil
 				if !reflect.DeepEqual(got, want) {
 					t.Errorf("%s, %s = %s: the patched plan differs from Check's", s.Name, path, v)
 				}
