@@ -316,7 +316,7 @@ func (p *plan) prepareHybrid(o *optionPlan, months []demand, done []OptionResult
 		}
 		h.loads[m] = make([]decimal.Decimal, len(groups))
 		for k, g := range groups {
-			h.loads[m][k] = months[m].rpd.Mul(g.share).Round(hybridPrec)
+			h.loads[m][k] = roundTo(mul(months[m].rpd, g.share), hybridPrec)
 			if h.loads[m][k].Cmp(peakLoad) > 0 {
 				peakLoad = h.loads[m][k]
 			}
@@ -399,16 +399,16 @@ func (p *plan) hybridDay(h *hybridPlan, loads []decimal.Decimal, rows bool) hybr
 	served := rows || p.options[h.base].kind == Owned
 	var d hybridDay
 	var need [24]int64
-	capacity := dec(h.kb).Mul(h.capB)
+	capacity := mul(intDecimal(h.kb), h.capB)
 	for k, g := range p.workload.profile.groups {
 		load := loads[k]
 		if load.Cmp(d.peakLoad) > 0 {
 			d.peakLoad = load
 		}
-		hours := dec(int64(len(g.hours)))
-		x := load.Sub(capacity)
+		hours := intDecimal(int64(len(g.hours)))
+		x := sub(load, capacity)
 		if served {
-			d.base = d.base.Add(decimal.Min(load, capacity).Mul(hours))
+			d.base = add(d.base, mul(minDec(load, capacity), hours))
 		}
 		if x.Sign() <= 0 {
 			continue
@@ -425,13 +425,13 @@ func (p *plan) hybridDay(h *hybridPlan, loads []decimal.Decimal, rows bool) hybr
 			for _, hr := range g.hours {
 				need[hr] = n
 			}
-			b := decimal.Min(x, dec(n).Mul(h.capU))
+			b := minDec(x, mul(intDecimal(n), h.capU))
 			if rows {
-				d.burst = d.burst.Add(b.Mul(hours))
+				d.burst = add(d.burst, mul(b, hours))
 			}
-			x = x.Sub(b)
+			x = sub(x, b)
 		}
-		d.api = d.api.Add(x.Mul(hours))
+		d.api = add(d.api, mul(x, hours))
 	}
 	if h.burst >= 0 {
 		d.billed, d.peak = billBurst(need, h.minHours)
@@ -527,7 +527,7 @@ func (p *plan) hybridMonths(o *optionPlan, months []demand, rows bool) ([]hybrid
 		dayRows = make([]capMonth, len(months))
 		for m := range months {
 			dayRows[m].accelerators = h.baseUnits
-			dayRows[m].busy = div(out[m].day.base.Mul(h.secB), SecondsPerDay)
+			dayRows[m].busy = div(mul(out[m].day.base, h.secB), SecondsPerDay)
 		}
 		p.costOwned(bo, owned, dayRows)
 	}
@@ -535,11 +535,20 @@ func (p *plan) hybridMonths(o *optionPlan, months []demand, rows bool) ([]hybrid
 	if !bo.commitRateSet {
 		baseMonthly = h.baseUnits.Mul(bo.hourly).Mul(HoursPerMonth)
 	}
-	var perRequest decimal.Decimal
+	var perRequest, inputPerRequest decimal.Decimal
 	var api *optionPlan
 	if h.overflow >= 0 {
 		api = &p.options[h.overflow]
 		perRequest = p.perRequestAPI(api)
+		if rows { // the API's price of a request's input tokens
+			cached := p.workload.in.Mul(p.workload.cached)
+			inputPerRequest = p.workload.in.Sub(cached).Mul(api.price.in).Add(cached.Mul(api.price.cached))
+		}
+	}
+	nu := intDecimal(h.nu)
+	var baseHours decimal.Decimal
+	if rows {
+		baseHours = h.baseUnits.Mul(HoursPerMonth)
 	}
 	for m := range months {
 		x := &out[m]
@@ -552,26 +561,25 @@ func (p *plan) hybridMonths(o *optionPlan, months []demand, rows bool) ([]hybrid
 		}
 		if rows {
 			x.baseReq = perMonth(x.day.base)
-			x.baseHours = h.baseUnits.Mul(HoursPerMonth)
+			x.baseHours = baseHours
 		}
 		if h.burst >= 0 && x.day.billed.Sign() > 0 {
-			x.burstHrs = perMonth(x.day.billed.Mul(dec(h.nu)))
-			x.burst = x.burstHrs.Mul(p.options[h.burst].hourlyAt(m)).Round(Prec)
+			x.burstHrs = perMonth(mul(x.day.billed, nu))
+			x.burst = roundTo(mul(x.burstHrs, p.options[h.burst].hourlyAt(m)), Prec)
 			if rows {
 				x.burstReq = perMonth(x.day.burst)
 			}
 		}
 		if api != nil && x.day.api.Sign() > 0 {
 			x.apiReq = perMonth(x.day.api)
-			x.api = x.apiReq.Mul(perRequest)
+			x.api = mul(x.apiReq, perRequest)
 			if api.pricePath != nil {
-				x.api = x.api.Mul(api.pricePath[m]).Round(Prec)
+				x.api = roundTo(mul(x.api, api.pricePath[m]), Prec)
 			}
 			if rows {
-				cached := p.workload.in.Mul(p.workload.cached)
-				x.apiInputCost = x.apiReq.Mul(p.workload.in.Sub(cached).Mul(api.price.in).Add(cached.Mul(api.price.cached)))
+				x.apiInputCost = mul(x.apiReq, inputPerRequest)
 				if api.pricePath != nil {
-					x.apiInputCost = x.apiInputCost.Mul(api.pricePath[m]).Round(Prec)
+					x.apiInputCost = roundTo(mul(x.apiInputCost, api.pricePath[m]), Prec)
 				}
 			}
 		}
@@ -579,8 +587,10 @@ func (p *plan) hybridMonths(o *optionPlan, months []demand, rows bool) ([]hybrid
 	return out, owned
 }
 
+var twentyFour = decimal.NewFromInt(24)
+
 // perMonth turns a day's figure into a month's: × 365 / 12.
-func perMonth(x decimal.Decimal) decimal.Decimal { return div(x.Mul(DaysPerYear), twelve) }
+func perMonth(x decimal.Decimal) decimal.Decimal { return div(mul(x, DaysPerYear), twelve) }
 
 // hybridTotal is the total cost over the horizon at the current base size,
 // summed as the monthly rows are (cost adds them in the same order).
@@ -651,7 +661,9 @@ func (p *plan) costHybrid(o *optionPlan, or *OptionResult) (sumBusy, sumHeld dec
 	}
 	var base, burst, api, baseReq, burstReq, apiReq, baseHours, burstHours, baseBusy, burstBusy decimal.Decimal
 	var peakBurst int64
-	h.inCost = zero
+	nu := intDecimal(h.nu)
+	// Sums over the months, added in place (total).
+	var busyT, heldT, baseT, burstT, apiT, baseReqT, burstReqT, apiReqT, baseHoursT, burstHoursT, baseBusyT, burstBusyT, inCostT total
 	for m := range ms {
 		x := &ms[m]
 		row := &or.Months[m]
@@ -664,35 +676,49 @@ func (p *plan) costHybrid(o *optionPlan, or *OptionResult) (sumBusy, sumHeld dec
 			b.Committed = x.base
 			row.CashCost = x.base
 		}
-		b.OnDemand = b.OnDemand.Add(x.burst)
+		b.OnDemand = add(b.OnDemand, x.burst)
 		b.Tokens = x.api
-		row.Cost = x.base.Add(x.burst).Add(x.api)
-		row.CashCost = row.CashCost.Add(x.burst).Add(x.api)
+		row.Cost = add(add(x.base, x.burst), x.api)
+		row.CashCost = add(add(row.CashCost, x.burst), x.api)
 		// The base replicas the peak hour leaves idle are stranded.
 		if h.kb > 0 {
 			needed := ceil(div(x.day.peakLoad, h.capB)).IntPart()
 			if idle := h.kb - min(h.kb, needed); idle > 0 {
-				row.StrandedCost = div(x.base.Mul(dec(idle)), dec(h.kb))
+				row.StrandedCost = div(mul(x.base, intDecimal(idle)), intDecimal(h.kb))
 			}
 		}
-		peak := h.baseUnits.Add(dec(x.day.peak * h.nu))
+		peak := add(h.baseUnits, intDecimal(x.day.peak*h.nu))
 		row.Accelerators = peak
-		row.Fleet = h.baseUnits.Add(div(x.day.billed.Mul(dec(h.nu)), dec(24)))
-		bb := div(x.day.base.Mul(h.secB), SecondsPerDay)
-		ub := div(x.day.burst.Mul(h.secU), SecondsPerDay)
-		row.BusyAccelerators = bb.Add(ub)
+		row.Fleet = add(h.baseUnits, div(mul(x.day.billed, nu), twentyFour))
+		bb := div(mul(x.day.base, h.secB), SecondsPerDay)
+		ub := div(mul(x.day.burst, h.secU), SecondsPerDay)
+		row.BusyAccelerators = add(bb, ub)
 		if peak.Cmp(or.PeakAccelerators) > 0 {
 			or.PeakAccelerators = peak
 		}
 		peakBurst = max(peakBurst, x.day.peak*h.nu)
-		sumBusy = sumBusy.Add(row.BusyAccelerators)
-		sumHeld = sumHeld.Add(row.Fleet)
-		base, burst, api = base.Add(x.base), burst.Add(x.burst), api.Add(x.api)
-		baseReq, burstReq, apiReq = baseReq.Add(x.baseReq), burstReq.Add(x.burstReq), apiReq.Add(x.apiReq)
-		baseHours, burstHours = baseHours.Add(x.baseHours), burstHours.Add(x.burstHrs)
-		baseBusy, burstBusy = baseBusy.Add(x.baseReq.Mul(h.secB)), burstBusy.Add(x.burstReq.Mul(h.secU))
-		h.inCost = h.inCost.Add(x.base.Mul(h.inB)).Add(x.burst.Mul(h.inU)).Add(x.apiInputCost)
+		busyT.add(row.BusyAccelerators)
+		heldT.add(row.Fleet)
+		baseT.add(x.base)
+		burstT.add(x.burst)
+		apiT.add(x.api)
+		baseReqT.add(x.baseReq)
+		burstReqT.add(x.burstReq)
+		apiReqT.add(x.apiReq)
+		baseHoursT.add(x.baseHours)
+		burstHoursT.add(x.burstHrs)
+		baseBusyT.add(mul(x.baseReq, h.secB))
+		burstBusyT.add(mul(x.burstReq, h.secU))
+		inCostT.add(mul(x.base, h.inB))
+		inCostT.add(mul(x.burst, h.inU))
+		inCostT.add(x.apiInputCost)
 	}
+	sumBusy, sumHeld = busyT.value(), heldT.value()
+	base, burst, api = baseT.value(), burstT.value(), apiT.value()
+	baseReq, burstReq, apiReq = baseReqT.value(), burstReqT.value(), apiReqT.value()
+	baseHours, burstHours = baseHoursT.value(), burstHoursT.value()
+	baseBusy, burstBusy = baseBusyT.value(), burstBusyT.value()
+	h.inCost = inCostT.value()
 	if owned != nil {
 		or.CapexTotal, or.BookValue, or.LoanBalance = owned.CapexTotal, owned.BookValue, owned.LoanBalance
 		or.InterestTotal, or.ResaleTotal, or.Financing = owned.InterestTotal, owned.ResaleTotal, owned.Financing
