@@ -435,6 +435,7 @@ func (p *plan) option(o *optionPlan, months []demand, tot totals) (OptionResult,
 	}
 	best := -1
 	var bestOR OptionResult
+	heavier := onDemandHeavier(o, capacities)
 	for i := range cands {
 		if capacities[i] == nil || len(cands) > 1 && dominated(o, cands, capacities, i) {
 			continue
@@ -445,7 +446,10 @@ func (p *plan) option(o *optionPlan, months []demand, tot totals) (OptionResult,
 		// A draw's cloud option reads no busy accelerators (they serve
 		// only utilization and an owned option's energy).
 		if (p.reuse == nil || p.reuse.capacity == nil) && !(draw && o.kind == Cloud) {
-			p.busy(&t, capacities[i])
+			p.busy(&t, capacities[i]) // kept for the sensitivity, costed or not
+		}
+		if heavier != nil && heavier[i] {
+			continue
 		}
 		p.cost(o, months, tot, &try, capacities[i])
 		if best < 0 || try.TotalCost.Cmp(bestOR.TotalCost) < 0 ||
@@ -521,6 +525,46 @@ func dominated(o *optionPlan, cands []Throughput, capacities [][]capMonth, j int
 		}
 	}
 	return false
+}
+
+// onDemandHeavier marks the candidates that a cloud option without
+// commitment tiers or an hourly price path can skip costing, nil when
+// there is no such option or choice. Such an option costs each month its
+// accelerators × the one on-demand price (costCloud: no tier, so nothing
+// committed, no capital charge, no stranded cost), so its total cost is
+// that price × its accelerator-months, Σ accelerators. With a price above
+// zero, a candidate with more accelerator-months than another costs
+// strictly more, and is never the cheapest: it is marked. Those with the
+// fewest are not (among them the tie rule decides, as before), so the
+// choice is the one costing every candidate gives, ties included
+// (TestOnDemandPruningExact).
+func onDemandHeavier(o *optionPlan, capacities [][]capMonth) []bool {
+	if o.kind != Cloud || len(o.tiers) > 0 || o.hourlyPath != nil || o.hourly.Sign() <= 0 || len(capacities) < 2 {
+		return nil
+	}
+	sums := make([]decimal.Decimal, len(capacities))
+	least := -1
+	for i, rows := range capacities {
+		if rows == nil {
+			continue
+		}
+		var t total
+		for m := range rows {
+			t.add(rows[m].accelerators)
+		}
+		sums[i] = t.value()
+		if least < 0 || sums[i].Cmp(sums[least]) < 0 {
+			least = i
+		}
+	}
+	if least < 0 {
+		return nil
+	}
+	heavier := make([]bool, len(capacities))
+	for i := range capacities {
+		heavier[i] = capacities[i] != nil && sums[i].Cmp(sums[least]) > 0
+	}
+	return heavier
 }
 
 // demand computes requests and tokens month by month. Growth compounds one
