@@ -91,7 +91,7 @@ func (p *plan) compare(res *Result) Comparison {
 	for m := 0; m < res.Horizon; m++ {
 		best := c.Ranking[0]
 		for _, i := range c.Ranking {
-			if res.Options[i].Months[m].Cost.Cmp(res.Options[best].Months[m].Cost) < 0 {
+			if cmp(res.Options[i].Months[m].Cost, res.Options[best].Months[m].Cost) < 0 {
 				best = i
 			}
 		}

@@ -187,6 +187,38 @@ func mul(a, b decimal.Decimal) decimal.Decimal {
 	return r
 }
 
+// cmp is a.Cmp(b), without the two integers decimal makes to compare
+// numbers of different exponents: the one with the larger exponent is
+// scaled into a cell (equal signs only; otherwise the signs decide).
+func cmp(a, b decimal.Decimal) int {
+	if !fastDecimal {
+		return a.Cmp(b)
+	}
+	la, lb := (*decimalLayout)(unsafe.Pointer(&a)), (*decimalLayout)(unsafe.Pointer(&b))
+	ca, cb := la.value, lb.value
+	if ca == nil {
+		ca = &zeroInt
+	}
+	if cb == nil {
+		cb = &zeroInt
+	}
+	if sa, sb := ca.Sign(), cb.Sign(); sa != sb {
+		if sa < sb {
+			return -1
+		}
+		return 1
+	}
+	switch d := int64(la.exp) - int64(lb.exp); {
+	case d == 0:
+		return ca.Cmp(cb)
+	case d > 0 && d < int64(len(pow10)):
+		return newInt().Mul(ca, pow10[d]).Cmp(cb)
+	case d < 0 && -d < int64(len(pow10)):
+		return ca.Cmp(newInt().Mul(cb, pow10[-d]))
+	}
+	return a.Cmp(b)
+}
+
 // intDecimal is k, as decimal.New(k, 0).
 func intDecimal(k int64) decimal.Decimal {
 	if !fastDecimal {

@@ -51,6 +51,9 @@ func TestFastDecimal(t *testing.T) {
 		same("+", a, b, sum(a, b), a.Add(b))
 		same("−", a, b, diff(a, b), a.Sub(b))
 		same("×", a, b, mul(a, b), a.Mul(b))
+		if got, want := cmp(a, b), a.Cmp(b); got != want {
+			t.Fatalf("cmp(%s, %s) = %d, decimal gives %d", a, b, got, want)
+		}
 		if !add(a, b).Equal(a.Add(b)) || !sub(a, b).Equal(a.Sub(b)) {
 			t.Fatalf("add or sub of %s and %s", a, b)
 		}

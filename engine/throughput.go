@@ -128,14 +128,15 @@ func why(cands []Throughput, best int, criterion, context string) string {
 		if b.Len() > 0 {
 			b.WriteString(" and ")
 		}
-		fmt.Fprintf(&b, "%s (%s)", strings.Join(sizes, ", "), layout)
+		b.WriteString(strings.Join(sizes, ", ") + " (" + layout + ")")
 	}
 	c := cands[best]
 	unit := "accelerators"
 	if c.AcceleratorsPerReplica == 1 {
 		unit = "accelerator"
 	}
-	return fmt.Sprintf("%d %s a replica, %s: %s of %s%s", c.AcceleratorsPerReplica, unit, c.Layout, criterion, b.String(), context)
+	// Without fmt: this runs at every evaluation (fmt is slow in WebAssembly).
+	return strconv.FormatInt(c.AcceleratorsPerReplica, 10) + " " + unit + " a replica, " + c.Layout + ": " + criterion + " of " + b.String() + context
 }
 
 // estimates is the roofline for every replica considered. With a replica
