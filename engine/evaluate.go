@@ -699,8 +699,7 @@ type capMonth struct {
 // truncated, not rounded, so that demand of exactly k replicas never
 // rounds up to k+1.
 func (p *plan) replicasPerRPD(o *optionPlan, t *Throughput) decimal.Decimal {
-	q, _ := t.AcceleratorSecondsPerRequest.Mul(p.workload.p2a).QuoRem(SecondsPerDay.Mul(o.maxUtil).Mul(dec(t.AcceleratorsPerReplica)), Prec)
-	return q
+	return quoTrunc(t.AcceleratorSecondsPerRequest.Mul(p.workload.p2a), SecondsPerDay.Mul(o.maxUtil).Mul(dec(t.AcceleratorsPerReplica)), Prec)
 }
 
 // busy fills each month's busy accelerators: requests a day × seconds a

@@ -268,6 +268,39 @@ func quo(a, b decimal.Decimal, places int32) decimal.Decimal {
 
 var oneInt = big.NewInt(1) // never changed
 
+// quoTrunc is a / b truncated towards zero to places decimal places, the
+// quotient of a.QuoRem(b, places) (b not zero): with k as in quo, the
+// integer quotient of A × 10^k by B (k ≥ 0), or of A by B × 10^−k, which
+// math/big truncates towards zero as QuoRem does.
+func quoTrunc(a, b decimal.Decimal, places int32) decimal.Decimal {
+	if !fastDecimal {
+		q, _ := a.QuoRem(b, places)
+		return q
+	}
+	la, lb := (*decimalLayout)(unsafe.Pointer(&a)), (*decimalLayout)(unsafe.Pointer(&b))
+	k := int64(la.exp) - int64(lb.exp) + int64(places)
+	num, den := la.value, lb.value
+	if k >= int64(len(pow10)) || -k >= int64(len(pow10)) || den == nil || den.Sign() == 0 {
+		q, _ := a.QuoRem(b, places)
+		return q
+	}
+	if num == nil {
+		num = &zeroInt
+	}
+	if k > 0 {
+		num = newInt().Mul(num, pow10[k])
+	} else if k < 0 {
+		den = newInt().Mul(den, pow10[-k])
+	}
+	r := newInt()
+	q := newInt()
+	q.QuoRem(num, den, r)
+	var out decimal.Decimal
+	lo := (*decimalLayout)(unsafe.Pointer(&out))
+	lo.value, lo.exp = q, -places
+	return out
+}
+
 // total adds decimals in place: its value is the sum of those added, as
 // adding them with add would give it, without a new integer for each
 // partial sum (a month's cost into an option's total, a month's demand

@@ -60,6 +60,8 @@ func TestFastDecimal(t *testing.T) {
 		if !b.IsZero() {
 			places := int32(rng.Intn(40) - 4)
 			same("÷", a, b, quo(a, b, places), a.DivRound(b, places))
+			q, _ := a.QuoRem(b, places)
+			same("quotient", a, b, quoTrunc(a, b, places), q)
 		}
 		var c, r big.Int
 		if k, ok := ceilProduct(a, b, &c, &r); ok {

@@ -228,13 +228,14 @@ func (p *plan) optionPower(o *optionPlan, i int, or *OptionResult) OptionPower {
 	op.AllInKW, op.MeterKW = &allIn, &meter
 	op.MonthlyMW = make([]decimal.Decimal, len(or.Months))
 	var peak, lastFleet, lastMW decimal.Decimal
+	meterMW := meter.Shift(-3) // kW to MW, exact: f × meterMW is f × meter / 1000, digit for digit
 	for m := range or.Months {
 		f := or.Months[m].Fleet
 		if m == 0 || !f.Equal(lastFleet) {
-			lastFleet, lastMW = f, f.Mul(meter).Shift(-3) // kW to MW, exact
+			lastFleet, lastMW = f, mul(f, meterMW)
 		}
 		op.MonthlyMW[m] = lastMW
-		if lastMW.Cmp(peak) > 0 {
+		if cmp(lastMW, peak) > 0 {
 			peak = lastMW
 		}
 		if site := p.workload.siteMW; site != nil && op.OutgrowsMonth == nil && lastMW.Cmp(*site) > 0 {
