@@ -2,6 +2,7 @@ package engine
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -77,6 +78,49 @@ func TestMemosChangeNothing(t *testing.T) {
 		want, werr := readProfile(d.Name)
 		if err != nil || werr != nil || !reflect.DeepEqual(got, want) {
 			t.Errorf("preset profile %s: read once %v (%v), read now %v (%v)", d.Name, got, err, want, werr)
+		}
+	}
+}
+
+// Evaluations running at once (a server, tests in parallel) give each its
+// own numbers: newInt hands each integer cell to one caller. Run with
+// -race too.
+func TestConcurrentEvaluations(t *testing.T) {
+	scenarios := []*Scenario{loadReference(t)}
+	for _, e := range Examples {
+		s := e.Scenario.Clone()
+		scenarios = append(scenarios, &s)
+	}
+	want := make([]string, len(scenarios))
+	for k, s := range scenarios {
+		r, err := Evaluate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(r)
+		want[k] = string(b)
+	}
+	done := make(chan error)
+	for g := range 4 {
+		go func() {
+			for round := range 3 {
+				k := (g + round) % len(scenarios)
+				r, err := Evaluate(scenarios[k])
+				if err != nil {
+					done <- err
+					return
+				}
+				if b, _ := json.Marshal(r); string(b) != want[k] {
+					done <- fmt.Errorf("%s: another result when evaluated alongside others", scenarios[k].Name)
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-done; err != nil {
+			t.Error(err)
 		}
 	}
 }
