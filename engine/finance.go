@@ -133,16 +133,17 @@ func bracket(flows []*big.Int, lo, hi decimal.Decimal, fLo, fHi *big.Int) (decim
 	kept := 0 // which end was kept last (−1 lo, +1 hi)
 	var widths [irrSteps]decimal.Decimal
 	for n := range irrSteps {
-		width := hi.Sub(lo)
-		if width.Cmp(irrWidth) <= 0 {
+		// (fastdec's helpers: decimal's methods, digit for digit.)
+		width := sub(hi, lo)
+		if cmp(width, irrWidth) <= 0 {
 			break
 		}
 		widths[n] = width
-		m := lo.Add(hi).Mul(half)
+		m := mul(add(lo, hi), half)
 		// The chord, unless the last three steps did not halve the bracket.
-		if n < 3 || width.Mul(two).Cmp(widths[n-3]) <= 0 {
-			frac := decimal.NewFromBigInt(fLo, 0).DivRound(decimal.NewFromBigInt(new(big.Int).Sub(fLo, fHi), 0), 12)
-			if c := lo.Add(width.Mul(frac)).Round(Prec + 6); c.Cmp(lo) > 0 && c.Cmp(hi) < 0 {
+		if n < 3 || cmp(mul(width, two), widths[n-3]) <= 0 {
+			frac := quo(wrap(fLo, 0), wrap(newInt().Sub(fLo, fHi), 0), 12) // fLo is read, not kept
+			if c := roundTo(add(lo, mul(width, frac)), Prec+6); cmp(c, lo) > 0 && cmp(c, hi) < 0 {
 				m = c
 			}
 		}
