@@ -102,7 +102,7 @@ func hybridTable(i int, o *engine.OptionResult) ga.UI {
 	head := []string{"Layer", "Option", "Tokens", "Cost", "Share of cost", "Utilization"}
 	name := map[string]string{"base": "Base", "burst": "Burst", "overflow": "Overflow"}
 	return ga.Div().Class("hybrid-layers").Body(
-		ga.P().Class("muted").ID(id+"-caption").Text(lines[0]+"."),
+		ga.P().Class("muted").ID(id+"-caption").Body(figureText(lines[0]+".")...),
 		ga.P().Class("muted").ID(id+"-base").Text("T"+strings.TrimPrefix(h.BaseNote(), "t")+"."), // "the base …"
 		ga.Div().Class("table-wrap").Body(ga.Table().Class("hybrid-table").ID(id).Aria("describedby", id+"-caption").Body(
 			ga.THead().Body(ga.Tr().Body(ga.Range(head).Slice(func(k int) ga.UI { return ga.Th().Scope("col").Text(head[k]) }))),
@@ -198,7 +198,7 @@ func (c *Calculator) hybridNames(i int) ga.UI {
 		x := c.f.Options[n-1]
 		parts = append(parts, fmt.Sprintf("%s: %d, %s (%s)", what, n, x.Label, kindName(x.Kind)))
 	}
-	return ga.P().Class("help").ID(fmt.Sprintf("o%d-layers", o.ID)).Text(strings.Join(parts, "; ") + ".")
+	return ga.P().Class("help").ID(fmt.Sprintf("o%d-layers", o.ID)).Body(figureText(strings.Join(parts, "; ") + ".")...)
 }
 
 // layerSig is what a hybrid's card shows of the other options (their

@@ -26,7 +26,7 @@ func (c *Calculator) renderPower(r *engine.Result) ga.UI {
 		intro = "What a site of " + engine.PowerText(*p.SiteMW) + " hosts with each self-hosted option, built out in whole replicas, and what that serves and costs."
 	}
 	return ga.Div().Class("power-block").Body(
-		ga.P().ID("power-intro").Text(intro),
+		ga.P().ID("power-intro").Body(figureText(intro)...),
 		c.powerTable(r),
 		ga.Ul().Class("power-basis").ID("power-basis").Body(ga.Range(p.Options).Slice(func(k int) ga.UI {
 			op := p.Options[k]

@@ -160,7 +160,7 @@ func (v *summaryView) Render() ga.UI { return v.C.guardedRender(v.render) }
 
 func (v *summaryView) render() ga.UI {
 	return ga.Div().ID("summary").Aria("live", "polite").Body(
-		ga.P().Class("verdict").ID("verdict").Text(v.Verdict),
+		ga.P().Class("verdict").ID("verdict").Body(figureText(v.Verdict)...),
 		ga.Div().Class("slot").Body(optionalP("summary-context", "cannot-serve", v.Context)),
 		ga.Div().Class("slot").Body(optionalP("summary-margin", "", v.Margin)),
 		ga.Div().Class("slot").Body(optionalP("summary-scale", "cannot-serve", v.Scale)),
@@ -196,7 +196,7 @@ func (v *whyView) render() ga.UI {
 	return ga.Div().ID("summary-why").Aria("live", "polite").Body(
 		ga.Div().Class("slot").Body(ga.If(len(v.Unable) > 0, func() ga.UI {
 			return ga.Ul().ID("summary-unable").Class("cannot-serve").Body(ga.Range(v.Unable).Slice(func(i int) ga.UI {
-				return ga.Li().Text(v.Unable[i])
+				return ga.Li().Body(figureText(v.Unable[i])...)
 			}))
 		})),
 		ga.Div().Class("slot").Body(
@@ -663,7 +663,7 @@ func tierTable(o *engine.OptionResult) ga.UI {
 	if len(o.Commitments) > 0 && o.Commitments[0].Tier != 1 {
 		caption += " Tier 1, the option's own commitment, is empty."
 	}
-	return ga.Div().Class("table-wrap").Body(ga.P().Class("muted").ID("tiers-table-caption").Text(caption),
+	return ga.Div().Class("table-wrap").Body(ga.P().Class("muted").ID("tiers-table-caption").Body(figureText(caption)...),
 		ga.Table().Class("tiers-table").ID("tiers-table").Aria("describedby", "tiers-table-caption").Body(
 			ga.THead().Body(ga.Tr().Body(ga.Range(head).Slice(func(k int) ga.UI { return ga.Th().Scope("col").Text(head[k]) }))),
 			ga.TBody().Body(ga.Range(o.Commitments).Slice(func(k int) ga.UI {
@@ -715,7 +715,7 @@ func (c *Calculator) renderSizing() ga.UI {
 		}),
 		ga.If(!pending && z != nil, func() ga.UI {
 			return ga.Div().Body(
-				ga.P().ID("sizing-sentence").Text(z.Sentence()),
+				ga.P().ID("sizing-sentence").Body(figureText(z.Sentence())...),
 				c.sizingChart(z),
 			)
 		}),
@@ -798,7 +798,7 @@ func (c *Calculator) renderInteractivity() ga.UI {
 		ga.If(ceiling.Set(), func() ga.UI {
 			return ga.Ul().ID("fastest-within").Body(ga.Range(estimated).Slice(func(k int) ga.UI {
 				i := estimated[k]
-				return ga.Li().Text(engine.FastestWithinSentence(r.Options[i].Label, engine.FastestWithin(c.icurve, i, ceiling.Dec()), ceiling.Dec()))
+				return ga.Li().Body(figureText(engine.FastestWithinSentence(r.Options[i].Label, engine.FastestWithin(c.icurve, i, ceiling.Dec()), ceiling.Dec()))...)
 			}))
 		}),
 	)

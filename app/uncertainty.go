@@ -449,7 +449,7 @@ func (c *Calculator) renderUncertainty() ga.UI {
 	return ga.Div().Class("uncertainty-block").Body(
 		ga.P().ID("uncertainty-intro").Body(figureText(fmt.Sprintf("%s draws with seed %d of: %s. Regret is an option's total cost above the cheapest option's in the same draw.",
 			engine.Count(decimal.NewFromInt(int64(sim.Samples)), 0), sim.Seed, strings.Join(ranges, "; ")))...),
-		ga.If(sim.Redrawn > 0, func() ga.UI { return ga.P().ID("uncertainty-redrawn").Text(engine.RedrawnText(sim)) }),
+		ga.If(sim.Redrawn > 0, func() ga.UI { return ga.P().ID("uncertainty-redrawn").Body(figureText(engine.RedrawnText(sim))...) }),
 		ga.Div().Class("table-wrap").Body(ga.Table().Class("compare").ID("uncertainty-table").Body(
 			ga.THead().Body(ga.Tr().Body(
 				ga.Td().Class("corner"),
