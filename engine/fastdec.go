@@ -26,9 +26,10 @@ import (
 //
 // On these, sum, diff, mul, quo and intDecimal are Add, Sub, Mul,
 // DivRound and New(k, 0) (the engine's add, sub and div call them), and a
-// total adds in place. Elsewhere in the engine, ceilProduct, roundTo,
-// presentSum, sqrtDec and the Monte Carlo's cents and drawFigures read
-// coefficients with coef.
+// total adds in place. Elsewhere in the engine, ceilProduct, floor,
+// roundTo, presentSum, sqrtDec and the Monte Carlo's cents and drawFigures
+// read coefficients with coef; the roofline (throughput.go) calls these
+// helpers too.
 //
 // Should decimal ever store a number otherwise (fastDecimal, checked once
 // at start-up, is false), every helper takes decimal's own methods.

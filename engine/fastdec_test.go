@@ -80,6 +80,7 @@ func TestFastDecimal(t *testing.T) {
 		if net.acc.Cmp(&cf.acc) != 0 {
 			t.Fatalf("present value of %s − %s at %s: %s in place, %s from the difference", a, b, v, net.value(), cf.value())
 		}
+		same("floor", a, decimal.Zero, floor(a), a.Floor())
 		if coef(a).Cmp(a.Coefficient()) != 0 {
 			t.Fatalf("coef(%s) = %s", a, coef(a))
 		}

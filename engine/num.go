@@ -240,6 +240,22 @@ func ceil(x decimal.Decimal) decimal.Decimal {
 	return decimal.NewFromBigInt(q, 0)
 }
 
+// floor is x.Floor() (the same digits and exponent), dividing by a power
+// of ten a word at a time (divPow10) into cells (fastdec.go), where
+// decimal's Floor makes the power and two integers: the roofline floors
+// each candidate replica's batch.
+func floor(x decimal.Decimal) decimal.Decimal {
+	e := -int(x.Exponent())
+	if !fastDecimal || e <= 0 || e >= len(pow10) {
+		return x.Floor()
+	}
+	q, r := newInt().Set(coef(x)), newInt()
+	if divPow10(q, e, r) && coef(x).Sign() < 0 {
+		q.Sub(q, oneInt) // truncated towards zero: a negative's floor is one less
+	}
+	return wrap(q, 0)
+}
+
 // ceilProduct is ⌈a × b⌉ when it fits an int64 (ok false otherwise),
 // computed on scratch integers c (the product's coefficient) and r (a
 // remainder), so that nothing is allocated once they have grown:

@@ -153,14 +153,15 @@ func why(cands []Throughput, best int, criterion, context string) string {
 // candidates, each up to MaxReplicaAccelerators. The error is the first
 // candidate's when none is possible.
 func estimates(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *FieldError) {
-	seqKV := w.in.Add(w.out).Mul(m.kvPerToken) // KV one sequence holds at its end
+	sh := newShared(w, m, o)
+	seqKV := sh.seqKV
 	var out []Throughput
 	var firstFE *FieldError
 	var fastest *decimal.Decimal // the missed target's time at the fastest candidate that misses it
 	var fastN int64              // that candidate's size and layout
 	var fastLayout string
 	try := func(n int64, layout string) {
-		t, fe := estimateAt(w, m, o, n, layout)
+		t, fe := estimateAt(w, m, o, &sh, n, layout)
 		if fe != nil {
 			// A missed latency target is reported at the fastest
 			// candidate (what meeting it would take), other problems at
@@ -184,13 +185,13 @@ func estimates(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Field
 			try(o.perReplica, LayoutExpert)
 		}
 		if len(out) == 0 {
-			return nil, widerAdvice(w, m, o, firstFE, fastN, fastLayout)
+			return nil, widerAdvice(w, m, o, &sh, firstFE, fastN, fastLayout)
 		}
 		return out, nil
 	}
 	var first int64
 	for c := int64(1); c <= MaxReplicaAccelerators; c *= 2 {
-		if kvRoom(m, o, c).Cmp(seqKV) >= 0 {
+		if cmp(kvRoom(m, o, c), seqKV) >= 0 {
 			first = c
 			break
 		}
@@ -209,7 +210,7 @@ func estimates(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Field
 	}
 	if m.moe {
 		for c := int64(2); c <= MaxReplicaAccelerators; c *= 2 {
-			if kvRoomExpert(m, o, c).Cmp(seqKV) >= 0 {
+			if cmp(kvRoomExpert(m, o, c), seqKV) >= 0 {
 				for e := c; e <= c*8 && e <= MaxReplicaAccelerators; e *= 2 {
 					try(e, LayoutExpert)
 				}
@@ -218,7 +219,7 @@ func estimates(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Field
 		}
 	}
 	if len(out) == 0 {
-		return nil, widerAdvice(w, m, o, firstFE, fastN, fastLayout)
+		return nil, widerAdvice(w, m, o, &sh, firstFE, fastN, fastLayout)
 	}
 	return out, nil
 }
@@ -229,12 +230,12 @@ func estimates(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Field
 // accelerators_per_replica would set it; a wider replica is offered only
 // when one serves (beyond a scale-up domain the collectives' time can grow
 // faster than the rest shrinks). fe is returned unchanged otherwise.
-func widerAdvice(w workloadPlan, m modelPlan, o *optionPlan, fe *FieldError, n int64, layout string) *FieldError {
+func widerAdvice(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, fe *FieldError, n int64, layout string) *FieldError {
 	if fe == nil || n == 0 || fe.Path != "workload.tpot_slo_ms" && fe.Path != "workload.ttft_slo_ms" {
 		return fe
 	}
 	for c := n * 2; c <= MaxReplicaAccelerators; c *= 2 {
-		if _, miss := estimateAt(w, m, o, c, layout); miss == nil {
+		if _, miss := estimateAt(w, m, o, sh, c, layout); miss == nil {
 			msg := strings.TrimSuffix(fe.Msg, ".") + fmt.Sprintf(" or a replica of %s (accelerators_per_replica), which meets it.", accelerators(c))
 			return &FieldError{fe.Path, msg}
 		}
@@ -250,23 +251,23 @@ func widerAdvice(w workloadPlan, m modelPlan, o *optionPlan, fe *FieldError, n i
 // is the runtime's activations and buffers. A usable_memory_share the user
 // sets keeps its meaning, a share of all the memory.
 func kvRoom(m modelPlan, o *optionPlan, n int64) decimal.Decimal {
-	total := o.accel.memory.Mul(dec(n))
+	total := mul(o.accel.memory, intDecimal(n))
 	if !o.usableSet {
-		return total.Sub(m.weightBytes).Mul(o.usableMemory)
+		return mul(diff(total, m.weightBytes), o.usableMemory)
 	}
-	return total.Mul(o.usableMemory).Sub(m.weightBytes)
+	return diff(mul(total, o.usableMemory), m.weightBytes)
 }
 
 // kvRoomExpert is the memory each accelerator of an expert-parallel
 // replica of n leaves for KV: it holds the always-read weights and 1/n of
 // the routed experts, and the rest is shared out as kvRoom does.
 func kvRoomExpert(m modelPlan, o *optionPlan, n int64) decimal.Decimal {
-	always := m.weightBytes.Sub(m.routedBytes)
-	held := always.Add(div(m.routedBytes, dec(n)))
+	always := diff(m.weightBytes, m.routedBytes)
+	held := sum(always, div(m.routedBytes, intDecimal(n)))
 	if !o.usableSet {
-		return o.accel.memory.Sub(held).Mul(o.usableMemory)
+		return mul(diff(o.accel.memory, held), o.usableMemory)
 	}
-	return o.accel.memory.Mul(o.usableMemory).Sub(held)
+	return diff(mul(o.accel.memory, o.usableMemory), held)
 }
 
 // link is the bandwidth per accelerator and direction that a replica of n
@@ -287,11 +288,51 @@ func (a acceleratorPlan) scalesOut(n int64) bool {
 	return a.domain > 0 && n > a.domain && a.scaleOut.Sign() > 0
 }
 
+// shared is what every replica size and layout of an option shares: one
+// sequence's KV and FLOPs, and the decode step's fixed time. Worked out
+// once an option (estimates), not at each candidate (fastdec's helpers:
+// decimal's methods, digit for digit).
+type shared struct {
+	// seqKV is the KV one sequence holds at its end: (input + output) ×
+	// KV a token.
+	seqKV decimal.Decimal
+	// ctxKV is the KV a sequence holds on average over its decode, at
+	// the batch's average context: (input + output/2) × KV a token.
+	ctxKV decimal.Decimal
+	// matmulFLOP is a decoded token's matmul FLOPs: 2 × active
+	// parameters.
+	matmulFLOP decimal.Decimal
+	// attnFLOP is a decoded token's attention FLOPs over the batch's
+	// average context: attnPerCtx × (input + output/2).
+	attnFLOP decimal.Decimal
+	// prefillFLOP is a prefill token's FLOPs: the matmuls and its
+	// attention to half the prompt on average, 2 × active parameters +
+	// attnPerCtx × input/2.
+	prefillFLOP decimal.Decimal
+	// overhead is a decode step's fixed time a layer (kernel launches,
+	// scheduling, synchronisation), whatever the batch: layerOverhead ×
+	// layers (DecodeLayerOverheadUs, fitted on the training set).
+	overhead decimal.Decimal
+}
+
+func newShared(w workloadPlan, m modelPlan, o *optionPlan) shared {
+	avgCtx := sum(w.in, div(w.out, two)) // input + output/2
+	matmul := mul(two, m.activeParams)
+	return shared{
+		seqKV:       mul(sum(w.in, w.out), m.kvPerToken),
+		ctxKV:       mul(avgCtx, m.kvPerToken),
+		matmulFLOP:  matmul,
+		attnFLOP:    mul(m.attnPerCtx, avgCtx),
+		prefillFLOP: sum(matmul, mul(m.attnPerCtx, div(w.in, two))),
+		overhead:    mul(o.layerOverhead, m.layers),
+	}
+}
+
 // estimateAt is the roofline for a replica of n accelerators in a layout.
-func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout string) (Throughput, *FieldError) {
+func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64, layout string) (Throughput, *FieldError) {
 	t := Throughput{Layout: layout}
-	seqKV := w.in.Add(w.out).Mul(m.kvPerToken)
-	nd := dec(n)
+	seqKV := sh.seqKV
+	nd := intDecimal(n)
 	expert := layout == LayoutExpert
 	// The batch the memory holds: the replica's KV room over one full
 	// sequence; expert parallel, each accelerator's, for each holds its
@@ -299,30 +340,30 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 	var batch decimal.Decimal
 	if expert {
 		free := kvRoomExpert(m, o, n)
-		if free.Cmp(seqKV) < 0 {
+		if cmp(free, seqKV) < 0 {
 			return t, &FieldError{OptionPath(o.index, "accelerators_per_replica"), fmt.Sprintf(
 				"%s expert parallel (accelerators_per_replica) cannot each hold the always-read weights, a 1/%d share of the experts and one full sequence: choose a larger replica size or a larger accelerator.", accelerators(n), n)}
 		}
-		batch = div(free, seqKV).Floor().Mul(nd)
+		batch = mul(floor(div(free, seqKV)), nd)
 	} else {
 		free := kvRoom(m, o, n)
-		if free.Cmp(seqKV) < 0 {
+		if cmp(free, seqKV) < 0 {
 			return t, &FieldError{OptionPath(o.index, "accelerators_per_replica"), fmt.Sprintf(
 				"a replica of %s (accelerators_per_replica) cannot hold the weights and one full sequence: at least %s GB of usable memory is needed. Choose a larger replica size or a larger accelerator.",
 				accelerators(n), Count(m.weightBytes.Add(seqKV).Div(billion), 1))}
 		}
-		batch = div(free, seqKV).Floor()
+		batch = floor(div(free, seqKV))
 	}
 	// Decode step at batch b: the slower of reading the weights the step
-	// touches plus the batch's average KV, and the step's matmul FLOPs.
-	ctxKV := w.in.Add(div(w.out, two)).Mul(m.kvPerToken)
+	// touches plus the batch's average KV (sh.ctxKV a sequence), and the
+	// step's matmul FLOPs.
 	t.BatchLimit = "memory"
-	if o.maxBatch > 0 && batch.Cmp(dec(o.maxBatch)) > 0 {
-		batch = dec(o.maxBatch)
+	if o.maxBatch > 0 && cmp(batch, intDecimal(o.maxBatch)) > 0 {
+		batch = intDecimal(o.maxBatch)
 		t.BatchLimit = "max_batch"
 	}
-	bw := nd.Mul(o.accel.bandwidth).Mul(o.mbu)
-	fl := nd.Mul(o.accel.flops).Mul(o.mfu)
+	bw := mul(mul(nd, o.accel.bandwidth), o.mbu)
+	fl := mul(mul(nd, o.accel.flops), o.mfu)
 	if expert {
 		// Expert-parallel serving reaches a smaller share of the peaks
 		// than MBU and MFU (fitted on the training set, within one
@@ -333,45 +374,39 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 		if o.accel.scalesOut(n) {
 			eff = ExpertParallelEfficiencyScaleOut
 		}
-		bw, fl = bw.Mul(eff), fl.Mul(eff)
+		bw, fl = mul(bw, eff), mul(fl, eff)
 	}
-	// FLOPs a sequence costs a decode step: the matmuls, 2 × active
-	// parameters, and its attention over the batch's average context
-	// (attnPerCtx × (input + output/2)); a prefill token attends to half
-	// the prompt on average.
-	flopPerSeq := two.Mul(m.activeParams).Add(m.attnPerCtx.Mul(w.in.Add(div(w.out, two))))
-	flopPerPrefill := two.Mul(m.activeParams).Add(m.attnPerCtx.Mul(div(w.in, two)))
+	// FLOPs a sequence costs a decode step: the matmuls (sh.matmulFLOP)
+	// and its attention over the batch's average context (sh.attnFLOP).
 	// Expert parallel, every accelerator reads the always-read weights for
 	// its own share of the batch: the replica reads them n times.
 	var replicated decimal.Decimal
 	if expert {
-		replicated = m.weightBytes.Sub(m.routedBytes).Mul(dec(n - 1))
+		replicated = mul(diff(m.weightBytes, m.routedBytes), intDecimal(n-1))
 	}
-	fld := fl.Mul(DecodeMFURatio)
-	weightTime := func(b decimal.Decimal) decimal.Decimal {
-		return div(m.stepWeightBytes(b).Add(replicated), bw)
-	}
-	kvTime := func(b decimal.Decimal) decimal.Decimal { return div(b.Mul(ctxKV), bw) }
-	mmFlopTime := func(b decimal.Decimal) decimal.Decimal { return div(b.Mul(two.Mul(m.activeParams)), fld) }
-	attnFlopTime := func(b decimal.Decimal) decimal.Decimal {
-		return div(b.Mul(flopPerSeq.Sub(two.Mul(m.activeParams))), fld)
-	}
+	fld := mul(fl, DecodeMFURatio)
 	// A decode step runs the matmuls, then the attention (issue 11, eleventh
 	// round): each part is the slower of its memory read and its FLOPs (at
 	// DecodeMFURatio × MFU), the two added; the KV read does not hide under
 	// the matmuls' FLOPs. The step is compute-bound when the FLOPs' share
 	// of it is the larger.
 	work := func(b decimal.Decimal) (decimal.Decimal, bool) {
-		wt, mf, kt, af := weightTime(b), mmFlopTime(b), kvTime(b), attnFlopTime(b)
+		weightTime := div(add(m.stepWeightBytes(b), replicated), bw)
+		matmulTime := div(mul(b, sh.matmulFLOP), fld)
+		kvTime := div(mul(b, sh.ctxKV), bw)
+		attnTime := div(mul(b, sh.attnFLOP), fld)
 		var memPart, flopPart decimal.Decimal
-		for _, p := range [][2]decimal.Decimal{{wt, mf}, {kt, af}} {
-			if p[1].Cmp(p[0]) > 0 {
-				flopPart = flopPart.Add(p[1])
-			} else {
-				memPart = memPart.Add(p[0])
-			}
+		if cmp(matmulTime, weightTime) > 0 {
+			flopPart = matmulTime
+		} else {
+			memPart = weightTime
 		}
-		return memPart.Add(flopPart), flopPart.Cmp(memPart) > 0
+		if cmp(attnTime, kvTime) > 0 {
+			flopPart = add(flopPart, attnTime)
+		} else {
+			memPart = add(memPart, kvTime)
+		}
+		return add(memPart, flopPart), cmp(flopPart, memPart) > 0
 	}
 	comm := tensorParallel(m, o, n)
 	overlap := false
@@ -379,21 +414,18 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 		comm = expertParallel(m, o, n)
 		overlap = ExpertParallelOverlap
 	}
-	// A decode step also pays a fixed time a layer (kernel launches,
-	// scheduling, synchronisation), whatever the batch: o.layerOverhead ×
-	// layers (DecodeLayerOverheadUs, fitted on the training set).
-	overhead := o.layerOverhead.Mul(m.layers)
+	// A decode step also pays sh.overhead, a fixed time a layer.
 	stepTime := func(b decimal.Decimal) decimal.Decimal {
 		wk, _ := work(b)
 		if overlap {
-			return maxDec(wk, comm.decode(b)).Add(overhead)
+			return sum(maxDec(wk, comm.decode(b)), sh.overhead)
 		}
-		return wk.Add(comm.decode(b)).Add(overhead)
+		return sum(sum(wk, comm.decode(b)), sh.overhead)
 	}
 	if w.slo.Sign() > 0 {
 		// The largest batch whose step meets the SLO: the step only grows
 		// with the batch, so a bisection finds it exactly.
-		fits := func(b int64) bool { return stepTime(dec(b)).Cmp(w.slo) <= 0 }
+		fits := func(b int64) bool { return cmp(stepTime(intDecimal(b)), w.slo) <= 0 }
 		if !fits(1) {
 			step1 := roundUp(stepTime(one).Mul(thousand), 2)
 			t.DecodeStepMs = &step1
@@ -410,7 +442,7 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 					hi = mid
 				}
 			}
-			batch = dec(lo)
+			batch = intDecimal(lo)
 			t.BatchLimit = "slo"
 		}
 	}
@@ -420,33 +452,33 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 	if computeBound {
 		t.Bound = "compute"
 	}
-	if commStep.Cmp(step) > 0 {
+	if cmp(commStep, step) > 0 {
 		t.Bound = "communication"
 	}
 	if overlap {
 		step = maxDec(step, commStep)
 	} else {
-		step = step.Add(commStep)
+		step = sum(step, commStep)
 	}
-	step = step.Add(overhead)
+	step = sum(step, sh.overhead)
 	b := batch.IntPart()
-	ms := step.Mul(thousand)
+	ms := mul(step, thousand)
 	t.AcceleratorsPerReplica = n
 	t.BatchSize = &b
 	t.DecodeStepMs = &ms
 	perUser := div(one, step)
 	t.TokensPerSecondPerUser = &perUser
-	t.DecodeTokensPerS = div(batch, step.Mul(nd))
+	t.DecodeTokensPerS = div(batch, mul(step, nd))
 	// Prefill: a token's FLOPs over the replica, plus its share of the
 	// collectives' traffic (prefill chunks are large: their latency is
 	// spread over thousands of tokens and left out).
-	perToken := div(flopPerPrefill, fl)
+	perToken := div(sh.prefillFLOP, fl)
 	if overlap {
 		perToken = maxDec(perToken, comm.perToken)
 	} else {
-		perToken = perToken.Add(comm.perToken)
+		perToken = sum(perToken, comm.perToken)
 	}
-	t.PrefillTokensPerS = div(one, perToken.Mul(nd))
+	t.PrefillTokensPerS = div(one, mul(perToken, nd))
 	if fe := firstToken(w, o, &t, step); fe != nil {
 		return t, fe
 	}
@@ -460,11 +492,11 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 // utilization, which keeps queues short. The error says when the workload's
 // target cannot be met at this replica size.
 func firstToken(w workloadPlan, o *optionPlan, t *Throughput, step decimal.Decimal) *FieldError {
-	uncachedIn := w.in.Mul(one.Sub(w.cached))
-	ttft := div(uncachedIn, t.PrefillTokensPerS.Mul(dec(t.AcceleratorsPerReplica))).Add(step)
-	ms := ttft.Mul(thousand)
+	uncachedIn := mul(w.in, diff(one, w.cached))
+	ttft := sum(div(uncachedIn, mul(t.PrefillTokensPerS, intDecimal(t.AcceleratorsPerReplica))), step)
+	ms := mul(ttft, thousand)
 	t.TimeToFirstTokenMs = &ms
-	if w.ttft.Sign() > 0 && ttft.Cmp(w.ttft) > 0 {
+	if w.ttft.Sign() > 0 && cmp(ttft, w.ttft) > 0 {
 		up := roundUp(ms, 0)
 		return &FieldError{"workload.ttft_slo_ms", fmt.Sprintf(
 			"on a replica of %s, the fastest considered, the prompt's prefill and the first decode step take %s ms, more than the time-to-first-token target (workload.ttft_slo_ms) of %s ms. Raise the target to at least %s ms, or choose a faster accelerator.",
@@ -504,11 +536,11 @@ func tensorParallel(m modelPlan, o *optionPlan, n int64) tpComm {
 	if n <= 1 || m.layers.Sign() == 0 || m.hidden.Sign() == 0 || link.Sign() == 0 {
 		return tpComm{latency: zero, perToken: zero}
 	}
-	allReduces := two.Mul(m.layers)
-	ring := div(two.Mul(dec(n-1)), dec(n))
+	allReduces := mul(two, m.layers)
+	ring := div(mul(two, intDecimal(n-1)), intDecimal(n))
 	return tpComm{
-		latency:  allReduces.Mul(o.collectiveLatency),
-		perToken: div(allReduces.Mul(ring).Mul(m.hidden).Mul(two), link.Mul(CollectiveBandwidthShare)),
+		latency:  mul(allReduces, o.collectiveLatency),
+		perToken: div(mul(mul(mul(allReduces, ring), m.hidden), two), mul(link, CollectiveBandwidthShare)),
 	}
 }
 
@@ -529,19 +561,19 @@ func expertParallel(m modelPlan, o *optionPlan, n int64) tpComm {
 	if n <= 1 || m.layers.Sign() == 0 || m.hidden.Sign() == 0 || link.Sign() == 0 {
 		return tpComm{latency: zero, perToken: zero}
 	}
-	allToAlls := two.Mul(m.layers)
-	nd := dec(n)
-	remote := div(dec(n-1), nd)
-	bytes := allToAlls.Mul(m.expertsPerToken).Mul(m.hidden).Mul(two).Mul(remote)
+	allToAlls := mul(two, m.layers)
+	nd := intDecimal(n)
+	remote := div(intDecimal(n-1), nd)
+	bytes := mul(mul(mul(mul(allToAlls, m.expertsPerToken), m.hidden), two), remote)
 	return tpComm{
-		latency:  allToAlls.Mul(o.collectiveLatency),
-		perToken: div(bytes, nd.Mul(link).Mul(AllToAllBandwidthShare)),
+		latency:  mul(allToAlls, o.collectiveLatency),
+		perToken: div(bytes, mul(mul(nd, link), AllToAllBandwidthShare)),
 	}
 }
 
 // decode is the communication time of a decode step of b sequences.
 func (c tpComm) decode(b decimal.Decimal) decimal.Decimal {
-	return c.latency.Add(b.Mul(c.perToken))
+	return sum(c.latency, mul(b, c.perToken))
 }
 
 // stepWeightBytes is what one decode step of b sequences reads of the
@@ -558,8 +590,8 @@ func (m modelPlan) stepWeightBytes(b decimal.Decimal) decimal.Decimal {
 	if !m.moe {
 		return m.activeWeightBytes
 	}
-	untouched := powRound(one.Sub(m.expertShare), b.IntPart())
-	return m.weightBytes.Sub(m.routedBytes).Add(m.routedBytes.Mul(one.Sub(untouched)))
+	untouched := powRound(diff(one, m.expertShare), b.IntPart())
+	return sum(diff(m.weightBytes, m.routedBytes), mul(m.routedBytes, diff(one, untouched)))
 }
 
 // powRound is x^n for 0 ≤ x ≤ 1 and n ≥ 0, by squaring, each product
@@ -569,19 +601,19 @@ func powRound(x decimal.Decimal, n int64) decimal.Decimal {
 	r := one
 	for ; n > 0; n >>= 1 {
 		if n&1 == 1 {
-			r = r.Mul(x).Round(Prec)
+			r = roundTo(mul(r, x), Prec)
 		}
-		x = x.Mul(x).Round(Prec)
+		x = roundTo(mul(x, x), Prec)
 	}
 	return r
 }
 
 // finish derives the per-request figures from the rates.
 func (t *Throughput) finish(w workloadPlan) {
-	uncachedIn := w.in.Mul(one.Sub(w.cached))
+	uncachedIn := mul(w.in, diff(one, w.cached))
 	prefill := div(uncachedIn, t.PrefillTokensPerS)
 	decode := div(w.out, t.DecodeTokensPerS)
-	t.AcceleratorSecondsPerRequest = prefill.Add(decode)
+	t.AcceleratorSecondsPerRequest = sum(prefill, decode)
 	t.InputShareOfTime = div(prefill, t.AcceleratorSecondsPerRequest)
 }
 
