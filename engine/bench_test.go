@@ -1,18 +1,41 @@
 package engine
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 // BenchmarkEvaluate is the reference scenario: three self-hosted options and
-// one API over 60 months. Target under wasm: 2 ms.
+// one API over 60 months. Target under wasm: 4 ms (issue 11).
+//
+// It is the first benchmark of make bench's process, and under wasm the
+// first evaluations also pay for V8 compiling the engine's hot functions
+// again, optimised (Liftoff, then TurboFan): the first evaluation is
+// reported on its own (first-ms), and warmUp more run before the timed
+// loop (b.Loop times only itself), as a keystroke on the page runs warm.
 func BenchmarkEvaluate(b *testing.B) {
 	s := loadReference(b)
+	start := time.Now()
+	if _, err := Evaluate(s); err != nil {
+		b.Fatal(err)
+	}
+	first := time.Since(start)
+	for range warmUp {
+		if _, err := Evaluate(s); err != nil {
+			b.Fatal(err)
+		}
+	}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Evaluate(s); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(first.Microseconds())/1000, "first-ms")
 }
+
+// warmUp is the evaluations BenchmarkEvaluate runs before it times.
+const warmUp = 100
 
 // BenchmarkSensitivity is a full tornado of each self-hosted option of the
 // reference scenario (the owned one has the most inputs). Target under
