@@ -80,6 +80,9 @@ func TestFastDecimal(t *testing.T) {
 		if net.acc.Cmp(&cf.acc) != 0 {
 			t.Fatalf("present value of %s − %s at %s: %s in place, %s from the difference", a, b, v, net.value(), cf.value())
 		}
+		var pv presentSum // presentRevenue's terms
+		pv.add(a, v, coef(v))
+		same("present value at", a, v, pv.value(), a.Mul(v).Round(Prec))
 		same("floor", a, decimal.Zero, floor(a), a.Floor())
 		if coef(a).Cmp(a.Coefficient()) != 0 {
 			t.Fatalf("coef(%s) = %s", a, coef(a))

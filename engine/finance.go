@@ -96,11 +96,12 @@ func (p *plan) finance(or *OptionResult, discount []decimal.Decimal, pvRevenue d
 }
 
 // presentRevenue is the present value of the revenue of the months:
-// Σ revenue_m × v^m, each term rounded to Prec places.
+// Σ revenue_m × v^m, each term rounded to Prec places (in place, as the
+// costs' present values are: presentSum).
 func presentRevenue(months []demand, discount []decimal.Decimal) decimal.Decimal {
-	var pv total
+	var pv presentSum
 	for m := range months {
-		pv.add(roundTo(mul(months[m].revenue, discount[m]), Prec))
+		pv.add(months[m].revenue, discount[m], coef(discount[m]))
 	}
 	return pv.value()
 }
