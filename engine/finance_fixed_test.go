@@ -1,8 +1,12 @@
 package engine
 
 import (
+	"encoding/json"
 	"math/big"
 	mrand "math/rand"
+	"os"
+	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -52,5 +56,75 @@ func TestDiscountMemo(t *testing.T) {
 	v := decimal.RequireFromString("0.990099009900990099009901")
 	if !first[0].Equal(v) || !first[1].Equal(v.Mul(v).Round(Prec)) {
 		t.Fatalf("months 1 and 2: %s and %s, want %s and its square", first[0], first[1], v)
+	}
+}
+
+// TestIRRFromMonths: the finance view takes each month's revenue − cash
+// cost for the IRR from its present sum's difference, made in place
+// (presentSum.c), in fixed point; the IRR and its note are those irr gives
+// from the months' revenue − cash cost as decimals, on the reference, the
+// examples and the link corpora, with revenue.
+func TestIRRFromMonths(t *testing.T) {
+	scenarios := []Scenario{*loadReference(t)}
+	for _, e := range Examples {
+		scenarios = append(scenarios, e.Scenario.Clone())
+	}
+	files, _ := filepath.Glob("testdata/links/v*.json")
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var corpus []goldenLink
+		if err := json.Unmarshal(b, &corpus); err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range corpus {
+			if s, err := DecodeLink(g.Link); err == nil {
+				scenarios = append(scenarios, s)
+			}
+		}
+	}
+	// Revenue scaled down too, so that more options have a rate in range.
+	for _, s := range slices.Clone(scenarios) {
+		if s.Revenue == nil {
+			continue
+		}
+		for _, f := range []string{"0.35", "0.6"} {
+			v := s.Clone()
+			for _, p := range []*Num{&v.Revenue.PriceInputPerM, &v.Revenue.PriceCachedInputPerM, &v.Revenue.PriceOutputPerM} {
+				if p.Set() {
+					*p = NumOf(p.Dec().Mul(d(f)))
+				}
+			}
+			scenarios = append(scenarios, v)
+		}
+	}
+	compared := 0
+	for k := range scenarios {
+		r, err := Evaluate(&scenarios[k])
+		if err != nil || scenarios[k].Revenue == nil {
+			continue
+		}
+		for _, o := range r.Options {
+			if o.Infeasible != "" {
+				continue
+			}
+			cash := make([]decimal.Decimal, len(o.Months))
+			for m, row := range o.Months {
+				cash[m] = row.Revenue.Sub(row.CashCost)
+			}
+			want, note := irr(cash)
+			if (want == nil) != (o.IRR == nil) || want != nil && !want.Equal(*o.IRR) || note != o.IRRNote {
+				t.Errorf("%s, %s: IRR %v (%q), from the months %v (%q)", scenarios[k].Name, o.Label, o.IRR, o.IRRNote, want, note)
+			}
+			if want != nil {
+				compared++
+			}
+		}
+	}
+	t.Logf("%d rates compared", compared)
+	if compared < 20 {
+		t.Errorf("only %d rates compared", compared)
 	}
 }
