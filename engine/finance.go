@@ -53,10 +53,9 @@ const (
 // of the revenue (the same for every option: plan.presentRevenue).
 func (p *plan) finance(or *OptionResult, discount []decimal.Decimal, pvRevenue decimal.Decimal) {
 	var cum decimal.Decimal
-	var flows []*big.Int // each month's revenue − cash cost, for the IRR (fixed)
-	var signs signChanges
+	var flows []decimal.Decimal
 	if p.revenue != nil && !p.lean() {
-		flows = make([]*big.Int, len(or.Months))
+		flows = make([]decimal.Decimal, len(or.Months))
 	}
 	draw := p.drawing() // reads the total, not each month's
 	coef := p.discountCoef
@@ -71,9 +70,8 @@ func (p *plan) finance(or *OptionResult, discount []decimal.Decimal, pvRevenue d
 			revenue = row.Revenue
 		}
 		sum.addNet(revenue, row.CashCost, discount[m], coef[m])
-		if flows != nil { // sum.c is revenue − cash cost, at exponent sum.e
-			signs.see(sum.c.Sign())
-			flows[m] = fixedCoef(&sum.c, sum.e)
+		if flows != nil { // revenue − cash cost, as addNet made it
+			flows[m] = wrap(newInt().Set(&sum.c), sum.e)
 		}
 		if !draw {
 			row.CumulativeDiscountedCash = sum.value()
@@ -94,7 +92,7 @@ func (p *plan) finance(or *OptionResult, discount []decimal.Decimal, pvRevenue d
 	}
 	or.NetPresentCost = pvRevenue.Sub(cum)
 	or.DiscountedPaybackMonth = staysNonNegative(or.Months, func(m *Month) decimal.Decimal { return m.CumulativeDiscountedCash })
-	or.IRR, or.IRRNote = irrFixed(flows, signs)
+	or.IRR, or.IRRNote = irr(flows)
 }
 
 // presentRevenue is the present value of the revenue of the months:
@@ -184,36 +182,21 @@ func bracket(flows []*big.Int, lo, hi decimal.Decimal, fLo, fHi *big.Int) (decim
 // more, there may be none or several (an odd number when the signs at
 // the ends differ: bisection finds one, and the note says so).
 func irr(cash []decimal.Decimal) (*decimal.Decimal, string) {
-	var signs signChanges
-	flows := make([]*big.Int, len(cash))
-	for k := range cash {
-		signs.see(cash[k].Sign())
-		flows[k] = fixed(cash[k])
-	}
-	return irrFixed(flows, signs)
-}
-
-// signChanges counts the changes of sign of a sequence of numbers, zeros
-// left out, and keeps the sign of the last non-zero one.
-type signChanges struct{ changes, last int }
-
-// see takes the next number's sign.
-func (c *signChanges) see(s int) {
-	if s != 0 {
-		if c.last != 0 && s != c.last {
-			c.changes++
+	changes, last := 0, 0 // sign changes, the sign of the last non-zero flow
+	for _, f := range cash {
+		if s := f.Sign(); s != 0 {
+			if last != 0 && s != last {
+				changes++
+			}
+			last = s
 		}
-		c.last = s
 	}
-}
-
-// irrFixed is irr of the flows in fixed point (fixed) whose signs, before
-// that, were counted in signs: the finance view makes them from each
-// month's difference in place.
-func irrFixed(flows []*big.Int, signs signChanges) (*decimal.Decimal, string) {
-	changes, last := signs.changes, signs.last
 	if changes == 0 {
 		return nil, IRRNoSignChange
+	}
+	flows := make([]*big.Int, len(cash))
+	for k := range cash {
+		flows[k] = fixed(cash[k])
 	}
 	lo, hi := irrMonthlyLow, irrMonthlyHigh
 	fLo, fHi := presentValue(flows, lo), presentValue(flows, hi)
@@ -270,12 +253,8 @@ const fixedBits = 96
 // fixed is d in units of 2^−fixedBits, truncated towards −∞ (Rsh of a
 // negative number) or 0 (Quo): an error under 2^−fixedBits either way.
 func fixed(d decimal.Decimal) *big.Int {
-	return fixedCoef(coef(d), d.Exponent())
-}
-
-// fixedCoef is fixed of c × 10^e (c is read, not changed).
-func fixedCoef(c *big.Int, e int32) *big.Int {
-	v := new(big.Int).Lsh(c, fixedBits)
+	v := new(big.Int).Lsh(coef(d), fixedBits)
+	e := d.Exponent()
 	switch {
 	case e >= 0:
 		return v.Mul(v, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(e)), nil))

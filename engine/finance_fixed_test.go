@@ -61,9 +61,10 @@ func TestDiscountMemo(t *testing.T) {
 
 // TestIRRFromMonths: the finance view takes each month's revenue − cash
 // cost for the IRR from its present sum's difference, made in place
-// (presentSum.c), in fixed point; the IRR and its note are those irr gives
-// from the months' revenue − cash cost as decimals, on the reference, the
-// examples and the link corpora, with revenue.
+// (presentSum.c); the IRR and its note are those irr gives from the
+// months' revenue − cash cost worked out with decimal's Sub, on the
+// reference, the examples and the link corpora, with revenue (and with
+// lower prices, so that more rates fall in the search's range).
 func TestIRRFromMonths(t *testing.T) {
 	scenarios := []Scenario{*loadReference(t)}
 	for _, e := range Examples {
