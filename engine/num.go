@@ -242,8 +242,8 @@ func ceil(x decimal.Decimal) decimal.Decimal {
 
 // floor is x.Floor() (the same digits and exponent), dividing by a power
 // of ten a word at a time (divPow10) into cells (fastdec.go), where
-// decimal's Floor makes the power and two integers: the roofline floors
-// each candidate replica's batch.
+// decimal's Floor allocates an integer, its digits and a remainder in one
+// long division: the roofline floors each candidate replica's batch.
 func floor(x decimal.Decimal) decimal.Decimal {
 	e := -int(x.Exponent())
 	if !fastDecimal || e <= 0 || e >= len(pow10) {
