@@ -313,8 +313,8 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, n int64, layout stri
 		}
 		batch = div(free, seqKV).Floor()
 	}
-	// Decode step at batch b: the slower of reading the weights the step
-	// touches plus the batch's average KV, and the step's matmul FLOPs.
+	// Decode step at batch b: the matmuls, then the attention (work, below),
+	// each the slower of its memory read and its FLOPs.
 	ctxKV := w.in.Add(div(w.out, two)).Mul(m.kvPerToken)
 	t.BatchLimit = "memory"
 	if o.maxBatch > 0 && batch.Cmp(dec(o.maxBatch)) > 0 {
