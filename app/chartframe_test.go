@@ -1,7 +1,10 @@
 package app
 
 import (
+	"fmt"
+	"os"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -71,5 +74,18 @@ func TestWrapWords(t *testing.T) {
 		if got := wrapWords(tc.in, tc.n); !slices.Equal(got, tc.want) {
 			t.Errorf("wrapWords(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
 		}
+	}
+}
+
+// web/charts.js measures the charts' box and rounds it to the same steps
+// (frameWidth there): its constants must be these.
+func TestChartFrameStepsMatchTheScript(t *testing.T) {
+	js, err := os.ReadFile("../web/charts.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("const frameMin = %d, frameMax = %d, frameStep = %d;", minFrame, maxFrame, frameStep)
+	if !strings.Contains(string(js), want) {
+		t.Errorf("web/charts.js does not declare %q: the page would measure the box in other steps than frameFor draws", want)
 	}
 }

@@ -203,3 +203,63 @@ func TestSchedulerResumeKeepsUnfinished(t *testing.T) {
 		t.Fatalf("after cancel, resume ran %v", got[4:])
 	}
 }
+
+// With a yield (the browser's: a posted message), each job starts after a
+// yield of its own, a job cancelled while it yielded never starts, and
+// pace yields instead of sleeping.
+func TestSchedulerYields(t *testing.T) {
+	ts := newTestScheduler()
+	yields := make(chan chan struct{}) // each yield waits until the test lets it return
+	ts.scheduler.clock.yield = func() {
+		back := make(chan struct{})
+		yields <- back
+		<-back
+	}
+	paced := make(chan int, 1)
+	long := job{name: "tornado", run: func(r *run) {
+		ts.ran.Add(1)
+		n := 0
+		for i := 0; i < 3; i++ {
+			ts.clock.advance(paceSlice) // a slice of work
+			r.pace()
+			n++
+		}
+		paced <- n
+	}}
+	ts.start(ts.logJob("chart", 0), long, ts.logJob("power", 0))
+	ts.clock.settle(t, &ts.wg)
+	ts.clock.advance(120 * time.Millisecond) // the debounce ends
+	next := func() chan struct{} {
+		t.Helper()
+		select {
+		case b := <-yields:
+			return b
+		case <-time.After(5 * time.Second):
+			t.Fatal("the scheduler did not yield")
+			return nil
+		}
+	}
+	close(next()) // before the chart
+	close(next()) // before the tornado
+	for i := 0; i < 3; i++ {
+		close(next()) // the tornado's paces yield, never sleep
+	}
+	if n := <-paced; n != 3 {
+		t.Fatalf("the tornado paced %d times, want 3", n)
+	}
+	back := next() // before power: the next edit comes while it yields
+	ts.cancel()    // the edit
+	close(back)    // the yield returns to a cancelled queue
+	ts.wg.Wait()
+	if got := ts.logged(); !slices.Equal(got, []string{"chart"}) {
+		t.Fatalf("ran %v, want [chart]: power, cancelled while it yielded, never starts", got)
+	}
+	if n := ts.ran.Load(); n != 2 {
+		t.Errorf("%d jobs started, want 2 (chart, tornado)", n)
+	}
+	select {
+	case <-ts.clock.asleep:
+		t.Errorf("the scheduler slept after the debounce: pace should yield")
+	default:
+	}
+}

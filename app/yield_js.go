@@ -8,9 +8,11 @@ import (
 )
 
 // yieldToBrowser returns to the browser's event loop and comes back as its
-// next task: a message posted on a channel of its own, which the browser
-// runs after pending input and rendering (and, unlike a timer, without the
-// 4 ms that nested timeouts are held back). The goroutine waits for the
+// next task: a message posted on a channel of its own, a task like any
+// other, so input and rendering already pending can run before it (the
+// HTML standard does not order task sources; Chromium's scheduler favours
+// input and rendering), and, unlike a timer, without the 4 ms that nested
+// timeouts are held back. The goroutine waits for the
 // message, so Go's scheduler, with nothing else to run, gives the thread
 // back to the browser.
 func yieldToBrowser() {

@@ -235,6 +235,6 @@ var amdStackEfficiency = N("0.8")
 // well below the chip's peak). The value rests on the training data alone.
 var blackwellStackEfficiency = N("0.75")
 
-const blackwellEfficiencySource = "fitted on published B200 and GB200 measurements (TensorRT-LLM, vLLM, SGLang, 2025): docs/validation.md; why below Hopper's share: https://www.together.ai/blog/flashattention-4"
+const blackwellEfficiencySource = "fitted on published B200 and GB200 measurements (TensorRT-LLM, vLLM, SGLang, 2025–2026): docs/validation.md; why below Hopper's share: https://www.together.ai/blog/flashattention-4"
 
 const amdEfficiencySource = "fitted on published MI300X measurements (ROCm blog, 2025-01-29): docs/validation.md"

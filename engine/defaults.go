@@ -300,12 +300,12 @@ func tflops(sc *scope) Default {
 
 // stackEfficiency is the accelerator preset's fitted stack efficiency (from
 // its efficiency source), else none: 1, the GPUs the defaults rest on
-// (NVIDIA Hopper and older).
+// (NVIDIA Hopper and older, Intel Gaudi 3).
 func stackEfficiency(sc *scope) Default {
 	if p := sc.accel; p != nil && p.StackEfficiency.Set() {
 		return sc.fromAccelerator(p.StackEfficiency.Dec(), "", p.EfficiencySource)
 	}
-	return none("1: the GPUs MBU and MFU were fitted on (NVIDIA Hopper and older)")
+	return none("1: the accelerators MBU and MFU were fitted on (NVIDIA Hopper and older, Intel Gaudi 3)")
 }
 
 // scaledByStack is a fitted default (MBU, MFU) times the accelerator's

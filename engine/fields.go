@@ -229,7 +229,7 @@ var AcceleratorFields = []AcceleratorField{
 		func(a *Accelerator) *Num { return &a.ScaleOutGBps }},
 	{field("power_kw", "pw", "Board power", "kW", "Accelerator board power (TDP).", "0", "100", spec(func(p *AcceleratorPreset) Num { return p.PowerKW }, optional("an owned option then needs its all-in power")), positive),
 		func(a *Accelerator) *Num { return &a.PowerKW }},
-	{field("stack_efficiency", "se", "Stack efficiency", "×", "How much of the default MBU and MFU this accelerator reaches with its usual serving software, relative to the NVIDIA Hopper GPUs they were fitted on (AMD Instinct on ROCm and NVIDIA Blackwell: fitted on published measurements). To go above them, set MBU and MFU.", "0", "1", stackEfficiency, positive, sensitive, since(4), only(Estimated)),
+	{field("stack_efficiency", "se", "Stack efficiency", "×", "How much of the default MBU and MFU this accelerator reaches with its usual serving software, relative to the NVIDIA Hopper GPUs and Intel Gaudi 3 they were fitted on (AMD Instinct on ROCm and NVIDIA Blackwell: fitted on published measurements). To go above them, set MBU and MFU.", "0", "1", stackEfficiency, positive, sensitive, since(4), only(Estimated)),
 		func(a *Accelerator) *Num { return &a.StackEfficiency }},
 }
 

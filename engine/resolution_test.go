@@ -82,7 +82,7 @@ func TestResolve(t *testing.T) {
 		{preset, "options[0].accelerator.tflops", "989", Origin{Kind: OriginPreset, Rule: "BF16: weights above 8 bits", Preset: h100, Source: h100Specs, AsOf: asOf}, false},
 		{preset, "options[0].mbu", "0.8", Origin{Kind: OriginDefault}, false},
 		// An NVIDIA Hopper preset has no stack efficiency: 1, MBU and MFU as fitted.
-		{preset, "options[0].accelerator.stack_efficiency", "", Origin{Kind: OriginNone, Rule: "1: the GPUs MBU and MFU were fitted on (NVIDIA Hopper and older)"}, false},
+		{preset, "options[0].accelerator.stack_efficiency", "", Origin{Kind: OriginNone, Rule: "1: the accelerators MBU and MFU were fitted on (NVIDIA Hopper and older, Intel Gaudi 3)"}, false},
 		{preset, "options[0].prefill_tokens_per_s", "", Origin{Kind: OriginNone, Rule: "estimated"}, true},
 		// Capex: the rental page states no purchase price, so the figure is
 		// an estimate with no source of its own (docs/catalog-audit.md).

@@ -354,9 +354,9 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 		}
 		batch = floor(div(free, seqKV))
 	}
-	// Decode step at batch b: the slower of reading the weights the step
-	// touches plus the batch's average KV (sh.ctxKV a sequence), and the
-	// step's matmul FLOPs.
+	// Decode step at batch b: the matmuls, then the attention (work, below),
+	// each the slower of its memory read and its FLOPs (the batch's average
+	// KV: sh.ctxKV a sequence).
 	t.BatchLimit = "memory"
 	if o.maxBatch > 0 && cmp(batch, intDecimal(o.maxBatch)) > 0 {
 		batch = intDecimal(o.maxBatch)

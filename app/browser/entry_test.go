@@ -122,7 +122,9 @@ func TestEntryErrorSummary(t *testing.T) {
 	}
 	// Each refused form names its field, beside it and in the summary.
 	step(t, ctx, 30*time.Second, typeKeys("w-monthly_growth", "10%"), typeKeys("w-requests_per_day", "50m"), typeKeys("w-input_tokens", "1,5"),
-		WaitJS(`document.querySelectorAll("#error-summary li").length === 2`, 10*time.Second))
+		// After "1," the summary has two entries already: wait for the last
+		// key's ("1,5"), not for the count.
+		WaitJS(`document.querySelectorAll("#error-summary li").length === 2 && document.getElementById("error-summary").textContent.includes('"1,5"')`, 10*time.Second))
 	got := items()
 	want := []string{
 		`Requests a day: "50m" is not a number: write M for a million ("50M")`,
