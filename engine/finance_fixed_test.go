@@ -1,11 +1,8 @@
 package engine
 
 import (
-	"encoding/json"
 	"math/big"
 	mrand "math/rand"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -66,26 +63,7 @@ func TestDiscountMemo(t *testing.T) {
 // reference, the examples and the link corpora, with revenue (and with
 // lower prices, so that more rates fall in the search's range).
 func TestIRRFromMonths(t *testing.T) {
-	scenarios := []Scenario{*loadReference(t)}
-	for _, e := range Examples {
-		scenarios = append(scenarios, e.Scenario.Clone())
-	}
-	files, _ := filepath.Glob("testdata/links/v*.json")
-	for _, file := range files {
-		b, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var corpus []goldenLink
-		if err := json.Unmarshal(b, &corpus); err != nil {
-			t.Fatal(err)
-		}
-		for _, g := range corpus {
-			if s, err := DecodeLink(g.Link); err == nil {
-				scenarios = append(scenarios, s)
-			}
-		}
-	}
+	scenarios := corpusScenarios(t)
 	// Revenue scaled down too, so that more options have a rate in range.
 	for _, s := range slices.Clone(scenarios) {
 		if s.Revenue == nil {

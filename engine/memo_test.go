@@ -16,26 +16,7 @@ import (
 // and with it dropped (demand working each month out again) are the same
 // JSON, digit for digit; a memo made for other values is not read.
 func TestMemosChangeNothing(t *testing.T) {
-	scenarios := []Scenario{*loadReference(t)}
-	for _, e := range Examples {
-		scenarios = append(scenarios, e.Scenario.Clone())
-	}
-	files, _ := filepath.Glob("testdata/links/v*.json")
-	for _, file := range files {
-		b, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var corpus []goldenLink
-		if err := json.Unmarshal(b, &corpus); err != nil {
-			t.Fatal(err)
-		}
-		for _, g := range corpus {
-			if s, err := DecodeLink(g.Link); err == nil {
-				scenarios = append(scenarios, s)
-			}
-		}
-	}
+	scenarios := corpusScenarios(t)
 	memos, grown := 0, 0
 	for k := range scenarios {
 		s := &scenarios[k]
@@ -123,4 +104,32 @@ func TestConcurrentEvaluations(t *testing.T) {
 			t.Error(err)
 		}
 	}
+}
+
+// corpusScenarios are the reference, every built-in example and every
+// valid link of the golden corpora (testdata/links/v*.json): the scenarios
+// on which a seam that must change no figure is checked.
+func corpusScenarios(t *testing.T) []Scenario {
+	t.Helper()
+	scenarios := []Scenario{*loadReference(t)}
+	for _, e := range Examples {
+		scenarios = append(scenarios, e.Scenario.Clone())
+	}
+	files, _ := filepath.Glob("testdata/links/v*.json")
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var corpus []goldenLink
+		if err := json.Unmarshal(b, &corpus); err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range corpus {
+			if s, err := DecodeLink(g.Link); err == nil {
+				scenarios = append(scenarios, s)
+			}
+		}
+	}
+	return scenarios
 }

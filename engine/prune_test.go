@@ -1,9 +1,6 @@
 package engine
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -35,25 +32,8 @@ func TestOnDemandPruningExact(t *testing.T) {
 			scenarios = append(scenarios, c)
 		}
 	}
-	add(*loadReference(t))
-	for _, e := range Examples {
-		add(e.Scenario.Clone())
-	}
-	files, _ := filepath.Glob("testdata/links/v*.json")
-	for _, file := range files {
-		b, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var corpus []goldenLink
-		if err := json.Unmarshal(b, &corpus); err != nil {
-			t.Fatal(err)
-		}
-		for _, g := range corpus {
-			if s, err := DecodeLink(g.Link); err == nil {
-				add(s)
-			}
-		}
+	for _, s := range corpusScenarios(t) {
+		add(s)
 	}
 	// Flat demand on one on-demand H100 option (tensor parallel 1 to 8):
 	// some volumes need as many accelerator-months at two sizes.

@@ -103,15 +103,7 @@ func TestBenchReport(t *testing.T) {
 
 	// Keystrokes: the reference scenario against the smallest go-app page
 	// that echoes an input, both driven the same way.
-	f, err := os.Open("../../engine/testdata/reference.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ref, err := engine.DecodeScenario(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ref := referenceScenario(t)
 	const edits, warmup = 60, 10
 	link := so.URL + "#" + engine.EncodeLink(&ref)
 	keysO := keystrokeTimes(t, link, edits, 30*time.Millisecond)
@@ -575,15 +567,7 @@ func TestBenchKeystrokesAB(t *testing.T) {
 	}
 	sa := Serve(t, BuildSite(t, wasmA, "", "bench-a"), "")
 	sb := Serve(t, BuildSite(t, wasmFile, "", "bench-b"), "")
-	f, err := os.Open("../../engine/testdata/reference.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ref, err := engine.DecodeScenario(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ref := referenceScenario(t)
 	frag := "#" + engine.EncodeLink(&ref)
 	const edits, warmup = 60, 10
 	rounds := 2 // INFERCOST_BENCH_ROUNDS for more
@@ -666,15 +650,7 @@ func TestBenchMonteCarloAB(t *testing.T) {
 	}
 	sa := Serve(t, BuildSite(t, wasmA, "", "bench-a"), "")
 	sb := Serve(t, BuildSite(t, wasmFile, "", "bench-b"), "")
-	f, err := os.Open("../../engine/testdata/reference.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ref, err := engine.DecodeScenario(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ref := referenceScenario(t)
 	mc := monteCarloScenario(ref)
 	frag := "#" + engine.EncodeLink(&mc)
 	rounds := 3

@@ -4,8 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -14,7 +12,6 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/chromedp"
-	"github.com/infercost/infercost/app/site"
 	"github.com/infercost/infercost/engine"
 )
 
@@ -32,23 +29,9 @@ func TestProfileMonteCarlo(t *testing.T) {
 	if v, err := fmt.Sscan(os.Getenv("INFERCOST_PROFILE_MS"), &threshold); v != 1 || err != nil {
 		threshold = 30
 	}
-	wasm := filepath.Join(t.TempDir(), "app.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-tags", site.InstrumentTag, "-gcflags", site.WasmGCFlags, "-gcflags", site.GoAppGCFlags, "-o", wasm, "./cmd/app")
-	cmd.Dir = "../.."
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("building app.wasm with names: %v\n%s", err, out)
-	}
+	wasm := namedWasm(t)
 	s := Serve(t, BuildSite(t, wasm, "", "profile"), "")
-	f, err := os.Open("../../engine/testdata/reference.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ref, err := engine.DecodeScenario(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ref := referenceScenario(t)
 	mc := monteCarloScenario(ref)
 	ctx := NewBrowser(t)
 	defer closeBrowser(ctx)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -14,7 +13,6 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/chromedp"
-	"github.com/infercost/infercost/app/site"
 )
 
 // TestProfileStartup profiles a cold load and a load from the worker in
@@ -28,13 +26,7 @@ func TestProfileStartup(t *testing.T) {
 	if os.Getenv("INFERCOST_PROFILE") == "" {
 		t.Skip("set INFERCOST_PROFILE=1 to profile start-up")
 	}
-	wasm := filepath.Join(t.TempDir(), "app.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-tags", site.InstrumentTag, "-gcflags", site.WasmGCFlags, "-gcflags", site.GoAppGCFlags, "-o", wasm, "./cmd/app")
-	cmd.Dir = "../.."
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("building app.wasm with names: %v\n%s", err, b)
-	}
+	wasm := namedWasm(t)
 	s := Serve(t, BuildSite(t, wasm, "", "profile"), "")
 	ctx := NewBrowser(t)
 	defer closeBrowser(ctx)
