@@ -175,7 +175,9 @@ func TestCalculatorChartKeyboard(t *testing.T) {
 	s := calcSite(t)
 	ctx := NewBrowser(t)
 	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL), WaitApp(), WaitTable(),
-		WaitJS(`document.querySelector("#chart-tornado rect") !== null && document.querySelector("#chart-volume rect.band") !== null`, 30*time.Second))
+		// The power chart is a job of its own (after the tornado, in the
+		// scheduler's order): wait for every chart before counting stops.
+		WaitJS(`document.querySelector("#chart-tornado rect") !== null && document.querySelector("#chart-volume rect.band") !== null && document.querySelector("#chart-power [tabindex]") !== null`, 30*time.Second))
 	stops := eval[[]string](t, ctx, `[...document.querySelectorAll("figure.chart [tabindex]")].filter((e) => e.tabIndex >= 0).map((e) => e.closest("figure").id)`)
 	if got, want := strings.Join(stops, " "), "chart-monthly chart-breakdown chart-capacity chart-sizing chart-discounted chart-volume chart-interactivity chart-tornado chart-power"; got != want {
 		t.Errorf("Tab stops in the charts: %s, want one a chart: %s", got, want)
