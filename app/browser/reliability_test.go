@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/infercost/infercost/app"
@@ -268,16 +269,23 @@ func TestReliabilitySavedLimitAndTwoTabs(t *testing.T) {
 	// loaded run a mouse click landing while the edit redraws the page can
 	// miss the button, and the step timed out (CI, twice).
 	save := chromedp.Evaluate[chromedp.Void](`document.getElementById("save").click()`)
-	step(t, ctx, 40*time.Second, setInput("scenario-name", "From tab one"), save,
+	// Each tab is brought to the front before it is driven: a tab behind
+	// another gets no animation frames, so go-app (which renders on them)
+	// would not show what its storage event brought until it came back.
+	front := chromedp.Func(func(c context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(c, page.BringToFront, cdp.Empty{})
+		return err
+	})
+	step(t, ctx, 40*time.Second, front, setInput("scenario-name", "From tab one"), save,
 		WaitJS(`document.getElementById("notice").textContent.startsWith("Saved")`, 20*time.Second))
-	step(t, tab2, 40*time.Second, WaitJS(`document.querySelectorAll("#saved option").length === 2`, 20*time.Second), // followed the other tab
+	step(t, tab2, 40*time.Second, front, WaitJS(`document.querySelectorAll("#saved option").length === 2`, 20*time.Second), // followed the other tab
 		setInput("scenario-name", "From tab two"), save,
 		WaitJS(`document.getElementById("notice").textContent.startsWith("Saved")`, 20*time.Second))
 	names := eval[[]string](t, ctx, `JSON.parse(localStorage.getItem("infercost.saved.v1")).map((e) => e.name)`)
 	if strings.Join(names, "|") != "From tab two|From tab one" {
 		t.Errorf("stored list %q, want both tabs' entries", names)
 	}
-	step(t, ctx, 10*time.Second, WaitJS(`document.querySelectorAll("#saved option").length === 3`, 10*time.Second))
+	step(t, ctx, 10*time.Second, front, WaitJS(`document.querySelectorAll("#saved option").length === 3`, 10*time.Second))
 	responds(t, ctx, log)
 	responds(t, tab2, log2)
 }
