@@ -166,10 +166,10 @@ func keystrokesDuringMonteCarlo(t *testing.T, url string, n int) keystrokes {
 	done := `(document.querySelector("#uncertainty-table") !== null && document.querySelector("#uncertainty-progress") === null)`
 	step(t, ctx, 3*time.Minute, chromedp.Navigate(url), WaitApp(), WaitJS(done, 2*time.Minute))
 	js := fmt.Sprintf(`(async () => {
+		`+timedEditJS+`
 		const seed = document.getElementById("unc-seed"), el = document.getElementById("w-requests_per_day");
 		const head = document.getElementById("headline");
 		const painted = [], updated = [];
-		const frame = () => new Promise((r) => requestAnimationFrame(r));
 		const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 		for (let i = 0; i < %d; i++) {
 			seed.value = String(100 + i);
@@ -178,18 +178,9 @@ func keystrokesDuringMonteCarlo(t *testing.T, url string, n int) keystrokes {
 			while (document.querySelector("#uncertainty-progress") === null && performance.now() - t < 20000) await sleep(20);
 			await sleep(300 + (i * 7) %% 17);
 			if (document.querySelector("#uncertainty-progress") === null) return {error: "the run was over before the edit " + i};
-			let t1 = 0;
-			const changed = new Promise((r) => {
-				const mo = new MutationObserver(() => { t1 = performance.now(); mo.disconnect(); r(); });
-				mo.observe(head, {subtree: true, characterData: true, childList: true});
-			});
-			const t0 = performance.now();
-			el.value = String(2000000 + (i + 1) * 1000);
-			el.dispatchEvent(new Event("input", {bubbles: true}));
-			await changed;
-			await frame();
-			painted.push(performance.now() - t0);
-			updated.push(t1 - t0);
+			const [p, u] = await timedEdit(el, head, String(2000000 + (i + 1) * 1000));
+			painted.push(p);
+			updated.push(u);
 			await sleep(400);
 		}
 		return {painted, updated};
@@ -504,6 +495,7 @@ func keystrokeTimes(t *testing.T, url string, n int, pause time.Duration) keystr
 	step(t, ctx, 2*time.Minute, chromedp.Navigate(url), WaitApp(),
 		WaitJS(`!document.getElementById("results") || document.querySelector("#chart-tornado rect") !== null`, time.Minute))
 	js := fmt.Sprintf(`(async () => {
+		`+timedEditJS+`
 		const el = document.getElementById("w-requests_per_day");
 		const head = document.getElementById("headline");
 		const painted = [], updated = [], engine = [];
@@ -511,18 +503,9 @@ func keystrokeTimes(t *testing.T, url string, n int, pause time.Duration) keystr
 		for (let i = 0; i < %d; i++) {
 			await frame();
 			await new Promise((r) => setTimeout(r, %d + (i * 7) %% 17));
-			let t1 = 0;
-			const changed = new Promise((r) => {
-				const mo = new MutationObserver(() => { t1 = performance.now(); mo.disconnect(); r(); });
-				mo.observe(head, {subtree: true, characterData: true, childList: true});
-			});
-			const t0 = performance.now();
-			el.value = String(2000000 + (i + 1) * 1000);
-			el.dispatchEvent(new Event("input", {bubbles: true}));
-			await changed;
-			await frame();
-			painted.push(performance.now() - t0);
-			updated.push(t1 - t0);
+			const [p, u] = await timedEdit(el, head, String(2000000 + (i + 1) * 1000));
+			painted.push(p);
+			updated.push(u);
 			engine.push(window.infercostEvalMs || 0);
 		}
 		return {painted, updated, engine};
@@ -701,3 +684,20 @@ func TestBenchMonteCarloAB(t *testing.T) {
 			median(longest), percentile(longest, 100), median(elapsed), len(x.runs))
 	}
 }
+
+// timedEditJS defines timedEdit(el, head, value): it types value into el
+// and resolves to the milliseconds from the input event to the frame
+// after head's DOM changed (painted) and to that change (updated).
+const timedEditJS = `const timedEdit = async (el, head, value) => {
+			let t1 = 0;
+			const changed = new Promise((r) => {
+				const mo = new MutationObserver(() => { t1 = performance.now(); mo.disconnect(); r(); });
+				mo.observe(head, {subtree: true, characterData: true, childList: true});
+			});
+			const t0 = performance.now();
+			el.value = value;
+			el.dispatchEvent(new Event("input", {bubbles: true}));
+			await changed;
+			await new Promise((r) => requestAnimationFrame(r));
+			return [performance.now() - t0, t1 - t0];
+		};`
