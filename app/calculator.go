@@ -40,6 +40,9 @@ type Calculator struct {
 	// fanSim is the simulation the fan chart draws: sim, a frame after the
 	// table shows it (refreshUncertainty).
 	fanSim *engine.Simulation
+	// uncertaintyOnly: the edit refreshSecondary follows changed the
+	// uncertainty inputs alone (uncertaintyChanged).
+	uncertaintyOnly bool
 	// The commitment sizing of one cloud option (sizingTarget), computed
 	// after the results are painted; commitTerms is the terms it compares,
 	// as typed beside its chart (kept in the page only).
@@ -423,6 +426,8 @@ func (c *Calculator) schedule(ctx ga.Context, resume bool, jobs ...job) {
 //  3. the power card (its figures are computed here: see evaluateNow);
 //  4. the Monte Carlo, when uncertainty is on.
 func (c *Calculator) refreshSecondary(ctx ga.Context) {
+	uncOnly := c.uncertaintyOnly
+	c.uncertaintyOnly = false
 	if c.result == nil || c.stale {
 		return
 	}
@@ -541,6 +546,10 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 	}
 	if mc := c.refreshUncertainty(s); mc != nil {
 		jobs = append(jobs, *mc)
+	}
+	if uncOnly { // the results stand: the rest of the last queue carries on
+		c.schedule(ctx, true, uncertaintyJobs(jobs)...)
+		return
 	}
 	c.schedule(ctx, false, jobs...)
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -117,11 +118,18 @@ func (s *scheduler) start(jobs ...job) {
 
 // resume cancels the queue under way and queues first, then the jobs of
 // the cancelled queue that had not finished: an edit that leaves the
-// results as they were (invalid input) still lets their charts and figures
-// be completed.
+// results as they were (invalid input, or an edit of the uncertainty
+// inputs alone) still lets their charts and figures be completed. A job
+// of first replaces an unfinished job of the same name (a Monte Carlo
+// of the new seed, not also the old one's).
 func (s *scheduler) resume(first ...job) {
 	s.mu.Lock()
-	jobs := append(append([]job(nil), first...), s.unfinished...)
+	jobs := append([]job(nil), first...)
+	for _, j := range s.unfinished {
+		if !slices.ContainsFunc(first, func(f job) bool { return f.name == j.name }) {
+			jobs = append(jobs, j)
+		}
+	}
 	s.unfinished = jobs
 	s.mu.Unlock()
 	s.launch(jobs)

@@ -204,6 +204,31 @@ func TestSchedulerResumeKeepsUnfinished(t *testing.T) {
 	}
 }
 
+// A job resumed under the name of an unfinished one replaces it (an edit
+// of the uncertainty inputs alone queues the Monte Carlo of the new seed
+// ahead of the cancelled queue's tornado, and not also the old seed's run).
+func TestSchedulerResumeReplacesNamesake(t *testing.T) {
+	ts := newTestScheduler()
+	mc := func(seed string) job { // logged apart, queued under one name
+		j := ts.logJob("monte-carlo "+seed, 0)
+		j.name = "monte-carlo"
+		return j
+	}
+	ts.start(ts.logJob("chart", 0), ts.logJob("tornado", 250*time.Millisecond), mc("old"))
+	ts.clock.settle(t, &ts.wg)
+	ts.clock.advance(120 * time.Millisecond)
+	ts.clock.settle(t, &ts.wg) // chart done; the tornado waits for 250 ms
+	ts.resume(mc("new"))       // at 120 ms
+	ts.clock.settle(t, &ts.wg)
+	ts.clock.advance(120 * time.Millisecond) // the new run's debounce
+	ts.clock.settle(t, &ts.wg)
+	ts.clock.advance(130 * time.Millisecond) // the tornado's 250 ms, after the new edit
+	ts.wg.Wait()
+	if got := ts.logged(); !slices.Equal(got, []string{"chart", "monte-carlo new", "tornado"}) {
+		t.Fatalf("ran %v, want [chart monte-carlo new tornado]", got)
+	}
+}
+
 // With a yield (the browser's: a posted message), each job starts after a
 // yield of its own, a job cancelled while it yielded never starts, and
 // pace yields instead of sleeping.

@@ -208,7 +208,7 @@ func (c *Calculator) renderUncertaintyInputs() ga.UI {
 	input := func(path, label, value, placeholder string, set func(string)) ga.HTMLInput {
 		return ga.Input().Type("text").Attr("inputmode", "decimal").Attr("autocomplete", "off").Attr("spellcheck", "false").
 			Attr("data-path", path).Aria("label", label).Value(value).Placeholder(placeholder).
-			OnInput(c.on(func(ctx ga.Context, e ga.Event) { set(ctx.JSSrc().Get("value").String()); c.changed(ctx) }), ga.EventScope(f.gen, path))
+			OnInput(c.on(func(ctx ga.Context, e ga.Event) { set(ctx.JSSrc().Get("value").String()); c.uncertaintyChanged(ctx) }), ga.EventScope(f.gen, path))
 	}
 	rows := c.uncRows()
 	return ga.Section().Class("card").ID("uncertainty-inputs").Body(
@@ -220,7 +220,8 @@ func (c *Calculator) renderUncertaintyInputs() ga.UI {
 					if f.Unc.On && f.Unc.Samples == "" && f.Unc.Seed == "" {
 						f.Unc.Samples, f.Unc.Seed = strconv.Itoa(engine.DefaultSamples), strconv.Itoa(engine.DefaultSeed)
 					}
-					c.reshaped(ctx)
+					c.uncertaintyChanged(ctx)
+					c.syncInputs() // as reshaped: the draws' and seed's inputs appear
 				}), scope),
 				ga.Text(" Show the spread of outcomes: draw uncertain inputs between a low and a high value"),
 			),
@@ -266,11 +267,43 @@ func (c *Calculator) shapeSelect(path, label, shape string) ga.UI {
 	}
 	return ga.Select().Attr("data-path", uncPath(path, "shape")).Aria("label", label+", shape").OnChange(c.on(func(ctx ga.Context, e ga.Event) {
 		c.f.setRange(path, "shape", ctx.JSSrc().Get("value").String())
-		c.changed(ctx)
+		c.uncertaintyChanged(ctx)
 	}), ga.EventScope(c.f.gen, uncPath(path, "shape"))).Body(ga.Range(shapes).Slice(func(k int) ga.UI {
 		sel := shapes[k].value == shape || shapes[k].value == "" && shape == string(engine.Triangular)
 		return ga.Option().Value(shapes[k].value).Selected(sel).Text(shapes[k].text)
 	}))
+}
+
+// uncertaintyChanged is changed for an edit of the uncertainty inputs
+// alone (turning them on or off, the draws, the seed, a range). The point
+// evaluation does not read them (only engine.Simulate does), so when the
+// inputs were valid before this edit its results stand: the scenario
+// kept (c.good, for the link, the printed assumptions and the Monte
+// Carlo) takes the new uncertainty, and only the address bar, the printed
+// assumptions and the Monte Carlo are queued, ahead of what the cancelled
+// queue had not finished (the tornado, the curves: uncertaintyOnly). The
+// spread of a new seed no longer waits behind the sensitivity and the
+// curves of unchanged results (about a second under wasm). With the
+// inputs invalid before (c.errs, c.stale) it is changed.
+func (c *Calculator) uncertaintyChanged(ctx ga.Context) {
+	if c.errs != nil || c.stale || c.result == nil || c.good == nil {
+		c.changed(ctx)
+		return
+	}
+	s := c.f.scenario()
+	c.notice, c.badLink = "", ""
+	c.good, c.link = &s, ""
+	c.urlDirty = true
+	c.uncertaintyOnly = true
+	c.refreshSecondary(ctx)
+}
+
+// uncertaintyJobs are the jobs of refreshSecondary's queue that an edit of
+// the uncertainty inputs alone redoes (uncertaintyChanged).
+func uncertaintyJobs(jobs []job) []job {
+	return slices.DeleteFunc(jobs, func(j job) bool {
+		return j.name != "address" && j.name != "printed" && j.name != "monte-carlo"
+	})
 }
 
 // refreshUncertainty is the Monte Carlo's job in the queue after an edit
