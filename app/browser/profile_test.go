@@ -2,6 +2,7 @@ package browser
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"os"
 	"slices"
@@ -73,6 +74,15 @@ func TestProfileMonteCarlo(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := res.Profile
+	if out := os.Getenv("INFERCOST_PROFILE_OUT"); out != "" { // the whole profile, for Chromium's DevTools or a script
+		b, err := json.Marshal(p)
+		if err == nil {
+			err = os.WriteFile(out, b, 0o644)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
 	parent := map[int64]int64{}
 	name := map[int64]string{}
 	for _, n := range p.Nodes {
