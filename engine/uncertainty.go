@@ -1087,7 +1087,7 @@ func centSpread(v []int64) Spread {
 		return Spread{}
 	}
 	s := slices.Clone(v)
-	sort.Sort(int64s(s))
+	sortInt64s(s)
 	at := func(q int) decimal.Decimal {
 		k := (q*len(s) + 99) / 100
 		return decimal.New(s[max(k, 1)-1], -2)
