@@ -2,7 +2,11 @@
 
 package app
 
-import ga "github.com/maxence-charriere/go-app/v10/pkg/app"
+import (
+	"runtime"
+
+	ga "github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // Instrumented builds (-tags instrument: the browser tests and `make
 // bench`) expose what the tests read and the release leaves out: the time
@@ -13,4 +17,13 @@ func exposeEvalMs(ms float64) { ga.Window().Set("infercostEvalMs", ms) }
 
 func exposeDownload(name, content string) {
 	ga.Window().Set("infercostLastDownload", map[string]any{"name": name, "content": content})
+}
+
+// exposeMemory gives the Go heap's size and the memory the runtime holds
+// from the system (WebAssembly's memory, which never shrinks), in MB,
+// after a Monte Carlo run: the bench weighs its speed against them.
+func exposeMemory() {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	ga.Window().Set("infercostMemory", map[string]any{"heapMB": float64(m.HeapSys) / (1 << 20), "sysMB": float64(m.Sys) / (1 << 20), "gcs": m.NumGC})
 }

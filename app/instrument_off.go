@@ -7,3 +7,5 @@ package app
 func exposeEvalMs(float64) {}
 
 func exposeDownload(string, string) {}
+
+func exposeMemory() {}

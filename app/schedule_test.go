@@ -288,3 +288,25 @@ func TestSchedulerYields(t *testing.T) {
 	default:
 	}
 }
+
+// An edit of the uncertainty inputs alone queues the address bar, the
+// printed assumptions and the Monte Carlo of refreshSecondary's queue, in
+// its order, the run a frame after the printed assumptions (at 120 + 3 ×
+// 17 = 171 ms, not at 250 ms behind the sizing, curves and tornado).
+func TestUncertaintyJobs(t *testing.T) {
+	var jobs []job
+	for _, n := range []string{"chart-monthly", "address", "printed", "chart-breakdown", "sizing", "volume", "interactivity", "robustness", "tornado", "drivers", "power", "monte-carlo"} {
+		jobs = append(jobs, job{name: n, notBefore: secondaryDelay})
+	}
+	got := uncertaintyJobs(jobs)
+	var names []string
+	for _, j := range got {
+		names = append(names, j.name)
+	}
+	if !slices.Equal(names, []string{"address", "printed", "monte-carlo"}) {
+		t.Fatalf("queued %v, want [address printed monte-carlo]", names)
+	}
+	if got[2].notBefore != 171*time.Millisecond {
+		t.Errorf("the run starts at %v, want 171ms", got[2].notBefore)
+	}
+}

@@ -299,11 +299,20 @@ func (c *Calculator) uncertaintyChanged(ctx ga.Context) {
 }
 
 // uncertaintyJobs are the jobs of refreshSecondary's queue that an edit of
-// the uncertainty inputs alone redoes (uncertaintyChanged).
+// the uncertainty inputs alone redoes (uncertaintyChanged). The Monte
+// Carlo starts a frame after the printed assumptions, not at
+// secondaryDelay: no sizing or tornado comes before it, and a key typed
+// meanwhile cancels it within a slice (paceSlice).
 func uncertaintyJobs(jobs []job) []job {
-	return slices.DeleteFunc(jobs, func(j job) bool {
+	jobs = slices.DeleteFunc(jobs, func(j job) bool {
 		return j.name != "address" && j.name != "printed" && j.name != "monte-carlo"
 	})
+	for k := range jobs {
+		if jobs[k].name == "monte-carlo" {
+			jobs[k].notBefore = chartDelay + 3*chartFrame
+		}
+	}
+	return jobs
 }
 
 // refreshUncertainty is the Monte Carlo's job in the queue after an edit
@@ -344,6 +353,7 @@ func (c *Calculator) refreshUncertainty(s engine.Scenario) *job {
 			return q.pace()
 		}
 		sim, err := engine.Simulate(&s, pace)
+		exposeMemory() // instrumented builds: the bench reports the heap after a run
 		if err == engine.ErrStopped {
 			return
 		}

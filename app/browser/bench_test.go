@@ -219,7 +219,10 @@ type monteCarloRun struct {
 	// was typed (the queue's jobs before it done) and how long it took to
 	// its result (infercost:monte-carlo to infercost:monte-carlo-done).
 	RunAt, RunMs float64
-	Long         [][2]float64
+	// The Go heap and the memory the runtime holds after the run, in MB
+	// (instrumented builds: window.infercostMemory; zero when absent).
+	Memory struct{ HeapMB, SysMB, GCs float64 }
+	Long   [][2]float64
 	// From a trace of the same window: the main thread's longest task on
 	// the wall clock and in CPU time, and every task of 30 ms or more in
 	// either (its start in ms from the trace's first task).
@@ -347,7 +350,7 @@ func monteCarloLoop(t *testing.T, ctx context.Context, seed int) monteCarloRun {
 				const mark = (name) => { const m = performance.getEntriesByName(name); return m.length ? m[m.length - 1].startTime : 0; };
 				const runAt = mark("infercost:monte-carlo"), runDone = mark("infercost:monte-carlo-done");
 				if (doneAt && now - t0 - doneAt >= 500) resolve({Elapsed: doneAt, Started: started, Longest: worst, Long: long,
-					RunAt: runAt - t0, RunMs: runDone - runAt});
+					RunAt: runAt - t0, RunMs: runDone - runAt, Memory: window.infercostMemory ? {HeapMB: infercostMemory.heapMB, SysMB: infercostMemory.sysMB, GCs: infercostMemory.gcs} : {}});
 				else if (now - t0 > 60000) resolve({Elapsed: -1, Started: started, Longest: worst, Long: long});
 				else ch.port2.postMessage(0);
 			};
@@ -678,8 +681,8 @@ func TestBenchMonteCarloAB(t *testing.T) {
 			for _, k := range r.Tasks {
 				traced = append(traced, fmt.Sprintf("%.0f/%.0f@%.0f[%s]", k.Wall, k.CPU, k.At, k.What))
 			}
-			t.Logf("%s, run %d: table at %.0f ms (the run's job from %.0f ms, for %.0f ms), longest gap in a message loop %.1f ms; traced main-thread tasks: longest %.1f ms wall, %.1f ms CPU, %.1f ms busy; %d busy over 50 ms",
-				x.name, i+1, r.Elapsed, r.RunAt, r.RunMs, r.Longest, r.LongestWall, r.LongestCPU, r.LongestBusy, r.Over50)
+			t.Logf("%s, run %d: table at %.0f ms (the run's job from %.0f ms, for %.0f ms; Go heap %.0f MB, memory %.0f MB, %.0f collections since the page opened), longest gap in a message loop %.1f ms; traced main-thread tasks: longest %.1f ms wall, %.1f ms CPU, %.1f ms busy; %d busy over 50 ms",
+				x.name, i+1, r.Elapsed, r.RunAt, r.RunMs, r.Memory.HeapMB, r.Memory.SysMB, r.Memory.GCs, r.Longest, r.LongestWall, r.LongestCPU, r.LongestBusy, r.Over50)
 			if len(long) > 0 {
 				t.Logf("  gaps ≥ 30 ms (ms@ms after the seed typed): %s", strings.Join(long, " "))
 			}
