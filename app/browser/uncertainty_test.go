@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -99,10 +100,18 @@ func TestUncertaintySection(t *testing.T) {
 			t.Errorf("%s = %d, want %d", tc.js, got, tc.want)
 		}
 	}
-	// Another seed: the run restarts and shows that seed's figures.
+	// Another seed: the run restarts and shows that seed's figures. The
+	// point results stand (a seed changes no evaluation): the headline,
+	// the tornado and the volume curve are those drawn before it.
+	step(t, ctx, 60*time.Second, WaitJS(`document.querySelector("#chart-tornado rect") !== null && document.querySelector("#chart-volume rect.band") !== null`, 60*time.Second))
+	const results = `[document.getElementById("headline").textContent, document.getElementById("chart-tornado").outerHTML, document.getElementById("chart-volume").outerHTML]`
+	before := eval[[]string](t, ctx, results)
 	step(t, ctx, 60*time.Second, setInput("unc-seed", "12"),
 		WaitJS(done+` && document.querySelector("#uncertainty-intro").textContent.includes("seed 12")`, 60*time.Second))
 	checkRows(t, uncertaintyRows(t, ctx), wantRows(t, uncertainScenario("12")))
+	if after := eval[[]string](t, ctx, results); !slices.Equal(after, before) {
+		t.Errorf("a new seed changed the headline, tornado or volume curve:\n%.300q\nwas\n%.300q", after, before)
+	}
 	step(t, ctx, 20*time.Second, WaitJS(fanMonthIs(t, uncertainScenario("12"), 1), 15*time.Second))
 	// Refused inputs: a huge sample count, then a range upside down, each
 	// named in the card, at once.
