@@ -2,6 +2,7 @@ package engine
 
 import (
 	"math"
+	"math/big"
 	"math/rand"
 	"slices"
 	"testing"
@@ -36,6 +37,43 @@ func TestSortInt64s(t *testing.T) {
 		slices.Sort(want)
 		if !slices.Equal(got, want) {
 			t.Fatalf("sortInt64s(%v) = %v, want %v", c, got, want)
+		}
+	}
+}
+
+// divPow10 gives c.QuoRem's quotient, 10^19 at a time, and whether a
+// remainder was left: for zero, ±1, ±(10^k ± 1) around every power it
+// divides by, and random integers of up to 600 bits of either sign, for
+// every k of the table.
+func TestDivPow10(t *testing.T) {
+	rng := rand.New(rand.NewSource(9))
+	var xs []*big.Int
+	for k := range len(pow10) {
+		for _, d := range []int64{-1, 0, 1} {
+			x := new(big.Int).Add(pow10[k], big.NewInt(d))
+			xs = append(xs, x, new(big.Int).Neg(x))
+		}
+	}
+	for range 400 {
+		x := new(big.Int).Rand(rng, new(big.Int).Lsh(big.NewInt(1), uint(rng.Intn(600)+1)))
+		if rng.Intn(2) == 0 {
+			x.Neg(x)
+		}
+		xs = append(xs, x)
+	}
+	xs = append(xs, new(big.Int))
+	for _, x := range xs {
+		for k := range len(pow10) {
+			want, r := new(big.Int).Set(x), new(big.Int)
+			wantInexact := false
+			for j := k; j > 0; j -= wordDigits {
+				want.QuoRem(want, pow10[min(j, wordDigits)], r)
+				wantInexact = wantInexact || r.Sign() != 0
+			}
+			got := new(big.Int).Set(x)
+			if inexact := divPow10(got, k, new(big.Int)); got.Cmp(want) != 0 || inexact != wantInexact {
+				t.Fatalf("divPow10(%s, %d) = %s, %v; want %s, %v", x, k, got, inexact, want, wantInexact)
+			}
 		}
 	}
 }
