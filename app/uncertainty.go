@@ -283,7 +283,7 @@ func (c *Calculator) shapeSelect(path, label, shape string) ga.UI {
 // assumptions and the Monte Carlo are queued, ahead of what the cancelled
 // queue had not finished (the tornado, the curves: uncertaintyOnly). The
 // spread of a new seed no longer waits behind the sensitivity and the
-// curves of unchanged results (about a second under wasm). With the
+// curves of unchanged results (0.5–1.8 s in the bench). With the
 // inputs invalid before (c.errs, c.stale) it is changed.
 func (c *Calculator) uncertaintyChanged(ctx ga.Context) {
 	if c.errs != nil || c.stale || c.result == nil || c.good == nil {
