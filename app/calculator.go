@@ -236,8 +236,14 @@ func (c *Calculator) evaluateNow() bool {
 	c.evals++
 	s := c.f.scenario()
 	// The headline's figures only: the power card's follow once typing
-	// pauses (the "power" job of refreshSecondary).
-	r, err := engine.EvaluateHeadline(&s)
+	// pauses (the "power" job of refreshSecondary). The evaluation's
+	// resolution of the form is the one the inputs show (renderInputs):
+	// kept, it is not worked out a second time for the redraw.
+	r, res, err := engine.EvaluateHeadlineResolved(&s)
+	if res != nil {
+		c.resolved = res
+		c.resolvedOf.f, c.resolvedOf.evals = c.f, c.evals
+	}
 	if ga.IsClient {
 		// For `make bench`, which splits keystroke latency into engine
 		// time and rendering time (instrumented builds only).

@@ -44,6 +44,9 @@ type plan struct {
 	// bruteHybrid costs each base size of a hybrid's search as the rows
 	// are (hybridTotal), not by hybridScan: its tests' reference.
 	bruteHybrid bool
+	// resolution is Resolve of the scenario checked, which the plan's
+	// figures were read from (EvaluateHeadlineResolved hands it on).
+	resolution *Resolution
 }
 
 // reuse is what an evaluation may take from a previous one of a
@@ -280,6 +283,7 @@ func Check(s *Scenario) (*plan, Errors) {
 	}
 
 	r := Resolve(s)
+	p.resolution = r
 	p.workload = checkWorkload(&errs, r)
 	p.model = checkModel(&errs, r)
 	if s.Revenue != nil {
