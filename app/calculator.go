@@ -655,7 +655,7 @@ func (c *Calculator) render() ga.UI {
 		// default action.
 		ga.Button().Type("button").Class("skip-link").ID("skip-link").Text("Skip to the results").OnClick(c.on(c.onSkip)),
 		slot(c.crash != "", c.renderCrash),
-		c.renderToolbar(),
+		&toolbarView{C: c, Saved: c.saved.items, Problem: c.saved.problem, Notice: c.notice + c.importMsg},
 		slot(c.badLink != "", func() ga.UI {
 			return ga.Div().Class("banner error").ID("bad-link").Role("alert").Body(
 				ga.P().Text(c.badLinkWhy+". "+c.badLinkShown+"; the link you opened is kept below."),
@@ -698,6 +698,19 @@ func slot(show bool, body func() ga.UI) ga.UI {
 
 // ---------------------------------------------------------------------------
 // Toolbar: examples, saved scenarios, link, files, print.
+
+// toolbarView is the toolbar. Its fields are what it shows besides the
+// built-in examples: a keystroke, which redraws the calculator, leaves it
+// alone (it was 60 elements of every keystroke's redraw).
+type toolbarView struct {
+	ga.Compo
+	C       *Calculator
+	Saved   []savedScenario // c.saved.items: replaced, never changed in place
+	Problem string          // c.saved.problem
+	Notice  string          // c.notice + c.importMsg
+}
+
+func (v *toolbarView) Render() ga.UI { return v.C.guardedRender(v.C.renderToolbar) }
 
 func (c *Calculator) renderToolbar() ga.UI {
 	saved := c.saved.items

@@ -183,13 +183,28 @@ func (v *changedView) render() ga.UI {
 	return ga.Details().Class("changed-list").ID("changed").Body(
 		ga.Summary().ID("changed-title").Text(values(len(items))+" changed from a clean start"),
 		ga.Ul().Body(ga.Range(items).Slice(func(i int) ga.UI {
-			it := items[i]
-			return ga.Li().Attr("data-changed", it.Path).Body(
-				ga.Button().Type("button").Class("linklike").Text(it.Name).
-					OnClick(c.on(func(ctx ga.Context, _ ga.Event) { c.reveal(ctx, it.Path) }), ga.EventScope(v.Gen, it.Path)),
-				ga.Text(fmt.Sprintf(": %s (clean start: %s)", it.Shown, it.Was)),
-			)
+			return &changedEntry{C: c, Gen: v.Gen, Item: items[i]}
 		})),
+	)
+}
+
+// changedEntry is one item of the changed values: a keystroke redraws the
+// value it changes, not the list.
+type changedEntry struct {
+	ga.Compo
+	C    *Calculator
+	Gen  int
+	Item changedItem
+}
+
+func (v *changedEntry) Render() ga.UI { return v.C.guardedRender(v.render) }
+
+func (v *changedEntry) render() ga.UI {
+	c, it := v.C, v.Item
+	return ga.Li().Attr("data-changed", it.Path).Body(
+		ga.Button().Type("button").Class("linklike").Text(it.Name).
+			OnClick(c.on(func(ctx ga.Context, _ ga.Event) { c.reveal(ctx, it.Path) }), ga.EventScope(v.Gen, it.Path)),
+		ga.Text(fmt.Sprintf(": %s (clean start: %s)", it.Shown, it.Was)),
 	)
 }
 

@@ -381,18 +381,34 @@ func (v *comparisonView) table() ga.UI {
 			}),
 		)),
 		ga.TBody().Body(ga.Range(v.Rows).Slice(func(k int) ga.UI {
-			row := v.Rows[k]
-			return ga.Tr().Body(
-				ga.Th().Scope("row").Body(figureText(row.Label)...),
-				ga.Range(row.Cells).Slice(func(i int) ga.UI {
-					class := ""
-					if i == v.Winner {
-						class = "winner"
-					}
-					return ga.Td().Class(class).Body(figureText(row.Cells[i])...)
-				}),
-			)
+			return &comparisonRow{C: v.C, Label: v.Rows[k].Label, Cells: v.Rows[k].Cells, Winner: v.Winner}
 		})),
+	)
+}
+
+// comparisonRow is one row of the comparison table: a keystroke redraws
+// the rows whose texts changed (the costs), not those it leaves as they
+// were (the rank, the batch, the latencies, the capex).
+type comparisonRow struct {
+	ga.Compo
+	C      *Calculator // for recovery only
+	Label  string
+	Cells  []string
+	Winner int // the winner's column
+}
+
+func (v *comparisonRow) Render() ga.UI { return v.C.guardedRender(v.render) }
+
+func (v *comparisonRow) render() ga.UI {
+	return ga.Tr().Body(
+		ga.Th().Scope("row").Body(figureText(v.Label)...),
+		ga.Range(v.Cells).Slice(func(i int) ga.UI {
+			class := ""
+			if i == v.Winner {
+				class = "winner"
+			}
+			return ga.Td().Class(class).Body(figureText(v.Cells[i])...)
+		}),
 	)
 }
 
