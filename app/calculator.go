@@ -99,6 +99,9 @@ type Calculator struct {
 	// draftKept says the working copy holds a draft rather than the
 	// address bar's scenario (keepDraft).
 	draftKept bool
+	// entryShown remembers engine.FormatEntry's display of texts typed
+	// (formatEntry).
+	entryShown map[entryKey]string
 
 	// sched runs what follows an edit once typing pauses (schedule.go).
 	sched scheduler

@@ -91,11 +91,37 @@ func (c *Calculator) watchFocus(ctx ga.Context) {
 	}))
 }
 
+// formatEntry is engine.FormatEntry, remembered: every redraw of a card
+// and of the changed values shows each value typed with its separators,
+// and a keystroke changes one of them (parsing and formatting the others
+// again was a tenth of a keystroke's redraw under wasm).
+func (c *Calculator) formatEntry(text string, fd *engine.Field) string {
+	k := entryKey{text, fd}
+	if s, ok := c.entryShown[k]; ok {
+		return s
+	}
+	if c.entryShown == nil || len(c.entryShown) >= maxEntryShown {
+		c.entryShown = make(map[entryKey]string)
+	}
+	s := engine.FormatEntry(text, fd)
+	c.entryShown[k] = s
+	return s
+}
+
+// entryKey is a text typed into a field.
+type entryKey struct {
+	text string
+	fd   *engine.Field
+}
+
+// maxEntryShown bounds formatEntry's memory: past it, it starts afresh.
+const maxEntryShown = 1024
+
 // shownText is what the input at path shows: the text as typed while it is
 // being edited, else the engine's display of it.
 func (c *Calculator) shownText(path, text string) string {
 	if fd := engine.FieldAt(path); fd != nil && path != c.focused {
-		return engine.FormatEntry(text, fd)
+		return c.formatEntry(text, fd)
 	}
 	return text
 }
@@ -143,7 +169,7 @@ func (c *Calculator) renderChanged() ga.UI {
 			val, _ := e.Value()
 			shown := engine.Exact(val)
 			if text, ok := c.f.text(path); ok {
-				shown = engine.FormatEntry(text, e.Field)
+				shown = c.formatEntry(text, e.Field)
 			}
 			was := "empty"
 			if e.Default.Exists() {

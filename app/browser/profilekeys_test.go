@@ -142,7 +142,14 @@ func TestProfileKeystrokes(t *testing.T) {
 	if _, err := chromedp.Call(ctx, profiler.Start, cdp.Empty{}); err != nil {
 		t.Fatal(err)
 	}
-	k := edits(10, 40)
+	var k keystrokes
+	var tasks []mainTask
+	if os.Getenv("INFERCOST_PROFILE_TASKS") != "" {
+		// The tasks too, to say what the long ones ran.
+		tasks, _ = traceMainTasks(t, ctx, func() { k = edits(10, 40) })
+	} else {
+		k = edits(10, 40)
+	}
 	res, err := chromedp.Call(ctx, profiler.Stop, cdp.Empty{})
 	if err != nil {
 		t.Fatal(err)
@@ -150,6 +157,54 @@ func TestProfileKeystrokes(t *testing.T) {
 	t.Logf("40 edits, profiled: painted median %.1f p95 %.1f ms, DOM updated median %.1f, engine median %.1f",
 		median(k.Painted), percentile(k.Painted, 95), median(k.Updated), median(k.Engine))
 	summarise(t, "40 keystrokes", res.Profile)
+	if len(tasks) > 0 {
+		threshold := 9.0
+		fmt.Sscan(os.Getenv("INFERCOST_PROFILE_TASKS"), &threshold)
+		p := res.Profile
+		parent, name := map[int64]int64{}, map[int64]string{}
+		for _, n := range p.Nodes {
+			name[n.ID] = n.CallFrame.FunctionName
+			for _, c := range n.Children {
+				parent[c] = n.ID
+			}
+		}
+		at := make([]float64, len(p.Samples))
+		now := p.StartTime
+		for i, d := range p.TimeDeltas {
+			now += float64(d)
+			at[i] = now
+		}
+		for _, tk := range tasks {
+			if tk.CPU < threshold {
+				continue
+			}
+			incl := map[string]int{}
+			for i, id := range p.Samples {
+				if at[i] < tk.ts || at[i] > tk.ts+tk.Wall*1000 {
+					continue
+				}
+				seen := map[string]bool{}
+				for cur := id; cur != 0; cur = parent[cur] {
+					if f := name[cur]; !seen[f] {
+						seen[f] = true
+						incl[f]++
+					}
+				}
+			}
+			keys := slices.Collect(maps.Keys(incl))
+			slices.SortFunc(keys, func(a, b string) int { return cmp.Compare(incl[b], incl[a]) })
+			var top []string
+			for _, f := range keys {
+				if strings.Contains(f, "infercost") || strings.Contains(f, "go_app") || strings.HasPrefix(f, "runtime.") || f == "(program)" || f == "(garbage collector)" {
+					top = append(top, fmt.Sprintf("%s %d", f, incl[f]))
+				}
+				if len(top) == 14 {
+					break
+				}
+			}
+			t.Logf("task %.1f ms CPU (%s): %s", tk.CPU, tk.What, strings.Join(top, ", "))
+		}
+	}
 }
 
 // traceTotals records a Chromium trace while fn runs and returns, for each
