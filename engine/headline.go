@@ -21,7 +21,7 @@ func EvaluateHeadline(s *Scenario) (*Result, error) {
 // registry on every keystroke. The resolution is nil when s has errors
 // (call Resolve then); the caller must not change it.
 func EvaluateHeadlineResolved(s *Scenario) (*Result, *Resolution, error) {
-	p, errs := Check(s)
+	p, res, errs := checkResolved(s)
 	if errs != nil {
 		return nil, nil, errs
 	}
@@ -30,7 +30,7 @@ func EvaluateHeadlineResolved(s *Scenario) (*Result, *Resolution, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return r, p.resolution, nil
+	return r, res, nil
 }
 
 // PowerOf is the power figures of r, the result of EvaluateHeadline (or
