@@ -325,7 +325,7 @@ func irrText(o *engine.OptionResult) string {
 // to, and how the scenario differs from it.
 func calibrationNote(cal *engine.Calibration) ga.UI {
 	return ga.Div().Class("accuracy").Attr("data-key", "calibration").Body(
-		ga.P().Body(figureText(cal.Sentence())...),
+		ga.P().Body(sourceText(cal.Sentence())...),
 		ga.Range(cal.Differences).Slice(func(k int) ga.UI {
 			return ga.P().Class("outside").Body(figureText("Unlike the measurement: " + cal.Differences[k] + ".")...)
 		}),
