@@ -1,7 +1,6 @@
 package app
 
 import (
-	"net/url"
 	"strings"
 
 	ga "github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -57,11 +56,23 @@ func addressStart(s string) int {
 // http(s) address with a host. The whole address is the link's target and
 // its title, so it is one click or a hover away and never widens the page.
 func shortSource(u string) string {
-	p, err := url.Parse(u)
-	if err != nil || (p.Scheme != "https" && p.Scheme != "http") || p.Hostname() == "" {
-		return ""
+	rest, ok := strings.CutPrefix(u, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(u, "http://"); !ok {
+			return ""
+		}
 	}
-	return strings.TrimPrefix(p.Hostname(), "www.")
+	host := rest
+	if i := strings.IndexAny(host, "/?#"); i >= 0 {
+		host = host[:i]
+	}
+	if i := strings.LastIndexByte(host, '@'); i >= 0 { // user@host
+		host = host[i+1:]
+	}
+	if i := strings.IndexByte(host, ':'); i >= 0 { // host:port
+		host = host[:i]
+	}
+	return strings.TrimPrefix(host, "www.")
 }
 
 // sourceText is s as page text in which every cited address is a short

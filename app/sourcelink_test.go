@@ -60,3 +60,23 @@ func TestSourceRunsCatalog(t *testing.T) {
 		t.Errorf("%d links from %d accelerators' and %d models' sources", links, len(engine.Accelerators), len(engine.Models))
 	}
 }
+
+// TestShortSource: the host without "www.", its port and any user; "" for
+// what is no http(s) address with a host.
+func TestShortSource(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://lambda.ai/pricing":                      "lambda.ai",
+		"https://www.nvidia.com/en-us/data-center/h100/": "nvidia.com",
+		"http://example.org:8080/x?y#z":                  "example.org",
+		"https://user@docs.habana.ai/en/latest/":         "docs.habana.ai",
+		"https://cloud.google.com":                       "cloud.google.com",
+		"https://":                                       "",
+		"https:///path":                                  "",
+		"ftp://example.org/":                             "",
+		"lambda.ai/pricing":                              "",
+	} {
+		if got := shortSource(in); got != want {
+			t.Errorf("shortSource(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
