@@ -364,7 +364,6 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 	}
 	bw := mul(mul(nd, o.accel.bandwidth), o.mbu)
 	fl := mul(mul(nd, o.accel.flops), o.mfu)
-	attnBW, attnFL := bw, mul(fl, DecodeMFURatio) // round 12 (F) experiment
 	if expert {
 		// Expert-parallel serving reaches a smaller share of the peaks
 		// than MBU and MFU (fitted on the training set, within one
@@ -376,9 +375,6 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 			eff = ExpertParallelEfficiencyScaleOut
 		}
 		bw, fl = mul(bw, eff), mul(fl, eff)
-	}
-	if !Round12F || !expert {
-		attnBW, attnFL = bw, mul(fl, DecodeMFURatio)
 	}
 	// FLOPs a sequence costs a decode step: the matmuls (sh.matmulFLOP)
 	// and its attention over the batch's average context (sh.attnFLOP).
@@ -396,9 +392,9 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 	// of it is the larger.
 	work := func(b decimal.Decimal) (decimal.Decimal, bool) {
 		weightTime := div(add(m.stepWeightBytes(b), replicated), bw)
-		matmulTime := div(add(mul(b, sh.matmulFLOP), m.routedPaddingFLOP(b)), fld)
-		kvTime := div(mul(b, sh.ctxKV), attnBW)
-		attnTime := div(mul(b, sh.attnFLOP), attnFL)
+		matmulTime := div(mul(b, sh.matmulFLOP), fld)
+		kvTime := div(mul(b, sh.ctxKV), bw)
+		attnTime := div(mul(b, sh.attnFLOP), fld)
 		var memPart, flopPart decimal.Decimal
 		if cmp(matmulTime, weightTime) > 0 {
 			flopPart = matmulTime
@@ -596,28 +592,6 @@ func (m modelPlan) stepWeightBytes(b decimal.Decimal) decimal.Decimal {
 	}
 	untouched := powRound(diff(one, m.expertShare), b.IntPart())
 	return sum(diff(m.weightBytes, m.routedBytes), mul(m.routedBytes, diff(one, untouched)))
-}
-
-// Round 12 experiment switches.
-var (
-	Round12F            bool
-	Round12GroupedTileM = decimal.Zero
-)
-
-// routedPaddingFLOP is round 12 (G)'s extra FLOPs a decode step of b
-// sequences: 2 × R × max(b k/E, u(b) BM) − 2 × R × b k/E.
-func (m modelPlan) routedPaddingFLOP(b decimal.Decimal) decimal.Decimal {
-	if !m.moe || Round12GroupedTileM.Sign() == 0 || m.weightBits.Sign() == 0 {
-		return zero
-	}
-	r := div(mul(m.routedBytes, decimal.NewFromInt(8)), m.weightBits)
-	rows := mul(b, m.expertShare)
-	u := diff(one, powRound(diff(one, m.expertShare), b.IntPart()))
-	pad := mul(u, Round12GroupedTileM)
-	if cmp(pad, rows) <= 0 {
-		return zero
-	}
-	return mul(mul(two, r), diff(pad, rows))
 }
 
 // powRound is x^n for 0 ≤ x ≤ 1 and n ≥ 0, by squaring, each product
