@@ -391,14 +391,6 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 	// the matmuls' FLOPs. The step is compute-bound when the FLOPs' share
 	// of it is the larger.
 	work := func(b decimal.Decimal) (decimal.Decimal, bool) {
-		fld := fld
-		if Round13H.Sign() > 0 { // round 13 experiment: k(r) = r/(r + h)
-			r := b
-			if expert {
-				r = div(b, nd)
-			}
-			fld = mul(fl, div(r, add(r, Round13H)))
-		}
 		weightTime := div(add(m.stepWeightBytes(b), replicated), bw)
 		matmulTime := div(mul(b, sh.matmulFLOP), fld)
 		kvTime := div(mul(b, sh.ctxKV), bw)
@@ -601,10 +593,6 @@ func (m modelPlan) stepWeightBytes(b decimal.Decimal) decimal.Decimal {
 	untouched := powRound(diff(one, m.expertShare), b.IntPart())
 	return sum(diff(m.weightBytes, m.routedBytes), mul(m.routedBytes, diff(one, untouched)))
 }
-
-// Round13H is the thirteenth round's experiment switch: decode's share of
-// MFU r/(r + h) for a step of r rows an accelerator; zero: DecodeMFURatio.
-var Round13H = decimal.Zero
 
 // powRound is x^n for 0 ≤ x ≤ 1 and n ≥ 0, by squaring, each product
 // rounded to Prec places: at most 2 log2(n) multiplications of bounded
