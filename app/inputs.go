@@ -105,7 +105,7 @@ func (c *Calculator) renderNum(n numInput) ga.UI {
 				if overridden {
 					state = "Overrides the " + kind
 				}
-				return ga.Span().Class("preset").Text(fmt.Sprintf(" %s: %s%s.", state, placeholder, defaultNote(def.Origin)))
+				return ga.Span().Class("preset").Body(sourceText(fmt.Sprintf(" %s: %s%s.", state, placeholder, defaultNote(def.Origin)))...)
 			}),
 		),
 	)
