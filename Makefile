@@ -84,6 +84,8 @@ bench: deps-test
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 2s ./engine/
 	@echo "== engine, wasm in node (compiled as app.wasm is: see site.WasmGCFlags)"
 	GOOS=js GOARCH=wasm $(GO) test -gcflags='$(WASMGCFLAGS)' -exec="$(WASMEXEC)" -run '^$$' -bench . -benchmem -benchtime 2s ./engine/
+	@echo "== the CLI, native: infercost eval -samples 10000 of the reference"
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./cmd/infercost/
 	@echo "== link lengths"
 	$(GO) test -count=1 -run '^TestLinkLengths$$' -v ./engine/ | grep -E 'characters|ok'
 	@echo "== app.wasm size, load and keystroke latency in Chromium, against a minimal go-app page"

@@ -102,6 +102,9 @@ type Calculator struct {
 	// draftKept says the working copy holds a draft rather than the
 	// address bar's scenario (keepDraft).
 	draftKept bool
+	// entryShown remembers engine.FormatEntry's display of texts typed
+	// (formatEntry).
+	entryShown map[entryKey]string
 
 	// sched runs what follows an edit once typing pauses (schedule.go).
 	sched scheduler
@@ -239,8 +242,14 @@ func (c *Calculator) evaluateNow() bool {
 	c.evals++
 	s := c.f.scenario()
 	// The headline's figures only: the power card's follow once typing
-	// pauses (the "power" job of refreshSecondary).
-	r, err := engine.EvaluateHeadline(&s)
+	// pauses (the "power" job of refreshSecondary). The evaluation's
+	// resolution of the form is the one the inputs show (renderInputs):
+	// kept, it is not worked out a second time for the redraw.
+	r, res, err := engine.EvaluateHeadlineResolved(&s)
+	if res != nil {
+		c.resolved = res
+		c.resolvedOf.f, c.resolvedOf.evals = c.f, c.evals
+	}
 	if ga.IsClient {
 		// For `make bench`, which splits keystroke latency into engine
 		// time and rendering time (instrumented builds only).
@@ -658,7 +667,7 @@ func (c *Calculator) render() ga.UI {
 		// default action.
 		ga.Button().Type("button").Class("skip-link").ID("skip-link").Text("Skip to the results").OnClick(c.on(c.onSkip)),
 		slot(c.crash != "", c.renderCrash),
-		c.renderToolbar(),
+		&toolbarView{C: c, Saved: c.saved.items, Problem: c.saved.problem, Notice: c.notice + c.importMsg},
 		slot(c.badLink != "", func() ga.UI {
 			return ga.Div().Class("banner error").ID("bad-link").Role("alert").Body(
 				ga.P().Text(c.badLinkWhy+". "+c.badLinkShown+"; the link you opened is kept below."),
@@ -701,6 +710,19 @@ func slot(show bool, body func() ga.UI) ga.UI {
 
 // ---------------------------------------------------------------------------
 // Toolbar: examples, saved scenarios, link, files, print.
+
+// toolbarView is the toolbar. Its fields are what it shows besides the
+// built-in examples: a keystroke, which redraws the calculator, leaves it
+// alone (it was 60 elements of every keystroke's redraw).
+type toolbarView struct {
+	ga.Compo
+	C       *Calculator
+	Saved   []savedScenario // c.saved.items: replaced, never changed in place
+	Problem string          // c.saved.problem
+	Notice  string          // c.notice + c.importMsg
+}
+
+func (v *toolbarView) Render() ga.UI { return v.C.guardedRender(v.C.renderToolbar) }
 
 func (c *Calculator) renderToolbar() ga.UI {
 	saved := c.saved.items

@@ -26,6 +26,7 @@ func (c *Calculator) cannotServeCard(i int) ga.UI {
 			ga.Span().Class("badge cannot-serve").Text("Cannot serve"),
 		),
 		ga.P().Class("cannot-serve-reason").Attr("data-key", "infeasible").Text("It cannot serve this workload, so it is left out of the comparison: "+o.Infeasible),
+		ga.P().Class("basis how-links").Body(howLink("comparison", "When an option cannot serve")),
 	)
 }
 

@@ -233,7 +233,7 @@ func (c *Calculator) figure(id, title, caption string, legend []legendItem, cont
 			}))
 		}),
 		body,
-		ga.FigCaption().Body(figureText(caption)...),
+		ga.FigCaption().Body(append(figureText(caption), methodLinks(id))...),
 	)
 }
 

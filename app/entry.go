@@ -91,11 +91,37 @@ func (c *Calculator) watchFocus(ctx ga.Context) {
 	}))
 }
 
+// formatEntry is engine.FormatEntry, remembered: every redraw of a card
+// and of the changed values shows each value typed with its separators,
+// and a keystroke changes one of them (parsing and formatting the others
+// again was a tenth of a keystroke's redraw under wasm).
+func (c *Calculator) formatEntry(text string, fd *engine.Field) string {
+	k := entryKey{text, fd}
+	if s, ok := c.entryShown[k]; ok {
+		return s
+	}
+	if c.entryShown == nil || len(c.entryShown) >= maxEntryShown {
+		c.entryShown = make(map[entryKey]string)
+	}
+	s := engine.FormatEntry(text, fd)
+	c.entryShown[k] = s
+	return s
+}
+
+// entryKey is a text typed into a field.
+type entryKey struct {
+	text string
+	fd   *engine.Field
+}
+
+// maxEntryShown bounds formatEntry's memory: past it, it starts afresh.
+const maxEntryShown = 1024
+
 // shownText is what the input at path shows: the text as typed while it is
 // being edited, else the engine's display of it.
 func (c *Calculator) shownText(path, text string) string {
 	if fd := engine.FieldAt(path); fd != nil && path != c.focused {
-		return engine.FormatEntry(text, fd)
+		return c.formatEntry(text, fd)
 	}
 	return text
 }
@@ -143,7 +169,7 @@ func (c *Calculator) renderChanged() ga.UI {
 			val, _ := e.Value()
 			shown := engine.Exact(val)
 			if text, ok := c.f.text(path); ok {
-				shown = engine.FormatEntry(text, e.Field)
+				shown = c.formatEntry(text, e.Field)
 			}
 			was := "empty"
 			if e.Default.Exists() {
@@ -183,13 +209,28 @@ func (v *changedView) render() ga.UI {
 	return ga.Details().Class("changed-list").ID("changed").Body(
 		ga.Summary().ID("changed-title").Text(values(len(items))+" changed from a clean start"),
 		ga.Ul().Body(ga.Range(items).Slice(func(i int) ga.UI {
-			it := items[i]
-			return ga.Li().Attr("data-changed", it.Path).Body(
-				ga.Button().Type("button").Class("linklike").Text(it.Name).
-					OnClick(c.on(func(ctx ga.Context, _ ga.Event) { c.reveal(ctx, it.Path) }), ga.EventScope(v.Gen, it.Path)),
-				ga.Text(fmt.Sprintf(": %s (clean start: %s)", it.Shown, it.Was)),
-			)
+			return &changedEntry{C: c, Gen: v.Gen, Item: items[i]}
 		})),
+	)
+}
+
+// changedEntry is one item of the changed values: a keystroke redraws the
+// value it changes, not the list.
+type changedEntry struct {
+	ga.Compo
+	C    *Calculator
+	Gen  int
+	Item changedItem
+}
+
+func (v *changedEntry) Render() ga.UI { return v.C.guardedRender(v.render) }
+
+func (v *changedEntry) render() ga.UI {
+	c, it := v.C, v.Item
+	return ga.Li().Attr("data-changed", it.Path).Body(
+		ga.Button().Type("button").Class("linklike").Text(it.Name).
+			OnClick(c.on(func(ctx ga.Context, _ ga.Event) { c.reveal(ctx, it.Path) }), ga.EventScope(v.Gen, it.Path)),
+		ga.Text(fmt.Sprintf(": %s (clean start: %s)", it.Shown, it.Was)),
 	)
 }
 

@@ -119,6 +119,7 @@ func hybridTable(i int, o *engine.OptionResult) ga.UI {
 				)
 			})),
 		)),
+		ga.P().Class("basis how-links").Body(howLink("hybrid-fleets", "How the layers are sized and costed")),
 	)
 }
 

@@ -64,7 +64,7 @@ func (c *Calculator) renderNum(n numInput) ga.UI {
 	// as typed. The focus listeners (watchFocus) switch the DOM at once.
 	value := n.text
 	if c.focused != n.field.Path() {
-		value = engine.FormatEntry(n.text, fd)
+		value = c.formatEntry(n.text, fd)
 	}
 	changed := n.field.Changed() // not a clean start's value
 	if def.Kind == engine.OriginPreset {
@@ -105,7 +105,7 @@ func (c *Calculator) renderNum(n numInput) ga.UI {
 				if overridden {
 					state = "Overrides the " + kind
 				}
-				return ga.Span().Class("preset").Text(fmt.Sprintf(" %s: %s%s.", state, placeholder, defaultNote(def.Origin)))
+				return ga.Span().Class("preset").Body(sourceText(fmt.Sprintf(" %s: %s%s.", state, placeholder, defaultNote(def.Origin)))...)
 			}),
 		),
 	)

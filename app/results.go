@@ -53,10 +53,12 @@ func (c *Calculator) renderResults() []ga.UI {
 			&uncertaintyProgress{C: c, Running: c.simRunning(), Done: c.simDone, Total: c.simTotal, First: c.sim == nil},
 			&uncertaintyBlock{C: c, On: c.f.Unc.On, Sim: c.sim, Err: c.simErr},
 			&uncertaintyFan{C: c, On: c.f.Unc.On, Sim: c.fanSim, Err: c.simErr, Width: c.chartWidth},
+			ga.P().Class("basis how-links").Body(howLink("uncertainty", "How the ranges are drawn and summed up")),
 		),
 		ga.Section().Class("card power").ID("power").Body(
 			ga.H2().Text("Power"),
 			&powerBlock{C: c, Drawn: c.powerOf, Width: c.chartWidth},
+			ga.P().Class("basis how-links").Body(howLink("power", "How the site and the power are computed")),
 		),
 	}
 	return ui
@@ -210,7 +212,8 @@ func (v *whyView) render() ga.UI {
 		ga.P().Class("assumptions muted").ID("summary-assumptions").Body(figureText(v.Assumptions)...),
 		ga.P().Class("method muted").ID("summary-method").Body(
 			howLink("results", "How infercost computes these figures"),
-			ga.Text(": throughput, accelerators needed, the cost of each option, the comparison, prices over time, present values and what drives it, each with its formula."),
+			ga.Text(": throughput, accelerators needed, the cost of each option, the comparison, prices over time, present values and what drives it, each with its formula; "),
+			howLink("inputs-and-defaults", "where the defaults come from"), ga.Text("; "), howLink("conventions", "units and rounding"), ga.Text("."),
 		),
 	)
 }
@@ -296,6 +299,7 @@ func (c *Calculator) headline(i int) ga.UI {
 		}),
 		ga.If(o.Throughput != nil && o.Calibration != nil, func() ga.UI { return calibrationNote(o.Calibration) }),
 		ga.If(o.Hybrid != nil, func() ga.UI { return hybridTable(i, &o) }),
+		ga.P().Class("basis how-links").Body(howLink("cost-per-option-kind", "How this option's cost is computed")),
 	)
 }
 
@@ -325,7 +329,7 @@ func irrText(o *engine.OptionResult) string {
 // to, and how the scenario differs from it.
 func calibrationNote(cal *engine.Calibration) ga.UI {
 	return ga.Div().Class("accuracy").Attr("data-key", "calibration").Body(
-		ga.P().Body(figureText(cal.Sentence())...),
+		ga.P().Body(sourceText(cal.Sentence())...),
 		ga.Range(cal.Differences).Slice(func(k int) ga.UI {
 			return ga.P().Class("outside").Body(figureText("Unlike the measurement: " + cal.Differences[k] + ".")...)
 		}),
@@ -369,7 +373,8 @@ func (v *comparisonView) render() ga.UI {
 	if !v.Pending {
 		table = ga.Div().Class("table-wrap").ID("comparison-wrap").TabIndex(0).Aria("labelledby", "comparison-title").Body(v.table())
 	}
-	return ga.Section().Class("card").Body(ga.H2().ID("comparison-title").Text("Comparison"), table)
+	return ga.Section().Class("card").Body(ga.H2().ID("comparison-title").Text("Comparison"), table,
+		ga.P().Class("basis how-links").Body(howLink("comparison", "How the options are ranked and compared")))
 }
 
 func (v *comparisonView) table() ga.UI {
@@ -381,18 +386,34 @@ func (v *comparisonView) table() ga.UI {
 			}),
 		)),
 		ga.TBody().Body(ga.Range(v.Rows).Slice(func(k int) ga.UI {
-			row := v.Rows[k]
-			return ga.Tr().Body(
-				ga.Th().Scope("row").Body(figureText(row.Label)...),
-				ga.Range(row.Cells).Slice(func(i int) ga.UI {
-					class := ""
-					if i == v.Winner {
-						class = "winner"
-					}
-					return ga.Td().Class(class).Body(figureText(row.Cells[i])...)
-				}),
-			)
+			return &comparisonRow{C: v.C, Label: v.Rows[k].Label, Cells: v.Rows[k].Cells, Winner: v.Winner}
 		})),
+	)
+}
+
+// comparisonRow is one row of the comparison table: a keystroke redraws
+// the rows whose texts changed (the costs), not those it leaves as they
+// were (the rank, the batch, the latencies, the capex).
+type comparisonRow struct {
+	ga.Compo
+	C      *Calculator // for recovery only
+	Label  string
+	Cells  []string
+	Winner int // the winner's column
+}
+
+func (v *comparisonRow) Render() ga.UI { return v.C.guardedRender(v.render) }
+
+func (v *comparisonRow) render() ga.UI {
+	return ga.Tr().Body(
+		ga.Th().Scope("row").Body(figureText(v.Label)...),
+		ga.Range(v.Cells).Slice(func(i int) ga.UI {
+			class := ""
+			if i == v.Winner {
+				class = "winner"
+			}
+			return ga.Td().Class(class).Body(figureText(v.Cells[i])...)
+		}),
 	)
 }
 

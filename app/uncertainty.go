@@ -232,7 +232,7 @@ func (c *Calculator) renderUncertaintyInputs() ga.UI {
 				ga.Div().Class("grid").Body(
 					ga.Div().Class("field").Body(ga.Label().For("unc-samples").Text("Draws"),
 						ga.Div().Class("control").Body(input("uncertainty.samples", "Draws", f.Unc.Samples, strconv.Itoa(engine.DefaultSamples), func(v string) { f.Unc.Samples = v }).ID("unc-samples")),
-						ga.P().Class("help").Text(fmt.Sprintf("At most %s.", engine.Count(decimal.NewFromInt(engine.MaxSamples), 0)))),
+						ga.P().Class("help").Text(fmt.Sprintf("At most %s, and draws × options × months at most %s.", engine.Count(decimal.NewFromInt(engine.MaxSamples), 0), engine.Count(decimal.NewFromInt(engine.MaxDrawMonths), 0)))),
 					ga.Div().Class("field").Body(ga.Label().For("unc-seed").Text("Seed"),
 						ga.Div().Class("control").Body(input("uncertainty.seed", "Seed", f.Unc.Seed, strconv.Itoa(engine.DefaultSeed), func(v string) { f.Unc.Seed = v }).ID("unc-seed")),
 						ga.P().Class("help").Text("A whole number; another seed gives another sample.")),

@@ -25,6 +25,8 @@ var updateAgreement = flag.Bool("update-agreement", false, "write docs/agreement
 type agreementRow struct {
 	id, ref, model, kind, vendor, accelerator, weights, kv, layout, accelerators string
 	input, output, batch, scenario, source, version, benchmark, date, url        string
+	publisher                                                                    string // who ran and published it (README section 9, extension)
+	group                                                                        int    // the configuration: rows rules 1 and 2 join (assignGroups)
 	value                                                                        decimal.Decimal
 }
 
@@ -83,7 +85,10 @@ func readAgreement(t *testing.T) []agreementRow {
 			accelerator: c["accelerator"], weights: c["weights"], kv: c["kv"], layout: c["layout"],
 			accelerators: c["accelerators"], input: c["input_tokens"], output: c["output_tokens"], batch: c["batch"],
 			scenario: c["scenario"], source: c["source"], version: c["version"], benchmark: c["benchmark"],
-			date: c["date"], url: c["source_url"]}
+			date: c["date"], url: c["source_url"], publisher: c["publisher"]}
+		if r.publisher == "" || r.publisher != strings.ToLower(r.publisher) {
+			t.Fatalf("%s: publisher %q: every row names who published it, in lower case", r.id, r.publisher)
+		}
 		if r.ref != "" {
 			m, ok := meas[r.ref]
 			if !ok {
@@ -122,6 +127,26 @@ func readAgreement(t *testing.T) []agreementRow {
 	return rows
 }
 
+// assignGroups numbers the configurations: a row joins the first earlier
+// configuration whose first row it would pair with by rules 1 and 2 (same key,
+// lengths within 10 % or the same benchmark), else starts one.
+func assignGroups(rows []agreementRow) {
+	var firsts []agreementRow
+	for i := range rows {
+		rows[i].group = -1
+		for g, f := range firsts {
+			if f.key() == rows[i].key() && lengthsMatch(f, rows[i]) {
+				rows[i].group = g
+				break
+			}
+		}
+		if rows[i].group < 0 {
+			rows[i].group = len(firsts)
+			firsts = append(firsts, rows[i])
+		}
+	}
+}
+
 // agreementPairs forms every pair the rule allows (README section 9) and
 // fails when one publication has two rows of one configuration (rule 3).
 func agreementPairs(t *testing.T, rows []agreementRow) []agreementPair {
@@ -144,6 +169,13 @@ func agreementPairs(t *testing.T, rows []agreementRow) []agreementPair {
 			case a.benchmark != "" && a.benchmark == b.benchmark:
 				kind = "benchmark"
 			}
+			// One source is one publisher; two MLPerf submitters are two.
+			if kind == "version" && a.publisher != b.publisher {
+				t.Errorf("%s and %s: one source, publishers %s and %s", a.id, b.id, a.publisher, b.publisher)
+			}
+			if kind == "benchmark" && a.publisher == b.publisher {
+				t.Errorf("%s and %s: two MLPerf submitters, one publisher %s", a.id, b.id, a.publisher)
+			}
 			if a.later(b) {
 				a, b = b, a
 			}
@@ -158,6 +190,7 @@ func agreementPairs(t *testing.T, rows []agreementRow) []agreementPair {
 type agreementSummary struct {
 	label                 string
 	n, within25, within2x int
+	configs, pubPairs     int             // distinct configurations and publisher pairs the pairs come from
 	medianLn              decimal.Decimal // median ln r (r = larger ÷ smaller), 6 places
 	meanSigned            decimal.Decimal // mean ln(later ÷ earlier), 6 places
 	sigma                 decimal.Decimal // one measurement's log spread: medianLn ÷ (0.674490 × √2)
@@ -170,24 +203,23 @@ type agreementSummary struct {
 
 // pooledSigma is one measurement's log spread estimated from the groups
 // themselves rather than from their pairs: each configuration's measurements
-// (rows that pair with each other: same key, lengths and benchmark) deviate
+// (assignGroups: same key, lengths within 10 % or the same benchmark) deviate
 // from their group's mean ln; σ² = Σ (ln x − mean)² ÷ Σ (n_g − 1), the
 // pooled within-group variance. It counts every measurement once, where the
 // pair statistics count a group of n measurements n(n − 1)/2 times; being a
 // mean of squares it weighs the tails the median does not. It returns σ, the
 // ceiling at σ (as summarize's), the number of groups and of degrees of freedom.
 func pooledSigma(rows []agreementRow, keep func(agreementRow) bool) (sigma, ceiling decimal.Decimal, groups, df int) {
-	byGroup := map[string][]decimal.Decimal{}
-	var order []string
+	byGroup := map[int][]decimal.Decimal{}
+	var order []int
 	for _, r := range rows {
 		if !keep(r) {
 			continue
 		}
-		k := r.key() + "|" + r.input + "|" + r.output + "|" + r.benchmark
-		if _, ok := byGroup[k]; !ok {
-			order = append(order, k)
+		if _, ok := byGroup[r.group]; !ok {
+			order = append(order, r.group)
 		}
-		byGroup[k] = append(byGroup[k], lnDec(r.value))
+		byGroup[r.group] = append(byGroup[r.group], lnDec(r.value))
 	}
 	ss := zero
 	for _, k := range order {
@@ -226,7 +258,12 @@ func summarize(label string, pairs []agreementPair) agreementSummary {
 	s := agreementSummary{label: label, n: len(pairs)}
 	lns := make([]decimal.Decimal, 0, len(pairs))
 	sum := zero
+	configs, pubs := map[string]bool{}, map[string]bool{}
 	for _, p := range pairs {
+		configs[fmt.Sprint(p.a.group)] = true
+		pp := []string{p.a.publisher, p.b.publisher}
+		slices.Sort(pp)
+		pubs[strings.Join(pp, "/")] = true
 		if p.ratio.Cmp(d("1.25")) <= 0 {
 			s.within25++
 		}
@@ -236,6 +273,7 @@ func summarize(label string, pairs []agreementPair) agreementSummary {
 		lns = append(lns, p.signedLn.Abs())
 		sum = sum.Add(p.signedLn)
 	}
+	s.configs, s.pubPairs = len(configs), len(pubs)
 	if s.n == 0 {
 		return s
 	}
@@ -252,15 +290,34 @@ func summarize(label string, pairs []agreementPair) agreementSummary {
 	// weighs the tails the median does not see: P(|ln(B ÷ A)| ≤ ln 1.25) =
 	// 2Φ(ln 1.25 ÷ (√2 σ)) − 1 = share. Undefined when every pair is within.
 	if s.within25 < s.n {
-		share := div(dec(int64(s.within25)), dec(int64(s.n)))
-		z := invNormal(div(one.Add(share), two))
-		if z.IsPositive() {
-			lo, hi := lnDec(d("0.75")), lnDec(d("1.25"))
-			s.sigmaShare = div(hi, z.Mul(sqrt2)).Round(6)
-			s.ceilingShare = normalCDF(div(lo.Neg(), s.sigmaShare)).Sub(normalCDF(div(hi.Neg(), s.sigmaShare))).Round(4)
-		}
+		s.sigmaShare, s.ceilingShare = ceilingFromShare(div(dec(int64(s.within25)), dec(int64(s.n))))
 	}
 	return s
+}
+
+// ceilingFromShare is σ from a share of pairs within ±25 % of each other
+// (2Φ(ln 1.25 ÷ (√2 σ)) − 1 = share) and the ceiling at that σ; zero when
+// the share is 1 (σ undefined).
+func ceilingFromShare(share decimal.Decimal) (sigma, ceiling decimal.Decimal) {
+	z := invNormal(div(one.Add(share), two))
+	if !z.IsPositive() || share.Cmp(one) >= 0 {
+		return zero, zero
+	}
+	lo, hi := lnDec(d("0.75")), lnDec(d("1.25"))
+	sigma = div(hi, z.Mul(sqrt2)).Round(6)
+	return sigma, normalCDF(div(lo.Neg(), sigma)).Sub(normalCDF(div(hi.Neg(), sigma))).Round(4)
+}
+
+// wilson is the Wilson score interval of a share k ÷ n at 95 %
+// (z = 1.959964): (p + z²/2n ± z √(p(1 − p)/n + z²/4n²)) ÷ (1 + z²/n).
+func wilson(k, n int) (lo, hi decimal.Decimal) {
+	z := d("1.959964")
+	p, nn := div(dec(int64(k)), dec(int64(n))), dec(int64(n))
+	z2 := z.Mul(z)
+	den := one.Add(div(z2, nn))
+	mid := p.Add(div(z2, nn.Mul(two)))
+	half := z.Mul(sqrtDec(div(p.Mul(one.Sub(p)), nn).Add(div(z2, nn.Mul(nn).Mul(d("4"))))))
+	return div(mid.Sub(half), den).Round(4), div(mid.Add(half), den).Round(4)
 }
 
 // normalCDF is Φ(x) = 1/2 + φ(x) (x + x³/3 + x⁵/(3·5) + …), the series
@@ -299,12 +356,38 @@ func TestNormalCDF(t *testing.T) {
 
 func TestMeasurementAgreement(t *testing.T) {
 	rows := readAgreement(t)
+	assignGroups(rows)
 	pairs := agreementPairs(t, rows)
 	byKind := map[string][]agreementPair{}
 	for _, p := range pairs {
 		byKind[p.kind] = append(byKind[p.kind], p)
 	}
 	floor := append(append([]agreementPair{}, byKind["version"]...), byKind["source"]...)
+	// README section 9, extension: the source pairs split by publisher, the
+	// cross-publisher ones by the accelerator's vendor, and every pair of two
+	// publishers (own setups and MLPerf together).
+	var crossOwn, samePub, crossNV, crossAMD, crossAll []agreementPair
+	for _, p := range pairs {
+		if p.a.publisher == p.b.publisher {
+			if p.kind == "source" {
+				samePub = append(samePub, p)
+			}
+			continue
+		}
+		crossAll = append(crossAll, p)
+		if p.kind != "source" {
+			continue
+		}
+		crossOwn = append(crossOwn, p)
+		switch p.a.vendor {
+		case "nvidia":
+			crossNV = append(crossNV, p)
+		case "amd":
+			crossAMD = append(crossAMD, p)
+		default:
+			t.Errorf("%s and %s: vendor %s has no line of its own", p.a.id, p.b.id, p.a.vendor)
+		}
+	}
 	var dense, moe []agreementPair
 	for _, p := range floor {
 		if p.a.kind == "moe" {
@@ -321,6 +404,11 @@ func TestMeasurementAgreement(t *testing.T) {
 		summarize("of which MoE", moe),
 		summarize("MLPerf: one benchmark, different submitters", byKind["benchmark"]),
 		summarize("all pairs", pairs),
+		summarize("**different publishers, their own setups (a held-out publisher)**", crossOwn),
+		summarize("of which on NVIDIA accelerators", crossNV),
+		summarize("of which on AMD accelerators", crossAMD),
+		summarize("one publisher, two of its publications", samePub),
+		summarize("every pair of two publishers (own setups and MLPerf)", crossAll),
 	}
 
 	// Hand-worked pairs (ratio = larger ÷ smaller):
@@ -333,11 +421,21 @@ func TestMeasurementAgreement(t *testing.T) {
 	//   (TRT013-039) and 1.0 3,330 / 8 = 416.25 (TRT10-029): r = 1.473908…, ln r = 0.387917.
 	//   Mixtral 8x7B on 8 MI300X, MLPerf v5.1 Offline: AMD 53,017.3 (MLP51-028) and
 	//   Dell 53,333.9: r = 53333.9 / 53017.3 = 1.005972….
+	//   Llama 3.1 405B FP8 on 8 H200, 128 (124) / 2048: NVIDIA 1.0 5,348 / 8 =
+	//   668.5 a GPU (AGR-077) and AMD's run in TensorRT-LLM issue 4043 6,051 / 8 =
+	//   756.375 (AGR-190, two publishers): r = 6051 / 5348 = 1.131451…, within
+	//   ±25 %; against NVIDIA 0.13's 3,039.70 / 8 (AGR-076): r = 6051 / 3039.70 =
+	//   1.990657…, outside ±25 %, inside 2×.
+	//   Llama 2 70B on 8 H200, MLPerf v5.0 Offline: Lambda 35,385.10 (AGR-208)
+	//   and HPE 33,781.80 (AGR-207): r = 35385.10 / 33781.80 = 1.047460….
 	want := map[[2]string]string{
 		{"TRT019-002", "TRT10-012"}: "1.000302",
 		{"TRT10-032", "AMDBP-013"}:  "1.329250",
 		{"TRT013-039", "TRT10-029"}: "1.473908",
 		{"MLP51-028", "AGR-172"}:    "1.005972",
+		{"AGR-077", "AGR-190"}:      "1.131451",
+		{"AGR-076", "AGR-190"}:      "1.990657",
+		{"AGR-207", "AGR-208"}:      "1.047460",
 	}
 	found := 0
 	for _, p := range pairs {
@@ -373,11 +471,11 @@ func TestMeasurementAgreement(t *testing.T) {
 		t.Errorf("spread at which 80 %% lie within ±25 %%: %s, want 0.197", got)
 	}
 
-	// Every pair the rule forms lies within one exact-length group, so the
-	// pooled estimate's groups are the rule's.
+	// Every pair the rule forms lies within one configuration of
+	// assignGroups, so the pooled estimate's groups are the rule's.
 	for _, p := range pairs {
-		if p.a.input != p.b.input || p.a.output != p.b.output {
-			t.Errorf("%s and %s pair at different lengths: pooledSigma would split them", p.a.id, p.b.id)
+		if p.a.group != p.b.group {
+			t.Errorf("%s and %s pair across two configurations: pooledSigma would split them", p.a.id, p.b.id)
 		}
 	}
 	notMLPerf := func(r agreementRow) bool { return r.benchmark == "" }
@@ -400,20 +498,41 @@ func TestMeasurementAgreement(t *testing.T) {
 		}
 		fmt.Fprintf(&pb, "| %s | %d | %d | %s | %s |\n", p.label, groups, df, sigma.StringFixed(3), Percent(ceiling))
 	}
-	table := agreementTable(sums) + "\n" + pb.String()
+	// How sure the cross-publisher figure is (README section 9, extension):
+	// the 95 % Wilson interval of its share within ±25 % and the ceiling at
+	// either end. Hand-worked for 4 of 10: p = 0.4, z² = 3.841459, 1 + z²/n =
+	// 1.384146, centre (0.4 + 0.192073) ÷ 1.384146 = 0.427753, half-width
+	// 1.959964 × √(0.024 + 0.009604) ÷ 1.384146 = 0.259572: [0.1682, 0.6873];
+	// at 0.6873, Φ⁻¹(0.84365) = 1.0093, σ = 0.2231 ÷ (√2 × 1.0093) = 0.1563 and
+	// the ceiling Φ(1.8407) − Φ(−1.4274) = 0.9672 − 0.0767 ≈ 0.8905.
+	cross := sums[7]
+	wlo, whi := wilson(cross.within25, cross.n)
+	_, clo := ceilingFromShare(wlo)
+	_, chi := ceilingFromShare(whi)
+	var ib strings.Builder
+	ib.WriteString("| pairs of two publishers, own setups | within ±25 % of each other | 95 % interval (Wilson) | a perfect estimate within ±25 %, at the interval's ends |\n|---|--:|--:|--:|\n")
+	fmt.Fprintf(&ib, "| %d | %d (%s) | %s – %s | %s – %s |\n", cross.n, cross.within25,
+		Percent(div(dec(int64(cross.within25)), dec(int64(cross.n)))), Percent(wlo), Percent(whi), Percent(clo), Percent(chi))
+	if got := fmt.Sprintf("%s %s %s %s", wlo.StringFixed(3), whi.StringFixed(3), clo.StringFixed(3), chi.StringFixed(3)); got != agreementIntervalExpected {
+		t.Errorf("cross-publisher interval and ceilings %s, want %s", got, agreementIntervalExpected)
+	}
+	table := agreementTable(sums) + "\n" + pb.String() + "\n" + ib.String()
 	t.Logf("\n%s", table)
 
 	// The figures docs/methodology.md states, recomputed: a change of the data
 	// or the rule fails here until the documentation says the same.
 	wantSums := agreementExpected
+	if len(wantSums) != len(sums) {
+		t.Errorf("%d summary lines, %d expected", len(sums), len(wantSums))
+	}
 	for i, s := range sums {
 		if i >= len(wantSums) {
 			break
 		}
 		w := wantSums[i]
-		got := fmt.Sprintf("%d %d %d %s %s %s %s %s", s.n, s.within25, s.within2x, s.medianLn.StringFixed(3), s.sigma.StringFixed(3), s.ceiling.StringFixed(3), s.sigmaShare.StringFixed(3), s.ceilingShare.StringFixed(3))
+		got := fmt.Sprintf("%d %d %d %s %s %s %s %s %d %d", s.n, s.within25, s.within2x, s.medianLn.StringFixed(3), s.sigma.StringFixed(3), s.ceiling.StringFixed(3), s.sigmaShare.StringFixed(3), s.ceilingShare.StringFixed(3), s.configs, s.pubPairs)
 		if got != w {
-			t.Errorf("%s: n, within ±25 %%, within 0.5–2×, median ln r, σ, ceiling, σ and ceiling from the share = %s, want %s", s.label, got, w)
+			t.Errorf("%s: n, within ±25 %%, within 0.5–2×, median ln r, σ, ceiling, σ and ceiling from the share, configurations, publisher pairs = %s, want %s", s.label, got, w)
 		}
 	}
 	md, err := os.ReadFile("../docs/methodology.md")
@@ -435,21 +554,31 @@ func TestMeasurementAgreement(t *testing.T) {
 }
 
 // agreementExpected: n, within ±25 %, within 0.5–2×, median ln r, σ, ceiling
-// (the share within [0.75, 1.25] of a perfect estimate), in the order of the
+// (the share within [0.75, 1.25] of a perfect estimate), σ and ceiling from
+// the share within ±25 %, configurations, publisher pairs, in the order of the
 // summary table.
 var agreementExpected = []string{
-	"98 86 98 0.072 0.075 0.998 0.102 0.983",    // same source, another software version
-	"38 32 38 0.075 0.078 0.998 0.112 0.972",    // different publications, their own setups
-	"136 118 136 0.074 0.077 0.998 0.105 0.980", // version and source together (the floor)
-	"134 117 134 0.074 0.077 0.998 0.103 0.982", // of which dense
-	"2 1 2 0.156 0.163 0.875 0.234 0.721",       // of which MoE
-	"30 30 30 0.022 0.023 1.000 0.000 0.000",    // MLPerf: one benchmark, different submitters
-	"166 148 166 0.064 0.067 1.000 0.098 0.987", // all pairs
+	"102 89 102 0.074 0.077 0.998 0.104 0.982 61 4",   // same source, another software version
+	"40 33 40 0.077 0.081 0.997 0.116 0.966 17 2",     // different publications, their own setups
+	"142 122 142 0.075 0.078 0.998 0.107 0.978 69 5",  // version and source together (the floor)
+	"140 121 140 0.075 0.078 0.998 0.106 0.979 67 5",  // of which dense
+	"2 1 2 0.156 0.163 0.875 0.234 0.721 2 1",         // of which MoE
+	"167 161 167 0.023 0.024 1.000 0.075 0.998 14 61", // MLPerf: one benchmark, different submitters
+	"309 283 309 0.041 0.043 1.000 0.091 0.992 81 66", // all pairs
+	"10 4 10 0.289 0.303 0.598 0.301 0.601 9 1",       // different publishers, their own setups (a held-out publisher)
+	"10 4 10 0.289 0.303 0.598 0.301 0.601 9 1",       // of which on NVIDIA accelerators
+	"0 0 0 0.000 0.000 0.000 0.000 0.000 0 0",         // of which on AMD accelerators
+	"30 29 30 0.073 0.077 0.998 0.074 0.999 8 1",      // one publisher, two of its publications
+	"177 165 177 0.026 0.027 1.000 0.086 0.995 23 62", // every pair of two publishers (own setups and MLPerf)
 }
+
+// agreementIntervalExpected: the 95 % interval of the cross-publisher share
+// within ±25 % and the ceiling at its ends (TestMeasurementAgreement).
+var agreementIntervalExpected = "0.168 0.687 0.269 0.891"
 
 // agreementPooledExpected: σ, ceiling, configurations, degrees of freedom of
 // the pooled estimate, in the order of its table.
-var agreementPooledExpected = []string{"0.126 0.950 67 90", "0.147 0.910 59 60", "0.067 1.000 8 30", "0.055 1.000 12 20"}
+var agreementPooledExpected = []string{"0.130 0.943 67 91", "0.152 0.900 59 61", "0.067 1.000 8 30", "0.051 1.000 14 43"}
 
 // idOf names a row by its measurements.csv id where it has one.
 func idOf(r agreementRow) string {
@@ -461,18 +590,18 @@ func idOf(r agreementRow) string {
 
 func agreementTable(sums []agreementSummary) string {
 	var b strings.Builder
-	b.WriteString("| pairs | count | within ±25 % of each other | within 0.5–2× | median \\|ln ratio\\| | σ of one measurement (from the median) | a perfect estimate within ±25 % | σ (from the share) | a perfect estimate within ±25 % |\n")
-	b.WriteString("|---|--:|--:|--:|--:|--:|--:|--:|--:|\n")
+	b.WriteString("| pairs | count | configurations | publisher pairs | within ±25 % of each other | within 0.5–2× | median \\|ln ratio\\| | σ of one measurement (from the median) | a perfect estimate within ±25 % | σ (from the share) | a perfect estimate within ±25 % |\n")
+	b.WriteString("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
 	for _, s := range sums {
 		if s.n == 0 {
-			fmt.Fprintf(&b, "| %s | 0 | – | – | – | – | – | – | – |\n", s.label)
+			fmt.Fprintf(&b, "| %s | 0 | 0 | 0 | – | – | – | – | – | – | – |\n", s.label)
 			continue
 		}
 		sh, ch := "–", "–"
 		if s.sigmaShare.IsPositive() {
 			sh, ch = s.sigmaShare.StringFixed(3), Percent(s.ceilingShare)
 		}
-		fmt.Fprintf(&b, "| %s | %d | %d (%s) | %d (%s) | %s | %s | %s | %s | %s |\n", s.label, s.n,
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d (%s) | %d (%s) | %s | %s | %s | %s | %s |\n", s.label, s.n, s.configs, s.pubPairs,
 			s.within25, Percent(div(dec(int64(s.within25)), dec(int64(s.n)))),
 			s.within2x, Percent(div(dec(int64(s.within2x)), dec(int64(s.n)))),
 			s.medianLn.StringFixed(3), s.sigma.StringFixed(3), Percent(s.ceiling), sh, ch)
@@ -489,14 +618,23 @@ func agreementPage(sums []agreementSummary, pairs []agreementPair) string {
 	b.WriteString("later publication. What the spread means for the estimate is in [methodology.md](methodology.md)\n")
 	b.WriteString("(Throughput, \"How well published measurements agree with each other\").\n\n")
 	b.WriteString(agreementTable(sums))
+	// The source pairs are shown in two sections (README section 9, extension):
+	// two publishers, and one publisher's two publications.
+	section := func(p agreementPair) string {
+		if p.kind == "source" && p.a.publisher != p.b.publisher {
+			return "cross"
+		}
+		return p.kind
+	}
 	sorted := slices.Clone(pairs)
-	order := map[string]int{"source": 0, "version": 1, "benchmark": 2}
-	slices.SortStableFunc(sorted, func(x, y agreementPair) int { return order[x.kind] - order[y.kind] })
+	order := map[string]int{"cross": 0, "source": 1, "version": 2, "benchmark": 3}
+	slices.SortStableFunc(sorted, func(x, y agreementPair) int { return order[section(x)] - order[section(y)] })
 	kind := ""
 	for _, p := range sorted {
-		if p.kind != kind {
-			kind = p.kind
-			fmt.Fprintf(&b, "\n## %s\n\n", map[string]string{"source": "Different publications, their own setups",
+		if section(p) != kind {
+			kind = section(p)
+			fmt.Fprintf(&b, "\n## %s\n\n", map[string]string{"cross": "Different publishers, their own setups",
+				"source":  "One publisher, two of its publications",
 				"version": "Same source, another software version", "benchmark": "MLPerf: one benchmark, different submitters"}[kind])
 			b.WriteString("| configuration | A | B | B ÷ A | ratio |\n|---|---|---|--:|--:|\n")
 		}

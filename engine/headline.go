@@ -15,6 +15,24 @@ func EvaluateHeadline(s *Scenario) (*Result, error) {
 	return p.evaluate()
 }
 
+// EvaluateHeadlineResolved is EvaluateHeadline with Resolve(s), which
+// the evaluation resolved anyway: the page shows each input's default and
+// where it comes from, and resolving again took a second pass over the
+// registry on every keystroke. The resolution is nil when s has errors
+// (call Resolve then); the caller must not change it.
+func EvaluateHeadlineResolved(s *Scenario) (*Result, *Resolution, error) {
+	p, res, errs := checkResolved(s)
+	if errs != nil {
+		return nil, nil, errs
+	}
+	p.noPower = true
+	r, err := p.evaluate()
+	if err != nil {
+		return nil, nil, err
+	}
+	return r, res, nil
+}
+
 // PowerOf is the power figures of r, the result of EvaluateHeadline (or
 // Evaluate) for s: the same as Evaluate's Result.Power.
 func PowerOf(s *Scenario, r *Result) (*Power, error) {

@@ -38,3 +38,37 @@ func TestEvaluateHeadlineAndPowerOf(t *testing.T) {
 		}
 	}
 }
+
+// EvaluateHeadlineResolved gives EvaluateHeadline's result and the
+// scenario's resolution, unchanged by the evaluation that read it; an
+// invalid scenario gives the same errors and no resolution.
+func TestEvaluateHeadlineResolved(t *testing.T) {
+	ref := loadReference(t)
+	scenarios := []Scenario{*ref, DefaultScenario()}
+	for _, ex := range Examples {
+		scenarios = append(scenarios, ex.Scenario.Clone())
+	}
+	for _, s := range scenarios {
+		want, err := EvaluateHeadline(&s)
+		if err != nil {
+			t.Fatalf("%s: %v", s.Name, err)
+		}
+		got, res, err := EvaluateHeadlineResolved(&s)
+		if err != nil {
+			t.Fatalf("%s: %v", s.Name, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the result differs from EvaluateHeadline's", s.Name)
+		}
+		if res == nil || !reflect.DeepEqual(res, Resolve(&s)) {
+			t.Errorf("%s: the resolution differs from Resolve's", s.Name)
+		}
+	}
+	bad := ref.Clone()
+	bad.Workload.RequestsPerDay = N("-1")
+	_, wantErr := EvaluateHeadline(&bad)
+	r, res, err := EvaluateHeadlineResolved(&bad)
+	if wantErr == nil || err == nil || err.Error() != wantErr.Error() || r != nil || res != nil {
+		t.Errorf("invalid scenario: %v, %v, %v (want the errors %v)", r, res, err, wantErr)
+	}
+}

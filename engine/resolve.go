@@ -215,6 +215,13 @@ func need(errs *Errors, group []Resolved) {
 // Check validates s and resolves every default. It returns all problems at
 // once, each named by its path.
 func Check(s *Scenario) (*plan, Errors) {
+	p, _, errs := checkResolved(s)
+	return p, errs
+}
+
+// checkResolved is Check with Resolve(s), which the plan's figures were
+// read from (EvaluateHeadlineResolved hands it on); nil with the errors.
+func checkResolved(s *Scenario) (*plan, *Resolution, Errors) {
 	var errs Errors
 	p := &plan{name: s.Name}
 	switch {
@@ -319,9 +326,9 @@ func Check(s *Scenario) (*plan, Errors) {
 		}
 	}
 	if len(errs) > 0 {
-		return nil, errs.dedupe()
+		return nil, nil, errs.dedupe()
 	}
-	return p, nil
+	return p, r, nil
 }
 
 // checkText checks a name or label: UTF-8, at most max characters, and

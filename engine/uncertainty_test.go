@@ -2,6 +2,7 @@ package engine
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/big"
 	"math/rand"
@@ -1040,5 +1041,39 @@ func TestSimulatePacesItsSpreads(t *testing.T) {
 	stopAfterDraws := Pace(func() bool { n++; return n <= 20 })
 	if _, err := Simulate(s, stopAfterDraws); err != ErrStopped {
 		t.Errorf("a stop after the draws: %v, want ErrStopped", err)
+	}
+}
+
+// A run is bounded by draws × options × months (MaxDrawMonths): 10,000
+// draws of 8 options over 120 months (9,600,000) is refused before any
+// draw, naming the sample count and the most it may be here:
+// 2,400,000 / (8 × 120) = 2,500 draws. 2,500 is accepted (not run here);
+// the reference's 4 options over 60 months may take 10,000 (2,400,000).
+func TestSimulateDrawMonthsBounded(t *testing.T) {
+	s := referenceWithRanges(t, "10000")
+	for len(s.Options) < MaxOptions {
+		o := s.Options[len(s.Options)%4]
+		o.Label = fmt.Sprintf("%s %d", o.Label, len(s.Options))
+		s.Options = append(s.Options, o)
+	}
+	s.Workload.HorizonMonths = N("120")
+	start := time.Now()
+	_, err := Simulate(s, nil)
+	want := "uncertainty.samples: 10,000 draws of 8 options over 120 months is more than a run may hold: at most 2,500 draws here (draws × options × months at most 2,400,000)"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("refused in %v", d)
+	}
+	// The bound is inclusive: 2,500 draws pass the check. Stopped at the
+	// first pace (false: stop) so the test does not run them.
+	s.Uncertainty.Samples = N("2500")
+	if _, err := Simulate(s, func() bool { return false }); err != ErrStopped {
+		t.Errorf("2,500 draws: got %v, want the run to start (and stop)", err)
+	}
+	ref := referenceWithRanges(t, "10000")
+	if _, err := Simulate(ref, func() bool { return false }); err != ErrStopped {
+		t.Errorf("the reference's 10,000 draws: got %v, want the run to start", err)
 	}
 }

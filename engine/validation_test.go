@@ -446,7 +446,12 @@ or the decode rate alone for a disaggregated decode pool. Ratio = estimate / mea
 was mapped is in ` + "`engine/testdata/throughput/README.md`" + `. The *validation* set holds out whole sources and
 is what accuracy is judged on; a refit may use only the *training* set. Each refit round declares its
 candidate terms and its training-only criterion before any is computed, in ` + "`docs/methodology.md`" + ` (Throughput,
-"The fitted factors": the fifth to eleventh rounds), and computes the validation set once, after its choice.
+"The fitted factors": the fifth to thirteenth rounds), and computes the validation set once, after its choice.
+The figures below are the eleventh round's physics and factors: the twelfth round (the expert-parallel
+efficiency off the attention; grouped GEMMs of at least a tile of rows an expert) and the thirteenth
+(decode's share of MFU by the rows of its GEMMs) adopted nothing, their candidates failing the training
+criterion (their tables are in the methodology), so no validation figure was computed for them and the
+validation figures before and after them are the same.
 `)
 	fmt.Fprintf(&b, "\n%d further measurements are excluded, each with its reason, in `engine/testdata/throughput/excluded.csv`.\n", excluded)
 	for _, split := range []struct{ key, title string }{{"validation", "Validation"}, {"train", "Training"}} {

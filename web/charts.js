@@ -98,7 +98,10 @@ function standaloneChart(fig) {
   const body = svgEl("g", { transform: `translate(0 ${y})` });
   for (const n of [...clone.childNodes]) body.appendChild(n);
   const cap = svgEl("g", { "font-family": font, fill: muted, "font-size": 12 });
-  const lines = wrap(fig.querySelector("figcaption").textContent, Math.floor(W / 6.6));
+  // The caption's text, without its links to the methodology (.how-links).
+  const caption = fig.querySelector("figcaption").cloneNode(true);
+  for (const a of caption.querySelectorAll(".how-links")) a.remove();
+  const lines = wrap(caption.textContent, Math.floor(W / 6.6));
   lines.forEach((l, i) => cap.appendChild(svgEl("text", { x: 8, y: y + vb.height + 18 + i * 16 }, l)));
   const H = y + vb.height + 18 + lines.length * 16;
   const out = svgEl("svg", { xmlns: svgNS, width: W, height: H, viewBox: `0 0 ${W} ${H}`, "font-family": font });

@@ -3,6 +3,7 @@ package browser
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -112,7 +113,14 @@ func TestInteractivityChartAndCeiling(t *testing.T) {
 	ctx := NewBrowser(t)
 	step(t, ctx, 90*time.Second, chromedp.Navigate(site.URL+"#"+engine.EncodeLink(s)), WaitApp(),
 		WaitJS(`document.querySelectorAll("#chart-interactivity polyline").length === 2`, 60*time.Second))
-	checkTexts(t, ctx, map[string]string{"#headline-1 [data-key=calibration] p": r.Options[1].Calibration.Sentence()})
+	// The measurement's source shows as a short link, its host, to the
+	// whole address.
+	cal := r.Options[1].Calibration
+	host := strings.TrimPrefix(strings.SplitN(strings.TrimPrefix(cal.Source, "https://"), "/", 2)[0], "www.")
+	checkTexts(t, ctx, map[string]string{"#headline-1 [data-key=calibration] p": strings.Replace(cal.Sentence(), cal.Source, host, 1)})
+	if got := eval[string](t, ctx, `document.querySelector("#headline-1 [data-key=calibration] p a.source").getAttribute("href")`); got != cal.Source || !strings.HasPrefix(got, "https://") {
+		t.Errorf("the calibration's source links to %q, want %q", got, cal.Source)
+	}
 	step(t, ctx, 20*time.Second, setInput("cost-ceiling", "0.05"),
 		WaitJS(`document.querySelectorAll("#fastest-within li").length === 2`, 10*time.Second))
 	got := eval[[]string](t, ctx, `[...document.querySelectorAll("#fastest-within li")].map((e) => e.textContent)`)

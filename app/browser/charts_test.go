@@ -315,7 +315,9 @@ func TestChartTornadoValuesPrinted(t *testing.T) {
 }
 
 // TestChartSaveSVGAndPNG: every chart's buttons download a well-formed SVG
-// and a PNG.
+// (the chart's title and caption drawn in, its links to the methodology
+// not) and a PNG: the nine charts of the default page, then the fan chart
+// of the gigawatt example's Monte Carlo run.
 func TestChartSaveSVGAndPNG(t *testing.T) {
 	s := calcSite(t)
 	ctx := NewBrowser(t)
@@ -365,7 +367,9 @@ func TestChartSaveSVGAndPNG(t *testing.T) {
 		}
 		return nil
 	}
-	for _, id := range charts {
+	// check saves the chart id as SVG and PNG and checks both files.
+	check := func(id string) {
+		t.Helper()
 		svg := save("#"+id+"-save-svg", strings.TrimPrefix(id, "chart")+".svg")
 		dec := xml.NewDecoder(bytes.NewReader(svg))
 		root, texts := "", 0
@@ -393,11 +397,32 @@ func TestChartSaveSVGAndPNG(t *testing.T) {
 		if !bytes.Contains(svg, []byte(xmlEscape(title))) {
 			t.Errorf("%s: the SVG lacks the chart's title %q", id, title)
 		}
+		// The caption is drawn in, without its links to the methodology.
+		how := text(t, ctx, "#"+id+" figcaption .how-links")
+		caption := strings.TrimSpace(strings.TrimSuffix(text(t, ctx, "#"+id+" figcaption"), how))
+		// (An apostrophe may be written as is or escaped.)
+		if words := strings.Fields(caption); len(words) < 3 || !bytes.Contains(svg, []byte(strings.Join(words[:3], " "))) && !bytes.Contains(svg, []byte(xmlEscape(strings.Join(words[:3], " ")))) {
+			t.Errorf("%s: the SVG lacks the caption's first words (%q)", id, caption)
+		}
+		if w := strings.Fields(how); len(w) < 2 {
+			t.Errorf("%s: no link to the methodology under the chart (%q)", id, how)
+		} else if probe := w[0] + " " + w[1]; bytes.Contains(svg, []byte(probe)) { // "How each", "How the"
+			t.Errorf("%s: the SVG draws the methodology link %q in", id, probe)
+		}
 		png := save("#"+id+"-save-png", strings.TrimPrefix(id, "chart")+".png")
 		if !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) || len(png) < 2000 {
 			t.Errorf("%s: PNG of %d bytes starting %q", id, len(png), png[:min(8, len(png))])
 		}
 	}
+	for _, id := range charts {
+		check(id)
+	}
+	// The fan chart is drawn once the Uncertainty card's draws are done:
+	// the gigawatt example runs 300.
+	sc := exampleNamed(t, "gigawatt").Scenario.Clone()
+	step(t, ctx, 2*time.Minute, chromedp.Navigate("about:blank"), chromedp.Navigate(s.URL+"#"+engine.EncodeLink(&sc)), WaitApp(), WaitTable(),
+		WaitJS(`document.querySelector("#chart-fan svg") !== null && document.querySelector("#uncertainty-progress") === null`, 90*time.Second))
+	check("chart-fan")
 	if f := log.Failures(); len(f) > 0 {
 		t.Errorf("console: %v", f)
 	}

@@ -4,12 +4,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/infercost/infercost/engine"
+	"github.com/shopspring/decimal"
 )
 
 // typeKeys types text into the input id with real key presses, replacing
@@ -192,6 +195,29 @@ func TestEntryNewUserTask(t *testing.T) {
 			stat(i, "first_month_cost"): engine.Money(o.FirstMonthCost),
 		})
 	}
+	// The same file for the CLI: cmd/infercost/testdata/newuser.json is the
+	// scenario typed, and the page shows the figures `infercost eval
+	// -format json` gives on it (newuser.json.golden, pinned by the CLI's
+	// TestEvalGolden; its hand-worked figures: TestEvalNewUserHandWorked).
+	checkNewUserFile(t, ctx, &want)
+	// Hand-worked (as in TestEvalNewUserHandWorked): the API's request
+	// costs 1,500 × $0.60/M + 300 × $0.80/M = $0.00114, $57,000 a day for
+	// 50,000,000, $57,000 × 365/12 = $1,733,750 a month, $62,415,000 over
+	// 36 months. The H100's 544 accelerators (the engine's) cost 544 ×
+	// $2.99 × 730 = $1,187,388.80 a month, $42,745,996.80 in all. The
+	// margins against the B200's $16,202,300.25: $26,543,696.55 (62.1 %)
+	// and $46,212,699.75 (74.0 %). The H100's crossover: a replica costs
+	// 4 × $2.99 × 730 = $8,730.80 a month, which buys the API 8,730.80 /
+	// ($0.00114 × 365/12) = 251,789.53 requests a day; 3 replicas at the
+	// crossover: 755,368.59, rounded up.
+	checkTexts(t, ctx, map[string]string{
+		stat(0, "first_month_cost"):  "$1,733,750",
+		stat(0, "total_cost"):        "$62,415,000",
+		stat(1, "first_month_cost"):  "$1,187,389",
+		stat(1, "total_cost"):        "$42,745,997",
+		stat(1, "break_even_volume"): "755,369 requests/day",
+		"#summary-margin":            "It costs $26,543,697 less than the runner-up, NVIDIA H100 SXM 80 GB, rented (62.1 % less), and $46,212,700 less than the API, Token API (74.0 % less).",
+	})
 	// The headline: the verdict and the margin over the runner-up and the
 	// API; with no growth the ranking does not change over the months
 	// (no Change line), and the crossover is each option's break-even
@@ -239,6 +265,59 @@ func TestEntryNewUserTask(t *testing.T) {
 		chromedp.Click(`#changed li[data-changed="options[1].commit_months"] button`),
 		WaitJS(`document.activeElement && document.activeElement.id === "o2-commit_months"`, 10*time.Second))
 	responds(t, ctx, log)
+}
+
+// checkNewUserFile checks that cmd/infercost/testdata/newuser.json is the
+// scenario typed (the same link) and that the page shows, for each option,
+// the figures of `infercost eval -format json` on that file
+// (testdata/newuser.json.golden), and the same crossovers.
+func checkNewUserFile(t *testing.T, ctx context.Context, typed *engine.Scenario) {
+	t.Helper()
+	dir := filepath.Join("..", "..", "cmd", "infercost", "testdata")
+	f, err := os.Open(filepath.Join(dir, "newuser.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	file, err := engine.DecodeScenario(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if engine.EncodeLink(&file) != engine.EncodeLink(typed) {
+		t.Errorf("testdata/newuser.json is not the scenario typed:\n%s\n%s", engine.EncodeLink(&file), engine.EncodeLink(typed))
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "newuser.json.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cli struct {
+		Options    []map[string]any `json:"options"`
+		Comparison struct {
+			Options []struct {
+				BreakEven *string `json:"break_even_requests_per_day"`
+			} `json:"options"`
+		} `json:"comparison"`
+	}
+	if err := json.Unmarshal(data, &cli); err != nil {
+		t.Fatal(err)
+	}
+	if len(cli.Options) != 3 || len(cli.Comparison.Options) != 3 {
+		t.Fatalf("the CLI's output has %d options", len(cli.Options))
+	}
+	want := map[string]string{}
+	for i, o := range cli.Options {
+		for _, key := range []string{"total_cost", "first_month_cost", "last_month_cost", "cost_per_m_tokens", "cost_per_1k_requests"} {
+			v, ok := o[key].(string)
+			if !ok {
+				t.Fatalf("option %d: no %s in the CLI's output", i, key)
+			}
+			want[stat(i, key)] = engine.Money(decimal.RequireFromString(v))
+		}
+		if be := cli.Comparison.Options[i].BreakEven; be != nil {
+			want[stat(i, "break_even_volume")] = engine.Count(decimal.RequireFromString(*be), 0) + " requests/day"
+		}
+	}
+	checkTexts(t, ctx, want)
 }
 
 // TestEntryDraftSurvivesReload: a new scenario being filled in (still

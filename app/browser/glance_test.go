@@ -1,6 +1,7 @@
 package browser
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -150,12 +151,78 @@ func TestGlanceLayouts(t *testing.T) {
 				if n == 8 && width == 1440 && (f.NarrowestColumn < 90 || f.ClippedCells > 0) {
 					t.Errorf("eight options at 1440 px: narrowest column %v px, %d cells clipped", f.NarrowestColumn, f.ClippedCells)
 				}
+				if width == 320 {
+					checkSourcesAsLinks(t, ctx, width)
+				}
 			})
 		}
 	}
 	if fails := log.Failures(); len(fails) > 0 {
 		t.Errorf("console: %s", strings.Join(fails, "\n"))
 	}
+}
+
+// openFoldsJS opens every closed fold of the inputs (a fold renders its
+// fields once open, and may hold folds of its own); it returns how many
+// were still closed.
+const openFoldsJS = `(() => {
+	const closed = [...document.querySelectorAll(".inputs details:not([open]) > summary")];
+	for (const s of closed) s.click();
+	return closed.length;
+})()`
+
+// sourcesJS reads the inputs' help texts as shown: those that show an
+// address ("://"), how many source links there are, and any source link
+// that is not a web address opening in a new tab without access to the
+// page (target _blank, rel noopener).
+const sourcesJS = `(() => {
+	const helps = [...document.querySelectorAll(".help")].filter((el) => el.getClientRects().length);
+	const links = [...document.querySelectorAll(".help a.source")].filter((a) => a.getClientRects().length);
+	return {
+		Helps: helps.length, Links: links.length,
+		Addresses: helps.filter((el) => el.innerText.includes("://")).slice(0, 5).map((el) => el.innerText.slice(0, 160)),
+		Bad: links.filter((a) => !/^https?:\/\/[^/]/.test(a.getAttribute("href")) || a.target !== "_blank" || !a.relList.contains("noopener") || a.title !== a.getAttribute("href")).slice(0, 3).map((a) => a.outerHTML),
+		Texts: [...new Set(links.map((a) => a.textContent))],
+	};
+})()`
+
+// checkSourcesAsLinks opens every fold of the inputs, so that every
+// field's help and the source of its default show, and checks that no help
+// text shows a web address (each source is a short link: the site's name,
+// the address its target and title), that the page still does not overflow
+// at width and that nothing sticks out of its box. It then leaves the page
+// (the next check starts from a fresh load, with its folds as the link
+// sets them).
+func checkSourcesAsLinks(t *testing.T, ctx context.Context, width int) {
+	t.Helper()
+	step(t, ctx, 30*time.Second, WaitJS(openFoldsJS+` === 0`, 20*time.Second))
+	src := eval[struct {
+		Helps, Links   int
+		Addresses, Bad []string
+		Texts          []string
+	}](t, ctx, sourcesJS)
+	t.Logf("all folds open at %d px: %d help texts, %d source links named %q", width, src.Helps, src.Links, src.Texts)
+	if src.Links == 0 {
+		t.Errorf("no source link among %d help texts", src.Helps)
+	}
+	if len(src.Addresses) > 0 {
+		t.Errorf("help texts show addresses, not short links: %q", src.Addresses)
+	}
+	if len(src.Bad) > 0 {
+		t.Errorf("source links not opening their address safely in a new tab: %s", strings.Join(src.Bad, "; "))
+	}
+	for _, name := range src.Texts {
+		if len(name) > 30 || strings.Contains(name, "/") {
+			t.Errorf("source link named %q: not short", name)
+		}
+	}
+	if w := eval[float64](t, ctx, `Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)`); w > float64(width) {
+		t.Errorf("with every fold open the page is %v px wide at %d px", w, width)
+	}
+	if over := eval[[]string](t, ctx, overflowJS); len(over) > 0 {
+		t.Errorf("with every fold open, sticking out at %d px: %s", width, strings.Join(over, "; "))
+	}
+	step(t, ctx, 10*time.Second, chromedp.Navigate("about:blank"))
 }
 
 // TestGlanceSummary checks the summary against the engine's own for the

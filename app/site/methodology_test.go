@@ -30,10 +30,16 @@ func TestMethodologyPage(t *testing.T) {
 		`<a href="/repo/">← Back to the calculator</a>`,
 		`href="/repo/web/infercost.css"`,
 		"<table>", // the document's tables are tables, not text
+		"CUTLASS\n# Hopper: use TRITON&quot;", // a wrapped line that begins with "#", escaped
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("page lacks %s", want)
 		}
+	}
+	// One title: a line of the document that begins with "#" inside a
+	// paragraph (a wrapped code comment) would render as a second <h1>.
+	if n := strings.Count(s, "<h1"); n != 1 {
+		t.Errorf("%d <h1> headings, want 1 (a wrapped line starts with \"#\"?)", n)
 	}
 	if n := strings.Count(s, charsetMeta); n != 1 {
 		t.Errorf("%d charset metas, want 1 (addMetaCSP puts the policy after it)", n)

@@ -21,7 +21,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // format and compares with testdata/NAME.FORMAT.golden. Run with -update to
 // rewrite them after an intended change, and review the diff.
 func TestEvalGolden(t *testing.T) {
-	for _, name := range []string{"handworked", "reference"} {
+	for _, name := range []string{"handworked", "reference", "newuser"} {
 		for _, format := range []string{"table", "json", "csv", "csv-monthly"} {
 			t.Run(name+"/"+format, func(t *testing.T) {
 				code, stdout, stderr := runCLI("", "eval", "-format", format, filepath.Join("testdata", name+".json"))
@@ -72,6 +72,54 @@ func TestEvalHandWorkedFigures(t *testing.T) {
 		// net present cost; NPV ($3,942 − $8,760) × 1.9808621 = −$9,543.79,
 		// never paid back; no IRR, every month's cash is negative.
 		"Discounted at 8.0 % a year", "$17,352", "−$9,544", "never", "none: the cash flows never change sign"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("table lacks %s:\n%s", want, stdout)
+		}
+	}
+}
+
+// TestEvalNewUserHandWorked: testdata/newuser.json is the new-user task of
+// issue 12 (the browser's TestEntryNewUserTask types it from "New
+// scenario" and checks the page against this output): Llama 3.1 70B,
+// 50,000,000 requests a day of 1,500 input and 300 output tokens, no
+// growth, cache or peak, over the default 36 months; a token API at $0.60
+// and $0.80 per M, the H100 rented on demand at its catalog $2.99 an hour
+// (16 committed for 12 months at the same rate), and a B200 bought.
+func TestEvalNewUserHandWorked(t *testing.T) {
+	code, stdout, stderr := runCLI("", "eval", "testdata/newuser.json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		// The API: a request costs 1,500 × $0.60/M + 300 × $0.80/M =
+		// $0.0009 + $0.00024 = $0.00114: $1.14 per 1,000; 1,800 tokens a
+		// request: $0.00114 / 1,800 × 10^6 = $0.6333 per M tokens. A day:
+		// 50,000,000 × $0.00114 = $57,000; a month of 365/12 days:
+		// $57,000 × 365 / 12 = $1,733,750; 36 months: $62,415,000.
+		"$1.14", "$0.6333", "$1,733,750", "$62,415,000",
+		// The H100 on demand: the engine holds 544 accelerators (136
+		// replicas of 4; the throughput model's); 544 × $2.99 × 730 h =
+		// $1,187,388.80 a month (the 16 committed at the same rate change
+		// nothing), × 36 = $42,745,996.80.
+		"544", "$1,187,389", "$42,745,997",
+		// The margins: the B200's total is the engine's $16,202,300.25
+		// (its JSON: 252 accelerators bought at $50,000, $12,600,000, and
+		// their running costs). Against the H100: $42,745,996.80 −
+		// $16,202,300.25 = $26,543,696.55, 62.1 % of $42,745,996.80;
+		// against the API: $62,415,000 − $16,202,300.25 = $46,212,699.75,
+		// 74.0 % of $62,415,000 (0.74041).
+		"B200 owned is cheapest: $16,202,300 in all",
+		"It costs $26,543,697 less than the runner-up, NVIDIA H100 SXM 80 GB, rented (62.1 % less), and $46,212,700 less than the API, Token API (74.0 % less).",
+		// The crossover against the API for the H100: a replica costs
+		// 4 × $2.99 × 730 = $8,730.80 a month; a request a day costs the
+		// API $0.00114 × 365/12 = $0.034675 a month, so one replica's cost
+		// buys a = 8,730.80 / 0.034675 = 251,789.53 requests a day of the
+		// API. At the crossover the engine holds 3 replicas: V* = 3 × a =
+		// 755,368.59, rounded up.
+		"beats the API at every volume above 755,369 requests a day",
+		// No growth: the same option is cheapest in every month.
+		"B200 owned: cheapest in every month",
+	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("table lacks %s:\n%s", want, stdout)
 		}

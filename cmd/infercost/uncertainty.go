@@ -13,7 +13,7 @@ import (
 // writeSimulation writes the Monte Carlo's ranges, each option's spread,
 // win share and regret (table format), as the page shows them.
 func writeSimulation(w io.Writer, sim *engine.Simulation) error {
-	fmt.Fprintf(w, "\nUncertainty: %d draws, seed %d\n", sim.Samples, sim.Seed)
+	fmt.Fprintf(w, "\nUncertainty: %s draws, seed %d\n", engine.Count(decimal.NewFromInt(int64(sim.Samples)), 0), sim.Seed)
 	for _, r := range sim.Ranges {
 		note := ""
 		if r.Default {

@@ -310,3 +310,12 @@ func scenarioFile(t *testing.T, s *engine.Scenario) string {
 	}
 	return path
 }
+
+// The sample count is printed as the page prints it, with separators:
+// "1,000 draws", not "1000 draws".
+func TestEvalSamplesCountPrinted(t *testing.T) {
+	code, stdout, stderr := runCLI("", "eval", "-samples", "1000", "-seed", "3", "testdata/handworked.json")
+	if code != 0 || !strings.Contains(stdout, "\nUncertainty: 1,000 draws, seed 3\n") {
+		t.Errorf("exit %d, stderr %q; want \"Uncertainty: 1,000 draws, seed 3\" in:\n%s", code, stderr, stdout)
+	}
+}
