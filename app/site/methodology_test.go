@@ -29,7 +29,7 @@ func TestMethodologyPage(t *testing.T) {
 		`<h2 id="throughput">Throughput (<code>engine/throughput.go</code>)</h2>`,
 		`<a href="/repo/">← Back to the calculator</a>`,
 		`href="/repo/web/infercost.css"`,
-		"<table>", // the document's tables are tables, not text
+		"<table>",                             // the document's tables are tables, not text
 		"CUTLASS\n# Hopper: use TRITON&quot;", // a wrapped line that begins with "#", escaped
 	} {
 		if !strings.Contains(s, want) {
