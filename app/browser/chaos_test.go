@@ -1035,7 +1035,9 @@ func chaosHeadlineFigures(r *engine.Result, i int) [][2]string {
 		{"total_cost", engine.Money(o.TotalCost)},
 		{"cost_per_1k_requests", engine.Money(o.CostPer1kRequests)},
 	}
-	if o.Throughput != nil {
+	// A hybrid's headline shows its fleet's peak and utilization too (its
+	// layers' own figures are in its table).
+	if o.Throughput != nil || o.Hybrid != nil && o.AverageUtilization != nil {
 		out = append(out, [2]string{"peak_accelerators", engine.Count(o.PeakAccelerators, 0)},
 			[2]string{"average_utilization", engine.Percent(*o.AverageUtilization)})
 	}
@@ -1067,8 +1069,9 @@ func chaosHeadlineFigures(r *engine.Result, i int) [][2]string {
 	} else if o.Throughput != nil && r.Comparison.APIOption != nil {
 		out = append(out, [2]string{"break_even_volume", "never"})
 	}
-	if o.Throughput != nil && r.Comparison.APIOption != nil {
-		// The prices the break-even volume assumes, and its methodology link.
+	if (o.Throughput != nil || o.Hybrid != nil) && r.Comparison.APIOption != nil {
+		// The prices the break-even volume assumes (for a hybrid, why it
+		// has none), and its methodology link.
 		basis := "Break-even against the API: " + v.BreakEvenBasis + "."
 		if cv := engine.BreakEvenCaveat(r, i); cv != "" {
 			basis += " " + strings.ToUpper(cv[:1]) + cv[1:] + "."
