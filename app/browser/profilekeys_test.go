@@ -12,13 +12,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/profiler"
-	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
 	"github.com/infercost/infercost/app/site"
 	"github.com/infercost/infercost/engine"
@@ -212,40 +210,7 @@ func TestProfileKeystrokes(t *testing.T) {
 // its durations in ms (nested events are counted in each of their names).
 func traceTotals(t *testing.T, ctx context.Context, fn func()) map[string]float64 {
 	t.Helper()
-	var mu sync.Mutex
-	var raw [][]byte
-	complete := make(chan struct{})
-	lctx, stop := context.WithCancel(ctx)
-	defer stop()
-	if err := chromedp.Listen(lctx, func(ev any) {
-		switch e := ev.(type) {
-		case *tracing.EventDataCollected:
-			mu.Lock()
-			for _, v := range e.Value {
-				raw = append(raw, append([]byte(nil), v...))
-			}
-			mu.Unlock()
-		case *tracing.EventTracingComplete:
-			close(complete)
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, tracing.Start, tracing.StartParams{
-		TransferMode: tracing.StartTransferModeReportEvents,
-		TraceConfig:  &tracing.TraceConfig{IncludedCategories: []string{"toplevel", "devtools.timeline", "v8", "blink", "__metadata"}},
-	}); err != nil {
-		t.Fatal(err)
-	}
-	fn()
-	if _, err := chromedp.Call(ctx, tracing.End, struct{}{}); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case <-complete:
-	case <-time.After(time.Minute):
-		t.Fatal("the trace did not complete within a minute")
-	}
+	raw := recordTrace(t, ctx, []string{"toplevel", "devtools.timeline", "v8", "blink", "__metadata"}, fn)
 	type event struct {
 		Name string  `json:"name"`
 		Ph   string  `json:"ph"`
@@ -258,8 +223,6 @@ func traceTotals(t *testing.T, ctx context.Context, fn func()) map[string]float6
 			Name string `json:"name"`
 		} `json:"args"`
 	}
-	mu.Lock()
-	defer mu.Unlock()
 	var events []event
 	main := map[[2]int]bool{}
 	nl := 0
@@ -470,42 +433,7 @@ type traceEvent struct {
 // User Timing marks included.
 func traceEvents(t *testing.T, ctx context.Context, fn func()) []traceEvent {
 	t.Helper()
-	var mu sync.Mutex
-	var raw [][]byte
-	complete := make(chan struct{})
-	lctx, stop := context.WithCancel(ctx)
-	defer stop()
-	if err := chromedp.Listen(lctx, func(ev any) {
-		switch e := ev.(type) {
-		case *tracing.EventDataCollected:
-			mu.Lock()
-			for _, v := range e.Value {
-				raw = append(raw, append([]byte(nil), v...))
-			}
-			mu.Unlock()
-		case *tracing.EventTracingComplete:
-			close(complete)
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, tracing.Start, tracing.StartParams{
-		TransferMode: tracing.StartTransferModeReportEvents,
-		TraceConfig:  &tracing.TraceConfig{IncludedCategories: []string{"toplevel", "blink.user_timing", "__metadata"}},
-	}); err != nil {
-		t.Fatal(err)
-	}
-	fn()
-	if _, err := chromedp.Call(ctx, tracing.End, struct{}{}); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case <-complete:
-	case <-time.After(time.Minute):
-		t.Fatal("the trace did not complete within a minute")
-	}
-	mu.Lock()
-	defer mu.Unlock()
+	raw := recordTrace(t, ctx, []string{"toplevel", "blink.user_timing", "__metadata"}, fn)
 	var events []traceEvent
 	main := map[[2]int]bool{}
 	for _, r := range raw {

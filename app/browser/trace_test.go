@@ -31,40 +31,7 @@ type mainTask struct {
 // from the first task.
 func traceMainTasks(t *testing.T, ctx context.Context, fn func()) ([]mainTask, map[string]float64) {
 	t.Helper()
-	var mu sync.Mutex
-	var raw [][]byte
-	complete := make(chan struct{})
-	lctx, stop := context.WithCancel(ctx)
-	defer stop()
-	if err := chromedp.Listen(lctx, func(ev any) {
-		switch e := ev.(type) {
-		case *tracing.EventDataCollected:
-			mu.Lock()
-			for _, v := range e.Value {
-				raw = append(raw, append([]byte(nil), v...))
-			}
-			mu.Unlock()
-		case *tracing.EventTracingComplete:
-			close(complete)
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, tracing.Start, tracing.StartParams{
-		TransferMode: tracing.StartTransferModeReportEvents,
-		TraceConfig:  &tracing.TraceConfig{IncludedCategories: []string{"toplevel", "devtools.timeline", "v8", "blink.user_timing", "__metadata"}},
-	}); err != nil {
-		t.Fatal(err)
-	}
-	fn()
-	if _, err := chromedp.Call(ctx, tracing.End, struct{}{}); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case <-complete:
-	case <-time.After(time.Minute):
-		t.Fatal("the trace did not complete within a minute")
-	}
+	raw := recordTrace(t, ctx, []string{"toplevel", "devtools.timeline", "v8", "blink.user_timing", "__metadata"}, fn)
 	type event struct {
 		Name string          `json:"name"`
 		Ph   string          `json:"ph"`
@@ -77,8 +44,6 @@ func traceMainTasks(t *testing.T, ctx context.Context, fn func()) ([]mainTask, m
 	}
 	var events []event
 	main := map[[2]int]bool{}
-	mu.Lock()
-	defer mu.Unlock()
 	for _, r := range raw {
 		var e event
 		if json.Unmarshal(r, &e) != nil {
@@ -156,4 +121,47 @@ func traceMainTasks(t *testing.T, ctx context.Context, fn func()) ([]mainTask, m
 		t.Fatalf("the trace has no task of the renderer's main thread (%d events, %d main threads)", len(events), len(main))
 	}
 	return tasks, marks
+}
+
+// recordTrace records a Chromium trace of the given categories while fn
+// runs and returns its events' JSON, one raw event a slice.
+func recordTrace(t *testing.T, ctx context.Context, categories []string, fn func()) [][]byte {
+	t.Helper()
+	var mu sync.Mutex
+	var raw [][]byte
+	complete := make(chan struct{})
+	lctx, stop := context.WithCancel(ctx)
+	defer stop()
+	if err := chromedp.Listen(lctx, func(ev any) {
+		switch e := ev.(type) {
+		case *tracing.EventDataCollected:
+			mu.Lock()
+			for _, v := range e.Value {
+				raw = append(raw, append([]byte(nil), v...))
+			}
+			mu.Unlock()
+		case *tracing.EventTracingComplete:
+			close(complete)
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, tracing.Start, tracing.StartParams{
+		TransferMode: tracing.StartTransferModeReportEvents,
+		TraceConfig:  &tracing.TraceConfig{IncludedCategories: categories},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	fn()
+	if _, err := chromedp.Call(ctx, tracing.End, struct{}{}); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-complete:
+	case <-time.After(time.Minute):
+		t.Fatal("the trace did not complete within a minute")
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	return raw
 }
