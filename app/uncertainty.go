@@ -399,6 +399,11 @@ func (b *uncertaintyProgress) render() ga.UI {
 	t := fmt.Sprintf("Drawing %s of %s…", engine.Count(decimal.NewFromInt(int64(b.Done)), 0), engine.Count(decimal.NewFromInt(int64(b.Total)), 0))
 	if b.First {
 		t += " The spread follows the headline figures."
+	} else {
+		// The table and fan chart below stay as they were (redrawing them
+		// for each count took over 100 ms under wasm); the stylesheet greys
+		// them while this line precedes them.
+		t += " The spread below is of the previous inputs until this run ends."
 	}
 	return ga.P().Class("muted").ID("uncertainty-progress").Role("status").Text(t)
 }
@@ -522,7 +527,7 @@ func (b *uncertaintyFan) render() ga.UI {
 	if !b.On || b.Err != "" || b.Sim == nil || c.result == nil {
 		return ga.Span() // go-app needs a node; an empty span takes no room
 	}
-	return ga.Div().Body(c.fanChart(b.Sim)) // an element around it: the chart may be no node (no option serves)
+	return ga.Div().Class("uncertainty-fan").Body(c.fanChart(b.Sim)) // an element around it: the chart may be no node (no option serves)
 }
 
 // fanChart draws each option's monthly cost: the band from P10 to P90 and

@@ -106,9 +106,22 @@ func TestUncertaintySection(t *testing.T) {
 	step(t, ctx, 60*time.Second, WaitJS(`document.querySelector("#chart-tornado rect") !== null && document.querySelector("#chart-volume rect.band") !== null`, 60*time.Second))
 	const results = `[document.getElementById("headline").textContent, document.getElementById("chart-tornado").outerHTML, document.getElementById("chart-volume").outerHTML]`
 	before := eval[[]string](t, ctx, results)
+	// While the new seed's draws run, the previous spread is marked: the
+	// progress line says so and the table and fan chart are greyed (seen
+	// by an observer, whatever the run's length).
+	eval[bool](t, ctx, `(() => { window.staleSeen = false;
+		const check = () => { const p = document.querySelector("#uncertainty-progress"), b = document.querySelector(".uncertainty-block"), f = document.querySelector(".uncertainty-fan");
+			if (p && p.textContent.includes("The spread below is of the previous inputs until this run ends.") && b && f && getComputedStyle(b).opacity === "0.55" && getComputedStyle(f).opacity === "0.55") window.staleSeen = true; };
+		new MutationObserver(check).observe(document.getElementById("uncertainty"), {subtree: true, childList: true, characterData: true}); return true })()`)
 	step(t, ctx, 60*time.Second, setInput("unc-seed", "12"),
 		WaitJS(done+` && document.querySelector("#uncertainty-intro").textContent.includes("seed 12")`, 60*time.Second))
 	checkRows(t, uncertaintyRows(t, ctx), wantRows(t, uncertainScenario("12")))
+	if !eval[bool](t, ctx, `window.staleSeen`) {
+		t.Error("during the new seed's run the previous spread was not marked as the previous inputs' (progress line and greyed table and chart)")
+	}
+	if o := eval[string](t, ctx, `getComputedStyle(document.querySelector(".uncertainty-block")).opacity`); o != "1" {
+		t.Errorf("after the run the table's opacity is %s, want 1", o)
+	}
 	if after := eval[[]string](t, ctx, results); !slices.Equal(after, before) {
 		t.Errorf("a new seed changed the headline, tornado or volume curve:\n%.300q\nwas\n%.300q", after, before)
 	}
