@@ -264,3 +264,16 @@ func TestFormReadsEntries(t *testing.T) {
 		t.Errorf("the draft's tier came back as %+v (link %s)", tiers, link)
 	}
 }
+
+// A range input's id is a selector as it stands: brackets and dots of its
+// data-path become "-".
+func TestUncInputID(t *testing.T) {
+	for p, want := range map[string]string{
+		"uncertainty[options[0].hourly_rate].low":   "unc-uncertainty-options-0--hourly_rate--low",
+		"uncertainty[workload.monthly_growth].mode": "unc-uncertainty-workload-monthly_growth--mode",
+	} {
+		if got := uncInputID(p); got != want {
+			t.Errorf("uncInputID(%q) = %q, want %q", p, got, want)
+		}
+	}
+}

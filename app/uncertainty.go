@@ -95,6 +95,19 @@ func mapKeys(m map[string]rangeText) func(func(string) bool) {
 // uncPath is the data-path of a range's input: "uncertainty[workload.monthly_growth].low".
 func uncPath(path, side string) string { return "uncertainty[" + path + "]." + side }
 
+// uncInputID is the element id of the range input at data-path p: "unc-"
+// and p with every character but letters, digits and "_" as "-", so that
+// "#" + id is a selector as it stands (links to the field, tests).
+func uncInputID(p string) string {
+	b := []byte("unc-" + p)
+	for i := 4; i < len(b); i++ {
+		if c := b[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			b[i] = '-'
+		}
+	}
+	return string(b)
+}
+
 // uncText is the text at an uncertainty input's data-path.
 func (f *form) uncText(path string) (string, bool) {
 	switch path {
@@ -206,7 +219,7 @@ func (c *Calculator) renderUncertaintyInputs() ga.UI {
 	f := c.f
 	scope := ga.EventScope(f.gen)
 	input := func(path, label, value, placeholder string, set func(string)) ga.HTMLInput {
-		return ga.Input().Type("text").Attr("inputmode", "decimal").Attr("autocomplete", "off").Attr("spellcheck", "false").
+		return ga.Input().ID(uncInputID(path)).Type("text").Attr("inputmode", "decimal").Attr("autocomplete", "off").Attr("spellcheck", "false").
 			Attr("data-path", path).Aria("label", label).Value(value).Placeholder(placeholder).
 			OnInput(c.on(func(ctx ga.Context, e ga.Event) { set(ctx.JSSrc().Get("value").String()); c.uncertaintyChanged(ctx) }), ga.EventScope(f.gen, path))
 	}
