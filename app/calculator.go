@@ -873,10 +873,37 @@ func (c *Calculator) onCopyLink(ctx ga.Context, e ga.Event) {
 	clip := ga.Window().Get("navigator").Get("clipboard")
 	c.notice = "Link: " + link
 	if clip.Truthy() {
-		clip.Call("writeText", link).Then(func(ga.Value) {
+		settle(clip.Call("writeText", link), func(ga.Value) {
 			c.dispatch(ctx, func(ctx ga.Context) { c.notice = "Link copied. Anyone who opens it sees these numbers." })
+		}, func(ga.Value) {
+			// Refused (no permission, or the page not in front): the link
+			// stays on the status line, to copy by hand.
+			c.dispatch(ctx, func(ctx ga.Context) {
+				c.notice = "The browser did not let the page copy the link; copy it from here: " + link
+			})
 		})
 	}
+}
+
+// settle runs ok when the promise p resolves and fail when it is rejected
+// (a rejection with no handler is an uncaught error in the console), and
+// releases both functions after either.
+func settle(p ga.Value, ok, fail func(ga.Value)) {
+	var okFn, failFn ga.Func
+	call := func(f func(ga.Value)) func(ga.Value, []ga.Value) any {
+		return func(_ ga.Value, args []ga.Value) any {
+			var arg ga.Value
+			if len(args) > 0 {
+				arg = args[0]
+			}
+			f(arg)
+			okFn.Release()
+			failFn.Release()
+			return nil
+		}
+	}
+	okFn, failFn = ga.FuncOf(call(ok)), ga.FuncOf(call(fail))
+	p.Call("then", okFn, failFn)
 }
 
 func (c *Calculator) onExportJSON(ctx ga.Context, e ga.Event) {

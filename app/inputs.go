@@ -90,7 +90,13 @@ func (c *Calculator) renderNum(n numInput) ga.UI {
 			ga.Input().ID(n.id).Type("text").Attr("inputmode", "decimal").Attr("autocomplete", "off").Attr("spellcheck", "false").
 				Value(value).Placeholder(placeholder).Aria("describedby", desc).Aria("invalid", fmt.Sprint(n.err != "")).
 				Attr("data-path", n.field.Path()).
-				OnInput(c.on(func(ctx ga.Context, e ga.Event) { n.set(ctx, ctx.JSSrc().Get("value").String()) }), ga.EventScope(n.scope)),
+				OnInput(c.on(func(ctx ga.Context, e ga.Event) {
+					// A field that takes input is being edited, whether or not
+					// its focus event came (a page without the window's focus
+					// gets none): it shows the text as typed.
+					c.focused = n.field.Path()
+					n.set(ctx, ctx.JSSrc().Get("value").String())
+				}), ga.EventScope(n.scope)),
 			ga.If(overridden, func() ga.UI {
 				return ga.Button().Type("button").Class("reset").Text("↺").Title("Reset to the "+kind+" value "+placeholder).
 					Aria("label", "Reset "+fd.Label+" to "+placeholder).
