@@ -27,14 +27,14 @@ func uncertaintyTokens(s *Scenario) []string {
 		return nil
 	}
 	var t []string
-	if !u.Seed.IsZero() {
+	if u.Seed.Set() {
 		t = append(t, seedLinkKey+"="+u.Seed.String())
 	}
-	if !u.Samples.IsZero() {
+	if u.Samples.Set() {
 		t = append(t, samplesLinkKey+"="+u.Samples.String())
 	}
 	for _, r := range u.Ranges {
-		v := []string{rangeInputKey(r.Path), r.Low.String(), r.Mode.String(), r.High.String()}
+		v := []string{rangeInputKey(r.Path), linkNum(r.Low), linkNum(r.Mode), linkNum(r.High)}
 		switch r.Shape {
 		case "", Triangular:
 		case Lognormal:
@@ -45,6 +45,18 @@ func uncertaintyTokens(s *Scenario) []string {
 		t = append(t, rangeLinkKey+"="+strings.Join(v, ","))
 	}
 	return t
+}
+
+// linkNum is a seed's, a sample count's or a range value's link form: a
+// number as it stands, anything else (text the page holds that is not a
+// number, which the Monte Carlo refuses) as empty. The decoder refuses
+// such text, and a link the page writes must open: it opens with the value
+// empty, which the Monte Carlo refuses as it refused the text.
+func linkNum(n Num) string {
+	if !n.Set() {
+		return ""
+	}
+	return n.String()
 }
 
 // rangeInputKey is a range path's link form; a path that names no field is

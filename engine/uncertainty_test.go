@@ -1077,3 +1077,33 @@ func TestSimulateDrawMonthsBounded(t *testing.T) {
 		t.Errorf("the reference's 10,000 draws: got %v, want the run to start", err)
 	}
 }
+
+// A range value, seed or sample count the page holds as text that is not a
+// number ("1,5", "1_000", 1e31, 44 digits) is written to the link as empty,
+// so that the link opens (the decoder refuses such text): the range's
+// value is then empty, which the Monte Carlo refuses, naming the range as
+// it did the text; the seed takes its default.
+func TestUncertaintyLinkWritesNoBadNumber(t *testing.T) {
+	for _, text := range []string{"1,5", "1_000", "1e31", strings.Repeat("9", 44)} {
+		s := referenceWithRanges(t, "1000")
+		s.Uncertainty.Ranges[0].Low = ParseNum(text)
+		s.Uncertainty.Seed = ParseNum(text)
+		if s.Uncertainty.Ranges[0].Low.Bad() == "" || s.Uncertainty.Seed.Bad() == "" {
+			t.Fatalf("%q parses as a number", text)
+		}
+		_, before := Simulate(s, nil)
+		back, err := DecodeLink(EncodeLink(s))
+		if err != nil {
+			t.Errorf("%q: the link does not open: %v", text, err)
+			continue
+		}
+		if u := back.Uncertainty; u.Ranges[0].Low.Set() || u.Ranges[0].Low.Bad() != "" || u.Seed.Set() || !u.Ranges[0].Mode.Equal(s.Uncertainty.Ranges[0].Mode) {
+			t.Errorf("%q: opened as low %v, seed %v, mode %v; want low and seed empty, mode as written", text, u.Ranges[0].Low, u.Seed, u.Ranges[0].Mode)
+		}
+		_, after := Simulate(&back, nil)
+		be, ae := before.(Errors), after.(Errors)
+		if len(be) == 0 || len(ae) == 0 || be[0].Path != "uncertainty.seed" || ae[0].Path != "uncertainty.ranges[0].low" {
+			t.Errorf("%q: the Monte Carlo refused %v before and %v after", text, before, after)
+		}
+	}
+}

@@ -40,6 +40,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -556,6 +557,7 @@ type chaosSnapshot struct {
 	Download  *chaosDownload  `json:"download"`
 	TimedOut  bool            `json:"timedOut"`
 	Working   string          `json:"working"` // the working copy's link in local storage, or ""
+	UncErr    string          `json:"uncErr"`  // the Monte Carlo's error line, or ""
 }
 
 type chaosHeadline struct {
@@ -591,6 +593,7 @@ const settleJS = `new Promise((resolve) => {
 		})),
 		clipboard: window.chaosClipboard === undefined ? null : window.chaosClipboard,
 		download: window.infercostLastDownload ? {name: window.infercostLastDownload.name, content: window.infercostLastDownload.content} : null,
+		uncErr: (q("#uncertainty-error") || {}).textContent || "",
 		working: (() => { try { return JSON.parse(localStorage.getItem("infercost.working.v1") || "{}").link || "" } catch (e) { return "" } })(),
 	});
 	const sig = () => JSON.stringify(snap()) + (q("#app-wasm-loader") ? "loading" : "");
@@ -838,14 +841,29 @@ func (c *chaos) compareResults(snap chaosSnapshot, s *engine.Scenario) error {
 		return fmt.Errorf("%d headlines for %d options", len(snap.Headlines), len(r.Options))
 	}
 	n := 1 // the verdict
-	// The cards come in the order of rank (the default): headline-N is
-	// option N.
+	// The cards come in the order of rank (the default), then the options
+	// that cannot serve, as entered: headline-N is option N.
+	order := slices.Clone(r.Comparison.Ranking)
+	for i := range r.Options {
+		if !r.Feasible(i) {
+			order = append(order, i)
+		}
+	}
 	for k, h := range snap.Headlines {
-		i := r.Comparison.Ranking[k]
-		want := chaosHeadlineFigures(r, i)
+		i := order[k]
 		if h.ID != fmt.Sprintf("headline-%d", i) {
 			return fmt.Errorf("card %d has id %q, want headline-%d (rank %d)", k, h.ID, i, k+1)
 		}
+		if !r.Feasible(i) {
+			// Its reason, and no figures.
+			want := [][2]string{{"infeasible", "It cannot serve this workload, so it is left out of the comparison: " + r.Options[i].Infeasible}}
+			if h.Title != r.Options[i].Label+"Cannot serve" || !slices.Equal(h.Figures, want) {
+				return fmt.Errorf("card %d (option %d, cannot serve) shows %q %q, want %q", k, i, h.Title, h.Figures, want)
+			}
+			n++
+			continue
+		}
+		want := chaosHeadlineFigures(r, i)
 		title := r.Options[i].Label
 		if r.Comparison.Options[i].Rank == 1 {
 			title += "Cheapest"
@@ -913,6 +931,13 @@ func checkInputs(snap chaosSnapshot, want *engine.Scenario) error {
 		case text == "" && n.Set():
 			return fmt.Errorf("the input for %s is empty, the scenario has %s", path, n.Dec())
 		case text == "":
+		case !shown.Set() && strings.HasPrefix(path, "uncertainty"):
+			// The point results do not read the ranges: the link holds the
+			// value as empty (the decoder refuses such text), and the
+			// Monte Carlo names the field instead of running.
+			if n.Set() || snap.UncErr == "" {
+				return fmt.Errorf("the input for %s shows %q, which is no number, and the Monte Carlo does not say so (its error line %q; the link's value %s)", path, text, snap.UncErr, n.Dec())
+			}
 		case !shown.Set():
 			return fmt.Errorf("the input for %s shows %q, which is no number, and the results are not stale", path, text)
 		case n.Set() && !n.Dec().Equal(shown.Dec()):
