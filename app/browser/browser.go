@@ -102,6 +102,11 @@ func NewBrowser(t testing.TB) context.Context {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("no-first-run", true),
 	)
+	// V8 flags for an experiment (e.g. --no-wasm-lazy-compilation); never
+	// set in the test suite.
+	if f := os.Getenv("INFERCOST_CHROMIUM_JS_FLAGS"); f != "" {
+		opts = append(opts, chromedp.Flag("js-flags", f))
+	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
 	t.Cleanup(func() { cancel(); cancelAlloc() })
