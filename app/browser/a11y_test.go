@@ -204,9 +204,23 @@ func TestCalculatorChartKeyboard(t *testing.T) {
 	if now := eval[float64](t, ctx, `window.scrollY`); now != scroll {
 		t.Errorf("the arrow keys scrolled the page from %v to %v", scroll, now)
 	}
-	// Tab leaves the chart for the next one.
+	// Tab leaves the chart's marks for its caption's methodology link, then
+	// (past the chart's own controls: its save buttons) for the next chart.
 	step(t, ctx, 10*time.Second, chromedp.KeyEvent("\t"))
-	if got := eval[string](t, ctx, `(document.activeElement.closest("figure") || {}).id || ""`); got != "chart-breakdown" {
-		t.Errorf("Tab from a month went to %q, want the next chart", got)
+	const where = `(() => { const e = document.activeElement; return [(e.closest("figure") || {}).id || "", e.tagName === "A" && e.closest("figcaption") !== null && e.getAttribute("href").includes("methodology") ? "how" : e.tagName] })()`
+	if got := eval[[]string](t, ctx, where); got[0] != "chart-monthly" || got[1] != "how" {
+		t.Errorf("Tab from a month went to %v, want the chart's methodology link", got)
+	}
+	var path []string
+	for range 4 {
+		step(t, ctx, 10*time.Second, chromedp.KeyEvent("\t"))
+		got := eval[[]string](t, ctx, where)
+		path = append(path, strings.Join(got, " "))
+		if got[0] != "chart-monthly" {
+			break
+		}
+	}
+	if last := path[len(path)-1]; !strings.HasPrefix(last, "chart-breakdown ") {
+		t.Errorf("Tab after the chart's link went through %v, want the next chart within 4 presses", path)
 	}
 }
