@@ -954,11 +954,15 @@ func (c *Calculator) onImport(ctx ga.Context, e ga.Event) {
 		c.importMsg = fmt.Sprintf(" Import failed: the file is %d KiB; a scenario file is at most %d KiB.", size>>10, engine.MaxScenarioBytes>>10)
 		return
 	}
-	file.Call("text").Then(func(v ga.Value) {
+	settle(file.Call("text"), func(v ga.Value) {
 		text := v.String()
 		c.dispatch(ctx, func(ctx ga.Context) {
 			c.importFile(ctx, text)
 		})
+	}, func(ga.Value) {
+		// Unreadable (moved or deleted after it was chosen): said, not an
+		// uncaught error in the console.
+		c.dispatch(ctx, func(ga.Context) { c.importMsg = " Import failed: the file could not be read." })
 	})
 	ctx.JSSrc().Set("value", "")
 }
