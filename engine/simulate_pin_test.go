@@ -1,0 +1,161 @@
+package engine
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// simulationDigest writes out every figure of a simulation, each decimal
+// as its coefficient and exponent (so that a change of representation,
+// not only of value, shows), and hashes the text.
+func simulationDigest(sim *Simulation) string {
+	var b strings.Builder
+	d := func(x decimal.Decimal) { fmt.Fprintf(&b, " %se%d", x.Coefficient(), x.Exponent()) }
+	sp := func(name string, s *Spread) {
+		b.WriteString(" " + name)
+		if s == nil {
+			b.WriteString(" nil")
+			return
+		}
+		d(s.P10)
+		d(s.P50)
+		d(s.P90)
+	}
+	fmt.Fprintf(&b, "seed %d samples %d redrawn %d\n", sim.Seed, sim.Samples, sim.Redrawn)
+	for _, r := range sim.Rejections {
+		fmt.Fprintf(&b, "rejection %s %s %s %d\n", r.Path, r.Label, r.Reason, r.Draws)
+	}
+	for _, r := range sim.Ranges {
+		fmt.Fprintf(&b, "range %s %s %s %v %s", r.Path, r.Label, r.Shape, r.Default, r.DrawnWith)
+		d(r.Low)
+		d(r.Mode)
+		d(r.High)
+		b.WriteString("\n")
+	}
+	for _, o := range sim.Options {
+		fmt.Fprintf(&b, "option %s wins %d cannot %d share", o.Label, o.Wins, o.CannotServe)
+		d(o.WinShare)
+		sp("total", &o.TotalCost)
+		sp("perM", &o.CostPerMTokens)
+		sp("stranded", &o.Stranded)
+		sp("regret", &o.Regret)
+		sp("margin", o.Margin)
+		sp("npv", o.NPV)
+		sp("npc", o.NetPresentCost)
+		for m := range o.Monthly {
+			sp(fmt.Sprint("m", m+1), &o.Monthly[m])
+		}
+		b.WriteString("\n")
+	}
+	h := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(h[:])
+}
+
+// TestSimulatePinned pins whole simulations, every percentile, win share,
+// regret and fan-chart value, coefficient and exponent, for given seeds:
+// a change that makes a draw cheaper must not change a digit of them. The
+// digests were recorded from main at 9c6aec4, before the Monte Carlo's
+// per-draw work was cut (2026-12-01); they are of no hand-worked figure
+// (TestSimulateGolden, TestSimulateNPVHandWorked and
+// TestSimulateDrawEqualsFullEvaluation check the figures themselves), only
+// of "the same as before".
+func TestSimulatePinned(t *testing.T) {
+	cases := []struct {
+		name string
+		s    func(t *testing.T) *Scenario
+		want string
+	}{
+		{"reference, 1,000 draws (BenchmarkSimulate)", func(t *testing.T) *Scenario { return referenceWithRanges(t, "1000") }, "e7e1a191067be1b8b70ec7e1e9ddb86b00f1b9fceea6490521e636887cd75ee7"},
+		{"reference, log-normal", func(t *testing.T) *Scenario {
+			s := referenceWithRanges(t, "200")
+			for k := range s.Uncertainty.Ranges {
+				if s.Uncertainty.Ranges[k].Path != "workload.monthly_growth" {
+					s.Uncertainty.Ranges[k].Shape = Lognormal
+				}
+			}
+			return s
+		}, "669d7c7873aa51634c024c2a7e14564f3b2ac3c673f176bd7a9f575a9c38045f"},
+		{"reference, owned and finance inputs", func(t *testing.T) *Scenario {
+			s := referenceWithRanges(t, "200")
+			s.Uncertainty.Seed = N("7")
+			s.Uncertainty.Ranges = append(s.Uncertainty.Ranges,
+				Range{Path: "workload.discount_rate", Low: N("0"), Mode: N("0.08"), High: N("0.2")},
+				Range{Path: "options[2].capex_per_accelerator", Low: N("15000"), Mode: N("20000"), High: N("30000")},
+				Range{Path: "options[2].depreciation_years", Low: N("3"), Mode: N("4.5"), High: N("6")},
+				Range{Path: "options[2].electricity_per_kwh", Low: N("0.05"), Mode: N("0.1"), High: N("0.2")},
+				Range{Path: "options[1].hourly_rate", Low: N("2"), Mode: N("3"), High: N("4")})
+			return s
+		}, "508d25dfc911e1f795c9a4d0d138c4ab8f8d53d577c49cb4c013a8c42bbf1517"},
+		{"reference, owned financed and refreshed, prices moving", func(t *testing.T) *Scenario {
+			s := referenceWithRanges(t, "150")
+			s.Uncertainty.Seed = N("11")
+			o := &s.Options[2]
+			o.Refresh, o.ResaleAtHorizon, o.LoanMonths, o.LoanRate = N("1"), N("1"), N("36"), N("0.07")
+			o.DepreciationYears, o.CapexChange = N("2.5"), N("-0.1")
+			s.Options[0].HourlyRateChange = N("-0.15")
+			s.Options[3].PriceChange = N("-0.2")
+			s.Options[0].SpareReplicas = N("2")
+			s.Revenue.PriceChange = N("-0.1")
+			return s
+		}, "4a2f34b19e413db526f65eaffeefdf82d8142c28ff5cfab5b778cc78c24737bc"},
+		{"reference, owned leased", func(t *testing.T) *Scenario {
+			s := referenceWithRanges(t, "150")
+			s.Uncertainty.Seed = N("12")
+			s.Options[2].LeaseMonths, s.Options[2].LeaseRateFactor = N("24"), N("0.035")
+			s.Uncertainty.Ranges = append(s.Uncertainty.Ranges, Range{Path: "workload.discount_rate", Low: N("0.02"), Mode: N("0.08"), High: N("0.15")})
+			return s
+		}, "906f4c739746f6da7c01782bb6787634587749ebe980b8c8f37e52c6483c1bfa"},
+	}
+	// Each example with its own ranges (or none: the throughput bands),
+	// 100 draws.
+	examples := map[string]string{
+		"startup":     "3ad20bd4d0620fe1c86d9f519c371952ebb67e99c7ffc791e913a32a5aa96b69",
+		"commitment":  "9ed239a5aee63604cf690e02a1c4a44a3699d3af5913cb85f66a4e6a6f4e1226",
+		"owned-fleet": "c0edfb0dfc35f032def48b8e7c9b8900f41792fe30b625b1c8364d90da47e2d1",
+		"moe-newest":  "87f9e798068bfa2dbb010f0f94c9aa805a1d509279ee84aefa72f8347872908c",
+		"gigawatt":    "8142de67aff876061d4bbdbb7a016f0d0dc8b191df9ca89d2dacb16c1c5121e7",
+		"hybrid":      "670bcea9d45e38182cad6f21b45b4be8d249ed04cb8644433c1e028bb4737390",
+	}
+	for _, e := range Examples {
+		cases = append(cases, struct {
+			name string
+			s    func(t *testing.T) *Scenario
+			want string
+		}{"example " + e.ID, func(t *testing.T) *Scenario {
+			s := e.Scenario.Clone()
+			if s.Uncertainty == nil {
+				s.Uncertainty = &Uncertainty{Samples: N("100")}
+			} else {
+				s.Uncertainty.Samples = N("100")
+			}
+			return &s
+		}, examples[e.ID]})
+	}
+	for _, c := range cases {
+		sim, err := Simulate(c.s(t), nil)
+		got := "error: " + fmt.Sprint(err)
+		if err == nil {
+			got = simulationDigest(sim)
+		}
+		if got != c.want {
+			t.Errorf("%s: digest %s, want %s", c.name, got, c.want)
+		}
+	}
+}
+
+// The digest tells apart what TestSimulatePinned must: a figure's value,
+// and the same value written with another exponent (1.5 and 1.50).
+func TestSimulationDigestSeesExponents(t *testing.T) {
+	mk := func(p50 decimal.Decimal) *Simulation {
+		return &Simulation{Seed: 1, Samples: 1, Options: []OptionSpread{{Label: "a", Monthly: []Spread{{P10: one, P50: p50, P90: one}}}}}
+	}
+	a, b, c := simulationDigest(mk(decimal.New(15, -1))), simulationDigest(mk(decimal.New(150, -2))), simulationDigest(mk(decimal.New(16, -1)))
+	if a == b || a == c || a != simulationDigest(mk(decimal.New(15, -1))) {
+		t.Errorf("digests %s %s %s", a, b, c)
+	}
+}
