@@ -220,13 +220,34 @@ func cmp(a, b decimal.Decimal) int {
 	return a.Cmp(b)
 }
 
-// intDecimal is k, as decimal.New(k, 0).
+// intDecimal is k, as decimal.New(k, 0). Whole numbers from 0 to
+// smallInts − 1 (a month's accelerators, most of the time) share one
+// integer each, made at start-up: coefficients are never changed once
+// made, so a shared one gives the same decimal as a new one.
 func intDecimal(k int64) decimal.Decimal {
 	if !fastDecimal {
 		return decimal.New(k, 0)
 	}
+	if k >= 0 && k < smallInts {
+		return wrap(&smallInt[k].i, 0)
+	}
 	return wrap(newInt().SetInt64(k), 0)
 }
+
+// smallInts is how many whole numbers intDecimal keeps: 1,024 covers 95 %
+// of the months' accelerators in the reference's Monte Carlo (240 a draw,
+// the median 74, the 99th percentile 3,483), for 80 KB.
+const smallInts = 1024
+
+// smallInt holds the integers 0 to smallInts − 1, each in a cell, never
+// changed after start-up.
+var smallInt = func() *[smallInts]intCell {
+	var c [smallInts]intCell
+	for k := range c {
+		c[k].i.SetBits(c[k].w[:0]).SetInt64(int64(k))
+	}
+	return &c
+}()
 
 // quo is a / b rounded half away from zero to places decimal places, as
 // a.DivRound(b, places) (b not zero): with A, B the coefficients and k =
