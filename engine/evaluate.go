@@ -749,9 +749,9 @@ func (p *plan) provision(o *optionPlan, t *Throughput, rows []capMonth, replicas
 // paid in its start month (docs/methodology.md, Commitments).
 func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []capMonth) (sumHeld decimal.Decimal) {
 	p.capacity(o, or, known)
-	draw := p.drawing() // no utilization: no accelerator-months held
+	draw := p.drawing() // no utilization: no accelerator-months held; no tier's figures
 	var tiers []TierResult
-	if len(o.tiers) > 0 {
+	if len(o.tiers) > 0 && !draw {
 		tiers = make([]TierResult, len(o.tiers))
 		for k := range o.tiers {
 			tiers[k] = o.tiers[k].result()
@@ -772,27 +772,40 @@ func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []capMonth) (sum
 			if m < t.start || m >= t.end {
 				continue
 			}
-			tr := &tiers[k]
 			b.Committed = add(b.Committed, t.monthly)
-			tr.Cost = add(tr.Cost, t.monthly)
-			if capital := t.prepaidCapital(m, p.workload.discountRate); capital.Sign() != 0 {
+			capital := t.prepaidCapital(m, p.workload.discountRate)
+			if capital.Sign() != 0 {
 				b.Capital = add(b.Capital, capital)
-				tr.Cost = add(tr.Cost, capital)
 			}
 			cash = add(cash, t.monthlyCash)
-			if m == t.start && t.upfrontCash.Sign() != 0 {
+			upfront := m == t.start && t.upfrontCash.Sign() != 0
+			if upfront {
 				cash = add(cash, t.upfrontCash)
-				tr.Upfront = t.upfrontCash
 			}
 			used := t.units
 			if left.Cmp(used) < 0 {
 				used = left
 			}
 			left = sub(left, used)
-			tr.UsedAcceleratorMonths = add(tr.UsedAcceleratorMonths, used)
-			if idle := sub(t.units, used); idle.Sign() > 0 {
-				stranded := mul(mul(idle, t.rate), HoursPerMonth)
+			idle := sub(t.units, used)
+			var stranded decimal.Decimal
+			if idle.Sign() > 0 {
+				stranded = mul(mul(idle, t.rate), HoursPerMonth)
 				row.StrandedCost = add(row.StrandedCost, stranded)
+			}
+			if draw {
+				continue // a draw reads no tier's figures
+			}
+			tr := &tiers[k]
+			tr.Cost = add(tr.Cost, t.monthly)
+			if capital.Sign() != 0 {
+				tr.Cost = add(tr.Cost, capital)
+			}
+			if upfront {
+				tr.Upfront = t.upfrontCash
+			}
+			tr.UsedAcceleratorMonths = add(tr.UsedAcceleratorMonths, used)
+			if idle.Sign() > 0 {
 				tr.StrandedAcceleratorMonths = add(tr.StrandedAcceleratorMonths, idle)
 				tr.StrandedCost = add(tr.StrandedCost, stranded)
 			}
