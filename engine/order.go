@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"math/bits"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -75,5 +76,54 @@ func siftInt64s(s []int64, i, n int) {
 		}
 		s[i], s[c] = s[c], s[i]
 		i = c
+	}
+}
+
+// selectInt64s reorders s so that s[k] holds the value sorting s would put
+// there, with none greater before it and none smaller after it (0 ≤ k <
+// len(s)): a quickselect, each pass partitioning around the median of
+// three values, the side holding k kept. The fan chart needs three ranks
+// of each month's draws, not their order: this takes time in proportion
+// to the draws where a sort took that times their logarithm. Should the
+// partitions shrink slowly (more passes than twice the length's bits), it
+// sorts what is left instead, so it never takes longer than a heapsort.
+func selectInt64s(s []int64, k int) {
+	lo, hi := 0, len(s) // s[lo:hi] holds rank k
+	for budget := 2 * bits.Len(uint(len(s))); hi-lo > 12; budget-- {
+		if budget == 0 {
+			sortInt64s(s[lo:hi])
+			return
+		}
+		a, b, c := s[lo], s[lo+(hi-lo)/2], s[hi-1]
+		p := max(min(a, b), min(max(a, b), c)) // the median of a, b, c
+		// After the partition, s[lo:j+1] ≤ p, s[i:hi] ≥ p and the values
+		// between (if any) are p.
+		i, j := lo, hi-1
+		for i <= j {
+			for s[i] < p {
+				i++
+			}
+			for s[j] > p {
+				j--
+			}
+			if i <= j {
+				s[i], s[j] = s[j], s[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j + 1
+		case k >= i:
+			lo = i
+		default:
+			return // s[k] is p, in its place
+		}
+	}
+	for i := lo + 1; i < hi; i++ { // insertion sort of the few left
+		for j := i; j > lo && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
 	}
 }

@@ -41,6 +41,65 @@ func TestSortInt64s(t *testing.T) {
 	}
 }
 
+// selectInt64s puts at every rank the value slices.Sort puts there, with
+// none greater before it and none smaller after it, for the cases of
+// TestSortInt64s and slices built to defeat a median-of-three pivot (its
+// fallback to sorting then runs).
+func TestSelectInt64s(t *testing.T) {
+	cases := [][]int64{{7}, {2, 1}, {1, 2}, {3, 3, 3}, {math.MaxInt64, math.MinInt64, 0, -1, 1, math.MaxInt64, math.MinInt64}}
+	rng := rand.New(rand.NewSource(6))
+	for n := range 60 {
+		v := make([]int64, rng.Intn(2000)+1)
+		for i := range v {
+			switch n % 4 {
+			case 0:
+				v[i] = rng.Int63n(50) - 25 // many equal values
+			case 1:
+				v[i] = rng.Int63() - rng.Int63()
+			case 2:
+				v[i] = int64(i) // sorted
+			default:
+				v[i] = int64(i % 2) // two values
+			}
+		}
+		if n%8 == 2 {
+			slices.Reverse(v)
+		}
+		cases = append(cases, v)
+	}
+	// Organ pipe and sawtooth: a median of three near an end of the
+	// range at every pass.
+	pipe, saw := make([]int64, 1000), make([]int64, 1000)
+	for i := range pipe {
+		pipe[i] = int64(min(i, 999-i))
+		saw[i] = int64(i % 32)
+	}
+	cases = append(cases, pipe, saw)
+	for _, c := range cases {
+		want := slices.Clone(c)
+		slices.Sort(want)
+		ks := []int{0, len(c) - 1, len(c) / 2, (10*len(c)+99)/100 - 1, (90*len(c)+99)/100 - 1}
+		for range 5 {
+			ks = append(ks, rng.Intn(len(c)))
+		}
+		for _, k := range ks {
+			got := slices.Clone(c)
+			selectInt64s(got, k)
+			if got[k] != want[k] {
+				t.Fatalf("len %d, rank %d: %d, want %d", len(c), k, got[k], want[k])
+			}
+			for i := range got {
+				if i < k && got[i] > got[k] || i > k && got[i] < got[k] {
+					t.Fatalf("len %d, rank %d: %d at %d", len(c), k, got[i], i)
+				}
+			}
+			if g, w := slices.Sorted(slices.Values(got)), want; !slices.Equal(g, w) {
+				t.Fatalf("len %d, rank %d: not a permutation", len(c), k)
+			}
+		}
+	}
+}
+
 // divPow10 gives c.QuoRem's quotient, 10^19 at a time, and whether a
 // remainder was left: for zero, ±1, ±(10^k ± 1) around every power it
 // divides by, and random integers of up to 600 bits of either sign, for

@@ -1097,13 +1097,16 @@ func centSpread(v []int64) Spread {
 	if len(v) == 0 {
 		return Spread{}
 	}
+	// The nearest ranks (nearestRank), from the highest down: the values
+	// below rank k90 are the k90 smallest, so the lower ranks are among them.
 	s := slices.Clone(v)
-	sortInt64s(s)
-	at := func(q int) decimal.Decimal {
-		k := (q*len(s) + 99) / 100
-		return decimal.New(s[max(k, 1)-1], -2)
-	}
-	return Spread{P10: at(10), P50: at(50), P90: at(90)}
+	rank := func(q int) int { return max((q*len(s)+99)/100, 1) - 1 }
+	k10, k50, k90 := rank(10), rank(50), rank(90)
+	selectInt64s(s, k90)
+	selectInt64s(s[:k90+1], k50)
+	selectInt64s(s[:k50+1], k10)
+	at := func(k int) decimal.Decimal { return decimal.New(s[k], -2) }
+	return Spread{P10: at(k10), P50: at(k50), P90: at(k90)}
 }
 
 // winShares is each count over total, rounded down to 6 places, then the
