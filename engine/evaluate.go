@@ -302,6 +302,9 @@ func (p *plan) evaluate() (*Result, error) {
 	} else {
 		months = p.demand()
 		tot = sumDemand(months)
+		if p.drawing() { // a draw's months carry no tokens (demand)
+			tot.in, tot.cached, tot.out = w.tokens(tot.requests)
+		}
 	}
 	var pvRevenue decimal.Decimal
 	if p.discount != nil && p.revenue != nil && !p.lean() {
@@ -579,6 +582,7 @@ func (p *plan) demand() []demand {
 		revPerRequest = p.revenue.perRequest(w)
 	}
 	known := w.path.monthsFor(&w) // growthProblem's, when they apply
+	draw := p.drawing()           // reads only the tokens' totals (evaluate)
 	for m := range out {
 		switch {
 		case m > 0 && known != nil:
@@ -587,8 +591,11 @@ func (p *plan) demand() []demand {
 			rpd = nextRPD(rpd, g)
 		}
 		req := div(mul(rpd, DaysPerYear), twelve)
-		in := mul(req, w.in)
-		d := demand{rpd: rpd, requests: req, in: in, cached: mul(in, w.cached), out: mul(req, w.out)}
+		d := demand{rpd: rpd, requests: req}
+		if !draw {
+			in := mul(req, w.in)
+			d.in, d.cached, d.out = in, mul(in, w.cached), mul(req, w.out)
+		}
 		if p.revenue != nil {
 			d.revenue = mul(req, revPerRequest)
 			if p.revenuePath != nil { // the user's prices on their path
@@ -598,6 +605,23 @@ func (p *plan) demand() []demand {
 		out[m] = d
 	}
 	return out
+}
+
+// tokens is the input, cached input and output tokens of the given
+// requests: requests × input tokens a request, that × the cached share,
+// and requests × output tokens a request. Of the horizon's requests, it is
+// the sum of each month's tokens (sumDemand), digit for digit: products and
+// sums of decimals are exact, and the sum's exponent is the least of its
+// terms', as the product's is (zero stays zero, as a total of nothing).
+func (w workloadPlan) tokens(requests decimal.Decimal) (in, cached, out decimal.Decimal) {
+	nonzero := func(d decimal.Decimal) decimal.Decimal {
+		if d.IsZero() {
+			return zero
+		}
+		return d
+	}
+	in = nonzero(mul(requests, w.in))
+	return in, nonzero(mul(in, w.cached)), nonzero(mul(requests, w.out))
 }
 
 // perRequest prices one request of the workload.

@@ -159,3 +159,39 @@ func TestSimulationDigestSeesExponents(t *testing.T) {
 		t.Errorf("digests %s %s %s", a, b, c)
 	}
 }
+
+// A draw's tokens over the horizon are the horizon's requests × tokens a
+// request (workloadPlan.tokens), not a sum of months: the same coefficient
+// and exponent as sumDemand's sums of the months' tokens, for the examples
+// and the reference with growth of 0, 5 % and 12.3456 % a month, a cached
+// share of 0, 0.4 and 1, and output tokens of 1 and 300.
+func TestTokensEqualSumOfMonths(t *testing.T) {
+	var scenarios []*Scenario
+	for _, e := range Examples {
+		s := e.Scenario.Clone()
+		scenarios = append(scenarios, &s)
+	}
+	for _, g := range []string{"0", "0.05", "0.123456"} {
+		for _, c := range []string{"0", "0.4", "1"} {
+			for _, out := range []string{"1", "300"} {
+				s := loadReference(t)
+				s.Workload.MonthlyGrowth, s.Workload.CachedInputShare, s.Workload.OutputTokens = N(g), N(c), N(out)
+				scenarios = append(scenarios, s)
+			}
+		}
+	}
+	same := func(a, b decimal.Decimal) bool { return a.Exponent() == b.Exponent() && a.Coefficient().Cmp(b.Coefficient()) == 0 }
+	for k, s := range scenarios {
+		p, errs := Check(s)
+		if errs != nil {
+			t.Fatalf("scenario %d: %v", k, errs)
+		}
+		tot := sumDemand(p.demand())
+		in, cached, out := p.workload.tokens(tot.requests)
+		if !same(in, tot.in) || !same(cached, tot.cached) || !same(out, tot.out) {
+			t.Errorf("scenario %d: tokens %s %s %s (exponents %d %d %d), months' sums %s %s %s (%d %d %d)", k,
+				in, cached, out, in.Exponent(), cached.Exponent(), out.Exponent(),
+				tot.in, tot.cached, tot.out, tot.in.Exponent(), tot.cached.Exponent(), tot.out.Exponent())
+		}
+	}
+}
