@@ -180,7 +180,9 @@ func TestTokensEqualSumOfMonths(t *testing.T) {
 			}
 		}
 	}
-	same := func(a, b decimal.Decimal) bool { return a.Exponent() == b.Exponent() && a.Coefficient().Cmp(b.Coefficient()) == 0 }
+	same := func(a, b decimal.Decimal) bool {
+		return a.Exponent() == b.Exponent() && a.Coefficient().Cmp(b.Coefficient()) == 0
+	}
 	for k, s := range scenarios {
 		p, errs := Check(s)
 		if errs != nil {
