@@ -93,6 +93,13 @@ type intCell struct {
 // collecting them was a third of an evaluation's time). A block lives as
 // long as any of its numbers does.
 
+// freeInt (fastdec_cells.go, fastdec_cells_js.go) hands back a cell
+// newInt made for scratch (a scaled operand, a remainder) once nothing
+// refers to it, so that the next newInt takes it again: scratch taken
+// after a result's cell and handed back in the reverse order costs no
+// memory. When another cell was taken since (another goroutine's), it
+// does nothing and the collector has it, as before.
+
 // cellsPerBlock is the cells of a block: 32 of 80 bytes (64-bit words).
 const cellsPerBlock = 32
 
@@ -213,9 +220,15 @@ func cmp(a, b decimal.Decimal) int {
 	case d == 0:
 		return ca.Cmp(cb)
 	case d > 0 && d < int64(len(pow10)):
-		return newInt().Mul(ca, pow10[d]).Cmp(cb)
+		s := newInt().Mul(ca, pow10[d])
+		c := s.Cmp(cb)
+		freeInt(s)
+		return c
 	case d < 0 && -d < int64(len(pow10)):
-		return ca.Cmp(newInt().Mul(cb, pow10[-d]))
+		s := newInt().Mul(cb, pow10[-d])
+		c := ca.Cmp(s)
+		freeInt(s)
+		return c
 	}
 	return a.Cmp(b)
 }
@@ -268,12 +281,16 @@ func quo(a, b decimal.Decimal, places int32) decimal.Decimal {
 	if num == nil {
 		num = &zeroInt
 	}
+	q := newInt()
+	var s *big.Int // the scaled operand: scratch, as r is
 	if k > 0 {
-		num = newInt().Mul(num, pow10[k])
+		s = newInt().Mul(num, pow10[k])
+		num = s
 	} else if k < 0 {
-		den = newInt().Mul(den, pow10[-k])
+		s = newInt().Mul(den, pow10[-k])
+		den = s
 	}
-	q, r := newInt(), newInt() // r: scratch, in a cell of its own
+	r := newInt()
 	q.QuoRem(num, den, r)
 	if r.Sign() != 0 {
 		r.Lsh(r.Abs(r), 1)
@@ -284,6 +301,10 @@ func quo(a, b decimal.Decimal, places int32) decimal.Decimal {
 				q.Sub(q, oneInt)
 			}
 		}
+	}
+	freeInt(r)
+	if s != nil {
+		freeInt(s)
 	}
 	return wrap(q, -places)
 }
@@ -309,14 +330,21 @@ func quoTrunc(a, b decimal.Decimal, places int32) decimal.Decimal {
 	if num == nil {
 		num = &zeroInt
 	}
+	q := newInt()
+	var s *big.Int // scratch, as r is
 	if k > 0 {
-		num = newInt().Mul(num, pow10[k])
+		s = newInt().Mul(num, pow10[k])
+		num = s
 	} else if k < 0 {
-		den = newInt().Mul(den, pow10[-k])
+		s = newInt().Mul(den, pow10[-k])
+		den = s
 	}
 	r := newInt()
-	q := newInt()
 	q.QuoRem(num, den, r)
+	freeInt(r)
+	if s != nil {
+		freeInt(s)
+	}
 	var out decimal.Decimal
 	lo := (*decimalLayout)(unsafe.Pointer(&out))
 	lo.value, lo.exp = q, -places

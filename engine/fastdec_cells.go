@@ -29,3 +29,17 @@ func newInt() *big.Int {
 		}
 	}
 }
+
+// freeInt: see fastdec.go. The last cell handed out is handed back by
+// moving the block's next back over it, only if it is still the last
+// (compared and swapped: a cell another goroutine took since stays taken,
+// and z is then left to the collector).
+func freeInt(z *big.Int) {
+	b := cellBlocks.Load()
+	if b == nil {
+		return
+	}
+	if k := b.next.Load() - 1; k >= 0 && k < cellsPerBlock && &b.cells[k].i == z {
+		b.next.CompareAndSwap(k+1, k)
+	}
+}

@@ -27,3 +27,11 @@ func newInt() *big.Int {
 	c.i.SetBits(c.w[:0])
 	return &c.i
 }
+
+// freeInt: see fastdec.go. One thread, and no call between reading the
+// block and moving its next back: as newInt.
+func freeInt(z *big.Int) {
+	if b, k := cellBlockJS, cellNextJS-1; b != nil && k >= 0 && &b.cells[k].i == z {
+		cellNextJS = k
+	}
+}

@@ -254,6 +254,7 @@ func floor(x decimal.Decimal) decimal.Decimal {
 	if divPow10(q, e, r) && coef(x).Sign() < 0 {
 		q.Sub(q, oneInt) // truncated towards zero: a negative's floor is one less
 	}
+	freeInt(r) // scratch
 	return wrap(q, 0)
 }
 
