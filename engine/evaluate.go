@@ -590,7 +590,7 @@ func (p *plan) demand() []demand {
 		case m > 0:
 			rpd = nextRPD(rpd, g)
 		}
-		req := div(mul(rpd, DaysPerYear), twelve)
+		req := mulDiv(rpd, DaysPerYear, twelve)
 		d := demand{rpd: rpd, requests: req}
 		if !draw {
 			in := mul(req, w.in)
@@ -814,7 +814,7 @@ func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []capMonth) (sum
 			idle := sub(t.units, used)
 			var stranded decimal.Decimal
 			if idle.Sign() > 0 {
-				stranded = mul(mul(idle, t.rate), HoursPerMonth)
+				stranded = mul3(idle, t.rate, HoursPerMonth)
 				row.StrandedCost = add(row.StrandedCost, stranded)
 			}
 			if draw {
@@ -837,7 +837,7 @@ func (p *plan) costCloud(o *optionPlan, or *OptionResult, known []capMonth) (sum
 		if left.Sign() > 0 {
 			b.OnDemand = mul(left, onDemand)
 		}
-		row.Cost = add(add(b.OnDemand, b.Committed), b.Capital)
+		row.Cost = add3(b.OnDemand, b.Committed, b.Capital)
 		row.CashCost = add(b.OnDemand, b.Committed)
 		if len(o.fill) > 0 {
 			row.CashCost = add(b.OnDemand, cash)
@@ -1003,7 +1003,7 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []capMonth) (sum
 		if changed {
 			maintenance = mul(inService, monthlyOpex)
 			operations = add(maintenance, o.staff)
-			fixedCash = add(add(facility, operations), idleEnergy)
+			fixedCash = add3(facility, operations, idleEnergy)
 			if leased {
 				leasePay = inService.Mul(o.leaseFactor)
 				fixedCash = fixedCash.Add(leasePay)
@@ -1015,7 +1015,7 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []capMonth) (sum
 				nbv = add(nbv, spend)
 				// The cohort depreciates fully for the whole months of its
 				// life and for the fraction of the next one.
-				r := div(mul(spend, depreciable), lifeMonths)
+				r := mulDiv(spend, depreciable, lifeMonths)
 				deprRate = add(deprRate, r)
 				if end := m + wholeMonths; end < len(deprEnds) {
 					if lifeFrac.Sign() == 0 { // keep = 1
@@ -1057,7 +1057,7 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []capMonth) (sum
 		b.Facility = facility
 		b.Operations = operations
 		b.Committed = leasePay
-		row.Cost = add(add(fixedEcon, b.Capital), busyEnergy)
+		row.Cost = add3(fixedEcon, b.Capital, busyEnergy)
 		row.CashCost = add(fixedCash, busyEnergy)
 		if m == n-1 && o.resale && !leased {
 			// Sold at the horizon at its book value: cash in, no gain or

@@ -115,7 +115,11 @@ type atomicBlock = atomic.Pointer[cellBlock]
 
 // sum is a + b, as a.Add(b). It, diff and mul are aligned, coef and wrap
 // written out (each call costs in WebAssembly).
-func sum(a, b decimal.Decimal) decimal.Decimal {
+func sum(a, b decimal.Decimal) decimal.Decimal { return sumTo(nil, a, b) }
+
+// sumTo is sum(a, b) in z, a cell from newInt not used yet (nil: a new
+// one); decimal's own Add, beyond the table of powers, leaves z unused.
+func sumTo(z *big.Int, a, b decimal.Decimal) decimal.Decimal {
 	if !fastDecimal {
 		return a.Add(b)
 	}
@@ -127,15 +131,18 @@ func sum(a, b decimal.Decimal) decimal.Decimal {
 	if cb == nil {
 		cb = &zeroInt
 	}
-	z := newInt()
-	switch d := int64(la.exp) - int64(lb.exp); {
-	case d == 0:
-	case d > 0 && d < int64(len(pow10)):
-		ca, e = z.Mul(ca, pow10[d]), lb.exp
-	case d < 0 && -d < int64(len(pow10)):
-		cb = z.Mul(cb, pow10[-d])
-	default:
+	d := int64(la.exp) - int64(lb.exp)
+	if d >= int64(len(pow10)) || -d >= int64(len(pow10)) {
 		return a.Add(b)
+	}
+	if z == nil {
+		z = newInt()
+	}
+	switch {
+	case d > 0:
+		ca, e = z.Mul(ca, pow10[d]), lb.exp
+	case d < 0:
+		cb = z.Mul(cb, pow10[-d])
 	}
 	var r decimal.Decimal
 	lr := (*decimalLayout)(unsafe.Pointer(&r))
@@ -173,7 +180,10 @@ func diff(a, b decimal.Decimal) decimal.Decimal {
 }
 
 // mul is a × b, as a.Mul(b).
-func mul(a, b decimal.Decimal) decimal.Decimal {
+func mul(a, b decimal.Decimal) decimal.Decimal { return mulTo(nil, a, b) }
+
+// mulTo is mul(a, b) in z, as sumTo.
+func mulTo(z *big.Int, a, b decimal.Decimal) decimal.Decimal {
 	if !fastDecimal {
 		return a.Mul(b)
 	}
@@ -189,9 +199,12 @@ func mul(a, b decimal.Decimal) decimal.Decimal {
 	if cb == nil {
 		cb = &zeroInt
 	}
+	if z == nil {
+		z = newInt()
+	}
 	var r decimal.Decimal
 	lr := (*decimalLayout)(unsafe.Pointer(&r))
-	lr.value, lr.exp = newInt().Mul(ca, cb), int32(e)
+	lr.value, lr.exp = z.Mul(ca, cb), int32(e)
 	return r
 }
 
@@ -268,7 +281,10 @@ var smallInt = func() *[smallInts]intCell {
 // tie away from zero, computed as one integer division of A × 10^k (k ≥
 // 0) by B, or of A by B × 10^−k (k < 0), whose remainder r rounds up
 // when 2|r| ≥ |divisor|.
-func quo(a, b decimal.Decimal, places int32) decimal.Decimal {
+func quo(a, b decimal.Decimal, places int32) decimal.Decimal { return quoTo(nil, a, b, places) }
+
+// quoTo is quo(a, b, places) in q, as sumTo.
+func quoTo(q *big.Int, a, b decimal.Decimal, places int32) decimal.Decimal {
 	if !fastDecimal {
 		return a.DivRound(b, places)
 	}
@@ -281,7 +297,9 @@ func quo(a, b decimal.Decimal, places int32) decimal.Decimal {
 	if num == nil {
 		num = &zeroInt
 	}
-	q := newInt()
+	if q == nil {
+		q = newInt()
+	}
 	var s *big.Int // the scaled operand: scratch, as r is
 	if k > 0 {
 		s = newInt().Mul(num, pow10[k])
@@ -310,6 +328,54 @@ func quo(a, b decimal.Decimal, places int32) decimal.Decimal {
 }
 
 var oneInt = big.NewInt(1) // never changed
+
+// add3, mul3 and mulDiv are add(add(a, b), c), mul(mul(a, b), c) and
+// div(mul(a, b), c), the same digits, keeping one cell where the two
+// operations keep two: the result's cell is taken first, then the inner
+// result's, which is handed back (freeInt) once the outer operation has
+// read it. The cost model's monthly formulas that combine three numbers
+// call them.
+func add3(a, b, c decimal.Decimal) decimal.Decimal {
+	if !fastDecimal || a.IsZero() || b.IsZero() || c.IsZero() {
+		return add(add(a, b), c) // add's shortcuts for zeros
+	}
+	z := newInt()
+	t := sum(a, b) // add(a, b), neither zero
+	r := c         // add(t, c) when t is zero
+	if !t.IsZero() {
+		r = sumTo(z, t, c)
+	}
+	return keptIn(z, r, t)
+}
+
+func mul3(a, b, c decimal.Decimal) decimal.Decimal {
+	if !fastDecimal {
+		return mul(mul(a, b), c)
+	}
+	z := newInt()
+	t := mul(a, b)
+	return keptIn(z, mulTo(z, t, c), t)
+}
+
+func mulDiv(a, b, c decimal.Decimal) decimal.Decimal {
+	if !fastDecimal || c.IsZero() {
+		return div(mul(a, b), c)
+	}
+	z := newInt()
+	t := mul(a, b)
+	return keptIn(z, quoTo(z, t, c, Prec), t)
+}
+
+// keptIn hands back the inner result t's cell, then z's if the result r
+// was not made in it (decimal's own methods made it): both were taken
+// after the operands', so neither is an operand's.
+func keptIn(z *big.Int, r, t decimal.Decimal) decimal.Decimal {
+	freeInt(coef(t))
+	if coef(r) != z {
+		freeInt(z)
+	}
+	return r
+}
 
 // quoTrunc is a / b truncated towards zero to places decimal places, the
 // quotient of a.QuoRem(b, places) (b not zero): with k as in quo, the

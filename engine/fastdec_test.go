@@ -51,6 +51,12 @@ func TestFastDecimal(t *testing.T) {
 		same("+", a, b, sum(a, b), a.Add(b))
 		same("−", a, b, diff(a, b), a.Sub(b))
 		same("×", a, b, mul(a, b), a.Mul(b))
+		x := val()
+		same("+ (then + "+x.String()+")", a, b, add3(a, b, x), add(add(a, b), x))
+		same("× (then × "+x.String()+")", a, b, mul3(a, b, x), mul(mul(a, b), x))
+		same("× (then ÷ "+x.String()+")", a, b, mulDiv(a, b, x), div(mul(a, b), x))
+		same("+ (then + its negative)", a, b, add3(a, b, a.Add(b).Neg()), add(add(a, b), a.Add(b).Neg()))
+		same("+ (its negative, then +)", a, b, add3(a, a.Neg(), b), add(add(a, a.Neg()), b))
 		if got, want := cmp(a, b), a.Cmp(b); got != want {
 			t.Fatalf("cmp(%s, %s) = %d, decimal gives %d", a, b, got, want)
 		}
@@ -126,7 +132,7 @@ func TestFastDecimal(t *testing.T) {
 }
 
 // Scratch handed back (freeInt) never takes a result's cell: results of
-// quo, quoTrunc, cmp's and floor's neighbours, kept while thousands more
+// quo, quoTrunc, floor, add3, mul3 and mulDiv (and what cmp leaves), kept while thousands more
 // are made, still hold decimal's values at the end, in four goroutines at
 // once (cells are shared between goroutines natively; run with -race too).
 func TestFreedScratchLeavesResults(t *testing.T) {
@@ -148,8 +154,10 @@ func TestFreedScratchLeavesResults(t *testing.T) {
 				a, b := val(), val()
 				places := int32(rng.Intn(30))
 				q, _ := a.QuoRem(b, places)
+				c := val()
 				all = append(all, kept{quo(a, b, places), a.DivRound(b, places)}, kept{quoTrunc(a, b, places), q},
-					kept{floor(a), a.Floor()}, kept{sum(a, b), a.Add(b)})
+					kept{floor(a), a.Floor()}, kept{sum(a, b), a.Add(b)},
+					kept{add3(a, b, c), a.Add(b).Add(c)}, kept{mul3(a, b, c), a.Mul(b).Mul(c)}, kept{mulDiv(a, b, c), a.Mul(b).DivRound(c, Prec)})
 				if cmp(a, b) != a.Cmp(b) {
 					done <- "cmp of " + a.String() + " and " + b.String()
 					return
