@@ -984,7 +984,7 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []capMonth) (sum
 			changed = true
 		}
 		if prov.Cmp(fleet) > 0 {
-			bought := mul(sub(prov, fleet), o.capexAt(m))
+			bought := mulDiff(prov, fleet, o.capexAt(m)) // (prov − fleet) × capex
 			if units != nil {
 				units[m] = units[m].Add(prov.Sub(fleet))
 				basis[m] = basis[m].Add(bought)

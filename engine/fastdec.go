@@ -329,8 +329,8 @@ func quoTo(q *big.Int, a, b decimal.Decimal, places int32) decimal.Decimal {
 
 var oneInt = big.NewInt(1) // never changed
 
-// add3, mul3 and mulDiv are add(add(a, b), c), mul(mul(a, b), c) and
-// div(mul(a, b), c), the same digits, keeping one cell where the two
+// add3, mul3, mulDiv and mulDiff are add(add(a, b), c), mul(mul(a, b),
+// c), div(mul(a, b), c) and mul(sub(a, b), c), the same digits, keeping one cell where the two
 // operations keep two: the result's cell is taken first, then the inner
 // result's, which is handed back (freeInt) once the outer operation has
 // read it. The cost model's monthly formulas that combine three numbers
@@ -364,6 +364,33 @@ func mulDiv(a, b, c decimal.Decimal) decimal.Decimal {
 	z := newInt()
 	t := mul(a, b)
 	return keptIn(z, quoTo(z, t, c, Prec), t)
+}
+
+func mulDiff(a, b, c decimal.Decimal) decimal.Decimal {
+	if !fastDecimal || b.IsZero() {
+		return mul(sub(a, b), c) // sub's shortcut: a itself
+	}
+	z := newInt()
+	t := diff(a, b)
+	return keptIn(z, mulTo(z, t, c), t)
+}
+
+// mulRoundTo is a × b rounded to places (roundTo) when it has more places,
+// as it is otherwise, rounded in the product's own integer: nobody else
+// has it yet.
+func mulRoundTo(a, b decimal.Decimal, places int32) decimal.Decimal {
+	p := mul(a, b) // a new integer (decimal's Mul's too)
+	k := int(-places - p.Exponent())
+	switch {
+	case k <= 0:
+		return p
+	case !fastDecimal || k >= len(pow10):
+		return roundTo(p, places)
+	}
+	c, r := coef(p), newInt()
+	dropDigits(c, k, r) // as roundedCoefficient
+	freeInt(r)
+	return wrap(c, -places)
 }
 
 // keptIn hands back the inner result t's cell, then z's if the result r

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"math/big"
 	"math/rand"
 	"testing"
@@ -55,6 +56,14 @@ func TestFastDecimal(t *testing.T) {
 		same("+ (then + "+x.String()+")", a, b, add3(a, b, x), add(add(a, b), x))
 		same("× (then × "+x.String()+")", a, b, mul3(a, b, x), mul(mul(a, b), x))
 		same("× (then ÷ "+x.String()+")", a, b, mulDiv(a, b, x), div(mul(a, b), x))
+		same("− (then × "+x.String()+")", a, b, mulDiff(a, b, x), mul(sub(a, b), x))
+		for _, places := range []int32{Prec, 2, 0} {
+			want := mul(a, b)
+			if want.Exponent() < -places {
+				want = roundTo(want, places)
+			}
+			same(fmt.Sprintf("× (rounded to %d places)", places), a, b, mulRoundTo(a, b, places), want)
+		}
 		same("+ (then + its negative)", a, b, add3(a, b, a.Add(b).Neg()), add(add(a, b), a.Add(b).Neg()))
 		same("+ (its negative, then +)", a, b, add3(a, a.Neg(), b), add(add(a, a.Neg()), b))
 		if got, want := cmp(a, b), a.Cmp(b); got != want {
@@ -132,7 +141,7 @@ func TestFastDecimal(t *testing.T) {
 }
 
 // Scratch handed back (freeInt) never takes a result's cell: results of
-// quo, quoTrunc, floor, add3, mul3 and mulDiv (and what cmp leaves), kept while thousands more
+// quo, quoTrunc, floor, add3, mul3, mulDiv, mulDiff and mulRoundTo (and what cmp leaves), kept while thousands more
 // are made, still hold decimal's values at the end, in four goroutines at
 // once (cells are shared between goroutines natively; run with -race too).
 func TestFreedScratchLeavesResults(t *testing.T) {
@@ -157,7 +166,7 @@ func TestFreedScratchLeavesResults(t *testing.T) {
 				c := val()
 				all = append(all, kept{quo(a, b, places), a.DivRound(b, places)}, kept{quoTrunc(a, b, places), q},
 					kept{floor(a), a.Floor()}, kept{sum(a, b), a.Add(b)},
-					kept{add3(a, b, c), a.Add(b).Add(c)}, kept{mul3(a, b, c), a.Mul(b).Mul(c)}, kept{mulDiv(a, b, c), a.Mul(b).DivRound(c, Prec)})
+					kept{add3(a, b, c), a.Add(b).Add(c)}, kept{mulDiff(a, b, c), a.Sub(b).Mul(c)}, kept{mulRoundTo(a, b, 3), roundedOver(a.Mul(b), 3)}, kept{mul3(a, b, c), a.Mul(b).Mul(c)}, kept{mulDiv(a, b, c), a.Mul(b).DivRound(c, Prec)})
 				if cmp(a, b) != a.Cmp(b) {
 					done <- "cmp of " + a.String() + " and " + b.String()
 					return
@@ -177,4 +186,13 @@ func TestFreedScratchLeavesResults(t *testing.T) {
 			t.Error(msg)
 		}
 	}
+}
+
+// roundedOver is d rounded to places when it has more (mulRoundTo's
+// meaning), d otherwise.
+func roundedOver(d decimal.Decimal, places int32) decimal.Decimal {
+	if d.Exponent() < -places {
+		return d.Round(places)
+	}
+	return d
 }

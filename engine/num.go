@@ -362,9 +362,9 @@ func roundedCoefficient(d decimal.Decimal, places int32) *big.Int {
 	if k <= 0 || k >= len(pow10) {
 		return nil
 	}
-	c := newInt().Set(coef(d))
-	var r big.Int
-	dropDigits(c, k, &r)
+	c, r := newInt().Set(coef(d)), newInt()
+	dropDigits(c, k, r)
+	freeInt(r) // scratch
 	return c
 }
 

@@ -107,10 +107,7 @@ type rpdPath struct {
 // nextRPD is the requests a day a month after one of rpd, at growth factor
 // g = 1 + growth: rpd × g, rounded to Prec places when it has more.
 func nextRPD(rpd, g decimal.Decimal) decimal.Decimal {
-	if rpd = mul(rpd, g); rpd.Exponent() < -Prec {
-		rpd = roundTo(rpd, Prec)
-	}
-	return rpd
+	return mulRoundTo(rpd, g, Prec)
 }
 
 // monthsFor is the path's requests a day for w, nil when it was made for
