@@ -110,6 +110,21 @@ type cellBlock struct {
 	next  atomic.Int32
 }
 
+// newCellBlock is a block whose cells are zero integers with their own
+// words as digits: set for all of them here, in one loop, rather than as
+// each is handed out; a cell handed back (freeInt) is reset before it can
+// be handed out again.
+func newCellBlock() *cellBlock {
+	b := new(cellBlock)
+	for k := range b.cells {
+		b.cells[k].reset()
+	}
+	return b
+}
+
+// reset makes c's integer zero, with c's own words as its digits.
+func (c *intCell) reset() { c.i.SetBits(c.w[:0]) }
+
 // atomicBlock holds the block newInt takes from (fastdec_cells.go).
 type atomicBlock = atomic.Pointer[cellBlock]
 

@@ -15,17 +15,13 @@ func newInt() *big.Int {
 		b := cellBlocks.Load()
 		if b != nil {
 			if k := b.next.Add(1) - 1; k < cellsPerBlock {
-				c := &b.cells[k]
-				c.i.SetBits(c.w[:0])
-				return &c.i
+				return &b.cells[k].i
 			}
 		}
-		nb := new(cellBlock)
+		nb := newCellBlock()
 		nb.next.Store(1)
 		if cellBlocks.CompareAndSwap(b, nb) {
-			c := &nb.cells[0]
-			c.i.SetBits(c.w[:0])
-			return &c.i
+			return &nb.cells[0].i
 		}
 	}
 }
@@ -40,6 +36,7 @@ func freeInt(z *big.Int) {
 		return
 	}
 	if k := b.next.Load() - 1; k >= 0 && k < cellsPerBlock && &b.cells[k].i == z {
+		b.cells[k].reset() // still this goroutine's until the swap
 		b.next.CompareAndSwap(k+1, k)
 	}
 }

@@ -19,19 +19,18 @@ var (
 func newInt() *big.Int {
 	b, k := cellBlockJS, cellNextJS
 	if b == nil || k >= cellsPerBlock {
-		b, k = new(cellBlock), 0
+		b, k = newCellBlock(), 0
 		cellBlockJS = b
 	}
 	cellNextJS = k + 1
-	c := &b.cells[k]
-	c.i.SetBits(c.w[:0])
-	return &c.i
+	return &b.cells[k].i
 }
 
 // freeInt: see fastdec.go. One thread, and no call between reading the
 // block and moving its next back: as newInt.
 func freeInt(z *big.Int) {
 	if b, k := cellBlockJS, cellNextJS-1; b != nil && k >= 0 && &b.cells[k].i == z {
+		b.cells[k].reset()
 		cellNextJS = k
 	}
 }
