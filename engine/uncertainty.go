@@ -578,6 +578,20 @@ type simulator struct {
 	// each estimate group's uniform in the draw under way (uniformOf)
 	groupU     []decimal.Decimal
 	groupDrawn []bool
+	// What a draw's plan is made in, made again each draw (next): the
+	// plan, its options, the reuse and each option's scaled throughputs
+	// and multiplier. Nothing of a draw's result refers to them.
+	buffers drawBuffers
+}
+
+// drawBuffers is the memory each draw's plan is made in (simulator.next).
+type drawBuffers struct {
+	p        plan
+	options  []optionPlan
+	ru       reuse
+	scaled   [][]Throughput // each option's own, appended to
+	byOption [][]Throughput
+	mult     []decimal.Decimal
 }
 
 // uniformOf is the uniform draw d samples its range at: a fresh one, or,
@@ -690,14 +704,20 @@ func newSimulator(s *Scenario, pace Pace) (*simulator, error) {
 // every figure Simulate reads (each option's totals, stranded cost,
 // margin, NPV or net present cost and monthly cost) exactly as a full
 // evaluation of the same plan gives them, and not the rest. It returns the
-// plan and each option's throughput multiplier (zero: none) as drawn.
+// plan and each option's throughput multiplier (zero: none) as drawn,
+// both made in the simulator's buffers: the next draw reuses them.
 func (sm *simulator) next(k int) (*plan, []decimal.Decimal, *Result, error) {
 	var c Scenario
 	if sm.fieldMoves && !sm.patched {
 		c = sm.s.Clone()
 	}
 	n := len(sm.base.Options)
-	mult := make([]decimal.Decimal, n)
+	buf := &sm.buffers
+	if buf.mult == nil {
+		buf.mult, buf.scaled, buf.byOption = make([]decimal.Decimal, n), make([][]Throughput, n), make([][]Throughput, n)
+	}
+	mult := buf.mult
+	clear(mult)
 	clear(sm.groupDrawn)
 	for j, d := range sm.draws {
 		v := d.lo // a range of one value takes no draw
@@ -724,10 +744,11 @@ func (sm *simulator) next(k int) (*plan, []decimal.Decimal, *Result, error) {
 	} else {
 		// Only throughput or patched fields move: the checked plan, with
 		// the drawn values put in (evaluate only reads the rest).
-		q := *sm.bp
-		p = &q
+		buf.p = *sm.bp
+		p = &buf.p
 		if sm.fieldMoves {
-			p.options = slices.Clone(p.options)
+			buf.options = append(buf.options[:0], sm.bp.options...)
+			p.options = buf.options
 			for j, d := range sm.draws {
 				if d.patch != nil {
 					d.patch(p, sm.values[j])
@@ -740,12 +761,14 @@ func (sm *simulator) next(k int) (*plan, []decimal.Decimal, *Result, error) {
 			}
 		}
 	}
-	ru := sm.shared
+	buf.ru = sm.shared
+	ru := &buf.ru
 	if sm.discountMoves {
 		ru.discount = discountFactors(p.workload.discountRate, p.workload.horizon)
 		ru.discountCoef = coefficients(ru.discount)
 	}
-	ru.byOption = make([][]Throughput, n)
+	ru.byOption = buf.byOption
+	clear(ru.byOption)
 	for i := range p.options {
 		o := &p.options[i]
 		if !o.kind.SelfHosted() {
@@ -758,9 +781,14 @@ func (sm *simulator) next(k int) (*plan, []decimal.Decimal, *Result, error) {
 				continue // it cannot serve in this draw (evaluate says why)
 			}
 		}
-		ru.byOption[i] = scaleThroughputs(cands, mult[i])
+		if m := mult[i]; m.IsZero() || m.Equal(one) {
+			ru.byOption[i] = cands // as they are: never appended to
+		} else {
+			buf.scaled[i] = scaleThroughputs(buf.scaled[i][:0], cands, m)
+			ru.byOption[i] = buf.scaled[i]
+		}
 	}
-	p.reuse = &ru
+	p.reuse = ru
 	res, err := p.evaluate()
 	if err != nil {
 		return nil, nil, nil, drawError(k, sm.draws, sm.values, err)
@@ -909,19 +937,19 @@ func countOf(n int) string { return Count(decimal.NewFromInt(int64(n)), 0) }
 
 // scaleThroughputs multiplies each candidate's throughput by m (zero: 1):
 // its prefill and decode rates by m, the accelerator-seconds a request
-// needs by 1/m.
-func scaleThroughputs(cands []Throughput, m decimal.Decimal) []Throughput {
+// needs by 1/m. The scaled candidates are appended to dst (its memory
+// reused); with no multiplier, cands is returned as it is.
+func scaleThroughputs(dst, cands []Throughput, m decimal.Decimal) []Throughput {
 	if m.IsZero() || m.Equal(one) {
 		return cands
 	}
-	out := make([]Throughput, len(cands))
-	for i, t := range cands {
+	for _, t := range cands {
 		t.PrefillTokensPerS = mul(t.PrefillTokensPerS, m)
 		t.DecodeTokensPerS = mul(t.DecodeTokensPerS, m)
 		t.AcceleratorSecondsPerRequest = div(t.AcceleratorSecondsPerRequest, m)
-		out[i] = t
+		dst = append(dst, t)
 	}
-	return out
+	return dst
 }
 
 // sample is the inverse of the range's CDF at u (0 < u < 1), rounded to

@@ -478,7 +478,7 @@ func TestSimulateDrawEqualsFullEvaluation(t *testing.T) {
 					if fe != nil {
 						t.Fatal(fe)
 					}
-					full.byOption[i] = scaleThroughputs(cands, mult[i])
+					full.byOption[i] = scaleThroughputs(nil, cands, mult[i])
 				}
 			}
 			q.reuse = full
