@@ -428,7 +428,7 @@ func (p *plan) option(o *optionPlan, months []demand, tot totals) (OptionResult,
 			if len(cands) > 1 && outgrown(o, cands, rpr, i) {
 				continue
 			}
-			rows := make([]capMonth, len(months))
+			rows := p.capRows(len(months))
 			for m := range months {
 				rows[m].rpd = months[m].rpd
 			}

@@ -71,6 +71,25 @@ type reuse struct {
 	// an option whose candidates are computed as usual): the uncertainty
 	// analysis draws their throughput.
 	byOption [][]Throughput
+	// rows, in a draw, is where its candidates' capacity rows are cut
+	// from (capRows); the simulator hands the same memory to every draw.
+	rows []capMonth
+}
+
+// capRows is n zero capacity rows: in a draw, cut from reuse.rows (none
+// outlives the draw); otherwise new.
+func (p *plan) capRows(n int) []capMonth {
+	r := p.reuse
+	if r == nil || !r.draw {
+		return make([]capMonth, n)
+	}
+	if len(r.rows)+n > cap(r.rows) {
+		r.rows = make([]capMonth, 0, max(2*cap(r.rows), 8*n)) // rows cut before stay where they are
+	}
+	rows := r.rows[len(r.rows) : len(r.rows)+n]
+	r.rows = r.rows[:len(r.rows)+n]
+	clear(rows)
+	return rows
 }
 
 // lean reports an evaluation that skips what reuse.lean says.

@@ -592,6 +592,7 @@ type drawBuffers struct {
 	scaled   [][]Throughput // each option's own, appended to
 	byOption [][]Throughput
 	mult     []decimal.Decimal
+	rows     []capMonth // the candidates' capacity rows (plan.capRows)
 }
 
 // uniformOf is the uniform draw d samples its range at: a fresh one, or,
@@ -788,8 +789,10 @@ func (sm *simulator) next(k int) (*plan, []decimal.Decimal, *Result, error) {
 			ru.byOption[i] = buf.scaled[i]
 		}
 	}
+	ru.rows = buf.rows[:0]
 	p.reuse = ru
 	res, err := p.evaluate()
+	buf.rows = ru.rows[:0] // grown, perhaps, for the next draw
 	if err != nil {
 		return nil, nil, nil, drawError(k, sm.draws, sm.values, err)
 	}
