@@ -574,7 +574,7 @@ func onDemandHeavier(o *optionPlan, capacities [][]capMonth) []bool {
 // month at a time, rounded to Prec, so no power is ever taken.
 func (p *plan) demand() []demand {
 	w := p.workload
-	out := make([]demand, w.horizon)
+	out := p.demandRows(w.horizon)
 	rpd := w.rpd
 	g := one.Add(w.growth)
 	var revPerRequest decimal.Decimal

@@ -71,9 +71,11 @@ type reuse struct {
 	// an option whose candidates are computed as usual): the uncertainty
 	// analysis draws their throughput.
 	byOption [][]Throughput
-	// rows, in a draw, is where its candidates' capacity rows are cut
-	// from (capRows); the simulator hands the same memory to every draw.
-	rows []capMonth
+	// rows and months, in a draw, are where its candidates' capacity rows
+	// (capRows) and its demand months (demand) are made; the simulator
+	// hands the same memory to every draw.
+	rows       []capMonth
+	drawMonths []demand
 }
 
 // capRows is n zero capacity rows: in a draw, cut from reuse.rows (none
@@ -88,6 +90,21 @@ func (p *plan) capRows(n int) []capMonth {
 	}
 	rows := r.rows[len(r.rows) : len(r.rows)+n]
 	r.rows = r.rows[:len(r.rows)+n]
+	clear(rows)
+	return rows
+}
+
+// demandRows is n zero demand months: in a draw, reuse.drawMonths (none
+// outlives the draw); otherwise new.
+func (p *plan) demandRows(n int) []demand {
+	r := p.reuse
+	if r == nil || !r.draw {
+		return make([]demand, n)
+	}
+	if cap(r.drawMonths) < n {
+		r.drawMonths = make([]demand, n)
+	}
+	rows := r.drawMonths[:n]
 	clear(rows)
 	return rows
 }

@@ -593,6 +593,7 @@ type drawBuffers struct {
 	byOption [][]Throughput
 	mult     []decimal.Decimal
 	rows     []capMonth // the candidates' capacity rows (plan.capRows)
+	months   []demand   // the demand months (plan.demandRows)
 }
 
 // uniformOf is the uniform draw d samples its range at: a fresh one, or,
@@ -789,10 +790,10 @@ func (sm *simulator) next(k int) (*plan, []decimal.Decimal, *Result, error) {
 			ru.byOption[i] = buf.scaled[i]
 		}
 	}
-	ru.rows = buf.rows[:0]
+	ru.rows, ru.drawMonths = buf.rows[:0], buf.months
 	p.reuse = ru
 	res, err := p.evaluate()
-	buf.rows = ru.rows[:0] // grown, perhaps, for the next draw
+	buf.rows, buf.months = ru.rows[:0], ru.drawMonths // grown, perhaps, for the next draw
 	if err != nil {
 		return nil, nil, nil, drawError(k, sm.draws, sm.values, err)
 	}
