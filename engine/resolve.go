@@ -71,8 +71,8 @@ type reuse struct {
 	// an option whose candidates are computed as usual): the uncertainty
 	// analysis draws their throughput.
 	byOption [][]Throughput
-	// rows and months, in a draw, are where its candidates' capacity rows
-	// (capRows) and its demand months (demand) are made; the simulator
+	// rows and drawMonths, in a draw, are where its candidates' capacity rows
+	// (capRows) and its demand months (demandRows) are made; the simulator
 	// hands the same memory to every draw.
 	rows       []capMonth
 	drawMonths []demand
