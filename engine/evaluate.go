@@ -1058,7 +1058,6 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []capMonth) (sum
 		b.Operations = operations
 		b.Committed = leasePay
 		row.Cost = add3(fixedEcon, b.Capital, busyEnergy)
-		row.CashCost = add(fixedCash, busyEnergy)
 		if m == n-1 && o.resale && !leased {
 			// Sold at the horizon at its book value: cash in, no gain or
 			// loss, so the economic cost is unchanged; the loan's balance
@@ -1070,16 +1069,21 @@ func (p *plan) costOwned(o *optionPlan, or *OptionResult, known []capMonth) (sum
 				ln.balance = zero
 			}
 		}
+		// The cash cost: the fixed costs and the energy, and what is paid
+		// for the accelerators this month.
 		switch {
 		case ln != nil:
 			// Only the down payment is paid at purchase; the loan's
 			// payments replace the rest.
+			row.CashCost = add(fixedCash, busyEnergy)
 			if row.Capex.Sign() != 0 {
 				row.CashCost = row.CashCost.Add(row.Capex.Mul(o.loanDown))
 			}
 			row.CashCost = row.CashCost.Add(row.LoanPayment)
 		case row.Capex.Sign() != 0:
-			row.CashCost = add(row.CashCost, row.Capex)
+			row.CashCost = add3(fixedCash, busyEnergy, row.Capex)
+		default:
+			row.CashCost = add(fixedCash, busyEnergy)
 		}
 		if row.Resale.Sign() != 0 {
 			row.CashCost = row.CashCost.Sub(row.Resale)
