@@ -22,11 +22,13 @@ import (
 //     makes (the caller must not change it);
 //   - wrap makes a decimal of an integer without the copy NewFromBigInt
 //     makes (the integer must not change afterwards);
-//   - newInt is an integer with room for its digits in the same object.
+//   - newInt is an integer with room for its digits in the same object;
+//     freeInt hands back one used only as scratch, if it was the last.
 //
 // On these, sum, diff, mul, quo and intDecimal are Add, Sub, Mul,
 // DivRound and New(k, 0) (the engine's add, sub and div call them), and a
-// total adds in place. Elsewhere in the engine, ceilProduct, floor,
+// total adds in place; add3, mul3, mulDiv, mulDiff and mulRoundTo are two
+// of them in a row with the intermediate result's integer handed back. Elsewhere in the engine, ceilProduct, floor,
 // roundTo, presentSum, sqrtDec and the Monte Carlo's cents and drawFigures
 // read coefficients with coef; the roofline (throughput.go) calls these
 // helpers too.
