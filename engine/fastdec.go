@@ -132,11 +132,7 @@ type atomicBlock = atomic.Pointer[cellBlock]
 
 // sum is a + b, as a.Add(b). It, diff and mul are aligned, coef and wrap
 // written out (each call costs in WebAssembly).
-func sum(a, b decimal.Decimal) decimal.Decimal { return sumTo(nil, a, b) }
-
-// sumTo is sum(a, b) in z, a cell from newInt not used yet (nil: a new
-// one); decimal's own Add, beyond the table of powers, leaves z unused.
-func sumTo(z *big.Int, a, b decimal.Decimal) decimal.Decimal {
+func sum(a, b decimal.Decimal) decimal.Decimal {
 	if !fastDecimal {
 		return a.Add(b)
 	}
@@ -152,9 +148,7 @@ func sumTo(z *big.Int, a, b decimal.Decimal) decimal.Decimal {
 	if d >= int64(len(pow10)) || -d >= int64(len(pow10)) {
 		return a.Add(b)
 	}
-	if z == nil {
-		z = newInt()
-	}
+	z := newInt()
 	switch {
 	case d > 0:
 		ca, e = z.Mul(ca, pow10[d]), lb.exp
@@ -197,10 +191,7 @@ func diff(a, b decimal.Decimal) decimal.Decimal {
 }
 
 // mul is a × b, as a.Mul(b).
-func mul(a, b decimal.Decimal) decimal.Decimal { return mulTo(nil, a, b) }
-
-// mulTo is mul(a, b) in z, as sumTo.
-func mulTo(z *big.Int, a, b decimal.Decimal) decimal.Decimal {
+func mul(a, b decimal.Decimal) decimal.Decimal {
 	if !fastDecimal {
 		return a.Mul(b)
 	}
@@ -216,12 +207,9 @@ func mulTo(z *big.Int, a, b decimal.Decimal) decimal.Decimal {
 	if cb == nil {
 		cb = &zeroInt
 	}
-	if z == nil {
-		z = newInt()
-	}
 	var r decimal.Decimal
 	lr := (*decimalLayout)(unsafe.Pointer(&r))
-	lr.value, lr.exp = z.Mul(ca, cb), int32(e)
+	lr.value, lr.exp = newInt().Mul(ca, cb), int32(e)
 	return r
 }
 
@@ -298,10 +286,7 @@ var smallInt = func() *[smallInts]intCell {
 // tie away from zero, computed as one integer division of A × 10^k (k ≥
 // 0) by B, or of A by B × 10^−k (k < 0), whose remainder r rounds up
 // when 2|r| ≥ |divisor|.
-func quo(a, b decimal.Decimal, places int32) decimal.Decimal { return quoTo(nil, a, b, places) }
-
-// quoTo is quo(a, b, places) in q, as sumTo.
-func quoTo(q *big.Int, a, b decimal.Decimal, places int32) decimal.Decimal {
+func quo(a, b decimal.Decimal, places int32) decimal.Decimal {
 	if !fastDecimal {
 		return a.DivRound(b, places)
 	}
@@ -314,9 +299,7 @@ func quoTo(q *big.Int, a, b decimal.Decimal, places int32) decimal.Decimal {
 	if num == nil {
 		num = &zeroInt
 	}
-	if q == nil {
-		q = newInt()
-	}
+	q := newInt()
 	var s *big.Int // the scaled operand: scratch, as r is
 	if k > 0 {
 		s = newInt().Mul(num, pow10[k])
@@ -347,22 +330,23 @@ func quoTo(q *big.Int, a, b decimal.Decimal, places int32) decimal.Decimal {
 var oneInt = big.NewInt(1) // never changed
 
 // add3, mul3, mulDiv and mulDiff are add(add(a, b), c), mul(mul(a, b),
-// c), div(mul(a, b), c) and mul(sub(a, b), c), the same digits, keeping one cell where the two
-// operations keep two: the result's cell is taken first, then the inner
-// result's, which is handed back (freeInt) once the outer operation has
-// read it. The cost model's monthly formulas that combine three numbers
-// call them.
+// c), div(mul(a, b), c) and mul(sub(a, b), c), the same digits, keeping
+// one cell where the two operations keep two: the result's cell is taken
+// first, then the inner and outer results are made as usual, the outer
+// copied into the first cell and both handed back (freeInt). The cost
+// model's monthly formulas that combine three numbers call them.
 func add3(a, b, c decimal.Decimal) decimal.Decimal {
 	if !fastDecimal || a.IsZero() || b.IsZero() || c.IsZero() {
 		return add(add(a, b), c) // add's shortcuts for zeros
 	}
 	z := newInt()
 	t := sum(a, b) // add(a, b), neither zero
-	r := c         // add(t, c) when t is zero
-	if !t.IsZero() {
-		r = sumTo(z, t, c)
+	if t.IsZero() {
+		freeInt(coef(t))
+		freeInt(z)
+		return c // add(t, c)
 	}
-	return keptIn(z, r, t)
+	return movedTo(z, sum(t, c), t)
 }
 
 func mul3(a, b, c decimal.Decimal) decimal.Decimal {
@@ -371,7 +355,7 @@ func mul3(a, b, c decimal.Decimal) decimal.Decimal {
 	}
 	z := newInt()
 	t := mul(a, b)
-	return keptIn(z, mulTo(z, t, c), t)
+	return movedTo(z, mul(t, c), t)
 }
 
 func mulDiv(a, b, c decimal.Decimal) decimal.Decimal {
@@ -380,7 +364,7 @@ func mulDiv(a, b, c decimal.Decimal) decimal.Decimal {
 	}
 	z := newInt()
 	t := mul(a, b)
-	return keptIn(z, quoTo(z, t, c, Prec), t)
+	return movedTo(z, quo(t, c, Prec), t)
 }
 
 func mulDiff(a, b, c decimal.Decimal) decimal.Decimal {
@@ -389,7 +373,7 @@ func mulDiff(a, b, c decimal.Decimal) decimal.Decimal {
 	}
 	z := newInt()
 	t := diff(a, b)
-	return keptIn(z, mulTo(z, t, c), t)
+	return movedTo(z, mul(t, c), t)
 }
 
 // mulRoundTo is a × b rounded to places (roundTo) when it has more places,
@@ -410,15 +394,15 @@ func mulRoundTo(a, b decimal.Decimal, places int32) decimal.Decimal {
 	return wrap(c, -places)
 }
 
-// keptIn hands back the inner result t's cell, then z's if the result r
-// was not made in it (decimal's own methods made it): both were taken
-// after the operands', so neither is an operand's.
-func keptIn(z *big.Int, r, t decimal.Decimal) decimal.Decimal {
+// movedTo is r (made from t, made after z was taken) copied into z, whose
+// digits it has from now on; r's and t's cells are handed back, the last
+// first. Neither is an operand's: those were made before z.
+func movedTo(z *big.Int, r, t decimal.Decimal) decimal.Decimal {
+	z.Set(coef(r))
+	e := r.Exponent()
+	freeInt(coef(r))
 	freeInt(coef(t))
-	if coef(r) != z {
-		freeInt(z)
-	}
-	return r
+	return wrap(z, e)
 }
 
 // quoTrunc is a / b truncated towards zero to places decimal places, the
