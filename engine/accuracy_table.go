@@ -7,11 +7,11 @@ package engine
 // at the 10th, 50th and 90th percentile; and, from every case, the widest
 // replica and the longest request measured.
 var accuracyBands = []validationBand{
-	{vendor: "", moe: false, cases: 37, within25: 27, low: lit("0.69"), median: lit("0.98"), high: lit("1.35"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "AMD", moe: false, cases: 13, within25: 12, low: lit("0.80"), median: lit("0.97"), high: lit("1.03"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "", moe: false, cases: 92, within25: 69, low: lit("0.65"), median: lit("0.97"), high: lit("1.30"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "AMD", moe: false, cases: 31, within25: 24, low: lit("0.65"), median: lit("0.93"), high: lit("1.02"), maxReplica: 8, maxTokens: 33792},
 	{vendor: "Google", moe: false, cases: 1, within25: 0, low: lit("0.32"), median: lit("0.32"), high: lit("0.32"), maxReplica: 8, maxTokens: 33792},
 	{vendor: "Intel", moe: false, cases: 8, within25: 3, low: lit("0.69"), median: lit("1.24"), high: lit("1.55"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "NVIDIA", moe: false, cases: 15, within25: 12, low: lit("0.60"), median: lit("0.97"), high: lit("1.13"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "NVIDIA", moe: false, cases: 52, within25: 42, low: lit("0.71"), median: lit("0.98"), high: lit("1.30"), maxReplica: 8, maxTokens: 33792},
 	{vendor: "", moe: true, cases: 30, within25: 9, low: lit("0.52"), median: lit("0.74"), high: lit("1.21"), maxReplica: 144, maxTokens: 33792},
 	{vendor: "AMD", moe: true, cases: 6, within25: 0, low: lit("0.48"), median: lit("0.52"), high: lit("0.55"), maxReplica: 144, maxTokens: 33792},
 	{vendor: "NVIDIA", moe: true, cases: 24, within25: 9, low: lit("0.64"), median: lit("0.81"), high: lit("1.34"), maxReplica: 144, maxTokens: 33792},

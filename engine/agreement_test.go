@@ -428,6 +428,13 @@ func TestMeasurementAgreement(t *testing.T) {
 	//   1.990657…, outside ±25 %, inside 2×.
 	//   Llama 2 70B on 8 H200, MLPerf v5.0 Offline: Lambda 35,385.10 (AGR-208)
 	//   and HPE 33,781.80 (AGR-207): r = 35385.10 / 33781.80 = 1.047460….
+	//   Llama 3.1 70B FP8 on 8 MI300X, 128/2048 (third session, two publishers on
+	//   AMD hardware): AMD's blog 15,105 / 8 = 1,888.125 a GPU (AMDBP-001) and
+	//   Microsoft's Azure run 12,204 / 8 = 1,525.5 (AGR-246): r = 15105 / 12204
+	//   = 1.237709…, within ±25 %.
+	//   Llama 3.1 405B FP8 on 8 H200, 128/128: Google's recipe log 3,914.4509 / 8
+	//   (AGR-252) and NVIDIA 1.0 3,814 / 8 (AGR-075): r = 3914.4509 / 3814 =
+	//   1.026337….
 	want := map[[2]string]string{
 		{"TRT019-002", "TRT10-012"}: "1.000302",
 		{"TRT10-032", "AMDBP-013"}:  "1.329250",
@@ -436,6 +443,8 @@ func TestMeasurementAgreement(t *testing.T) {
 		{"AGR-077", "AGR-190"}:      "1.131451",
 		{"AGR-076", "AGR-190"}:      "1.990657",
 		{"AGR-207", "AGR-208"}:      "1.047460",
+		{"AMDBP-001", "AGR-246"}:    "1.237709",
+		{"AGR-075", "AGR-252"}:      "1.026337",
 	}
 	found := 0
 	for _, p := range pairs {
@@ -500,11 +509,14 @@ func TestMeasurementAgreement(t *testing.T) {
 	}
 	// How sure the cross-publisher figure is (README section 9, extension):
 	// the 95 % Wilson interval of its share within ±25 % and the ceiling at
-	// either end. Hand-worked for 4 of 10: p = 0.4, z² = 3.841459, 1 + z²/n =
-	// 1.384146, centre (0.4 + 0.192073) ÷ 1.384146 = 0.427753, half-width
-	// 1.959964 × √(0.024 + 0.009604) ÷ 1.384146 = 0.259572: [0.1682, 0.6873];
-	// at 0.6873, Φ⁻¹(0.84365) = 1.0093, σ = 0.2231 ÷ (√2 × 1.0093) = 0.1563 and
-	// the ceiling Φ(1.8407) − Φ(−1.4274) = 0.9672 − 0.0767 ≈ 0.8905.
+	// either end. Hand-worked for 67 of 94 (third session): p = 0.712766,
+	// z² = 3.841459, 1 + z²/n = 1.040867, centre (0.712766 + 0.020433) ÷
+	// 1.040867 = 0.704412, half-width 1.959964 × √(0.002178 + 0.000109) ÷
+	// 1.040867 = 0.090044: [0.6144, 0.7945] (0.795 at three places, after
+	// the four-place rounding); at 0.7945, Φ⁻¹(0.89723) = 1.2659, σ = 0.2231 ÷
+	// (√2 × 1.2659) = 0.1246 and the ceiling Φ(2.3081) − Φ(−1.7903) = 0.9895 −
+	// 0.0367 ≈ 0.9528. (Before the third session, 4 of 10: [0.1682, 0.6873],
+	// ceiling 0.269 to 0.891.)
 	cross := sums[7]
 	wlo, whi := wilson(cross.within25, cross.n)
 	_, clo := ceilingFromShare(wlo)
@@ -559,26 +571,26 @@ func TestMeasurementAgreement(t *testing.T) {
 // summary table.
 var agreementExpected = []string{
 	"102 89 102 0.074 0.077 0.998 0.104 0.982 61 4",   // same source, another software version
-	"40 33 40 0.077 0.081 0.997 0.116 0.966 17 2",     // different publications, their own setups
-	"142 122 142 0.075 0.078 0.998 0.107 0.978 69 5",  // version and source together (the floor)
-	"140 121 140 0.075 0.078 0.998 0.106 0.979 67 5",  // of which dense
+	"124 96 124 0.117 0.123 0.956 0.130 0.943 40 6",   // different publications, their own setups
+	"226 185 226 0.102 0.107 0.978 0.118 0.963 78 9",  // version and source together (the floor)
+	"224 184 224 0.102 0.107 0.978 0.117 0.964 76 9",  // of which dense
 	"2 1 2 0.156 0.163 0.875 0.234 0.721 2 1",         // of which MoE
 	"167 161 167 0.023 0.024 1.000 0.075 0.998 14 61", // MLPerf: one benchmark, different submitters
-	"309 283 309 0.041 0.043 1.000 0.091 0.992 81 66", // all pairs
-	"10 4 10 0.289 0.303 0.598 0.301 0.601 9 1",       // different publishers, their own setups (a held-out publisher)
-	"10 4 10 0.289 0.303 0.598 0.301 0.601 9 1",       // of which on NVIDIA accelerators
-	"0 0 0 0.000 0.000 0.000 0.000 0.000 0 0",         // of which on AMD accelerators
+	"393 346 393 0.061 0.064 1.000 0.101 0.984 90 69", // all pairs
+	"94 67 94 0.155 0.162 0.877 0.148 0.908 38 5",     // different publishers, their own setups (a held-out publisher)
+	"65 40 65 0.175 0.183 0.830 0.181 0.834 32 5",     // of which on NVIDIA accelerators
+	"29 27 29 0.116 0.122 0.958 0.087 0.995 6 1",      // of which on AMD accelerators
 	"30 29 30 0.073 0.077 0.998 0.074 0.999 8 1",      // one publisher, two of its publications
-	"177 165 177 0.026 0.027 1.000 0.086 0.995 23 62", // every pair of two publishers (own setups and MLPerf)
+	"261 228 261 0.048 0.050 1.000 0.103 0.982 52 65", // every pair of two publishers (own setups and MLPerf)
 }
 
 // agreementIntervalExpected: the 95 % interval of the cross-publisher share
 // within ±25 % and the ceiling at its ends (TestMeasurementAgreement).
-var agreementIntervalExpected = "0.168 0.687 0.269 0.891"
+var agreementIntervalExpected = "0.614 0.795 0.833 0.953"
 
 // agreementPooledExpected: σ, ceiling, configurations, degrees of freedom of
 // the pooled estimate, in the order of its table.
-var agreementPooledExpected = []string{"0.130 0.943 67 91", "0.152 0.900 59 61", "0.067 1.000 8 30", "0.051 1.000 14 43"}
+var agreementPooledExpected = []string{"0.142 0.921 76 128", "0.160 0.883 68 92", "0.078 0.998 8 36", "0.051 1.000 14 43"}
 
 // idOf names a row by its measurements.csv id where it has one.
 func idOf(r agreementRow) string {

@@ -196,10 +196,10 @@ func TestSimulateGolden(t *testing.T) {
 			" wins " + o.WinShare.String() + " regret " + o.Regret.P50.StringFixed(2) + " " + o.Regret.P90.StringFixed(2) +
 			" month 60 " + o.Monthly[59].P10.String() + " " + o.Monthly[59].P50.String() + " " + o.Monthly[59].P90.String() + "\n")
 	}
-	const want = `H100 on demand 5696946.54 13042418.05 55615565.59 wins 0.01 regret 7368972.26 35652512.90 month 60 209086.98 681225.57 4458117.65
-H200 committed 8030569.40 14532314.40 58852081.70 wins 0 regret 8596450.74 39867327.23 month 60 213035.9 686141.6 4885992.2
-MI300X owned 3462147.06 5741077.51 19763404.60 wins 0.99 regret 0.00 0.00 month 60 83984.52 223460.77 1457974.81
-Token API 9789623.35 22306684.63 97129785.94 wins 0 regret 16365615.14 76507249.85 month 60 338216.5 1126055.59 7451852.99
+	const want = `H100 on demand 5160943.51 11763767.23 50390350.42 wins 0.01 regret 5563507.28 29393682.00 month 60 190079.07 622816.93 4020036.72
+H200 committed 7684731.90 13458834.80 53235680.70 wins 0 regret 7125297.50 33084907.66 month 60 193669 622507.5 4354785.8
+MI300X owned 3568228.90 6065521.78 21585625.95 wins 0.99 regret 0.00 0.00 month 60 89490.61 243768.99 1584294.18
+Token API 9789623.35 22306684.63 97129785.94 wins 0 regret 15918969.01 73252394.40 month 60 338216.5 1126055.59 7451852.99
 `
 	if b.String() != want {
 		t.Errorf("golden:\n%s\nwant:\n%s", b.String(), want)
@@ -739,9 +739,9 @@ func TestSimulateLognormalGolden(t *testing.T) {
 	for _, o := range sim.Options {
 		b.WriteString(o.Label + " " + o.TotalCost.P10.StringFixed(2) + " " + o.TotalCost.P50.StringFixed(2) + " " + o.TotalCost.P90.StringFixed(2) + " " + o.WinShare.String() + "\n")
 	}
-	const want = `H100 on demand 2339837.29 6703093.90 102219013.49 0.116667
-H200 committed 5875310.10 8188271.30 123797597.50 0
-MI300X owned 2601707.39 3644479.12 35820502.50 0.883333
+	const want = `H100 on demand 2142065.33 6030623.96 92642356.42 0.166667
+H200 committed 5725908.30 7734532.50 113018534.30 0
+MI300X owned 2652516.85 3793066.19 38714847.25 0.833333
 Token API 4965080.18 10385601.91 186031593.51 0
 `
 	if b.String() != want {

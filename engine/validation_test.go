@@ -115,7 +115,21 @@ var updateValidation = flag.Bool("update-validation", false, "write docs/validat
 // 2.04–2.09 (the in-domain expert-parallel efficiency, 0.4 → 0.5, stacks
 // on AMD's 0.75 → 0.8); dense cases gained (25 → 27 of 37 within ±25 %),
 // MoE cases lost (12 → 9 of 30). Nothing was tuned back.
-var validationBaseline = struct{ within25, within2x, of int }{36, 64, 67}
+//
+// Held-out publishers (data only, 2026-12-01): Microsoft's Azure AI
+// benchmarking guide (54 cases: Llama 3.1 8B, 70B and 405B in FP8 on H100,
+// H200 and MI300X) and Google's A3 Ultra recipe log (1 case: Llama 3.1
+// 405B on 8 H200) joined the validation set as two new sources, decided
+// and committed before any estimate of them (testdata/throughput/README.md
+// §1, §4, §8), with no refit and no physics change; the validation table
+// was computed once. The ±25 % share rose from 36 of 67 (53.7 %) to 78 of
+// 122 (63.9 %) and the 0.5–2× share from 64 of 67 (95.5 %) to 119 of 122
+// (97.5 %); the median |ln ratio| rose from 0.197 to 0.202. The new cases
+// are dense Llama cases, where the estimate does best: 42 of the 54
+// Microsoft cases within ±25 % (all 36 of its TP8 cases; 6 of its 18
+// single-GPU 8B cases, which read 1.15–1.84), Google's at 0.62. The floor
+// rises with them.
+var validationBaseline = struct{ within25, within2x, of int }{78, 119, 122}
 
 const (
 	throughputData = "testdata/throughput/"
@@ -451,7 +465,9 @@ The figures below are the eleventh round's physics and factors: the twelfth roun
 efficiency off the attention; grouped GEMMs of at least a tile of rows an expert) and the thirteenth
 (decode's share of MFU by the rows of its GEMMs) adopted nothing, their candidates failing the training
 criterion (their tables are in the methodology), so no validation figure was computed for them and the
-validation figures before and after them are the same.
+validation figures before and after them are the same. Since then the validation set holds two more
+publishers, added as held-out sources with no refit and no physics change (the README's §1 and §4):
+Microsoft's Azure AI benchmarking guide (AZURE, 54 cases) and Google's A3 Ultra recipe log (GCP-A3U, 1 case).
 `)
 	fmt.Fprintf(&b, "\n%d further measurements are excluded, each with its reason, in `engine/testdata/throughput/excluded.csv`.\n", excluded)
 	for _, split := range []struct{ key, title string }{{"validation", "Validation"}, {"train", "Training"}} {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -343,5 +345,59 @@ func TestReliabilityRecoversFromPanic(t *testing.T) {
 		setInput(rate, "1"), waitText(stat(0, "first_month_cost"), "$4,380"))
 	if f := log.Failures(); len(f) != 1 {
 		t.Errorf("more failures after recovery: %q", f)
+	}
+}
+
+// A browser that refuses what the page asks of it: the clipboard (no
+// permission, or the page not in front) and a chosen file that can no
+// longer be read (moved or deleted after it was chosen). Each is said on
+// the status line, in the words below; nothing is lost, and the console has
+// no uncaught rejection.
+func TestRefusedClipboardAndUnreadableFile(t *testing.T) {
+	s := calcSite(t)
+	ctx := NewBrowser(t)
+	log := WatchConsole(ctx)
+	log.LogOnFailure(t)
+	step(t, ctx, 30*time.Second,
+		addScript(`Object.defineProperty(navigator, "clipboard", {get() { return {writeText() {
+			return Promise.reject(new DOMException("Write permission denied.", "NotAllowedError")) }} }})`),
+		addScript(`File.prototype.text = function() {
+			return Promise.reject(new DOMException("The requested file could not be read.", "NotReadableError")) }`))
+	opened := threeOptions()
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(opened)), WaitApp(), WaitTable())
+	before := text(t, ctx, "#comparison")
+
+	// Copy link: refused; the link is on the status line, to copy by hand,
+	// and it opens the scenario on the page.
+	const refused = "The browser did not let the page copy the link; copy it from here: "
+	step(t, ctx, 20*time.Second, chromedp.Click("#copy-link"),
+		WaitJS(fmt.Sprintf(`document.getElementById("notice").textContent.startsWith(%q)`, refused), 10*time.Second))
+	link := strings.TrimPrefix(text(t, ctx, "#notice"), refused)
+	if want := eval[string](t, ctx, `location.origin + location.pathname`) + "#"; !strings.HasPrefix(link, want) {
+		t.Fatalf("the status line's link %q does not start with %q", link, want)
+	}
+	got, err := engine.DecodeLink(link)
+	if err != nil {
+		t.Fatalf("the status line's link does not open: %v", err)
+	}
+	if engine.EncodeLink(&got) != engine.EncodeLink(opened) {
+		t.Errorf("the status line's link holds another scenario:\n%s\nwant\n%s", engine.EncodeLink(&got), engine.EncodeLink(opened))
+	}
+
+	// Import of a file that cannot be read: said, and nothing changes.
+	file := filepath.Join(t.TempDir(), "scenario.json")
+	if err := os.WriteFile(file, []byte(`{"version":2}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	step(t, ctx, 30*time.Second, chromedp.SetUploadFiles("#import-json", []string{file}),
+		WaitJS(`document.getElementById("notice").textContent.includes("Import failed")`, 20*time.Second))
+	if got, want := text(t, ctx, "#notice"), "Import failed: the file could not be read."; !strings.HasSuffix(got, want) {
+		t.Errorf("status line = %q, want it to end %q", got, want)
+	}
+	if got := text(t, ctx, "#comparison"); got != before {
+		t.Errorf("an unreadable file changed the results:\n%s\nwant\n%s", got, before)
+	}
+	if f := log.Failures(); len(f) > 0 {
+		t.Errorf("console failures:\n%s", strings.Join(f, "\n"))
 	}
 }

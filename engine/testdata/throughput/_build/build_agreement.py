@@ -347,6 +347,75 @@ for sub, system, l2, l405, mx in H200_V50:
             mlp("", model, kind, "nvidia", "H200", "FP8", sub, "v5.0", "2025-04", V50 % (sub, system), v,
                 "Results Table, %s, Offline Tokens/s %s (%s, 8x H200-SXM-141GB, TensorRT)" % (label, v, system), bench)
 
+# --- Added in the third session (README section 9, third session): appended so that earlier ids stay ---
+# Microsoft's Azure AI benchmarking guide: "End-to-End Inference Workloads", "FP8 quantization, 1000 requests",
+# the whole VM's output tokens/s (8 GPUs for TP 8; one GPU for TP 1); per GPU = total / 8, exact. H100 and H200:
+# TensorRT-LLM 0.15.0 trtllm-bench (FP8 KV by README section 8); MI300X: vLLM benchmark_throughput,
+# rocm/vllm-dev:20241121-tuned, amd/*-FP8-KV with --kv-cache-dtype fp8. Commit 99133f3 (2025-02-28).
+AZ = "https://github.com/Azure/AI-benchmarking-guide/blob/99133f3819e7d2e97c13de62e3f9a4a924802675/Azure_Results/%s"
+AZ_H100 = ("Azure AI benchmarking guide, ND H100 v5", "TensorRT-LLM 0.15.0 (trtllm-bench)", "2024-12-13",
+           AZ % "ND_H100_v5_results.md")
+AZ_H200 = ("Azure AI benchmarking guide, ND H200 v5", "TensorRT-LLM 0.15.0 (trtllm-bench)", "2024-12-13",
+           AZ % "ND_H200_v5_results.md")
+AZ_MI = ("Azure AI benchmarking guide, ND MI300X v5", "vLLM rocm/vllm-dev:20241121-tuned", "2025-01-23",
+         AZ % "ND_MI300X_v5_results.md")
+AZ_TRT_NOTE = ("Microsoft's run on Azure (trtllm-bench build --quantization FP8, then throughput: 1,000 requests, "
+               "all queued, synthetic uniform lengths); output tokens/s (trtllm-bench's Token Throughput); KV FP8 by "
+               "README section 8")
+AZ_VLLM_NOTE = ("Microsoft's run on Azure (vLLM offline benchmark_throughput, 1,000 prompts, max_num_seqs 3,000, "
+                "KV FP8 stated); output tokens/s (the script keeps vLLM's output tokens/s)")
+AZ_L = [("128", "128"), ("128", "2048"), ("500", "2000"), ("1024", "1024"), ("2048", "2048")]
+AZ_NV = {  # (source, model, accelerators): totals at AZ_L, as the tables print them
+    (AZ_H100, "Llama-3.1-8B", 1): ("15163", "15014", "13047", "11724", "8026"),
+    (AZ_H100, "Llama-3.1-70B", 8): ("10032", "12910", "11594", "9125", "7908"),
+    (AZ_H100, "Llama-3.1-405B", 8): ("2515", "3434", "3143", "2422", "1973"),
+    (AZ_H200, "Llama-3.1-8B", 1): ("17853", "21255", "18357", "15043", "9736"),
+    (AZ_H200, "Llama-3.1-70B", 8): ("11973", "18219", "15911", "11302", "10371"),
+    (AZ_H200, "Llama-3.1-405B", 8): ("3148", "5098", "4447", "3050", "2859"),
+}
+HEAD = {"Llama-3.1-8B": "LLAMA 3.1 (8B)", "Llama-3.1-70B": "LLAMA 3.1 (70B)", "Llama-3.1-405B": "LLAMA 3 (405B)"}
+for (src, model, n), vals in AZ_NV.items():
+    acc = "H100" if src is AZ_H100 else "H200"
+    head = HEAD[model]
+    if acc == "H200" and model == "Llama-3.1-70B":
+        head = "LLAMA 3 (70B)"
+    for (isl, osl), v in zip(AZ_L, vals):
+        add("", model, "dense", "nvidia", acc, "FP8", "FP8", "TP%d" % n, n, isl, osl, src, v if n == 1 else div(v, n),
+            "End-to-End Inference Workloads - TensorRT-LLM, %s, tp size %d, %s / %s: %s tokens/sec%s"
+            % (head, n, isl, osl, v, "" if n == 1 else " for the 8 GPUs"), AZ_TRT_NOTE, publisher="microsoft")
+AZ_MI_V = {"Llama-3.1-70B": ("12204", "10877", "7421"), "Llama-3.1-405B": ("3902", "3407", "1840")}
+for model, vals in AZ_MI_V.items():
+    for (isl, osl), v in zip([("128", "2048"), ("500", "2000"), ("2048", "2048")], vals):
+        add("", model, "dense", "amd", "MI300X", "FP8", "FP8", "TP8", 8, isl, osl, AZ_MI, div(v, 8),
+            "End-to-End Inference Workloads - vLLM, %s, tp size 8, %s / %s: %s tokens/sec for the 8 GPUs"
+            % (HEAD[model], isl, osl, v), AZ_VLLM_NOTE, publisher="microsoft")
+
+# Google's A3 Ultra recipe: the log it prints as the output to expect (README section 9, refinement), one
+# a3-ultragpu-8g machine (8 x H200), meta-llama/Llama-3.1-405B, TensorRT-LLM 0.17.0.post1, FP8, KV FP8 (stated),
+# TP 8, 30,000 requests of 128/128: Token Throughput 3914.4509 tokens/s for the 8 GPUs.
+GCP = ("AI Hypercomputer GPU recipes, A3 Ultra TensorRT-LLM", "TensorRT-LLM 0.17.0.post1 (trtllm-bench)", "2025-05-28",
+       "https://github.com/AI-Hypercomputer/gpu-recipes/blob/2e1fd5efbf1af9c08f8ac50b9d7fef2cfa675b68/inference/a3ultra/"
+       "single-host-serving/trtllm/README.md")
+add("", "Llama-3.1-405B", "dense", "nvidia", "H200", "FP8", "FP8", "TP8", 8, "128", "128", GCP, div("3914.4509", 8),
+    "section 5.2 log, PERFORMANCE OVERVIEW: Number of requests 30000, 128 / 128, Token Throughput (tokens/sec) "
+    "3914.4509 for the 8 GPUs (engine details: FP8, KV Cache Dtype FP8, TP Size 8)",
+    "Google's run (trtllm-bench throughput, 30,000 requests all queued, max runtime batch 4,096); a recipe's "
+    "expected-output log (README section 9, refinement)", publisher="google")
+
+# NVIDIA's tables at the configurations Microsoft and Google measured that the file did not yet hold.
+trt("TRT013-012", "Llama-3.1-70B", "H100", "FP8", "TP8", 8, "128", "128", T013)
+trt("TRT013-007", "Llama-3.1-70B", "H100", "FP8", "TP8", 8, "1000", "1000", T013)
+for (isl, osl), a in zip([("128", "128"), ("128", "2048"), ("500", "2000"), ("1000", "1000"), ("2048", "2048")],
+                         ["16449.68", "19947.02", "16139.49", "TRT013-018", "9948.56"]):
+    if a.startswith("TRT"):
+        trt(a, "Llama-3.1-70B", "H200", "FP8", "TP8", 8, isl, osl, T013)
+    else:
+        trt("", "Llama-3.1-70B", "H200", "FP8", "TP8", 8, isl, osl, T013, div(a, 8),
+            "LLaMA v3.1 70B, %s/%s, TP 8, H200 FP8 column (%s tokens/s for the 8 GPUs)" % (isl, osl, a))
+trt("", "Llama-3.1-405B", "H100", "FP8", "TP8", 8, "128", "128", T10, div("3627", 8),
+    "Llama 3.1 405B, 128/128, H100 TP8 (FP8) (3627 tokens/s for the 8 GPUs)")
+trt("TRT10-033", "Llama-3.1-405B", "H100", "FP8", "TP8", 8, "1000", "1000", T10)
+
 with open(os.path.join(D, "agreement.csv"), "w", newline="") as f:
     w = csv.DictWriter(f, fieldnames=COLS, lineterminator="\n")
     w.writeheader()

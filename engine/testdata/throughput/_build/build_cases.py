@@ -145,6 +145,12 @@ def num(s):
 PER_DEVICE_BATCH = {"LMSYS-EP-004": 256, "LMSYS-EP-005": 128, "DS-PROF-001": 128, "DS-PROD-001": 128,
                     "LMSYS-GB2-001": 1408, "LMSYS-GB2-002": 1408}
 BATCH = {"TRTDS-001": 7168, "TRTDS-002": 3072, "TRTDS-003": 1024, "VERTEX-001": 50}
+# Fourth round of data (README §8): a run whose stated requests are all queued at once holds at most that many in
+# flight, so its cap is the smaller of the request count and a stated engine cap: Microsoft's 1,000 requests a
+# configuration (--max-num-seqs 3000 on MI300X does not bind); Google's max runtime batch 4,096 (of 30,000 requests).
+for _i in range(54):
+    BATCH["AZURE-%03d" % (_i + 1)] = 1000
+BATCH["GCP-A3U-001"] = 4096
 # Context of a decode-only row: the stated input length (or average KV length).
 DECODE_CONTEXT = {"LMSYS-EP-004": 2000, "LMSYS-EP-005": 4000, "DS-PROF-001": 4096, "DS-PROD-001": 4989,
                   "LMSYS-GB1-001": 2000, "LMSYS-GB2-001": 2000, "LMSYS-GB2-002": 2000}
