@@ -12,25 +12,7 @@ import (
 // int64 range's ends (cents saturate there), sorted and reversed input,
 // and random slices of 0 to 2,000 values.
 func TestSortInt64s(t *testing.T) {
-	cases := [][]int64{nil, {}, {7}, {2, 1}, {1, 2}, {3, 3, 3}, {math.MaxInt64, math.MinInt64, 0, -1, 1, math.MaxInt64, math.MinInt64}}
-	rng := rand.New(rand.NewSource(5))
-	for n := range 60 {
-		v := make([]int64, rng.Intn(2001))
-		for i := range v {
-			switch n % 3 {
-			case 0:
-				v[i] = rng.Int63n(50) - 25 // many equal values
-			case 1:
-				v[i] = rng.Int63() - rng.Int63()
-			default:
-				v[i] = int64(i) // sorted
-			}
-		}
-		if n%6 == 2 {
-			slices.Reverse(v)
-		}
-		cases = append(cases, v)
-	}
+	cases := append([][]int64{nil, {}}, int64Cases(rand.New(rand.NewSource(5)), 3, 6, 0)...)
 	for _, c := range cases {
 		got, want := slices.Clone(c), slices.Clone(c)
 		sortInt64s(got)
@@ -46,27 +28,8 @@ func TestSortInt64s(t *testing.T) {
 // TestSortInt64s and slices built to defeat a median-of-three pivot (its
 // fallback to sorting then runs).
 func TestSelectInt64s(t *testing.T) {
-	cases := [][]int64{{7}, {2, 1}, {1, 2}, {3, 3, 3}, {math.MaxInt64, math.MinInt64, 0, -1, 1, math.MaxInt64, math.MinInt64}}
 	rng := rand.New(rand.NewSource(6))
-	for n := range 60 {
-		v := make([]int64, rng.Intn(2000)+1)
-		for i := range v {
-			switch n % 4 {
-			case 0:
-				v[i] = rng.Int63n(50) - 25 // many equal values
-			case 1:
-				v[i] = rng.Int63() - rng.Int63()
-			case 2:
-				v[i] = int64(i) // sorted
-			default:
-				v[i] = int64(i % 2) // two values
-			}
-		}
-		if n%8 == 2 {
-			slices.Reverse(v)
-		}
-		cases = append(cases, v)
-	}
+	cases := int64Cases(rng, 4, 8, 1)
 	// Organ pipe and sawtooth: a median of three near an end of the
 	// range at every pass.
 	pipe, saw := make([]int64, 1000), make([]int64, 1000)
@@ -135,4 +98,33 @@ func TestDivPow10(t *testing.T) {
 			}
 		}
 	}
+}
+
+// int64Cases is the slices the sort and the selection are checked on: one
+// value, two in both orders, three equal, the int64 range's ends (cents
+// saturate there), then 60 random slices of minLen to 2,000 values, the
+// n-th of kind n % kinds: many equal values, any values, sorted, and (with
+// 4 kinds) two values; every reverse-th one reversed.
+func int64Cases(rng *rand.Rand, kinds, reverse, minLen int) [][]int64 {
+	cases := [][]int64{{7}, {2, 1}, {1, 2}, {3, 3, 3}, {math.MaxInt64, math.MinInt64, 0, -1, 1, math.MaxInt64, math.MinInt64}}
+	for n := range 60 {
+		v := make([]int64, rng.Intn(2001-minLen)+minLen)
+		for i := range v {
+			switch n % kinds {
+			case 0:
+				v[i] = rng.Int63n(50) - 25 // many equal values
+			case 1:
+				v[i] = rng.Int63() - rng.Int63()
+			case 2:
+				v[i] = int64(i) // sorted
+			default:
+				v[i] = int64(i % 2) // two values
+			}
+		}
+		if n%reverse == 2 {
+			slices.Reverse(v)
+		}
+		cases = append(cases, v)
+	}
+	return cases
 }

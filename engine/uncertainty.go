@@ -783,7 +783,7 @@ func (sm *simulator) next(k int) (*plan, []decimal.Decimal, *Result, error) {
 				continue // it cannot serve in this draw (evaluate says why)
 			}
 		}
-		if m := mult[i]; m.IsZero() || m.Equal(one) {
+		if m := mult[i]; unscaled(m) {
 			ru.byOption[i] = cands // as they are: never appended to
 		} else {
 			buf.scaled[i] = scaleThroughputs(buf.scaled[i][:0], cands, m)
@@ -942,9 +942,9 @@ func countOf(n int) string { return Count(decimal.NewFromInt(int64(n)), 0) }
 // scaleThroughputs multiplies each candidate's throughput by m (zero: 1):
 // its prefill and decode rates by m, the accelerator-seconds a request
 // needs by 1/m. The scaled candidates are appended to dst (its memory
-// reused); with no multiplier, cands is returned as it is.
+// reused); with no multiplier (unscaled), cands is returned as it is.
 func scaleThroughputs(dst, cands []Throughput, m decimal.Decimal) []Throughput {
-	if m.IsZero() || m.Equal(one) {
+	if unscaled(m) {
 		return cands
 	}
 	for _, t := range cands {
@@ -955,6 +955,10 @@ func scaleThroughputs(dst, cands []Throughput, m decimal.Decimal) []Throughput {
 	}
 	return dst
 }
+
+// unscaled reports a throughput multiplier that changes nothing: none
+// drawn (zero) or exactly 1.
+func unscaled(m decimal.Decimal) bool { return m.IsZero() || m.Equal(one) }
 
 // sample is the inverse of the range's CDF at u (0 < u < 1), rounded to
 // drawPlaces; a log-normal range's is sampleLognormal, a triangular
