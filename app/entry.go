@@ -322,12 +322,27 @@ func (c *Calculator) reveal(ctx ga.Context, path string) {
 	}
 	// In a folded group opened above: once it is drawn. The calculator's
 	// context: a deferred call of the button's is dropped once the button
-	// is gone.
+	// is gone. A frame that has not drawn the group yet (a busy main
+	// thread) gets another try on the next, up to revealFrames, before
+	// the card takes the focus instead.
 	if c.mounted {
 		ctx = c.ctx
 	}
-	ctx.Defer(func(ga.Context) { go_(true) })
+	var try func(n int)
+	try = func(n int) {
+		ctx.Defer(func(ctx ga.Context) {
+			if go_(n >= revealFrames) {
+				return
+			}
+			ctx.Dispatch(func(ga.Context) { try(n + 1) })
+		})
+	}
+	try(1)
 }
+
+// revealFrames is how many frames reveal waits for a folded field to be
+// drawn.
+const revealFrames = 4
 
 // onNewScenario opens the engine's clean start (engine.NewScenario). Its
 // volume, token counts and API prices are empty: no results show, and none
