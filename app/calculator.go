@@ -24,6 +24,8 @@ type Calculator struct {
 	link     string           // its link fragment once encoded (see currentLink)
 	written  string           // fragment we last put in the address bar
 	urlDirty bool             // link changed by an edit and not yet in the address bar
+	// writerWarm: writeURL's code has run once (see there).
+	writerWarm bool
 
 	// Secondary figures, computed after the headline results are painted.
 	curve      []engine.CurvePoint
@@ -346,9 +348,26 @@ func (c *Calculator) syncInputs() {
 // largest single item on the keystroke path after go-app's frame tick.
 // Copy link and Save read currentLink, which is always up to date.
 func (c *Calculator) writeURL(ctx ga.Context) {
-	if !ga.IsClient || !c.urlDirty {
+	if !ga.IsClient {
 		return
 	}
+	if !c.urlDirty {
+		if !c.writerWarm {
+			// The page has just opened: nothing to write yet, but the
+			// first edit will store the working copy, and under wasm V8
+			// compiles each function at its first call. The record's
+			// encoding (encoding/json, the time's format) took 10–35 ms of
+			// the first edit's address job, which with the link's first
+			// encoding and the address bar's came to 37–58 ms, one of the
+			// longest tasks after a new seed is typed (docs/performance.md);
+			// done here, in the queue after the page opened, it is not in
+			// the way of an edit.
+			c.writerWarm = true
+			_ = workingRecord(c.currentLink())
+		}
+		return
+	}
+	c.writerWarm = true
 	c.urlDirty = false
 	if openedFragment() != c.written {
 		// A link was pasted after the edit and its event is still queued:

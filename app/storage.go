@@ -245,8 +245,13 @@ type working struct {
 // saveWorking stores the link of the scenario on screen. A failure is
 // returned for the page to mention once; it never stops editing.
 func saveWorking(link string) error {
+	return store{}.set(workingKey, workingRecord(link))
+}
+
+// workingRecord is the working copy as stored.
+func workingRecord(link string) string {
 	b, _ := json.Marshal(working{Link: link, SavedAt: time.Now().UTC().Format(time.RFC3339)})
-	return store{}.set(workingKey, string(b))
+	return string(b)
 }
 
 // loadWorking returns the stored working copy's link, or "".
