@@ -151,6 +151,12 @@ BATCH = {"TRTDS-001": 7168, "TRTDS-002": 3072, "TRTDS-003": 1024, "VERTEX-001": 
 for _i in range(54):
     BATCH["AZURE-%03d" % (_i + 1)] = 1000
 BATCH["GCP-A3U-001"] = 4096
+# Fifth round of data (README §8): GPUStack's runs send every prompt at once (request rate inf) and state no engine
+# cap (--max-num-seqs, --max-running-requests), so the cap is the request count; its "batch size 4" runs cap at 4
+# (their concurrency column, read below).
+for _r in rows:
+    if _r["id"].startswith("GPUSTACK-") and "all at once" in _r["concurrency_or_batch"]:
+        BATCH[_r["id"]] = int(_r["concurrency_or_batch"].split()[0])
 # Context of a decode-only row: the stated input length (or average KV length).
 DECODE_CONTEXT = {"LMSYS-EP-004": 2000, "LMSYS-EP-005": 4000, "DS-PROF-001": 4096, "DS-PROD-001": 4989,
                   "LMSYS-GB1-001": 2000, "LMSYS-GB2-001": 2000, "LMSYS-GB2-002": 2000}
@@ -195,6 +201,10 @@ def exclusion(r, s):
         return "ShareGPT lengths given only as maxima (<=1024 in, <=1024 out); output-only metric not stated"
     if i.startswith("ANTH20-"):
         return "MTP speculative decoding (accept length 1.8-3.3 tokens a step): the estimate has no term for several tokens a step"
+    if i == "GPUSTACK-020":
+        return "EAGLE speculative decoding (SGLang's MTP draft): the estimate has no term for several tokens a step"
+    if i == "GPUSTACK-036":
+        return "pipeline parallel (PP 2): the estimate has no pipeline-parallel term"
     if i == "VLLM-GB300-001":
         return "not said whether the EP2 figure counts output or total (input + output) tokens, and its concurrency is not stated"
     if i == "MOREH-001":
@@ -247,6 +257,10 @@ for r in rows:
             notes.append(DECODE_NOTES[i])
     else:
         inp, out = r["input_tokens"].lstrip("~").split()[0], r["output_tokens"].lstrip("~").split()[0]
+        if i.startswith("GPUSTACK-"):
+            # Fifth round (README §8): the run's real mean lengths (tokens / requests), to whole tokens, half up.
+            inp, out = (str(Decimal(x).quantize(Decimal(1), rounding="ROUND_HALF_UP")) for x in (inp, out))
+            notes.append("lengths: the run's mean input and output tokens a request, rounded")
     if scen.startswith("production"):
         scen = "production"
     batch = ""
