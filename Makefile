@@ -46,7 +46,7 @@ vet:
 
 # unit runs every test of the module, the browser tests in app/browser included.
 unit:
-	$(GO) test -timeout 20m ./...
+	$(GO) test -timeout 30m ./...
 
 # wasmtest runs the engine's tests compiled to wasm, in node.
 wasmtest:

@@ -329,7 +329,10 @@ func TestChartSaveSVGAndPNG(t *testing.T) {
 		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir, EventsEnabled: &yes}); err != nil {
 		t.Fatal(err)
 	}
-	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL), WaitApp(), chartsReady())
+	// The sizing and power charts are the queue's last jobs, after the
+	// tornado (CI on a loaded machine counted before the power chart came).
+	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL), WaitApp(), chartsReady(),
+		WaitJS(`document.querySelector("#chart-power svg") !== null && document.querySelector("#chart-sizing svg") !== null`, time.Minute))
 	charts := eval[[]string](t, ctx, `[...document.querySelectorAll("figure.chart")].map((f) => f.id)`)
 	if len(charts) != 9 { // the sizing of the cloud option, the discounted cash and the power chart included
 		t.Errorf("charts on the page: %v", charts)
