@@ -12,9 +12,9 @@ var accuracyBands = []validationBand{
 	{vendor: "Google", moe: false, cases: 1, within25: 0, low: lit("0.32"), median: lit("0.32"), high: lit("0.32"), maxReplica: 8, maxTokens: 33792},
 	{vendor: "Intel", moe: false, cases: 8, within25: 3, low: lit("0.69"), median: lit("1.24"), high: lit("1.55"), maxReplica: 8, maxTokens: 33792},
 	{vendor: "NVIDIA", moe: false, cases: 52, within25: 42, low: lit("0.71"), median: lit("0.98"), high: lit("1.30"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "", moe: true, cases: 30, within25: 9, low: lit("0.52"), median: lit("0.74"), high: lit("1.21"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "", moe: true, cases: 75, within25: 11, low: lit("0.22"), median: lit("0.56"), high: lit("0.99"), maxReplica: 144, maxTokens: 33792},
 	{vendor: "AMD", moe: true, cases: 6, within25: 0, low: lit("0.48"), median: lit("0.52"), high: lit("0.55"), maxReplica: 144, maxTokens: 33792},
-	{vendor: "NVIDIA", moe: true, cases: 24, within25: 9, low: lit("0.64"), median: lit("0.81"), high: lit("1.34"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "NVIDIA", moe: true, cases: 69, within25: 11, low: lit("0.21"), median: lit("0.58"), high: lit("1.03"), maxReplica: 144, maxTokens: 33792},
 }
 
 // validatedAccelerators are the catalog accelerators with published measurements.

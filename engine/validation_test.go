@@ -129,7 +129,17 @@ var updateValidation = flag.Bool("update-validation", false, "write docs/validat
 // Microsoft cases within ±25 % (all 36 of its TP8 cases; 6 of its 18
 // single-GPU 8B cases, which read 1.15–1.84), Google's at 0.62. The floor
 // rises with them.
-var validationBaseline = struct{ within25, within2x, of int }{78, 119, 122}
+//
+// A held-out MoE publisher (data only, 2026-12-01, fourth session):
+// GPUStack's performance lab (45 cases: Qwen3-235B-A22B and gpt-oss-120b on
+// H100, DeepSeek-R1 on H200, served by vLLM, SGLang and TensorRT-LLM) joined
+// the validation set, declared and committed before any estimate of it,
+// with no refit. Computed once: the ±25 % share fell from 78 of 122 (63.9 %)
+// to 80 of 167 (47.9 %) and the 0.5–2× share from 119 of 122 to 134 of 167
+// (80.2 %): the estimate reads 1.0–16× GPUStack's figures (median 2.36;
+// 2 of 45 within ±25 %). The floor follows them, as declared; nothing was
+// tuned.
+var validationBaseline = struct{ within25, within2x, of int }{80, 134, 167}
 
 const (
 	throughputData = "testdata/throughput/"
@@ -467,7 +477,9 @@ efficiency off the attention; grouped GEMMs of at least a tile of rows an expert
 criterion (their tables are in the methodology), so no validation figure was computed for them and the
 validation figures before and after them are the same. Since then the validation set holds two more
 publishers, added as held-out sources with no refit and no physics change (the README's §1 and §4):
-Microsoft's Azure AI benchmarking guide (AZURE, 54 cases) and Google's A3 Ultra recipe log (GCP-A3U, 1 case).
+Microsoft's Azure AI benchmarking guide (AZURE, 54 cases) and Google's A3 Ultra recipe log (GCP-A3U, 1 case),
+then a third: GPUStack's performance lab (GPUSTACK, 45 MoE cases on H100 and H200, served by vLLM, SGLang and
+TensorRT-LLM), on which the estimate reads 1.0–16× the measurement (median 2.36).
 `)
 	fmt.Fprintf(&b, "\n%d further measurements are excluded, each with its reason, in `engine/testdata/throughput/excluded.csv`.\n", excluded)
 	for _, split := range []struct{ key, title string }{{"validation", "Validation"}, {"train", "Training"}} {
