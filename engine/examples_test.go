@@ -224,10 +224,13 @@ func TestExampleGigawattUncertainty(t *testing.T) {
 	// (MLA attention's compute and the refit) the validation band of MoE
 	// estimates says real throughput is mostly below the estimate, so even
 	// the cheaper draws need more GPUs than committed in some month: the
-	// P10 is above the take-or-pay, within 5 % of it ($38.44 B).
+	// P10 is above the take-or-pay ($38.44 B then). Since GPUStack's held-out
+	// MoE cases (2026-12-01, fourth session) the MoE band on NVIDIA is
+	// 0.21–1.03× (median 0.58), so most draws need far more GPUs: the P10 is
+	// $40.13 B, within 10 % of the take-or-pay.
 	floor := d("20100000").Mul(d("2.5")).Mul(HoursPerMonth).Add(d("445300000")).Add(d("357700000")).Add(d("364635000"))
-	if c := sim.Options[0].TotalCost; c.P10.LessThan(floor) || c.P10.GreaterThan(floor.Mul(d("1.05"))) || !floor.Equal(d("37850135000")) {
-		t.Errorf("commitment P10 %s, want at least its take-or-pay %s and within 5 %% of it", Money(c.P10), Money(floor))
+	if c := sim.Options[0].TotalCost; c.P10.LessThan(floor) || c.P10.GreaterThan(floor.Mul(d("1.10"))) || !floor.Equal(d("37850135000")) {
+		t.Errorf("commitment P10 %s, want at least its take-or-pay %s and within 10 %% of it", Money(c.P10), Money(floor))
 	}
 	share := decimal.Zero
 	for _, o := range sim.Options {
