@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -100,17 +99,9 @@ func TestDiagnoseMonteCarloGC(t *testing.T) {
 				long = append(long, fmt.Sprintf("%.1f@%.0f%s", x[1], x[0]-t0, strings.Repeat("*", int(x[2]))))
 			}
 		}
-		sort.Float64s(withGC)
-		sort.Float64s(without)
-		q := func(v []float64, p float64) float64 {
-			if len(v) == 0 {
-				return 0
-			}
-			return v[min(len(v)-1, int(p*float64(len(v))))]
-		}
 		t.Logf("round %d: table at %.0f ms, longest gap %.1f ms; %d entries into Go, %d collections ended", round+1, r.Elapsed, r.Longest, len(d.Resumes), len(d.Gcs))
 		t.Logf("  entries with a collection's end: n %d, median %.1f, max %.1f ms; without: n %d, median %.1f, p99 %.1f, max %.1f ms",
-			len(withGC), q(withGC, 0.5), q(withGC, 1), len(without), q(without, 0.5), q(without, 0.99), q(without, 1))
+			len(withGC), median(withGC), percentile(withGC, 100), len(without), median(without), percentile(without, 99), percentile(without, 100))
 		t.Logf("  entries of 20 ms or more (ms@ms after the seed typed; * a collection ended in it): %s", strings.Join(long, " "))
 		t.Logf("  marks: %s", marks)
 		for _, c := range d.Calls {
