@@ -63,6 +63,9 @@ ACCELS = {
     "A100": ("a100-80gb", "80", "2.039", "312", "312", ""),
     "L40S": ("l40s", "48", "0.864", "362", "733", ""),
     "MI300X": ("mi300x", "192", "5.3", "1307", "2615", ""),
+    # Sixth round of data: the catalog presets' figures (engine/catalog.go); MI355X's FP4 figure twice its FP8.
+    "MI325X": ("mi325x", "256", "6", "1307", "2615", ""),
+    "MI355X": ("mi355x", "288", "8", "2500", "5000", "10000"),
     "Gaudi2": ("", "96", "2.45", "432", "835", ""),
     "Gaudi3": ("gaudi3", "128", "3.7", "1835", "1835", ""),
     "TPU-v6e": ("tpu-v6e", "32", "1.638", "918", "1836", ""),
@@ -75,7 +78,7 @@ ACCELS = {
 # MI300X UBB nodes, Gaudi HLS servers (3 x 100 / 200 GbE), the TPU v6e pod.
 LINKS = {
     "H100": ("450", "8", "50"), "H200": ("450", "8", "50"), "B200": ("900", "8", "50"), "GB200": ("900", "72", "50"),
-    "A100": ("300", "8", "25"), "L40S": ("32", "8", ""), "H800": ("200", "8", "50"), "MI300X": ("448", "8", "50"),
+    "A100": ("300", "8", "25"), "L40S": ("32", "8", ""), "H800": ("200", "8", "50"), "MI300X": ("448", "8", "50"), "MI325X": ("448", "8", "50"), "MI355X": ("537.6", "8", "50"),
     "Gaudi3": ("525", "8", "75"), "Gaudi2": ("262.5", "8", "37.5"), "TPU-v6e": ("400", "256", ""),
 }
 
@@ -83,7 +86,7 @@ LINKS = {
 # Instinct, engine/catalog.go amdStackEfficiency; NVIDIA Blackwell,
 # blackwellStackEfficiency): the values TestFitEfficiency fits on the training
 # set's AMD and Blackwell cases. Empty elsewhere: 1.
-STACK = {"MI300X": "0.8", "B200": "0.75", "GB200": "0.75"}
+STACK = {"MI300X": "0.8", "MI325X": "0.8", "MI355X": "0.8", "B200": "0.75", "GB200": "0.75"}
 
 def precision(r):
     """Weight bits, KV bits, compute precision ("bf16", "fp8", "fp4"), note."""
@@ -102,6 +105,8 @@ def precision(r):
         else:
             comp = "bf16"
             notes.append("gpt-oss on Hopper: MXFP4 experts with BF16 activations (TensorRT-LLM's GPT-OSS deployment guide, TRITON MoE backend), BF16 compute")
+    elif pw.startswith("MXFP4"):
+        wb, comp = "4.25", "fp4"  # MXFP4 (sixth round, MI355X): 4 bits + one 8-bit scale per 32
     elif "FP4" in pw:
         wb, comp = "4.5", "fp4"  # NVFP4: 4 bits + one FP8 scale per 16
     elif pw.startswith("FP8"):
@@ -211,6 +216,10 @@ def exclusion(r, s):
         return "input/output lengths, batch and precision not captured; figure is a lower bound"
     if i == "INTEL-024":
         return "latency point without a throughput or an output length"
+    if i.startswith("INFX-") and r["accelerator"] == "B300":
+        return "B300: no catalog preset (the catalog has no B300)"
+    if i.startswith("INFX-") and not r["output_tokens_per_s_total"]:
+        return "only total (input + output) tokens/s given, no output rate"
     return None
 
 COLS = ["id", "split", "source", "vendor", "kind", "model", "accelerator", "scenario", "phase", "layout",

@@ -2,7 +2,7 @@
 """Builds measurements.csv from hand-transcribed source tables.
 Every number below was copied from the source named in its block; derived
 values are computed here and labelled 'derived' in the notes column."""
-import csv, os
+import csv, json, os
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "measurements.csv")
 COLS = ["id","model","model_type","total_params_b","active_params_b","accelerator","vendor",
@@ -33,7 +33,7 @@ MODELS = {  # name: (type, total_b, active_b)
  "Kimi-K2": ("moe", 1000, 32),
 }
 VENDOR = {"H100":"nvidia","H200":"nvidia","B200":"nvidia","GB200":"nvidia","GB300":"nvidia","A100":"nvidia",
-          "L40S":"nvidia","H800":"nvidia","H20":"nvidia","MI300X":"amd","MI325X":"amd","MI355X":"amd","Gaudi2":"intel",
+          "L40S":"nvidia","H800":"nvidia","H20":"nvidia","B300":"nvidia","MI300X":"amd","MI325X":"amd","MI355X":"amd","Gaudi2":"intel",
           "Gaudi3":"intel","TPU-v5e":"google","TPU-v6e":"google"}
 rows = []
 
@@ -723,6 +723,64 @@ for (i, model, acc, n, tp, ep, pp, dp, pw, fw, fwv, isl, osl, conc, out, total, 
         conc=conc, out_total=float(out), total_tok=float(total), ttft=ttft, tpot=tpot, scen=scen, url=UGS + page,
         title=GS_TITLE[page], date=date, notes=notes)
     rows[-1]["output_tokens_per_s_total"], rows[-1]["total_tokens_per_s"] = out, total  # as printed
+
+
+# Sixth round of data (README §1, §8): SemiAnalysis InferenceX, DeepSeek-R1-0528 on one node, no MTP, not
+# disaggregated: the rows of inferencex_dsr1.json (extract_inferencex.py, from the dashboard's copy of InferenceX's
+# API answer). Every figure is the fixture's; the lengths are the mean of the benchmark's uniform draw from
+# int(0.8 L) to L (--random-range-ratio 0.8, --ignore-eos), derived and labelled so.
+from decimal import Decimal, ROUND_HALF_UP
+IX = json.load(open(os.path.join(os.path.dirname(__file__), "inferencex_dsr1.json")))
+IX_URL = "https://github.com/vngcloud/InferenceX-app/blob/7fe6d62/packages/app/cypress/fixtures/api/benchmarks.json"
+IX_WEIGHTS = {("fp8", "nvidia"): "FP8 (deepseek-ai/DeepSeek-R1-0528, block-scaled FP8)",
+              ("fp8", "amd"): "FP8 (deepseek-ai/DeepSeek-R1-0528, block-scaled FP8)",
+              ("fp4", "nvidia"): "FP4 (NVFP4: nvidia/DeepSeek-R1-0528-FP4)",
+              ("fp4", "amd"): "MXFP4 (amd/DeepSeek-R1-0528-MXFP4-Preview)"}
+# The day each serving script began to set an FP8 KV cache (SemiAnalysisAI/InferenceX history; README §8); a run on
+# that day is the run the commit's perf-changelog entry triggered. SGLang on H200 sets none.
+IX_KV8_FROM = {("b200", "sglang"): "2025-01-01", ("b300", "sglang"): "2025-01-01", ("b200", "trt"): "2025-01-01",
+               ("h200", "trt"): "2025-01-01", ("mi355x", "atom"): "2025-01-01",
+               ("mi300x", "sglang", "fp8"): "2026-01-22", ("mi325x", "sglang", "fp8"): "2026-01-22",
+               ("mi355x", "sglang", "fp4"): "2025-12-16", ("mi355x", "sglang", "fp8"): "2026-03-05"}
+IX_FW = {"sglang": "SGLang", "trt": "TensorRT-LLM (trtllm-serve)", "atom": "ATOM"}
+def ix_mean(L):
+    lo = int(Decimal(L) * Decimal("0.8"))
+    return (Decimal(lo + int(L)) / 2).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+for k, x in enumerate(IX["rows"]):
+    hw, fw, prec = x["hardware"], x["framework"], x["precision"]
+    acc = hw.upper()
+    tp, ep, dpa = int(x["decode_tp"]), int(x["decode_ep"]), x["decode_dp_attention"]
+    vendor = VENDOR[acc]
+    since = IX_KV8_FROM.get((hw, fw, prec)) or IX_KV8_FROM.get((hw, fw))
+    if since and x["date"] >= since:
+        pkv = "FP8 (the serving script of the run's date sets an FP8 KV cache)"
+    else:
+        pkv = "BF16 (the serving script of the run's date sets no KV dtype: the engine's default)"
+    isl, osl = ix_mean(x["isl"]), ix_mean(x["osl"])
+    per = x["output_tput_per_gpu"]
+    layout_tp, layout_ep, layout_dp = (1, tp, tp) if dpa else (tp, ep, 1)
+    notes = ("InferenceX fixture row (hardware %s, framework %s, precision %s, decode_tp %s, decode_ep %s, "
+             "decode_dp_attention %s, isl %s, osl %s, conc %s, image %s, run %s); benchmark_serving.py --dataset-name random "
+             "--random-range-ratio 0.8 --ignore-eos --request-rate inf --max-concurrency %s --num-prompts %d; "
+             "lengths: mean of the uniform draw int(0.8 L)..L (derived): %s / %s; output_tput_per_gpu %s a GPU over %d GPUs, "
+             "total = per GPU x %d (derived); total tokens/s a GPU %s; mean TTFT %s s, mean TPOT %s s, mean E2E %s s"
+             % (hw, fw, prec, x["decode_tp"], x["decode_ep"], dpa, x["isl"], x["osl"], x["conc"], x["image"], x["run_url"],
+                x["conc"], 10 * int(x["conc"]), isl, osl, per, tp, tp, x["tput_per_gpu"], x["mean_ttft"], x["mean_tpot"], x["mean_e2el"]))
+    total = (Decimal(per) * tp) if per else None
+    add("INFX-%03d" % (k + 1), "DeepSeek-R1", acc, tp, tp=layout_tp, ep=layout_ep, pp=1, dp=layout_dp,
+        pw=IX_WEIGHTS[(prec, vendor)], pkv=pkv, fw=IX_FW[fw], fwv=x["image"] or "image not stated",
+        isl="%s (mean of %d..%s)" % (isl, int(Decimal(x["isl"]) * Decimal("0.8")), x["isl"]),
+        osl="%s (mean of %d..%s)" % (osl, int(Decimal(x["osl"]) * Decimal("0.8")), x["osl"]),
+        conc=x["conc"], scen="interactive (concurrency %s)" % x["conc"], url=IX_URL,
+        title="SemiAnalysis InferenceX (dashboard API fixture), DeepSeek-R1 %s %s %s" % (hw, fw, prec),
+        date=x["date"] + " (run date; fixture refreshed 2026-06-14)", notes=notes, derive=False)
+    if total is not None:
+        rows[-1]["output_tokens_per_s_total"] = format(total.normalize(), "f")
+        rows[-1]["output_tokens_per_s_per_accelerator"] = per
+    else:
+        rows[-1]["total_tokens_per_s"] = format((Decimal(x["tput_per_gpu"]) * tp).normalize(), "f")
+    rows[-1]["ttft_ms"] = format((Decimal(x["mean_ttft"]) * 1000).quantize(Decimal("0.01")), "f")
+    rows[-1]["tpot_ms_or_itl_ms"] = format((Decimal(x["mean_tpot"]) * 1000).quantize(Decimal("0.01")), "f") + " (mean TPOT)"
 
 
 with open(OUT, "w", newline="") as f:
