@@ -12,10 +12,10 @@ var accuracyBands = []validationBand{
 	{vendor: "Google", moe: false, cases: 1, within25: 0, low: lit("0.32"), median: lit("0.32"), high: lit("0.32"), maxReplica: 8, maxTokens: 33792},
 	{vendor: "Intel", moe: false, cases: 8, within25: 3, low: lit("0.69"), median: lit("1.24"), high: lit("1.55"), maxReplica: 8, maxTokens: 33792},
 	{vendor: "NVIDIA", moe: false, cases: 52, within25: 42, low: lit("0.71"), median: lit("0.98"), high: lit("1.30"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "", moe: true, cases: 75, within25: 11, low: lit("0.22"), median: lit("0.56"), high: lit("0.99"), maxReplica: 144, maxTokens: 33792},
-	{vendor: "AMD", moe: true, cases: 6, within25: 0, low: lit("0.48"), median: lit("0.52"), high: lit("0.55"), maxReplica: 144, maxTokens: 33792},
-	{vendor: "NVIDIA", moe: true, cases: 69, within25: 11, low: lit("0.21"), median: lit("0.58"), high: lit("1.03"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "", moe: true, cases: 191, within25: 73, low: lit("0.34"), median: lit("0.75"), high: lit("1.01"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "AMD", moe: true, cases: 62, within25: 18, low: lit("0.49"), median: lit("0.70"), high: lit("0.89"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "NVIDIA", moe: true, cases: 129, within25: 55, low: lit("0.28"), median: lit("0.78"), high: lit("1.06"), maxReplica: 144, maxTokens: 33792},
 }
 
 // validatedAccelerators are the catalog accelerators with published measurements.
-var validatedAccelerators = []string{"a100-80gb", "b200", "gaudi3", "gb200", "h100-sxm", "h200", "l40s", "mi300x", "tpu-v6e"}
+var validatedAccelerators = []string{"a100-80gb", "b200", "gaudi3", "gb200", "h100-sxm", "h200", "l40s", "mi300x", "mi325x", "mi355x", "tpu-v6e"}
