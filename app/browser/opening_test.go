@@ -15,19 +15,22 @@ import (
 // and at every frame, the text a user can see in the calculator area
 // (innerText leaves out what CSS hides), until the app has rendered. It also
 // keeps the prerendered default example's summary (textContent, hidden or
-// not) as it was when the document was parsed.
+// not) as it was when the document was parsed: at DOMContentLoaded, not at
+// the calculator's first appearance, since on a loaded machine the parser
+// can yield between the calculator's opening tag and the summary (the test
+// then read "" and failed in a fresh-clone CI run).
 const openingRecorder = `
 window.__seen = [];
 window.__prerendered = null;
 (function () {
   var last = null;
+  document.addEventListener("DOMContentLoaded", function () {
+    var s = document.querySelector("#summary");
+    window.__prerendered = s ? s.textContent : "";
+  });
   function record() {
     var calc = document.querySelector(".calc");
     if (!calc) return;
-    if (window.__prerendered === null) {
-      var s = document.querySelector("#summary");
-      window.__prerendered = s ? s.textContent : "";
-    }
     var snap = (calc.classList.contains("live") ? "LIVE " : "") + calc.innerText.trim();
     if (snap !== last && window.__seen.length < 5000) { window.__seen.push(snap); last = snap; }
   }
