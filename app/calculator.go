@@ -26,6 +26,9 @@ type Calculator struct {
 	urlDirty bool             // link changed by an edit and not yet in the address bar
 	// writerWarm: writeURL's code has run once (see there).
 	writerWarm bool
+	// paced: the first queue after the page opened has set the
+	// collector's pace for typing (paceCollector).
+	paced bool
 
 	// Secondary figures, computed after the headline results are painted.
 	curve      []engine.CurvePoint
@@ -571,6 +574,9 @@ func (c *Calculator) refreshSecondary(ctx ga.Context) {
 				c.powerOf = drawnResult{rseq, r, c.good}
 			})
 		}},
+	}
+	if !c.paced {
+		jobs = append(jobs, paceCollector(func() { c.paced = true }))
 	}
 	if mc := c.refreshUncertainty(s); mc != nil {
 		jobs = append(jobs, *mc)

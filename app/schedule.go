@@ -1,6 +1,7 @@
 package app
 
 import (
+	"runtime/debug"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -192,4 +193,31 @@ func (s *scheduler) done(name string) {
 			return
 		}
 	}
+}
+
+// TypingGCPercent paces Go's garbage collector once the page has opened.
+// With Go's default (a collection each time the heap doubles), a keystroke
+// allocates about 1.5 MB (the evaluation and the redraw) against a live heap
+// of 5–10 MB, so two edits in five paid for a collection, 12–20 ms of the
+// main thread under wasm (go-app's tree of the page and every JavaScript
+// value Go holds are marked and swept): the keystroke's p95 was that
+// collection (docs/performance.md, 2026-12-01). A collection once the heap
+// is nine times the live heap (about one edit in thirty) keeps it off most
+// keystrokes.
+const TypingGCPercent = 800
+
+// paceCollector is the last job of the first queue that runs to its end
+// after the page opens (before the Monte Carlo's): it sets Go's collector
+// to TypingGCPercent, then done. Until then the page runs at Go's default
+// (cmd/app), so the collections of start-up are small and frequent and the
+// first one, whose code V8 compiles at its first call under wasm (its mark
+// took 111–198 ms of wall time), falls in the first render, before the page
+// is interactive. Paced at 800 % from the start, the first collection came
+// at about 32 MB of heap, in the first edit after the page opened: one task
+// of 236–245 ms, the longest of any edit (docs/performance.md, 2026-12-02).
+func paceCollector(done func()) job {
+	return job{name: "pace-collector", run: func(q *run) {
+		debug.SetGCPercent(TypingGCPercent)
+		q.apply(done)
+	}}
 }

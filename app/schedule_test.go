@@ -1,6 +1,7 @@
 package app
 
 import (
+	"runtime/debug"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -308,5 +309,24 @@ func TestUncertaintyJobs(t *testing.T) {
 	}
 	if got[2].notBefore != 171*time.Millisecond {
 		t.Errorf("the run starts at %v, want 171ms", got[2].notBefore)
+	}
+}
+
+// paceCollector sets the collector's pace for typing when it runs, and
+// says so (the Calculator then leaves it out of later queues).
+func TestPaceCollector(t *testing.T) {
+	prev := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(prev)
+	ts := newTestScheduler()
+	done := false
+	ts.start(ts.logJob("power", 0), paceCollector(func() { done = true }))
+	ts.clock.settle(t, &ts.wg)
+	ts.clock.advance(120 * time.Millisecond)
+	ts.wg.Wait()
+	if !done {
+		t.Fatal("the pace job did not say it ran")
+	}
+	if got := debug.SetGCPercent(100); got != TypingGCPercent || TypingGCPercent != 800 {
+		t.Errorf("the collector's pace after the job: %d %%, want %d %% (800)", got, TypingGCPercent)
 	}
 }
