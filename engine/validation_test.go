@@ -498,11 +498,7 @@ MI300X, MI325X or MI355X at concurrency 1 to 128). Each source's own line follow
 			if len(group) == 0 {
 				continue
 			}
-			a := accuracyOf(group)
-			n := dec(int64(a.n))
-			fmt.Fprintf(&b, "| %s | %d | %d (%s) | %d (%s) | %s | %s |\n", g.label, a.n,
-				a.within25, Percent(div(dec(int64(a.within25)), n)), a.within2x, Percent(div(dec(int64(a.within2x)), n)),
-				a.medianRatio.StringFixed(2), a.medianLn.StringFixed(3))
+			accuracyRow(&b, g.label, accuracyOf(group))
 		}
 		// Each source's line: one source can weigh heavily in the summary.
 		var sources []string
@@ -514,11 +510,7 @@ MI300X, MI325X or MI355X at concurrency 1 to 128). Each source's own line follow
 		slices.Sort(sources)
 		b.WriteString("\n| source | count | within ±25 % | within 0.5–2× | median ratio | median \\|ln ratio\\| |\n|---|--:|--:|--:|--:|--:|\n")
 		for _, src := range sources {
-			a := accuracyOf(slices.DeleteFunc(slices.Clone(set), func(c *validationCase) bool { return c.source != src }))
-			n := dec(int64(a.n))
-			fmt.Fprintf(&b, "| %s | %d | %d (%s) | %d (%s) | %s | %s |\n", src, a.n,
-				a.within25, Percent(div(dec(int64(a.within25)), n)), a.within2x, Percent(div(dec(int64(a.within2x)), n)),
-				a.medianRatio.StringFixed(2), a.medianLn.StringFixed(3))
+			accuracyRow(&b, src, accuracyOf(slices.DeleteFunc(slices.Clone(set), func(c *validationCase) bool { return c.source != src })))
 		}
 	}
 	b.WriteString("\n## Cases\n\n| id | set | model | accelerator | layout | in / out | batch cap | estimate | measured | ratio | source |\n|---|---|---|---|---|--:|--:|--:|--:|--:|---|\n")
@@ -542,6 +534,15 @@ MI300X, MI325X or MI355X at concurrency 1 to 128). Each source's own line follow
 			c.ratio.StringFixed(2), c.source, c.url)
 	}
 	return b.String()
+}
+
+// accuracyRow is one line of a summary table: label, count, the shares
+// within ±25 % and 0.5–2×, the median ratio and median |ln ratio|.
+func accuracyRow(b *strings.Builder, label string, a accuracy) {
+	n := dec(int64(a.n))
+	fmt.Fprintf(b, "| %s | %d | %d (%s) | %d (%s) | %s | %s |\n", label, a.n,
+		a.within25, Percent(div(dec(int64(a.within25)), n)), a.within2x, Percent(div(dec(int64(a.within2x)), n)),
+		a.medianRatio.StringFixed(2), a.medianLn.StringFixed(3))
 }
 
 // forCases runs f (validationCase.evaluate or one of its halves) on each

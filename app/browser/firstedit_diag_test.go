@@ -1,11 +1,8 @@
 package browser
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
 	"os"
-	"strings"
 	"testing"
 	"time"
 
@@ -36,7 +33,7 @@ func TestDiagnoseFirstEdit(t *testing.T) {
 		step(t, ctx, 2*time.Minute, chromedp.Navigate(s.URL+"#"+engine.EncodeLink(&ref)), WaitApp(),
 			WaitJS(`document.querySelector("#chart-tornado rect") !== null`, time.Minute))
 		d := readGoDiag(t, ctx, `new Promise((r) => setTimeout(() => r(JSON.stringify(__goDiag)), 1500))`)
-		t.Logf("round %d load: %d entries; ≥15 ms (ms@ms since navigation): %s", round+1, len(d.Resumes), d.long(0))
+		t.Logf("round %d load: %d entries; ≥15 ms (ms@ms since navigation): %s", round+1, len(d.Resumes), d.long(0, 15))
 		d.logGCs(t, 0)
 		for e := range 3 {
 			t0 := eval[float64](t, ctx, fmt.Sprintf(`(async () => {
@@ -50,48 +47,12 @@ func TestDiagnoseFirstEdit(t *testing.T) {
 				return t0;
 			})()`, e+1))
 			d := readGoDiag(t, ctx, `JSON.stringify(__goDiag)`)
-			t.Logf("round %d edit %d: %d entries; ≥15 ms: %s", round+1, e+1, len(d.Resumes), d.long(t0))
+			t.Logf("round %d edit %d: %d entries; ≥15 ms: %s", round+1, e+1, len(d.Resumes), d.long(t0, 15))
 			for _, c := range d.Calls {
 				t.Logf("  call %v at %.0f: %.1f ms (%v chars)", c[0], c[1].(float64)-t0, c[2], c[3])
 			}
 			d.logGCs(t, t0)
 		}
 		closeBrowser(ctx)
-	}
-}
-
-// goDiag is what goResumeRecorder collected: each entry into Go (start,
-// duration, collections that ended in it), gctrace's lines and the
-// storage and address-bar calls, times in ms since navigation.
-type goDiag struct {
-	Resumes [][3]float64
-	Gcs     [][2]any
-	Calls   [][4]any
-}
-
-func readGoDiag(t *testing.T, ctx context.Context, js string) goDiag {
-	t.Helper()
-	var d goDiag
-	if err := json.Unmarshal([]byte(eval[string](t, ctx, js)), &d); err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
-// long lists the entries of 15 ms or more as duration@start (ms, start
-// after t0), a * for each collection that ended in it.
-func (d goDiag) long(t0 float64) string {
-	var long []string
-	for _, x := range d.Resumes {
-		if x[1] >= 15 {
-			long = append(long, fmt.Sprintf("%.1f@%.0f%s", x[1], x[0]-t0, strings.Repeat("*", int(x[2]))))
-		}
-	}
-	return strings.Join(long, " ")
-}
-
-func (d goDiag) logGCs(t *testing.T, t0 float64) {
-	for _, g := range d.Gcs {
-		t.Logf("  %.0f: %v", g[0].(float64)-t0, g[1])
 	}
 }

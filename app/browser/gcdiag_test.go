@@ -1,6 +1,7 @@
 package browser
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -76,33 +77,21 @@ func TestDiagnoseMonteCarloGC(t *testing.T) {
 		}
 		t0 := eval[float64](t, ctx, `(() => { __goDiag.resumes.length = 0; __goDiag.gcs.length = 0; __goDiag.calls.length = 0; return performance.now(); })()`)
 		r := monteCarloLoop(t, ctx, 43+round)
-		raw := eval[string](t, ctx, `JSON.stringify(__goDiag)`)
+		d := readGoDiag(t, ctx, `JSON.stringify(__goDiag)`)
 		marks := eval[string](t, ctx, fmt.Sprintf(`performance.getEntriesByType("mark").filter((m) => m.startTime >= %f).map((m) => m.name + "@" + (m.startTime - %f).toFixed(0)).join(" ")`, t0, t0))
 		closeBrowser(ctx)
-		var d struct {
-			Resumes [][3]float64
-			Gcs     [][2]any
-			Calls   [][4]any
-		}
-		if err := json.Unmarshal([]byte(raw), &d); err != nil {
-			t.Fatal(err)
-		}
 		var withGC, without []float64
-		var long []string
 		for _, x := range d.Resumes {
 			if x[2] > 0 {
 				withGC = append(withGC, x[1])
 			} else {
 				without = append(without, x[1])
 			}
-			if x[1] >= 20 {
-				long = append(long, fmt.Sprintf("%.1f@%.0f%s", x[1], x[0]-t0, strings.Repeat("*", int(x[2]))))
-			}
 		}
 		t.Logf("round %d: table at %.0f ms, longest gap %.1f ms; %d entries into Go, %d collections ended", round+1, r.Elapsed, r.Longest, len(d.Resumes), len(d.Gcs))
 		t.Logf("  entries with a collection's end: n %d, median %.1f, max %.1f ms; without: n %d, median %.1f, p99 %.1f, max %.1f ms",
 			len(withGC), median(withGC), percentile(withGC, 100), len(without), median(without), percentile(without, 99), percentile(without, 100))
-		t.Logf("  entries of 20 ms or more (ms@ms after the seed typed; * a collection ended in it): %s", strings.Join(long, " "))
+		t.Logf("  entries of 20 ms or more (ms@ms after the seed typed; * a collection ended in it): %s", d.long(t0, 20))
 		t.Logf("  marks: %s", marks)
 		for _, c := range d.Calls {
 			t.Logf("  call %v at %.0f: %.1f ms (%v chars)", c[0], c[1].(float64)-t0, c[2], c[3])
@@ -114,8 +103,42 @@ func TestDiagnoseMonteCarloGC(t *testing.T) {
 			}
 		}
 		t.Logf("  entries in the first 400 ms: %s", strings.Join(early, " "))
-		for _, g := range d.Gcs {
-			t.Logf("  %.0f: %v", g[0].(float64)-t0, g[1])
+		d.logGCs(t, t0)
+	}
+}
+
+// goDiag is what goResumeRecorder collected: each entry into Go (start,
+// duration, collections that ended in it), gctrace's lines and the
+// storage and address-bar calls, times in ms since navigation.
+type goDiag struct {
+	Resumes [][3]float64
+	Gcs     [][2]any
+	Calls   [][4]any
+}
+
+func readGoDiag(t *testing.T, ctx context.Context, js string) goDiag {
+	t.Helper()
+	var d goDiag
+	if err := json.Unmarshal([]byte(eval[string](t, ctx, js)), &d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// long lists the entries of min ms or more as duration@start (ms, start
+// after t0), a * for each collection that ended in it.
+func (d goDiag) long(t0, min float64) string {
+	var long []string
+	for _, x := range d.Resumes {
+		if x[1] >= min {
+			long = append(long, fmt.Sprintf("%.1f@%.0f%s", x[1], x[0]-t0, strings.Repeat("*", int(x[2]))))
 		}
+	}
+	return strings.Join(long, " ")
+}
+
+func (d goDiag) logGCs(t *testing.T, t0 float64) {
+	for _, g := range d.Gcs {
+		t.Logf("  %.0f: %v", g[0].(float64)-t0, g[1])
 	}
 }
