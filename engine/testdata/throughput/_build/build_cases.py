@@ -107,10 +107,11 @@ def precision(r):
             notes.append("gpt-oss on Hopper: MXFP4 experts with BF16 activations (TensorRT-LLM's GPT-OSS deployment guide, TRITON MoE backend), BF16 compute")
     elif pw.startswith("MXFP4"):
         wb, comp = "4.25", "fp4"  # MXFP4 (sixth round, MI355X): 4 bits + one 8-bit scale per 32
+    elif pw.startswith("FP8"):
+        # Before the FP4 test (seventh round of data): "FP8 (MI325X has no FP4)" is FP8.
+        wb, comp = "8", "fp8"
     elif "FP4" in pw:
         wb, comp = "4.5", "fp4"  # NVFP4: 4 bits + one FP8 scale per 16
-    elif pw.startswith("FP8"):
-        wb, comp = "8", "fp8"
     elif pw.startswith(("FP16", "bfloat16")):
         wb, comp = "16", "bf16"
     elif pw == "not stated":
@@ -177,6 +178,8 @@ for _i, (_ctx, _b) in enumerate([(3000, 256), (3000, 256), (3000, 256)]):
     DECODE_CONTEXT["VLLM-WEP-%03d" % (_i + 1)] = _ctx
     PER_DEVICE_BATCH["VLLM-WEP-%03d" % (_i + 1)] = _b
 DECODE_CONTEXT["LMSYS-K2-001"], PER_DEVICE_BATCH["LMSYS-K2-001"] = 2000 + 100 // 2, 480
+# Seventh round of data (README §8): DeepSeek-R1's gpu_batch_size 512 with enable_attention_dp is a rank's.
+PER_DEVICE_BATCH["MLP51-002"] = PER_DEVICE_BATCH["MLP51-011"] = 512
 for _i, (_isl, _osl) in enumerate([(2000, 2000), (2000, 1000), (2000, 100), (1000, 1000)]):
     DECODE_CONTEXT["VLLM-GB200-%03d" % (_i + 1)] = _isl + _osl // 2
 DECODE_NOTES = {"LMSYS-EP-005": "simulated MTP (attention slowed on purpose)",
@@ -191,6 +194,19 @@ for _i in range(6):
     DECODE_NOTES["MOREHDOC-%03d" % (_i + 1)] = ("end-to-end PD-disaggregated run: measured = output tokens/s over the 24 decode GPUs; "
                                                  "context = input + output / 2; batch = concurrency 10800 / 24 decode GPUs x 8; eager mode (--enforce-eager)")
 
+# Seventh round of data (README §1): the MLPerf Offline rows that stay excluded, each with its rule.
+MLPERF_EXCLUDED = {
+    "MLP40-002": "Intel's v4.0 Gaudi 2: its files do not confirm the layout (TP8 only inferred from the calibration command) or the KV precision",
+    "MLP41-062": "MLPerf v4.1 preview (private code): the KV precision and the batch are not published",
+    "MLP51-005": "pipeline parallel (TP2 x PP2): the estimate has no pipeline-parallel term",
+    "MLP51-017": "pipeline parallel (TP2 x PP2): the estimate has no pipeline-parallel term",
+    "MLP51-007": "GB300: no catalog preset (the catalog has no GB300)",
+    "MLP51-009": "GB300: no catalog preset (the catalog has no GB300)",
+    "MLP60-002": "gpt-oss-120b's MLPerf dataset: no mean input length found",
+}
+for _i in (1, 3):
+    MLPERF_EXCLUDED["TOMS-%03d" % _i] = "a secondary copy (Tom's Hardware) of MLPerf v4.1: the layouts of its 4 x H100 and 1 x H200 systems are not sourced"
+
 def exclusion(r, s):
     i = r["id"]
     if s["target_kind"].startswith("prefill-only"):
@@ -198,10 +214,14 @@ def exclusion(r, s):
     if s["weight_hint"] == "0":
         return "weight 0 in split.csv: " + s["flag"]
     if r["input_tokens"] == "dataset":
-        why = "MLPerf dataset: the mean input length is not given"
-        if "derived mean" in r["output_tokens"]:
-            why += " (only the mean output, %s)" % r["output_tokens"].split()[0]
-        return why + ", and the replica layout (TP/DP) is not stated"
+        # Seventh round of data (README §1, §8): MLPerf's Offline rows whose layout, batch, KV precision and
+        # lengths are sourced are cases; every other MLPerf row is excluded by one of these rules.
+        if i in MLPERF_EXCLUDED:
+            return MLPERF_EXCLUDED[i]
+        if r["scenario"] in ("server", "interactive"):
+            return ("MLPerf %s: 99th-percentile TTFT and TPOT limits under Poisson arrivals at a chosen query rate, "
+                    "which a case's batch cap does not express" % r["scenario"].capitalize())
+        raise ValueError(i + ": an MLPerf row with neither a sourced mapping nor a rule")
     if i.startswith("JSPT-"):
         return "ShareGPT lengths given only as maxima (<=1024 in, <=1024 out); output-only metric not stated"
     if i.startswith("ANTH20-"):

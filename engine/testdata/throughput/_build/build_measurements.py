@@ -3,6 +3,7 @@
 Every number below was copied from the source named in its block; derived
 values are computed here and labelled 'derived' in the notes column."""
 import csv, json, os
+from decimal import Decimal
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "measurements.csv")
 COLS = ["id","model","model_type","total_params_b","active_params_b","accelerator","vendor",
@@ -303,6 +304,45 @@ T60="MLPerf Inference v6.0 closed results README, AMD 8xMI355X_2xEPYC_9575F (Git
 for i,(model,scen,val,note) in enumerate([("gpt-oss-120b","server",82136.1,"MLPerf gpt-oss-120b (new in v6.0); latency limits not captured"),("gpt-oss-120b","offline",95004.0,"MLPerf gpt-oss-120b offline"),
         ("Llama-2-70B","server",100282.0,L2N),("Llama-2-70B","interactive",73608.2,L2N+"; interactive TTFT 450 ms / TPOT 40 ms"),("Llama-2-70B","offline",103480.0,L2N)]):
     mlp(f"MLP60-{i+1:03d}",model,"MI355X",8,scen,val,U60,T60,"2026-04","MXFP4 weights (AMD v6.0 repro blog lists WMXFP4 for MI355X LLM submissions)","vLLM (vllm-11b6af52) + AITER, ROCm 7.0","v6.0 submission",note+"; repo is a third-party mirror, not mlcommons org")
+
+# Seventh round of data (README §1, §8): the Offline rows' layout, KV precision, batch cap and mean lengths,
+# each from the submission's own files (_build/mlperf_readings/, with paths and commits). Input: the dataset's
+# mean input tokens (Red Hat's openshift-psap/performance-dashboard mlperf-data/summaries/*.csv at 7cd1065 and
+# 67033ba, means of the official dataset files' per-sample counts); output: the log's tokens/s / samples/s.
+ML_INPUT = {"Llama-2-70B": "222.33", "Mixtral-8x7B": "427.39", "DeepSeek-R1": "803.79", "Llama-3.1-8B": "870.73"}
+ML_READ = "engine/testdata/throughput/_build/mlperf_readings/"
+MLPERF_OFFLINE = {
+    # id: (tp, ep, instances, samples/s, batch, where the layout, batch and KV precision are stated)
+    "MLP40-001": (1, "", 8, "94.6223", "806", "inference_results_v4.0 closed/NVIDIA/configs/llama2-70b/Offline/__init__.py (H200_SXM_141GBx8: tensor_parallelism 1, gpu_batch_size 806); KV FP8 as v4.1's configuration of the same system states (v4.0's files load a pre-quantized checkpoint and do not say)"),
+    "MLP41-002": (1, "", 8, "80.15", "2048", "inference_results_v4.1 closed/AMD/code/llama2-70b-99/test_VllmFp8/test_VllmFp8_Offline_perf.sh (TP=1, DP=8, --kv-cache-dtype fp8, --enforce-eager True; max_num_seqs 2048 by mainVllmFp8_Offline.py's default)"),
+    "MLP41-022": (2, "", 4, "84.4792", "896", "inference_results_v4.1 closed/NVIDIA/configs/llama2-70b/Offline/__init__.py (H100_SXM_80GB_TP2x4: tensor_parallelism 2, gpu_batch_size 896); code/llama2-70b/tensorrt/README.md (--kv_cache_dtype fp8)"),
+    "MLP41-042": (1, "", 8, "107.477", "806", "inference_results_v4.1 closed/NVIDIA/configs/llama2-70b/Offline/__init__.py (H200_SXM_141GBx8: tensor_parallelism 1, gpu_batch_size 806); code/llama2-70b/tensorrt/README.md (--kv_cache_dtype fp8)"),
+    "MLP41-081": (1, "", 8, "359.173", "896", "inference_results_v4.1 closed/NVIDIA/configs/mixtral-8x7b/Offline/__init__.py (H100_SXM_80GBx8: tensor_parallelism 1, no expert parallel, gpu_batch_size 896); code/mixtral-8x7b/tensorrt/builder.py (--kv_cache_dtype=fp8)"),
+    "MLP51-002": (1, 8, 9, "77.995", "512 a rank", "inference_results_v5.1 closed/NVIDIA/configs GB200-NVL72 Offline deepseek-r1.py (tensor_parallelism 8, moe_expert_parallelism 8, enable_attention_dp True, gpu_batch_size 512, kv_cache_dtype fp8); 72 / 8 = 9 instances"),
+    "MLP51-011": (1, 8, 1, "8.93431", "512 a rank", "inference_results_v5.1 closed/NVIDIA/configs B200 Offline deepseek-r1.py (tensor_parallelism 8, moe_expert_parallelism 8, enable_attention_dp True, gpu_batch_size 512, kv_cache_dtype fp8)"),
+    "MLP51-014": (1, "", 8, "371.423", "2048", "inference_results_v5.1 closed/NVIDIA/configs B200 Offline llama2-70b.py (tensor_parallelism 1, gpu_batch_size 2048, kv_cache_dtype fp8, precision fp4)"),
+    "MLP51-019": (1, "", 8, "1060.23", "6000", "inference_results_v5.1 closed/NVIDIA/configs B200 Offline llama3_1-8b.py (tensor_parallelism 1, gpu_batch_size 6000, kv fp8, precision fp4)"),
+    "MLP51-021": (1, "", 8, "114.7", "2700", "inference_results_v5.1 closed/AMD/code llama2-70b config (tensor_parallel_size 1, device_count 8, max_num_seqs 2700; kv_cache_dtype fp8 from the shared base config)"),
+    "MLP51-023": (1, "", 8, "479.775", "4736", "inference_results_v5.1 closed/AMD/code mixtral-8x7b config (tensor_parallel_size 1, device_count 8, max_num_seqs 4736, kv_cache_dtype fp8)"),
+    "MLP51-026": (1, "", 8, "92.1544", "1792", "inference_results_v5.1 closed/AMD/code llama2-70b config (tensor_parallel_size 1, device_count 8, max_num_seqs 1792; kv_cache_dtype fp8 from the shared base config)"),
+    "MLP51-028": (1, "", 8, "369.007", "5000", "inference_results_v5.1 closed/AMD/code mixtral-8x7b config (tensor_parallel_size 1, device_count 8, max_num_seqs 5000, kv_cache_dtype fp8)"),
+    "MLP60-005": (1, "", 8, "365.738", "3392", "inference_results_v6.0 closed/AMD/code llama2-70b config (tensor_parallel_size 1, device_count 8, max_num_seqs 3392; checkpoint WMXFP4-AMXFP4-KVFP8, kv_cache_dtype fp8)"),
+}
+for r in rows:
+    if r["id"] not in MLPERF_OFFLINE:
+        continue
+    tp, ep, inst, sps, batch, where = MLPERF_OFFLINE[r["id"]]
+    assert r["scenario"] == "offline", r["id"]
+    out = Decimal(r["output_tokens_per_s_total"]) / Decimal(sps)
+    inp = Decimal(ML_INPUT[r["model"]])
+    r["tensor_parallel"], r["expert_parallel"], r["pipeline_parallel"], r["data_parallel"] = tp, ep, 1, inst
+    r["precision_kv"] = "FP8 (submission configuration)"
+    r["input_tokens"] = "%s (the dataset's mean input, %s, rounded)" % (inp.quantize(Decimal(1), rounding="ROUND_HALF_UP"), inp)
+    r["output_tokens"] = "%s (the run's mean: %s tokens/s / %s samples/s = %s, rounded)" % (
+        out.quantize(Decimal(1), rounding="ROUND_HALF_UP"), r["output_tokens_per_s_total"], sps, out.quantize(Decimal("0.01")))
+    r["concurrency_or_batch"] = batch
+    r["notes"] += ("; seventh round of data: %s instance(s) of TP%d%s on %s accelerators; stated in %s; readings at %s"
+                   % (inst, tp * (ep or 1), " (attention data parallel, EP%d)" % ep if ep else "", r["num_accelerators"], where, ML_READ))
 
 # ---------------------------------------------------------------- Tom's Hardware MLPerf v4.1 table (secondary)
 UT="https://worldnl.com/nvidia-publishes-first-blackwell-b200-mlperf-results-up-to-4x-faster-than-its-h100-predecessor-when-31162.html"
