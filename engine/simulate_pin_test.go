@@ -67,7 +67,10 @@ func simulationDigest(sim *Simulation) string {
 // held-out MoE cases moved the MoE accuracy bands (2026-12-01, fourth
 // session; no other digest moved), and again after InferenceX's held-out
 // DeepSeek-R1 cases moved them (2026-12-02; the same three examples, no
-// other digest moved); they are of no hand-worked figure
+// other digest moved), and again after MLPerf's Offline cases moved the
+// dense bands (2026-12-02, sixth session: the AMD dense band's median 0.93
+// → 0.92, so the five reference simulations with an MI300X option and the
+// owned-fleet example moved; no MoE example did); they are of no hand-worked figure
 // (TestSimulateGolden, TestSimulateNPVHandWorked and
 // TestSimulateDrawEqualsFullEvaluation check the figures themselves), only
 // of "the same as before".
@@ -77,7 +80,7 @@ func TestSimulatePinned(t *testing.T) {
 		s    func(t *testing.T) *Scenario
 		want string
 	}{
-		{"reference, 1,000 draws (BenchmarkSimulate)", func(t *testing.T) *Scenario { return referenceWithRanges(t, "1000") }, "71dbb2bb5b89be0bfa823082a0b0fedbdb40bf55a2f8d022cabf0375f953acbb"},
+		{"reference, 1,000 draws (BenchmarkSimulate)", func(t *testing.T) *Scenario { return referenceWithRanges(t, "1000") }, "8ec88f1ddd18592fd65c6b6114a126e544d4804fa6c3cf9e09c624a44cc4018e"},
 		{"reference, log-normal", func(t *testing.T) *Scenario {
 			s := referenceWithRanges(t, "200")
 			for k := range s.Uncertainty.Ranges {
@@ -86,7 +89,7 @@ func TestSimulatePinned(t *testing.T) {
 				}
 			}
 			return s
-		}, "449a8557148c55b467aeffef9831fe5102388e561d3789e93311be7f84eea139"},
+		}, "e10c746f19324d4e9127fc99f6d48060683fd4c7420f4b18d1ec55fb9539ed26"},
 		{"reference, owned and finance inputs", func(t *testing.T) *Scenario {
 			s := referenceWithRanges(t, "200")
 			s.Uncertainty.Seed = N("7")
@@ -97,7 +100,7 @@ func TestSimulatePinned(t *testing.T) {
 				Range{Path: "options[2].electricity_per_kwh", Low: N("0.05"), Mode: N("0.1"), High: N("0.2")},
 				Range{Path: "options[1].hourly_rate", Low: N("2"), Mode: N("3"), High: N("4")})
 			return s
-		}, "90d9befe9f1bd5e210d8e48bbc7202149d200f60f5959ddeddf211e163424755"},
+		}, "09f71998e9a718302df40c78eb67284787cf218f720ce336674b65e1d7fce29b"},
 		{"reference, owned financed and refreshed, prices moving", func(t *testing.T) *Scenario {
 			s := referenceWithRanges(t, "150")
 			s.Uncertainty.Seed = N("11")
@@ -109,21 +112,21 @@ func TestSimulatePinned(t *testing.T) {
 			s.Options[0].SpareReplicas = N("2")
 			s.Revenue.PriceChange = N("-0.1")
 			return s
-		}, "830a4e3e4347d70d371d7f7a1938155c0917b1bdc45722c08916fe3e25eb490d"},
+		}, "d987968fbd18e1a9dc95f27cbd3aa0de8d60f380015b3faf2c77b93f49b32347"},
 		{"reference, owned leased", func(t *testing.T) *Scenario {
 			s := referenceWithRanges(t, "150")
 			s.Uncertainty.Seed = N("12")
 			s.Options[2].LeaseMonths, s.Options[2].LeaseRateFactor = N("24"), N("0.035")
 			s.Uncertainty.Ranges = append(s.Uncertainty.Ranges, Range{Path: "workload.discount_rate", Low: N("0.02"), Mode: N("0.08"), High: N("0.15")})
 			return s
-		}, "5f8a3d0d3a586be5a1d56451859fae9f99e238ec2e5d7be6743d348c333b9836"},
+		}, "1a7bca95dc2e40488bae830b64c800d73a6f84db91cab6c1e5e6eb7d8d61a8c6"},
 	}
 	// Each example with its own ranges (or none: the throughput bands),
 	// 100 draws.
 	examples := map[string]string{
 		"startup":     "696545c666ada82d92637ca299961217b91a2bd44eda55292f0dd58920f45f4a",
 		"commitment":  "9e36736527cc08b584fdd4330350130041a2b25d0d077a713b94980a335e0106",
-		"owned-fleet": "e097dbedfb9bf4cfec0cdea2cd0617bc41aa6749f6f0536ba2e3c97722a2d608",
+		"owned-fleet": "c82552e2c8685e83539746d326b71ce7174297f522d12f709275759b979dc244",
 		"moe-newest":  "fa549fc9b5bc4f2ac7cd1ce9f4dc0ba8aa3149364664f8e92395edd08af9f1bf",
 		"gigawatt":    "c20d85a78f3509d15110007160c1b9f17574582234e31412be6cc5563d81758b",
 		"hybrid":      "115601d40452dfee729b9d7fdd8ddaa22b71f5d2d3119079b3c045c15ddca1d5",
