@@ -822,6 +822,28 @@ for k, x in enumerate(IX["rows"]):
     rows[-1]["ttft_ms"] = format((Decimal(x["mean_ttft"]) * 1000).quantize(Decimal("0.01")), "f")
     rows[-1]["tpot_ms_or_itl_ms"] = format((Decimal(x["mean_tpot"]) * 1000).quantize(Decimal("0.01")), "f") + " (mean TPOT)"
 
+# ---------------------------------------------------------------- Eighth round of data (README §1): NVIDIA NIM
+# The NIM LLMs Benchmarking guide's Performance page (docs 1.0.0), the one table whose headings are legible in the
+# stored copies: Llama-3.3-70b-instruct, NIM 1.8.0, 2 x H100 80G, fp8, TP2; and the concurrency-1 row of the
+# 500 / 2000 table under the same headings (_build/nim_readings.md).
+NIM_URL = "https://docs.nvidia.com/nim/benchmarking/llm/1.0.0/performance.md"
+NIM_TITLE = "NVIDIA NIM LLMs Benchmarking (docs 1.0.0), Performance: Llama-3.3-70b-instruct, Version 1.8.0, 2 x H100 80G, fp8 TP2"
+NIM_NOTE = ("columns Concurrency | TTFT (ms) | ITL (ms) | Throughput(Tokens/s); throughput = 'Total TPS per system': total "
+            "output tokens over the time from the first request to the last response, warm-up and cool-down excluded "
+            "(the guide's Metrics page); lengths as the table heading states (recipe: synthetic inputs of exactly ISL "
+            "tokens, max_tokens = min_tokens = OSL, ignore_eos; not confirmed by the page for these rows); read from the "
+            "search corpora's stored copies of the page (.md, llms.txt, rendered HTML)")
+for k, (isl, osl, conc, ttft, itl, tput) in enumerate([
+        (5000, 500, 1, "406.77", "18.58", 51.67), (5000, 500, 5, "546.7", "21.83", 218.48),
+        (5000, 500, 25, "688.69", "38.75", 623.4), (5000, 500, 50, "834.51", "59.73", 814.37),
+        (5000, 500, 100, "7996.25", "92.91", 917.26), (5000, 500, 150, "34794.22", "92.86", 920.9),
+        (5000, 500, 200, "61680.22", "93.06", 920.54), (5000, 500, 250, "88605.32", "93.2", 920.12),
+        (500, 2000, 1, "47.77", "18.91", 52.85)]):
+    add("NIM-%03d" % (k + 1), "Llama-3.3-70B", "H100", 2, tp=2, ep="", pp=1, dp=1, pw="FP8 (fp8 TP2 profile)", pkv="not stated",
+        fw="NVIDIA NIM", fwv="1.8.0", isl=isl, osl=osl, conc=conc, out_total=tput, ttft=ttft, tpot=itl + " (ITL)",
+        scen="interactive (concurrency %d)" % conc, url=NIM_URL, title=NIM_TITLE, date="NIM 1.8.0 (2025); docs version 1.0.0",
+        notes=NIM_NOTE + ("; the 500 / 2000 table under the same GPU and precision headings, only its concurrency-1 row legible" if isl == 500 else ""))
+
 
 with open(OUT, "w", newline="") as f:
     w = csv.DictWriter(f, fieldnames=COLS); w.writeheader()

@@ -19,7 +19,9 @@ VAL = {"TRT12","TRT061","MLP40","MLP60","DS-PROD","VLLM-WEP","MOREH","AMD-PERF",
        # Fifth round of data (README §4): one more publisher never used before, held out whole for the same reason.
        "GPUSTACK",
        # Sixth round of data (README §4): SemiAnalysis InferenceX, held out whole for the same reason.
-       "INFX"}
+       "INFX",
+       # Eighth round of data (README §4): NVIDIA NIM's benchmarking guide, held out whole for the same reason.
+       "NIM"}
 FLAGS = {"TRT061-011":("0","unit ambiguous (per-GPU vs 4-GPU total)"),
  "TOMS-005":("0","conflicts with MLCommons H200x8 summary (different system?)"),"TOMS-006":("0","conflicts with MLCommons H200x8 summary"),
  "VERTEX-001":("0.2","community, unsaturated, 50 requests"),"INTEL-024":("0.5","latency column interpreted as TPOT"),
