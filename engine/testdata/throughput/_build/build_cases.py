@@ -178,8 +178,11 @@ for _i, (_ctx, _b) in enumerate([(3000, 256), (3000, 256), (3000, 256)]):
     DECODE_CONTEXT["VLLM-WEP-%03d" % (_i + 1)] = _ctx
     PER_DEVICE_BATCH["VLLM-WEP-%03d" % (_i + 1)] = _b
 DECODE_CONTEXT["LMSYS-K2-001"], PER_DEVICE_BATCH["LMSYS-K2-001"] = 2000 + 100 // 2, 480
-# Seventh round of data (README §8): DeepSeek-R1's gpu_batch_size 512 with enable_attention_dp is a rank's.
-PER_DEVICE_BATCH["MLP51-002"] = PER_DEVICE_BATCH["MLP51-011"] = 512
+# Seventh round of data (README §8): a batch typed as "N a rank" (DeepSeek-R1's gpu_batch_size with
+# enable_attention_dp) is each rank's, read from the row.
+for _r in rows:
+    if _r["concurrency_or_batch"].endswith(" a rank"):
+        PER_DEVICE_BATCH[_r["id"]] = int(_r["concurrency_or_batch"].split()[0])
 for _i, (_isl, _osl) in enumerate([(2000, 2000), (2000, 1000), (2000, 100), (1000, 1000)]):
     DECODE_CONTEXT["VLLM-GB200-%03d" % (_i + 1)] = _isl + _osl // 2
 DECODE_NOTES = {"LMSYS-EP-005": "simulated MTP (attention slowed on purpose)",
