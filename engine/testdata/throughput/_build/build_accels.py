@@ -94,6 +94,12 @@ a(accelerator="Trainium2",vendor="other",hbm_gb="not verified here (AWS quotes 9
   scale_out_bw_per_accel_gbps="not captured",tdp_kw="not stated",
   source_url="https://awsdocs-neuron.readthedocs-hosted.com/en/v2.29.0/_sources/about-neuron/arch/neuron-hardware/trainium2.rst",as_of="2024-12",
   notes="Only compute verified (8 NeuronCore-v3: 1,299 FP8 TF, 667 BF16 TF dense, 2,563 sparse). No measurements collected for Trainium2.")
+# Ninth round of data (QWEN-SB, README §7): the H20, a custom row (no catalog preset).
+a(accelerator="H20",vendor="nvidia",hbm_gb="96 (GB, HBM3)",hbm_bandwidth_tbps=4.0,dense_bf16_tflops=148,dense_fp8_tflops=296,fp4_tflops="n/a",
+  scale_up_interconnect="NVLink 4 + NVSwitch",scale_up_bw_per_accel_gbps="900 GB/s bidirectional (450 each way) - secondary listings",scale_up_domain_size="8 (HGX node)",
+  scale_out_bw_per_accel_gbps="400 Gb/s per GPU as H100 - not verified here",tdp_kw="0.4 - secondary listings",
+  source_url="https://lmsys.org/blog/2025-09-26-sglang-ant-group (H20-96G column: 296 FP8 / 148 BF16 TFLOPS, 96 GB); 4.0 TB/s and NVLink from secondary spec listings (e.g. https://willitrunai.com/es/gpus/h20-96gb)",
+  as_of="2025-09",notes="Hopper (GH100, 78 SMs by secondary reports) for the China market; NVIDIA publishes no H20 datasheet. Dense figures.")
 with open(OUT,"w",newline="") as f:
     w=csv.DictWriter(f,fieldnames=COLS); w.writeheader(); [w.writerow(r) for r in R]
 print(len(R))

@@ -42,6 +42,9 @@ MODEL_EXTRA = {
     "Mixtral-8x7B": ("8", "2", "45.10", "4096"), "DeepSeek-R1": ("256", "8", "653.91", "7168"),
     "DeepSeek-V3": ("256", "8", "653.91", "7168"), "gpt-oss-120b": ("128", "4", "114.70", "2880"),
     "gpt-oss-20b": ("32", "4", "19.12", "2880"), "Kimi-K2": ("384", "8", "1014.69", "7168"),
+    # Ninth round of data: the dense Qwen3 models (models.csv).
+    "Qwen3-0.6B": ("", "", "", "1024"), "Qwen3-1.7B": ("", "", "", "2048"), "Qwen3-4B": ("", "", "", "2560"),
+    "Qwen3-8B": ("", "", "", "4096"), "Qwen3-14B": ("", "", "", "5120"), "Qwen3-32B": ("", "", "", "5120"),
 }
 
 def model_shape(name):
@@ -69,6 +72,8 @@ ACCELS = {
     "Gaudi2": ("", "96", "2.45", "432", "835", ""),
     "Gaudi3": ("gaudi3", "128", "3.7", "1835", "1835", ""),
     "TPU-v6e": ("tpu-v6e", "32", "1.638", "918", "1836", ""),
+    # Ninth round of data (README §7): the H20, custom (no catalog preset).
+    "H20": ("", "96", "4", "148", "296", ""),
 }
 
 # Scale-up bandwidth per accelerator and direction (GB/s), scale-up domain and
@@ -79,7 +84,7 @@ ACCELS = {
 LINKS = {
     "H100": ("450", "8", "50"), "H200": ("450", "8", "50"), "B200": ("900", "8", "50"), "GB200": ("900", "72", "50"),
     "A100": ("300", "8", "25"), "L40S": ("32", "8", ""), "H800": ("200", "8", "50"), "MI300X": ("448", "8", "50"), "MI325X": ("448", "8", "50"), "MI355X": ("537.6", "8", "50"),
-    "Gaudi3": ("525", "8", "75"), "Gaudi2": ("262.5", "8", "37.5"), "TPU-v6e": ("400", "256", ""),
+    "H20": ("450", "8", "50"), "Gaudi3": ("525", "8", "75"), "Gaudi2": ("262.5", "8", "37.5"), "TPU-v6e": ("400", "256", ""),
 }
 
 # Stack efficiency of the accelerators whose catalog preset carries one (AMD
@@ -112,7 +117,7 @@ def precision(r):
         wb, comp = "8", "fp8"
     elif "FP4" in pw:
         wb, comp = "4.5", "fp4"  # NVFP4: 4 bits + one FP8 scale per 16
-    elif pw.startswith(("FP16", "bfloat16")):
+    elif pw.startswith(("FP16", "bfloat16", "BF16")):
         wb, comp = "16", "bf16"
     elif pw == "not stated":
         wb, comp = "16", "bf16"

@@ -27,6 +27,8 @@ MODELS = {  # name: (type, total_b, active_b)
  "Llama-4-Maverick-17B-128E": ("moe", 400, 17),
  "Qwen3-235B-A22B": ("moe", 235, 22),
  "Qwen3-30B-A3B": ("moe", 30.5, 3.3),
+ "Qwen3-0.6B": ("dense", 0.6, 0.6), "Qwen3-1.7B": ("dense", 1.7, 1.7), "Qwen3-4B": ("dense", 4.0, 4.0),
+ "Qwen3-8B": ("dense", 8.2, 8.2), "Qwen3-14B": ("dense", 14.8, 14.8), "Qwen3-32B": ("dense", 32.8, 32.8),
  "DeepSeek-R1": ("moe", 671, 37),
  "DeepSeek-V3": ("moe", 671, 37),
  "gpt-oss-120b": ("moe", 117, 5.1),
@@ -843,6 +845,32 @@ for k, (isl, osl, conc, ttft, itl, tput) in enumerate([
         fw="NVIDIA NIM", fwv="1.8.0", isl=isl, osl=osl, conc=conc, out_total=tput, ttft=ttft, tpot=itl + " (ITL)",
         scen="interactive (concurrency %d)" % conc, url=NIM_URL, title=NIM_TITLE, date="NIM 1.8.0 (2025); docs version 1.0.0",
         notes=NIM_NOTE + ("; the 500 / 2000 table under the same GPU and precision headings, only its concurrency-1 row legible" if isl == 500 else ""))
+
+# ---------------------------------------------------------------- Ninth round of data (README §1): Qwen's Speed Benchmark
+# QwenLM/Qwen3 docs/source/getting_started/speed_benchmark.md at 7a2f61f (tables last changed in c7f51a1, 2025-05-20):
+# batch 1 on NVIDIA H20 96GB, SGLang 0.4.6.post1, 2,048 generated tokens; the SGLang tables' BF16 and FP8 rows at
+# input length 1. Speed = (prompt + generated tokens) / time, so output tokens/s = speed x 2048 / 2049 (derived).
+QSB_URL = "https://github.com/QwenLM/Qwen3/blob/7a2f61f/docs/source/getting_started/speed_benchmark.md"
+QSB_TITLE = "Qwen3 Speed Benchmark (SGLang tables): batch 1 on NVIDIA H20 96GB, 2048 generated tokens"
+QSB_NOTE = ("SGLang 0.4.6.post1, PyTorch 2.6.0+cu124, mem_fraction_static 0.85, context_length 140000, enable_mixed_chunk, "
+            "skip_tokenizer_init (input_ids); batch size 1, 'the minimum number of GPUs possible'; Speed (tokens/s) = "
+            "(prompt tokens + generated tokens) / time: output tokens/s = speed x 2048 / 2049 (derived), the table's speed in "
+            "total_tokens_per_s")
+for k, (model, prec, gpus, speed) in enumerate([
+        ("Qwen3-0.6B", "BF16", 1, "414.17"), ("Qwen3-0.6B", "FP8", 1, "458.03"),
+        ("Qwen3-1.7B", "BF16", 1, "227.80"), ("Qwen3-1.7B", "FP8", 1, "333.90"),
+        ("Qwen3-4B", "BF16", 1, "133.13"), ("Qwen3-4B", "FP8", 1, "200.61"),
+        ("Qwen3-8B", "BF16", 1, "81.73"), ("Qwen3-8B", "FP8", 1, "150.25"),
+        ("Qwen3-14B", "BF16", 1, "47.10"), ("Qwen3-14B", "FP8", 1, "97.11"),
+        ("Qwen3-32B", "BF16", 1, "20.72"), ("Qwen3-32B", "FP8", 1, "46.17"),
+        ("Qwen3-30B-A3B", "BF16", 1, "137.18"), ("Qwen3-30B-A3B", "FP8", 1, "155.55"),
+        ("Qwen3-235B-A22B", "BF16", 8, "74.50"), ("Qwen3-235B-A22B", "FP8", 4, "71.65")]):
+    out = float(Decimal(speed) * 2048 / 2049)
+    add("QWEN-SB-%03d" % (k + 1), model, "H20", gpus, tp=gpus, ep="", pp=1, dp=1,
+        pw=prec + (" (Qwen's block-wise FP8 checkpoint)" if prec == "FP8" else ""), pkv="not stated (SGLang default: the model's dtype)",
+        fw="SGLang", fwv="0.4.6.post1", isl=1, osl=2048, conc=1, out_total=out, total_tok=float(speed),
+        scen="offline (batch 1)", url=QSB_URL, title=QSB_TITLE, date="2025-05-20 (c7f51a1)",
+        notes=QSB_NOTE + ("; TP=%d as the row's note states" % gpus if gpus > 1 else ""))
 
 
 with open(OUT, "w", newline="") as f:

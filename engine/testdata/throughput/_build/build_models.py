@@ -100,6 +100,19 @@ def gptoss(name, L, E, stated):
 gptoss("gpt-oss-120b",36,128,"116.8B / 5.1B")
 gptoss("gpt-oss-20b",24,32,"20.9B / 3.6B")
 
+# Ninth round of data (QWEN-SB, README §6): the dense Qwen3 models of Qwen's Speed Benchmark.
+QW = ("Values from the HF config.json (not fetched here); cross-checked against public copies in the code and documentation "
+      "indexes (fine-tunes' configs that keep the architecture; scripts pinning Qwen/Qwen3-14B's and -32B's shapes). ")
+for _n, _L, _h, _H, _i, _tied, _ctx, _stated in [
+        ("0.6B", 28, 1024, 16, 3072, True, 40960, "0.6B (0.44B non-embedding)"),
+        ("1.7B", 28, 2048, 16, 6144, True, 40960, "1.7B (1.4B non-embedding)"),
+        ("4B", 36, 2560, 32, 9728, True, 40960, "4.0B (3.6B non-embedding)"),
+        ("8B", 36, 4096, 32, 12288, False, 40960, "8.2B (6.95B non-embedding)"),
+        ("14B", 40, 5120, 40, 17408, False, 40960, "14.8B (13.2B non-embedding)"),
+        ("32B", 64, 5120, 64, 25600, False, 40960, "32.8B (31.2B non-embedding)")]:
+    dense("Qwen3-" + _n, _L, _h, _H, 8, 128, _i, 151936, _tied, _ctx, HF.format("Qwen/Qwen3-" + _n), "2025-04",
+          QW + "Qwen-stated size: " + _stated + ".")
+
 with open(OUT,"w",newline="") as f:
     w=csv.DictWriter(f,fieldnames=COLS); w.writeheader(); [w.writerow(r) for r in rows]
 for r in rows: print(r["model"], r["total_params_b"], r["active_params_b"], r["always_read_params_b"], r["per_expert_params_b"])

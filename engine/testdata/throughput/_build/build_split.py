@@ -9,7 +9,10 @@ def group(i):
     return re.sub(r"-\d+$", "", i)
 TRAIN = {"TRT10","TRT019","TRT013","TRTDS","MLP41","MLP51","TOMS","LMSYS-EP","LMSYS-GB1","LMSYS-GB2","INTEL-GAUDI3-PAGE","JSPT",
          "AMDBP",  # second round, see README §4: new sources alternate by publication date, the first to training
-         "LMSYS-K2", "VLLM-GB200"}  # third round (README §4): LMSYS-K2 2025-07-20, VLLM-GB200 2026-02-03
+         "LMSYS-K2", "VLLM-GB200",  # third round (README §4): LMSYS-K2 2025-07-20, VLLM-GB200 2026-02-03
+         # Ninth round of data (README §4): Qwen's Speed Benchmark, to training (batch-1 decode, dense and MoE,
+         # to be fitted on; the factors refitted).
+         "QWEN-SB"}
 VAL = {"TRT12","TRT061","MLP40","MLP60","DS-PROD","VLLM-WEP","MOREH","AMD-PERF","ORCL","INTEL-GAUDI2-PAGE","VERTEX",
        "MOREHDOC",
        "ANTH20", "VLLM-GB300",  # third round: ANTH20 2025-09-26, VLLM-GB300 2026-02-13
