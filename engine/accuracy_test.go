@@ -19,7 +19,7 @@ const accuracyTableFile = "accuracy_table.go"
 var caseAccelerators = map[string]string{
 	"H100": "h100-sxm", "H200": "h200", "B200": "b200", "GB200": "gb200", "A100": "a100-80gb", "L40S": "l40s",
 	"MI300X": "mi300x", "MI325X": "mi325x", "MI355X": "mi355x", "TPU-v6e": "tpu-v6e", "Gaudi3": "gaudi3",
-	"H800": "", "Gaudi2": "",
+	"H800": "", "Gaudi2": "", "H20": "",
 }
 
 var caseVendors = map[string]string{"nvidia": "NVIDIA", "amd": "AMD", "intel": "Intel", "google": "Google"}
