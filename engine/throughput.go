@@ -324,7 +324,7 @@ func newShared(w workloadPlan, m modelPlan, o *optionPlan) shared {
 		matmulFLOP:  matmul,
 		attnFLOP:    mul(m.attnPerCtx, avgCtx),
 		prefillFLOP: sum(matmul, mul(m.attnPerCtx, div(w.in, two))),
-		overhead:    mul(o.layerOverhead, m.layers),
+		overhead:    sum(mul(o.layerOverhead, m.layers), round14MoEOverhead(m)),
 	}
 }
 
@@ -392,7 +392,7 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 	// of it is the larger.
 	work := func(b decimal.Decimal) (decimal.Decimal, bool) {
 		weightTime := div(add(m.stepWeightBytes(b), replicated), bw)
-		matmulTime := div(mul(b, sh.matmulFLOP), fld)
+		matmulTime := div(m.round14MatmulFLOP(b, sh.matmulFLOP, n, expert), fld)
 		kvTime := div(mul(b, sh.ctxKV), bw)
 		attnTime := div(mul(b, sh.attnFLOP), fld)
 		var memPart, flopPart decimal.Decimal
@@ -634,4 +634,43 @@ func (t *Throughput) Binds() string {
 		s += "; the batch is capped by the time-per-token target"
 	}
 	return s
+}
+
+// Round 14 experiment switches (docs/methodology.md, "Fourteenth round").
+var (
+	Round14TileRows   = decimal.Zero // BM: 0 is no term
+	Round14MoELayerUs = decimal.Zero // c, µs an MoE model's layer a decode step
+)
+
+func round14MoEOverhead(m modelPlan) decimal.Decimal {
+	if !m.moe || Round14MoELayerUs.Sign() == 0 {
+		return zero
+	}
+	return mul(div(Round14MoELayerUs, million), m.layers)
+}
+
+// round14MatmulFLOP is a decode step's matmul FLOPs at batch b under (T):
+// 2 × A × max(r, BM) × (b/r) + 2 × R × max(b k/E, u(b) BM).
+func (m modelPlan) round14MatmulFLOP(b, perSeq decimal.Decimal, n int64, expert bool) decimal.Decimal {
+	if Round14TileRows.Sign() == 0 {
+		return mul(b, perSeq)
+	}
+	bm := Round14TileRows
+	var routed decimal.Decimal
+	if m.moe && m.weightBits.Sign() > 0 {
+		routed = div(mul(m.routedBytes, decimal.NewFromInt(8)), m.weightBits)
+	}
+	always := diff(m.activeParams, mul(routed, m.expertShare))
+	r, ranks := b, one
+	if expert {
+		ranks = intDecimal(n)
+		r = div(b, ranks)
+	}
+	alwaysFLOP := mul(mul(mul(two, always), maxDec(r, bm)), ranks)
+	if routed.Sign() == 0 {
+		return alwaysFLOP
+	}
+	rows := mul(b, m.expertShare)
+	u := diff(one, powRound(diff(one, m.expertShare), b.IntPart()))
+	return sum(alwaysFLOP, mul(mul(two, routed), maxDec(rows, mul(u, bm))))
 }
