@@ -7,14 +7,14 @@ package engine
 // at the 10th, 50th and 90th percentile; and, from every case, the widest
 // replica and the longest request measured.
 var accuracyBands = []validationBand{
-	{vendor: "", moe: false, cases: 103, within25: 76, low: lit("0.66"), median: lit("0.98"), high: lit("1.32"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "AMD", moe: false, cases: 32, within25: 25, low: lit("0.65"), median: lit("0.92"), high: lit("1.02"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "", moe: false, cases: 103, within25: 74, low: lit("0.66"), median: lit("0.99"), high: lit("1.33"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "AMD", moe: false, cases: 32, within25: 25, low: lit("0.66"), median: lit("0.93"), high: lit("1.02"), maxReplica: 8, maxTokens: 33792},
 	{vendor: "Google", moe: false, cases: 1, within25: 0, low: lit("0.32"), median: lit("0.32"), high: lit("0.32"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "Intel", moe: false, cases: 8, within25: 3, low: lit("0.69"), median: lit("1.24"), high: lit("1.55"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "NVIDIA", moe: false, cases: 62, within25: 48, low: lit("0.72"), median: lit("1.05"), high: lit("1.32"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "", moe: true, cases: 191, within25: 73, low: lit("0.34"), median: lit("0.75"), high: lit("1.01"), maxReplica: 144, maxTokens: 33792},
-	{vendor: "AMD", moe: true, cases: 62, within25: 18, low: lit("0.49"), median: lit("0.70"), high: lit("0.89"), maxReplica: 144, maxTokens: 33792},
-	{vendor: "NVIDIA", moe: true, cases: 129, within25: 55, low: lit("0.28"), median: lit("0.78"), high: lit("1.06"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "Intel", moe: false, cases: 8, within25: 3, low: lit("0.68"), median: lit("1.25"), high: lit("1.58"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "NVIDIA", moe: false, cases: 62, within25: 46, low: lit("0.71"), median: lit("1.06"), high: lit("1.33"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "", moe: true, cases: 191, within25: 78, low: lit("0.34"), median: lit("0.76"), high: lit("1.03"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "AMD", moe: true, cases: 62, within25: 18, low: lit("0.48"), median: lit("0.71"), high: lit("0.90"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "NVIDIA", moe: true, cases: 129, within25: 60, low: lit("0.29"), median: lit("0.79"), high: lit("1.09"), maxReplica: 144, maxTokens: 33792},
 }
 
 // validatedAccelerators are the catalog accelerators with published measurements.

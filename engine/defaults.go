@@ -30,14 +30,23 @@ var (
 	// MBU's grid stops at 0.9, about what a copy kernel reaches of an HBM's
 	// peak.
 	DefaultMBU                 = decimal.RequireFromString("0.8")
-	DefaultMFU                 = decimal.RequireFromString("0.6")
+	DefaultMFU                 = decimal.RequireFromString("0.55")
 	DefaultCollectiveLatencyUs = decimal.RequireFromString("35")
 	// DecodeMFURatio is the share k of MFU a decode step's FLOPs reach
 	// (issue 11, eleventh round; fitted with MBU and MFU): a decode step's
 	// GEMMs have as many rows as its batch, prefill's thousands, and a GEMM
 	// with few rows reaches a smaller share of the tensor cores' peak
 	// (DeepGEMM's timings: methodology, Throughput). Prefill runs at MFU.
-	DecodeMFURatio = decimal.RequireFromString("0.8")
+	DecodeMFURatio = decimal.RequireFromString("0.9")
+	// DecodeTileRows is the fewest rows a decode step's GEMM costs (issue
+	// 11, fourteenth round; fitted with MBU and MFU): tensor cores compute
+	// whole tiles of rows (Hopper's wgmma 64 rows a warp group; the MoE
+	// kernels pad each expert's tokens to their block of rows), so a step
+	// of b < DecodeTileRows sequences costs the FLOPs of DecodeTileRows on
+	// each weight, and an expert that receives fewer tokens costs the FLOPs
+	// of DecodeTileRows. It binds only where those FLOPs outrun the weights'
+	// read: a low FLOPS-to-bandwidth accelerator (the H20) at small batch.
+	DecodeTileRows = decimal.NewFromInt(64)
 	// DecodeLayerOverheadUs is a decode step's fixed time a layer, in µs,
 	// whatever the batch and the replica size: kernel launches, scheduling
 	// and synchronisation that the memory and compute roofline leaves out

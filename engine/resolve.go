@@ -168,9 +168,11 @@ type modelPlan struct {
 	// for other models, or when the heads are unknown: no term.
 	attnPerCtx decimal.Decimal
 
-	// MoE, when the expert fields are given: the bytes of the routed
-	// experts and the share of them one token uses (k of E per layer).
+	// MoE, when the expert fields are given: the routed experts'
+	// parameters and bytes, and the share of them one token uses (k of E
+	// per layer).
 	moe             bool
+	routedParams    decimal.Decimal
 	routedBytes     decimal.Decimal
 	expertShare     decimal.Decimal
 	expertsPerToken decimal.Decimal // k
@@ -519,7 +521,8 @@ func checkModel(errs *Errors, r *Resolution) modelPlan {
 	mp.activeParams = active.Mul(billion)
 	mp.weightBytes = div(mp.params.Mul(mp.weightBits), dec(8))
 	mp.activeWeightBytes = div(mp.activeParams.Mul(mp.weightBits), dec(8))
-	mp.routedBytes = div(routed.Mul(billion).Mul(mp.weightBits), dec(8))
+	mp.routedParams = routed.Mul(billion)
+	mp.routedBytes = div(mp.routedParams.Mul(mp.weightBits), dec(8))
 	mp.layers = m.Layers.Dec()
 	mp.hidden = m.HiddenSize.Dec()
 	if m.KVBytesPerToken.Set() {

@@ -84,7 +84,7 @@ func TestSimulatePinned(t *testing.T) {
 		s    func(t *testing.T) *Scenario
 		want string
 	}{
-		{"reference, 1,000 draws (BenchmarkSimulate)", func(t *testing.T) *Scenario { return referenceWithRanges(t, "1000") }, "5611c158ac6136390e1663f0ab49bb9d5897489f07eebfeb52bd1d6c77b04927"},
+		{"reference, 1,000 draws (BenchmarkSimulate)", func(t *testing.T) *Scenario { return referenceWithRanges(t, "1000") }, "7f827e396b70a676c37fce5e56d2d2834fceff8f5ec3d1f5c3b13253fff16f6a"},
 		{"reference, log-normal", func(t *testing.T) *Scenario {
 			s := referenceWithRanges(t, "200")
 			for k := range s.Uncertainty.Ranges {
@@ -93,7 +93,7 @@ func TestSimulatePinned(t *testing.T) {
 				}
 			}
 			return s
-		}, "03f189a7a9e84840995d82a9a6d62a287d51550c6f03a9788c52523df4c7358c"},
+		}, "1566f42d14a307ecf50e588c95b19516252ec9643347341dac2264970c4f5512"},
 		{"reference, owned and finance inputs", func(t *testing.T) *Scenario {
 			s := referenceWithRanges(t, "200")
 			s.Uncertainty.Seed = N("7")
@@ -104,7 +104,7 @@ func TestSimulatePinned(t *testing.T) {
 				Range{Path: "options[2].electricity_per_kwh", Low: N("0.05"), Mode: N("0.1"), High: N("0.2")},
 				Range{Path: "options[1].hourly_rate", Low: N("2"), Mode: N("3"), High: N("4")})
 			return s
-		}, "2d773a64b7c27f3f1fafdfb0d4f5eeecd7a4c9eea9605381d973d76ae1182874"},
+		}, "48e81c79368f0375ccf72bee501b2c3f12ce26aaa292431eee8c593cc00cfd50"},
 		{"reference, owned financed and refreshed, prices moving", func(t *testing.T) *Scenario {
 			s := referenceWithRanges(t, "150")
 			s.Uncertainty.Seed = N("11")
@@ -116,24 +116,24 @@ func TestSimulatePinned(t *testing.T) {
 			s.Options[0].SpareReplicas = N("2")
 			s.Revenue.PriceChange = N("-0.1")
 			return s
-		}, "fc7892b0f23d2bf75e831bb29e4f265b604b23b0b28506620aff51e32a9a51a4"},
+		}, "cb8293584b56d81fae1b9f7bb9d1dbf2da3ae056132bb746e3a10723d46ce175"},
 		{"reference, owned leased", func(t *testing.T) *Scenario {
 			s := referenceWithRanges(t, "150")
 			s.Uncertainty.Seed = N("12")
 			s.Options[2].LeaseMonths, s.Options[2].LeaseRateFactor = N("24"), N("0.035")
 			s.Uncertainty.Ranges = append(s.Uncertainty.Ranges, Range{Path: "workload.discount_rate", Low: N("0.02"), Mode: N("0.08"), High: N("0.15")})
 			return s
-		}, "2aba60e4223cdcd2cfa186cfad955568d5cfbe92e3ab0a3dbd7d414ca9f4a5fd"},
+		}, "745aad1cc27bd12adba19a976b07b5f994e4951629f3349e07ecc485632b6928"},
 	}
 	// Each example with its own ranges (or none: the throughput bands),
 	// 100 draws.
 	examples := map[string]string{
-		"startup":     "d3fc3d6f1d6f39621a73a394aed813e73060dc9a98d879d55144b9f812613908",
-		"commitment":  "9e36736527cc08b584fdd4330350130041a2b25d0d077a713b94980a335e0106",
-		"owned-fleet": "0a6f5344fb7b1432852662d189b44ecd1a283cefe2576050cdcd04aa26f8da47",
-		"moe-newest":  "fa549fc9b5bc4f2ac7cd1ce9f4dc0ba8aa3149364664f8e92395edd08af9f1bf",
-		"gigawatt":    "c20d85a78f3509d15110007160c1b9f17574582234e31412be6cc5563d81758b",
-		"hybrid":      "7f7de18f1a447339cbfe3bc1a2771363903c1e7d1a7f7cd37476bb0d129f88bd",
+		"startup":     "a3416dc6e93fa0786e3c425534f281d5b9b9b5e4f5d875950489297ea695668d",
+		"commitment":  "a913a9b8bef22e4c513bd4c3178b723d9bf84745d7becc9b5cc51947cd00c2e5",
+		"owned-fleet": "1e706e076339b6e87c0441624deb163b2c63fb06eb3b4e8701f31173794e10a6",
+		"moe-newest":  "2653a14914e4e90a59df3d1c669c23395182d1ebe6c1fd60b106a22d213fef89",
+		"gigawatt":    "6315f7dbbb1d03a9a5c7cbe7fbb073df0d46e5fa355c7d0ca1a7f0570eb7700c",
+		"hybrid":      "495cf8103c4587a7e075df779364737f315592d39aa79d937c36df1b0c0080c4",
 	}
 	for _, e := range Examples {
 		cases = append(cases, struct {

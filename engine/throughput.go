@@ -299,9 +299,6 @@ type shared struct {
 	// ctxKV is the KV a sequence holds on average over its decode, at
 	// the batch's average context: (input + output/2) × KV a token.
 	ctxKV decimal.Decimal
-	// matmulFLOP is a decoded token's matmul FLOPs: 2 × active
-	// parameters.
-	matmulFLOP decimal.Decimal
 	// attnFLOP is a decoded token's attention FLOPs over the batch's
 	// average context: attnPerCtx × (input + output/2).
 	attnFLOP decimal.Decimal
@@ -321,10 +318,9 @@ func newShared(w workloadPlan, m modelPlan, o *optionPlan) shared {
 	return shared{
 		seqKV:       mul(sum(w.in, w.out), m.kvPerToken),
 		ctxKV:       mul(avgCtx, m.kvPerToken),
-		matmulFLOP:  matmul,
 		attnFLOP:    mul(m.attnPerCtx, avgCtx),
 		prefillFLOP: sum(matmul, mul(m.attnPerCtx, div(w.in, two))),
-		overhead:    sum(mul(o.layerOverhead, m.layers), round14MoEOverhead(m)),
+		overhead:    mul(o.layerOverhead, m.layers),
 	}
 }
 
@@ -376,8 +372,8 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 		}
 		bw, fl = mul(bw, eff), mul(fl, eff)
 	}
-	// FLOPs a sequence costs a decode step: the matmuls (sh.matmulFLOP)
-	// and its attention over the batch's average context (sh.attnFLOP).
+	// FLOPs a decode step costs: the matmuls (decodeMatmulFLOP, no fewer
+	// than DecodeTileRows rows a GEMM) and each sequence's attention over the batch's average context (sh.attnFLOP).
 	// Expert parallel, every accelerator reads the always-read weights for
 	// its own share of the batch: the replica reads them n times.
 	var replicated decimal.Decimal
@@ -392,7 +388,7 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 	// of it is the larger.
 	work := func(b decimal.Decimal) (decimal.Decimal, bool) {
 		weightTime := div(add(m.stepWeightBytes(b), replicated), bw)
-		matmulTime := div(m.round14MatmulFLOP(b, sh.matmulFLOP, n, expert), fld)
+		matmulTime := div(m.decodeMatmulFLOP(b, n, expert), fld)
 		kvTime := div(mul(b, sh.ctxKV), bw)
 		attnTime := div(mul(b, sh.attnFLOP), fld)
 		var memPart, flopPart decimal.Decimal
@@ -636,41 +632,31 @@ func (t *Throughput) Binds() string {
 	return s
 }
 
-// Round 14 experiment switches (docs/methodology.md, "Fourteenth round").
-var (
-	Round14TileRows   = decimal.Zero // BM: 0 is no term
-	Round14MoELayerUs = decimal.Zero // c, µs an MoE model's layer a decode step
-)
-
-func round14MoEOverhead(m modelPlan) decimal.Decimal {
-	if !m.moe || Round14MoELayerUs.Sign() == 0 {
-		return zero
-	}
-	return mul(div(Round14MoELayerUs, million), m.layers)
-}
-
-// round14MatmulFLOP is a decode step's matmul FLOPs at batch b under (T):
-// 2 × A × max(r, BM) × (b/r) + 2 × R × max(b k/E, u(b) BM).
-func (m modelPlan) round14MatmulFLOP(b, perSeq decimal.Decimal, n int64, expert bool) decimal.Decimal {
-	if Round14TileRows.Sign() == 0 {
-		return mul(b, perSeq)
-	}
-	bm := Round14TileRows
-	var routed decimal.Decimal
-	if m.moe && m.weightBits.Sign() > 0 {
-		routed = div(mul(m.routedBytes, decimal.NewFromInt(8)), m.weightBits)
-	}
+// decodeMatmulFLOP is a decode step's matmul FLOPs at batch b, each GEMM
+// costing no fewer than DecodeTileRows rows (issue 11, fourteenth round):
+// the always-used weights (A = active − R × k/E parameters) run r rows on
+// each accelerator (b tensor parallel; b/n a rank expert parallel), each
+// rank at least a tile, and the routed experts (R parameters, k of E a
+// token) run b × k/E rows an expert on average, each touched expert (a
+// share u(b) = 1 − (1 − k/E)^b of them) at least a tile:
+//
+//	2 × A × max(r, BM) × b/r + 2 × R × max(b × k/E, u(b) × BM)
+//
+// At b ≥ BM rows (and b × k/E ≥ u(b) × BM) it is 2 × active × b, the
+// unpadded FLOPs.
+func (m modelPlan) decodeMatmulFLOP(b decimal.Decimal, n int64, expert bool) decimal.Decimal {
+	bm := DecodeTileRows
+	routed := m.routedParams // R; zero for a dense model
 	always := diff(m.activeParams, mul(routed, m.expertShare))
 	r, ranks := b, one
 	if expert {
 		ranks = intDecimal(n)
 		r = div(b, ranks)
 	}
-	alwaysFLOP := mul(mul(mul(two, always), maxDec(r, bm)), ranks)
+	flop := mul(mul(mul(two, always), maxDec(r, bm)), ranks)
 	if routed.Sign() == 0 {
-		return alwaysFLOP
+		return flop
 	}
-	rows := mul(b, m.expertShare)
-	u := diff(one, powRound(diff(one, m.expertShare), b.IntPart()))
-	return sum(alwaysFLOP, mul(mul(two, routed), maxDec(rows, mul(u, bm))))
+	touched := diff(one, powRound(diff(one, m.expertShare), b.IntPart()))
+	return sum(flop, mul(mul(two, routed), maxDec(mul(b, m.expertShare), mul(touched, bm))))
 }

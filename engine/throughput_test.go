@@ -540,21 +540,24 @@ func TestRooflineMLAAttention(t *testing.T) {
 	// = 10,001 tokens: 36,864 × 10,001 = 368,676,864 FLOPs a sequence on top
 	// of the matmuls' 2 × 1e9. Batch 100 (max_batch; the KV of 100 full
 	// sequences, 100 × 10,002 × 2,304 = 2.3 GB, fits). Decode's FLOPs run at
-	// DecodeMFURatio (0.8) × MFU: 8e12 FLOP/s. The step (eleventh round) is
+	// DecodeMFURatio (0.9) × MFU: 9e12 FLOP/s. The step (eleventh round) is
 	// the matmuls, then the attention, each the slower of its read and its
-	// FLOPs: matmuls max(2e9 / 1e13 = 0.2 ms, 100 × 2e9 / 8e12 = 25 ms) =
-	// 25 ms; attention max(100 × 10,001 × 2,304 / 1e13 = 0.23042304 ms,
-	// 100 × 368,676,864 / 8e12 = 4.6084608 ms) = 4.6084608 ms; compute-bound.
-	// Without the term the attention would be its KV read, 0.23042304 ms.
-	// Plus the step's time a layer, 2 × 20 µs (DecodeLayerOverheadUs):
-	// 25 + 4.6084608 + 0.04 = 29.6484608 ms.
+	// FLOPs: matmuls max(2e9 / 1e13 = 0.2 ms, 100 × 2e9 / 9e12 = 200/9 ms)
+	// = 22.2… ms (100 rows, above DecodeTileRows' 64: no padding); attention
+	// max(100 × 10,001 × 2,304 / 1e13 = 0.23042304 ms, 100 × 368,676,864 /
+	// 9e12 = 4.0964096 ms) = 4.0964096 ms; compute-bound. Without the term
+	// the attention would be its KV read, 0.23042304 ms. Plus the step's
+	// time a layer, 2 × 20 µs (DecodeLayerOverheadUs): 200/9 + 4.0964096 +
+	// 0.04 = 26.3586318… ms.
+	matmuls := div(d("200"), d("9")) // ms
+	step := sum(matmuls, d("4.1364096"))
 	tp := layoutOf(t, candidatesOf(t, s), LayoutTensor)
-	checkNear(t, "decode step ms", *tp.DecodeStepMs, d("29.6484608"))
+	checkNear(t, "decode step ms", *tp.DecodeStepMs, step)
 	if tp.Bound != "compute" || *tp.BatchSize != 100 {
 		t.Errorf("bound %s at batch %d, want compute at 100", tp.Bound, *tp.BatchSize)
 	}
-	// Decode: 100 / 0.0296484608 s = 3,372.8... tokens/s.
-	checkNear(t, "decode tokens/s", tp.DecodeTokensPerS, div(d("100"), d("0.0296484608")))
+	// Decode: 100 / 0.0263586318… s = 3,793.8… tokens/s.
+	checkNear(t, "decode tokens/s", tp.DecodeTokensPerS, div(d("100000"), step))
 	// Prefill: a prompt token attends to half the prompt on average,
 	// 36,864 × 5,000 = 184,320,000 FLOPs on top of 2e9: 2,184,320,000 /
 	// 1e13 = 218.432 µs a token, 4,578.08... tokens/s.
@@ -563,16 +566,67 @@ func TestRooflineMLAAttention(t *testing.T) {
 	// A model with a head dimension (grouped-query attention) has no such
 	// term, whatever its heads: 2 layers × 1 KV head × 576 dims × 2 bytes ×
 	// 2 (K and V) = 4,608 bytes a token; its attention is the KV read,
-	// 100 × 10,001 × 4,608 / 1e13 = 0.46084608 ms, after the matmuls' 25 ms,
-	// + 0.04 ms of the 2 layers: 25.50084608 ms.
+	// 100 × 10,001 × 4,608 / 1e13 = 0.46084608 ms, after the matmuls' 200/9
+	// ms, + 0.04 ms of the 2 layers: 22.7230683… ms.
 	s.Model.KVBytesPerToken = Num{}
 	s.Model.KVHeads, s.Model.HeadDim = N("1"), N("576")
-	checkNear(t, "GQA decode step ms", *layoutOf(t, candidatesOf(t, s), LayoutTensor).DecodeStepMs, d("25.50084608"))
+	checkNear(t, "GQA decode step ms", *layoutOf(t, candidatesOf(t, s), LayoutTensor).DecodeStepMs, sum(matmuls, d("0.50084608")))
 	// Nor has an MLA model without its heads (a link of an older version):
-	// its attention is the KV read alone, 0.23042304 ms: 25 + 0.23042304 +
-	// 0.04 = 25.27042304 ms.
+	// its attention is the KV read alone, 0.23042304 ms: 200/9 + 0.23042304
+	// + 0.04 = 22.4926452… ms.
 	s.Model.KVHeads, s.Model.HeadDim, s.Model.KVBytesPerToken, s.Model.AttentionHeads = Num{}, Num{}, N("2304"), Num{}
-	checkNear(t, "MLA without heads, decode step ms", *layoutOf(t, candidatesOf(t, s), LayoutTensor).DecodeStepMs, d("25.27042304"))
+	checkNear(t, "MLA without heads, decode step ms", *layoutOf(t, candidatesOf(t, s), LayoutTensor).DecodeStepMs, sum(matmuls, d("0.27042304")))
+}
+
+// TestDecodeTileRows works the fourteenth round's term by hand: a decode
+// GEMM costs no fewer than DecodeTileRows (64) rows. An accelerator of the
+// H20's shape (100 GB, 4 TB/s, 148 TFLOPS) at MBU = MFU = 1, so decode's
+// FLOPs run at DecodeMFURatio (0.9) × 148e12 = 133.2e12 FLOP/s; 10 layers
+// (10 × 20 µs = 0.2 ms a step, DecodeLayerOverheadUs), 1,000 KV bytes a
+// token, prompts of 1,000 and 2 output tokens (a sequence's KV read at the
+// average context 1,001: 1,001,000 / 4e12 s = 0.00025025 ms).
+func TestDecodeTileRows(t *testing.T) {
+	s := &Scenario{
+		Version:  FormatVersion,
+		Workload: Workload{RequestsPerDay: N("1000"), InputTokens: N("1000"), OutputTokens: N("2"), HorizonMonths: N("1"), TPOTSLOms: N("0")},
+		Model:    Model{TotalParamsB: N("10"), Layers: N("10"), KVBytesPerToken: N("1000")},
+		Options: []Option{{Label: "x", Kind: Cloud, HourlyRate: N("1"),
+			Accelerator: &Accelerator{MemoryGB: N("100"), BandwidthTBps: N("4"), TFLOPS: N("148")},
+			MBU:         N("1"), MFU: N("1"), AcceleratorsPerReplica: N("1"), MaxBatch: N("1")}},
+	}
+	step := func() *Throughput { tp := layoutOf(t, candidatesOf(t, s), LayoutTensor); return &tp }
+	// Dense, batch 1: the weights' read 2e10 bytes / 4e12 = 5 ms; the
+	// GEMMs' FLOPs at 64 rows, 2 × 1e10 × 64 = 1.28e12 / 133.2e12 s =
+	// 1280/133.2 = 9.6096… ms (at one row, 0.15 ms: the read would bind).
+	// Compute-bound: 9.6096… + 0.00025025 + 0.2 = 9.8098… ms.
+	tp := step()
+	checkNear(t, "dense batch 1 step ms", *tp.DecodeStepMs, sum(div(d("1280"), d("133.2")), d("0.20025025")))
+	if tp.Bound != "compute" {
+		t.Errorf("dense batch 1: %s-bound, want compute", tp.Bound)
+	}
+	// Batch 128, past the tile: 2 × 1e10 × 128 = 2.56e12 / 133.2e12 s =
+	// 2560/133.2 ms, the unpadded FLOPs; + 128 × 0.00025025 + 0.2.
+	s.Options[0].MaxBatch = N("128")
+	checkNear(t, "dense batch 128 step ms", *step().DecodeStepMs, sum(div(d("2560"), d("133.2")), d("0.232032")))
+
+	// An MoE of 10 B parameters, 2 B active, 8 experts of 1 B with one
+	// routed a token: R = 8e9 routed, A = 2e9 − 8e9/8 = 1e9 always used.
+	// Batch 1: each expert gets 1/8 row on average; the one touched (a share
+	// u(1) = 1/8 of them) costs 64 rows: 2 × R × max(1/8, 64/8) = 1.28e11,
+	// and the always-used GEMMs 2 × A × 64 = 1.28e11: 2.56e11 / 133.2e12 s
+	// = 256/133.2 = 1.9219… ms, above the read ((2e9 + 16e9/8) bytes / 4e12
+	// = 1 ms). Step 1.9219… + 0.00025025 + 0.2 ms.
+	s.Model.ActiveParamsB, s.Model.Experts, s.Model.ExpertsPerToken, s.Model.RoutedParamsB = N("2"), N("8"), N("1"), N("8")
+	s.Options[0].MaxBatch = N("1")
+	checkNear(t, "MoE batch 1 step ms", *step().DecodeStepMs, sum(div(d("256"), d("133.2")), d("0.20025025")))
+	// Batch 4: u(4) = 1 − (7/8)^4 = 0.413818359375 of the experts touched,
+	// each at 64 rows: 26.484375 rows an expert on average against 4/8:
+	// 2 × 8e9 × 26.484375 = 4.2375e11, + 2 × 1e9 × 64 = 1.28e11: 5.5175e11
+	// / 133.2e12 s = 551.75/133.2 = 4.1422… ms, above the read (2e9 + 16e9 ×
+	// 0.413818359375 = 8.62109375e9 bytes, 2.1553 ms); + 4 × 0.00025025 +
+	// 0.2 ms.
+	s.Options[0].MaxBatch = N("4")
+	checkNear(t, "MoE batch 4 step ms", *step().DecodeStepMs, sum(div(d("551.75"), d("133.2")), d("0.201001")))
 }
 
 // TestRooflineLayerOverhead works the decode step's time a layer (issue 11,

@@ -196,10 +196,10 @@ func TestSimulateGolden(t *testing.T) {
 			" wins " + o.WinShare.String() + " regret " + o.Regret.P50.StringFixed(2) + " " + o.Regret.P90.StringFixed(2) +
 			" month 60 " + o.Monthly[59].P10.String() + " " + o.Monthly[59].P50.String() + " " + o.Monthly[59].P90.String() + "\n")
 	}
-	const want = `H100 on demand 5000142.60 11409396.99 48656433.48 wins 0.02 regret 5144102.24 27642816.80 month 60 185327.1 598488.15 3880145.33
-H200 committed 7590664.10 13146197.70 51846797.30 wins 0 regret 6809120.77 31232340.97 month 60 188135.6 603140.6 4221984.2
-MI300X owned 3572298.24 6081176.21 21670978.81 wins 0.98 regret 0.00 0.00 month 60 89482.66 244644.01 1590563.11
-Token API 9789623.35 22306684.63 97129785.94 wins 0 regret 15897673.50 73215585.80 month 60 338216.5 1126055.59 7451852.99
+	const want = `H100 on demand 5153286.32 11769781.46 50224960.17 wins 0.02 regret 5339874.05 28320327.17 month 60 190079.07 614559.01 4012674.02
+H200 committed 7715165.60 13580569.60 54104424.50 wins 0 regret 7095895.51 32877748.85 month 60 196435.7 630807.6 4412886.5
+MI300X owned 3640123.41 6234014.96 22426592.44 wins 0.98 regret 0.00 0.00 month 60 92938.11 253022.47 1649762.51
+Token API 9789623.35 22306684.63 97129785.94 wins 0 regret 15728474.64 72468371.73 month 60 338216.5 1126055.59 7451852.99
 `
 	if b.String() != want {
 		t.Errorf("golden:\n%s\nwant:\n%s", b.String(), want)
@@ -739,9 +739,9 @@ func TestSimulateLognormalGolden(t *testing.T) {
 	for _, o := range sim.Options {
 		b.WriteString(o.Label + " " + o.TotalCost.P10.StringFixed(2) + " " + o.TotalCost.P50.StringFixed(2) + " " + o.TotalCost.P90.StringFixed(2) + " " + o.WinShare.String() + "\n")
 	}
-	const want = `H100 on demand 2061285.23 5817270.05 89802161.54 0.2
-H200 committed 5687174.50 7670898.40 108741216.10 0
-MI300X owned 2656718.15 3800980.72 38870261.59 0.8
+	const want = `H100 on demand 2128137.72 6036025.33 92294332.54 0.183333
+H200 committed 5742508.50 7798166.60 113599541.30 0
+MI300X owned 2689128.89 3879956.54 40278837.78 0.816667
 Token API 4965080.18 10385601.91 186031593.51 0
 `
 	if b.String() != want {

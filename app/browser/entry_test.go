@@ -203,20 +203,20 @@ func TestEntryNewUserTask(t *testing.T) {
 	// Hand-worked (as in TestEvalNewUserHandWorked): the API's request
 	// costs 1,500 × $0.60/M + 300 × $0.80/M = $0.00114, $57,000 a day for
 	// 50,000,000, $57,000 × 365/12 = $1,733,750 a month, $62,415,000 over
-	// 36 months. The H100's 544 accelerators (the engine's) cost 544 ×
-	// $2.99 × 730 = $1,187,388.80 a month, $42,745,996.80 in all. The
-	// margins against the B200's $16,202,300.25: $26,543,696.55 (62.1 %)
-	// and $46,212,699.75 (74.0 %). The H100's crossover: a replica costs
+	// 36 months. The H100's 564 accelerators (the engine's) cost 564 ×
+	// $2.99 × 730 = $1,231,042.80 a month, $44,317,540.80 in all. The
+	// margins against the B200's $16,975,574.97: $27,341,965.83 (61.7 %)
+	// and $45,439,425.03 (72.8 %). The H100's crossover: a replica costs
 	// 4 × $2.99 × 730 = $8,730.80 a month, which buys the API 8,730.80 /
 	// ($0.00114 × 365/12) = 251,789.53 requests a day; 3 replicas at the
 	// crossover: 755,368.59, rounded up.
 	checkTexts(t, ctx, map[string]string{
 		stat(0, "first_month_cost"):  "$1,733,750",
 		stat(0, "total_cost"):        "$62,415,000",
-		stat(1, "first_month_cost"):  "$1,187,389",
-		stat(1, "total_cost"):        "$42,745,997",
+		stat(1, "first_month_cost"):  "$1,231,043",
+		stat(1, "total_cost"):        "$44,317,541",
 		stat(1, "break_even_volume"): "755,369 requests/day",
-		"#summary-margin":            "It costs $26,543,697 less than the runner-up, NVIDIA H100 SXM 80 GB, rented (62.1 % less), and $46,212,700 less than the API, Token API (74.0 % less).",
+		"#summary-margin":            "It costs $27,341,966 less than the runner-up, NVIDIA H100 SXM 80 GB, rented (61.7 % less), and $45,439,425 less than the API, Token API (72.8 % less).",
 	})
 	// The headline: the verdict and the margin over the runner-up and the
 	// API; with no growth the ranking does not change over the months

@@ -97,19 +97,19 @@ func TestEvalNewUserHandWorked(t *testing.T) {
 		// 50,000,000 × $0.00114 = $57,000; a month of 365/12 days:
 		// $57,000 × 365 / 12 = $1,733,750; 36 months: $62,415,000.
 		"$1.14", "$0.6333", "$1,733,750", "$62,415,000",
-		// The H100 on demand: the engine holds 544 accelerators (136
-		// replicas of 4; the throughput model's); 544 × $2.99 × 730 h =
-		// $1,187,388.80 a month (the 16 committed at the same rate change
-		// nothing), × 36 = $42,745,996.80.
-		"544", "$1,187,389", "$42,745,997",
-		// The margins: the B200's total is the engine's $16,202,300.25
-		// (its JSON: 252 accelerators bought at $50,000, $12,600,000, and
-		// their running costs). Against the H100: $42,745,996.80 −
-		// $16,202,300.25 = $26,543,696.55, 62.1 % of $42,745,996.80;
-		// against the API: $62,415,000 − $16,202,300.25 = $46,212,699.75,
-		// 74.0 % of $62,415,000 (0.74041).
-		"B200 owned is cheapest: $16,202,300 in all",
-		"It costs $26,543,697 less than the runner-up, NVIDIA H100 SXM 80 GB, rented (62.1 % less), and $46,212,700 less than the API, Token API (74.0 % less).",
+		// The H100 on demand: the engine holds 564 accelerators (141
+		// replicas of 4; the throughput model's); 564 × $2.99 × 730 h =
+		// $1,231,042.80 a month (the 16 committed at the same rate change
+		// nothing), × 36 = $44,317,540.80.
+		"564", "$1,231,043", "$44,317,541",
+		// The margins: the B200's total is the engine's $16,975,574.97
+		// (its JSON: 264 accelerators bought at $50,000, $13,200,000, and
+		// their running costs). Against the H100: $44,317,540.80 −
+		// $16,975,574.97 = $27,341,965.83, 61.7 % of $44,317,540.80;
+		// against the API: $62,415,000 − $16,975,574.97 = $45,439,425.03,
+		// 72.8 % of $62,415,000 (0.72802).
+		"B200 owned is cheapest: $16,975,575 in all",
+		"It costs $27,341,966 less than the runner-up, NVIDIA H100 SXM 80 GB, rented (61.7 % less), and $45,439,425 less than the API, Token API (72.8 % less).",
 		// The crossover against the API for the H100: a replica costs
 		// 4 × $2.99 × 730 = $8,730.80 a month; a request a day costs the
 		// API $0.00114 × 365/12 = $0.034675 a month, so one replica's cost
