@@ -33,6 +33,10 @@ type Throughput struct {
 	Bound string `json:"bound,omitempty"`
 	// BatchLimit says what capped the batch: "memory", "max_batch" or "slo".
 	BatchLimit string `json:"batch_limit,omitempty"`
+	// TilePadded says a compute-bound step's GEMMs cost more rows than the
+	// batch gives them: fewer than DecodeTileRows sequences (or tokens an
+	// MoE expert) cost the FLOPs of DecodeTileRows.
+	TilePadded bool `json:"tile_padded,omitempty"`
 	// Layout is how a replica splits the model: "tensor parallel" (every
 	// accelerator holds a slice of every weight; dense models and MoE
 	// models alike) or "expert parallel" (an MoE model's always-read
@@ -447,6 +451,7 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 	t.Bound = "memory"
 	if computeBound {
 		t.Bound = "compute"
+		t.TilePadded = cmp(m.decodeMatmulFLOP(batch, n, expert), mul(mul(two, m.activeParams), batch)) > 0
 	}
 	if cmp(commStep, step) > 0 {
 		t.Bound = "communication"
@@ -621,6 +626,9 @@ func (t *Throughput) Binds() string {
 		return ""
 	}
 	s := t.Bound + "-bound"
+	if t.Bound == "compute" && t.TilePadded {
+		s += " (its GEMMs pad the batch to " + DecodeTileRows.String() + " rows)"
+	}
 	switch t.BatchLimit {
 	case "memory":
 		s += "; the batch is capped by the memory left for KV"

@@ -601,13 +601,17 @@ func TestDecodeTileRows(t *testing.T) {
 	// Compute-bound: 9.6096… + 0.00025025 + 0.2 = 9.8098… ms.
 	tp := step()
 	checkNear(t, "dense batch 1 step ms", *tp.DecodeStepMs, sum(div(d("1280"), d("133.2")), d("0.20025025")))
-	if tp.Bound != "compute" {
-		t.Errorf("dense batch 1: %s-bound, want compute", tp.Bound)
+	if got := tp.Binds(); got != "compute-bound (its GEMMs pad the batch to 64 rows); the batch is capped by max batch" {
+		t.Errorf("dense batch 1: %q", got)
 	}
 	// Batch 128, past the tile: 2 × 1e10 × 128 = 2.56e12 / 133.2e12 s =
 	// 2560/133.2 ms, the unpadded FLOPs; + 128 × 0.00025025 + 0.2.
 	s.Options[0].MaxBatch = N("128")
-	checkNear(t, "dense batch 128 step ms", *step().DecodeStepMs, sum(div(d("2560"), d("133.2")), d("0.232032")))
+	tp = step()
+	checkNear(t, "dense batch 128 step ms", *tp.DecodeStepMs, sum(div(d("2560"), d("133.2")), d("0.232032")))
+	if tp.Bound != "compute" || tp.TilePadded {
+		t.Errorf("dense batch 128: %s-bound, padded %v; want compute, not padded", tp.Bound, tp.TilePadded)
+	}
 
 	// An MoE of 10 B parameters, 2 B active, 8 experts of 1 B with one
 	// routed a token: R = 8e9 routed, A = 2e9 − 8e9/8 = 1e9 always used.
