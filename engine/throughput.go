@@ -377,7 +377,8 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 		bw, fl = mul(bw, eff), mul(fl, eff)
 	}
 	// FLOPs a decode step costs: the matmuls (decodeMatmulFLOP, no fewer
-	// than DecodeTileRows rows a GEMM) and each sequence's attention over the batch's average context (sh.attnFLOP).
+	// than DecodeTileRows rows a GEMM) and each sequence's attention over
+	// the batch's average context (sh.attnFLOP).
 	// Expert parallel, every accelerator reads the always-read weights for
 	// its own share of the batch: the replica reads them n times.
 	var replicated decimal.Decimal
