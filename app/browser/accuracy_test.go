@@ -81,6 +81,36 @@ func TestEstimateAccuracyShown(t *testing.T) {
 	checkRows(t, map[string][]string{"x": row}, map[string][]string{"x": ranked})
 }
 
+// TestTilePaddedShown: where a step's GEMMs are padded to the 64-row tile
+// (issue 11, fourteenth round: a small batch on an accelerator of the
+// H20's shape, 148 TFLOPS against 4 TB/s), the operating point says so, in
+// the engine's words.
+func TestTilePaddedShown(t *testing.T) {
+	s := &engine.Scenario{
+		Version:  engine.FormatVersion,
+		Workload: engine.Workload{RequestsPerDay: engine.N("100000"), InputTokens: engine.N("1000"), OutputTokens: engine.N("300"), TPOTSLOms: engine.N("50")},
+		Model:    engine.Model{Preset: "llama-3.1-8b"},
+		Options: []engine.Option{{Label: "H20-like", Kind: engine.Cloud, HourlyRate: engine.N("1.5"),
+			Accelerator: &engine.Accelerator{MemoryGB: engine.N("96"), BandwidthTBps: engine.N("4"), TFLOPS: engine.N("148")},
+			AcceleratorsPerReplica: engine.N("1"), MaxBatch: engine.N("8")}},
+	}
+	r, err := engine.Evaluate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := r.Options[0]
+	want := fmt.Sprintf("%d, %s ms (%s)", *o.BatchSize, o.DecodeStepMs.StringFixed(1), o.Binds())
+	if !strings.Contains(want, "compute-bound (its GEMMs pad the batch to 64 rows)") {
+		t.Fatalf("the engine does not pad this scenario: %s", want)
+	}
+	site := calcSite(t)
+	ctx := NewBrowser(t)
+	step(t, ctx, 90*time.Second, chromedp.Navigate(site.URL+"#"+engine.EncodeLink(s)), WaitApp(), WaitTable())
+	if got := comparisonRows(t, ctx)["Batch, decode step"]; len(got) != 1 || got[0] != want {
+		t.Errorf("batch, decode step %q, want %q", got, want)
+	}
+}
+
 // TestInteractivityChartAndCeiling: the cost-against-interactivity chart
 // draws a line for each estimated option, and a typed cost ceiling lists
 // the fastest each serves within it, in the engine's words; an unreadable

@@ -257,10 +257,10 @@ func TestGlanceSummary(t *testing.T) {
 		"#summary-assumptions": want.Assumptions,
 	})
 	// The reference figures (cmd/infercost/testdata/reference.table.golden):
-	// MI300X owned $4,803,718 against H100 on demand $11,044,462: $6,240,744
-	// less (the exact totals' difference, rounded), 56.5 % of H100's; the
+	// MI300X owned $4,947,559 against H100 on demand $11,424,252: $6,476,692
+	// less (the exact totals' difference, rounded), 56.7 % of H100's; the
 	// owned fleet is cheapest from month 6 (H100 on demand in months 1–5).
-	for _, w := range []string{"MI300X owned is cheapest", "$6,240,744 less than the runner-up, H100 on demand (56.5 % less)", "from month 6"} {
+	for _, w := range []string{"MI300X owned is cheapest", "$6,476,692 less than the runner-up, H100 on demand (56.7 % less)", "from month 6"} {
 		if !strings.Contains(text(t, ctx, "#summary"), w) {
 			t.Errorf("summary lacks %q", w)
 		}
