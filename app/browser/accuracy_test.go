@@ -91,7 +91,7 @@ func TestTilePaddedShown(t *testing.T) {
 		Workload: engine.Workload{RequestsPerDay: engine.N("100000"), InputTokens: engine.N("1000"), OutputTokens: engine.N("300"), TPOTSLOms: engine.N("50")},
 		Model:    engine.Model{Preset: "llama-3.1-8b"},
 		Options: []engine.Option{{Label: "H20-like", Kind: engine.Cloud, HourlyRate: engine.N("1.5"),
-			Accelerator: &engine.Accelerator{MemoryGB: engine.N("96"), BandwidthTBps: engine.N("4"), TFLOPS: engine.N("148")},
+			Accelerator:            &engine.Accelerator{MemoryGB: engine.N("96"), BandwidthTBps: engine.N("4"), TFLOPS: engine.N("148")},
 			AcceleratorsPerReplica: engine.N("1"), MaxBatch: engine.N("8")}},
 	}
 	r, err := engine.Evaluate(s)
