@@ -303,6 +303,10 @@ type shared struct {
 	// ctxKV is the KV a sequence holds on average over its decode, at
 	// the batch's average context: (input + output/2) × KV a token.
 	ctxKV decimal.Decimal
+	// matmulFLOP is a token's matmul FLOPs, 2 × active parameters: a
+	// prefill token's, and a decode step's a sequence when its GEMMs have
+	// a tile of rows (decodeMatmulFLOP).
+	matmulFLOP decimal.Decimal
 	// attnFLOP is a decoded token's attention FLOPs over the batch's
 	// average context: attnPerCtx × (input + output/2).
 	attnFLOP decimal.Decimal
@@ -322,6 +326,7 @@ func newShared(w workloadPlan, m modelPlan, o *optionPlan) shared {
 	return shared{
 		seqKV:       mul(sum(w.in, w.out), m.kvPerToken),
 		ctxKV:       mul(avgCtx, m.kvPerToken),
+		matmulFLOP:  matmul,
 		attnFLOP:    mul(m.attnPerCtx, avgCtx),
 		prefillFLOP: sum(matmul, mul(m.attnPerCtx, div(w.in, two))),
 		overhead:    mul(o.layerOverhead, m.layers),
@@ -392,8 +397,9 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 	// the matmuls' FLOPs. The step is compute-bound when the FLOPs' share
 	// of it is the larger.
 	work := func(b decimal.Decimal) (decimal.Decimal, bool) {
-		weightTime := div(add(m.stepWeightBytes(b), replicated), bw)
-		matmulTime := div(m.decodeMatmulFLOP(b, n, expert), fld)
+		touched := m.touchedShare(b)
+		weightTime := div(add(m.stepWeightBytes(touched), replicated), bw)
+		matmulTime := div(m.decodeMatmulFLOP(b, touched, n, expert), fld)
 		kvTime := div(mul(b, sh.ctxKV), bw)
 		attnTime := div(mul(b, sh.attnFLOP), fld)
 		var memPart, flopPart decimal.Decimal
@@ -452,7 +458,7 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 	t.Bound = "memory"
 	if computeBound {
 		t.Bound = "compute"
-		t.TilePadded = cmp(m.decodeMatmulFLOP(batch, n, expert), mul(mul(two, m.activeParams), batch)) > 0
+		t.TilePadded = cmp(m.decodeMatmulFLOP(batch, m.touchedShare(batch), n, expert), mul(batch, sh.matmulFLOP)) > 0
 	}
 	if cmp(commStep, step) > 0 {
 		t.Bound = "communication"
@@ -586,14 +592,24 @@ func (c tpComm) decode(b decimal.Decimal) decimal.Decimal {
 // least one of the b tokens is sent to: with each token choosing k of E
 // experts of a layer, an expert is left untouched by all b tokens with
 // probability (1 − k/E)^b, so a share 1 − (1 − k/E)^b of the routed
-// weights is read. At b = 1 that is the active weights; at the batches
-// serving runs, nearly all of them.
-func (m modelPlan) stepWeightBytes(b decimal.Decimal) decimal.Decimal {
+// weights is read (touched, touchedShare). At b = 1 that is the active
+// weights; at the batches serving runs, nearly all of them.
+func (m modelPlan) stepWeightBytes(touched decimal.Decimal) decimal.Decimal {
 	if !m.moe {
 		return m.activeWeightBytes
 	}
-	untouched := powRound(diff(one, m.expertShare), b.IntPart())
-	return sum(diff(m.weightBytes, m.routedBytes), mul(m.routedBytes, diff(one, untouched)))
+	return sum(diff(m.weightBytes, m.routedBytes), mul(m.routedBytes, touched))
+}
+
+// touchedShare is the share of an MoE's routed experts that a decode step
+// of b sequences touches, 1 − (1 − k/E)^b (stepWeightBytes); zero for a
+// model without expert fields. A step's weight read and its matmul FLOPs
+// both use it, so work computes it once a batch.
+func (m modelPlan) touchedShare(b decimal.Decimal) decimal.Decimal {
+	if !m.moe {
+		return zero
+	}
+	return diff(one, powRound(diff(one, m.expertShare), b.IntPart()))
 }
 
 // powRound is x^n for 0 ≤ x ≤ 1 and n ≥ 0, by squaring, each product
@@ -647,13 +663,13 @@ func (t *Throughput) Binds() string {
 // each accelerator (b tensor parallel; b/n a rank expert parallel), each
 // rank at least a tile, and the routed experts (R parameters, k of E a
 // token) run b × k/E rows an expert on average, each touched expert (a
-// share u(b) = 1 − (1 − k/E)^b of them) at least a tile:
+// share u(b) = touched = 1 − (1 − k/E)^b of them) at least a tile:
 //
 //	2 × A × max(r, BM) × b/r + 2 × R × max(b × k/E, u(b) × BM)
 //
 // At b ≥ BM rows (and b × k/E ≥ u(b) × BM) it is 2 × active × b, the
 // unpadded FLOPs.
-func (m modelPlan) decodeMatmulFLOP(b decimal.Decimal, n int64, expert bool) decimal.Decimal {
+func (m modelPlan) decodeMatmulFLOP(b, touched decimal.Decimal, n int64, expert bool) decimal.Decimal {
 	bm := DecodeTileRows
 	routed := m.routedParams // R; zero for a dense model
 	always := diff(m.activeParams, mul(routed, m.expertShare))
@@ -666,6 +682,5 @@ func (m modelPlan) decodeMatmulFLOP(b decimal.Decimal, n int64, expert bool) dec
 	if routed.Sign() == 0 {
 		return flop
 	}
-	touched := diff(one, powRound(diff(one, m.expertShare), b.IntPart()))
 	return sum(flop, mul(mul(two, routed), maxDec(mul(b, m.expertShare), mul(touched, bm))))
 }
