@@ -195,7 +195,7 @@ func estimates(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Field
 	}
 	var first int64
 	for c := int64(1); c <= MaxReplicaAccelerators; c *= 2 {
-		if cmp(kvRoom(m, o, c), mul(seqKV, m.kvCopies(c))) >= 0 {
+		if cmp(kvRoom(m, o, c), seqKV) >= 0 {
 			first = c
 			break
 		}
@@ -254,29 +254,6 @@ func widerAdvice(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, fe *Fie
 // calc_engine_setting: (device memory − engine size) × fraction): the rest
 // is the runtime's activations and buffers. A usable_memory_share the user
 // sets keeps its meaning, a share of all the memory.
-// kvReplication switches the fifteenth round's candidate (R) on (round 15
-// experiment).
-var kvReplication = false
-
-// kvCopies is how many copies of each sequence's KV a tensor-parallel
-// replica of n accelerators holds (issue 11, fifteenth round): a rank
-// holds max(1, KV heads / n) heads, so with fewer heads than ranks each
-// head is held n / KV heads times (vLLM's get_num_kv_heads); an MLA
-// model's one latent a layer is held whole by every rank, n times. One
-// where the heads are not known, and on one accelerator.
-func (m modelPlan) kvCopies(n int64) decimal.Decimal {
-	nd := intDecimal(n)
-	switch {
-	case !kvReplication || n <= 1:
-		return one
-	case m.mla:
-		return nd
-	case m.kvHeads.Sign() > 0 && cmp(nd, m.kvHeads) > 0:
-		return div(nd, m.kvHeads)
-	}
-	return one
-}
-
 func kvRoom(m modelPlan, o *optionPlan, n int64) decimal.Decimal {
 	total := mul(o.accel.memory, intDecimal(n))
 	if !o.usableSet {
@@ -359,15 +336,9 @@ func newShared(w workloadPlan, m modelPlan, o *optionPlan) shared {
 // estimateAt is the roofline for a replica of n accelerators in a layout.
 func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64, layout string) (Throughput, *FieldError) {
 	t := Throughput{Layout: layout}
+	seqKV := sh.seqKV
 	nd := intDecimal(n)
 	expert := layout == LayoutExpert
-	// A tensor-parallel replica holds copies KV copies of each sequence
-	// (kvCopies); an expert-parallel one holds each on one accelerator.
-	copies := one
-	if !expert {
-		copies = m.kvCopies(n)
-	}
-	seqKV, ctxKV := mul(sh.seqKV, copies), mul(sh.ctxKV, copies)
 	// The batch the memory holds: the replica's KV room over one full
 	// sequence; expert parallel, each accelerator's, for each holds its
 	// own sequences.
@@ -429,7 +400,7 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 		touched := m.touchedShare(b)
 		weightTime := div(add(m.stepWeightBytes(touched), replicated), bw)
 		matmulTime := div(m.decodeMatmulFLOP(b, touched, n, expert), fld)
-		kvTime := div(mul(b, ctxKV), bw)
+		kvTime := div(mul(b, sh.ctxKV), bw)
 		attnTime := div(mul(b, sh.attnFLOP), fld)
 		var memPart, flopPart decimal.Decimal
 		if cmp(matmulTime, weightTime) > 0 {

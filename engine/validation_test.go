@@ -654,8 +654,6 @@ func TestFitEfficiency(t *testing.T) {
 	if len(train) < 100 {
 		t.Fatalf("%d training cases: too few to fit", len(train))
 	}
-	kvReplication = os.Getenv("ROUND15") != "" // round 15 experiment
-	defer func() { kvReplication = false }()
 	g := efficiencyGrid
 	defaultShare, defaultOverlap, defaultEff, defaultEffOut, defaultLayer, defaultK, defaultTile := CollectiveBandwidthShare, ExpertParallelOverlap, ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut, DecodeLayerOverheadUs, DecodeMFURatio, DecodeTileRows
 	defer func() {
