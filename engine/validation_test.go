@@ -511,7 +511,8 @@ sourced, and the refit on the enlarged training set returned the same factors; t
 benchmarking table of Llama 3.3 70B on 2 H100 (NIM, 9 cases, concurrency 1 to 250) to validation. The ninth put
 Qwen's batch-1 tables on H20 into training (QWEN-SB, 16 cases, dense and MoE), and the fourteenth round adopted
 its candidate (T): a decode step's GEMMs cost no fewer than 64 rows (DecodeTileRows), refitted with MFU 0.55 and
-decode's share of it 0.9; the figures below are that physics and those factors. Each source's own line follows
+decode's share of it 0.9; the figures below are that physics and those factors (the fifteenth round, KV copies in
+a tensor-parallel replica, failed the training criterion and changed nothing). Each source's own line follows
 each summary.
 `)
 	fmt.Fprintf(&b, "\n%d further measurements are excluded, each with its reason, in `engine/testdata/throughput/excluded.csv`.\n", excluded)
