@@ -852,3 +852,58 @@ func TestFitEfficiency(t *testing.T) {
 func isBlackwell(c *validationCase) bool {
 	return c.col["accelerator"] == "B200" || c.col["accelerator"] == "GB200"
 }
+
+// TestReadmeMLPerfTable checks the seventh round of data's table in
+// testdata/throughput/README.md (§8) against cases.csv: each row's
+// accelerator, layout, lengths and batch cap as the case has them, and
+// every MLPerf case in the table, so that the prose cannot drift from the
+// data.
+func TestReadmeMLPerfTable(t *testing.T) {
+	readme, err := os.ReadFile(throughputData + "README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]map[string]string{}
+	for _, r := range readThroughputCSV(t, "cases.csv") {
+		byID[r["id"]] = r
+	}
+	const header = "| case | accelerators | layout | input / output | batch cap |"
+	_, table, ok := strings.Cut(string(readme), header+"\n|---|---|---|--:|--:|\n")
+	if !ok {
+		t.Fatalf("README.md has no table headed %q", header)
+	}
+	table, _, _ = strings.Cut(table, "\n\n")
+	seen := map[string]bool{}
+	num := func(s string) string { return strings.ReplaceAll(strings.TrimSpace(s), ",", "") }
+	for _, line := range strings.Split(table, "\n") {
+		cells := strings.Split(strings.Trim(line, "| "), " | ")
+		if len(cells) != 5 {
+			t.Fatalf("README.md row %q: %d cells, want 5", line, len(cells))
+		}
+		id := cells[0]
+		c, ok := byID[id]
+		if !ok {
+			t.Errorf("README.md names %s, which cases.csv does not have", id)
+			continue
+		}
+		seen[id] = true
+		if _, accel, _ := strings.Cut(cells[1], " "); accel != c["accelerator"] {
+			t.Errorf("%s: README.md says %s, cases.csv %s", id, accel, c["accelerator"])
+		}
+		if layout, _, _ := strings.Cut(cells[2], " × "); layout != c["layout"] {
+			t.Errorf("%s: README.md says layout %s, cases.csv %s", id, layout, c["layout"])
+		}
+		in, out, _ := strings.Cut(cells[3], " / ")
+		if num(in) != c["input_tokens"] || num(out) != c["output_tokens"] {
+			t.Errorf("%s: README.md says %s, cases.csv %s / %s", id, cells[3], c["input_tokens"], c["output_tokens"])
+		}
+		if num(cells[4]) != c["max_batch"] {
+			t.Errorf("%s: README.md says batch cap %s, cases.csv %s", id, cells[4], c["max_batch"])
+		}
+	}
+	for id, c := range byID {
+		if strings.HasPrefix(c["source"], "MLP") && !seen[id] {
+			t.Errorf("%s is an MLPerf case that README.md's table leaves out", id)
+		}
+	}
+}
