@@ -43,33 +43,41 @@ func (a *Accuracy) Band() string {
 // validationBand is one group's figures in the generated accuracyBands.
 type validationBand struct {
 	vendor                string // "" for every vendor
+	accelerator           string // a catalog preset; "" for the vendor's (or every vendor's) band
 	moe                   bool
 	cases, within25       int
 	low, median, high     decimal.Decimal // measured / estimate
 	maxReplica, maxTokens int64           // widest replica and longest sequence measured
 }
 
-// minBandCases is the fewest held-out cases a vendor's own band needs;
-// with fewer, the band of every vendor is used.
+// minBandCases is the fewest held-out cases an accelerator's or a
+// vendor's own band needs; with fewer, the vendor's band is used, then the
+// band of every vendor.
 const minBandCases = 8
 
 // estimateAccuracy is the accuracy of an estimate on accelerator a (a catalog
 // preset, or "" for custom specs) at replica size n for the workload.
 func estimateAccuracy(w workloadPlan, m modelPlan, accelPreset string, n int64) *Accuracy {
 	moe := m.moe || m.activeParams.Cmp(m.params) < 0
-	vendor := ""
+	vendor, name := "", ""
 	if p, ok := FindAccelerator(accelPreset); ok {
-		vendor = p.Vendor
+		vendor, name = p.Vendor, p.Name
 	}
-	var band, all validationBand
+	// The narrowest band with enough cases: this accelerator's, its
+	// vendor's, every vendor's.
+	var own, band, all validationBand
 	for _, b := range accuracyBands {
 		if b.moe != moe {
 			continue
 		}
-		if b.vendor == "" {
+		switch {
+		case b.vendor == "":
 			all = b
-		} else if b.vendor == vendor && b.cases >= minBandCases {
+		case b.cases < minBandCases:
+		case b.accelerator == "" && b.vendor == vendor:
 			band = b
+		case b.accelerator != "" && b.accelerator == accelPreset:
+			own = b
 		}
 	}
 	class := "dense"
@@ -77,10 +85,14 @@ func estimateAccuracy(w workloadPlan, m modelPlan, accelPreset string, n int64) 
 		class = "MoE"
 	}
 	kind := class + " models"
-	if band.cases == 0 {
-		band = all
-	} else {
+	switch {
+	case own.cases > 0:
+		band = own
+		kind += " on the " + name
+	case band.cases > 0:
 		kind += " on " + vendor + " accelerators"
+	default:
+		band = all
 	}
 	if band.cases == 0 {
 		return nil // no measurement of this kind at all

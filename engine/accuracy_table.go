@@ -3,18 +3,34 @@
 package engine
 
 // accuracyBands are the validation set's figures by kind of estimate
-// (docs/validation.md): measured throughput as a multiple of the estimate,
-// at the 10th, 50th and 90th percentile; and, from every case, the widest
-// replica and the longest request measured.
+// (docs/validation.md), for every vendor, each vendor and each catalog
+// accelerator: measured throughput as a multiple of the estimate, at the
+// 10th, 50th and 90th percentile; and, from every case, the widest replica
+// and the longest request measured.
 var accuracyBands = []validationBand{
-	{vendor: "", moe: false, cases: 103, within25: 74, low: lit("0.66"), median: lit("0.99"), high: lit("1.33"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "AMD", moe: false, cases: 32, within25: 25, low: lit("0.66"), median: lit("0.93"), high: lit("1.02"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "Google", moe: false, cases: 1, within25: 0, low: lit("0.32"), median: lit("0.32"), high: lit("0.32"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "Intel", moe: false, cases: 8, within25: 3, low: lit("0.68"), median: lit("1.25"), high: lit("1.58"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "NVIDIA", moe: false, cases: 62, within25: 46, low: lit("0.71"), median: lit("1.06"), high: lit("1.33"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "", moe: true, cases: 191, within25: 78, low: lit("0.34"), median: lit("0.76"), high: lit("1.03"), maxReplica: 144, maxTokens: 33792},
-	{vendor: "AMD", moe: true, cases: 62, within25: 18, low: lit("0.48"), median: lit("0.71"), high: lit("0.90"), maxReplica: 144, maxTokens: 33792},
-	{vendor: "NVIDIA", moe: true, cases: 129, within25: 60, low: lit("0.29"), median: lit("0.79"), high: lit("1.09"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "", accelerator: "", moe: false, cases: 103, within25: 74, low: lit("0.66"), median: lit("0.99"), high: lit("1.33"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "AMD", accelerator: "", moe: false, cases: 32, within25: 25, low: lit("0.66"), median: lit("0.93"), high: lit("1.02"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "AMD", accelerator: "mi300x", moe: false, cases: 31, within25: 24, low: lit("0.66"), median: lit("0.94"), high: lit("1.02"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "AMD", accelerator: "mi355x", moe: false, cases: 1, within25: 1, low: lit("0.93"), median: lit("0.93"), high: lit("0.93"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "Google", accelerator: "", moe: false, cases: 1, within25: 0, low: lit("0.32"), median: lit("0.32"), high: lit("0.32"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "Google", accelerator: "tpu-v6e", moe: false, cases: 1, within25: 0, low: lit("0.32"), median: lit("0.32"), high: lit("0.32"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "Intel", accelerator: "", moe: false, cases: 8, within25: 3, low: lit("0.68"), median: lit("1.25"), high: lit("1.58"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "NVIDIA", accelerator: "", moe: false, cases: 62, within25: 46, low: lit("0.71"), median: lit("1.06"), high: lit("1.33"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "NVIDIA", accelerator: "a100-80gb", moe: false, cases: 2, within25: 2, low: lit("1.05"), median: lit("1.17"), high: lit("1.28"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "NVIDIA", accelerator: "b200", moe: false, cases: 2, within25: 1, low: lit("0.77"), median: lit("0.87"), high: lit("0.97"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "NVIDIA", accelerator: "h100-sxm", moe: false, cases: 34, within25: 23, low: lit("0.60"), median: lit("0.99"), high: lit("1.51"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "NVIDIA", accelerator: "h200", moe: false, cases: 22, within25: 18, low: lit("0.80"), median: lit("1.25"), high: lit("1.33"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "NVIDIA", accelerator: "l40s", moe: false, cases: 2, within25: 2, low: lit("0.87"), median: lit("0.93"), high: lit("0.98"), maxReplica: 8, maxTokens: 33792},
+	{vendor: "", accelerator: "", moe: true, cases: 191, within25: 78, low: lit("0.34"), median: lit("0.76"), high: lit("1.03"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "AMD", accelerator: "", moe: true, cases: 62, within25: 18, low: lit("0.48"), median: lit("0.71"), high: lit("0.90"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "AMD", accelerator: "mi300x", moe: true, cases: 21, within25: 0, low: lit("0.46"), median: lit("0.53"), high: lit("0.72"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "AMD", accelerator: "mi325x", moe: true, cases: 9, within25: 0, low: lit("0.34"), median: lit("0.54"), high: lit("0.66"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "AMD", accelerator: "mi355x", moe: true, cases: 32, within25: 18, low: lit("0.71"), median: lit("0.82"), high: lit("0.95"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "NVIDIA", accelerator: "", moe: true, cases: 129, within25: 60, low: lit("0.29"), median: lit("0.79"), high: lit("1.09"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "NVIDIA", accelerator: "b200", moe: true, cases: 51, within25: 37, low: lit("0.75"), median: lit("0.93"), high: lit("1.19"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "NVIDIA", accelerator: "gb200", moe: true, cases: 2, within25: 0, low: lit("0.69"), median: lit("0.71"), high: lit("0.72"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "NVIDIA", accelerator: "h100-sxm", moe: true, cases: 34, within25: 4, low: lit("0.27"), median: lit("0.47"), high: lit("0.81"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "NVIDIA", accelerator: "h200", moe: true, cases: 41, within25: 18, low: lit("0.28"), median: lit("0.78"), high: lit("1.00"), maxReplica: 144, maxTokens: 33792},
 }
 
 // validatedAccelerators are the catalog accelerators with published measurements.

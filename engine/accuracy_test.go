@@ -31,8 +31,8 @@ var caseVendors = map[string]string{"nvidia": "NVIDIA", "amd": "AMD", "intel": "
 func checkAccuracyTable(t *testing.T, cases []*validationCase) {
 	t.Helper()
 	type key struct {
-		vendor string
-		moe    bool
+		vendor, accel string // accel: a catalog preset, "" for the vendor's or every vendor's band
+		moe           bool
 	}
 	groups := map[key][]*validationCase{}
 	cover := map[bool]*validationBand{false: {}, true: {}}
@@ -56,8 +56,11 @@ func checkAccuracyTable(t *testing.T, cases []*validationCase) {
 		if vendor == "" {
 			t.Errorf("%s: vendor %q is not in caseVendors", c.col["id"], c.col["vendor"])
 		}
-		groups[key{vendor, moe}] = append(groups[key{vendor, moe}], c)
-		groups[key{"", moe}] = append(groups[key{"", moe}], c)
+		groups[key{vendor, "", moe}] = append(groups[key{vendor, "", moe}], c)
+		groups[key{"", "", moe}] = append(groups[key{"", "", moe}], c)
+		if preset != "" {
+			groups[key{vendor, preset, moe}] = append(groups[key{vendor, preset, moe}], c)
+		}
 	}
 	slices.Sort(accels)
 	keys := make([]key, 0, len(groups))
@@ -71,7 +74,10 @@ func checkAccuracyTable(t *testing.T, cases []*validationCase) {
 			}
 			return -1
 		}
-		return strings.Compare(a.vendor, b.vendor)
+		if c := strings.Compare(a.vendor, b.vendor); c != 0 {
+			return c
+		}
+		return strings.Compare(a.accel, b.accel)
 	})
 
 	var b bytes.Buffer
@@ -80,9 +86,10 @@ func checkAccuracyTable(t *testing.T, cases []*validationCase) {
 package engine
 
 // accuracyBands are the validation set's figures by kind of estimate
-// (docs/validation.md): measured throughput as a multiple of the estimate,
-// at the 10th, 50th and 90th percentile; and, from every case, the widest
-// replica and the longest request measured.
+// (docs/validation.md), for every vendor, each vendor and each catalog
+// accelerator: measured throughput as a multiple of the estimate, at the
+// 10th, 50th and 90th percentile; and, from every case, the widest replica
+// and the longest request measured.
 var accuracyBands = []validationBand{
 `)
 	for _, k := range keys {
@@ -97,8 +104,8 @@ var accuracyBands = []validationBand{
 		}
 		slices.SortFunc(inv, decimal.Decimal.Cmp)
 		cv := cover[k.moe]
-		fmt.Fprintf(&b, "\t{vendor: %q, moe: %t, cases: %d, within25: %d, low: lit(%q), median: lit(%q), high: lit(%q), maxReplica: %d, maxTokens: %d},\n",
-			k.vendor, k.moe, len(g), within, percentile(inv, 10).StringFixed(2), median(inv).StringFixed(2), percentile(inv, 90).StringFixed(2), cv.maxReplica, cv.maxTokens)
+		fmt.Fprintf(&b, "\t{vendor: %q, accelerator: %q, moe: %t, cases: %d, within25: %d, low: lit(%q), median: lit(%q), high: lit(%q), maxReplica: %d, maxTokens: %d},\n",
+			k.vendor, k.accel, k.moe, len(g), within, percentile(inv, 10).StringFixed(2), median(inv).StringFixed(2), percentile(inv, 90).StringFixed(2), cv.maxReplica, cv.maxTokens)
 	}
 	b.WriteString("}\n\n// validatedAccelerators are the catalog accelerators with published measurements.\nvar validatedAccelerators = []string{")
 	for i, a := range accels {
@@ -153,9 +160,12 @@ func TestEstimateAccuracy(t *testing.T) {
 		{vendor: "", moe: false, cases: 40, within25: 16, low: d("0.50"), median: d("0.90"), high: d("1.60"), maxReplica: 8, maxTokens: 33000},
 		{vendor: "AMD", moe: false, cases: 5, within25: 1, low: d("0.40"), median: d("0.50"), high: d("0.60"), maxReplica: 8, maxTokens: 33000},
 		{vendor: "NVIDIA", moe: false, cases: 30, within25: 14, low: d("0.60"), median: d("1.00"), high: d("1.30"), maxReplica: 8, maxTokens: 33000},
+		// The H200 has enough cases of its own; the H100 has 7 < 8.
+		{vendor: "NVIDIA", accelerator: "h100-sxm", moe: false, cases: 7, within25: 7, low: d("0.90"), median: d("1.00"), high: d("1.10"), maxReplica: 8, maxTokens: 33000},
+		{vendor: "NVIDIA", accelerator: "h200", moe: false, cases: 12, within25: 9, low: d("0.70"), median: d("1.10"), high: d("1.20"), maxReplica: 8, maxTokens: 33000},
 		{vendor: "", moe: true, cases: 20, within25: 4, low: d("0.40"), median: d("0.60"), high: d("1.20"), maxReplica: 144, maxTokens: 40000},
 	}
-	validatedAccelerators = []string{"h100-sxm", "mi300x"}
+	validatedAccelerators = []string{"h100-sxm", "h200", "mi300x"}
 	dense := modelPlan{params: d("8e9"), activeParams: d("8e9")}
 	moeShape := modelPlan{params: d("671e9"), activeParams: d("37e9"), moe: true}
 	moeActiveOnly := modelPlan{params: d("47e9"), activeParams: d("13e9")}
@@ -172,7 +182,9 @@ func TestEstimateAccuracy(t *testing.T) {
 		low     string
 		outside int
 	}{
-		{"dense on H100 takes NVIDIA's band", short, dense, "h100-sxm", 1, "dense models on NVIDIA accelerators", "0.6", 0},
+		{"dense on H100 takes NVIDIA's band (its own has 7 cases)", short, dense, "h100-sxm", 1, "dense models on NVIDIA accelerators", "0.6", 0},
+		{"dense on H200 takes its own band", short, dense, "h200", 1, "dense models on the NVIDIA H200 SXM 141 GB", "0.7", 0},
+		{"MoE on H200: no band of its own, none of NVIDIA's", short, moeShape, "h200", 8, "MoE models", "0.4", 0},
 		// AMD has 5 < 8 cases: the band of every vendor.
 		{"too few AMD cases", short, dense, "mi300x", 8, "dense models", "0.5", 0},
 		{"custom accelerator", short, dense, "", 1, "dense models", "0.5", 1},

@@ -114,7 +114,7 @@ func TestReportRobustness(t *testing.T) {
 	if err := WriteReport(&out, &s, r, nil); err != nil {
 		t.Fatal(err)
 	}
-	want := "\nsummary,\"The ranking holds within the estimates' validated error: with H100 on demand's throughput (and that of the other option on the same accelerator) at 0.71× the estimate and the other estimates at the high end of their validation bands, H100 on demand stays cheapest ($178,981 in all).\"\n"
+	want := "\nsummary,\"The ranking holds within the estimates' validated error: with H100 on demand's throughput (and that of the other option on the same accelerator) at 0.60× the estimate and the other estimates at the high end of their validation bands, H100 on demand stays cheapest ($200,808 in all).\"\n"
 	if !strings.Contains(out.String(), want) {
 		t.Errorf("no robustness sentence in:\n%s", out.String()[:1500])
 	}

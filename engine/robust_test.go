@@ -193,21 +193,20 @@ func TestTwinOptionsShareTheirError(t *testing.T) {
 
 // The start-up example: on demand is cheapest at the estimate ($144,058);
 // the reserved option runs the same model on the same H100s, so its
-// estimate is as wrong as on demand's. With both at 0.71× (the low end of
-// the dense-NVIDIA band since the fourteenth round: 1 ÷ 1.41, the
-// nearest-rank 10th percentile, the ⌈0.1 × 62⌉ = 7th highest ratio of its
-// 62 cases, AZURE-020; 0.72 before, 1 ÷ 1.39, the same case; 0.71 before
-// NVIDIA NIM's table, 1 ÷ 1.41, the 6th of 52, AZURE-003; 0.60 before
-// Microsoft's and Google's) on demand costs $178,981, the API (no
-// estimate) $225,626 and the reservation $200,181: on demand stays
+// estimate is as wrong as on demand's. With both at 0.60× (the low end of
+// the H100's own dense band since the eighth session: 1 ÷ 1.67, the
+// nearest-rank 10th percentile, the ⌈0.1 × 34⌉ = 4th highest ratio of its
+// 34 cases, TRT061-002; before, the dense-NVIDIA band's 0.71, 1 ÷ 1.41, the
+// 7th highest of 62, AZURE-020) on demand costs $200,808, the API (no
+// estimate) $225,626 and the reservation $213,277: on demand stays
 // cheapest. The same totals come from the Monte Carlo with both
-// multipliers fixed at 0.71 (a range of one value), an independent path
-// through the model.
+// multipliers fixed at 0.60 (a range of one value), an independent path
+// through the model; at the band's high end, 1.51× (1 ÷ 0.66, the 4th
+// lowest ratio, NIM-006), on demand $115,683 and the reservation $143,430.
 // (Treated as independent, the reservation at the band's high end beat on
 // demand at its low end and the sentence told the reader to measure before
 // committing to the reservation, which loses at every common factor:
-// $21,199 more at 1.33× (the band's high end, 1 ÷ 0.75, the 7th lowest
-// ratio, AZURE-035) and $21,200 more at 0.71×.)
+// $27,747 more at 1.51× and $12,469 more at 0.60×.)
 func TestStartupRobustWithCommonError(t *testing.T) {
 	s := DefaultScenario()
 	r, err := Evaluate(&s)
@@ -221,14 +220,14 @@ func TestStartupRobustWithCommonError(t *testing.T) {
 	totals := func(o []OptionResult) string {
 		return Money(o[0].TotalCost) + " " + Money(o[1].TotalCost) + " " + Money(o[2].TotalCost)
 	}
-	if got, want := totals(b.Result.Options), "$225,626 $178,981 $200,181"; !b.Holds || b.Shared != 1 || got != want {
+	if got, want := totals(b.Result.Options), "$225,626 $200,808 $213,277"; !b.Holds || b.Shared != 1 || got != want {
 		t.Errorf("holds %t, shared %d, adverse totals %s, want %s", b.Holds, b.Shared, got, want)
 	}
-	want := "The ranking holds within the estimates' validated error: with H100 on demand's throughput (and that of the other option on the same accelerator) at 0.71× the estimate and the other estimates at the high end of their validation bands, H100 on demand stays cheapest ($178,981 in all)."
+	want := "The ranking holds within the estimates' validated error: with H100 on demand's throughput (and that of the other option on the same accelerator) at 0.60× the estimate and the other estimates at the high end of their validation bands, H100 on demand stays cheapest ($200,808 in all)."
 	if got := b.Sentence(r); got != want {
 		t.Errorf("sentence:\n got %s\nwant %s", got, want)
 	}
-	for _, f := range []string{"0.71", "1.33"} {
+	for _, f := range []string{"0.60", "1.51"} {
 		s.Uncertainty = &Uncertainty{Samples: N("1"), Ranges: []Range{
 			{Path: "options[1].throughput", Low: N(f), Mode: N(f), High: N(f)},
 			{Path: "options[2].throughput", Low: N(f), Mode: N(f), High: N(f)},
@@ -238,7 +237,7 @@ func TestStartupRobustWithCommonError(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := Money(sim.Options[0].TotalCost.P50) + " " + Money(sim.Options[1].TotalCost.P50) + " " + Money(sim.Options[2].TotalCost.P50)
-		want := map[string]string{"0.71": "$225,626 $178,981 $200,181", "1.33": "$225,626 $126,597 $147,796"}[f]
+		want := map[string]string{"0.60": "$225,626 $200,808 $213,277", "1.51": "$225,626 $115,683 $143,430"}[f]
 		if got != want || sim.Options[1].Wins != 1 {
 			t.Errorf("at %s×: totals %s, want %s; on demand wins %d", f, got, want, sim.Options[1].Wins)
 		}
@@ -249,13 +248,13 @@ func TestStartupRobustWithCommonError(t *testing.T) {
 // adverse corner puts those estimates at the low end (before, a hybrid
 // winner only saw every estimate at the high end, its own layers
 // included: not adverse to it). In the enterprise copilot every
-// self-hosted option is an H100: all at 0.71× (the dense-NVIDIA band's low
-// end since the fourteenth round; 0.72 after NVIDIA NIM's held-out table,
-// 0.71 after Microsoft's and Google's, 0.60 before, from the eleventh
-// round). The totals equal the Monte Carlo's with both H100 multipliers
-// fixed at 0.71 (an independent path): the committed-base hybrid
-// $1,035,511, still below the API's $2,902,668 (which rests on no
-// estimate).
+// self-hosted option is an H100: all at 0.60× (the H100's own dense band's
+// low end since the eighth session; the dense-NVIDIA band's 0.71 from the
+// fourteenth round, 0.72 after NVIDIA NIM's held-out table, 0.71 after
+// Microsoft's and Google's, 0.60 before, from the eleventh round). The
+// totals equal the Monte Carlo's with both H100 multipliers fixed at 0.60
+// (an independent path): the committed-base hybrid $1,241,968, still below
+// the API's $2,902,668 (which rests on no estimate).
 func TestRobustHybridWinner(t *testing.T) {
 	s := exampleByID(t, "hybrid").Scenario.Clone()
 	r := mustEval(t, &s)
@@ -267,8 +266,8 @@ func TestRobustHybridWinner(t *testing.T) {
 		t.Fatalf("winner %d, shared %d, holds %t", b.Winner, b.Shared, b.Holds)
 	}
 	s.Uncertainty = &Uncertainty{Samples: N("1"), Ranges: []Range{
-		{Path: "options[0].throughput", Low: N("0.71"), Mode: N("0.71"), High: N("0.71")},
-		{Path: "options[1].throughput", Low: N("0.71"), Mode: N("0.71"), High: N("0.71")},
+		{Path: "options[0].throughput", Low: N("0.60"), Mode: N("0.60"), High: N("0.60")},
+		{Path: "options[1].throughput", Low: N("0.60"), Mode: N("0.60"), High: N("0.60")},
 	}}
 	sim, err := Simulate(&s, nil)
 	if err != nil {
@@ -276,13 +275,13 @@ func TestRobustHybridWinner(t *testing.T) {
 	}
 	for i := range r.Options {
 		if got, want := Money(b.Result.Options[i].TotalCost), Money(sim.Options[i].TotalCost.P50); got != want {
-			t.Errorf("%s: adverse %s, Monte Carlo at 0.71× %s", r.Options[i].Label, got, want)
+			t.Errorf("%s: adverse %s, Monte Carlo at 0.60× %s", r.Options[i].Label, got, want)
 		}
 	}
-	if got := Money(b.Result.Options[3].TotalCost) + " " + Money(b.Result.Options[2].TotalCost); got != "$1,035,511 $2,902,668" {
+	if got := Money(b.Result.Options[3].TotalCost) + " " + Money(b.Result.Options[2].TotalCost); got != "$1,241,968 $2,902,668" {
 		t.Errorf("hybrid and API in the corner: %s", got)
 	}
-	want := "The ranking holds within the estimates' validated error: with the estimates Hybrid: committed base, hourly burst, API's layers rest on (and every option on the same accelerators) at 0.71× and the other estimates at the high end of their validation bands, Hybrid: committed base, hourly burst, API stays cheapest ($1,035,511 in all)."
+	want := "The ranking holds within the estimates' validated error: with the estimates Hybrid: committed base, hourly burst, API's layers rest on (and every option on the same accelerators) at 0.60× and the other estimates at the high end of their validation bands, Hybrid: committed base, hourly burst, API stays cheapest ($1,241,968 in all)."
 	if got := b.Sentence(r); got != want {
 		t.Errorf("sentence:\n got %s\nwant %s", got, want)
 	}

@@ -196,10 +196,10 @@ func TestSimulateGolden(t *testing.T) {
 			" wins " + o.WinShare.String() + " regret " + o.Regret.P50.StringFixed(2) + " " + o.Regret.P90.StringFixed(2) +
 			" month 60 " + o.Monthly[59].P10.String() + " " + o.Monthly[59].P50.String() + " " + o.Monthly[59].P90.String() + "\n")
 	}
-	const want = `H100 on demand 5153286.32 11769781.46 50224960.17 wins 0.02 regret 5339874.05 28320327.17 month 60 190079.07 614559.01 4012674.02
-H200 committed 7715165.60 13580569.60 54104424.50 wins 0 regret 7095895.51 32877748.85 month 60 196435.7 630807.6 4412886.5
-MI300X owned 3640123.41 6234014.96 22426592.44 wins 0.98 regret 0.00 0.00 month 60 92938.11 253022.47 1649762.51
-Token API 9789623.35 22306684.63 97129785.94 wins 0 regret 15728474.64 72468371.73 month 60 338216.5 1126055.59 7451852.99
+	const want = `H100 on demand 5070171.08 11935495.78 50061999.09 wins 0.02 regret 5489226.31 28835067.69 month 60 187064.87 617951.18 4097350.7
+H200 committed 7419128.70 12686925.50 49163098.30 wins 0 regret 6437487.09 28018905.05 month 60 177068.8 569940.2 3995114.8
+MI300X owned 3630455.59 6221489.74 22342560.70 wins 0.98 regret 0.00 0.00 month 60 92053.79 252141.12 1643483.98
+Token API 9789623.35 22306684.63 97129785.94 wins 0 regret 15747811.13 72509606.47 month 60 338216.5 1126055.59 7451852.99
 `
 	if b.String() != want {
 		t.Errorf("golden:\n%s\nwant:\n%s", b.String(), want)
@@ -739,9 +739,9 @@ func TestSimulateLognormalGolden(t *testing.T) {
 	for _, o := range sim.Options {
 		b.WriteString(o.Label + " " + o.TotalCost.P10.StringFixed(2) + " " + o.TotalCost.P50.StringFixed(2) + " " + o.TotalCost.P90.StringFixed(2) + " " + o.WinShare.String() + "\n")
 	}
-	const want = `H100 on demand 2128137.72 6036025.33 92294332.54 0.183333
-H200 committed 5742508.50 7798166.60 113599541.30 0
-MI300X owned 2689128.89 3879956.54 40278837.78 0.816667
+	const want = `H100 on demand 2181062.61 5681759.84 88502072.34 0.166667
+H200 committed 5653974.10 7712398.90 102933912.80 0
+MI300X owned 2685141.42 3868174.03 40117515.83 0.833333
 Token API 4965080.18 10385601.91 186031593.51 0
 `
 	if b.String() != want {
