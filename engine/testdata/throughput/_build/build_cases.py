@@ -168,6 +168,12 @@ BATCH["GCP-A3U-001"] = 4096
 for _r in rows:
     if _r["id"].startswith("GPUSTACK-") and "all at once" in _r["concurrency_or_batch"]:
         BATCH[_r["id"]] = int(_r["concurrency_or_batch"].split()[0])
+# Tenth round of data (README §8): the SGLang cookbook's runs hold at most --max-concurrency requests but spend a
+# material share of the run below it (5 x C prompts of drawn lengths): the cap is the block's mean requests in flight,
+# rounded half up.
+for _r in rows:
+    if _r["id"].startswith("SGL-CB-"):
+        BATCH[_r["id"]] = int(Decimal(_r["concurrency_or_batch"].split("mean in flight ")[1]).quantize(Decimal(1), rounding="ROUND_HALF_UP"))
 # Context of a decode-only row: the stated input length (or average KV length).
 DECODE_CONTEXT = {"LMSYS-EP-004": 2000, "LMSYS-EP-005": 4000, "DS-PROF-001": 4096, "DS-PROD-001": 4989,
                   "LMSYS-GB1-001": 2000, "LMSYS-GB2-001": 2000, "LMSYS-GB2-002": 2000}
@@ -294,7 +300,7 @@ for r in rows:
             notes.append(DECODE_NOTES[i])
     else:
         inp, out = r["input_tokens"].lstrip("~").split()[0], r["output_tokens"].lstrip("~").split()[0]
-        if i.startswith("GPUSTACK-"):
+        if i.startswith(("GPUSTACK-", "SGL-CB-")):
             # Fifth round (README §8): the run's real mean lengths (tokens / requests), to whole tokens, half up.
             inp, out = (str(Decimal(x).quantize(Decimal(1), rounding="ROUND_HALF_UP")) for x in (inp, out))
             notes.append("lengths: the run's mean input and output tokens a request, rounded")

@@ -872,6 +872,31 @@ for k, (model, prec, gpus, speed) in enumerate([
         scen="offline (batch 1)", url=QSB_URL, title=QSB_TITLE, date="2025-05-20 (c7f51a1)",
         notes=QSB_NOTE + ("; TP=%d as the row's note states" % gpus if gpus > 1 else ""))
 
+# ---------------------------------------------------------------- Tenth round of data (README §1): the SGLang cookbook
+# sgl-project/sgl-cookbook docs/autoregressive/DeepSeek/DeepSeek-V3_1.md at 7b5bd9c, section 5 "Benchmark" (results added
+# by 39b594c, 2026-01-20): 8 x MI300X, SGLang 0.5.7, launch_server --tp 8; bench_serving random (no range ratio),
+# request rate inf, num-prompts = 5 x max-concurrency. Each block's totals: requests, total input and generated tokens,
+# output token throughput, and "Concurrency" (mean requests in flight).
+SGLCB_URL = "https://github.com/sgl-project/sgl-cookbook/blob/7b5bd9c/docs/autoregressive/DeepSeek/DeepSeek-V3_1.md"
+SGLCB_TITLE = "SGLang cookbook: DeepSeek-V3.1 on AMD MI300X (8x), section 5 Benchmark (sglang.bench_serving result blocks)"
+SGLCB_NOTE = ("SGLang 0.5.7; python -m sglang.launch_server --model-path deepseek-ai/DeepSeek-V3.1 --tp 8 (no EP, no DP attention, "
+              "no MTP, no KV dtype); sglang.bench_serving --dataset-name random --random-input-len/--random-output-len "
+              "(no --random-range-ratio: lengths drawn up to the nominal), --request-rate inf, --num-prompts 5 x --max-concurrency; "
+              "the page names the model DeepSeek-V3.1-Terminus, its commands deepseek-ai/DeepSeek-V3.1")
+for k, (scen, conc, reqs, tin, tout, tput, inflight) in enumerate([
+        ("1K/1K", 1, 10, 6101, 4220, "39.72", "1.00"), ("1K/1K", 16, 80, 39668, 40805, "378.84", "13.72"),
+        ("1K/1K", 100, 500, 249831, 252662, "1216.79", "91.02"),
+        ("1K/8K", 1, 10, 6101, 44462, "40.52", "1.00"), ("1K/8K", 16, 80, 39668, 318306, "410.70", "13.86"),
+        ("1K/8K", 64, 320, 158939, 1301025, "1056.05", "56.17"),
+        ("8K/1K", 1, 10, 41941, 4220, "36.87", "1.00"), ("8K/1K", 16, 80, 300020, 41669, "256.70", "14.52"),
+        ("8K/1K", 64, 320, 1273893, 170000, "601.67", "59.81")]):
+    add("SGL-CB-%03d" % (k + 1), "DeepSeek-V3", "MI300X", 8, tp=8, ep="", pp=1, dp=1,
+        pw="FP8 (DeepSeek-V3.1's block-scaled FP8 release)", pkv="not stated (SGLang default: the model's dtype)",
+        fw="SGLang", fwv="0.5.7", isl=str(Decimal(tin) / reqs), osl=str(Decimal(tout) / reqs),
+        conc="%d (max-concurrency); mean in flight %s" % (conc, inflight), out_total=float(Decimal(tput)),
+        scen="online (%s, concurrency %d)" % (scen, conc), url=SGLCB_URL, title=SGLCB_TITLE, date="2026-01-20 (39b594c)",
+        notes=SGLCB_NOTE + "; %d requests, %d input and %d generated tokens in all: the lengths are the means (README §8)" % (reqs, tin, tout))
+
 
 with open(OUT, "w", newline="") as f:
     w = csv.DictWriter(f, fieldnames=COLS); w.writeheader()

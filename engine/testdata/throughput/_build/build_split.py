@@ -12,7 +12,10 @@ TRAIN = {"TRT10","TRT019","TRT013","TRTDS","MLP41","MLP51","TOMS","LMSYS-EP","LM
          "LMSYS-K2", "VLLM-GB200",  # third round (README §4): LMSYS-K2 2025-07-20, VLLM-GB200 2026-02-03
          # Ninth round of data (README §4): Qwen's Speed Benchmark, to training (batch-1 decode, dense and MoE,
          # to be fitted on; the factors refitted).
-         "QWEN-SB"}
+         "QWEN-SB",
+         # Tenth round of data (README §4): the SGLang cookbook's DeepSeek-V3.1 on MI300X, to training (MLA on AMD
+         # CDNA3, to be fitted on).
+         "SGL-CB"}
 VAL = {"TRT12","TRT061","MLP40","MLP60","DS-PROD","VLLM-WEP","MOREH","AMD-PERF","ORCL","INTEL-GAUDI2-PAGE","VERTEX",
        "MOREHDOC",
        "ANTH20", "VLLM-GB300",  # third round: ANTH20 2025-09-26, VLLM-GB300 2026-02-13
