@@ -58,6 +58,7 @@ type AcceleratorPreset struct {
 	// measurements (EfficiencySource); unset: 1, the NVIDIA GPUs the
 	// defaults were fitted on.
 	StackEfficiency Num
+	MLADecodeNs     Num // round 16 experiment
 	HourlyRate      Num // indicative on-demand rental, $/accelerator-hour
 	Capex           Num // indicative all-in purchase, $/accelerator; unset when not sold
 	SpecSource      string

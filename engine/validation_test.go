@@ -178,6 +178,7 @@ type validationCase struct {
 	lnRatio                   decimal.Decimal // |ln ratio|
 	source, url               string
 	latencyUs, mbu, mfu       Num // collective_latency_us, mbu and mfu for a fit; unset: the defaults
+	mlaNs                     Num // round 16 experiment
 	checked                   *plan
 }
 
@@ -215,6 +216,9 @@ func (c *validationCase) scenario() *Scenario {
 	var a Accelerator
 	for _, f := range AcceleratorFields {
 		*f.Get(&a) = ParseNum(c.col[f.Key])
+	}
+	if c.mlaNs.Set() {
+		a.MLADecodeNs = c.mlaNs // round 16 experiment
 	}
 	return &Scenario{
 		Version: FormatVersion,
@@ -655,6 +659,8 @@ func TestFitEfficiency(t *testing.T) {
 	if len(train) < 100 {
 		t.Fatalf("%d training cases: too few to fit", len(train))
 	}
+	mlaMode = os.Getenv("ROUND16") // round 16 experiment
+	defer func() { mlaMode = "" }()
 	g := efficiencyGrid
 	defaultShare, defaultOverlap, defaultEff, defaultEffOut, defaultLayer, defaultK, defaultTile := CollectiveBandwidthShare, ExpertParallelOverlap, ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut, DecodeLayerOverheadUs, DecodeMFURatio, DecodeTileRows
 	defer func() {
@@ -758,7 +764,39 @@ func TestFitEfficiency(t *testing.T) {
 		}
 		return bestStack, bestS
 	}
-	bestStack, bestS := fitStack(stacked)
+	// Round 16 experiment: with a candidate, the AMD stack efficiency on the
+	// stacked cases tau does not apply to, then tau on the MLA cases on CDNA3.
+	var mlaCases, plain []*validationCase
+	for _, c := range stacked {
+		if mlaMode != "" && c.col["attention_heads"] != "" && (c.col["accelerator"] == "MI300X" || c.col["accelerator"] == "MI325X") {
+			mlaCases = append(mlaCases, c)
+		} else {
+			plain = append(plain, c)
+		}
+	}
+	bestStack, bestS := fitStack(plain)
+	bestTau := ""
+	if mlaMode != "" {
+		var bestTA accuracy
+		for _, tau := range []string{"0", "25", "50", "100", "200", "400", "800"} {
+			for _, c := range mlaCases {
+				at(c, bestStack)
+				c.mlaNs = N(tau)
+			}
+			if c, err := forCases(mlaCases, (*validationCase).evaluate); err != nil {
+				t.Fatalf("%s: %v", c.col["id"], err)
+			}
+			a := accuracyOf(mlaCases)
+			t.Logf("round 16 %s: tau %s ns: %d of %d within ±25 %%, median ratio %s, median |ln| %s", mlaMode, tau, a.within25, a.n, a.medianRatio.StringFixed(3), a.medianLn.StringFixed(5))
+			if bestTau == "" || a.medianLn.Cmp(bestTA.medianLn) < 0 {
+				bestTau, bestTA = tau, a
+			}
+		}
+		for _, c := range mlaCases {
+			c.mlaNs = N(bestTau)
+		}
+		t.Logf("round 16 %s: tau %s ns (AMD stack efficiency %s on %d cases)", mlaMode, bestTau, bestStack, len(plain))
+	}
 	bestB, bestBA := fitStack(blackwell)
 	stackOf := func(c *validationCase) string {
 		switch {
