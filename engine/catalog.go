@@ -58,7 +58,6 @@ type AcceleratorPreset struct {
 	// measurements (EfficiencySource); unset: 1, the NVIDIA GPUs the
 	// defaults were fitted on.
 	StackEfficiency Num
-	MLADecodeNs     Num // round 16 experiment
 	HourlyRate      Num // indicative on-demand rental, $/accelerator-hour
 	Capex           Num // indicative all-in purchase, $/accelerator; unset when not sold
 	SpecSource      string
@@ -217,12 +216,14 @@ func FindModel(id string) (ModelPreset, bool) {
 
 // amdStackEfficiency is the stack efficiency of AMD Instinct accelerators
 // serving with vLLM or SGLang on ROCm, fitted on the training set's MI300X
-// measurements (TestFitEfficiency; docs/methodology.md, Throughput): at the
-// same MBU and MFU, the ROCm blog's MI300X tables run this far below the
-// roofline of the NVIDIA Hopper GPUs the defaults were fitted on. MI325X (the same
-// CDNA 3 compute) and MI355X have no measurement in the training set; they
-// take the MI300X's figure, the software stack being the same.
-var amdStackEfficiency = N("0.8")
+// and MI325X measurements (TestFitEfficiency; docs/methodology.md,
+// Throughput): at the same MBU and MFU, the ROCm blog's MI300X tables, MLPerf's
+// MI300X and MI325X rows and the SGLang cookbook's DeepSeek-V3.1 runs on
+// MI300X (since the tenth round of data: 0.8 before) run this far below the
+// roofline of the NVIDIA Hopper GPUs the defaults were fitted on. MI355X has
+// no measurement in the training set; it takes the same figure, the
+// software stack being the same.
+var amdStackEfficiency = N("0.75")
 
 // blackwellStackEfficiency is the stack efficiency of NVIDIA Blackwell
 // accelerators (B200, GB200) with their serving stacks of 2025, fitted on
@@ -238,4 +239,4 @@ var blackwellStackEfficiency = N("0.75")
 
 const blackwellEfficiencySource = "fitted on published B200 and GB200 measurements (TensorRT-LLM, vLLM, SGLang, 2025–2026): docs/validation.md; why below Hopper's share: https://www.together.ai/blog/flashattention-4"
 
-const amdEfficiencySource = "fitted on published MI300X measurements (ROCm blog, 2025-01-29): docs/validation.md"
+const amdEfficiencySource = "fitted on published MI300X and MI325X measurements (ROCm blog, 2025-01-29; MLPerf Inference v4.1 and v5.1; SGLang cookbook, 2026-01-20): docs/validation.md"

@@ -231,8 +231,6 @@ var AcceleratorFields = []AcceleratorField{
 		func(a *Accelerator) *Num { return &a.PowerKW }},
 	{field("stack_efficiency", "se", "Stack efficiency", "×", "How much of the default MBU and MFU this accelerator reaches with its usual serving software, relative to the NVIDIA Hopper GPUs and Intel Gaudi 3 they were fitted on (AMD Instinct on ROCm and NVIDIA Blackwell: fitted on published measurements). To go above them, set MBU and MFU.", "0", "1", stackEfficiency, positive, sensitive, since(4), only(Estimated)),
 		func(a *Accelerator) *Num { return &a.StackEfficiency }},
-	{field("mla_decode_ns", "mla", "MLA decode latency", "ns", "Round 16 experiment.", "0", "100000", spec(func(p *AcceleratorPreset) Num { return p.MLADecodeNs }, optional("no term")), sensitive, since(5), only(Estimated)),
-		func(a *Accelerator) *Num { return &a.MLADecodeNs }},
 }
 
 // RevenueFields lists what the user charges.

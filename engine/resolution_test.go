@@ -94,10 +94,10 @@ func TestResolve(t *testing.T) {
 		{preset, "options[3].commit_hourly_rate", "2.5", Origin{Kind: OriginDerived, Rule: "the hourly rate", From: "options[3].hourly_rate"}, false},
 		{preset, "options[3].mbu", "0.8", Origin{Kind: OriginDefault}, true},
 		// AMD Instinct: the fitted stack efficiency 0.8 scales the default
-		// MBU and MFU: 0.8 × 0.8 = 0.64 and 0.55 × 0.8 = 0.44.
-		{amd, "options[0].accelerator.stack_efficiency", "0.8", Origin{Kind: OriginPreset, Preset: "AMD Instinct MI300X 192 GB", Source: amdEfficiencySource, AsOf: asOf}, false},
-		{amd, "options[0].mbu", "0.64", Origin{Kind: OriginDerived, Rule: "0.8 × the accelerator's stack efficiency", From: "options[0].accelerator.stack_efficiency"}, false},
-		{amd, "options[0].mfu", "0.44", Origin{Kind: OriginDerived, Rule: "0.55 × the accelerator's stack efficiency", From: "options[0].accelerator.stack_efficiency"}, false},
+		// MBU and MFU: 0.8 × 0.75 = 0.6 and 0.55 × 0.75 = 0.4125.
+		{amd, "options[0].accelerator.stack_efficiency", "0.75", Origin{Kind: OriginPreset, Preset: "AMD Instinct MI300X 192 GB", Source: amdEfficiencySource, AsOf: asOf}, false},
+		{amd, "options[0].mbu", "0.6", Origin{Kind: OriginDerived, Rule: "0.8 × the accelerator's stack efficiency", From: "options[0].accelerator.stack_efficiency"}, false},
+		{amd, "options[0].mfu", "0.4125", Origin{Kind: OriginDerived, Rule: "0.55 × the accelerator's stack efficiency", From: "options[0].accelerator.stack_efficiency"}, false},
 		// The user's stack efficiency scales them the same way: 0.8 × 0.9 = 0.72;
 		// an MBU the user gives is used as given.
 		{amdOwn, "options[0].mbu", "0.72", Origin{Kind: OriginDerived, Rule: "0.8 × the accelerator's stack efficiency", From: "options[0].accelerator.stack_efficiency"}, false},

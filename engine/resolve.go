@@ -186,7 +186,6 @@ type acceleratorPlan struct {
 	domain                            int64           // accelerators in one scale-up domain; zero when unknown (no limit)
 	scaleOut                          decimal.Decimal // bytes/s per accelerator and direction out of the domain; zero when unknown
 	preset                            string          // catalog ID, "" for custom specs
-	mlaNs                             decimal.Decimal // round 16 experiment
 }
 
 type optionPlan struct {
@@ -804,7 +803,6 @@ func checkAccelerator(errs *Errors, i int, a *Accelerator, resolved []Resolved) 
 		interconnect: a.InterconnectGBps.Dec().Mul(billion),
 		domain:       a.ScaleUpDomain.Dec().IntPart(),
 		scaleOut:     a.ScaleOutGBps.Dec().Mul(billion),
-		mlaNs:        a.MLADecodeNs.Dec(),
 		preset:       a.Preset,
 	}
 }

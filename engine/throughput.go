@@ -318,33 +318,18 @@ type shared struct {
 	// scheduling, synchronisation), whatever the batch: layerOverhead ×
 	// layers (DecodeLayerOverheadUs, fitted on the training set).
 	overhead decimal.Decimal
-	// mlaFloor: round 16 experiment.
-	mlaFloor decimal.Decimal
 }
-
-// mlaMode switches the sixteenth round's candidates: "" off, "A" additive,
-// "F" a floor on the attention (round 16 experiment).
-var mlaMode = ""
 
 func newShared(w workloadPlan, m modelPlan, o *optionPlan) shared {
 	avgCtx := sum(w.in, div(w.out, two)) // input + output/2
 	matmul := mul(two, m.activeParams)
-	var floor decimal.Decimal
-	if m.attnPerCtx.Sign() > 0 && mlaMode != "" {
-		floor = mul(mul(div(o.accel.mlaNs, dec(1000000000)), avgCtx), m.layers)
-	}
-	overhead := mul(o.layerOverhead, m.layers)
-	if mlaMode == "A" {
-		overhead = sum(overhead, floor)
-	}
 	return shared{
-		mlaFloor:    floor,
 		seqKV:       mul(sum(w.in, w.out), m.kvPerToken),
 		ctxKV:       mul(avgCtx, m.kvPerToken),
 		matmulFLOP:  matmul,
 		attnFLOP:    mul(m.attnPerCtx, avgCtx),
 		prefillFLOP: sum(matmul, mul(m.attnPerCtx, div(w.in, two))),
-		overhead:    overhead,
+		overhead:    mul(o.layerOverhead, m.layers),
 	}
 }
 
@@ -423,9 +408,7 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 		} else {
 			memPart = weightTime
 		}
-		if mlaMode == "F" && cmp(sh.mlaFloor, attnTime) > 0 && cmp(sh.mlaFloor, kvTime) > 0 {
-			memPart = add(memPart, sh.mlaFloor)
-		} else if cmp(attnTime, kvTime) > 0 {
+		if cmp(attnTime, kvTime) > 0 {
 			flopPart = add(flopPart, attnTime)
 		} else {
 			memPart = add(memPart, kvTime)

@@ -91,7 +91,7 @@ LINKS = {
 # Instinct, engine/catalog.go amdStackEfficiency; NVIDIA Blackwell,
 # blackwellStackEfficiency): the values TestFitEfficiency fits on the training
 # set's AMD and Blackwell cases. Empty elsewhere: 1.
-STACK = {"MI300X": "0.8", "MI325X": "0.8", "MI355X": "0.8", "B200": "0.75", "GB200": "0.75"}
+STACK = {"MI300X": "0.75", "MI325X": "0.75", "MI355X": "0.75", "B200": "0.75", "GB200": "0.75"}
 
 def precision(r):
     """Weight bits, KV bits, compute precision ("bf16", "fp8", "fp4"), note."""
