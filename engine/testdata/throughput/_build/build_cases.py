@@ -145,6 +145,10 @@ def measured(r):
     v = Decimal(r["output_tokens_per_s_total"]) / Decimal(r["num_accelerators"])
     return format(v.quantize(Decimal("0.0001")).normalize(), "f")
 
+def half_up(s):
+    """A decimal string rounded to a whole number, half up (the readings of §8)."""
+    return int(Decimal(s).quantize(Decimal(1), rounding="ROUND_HALF_UP"))
+
 def num(s):
     try:
         return int(s)
@@ -173,7 +177,7 @@ for _r in rows:
 # rounded half up.
 for _r in rows:
     if _r["id"].startswith("SGL-CB-"):
-        BATCH[_r["id"]] = int(Decimal(_r["concurrency_or_batch"].split("mean in flight ")[1]).quantize(Decimal(1), rounding="ROUND_HALF_UP"))
+        BATCH[_r["id"]] = half_up(_r["concurrency_or_batch"].split("mean in flight ")[1])
 # Context of a decode-only row: the stated input length (or average KV length).
 DECODE_CONTEXT = {"LMSYS-EP-004": 2000, "LMSYS-EP-005": 4000, "DS-PROF-001": 4096, "DS-PROD-001": 4989,
                   "LMSYS-GB1-001": 2000, "LMSYS-GB2-001": 2000, "LMSYS-GB2-002": 2000}
@@ -301,8 +305,8 @@ for r in rows:
     else:
         inp, out = r["input_tokens"].lstrip("~").split()[0], r["output_tokens"].lstrip("~").split()[0]
         if i.startswith(("GPUSTACK-", "SGL-CB-")):
-            # Fifth round (README §8): the run's real mean lengths (tokens / requests), to whole tokens, half up.
-            inp, out = (str(Decimal(x).quantize(Decimal(1), rounding="ROUND_HALF_UP")) for x in (inp, out))
+            # Fifth and tenth rounds (README §8): the run's real mean lengths (tokens / requests), to whole tokens, half up.
+            inp, out = str(half_up(inp)), str(half_up(out))
             notes.append("lengths: the run's mean input and output tokens a request, rounded")
     if scen.startswith("production"):
         scen = "production"
