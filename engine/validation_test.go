@@ -615,13 +615,11 @@ func forCases(cases []*validationCase, f func(*validationCase) error) (*validati
 // rounds declared (narrowed for time from the fifth round's MBU 0.55–0.9,
 // MFU 0.25–0.55, latency 0–50 µs, link share 1–0.05, whose optimum it
 // holds; MFU extended to 0.7 because decode's FLOPs run at k × MFU).
-var efficiencyGrid = struct{ mbu, mfu, latencyUs, linkShare, prefillShare, layerOverheadUs, decodeMFURatio, tileRows, expertEfficiency, stackEfficiency []string }{
+var efficiencyGrid = struct{ mbu, mfu, latencyUs, linkShare, layerOverheadUs, decodeMFURatio, tileRows, expertEfficiency, stackEfficiency []string }{
 	mbu:       []string{"0.75", "0.8", "0.85", "0.9"},
 	mfu:       []string{"0.35", "0.4", "0.45", "0.5", "0.55", "0.6", "0.65", "0.7"},
 	latencyUs: []string{"20", "35", "50"},
 	linkShare: []string{"0.5", "0.3", "0.2"},
-	// Round 17 experiment: prefill's share ("" = the decode share).
-	prefillShare: []string{"", "0.5", "0.7", "0.9", "1"},
 	// A decode step's time a layer, µs (fifth round; the declared range
 	// was 0–100 µs, refitted on 0, 2, 5, 10, 15, 20, 25, 30, 40, 50 with
 	// the other factors on a narrower grid; the test keeps the values
@@ -708,7 +706,7 @@ func TestFitEfficiency(t *testing.T) {
 		}
 	}
 	var best [6]string // MBU, MFU, latency, link share, expert-parallel efficiency within a domain and across
-	var bestLayer, bestK, bestTile, bestPS string
+	var bestLayer, bestK, bestTile string
 	var bestOverlap bool
 	var bestA accuracy
 	for _, tile := range g.tileRows {
@@ -730,17 +728,11 @@ func TestFitEfficiency(t *testing.T) {
 							}
 							for _, share := range g.linkShare {
 								CollectiveBandwidthShare = d(share)
-								for _, ps := range g.prefillShare {
-									PrefillCollectiveBandwidthShare = decimal.Decimal{}
-									if ps != "" {
-										PrefillCollectiveBandwidthShare = d(ps)
-									}
-									if c, err := forCases(tensor, (*validationCase).estimateChecked); err != nil {
-										t.Fatalf("%s: %v", c.col["id"], err)
-									}
-									if a := accuracyOf(tensor); best[0] == "" || a.medianLn.Cmp(bestA.medianLn) < 0 {
-										best, bestLayer, bestK, bestTile, bestA, bestPS = [6]string{mbu, mfu, us, share, "", ""}, layer, k, tile, a, ps
-									}
+								if c, err := forCases(tensor, (*validationCase).estimateChecked); err != nil {
+									t.Fatalf("%s: %v", c.col["id"], err)
+								}
+								if a := accuracyOf(tensor); best[0] == "" || a.medianLn.Cmp(bestA.medianLn) < 0 {
+									best, bestLayer, bestK, bestTile, bestA = [6]string{mbu, mfu, us, share, "", ""}, layer, k, tile, a
 								}
 							}
 						}
@@ -750,12 +742,6 @@ func TestFitEfficiency(t *testing.T) {
 		}
 	}
 	CollectiveBandwidthShare, DecodeLayerOverheadUs, DecodeMFURatio, DecodeTileRows = d(best[3]), d(bestLayer), d(bestK), d(bestTile)
-	PrefillCollectiveBandwidthShare = decimal.Decimal{}
-	if bestPS != "" {
-		PrefillCollectiveBandwidthShare = d(bestPS)
-	}
-	defer func() { PrefillCollectiveBandwidthShare = decimal.Decimal{} }()
-	t.Logf("round 17: prefill share %q", bestPS)
 	// at sets a case's MBU, MFU and latency to the fitted values, scaled
 	// by stack, the stack efficiency of the case's accelerator ("" for one).
 	at := func(c *validationCase, stack string) {
