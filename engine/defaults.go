@@ -57,10 +57,6 @@ var (
 	// per direction that a tensor-parallel all-reduce achieves in serving
 	// (messages of a few MB, not overlapped with compute), fitted with them.
 	CollectiveBandwidthShare = decimal.RequireFromString("0.3")
-	// Round 18 experiment: prefill's all-reduce share of the link (zero
-	// means CollectiveBandwidthShare) and the KV read's share g of MBU.
-	PrefillCollectiveBandwidthShare = decimal.Decimal{}
-	KVReadShare                     = decimal.RequireFromString("1")
 	// AllToAllBandwidthShare is the share of a link's bandwidth an
 	// expert-parallel dispatch or combine achieves: DeepEP's low-latency
 	// kernels, decoding on H800 over 400 Gb/s InfiniBand (50 GB/s), measure

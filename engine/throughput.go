@@ -400,7 +400,7 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 		touched := m.touchedShare(b)
 		weightTime := div(add(m.stepWeightBytes(touched), replicated), bw)
 		matmulTime := div(m.decodeMatmulFLOP(b, touched, n, expert), fld)
-		kvTime := div(mul(b, sh.ctxKV), mul(bw, KVReadShare))
+		kvTime := div(mul(b, sh.ctxKV), bw)
 		attnTime := div(mul(b, sh.attnFLOP), fld)
 		var memPart, flopPart decimal.Decimal
 		if cmp(matmulTime, weightTime) > 0 {
@@ -482,9 +482,9 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 	// spread over thousands of tokens and left out).
 	perToken := div(sh.prefillFLOP, fl)
 	if overlap {
-		perToken = maxDec(perToken, comm.prefill)
+		perToken = maxDec(perToken, comm.perToken)
 	} else {
-		perToken = sum(perToken, comm.prefill)
+		perToken = sum(perToken, comm.perToken)
 	}
 	t.PrefillTokensPerS = div(one, mul(perToken, nd))
 	if fe := firstToken(w, o, &t, step); fe != nil {
@@ -534,7 +534,6 @@ func roundUp(x decimal.Decimal, places int32) decimal.Decimal {
 type tpComm struct {
 	latency  decimal.Decimal // seconds, all the all-reduces of one step
 	perToken decimal.Decimal // seconds of link time per token in flight
-	prefill  decimal.Decimal // seconds of link time per prefill token
 }
 
 // tensorParallel is the communication of a replica of n accelerators: none
@@ -543,19 +542,13 @@ type tpComm struct {
 func tensorParallel(m modelPlan, o *optionPlan, n int64) tpComm {
 	link := o.accel.link(n)
 	if n <= 1 || m.layers.Sign() == 0 || m.hidden.Sign() == 0 || link.Sign() == 0 {
-		return tpComm{latency: zero, perToken: zero, prefill: zero}
+		return tpComm{latency: zero, perToken: zero}
 	}
 	allReduces := mul(two, m.layers)
 	ring := div(mul(two, intDecimal(n-1)), intDecimal(n))
-	bytes := mul(mul(mul(allReduces, ring), m.hidden), two)
-	ps := PrefillCollectiveBandwidthShare
-	if ps.Sign() == 0 {
-		ps = CollectiveBandwidthShare
-	}
 	return tpComm{
 		latency:  mul(allReduces, o.collectiveLatency),
-		perToken: div(bytes, mul(link, CollectiveBandwidthShare)),
-		prefill:  div(bytes, mul(link, ps)),
+		perToken: div(mul(mul(mul(allReduces, ring), m.hidden), two), mul(link, CollectiveBandwidthShare)),
 	}
 }
 
@@ -574,17 +567,15 @@ func tensorParallel(m modelPlan, o *optionPlan, n int64) tpComm {
 func expertParallel(m modelPlan, o *optionPlan, n int64) tpComm {
 	link := o.accel.link(n)
 	if n <= 1 || m.layers.Sign() == 0 || m.hidden.Sign() == 0 || link.Sign() == 0 {
-		return tpComm{latency: zero, perToken: zero, prefill: zero}
+		return tpComm{latency: zero, perToken: zero}
 	}
 	allToAlls := mul(two, m.layers)
 	nd := intDecimal(n)
 	remote := div(intDecimal(n-1), nd)
 	bytes := mul(mul(mul(mul(allToAlls, m.expertsPerToken), m.hidden), two), remote)
-	per := div(bytes, mul(mul(nd, link), AllToAllBandwidthShare))
 	return tpComm{
 		latency:  mul(allToAlls, o.collectiveLatency),
-		perToken: per,
-		prefill:  per,
+		perToken: div(bytes, mul(mul(nd, link), AllToAllBandwidthShare)),
 	}
 }
 

@@ -615,14 +615,11 @@ func forCases(cases []*validationCase, f func(*validationCase) error) (*validati
 // rounds declared (narrowed for time from the fifth round's MBU 0.55–0.9,
 // MFU 0.25–0.55, latency 0–50 µs, link share 1–0.05, whose optimum it
 // holds; MFU extended to 0.7 because decode's FLOPs run at k × MFU).
-var efficiencyGrid = struct{ mbu, mfu, latencyUs, linkShare, prefillShare, kvShare, layerOverheadUs, decodeMFURatio, tileRows, expertEfficiency, stackEfficiency []string }{
+var efficiencyGrid = struct{ mbu, mfu, latencyUs, linkShare, layerOverheadUs, decodeMFURatio, tileRows, expertEfficiency, stackEfficiency []string }{
 	mbu:       []string{"0.75", "0.8", "0.85", "0.9"},
 	mfu:       []string{"0.35", "0.4", "0.45", "0.5", "0.55", "0.6", "0.65", "0.7"},
 	latencyUs: []string{"20", "35", "50"},
 	linkShare: []string{"0.5", "0.3", "0.2"},
-	// Round 18 experiment: prefill's share ("" = the decode share) and g.
-	prefillShare: []string{"", "0.5", "0.7", "0.9", "1"},
-	kvShare:      []string{"1", "0.9", "0.8", "0.7", "0.6", "0.5"},
 	// A decode step's time a layer, µs (fifth round; the declared range
 	// was 0–100 µs, refitted on 0, 2, 5, 10, 15, 20, 25, 30, 40, 50 with
 	// the other factors on a narrower grid; the test keeps the values
@@ -636,7 +633,7 @@ var efficiencyGrid = struct{ mbu, mfu, latencyUs, linkShare, prefillShare, kvSha
 	// The fewest rows a decode GEMM costs (fourteenth round; declared grid
 	// 0, 16, 32, 64, 128, fitted at 64; the test keeps the values around
 	// the optimum, for time).
-	tileRows: []string{"64"}, // round 18: held at 64 for time
+	tileRows: []string{"32", "64", "128"},
 	// The first value evaluates every case; the others only the expert-parallel ones.
 	expertEfficiency: []string{"1", "0.7", "0.5", "0.4", "0.3", "0.25", "0.2", "0.15"},
 	// The stack efficiency of the accelerators whose cases carry one (AMD
@@ -709,7 +706,7 @@ func TestFitEfficiency(t *testing.T) {
 		}
 	}
 	var best [6]string // MBU, MFU, latency, link share, expert-parallel efficiency within a domain and across
-	var bestLayer, bestK, bestTile, bestPS, bestKV string
+	var bestLayer, bestK, bestTile string
 	var bestOverlap bool
 	var bestA accuracy
 	for _, tile := range g.tileRows {
@@ -731,24 +728,11 @@ func TestFitEfficiency(t *testing.T) {
 							}
 							for _, share := range g.linkShare {
 								CollectiveBandwidthShare = d(share)
-								pss := g.prefillShare
-								if os.Getenv("R18") == "C" {
-									pss = pss[:1]
+								if c, err := forCases(tensor, (*validationCase).estimateChecked); err != nil {
+									t.Fatalf("%s: %v", c.col["id"], err)
 								}
-								for _, ps := range pss {
-									PrefillCollectiveBandwidthShare = decimal.Decimal{}
-									if ps != "" {
-										PrefillCollectiveBandwidthShare = d(ps)
-									}
-									for _, kv := range g.kvShare {
-										KVReadShare = d(kv)
-										if c, err := forCases(tensor, (*validationCase).estimateChecked); err != nil {
-											t.Fatalf("%s: %v", c.col["id"], err)
-										}
-										if a := accuracyOf(tensor); best[0] == "" || a.medianLn.Cmp(bestA.medianLn) < 0 {
-											best, bestLayer, bestK, bestTile, bestA, bestPS, bestKV = [6]string{mbu, mfu, us, share, "", ""}, layer, k, tile, a, ps, kv
-										}
-									}
+								if a := accuracyOf(tensor); best[0] == "" || a.medianLn.Cmp(bestA.medianLn) < 0 {
+									best, bestLayer, bestK, bestTile, bestA = [6]string{mbu, mfu, us, share, "", ""}, layer, k, tile, a
 								}
 							}
 						}
@@ -758,13 +742,6 @@ func TestFitEfficiency(t *testing.T) {
 		}
 	}
 	CollectiveBandwidthShare, DecodeLayerOverheadUs, DecodeMFURatio, DecodeTileRows = d(best[3]), d(bestLayer), d(bestK), d(bestTile)
-	PrefillCollectiveBandwidthShare = decimal.Decimal{}
-	if bestPS != "" {
-		PrefillCollectiveBandwidthShare = d(bestPS)
-	}
-	KVReadShare = d(bestKV)
-	defer func() { PrefillCollectiveBandwidthShare, KVReadShare = decimal.Decimal{}, one }()
-	t.Logf("round 18 (%s): prefill share %q, KV read share %s", os.Getenv("R18"), bestPS, bestKV)
 	// at sets a case's MBU, MFU and latency to the fitted values, scaled
 	// by stack, the stack efficiency of the case's accelerator ("" for one).
 	at := func(c *validationCase, stack string) {
