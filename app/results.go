@@ -489,6 +489,15 @@ func comparisonViewOf(r *engine.Result, order []int, class func(int) string) com
 			}
 			return fmt.Sprintf("%d, %s ms (%s)", *o.BatchSize, o.DecodeStepMs.StringFixed(1), o.Binds())
 		})},
+		{"Time per output token", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
+			if o.Throughput == nil {
+				return dash
+			}
+			if o.TPOTMs == nil {
+				return "measured"
+			}
+			return o.TPOTMs.StringFixed(1) + " ms"
+		})},
 		{"Tokens/s per user", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
 			if o.Throughput == nil || o.TokensPerSecondPerUser == nil {
 				return dash

@@ -15,7 +15,7 @@ var Examples = []Example{
 	{
 		ID:    "startup",
 		Title: "Start-up: API or rent H100s?",
-		Story: "A chat product growing 10 % a month. The API is cheapest at launch; renting GPUs wins once volume fills them. When?",
+		Story: "A chat product growing 10 % a month: an API or rented H100s? One H100 already costs less than the API at launch, but the fleet grows a whole GPU at a time and the API wins the months just after each step. Rent by the hour or reserve for a year?",
 		Scenario: Scenario{
 			Version: 1, Name: "Start-up: API or rent H100s?",
 			// Every example asks for 50 ms a token (20 tokens/s per user), a

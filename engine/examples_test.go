@@ -98,29 +98,32 @@ func TestExampleGigawattStory(t *testing.T) {
 	}
 
 	// The month-1 fleet: 5 B requests a day of DeepSeek-V3 on GB200 at
-	// peak, 94,880 GPUs in 2,965 expert-parallel replicas of 32 (the
-	// roofline's estimate; every month below is worked from it). It was
-	// 91,384 before MLA attention's compute and the refit of issue 11's
-	// fourth round, 88,064 before the fifth round's time a layer a decode
-	// step, 92,672 before the eleventh round's (attention after the
-	// matmuls, decode's FLOPs at 0.8 × MFU, Blackwell's stack efficiency
-	// 0.75), 91,264 before the fourteenth round's (GEMMs of at least 64
-	// rows; MFU 0.6 → 0.55, its prefill slower: docs/methodology.md): the
-	// story's shape is unchanged.
+	// peak, 116,768 GPUs in 3,649 expert-parallel replicas of 32 (the
+	// roofline's estimate, batch 2,379 a replica at the 50 ms time per
+	// output token; every month below is worked from it). It was 94,880
+	// before the ninth session's mixed-step time per output token (each
+	// user's token also waits for the step's share of the 3,000 uncached
+	// prompt tokens a request), 91,384 before MLA attention's compute and
+	// the refit of issue 11's fourth round, 88,064 before the fifth round's
+	// time a layer a decode step, 92,672 before the eleventh round's
+	// (attention after the matmuls, decode's FLOPs at 0.8 × MFU,
+	// Blackwell's stack efficiency 0.75), 91,264 before the fourteenth
+	// round's (GEMMs of at least 64 rows; MFU 0.6 → 0.55, its prefill
+	// slower: docs/methodology.md).
 	fleet1 := onDemand.Months[0].Accelerators
-	if !fleet1.Equal(d("94880")) {
-		t.Errorf("month-1 fleet %s, want 94,880", fleet1)
+	if !fleet1.Equal(d("116768")) {
+		t.Errorf("month-1 fleet %s, want 116,768", fleet1)
 	}
 
-	// Growth 0 %: the commitment's fleet stays at 94,880, in the same
-	// expert-parallel replicas of 32 as on demand's (before the eleventh
-	// round, 96,840 in 8-way tensor-parallel replicas: with the tranches
-	// paid whatever is used, the replica it costs cheapest can differ).
-	// Tranche 1 strands (100,000 − 94,880) × 60 months × $2.50 × 730 =
-	// $560,640,000; tranches 2 and 3 are never used: 125,000 × 48 × 2.50 ×
-	// 730 = $10,950,000,000 and 225,000 × 36 × 2.50 × 730 =
-	// $14,782,500,000; $26,293,140,000 in all, and the commitment is the
-	// dearest option.
+	// Growth 0 %: the commitment's fleet stays at 116,768, in the same
+	// expert-parallel replicas of 32 as on demand's, more than tranche 1
+	// (100,000), so tranche 1 strands nothing; tranche 2 raises the
+	// commitment to 225,000 from month 13 and strands (225,000 − 116,768)
+	// × 48 months × $2.50 × 730 = $9,481,123,200, tranche 3 is never used:
+	// 225,000 × 36 × 2.50 × 730 = $14,782,500,000; $24,263,623,200 in all,
+	// and the commitment is the dearest option. (Before the ninth session,
+	// with 94,880, tranche 1 stranded too and the total was
+	// $26,293,140,000.)
 	flat := s.Clone()
 	flat.Workload.MonthlyGrowth = N("0")
 	rf, err := Evaluate(&flat)
@@ -129,12 +132,15 @@ func TestExampleGigawattStory(t *testing.T) {
 	}
 	h := d("2.5").Mul(HoursPerMonth)
 	committed := rf.Options[0].Months[0].Accelerators
-	if !committed.Equal(d("94880")) || rf.Options[0].Throughput.AcceleratorsPerReplica != 32 {
-		t.Errorf("the commitment at 0 %% growth runs %s accelerators in replicas of %d, want 94,880 in 32", committed, rf.Options[0].Throughput.AcceleratorsPerReplica)
+	if !committed.Equal(d("116768")) || rf.Options[0].Throughput.AcceleratorsPerReplica != 32 {
+		t.Errorf("the commitment at 0 %% growth runs %s accelerators in replicas of %d, want 116,768 in 32", committed, rf.Options[0].Throughput.AcceleratorsPerReplica)
 	}
-	want := d("100000").Sub(committed).Mul(d("60")).Mul(h).Add(d("125000").Mul(d("48")).Mul(h)).Add(d("225000").Mul(d("36")).Mul(h))
-	if got := rf.Options[0].StrandedTotal; !got.Equal(want) || !want.Equal(d("26293140000")) {
+	want := d("225000").Sub(committed).Mul(d("48")).Mul(h).Add(d("225000").Mul(d("36")).Mul(h))
+	if got := rf.Options[0].StrandedTotal; !got.Equal(want) || !want.Equal(d("24263623200")) {
 		t.Errorf("stranded at 0 %% growth %s, want %s", Money(got), Money(want))
+	}
+	if got := rf.Options[0].Commitments[0].StrandedCost; got.Sign() != 0 {
+		t.Errorf("tranche 1 strands %s at 0 %% growth, want nothing", Money(got))
 	}
 	for i := 1; i < 4; i++ {
 		if !rf.Options[0].TotalCost.GreaterThan(rf.Options[i].TotalCost) {
@@ -142,23 +148,23 @@ func TestExampleGigawattStory(t *testing.T) {
 		}
 	}
 
-	// Growth 8 %: demand reaches 238,880 in month 13 (7,465 whole replicas
+	// Growth 8 %: demand reaches 294,048 in month 13 (9,189 whole replicas
 	// of 32 at peak; the month-1 fleet, itself rounded up to whole
-	// replicas, × 1.08^12 is 238,924), past tranche 2's 225,000
-	// from its first month, and passes 450,000 before month 25, so
-	// neither tranche 2 nor tranche 3 strands anything, and the commitment
-	// costs less than renting on demand. Power: a rented GB200 draws 1.2
-	// kW × 1.8 × PUE 1.3 = 2.808 kW at the meter, so 1,000,000 kW feeds
-	// 356,125; month 18's (94,880 × 1.08^17 ≈ 351,058) fits, month 19's
-	// (≈ 379,142) does not.
+	// replicas, × 1.08^12 is 294,042), past tranche 2's 225,000 from its
+	// first month, and passes 450,000 before month 25, so neither tranche
+	// 2 nor tranche 3 strands anything, and the commitment costs less than
+	// renting on demand. Power: a rented GB200 draws 1.2 kW × 1.8 × PUE
+	// 1.3 = 2.808 kW at the meter, so 1,000,000 kW feeds 356,125; month
+	// 15's (116,768 × 1.08^14 ≈ 342,970) fits, month 16's (≈ 370,408) does
+	// not.
 	fast := s.Clone()
 	fast.Workload.MonthlyGrowth = N("0.08")
 	rx, err := Evaluate(&fast)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m13 := rx.Options[1].Months[12].Accelerators; !m13.Equal(d("238880")) {
-		t.Errorf("month 13 at 8 %% growth: %s accelerators, want 238,880", m13)
+	if m13 := rx.Options[1].Months[12].Accelerators; !m13.Equal(d("294048")) {
+		t.Errorf("month 13 at 8 %% growth: %s accelerators, want 294,048", m13)
 	}
 	for i, want := range []string{"0", "0"} {
 		if got := rx.Options[0].Commitments[i+1].StrandedCost; !got.Equal(d(want)) {
@@ -176,19 +182,19 @@ func TestExampleGigawattStory(t *testing.T) {
 		}
 		return 0
 	}
-	if got := outgrows(rx, 1); got != 19 {
-		t.Errorf("at 8 %% growth the rented fleet outgrows 1 GW in month %d, want 19", got)
+	if got := outgrows(rx, 1); got != 16 {
+		t.Errorf("at 8 %% growth the rented fleet outgrows 1 GW in month %d, want 16", got)
 	}
-	// Growth 4 % (the example as it opens): rented, month 34's (94,880 ×
-	// 1.04^33 ≈ 346,158, in replicas of 32) fits under 356,125 and month
-	// 35's (≈ 360,005) does not. Owned at 1.8 kW × PUE 1.2 = 2.16 kW, 1 GW
-	// feeds 462,962: month 41's (× 1.04^40 ≈ 455,521) fits, month 42's
-	// (≈ 473,742) does not.
-	if got := outgrows(r, 1); got != 35 {
-		t.Errorf("rented fleet outgrows 1 GW in month %d, want 35", got)
+	// Growth 4 % (the example as it opens): rented, month 29's (116,768 ×
+	// 1.04^28 ≈ 350,152, in replicas of 32) fits under 356,125 and month
+	// 30's (≈ 364,158) does not. Owned at 1.8 kW × PUE 1.2 = 2.16 kW, 1 GW
+	// feeds 462,962: month 36's (× 1.04^35 ≈ 460,777) fits, month 37's
+	// (≈ 479,208) does not.
+	if got := outgrows(r, 1); got != 30 {
+		t.Errorf("rented fleet outgrows 1 GW in month %d, want 30", got)
 	}
-	if got := outgrows(r, 3); got != 42 {
-		t.Errorf("owned fleet outgrows 1 GW in month %d, want 42", got)
+	if got := outgrows(r, 3); got != 37 {
+		t.Errorf("owned fleet outgrows 1 GW in month %d, want 37", got)
 	}
 	// The site: floor(1,000,000 / 2.16) = 462,962 GPUs, 14,467 whole
 	// replicas of 32 = 462,944, about the 450,000 the deals put in a GW.

@@ -36,8 +36,9 @@ func TestCannotServe(t *testing.T) {
 	}
 
 	// "takes X ms … Raise the target to at least X ms": X is the fastest
-	// replica's decode step at batch 1, rounded up to the hundredth.
-	re := regexp.MustCompile(`^one decode step takes ([0-9.,]+) ms on a replica of 8 accelerators even at batch 1 \(the fastest considered\), more than the time-per-output-token target \(workload\.tpot_slo_ms\) of 5 ms\. Raise the target to at least ([0-9.,]+) ms, or choose a faster accelerator\.$`)
+	// replica's time per output token at batch 1 (its decode step and the
+	// prompt's prefill over the output), rounded up to the hundredth.
+	re := regexp.MustCompile(`^one output token takes ([0-9.,]+) ms on a replica of 8 accelerators even at batch 1 \(the fastest considered: a decode step and its share of the prompt's prefill\), more than the time-per-output-token target \(workload\.tpot_slo_ms\) of 5 ms\. Raise the target to at least ([0-9.,]+) ms, or choose a faster accelerator\.$`)
 	var took string
 	for _, i := range []int{1, 2} {
 		o := r.Options[i]
@@ -103,7 +104,7 @@ func TestCannotServe(t *testing.T) {
 		}
 	}
 	// The sensitivity of an option that cannot serve is refused in words.
-	if _, err := Sensitivity(&s, 1, MetricCostPerMTokens, d("20"), nil); err == nil || !strings.Contains(err.Error(), NoOptionCanServe+"\nworkload.tpot_slo_ms: option 1 (H100 on demand) cannot serve: one decode step takes "+took) {
+	if _, err := Sensitivity(&s, 1, MetricCostPerMTokens, d("20"), nil); err == nil || !strings.Contains(err.Error(), NoOptionCanServe+"\nworkload.tpot_slo_ms: option 1 (H100 on demand) cannot serve: one output token takes "+took) {
 		t.Errorf("sensitivity: %v", err)
 	}
 }
@@ -115,7 +116,7 @@ func TestCannotServeHybrid(t *testing.T) {
 	s.Workload.TPOTSLOms = N("5")
 	r := mustEval(t, &s)
 	h := r.Options[3].Infeasible
-	if !strings.HasPrefix(h, "its base, option 1 (H100, 40 committed for 2 years), cannot serve: one decode step takes ") {
+	if !strings.HasPrefix(h, "its base, option 1 (H100, 40 committed for 2 years), cannot serve: one output token takes ") {
 		t.Errorf("hybrid: %q", h)
 	}
 	if r.Comparison.Cheapest != 2 || len(r.Comparison.Ranking) != 1 {

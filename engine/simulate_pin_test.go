@@ -136,12 +136,12 @@ func TestSimulatePinned(t *testing.T) {
 	// Each example with its own ranges (or none: the throughput bands),
 	// 100 draws.
 	examples := map[string]string{
-		"startup":     "c0be1c20fdb4c1d27d5dcb0972f1e7159c3fd8c37842adea1d5697f8d95e7a89",
-		"commitment":  "1e6f457068689f79e8c1c19308c28f8a78732085406e4cd3d44102ab4b5985de",
-		"owned-fleet": "caf14588688da8c20e62e422ca81ed87b73e1e6bd62291881abd208b56731add",
-		"moe-newest":  "c37e1e89894275877f525fd6727bfd463401af665bc4aba421873d82465e5153",
-		"gigawatt":    "6315f7dbbb1d03a9a5c7cbe7fbb073df0d46e5fa355c7d0ca1a7f0570eb7700c",
-		"hybrid":      "fcf155f21fc2e71ad9dfb163a93bcf2cedd18de597a07c71f0312868cb93cdde",
+		"startup":     "1af7c79d7ffcd3d6e251f32b9c7fb953d21e22c27ff38d96e64250e26f96d6d4",
+		"commitment":  "b284ac5706952ba0441fec9e5b6e02225f8c226f84b1374396eb0819381e9408",
+		"owned-fleet": "e456627770d7ba13470c5fd830a4a2241b54dfb4fa6dbaf7d6760a5fe3c3d36b",
+		"moe-newest":  "6106a9a5e198416619cc73c7f88a842626b059aaaca44f45ca24960b0254cff6",
+		"gigawatt":    "8fb2cd9acc37adbbd8b36776b022884b9d67a85f6fcee27f39580dac3b3c0337",
+		"hybrid":      "a546ac53db003717d02396c4719d57649d350bcb49d95f8836e1bcc0d70c7231",
 	}
 	for _, e := range Examples {
 		cases = append(cases, struct {

@@ -204,7 +204,11 @@ func change(r *Result) string {
 	var parts []string
 	for k, st := range ss {
 		if k == summaryChanges {
-			parts = append(parts, fmt.Sprintf("and the lead changes %d more times", len(ss)-k))
+			if more := len(ss) - k; more == 1 {
+				parts = append(parts, "and the lead changes once more")
+			} else {
+				parts = append(parts, fmt.Sprintf("and the lead changes %d more times", more))
+			}
 			break
 		}
 		var when string

@@ -106,6 +106,11 @@ func TestSummaryMarginAndChange(t *testing.T) {
 	if got, want := Summarize(r, nil).Change, "The cheapest month by month changes: A in month 1, B in month 2, A in month 3, B in month 4, and the lead changes 2 more times."; got != want {
 		t.Errorf("change %q, want %q", got, want)
 	}
+	// Five stretches: the fifth is one more change, said in words.
+	r.Comparison.MonthlyCheapest = []int{0, 1, 0, 1, 0, 0}
+	if got, want := Summarize(r, nil).Change, "The cheapest month by month changes: A in month 1, B in month 2, A in month 3, B in month 4, and the lead changes once more."; got != want {
+		t.Errorf("change %q, want %q", got, want)
+	}
 	// The API wins: only the runner-up is compared.
 	r.Comparison.Cheapest, r.Comparison.Ranking, r.Comparison.APIOption = 2, []int{2, 0, 1}, ptr(2)
 	r.Options[2].TotalCost = d("80")

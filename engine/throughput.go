@@ -14,8 +14,13 @@ type Throughput struct {
 	AcceleratorsPerReplica int64            `json:"accelerators_per_replica"`
 	BatchSize              *int64           `json:"batch_size"`     // nil when measured
 	DecodeStepMs           *decimal.Decimal `json:"decode_step_ms"` // nil when measured
+	// TPOTMs is the time between two of a user's output tokens: the decode
+	// step plus the share of prefill work each step carries under
+	// continuous batching (a request's prefill × batch / output tokens).
+	// The TPOT target limits it. Nil when measured.
+	TPOTMs *decimal.Decimal `json:"tpot_ms"`
 	// TokensPerSecondPerUser is what each sequence of the batch receives:
-	// one token a decode step. Nil when measured.
+	// one token a TPOT. Nil when measured.
 	TokensPerSecondPerUser *decimal.Decimal `json:"tokens_per_s_per_user"`
 	// TimeToFirstTokenMs is the prompt's prefill on the replica plus one
 	// decode step, without queueing (firstToken). Nil when measured.
@@ -172,7 +177,7 @@ func estimates(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Field
 			// the first.
 			took := t.TimeToFirstTokenMs
 			if fe.Path == "workload.tpot_slo_ms" {
-				took = t.DecodeStepMs
+				took = t.TPOTMs
 			}
 			if took != nil && (firstFE == nil || firstFE.Path == fe.Path && took.Cmp(*fastest) < 0) {
 				firstFE, fastest, fastN, fastLayout = fe, took, n, layout
@@ -429,16 +434,40 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 		}
 		return sum(sum(wk, comm.decode(b)), sh.overhead)
 	}
+	// Prefill: a token's FLOPs over the replica, plus its share of the
+	// collectives' traffic (prefill chunks are large: their latency is
+	// spread over thousands of tokens and left out). Seconds a prefill
+	// token on the replica.
+	perToken := div(sh.prefillFLOP, fl)
+	if overlap {
+		perToken = maxDec(perToken, comm.perToken)
+	} else {
+		perToken = sum(perToken, comm.perToken)
+	}
+	// The time per output token a user sees (methodology, "Time per output
+	// token from the mixed step"): each step carries, beside the batch's
+	// decode, b / out requests' prefill (continuous batching with chunked
+	// prefill), so TPOT = step + b × a request's prefill / out.
+	promptTime := mul(mul(w.in, diff(one, w.cached)), perToken)
+	tpot := func(b, step decimal.Decimal) decimal.Decimal {
+		if w.out.Sign() == 0 {
+			return step
+		}
+		return sum(step, div(mul(b, promptTime), w.out))
+	}
 	if w.slo.Sign() > 0 {
-		// The largest batch whose step meets the SLO: the step only grows
-		// with the batch, so a bisection finds it exactly.
-		fits := func(b int64) bool { return cmp(stepTime(intDecimal(b)), w.slo) <= 0 }
+		// The largest batch whose TPOT meets the SLO: it only grows with
+		// the batch, so a bisection finds it exactly.
+		fits := func(b int64) bool {
+			bd := intDecimal(b)
+			return cmp(tpot(bd, stepTime(bd)), w.slo) <= 0
+		}
 		if !fits(1) {
-			step1 := roundUp(stepTime(one).Mul(thousand), 2)
-			t.DecodeStepMs = &step1
+			tpot1 := roundUp(tpot(one, stepTime(one)).Mul(thousand), 2)
+			t.TPOTMs = &tpot1
 			return t, &FieldError{"workload.tpot_slo_ms", fmt.Sprintf(
-				"one decode step takes %s ms on a replica of %s even at batch 1 (the fastest considered), more than the time-per-output-token target (workload.tpot_slo_ms) of %s ms. Raise the target to at least %s ms, or choose a faster accelerator.",
-				Count(step1, 2), accelerators(n), Count(w.slo.Mul(thousand), 3), Count(step1, 2))}
+				"one output token takes %s ms on a replica of %s even at batch 1 (the fastest considered: a decode step and its share of the prompt's prefill), more than the time-per-output-token target (workload.tpot_slo_ms) of %s ms. Raise the target to at least %s ms, or choose a faster accelerator.",
+				Count(tpot1, 2), accelerators(n), Count(w.slo.Mul(thousand), 3), Count(tpot1, 2))}
 		}
 		if hi := batch.IntPart(); !fits(hi) {
 			lo := int64(1) // fits(lo) and !fits(hi)
@@ -474,18 +503,12 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 	t.AcceleratorsPerReplica = n
 	t.BatchSize = &b
 	t.DecodeStepMs = &ms
-	perUser := div(one, step)
+	userTPOT := tpot(batch, step)
+	tpotMs := mul(userTPOT, thousand)
+	t.TPOTMs = &tpotMs
+	perUser := div(one, userTPOT)
 	t.TokensPerSecondPerUser = &perUser
 	t.DecodeTokensPerS = div(batch, mul(step, nd))
-	// Prefill: a token's FLOPs over the replica, plus its share of the
-	// collectives' traffic (prefill chunks are large: their latency is
-	// spread over thousands of tokens and left out).
-	perToken := div(sh.prefillFLOP, fl)
-	if overlap {
-		perToken = maxDec(perToken, comm.perToken)
-	} else {
-		perToken = sum(perToken, comm.perToken)
-	}
 	t.PrefillTokensPerS = div(one, mul(perToken, nd))
 	if fe := firstToken(w, o, &t, step); fe != nil {
 		return t, fe

@@ -66,27 +66,36 @@ func TestRooflineSLO(t *testing.T) {
 	s := rooflineScenario()
 	s.Workload.TPOTSLOms = N("30")
 	tp := mustEval(t, s).Options[0].Throughput
-	// Of the 30 ms, 32 layers × 20 µs = 0.64 ms go to the step's time a
-	// layer. By memory: ((0.03 − 0.00064) × 1e12 − 16e9) / 196,608,000 =
-	// 67.95 → 67; by compute: 0.02936 × 500e12 / 16e9 = 917.5. Batch 67:
-	// step (16e9 + 67 × 196,608,000) / 1e12 + 0.64 ms = 29.812736 ms.
-	if *tp.BatchSize != 67 || tp.BatchLimit != "slo" {
-		t.Errorf("batch = %d (%s), want 67 (slo)", *tp.BatchSize, tp.BatchLimit)
+	// The time per output token is the step plus the batch's share of
+	// prefill (methodology, "Time per output token from the mixed step"):
+	// a request's 1,000 prompt tokens at 31,250 tokens/s take 32 ms, spread
+	// over its 1,000 output tokens, so each of b users waits b × 32 µs a
+	// token for prefill. Step at b: (16e9 + b × 196,608,000) / 1e12 s + 32
+	// layers × 20 µs = 16.64 ms + b × 196.608 µs; TPOT = 16.64 ms + b ×
+	// 228.608 µs ≤ 30 ms: b ≤ 13.36 / 0.228608 = 58.44 → 58 (compute,
+	// 58 × 2 × 8e9 / 500e12 = 1.856 ms, stays below the read). Batch 58:
+	// step 16.64 + 11.403264 = 28.043264 ms, TPOT 28.043264 + 58 × 0.032 =
+	// 29.899264 ms.
+	if *tp.BatchSize != 58 || tp.BatchLimit != "slo" {
+		t.Errorf("batch = %d (%s), want 58 (slo)", *tp.BatchSize, tp.BatchLimit)
 	}
-	checkNear(t, "step ms", *tp.DecodeStepMs, d("29.812736"))
+	checkNear(t, "step ms", *tp.DecodeStepMs, d("28.043264"))
+	checkNear(t, "TPOT ms", *tp.TPOTMs, d("29.899264"))
 
 	s.Workload.TPOTSLOms = N("5") // weights alone take 16 ms to read
-	// At batch 1: (16e9 + 196,608,000) / 1e12 s + 0.64 ms = 16.836608 ms,
-	// rounded up to 16.84. The only option cannot serve: no comparison.
+	// At batch 1: (16e9 + 196,608,000) / 1e12 s + 0.64 ms = 16.836608 ms
+	// of step and 0.032 ms of prefill: 16.868608 ms, rounded up to 16.87.
+	// The only option cannot serve: no comparison.
 	_, err := Evaluate(s)
 	var errs Errors
-	want := "option 1 (x) cannot serve: one decode step takes 16.84 ms on a replica of 1 accelerator even at batch 1 (the fastest considered), more than the time-per-output-token target (workload.tpot_slo_ms) of 5 ms. Raise the target to at least 16.84 ms, or choose a faster accelerator or a replica of 4 accelerators (accelerators_per_replica), which meets it."
+	want := "option 1 (x) cannot serve: one output token takes 16.87 ms on a replica of 1 accelerator even at batch 1 (the fastest considered: a decode step and its share of the prompt's prefill), more than the time-per-output-token target (workload.tpot_slo_ms) of 5 ms. Raise the target to at least 16.87 ms, or choose a faster accelerator or a replica of 4 accelerators (accelerators_per_replica), which meets it."
 	if !errors.As(err, &errs) || errs.For("options") != NoOptionCanServe || errs.For("workload.tpot_slo_ms") != want {
 		t.Errorf("want an SLO error, got %v", err)
 	}
 	// The advice holds. On 2 accelerators the weights alone take (16e9 +
 	// 196,608,000) / 2e12 s + 0.64 ms = 8.74 ms, more than 5, before any
-	// collective; on 4, 4.05 ms + 0.64 ms plus the all-reduces meets it.
+	// collective; on 4, 4.05 ms + 0.64 ms plus the all-reduces and 16 µs
+	// of prefill meets it.
 	for _, c := range []struct {
 		n     string
 		serve bool
@@ -238,14 +247,18 @@ func TestRooflineMoESLO(t *testing.T) {
 	s.Workload.TPOTSLOms = N("20")
 	tp := mustEval(t, s).Options[0].Throughput
 	// The step at batch b reads 16e9 − 12e9 × 0.5^b bytes of weights and
-	// b × 196,608,000 of KV, plus 32 layers × 20 µs = 0.64 ms. b = 17: 16e9
-	// − 91,552.734375 + 3,342,336,000 = 19,342,244,447.265625 bytes,
-	// 19.342… + 0.64 = 19.982… ms: within 20 ms; b = 18 adds 196,608,000 −
-	// 45,776.37 bytes: 20.18 ms, over. Batch 17.
-	if *tp.BatchSize != 17 || tp.BatchLimit != "slo" {
-		t.Errorf("batch = %d (%s), want 17 (slo)", *tp.BatchSize, tp.BatchLimit)
+	// b × 196,608,000 of KV, plus 32 layers × 20 µs = 0.64 ms; each user's
+	// token also waits b × 20 µs of prefill (a request's 1,000 prompt
+	// tokens at 50,000 tokens/s, 20 ms, over 1,000 output tokens). b = 15:
+	// 16e9 − 366,210.9375 + 2,949,120,000 = 18,948,753,789.0625 bytes,
+	// 18.948… + 0.64 = 19.5887537890625 ms of step, + 0.3 ms = 19.889 ms of
+	// TPOT: within 20 ms; b = 16: 16e9 − 183,105.47 + 3,145,728,000 bytes,
+	// 19.786 ms of step + 0.32 = 20.106 ms, over. Batch 15.
+	if *tp.BatchSize != 15 || tp.BatchLimit != "slo" {
+		t.Errorf("batch = %d (%s), want 15 (slo)", *tp.BatchSize, tp.BatchLimit)
 	}
-	checkNear(t, "step ms", *tp.DecodeStepMs, d("19.982244447265625"))
+	checkNear(t, "step ms", *tp.DecodeStepMs, d("19.5887537890625"))
+	checkNear(t, "TPOT ms", *tp.TPOTMs, d("19.8887537890625"))
 }
 
 func TestRooflineMoEFieldsChecked(t *testing.T) {
@@ -325,8 +338,37 @@ func TestRooflineTensorParallelCommunication(t *testing.T) {
 
 func TestRooflineTokensPerUser(t *testing.T) {
 	tp := mustEval(t, rooflineScenario()).Options[0].Throughput
-	// One token a step of 59.697152 ms: 1 / 0.059697152 = 16.75121788… tokens/s.
-	checkNear(t, "tokens/s per user", *tp.TokensPerSecondPerUser, d("16.751217880544787128203369"))
+	// One token a TPOT: the step of 59.697152 ms plus 219 users' share of
+	// prefill, 219 × 32 ms / 1,000 = 7.008 ms (TestRooflineMixedStepTPOT):
+	// 1 / 0.066705152 = 14.99134579… tokens/s.
+	checkNear(t, "tokens/s per user", *tp.TokensPerSecondPerUser, d("14.991345795898943457920612"))
+}
+
+// TestRooflineMixedStepTPOT checks the time per output token from the mixed
+// step (methodology, "Time per output token from the mixed step"): TPOT =
+// decode step + batch × a request's uncached prefill time / output tokens,
+// and that it is the throughput's own accounting.
+func TestRooflineMixedStepTPOT(t *testing.T) {
+	tp := mustEval(t, rooflineScenario()).Options[0].Throughput
+	// Batch 219 (memory), step 59.697152 ms (TestRooflineHandWorked);
+	// prefill 31,250 tokens/s: a request's 1,000 prompt tokens take 32 ms.
+	// TPOT = 59.697152 + 219 × 32 / 1,000 = 66.705152 ms.
+	checkNear(t, "step ms", *tp.DecodeStepMs, d("59.697152"))
+	checkNear(t, "TPOT ms", *tp.TPOTMs, d("66.705152"))
+	// The same accounting as the throughput: a request costs 0.032 s of
+	// prefill and 1,000 / 3,668.5167… s of decode on the one accelerator;
+	// 219 users each get out / TPOT tokens/s, 219 × 1,000 / 66.705152 ms
+	// = 3,283.1047… tokens/s, which is 1,000 tokens over the request's
+	// 0.032 + 0.272592… = 0.304592… s.
+	perReplica := div(intDecimal(*tp.BatchSize), div(*tp.TPOTMs, thousand))
+	checkNear(t, "output rate", perReplica, div(d("1000"), tp.AcceleratorSecondsPerRequest))
+
+	// Half the prompt cached: 500 uncached tokens, 16 ms a request, 219 ×
+	// 16 / 1,000 = 3.504 ms: TPOT 63.201152 ms.
+	s := rooflineScenario()
+	s.Workload.CachedInputShare = N("0.5")
+	tp = mustEval(t, s).Options[0].Throughput
+	checkNear(t, "TPOT ms, half cached", *tp.TPOTMs, d("63.201152"))
 }
 
 // candidatesOf is every replica the estimate considers for the scenario's

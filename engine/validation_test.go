@@ -175,9 +175,11 @@ var validationBaseline = struct{ within25, within2x, of int }{157, 261, 294}
 
 // tpotBaseline is the time-per-output-token check's floor (docs/methodology.md,
 // "Time per output token against measurement", declared before any figure
-// was computed; these are the figures its first computation gave: 76 of
-// 128 within ±25 %, 114 within 0.5–2×, median ratio 0.80).
-var tpotBaseline = struct{ within25, within2x, of int }{76, 114, 128}
+// was computed; its first computation gave 76 of 128 within ±25 %, 114
+// within 0.5–2×, median ratio 0.80, of the decode step alone; recomputed
+// once after the time per output token took the mixed step's prefill,
+// as declared: 93 of 128, 123, median 0.86).
+var tpotBaseline = struct{ within25, within2x, of int }{93, 123, 128}
 
 const (
 	throughputData = "testdata/throughput/"
@@ -192,7 +194,7 @@ type validationCase struct {
 	lnRatio                   decimal.Decimal // |ln ratio|
 	source, url               string
 	latencyUs, mbu, mfu       Num             // collective_latency_us, mbu and mfu for a fit; unset: the defaults
-	stepMs                    decimal.Decimal // the estimate's decode step at the case's operating point
+	stepMs                    decimal.Decimal // the estimate's time per output token at the case's operating point
 	tpot                      *tpotCase       // the time-per-output-token check, where the measurement states one
 	checked                   *plan
 }
@@ -292,7 +294,7 @@ func (c *validationCase) estimateChecked() error {
 	if c.col["phase"] == "decode" {
 		c.estimate = tp.DecodeTokensPerS
 	}
-	c.stepMs = *tp.DecodeStepMs
+	c.stepMs = *tp.TPOTMs
 	c.ratio = div(c.estimate, c.measured)
 	ln, err := c.ratio.Ln(6)
 	c.lnRatio = ln.Abs()

@@ -70,6 +70,9 @@ func TestEstimateAccuracyShown(t *testing.T) {
 	if got, want := op["Batch, decode step"][col], fmt.Sprintf("%d, %s ms (%s)", *r.Options[0].BatchSize, r.Options[0].DecodeStepMs.StringFixed(1), r.Options[0].Binds()); got != want {
 		t.Errorf("batch, decode step %q, want %q", got, want)
 	}
+	if got, want := op["Time per output token"][col], r.Options[0].TPOTMs.StringFixed(1)+" ms"; got != want {
+		t.Errorf("time per output token %q, want %q", got, want)
+	}
 	row := comparisonRows(t, ctx)["Measured ÷ estimated throughput"]
 	want := []string{h100.Low.StringFixed(2) + "–" + h100.High.StringFixed(2) + "×",
 		trn.Low.StringFixed(2) + "–" + trn.High.StringFixed(2) + "×, outside validation", "–", "–"}

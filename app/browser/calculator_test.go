@@ -529,6 +529,7 @@ func TestCalculatorTableHandWorked(t *testing.T) {
 		"Cheapest":                 {"in every month", "never"}, // the cloud is cheaper in both months ($8,760 and $8,760 against $13,797 and $13,797)
 		"Accelerators per replica": {"2", "–"},
 		"Batch, decode step":       {"measured", "–"},
+		"Time per output token":    {"measured", "–"},
 		"Prefill / decode tokens/s per accelerator": {"10,000 / 1,000", "–"},
 		"Peak accelerators":                         {"6", "–"},
 		"Average utilization":                       {"9.2 %", "–"},

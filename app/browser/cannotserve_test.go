@@ -23,7 +23,7 @@ func TestCannotServe(t *testing.T) {
 		t.Fatal(err)
 	}
 	reason := r.Options[1].Infeasible
-	if !strings.HasPrefix(reason, "one decode step takes 10.54 ms on a replica of 8 accelerators even at batch 1") {
+	if !strings.HasPrefix(reason, "one output token takes 10.71 ms on a replica of 8 accelerators even at batch 1") {
 		t.Fatalf("reason %q", reason)
 	}
 	site := calcSite(t)
@@ -112,7 +112,7 @@ func TestCannotServe(t *testing.T) {
 		t.Errorf("the last good results were lost: %q", got)
 	}
 	summary := text(t, ctx, "#error-summary")
-	for _, want := range []string{engine.NoOptionCanServe, "option 1 (H100 on demand) cannot serve: one decode step takes 10.54 ms", "option 2 (H100, 4 reserved for a year) cannot serve"} {
+	for _, want := range []string{engine.NoOptionCanServe, "option 1 (H100 on demand) cannot serve: one output token takes 10.71 ms", "option 2 (H100, 4 reserved for a year) cannot serve"} {
 		if !strings.Contains(summary, want) {
 			t.Errorf("error summary lacks %q:\n%s", want, summary)
 		}

@@ -314,7 +314,7 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 			notes = append(notes, s)
 		}
 		if o.Throughput != nil && o.BatchSize != nil {
-			notes = append(notes, fmt.Sprintf("batch %d, decode step %s ms (%s), %s tokens/s per user, first token in %s ms", *o.BatchSize, o.DecodeStepMs.StringFixed(2), o.Binds(), o.TokensPerSecondPerUser.StringFixed(1), engine.Count(*o.TimeToFirstTokenMs, 0)))
+			notes = append(notes, fmt.Sprintf("batch %d, decode step %s ms (%s), %s ms a token with the step's share of prefill, %s tokens/s per user, first token in %s ms", *o.BatchSize, o.DecodeStepMs.StringFixed(2), o.Binds(), o.TPOTMs.StringFixed(2), o.TokensPerSecondPerUser.StringFixed(1), engine.Count(*o.TimeToFirstTokenMs, 0)))
 		}
 		if len(notes) > 0 {
 			fmt.Fprintf(w, "  %s: %s\n", o.Label, strings.Join(notes, "; "))

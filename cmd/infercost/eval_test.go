@@ -97,26 +97,27 @@ func TestEvalNewUserHandWorked(t *testing.T) {
 		// 50,000,000 × $0.00114 = $57,000; a month of 365/12 days:
 		// $57,000 × 365 / 12 = $1,733,750; 36 months: $62,415,000.
 		"$1.14", "$0.6333", "$1,733,750", "$62,415,000",
-		// The H100 on demand: the engine holds 564 accelerators (141
-		// replicas of 4; the throughput model's); 564 × $2.99 × 730 h =
-		// $1,231,042.80 a month (the 16 committed at the same rate change
-		// nothing), × 36 = $44,317,540.80.
-		"564", "$1,231,043", "$44,317,541",
-		// The margins: the B200's total is the engine's $16,975,574.97
-		// (its JSON: 264 accelerators bought at $50,000, $13,200,000, and
-		// their running costs). Against the H100: $44,317,540.80 −
-		// $16,975,574.97 = $27,341,965.83, 61.7 % of $44,317,540.80;
-		// against the API: $62,415,000 − $16,975,574.97 = $45,439,425.03,
-		// 72.8 % of $62,415,000 (0.72802).
-		"B200 owned is cheapest: $16,975,575 in all",
-		"It costs $27,341,966 less than the runner-up, NVIDIA H100 SXM 80 GB, rented (61.7 % less), and $45,439,425 less than the API, Token API (72.8 % less).",
-		// The crossover against the API for the H100: a replica costs
-		// 4 × $2.99 × 730 = $8,730.80 a month; a request a day costs the
-		// API $0.00114 × 365/12 = $0.034675 a month, so one replica's cost
-		// buys a = 8,730.80 / 0.034675 = 251,789.53 requests a day of the
-		// API. At the crossover the engine holds 3 replicas: V* = 3 × a =
-		// 755,368.59, rounded up.
-		"beats the API at every volume above 755,369 requests a day",
+		// The H100 on demand: the engine holds 812 accelerators (203
+		// replicas of 4; the throughput model's: batch 53 a replica at the
+		// 50 ms time per output token, each step carrying its share of the
+		// 1,500-token prompts; 564 before the ninth session's mixed step);
+		// 812 × $2.99 × 730 h = $1,772,352.40 a month (the 16 committed at
+		// the same rate change nothing), × 36 = $63,804,686.40: more than
+		// the API.
+		"812", "$1,772,352", "$63,804,686",
+		// The margins: the B200's total is the engine's $24,182,085.17
+		// (its JSON: 376 accelerators bought at $50,000, $18,800,000, and
+		// their running costs). The runner-up is now the API: $62,415,000
+		// − $24,182,085.17 = $38,232,914.83, 61.3 % of $62,415,000
+		// (0.61256); the H100 ranks third.
+		"B200 owned is cheapest: $24,182,085 in all",
+		"It costs $38,232,915 less than the runner-up, the API, Token API (61.3 % less).",
+		// The H100 rented by the hour: $63,804,686.40 − $62,415,000 =
+		// $1,389,686.40, 2.2 % of the API's total; a month's fleet costs
+		// $1,772,352.40 / (50,000,000 × 365/12) = $0.0011654 a request
+		// against the API's $0.00114, and a smaller volume fills its
+		// replicas no better: it never beats the API.
+		"costs $1,389,686 more than the API (2.2 % more); never beats the API at any volume",
 		// No growth: the same option is cheapest in every month.
 		"B200 owned: cheapest in every month",
 	} {

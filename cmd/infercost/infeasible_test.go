@@ -17,7 +17,7 @@ func TestEvalCannotServe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	reason := "one decode step takes 10.54 ms on a replica of 8 accelerators even at batch 1 (the fastest considered), more than the time-per-output-token target (workload.tpot_slo_ms) of 5 ms. Raise the target to at least 10.54 ms, or choose a faster accelerator."
+	reason := "one output token takes 10.71 ms on a replica of 8 accelerators even at batch 1 (the fastest considered: a decode step and its share of the prompt's prefill), more than the time-per-output-token target (workload.tpot_slo_ms) of 5 ms. Raise the target to at least 10.71 ms, or choose a faster accelerator."
 	code, out, stderr := runCLI(string(b), "eval", "-set", "workload.tpot_slo_ms=5", "-")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -96,7 +96,7 @@ func TestEvalNoOptionCanServe(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, stderr := runCLI(string(b), "eval", "-set", "workload.tpot_slo_ms=5", "-")
-	want := "options: " + engine.NoOptionCanServe + "\nworkload.tpot_slo_ms: option 1 (H100 on demand) cannot serve: one decode step takes 10.54 ms"
+	want := "options: " + engine.NoOptionCanServe + "\nworkload.tpot_slo_ms: option 1 (H100 on demand) cannot serve: one output token takes 10.71 ms"
 	if code != 2 || out != "" || !strings.Contains(stderr, want) || !strings.Contains(stderr, "option 2 (H100, 4 reserved for a year) cannot serve") {
 		t.Errorf("exit %d, stdout %q, stderr:\n%s", code, out, stderr)
 	}

@@ -20,9 +20,9 @@ const commitTiers = `{"version":2,"name":"commit vs flexible, falling prices",
 // commitments[0] as entered (its $2.00 rate and 50 % upfront, its 36-month
 // term among those compared), not an empty tier at the on-demand $2.99.
 // Checks against the evaluation itself: committing nothing costs what the
-// same option on demand costs ($8,185,538, option 1's total), and the tier
-// as given costs the option's evaluated total ($11,695,177). That the
-// optimum (112 for 12 months) is the cheapest of every size is
+// same option on demand costs ($10,041,737, option 1's total), and the tier
+// as given costs the option's evaluated total ($12,575,731). That the
+// optimum (136 for 12 months) is the cheapest of every size is
 // engine.TestSizingMatchesBruteForce's check, on tiers like this one.
 func TestSizingFirstCommitment(t *testing.T) {
 	code, out, stderr := runCLI(commitTiers, "eval", "-commit-sizing", "-")
@@ -30,16 +30,16 @@ func TestSizingFirstCommitment(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		"     1              H100 od, falling 30%/yr  cloud              2         294    44.3 %     $0.1701  $0.1077  $0.4197   $0.4253  $227,001    $226,748   $8,185,538",
-		"     2  H100 3y commit 200 @2.0 upfront 50%  cloud              2         294    44.3 %     $0.2431  $0.1539  $0.5996   $0.6077  $327,040    $365,471  $11,695,177",
-		"  H100 od, falling 30%/yr: committing nothing has the least total cost ($8,185,538 over the horizon): no commitment of 12, 24 or 36 months at $2.99 an hour beats renting on demand for this demand; committing to the peak (294) would cost $4,963,600 more.",
-		"  H100 3y commit 200 @2.0 upfront 50% (its first tier, options[1].commitments[0], 50.0 % paid upfront): committing 112 accelerators for 12 months at $2.00 an hour has the least total cost, $7,711,965 over the horizon. 25 % fewer (84) costs $98,941 more, 25 % more (140) $248,848 more; committing to the peak (294) $2,999,090 more, and nothing $473,573 more. The first tier as given (200 for 36 months) has a total cost of $11,695,177, $3,983,211 more.",
+		"     1              H100 od, falling 30%/yr  cloud              2         360    44.3 %     $0.2087  $0.1076  $0.6129   $0.5217  $279,386    $277,651  $10,041,737",
+		"     2  H100 3y commit 200 @2.0 upfront 50%  cloud              2         360    44.3 %     $0.2614  $0.1348  $0.7676   $0.6534  $327,040    $416,374  $12,575,731",
+		"  H100 od, falling 30%/yr: committing nothing has the least total cost ($10,041,737 over the horizon): no commitment of 12, 24 or 36 months at $2.99 an hour beats renting on demand for this demand; committing to the peak (360) would cost $6,073,699 more.",
+		"  H100 3y commit 200 @2.0 upfront 50% (its first tier, options[1].commitments[0], 50.0 % paid upfront): committing 136 accelerators for 12 months at $2.00 an hour has the least total cost, $9,461,126 over the horizon. 25 % fewer (102) costs $125,700 more, 25 % more (170) $283,812 more; committing to the peak (360) $3,668,901 more, and nothing $580,611 more. The first tier as given (200 for 36 months) has a total cost of $12,575,731, $3,114,605 more.",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-	// $7,711,965 + $473,573 = $8,185,538: nothing committed is option 1's cost.
+	// $9,461,126 + $580,611 = $10,041,737: nothing committed is option 1's cost.
 	if strings.Contains(out, "at $2.99 an hour, no commitment of 12 months") {
 		t.Error("the old sentence")
 	}
@@ -61,8 +61,8 @@ func TestVerdictSiteOutgrown(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		"\nOver 36 months, H100 owned is cheapest: $4,275,044 in all, $0.1807 per million tokens, but its fleet outgrows the 200 kW site in month 27.\n",
-		"  H100 owned: 1.638 kW an accelerator at the meter (the option's power per accelerator, 1.26 kW all-in, × its PUE 1.3); the workload's fleet needs at most 514.33 kW\n    outgrows the site's 200 kW in month 27\n",
+		"\nOver 36 months, H100 owned is cheapest: $5,635,164 in all, $0.2382 per million tokens, but its fleet outgrows the 200 kW site in month 24.\n",
+		"  H100 owned: 1.638 kW an accelerator at the meter (the option's power per accelerator, 1.26 kW all-in, × its PUE 1.3); the workload's fleet needs at most 681.41 kW\n    outgrows the site's 200 kW in month 24\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
