@@ -203,20 +203,18 @@ func TestEntryNewUserTask(t *testing.T) {
 	// Hand-worked (as in TestEvalNewUserHandWorked): the API's request
 	// costs 1,500 × $0.60/M + 300 × $0.80/M = $0.00114, $57,000 a day for
 	// 50,000,000, $57,000 × 365/12 = $1,733,750 a month, $62,415,000 over
-	// 36 months. The H100's 564 accelerators (the engine's) cost 564 ×
-	// $2.99 × 730 = $1,231,042.80 a month, $44,317,540.80 in all. The
-	// margins against the B200's $16,975,574.97: $27,341,965.83 (61.7 %)
-	// and $45,439,425.03 (72.8 %). The H100's crossover: a replica costs
-	// 4 × $2.99 × 730 = $8,730.80 a month, which buys the API 8,730.80 /
-	// ($0.00114 × 365/12) = 251,789.53 requests a day; 3 replicas at the
-	// crossover: 755,368.59, rounded up.
+	// 36 months. The H100's 812 accelerators (the engine's) cost 812 ×
+	// $2.99 × 730 = $1,772,352.40 a month, $63,804,686.40 in all, more
+	// than the API, which it never beats. The margin of the B200's
+	// $24,182,085.17 over the runner-up, now the API: $38,232,914.83
+	// (61.3 %).
 	checkTexts(t, ctx, map[string]string{
 		stat(0, "first_month_cost"):  "$1,733,750",
 		stat(0, "total_cost"):        "$62,415,000",
-		stat(1, "first_month_cost"):  "$1,231,043",
-		stat(1, "total_cost"):        "$44,317,541",
-		stat(1, "break_even_volume"): "755,369 requests/day",
-		"#summary-margin":            "It costs $27,341,966 less than the runner-up, NVIDIA H100 SXM 80 GB, rented (61.7 % less), and $45,439,425 less than the API, Token API (72.8 % less).",
+		stat(1, "first_month_cost"):  "$1,772,352",
+		stat(1, "total_cost"):        "$63,804,686",
+		stat(1, "break_even_volume"): "never",
+		"#summary-margin":            "It costs $38,232,915 less than the runner-up, the API, Token API (61.3 % less).",
 	})
 	// The headline: the verdict and the margin over the runner-up and the
 	// API; with no growth the ranking does not change over the months

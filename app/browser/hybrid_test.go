@@ -94,8 +94,8 @@ func TestHybridFleet(t *testing.T) {
 }
 
 // TestExampleHybrid: the hybrid example, opened from the Example menu,
-// shows its layers: a base of 12 found by search, and month 1 of
-// engine/hybrid_test.go's TestExampleHybridStory ($22,761.40, working
+// shows its layers: a base of 16 found by search, and month 1 of
+// engine/hybrid_test.go's TestExampleHybridStory ($28,893.40, working
 // there).
 func TestExampleHybrid(t *testing.T) {
 	s := calcSite(t)
@@ -103,8 +103,8 @@ func TestExampleHybrid(t *testing.T) {
 	step(t, ctx, 90*time.Second, chromedp.Navigate(s.URL), WaitApp(), WaitTable())
 	step(t, ctx, 60*time.Second, choose("example", "hybrid"),
 		WaitJS(`document.getElementById("scenario-name").value.startsWith("Enterprise copilot")`, 20*time.Second),
-		waitText(stat(3, "first_month_cost"), "$22,761"),
-		waitText("#hybrid-layers-3-caption", "base of 12 accelerators (the size that costs the least); the burst layer holds at most 16 in an hour."))
+		waitText(stat(3, "first_month_cost"), "$28,893"),
+		waitText("#hybrid-layers-3-caption", "base of 16 accelerators (the size that costs the least); the burst layer holds at most 16 in an hour."))
 	if got := text(t, ctx, "#w-daily-profile option:checked"); got != "Business hours (09:00–17:00)" {
 		t.Errorf("profile %q", got)
 	}
