@@ -171,7 +171,7 @@ var WorkloadFields = []WorkloadField{
 		func(w *Workload) *Num { return &w.MonthlyGrowth }},
 	{field("horizon_months", "h", "Horizon", "months", "How many months to cost.", "1", "120", constant(DefaultHorizonMonths), integer),
 		func(w *Workload) *Num { return &w.HorizonMonths }},
-	{field("tpot_slo_ms", "slo", "Time per output token target", "ms", "The slowest acceptable time between two output tokens for each user: 50 ms is 20 tokens/s per user, a chat reply faster than people read. It limits the batch. 0 for no target (batch throughput).", "0", "100000", constant(DefaultTPOTTargetMs)),
+	{field("tpot_slo_ms", "slo", "Time per output token target", "ms", "The slowest acceptable time between two output tokens for each user: 50 ms is 20 tokens/s per user, a chat reply faster than people read. It counts the decode step and the share of other requests' prompts each step also processes, and limits the batch. 0 for no target (batch throughput).", "0", "100000", constant(DefaultTPOTTargetMs)),
 		func(w *Workload) *Num { return &w.TPOTSLOms }},
 	{field("ttft_slo_ms", "ttft", "Time to first token target", "ms", "Optional: the slowest acceptable wait for the first token, the prompt's prefill on one replica plus a decode step (queueing not included). It rules out replicas too narrow to prefill the prompt in time.", "0", "3600000", optional("no target"), positive, since(3)),
 		func(w *Workload) *Num { return &w.TTFTSLOms }},
