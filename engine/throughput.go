@@ -448,13 +448,8 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 	// token from the mixed step"): each step carries, beside the batch's
 	// decode, b / out requests' prefill (continuous batching with chunked
 	// prefill), so TPOT = step + b × a request's prefill / out.
-	promptTime := mul(mul(w.in, diff(one, w.cached)), perToken)
-	tpot := func(b, step decimal.Decimal) decimal.Decimal {
-		if w.out.Sign() == 0 {
-			return step
-		}
-		return sum(step, div(mul(b, promptTime), w.out))
-	}
+	promptTime := mul(w.uncachedIn(), perToken)
+	tpot := func(b, step decimal.Decimal) decimal.Decimal { return sum(step, div(mul(b, promptTime), w.out)) }
 	if w.slo.Sign() > 0 {
 		// The largest batch whose TPOT meets the SLO: it only grows with
 		// the batch, so a bisection finds it exactly.
@@ -523,8 +518,7 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 // utilization, which keeps queues short. The error says when the workload's
 // target cannot be met at this replica size.
 func firstToken(w workloadPlan, o *optionPlan, t *Throughput, step decimal.Decimal) *FieldError {
-	uncachedIn := mul(w.in, diff(one, w.cached))
-	ttft := sum(div(uncachedIn, mul(t.PrefillTokensPerS, intDecimal(t.AcceleratorsPerReplica))), step)
+	ttft := sum(div(w.uncachedIn(), mul(t.PrefillTokensPerS, intDecimal(t.AcceleratorsPerReplica))), step)
 	ms := mul(ttft, thousand)
 	t.TimeToFirstTokenMs = &ms
 	if w.ttft.Sign() > 0 && cmp(ttft, w.ttft) > 0 {
@@ -649,10 +643,13 @@ func powRound(x decimal.Decimal, n int64) decimal.Decimal {
 	return r
 }
 
+// uncachedIn is a request's input tokens that prefill computes: those not
+// served from the prefix cache.
+func (w workloadPlan) uncachedIn() decimal.Decimal { return mul(w.in, diff(one, w.cached)) }
+
 // finish derives the per-request figures from the rates.
 func (t *Throughput) finish(w workloadPlan) {
-	uncachedIn := mul(w.in, diff(one, w.cached))
-	prefill := div(uncachedIn, t.PrefillTokensPerS)
+	prefill := div(w.uncachedIn(), t.PrefillTokensPerS)
 	decode := div(w.out, t.DecodeTokensPerS)
 	t.AcceleratorSecondsPerRequest = sum(prefill, decode)
 	t.InputShareOfTime = div(prefill, t.AcceleratorSecondsPerRequest)

@@ -194,7 +194,7 @@ type validationCase struct {
 	lnRatio                   decimal.Decimal // |ln ratio|
 	source, url               string
 	latencyUs, mbu, mfu       Num             // collective_latency_us, mbu and mfu for a fit; unset: the defaults
-	stepMs                    decimal.Decimal // the estimate's time per output token at the case's operating point
+	tpotMs                    decimal.Decimal // the estimate's time per output token at the case's operating point
 	tpot                      *tpotCase       // the time-per-output-token check, where the measurement states one
 	checked                   *plan
 }
@@ -294,11 +294,17 @@ func (c *validationCase) estimateChecked() error {
 	if c.col["phase"] == "decode" {
 		c.estimate = tp.DecodeTokensPerS
 	}
-	c.stepMs = *tp.TPOTMs
-	c.ratio = div(c.estimate, c.measured)
-	ln, err := c.ratio.Ln(6)
-	c.lnRatio = ln.Abs()
+	c.tpotMs = *tp.TPOTMs
+	var err error
+	c.ratio, c.lnRatio, err = ratioOf(c.estimate, c.measured)
 	return err
+}
+
+// ratioOf is estimate ÷ measured and its |ln|, as the summaries read them.
+func ratioOf(estimate, measured decimal.Decimal) (ratio, lnAbs decimal.Decimal, err error) {
+	ratio = div(estimate, measured)
+	ln, err := ratio.Ln(6)
+	return ratio, ln.Abs(), err
 }
 
 // scalesOut says whether the case's replica is wider than its scale-up
@@ -402,12 +408,11 @@ func TestThroughputValidation(t *testing.T) {
 			continue
 		}
 		if ms, ok := measuredTPOT(published[id]); ok {
-			ratio := div(c.stepMs, ms)
-			ln, err := ratio.Ln(6)
+			ratio, ln, err := ratioOf(c.tpotMs, ms)
 			if err != nil {
 				t.Fatal(err)
 			}
-			c.tpot = &tpotCase{measuredMs: ms, ratio: ratio, lnRatio: ln.Abs()}
+			c.tpot = &tpotCase{measuredMs: ms, ratio: ratio, lnRatio: ln}
 		}
 		cases = append(cases, c)
 	}
@@ -944,8 +949,8 @@ func TestReadmeMLPerfTable(t *testing.T) {
 }
 
 // tpotCase is a case's time-per-output-token check: the measured mean
-// time per output token (or inter-token latency) and the estimate's decode
-// step over it.
+// time per output token (or inter-token latency) and the estimate's time
+// per output token over it.
 type tpotCase struct {
 	measuredMs, ratio, lnRatio decimal.Decimal
 }
@@ -990,44 +995,36 @@ func tpotAccuracy(cases []*validationCase) accuracy {
 func tpotReport(b *strings.Builder, cases []*validationCase) {
 	set := withTPOT(cases)
 	fmt.Fprintf(b, "\n## Time per output token: %d cases\n\n", len(set))
-	b.WriteString(`The estimate's decode step at each case's own operating point (the batch its memory holds, capped by the
-case's batch cap: for these runs, the concurrency) against the published mean time per output token or mean
-inter-token latency of the same run. Ratio = estimated TPOT / measured TPOT: below 1, the estimate promises
-faster tokens than were measured. Which cases, and why the others are not compared, is declared in
-` + "`docs/methodology.md`" + ` ("Time per output token against measurement"). Nothing is fitted on these figures.
-
-| cases | count | within ±25 % | within 0.5–2× | median ratio | median \|ln ratio\| |
-|---|--:|--:|--:|--:|--:|
+	b.WriteString(`The estimate's time per output token (its decode step and the share of prefill each step carries) at
+each case's own operating point (the batch its memory holds, capped by the case's batch cap: for these runs, the
+concurrency) against the published mean time per output token or mean inter-token latency of the same run. Ratio
+= estimated TPOT / measured TPOT: below 1, the estimate promises faster tokens than were measured. Which cases,
+and why the others are not compared, is declared in ` + "`docs/methodology.md`" + ` ("Time per output token against
+measurement"). Nothing is fitted on these figures.
 `)
-	accuracyRow(b, "all", tpotAccuracy(set))
-	for _, key := range []string{"source", "accelerator"} {
-		var groups []string
-		for _, c := range set {
-			g := c.source
-			if key == "accelerator" {
-				g = c.col["accelerator"]
-			}
-			if !slices.Contains(groups, g) {
-				groups = append(groups, g)
-			}
-		}
-		slices.Sort(groups)
-		if key == "accelerator" {
-			b.WriteString("\n| accelerator | count | within ±25 % | within 0.5–2× | median ratio | median \\|ln ratio\\| |\n|---|--:|--:|--:|--:|--:|\n")
-		}
-		for _, g := range groups {
-			accuracyRow(b, g, tpotAccuracy(slices.DeleteFunc(slices.Clone(set), func(c *validationCase) bool {
-				if key == "accelerator" {
-					return c.col["accelerator"] != g
-				}
-				return c.source != g
-			})))
-		}
-	}
+	tpotTable(b, "cases", set, func(*validationCase) string { return "all" })
+	tpotTable(b, "source", set, func(c *validationCase) string { return c.source })
+	tpotTable(b, "accelerator", set, func(c *validationCase) string { return c.col["accelerator"] })
 	b.WriteString("\n| id | set | model | accelerator | layout | in / out | batch cap | estimated TPOT, ms | measured TPOT, ms | ratio |\n|---|---|---|---|---|--:|--:|--:|--:|--:|\n")
 	for _, c := range set {
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s / %s | %s | %s | %s | %s |\n", c.col["id"], c.col["split"], c.col["model"],
 			c.col["accelerator"], c.col["layout"], c.col["input_tokens"], c.col["output_tokens"], c.col["max_batch"],
-			c.stepMs.StringFixed(1), c.tpot.measuredMs.StringFixed(2), c.tpot.ratio.StringFixed(2))
+			c.tpotMs.StringFixed(1), c.tpot.measuredMs.StringFixed(2), c.tpot.ratio.StringFixed(2))
+	}
+}
+
+// tpotTable is a summary table of the time-per-output-token check, a row
+// for each group that key puts the cases in, in label order.
+func tpotTable(b *strings.Builder, heading string, set []*validationCase, key func(*validationCase) string) {
+	fmt.Fprintf(b, "\n| %s | count | within ±25 %% | within 0.5–2× | median ratio | median \\|ln ratio\\| |\n|---|--:|--:|--:|--:|--:|\n", heading)
+	var groups []string
+	for _, c := range set {
+		if g := key(c); !slices.Contains(groups, g) {
+			groups = append(groups, g)
+		}
+	}
+	slices.Sort(groups)
+	for _, g := range groups {
+		accuracyRow(b, g, tpotAccuracy(slices.DeleteFunc(slices.Clone(set), func(c *validationCase) bool { return key(c) != g })))
 	}
 }

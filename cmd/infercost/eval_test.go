@@ -118,6 +118,15 @@ func TestEvalNewUserHandWorked(t *testing.T) {
 		// against the API's $0.00114, and a smaller volume fills its
 		// replicas no better: it never beats the API.
 		"costs $1,389,686 more than the API (2.2 % more); never beats the API at any volume",
+		// Its operating point: batch 53 a replica of 4, decode step
+		// 24.588 ms, prefill 2,658.930 tokens/s an accelerator (the
+		// roofline's, in the JSON golden). A request's 1,500 prompt tokens
+		// take 1,500 / (4 × 2,658.930) = 141.034 ms on the replica, so each
+		// of the 53 users' tokens also waits 53 × 141.034 / 300 = 24.916 ms
+		// of prefill: 24.588 + 24.916 = 49.504 ms a token (engine's
+		// "Time per output token from the mixed step"), 1,000 / 49.5045 =
+		// 20.2 tokens/s per user; the first token 141.03 + 24.59 = 165.6 ms.
+		"batch 53, decode step 24.59 ms (memory-bound; the batch is capped by the time-per-token target), 49.50 ms a token with the step's share of prefill, 20.2 tokens/s per user, first token in 166 ms",
 		// No growth: the same option is cheapest in every month.
 		"B200 owned: cheapest in every month",
 	} {
