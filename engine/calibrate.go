@@ -58,6 +58,7 @@ func calibrate(errs *Errors, p *plan, s *Scenario, i int) {
 	at := workloadPlan{in: dec(mp.InputTokens), out: dec(mp.OutputTokens), cached: zero, p2a: one, horizon: 1}
 	mo := *o
 	mo.perReplica, mo.maxBatch = mp.Accelerators, mp.MaxBatch
+	mo.disaggregated = false // the measurement's replicas prefill and decode
 	t, fe := throughput(at, p.model, &mo)
 	if fe != nil {
 		errs.add(path, fmt.Sprintf("the estimate of %s's own conditions fails: %s", mp.ID, fe.Msg))
@@ -80,7 +81,12 @@ func calibrate(errs *Errors, p *plan, s *Scenario, i int) {
 // under workload w: the conditions that differ from the measurement's.
 func (c *Calibration) calibrated(w workloadPlan, t *Throughput) *Calibration {
 	out := *c
-	out.Differences = measuredDifferences(c.preset, w, t.AcceleratorsPerReplica)
+	if t.Pools == nil {
+		out.Differences = measuredDifferences(c.preset, w, t.AcceleratorsPerReplica)
+		return &out
+	}
+	out.Differences = append(measuredDifferences(c.preset, w, t.Pools.DecodeAcceleratorsPerReplica),
+		"measured with every replica prefilling and decoding, this option serves disaggregated (both pools calibrated by the same factor)")
 	return &out
 }
 

@@ -48,6 +48,7 @@ const (
 	Bought        // only when owned hardware is bought, not leased
 	Loan          // only when purchases are financed by a loan
 	Leased        // only when owned hardware is leased
+	Split         // only with disaggregated serving (and estimated throughput)
 )
 
 // bounds is shorthand for a field's range.
@@ -313,6 +314,10 @@ var OptionFields = []OptionField{
 		func(o *Option) *Num { return &o.DecodeTokensPerS }},
 	{field("accelerators_per_replica", "apr", "Accelerators per replica", "accelerators", "Accelerators that serve one copy of the model; by default the size with the lowest total cost among the smallest power of two that fits it and 2, 4 and 8 times that (and, for an MoE model, expert-parallel sizes).", "1", "4096", optional("the cheapest of the smallest power of two that fits the model and 2, 4 and 8 times that"), integer), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.AcceleratorsPerReplica }},
+	{field("disaggregated", "dg", "Disaggregated serving", "0 or 1", "1: prompts are prefilled on replicas of their own and each prompt's KV cache is sent to a decode replica, over the scale-up interconnect when a unit of the two pools fits in one scale-up domain, else over the scale-out network. The fleet grows in units of so many prefill replicas and so many decode replicas, each pool with its own replica size, chosen for cost; a user's time per output token is then the decode step alone. 0: every replica prefills and decodes (continuous batching with chunked prefill).", "0", "1", constant(decimal.Zero), integer, only(Estimated), since(6)), selfHosted, "throughput",
+		func(o *Option) *Num { return &o.Disaggregated }},
+	{field("prefill_accelerators_per_replica", "papr", "Prefill accelerators per replica", "accelerators", "With disaggregated serving, the accelerators of one prefill replica (accelerators per replica is then the decode replica's). By default the size chosen with the decode pool for cost, among those that fit the model.", "1", "4096", optional("chosen with the decode pool for cost"), integer, only(Split), since(6)), selfHosted, "throughput",
+		func(o *Option) *Num { return &o.PrefillAcceleratorsPerReplica }},
 	{field("mbu", "mbu", "Memory bandwidth utilization", "0–1", "Share of peak bandwidth a decode step achieves.", "0", "1", scaledByStack(DefaultMBU), positive, sensitive, only(Estimated)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.MBU }},
 	{field("mfu", "mfu", "Compute utilization", "0–1", "Share of peak FLOPS that prefill achieves; a decode step's FLOPs reach a fitted share of it, its smaller matrix products filling less of the chip.", "0", "1", scaledByStack(DefaultMFU), positive, sensitive, only(Estimated)), selfHosted, "throughput",

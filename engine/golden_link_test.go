@@ -53,6 +53,7 @@ var releasedLinkCorpora = map[string]string{
 	"v3.json": "4d8728a3d844a532af87ffe87f0d2c8131cf2d6eacfdfbe408f1bfa83011f117",
 	"v4.json": "414291ae8fa718f4307a9f331cd0ab54d88cfe5ea2359c4179b4f1ffb2e52754",
 	"v5.json": "a5a6ab92b04005591720bc3791d4c685ef826374da4402215f755f09b01577e2",
+	"v6.json": "31fe90a80a5641e56db4a61704c3691533ae839f4f7a544d2df98cb679d0f1a4",
 }
 
 // goldenLink is one link of the corpus and the figures it must produce.
@@ -258,6 +259,17 @@ func writeCorpus(t *testing.T) {
 	shaped.Uncertainty = &Uncertainty{Seed: N("3"), Samples: N("100"), Ranges: []Range{
 		{Path: "workload.monthly_growth", Shape: Lognormal, Low: N("0.01"), Mode: N("0.03"), High: N("0.06")},
 	}}
+	// Version 6: disaggregated serving, chosen and with both pools pinned.
+	split := typicalScenario()
+	split.Version = 2
+	split.Name = "Disaggregated: DeepSeek-V3 on H200, a 2 s first token"
+	split.Model = Model{Preset: "deepseek-v3"}
+	split.Workload.TTFTSLOms = N("2000")
+	split.Options[0].Label, split.Options[0].Accelerator, split.Options[0].Disaggregated = "H200 disaggregated", &Accelerator{Preset: "h200"}, N("1")
+	pinned := typicalScenario()
+	pinned.Version = 2
+	pinned.Name = "Disaggregated with both pools pinned"
+	pinned.Options[1].Disaggregated, pinned.Options[1].PrefillAcceleratorsPerReplica, pinned.Options[1].AcceleratorsPerReplica = N("1"), N("1"), N("2")
 	var corpus []goldenLink
 	for _, c := range []struct {
 		note string
@@ -281,6 +293,8 @@ func writeCorpus(t *testing.T) {
 		{"hybrid fleet over a custom daily profile (version 5 keys)", hybrid},
 		{"hybrid with its base searched, a preset profile (version 5 keys)", searched},
 		{"sizing basis, log-normal range, attention heads (version 5 keys)", shaped},
+		{"disaggregated serving chosen for cost (version 6 keys)", split},
+		{"disaggregated serving, both pools' replica sizes pinned (version 6 keys)", pinned},
 	} {
 		if _, err := Evaluate(c.s); err != nil && c.note != "largest: eight custom options, every field set" {
 			t.Fatalf("%s: %v", c.note, err)

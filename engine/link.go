@@ -31,8 +31,9 @@ import (
 // time-to-first-token target; a link of version 1 or 2 without a target
 // meant none and opens with 0, "no target" (upgrade). Version 4 added deal
 // terms, financing, power budgets and ranges; version 5 hybrid fleets,
-// the sizing basis and range shapes (docs/links.md, Versions).
-const LinkVersion = 5
+// the sizing basis and range shapes; version 6 disaggregated serving
+// (docs/links.md, Versions).
+const LinkVersion = 6
 
 // Bounds on what a link decoder accepts, whatever the input.
 const (

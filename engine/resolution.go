@@ -237,6 +237,8 @@ func Resolve(s *Scenario) *Resolution {
 				e.idle = o.LoanMonths.Dec().Sign() <= 0 || o.LeaseMonths.Dec().Sign() > 0
 			case Leased:
 				e.idle = o.LeaseMonths.Dec().Sign() <= 0
+			case Split:
+				e.idle = measured || o.Disaggregated.Dec().Sign() <= 0
 			}
 			ro.Fields[k] = e
 		}

@@ -194,10 +194,15 @@ type optionPlan struct {
 	index int
 
 	// self-hosted
-	accel                           acceleratorPlan
-	measured                        bool
-	prefillRate, decodeRate         decimal.Decimal // tokens/s per accelerator, measured
-	perReplica                      int64           // 0: choose
+	accel                   acceleratorPlan
+	measured                bool
+	prefillRate, decodeRate decimal.Decimal // tokens/s per accelerator, measured
+	perReplica              int64           // 0: choose
+	// disaggregated: prefill and decode on pools of their own
+	// (disaggregate); prefillPerReplica pins the prefill pool's replica
+	// size (0: choose), perReplica then the decode pool's.
+	disaggregated                   bool
+	prefillPerReplica               int64
 	mbu, mfu, usableMemory, maxUtil decimal.Decimal
 	usableSet                       bool            // usable_memory_share given: a share of all memory
 	collectiveLatency               decimal.Decimal // seconds
@@ -683,6 +688,9 @@ func checkOption(errs *Errors, i int, r *Resolution) optionPlan {
 	if o.AcceleratorsPerReplica.Set() {
 		op.perReplica = o.AcceleratorsPerReplica.Dec().IntPart()
 	}
+	if o.PrefillAcceleratorsPerReplica.Set() {
+		op.prefillPerReplica = o.PrefillAcceleratorsPerReplica.Dec().IntPart()
+	}
 	switch {
 	case o.PrefillTokensPerS.Set() && o.DecodeTokensPerS.Set():
 		op.measured = true
@@ -696,6 +704,9 @@ func checkOption(errs *Errors, i int, r *Resolution) optionPlan {
 	case o.DecodeTokensPerS.Set():
 		errs.add(OptionPath(i, "prefill_tokens_per_s"), "required with a measured decode rate")
 	}
+	// Measured rates are per accelerator whatever the serving: the pools
+	// matter only to the estimate.
+	op.disaggregated = o.Disaggregated.Dec().Sign() > 0 && !op.measured
 	return op
 }
 

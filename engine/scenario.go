@@ -152,13 +152,16 @@ type Option struct {
 	PrefillTokensPerS      Num `json:"prefill_tokens_per_s,omitzero"`
 	DecodeTokensPerS       Num `json:"decode_tokens_per_s,omitzero"`
 	AcceleratorsPerReplica Num `json:"accelerators_per_replica,omitzero"`
-	MBU                    Num `json:"mbu,omitzero"`
-	MFU                    Num `json:"mfu,omitzero"`
-	UsableMemoryShare      Num `json:"usable_memory_share,omitzero"`
-	MaxBatch               Num `json:"max_batch,omitzero"`
-	CollectiveLatencyUs    Num `json:"collective_latency_us,omitzero"`
-	MaxUtilization         Num `json:"max_utilization,omitzero"`
-	SpareReplicas          Num `json:"spare_replicas,omitzero"`
+	// disaggregated serving (link format 6): prefill and decode pools
+	Disaggregated                 Num `json:"disaggregated,omitzero"`
+	PrefillAcceleratorsPerReplica Num `json:"prefill_accelerators_per_replica,omitzero"`
+	MBU                           Num `json:"mbu,omitzero"`
+	MFU                           Num `json:"mfu,omitzero"`
+	UsableMemoryShare             Num `json:"usable_memory_share,omitzero"`
+	MaxBatch                      Num `json:"max_batch,omitzero"`
+	CollectiveLatencyUs           Num `json:"collective_latency_us,omitzero"`
+	MaxUtilization                Num `json:"max_utilization,omitzero"`
+	SpareReplicas                 Num `json:"spare_replicas,omitzero"`
 
 	// hybrid: its layers name other options by number (1 is the first)
 	BaseOption           Num `json:"base_option,omitzero"`

@@ -59,6 +59,10 @@ type Throughput struct {
 	// Calibration is the published measurement the estimate is calibrated
 	// to; nil when none.
 	Calibration *Calibration `json:"calibration,omitempty"`
+	// Pools is a disaggregated option's unit of prefill and decode
+	// replicas (AcceleratorsPerReplica is then the unit's); nil when every
+	// replica prefills and decodes.
+	Pools *Pools `json:"pools,omitempty"`
 }
 
 // Layouts of a replica (Throughput.Layout).
@@ -97,6 +101,11 @@ func (o *optionPlan) annotate(w workloadPlan, m modelPlan, t *Throughput) {
 	case t.Measured:
 	case o.calibration != nil:
 		t.Calibration = o.calibration.calibrated(w, t)
+	case t.Pools != nil:
+		t.Accuracy = estimateAccuracy(w, m, o.accel.preset, max(t.Pools.PrefillAcceleratorsPerReplica, t.Pools.DecodeAcceleratorsPerReplica))
+		if t.Accuracy != nil {
+			t.Accuracy.Outside = append(t.Accuracy.Outside, "disaggregated serving: each pool's rate is estimated as validated, but no published end-to-end measurement of disaggregated serving is compared as a whole")
+		}
 	default:
 		t.Accuracy = estimateAccuracy(w, m, o.accel.preset, t.AcceleratorsPerReplica)
 	}
@@ -140,6 +149,10 @@ func why(cands []Throughput, best int, criterion, context string) string {
 		b.WriteString(strings.Join(sizes, ", ") + " (" + layout + ")")
 	}
 	c := cands[best]
+	if c.Pools != nil {
+		return "a unit of " + c.Pools.String() + " (" + c.Layout + "), " + strconv.FormatInt(c.AcceleratorsPerReplica, 10) + " accelerators: " +
+			criterion + " of " + strconv.Itoa(len(cands)) + " units considered" + context
+	}
 	unit := "accelerators"
 	if c.AcceleratorsPerReplica == 1 {
 		unit = "accelerator"
@@ -162,6 +175,15 @@ func why(cands []Throughput, best int, criterion, context string) string {
 // candidates, each up to MaxReplicaAccelerators. The error is the first
 // candidate's when none is possible.
 func estimates(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *FieldError) {
+	if o.disaggregated {
+		return disaggregate(w, m, o)
+	}
+	return replicas(w, m, o, o.perReplica)
+}
+
+// replicas is estimates' candidates of one replica size (pin), or of every
+// size considered (pin 0).
+func replicas(w workloadPlan, m modelPlan, o *optionPlan, pin int64) ([]Throughput, *FieldError) {
 	sh := newShared(w, m, o)
 	seqKV := sh.seqKV
 	var out []Throughput
@@ -188,10 +210,10 @@ func estimates(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Field
 		}
 		out = append(out, t)
 	}
-	if o.perReplica > 0 {
-		try(o.perReplica, LayoutTensor)
-		if m.moe && o.perReplica > 1 {
-			try(o.perReplica, LayoutExpert)
+	if pin > 0 {
+		try(pin, LayoutTensor)
+		if m.moe && pin > 1 {
+			try(pin, LayoutExpert)
 		}
 		if len(out) == 0 {
 			return nil, widerAdvice(w, m, o, &sh, firstFE, fastN, fastLayout)
@@ -448,7 +470,13 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 	// token from the mixed step"): each step carries, beside the batch's
 	// decode, b / out requests' prefill (continuous batching with chunked
 	// prefill), so TPOT = step + b × a request's prefill / out.
+	// A decode replica of a disaggregated option runs no prefill: its
+	// TPOT is the step alone.
 	promptTime := mul(w.uncachedIn(), perToken)
+	fastest := "a decode step and its share of the prompt's prefill"
+	if o.disaggregated {
+		promptTime, fastest = zero, "a decode step, the prompts prefilled elsewhere"
+	}
 	tpot := func(b, step decimal.Decimal) decimal.Decimal { return sum(step, div(mul(b, promptTime), w.out)) }
 	if w.slo.Sign() > 0 {
 		// The largest batch whose TPOT meets the SLO: it only grows with
@@ -461,8 +489,8 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 			tpot1 := roundUp(tpot(one, stepTime(one)).Mul(thousand), 2)
 			t.TPOTMs = &tpot1
 			return t, &FieldError{"workload.tpot_slo_ms", fmt.Sprintf(
-				"one output token takes %s ms on a replica of %s even at batch 1 (the fastest considered: a decode step and its share of the prompt's prefill), more than the time-per-output-token target (workload.tpot_slo_ms) of %s ms. Raise the target to at least %s ms, or choose a faster accelerator.",
-				Count(tpot1, 2), accelerators(n), Count(w.slo.Mul(thousand), 3), Count(tpot1, 2))}
+				"one output token takes %s ms on a replica of %s even at batch 1 (the fastest considered: %s), more than the time-per-output-token target (workload.tpot_slo_ms) of %s ms. Raise the target to at least %s ms, or choose a faster accelerator.",
+				Count(tpot1, 2), accelerators(n), fastest, Count(w.slo.Mul(thousand), 3), Count(tpot1, 2))}
 		}
 		if hi := batch.IntPart(); !fits(hi) {
 			lo := int64(1) // fits(lo) and !fits(hi)
@@ -505,10 +533,13 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 	t.TokensPerSecondPerUser = &perUser
 	t.DecodeTokensPerS = div(batch, mul(step, nd))
 	t.PrefillTokensPerS = div(one, mul(perToken, nd))
+	t.finish(w)
+	if o.disaggregated {
+		return t, nil // the first token is the unit's (disaggregate)
+	}
 	if fe := firstToken(w, o, &t, step); fe != nil {
 		return t, fe
 	}
-	t.finish(w)
 	return t, nil
 }
 
@@ -673,6 +704,9 @@ func (t *Throughput) Binds() string {
 		s += "; the batch is capped by max batch"
 	case "slo":
 		s += "; the batch is capped by the time-per-token target"
+	}
+	if p := t.Pools; p != nil {
+		s += "; the unit's " + p.Limit + " pool sets its rate"
 	}
 	return s
 }

@@ -314,7 +314,11 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 			notes = append(notes, s)
 		}
 		if o.Throughput != nil && o.BatchSize != nil {
-			notes = append(notes, fmt.Sprintf("batch %d, decode step %s ms (%s), %s ms a token with the step's share of prefill, %s tokens/s per user, first token in %s ms", *o.BatchSize, o.DecodeStepMs.StringFixed(2), o.Binds(), o.TPOTMs.StringFixed(2), o.TokensPerSecondPerUser.StringFixed(1), engine.Count(*o.TimeToFirstTokenMs, 0)))
+			tpot := "a token with the step's share of prefill"
+			if o.Pools != nil {
+				tpot = "a token (the step alone: prompts are prefilled on their own replicas)"
+			}
+			notes = append(notes, fmt.Sprintf("batch %d, decode step %s ms (%s), %s ms %s, %s tokens/s per user, first token in %s ms", *o.BatchSize, o.DecodeStepMs.StringFixed(2), o.Binds(), o.TPOTMs.StringFixed(2), tpot, o.TokensPerSecondPerUser.StringFixed(1), engine.Count(*o.TimeToFirstTokenMs, 0)))
 		}
 		if len(notes) > 0 {
 			fmt.Fprintf(w, "  %s: %s\n", o.Label, strings.Join(notes, "; "))
@@ -335,6 +339,9 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 		}
 		if o.Throughput != nil && o.Why != "" {
 			fmt.Fprintf(w, "    replica: %s\n", o.Why)
+		}
+		if o.Throughput != nil && o.Pools != nil {
+			fmt.Fprintf(w, "    pools: %s\n", o.Pools.Detail())
 		}
 		for k, t := range o.Commitments {
 			if k == 0 && t.Tier != 1 {

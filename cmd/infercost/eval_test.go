@@ -504,12 +504,12 @@ func TestEvalInputs(t *testing.T) {
 		t.Errorf("output differs from %s (run go test -update and review the diff):\n%s", golden, stdout)
 	}
 	for _, want := range []string{
-		"workload.monthly_growth                   0      share/month               default\n",
-		"model.layers                              32                               preset Llama 3.1 8B (https://huggingface.co/meta-llama/Llama-3.1-8B/blob/main/config.json, as of 2026-11-01)\n",
-		"revenue.price_cached_input_per_m          1      $/M tokens                the input price (revenue.price_input_per_m)\n",
-		"options[0].commit_hourly_rate             2      $/accelerator-hour        the hourly rate (options[0].hourly_rate), unused here\n",
-		"options[0].mbu                            0.8    0–1                       default, unused here\n",
-		"options[1].price_cached_input_per_m       0.5    $/M tokens                given\n",
+		"workload.monthly_growth                      0      share/month               default\n",
+		"model.layers                                 32                               preset Llama 3.1 8B (https://huggingface.co/meta-llama/Llama-3.1-8B/blob/main/config.json, as of 2026-11-01)\n",
+		"revenue.price_cached_input_per_m             1      $/M tokens                the input price (revenue.price_input_per_m)\n",
+		"options[0].commit_hourly_rate                2      $/accelerator-hour        the hourly rate (options[0].hourly_rate), unused here\n",
+		"options[0].mbu                               0.8    0–1                       default, unused here\n",
+		"options[1].price_cached_input_per_m          0.5    $/M tokens                given\n",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("inputs lack %q", want)
@@ -533,8 +533,8 @@ func TestEvalInputsInvalid(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 	for _, want := range []string{
-		"options[0].hourly_rate                    –      $/accelerator-hour        required\n",
-		"options[0].commit_hourly_rate             –      $/accelerator-hour        none (not needed: nothing is committed), unused here\n",
+		"options[0].hourly_rate                       –      $/accelerator-hour        required\n",
+		"options[0].commit_hourly_rate                –      $/accelerator-hour        none (not needed: nothing is committed), unused here\n",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("inputs lack %q:\n%s", want, stdout)
@@ -646,5 +646,30 @@ func TestInputsProvenanceAgrees(t *testing.T) {
 	}
 	if s := "none (the cheapest of the smallest power of two that fits the model and 2, 4 and 8 times that)"; !strings.Contains(in, s) {
 		t.Errorf("-inputs lacks %q", s)
+	}
+}
+
+// TestEvalDisaggregated: a disaggregated option's operating point, unit and
+// pools, worked by hand in engine/disaggregate_test.go (TestDisaggregatedUnits):
+// the decode step alone is the time per token, 59.697152 ms (1,000 /
+// 59.697152 = 16.75… tokens/s per user); the first token is the prompt's
+// 32 ms, the KV's 1.31072 ms and a step, 93.007872 ms; one unit of two
+// accelerators at $1 × 730 hours; its prefill replica busy 219 × 0.032 /
+// 0.059697152 = 11.74 % of the time.
+func TestEvalDisaggregated(t *testing.T) {
+	code, stdout, stderr := runCLI("", "eval", "testdata/disaggregated.json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"x: cheapest in every month; batch 219, decode step 59.70 ms (memory-bound; the batch is capped by the memory left for KV; the unit's decode pool sets its rate), 59.70 ms a token (the step alone: prompts are prefilled on their own replicas), 16.8 tokens/s per user, first token in 93 ms\n",
+		"    replica: a unit of 1 prefill replica of 1 accelerator (tensor parallel) and 1 decode replica of 1 (tensor parallel), 2 accelerators: the cheapest of 4 units considered for this demand\n",
+		"    pools: a prompt's prefill 32 ms on a prefill replica, its KV cache's transfer 1.31 ms; the decode pool sets the unit's rate, the prefill pool busy 11.7 % of the time\n",
+		"    outside validation: disaggregated serving: each pool's rate is estimated as validated, but no published end-to-end measurement of disaggregated serving is compared as a whole\n",
+		"$1,460 in all",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
 	}
 }
