@@ -293,6 +293,9 @@ func (c *Calculator) headline(i int) ga.UI {
 		ga.If(basis != "", func() ga.UI {
 			return ga.P().Class("basis muted").Attr("data-key", "break_even_basis").Body(ga.Text(basis+" "), howLink("comparison", "How it is found"))
 		}),
+		ga.If(o.Throughput != nil && o.Pools != nil, func() ga.UI {
+			return ga.P().Class("basis").Attr("data-key", "pools").Body(figureText("Served disaggregated, in units of " + o.Pools.String() + " (" + o.Layout + "): " + o.Pools.Detail() + ".")...)
+		}),
 		ga.If(o.Throughput != nil && o.Accuracy != nil, func() ga.UI { return accuracyNote(o.Accuracy) }),
 		ga.If(o.Throughput != nil && o.Accuracy != nil, func() ga.UI {
 			return ga.P().Class("basis").Body(howLink("throughput", "How throughput is estimated and validated"))
@@ -475,6 +478,9 @@ func comparisonViewOf(r *engine.Result, order []int, class func(int) string) com
 			if o.Throughput == nil {
 				return dash
 			}
+			if o.Pools != nil {
+				return fmt.Sprintf("%d, a unit of %s (%s)", o.AcceleratorsPerReplica, o.Pools, o.Layout)
+			}
 			if o.Layout != "" {
 				return fmt.Sprintf("%d, %s", o.AcceleratorsPerReplica, o.Layout)
 			}
@@ -583,9 +589,10 @@ func comparisonViewOf(r *engine.Result, order []int, class func(int) string) com
 	}
 	// Owned options say how their hardware is paid for; the loan and
 	// resale figures appear when an option has them.
-	var owned, financed bool
+	var owned, financed, split bool
 	for i := range r.Options {
 		o := &r.Options[i]
+		split = split || o.Throughput != nil && o.Pools != nil
 		owned = owned || o.Kind == engine.Owned
 		financed = financed || o.InterestTotal.Sign() != 0 || o.ResaleTotal.Sign() != 0 || o.LoanBalance.Sign() != 0
 	}
@@ -596,6 +603,17 @@ func comparisonViewOf(r *engine.Result, order []int, class func(int) string) com
 			}
 			return engine.Money(f(o))
 		})
+	}
+	if split {
+		rows = append(rows, struct {
+			label string
+			cells []string
+		}{"Disaggregated pools", opt(func(i int, o *engine.OptionResult, v *engine.OptionVerdict) string {
+			if o.Throughput == nil || o.Pools == nil {
+				return dash
+			}
+			return o.Pools.Detail()
+		})})
 	}
 	if owned {
 		rows = append(rows, struct {

@@ -88,13 +88,14 @@ func disaggregate(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Fi
 		t      *Throughput
 		prompt decimal.Decimal // seconds of a prompt on the replica
 		busy   decimal.Decimal // accelerator-seconds a prompt
+		rate   decimal.Decimal // prompts a second; zero when a prompt takes none
 	}
 	var pres []pre
 	for i := range prefill {
 		t := &prefill[i]
 		n := intDecimal(t.AcceleratorsPerReplica)
 		prompt := div(w.uncachedIn(), mul(t.PrefillTokensPerS, n))
-		pres = append(pres, pre{t, prompt, mul(prompt, n)})
+		pres = append(pres, pre{t, prompt, mul(prompt, n), div(one, prompt)})
 	}
 	// Keep the prefill replicas no other beats: no larger, no more
 	// accelerator-seconds a prompt and no slower (earlier on a tie).
@@ -116,12 +117,17 @@ func disaggregate(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Fi
 	}
 	kvBytes := mul(w.in, m.kvPerToken) // the whole prompt's KV moves, cached or not
 	type unit struct {
-		p        int // index in kept
-		x, y     int64
-		n        int64           // accelerators
-		busy     decimal.Decimal // accelerator-seconds a request
-		ttft     decimal.Decimal
-		transfer decimal.Decimal
+		p, x, y, n int64           // p: the index in kept; n: accelerators
+		rate       decimal.Decimal // requests a second
+		ttft       decimal.Decimal
+		transfer   decimal.Decimal
+	}
+	// fewer reports that u costs fewer accelerator-seconds a request than
+	// b (n / rate, compared as products: exact, and no division), or as
+	// many on fewer accelerators.
+	fewer := func(u, b *unit) bool {
+		c := cmp(mul(intDecimal(u.n), b.rate), mul(intDecimal(b.n), u.rate))
+		return c < 0 || c == 0 && u.n < b.n
 	}
 	var out []Throughput
 	var fastest *decimal.Decimal // the quickest first token that misses the target
@@ -136,9 +142,16 @@ func disaggregate(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Fi
 		var best [len(poolCaps)]*unit
 		for pi, p := range kept {
 			np := p.t.AcceleratorsPerReplica
+			// The first token within a scale-up domain and across it.
+			var transfer, ttft [2]decimal.Decimal
+			for k, across := range [2]bool{false, true} {
+				transfer[k] = kvTransfer(o, p.t, across, kvBytes)
+				ttft[k] = sum(sum(p.prompt, transfer[k]), step)
+			}
 			// The prefill replicas a decode replica needs: rd × prompt.
 			ratio := mul(rd, p.prompt)
 			for y := int64(1); y <= maxPoolReplicas; y++ {
+				decodeRate := mul(intDecimal(y), rd)
 				// The balanced count, rounded down and up, within 1 to
 				// maxPoolReplicas.
 				xf := floor(mul(intDecimal(y), ratio)).IntPart()
@@ -148,24 +161,23 @@ func disaggregate(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Fi
 						continue
 					}
 					n := x*np + y*nd
-					rate := mul(intDecimal(y), rd)
-					if p.prompt.Sign() > 0 {
-						rate = minDec(rate, div(intDecimal(x), p.prompt))
+					rate := decodeRate
+					if p.rate.Sign() > 0 {
+						rate = minDec(rate, mul(intDecimal(x), p.rate))
 					}
-					transfer := kvTransfer(o, p.t, n, kvBytes)
-					ttft := sum(sum(p.prompt, transfer), step)
-					if w.ttft.Sign() > 0 && cmp(ttft, w.ttft) > 0 {
-						if fastest == nil || cmp(ttft, *fastest) < 0 {
-							fastest, fastN = &ttft, np
+					link := 0
+					if o.accel.scalesOut(n) {
+						link = 1
+					}
+					if w.ttft.Sign() > 0 && cmp(ttft[link], w.ttft) > 0 {
+						if fastest == nil || cmp(ttft[link], *fastest) < 0 {
+							fastest, fastN = &ttft[link], np
 						}
 						continue
 					}
-					u := &unit{pi, x, y, n, div(intDecimal(n), rate), ttft, transfer}
+					u := &unit{int64(pi), x, y, n, rate, ttft[link], transfer[link]}
 					for c, limit := range poolCaps {
-						if x > limit || y > limit {
-							continue
-						}
-						if b := best[c]; b == nil || cmp(u.busy, b.busy) < 0 || cmp(u.busy, b.busy) == 0 && u.n < b.n {
+						if x <= limit && y <= limit && (best[c] == nil || fewer(u, best[c])) {
 							best[c] = u
 						}
 					}
@@ -176,7 +188,8 @@ func disaggregate(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Fi
 			if u == nil || c > 0 && best[c-1] == u {
 				continue
 			}
-			out = append(out, poolUnit(w, *d, kept[u.p].t, kept[u.p].prompt, u.x, u.y, u.n, u.busy, u.ttft, u.transfer, rd))
+			p := kept[u.p]
+			out = append(out, poolUnit(*d, p.t, p.prompt, p.rate, u.x, u.y, u.n, u.rate, u.ttft, u.transfer, rd))
 		}
 	}
 	if len(out) == 0 {
@@ -189,13 +202,16 @@ func disaggregate(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Fi
 }
 
 // kvTransfer is the time to move a prompt's KV cache (bytes) from a
-// prefill replica p to a decode replica of a unit of n accelerators: over
-// the scale-up interconnect when the unit fits in one scale-up domain,
-// else the scale-out network, at the link's peak. Tensor parallel, each of
-// p's accelerators sends its share over its own link; expert parallel, a
+// prefill replica p to a decode replica: over the scale-up interconnect
+// when the unit fits in one scale-up domain, else (out) the scale-out
+// network (acceleratorPlan.link), at the link's peak. Tensor parallel, each
+// of p's accelerators sends its share over its own link; expert parallel, a
 // sequence's KV is on one accelerator. None when the link is unknown.
-func kvTransfer(o *optionPlan, p *Throughput, n int64, bytes decimal.Decimal) decimal.Decimal {
-	link := o.accel.link(n)
+func kvTransfer(o *optionPlan, p *Throughput, out bool, bytes decimal.Decimal) decimal.Decimal {
+	link := o.accel.interconnect
+	if out {
+		link = o.accel.scaleOut
+	}
 	if p.Layout == LayoutTensor {
 		link = mul(link, intDecimal(p.AcceleratorsPerReplica))
 	}
@@ -203,10 +219,11 @@ func kvTransfer(o *optionPlan, p *Throughput, n int64, bytes decimal.Decimal) de
 }
 
 // poolUnit is the Throughput of a unit: decode replica d's batch, step and
-// time per token; x prefill replicas p; the unit's n accelerators, busy
-// accelerator-seconds a request and first token. rd is the requests a
-// second a decode replica finishes.
-func poolUnit(w workloadPlan, d Throughput, p *Throughput, prompt decimal.Decimal, x, y, n int64, busy, ttft, transfer, rd decimal.Decimal) Throughput {
+// time per token; x prefill replicas p (a prompt in prompt seconds,
+// promptRate prompts a second, zero when a prompt takes none) and y decode
+// replicas, each finishing rd requests a second; the unit's n
+// accelerators, its rate in requests a second and its first token.
+func poolUnit(d Throughput, p *Throughput, prompt, promptRate decimal.Decimal, x, y, n int64, rate, ttft, transfer, rd decimal.Decimal) Throughput {
 	t := d
 	pools := &Pools{
 		PrefillReplicas: x, PrefillAcceleratorsPerReplica: p.AcceleratorsPerReplica, PrefillLayout: p.Layout,
@@ -215,15 +232,15 @@ func poolUnit(w workloadPlan, d Throughput, p *Throughput, prompt decimal.Decima
 	}
 	// The pool that limits the unit's rate, and the other's busy share.
 	decodeRate := mul(intDecimal(y), rd)
-	if prompt.Sign() > 0 && cmp(div(intDecimal(x), prompt), decodeRate) < 0 {
-		pools.Limit, pools.OtherBusy = "prefill", div(div(intDecimal(x), prompt), decodeRate)
+	if prefillRate := mul(intDecimal(x), promptRate); promptRate.Sign() > 0 && cmp(prefillRate, decodeRate) < 0 {
+		pools.Limit, pools.OtherBusy = "prefill", div(prefillRate, decodeRate)
 	} else {
 		pools.Limit, pools.OtherBusy = "decode", div(mul(decodeRate, prompt), intDecimal(x))
 	}
 	t.Pools = pools
 	t.AcceleratorsPerReplica = n
 	t.PrefillTokensPerS = p.PrefillTokensPerS
-	t.AcceleratorSecondsPerRequest = busy
+	t.AcceleratorSecondsPerRequest = div(intDecimal(n), rate)
 	// The prefill pool's accelerators are the input's share of the time.
 	t.InputShareOfTime = div(intDecimal(x*p.AcceleratorsPerReplica), intDecimal(n))
 	ms := mul(ttft, thousand)

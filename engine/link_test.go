@@ -384,6 +384,12 @@ func FuzzDecodeLink(f *testing.F) {
 	f.Add("#5r.rpd=1e12~in=1~out=1~dp=1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0~m=llama-3.1-8b~o=owned~a=b200~o=hybrid~hbo=2~hba=1000000~hbu=9~hov=1")
 	f.Add("#5r.dp=-1,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0~dp=flat~o=hybrid~hbo=1~hbh=0~hbm=-1")
 	f.Add("#4r.dp=flat~o=hybrid~hbo=1") // version-5 keys in a version-4 link
+	// Version 6: disaggregated serving, extreme and refused values, and its
+	// keys in a version-5 link.
+	f.Add("#6r.rpd=1e12~in=100000~out=1~m=deepseek-v3~o=cloud~a=gb200~dg=1~papr=4096~apr=1")
+	f.Add("#6r.rpd=1000~in=1~out=100000~ttft=0.001~m=llama-3.1-8b~o=owned~a=h100-sxm~dg=1~papr=1~mb=1")
+	f.Add("#6r.m=llama-3.1-8b~o=cloud~a=h100-sxm~dg=2~papr=0~pf=1~dc=1~apr=1")
+	f.Add("#5r.m=llama-3.1-8b~o=cloud~a=h100-sxm~dg=1")
 	f.Fuzz(func(t *testing.T, link string) {
 		s, err := DecodeLink(link)
 		if err != nil {
