@@ -32,7 +32,7 @@ func TestDisaggregatedShown(t *testing.T) {
 	ctx := NewBrowser(t)
 	step(t, ctx, 90*time.Second, chromedp.Navigate(site.URL+"#"+engine.EncodeLink(s)), WaitApp(), WaitTable())
 	checkTexts(t, ctx, map[string]string{
-		stat(0, "pools"): "Served disaggregated, in units of 1 prefill replica of 1 accelerator (tensor parallel) and 1 decode replica of 1 (tensor parallel): a prompt's prefill 32 ms on a prefill replica, its KV cache's transfer 1.31 ms; the decode pool sets the unit's rate, the prefill pool busy 11.7 % of the time.",
+		stat(0, "pools"):      "Served disaggregated, in units of 1 prefill replica of 1 accelerator (tensor parallel) and 1 decode replica of 1 (tensor parallel): a prompt's prefill 32 ms on a prefill replica, its KV cache's transfer 1.31 ms; the decode pool sets the unit's rate, the prefill pool busy 11.7 % of the time.",
 		stat(0, "total_cost"): "$1,460",
 	})
 	if got := text(t, ctx, "#headline-0 .accuracy"); !strings.Contains(got, "Outside validation: disaggregated serving: each pool's rate is estimated as validated, but no published end-to-end measurement of disaggregated serving is compared as a whole.") {
