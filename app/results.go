@@ -344,6 +344,9 @@ func calibrationNote(cal *engine.Calibration) ga.UI {
 func accuracyNote(a *engine.Accuracy) ga.UI {
 	return ga.Div().Class("accuracy").Attr("data-key", "accuracy").Body(
 		ga.P().Body(figureText("Throughput estimate: "+a.Band()+".")...),
+		ga.If(a.TPOT != nil, func() ga.UI {
+			return ga.P().Attr("data-key", "tpot-accuracy").Body(figureText("Time per output token: " + a.TPOT.Sentence() + ".")...)
+		}),
 		ga.Range(a.Outside).Slice(func(k int) ga.UI {
 			return ga.P().Class("outside").Body(figureText("Outside validation: " + a.Outside[k] + ".")...)
 		}),

@@ -27,6 +27,31 @@ type Accuracy struct {
 	// Outside lists, in words, each way the scenario is outside what the
 	// measurements cover; the band then understates the error.
 	Outside []string `json:"outside,omitempty"`
+	// TPOT is how right the estimate's time per output token is likely to
+	// be: the time-per-output-token check's band (docs/validation.md); nil
+	// when it has no case at all.
+	TPOT *TPOTBand `json:"tpot,omitempty"`
+}
+
+// TPOTBand is the time-per-output-token check's figures for the group of
+// held-out measurements named by Kind: the measured time per output token
+// as a multiple of the estimate's, at the 10th, 50th and 90th percentile.
+// Above 1, users wait longer between tokens than the estimate says.
+type TPOTBand struct {
+	Kind     string          `json:"kind"` // e.g. "MoE models on the NVIDIA B200"
+	Cases    int             `json:"cases"`
+	Within25 int             `json:"within_25"`
+	Low      decimal.Decimal `json:"low"`
+	Median   decimal.Decimal `json:"median"`
+	High     decimal.Decimal `json:"high"`
+}
+
+// Sentence is the band in words, e.g. "measured 0.83–1.23× the estimate
+// (median 1.05×) in the middle 80 % of 42 held-out measurements of MoE
+// models on the NVIDIA B200; 39 within ±25 %".
+func (b *TPOTBand) Sentence() string {
+	return fmt.Sprintf("measured %s–%s× the estimate (median %s×) in the middle 80 %% of %d held-out measurements of %s; %d within ±25 %%",
+		b.Low.StringFixed(2), b.High.StringFixed(2), b.Median.StringFixed(2), b.Cases, b.Kind, b.Within25)
 }
 
 // Validated reports whether the estimate is inside what validation covers.
@@ -38,6 +63,48 @@ func (a *Accuracy) Validated() bool { return a != nil && len(a.Outside) == 0 }
 func (a *Accuracy) Band() string {
 	return fmt.Sprintf("measured %s–%s× the estimate (median %s×) in the middle 80 %% of %d held-out measurements of %s; %d within ±25 %%",
 		a.Low.StringFixed(2), a.High.StringFixed(2), a.Median.StringFixed(2), a.Cases, a.Kind, a.Within25)
+}
+
+// tpotBandFor is the time-per-output-token band for a model of the class
+// ("dense" or "MoE") on an accelerator: the accelerator's own when the
+// check holds at least minBandCases of it, else its vendor's, else every
+// vendor's; nil when the check has no case of the class.
+func tpotBandFor(moe bool, class, vendor, preset, name string) *TPOTBand {
+	var own, ven, all *tpotBand
+	for i := range tpotBands {
+		b := &tpotBands[i]
+		switch {
+		case b.moe != moe:
+		case b.vendor == "":
+			all = b
+		case b.cases < minBandCases:
+		case b.accelerator == "" && b.vendor == vendor:
+			ven = b
+		case b.accelerator != "" && b.accelerator == preset:
+			own = b
+		}
+	}
+	kind := class + " models"
+	switch {
+	case own != nil:
+		kind += " on the " + name
+	case ven != nil:
+		own, kind = ven, kind+" on "+vendor+" accelerators"
+	case all != nil:
+		own = all
+	default:
+		return nil
+	}
+	return &TPOTBand{Kind: kind, Cases: own.cases, Within25: own.within25, Low: own.low, Median: own.median, High: own.high}
+}
+
+// tpotBand is one group's figures in the generated tpotBands: the
+// measured time per output token as a multiple of the estimate's.
+type tpotBand struct {
+	vendor, accelerator string // "" for every vendor's, or the vendor's
+	moe                 bool
+	cases, within25     int
+	low, median, high   decimal.Decimal
 }
 
 // validationBand is one group's figures in the generated accuracyBands.
@@ -97,7 +164,8 @@ func estimateAccuracy(w workloadPlan, m modelPlan, accelPreset string, n int64) 
 	if band.cases == 0 {
 		return nil // no measurement of this kind at all
 	}
-	a := &Accuracy{Kind: kind, Cases: band.cases, Within25: band.within25, Low: band.low, Median: band.median, High: band.high}
+	a := &Accuracy{Kind: kind, Cases: band.cases, Within25: band.within25, Low: band.low, Median: band.median, High: band.high,
+		TPOT: tpotBandFor(moe, class, vendor, accelPreset, name)}
 
 	switch {
 	case accelPreset == "":

@@ -35,3 +35,22 @@ var accuracyBands = []validationBand{
 
 // validatedAccelerators are the catalog accelerators with published measurements.
 var validatedAccelerators = []string{"a100-80gb", "b200", "gaudi3", "gb200", "h100-sxm", "h200", "l40s", "mi300x", "mi325x", "mi355x", "tpu-v6e"}
+
+// tpotBands are the time-per-output-token check's figures (docs/validation.md)
+// for dense and MoE models, every vendor, each vendor and each catalog
+// accelerator: measured time per output token as a multiple of the
+// estimate's, at the 10th, 50th and 90th percentile.
+var tpotBands = []tpotBand{
+	{vendor: "", accelerator: "", moe: false, cases: 9, within25: 8, low: lit("0.78"), median: lit("0.92"), high: lit("1.29")},
+	{vendor: "NVIDIA", accelerator: "", moe: false, cases: 9, within25: 8, low: lit("0.78"), median: lit("0.92"), high: lit("1.29")},
+	{vendor: "NVIDIA", accelerator: "h100-sxm", moe: false, cases: 9, within25: 8, low: lit("0.78"), median: lit("0.92"), high: lit("1.29")},
+	{vendor: "", accelerator: "", moe: true, cases: 119, within25: 85, low: lit("0.94"), median: lit("1.16"), high: lit("1.71")},
+	{vendor: "AMD", accelerator: "", moe: true, cases: 56, within25: 31, low: lit("1.02"), median: lit("1.29"), high: lit("1.82")},
+	{vendor: "AMD", accelerator: "mi300x", moe: true, cases: 15, within25: 3, low: lit("1.21"), median: lit("1.57"), high: lit("2.25")},
+	{vendor: "AMD", accelerator: "mi325x", moe: true, cases: 9, within25: 0, low: lit("1.41"), median: lit("1.70"), high: lit("2.84")},
+	{vendor: "AMD", accelerator: "mi355x", moe: true, cases: 32, within25: 28, low: lit("0.99"), median: lit("1.15"), high: lit("1.38")},
+	{vendor: "NVIDIA", accelerator: "", moe: true, cases: 63, within25: 54, low: lit("0.89"), median: lit("1.10"), high: lit("1.37")},
+	{vendor: "NVIDIA", accelerator: "b200", moe: true, cases: 42, within25: 39, low: lit("0.83"), median: lit("1.05"), high: lit("1.23")},
+	{vendor: "NVIDIA", accelerator: "h100-sxm", moe: true, cases: 2, within25: 1, low: lit("1.08"), median: lit("1.41"), high: lit("1.73")},
+	{vendor: "NVIDIA", accelerator: "h200", moe: true, cases: 19, within25: 14, low: lit("1.03"), median: lit("1.17"), high: lit("1.57")},
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -115,6 +116,7 @@ var accuracyBands = []validationBand{
 		fmt.Fprintf(&b, "%q", a)
 	}
 	b.WriteString("}\n")
+	writeTPOTBands(t, &b, cases)
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		t.Fatal(err)
@@ -128,6 +130,65 @@ var accuracyBands = []validationBand{
 	if got, err := os.ReadFile(accuracyTableFile); err != nil || !bytes.Equal(got, src) {
 		t.Errorf("%s does not hold this run's figures: go test ./engine -run TestThroughputValidation -update-validation", accuracyTableFile)
 	}
+}
+
+// writeTPOTBands adds tpotBands to the generated table: the
+// time-per-output-token check's held-out cases (docs/validation.md) for
+// every vendor, each vendor and each catalog accelerator, the measured time
+// per output token as a multiple of the estimate's (1 / the check's ratio)
+// at the 10th, 50th and 90th percentile.
+func writeTPOTBands(t *testing.T, b *bytes.Buffer, cases []*validationCase) {
+	t.Helper()
+	type key struct {
+		vendor, accel string
+		moe           bool
+	}
+	groups := map[key][]*validationCase{}
+	for _, c := range cases {
+		if c.tpot == nil || c.col["split"] != "validation" {
+			continue
+		}
+		vendor, moe := caseVendors[c.col["vendor"]], c.col["kind"] == "moe"
+		groups[key{"", "", moe}] = append(groups[key{"", "", moe}], c)
+		groups[key{vendor, "", moe}] = append(groups[key{vendor, "", moe}], c)
+		if preset := caseAccelerators[c.col["accelerator"]]; preset != "" {
+			groups[key{vendor, preset, moe}] = append(groups[key{vendor, preset, moe}], c)
+		}
+	}
+	keys := slices.SortedFunc(maps.Keys(groups), func(a, b key) int {
+		if a.moe != b.moe {
+			if a.moe {
+				return 1
+			}
+			return -1
+		}
+		if c := strings.Compare(a.vendor, b.vendor); c != 0 {
+			return c
+		}
+		return strings.Compare(a.accel, b.accel)
+	})
+	b.WriteString(`
+// tpotBands are the time-per-output-token check's figures (docs/validation.md)
+// for dense and MoE models, every vendor, each vendor and each catalog
+// accelerator: measured time per output token as a multiple of the
+// estimate's, at the 10th, 50th and 90th percentile.
+var tpotBands = []tpotBand{
+`)
+	for _, k := range keys {
+		g := groups[k]
+		inv := make([]decimal.Decimal, len(g))
+		within := 0
+		for i, c := range g {
+			inv[i] = div(one, c.tpot.ratio)
+			if c.tpot.ratio.Cmp(d("0.75")) >= 0 && c.tpot.ratio.Cmp(d("1.25")) <= 0 {
+				within++
+			}
+		}
+		slices.SortFunc(inv, decimal.Decimal.Cmp)
+		fmt.Fprintf(b, "\t{vendor: %q, accelerator: %q, moe: %t, cases: %d, within25: %d, low: lit(%q), median: lit(%q), high: lit(%q)},\n",
+			k.vendor, k.accel, k.moe, len(g), within, percentile(inv, 10).StringFixed(2), median(inv).StringFixed(2), percentile(inv, 90).StringFixed(2))
+	}
+	b.WriteString("}\n")
 }
 
 // percentile is the nearest-rank p-th percentile of sorted xs: the
@@ -206,5 +267,45 @@ func TestEstimateAccuracy(t *testing.T) {
 	want := "measured 0.60–1.30× the estimate (median 1.00×) in the middle 80 % of 30 held-out measurements of dense models on NVIDIA accelerators; 14 within ±25 %"
 	if a.Band() != want {
 		t.Errorf("Band() = %q, want %q", a.Band(), want)
+	}
+}
+
+// TestTPOTBand picks the time-per-output-token band by hand, on a table of
+// made-up bands: the accelerator's own with at least 8 cases, else its
+// vendor's, else every vendor's of the model's class, and none for a class
+// the check has no case of.
+func TestTPOTBand(t *testing.T) {
+	saved := tpotBands
+	defer func() { tpotBands = saved }()
+	tpotBands = []tpotBand{
+		{moe: true, cases: 40, within25: 30, low: d("0.90"), median: d("1.10"), high: d("1.70")},
+		{vendor: "AMD", moe: true, cases: 20, within25: 10, low: d("1.00"), median: d("1.30"), high: d("1.80")},
+		{vendor: "AMD", accelerator: "mi300x", moe: true, cases: 9, within25: 2, low: d("1.20"), median: d("1.60"), high: d("2.20")},
+		{vendor: "AMD", accelerator: "mi355x", moe: true, cases: 7, within25: 7, low: d("1.00"), median: d("1.10"), high: d("1.20")},
+		{vendor: "NVIDIA", moe: true, cases: 5, within25: 5, low: d("0.80"), median: d("1.00"), high: d("1.10")},
+	}
+	for _, tc := range []struct {
+		name            string
+		moe             bool
+		vendor, preset  string
+		kind, low, text string
+	}{
+		{"its own band", true, "AMD", "mi300x", "MoE models on the X", "1.2",
+			"measured 1.20–2.20× the estimate (median 1.60×) in the middle 80 % of 9 held-out measurements of MoE models on the X; 2 within ±25 %"},
+		{"7 cases of its own: its vendor's", true, "AMD", "mi355x", "MoE models on AMD accelerators", "1", ""},
+		{"5 of its vendor's: every vendor's", true, "NVIDIA", "b200", "MoE models", "0.9", ""},
+		{"custom accelerator: every vendor's", true, "", "", "MoE models", "0.9", ""},
+	} {
+		b := tpotBandFor(tc.moe, map[bool]string{false: "dense", true: "MoE"}[tc.moe], tc.vendor, tc.preset, "X")
+		if b == nil || b.Kind != tc.kind || !b.Low.Equal(d(tc.low)) {
+			t.Errorf("%s: %+v, want %q low %s", tc.name, b, tc.kind, tc.low)
+			continue
+		}
+		if tc.text != "" && b.Sentence() != tc.text {
+			t.Errorf("%s: %q, want %q", tc.name, b.Sentence(), tc.text)
+		}
+	}
+	if b := tpotBandFor(false, "dense", "AMD", "mi300x", "X"); b != nil {
+		t.Errorf("dense: %+v, want none (no dense case)", b)
 	}
 }

@@ -46,8 +46,12 @@ func TestEstimateAccuracyShown(t *testing.T) {
 	site := calcSite(t)
 	ctx := NewBrowser(t)
 	step(t, ctx, 90*time.Second, chromedp.Navigate(site.URL+"#"+engine.EncodeLink(s)), WaitApp())
+	if h100.TPOT == nil {
+		t.Fatal("engine accuracy: the H100 has no time-per-output-token band")
+	}
 	checkTexts(t, ctx, map[string]string{
 		stat(0, "accuracy") + " p":       "Throughput estimate: " + h100.Band() + ".",
+		stat(0, "tpot-accuracy"):         "Time per output token: " + h100.TPOT.Sentence() + ".",
 		stat(1, "accuracy") + " p":       "Throughput estimate: " + trn.Band() + ".",
 		"#headline-1 .accuracy .outside": "Outside validation: no published measurement on this accelerator: the estimate rests on its datasheet alone.",
 	})

@@ -356,6 +356,9 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 		}
 		if o.Throughput != nil && o.Accuracy != nil {
 			fmt.Fprintf(w, "    throughput estimate: %s\n", o.Accuracy.Band())
+			if o.Accuracy.TPOT != nil {
+				fmt.Fprintf(w, "    time per output token: %s\n", o.Accuracy.TPOT.Sentence())
+			}
 			for _, why := range o.Accuracy.Outside {
 				fmt.Fprintf(w, "    outside validation: %s\n", why)
 			}
