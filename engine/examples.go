@@ -73,7 +73,7 @@ var Examples = []Example{
 	{
 		ID:    "moe-newest",
 		Title: "MoE on the newest accelerators",
-		Story: "DeepSeek-V3 (671 B total, 37 B active) on GB200, B200 and MI355X, against its own API.",
+		Story: "DeepSeek-V3 (671 B total, 37 B active) on GB200, B200 and MI355X, against its own API. The GB200s are rented twice: every replica prefilling and decoding, and disaggregated, prompts prefilled on replicas of their own and their KV cache sent over NVLink to decode replicas, as NVIDIA Dynamo and SGLang serve DeepSeek. Read each card's operating point.",
 		Scenario: Scenario{
 			Version: 1, Name: "MoE on the newest accelerators",
 			Workload: Workload{RequestsPerDay: N("5000000"), InputTokens: N("3000"), OutputTokens: N("600"),
@@ -81,6 +81,7 @@ var Examples = []Example{
 			Model: Model{Preset: "deepseek-v3"},
 			Options: []Option{
 				{Label: "GB200 NVL72 rented", Kind: Cloud, Accelerator: &Accelerator{Preset: "gb200"}},
+				{Label: "GB200 NVL72 disaggregated", Kind: Cloud, Accelerator: &Accelerator{Preset: "gb200"}, Disaggregated: N("1")},
 				{Label: "B200 rented", Kind: Cloud, Accelerator: &Accelerator{Preset: "b200"}},
 				{Label: "MI355X owned", Kind: Owned, Accelerator: &Accelerator{Preset: "mi355x"}},
 				{Label: "DeepSeek API", Kind: API, PriceInputPerM: N("0.27"), PriceCachedInputPerM: N("0.07"), PriceOutputPerM: N("1.10")},

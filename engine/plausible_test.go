@@ -18,12 +18,12 @@ func TestScaleWarning(t *testing.T) {
 	s.Workload.HorizonMonths = N("120")
 	s.Workload.MonthlyGrowth = N("0.05")
 	r := mustEval(t, &s)
-	want := "Beyond any real deployment: at their peaks, GB200 NVL72 rented needs 297,157,152 accelerators, B200 rented 535,351,712 and MI355X owned 749,131,896, more than the largest announced to date (about 5,000,000: OpenAI and NVIDIA's 10 GW letter of intent of September 2025, 4 to 5 million GPUs). Check the workload (requests a day, growth, horizon) before relying on these figures."
+	want := "Beyond any real deployment: at their peaks, GB200 NVL72 rented needs 297,157,152 accelerators, GB200 NVL72 disaggregated 234,640,008, B200 rented 535,351,712 and MI355X owned 749,131,896, more than the largest announced to date (about 5,000,000: OpenAI and NVIDIA's 10 GW letter of intent of September 2025, 4 to 5 million GPUs). Check the workload (requests a day, growth, horizon) before relying on these figures."
 	sum := Summarize(r, nil)
 	if sum.Scale != want || sum.Sentences()[2] != want {
 		t.Errorf("scale %q", sum.Scale)
 	}
-	for i, o := range r.Options[:3] {
+	for i, o := range r.Options[:4] {
 		if o.PeakAccelerators.Cmp(d("200000000")) < 0 {
 			t.Errorf("option %d peak %s", i, o.PeakAccelerators)
 		}
@@ -33,11 +33,12 @@ func TestScaleWarning(t *testing.T) {
 	// accelerator more and the option is named.
 	r.Options[0].PeakAccelerators = d("5000000")
 	r.Options[1].PeakAccelerators = d("5000000")
-	r.Options[2].PeakAccelerators = d("5000001")
+	r.Options[2].PeakAccelerators = d("5000000")
+	r.Options[3].PeakAccelerators = d("5000001")
 	if got := Summarize(r, nil).Scale; !strings.HasPrefix(got, "Beyond any real deployment: at its peak, MI355X owned needs 5,000,001 accelerators, more than the largest announced to date (about 5,000,000: ") {
 		t.Errorf("one above: %q", got)
 	}
-	r.Options[2].PeakAccelerators = d("5000000")
+	r.Options[3].PeakAccelerators = d("5000000")
 	if got := Summarize(r, nil).Scale; got != "" {
 		t.Errorf("at the threshold: %q", got)
 	}

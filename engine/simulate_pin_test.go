@@ -139,7 +139,7 @@ func TestSimulatePinned(t *testing.T) {
 		"startup":     "1af7c79d7ffcd3d6e251f32b9c7fb953d21e22c27ff38d96e64250e26f96d6d4",
 		"commitment":  "b284ac5706952ba0441fec9e5b6e02225f8c226f84b1374396eb0819381e9408",
 		"owned-fleet": "e456627770d7ba13470c5fd830a4a2241b54dfb4fa6dbaf7d6760a5fe3c3d36b",
-		"moe-newest":  "6106a9a5e198416619cc73c7f88a842626b059aaaca44f45ca24960b0254cff6",
+		"moe-newest":  "952b13563d0bef7b658e98f2fdc4344b0940605445fa334e8af7ff849c2ac8e9",
 		"gigawatt":    "8fb2cd9acc37adbbd8b36776b022884b9d67a85f6fcee27f39580dac3b3c0337",
 		"hybrid":      "a546ac53db003717d02396c4719d57649d350bcb49d95f8836e1bcc0d70c7231",
 	}
