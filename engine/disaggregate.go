@@ -58,7 +58,7 @@ var poolCaps = [...]int64{1, 2, 4, 8, maxPoolReplicas}
 // disaggregate is a disaggregated option's candidate units. The decode
 // pool's replicas are estimates' candidates with no prefill in their step
 // (their TPOT is the decode step, held to the target); the prefill pool's
-// are the same sizes with no time-per-token target, of which those that no
+// are the same sizes prefilling only (prefillAt), of which those that no
 // other beats on size, accelerator-seconds a prompt and the prompt's time
 // are kept. For each decode replica and each cap of poolCaps, the unit
 // (prefill replica, x of them, y decode replicas) with the fewest
@@ -70,13 +70,11 @@ var poolCaps = [...]int64{1, 2, 4, 8, maxPoolReplicas}
 //
 // where prompt is a request's uncached input on a prefill replica.
 func disaggregate(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *FieldError) {
-	decode, fe := replicas(w, m, o, o.perReplica)
+	decode, fe := replicas(w, m, o, o.perReplica, estimateAt)
 	if fe != nil {
 		return nil, fe
 	}
-	wp := w
-	wp.slo = zero // a prefill replica decodes nothing: no time-per-token target
-	prefill, fe := replicas(wp, m, o, o.prefillPerReplica)
+	prefill, fe := replicas(w, m, o, o.prefillPerReplica, prefillAt)
 	if fe != nil {
 		if o.prefillPerReplica > 0 && fe.Path == OptionPath(o.index, "accelerators_per_replica") {
 			fe = &FieldError{OptionPath(o.index, "prefill_accelerators_per_replica"),

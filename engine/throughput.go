@@ -178,12 +178,16 @@ func estimates(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Field
 	if o.disaggregated {
 		return disaggregate(w, m, o)
 	}
-	return replicas(w, m, o, o.perReplica)
+	return replicas(w, m, o, o.perReplica, estimateAt)
 }
 
+// estimator is the estimate of one replica of n accelerators in a layout.
+type estimator func(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64, layout string) (Throughput, *FieldError)
+
 // replicas is estimates' candidates of one replica size (pin), or of every
-// size considered (pin 0).
-func replicas(w workloadPlan, m modelPlan, o *optionPlan, pin int64) ([]Throughput, *FieldError) {
+// size considered (pin 0), each estimated by at (estimateAt, or prefillAt
+// for a prefill pool).
+func replicas(w workloadPlan, m modelPlan, o *optionPlan, pin int64, at estimator) ([]Throughput, *FieldError) {
 	sh := newShared(w, m, o)
 	seqKV := sh.seqKV
 	var out []Throughput
@@ -192,7 +196,7 @@ func replicas(w workloadPlan, m modelPlan, o *optionPlan, pin int64) ([]Throughp
 	var fastN int64              // that candidate's size and layout
 	var fastLayout string
 	try := func(n int64, layout string) {
-		t, fe := estimateAt(w, m, o, &sh, n, layout)
+		t, fe := at(w, m, o, &sh, n, layout)
 		if fe != nil {
 			// A missed latency target is reported at the fastest
 			// candidate (what meeting it would take), other problems at
@@ -360,42 +364,54 @@ func newShared(w workloadPlan, m modelPlan, o *optionPlan) shared {
 	}
 }
 
-// estimateAt is the roofline for a replica of n accelerators in a layout.
-func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64, layout string) (Throughput, *FieldError) {
-	t := Throughput{Layout: layout}
+// replicaPlan is a replica of n accelerators in a layout: the batch its
+// memory holds (capped by max_batch, and what capped it), its bandwidth and
+// FLOPs at MBU and MFU, its collectives, and the seconds a prefill token
+// takes on it. estimateAt decodes on it; prefillAt only prefills.
+type replicaPlan struct {
+	n               int64
+	expert, overlap bool
+	batch           decimal.Decimal
+	batchLimit      string
+	bw, fl          decimal.Decimal // bytes/s and FLOP/s, at MBU and MFU
+	comm            tpComm
+	perToken        decimal.Decimal // seconds a prefill token
+}
+
+// replicaAt plans a replica of n accelerators in a layout; the error says
+// when it cannot hold the weights and one full sequence.
+func replicaAt(m modelPlan, o *optionPlan, sh *shared, n int64, layout string) (replicaPlan, *FieldError) {
 	seqKV := sh.seqKV
 	nd := intDecimal(n)
 	expert := layout == LayoutExpert
+	r := replicaPlan{n: n, expert: expert}
 	// The batch the memory holds: the replica's KV room over one full
 	// sequence; expert parallel, each accelerator's, for each holds its
 	// own sequences.
-	var batch decimal.Decimal
 	if expert {
 		free := kvRoomExpert(m, o, n)
 		if cmp(free, seqKV) < 0 {
-			return t, &FieldError{OptionPath(o.index, "accelerators_per_replica"), fmt.Sprintf(
+			return r, &FieldError{OptionPath(o.index, "accelerators_per_replica"), fmt.Sprintf(
 				"%s expert parallel (accelerators_per_replica) cannot each hold the always-read weights, a 1/%d share of the experts and one full sequence: choose a larger replica size or a larger accelerator.", accelerators(n), n)}
 		}
-		batch = mul(floor(div(free, seqKV)), nd)
+		r.batch = mul(floor(div(free, seqKV)), nd)
 	} else {
 		free := kvRoom(m, o, n)
 		if cmp(free, seqKV) < 0 {
-			return t, &FieldError{OptionPath(o.index, "accelerators_per_replica"), fmt.Sprintf(
+			return r, &FieldError{OptionPath(o.index, "accelerators_per_replica"), fmt.Sprintf(
 				"a replica of %s (accelerators_per_replica) cannot hold the weights and one full sequence: at least %s GB of usable memory is needed. Choose a larger replica size or a larger accelerator.",
 				accelerators(n), Count(m.weightBytes.Add(seqKV).Div(billion), 1))}
 		}
-		batch = floor(div(free, seqKV))
+		r.batch = floor(div(free, seqKV))
 	}
-	// Decode step at batch b: the matmuls, then the attention (work, below),
-	// each the slower of its memory read and its FLOPs (the batch's average
-	// KV: sh.ctxKV a sequence).
-	t.BatchLimit = "memory"
-	if o.maxBatch > 0 && cmp(batch, intDecimal(o.maxBatch)) > 0 {
-		batch = intDecimal(o.maxBatch)
-		t.BatchLimit = "max_batch"
+	r.batchLimit = "memory"
+	if o.maxBatch > 0 && cmp(r.batch, intDecimal(o.maxBatch)) > 0 {
+		r.batch = intDecimal(o.maxBatch)
+		r.batchLimit = "max_batch"
 	}
-	bw := mul(mul(nd, o.accel.bandwidth), o.mbu)
-	fl := mul(mul(nd, o.accel.flops), o.mfu)
+	r.bw = mul(mul(nd, o.accel.bandwidth), o.mbu)
+	r.fl = mul(mul(nd, o.accel.flops), o.mfu)
+	r.comm = tensorParallel(m, o, n)
 	if expert {
 		// Expert-parallel serving reaches a smaller share of the peaks
 		// than MBU and MFU (fitted on the training set, within one
@@ -406,8 +422,47 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 		if o.accel.scalesOut(n) {
 			eff = ExpertParallelEfficiencyScaleOut
 		}
-		bw, fl = mul(bw, eff), mul(fl, eff)
+		r.bw, r.fl = mul(r.bw, eff), mul(r.fl, eff)
+		r.comm, r.overlap = expertParallel(m, o, n), ExpertParallelOverlap
 	}
+	// Prefill: a token's FLOPs over the replica, plus its share of the
+	// collectives' traffic (prefill chunks are large: their latency is
+	// spread over thousands of tokens and left out). Seconds a prefill
+	// token on the replica.
+	r.perToken = div(sh.prefillFLOP, r.fl)
+	if r.overlap {
+		r.perToken = maxDec(r.perToken, r.comm.perToken)
+	} else {
+		r.perToken = sum(r.perToken, r.comm.perToken)
+	}
+	return r, nil
+}
+
+// prefillAt is a replica of n accelerators in a layout that only
+// prefills (a disaggregated option's prefill pool): its size, layout and
+// prefill rate.
+func prefillAt(_ workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64, layout string) (Throughput, *FieldError) {
+	r, fe := replicaAt(m, o, sh, n, layout)
+	if fe != nil {
+		return Throughput{Layout: layout}, fe
+	}
+	return Throughput{Layout: layout, AcceleratorsPerReplica: n, PrefillTokensPerS: div(one, mul(r.perToken, intDecimal(n)))}, nil
+}
+
+// estimateAt is the roofline for a replica of n accelerators in a layout.
+func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64, layout string) (Throughput, *FieldError) {
+	t := Throughput{Layout: layout}
+	r, fe := replicaAt(m, o, sh, n, layout)
+	if fe != nil {
+		return t, fe
+	}
+	nd := intDecimal(n)
+	expert, overlap := r.expert, r.overlap
+	batch, bw, fl, comm, perToken := r.batch, r.bw, r.fl, r.comm, r.perToken
+	// Decode step at batch b: the matmuls, then the attention (work, below),
+	// each the slower of its memory read and its FLOPs (the batch's average
+	// KV: sh.ctxKV a sequence).
+	t.BatchLimit = r.batchLimit
 	// FLOPs a decode step costs: the matmuls (decodeMatmulFLOP, no fewer
 	// than DecodeTileRows rows a GEMM) and each sequence's attention over
 	// the batch's average context (sh.attnFLOP).
@@ -442,12 +497,6 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 		}
 		return add(memPart, flopPart), cmp(flopPart, memPart) > 0
 	}
-	comm := tensorParallel(m, o, n)
-	overlap := false
-	if expert {
-		comm = expertParallel(m, o, n)
-		overlap = ExpertParallelOverlap
-	}
 	// A decode step also pays sh.overhead, a fixed time a layer.
 	stepTime := func(b decimal.Decimal) decimal.Decimal {
 		wk, _ := work(b)
@@ -455,16 +504,6 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 			return sum(maxDec(wk, comm.decode(b)), sh.overhead)
 		}
 		return sum(sum(wk, comm.decode(b)), sh.overhead)
-	}
-	// Prefill: a token's FLOPs over the replica, plus its share of the
-	// collectives' traffic (prefill chunks are large: their latency is
-	// spread over thousands of tokens and left out). Seconds a prefill
-	// token on the replica.
-	perToken := div(sh.prefillFLOP, fl)
-	if overlap {
-		perToken = maxDec(perToken, comm.perToken)
-	} else {
-		perToken = sum(perToken, comm.perToken)
 	}
 	// The time per output token a user sees (methodology, "Time per output
 	// token from the mixed step"): each step carries, beside the batch's
