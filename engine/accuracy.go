@@ -66,13 +66,25 @@ func (a *Accuracy) Band() string {
 }
 
 // tpotBandFor is the time-per-output-token band for a model of the class
-// ("dense" or "MoE") on an accelerator: the accelerator's own when the
-// check holds at least minBandCases of it, else its vendor's, else every
-// vendor's; nil when the check has no case of the class.
-func tpotBandFor(moe bool, class, vendor, preset, name string) *TPOTBand {
-	var own, ven, all *tpotBand
-	for i := range tpotBands {
-		b := &tpotBands[i]
+// on an accelerator (narrowest); nil when the check has no case of the
+// class.
+func tpotBandFor(moe bool, vendor, preset, name string) *TPOTBand {
+	b, kind := narrowest(tpotBands, moe, vendor, preset, name)
+	if b.cases == 0 {
+		return nil
+	}
+	return &TPOTBand{Kind: kind, Cases: b.cases, Within25: b.within25, Low: b.low, Median: b.median, High: b.high}
+}
+
+// narrowest is the band of bands for a model of the class (moe) on an
+// accelerator (a catalog preset and its vendor and name; "" for custom
+// specs), and the words naming its kind: the accelerator's own when it
+// has at least minBandCases cases, else its vendor's, else every vendor's
+// ("MoE models on the NVIDIA B200", "dense models on NVIDIA accelerators",
+// "dense models"). Its cases are 0 when there is no band of the class.
+func narrowest(bands []validationBand, moe bool, vendor, preset, name string) (validationBand, string) {
+	var own, ven, all validationBand
+	for _, b := range bands {
 		switch {
 		case b.moe != moe:
 		case b.vendor == "":
@@ -84,27 +96,17 @@ func tpotBandFor(moe bool, class, vendor, preset, name string) *TPOTBand {
 			own = b
 		}
 	}
-	kind := class + " models"
-	switch {
-	case own != nil:
-		kind += " on the " + name
-	case ven != nil:
-		own, kind = ven, kind+" on "+vendor+" accelerators"
-	case all != nil:
-		own = all
-	default:
-		return nil
+	kind := "dense models"
+	if moe {
+		kind = "MoE models"
 	}
-	return &TPOTBand{Kind: kind, Cases: own.cases, Within25: own.within25, Low: own.low, Median: own.median, High: own.high}
-}
-
-// tpotBand is one group's figures in the generated tpotBands: the
-// measured time per output token as a multiple of the estimate's.
-type tpotBand struct {
-	vendor, accelerator string // "" for every vendor's, or the vendor's
-	moe                 bool
-	cases, within25     int
-	low, median, high   decimal.Decimal
+	switch {
+	case own.cases > 0:
+		return own, kind + " on the " + name
+	case ven.cases > 0:
+		return ven, kind + " on " + vendor + " accelerators"
+	}
+	return all, kind
 }
 
 // validationBand is one group's figures in the generated accuracyBands.
@@ -131,41 +133,18 @@ func estimateAccuracy(w workloadPlan, m modelPlan, accelPreset string, n int64) 
 		vendor, name = p.Vendor, p.Name
 	}
 	// The narrowest band with enough cases: this accelerator's, its
-	// vendor's, every vendor's.
-	var own, band, all validationBand
-	for _, b := range accuracyBands {
-		if b.moe != moe {
-			continue
-		}
-		switch {
-		case b.vendor == "":
-			all = b
-		case b.cases < minBandCases:
-		case b.accelerator == "" && b.vendor == vendor:
-			band = b
-		case b.accelerator != "" && b.accelerator == accelPreset:
-			own = b
-		}
+	// vendor's, every vendor's. Every band of a class holds what the
+	// measurements of the class cover (maxReplica, maxTokens).
+	band, kind := narrowest(accuracyBands, moe, vendor, accelPreset, name)
+	if band.cases == 0 {
+		return nil // no measurement of this kind at all
 	}
 	class := "dense"
 	if moe {
 		class = "MoE"
 	}
-	kind := class + " models"
-	switch {
-	case own.cases > 0:
-		band = own
-		kind += " on the " + name
-	case band.cases > 0:
-		kind += " on " + vendor + " accelerators"
-	default:
-		band = all
-	}
-	if band.cases == 0 {
-		return nil // no measurement of this kind at all
-	}
 	a := &Accuracy{Kind: kind, Cases: band.cases, Within25: band.within25, Low: band.low, Median: band.median, High: band.high,
-		TPOT: tpotBandFor(moe, class, vendor, accelPreset, name)}
+		TPOT: tpotBandFor(moe, vendor, accelPreset, name)}
 
 	switch {
 	case accelPreset == "":
@@ -176,11 +155,11 @@ func estimateAccuracy(w workloadPlan, m modelPlan, accelPreset string, n int64) 
 	if m.activeParams.Cmp(m.params) < 0 && !m.moe {
 		a.Outside = append(a.Outside, "MoE model without its expert fields: a decode step is taken to read the active weights only, which measurements show is optimistic at real batch sizes")
 	}
-	if n > all.maxReplica {
-		a.Outside = append(a.Outside, fmt.Sprintf("a replica of %d accelerators is wider than any measured for %s models (%d)", n, class, all.maxReplica))
+	if n > band.maxReplica {
+		a.Outside = append(a.Outside, fmt.Sprintf("a replica of %d accelerators is wider than any measured for %s models (%d)", n, class, band.maxReplica))
 	}
-	if seq := w.in.Add(w.out); seq.Cmp(dec(all.maxTokens)) > 0 {
-		a.Outside = append(a.Outside, fmt.Sprintf("%s tokens a request is longer than any measured (%d)", Count(seq, 0), all.maxTokens))
+	if seq := w.in.Add(w.out); seq.Cmp(dec(band.maxTokens)) > 0 {
+		a.Outside = append(a.Outside, fmt.Sprintf("%s tokens a request is longer than any measured (%d)", Count(seq, 0), band.maxTokens))
 	}
 	return a
 }

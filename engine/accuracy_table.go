@@ -37,10 +37,9 @@ var accuracyBands = []validationBand{
 var validatedAccelerators = []string{"a100-80gb", "b200", "gaudi3", "gb200", "h100-sxm", "h200", "l40s", "mi300x", "mi325x", "mi355x", "tpu-v6e"}
 
 // tpotBands are the time-per-output-token check's figures (docs/validation.md)
-// for dense and MoE models, every vendor, each vendor and each catalog
-// accelerator: measured time per output token as a multiple of the
-// estimate's, at the 10th, 50th and 90th percentile.
-var tpotBands = []tpotBand{
+// by kind, grouped as accuracyBands: measured time per output token as a
+// multiple of the estimate's, at the 10th, 50th and 90th percentile.
+var tpotBands = []validationBand{
 	{vendor: "", accelerator: "", moe: false, cases: 9, within25: 8, low: lit("0.78"), median: lit("0.92"), high: lit("1.29")},
 	{vendor: "NVIDIA", accelerator: "", moe: false, cases: 9, within25: 8, low: lit("0.78"), median: lit("0.92"), high: lit("1.29")},
 	{vendor: "NVIDIA", accelerator: "h100-sxm", moe: false, cases: 9, within25: 8, low: lit("0.78"), median: lit("0.92"), high: lit("1.29")},
