@@ -1104,9 +1104,17 @@ func chaosHeadlineFigures(r *engine.Result, i int) [][2]string {
 		}
 		out = append(out, [2]string{"break_even_basis", basis + " How it is found"})
 	}
+	if o.Throughput != nil && o.Pools != nil {
+		out = append(out, [2]string{"pools", "Served disaggregated, in units of " + o.Pools.String() + " (" + o.Layout + "): " + o.Pools.Detail() + "."})
+	}
 	if o.Throughput != nil && o.Accuracy != nil {
 		// The note's paragraphs, one after the other (accuracyNote).
 		text := "Throughput estimate: " + o.Accuracy.Band() + "."
+		if o.Accuracy.TPOT != nil {
+			tpot := "Time per output token: " + o.Accuracy.TPOT.Sentence() + "."
+			text += tpot
+			out = append(out, [2]string{"tpot-accuracy", tpot})
+		}
 		for _, why := range o.Accuracy.Outside {
 			text += "Outside validation: " + why + "."
 		}
