@@ -294,7 +294,7 @@ func (c *Calculator) headline(i int) ga.UI {
 			return ga.P().Class("basis muted").Attr("data-key", "break_even_basis").Body(ga.Text(basis+" "), howLink("comparison", "How it is found"))
 		}),
 		ga.If(o.Throughput != nil && o.Pools != nil, func() ga.UI {
-			return ga.P().Class("basis").Attr("data-key", "pools").Body(figureText("Served disaggregated, in units of " + o.Pools.String() + " (" + o.Layout + "): " + o.Pools.Detail() + ".")...)
+			return ga.P().Class("basis").Attr("data-key", "pools").Body(figureText("Served disaggregated, in units of " + o.Pools.String() + ": " + o.Pools.Detail() + ".")...)
 		}),
 		ga.If(o.Throughput != nil && o.Accuracy != nil, func() ga.UI { return accuracyNote(o.Accuracy) }),
 		ga.If(o.Throughput != nil && o.Accuracy != nil, func() ga.UI {
@@ -482,7 +482,7 @@ func comparisonViewOf(r *engine.Result, order []int, class func(int) string) com
 				return dash
 			}
 			if o.Pools != nil {
-				return fmt.Sprintf("%d, a unit of %s (%s)", o.AcceleratorsPerReplica, o.Pools, o.Layout)
+				return fmt.Sprintf("%d, a unit of %s", o.AcceleratorsPerReplica, o.Pools)
 			}
 			if o.Layout != "" {
 				return fmt.Sprintf("%d, %s", o.AcceleratorsPerReplica, o.Layout)

@@ -83,10 +83,10 @@ func (c *Calibration) calibrated(w workloadPlan, t *Throughput) *Calibration {
 	out := *c
 	if t.Pools == nil {
 		out.Differences = measuredDifferences(c.preset, w, t.AcceleratorsPerReplica)
-		return &out
+	} else {
+		out.Differences = append(measuredDifferences(c.preset, w, t.Pools.DecodeAcceleratorsPerReplica),
+			"measured with every replica prefilling and decoding, this option serves disaggregated (both pools calibrated by the same factor)")
 	}
-	out.Differences = append(measuredDifferences(c.preset, w, t.Pools.DecodeAcceleratorsPerReplica),
-		"measured with every replica prefilling and decoding, this option serves disaggregated (both pools calibrated by the same factor)")
 	return &out
 }
 

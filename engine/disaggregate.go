@@ -20,6 +20,7 @@ type Pools struct {
 	PrefillLayout                 string `json:"prefill_layout"`
 	DecodeReplicas                int64  `json:"decode_replicas"`
 	DecodeAcceleratorsPerReplica  int64  `json:"decode_accelerators_per_replica"`
+	DecodeLayout                  string `json:"decode_layout"`
 	// PromptMs is a request's uncached prompt on one prefill replica;
 	// KVTransferMs is the move of its KV cache to a decode replica.
 	PromptMs     decimal.Decimal `json:"prompt_ms"`
@@ -36,7 +37,7 @@ func (p *Pools) String() string {
 	return strconv.FormatInt(p.PrefillReplicas, 10) + " prefill " + plural(p.PrefillReplicas, "replica", "replicas") + " of " +
 		accelerators(p.PrefillAcceleratorsPerReplica) + " (" + p.PrefillLayout + ") and " +
 		strconv.FormatInt(p.DecodeReplicas, 10) + " decode " + plural(p.DecodeReplicas, "replica", "replicas") + " of " +
-		strconv.FormatInt(p.DecodeAcceleratorsPerReplica, 10)
+		strconv.FormatInt(p.DecodeAcceleratorsPerReplica, 10) + " (" + p.DecodeLayout + ")"
 }
 
 func plural(n int64, one, many string) string {
@@ -82,18 +83,12 @@ func disaggregate(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Fi
 		}
 		return nil, fe
 	}
-	type pre struct {
-		t      *Throughput
-		prompt decimal.Decimal // seconds of a prompt on the replica
-		busy   decimal.Decimal // accelerator-seconds a prompt
-		rate   decimal.Decimal // prompts a second; zero when a prompt takes none
-	}
-	var pres []pre
+	var pres []prefillReplica
 	for i := range prefill {
 		t := &prefill[i]
 		n := intDecimal(t.AcceleratorsPerReplica)
 		prompt := div(w.uncachedIn(), mul(t.PrefillTokensPerS, n))
-		pres = append(pres, pre{t, prompt, mul(prompt, n), div(one, prompt)})
+		pres = append(pres, prefillReplica{t, prompt, mul(prompt, n), div(one, prompt)})
 	}
 	// Keep the prefill replicas no other beats: no larger, no more
 	// accelerator-seconds a prompt and no slower (earlier on a tie).
@@ -114,16 +109,10 @@ func disaggregate(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Fi
 		}
 	}
 	kvBytes := mul(w.in, m.kvPerToken) // the whole prompt's KV moves, cached or not
-	type unit struct {
-		p, x, y, n int64           // p: the index in kept; n: accelerators
-		rate       decimal.Decimal // requests a second
-		ttft       decimal.Decimal
-		transfer   decimal.Decimal
-	}
 	// fewer reports that u costs fewer accelerator-seconds a request than
 	// b (n / rate, compared as products: exact, and no division), or as
 	// many on fewer accelerators.
-	fewer := func(u, b *unit) bool {
+	fewer := func(u, b *poolUnit) bool {
 		c := cmp(mul(intDecimal(u.n), b.rate), mul(intDecimal(b.n), u.rate))
 		return c < 0 || c == 0 && u.n < b.n
 	}
@@ -137,7 +126,7 @@ func disaggregate(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Fi
 		// Requests a second one decode replica finishes: its output rate
 		// over a request's output tokens.
 		rd := div(mul(d.DecodeTokensPerS, intDecimal(nd)), w.out)
-		var best [len(poolCaps)]*unit
+		var best [len(poolCaps)]*poolUnit
 		for pi, p := range kept {
 			np := p.t.AcceleratorsPerReplica
 			// The first token within a scale-up domain and across it.
@@ -173,7 +162,7 @@ func disaggregate(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Fi
 						}
 						continue
 					}
-					u := &unit{int64(pi), x, y, n, rate, ttft[link], transfer[link]}
+					u := &poolUnit{&kept[pi], x, y, n, rate, ttft[link], transfer[link]}
 					for c, limit := range poolCaps {
 						if x <= limit && y <= limit && (best[c] == nil || fewer(u, best[c])) {
 							best[c] = u
@@ -186,8 +175,7 @@ func disaggregate(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Fi
 			if u == nil || c > 0 && best[c-1] == u {
 				continue
 			}
-			p := kept[u.p]
-			out = append(out, poolUnit(*d, p.t, p.prompt, p.rate, u.x, u.y, u.n, u.rate, u.ttft, u.transfer, rd))
+			out = append(out, u.throughput(*d, rd))
 		}
 	}
 	if len(out) == 0 {
@@ -201,8 +189,8 @@ func disaggregate(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Fi
 
 // kvTransfer is the time to move a prompt's KV cache (bytes) from a
 // prefill replica p to a decode replica: over the scale-up interconnect
-// when the unit fits in one scale-up domain, else (out) the scale-out
-// network (acceleratorPlan.link), at the link's peak. Tensor parallel, each
+// when the unit fits in one scale-up domain, else (out: the caller asks
+// acceleratorPlan.scalesOut) the scale-out network, at the link's peak. Tensor parallel, each
 // of p's accelerators sends its share over its own link; expert parallel, a
 // sequence's KV is on one accelerator. None when the link is unknown.
 func kvTransfer(o *optionPlan, p *Throughput, out bool, bytes decimal.Decimal) decimal.Decimal {
@@ -216,32 +204,48 @@ func kvTransfer(o *optionPlan, p *Throughput, out bool, bytes decimal.Decimal) d
 	return div(bytes, link)
 }
 
-// poolUnit is the Throughput of a unit: decode replica d's batch, step and
-// time per token; x prefill replicas p (a prompt in prompt seconds,
-// promptRate prompts a second, zero when a prompt takes none) and y decode
-// replicas, each finishing rd requests a second; the unit's n
-// accelerators, its rate in requests a second and its first token.
-func poolUnit(d Throughput, p *Throughput, prompt, promptRate decimal.Decimal, x, y, n int64, rate, ttft, transfer, rd decimal.Decimal) Throughput {
+// prefillReplica is a prefill pool's replica: its estimate, a prompt's
+// seconds on it, its accelerator-seconds a prompt and its prompts a second
+// (zero when a prompt takes none).
+type prefillReplica struct {
+	t                  *Throughput
+	prompt, busy, rate decimal.Decimal
+}
+
+// poolUnit is a candidate unit: x prefill replicas p, y decode replicas,
+// n accelerators, serving rate requests a second, its first token and the
+// KV cache's transfer in seconds.
+type poolUnit struct {
+	p                    *prefillReplica
+	x, y, n              int64
+	rate, ttft, transfer decimal.Decimal
+}
+
+// throughput is the unit's Throughput: decode replica d's batch, step and
+// time per token (each decode replica finishing rd requests a second), and
+// the unit's accelerators, accelerator-seconds a request and first token.
+func (u *poolUnit) throughput(d Throughput, rd decimal.Decimal) Throughput {
+	p := u.p
 	t := d
 	pools := &Pools{
-		PrefillReplicas: x, PrefillAcceleratorsPerReplica: p.AcceleratorsPerReplica, PrefillLayout: p.Layout,
-		DecodeReplicas: y, DecodeAcceleratorsPerReplica: d.AcceleratorsPerReplica,
-		PromptMs: mul(prompt, thousand), KVTransferMs: mul(transfer, thousand),
+		PrefillReplicas: u.x, PrefillAcceleratorsPerReplica: p.t.AcceleratorsPerReplica, PrefillLayout: p.t.Layout,
+		DecodeReplicas: u.y, DecodeAcceleratorsPerReplica: d.AcceleratorsPerReplica, DecodeLayout: d.Layout,
+		PromptMs: mul(p.prompt, thousand), KVTransferMs: mul(u.transfer, thousand),
 	}
 	// The pool that limits the unit's rate, and the other's busy share.
-	decodeRate := mul(intDecimal(y), rd)
-	if prefillRate := mul(intDecimal(x), promptRate); promptRate.Sign() > 0 && cmp(prefillRate, decodeRate) < 0 {
+	decodeRate := mul(intDecimal(u.y), rd)
+	if prefillRate := mul(intDecimal(u.x), p.rate); p.rate.Sign() > 0 && cmp(prefillRate, decodeRate) < 0 {
 		pools.Limit, pools.OtherBusy = "prefill", div(prefillRate, decodeRate)
 	} else {
-		pools.Limit, pools.OtherBusy = "decode", div(mul(decodeRate, prompt), intDecimal(x))
+		pools.Limit, pools.OtherBusy = "decode", div(mul(decodeRate, p.prompt), intDecimal(u.x))
 	}
 	t.Pools = pools
-	t.AcceleratorsPerReplica = n
-	t.PrefillTokensPerS = p.PrefillTokensPerS
-	t.AcceleratorSecondsPerRequest = div(intDecimal(n), rate)
+	t.AcceleratorsPerReplica = u.n
+	t.PrefillTokensPerS = p.t.PrefillTokensPerS
+	t.AcceleratorSecondsPerRequest = div(intDecimal(u.n), u.rate)
 	// The prefill pool's accelerators are the input's share of the time.
-	t.InputShareOfTime = div(intDecimal(x*p.AcceleratorsPerReplica), intDecimal(n))
-	ms := mul(ttft, thousand)
+	t.InputShareOfTime = div(intDecimal(u.x*p.t.AcceleratorsPerReplica), intDecimal(u.n))
+	ms := mul(u.ttft, thousand)
 	t.TimeToFirstTokenMs = &ms
 	return t
 }

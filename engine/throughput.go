@@ -150,7 +150,7 @@ func why(cands []Throughput, best int, criterion, context string) string {
 	}
 	c := cands[best]
 	if c.Pools != nil {
-		return "a unit of " + c.Pools.String() + " (" + c.Layout + "), " + strconv.FormatInt(c.AcceleratorsPerReplica, 10) + " accelerators: " +
+		return "a unit of " + c.Pools.String() + ", " + strconv.FormatInt(c.AcceleratorsPerReplica, 10) + " accelerators: " +
 			criterion + " of " + strconv.Itoa(len(cands)) + " units considered" + context
 	}
 	unit := "accelerators"
@@ -369,7 +369,6 @@ func newShared(w workloadPlan, m modelPlan, o *optionPlan) shared {
 // FLOPs at MBU and MFU, its collectives, and the seconds a prefill token
 // takes on it. estimateAt decodes on it; prefillAt only prefills.
 type replicaPlan struct {
-	n               int64
 	expert, overlap bool
 	batch           decimal.Decimal
 	batchLimit      string
@@ -384,7 +383,7 @@ func replicaAt(m modelPlan, o *optionPlan, sh *shared, n int64, layout string) (
 	seqKV := sh.seqKV
 	nd := intDecimal(n)
 	expert := layout == LayoutExpert
-	r := replicaPlan{n: n, expert: expert}
+	r := replicaPlan{expert: expert}
 	// The batch the memory holds: the replica's KV room over one full
 	// sequence; expert parallel, each accelerator's, for each holds its
 	// own sequences.

@@ -1105,7 +1105,7 @@ func chaosHeadlineFigures(r *engine.Result, i int) [][2]string {
 		out = append(out, [2]string{"break_even_basis", basis + " How it is found"})
 	}
 	if o.Throughput != nil && o.Pools != nil {
-		out = append(out, [2]string{"pools", "Served disaggregated, in units of " + o.Pools.String() + " (" + o.Layout + "): " + o.Pools.Detail() + "."})
+		out = append(out, [2]string{"pools", "Served disaggregated, in units of " + o.Pools.String() + ": " + o.Pools.Detail() + "."})
 	}
 	if o.Throughput != nil && o.Accuracy != nil {
 		// The note's paragraphs, one after the other (accuracyNote).
