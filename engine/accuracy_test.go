@@ -80,7 +80,7 @@ var accuracyBands = []validationBand{
 // multiple of the estimate's, at the 10th, 50th and 90th percentile.
 var tpotBands = []validationBand{
 `)
-	writeBands(&b, withTPOT(heldOut), func(c *validationCase) decimal.Decimal { return c.tpot.ratio }, nil)
+	writeBands(&b, withCheck(heldOut, tpotOf), func(c *validationCase) decimal.Decimal { return c.tpot.ratio }, nil)
 	b.WriteString("}\n")
 	src, err := format.Source(b.Bytes())
 	if err != nil {

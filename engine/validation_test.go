@@ -181,6 +181,11 @@ var validationBaseline = struct{ within25, within2x, of int }{157, 261, 294}
 // as declared: 93 of 128, 123, median 0.86).
 var tpotBaseline = struct{ within25, within2x, of int }{93, 123, 128}
 
+// ttftBaseline is the time-to-first-token check's floor over its admitted
+// runs (docs/methodology.md, "Time to first token against measurement",
+// declared before any figure was computed).
+var ttftBaseline = struct{ within25, within2x, of int }{3, 14, 123}
+
 const (
 	throughputData = "testdata/throughput/"
 	validationDoc  = "../docs/validation.md"
@@ -194,8 +199,9 @@ type validationCase struct {
 	lnRatio                   decimal.Decimal // |ln ratio|
 	source, url               string
 	latencyUs, mbu, mfu       Num             // collective_latency_us, mbu and mfu for a fit; unset: the defaults
-	tpotMs                    decimal.Decimal // the estimate's time per output token at the case's operating point
-	tpot                      *tpotCase       // the time-per-output-token check, where the measurement states one
+	tpotMs, ttftMs            decimal.Decimal // the estimate's time per output token and to the first token at the case's operating point
+	batch                     int64           // the estimate's batch at the case's operating point
+	tpot, ttft                *latencyCase    // the latency checks, where the measurement states the figure
 	checked                   *plan
 }
 
@@ -295,6 +301,11 @@ func (c *validationCase) estimateChecked() error {
 		c.estimate = tp.DecodeTokensPerS
 	}
 	c.tpotMs = *tp.TPOTMs
+	c.ttftMs = zero
+	if tp.TimeToFirstTokenMs != nil {
+		c.ttftMs = *tp.TimeToFirstTokenMs
+	}
+	c.batch = *tp.BatchSize
 	var err error
 	c.ratio, c.lnRatio, err = ratioOf(c.estimate, c.measured)
 	return err
@@ -408,11 +419,13 @@ func TestThroughputValidation(t *testing.T) {
 			continue
 		}
 		if ms, ok := measuredTPOT(published[id]); ok {
-			ratio, ln, err := ratioOf(c.tpotMs, ms)
-			if err != nil {
-				t.Fatal(err)
-			}
-			c.tpot = &tpotCase{measuredMs: ms, ratio: ratio, lnRatio: ln}
+			c.tpot = newLatencyCase(t, c.tpotMs, ms, false)
+		}
+		if ms, ok := measuredTTFT(published[id]); ok && c.ttftMs.Sign() > 0 {
+			// Queued: the run's concurrency is more than the estimate's
+			// batch holds (declared, "Time to first token against
+			// measurement").
+			c.ttft = newLatencyCase(t, c.ttftMs, ms, c.batch < ParseNum(c.col["max_batch"]).Dec().IntPart())
 		}
 		cases = append(cases, c)
 	}
@@ -434,10 +447,15 @@ func TestThroughputValidation(t *testing.T) {
 		t.Errorf("validation accuracy fell below the baseline: %d of %d within ±25 %% and %d within 0.5–2×, baseline %d and %d of %d",
 			val.within25, val.n, val.within2x, base.within25, base.within2x, base.of)
 	}
-	tp := tpotAccuracy(withTPOT(inSplit(cases, "validation")))
+	tp := latencyAccuracy(withCheck(inSplit(cases, "validation"), tpotOf), tpotOf)
 	if tb := tpotBaseline; tp.n != tb.of || tp.within25 < tb.within25 || tp.within2x < tb.within2x {
 		t.Errorf("time per output token: %d of %d within ±25 %% and %d within 0.5–2×, floor %d and %d of %d",
 			tp.within25, tp.n, tp.within2x, tb.within25, tb.within2x, tb.of)
+	}
+	ft := latencyAccuracy(admitted(withCheck(inSplit(cases, "validation"), ttftOf)), ttftOf)
+	if tb := ttftBaseline; ft.n != tb.of || ft.within25 < tb.within25 || ft.within2x < tb.within2x {
+		t.Errorf("time to first token (admitted runs): %d of %d within ±25 %% and %d within 0.5–2×, floor %d and %d of %d",
+			ft.within25, ft.n, ft.within2x, tb.within25, tb.within2x, tb.of)
 	}
 	if *updateValidation {
 		if err := os.WriteFile(validationDoc, []byte(report), 0o644); err != nil {
@@ -580,6 +598,7 @@ failed the training criterion, and the refit on the enlarged training set moved 
 		}
 	}
 	tpotReport(&b, cases)
+	ttftReport(&b, cases)
 	b.WriteString("\n## Cases\n\n| id | set | model | accelerator | layout | in / out | batch cap | estimate | measured | ratio | source |\n|---|---|---|---|---|--:|--:|--:|--:|--:|---|\n")
 	rate := func(x decimal.Decimal) string {
 		if x.Cmp(hundred) < 0 {
@@ -948,12 +967,27 @@ func TestReadmeMLPerfTable(t *testing.T) {
 	}
 }
 
-// tpotCase is a case's time-per-output-token check: the measured mean
-// time per output token (or inter-token latency) and the estimate's time
-// per output token over it.
-type tpotCase struct {
-	measuredMs, ratio, lnRatio decimal.Decimal
+// latencyCase is a case's time-per-output-token or time-to-first-token
+// check: the estimate's figure, the measured one, the estimate over it;
+// queued when the run's concurrency is more than the estimate's batch
+// holds (the time-to-first-token check's second group).
+type latencyCase struct {
+	estimatedMs, measuredMs, ratio, lnRatio decimal.Decimal
+	queued                                  bool
 }
+
+func newLatencyCase(t *testing.T, estimated, measured decimal.Decimal, queued bool) *latencyCase {
+	t.Helper()
+	ratio, ln, err := ratioOf(estimated, measured)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &latencyCase{estimatedMs: estimated, measuredMs: measured, ratio: ratio, lnRatio: ln, queued: queued}
+}
+
+// tpotOf and ttftOf pick a case's latency check.
+func tpotOf(c *validationCase) *latencyCase { return c.tpot }
+func ttftOf(c *validationCase) *latencyCase { return c.ttft }
 
 // measuredTPOT is a measurement's mean time per output token, in ms, by
 // the declared rule (docs/methodology.md, "Time per output token against
@@ -977,23 +1011,48 @@ func measuredTPOT(m map[string]string) (decimal.Decimal, bool) {
 	return ms.Dec(), true
 }
 
-// withTPOT is the cases with a time-per-output-token check.
-func withTPOT(cases []*validationCase) []*validationCase {
-	return slices.DeleteFunc(slices.Clone(cases), func(c *validationCase) bool { return c.tpot == nil })
+// measuredTTFT is a measurement's time to first token, in ms, by the
+// declared rule (docs/methodology.md, "Time to first token against
+// measurement"): a run held at one concurrency (its scenario is
+// "interactive") whose ttft_ms is a plain number or a stated mean.
+// Percentiles and bounds say otherwise and are not compared.
+func measuredTTFT(m map[string]string) (decimal.Decimal, bool) {
+	if !strings.HasPrefix(m["scenario"], "interactive") {
+		return zero, false
+	}
+	num, rest, _ := strings.Cut(strings.TrimSpace(m["ttft_ms"]), " ")
+	if rest != "" && rest != "(mean)" {
+		return zero, false
+	}
+	ms := ParseNum(num)
+	if !ms.Set() || ms.Dec().Sign() <= 0 {
+		return zero, false
+	}
+	return ms.Dec(), true
 }
 
-// tpotAccuracy summarises the time-per-output-token ratios of cases.
-func tpotAccuracy(cases []*validationCase) accuracy {
+// withCheck is the cases that the check of (tpotOf, ttftOf) holds.
+func withCheck(cases []*validationCase, of func(*validationCase) *latencyCase) []*validationCase {
+	return slices.DeleteFunc(slices.Clone(cases), func(c *validationCase) bool { return of(c) == nil })
+}
+
+// admitted is the cases whose time-to-first-token run was not queued.
+func admitted(cases []*validationCase) []*validationCase {
+	return slices.DeleteFunc(slices.Clone(cases), func(c *validationCase) bool { return c.ttft.queued })
+}
+
+// latencyAccuracy summarises the ratios of a latency check over cases.
+func latencyAccuracy(cases []*validationCase, of func(*validationCase) *latencyCase) accuracy {
 	ts := make([]*validationCase, len(cases))
 	for i, c := range cases {
-		ts[i] = &validationCase{ratio: c.tpot.ratio, lnRatio: c.tpot.lnRatio}
+		ts[i] = &validationCase{ratio: of(c).ratio, lnRatio: of(c).lnRatio}
 	}
 	return accuracyOf(ts)
 }
 
 // tpotReport is validation.md's time-per-output-token section.
 func tpotReport(b *strings.Builder, cases []*validationCase) {
-	set := withTPOT(cases)
+	set := withCheck(cases, tpotOf)
 	fmt.Fprintf(b, "\n## Time per output token: %d cases\n\n", len(set))
 	b.WriteString(`The estimate's time per output token (its decode step and the share of prefill each step carries) at
 each case's own operating point (the batch its memory holds, capped by the case's batch cap: for these runs, the
@@ -1002,9 +1061,9 @@ concurrency) against the published mean time per output token or mean inter-toke
 and why the others are not compared, is declared in ` + "`docs/methodology.md`" + ` ("Time per output token against
 measurement"). Nothing is fitted on these figures.
 `)
-	tpotTable(b, "cases", set, func(*validationCase) string { return "all" })
-	tpotTable(b, "source", set, func(c *validationCase) string { return c.source })
-	tpotTable(b, "accelerator", set, func(c *validationCase) string { return c.col["accelerator"] })
+	latencyTable(b, "cases", set, tpotOf, func(*validationCase) string { return "all" })
+	latencyTable(b, "source", set, tpotOf, func(c *validationCase) string { return c.source })
+	latencyTable(b, "accelerator", set, tpotOf, func(c *validationCase) string { return c.col["accelerator"] })
 	b.WriteString("\n| id | set | model | accelerator | layout | in / out | batch cap | estimated TPOT, ms | measured TPOT, ms | ratio |\n|---|---|---|---|---|--:|--:|--:|--:|--:|\n")
 	for _, c := range set {
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s / %s | %s | %s | %s | %s |\n", c.col["id"], c.col["split"], c.col["model"],
@@ -1013,9 +1072,54 @@ measurement"). Nothing is fitted on these figures.
 	}
 }
 
-// tpotTable is a summary table of the time-per-output-token check, a row
-// for each group that key puts the cases in, in label order.
-func tpotTable(b *strings.Builder, heading string, set []*validationCase, key func(*validationCase) string) {
+// ttftReport is validation.md's time-to-first-token section.
+func ttftReport(b *strings.Builder, cases []*validationCase) {
+	set := withCheck(cases, ttftOf)
+	in := admitted(set)
+	fmt.Fprintf(b, "\n## Time to first token: %d cases (%d admitted, %d queued)\n\n", len(set), len(in), len(set)-len(in))
+	b.WriteString(`The estimate's time to first token (the request's uncached prompt at the replica's prefill rate, then one
+decode step, on a replica otherwise idle) at each case's own operating point against the published mean time to
+first token of the same run. Ratio = estimated TTFT / measured TTFT: below 1, the estimate promises a faster first
+token than was measured. A run is *queued* when its concurrency is more than the estimate's batch holds (its
+requests wait for a slot, which the estimate does not model), else *admitted*; the summary, the test's floor and
+the bands users see are the admitted runs'. Which cases, and why the others are not compared, is declared in
+` + "`docs/methodology.md`" + ` ("Time to first token against measurement"). Nothing is fitted on these figures.
+`)
+	latencyTable(b, "cases", set, ttftOf, func(c *validationCase) string {
+		if c.ttft.queued {
+			return "queued"
+		}
+		return "admitted"
+	})
+	latencyTable(b, "source (admitted)", in, ttftOf, func(c *validationCase) string { return c.source })
+	latencyTable(b, "accelerator (admitted)", in, ttftOf, func(c *validationCase) string { return c.col["accelerator"] })
+	latencyTable(b, "concurrency (admitted)", in, ttftOf, func(c *validationCase) string {
+		switch n := ParseNum(c.col["max_batch"]).Dec().IntPart(); {
+		case n <= 4:
+			return "1–4"
+		case n <= 16:
+			return "5–16"
+		case n <= 64:
+			return "17–64"
+		default:
+			return "65 and more"
+		}
+	})
+	b.WriteString("\n| id | set | model | accelerator | layout | in / out | concurrency | estimate's batch | estimated TTFT, ms | measured TTFT, ms | ratio | run |\n|---|---|---|---|---|--:|--:|--:|--:|--:|--:|---|\n")
+	for _, c := range set {
+		run := "admitted"
+		if c.ttft.queued {
+			run = "queued"
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s / %s | %s | %d | %s | %s | %s | %s |\n", c.col["id"], c.col["split"], c.col["model"],
+			c.col["accelerator"], c.col["layout"], c.col["input_tokens"], c.col["output_tokens"], c.col["max_batch"], c.batch,
+			c.ttft.estimatedMs.StringFixed(1), c.ttft.measuredMs.StringFixed(2), c.ttft.ratio.StringFixed(2), run)
+	}
+}
+
+// latencyTable is a summary table of a latency check, a row for each
+// group that key puts the cases in, in label order.
+func latencyTable(b *strings.Builder, heading string, set []*validationCase, of func(*validationCase) *latencyCase, key func(*validationCase) string) {
 	fmt.Fprintf(b, "\n| %s | count | within ±25 %% | within 0.5–2× | median ratio | median \\|ln ratio\\| |\n|---|--:|--:|--:|--:|--:|\n", heading)
 	var groups []string
 	for _, c := range set {
@@ -1025,6 +1129,6 @@ func tpotTable(b *strings.Builder, heading string, set []*validationCase, key fu
 	}
 	slices.Sort(groups)
 	for _, g := range groups {
-		accuracyRow(b, g, tpotAccuracy(slices.DeleteFunc(slices.Clone(set), func(c *validationCase) bool { return key(c) != g })))
+		accuracyRow(b, g, latencyAccuracy(slices.DeleteFunc(slices.Clone(set), func(c *validationCase) bool { return key(c) != g }), of))
 	}
 }
