@@ -347,6 +347,9 @@ func accuracyNote(a *engine.Accuracy) ga.UI {
 		ga.If(a.TPOT != nil, func() ga.UI {
 			return ga.P().Attr("data-key", "tpot-accuracy").Body(figureText("Time per output token: " + a.TPOT.Sentence() + ".")...)
 		}),
+		ga.If(a.TTFT != nil, func() ga.UI {
+			return ga.P().Attr("data-key", "ttft-accuracy").Body(figureText("Time to first token: " + a.TTFT.Sentence() + ".")...)
+		}),
 		ga.Range(a.Outside).Slice(func(k int) ga.UI {
 			return ga.P().Class("outside").Body(figureText("Outside validation: " + a.Outside[k] + ".")...)
 		}),

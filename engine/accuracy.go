@@ -27,17 +27,18 @@ type Accuracy struct {
 	// Outside lists, in words, each way the scenario is outside what the
 	// measurements cover; the band then understates the error.
 	Outside []string `json:"outside,omitempty"`
-	// TPOT is how right the estimate's time per output token is likely to
-	// be: the time-per-output-token check's band (docs/validation.md); nil
-	// when it has no case at all.
-	TPOT *TPOTBand `json:"tpot,omitempty"`
+	// TPOT and TTFT are how right the estimate's time per output token and
+	// time to first token are likely to be: the bands of the latency checks
+	// (docs/validation.md); nil when a check has no case at all.
+	TPOT *LatencyBand `json:"tpot,omitempty"`
+	TTFT *LatencyBand `json:"ttft,omitempty"`
 }
 
-// TPOTBand is the time-per-output-token check's figures for the group of
-// held-out measurements named by Kind: the measured time per output token
-// as a multiple of the estimate's, at the 10th, 50th and 90th percentile.
-// Above 1, users wait longer between tokens than the estimate says.
-type TPOTBand struct {
+// LatencyBand is a latency check's figures (time per output token, or time
+// to first token) for the group of held-out measurements named by Kind:
+// the measured time as a multiple of the estimate's, at the 10th, 50th and
+// 90th percentile. Above 1, users wait longer than the estimate says.
+type LatencyBand struct {
 	Kind     string          `json:"kind"` // e.g. "MoE models on the NVIDIA B200"
 	Cases    int             `json:"cases"`
 	Within25 int             `json:"within_25"`
@@ -49,7 +50,7 @@ type TPOTBand struct {
 // Sentence is the band in words, e.g. "measured 0.83–1.23× the estimate
 // (median 1.05×) in the middle 80 % of 42 held-out measurements of MoE
 // models on the NVIDIA B200; 39 within ±25 %".
-func (b *TPOTBand) Sentence() string {
+func (b *LatencyBand) Sentence() string {
 	return fmt.Sprintf("measured %s–%s× the estimate (median %s×) in the middle 80 %% of %d held-out measurements of %s; %d within ±25 %%",
 		b.Low.StringFixed(2), b.High.StringFixed(2), b.Median.StringFixed(2), b.Cases, b.Kind, b.Within25)
 }
@@ -65,15 +66,15 @@ func (a *Accuracy) Band() string {
 		a.Low.StringFixed(2), a.High.StringFixed(2), a.Median.StringFixed(2), a.Cases, a.Kind, a.Within25)
 }
 
-// tpotBandFor is the time-per-output-token band for a model of the class
-// on an accelerator (narrowest); nil when the check has no case of the
-// class.
-func tpotBandFor(moe bool, vendor, preset, name string) *TPOTBand {
-	b, kind := narrowest(tpotBands, moe, vendor, preset, name)
+// latencyBandFor is a latency check's band (tpotBands, ttftBands) for a
+// model of the class on an accelerator (narrowest); nil when the check has
+// no case of the class.
+func latencyBandFor(bands []validationBand, moe bool, vendor, preset, name string) *LatencyBand {
+	b, kind := narrowest(bands, moe, vendor, preset, name)
 	if b.cases == 0 {
 		return nil
 	}
-	return &TPOTBand{Kind: kind, Cases: b.cases, Within25: b.within25, Low: b.low, Median: b.median, High: b.high}
+	return &LatencyBand{Kind: kind, Cases: b.cases, Within25: b.within25, Low: b.low, Median: b.median, High: b.high}
 }
 
 // narrowest is the band of bands for a model of the class (moe) on an
@@ -144,7 +145,8 @@ func estimateAccuracy(w workloadPlan, m modelPlan, accelPreset string, n int64) 
 		class = "MoE"
 	}
 	a := &Accuracy{Kind: kind, Cases: band.cases, Within25: band.within25, Low: band.low, Median: band.median, High: band.high,
-		TPOT: tpotBandFor(moe, vendor, accelPreset, name)}
+		TPOT: latencyBandFor(tpotBands, moe, vendor, accelPreset, name),
+		TTFT: latencyBandFor(ttftBands, moe, vendor, accelPreset, name)}
 
 	switch {
 	case accelPreset == "":

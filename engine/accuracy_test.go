@@ -81,6 +81,15 @@ var accuracyBands = []validationBand{
 var tpotBands = []validationBand{
 `)
 	writeBands(&b, withCheck(heldOut, tpotOf), func(c *validationCase) decimal.Decimal { return c.tpot.ratio }, nil)
+	b.WriteString(`}
+
+// ttftBands are the time-to-first-token check's figures over its admitted
+// runs (docs/validation.md) by kind, grouped as accuracyBands: measured
+// time to first token as a multiple of the estimate's, at the 10th, 50th
+// and 90th percentile.
+var ttftBands = []validationBand{
+`)
+	writeBands(&b, admitted(withCheck(heldOut, ttftOf)), func(c *validationCase) decimal.Decimal { return c.ttft.ratio }, nil)
 	b.WriteString("}\n")
 	src, err := format.Source(b.Bytes())
 	if err != nil {
@@ -228,13 +237,14 @@ func TestEstimateAccuracy(t *testing.T) {
 	}
 }
 
-// TestTPOTBand picks the time-per-output-token band by hand, on a table of
-// made-up bands: the accelerator's own with at least 8 cases, else its
-// vendor's, else every vendor's of the model's class, and none for a class
-// the check has no case of.
-func TestTPOTBand(t *testing.T) {
-	saved := tpotBands
-	defer func() { tpotBands = saved }()
+// TestLatencyBands picks the latency bands by hand, on tables of made-up
+// bands: the accelerator's own with at least 8 cases, else its vendor's,
+// else every vendor's of the model's class, and none for a class the check
+// has no case of; an estimate's accuracy carries the time-per-output-token
+// band from tpotBands and the time-to-first-token band from ttftBands.
+func TestLatencyBands(t *testing.T) {
+	savedTPOT, savedTTFT := tpotBands, ttftBands
+	defer func() { tpotBands, ttftBands = savedTPOT, savedTTFT }()
 	tpotBands = []validationBand{
 		{moe: true, cases: 40, within25: 30, low: d("0.90"), median: d("1.10"), high: d("1.70")},
 		{vendor: "AMD", moe: true, cases: 20, within25: 10, low: d("1.00"), median: d("1.30"), high: d("1.80")},
@@ -254,7 +264,7 @@ func TestTPOTBand(t *testing.T) {
 		{"5 of its vendor's: every vendor's", true, "NVIDIA", "b200", "MoE models", "0.9", ""},
 		{"custom accelerator: every vendor's", true, "", "", "MoE models", "0.9", ""},
 	} {
-		b := tpotBandFor(tc.moe, tc.vendor, tc.preset, "X")
+		b := latencyBandFor(tpotBands, tc.moe, tc.vendor, tc.preset, "X")
 		if b == nil || b.Kind != tc.kind || !b.Low.Equal(d(tc.low)) {
 			t.Errorf("%s: %+v, want %q low %s", tc.name, b, tc.kind, tc.low)
 			continue
@@ -263,7 +273,30 @@ func TestTPOTBand(t *testing.T) {
 			t.Errorf("%s: %q, want %q", tc.name, b.Sentence(), tc.text)
 		}
 	}
-	if b := tpotBandFor(false, "AMD", "mi300x", "X"); b != nil {
+	if b := latencyBandFor(tpotBands, false, "AMD", "mi300x", "X"); b != nil {
 		t.Errorf("dense: %+v, want none (no dense case)", b)
+	}
+
+	// The estimate's accuracy: DeepSeek-V3 (MoE) on the MI300X (AMD) takes
+	// its own TPOT band (9 cases) and, from a TTFT table whose MI300X band
+	// has 3 cases, AMD's TTFT band; a dense model has a TTFT band of every
+	// vendor and no TPOT band.
+	ttftBands = []validationBand{
+		{cases: 4, within25: 2, low: d("0.76"), median: d("1.08"), high: d("1.53")},
+		{vendor: "AMD", moe: true, cases: 12, within25: 0, low: d("2.00"), median: d("7.00"), high: d("14.00")},
+		{vendor: "AMD", accelerator: "mi300x", moe: true, cases: 3, within25: 0, low: d("5.00"), median: d("9.00"), high: d("15.00")},
+	}
+	w := workloadPlan{in: d("922"), out: d("922")}
+	moe := modelPlan{params: d("671e9"), activeParams: d("37e9"), moe: true}
+	a := estimateAccuracy(w, moe, "mi300x", 8)
+	if a.TPOT == nil || a.TPOT.Kind != "MoE models on the AMD Instinct MI300X 192 GB" || !a.TPOT.Median.Equal(d("1.60")) {
+		t.Errorf("TPOT band %+v, want the MI300X's own (median 1.60)", a.TPOT)
+	}
+	want := "measured 2.00–14.00× the estimate (median 7.00×) in the middle 80 % of 12 held-out measurements of MoE models on AMD accelerators; 0 within ±25 %"
+	if a.TTFT == nil || a.TTFT.Sentence() != want {
+		t.Errorf("TTFT band %+v, want %q", a.TTFT, want)
+	}
+	if a := estimateAccuracy(w, modelPlan{params: d("8e9"), activeParams: d("8e9")}, "mi300x", 8); a.TPOT != nil || a.TTFT == nil || a.TTFT.Kind != "dense models" || a.TTFT.Cases != 4 {
+		t.Errorf("dense: TPOT %+v, TTFT %+v; want no TPOT band and every vendor's TTFT band of 4 cases", a.TPOT, a.TTFT)
 	}
 }

@@ -46,12 +46,13 @@ func TestEstimateAccuracyShown(t *testing.T) {
 	site := calcSite(t)
 	ctx := NewBrowser(t)
 	step(t, ctx, 90*time.Second, chromedp.Navigate(site.URL+"#"+engine.EncodeLink(s)), WaitApp())
-	if h100.TPOT == nil {
-		t.Fatal("engine accuracy: the H100 has no time-per-output-token band")
+	if h100.TPOT == nil || h100.TTFT == nil {
+		t.Fatal("engine accuracy: the H100 has no time-per-output-token or time-to-first-token band")
 	}
 	checkTexts(t, ctx, map[string]string{
 		stat(0, "accuracy") + " p":       "Throughput estimate: " + h100.Band() + ".",
 		stat(0, "tpot-accuracy"):         "Time per output token: " + h100.TPOT.Sentence() + ".",
+		stat(0, "ttft-accuracy"):         "Time to first token: " + h100.TTFT.Sentence() + ".",
 		stat(1, "accuracy") + " p":       "Throughput estimate: " + trn.Band() + ".",
 		"#headline-1 .accuracy .outside": "Outside validation: no published measurement on this accelerator: the estimate rests on its datasheet alone.",
 	})

@@ -1115,6 +1115,11 @@ func chaosHeadlineFigures(r *engine.Result, i int) [][2]string {
 			text += tpot
 			out = append(out, [2]string{"tpot-accuracy", tpot})
 		}
+		if o.Accuracy.TTFT != nil {
+			ttft := "Time to first token: " + o.Accuracy.TTFT.Sentence() + "."
+			text += ttft
+			out = append(out, [2]string{"ttft-accuracy", ttft})
+		}
 		for _, why := range o.Accuracy.Outside {
 			text += "Outside validation: " + why + "."
 		}

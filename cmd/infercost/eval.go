@@ -359,6 +359,9 @@ func writeTable(w io.Writer, r *engine.Result, robust *engine.Robustness, tor *e
 			if o.Accuracy.TPOT != nil {
 				fmt.Fprintf(w, "    time per output token: %s\n", o.Accuracy.TPOT.Sentence())
 			}
+			if o.Accuracy.TTFT != nil {
+				fmt.Fprintf(w, "    time to first token: %s\n", o.Accuracy.TTFT.Sentence())
+			}
 			for _, why := range o.Accuracy.Outside {
 				fmt.Fprintf(w, "    outside validation: %s\n", why)
 			}
