@@ -67,7 +67,7 @@ var poolCaps = [...]int64{1, 2, 4, 8, maxPoolReplicas}
 //
 //	rate = min(x / prompt, y × batch / (out × step)) requests a second
 //	accelerator-seconds a request = (x × n_prefill + y × n_decode) / rate
-//	first token = prompt + KV transfer + step
+//	first token = c + prompt + KV transfer + step
 //
 // where prompt is a request's uncached input on a prefill replica.
 func disaggregate(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *FieldError) {
@@ -133,7 +133,7 @@ func disaggregate(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Fi
 			var transfer, ttft [2]decimal.Decimal
 			for k, across := range [2]bool{false, true} {
 				transfer[k] = kvTransfer(o, p.t, across, kvBytes)
-				ttft[k] = sum(sum(p.prompt, transfer[k]), step)
+				ttft[k] = sum(sum(sum(requestOverhead(), p.prompt), transfer[k]), step)
 			}
 			// The prefill replicas a decode replica needs: rd × prompt.
 			ratio := mul(rd, p.prompt)

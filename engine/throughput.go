@@ -581,13 +581,24 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 	return t, nil
 }
 
+// RequestOverheadMs is a fixed time a request spends before its first
+// token outside the accelerators' work (the HTTP server, the tokenizer,
+// the scheduler, the stream): the nineteenth round's c, fitted on the TTFT
+// training set (docs/methodology.md; TestRequestOverheadFit), 0 unless the
+// round's criterion held.
+var RequestOverheadMs = decimal.Zero
+
+// requestOverhead is RequestOverheadMs in seconds.
+func requestOverhead() decimal.Decimal { return div(RequestOverheadMs, thousand) }
+
 // firstToken sets the time to the first token of a request on an idle
-// replica: its uncached prompt at the replica's prefill rate, then one
-// decode step. Queueing is left out: capacity is sized at the target
-// utilization, which keeps queues short. The error says when the workload's
-// target cannot be met at this replica size.
+// replica: the fixed time a request (RequestOverheadMs), its uncached
+// prompt at the replica's prefill rate, then one decode step. Queueing is
+// left out: capacity is sized at the target utilization, which keeps
+// queues short. The error says when the workload's target cannot be met
+// at this replica size.
 func firstToken(w workloadPlan, o *optionPlan, t *Throughput, step decimal.Decimal) *FieldError {
-	ttft := sum(div(w.uncachedIn(), mul(t.PrefillTokensPerS, intDecimal(t.AcceleratorsPerReplica))), step)
+	ttft := sum(sum(requestOverhead(), div(w.uncachedIn(), mul(t.PrefillTokensPerS, intDecimal(t.AcceleratorsPerReplica)))), step)
 	ms := mul(ttft, thousand)
 	t.TimeToFirstTokenMs = &ms
 	if w.ttft.Sign() > 0 && cmp(ttft, w.ttft) > 0 {
