@@ -59,16 +59,16 @@ var tpotBands = []validationBand{
 // time to first token as a multiple of the estimate's, at the 10th, 50th
 // and 90th percentile.
 var ttftBands = []validationBand{
-	{vendor: "", accelerator: "", moe: false, cases: 4, within25: 2, low: lit("0.76"), median: lit("1.08"), high: lit("1.53")},
-	{vendor: "NVIDIA", accelerator: "", moe: false, cases: 4, within25: 2, low: lit("0.76"), median: lit("1.08"), high: lit("1.53")},
-	{vendor: "NVIDIA", accelerator: "h100-sxm", moe: false, cases: 4, within25: 2, low: lit("0.76"), median: lit("1.08"), high: lit("1.53")},
-	{vendor: "", accelerator: "", moe: true, cases: 119, within25: 1, low: lit("2.01"), median: lit("7.78"), high: lit("18.08")},
-	{vendor: "AMD", accelerator: "", moe: true, cases: 56, within25: 0, low: lit("2.28"), median: lit("7.75"), high: lit("14.07")},
-	{vendor: "AMD", accelerator: "mi300x", moe: true, cases: 15, within25: 0, low: lit("4.85"), median: lit("10.21"), high: lit("14.82")},
-	{vendor: "AMD", accelerator: "mi325x", moe: true, cases: 9, within25: 0, low: lit("3.08"), median: lit("9.33"), high: lit("10.93")},
-	{vendor: "AMD", accelerator: "mi355x", moe: true, cases: 32, within25: 0, low: lit("2.01"), median: lit("6.28"), high: lit("14.06")},
-	{vendor: "NVIDIA", accelerator: "", moe: true, cases: 63, within25: 1, low: lit("1.97"), median: lit("7.78"), high: lit("31.51")},
-	{vendor: "NVIDIA", accelerator: "b200", moe: true, cases: 42, within25: 0, low: lit("2.50"), median: lit("8.65"), high: lit("34.49")},
-	{vendor: "NVIDIA", accelerator: "h100-sxm", moe: true, cases: 2, within25: 0, low: lit("4.63"), median: lit("5.03"), high: lit("5.43")},
-	{vendor: "NVIDIA", accelerator: "h200", moe: true, cases: 19, within25: 1, low: lit("1.52"), median: lit("6.18"), high: lit("13.52")},
+	{vendor: "", accelerator: "", moe: false, cases: 4, within25: 1, low: lit("0.16"), median: lit("0.69"), high: lit("0.99")},
+	{vendor: "NVIDIA", accelerator: "", moe: false, cases: 4, within25: 1, low: lit("0.16"), median: lit("0.69"), high: lit("0.99")},
+	{vendor: "NVIDIA", accelerator: "h100-sxm", moe: false, cases: 4, within25: 1, low: lit("0.16"), median: lit("0.69"), high: lit("0.99")},
+	{vendor: "", accelerator: "", moe: true, cases: 119, within25: 25, low: lit("0.59"), median: lit("1.33"), high: lit("3.52")},
+	{vendor: "AMD", accelerator: "", moe: true, cases: 56, within25: 10, low: lit("0.54"), median: lit("1.49"), high: lit("2.73")},
+	{vendor: "AMD", accelerator: "mi300x", moe: true, cases: 15, within25: 0, low: lit("1.58"), median: lit("2.15"), high: lit("3.06")},
+	{vendor: "AMD", accelerator: "mi325x", moe: true, cases: 9, within25: 2, low: lit("1.05"), median: lit("1.49"), high: lit("2.08")},
+	{vendor: "AMD", accelerator: "mi355x", moe: true, cases: 32, within25: 8, low: lit("0.38"), median: lit("1.01"), high: lit("2.16")},
+	{vendor: "NVIDIA", accelerator: "", moe: true, cases: 63, within25: 15, low: lit("0.60"), median: lit("0.98"), high: lit("6.38")},
+	{vendor: "NVIDIA", accelerator: "b200", moe: true, cases: 42, within25: 5, low: lit("0.63"), median: lit("1.38"), high: lit("6.59")},
+	{vendor: "NVIDIA", accelerator: "h100-sxm", moe: true, cases: 2, within25: 0, low: lit("0.15"), median: lit("0.17"), high: lit("0.19")},
+	{vendor: "NVIDIA", accelerator: "h200", moe: true, cases: 19, within25: 10, low: lit("0.56"), median: lit("0.91"), high: lit("2.51")},
 }

@@ -181,8 +181,8 @@ func disaggregate(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Fi
 	if len(out) == 0 {
 		ms := roundUp(mul(*fastest, thousand), 0)
 		return nil, &FieldError{"workload.ttft_slo_ms", fmt.Sprintf(
-			"with disaggregated serving, the fastest first token considered (a prompt's prefill on a replica of %s, its KV cache's transfer and a decode step) takes %s ms, more than the time-to-first-token target (workload.ttft_slo_ms) of %s ms. Raise the target to at least %s ms, or choose a faster accelerator.",
-			accelerators(fastN), Count(ms, 0), Count(w.ttft.Mul(thousand), 3), Count(ms, 0))}
+			"with disaggregated serving, the fastest first token considered (the fixed time a request, %s ms, a prompt's prefill on a replica of %s, its KV cache's transfer and a decode step) takes %s ms, more than the time-to-first-token target (workload.ttft_slo_ms) of %s ms. Raise the target to at least %s ms, or choose a faster accelerator.",
+			Count(RequestOverheadMs, 0), accelerators(fastN), Count(ms, 0), Count(w.ttft.Mul(thousand), 3), Count(ms, 0))}
 	}
 	return out, nil
 }

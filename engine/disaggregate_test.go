@@ -73,12 +73,13 @@ func TestDisaggregatedUnits(t *testing.T) {
 	// shares it.
 	checkNear(t, "TPOT ms", *u.TPOTMs, d("59.697152"))
 	checkNear(t, "step ms", *u.DecodeStepMs, d("59.697152"))
-	// First token: the prompt's 32 ms, its KV cache (1,000 × 131,072 =
-	// 131,072,000 bytes) over the 100 GB/s link, 1.31072 ms, and a decode
-	// step: 93.007872 ms.
+	// First token: the fixed time a request, 245 ms (RequestOverheadMs),
+	// the prompt's 32 ms, its KV cache (1,000 × 131,072 = 131,072,000
+	// bytes) over the 100 GB/s link, 1.31072 ms, and a decode step:
+	// 338.007872 ms.
 	checkNear(t, "prompt ms", u.Pools.PromptMs, d("32"))
 	checkNear(t, "transfer ms", u.Pools.KVTransferMs, d("1.31072"))
-	checkNear(t, "TTFT ms", *u.TimeToFirstTokenMs, d("93.007872"))
+	checkNear(t, "TTFT ms", *u.TimeToFirstTokenMs, d("338.007872"))
 	if got, want := u.Pools.Detail(), "a prompt's prefill 32 ms on a prefill replica, its KV cache's transfer 1.31 ms; the decode pool sets the unit's rate, the prefill pool busy 93.9 % of the time"; got != want {
 		t.Errorf("detail %q, want %q", got, want)
 	}
@@ -120,14 +121,14 @@ func TestDisaggregatedTargets(t *testing.T) {
 	checkNear(t, "TPOT ms", *cands[0].TPOTMs, d("29.812736"))
 
 	s = disaggregatedScenario()
-	s.Workload.TTFTSLOms = N("90")
+	s.Workload.TTFTSLOms = N("335")
 	_, err := Evaluate(s)
-	const want = "option 1 (x) cannot serve: with disaggregated serving, the fastest first token considered (a prompt's prefill on a replica of 1 accelerator, its KV cache's transfer and a decode step) takes 94 ms, more than the time-to-first-token target (workload.ttft_slo_ms) of 90 ms. Raise the target to at least 94 ms, or choose a faster accelerator."
+	const want = "option 1 (x) cannot serve: with disaggregated serving, the fastest first token considered (the fixed time a request, 245 ms, a prompt's prefill on a replica of 1 accelerator, its KV cache's transfer and a decode step) takes 339 ms, more than the time-to-first-token target (workload.ttft_slo_ms) of 335 ms. Raise the target to at least 339 ms, or choose a faster accelerator."
 	if got := errorAt(err, "workload.ttft_slo_ms"); got != want {
 		t.Errorf("error %v, want %q", err, want)
 	}
-	// 94 ms is met.
-	s.Workload.TTFTSLOms = N("94")
+	// 339 ms is met.
+	s.Workload.TTFTSLOms = N("339")
 	mustEval(t, s)
 }
 

@@ -586,7 +586,7 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 // the scheduler, the stream): the nineteenth round's c, fitted on the TTFT
 // training set (docs/methodology.md; TestRequestOverheadFit), 0 unless the
 // round's criterion held.
-var RequestOverheadMs = decimal.Zero
+var RequestOverheadMs = decimal.NewFromInt(245)
 
 // requestOverhead is RequestOverheadMs in seconds.
 func requestOverhead() decimal.Decimal { return div(RequestOverheadMs, thousand) }
@@ -604,8 +604,8 @@ func firstToken(w workloadPlan, o *optionPlan, t *Throughput, step decimal.Decim
 	if w.ttft.Sign() > 0 && cmp(ttft, w.ttft) > 0 {
 		up := roundUp(ms, 0)
 		return &FieldError{"workload.ttft_slo_ms", fmt.Sprintf(
-			"on a replica of %s, the fastest considered, the prompt's prefill and the first decode step take %s ms, more than the time-to-first-token target (workload.ttft_slo_ms) of %s ms. Raise the target to at least %s ms, or choose a faster accelerator.",
-			accelerators(t.AcceleratorsPerReplica), Count(up, 0), Count(w.ttft.Mul(thousand), 3), Count(up, 0))}
+			"on a replica of %s, the fastest considered, the fixed time a request (%s ms), the prompt's prefill and the first decode step take %s ms, more than the time-to-first-token target (workload.ttft_slo_ms) of %s ms. Raise the target to at least %s ms, or choose a faster accelerator.",
+			accelerators(t.AcceleratorsPerReplica), Count(RequestOverheadMs, 0), Count(up, 0), Count(w.ttft.Mul(thousand), 3), Count(up, 0))}
 	}
 	return nil
 }

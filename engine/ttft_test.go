@@ -149,3 +149,31 @@ func TestRequestOverheadFit(t *testing.T) {
 		t.Errorf("RequestOverheadMs is %s ms; the declared fit and criterion give %s", RequestOverheadMs, want)
 	}
 }
+
+// ttftTrainingReport is validation.md's table of the TTFT training set:
+// each admitted row's estimate at the engine's fixed time a request
+// (RequestOverheadMs) against its measurement, and the summary at c = 0
+// and at the constant.
+func ttftTrainingReport(t *testing.T, rows []*ttftRow, skipped int) string {
+	t.Helper()
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n## Time to first token, training set: %d rows (%d not admitted)\n\n", len(rows), skipped)
+	b.WriteString(`The nineteenth round's training set (` + "`engine/testdata/throughput/ttft_training.csv`" + `; its rule and sources in
+` + "`docs/methodology.md`" + ` and the data README): published times to first token at a fixed concurrency of 1 to 16,
+from publishers the check above does not use. The engine's fixed time a request, c, is fitted on these rows alone
+(` + "`TestRequestOverheadFit`" + `). Ratio = estimated TTFT / measured TTFT.
+
+| c | count | within ±25 % | within 0.5–2× | median ratio | median \|ln ratio\| |
+|---|--:|--:|--:|--:|--:|
+`)
+	accuracyRow(&b, "0 ms", ttftFit(t, rows, zero))
+	accuracyRow(&b, RequestOverheadMs.String()+" ms (the engine's)", ttftFit(t, rows, RequestOverheadMs))
+	b.WriteString("\n| id | publisher | model | accelerator | replica | in / out | concurrency | estimated TTFT, ms | measured TTFT, ms | ratio |\n|---|---|---|---|--:|--:|--:|--:|--:|--:|\n")
+	for _, r := range rows {
+		est := r.baseMs.Add(RequestOverheadMs)
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s / %s | %s | %s | %s | %s |\n", r.col["id"], r.col["publisher"], r.col["model_preset"],
+			r.col["accelerator_preset"], r.col["tensor_parallel"], r.col["input_tokens"], r.col["output_tokens"], r.col["batch_cap"],
+			est.StringFixed(1), r.measuredMs.StringFixed(1), div(est, r.measuredMs).StringFixed(2))
+	}
+	return b.String()
+}

@@ -93,15 +93,17 @@ func TestTimeToFirstToken(t *testing.T) {
 		t.Fatal(err)
 	}
 	o := r.Options[0]
-	if want := d("20").Add(*o.DecodeStepMs); !o.TimeToFirstTokenMs.Round(12).Equal(want.Round(12)) {
-		t.Errorf("TTFT %s ms, want 20 + %s", o.TimeToFirstTokenMs, o.DecodeStepMs)
+	// The fixed time a request, 245 ms (RequestOverheadMs), the prompt's
+	// 20 ms and a decode step.
+	if want := d("265").Add(*o.DecodeStepMs); !o.TimeToFirstTokenMs.Round(12).Equal(want.Round(12)) {
+		t.Errorf("TTFT %s ms, want 245 + 20 + %s", o.TimeToFirstTokenMs, o.DecodeStepMs)
 	}
-	// A target below 20 ms cannot be met on one accelerator; the message
+	// A target below 265 ms cannot be met on one accelerator; the message
 	// names the target and says why.
-	s.Workload.TTFTSLOms = N("15")
+	s.Workload.TTFTSLOms = N("260")
 	_, err = Evaluate(s)
-	if err == nil || !strings.Contains(err.Error(), "workload.ttft_slo_ms") || !strings.Contains(err.Error(), "on a replica of 1 accelerator, the fastest considered") {
-		t.Errorf("15 ms on one: %v", err)
+	if err == nil || !strings.Contains(err.Error(), "workload.ttft_slo_ms") || !strings.Contains(err.Error(), "on a replica of 1 accelerator, the fastest considered, the fixed time a request (245 ms)") {
+		t.Errorf("260 ms on one: %v", err)
 	}
 	// Left to choose, the replica widens until prefill is fast enough: a
 	// target between what one and two accelerators achieve rules out one.

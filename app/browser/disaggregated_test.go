@@ -41,7 +41,7 @@ func TestDisaggregatedShown(t *testing.T) {
 	checkRows(t, comparisonRows(t, ctx), map[string][]string{
 		"Accelerators per replica": {"2, a unit of 1 prefill replica of 1 accelerator (tensor parallel) and 1 decode replica of 1 (tensor parallel)"},
 		"Time per output token":    {"59.7 ms"},
-		"Time to first token":      {"93 ms"},
+		"Time to first token":      {"338 ms"},
 		"Disaggregated pools":      {"a prompt's prefill 32 ms on a prefill replica, its KV cache's transfer 1.31 ms; the decode pool sets the unit's rate, the prefill pool busy 11.7 % of the time"},
 	})
 	// Colocated, the step carries the prompt's prefill (TestRooflineMixedStepTPOT:

@@ -125,8 +125,9 @@ func TestEvalNewUserHandWorked(t *testing.T) {
 		// of the 53 users' tokens also waits 53 × 141.034 / 300 = 24.916 ms
 		// of prefill: 24.588 + 24.916 = 49.504 ms a token (engine's
 		// "Time per output token from the mixed step"), 1,000 / 49.5045 =
-		// 20.2 tokens/s per user; the first token 141.03 + 24.59 = 165.6 ms.
-		"batch 53, decode step 24.59 ms (memory-bound; the batch is capped by the time-per-token target), 49.50 ms a token with the step's share of prefill, 20.2 tokens/s per user, first token in 166 ms",
+		// 20.2 tokens/s per user; the first token 245 (the engine's fixed
+		// time a request, RequestOverheadMs) + 141.03 + 24.59 = 410.6 ms.
+		"batch 53, decode step 24.59 ms (memory-bound; the batch is capped by the time-per-token target), 49.50 ms a token with the step's share of prefill, 20.2 tokens/s per user, first token in 411 ms",
 		// No growth: the same option is cheapest in every month.
 		"B200 owned: cheapest in every month",
 	} {
@@ -652,8 +653,9 @@ func TestInputsProvenanceAgrees(t *testing.T) {
 // TestEvalDisaggregated: a disaggregated option's operating point, unit and
 // pools, worked by hand in engine/disaggregate_test.go (TestDisaggregatedUnits):
 // the decode step alone is the time per token, 59.697152 ms (1,000 /
-// 59.697152 = 16.75… tokens/s per user); the first token is the prompt's
-// 32 ms, the KV's 1.31072 ms and a step, 93.007872 ms; one unit of two
+// 59.697152 = 16.75… tokens/s per user); the first token is the fixed
+// time a request (245 ms), the prompt's 32 ms, the KV's 1.31072 ms and a
+// step, 338.007872 ms; one unit of two
 // accelerators at $1 × 730 hours; its prefill replica busy 219 × 0.032 /
 // 0.059697152 = 11.74 % of the time.
 func TestEvalDisaggregated(t *testing.T) {
@@ -662,7 +664,7 @@ func TestEvalDisaggregated(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		"x: cheapest in every month; batch 219, decode step 59.70 ms (memory-bound; the batch is capped by the memory left for KV; the unit's decode pool sets its rate), 59.70 ms a token (the step alone: prompts are prefilled on their own replicas), 16.8 tokens/s per user, first token in 93 ms\n",
+		"x: cheapest in every month; batch 219, decode step 59.70 ms (memory-bound; the batch is capped by the memory left for KV; the unit's decode pool sets its rate), 59.70 ms a token (the step alone: prompts are prefilled on their own replicas), 16.8 tokens/s per user, first token in 338 ms\n",
 		"    replica: a unit of 1 prefill replica of 1 accelerator (tensor parallel) and 1 decode replica of 1 (tensor parallel), 2 accelerators: the cheapest of 4 units considered for this demand\n",
 		"    pools: a prompt's prefill 32 ms on a prefill replica, its KV cache's transfer 1.31 ms; the decode pool sets the unit's rate, the prefill pool busy 11.7 % of the time\n",
 		"    outside validation: disaggregated serving: each pool's rate is estimated as validated, but no published end-to-end measurement of disaggregated serving is compared as a whole\n",
