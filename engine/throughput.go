@@ -581,13 +581,6 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 	return t, nil
 }
 
-// RequestOverheadMs is a fixed time a request spends before its first
-// token outside the accelerators' work (the HTTP server, the tokenizer,
-// the scheduler, the stream): the nineteenth round's c, fitted on the TTFT
-// training set (docs/methodology.md; TestRequestOverheadFit), 0 unless the
-// round's criterion held.
-var RequestOverheadMs = decimal.NewFromInt(245)
-
 // requestOverhead is RequestOverheadMs in seconds.
 func requestOverhead() decimal.Decimal { return div(RequestOverheadMs, thousand) }
 
