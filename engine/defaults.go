@@ -53,10 +53,11 @@ var (
 	// (issue 11, fifth round; fitted with MBU, MFU and the collective
 	// latency on the training set: methodology, Throughput).
 	DecodeLayerOverheadUs = decimal.RequireFromString("20")
-	// RequestOverheadMs is a fixed time a request spends before its first
-	// token outside the accelerators' work (the HTTP server, the tokenizer,
-	// the scheduler, the stream), added to every time to first token
-	// (issue 11, nineteenth round: c, fitted on the TTFT training set,
+	// RequestOverheadMs is the default of an option's request_overhead_ms,
+	// a fixed time a request spends before its first token outside the
+	// accelerators' work (the HTTP server, the tokenizer, the scheduler,
+	// the stream), added to every time to first token (issue 11,
+	// nineteenth round: c, fitted on the TTFT training set,
 	// testdata/throughput/ttft_training.csv; TestRequestOverheadFit
 	// recomputes it; methodology, Throughput).
 	RequestOverheadMs = decimal.NewFromInt(245)

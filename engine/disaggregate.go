@@ -133,7 +133,7 @@ func disaggregate(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Fi
 			var transfer, ttft [2]decimal.Decimal
 			for k, across := range [2]bool{false, true} {
 				transfer[k] = kvTransfer(o, p.t, across, kvBytes)
-				ttft[k] = sum(sum(sum(requestOverhead(), p.prompt), transfer[k]), step)
+				ttft[k] = sum(sum(sum(o.requestOverhead, p.prompt), transfer[k]), step)
 			}
 			// The prefill replicas a decode replica needs: rd × prompt.
 			ratio := mul(rd, p.prompt)
@@ -182,7 +182,7 @@ func disaggregate(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Fi
 		ms := roundUp(mul(*fastest, thousand), 0)
 		return nil, &FieldError{"workload.ttft_slo_ms", fmt.Sprintf(
 			"with disaggregated serving, the fastest first token considered (the fixed time a request, %s ms, a prompt's prefill on a replica of %s, its KV cache's transfer and a decode step) takes %s ms, more than the time-to-first-token target (workload.ttft_slo_ms) of %s ms. Raise the target to at least %s ms, or choose a faster accelerator.",
-			Count(RequestOverheadMs, 0), accelerators(fastN), Count(ms, 0), Count(w.ttft.Mul(thousand), 3), Count(ms, 0))}
+			Count(mul(o.requestOverhead, thousand), 0), accelerators(fastN), Count(ms, 0), Count(w.ttft.Mul(thousand), 3), Count(ms, 0))}
 	}
 	return out, nil
 }

@@ -328,6 +328,8 @@ var OptionFields = []OptionField{
 		func(o *Option) *Num { return &o.MaxBatch }},
 	{field("collective_latency_us", "cl", "Collective latency", "µs", "Fixed time of one all-reduce between a replica's accelerators, whatever its size (launch and synchronization).", "0", "100000", constant(DefaultCollectiveLatencyUs), since(2), only(Estimated)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.CollectiveLatencyUs }},
+	{field("request_overhead_ms", "rqo", "Request overhead", "ms", "Fixed time a request spends before its first token outside the accelerators' work: the HTTP server, the tokenizer, the scheduler and the stream. It adds to every time to first token, and the time-to-first-token target holds it. The default is fitted on published times to first token of SGLang, vLLM and Neuron deployments (docs/methodology.md, nineteenth round); a leaner stack measured faster can say so here.", "0", "600000", constant(RequestOverheadMs), only(Estimated), since(7)), selfHosted, "throughput",
+		func(o *Option) *Num { return &o.RequestOverheadMs }},
 	{field("max_utilization", "mu", "Target utilization", "0–1", "Busy share of capacity you plan for at peak; headroom for bursts.", "0", "1", constant(DefaultMaxUtilization), positive, sensitive), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.MaxUtilization }},
 	{field("spare_replicas", "sp", "Spare replicas", "replicas", "Replicas kept on top of demand, for failures and deploys.", "0", "10000", constant(decimal.Zero), integer), selfHosted, "throughput",

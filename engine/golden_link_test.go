@@ -54,6 +54,7 @@ var releasedLinkCorpora = map[string]string{
 	"v4.json": "414291ae8fa718f4307a9f331cd0ab54d88cfe5ea2359c4179b4f1ffb2e52754",
 	"v5.json": "a5a6ab92b04005591720bc3791d4c685ef826374da4402215f755f09b01577e2",
 	"v6.json": "31fe90a80a5641e56db4a61704c3691533ae839f4f7a544d2df98cb679d0f1a4",
+	"v7.json": "47dcc62bc87c41fcb6326697fb5e5abe4c7134331e937be1704f34299157e615",
 }
 
 // goldenLink is one link of the corpus and the figures it must produce.
@@ -270,6 +271,12 @@ func writeCorpus(t *testing.T) {
 	pinned.Version = 2
 	pinned.Name = "Disaggregated with both pools pinned"
 	pinned.Options[1].Disaggregated, pinned.Options[1].PrefillAcceleratorsPerReplica, pinned.Options[1].AcceleratorsPerReplica = N("1"), N("1"), N("2")
+	// Version 7: a stack's own request overhead, under a first-token target.
+	lean := typicalScenario()
+	lean.Version = 2
+	lean.Name = "Request overhead: a lean stack's 40 ms under a 1 s first token"
+	lean.Workload.TTFTSLOms = N("1000")
+	lean.Options[0].RequestOverheadMs = N("40")
 	var corpus []goldenLink
 	for _, c := range []struct {
 		note string
@@ -295,6 +302,7 @@ func writeCorpus(t *testing.T) {
 		{"sizing basis, log-normal range, attention heads (version 5 keys)", shaped},
 		{"disaggregated serving chosen for cost (version 6 keys)", split},
 		{"disaggregated serving, both pools' replica sizes pinned (version 6 keys)", pinned},
+		{"a request overhead of the option's own, a TTFT target (version 7 keys)", lean},
 	} {
 		if _, err := Evaluate(c.s); err != nil && c.note != "largest: eight custom options, every field set" {
 			t.Fatalf("%s: %v", c.note, err)

@@ -31,9 +31,9 @@ import (
 // time-to-first-token target; a link of version 1 or 2 without a target
 // meant none and opens with 0, "no target" (upgrade). Version 4 added deal
 // terms, financing, power budgets and ranges; version 5 hybrid fleets,
-// the sizing basis and range shapes; version 6 disaggregated serving
-// (docs/links.md, Versions).
-const LinkVersion = 6
+// the sizing basis and range shapes; version 6 disaggregated serving;
+// version 7 the request overhead (docs/links.md, Versions).
+const LinkVersion = 7
 
 // Bounds on what a link decoder accepts, whatever the input.
 const (

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -389,6 +390,11 @@ func FuzzDecodeLink(f *testing.F) {
 	f.Add("#6r.rpd=1e12~in=100000~out=1~m=deepseek-v3~o=cloud~a=gb200~dg=1~papr=4096~apr=1")
 	f.Add("#6r.rpd=1000~in=1~out=100000~ttft=0.001~m=llama-3.1-8b~o=owned~a=h100-sxm~dg=1~papr=1~mb=1")
 	f.Add("#6r.m=llama-3.1-8b~o=cloud~a=h100-sxm~dg=2~papr=0~pf=1~dc=1~apr=1")
+	// Format 7: the request overhead, at its bounds and beyond, with and
+	// without disaggregated serving.
+	f.Add("#7r.rpd=1000~in=100~out=10~ttft=0.5~m=llama-3.1-8b~o=cloud~a=h100-sxm~rqo=0")
+	f.Add("#7r.rpd=1000~in=100~out=10~ttft=600000~m=deepseek-v3~o=cloud~a=gb200~dg=1~rqo=600000")
+	f.Add("#7r.m=llama-3.1-8b~o=cloud~a=h100-sxm~rqo=-1~o=api~l=a~pi=1~po=1~rqo=5")
 	f.Add("#5r.m=llama-3.1-8b~o=cloud~a=h100-sxm~dg=1")
 	f.Fuzz(func(t *testing.T, link string) {
 		s, err := DecodeLink(link)
@@ -444,5 +450,40 @@ func TestOptionPath(t *testing.T) {
 		if ok != tc.ok || (ok && (i != tc.i || key != tc.key)) {
 			t.Errorf("SplitOptionPath(%q) = %d, %q, %v", tc.path, i, key, ok)
 		}
+	}
+}
+
+// TestLinksDocListsEveryKey: docs/links.md's key table names every link
+// key of the field registry, in backquotes, with the version that brought
+// it when that is after 1.
+func TestLinksDocListsEveryKey(t *testing.T) {
+	b, err := os.ReadFile("../docs/links.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b)
+	var fields []Field
+	for _, f := range WorkloadFields {
+		fields = append(fields, f.Field)
+	}
+	for _, f := range ModelFields {
+		fields = append(fields, f.Field)
+	}
+	for _, f := range AcceleratorFields {
+		fields = append(fields, f.Field)
+	}
+	for _, f := range RevenueFields {
+		fields = append(fields, f.Field)
+	}
+	for _, f := range OptionFields {
+		fields = append(fields, f.Field)
+	}
+	for _, f := range fields {
+		if f.Link != "" && !strings.Contains(doc, "`"+f.Link+"`") {
+			t.Errorf("docs/links.md does not list the link key `%s` (%s)", f.Link, f.Key)
+		}
+	}
+	if !strings.Contains(doc, "# Scenario links (format version "+strconv.Itoa(LinkVersion)+")") {
+		t.Errorf("docs/links.md's title does not say format version %d", LinkVersion)
 	}
 }

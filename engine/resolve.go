@@ -206,6 +206,7 @@ type optionPlan struct {
 	mbu, mfu, usableMemory, maxUtil decimal.Decimal
 	usableSet                       bool            // usable_memory_share given: a share of all memory
 	collectiveLatency               decimal.Decimal // seconds
+	requestOverhead                 decimal.Decimal // seconds before a request's first token outside the accelerators
 	layerOverhead                   decimal.Decimal // seconds a layer a decode step (DecodeLayerOverheadUs)
 	maxBatch                        int64           // 0: none
 	spare                           decimal.Decimal
@@ -679,6 +680,7 @@ func checkOption(errs *Errors, i int, r *Resolution) optionPlan {
 	op.usableSet = o.UsableMemoryShare.Set()
 	op.usableMemory = o.UsableMemoryShare.Or(DefaultUsableMemoryShare)
 	op.collectiveLatency = div(o.CollectiveLatencyUs.Dec(), million)
+	op.requestOverhead = div(o.RequestOverheadMs.Dec(), thousand)
 	op.layerOverhead = div(DecodeLayerOverheadUs, million)
 	op.maxUtil = o.MaxUtilization.Dec()
 	op.spare = o.SpareReplicas.Dec()

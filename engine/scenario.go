@@ -160,6 +160,7 @@ type Option struct {
 	UsableMemoryShare             Num `json:"usable_memory_share,omitzero"`
 	MaxBatch                      Num `json:"max_batch,omitzero"`
 	CollectiveLatencyUs           Num `json:"collective_latency_us,omitzero"`
+	RequestOverheadMs             Num `json:"request_overhead_ms,omitzero"` // link format 7
 	MaxUtilization                Num `json:"max_utilization,omitzero"`
 	SpareReplicas                 Num `json:"spare_replicas,omitzero"`
 

@@ -581,24 +581,21 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 	return t, nil
 }
 
-// requestOverhead is RequestOverheadMs in seconds.
-func requestOverhead() decimal.Decimal { return div(RequestOverheadMs, thousand) }
-
 // firstToken sets the time to the first token of a request on an idle
-// replica: the fixed time a request (RequestOverheadMs), its uncached
+// replica: the option's fixed time a request (request_overhead_ms), its uncached
 // prompt at the replica's prefill rate, then one decode step. Queueing is
 // left out: capacity is sized at the target utilization, which keeps
 // queues short. The error says when the workload's target cannot be met
 // at this replica size.
 func firstToken(w workloadPlan, o *optionPlan, t *Throughput, step decimal.Decimal) *FieldError {
-	ttft := sum(sum(requestOverhead(), div(w.uncachedIn(), mul(t.PrefillTokensPerS, intDecimal(t.AcceleratorsPerReplica)))), step)
+	ttft := sum(sum(o.requestOverhead, div(w.uncachedIn(), mul(t.PrefillTokensPerS, intDecimal(t.AcceleratorsPerReplica)))), step)
 	ms := mul(ttft, thousand)
 	t.TimeToFirstTokenMs = &ms
 	if w.ttft.Sign() > 0 && cmp(ttft, w.ttft) > 0 {
 		up := roundUp(ms, 0)
 		return &FieldError{"workload.ttft_slo_ms", fmt.Sprintf(
 			"on a replica of %s, the fastest considered, the fixed time a request (%s ms), the prompt's prefill and the first decode step take %s ms, more than the time-to-first-token target (workload.ttft_slo_ms) of %s ms. Raise the target to at least %s ms, or choose a faster accelerator.",
-			accelerators(t.AcceleratorsPerReplica), Count(RequestOverheadMs, 0), Count(up, 0), Count(w.ttft.Mul(thousand), 3), Count(up, 0))}
+			accelerators(t.AcceleratorsPerReplica), Count(mul(o.requestOverhead, thousand), 0), Count(up, 0), Count(w.ttft.Mul(thousand), 3), Count(up, 0))}
 	}
 	return nil
 }

@@ -98,6 +98,13 @@ func TestTimeToFirstToken(t *testing.T) {
 	if want := d("265").Add(*o.DecodeStepMs); !o.TimeToFirstTokenMs.Round(12).Equal(want.Round(12)) {
 		t.Errorf("TTFT %s ms, want 245 + 20 + %s", o.TimeToFirstTokenMs, o.DecodeStepMs)
 	}
+	// The option's own request overhead replaces the default: 40 + 20 ms
+	// and the step.
+	s.Options[0].RequestOverheadMs = N("40")
+	if r, err := Evaluate(s); err != nil || !r.Options[0].TimeToFirstTokenMs.Round(12).Equal(d("60").Add(*r.Options[0].DecodeStepMs).Round(12)) {
+		t.Errorf("with 40 ms of overhead: %v, %v", err, r)
+	}
+	s.Options[0].RequestOverheadMs = Num{}
 	// A target below 265 ms cannot be met on one accelerator; the message
 	// names the target and says why.
 	s.Workload.TTFTSLOms = N("260")
