@@ -553,7 +553,7 @@ func (c *chaos) hostileLink() string {
 	}
 	l, _ := pick(r, []string{
 		"#%", "#1r.n=100%", "#1r.n=50%off~x", "#%zz", "#1r.n=%", "#1r.n=%E2%82", "#1r.n=%ED%A0%80", "#1r.n=x%00y",
-		"#garbage", "#7r.n=x", "#1r.", "#1", "#1x.abc", "#1r.rpd=0", "#1r.rpd=abc", "#1r.rpd=1e30", "#1r.h=121",
+		"#garbage", "#" + strconv.Itoa(engine.LinkVersion+1) + "r.n=x", "#1r.", "#1", "#1x.abc", "#1r.rpd=0", "#1r.rpd=abc", "#1r.rpd=1e30", "#1r.h=121",
 		"#1r.o=api", "#1r.o=cloud~a=nonexistent", "#1r.n=a~n=b", "#1r.o=tpu", "#1z.", "#1z.!!!!", "#1z.AAAA",
 		"#" + strings.Repeat("a", engine.MaxLinkLen+10), "#1r." + strings.Repeat("o=api~", engine.MaxOptions+1), "#" + bomb,
 		"#-1r.n=x", "#99999999999999999999r.n=x", "#1r.n=" + strings.Repeat("%41", 400),
