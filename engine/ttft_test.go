@@ -24,7 +24,8 @@ type ttftRow struct {
 
 // scenario is the row as the engine sees it: the model and accelerator
 // presets at the row's precision, one cloud option of the row's replica
-// size, the concurrency as the batch cap, no latency target.
+// size, the concurrency as the batch cap, no latency target and no fixed
+// time a request.
 func (r *ttftRow) scenario() *Scenario {
 	return &Scenario{
 		Version: FormatVersion,
@@ -32,7 +33,8 @@ func (r *ttftRow) scenario() *Scenario {
 			InputTokens: ParseNum(r.col["input_tokens"]), OutputTokens: ParseNum(r.col["output_tokens"]), TPOTSLOms: N("0")},
 		Model: Model{Preset: r.col["model_preset"], WeightBits: ParseNum(r.col["weight_bits"]), KVBits: ParseNum(r.col["kv_bits"])},
 		Options: []Option{{Label: r.col["id"], Kind: Cloud, HourlyRate: N("1"), Accelerator: &Accelerator{Preset: r.col["accelerator_preset"]},
-			AcceleratorsPerReplica: ParseNum(r.col["tensor_parallel"]), MaxBatch: ParseNum(r.col["batch_cap"])}},
+			AcceleratorsPerReplica: ParseNum(r.col["tensor_parallel"]), MaxBatch: ParseNum(r.col["batch_cap"]),
+			RequestOverheadMs: N("0")}}, // the fit adds its own c
 	}
 }
 
@@ -76,9 +78,8 @@ func ttftTraining(t *testing.T) (rows []*ttftRow, skipped int) {
 			t.Errorf("%s: no tensor-parallel estimate with a first token", col["id"])
 			continue
 		}
-		// The engine's figure less its fixed time a request: the
-		// candidate's TTFT at c is c + baseMs.
-		r.baseMs = tp.TimeToFirstTokenMs.Sub(RequestOverheadMs)
+		// The candidate's TTFT at c is c + baseMs.
+		r.baseMs = *tp.TimeToFirstTokenMs
 		rows = append(rows, r)
 	}
 	return rows, skipped

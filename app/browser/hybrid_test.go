@@ -85,17 +85,7 @@ func TestHybridFleet(t *testing.T) {
 		WaitJS(`document.querySelector("#hybrid-layers-3") !== null`, 20*time.Second))
 	// The address bar carries the preset once typing pauses (decoded, not
 	// matched by its prefix: a link's format number changes).
-	var hash string
-	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(200 * time.Millisecond) {
-		hash = eval[string](t, ctx, `location.hash`)
-		if sc, err := engine.DecodeLink(hash); err == nil && sc.Workload.DailyProfile == "business_hours" {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Errorf("the address does not carry the profile: %s", hash)
-			break
-		}
-	}
+	waitLink(t, ctx, `location.hash`, func(sc engine.Scenario) bool { return sc.Workload.DailyProfile == "business_hours" })
 	// Custom again: the preset's shares, to 5 places, ready to edit.
 	step(t, ctx, 30*time.Second, choose("w-daily-profile", "custom"),
 		WaitJS(`(document.getElementById("w-daily-profile-shares") || {value: ""}).value.startsWith("0.01042,0.01042,")`, 20*time.Second),
