@@ -110,19 +110,6 @@ func TestPowerSection(t *testing.T) {
 	if got := text(t, ctx, "#chart-power .legend"); !strings.Contains(got, "owned (outgrows the site in month 4)") || !strings.Contains(got, "Site budget, 20 kW") {
 		t.Errorf("legend = %q", got)
 	}
-	step(t, ctx, 10*time.Second, WaitJS(`location.hash.length > 2`, 10*time.Second))
-	hash := eval[string](t, ctx, `location.hash`)
 	// The address bar follows after the charts; wait for the typed value.
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		back, err := engine.DecodeLink(hash)
-		if err == nil && back.Workload.SitePowerMW.Equal(engine.N("0.02")) {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the link %s does not hold the typed site (%v)", hash, err)
-		}
-		time.Sleep(200 * time.Millisecond)
-		hash = eval[string](t, ctx, `location.hash`)
-	}
+	waitLink(t, ctx, `location.hash`, func(back engine.Scenario) bool { return back.Workload.SitePowerMW.Equal(engine.N("0.02")) })
 }

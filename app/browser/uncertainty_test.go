@@ -137,17 +137,9 @@ func TestUncertaintySection(t *testing.T) {
 		WaitJS(`(document.querySelector("#uncertainty-error") || {}).textContent === "Range on workload.monthly_growth, low: low (0.2) is above high (0.1)."`, 20*time.Second))
 	step(t, ctx, 30*time.Second, setPath("uncertainty[workload.monthly_growth].low", "0"),
 		WaitJS(done+` && document.querySelector("#uncertainty-intro").textContent.includes("Monthly growth 0 to 0.1")`, 60*time.Second))
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		back, err := engine.DecodeLink(eval[string](t, ctx, `location.hash`))
-		if err == nil && back.Uncertainty != nil && back.Uncertainty.Seed.Equal(engine.N("12")) && len(back.Uncertainty.Ranges) == 2 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the link does not hold the typed seed (%v)", err)
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
+	waitLink(t, ctx, `location.hash`, func(back engine.Scenario) bool {
+		return back.Uncertainty != nil && back.Uncertainty.Seed.Equal(engine.N("12")) && len(back.Uncertainty.Ranges) == 2
+	})
 }
 
 // fanMonthIs is a script that says whether the fan chart's month m (from
@@ -216,18 +208,9 @@ func TestUncertaintyLognormal(t *testing.T) {
 	want := uncertainScenario("11")
 	want.Uncertainty.Ranges[0].Shape, want.Uncertainty.Ranges[0].Mode = engine.Lognormal, engine.N("4")
 	checkRows(t, uncertaintyRows(t, ctx), wantRows(t, want))
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		hash := eval[string](t, ctx, `location.hash`)
-		back, err := engine.DecodeLink(hash)
-		if err == nil && back.Uncertainty != nil && len(back.Uncertainty.Ranges) == 1 && back.Uncertainty.Ranges[0].Shape == engine.Lognormal {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the link does not hold the log-normal shape (%v): %s", err, hash)
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
+	waitLink(t, ctx, `location.hash`, func(back engine.Scenario) bool {
+		return back.Uncertainty != nil && len(back.Uncertainty.Ranges) == 1 && back.Uncertainty.Ranges[0].Shape == engine.Lognormal
+	})
 }
 
 // redrawScenario is the engine's TestSimulateRedrawsOutsideLimits case
