@@ -176,7 +176,7 @@ for _r in rows:
 # material share of the run below it (5 x C prompts of drawn lengths): the cap is the block's mean requests in flight,
 # rounded half up.
 for _r in rows:
-    if _r["id"].startswith("SGL-CB-"):
+    if _r["id"].startswith(("SGL-CB-", "DSTACK-")) and "mean in flight " in _r["concurrency_or_batch"]:
         BATCH[_r["id"]] = half_up(_r["concurrency_or_batch"].split("mean in flight ")[1])
 # Context of a decode-only row: the stated input length (or average KV length).
 DECODE_CONTEXT = {"LMSYS-EP-004": 2000, "LMSYS-EP-005": 4000, "DS-PROF-001": 4096, "DS-PROD-001": 4989,
@@ -304,7 +304,7 @@ for r in rows:
             notes.append(DECODE_NOTES[i])
     else:
         inp, out = r["input_tokens"].lstrip("~").split()[0], r["output_tokens"].lstrip("~").split()[0]
-        if i.startswith(("GPUSTACK-", "SGL-CB-")):
+        if i.startswith(("GPUSTACK-", "SGL-CB-", "DSTACK-")):
             # Fifth and tenth rounds (README §8): the run's real mean lengths (tokens / requests), to whole tokens, half up.
             inp, out = str(half_up(inp)), str(half_up(out))
             notes.append("lengths: the run's mean input and output tokens a request, rounded")

@@ -898,6 +898,127 @@ for k, (scen, conc, reqs, tin, tout, tput, inflight) in enumerate([
         notes=SGLCB_NOTE + "; %d requests, %d input and %d generated tokens in all: the lengths are the means (README §8)" % (reqs, tin, tout))
 
 
+# ---------------------------------------------------------------- Eleventh round of data (README §1): MLA on AMD CDNA3
+# (a) dstack (new publisher, training): dstackai/benchmarks at 7f37e66 (branch deepseek-r1-benchmark),
+# Deepseek-R1/raw_data/online_results.csv and offline_results.csv, behind the 2025-03-18 post "DeepSeek R1 inference
+# performance: MI300X vs. H200". Only the MI300X rows (README §1's rule); the H200 rows and the prefix-cached
+# (generated-shared-prefix) runs are not taken. Online: bench_serving random, --random-range-ratio 1 (fixed lengths),
+# 500 prompts, request rate inf; each row's totals, output_throughput and "concurrency" (mean in flight). Offline:
+# vLLM's benchmark_throughput.py (SGLang added by dstack), --num-prompts = the batch; output tokens/s = the row's
+# total_output_tokens / elapsed_time (its tokens_per_second counts input tokens too).
+DSTACK_URL = "https://github.com/dstackai/benchmarks/blob/7f37e6697725e58dd09b9ef190b62ce19f01d45e/Deepseek-R1/raw_data/%s"
+DSTACK_TITLE = "dstack: DeepSeek R1 inference performance, MI300X vs. H200 (raw bench_serving and benchmark_throughput results)"
+DSTACK_FW = {"vllm": ("vLLM (ROCm)", "rocm/vllm-dev:vllm-ds3-staging-0217 (0.7.3.dev)",
+                      "vllm serve deepseek-ai/DeepSeek-R1 --tensor-parallel-size 8 --trust-remote-code --max-model-len 32768 "
+                      "(VLLM_FP8_PADDING=0, VLLM_USE_TRITON_FLASH_ATTN=0)"),
+             "sglang": ("SGLang (ROCm)", "rocm/sglang-staging:20250212 (0.4.2.post4)",
+                        "python3 -m sglang.launch_server --model-path deepseek-ai/DeepSeek-R1 --tp 8 --trust-remote-code")}
+k = 0
+for be, conc, reqs, tin, tout, tput, inflight in [
+        ("vllm", 128, 500, 1600000, 400000, "914.7383228", "125.0837618"),
+        ("vllm", 64, 500, 1600000, 400000, "671.838344", "62.59021352"),
+        ("vllm", 32, 500, 1600000, 400000, "442.5765074", "31.3098738"),
+        ("vllm", 16, 500, 1600000, 400000, "258.1444835", "15.70244736"),
+        ("vllm", 8, 500, 1600000, 400000, "148.1944755", "7.943267089"),
+        ("vllm", 4, 500, 1600000, 400000, "83.82220831", "3.999924814"),
+        ("sglang", 4, 500, 1600000, 400000, "108.2544255", "3.999887051"),
+        ("sglang", 8, 500, 1600000, 400000, "190.1142609", "7.943774509"),
+        ("sglang", 16, 500, 1600000, 400000, "300.9758512", "15.73186432"),
+        ("sglang", 32, 500, 1600000, 400000, "455.822034", "31.35930938"),
+        ("sglang", 64, 500, 1600000, 400000, "612.3397485", "62.60922186"),
+        ("sglang", 128, 500, 1600000, 400000, "737.1179253", "125.0876194"),
+        ("sglang", 128, 500, 1600000, 1600000, "957.6705109", "125.0354764"),
+        ("sglang", 128, 500, 1600000, 800000, "890.373678", "125.0478206"),
+        ("sglang", 128, 499, 1596800, 3193600, "858.3642784", "122.9529504"),
+        ("vllm", 128, 500, 1600000, 800000, "1072.745416", "125.0725413"),
+        ("vllm", 128, 500, 1600000, 1600000, "1136.594962", "125.0467734"),
+        ("vllm", 128, 500, 1600000, 3200000, "948.6111303", "125.5495006")]:
+    k += 1
+    fw, fwv, launch = DSTACK_FW[be]
+    isl, osl = Decimal(tin) / reqs, Decimal(tout) / reqs
+    add("DSTACK-%03d" % k, "DeepSeek-R1", "MI300X", 8, tp=8, ep="", pp=1, dp=1,
+        pw="FP8 (DeepSeek-R1's block-scaled FP8 release)", pkv="not stated (the model's dtype: no KV dtype flag)",
+        fw=fw, fwv=fwv, isl=str(isl), osl=str(osl),
+        conc="%d (max-concurrency); mean in flight %s" % (conc, inflight), out_total=float(Decimal(tput)),
+        scen="online (%d/%d, concurrency %d)" % (isl, osl, conc), url=DSTACK_URL % "online_results.csv", title=DSTACK_TITLE,
+        date="2025-03-18 (7f37e66)",
+        notes=launch + "; bench_serving --dataset-name random --random-range-ratio 1 --num-prompts 500 --max-concurrency %d; "
+              "%d requests, %d input and %d generated tokens in all (README §8)" % (conc, reqs, tin, tout))
+for be, batch, tin, tout, secs in [
+        ("vllm", 1024, 3276800, 819200, "755.7529773"), ("vllm", 512, 1638400, 409600, "376.5443939"),
+        ("vllm", 256, 819200, 204800, "187.5629417"), ("vllm", 128, 409600, 102400, "110.4265853"),
+        ("vllm", 64, 204800, 51200, "74.39861901"), ("vllm", 32, 102400, 25600, "56.60333672"),
+        ("vllm", 32, 102400, 51200, "106.6691427"), ("vllm", 64, 204800, 102400, "134.0326467"),
+        ("vllm", 128, 409600, 204800, "186.3907014"), ("vllm", 256, 819200, 409600, "337.2495072"),
+        ("vllm", 512, 1638400, 819200, "677.4777513"), ("vllm", 1024, 3276800, 1638400, "1356.931249"),
+        ("sglang", 32, 102400, 25600, "70.52596503"), ("sglang", 64, 204800, 51200, "98.56670938"),
+        ("sglang", 128, 409600, 102400, "153.8700992"), ("sglang", 256, 819200, 204800, "237.7561217"),
+        ("sglang", 512, 1638400, 409600, "521.9531262"), ("sglang", 1024, 3276800, 819200, "1070.26106"),
+        ("sglang", 32, 102400, 51200, "115.8305351"), ("sglang", 64, 204800, 102400, "158.1182626"),
+        ("sglang", 128, 409600, 204800, "243.3420133"), ("sglang", 256, 819200, 409600, "450.207134"),
+        ("sglang", 512, 1638400, 819200, "828.9745548"), ("sglang", 1024, 3276800, 1638400, "1545.53858"),
+        ("sglang", 256, 819200, 819200, "846.632748"), ("sglang", 512, 1638400, 1638400, "1528.6886"),
+        ("sglang", 1024, 3276800, 3276800, "3158.724304"), ("vllm", 256, 819200, 819200, "744.9976375"),
+        ("vllm", 512, 1638400, 1638400, "1446.375532"), ("vllm", 1024, 3276800, 3276800, "2698.302436")]:
+    k += 1
+    fw, fwv, _ = DSTACK_FW[be]
+    add("DSTACK-%03d" % k, "DeepSeek-R1", "MI300X", 8, tp=8, ep="", pp=1, dp=1,
+        pw="FP8 (DeepSeek-R1's block-scaled FP8 release)", pkv="not stated (the model's dtype: no KV dtype flag)",
+        fw=fw, fwv=fwv, isl=str(tin // batch), osl=str(tout // batch), conc=str(batch),
+        out_total=float(Decimal(tout) / Decimal(secs)),
+        scen="offline (%d/%d, %d prompts)" % (tin // batch, tout // batch, batch), url=DSTACK_URL % "offline_results.csv",
+        title=DSTACK_TITLE, date="2025-03-18 (7f37e66)",
+        notes="benchmark_throughput.py --backend %s --tensor-parallel-size=8 --max-model-len=32768 --num-prompts=%d "
+              "(dstack's 'batch size'); output tokens/s = total_output_tokens %d / elapsed_time %s s (the row's tokens_per_second "
+              "counts input tokens too; README §8)" % (be, batch, tout, secs))
+# (b) The SGLang cookbook's other AMD pages (SGL-CB, training): DeepSeek-V3 (sgl-cookbook 52f879b,
+# docs/autoregressive/DeepSeek/DeepSeek-V3.md, "5.1.2 Throughput-Sensitive Benchmark": --tp 8 --ep 8 --dp 8
+# --enable-dp-attention; bench_serving with no --dataset-name: ShareGPT) and Kimi K2 (pull request #133's branch at
+# 80edcb5, docs/autoregressive/Moonshotai/Kimi-K2.md, MI300X section: --tp 8, SGLANG_ROCM_FUSED_DECODE_MLA=0; random
+# 1000/1000 with no range ratio). The speculative-decoding block of the DeepSeek-V3 page is not taken.
+add("SGL-CB-010", "DeepSeek-V3", "MI300X", 8, tp=1, ep=8, pp=1, dp=8,
+    pw="FP8 (DeepSeek-V3's block-scaled FP8 release)", pkv="not stated (SGLang default: the model's dtype)",
+    fw="SGLang", fwv="0.5.7", isl=str(Decimal(301701) / 1000), osl=str(Decimal(188375) / 1000),
+    conc="100 (max-concurrency); mean in flight 87.53", out_total=463.80,
+    scen="online (ShareGPT, concurrency 100)",
+    url="https://github.com/sgl-project/sgl-cookbook/blob/52f879b3029fa8c642f16f59d80c97062ddf7a3a/docs/autoregressive/DeepSeek/DeepSeek-V3.md",
+    title="SGLang cookbook: DeepSeek-V3 on AMD MI300X (8x), 5.1.2 Throughput-Sensitive Benchmark (sglang.bench_serving result block)",
+    date="2026-01-14 (52f879b)",
+    notes="SGLang 0.5.7; python3 -m sglang.launch_server --model-path deepseek-ai/DeepSeek-V3 --tp 8 --ep 8 --dp 8 --enable-dp-attention "
+          "(attention data parallel, experts over 8); sglang.bench_serving with no --dataset-name (ShareGPT), --num-prompts 1000 "
+          "--max-concurrency 100; 1000 requests, 301701 input and 188375 generated tokens in all: the lengths are the means (README §8)")
+for k, (conc, reqs, tin, tout, tput, inflight) in enumerate([
+        (1, 10, 6101, 4220, "42.51", "1.00"), (16, 80, 49668, 40805, "298.41", "14.74"),
+        (100, 500, 249841, 252662, "1214.49", "89.14")]):
+    add("SGL-CB-%03d" % (11 + k), "Kimi-K2", "MI300X", 8, tp=8, ep="", pp=1, dp=1,
+        pw="FP8 (Kimi K2's block-scaled FP8 release)", pkv="not stated (SGLang default: the model's dtype)",
+        fw="SGLang", fwv="0.5.7 (lmsysorg/sglang:v0.5.7-rocm700-mi30x)", isl=str(Decimal(tin) / reqs), osl=str(Decimal(tout) / reqs),
+        conc="%d (max-concurrency); mean in flight %s" % (conc, inflight), out_total=float(Decimal(tput)),
+        scen="online (1K/1K, concurrency %d)" % conc,
+        url="https://github.com/sgl-project/sgl-cookbook/blob/80edcb55153577b8cb00dfe1232e97ab11a69883/docs/autoregressive/Moonshotai/Kimi-K2.md",
+        title="SGLang cookbook pull request #133 (AMD): Kimi-K2-Instruct on AMD MI300X (8x), section 5.1 (sglang.bench_serving result blocks)",
+        date="2026-01-31 (24bcf72; unchanged to 80edcb5, 2026-03-03)",
+        notes="SGLang 0.5.7; SGLANG_ROCM_FUSED_DECODE_MLA=0 python3 -m sglang.launch_server --model-path moonshotai/Kimi-K2-Instruct --tp 8; "
+              "sglang.bench_serving --dataset-name random --random-input-len 1000 --random-output-len 1000 (no --random-range-ratio), "
+              "--request-rate inf, --num-prompts %d --max-concurrency %d; the merged page (683f138) dropped the MI300X section, "
+              "no reason given; %d requests, %d input and %d generated tokens in all: the lengths are the means (README §8)" % (reqs, conc, reqs, tin, tout))
+# (c) AMD's ROCm blog "Accelerate DeepSeek-R1 Inference: Integrate AITER into SGLang" (AITERB, training; 2025-05-16;
+# ROCm/rocm-blogs 1d2e96a, blogs/artificial-intelligence/aiter-intergration-s/README.md): sglang.bench_one_batch
+# --batch-size 64 --input 512 --output 32 --tp 8 --quantization fp8 on 8 MI300X, before and after AITER. A static
+# batch: output tokens/s = 64 x 32 / the printed total latency (its throughput counts input tokens too).
+for k, (what, total) in enumerate([("before AITER", "4.748"), ("after AITER (AITER_MOE=1)", "2.379")]):
+    add("AITERB-%03d" % (k + 1), "DeepSeek-R1", "MI300X", 8, tp=8, ep="", pp=1, dp=1,
+        pw="FP8 (DeepSeek-R1's block-scaled FP8 release; --quantization fp8)", pkv="not stated (SGLang default: the model's dtype)",
+        fw="SGLang", fwv="0.4.4 (the blog's branch aiter_customer_v0.4.4)", isl="512", osl="32", conc="64",
+        out_total=float(Decimal(64 * 32) / Decimal(total)),
+        scen="offline (static batch 64, %s)" % what,
+        url="https://github.com/ROCm/rocm-blogs/blob/1d2e96af77a9aafc7809ae70762924c65ffa95a9/blogs/artificial-intelligence/aiter-intergration-s/README.md",
+        title="ROCm blog: Accelerate DeepSeek-R1 Inference: Integrate AITER into SGLang (MI300X Before / After)",
+        date="2025-05-16",
+        notes="sglang.bench_one_batch --batch-size 64 --input 512 --output 32 --tp 8 --quantization fp8 (%s); 'Total. latency: %s s'; "
+              "output tokens/s = 64 x 32 / %s s (README §8)" % (what, total, total))
+
+
 with open(OUT, "w", newline="") as f:
     w = csv.DictWriter(f, fieldnames=COLS); w.writeheader()
     for r in rows: w.writerow(r)

@@ -15,7 +15,10 @@ TRAIN = {"TRT10","TRT019","TRT013","TRTDS","MLP41","MLP51","TOMS","LMSYS-EP","LM
          "QWEN-SB",
          # Tenth round of data (README §4): the SGLang cookbook's DeepSeek-V3.1 on MI300X, to training (MLA on AMD
          # CDNA3, to be fitted on).
-         "SGL-CB"}
+         "SGL-CB",
+         # Eleventh round of data (README §4): dstack's and the ROCm blog's AITER post, MLA on MI300X, to training
+         # (to be fitted on); the SGLang cookbook's further AMD pages join SGL-CB.
+         "DSTACK", "AITERB"}
 VAL = {"TRT12","TRT061","MLP40","MLP60","DS-PROD","VLLM-WEP","MOREH","AMD-PERF","ORCL","INTEL-GAUDI2-PAGE","VERTEX",
        "MOREHDOC",
        "ANTH20", "VLLM-GB300",  # third round: ANTH20 2025-09-26, VLLM-GB300 2026-02-13
