@@ -71,6 +71,7 @@ func calibrate(errs *Errors, p *plan, s *Scenario, i int) {
 	o.accel.scaleOut = o.accel.scaleOut.Mul(f)
 	o.collectiveLatency = div(o.collectiveLatency, f)
 	o.layerOverhead = div(o.layerOverhead, f)
+	o.accel.mlaDecode = div(o.accel.mlaDecode, f)
 	if o.perReplica == 0 {
 		o.perReplica = mp.Accelerators
 	}

@@ -58,7 +58,13 @@ type AcceleratorPreset struct {
 	// measurements (EfficiencySource); unset: 1, the NVIDIA GPUs the
 	// defaults were fitted on.
 	StackEfficiency Num
-	HourlyRate      Num // indicative on-demand rental, $/accelerator-hour
+	// MLADecodeNs is the time an MLA decode step spends a cached token
+	// a layer beyond its reads and FLOPs on this accelerator's serving
+	// software (ns), fitted on the training set's measurements
+	// (EfficiencySource); unset: none (docs/methodology.md, Throughput,
+	// twentieth round).
+	MLADecodeNs Num
+	HourlyRate  Num // indicative on-demand rental, $/accelerator-hour
 	Capex           Num // indicative all-in purchase, $/accelerator; unset when not sold
 	SpecSource      string
 	NetworkSource   string // scale-up domain and scale-out bandwidth
@@ -105,11 +111,11 @@ var Accelerators = []AcceleratorPreset{
 		HourlyRate: N("6.50"), Capex: N("58000"),
 		SpecSource: "https://www.nvidia.com/en-us/data-center/gb200-nvl72/", NetworkSource: "https://www.nvidia.com/en-us/data-center/gb200-nvl72/", PriceSource: "https://www.coreweave.com/pricing", EfficiencySource: blackwellEfficiencySource, AsOf: "2026-11-01"},
 	{ID: "mi300x", Name: "AMD Instinct MI300X 192 GB", Vendor: "AMD",
-		MemoryGB: N("192"), BandwidthTBps: N("5.3"), TFLOPSBF16: N("1307"), TFLOPS8: N("2615"), InterconnectGBps: N("448"), ScaleUpDomain: N("8"), ScaleOutGBps: N("50"), PowerKW: N("0.75"), StackEfficiency: amdStackEfficiency,
+		MemoryGB: N("192"), BandwidthTBps: N("5.3"), TFLOPSBF16: N("1307"), TFLOPS8: N("2615"), InterconnectGBps: N("448"), ScaleUpDomain: N("8"), ScaleOutGBps: N("50"), PowerKW: N("0.75"), StackEfficiency: amdStackEfficiency, MLADecodeNs: cdna3MLADecodeNs,
 		HourlyRate: N("2.50"), Capex: N("22000"),
 		SpecSource: "https://www.amd.com/en/products/accelerators/instinct/mi300/mi300x.html", NetworkSource: "https://www.amd.com/en/products/accelerators/instinct/mi300/platform.html", PriceSource: "https://www.runpod.io/pricing", EfficiencySource: amdEfficiencySource, AsOf: "2026-11-01"},
 	{ID: "mi325x", Name: "AMD Instinct MI325X 256 GB", Vendor: "AMD",
-		MemoryGB: N("256"), BandwidthTBps: N("6"), TFLOPSBF16: N("1307"), TFLOPS8: N("2615"), InterconnectGBps: N("448"), ScaleUpDomain: N("8"), ScaleOutGBps: N("50"), PowerKW: N("1.0"), StackEfficiency: amdStackEfficiency,
+		MemoryGB: N("256"), BandwidthTBps: N("6"), TFLOPSBF16: N("1307"), TFLOPS8: N("2615"), InterconnectGBps: N("448"), ScaleUpDomain: N("8"), ScaleOutGBps: N("50"), PowerKW: N("1.0"), StackEfficiency: amdStackEfficiency, MLADecodeNs: cdna3MLADecodeNs,
 		HourlyRate: N("2.99"), Capex: N("27000"),
 		SpecSource: "https://www.amd.com/en/products/accelerators/instinct/mi300/mi325x.html", NetworkSource: "https://www.amd.com/en/products/accelerators/instinct/mi300/platform.html", PriceSource: "https://www.vultr.com/pricing/", EfficiencySource: amdEfficiencySource, AsOf: "2026-11-01"},
 	{ID: "mi355x", Name: "AMD Instinct MI355X 288 GB", Vendor: "AMD",
@@ -219,11 +225,25 @@ func FindModel(id string) (ModelPreset, bool) {
 // and MI325X measurements (TestFitEfficiency; docs/methodology.md,
 // Throughput): at the same MBU and MFU, the ROCm blog's MI300X tables, MLPerf's
 // MI300X and MI325X rows and the SGLang cookbook's DeepSeek-V3.1 runs on
-// MI300X (since the tenth round of data: 0.8 before) run this far below the
-// roofline of the NVIDIA Hopper GPUs the defaults were fitted on. MI355X has
-// no measurement in the training set; it takes the same figure, the
-// software stack being the same.
-var amdStackEfficiency = N("0.75")
+// MI300X, and since the eleventh round of data dstack's and the ROCm AITER
+// blog's DeepSeek-R1 on MI300X, run this far below the roofline of the
+// NVIDIA Hopper GPUs the defaults were fitted on. Fitted jointly with
+// cdna3MLADecodeNs (the twentieth round's (J)): 0.75 from the tenth round
+// of data to the twentieth round, 0.8 before. MI355X has no measurement
+// in the training set; it takes the same figure, the software stack being
+// the same.
+var amdStackEfficiency = N("0.6")
+
+// cdna3MLADecodeNs is the MLA decode time a cached token a layer of the
+// AMD CDNA3 presets (MI300X, MI325X), fitted on the training set's
+// DeepSeek and Kimi K2 measurements on MI300X (the SGLang cookbook,
+// dstack, the ROCm AITER blog; docs/methodology.md, Throughput, the
+// twentieth round): their MLA decode kernels take about as long for one
+// sequence as for a batch, set by the context, as a kernel that walks one
+// sequence's latent cache on one compute unit would. MI355X (CDNA4) has no
+// training measurement and carries none; MI325X shares MI300X's compute
+// die and kernels.
+var cdna3MLADecodeNs = N("200")
 
 // blackwellStackEfficiency is the stack efficiency of NVIDIA Blackwell
 // accelerators (B200, GB200) with their serving stacks of 2025, fitted on
@@ -239,4 +259,4 @@ var blackwellStackEfficiency = N("0.75")
 
 const blackwellEfficiencySource = "fitted on published B200 and GB200 measurements (TensorRT-LLM, vLLM, SGLang, 2025–2026): docs/validation.md; why below Hopper's share: https://www.together.ai/blog/flashattention-4"
 
-const amdEfficiencySource = "fitted on published MI300X and MI325X measurements (ROCm blog, 2025-01-29; MLPerf Inference v4.1 and v5.1; SGLang cookbook, 2026-01-20): docs/validation.md"
+const amdEfficiencySource = "fitted on published MI300X and MI325X measurements (ROCm blogs, 2025-01-29 and 2025-05-16; MLPerf Inference v4.1 and v5.1; dstack, 2025-03-18; SGLang cookbook, 2026-01): docs/validation.md"

@@ -325,6 +325,15 @@ func stackEfficiency(sc *scope) Default {
 	return none("1: the accelerators MBU and MFU were fitted on (NVIDIA Hopper and older, Intel Gaudi 3)")
 }
 
+// mlaDecode is the accelerator preset's fitted MLA decode time a cached
+// token a layer (from its efficiency source), else none: no such term.
+func mlaDecode(sc *scope) Default {
+	if p := sc.accel; p != nil && p.MLADecodeNs.Set() {
+		return sc.fromAccelerator(p.MLADecodeNs.Dec(), "", p.EfficiencySource)
+	}
+	return none("0: no MLA decode term (fitted for AMD CDNA3 only)")
+}
+
 // scaledByStack is a fitted default (MBU, MFU) times the accelerator's
 // stack efficiency where it has one, else the default itself.
 func scaledByStack(v decimal.Decimal) Rule {

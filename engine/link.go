@@ -32,8 +32,9 @@ import (
 // meant none and opens with 0, "no target" (upgrade). Version 4 added deal
 // terms, financing, power budgets and ranges; version 5 hybrid fleets,
 // the sizing basis and range shapes; version 6 disaggregated serving;
-// version 7 the request overhead (docs/links.md, Versions).
-const LinkVersion = 7
+// version 7 the request overhead; version 8 the MLA decode time
+// (docs/links.md, Versions).
+const LinkVersion = 8
 
 // Bounds on what a link decoder accepts, whatever the input.
 const (

@@ -186,6 +186,7 @@ type acceleratorPlan struct {
 	domain                            int64           // accelerators in one scale-up domain; zero when unknown (no limit)
 	scaleOut                          decimal.Decimal // bytes/s per accelerator and direction out of the domain; zero when unknown
 	preset                            string          // catalog ID, "" for custom specs
+	mlaDecode                         decimal.Decimal // seconds a cached token a layer of an MLA decode step (mla_decode_ns); zero: none
 }
 
 type optionPlan struct {
@@ -816,6 +817,7 @@ func checkAccelerator(errs *Errors, i int, a *Accelerator, resolved []Resolved) 
 		interconnect: a.InterconnectGBps.Dec().Mul(billion),
 		domain:       a.ScaleUpDomain.Dec().IntPart(),
 		scaleOut:     a.ScaleOutGBps.Dec().Mul(billion),
+		mlaDecode:    a.MLADecodeNs.Dec().Div(billion),
 		preset:       a.Preset,
 	}
 }

@@ -97,6 +97,7 @@ type Accelerator struct {
 	ScaleOutGBps     Num    `json:"scale_out_gbps,omitzero"`
 	PowerKW          Num    `json:"power_kw,omitzero"`
 	StackEfficiency  Num    `json:"stack_efficiency,omitzero"`
+	MLADecodeNs      Num    `json:"mla_decode_ns,omitzero"`
 }
 
 // Option is one way to serve the workload. Which fields apply depends on

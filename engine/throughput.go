@@ -345,22 +345,30 @@ type shared struct {
 	// attention to half the prompt on average, 2 × active parameters +
 	// attnPerCtx × input/2.
 	prefillFLOP decimal.Decimal
-	// overhead is a decode step's fixed time a layer (kernel launches,
-	// scheduling, synchronisation), whatever the batch: layerOverhead ×
-	// layers (DecodeLayerOverheadUs, fitted on the training set).
+	// overhead is a decode step's fixed time whatever the batch: a time a
+	// layer (kernel launches, scheduling, synchronisation), layerOverhead
+	// × layers (DecodeLayerOverheadUs, fitted on the training set), and,
+	// for an MLA model, the accelerator's MLA decode time a cached token a
+	// layer at the batch's average context, mlaDecode × (input + output/2)
+	// × layers (mla_decode_ns; the twentieth round: AMD CDNA3's MLA decode
+	// kernels take about as long for one sequence as for a batch).
 	overhead decimal.Decimal
 }
 
 func newShared(w workloadPlan, m modelPlan, o *optionPlan) shared {
 	avgCtx := sum(w.in, div(w.out, two)) // input + output/2
 	matmul := mul(two, m.activeParams)
+	overhead := mul(o.layerOverhead, m.layers)
+	if m.attnPerCtx.Sign() > 0 { // MLA: the models whose attention FLOPs are counted
+		overhead = sum(overhead, mul(mul(o.accel.mlaDecode, avgCtx), m.layers))
+	}
 	return shared{
 		seqKV:       mul(sum(w.in, w.out), m.kvPerToken),
 		ctxKV:       mul(avgCtx, m.kvPerToken),
 		matmulFLOP:  matmul,
 		attnFLOP:    mul(m.attnPerCtx, avgCtx),
 		prefillFLOP: sum(matmul, mul(m.attnPerCtx, div(w.in, two))),
-		overhead:    mul(o.layerOverhead, m.layers),
+		overhead:    overhead,
 	}
 }
 

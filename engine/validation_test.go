@@ -205,6 +205,7 @@ type validationCase struct {
 	tpotMs, ttftMs            decimal.Decimal // the estimate's time per output token and to the first token at the case's operating point
 	batch                     int64           // the estimate's batch at the case's operating point
 	tpot, ttft                *latencyCase    // the latency checks, where the measurement states the figure
+	mlaNs                     Num             // mla_decode_ns for a fit; unset: the case's column
 	checked                   *plan
 }
 
@@ -242,6 +243,9 @@ func (c *validationCase) scenario() *Scenario {
 	var a Accelerator
 	for _, f := range AcceleratorFields {
 		*f.Get(&a) = ParseNum(c.col[f.Key])
+	}
+	if c.mlaNs.Set() {
+		a.MLADecodeNs = c.mlaNs
 	}
 	return &Scenario{
 		Version: FormatVersion,
@@ -669,7 +673,7 @@ func forCases(cases []*validationCase, f func(*validationCase) error) (*validati
 // rounds declared (narrowed for time from the fifth round's MBU 0.55–0.9,
 // MFU 0.25–0.55, latency 0–50 µs, link share 1–0.05, whose optimum it
 // holds; MFU extended to 0.7 because decode's FLOPs run at k × MFU).
-var efficiencyGrid = struct{ mbu, mfu, latencyUs, linkShare, layerOverheadUs, decodeMFURatio, tileRows, expertEfficiency, stackEfficiency []string }{
+var efficiencyGrid = struct{ mbu, mfu, latencyUs, linkShare, layerOverheadUs, decodeMFURatio, tileRows, expertEfficiency, stackEfficiency, mlaDecodeNs []string }{
 	mbu:       []string{"0.75", "0.8", "0.85", "0.9"},
 	mfu:       []string{"0.35", "0.4", "0.45", "0.5", "0.55", "0.6", "0.65", "0.7"},
 	latencyUs: []string{"20", "35", "50"},
@@ -693,6 +697,9 @@ var efficiencyGrid = struct{ mbu, mfu, latencyUs, linkShare, layerOverheadUs, de
 	// The stack efficiency of the accelerators whose cases carry one (AMD
 	// Instinct, NVIDIA Blackwell): the first value is the Hopper GPUs' own.
 	stackEfficiency: []string{"1", "0.95", "0.9", "0.85", "0.8", "0.75", "0.7", "0.65", "0.6", "0.55", "0.5"},
+	// The MLA decode time of CDNA3, ns a cached token a layer (the
+	// twentieth round's declared grid, extended once at its edge, 200).
+	mlaDecodeNs: []string{"0", "25", "50", "100", "200", "400", "800"},
 }
 
 // TestFitEfficiency recomputes the fit of DefaultMBU, DefaultMFU,
@@ -807,7 +814,7 @@ func TestFitEfficiency(t *testing.T) {
 	}
 	// fitStack is the grid's stack efficiency whose estimates of cases have
 	// the smallest median |ln ratio|.
-	fitStack := func(cases []*validationCase) (string, accuracy) {
+	fitStack := func(cases []*validationCase) (string, accuracy) { // Blackwell's (step 2)
 		bestStack, bestS := "", accuracy{}
 		for _, f := range g.stackEfficiency {
 			for _, c := range cases {
@@ -822,7 +829,37 @@ func TestFitEfficiency(t *testing.T) {
 		}
 		return bestStack, bestS
 	}
-	bestStack, bestS := fitStack(stacked)
+	// Step 2 for AMD (the twentieth round's (J)): the stack efficiency and
+	// the MLA decode time a cached token a layer of CDNA3 (MI300X, MI325X;
+	// it applies to MLA models only) jointly, each pair judged by the
+	// median |ln ratio| over all the AMD tensor-parallel cases, ties to the
+	// smaller time, then the higher efficiency.
+	isCDNA3MLA := func(c *validationCase) bool {
+		return c.col["attention_heads"] != "" && (c.col["accelerator"] == "MI300X" || c.col["accelerator"] == "MI325X")
+	}
+	var bestStack, bestTau string
+	var bestS accuracy
+	for _, tau := range g.mlaDecodeNs {
+		for _, f := range g.stackEfficiency {
+			for _, c := range stacked {
+				at(c, f)
+				if isCDNA3MLA(c) {
+					c.mlaNs = N(tau)
+				}
+			}
+			if c, err := forCases(stacked, (*validationCase).evaluate); err != nil {
+				t.Fatalf("%s: %v", c.col["id"], err)
+			}
+			if a := accuracyOf(stacked); bestStack == "" || a.medianLn.Cmp(bestS.medianLn) < 0 {
+				bestStack, bestTau, bestS = f, tau, a
+			}
+		}
+	}
+	for _, c := range train {
+		if isCDNA3MLA(c) {
+			c.mlaNs = N(bestTau)
+		}
+	}
 	bestB, bestBA := fitStack(blackwell)
 	stackOf := func(c *validationCase) string {
 		switch {
@@ -907,6 +944,15 @@ func TestFitEfficiency(t *testing.T) {
 	for _, c := range stacked {
 		if !ParseNum(c.col["stack_efficiency"]).Dec().Equal(amdStackEfficiency.Dec()) {
 			t.Errorf("%s: stack_efficiency %s in cases.csv, the catalog's is %s (rerun _build/build_cases.py)", c.col["id"], c.col["stack_efficiency"], amdStackEfficiency)
+		}
+	}
+	if !d(bestTau).Equal(cdna3MLADecodeNs.Dec()) {
+		t.Errorf("the fit gives the CDNA3 MLA decode time %s ns; the catalog's is %s", bestTau, cdna3MLADecodeNs)
+	}
+	for _, c := range train {
+		cdna3 := c.col["accelerator"] == "MI300X" || c.col["accelerator"] == "MI325X"
+		if got := ParseNum(c.col["mla_decode_ns"]); cdna3 != got.Set() || cdna3 && !got.Dec().Equal(cdna3MLADecodeNs.Dec()) {
+			t.Errorf("%s: mla_decode_ns %q in cases.csv, the catalog's is %s on CDNA3 and none elsewhere (rerun _build/build_cases.py)", c.col["id"], c.col["mla_decode_ns"], cdna3MLADecodeNs)
 		}
 	}
 }

@@ -91,7 +91,10 @@ LINKS = {
 # Instinct, engine/catalog.go amdStackEfficiency; NVIDIA Blackwell,
 # blackwellStackEfficiency): the values TestFitEfficiency fits on the training
 # set's AMD and Blackwell cases. Empty elsewhere: 1.
-STACK = {"MI300X": "0.75", "MI325X": "0.75", "MI355X": "0.75", "B200": "0.75", "GB200": "0.75"}
+STACK = {"MI300X": "0.6", "MI325X": "0.6", "MI355X": "0.6", "B200": "0.75", "GB200": "0.75"}
+# The MLA decode time a cached token a layer, ns, of the AMD CDNA3 presets (engine/catalog.go cdna3MLADecodeNs, the
+# twentieth round; the engine applies it to MLA models only).
+MLA_NS = {"MI300X": "200", "MI325X": "200"}
 
 def precision(r):
     """Weight bits, KV bits, compute precision ("bf16", "fp8", "fp4"), note."""
@@ -264,7 +267,7 @@ COLS = ["id", "split", "source", "vendor", "kind", "model", "accelerator", "scen
         "model_preset", "total_params_b", "active_params_b", "experts", "experts_per_token", "routed_params_b",
         "layers", "kv_heads", "head_dim", "kv_bytes_per_token", "hidden_size", "attention_heads",
         "weight_bits", "kv_bits", "accelerator_preset", "memory_gb", "bandwidth_tbps", "tflops",
-        "interconnect_gbps", "scale_up_domain", "scale_out_gbps", "stack_efficiency",
+        "interconnect_gbps", "scale_up_domain", "scale_out_gbps", "stack_efficiency", "mla_decode_ns",
         "accelerators_per_replica", "input_tokens", "output_tokens", "max_batch",
         "measured_tokens_per_s", "weight", "note"]
 cases, excluded = [], []
@@ -330,7 +333,7 @@ for r in rows:
     cases.append(dict(zip(COLS, [
         i, s["split"], s["source_group"], r["vendor"], r["model_type"], r["model"], r["accelerator"], scen, phase, layout,
         preset, total, active, experts, per_token, routed, layers, heads, dim, kvb, hidden, attn_heads, wb, kb, apreset, mem, bw, tflops,
-        link, domain, scale_out, STACK.get(r["accelerator"], ""), replica, inp, out, batch, measured(r), s["weight_hint"], "; ".join(notes)])))
+        link, domain, scale_out, STACK.get(r["accelerator"], ""), MLA_NS.get(r["accelerator"], ""), replica, inp, out, batch, measured(r), s["weight_hint"], "; ".join(notes)])))
 
 with open(os.path.join(D, "cases.csv"), "w", newline="") as f:
     w = csv.DictWriter(f, fieldnames=COLS, lineterminator="\n")
