@@ -63,11 +63,11 @@ type AcceleratorPreset struct {
 	// software (ns), fitted on the training set's measurements
 	// (EfficiencySource); unset: none (docs/methodology.md, Throughput,
 	// twentieth round).
-	MLADecodeNs Num
-	HourlyRate  Num // indicative on-demand rental, $/accelerator-hour
-	Capex           Num // indicative all-in purchase, $/accelerator; unset when not sold
-	SpecSource      string
-	NetworkSource   string // scale-up domain and scale-out bandwidth
+	MLADecodeNs   Num
+	HourlyRate    Num // indicative on-demand rental, $/accelerator-hour
+	Capex         Num // indicative all-in purchase, $/accelerator; unset when not sold
+	SpecSource    string
+	NetworkSource string // scale-up domain and scale-out bandwidth
 	// EfficiencySource says where StackEfficiency comes from.
 	EfficiencySource string
 	PriceSource      string

@@ -232,7 +232,7 @@ var AcceleratorFields = []AcceleratorField{
 		func(a *Accelerator) *Num { return &a.PowerKW }},
 	{field("stack_efficiency", "se", "Stack efficiency", "×", "How much of the default MBU and MFU this accelerator reaches with its usual serving software, relative to the NVIDIA Hopper GPUs and Intel Gaudi 3 they were fitted on (AMD Instinct on ROCm and NVIDIA Blackwell: fitted on published measurements). To go above them, set MBU and MFU.", "0", "1", stackEfficiency, positive, sensitive, since(4), only(Estimated)),
 		func(a *Accelerator) *Num { return &a.StackEfficiency }},
-	{field("mla_decode_ns", "mla", "MLA decode time", "ns a cached token a layer", "For MLA models (DeepSeek-V3 and R1, Kimi K2): the time a decode step spends a cached token a layer beyond its memory reads and FLOPs, added to every step (the batch's average context × layers × this). AMD CDNA3 (MI300X, MI325X): fitted on published measurements, whose MLA decode kernels take about as long for one sequence as for a batch. 0: none.", "0", "100000", mlaDecode, sensitive, since(8), only(Estimated)),
+	{field("mla_decode_ns", "mla", "MLA decode time", "ns a token a layer", "For MLA models (DeepSeek-V3 and R1, Kimi K2): the time a decode step spends a cached token a layer beyond its memory reads and FLOPs, added to every step (the batch's average context × layers × this). AMD CDNA3 (MI300X, MI325X): fitted on published measurements, whose MLA decode kernels take about as long for one sequence as for a batch. 0: none.", "0", "100000", mlaDecode, sensitive, since(8), only(Estimated)),
 		func(a *Accelerator) *Num { return &a.MLADecodeNs }},
 }
 

@@ -55,6 +55,7 @@ var releasedLinkCorpora = map[string]string{
 	"v5.json": "a5a6ab92b04005591720bc3791d4c685ef826374da4402215f755f09b01577e2",
 	"v6.json": "31fe90a80a5641e56db4a61704c3691533ae839f4f7a544d2df98cb679d0f1a4",
 	"v7.json": "47dcc62bc87c41fcb6326697fb5e5abe4c7134331e937be1704f34299157e615",
+	"v8.json": "36e3b4508ecc507dd207e51605441cc9c62be739602ea98d40642273519d8fa6",
 }
 
 // goldenLink is one link of the corpus and the figures it must produce.

@@ -395,6 +395,11 @@ func FuzzDecodeLink(f *testing.F) {
 	f.Add("#7r.rpd=1000~in=100~out=10~ttft=0.5~m=llama-3.1-8b~o=cloud~a=h100-sxm~rqo=0")
 	f.Add("#7r.rpd=1000~in=100~out=10~ttft=600000~m=deepseek-v3~o=cloud~a=gb200~dg=1~rqo=600000")
 	f.Add("#7r.m=llama-3.1-8b~o=cloud~a=h100-sxm~rqo=-1~o=api~l=a~pi=1~po=1~rqo=5")
+	// Format 8: the MLA decode time at its bounds, on a CDNA3 preset and a
+	// custom accelerator, and refused values.
+	f.Add("#8r.rpd=1000~in=100~out=10~m=deepseek-v3~o=cloud~a=mi300x~mla=0")
+	f.Add("#8r.rpd=1000~in=7373~out=922~m=kimi-k2~o=owned~a=mi325x~mla=100000~o=cloud~a=h200~mla=200")
+	f.Add("#8r.m=deepseek-v3~o=cloud~mem=80~bw=3.35~fl=989~mla=-1~o=cloud~a=mi300x~mla=1e9")
 	f.Add("#5r.m=llama-3.1-8b~o=cloud~a=h100-sxm~dg=1")
 	f.Fuzz(func(t *testing.T, link string) {
 		s, err := DecodeLink(link)

@@ -92,7 +92,7 @@ func TestSimulatePinned(t *testing.T) {
 		s    func(t *testing.T) *Scenario
 		want string
 	}{
-		{"reference, 1,000 draws (BenchmarkSimulate)", func(t *testing.T) *Scenario { return referenceWithRanges(t, "1000") }, "99f5d85d0008a770caccc6c8c33da55ca2cf17378c3aff2036c0e95e27d601a9"},
+		{"reference, 1,000 draws (BenchmarkSimulate)", func(t *testing.T) *Scenario { return referenceWithRanges(t, "1000") }, "eea0fc7dce26287552c2c44f681f112bd9ccb17676a9dce423896f472268677f"},
 		{"reference, log-normal", func(t *testing.T) *Scenario {
 			s := referenceWithRanges(t, "200")
 			for k := range s.Uncertainty.Ranges {
@@ -101,7 +101,7 @@ func TestSimulatePinned(t *testing.T) {
 				}
 			}
 			return s
-		}, "077b207e25d02c028b2a5428efd546ab2f972ead20910f356dc07505d1ca8137"},
+		}, "7f6fa1dae67cb77979abfba07b86f14a03c2e3b2ad74a68607fe4bce81cb286a"},
 		{"reference, owned and finance inputs", func(t *testing.T) *Scenario {
 			s := referenceWithRanges(t, "200")
 			s.Uncertainty.Seed = N("7")
@@ -112,7 +112,7 @@ func TestSimulatePinned(t *testing.T) {
 				Range{Path: "options[2].electricity_per_kwh", Low: N("0.05"), Mode: N("0.1"), High: N("0.2")},
 				Range{Path: "options[1].hourly_rate", Low: N("2"), Mode: N("3"), High: N("4")})
 			return s
-		}, "c9e3f2219d777fc4dccc89eb45cd4ad09f9b4de98f2070c757f034aa1e9c1c6a"},
+		}, "b0e9c435462c186d6a7349670166bbd8b27d5b763c9e3c1f43305568479e4e29"},
 		{"reference, owned financed and refreshed, prices moving", func(t *testing.T) *Scenario {
 			s := referenceWithRanges(t, "150")
 			s.Uncertainty.Seed = N("11")
@@ -124,22 +124,22 @@ func TestSimulatePinned(t *testing.T) {
 			s.Options[0].SpareReplicas = N("2")
 			s.Revenue.PriceChange = N("-0.1")
 			return s
-		}, "0597145a3d9db193044cd2dcef69202886258cf5bcae1647451b5ae9226e0092"},
+		}, "b86c014e32e9d0227dfb24fb1d5211f62f8c1615916a9936bfd9d6503929dc93"},
 		{"reference, owned leased", func(t *testing.T) *Scenario {
 			s := referenceWithRanges(t, "150")
 			s.Uncertainty.Seed = N("12")
 			s.Options[2].LeaseMonths, s.Options[2].LeaseRateFactor = N("24"), N("0.035")
 			s.Uncertainty.Ranges = append(s.Uncertainty.Ranges, Range{Path: "workload.discount_rate", Low: N("0.02"), Mode: N("0.08"), High: N("0.15")})
 			return s
-		}, "87886e04c6c45c24772c02d1c4c1b00cdd2054a1e24f142c3126b60cd4771a1b"},
+		}, "e078f733cca21202c84e3ea607850a17f070afd84ea4c33cf2f0e08ad0746557"},
 	}
 	// Each example with its own ranges (or none: the throughput bands),
 	// 100 draws.
 	examples := map[string]string{
 		"startup":     "1af7c79d7ffcd3d6e251f32b9c7fb953d21e22c27ff38d96e64250e26f96d6d4",
 		"commitment":  "b284ac5706952ba0441fec9e5b6e02225f8c226f84b1374396eb0819381e9408",
-		"owned-fleet": "e456627770d7ba13470c5fd830a4a2241b54dfb4fa6dbaf7d6760a5fe3c3d36b",
-		"moe-newest":  "952b13563d0bef7b658e98f2fdc4344b0940605445fa334e8af7ff849c2ac8e9",
+		"owned-fleet": "cc005d6c91768ac8a6209301bbd274547782d4299b7154d412c33589661b3685",
+		"moe-newest":  "9447d506be22dfe1d3f5185c7e6bb1b6d3e69d1819050bbb1728904f00caf5cf",
 		"gigawatt":    "8fb2cd9acc37adbbd8b36776b022884b9d67a85f6fcee27f39580dac3b3c0337",
 		"hybrid":      "a546ac53db003717d02396c4719d57649d350bcb49d95f8836e1bcc0d70c7231",
 	}

@@ -605,6 +605,21 @@ func TestRooflineMLAAttention(t *testing.T) {
 	// 1e13 = 218.432 µs a token, 4,578.08... tokens/s.
 	checkNear(t, "prefill tokens/s", tp.PrefillTokensPerS, div(one, d("0.000218432")))
 
+	// The MLA decode time (mla_decode_ns, the twentieth round): τ = 200 ns
+	// a cached token a layer adds τ × the average context × layers to every
+	// step, whatever the batch: 200e-9 × 10,001 × 2 = 4.0004 ms, so the step
+	// is 26.3586318… + 4.0004 = 30.3590318… ms, at the same batch (the term
+	// is not a read or a FLOP: the bound stays compute). Prefill does not
+	// pay it.
+	s.Options[0].Accelerator.MLADecodeNs = N("200")
+	tau := layoutOf(t, candidatesOf(t, s), LayoutTensor)
+	checkNear(t, "decode step ms with tau", *tau.DecodeStepMs, sum(step, d("4.0004")))
+	if tau.Bound != "compute" || *tau.BatchSize != 100 {
+		t.Errorf("with tau: bound %s at batch %d, want compute at 100", tau.Bound, *tau.BatchSize)
+	}
+	checkNear(t, "prefill tokens/s with tau", tau.PrefillTokensPerS, div(one, d("0.000218432")))
+	s.Options[0].Accelerator.MLADecodeNs = Num{}
+
 	// A model with a head dimension (grouped-query attention) has no such
 	// term, whatever its heads: 2 layers × 1 KV head × 576 dims × 2 bytes ×
 	// 2 (K and V) = 4,608 bytes a token; its attention is the KV read,
@@ -613,6 +628,10 @@ func TestRooflineMLAAttention(t *testing.T) {
 	s.Model.KVBytesPerToken = Num{}
 	s.Model.KVHeads, s.Model.HeadDim = N("1"), N("576")
 	checkNear(t, "GQA decode step ms", *layoutOf(t, candidatesOf(t, s), LayoutTensor).DecodeStepMs, sum(matmuls, d("0.50084608")))
+	// Nor does it pay the MLA decode time, whatever the accelerator says.
+	s.Options[0].Accelerator.MLADecodeNs = N("200")
+	checkNear(t, "GQA decode step ms with tau set", *layoutOf(t, candidatesOf(t, s), LayoutTensor).DecodeStepMs, sum(matmuls, d("0.50084608")))
+	s.Options[0].Accelerator.MLADecodeNs = Num{}
 	// Nor has an MLA model without its heads (a link of an older version):
 	// its attention is the KV read alone, 0.23042304 ms: 200/9 + 0.23042304
 	// + 0.04 = 22.4926452… ms.

@@ -196,10 +196,10 @@ func TestSimulateGolden(t *testing.T) {
 			" wins " + o.WinShare.String() + " regret " + o.Regret.P50.StringFixed(2) + " " + o.Regret.P90.StringFixed(2) +
 			" month 60 " + o.Monthly[59].P10.String() + " " + o.Monthly[59].P50.String() + " " + o.Monthly[59].P90.String() + "\n")
 	}
-	const want = `H100 on demand 5070171.08 11935495.78 50061999.09 wins 0.02 regret 5379266.54 28239107.02 month 60 187064.87 617951.18 4097350.7
-H200 committed 7419128.70 12686925.50 49163098.30 wins 0 regret 6294413.66 27435275.99 month 60 177068.8 569940.2 3995114.8
-MI300X owned 3692459.06 6370242.56 22958297.88 wins 0.98 regret 0.00 0.00 month 60 94194.97 256879.36 1691456.03
-Token API 9789623.35 22306684.63 97129785.94 wins 0 regret 15624936.71 72170591.66 month 60 338216.5 1126055.59 7451852.99
+	const want = `H100 on demand 5070171.08 11935495.78 50061999.09 wins 0.025 regret 4944338.25 26332547.17 month 60 187064.87 617951.18 4097350.7
+H200 committed 7419128.70 12686925.50 49163098.30 wins 0 regret 5842115.46 25594740.91 month 60 177068.8 569940.2 3995114.8
+MI300X owned 3876145.17 6745253.19 24859774.95 wins 0.975 regret 0.00 0.00 month 60 99542.36 274143.16 1845221.01
+Token API 9789623.35 22306684.63 97129785.94 wins 0 regret 15243841.93 71143012.87 month 60 338216.5 1126055.59 7451852.99
 `
 	if b.String() != want {
 		t.Errorf("golden:\n%s\nwant:\n%s", b.String(), want)
@@ -739,9 +739,9 @@ func TestSimulateLognormalGolden(t *testing.T) {
 	for _, o := range sim.Options {
 		b.WriteString(o.Label + " " + o.TotalCost.P10.StringFixed(2) + " " + o.TotalCost.P50.StringFixed(2) + " " + o.TotalCost.P90.StringFixed(2) + " " + o.WinShare.String() + "\n")
 	}
-	const want = `H100 on demand 2181062.61 5681759.84 88502072.34 0.166667
+	const want = `H100 on demand 2181062.61 5681759.84 88502072.34 0.2
 H200 committed 5653974.10 7712398.90 102933912.80 0
-MI300X owned 2715324.25 3935994.09 41267271.78 0.833333
+MI300X owned 2789074.14 4133177.97 44905447.00 0.8
 Token API 4965080.18 10385601.91 186031593.51 0
 `
 	if b.String() != want {
