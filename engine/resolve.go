@@ -817,7 +817,7 @@ func checkAccelerator(errs *Errors, i int, a *Accelerator, resolved []Resolved) 
 		interconnect: a.InterconnectGBps.Dec().Mul(billion),
 		domain:       a.ScaleUpDomain.Dec().IntPart(),
 		scaleOut:     a.ScaleOutGBps.Dec().Mul(billion),
-		mlaDecode:    a.MLADecodeNs.Dec().Div(billion),
+		mlaDecode:    a.MLADecodeNs.Dec().Shift(-9), // ns → s, exact
 		preset:       a.Preset,
 	}
 }
