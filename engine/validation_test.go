@@ -847,20 +847,17 @@ func TestFitEfficiency(t *testing.T) {
 		return bestStack, bestS
 	}
 	// Step 2 for AMD (the twentieth round's (J)): the stack efficiency and
-	// the MLA decode time a cached token a layer of CDNA3 (MI300X, MI325X;
-	// it applies to MLA models only) jointly, each pair judged by the
-	// median |ln ratio| over all the AMD tensor-parallel cases, ties to the
-	// smaller time, then the higher efficiency.
-	isCDNA3MLA := func(c *validationCase) bool {
-		return c.col["attention_heads"] != "" && (c.col["accelerator"] == "MI300X" || c.col["accelerator"] == "MI325X")
-	}
+	// the MLA decode time a cached token a layer of the presets that carry
+	// one (CDNA3) jointly, each pair judged by the median |ln ratio| over
+	// all the AMD tensor-parallel cases, ties to the smaller time, then the
+	// higher efficiency. The engine applies the time to MLA models only.
 	var bestStack, bestTau string
 	var bestS accuracy
 	for _, tau := range g.mlaDecodeNs {
 		for _, f := range g.stackEfficiency {
 			for _, c := range stacked {
 				at(c, f)
-				if isCDNA3MLA(c) {
+				if carriesMLADecode(c) {
 					c.mlaNs = N(tau)
 				}
 			}
@@ -873,7 +870,7 @@ func TestFitEfficiency(t *testing.T) {
 		}
 	}
 	for _, c := range train {
-		if isCDNA3MLA(c) {
+		if carriesMLADecode(c) {
 			c.mlaNs = N(bestTau)
 		}
 	}
@@ -967,11 +964,18 @@ func TestFitEfficiency(t *testing.T) {
 		t.Errorf("the fit gives the CDNA3 MLA decode time %s ns; the catalog's is %s", bestTau, cdna3MLADecodeNs)
 	}
 	for _, c := range train {
-		cdna3 := c.col["accelerator"] == "MI300X" || c.col["accelerator"] == "MI325X"
+		cdna3 := carriesMLADecode(c)
 		if got := ParseNum(c.col["mla_decode_ns"]); cdna3 != got.Set() || cdna3 && !got.Dec().Equal(cdna3MLADecodeNs.Dec()) {
 			t.Errorf("%s: mla_decode_ns %q in cases.csv, the catalog's is %s on CDNA3 and none elsewhere (rerun _build/build_cases.py)", c.col["id"], c.col["mla_decode_ns"], cdna3MLADecodeNs)
 		}
 	}
+}
+
+// carriesMLADecode is whether the case's accelerator preset carries an MLA
+// decode time (the catalog's CDNA3 presets, cdna3MLADecodeNs).
+func carriesMLADecode(c *validationCase) bool {
+	p, ok := FindAccelerator(c.col["accelerator_preset"])
+	return ok && p.MLADecodeNs.Set()
 }
 
 // isBlackwell is whether a case runs on an NVIDIA Blackwell accelerator
