@@ -167,6 +167,12 @@ type modelPlan struct {
 	// of context it attends to, all layers (attentionPerContext). Zero
 	// for other models, or when the heads are unknown: no term.
 	attnPerCtx decimal.Decimal
+	// kvHeads is the model's KV heads (zero when not given); mla whether
+	// it caches one latent a layer that every head attends to (the rule
+	// attentionPerContext reads). Together they say how many copies of a
+	// sequence's KV a tensor-parallel replica holds (kvCopies).
+	kvHeads decimal.Decimal
+	mla     bool
 
 	// MoE, when the expert fields are given: the routed experts'
 	// parameters and bytes, and the share of them one token uses (k of E
@@ -538,6 +544,8 @@ func checkModel(errs *Errors, r *Resolution) modelPlan {
 		mp.kvPerToken = div(two.Mul(m.Layers.Dec()).Mul(m.KVHeads.Dec()).Mul(m.HeadDim.Dec()).Mul(kvBits), dec(8))
 	}
 	mp.attnPerCtx = attentionPerContext(m, mp.kvPerToken, kvBits)
+	mp.kvHeads = m.KVHeads.Dec()
+	mp.mla = mp.attnPerCtx.Sign() > 0
 	return mp
 }
 

@@ -226,7 +226,7 @@ func replicas(w workloadPlan, m modelPlan, o *optionPlan, pin int64, at estimato
 	}
 	var first int64
 	for c := int64(1); c <= MaxReplicaAccelerators; c *= 2 {
-		if cmp(kvRoom(m, o, c), seqKV) >= 0 {
+		if cmp(kvRoom(m, o, c), mul(seqKV, m.kvCopies(c))) >= 0 {
 			first = c
 			break
 		}
@@ -285,6 +285,30 @@ func widerAdvice(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, fe *Fie
 // calc_engine_setting: (device memory − engine size) × fraction): the rest
 // is the runtime's activations and buffers. A usable_memory_share the user
 // sets keeps its meaning, a share of all the memory.
+// kvReplication switches the twenty-first round's candidate (R) on (round 21
+// experiment); mlaFixedStep its (P): the MLA decode field read as µs a layer
+// a step.
+var kvReplication, mlaFixedStep = false, false
+
+// kvCopies is how many copies of each sequence's KV a tensor-parallel
+// replica of n accelerators holds: a rank holds max(1, KV heads / n) heads,
+// so with fewer heads than ranks each head is held n / KV heads times
+// (vLLM's get_num_kv_heads); an MLA model's one latent a layer is held whole
+// by every rank, n times. One where the heads are not known, and on one
+// accelerator.
+func (m modelPlan) kvCopies(n int64) decimal.Decimal {
+	nd := intDecimal(n)
+	switch {
+	case !kvReplication || n <= 1:
+		return one
+	case m.mla:
+		return nd
+	case m.kvHeads.Sign() > 0 && cmp(nd, m.kvHeads) > 0:
+		return div(nd, m.kvHeads)
+	}
+	return one
+}
+
 func kvRoom(m modelPlan, o *optionPlan, n int64) decimal.Decimal {
 	total := mul(o.accel.memory, intDecimal(n))
 	if !o.usableSet {
@@ -360,7 +384,11 @@ func newShared(w workloadPlan, m modelPlan, o *optionPlan) shared {
 	matmul := mul(two, m.activeParams)
 	overhead := mul(o.layerOverhead, m.layers)
 	if m.attnPerCtx.Sign() > 0 { // MLA: the models whose attention FLOPs are counted
-		overhead = sum(overhead, mul(mul(o.accel.mlaDecode, avgCtx), m.layers))
+		if mlaFixedStep {
+			overhead = sum(overhead, mul(o.accel.mlaDecode.Shift(3), m.layers))
+		} else {
+			overhead = sum(overhead, mul(mul(o.accel.mlaDecode, avgCtx), m.layers))
+		}
 	}
 	return shared{
 		seqKV:       mul(sum(w.in, w.out), m.kvPerToken),
@@ -378,6 +406,7 @@ func newShared(w workloadPlan, m modelPlan, o *optionPlan) shared {
 // takes on it. estimateAt decodes on it; prefillAt only prefills.
 type replicaPlan struct {
 	expert, overlap bool
+	copies          decimal.Decimal // copies of each sequence's KV (kvCopies)
 	batch           decimal.Decimal
 	batchLimit      string
 	bw, fl          decimal.Decimal // bytes/s and FLOP/s, at MBU and MFU
@@ -388,10 +417,13 @@ type replicaPlan struct {
 // replicaAt plans a replica of n accelerators in a layout; the error says
 // when it cannot hold the weights and one full sequence.
 func replicaAt(m modelPlan, o *optionPlan, sh *shared, n int64, layout string) (replicaPlan, *FieldError) {
-	seqKV := sh.seqKV
 	nd := intDecimal(n)
 	expert := layout == LayoutExpert
-	r := replicaPlan{expert: expert}
+	r := replicaPlan{expert: expert, copies: one}
+	if !expert {
+		r.copies = m.kvCopies(n)
+	}
+	seqKV := mul(sh.seqKV, r.copies)
 	// The batch the memory holds: the replica's KV room over one full
 	// sequence; expert parallel, each accelerator's, for each holds its
 	// own sequences.
@@ -489,7 +521,7 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 		touched := m.touchedShare(b)
 		weightTime := div(add(m.stepWeightBytes(touched), replicated), bw)
 		matmulTime := div(m.decodeMatmulFLOP(b, touched, n, expert), fld)
-		kvTime := div(mul(b, sh.ctxKV), bw)
+		kvTime := div(mul(mul(b, sh.ctxKV), r.copies), bw)
 		attnTime := div(mul(b, sh.attnFLOP), fld)
 		var memPart, flopPart decimal.Decimal
 		if cmp(matmulTime, weightTime) > 0 {

@@ -744,6 +744,15 @@ func TestFitEfficiency(t *testing.T) {
 		t.Fatalf("%d training cases: too few to fit", len(train))
 	}
 	g := efficiencyGrid
+	round21 := os.Getenv("ROUND21") // round 21 experiment: R, P or RP
+	kvReplication, mlaFixedStep = strings.Contains(round21, "R"), strings.Contains(round21, "P")
+	defer func() { kvReplication, mlaFixedStep = false, false }()
+	if mlaFixedStep {
+		g.mlaDecodeNs = strings.Fields(os.Getenv("ROUND21_GRID"))
+		if len(g.mlaDecodeNs) == 0 {
+			g.mlaDecodeNs = []string{"0", "50", "100", "200", "300", "400", "600", "800"}
+		}
+	}
 	defaultShare, defaultOverlap, defaultEff, defaultEffOut, defaultLayer, defaultK, defaultTile := CollectiveBandwidthShare, ExpertParallelOverlap, ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut, DecodeLayerOverheadUs, DecodeMFURatio, DecodeTileRows
 	defer func() {
 		CollectiveBandwidthShare, ExpertParallelOverlap, ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut, DecodeLayerOverheadUs, DecodeMFURatio, DecodeTileRows = defaultShare, defaultOverlap, defaultEff, defaultEffOut, defaultLayer, defaultK, defaultTile
@@ -927,6 +936,14 @@ func TestFitEfficiency(t *testing.T) {
 		}
 	}
 	bestA = accuracyOf(train)
+	if round21 != "" || os.Getenv("ROUND21_BASE") != "" {
+		for _, c := range train {
+			if c.col["model_preset"] == "deepseek-v3" || c.col["model_preset"] == "kimi-k2" || c.col["source"] == "TRT10" || c.col["source"] == "TRT12" {
+				t.Logf("case %s %s %s %s/%s b%s: est %s meas %s ratio %s", c.col["id"], c.col["accelerator"], c.col["layout"], c.col["input_tokens"], c.col["output_tokens"], c.col["max_batch"], c.estimate.StringFixed(2), c.measured.StringFixed(2), c.ratio.StringFixed(2))
+			}
+		}
+		t.Logf("ROUND21=%q: AMD %s, MLA term %s", round21, bestStack, bestTau)
+	}
 	t.Logf("%d training cases (%d tensor parallel, %d with the AMD stack efficiency, %d tensor parallel on Blackwell, %d expert parallel: %d within a domain, %d across): MBU %s, MFU %s, %s µs, link share %s, %s µs a layer a decode step, decode's FLOPs at %s × MFU and no fewer than %s rows a GEMM, AMD stack efficiency %s (%d of %d within ±25 %%, median ratio %s), Blackwell stack efficiency %s (%d of %d within ±25 %%, median ratio %s), expert-parallel overlap %v and efficiency %s within a domain, %s across (%d of %d within ±25 %%, median ratio %s): median |ln ratio| %s, median ratio %s, %d within ±25 %%, %d within 0.5–2×",
 		len(train), len(tensor), len(stacked), len(blackwell), len(expert), len(expertIn), len(expertOut), best[0], best[1], best[2], best[3], bestLayer, bestK, bestTile, bestStack, bestS.within25, bestS.n, bestS.medianRatio.StringFixed(2),
 		bestB, bestBA.within25, bestBA.n, bestBA.medianRatio.StringFixed(2),
