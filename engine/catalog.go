@@ -228,11 +228,12 @@ func FindModel(id string) (ModelPreset, bool) {
 // MI300X, and since the eleventh round of data dstack's and the ROCm AITER
 // blog's DeepSeek-R1 on MI300X, run this far below the roofline of the
 // NVIDIA Hopper GPUs the defaults were fitted on. Fitted jointly with
-// cdna3MLADecodeNs (the twentieth round's (J)): 0.75 from the tenth round
-// of data to the twentieth round, 0.8 before. MI355X has no measurement
+// cdna3MLADecodeNs (the twentieth round's (J); refitted with the
+// twenty-first round's KV copies): 0.6 in the twentieth round, 0.75 from
+// the tenth round of data to it, 0.8 before. MI355X has no measurement
 // in the training set; it takes the same figure, the software stack being
 // the same.
-var amdStackEfficiency = N("0.6")
+var amdStackEfficiency = N("0.65")
 
 // cdna3MLADecodeNs is the MLA decode time a cached token a layer of the
 // AMD CDNA3 presets (MI300X, MI325X), fitted on the training set's

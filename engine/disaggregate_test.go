@@ -24,6 +24,10 @@ func disaggregatedScenario() *Scenario {
 	o := &s.Options[0]
 	o.Disaggregated, o.PrefillAcceleratorsPerReplica = N("1"), N("1")
 	o.Accelerator.InterconnectGBps = N("100")
+	// A fixed time a request of 245 ms (request_overhead_ms; the default
+	// is none since the twenty-first round), so that the first token's
+	// sums below carry it.
+	o.RequestOverheadMs = N("245")
 	return s
 }
 
@@ -73,7 +77,7 @@ func TestDisaggregatedUnits(t *testing.T) {
 	// shares it.
 	checkNear(t, "TPOT ms", *u.TPOTMs, d("59.697152"))
 	checkNear(t, "step ms", *u.DecodeStepMs, d("59.697152"))
-	// First token: the fixed time a request, 245 ms (RequestOverheadMs),
+	// First token: the fixed time a request, 245 ms (request_overhead_ms),
 	// the prompt's 32 ms, its KV cache (1,000 × 131,072 = 131,072,000
 	// bytes) over the 100 GB/s link, 1.31072 ms, and a decode step:
 	// 338.007872 ms.

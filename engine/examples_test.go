@@ -98,8 +98,8 @@ func TestExampleGigawattStory(t *testing.T) {
 	}
 
 	// The month-1 fleet: 5 B requests a day of DeepSeek-V3 on GB200 at
-	// peak, 116,768 GPUs in 3,649 expert-parallel replicas of 32 (the
-	// roofline's estimate, batch 2,379 a replica at the 50 ms time per
+	// peak, 111,360 GPUs in 3,480 expert-parallel replicas of 32 (the
+	// roofline's estimate, batch 2,494 a replica at the 50 ms time per
 	// output token; every month below is worked from it). It was 94,880
 	// before the ninth session's mixed-step time per output token (each
 	// user's token also waits for the step's share of the 3,000 uncached
@@ -109,18 +109,20 @@ func TestExampleGigawattStory(t *testing.T) {
 	// (attention after the matmuls, decode's FLOPs at 0.8 × MFU,
 	// Blackwell's stack efficiency 0.75), 91,264 before the fourteenth
 	// round's (GEMMs of at least 64 rows; MFU 0.6 → 0.55, its prefill
-	// slower: docs/methodology.md).
+	// slower: docs/methodology.md), 116,768 before the twenty-first round's
+	// (MFU 0.55 → 0.6, decode's share of it 0.9 → 0.8: prefill faster, so
+	// a user's token waits less for the step's share of prompts).
 	fleet1 := onDemand.Months[0].Accelerators
-	if !fleet1.Equal(d("116768")) {
-		t.Errorf("month-1 fleet %s, want 116,768", fleet1)
+	if !fleet1.Equal(d("111360")) {
+		t.Errorf("month-1 fleet %s, want 111,360", fleet1)
 	}
 
-	// Growth 0 %: the commitment's fleet stays at 116,768, in the same
+	// Growth 0 %: the commitment's fleet stays at 111,360, in the same
 	// expert-parallel replicas of 32 as on demand's, more than tranche 1
 	// (100,000), so tranche 1 strands nothing; tranche 2 raises the
-	// commitment to 225,000 from month 13 and strands (225,000 − 116,768)
-	// × 48 months × $2.50 × 730 = $9,481,123,200, tranche 3 is never used:
-	// 225,000 × 36 × 2.50 × 730 = $14,782,500,000; $24,263,623,200 in all,
+	// commitment to 225,000 from month 13 and strands (225,000 − 111,360)
+	// × 48 months × $2.50 × 730 = $9,954,864,000, tranche 3 is never used:
+	// 225,000 × 36 × 2.50 × 730 = $14,782,500,000; $24,737,364,000 in all,
 	// and the commitment is the dearest option. (Before the ninth session,
 	// with 94,880, tranche 1 stranded too and the total was
 	// $26,293,140,000.)
@@ -132,11 +134,11 @@ func TestExampleGigawattStory(t *testing.T) {
 	}
 	h := d("2.5").Mul(HoursPerMonth)
 	committed := rf.Options[0].Months[0].Accelerators
-	if !committed.Equal(d("116768")) || rf.Options[0].Throughput.AcceleratorsPerReplica != 32 {
-		t.Errorf("the commitment at 0 %% growth runs %s accelerators in replicas of %d, want 116,768 in 32", committed, rf.Options[0].Throughput.AcceleratorsPerReplica)
+	if !committed.Equal(d("111360")) || rf.Options[0].Throughput.AcceleratorsPerReplica != 32 {
+		t.Errorf("the commitment at 0 %% growth runs %s accelerators in replicas of %d, want 111,360 in 32", committed, rf.Options[0].Throughput.AcceleratorsPerReplica)
 	}
 	want := d("225000").Sub(committed).Mul(d("48")).Mul(h).Add(d("225000").Mul(d("36")).Mul(h))
-	if got := rf.Options[0].StrandedTotal; !got.Equal(want) || !want.Equal(d("24263623200")) {
+	if got := rf.Options[0].StrandedTotal; !got.Equal(want) || !want.Equal(d("24737364000")) {
 		t.Errorf("stranded at 0 %% growth %s, want %s", Money(got), Money(want))
 	}
 	if got := rf.Options[0].Commitments[0].StrandedCost; got.Sign() != 0 {
@@ -148,14 +150,14 @@ func TestExampleGigawattStory(t *testing.T) {
 		}
 	}
 
-	// Growth 8 %: demand reaches 294,048 in month 13 (9,189 whole replicas
+	// Growth 8 %: demand reaches 280,416 in month 13 (8,763 whole replicas
 	// of 32 at peak; the month-1 fleet, itself rounded up to whole
-	// replicas, × 1.08^12 is 294,042), past tranche 2's 225,000 from its
+	// replicas, × 1.08^12 is 280,423), past tranche 2's 225,000 from its
 	// first month, and passes 450,000 before month 25, so neither tranche
 	// 2 nor tranche 3 strands anything, and the commitment costs less than
 	// renting on demand. Power: a rented GB200 draws 1.2 kW × 1.8 × PUE
 	// 1.3 = 2.808 kW at the meter, so 1,000,000 kW feeds 356,125; month
-	// 15's (116,768 × 1.08^14 ≈ 342,970) fits, month 16's (≈ 370,408) does
+	// 16's (111,360 × 1.08^15 ≈ 353,253) fits, month 17's (≈ 381,513) does
 	// not.
 	fast := s.Clone()
 	fast.Workload.MonthlyGrowth = N("0.08")
@@ -163,8 +165,8 @@ func TestExampleGigawattStory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m13 := rx.Options[1].Months[12].Accelerators; !m13.Equal(d("294048")) {
-		t.Errorf("month 13 at 8 %% growth: %s accelerators, want 294,048", m13)
+	if m13 := rx.Options[1].Months[12].Accelerators; !m13.Equal(d("280416")) {
+		t.Errorf("month 13 at 8 %% growth: %s accelerators, want 280,416", m13)
 	}
 	for i, want := range []string{"0", "0"} {
 		if got := rx.Options[0].Commitments[i+1].StrandedCost; !got.Equal(d(want)) {
@@ -182,19 +184,19 @@ func TestExampleGigawattStory(t *testing.T) {
 		}
 		return 0
 	}
-	if got := outgrows(rx, 1); got != 16 {
-		t.Errorf("at 8 %% growth the rented fleet outgrows 1 GW in month %d, want 16", got)
+	if got := outgrows(rx, 1); got != 17 {
+		t.Errorf("at 8 %% growth the rented fleet outgrows 1 GW in month %d, want 17", got)
 	}
-	// Growth 4 % (the example as it opens): rented, month 29's (116,768 ×
-	// 1.04^28 ≈ 350,152, in replicas of 32) fits under 356,125 and month
-	// 30's (≈ 364,158) does not. Owned at 1.8 kW × PUE 1.2 = 2.16 kW, 1 GW
-	// feeds 462,962: month 36's (× 1.04^35 ≈ 460,777) fits, month 37's
-	// (≈ 479,208) does not.
-	if got := outgrows(r, 1); got != 30 {
-		t.Errorf("rented fleet outgrows 1 GW in month %d, want 30", got)
+	// Growth 4 % (the example as it opens): rented, month 30's (111,360 ×
+	// 1.04^29 ≈ 347,293, in replicas of 32) fits under 356,125 and month
+	// 31's (≈ 361,185) does not. Owned at 1.8 kW × PUE 1.2 = 2.16 kW, 1 GW
+	// feeds 462,962: month 37's (× 1.04^36 ≈ 457,014) fits, month 38's
+	// (≈ 475,294) does not.
+	if got := outgrows(r, 1); got != 31 {
+		t.Errorf("rented fleet outgrows 1 GW in month %d, want 31", got)
 	}
-	if got := outgrows(r, 3); got != 37 {
-		t.Errorf("owned fleet outgrows 1 GW in month %d, want 37", got)
+	if got := outgrows(r, 3); got != 38 {
+		t.Errorf("owned fleet outgrows 1 GW in month %d, want 38", got)
 	}
 	// The site: floor(1,000,000 / 2.16) = 462,962 GPUs, 14,467 whole
 	// replicas of 32 = 462,944, about the 450,000 the deals put in a GW.

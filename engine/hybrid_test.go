@@ -377,19 +377,19 @@ func TestHybridElsewhere(t *testing.T) {
 }
 
 // TestExampleHybridStory checks the hybrid example's figures by hand. Both
-// H100 options estimate a two-accelerator replica at s = 0.36980338…
+// H100 options estimate a two-accelerator replica at s = 0.35135115…
 // accelerator-seconds a request (the roofline's, validated elsewhere;
-// pinned here: batch 81, capped by the 50 ms time per output token, which
+// pinned here: batch 85, capped by the 50 ms time per output token, which
 // since the ninth session counts each step's share of prefill; 0.27802661
 // before, 0.29061991 before the eleventh round, 0.26802692 before the
-// fourteenth), so a replica at the default 80 % serves c = 3,600 × 0.8 × 2
-// / s = 15,575.9… requests an hour.
+// fourteenth, 0.36980339 before the twenty-first), so a replica at the
+// default 80 % serves c = 3,600 × 0.8 × 2 / s = 16,393.9… requests an hour.
 //
 // Month 1, 2,000,000 requests a day over the business-hours weights (of
 // 96): an hour of weight 1 carries 20,833, 2 41,667, 3 62,500, 5 104,167
 // and 8 (09:00–16:00) 166,667. The search's base, 16 accelerators = 8
-// replicas, serves 124,607 an hour: every hour but the eight busiest in
-// full. In those, 42,060 are left: ceil(42,060 / 15,576) = ceil(2.70) = 3
+// replicas, serves 131,151 an hour: every hour but the eight busiest in
+// full. In those, 35,516 are left: ceil(35,516 / 16,394) = ceil(2.17) = 3
 // burst replicas (within the cap of 16 accelerators = 8), held for 8 hours
 // in a row (past the 2-hour minimum): 24 replica-hours, 48
 // accelerator-hours a day, 1,460 a month (× 365 / 12) × $2.99 = $4,365.40;
@@ -398,8 +398,8 @@ func TestExampleHybridStory(t *testing.T) {
 	e := exampleByID(t, "hybrid")
 	r := mustEval(t, &e.Scenario)
 	for _, k := range []int{0, 1} {
-		if o := r.Options[k]; o.AcceleratorsPerReplica != 2 || o.AcceleratorSecondsPerRequest.Round(8).String() != "0.36980339" {
-			t.Fatalf("%s: %d a replica, %s s a request; the working assumes 2 and 0.36980339", o.Label, o.AcceleratorsPerReplica, o.AcceleratorSecondsPerRequest)
+		if o := r.Options[k]; o.AcceleratorsPerReplica != 2 || o.AcceleratorSecondsPerRequest.Round(8).String() != "0.35135116" {
+			t.Fatalf("%s: %d a replica, %s s a request; the working assumes 2 and 0.35135116", o.Label, o.AcceleratorsPerReplica, o.AcceleratorSecondsPerRequest)
 		}
 	}
 	o := r.Options[3]
@@ -413,8 +413,8 @@ func TestExampleHybridStory(t *testing.T) {
 	checkNear(t, "month 1 tokens", m.Breakdown.Tokens, d("0"))
 	checkNear(t, "month 1", m.Cost, d("28893.4"))
 	// By month 24 demand is 1.03^23 ≈ 1.97 times month 1's: the busiest
-	// hours need ceil((328,931 − 124,607) / 15,576) = ceil(13.1) = 14 burst
-	// replicas, 6 more than the cap allows, so the overflow serves some
+	// hours need ceil((328,931 − 131,151) / 16,394) = ceil(12.06) = 13 burst
+	// replicas, 5 more than the cap allows, so the overflow serves some
 	// tokens, and the burst layer reaches its cap.
 	if !h.BurstPeakAccelerators.Equal(d("16")) || h.Layers[2].TokenShare.Sign() <= 0 {
 		t.Errorf("burst peak %s, overflow share %s", h.BurstPeakAccelerators, h.Layers[2].TokenShare)
@@ -436,34 +436,34 @@ func TestExampleHybridStory(t *testing.T) {
 // commitment is worth (the audit's pure-hourly hybrid, $686,641, had no
 // burst cap: not the same layers).
 //
-// Its searched base is 12 accelerators rented by the hour, held all day:
-// 12 × $2.99 × 730 = $26,192.40 a month; 6 replicas serve 6 × 15,575.9 =
-// 93,455 requests an hour (TestExampleHybridStory's working). Month 1:
-// the weight-5 hours (08:00, 17:00) carry 104,167, 10,712 over the base:
-// ceil(0.69) = 1 burst replica; the weight-8 hours (09:00–16:00) 166,667,
-// 73,212 over: ceil(4.70) = 5 replicas, within the cap of 8. 1 replica
-// runs 10 hours and 4 more 8 (each past the 2-hour minimum): 42
-// replica-hours, 84 accelerator-hours a day, × 365 / 12 × $2.99 =
-// $7,639.45. Month 1: $33,831.85. Over 24 months it costs $1,190,039,
-// $218,347 more than the committed base's $971,692. With no base (a point
+// Its searched base is 10 accelerators rented by the hour, held all day:
+// 10 × $2.99 × 730 = $21,827 a month; 5 replicas serve 5 × 16,393.9 =
+// 81,969 requests an hour (TestExampleHybridStory's working). Month 1:
+// the weight-5 hours (08:00, 17:00) carry 104,167, 22,197 over the base:
+// ceil(1.35) = 2 burst replicas; the weight-8 hours (09:00–16:00) 166,667,
+// 84,697 over: ceil(5.17) = 6 replicas, within the cap of 8. 2 replicas
+// run 10 hours and 4 more 8 (each past the 2-hour minimum): 52
+// replica-hours, 104 accelerator-hours a day, × 365 / 12 × $2.99 =
+// $9,458.37. Month 1: $31,285.37. Over 24 months it costs $1,122,071,
+// $206,559 more than the committed base's $915,512. With no base (a point
 // of both searches) the two hybrids are the same fleet and cost the same,
-// $1,546,291. With the burst cap at 64 (the story's suggestion) the
-// committed base still wins: $781,524 (base 6) against $857,255 (base 0,
+// $1,474,012. With the burst cap at 64 (the story's suggestion) the
+// committed base still wins: $742,963 (base 6) against $816,148 (base 0,
 // all burst).
 func TestExampleHybridLikeForLike(t *testing.T) {
 	e := exampleByID(t, "hybrid")
 	r := mustEval(t, &e.Scenario)
 	c, hr := r.Options[3], r.Options[4]
-	if !hr.Hybrid.BaseSearched || !hr.Hybrid.BaseAccelerators.Equal(d("12")) {
-		t.Fatalf("all-hourly base %s (searched %v), want 12 searched", hr.Hybrid.BaseAccelerators, hr.Hybrid.BaseSearched)
+	if !hr.Hybrid.BaseSearched || !hr.Hybrid.BaseAccelerators.Equal(d("10")) {
+		t.Fatalf("all-hourly base %s (searched %v), want 10 searched", hr.Hybrid.BaseAccelerators, hr.Hybrid.BaseSearched)
 	}
 	m := hr.Months[0]
 	// The base is billed as a commitment of its own at the option's
 	// committed rate, its hourly rate here (hybrid.go).
-	checkNear(t, "all-hourly month 1 base", m.Breakdown.Committed, d("26192.4"))
-	checkNear(t, "all-hourly month 1 burst", m.Breakdown.OnDemand, d("84").Mul(d("365")).Div(d("12")).Mul(d("2.99")))
-	checkNear(t, "all-hourly month 1", m.Cost, d("26192.4").Add(d("84").Mul(d("365")).Div(d("12")).Mul(d("2.99"))))
-	if got := Money(hr.TotalCost) + " " + Money(c.TotalCost); got != "$1,190,039 $971,692" || r.Comparison.Cheapest != 3 {
+	checkNear(t, "all-hourly month 1 base", m.Breakdown.Committed, d("21827"))
+	checkNear(t, "all-hourly month 1 burst", m.Breakdown.OnDemand, d("104").Mul(d("365")).Div(d("12")).Mul(d("2.99")))
+	checkNear(t, "all-hourly month 1", m.Cost, d("21827").Add(d("104").Mul(d("365")).Div(d("12")).Mul(d("2.99"))))
+	if got := Money(hr.TotalCost) + " " + Money(c.TotalCost); got != "$1,122,071 $915,512" || r.Comparison.Cheapest != 3 {
 		t.Errorf("totals (all by the hour, committed base) %s; cheapest %d", got, r.Comparison.Cheapest)
 	}
 	at0 := func(o OptionResult) decimal.Decimal {
@@ -475,14 +475,14 @@ func TestExampleHybridLikeForLike(t *testing.T) {
 		t.Fatalf("%s: no base of 0 in the search", o.Label)
 		return zero
 	}
-	if a, b := at0(c), at0(hr); !a.Equal(b) || Money(a) != "$1,546,291" {
-		t.Errorf("base 0: %s and %s, want the same $1,546,291", a, b)
+	if a, b := at0(c), at0(hr); !a.Equal(b) || Money(a) != "$1,474,012" {
+		t.Errorf("base 0: %s and %s, want the same $1,474,012", a, b)
 	}
 	s := e.Scenario.Clone()
 	s.Options[3].BurstMaxAccelerators, s.Options[4].BurstMaxAccelerators = N("64"), N("64")
 	r = mustEval(t, &s)
 	c, hr = r.Options[3], r.Options[4]
-	if got := Money(c.TotalCost) + " " + c.Hybrid.BaseAccelerators.String() + " " + Money(hr.TotalCost) + " " + hr.Hybrid.BaseAccelerators.String(); got != "$781,524 6 $857,255 0" {
+	if got := Money(c.TotalCost) + " " + c.Hybrid.BaseAccelerators.String() + " " + Money(hr.TotalCost) + " " + hr.Hybrid.BaseAccelerators.String(); got != "$742,963 6 $816,148 0" {
 		t.Errorf("cap 64: committed, base, all-hourly, base = %s", got)
 	}
 }

@@ -115,7 +115,7 @@ func TestReportRobustness(t *testing.T) {
 	if err := WriteReport(&out, &s, r, nil); err != nil {
 		t.Fatal(err)
 	}
-	want := "\nsummary,\"The ranking is within the estimates' validated error: with H100 on demand's throughput (and that of the other option on the same accelerator) at 0.60× the estimate and the other estimates at the high end of their validation bands, Token API would be cheapest ($225,626 in all, against $257,559 for H100 on demand). Measure throughput before committing.\"\n"
+	want := "\nsummary,\"The ranking is within the estimates' validated error: with H100 on demand's throughput (and that of the other option on the same accelerator) at 0.60× the estimate and the other estimates at the high end of their validation bands, Token API would be cheapest ($225,626 in all, against $248,828 for H100 on demand). Measure throughput before committing.\"\n"
 	if !strings.Contains(out.String(), want) {
 		t.Errorf("no robustness sentence in:\n%s", out.String()[:1500])
 	}

@@ -92,7 +92,7 @@ func TestSimulatePinned(t *testing.T) {
 		s    func(t *testing.T) *Scenario
 		want string
 	}{
-		{"reference, 1,000 draws (BenchmarkSimulate)", func(t *testing.T) *Scenario { return referenceWithRanges(t, "1000") }, "eea0fc7dce26287552c2c44f681f112bd9ccb17676a9dce423896f472268677f"},
+		{"reference, 1,000 draws (BenchmarkSimulate)", func(t *testing.T) *Scenario { return referenceWithRanges(t, "1000") }, "aa53c711e842989def723df3abe61decb674100d83697e512544454fe5781b46"},
 		{"reference, log-normal", func(t *testing.T) *Scenario {
 			s := referenceWithRanges(t, "200")
 			for k := range s.Uncertainty.Ranges {
@@ -101,7 +101,7 @@ func TestSimulatePinned(t *testing.T) {
 				}
 			}
 			return s
-		}, "7f6fa1dae67cb77979abfba07b86f14a03c2e3b2ad74a68607fe4bce81cb286a"},
+		}, "50c4fc809399e656ab7a7560512db0182e307ad64ec1cc274e40d0c7ef8a2643"},
 		{"reference, owned and finance inputs", func(t *testing.T) *Scenario {
 			s := referenceWithRanges(t, "200")
 			s.Uncertainty.Seed = N("7")
@@ -112,7 +112,7 @@ func TestSimulatePinned(t *testing.T) {
 				Range{Path: "options[2].electricity_per_kwh", Low: N("0.05"), Mode: N("0.1"), High: N("0.2")},
 				Range{Path: "options[1].hourly_rate", Low: N("2"), Mode: N("3"), High: N("4")})
 			return s
-		}, "b0e9c435462c186d6a7349670166bbd8b27d5b763c9e3c1f43305568479e4e29"},
+		}, "ece1e7cc57fde8adbe7d30bf9da32eaa82d3d5428083056ec76c93cabfe54c7d"},
 		{"reference, owned financed and refreshed, prices moving", func(t *testing.T) *Scenario {
 			s := referenceWithRanges(t, "150")
 			s.Uncertainty.Seed = N("11")
@@ -124,24 +124,24 @@ func TestSimulatePinned(t *testing.T) {
 			s.Options[0].SpareReplicas = N("2")
 			s.Revenue.PriceChange = N("-0.1")
 			return s
-		}, "b86c014e32e9d0227dfb24fb1d5211f62f8c1615916a9936bfd9d6503929dc93"},
+		}, "a114654e826d645c95a6ee6ff0f89afbdcd8b16c4e5f6d1a5b6afbe552c0773c"},
 		{"reference, owned leased", func(t *testing.T) *Scenario {
 			s := referenceWithRanges(t, "150")
 			s.Uncertainty.Seed = N("12")
 			s.Options[2].LeaseMonths, s.Options[2].LeaseRateFactor = N("24"), N("0.035")
 			s.Uncertainty.Ranges = append(s.Uncertainty.Ranges, Range{Path: "workload.discount_rate", Low: N("0.02"), Mode: N("0.08"), High: N("0.15")})
 			return s
-		}, "e078f733cca21202c84e3ea607850a17f070afd84ea4c33cf2f0e08ad0746557"},
+		}, "b31c4c5ed7a28674e8e7cfe1d24a9bf03c2de84ef552bded8e377bf3b5451640"},
 	}
 	// Each example with its own ranges (or none: the throughput bands),
 	// 100 draws.
 	examples := map[string]string{
-		"startup":     "1af7c79d7ffcd3d6e251f32b9c7fb953d21e22c27ff38d96e64250e26f96d6d4",
-		"commitment":  "b284ac5706952ba0441fec9e5b6e02225f8c226f84b1374396eb0819381e9408",
-		"owned-fleet": "cc005d6c91768ac8a6209301bbd274547782d4299b7154d412c33589661b3685",
-		"moe-newest":  "9447d506be22dfe1d3f5185c7e6bb1b6d3e69d1819050bbb1728904f00caf5cf",
-		"gigawatt":    "8fb2cd9acc37adbbd8b36776b022884b9d67a85f6fcee27f39580dac3b3c0337",
-		"hybrid":      "a546ac53db003717d02396c4719d57649d350bcb49d95f8836e1bcc0d70c7231",
+		"startup":     "c41832070cb36aad4d6ef799db85ff299cdc86cbf08e4b3a396a4ac58753eb15",
+		"commitment":  "ce5ad697836377847288921eb9e0b3befea71d7fb74a02d138709818423f15c1",
+		"owned-fleet": "2dda8d52897cb28c881f8eccd14332ebc575f5626cf7fbf21e2980d62782f2d3",
+		"moe-newest":  "4cad0e5cb209e6e2cdd24da34595dda6c616c07a17868dda12d0a129d48a6f60",
+		"gigawatt":    "43b0251086a212efc0d231e8d51dfb184a0bf828a4a5fc9040b914d7051cf51d",
+		"hybrid":      "55ba572247613bf253be97f7a697b07e32c5b976d9b709ebc507a953384ce044",
 	}
 	for _, e := range Examples {
 		cases = append(cases, struct {

@@ -285,21 +285,19 @@ func widerAdvice(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, fe *Fie
 // calc_engine_setting: (device memory − engine size) × fraction): the rest
 // is the runtime's activations and buffers. A usable_memory_share the user
 // sets keeps its meaning, a share of all the memory.
-// kvReplication switches the twenty-first round's candidate (R) on (round 21
-// experiment); mlaFixedStep its (P): the MLA decode field read as µs a layer
-// a step.
-var kvReplication, mlaFixedStep = false, false
-
 // kvCopies is how many copies of each sequence's KV a tensor-parallel
-// replica of n accelerators holds: a rank holds max(1, KV heads / n) heads,
-// so with fewer heads than ranks each head is held n / KV heads times
-// (vLLM's get_num_kv_heads); an MLA model's one latent a layer is held whole
-// by every rank, n times. One where the heads are not known, and on one
-// accelerator.
+// replica of n accelerators holds (issue 11, twenty-first round: the
+// fifteenth round's (R)): a rank holds max(1, KV heads / n) heads, so with
+// fewer KV heads than ranks each head is held n / KV heads times (vLLM's
+// get_num_kv_heads); an MLA model's one latent a layer is attended to by
+// every head and held whole by every rank, n times (SGLang's data-parallel
+// attention exists to remove that copy). One where the heads are not known,
+// and on one accelerator; an expert-parallel replica (data-parallel
+// attention) holds each sequence once.
 func (m modelPlan) kvCopies(n int64) decimal.Decimal {
 	nd := intDecimal(n)
 	switch {
-	case !kvReplication || n <= 1:
+	case n <= 1:
 		return one
 	case m.mla:
 		return nd
@@ -384,11 +382,7 @@ func newShared(w workloadPlan, m modelPlan, o *optionPlan) shared {
 	matmul := mul(two, m.activeParams)
 	overhead := mul(o.layerOverhead, m.layers)
 	if m.attnPerCtx.Sign() > 0 { // MLA: the models whose attention FLOPs are counted
-		if mlaFixedStep {
-			overhead = sum(overhead, mul(o.accel.mlaDecode.Shift(3), m.layers))
-		} else {
-			overhead = sum(overhead, mul(mul(o.accel.mlaDecode, avgCtx), m.layers))
-		}
+		overhead = sum(overhead, mul(mul(o.accel.mlaDecode, avgCtx), m.layers))
 	}
 	return shared{
 		seqKV:       mul(sum(w.in, w.out), m.kvPerToken),
@@ -406,7 +400,7 @@ func newShared(w workloadPlan, m modelPlan, o *optionPlan) shared {
 // takes on it. estimateAt decodes on it; prefillAt only prefills.
 type replicaPlan struct {
 	expert, overlap bool
-	copies          decimal.Decimal // copies of each sequence's KV (kvCopies)
+	ctxKV           decimal.Decimal // the KV a step reads a sequence, every copy (sh.ctxKV × kvCopies)
 	batch           decimal.Decimal
 	batchLimit      string
 	bw, fl          decimal.Decimal // bytes/s and FLOP/s, at MBU and MFU
@@ -419,11 +413,16 @@ type replicaPlan struct {
 func replicaAt(m modelPlan, o *optionPlan, sh *shared, n int64, layout string) (replicaPlan, *FieldError) {
 	nd := intDecimal(n)
 	expert := layout == LayoutExpert
-	r := replicaPlan{expert: expert, copies: one}
+	r := replicaPlan{expert: expert, ctxKV: sh.ctxKV}
+	// A tensor-parallel replica holds copies of each sequence's KV
+	// (kvCopies): its memory holds fewer sequences, and a step reads each
+	// copy.
+	seqKV, copies := sh.seqKV, one
 	if !expert {
-		r.copies = m.kvCopies(n)
+		if copies = m.kvCopies(n); !copies.Equal(one) {
+			seqKV, r.ctxKV = mul(seqKV, copies), mul(sh.ctxKV, copies)
+		}
 	}
-	seqKV := mul(sh.seqKV, r.copies)
 	// The batch the memory holds: the replica's KV room over one full
 	// sequence; expert parallel, each accelerator's, for each holds its
 	// own sequences.
@@ -437,9 +436,15 @@ func replicaAt(m modelPlan, o *optionPlan, sh *shared, n int64, layout string) (
 	} else {
 		free := kvRoom(m, o, n)
 		if cmp(free, seqKV) < 0 {
+			held := "one full sequence"
+			if !copies.Equal(one) {
+				// Each rank holds the KV of the heads it runs: say why a
+				// sequence counts more than once.
+				held = fmt.Sprintf("one full sequence, whose KV it holds %s times (each rank holds the KV its attention heads read)", Count(copies, 0))
+			}
 			return r, &FieldError{OptionPath(o.index, "accelerators_per_replica"), fmt.Sprintf(
-				"a replica of %s (accelerators_per_replica) cannot hold the weights and one full sequence: at least %s GB of usable memory is needed. Choose a larger replica size or a larger accelerator.",
-				accelerators(n), Count(m.weightBytes.Add(seqKV).Div(billion), 1))}
+				"a replica of %s (accelerators_per_replica) cannot hold the weights and %s: at least %s GB of usable memory is needed. Choose a larger replica size or a larger accelerator.",
+				accelerators(n), held, Count(m.weightBytes.Add(seqKV).Div(billion), 1))}
 		}
 		r.batch = floor(div(free, seqKV))
 	}
@@ -500,7 +505,7 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 	batch, bw, fl, comm, perToken := r.batch, r.bw, r.fl, r.comm, r.perToken
 	// Decode step at batch b: the matmuls, then the attention (work, below),
 	// each the slower of its memory read and its FLOPs (the batch's average
-	// KV: sh.ctxKV a sequence).
+	// KV: r.ctxKV a sequence, every copy).
 	t.BatchLimit = r.batchLimit
 	// FLOPs a decode step costs: the matmuls (decodeMatmulFLOP, no fewer
 	// than DecodeTileRows rows a GEMM) and each sequence's attention over
@@ -521,7 +526,7 @@ func estimateAt(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, n int64,
 		touched := m.touchedShare(b)
 		weightTime := div(add(m.stepWeightBytes(touched), replicated), bw)
 		matmulTime := div(m.decodeMatmulFLOP(b, touched, n, expert), fld)
-		kvTime := div(mul(mul(b, sh.ctxKV), r.copies), bw)
+		kvTime := div(mul(b, r.ctxKV), bw)
 		attnTime := div(mul(b, sh.attnFLOP), fld)
 		var memPart, flopPart decimal.Decimal
 		if cmp(matmulTime, weightTime) > 0 {

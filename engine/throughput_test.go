@@ -582,23 +582,23 @@ func TestRooflineMLAAttention(t *testing.T) {
 	// = 10,001 tokens: 36,864 × 10,001 = 368,676,864 FLOPs a sequence on top
 	// of the matmuls' 2 × 1e9. Batch 100 (max_batch; the KV of 100 full
 	// sequences, 100 × 10,002 × 2,304 = 2.3 GB, fits). Decode's FLOPs run at
-	// DecodeMFURatio (0.9) × MFU: 9e12 FLOP/s. The step (eleventh round) is
+	// DecodeMFURatio (0.8) × MFU: 8e12 FLOP/s. The step (eleventh round) is
 	// the matmuls, then the attention, each the slower of its read and its
-	// FLOPs: matmuls max(2e9 / 1e13 = 0.2 ms, 100 × 2e9 / 9e12 = 200/9 ms)
-	// = 22.2… ms (100 rows, above DecodeTileRows' 64: no padding); attention
+	// FLOPs: matmuls max(2e9 / 1e13 = 0.2 ms, 100 × 2e9 / 8e12 = 25 ms)
+	// = 25 ms (100 rows, above DecodeTileRows' 64: no padding); attention
 	// max(100 × 10,001 × 2,304 / 1e13 = 0.23042304 ms, 100 × 368,676,864 /
-	// 9e12 = 4.0964096 ms) = 4.0964096 ms; compute-bound. Without the term
+	// 8e12 = 4.6084608 ms) = 4.6084608 ms; compute-bound. Without the term
 	// the attention would be its KV read, 0.23042304 ms. Plus the step's
-	// time a layer, 2 × 20 µs (DecodeLayerOverheadUs): 200/9 + 4.0964096 +
-	// 0.04 = 26.3586318… ms.
-	matmuls := div(d("200"), d("9")) // ms
-	step := sum(matmuls, d("4.1364096"))
+	// time a layer, 2 × 20 µs (DecodeLayerOverheadUs): 25 + 4.6084608 +
+	// 0.04 = 29.6484608 ms. (One accelerator: one copy of the KV.)
+	matmuls := d("25") // ms
+	step := sum(matmuls, d("4.6484608"))
 	tp := layoutOf(t, candidatesOf(t, s), LayoutTensor)
 	checkNear(t, "decode step ms", *tp.DecodeStepMs, step)
 	if tp.Bound != "compute" || *tp.BatchSize != 100 {
 		t.Errorf("bound %s at batch %d, want compute at 100", tp.Bound, *tp.BatchSize)
 	}
-	// Decode: 100 / 0.0263586318… s = 3,793.8… tokens/s.
+	// Decode: 100 / 0.0296484608 s = 3,372.8… tokens/s.
 	checkNear(t, "decode tokens/s", tp.DecodeTokensPerS, div(d("100000"), step))
 	// Prefill: a prompt token attends to half the prompt on average,
 	// 36,864 × 5,000 = 184,320,000 FLOPs on top of 2e9: 2,184,320,000 /
@@ -608,7 +608,7 @@ func TestRooflineMLAAttention(t *testing.T) {
 	// The MLA decode time (mla_decode_ns, the twentieth round): τ = 200 ns
 	// a cached token a layer adds τ × the average context × layers to every
 	// step, whatever the batch: 200e-9 × 10,001 × 2 = 4.0004 ms, so the step
-	// is 26.3586318… + 4.0004 = 30.3590318… ms, at the same batch (the term
+	// is 29.6484608 + 4.0004 = 33.6488608 ms, at the same batch (the term
 	// is not a read or a FLOP: the bound stays compute). Prefill does not
 	// pay it.
 	s.Options[0].Accelerator.MLADecodeNs = N("200")
@@ -623,8 +623,8 @@ func TestRooflineMLAAttention(t *testing.T) {
 	// A model with a head dimension (grouped-query attention) has no such
 	// term, whatever its heads: 2 layers × 1 KV head × 576 dims × 2 bytes ×
 	// 2 (K and V) = 4,608 bytes a token; its attention is the KV read,
-	// 100 × 10,001 × 4,608 / 1e13 = 0.46084608 ms, after the matmuls' 200/9
-	// ms, + 0.04 ms of the 2 layers: 22.7230683… ms.
+	// 100 × 10,001 × 4,608 / 1e13 = 0.46084608 ms, after the matmuls' 25
+	// ms, + 0.04 ms of the 2 layers: 25.50084608 ms.
 	s.Model.KVBytesPerToken = Num{}
 	s.Model.KVHeads, s.Model.HeadDim = N("1"), N("576")
 	checkNear(t, "GQA decode step ms", *layoutOf(t, candidatesOf(t, s), LayoutTensor).DecodeStepMs, sum(matmuls, d("0.50084608")))
@@ -633,8 +633,8 @@ func TestRooflineMLAAttention(t *testing.T) {
 	checkNear(t, "GQA decode step ms with tau set", *layoutOf(t, candidatesOf(t, s), LayoutTensor).DecodeStepMs, sum(matmuls, d("0.50084608")))
 	s.Options[0].Accelerator.MLADecodeNs = Num{}
 	// Nor has an MLA model without its heads (a link of an older version):
-	// its attention is the KV read alone, 0.23042304 ms: 200/9 + 0.23042304
-	// + 0.04 = 22.4926452… ms.
+	// its attention is the KV read alone, 0.23042304 ms: 25 + 0.23042304
+	// + 0.04 = 25.27042304 ms.
 	s.Model.KVHeads, s.Model.HeadDim, s.Model.KVBytesPerToken, s.Model.AttentionHeads = Num{}, Num{}, N("2304"), Num{}
 	checkNear(t, "MLA without heads, decode step ms", *layoutOf(t, candidatesOf(t, s), LayoutTensor).DecodeStepMs, sum(matmuls, d("0.27042304")))
 }
@@ -642,7 +642,7 @@ func TestRooflineMLAAttention(t *testing.T) {
 // TestDecodeTileRows works the fourteenth round's term by hand: a decode
 // GEMM costs no fewer than DecodeTileRows (64) rows. An accelerator of the
 // H20's shape (100 GB, 4 TB/s, 148 TFLOPS) at MBU = MFU = 1, so decode's
-// FLOPs run at DecodeMFURatio (0.9) × 148e12 = 133.2e12 FLOP/s; 10 layers
+// FLOPs run at DecodeMFURatio (0.8) × 148e12 = 118.4e12 FLOP/s; 10 layers
 // (10 × 20 µs = 0.2 ms a step, DecodeLayerOverheadUs), 1,000 KV bytes a
 // token, prompts of 1,000 and 2 output tokens (a sequence's KV read at the
 // average context 1,001: 1,001,000 / 4e12 s = 0.00025025 ms).
@@ -657,19 +657,19 @@ func TestDecodeTileRows(t *testing.T) {
 	}
 	step := func() *Throughput { tp := layoutOf(t, candidatesOf(t, s), LayoutTensor); return &tp }
 	// Dense, batch 1: the weights' read 2e10 bytes / 4e12 = 5 ms; the
-	// GEMMs' FLOPs at 64 rows, 2 × 1e10 × 64 = 1.28e12 / 133.2e12 s =
-	// 1280/133.2 = 9.6096… ms (at one row, 0.15 ms: the read would bind).
-	// Compute-bound: 9.6096… + 0.00025025 + 0.2 = 9.8098… ms.
+	// GEMMs' FLOPs at 64 rows, 2 × 1e10 × 64 = 1.28e12 / 118.4e12 s =
+	// 1280/118.4 = 10.8108… ms (at one row, 0.17 ms: the read would bind).
+	// Compute-bound: 10.8108… + 0.00025025 + 0.2 = 11.0110… ms.
 	tp := step()
-	checkNear(t, "dense batch 1 step ms", *tp.DecodeStepMs, sum(div(d("1280"), d("133.2")), d("0.20025025")))
+	checkNear(t, "dense batch 1 step ms", *tp.DecodeStepMs, sum(div(d("1280"), d("118.4")), d("0.20025025")))
 	if got := tp.Binds(); got != "compute-bound (its GEMMs pad the batch to 64 rows); the batch is capped by max batch" {
 		t.Errorf("dense batch 1: %q", got)
 	}
-	// Batch 128, past the tile: 2 × 1e10 × 128 = 2.56e12 / 133.2e12 s =
-	// 2560/133.2 ms, the unpadded FLOPs; + 128 × 0.00025025 + 0.2.
+	// Batch 128, past the tile: 2 × 1e10 × 128 = 2.56e12 / 118.4e12 s =
+	// 2560/118.4 ms, the unpadded FLOPs; + 128 × 0.00025025 + 0.2.
 	s.Options[0].MaxBatch = N("128")
 	tp = step()
-	checkNear(t, "dense batch 128 step ms", *tp.DecodeStepMs, sum(div(d("2560"), d("133.2")), d("0.232032")))
+	checkNear(t, "dense batch 128 step ms", *tp.DecodeStepMs, sum(div(d("2560"), d("118.4")), d("0.232032")))
 	if tp.Bound != "compute" || tp.TilePadded {
 		t.Errorf("dense batch 128: %s-bound, padded %v; want compute, not padded", tp.Bound, tp.TilePadded)
 	}
@@ -678,20 +678,20 @@ func TestDecodeTileRows(t *testing.T) {
 	// routed a token: R = 8e9 routed, A = 2e9 − 8e9/8 = 1e9 always used.
 	// Batch 1: each expert gets 1/8 row on average; the one touched (a share
 	// u(1) = 1/8 of them) costs 64 rows: 2 × R × max(1/8, 64/8) = 1.28e11,
-	// and the always-used GEMMs 2 × A × 64 = 1.28e11: 2.56e11 / 133.2e12 s
-	// = 256/133.2 = 1.9219… ms, above the read ((2e9 + 16e9/8) bytes / 4e12
-	// = 1 ms). Step 1.9219… + 0.00025025 + 0.2 ms.
+	// and the always-used GEMMs 2 × A × 64 = 1.28e11: 2.56e11 / 118.4e12 s
+	// = 256/118.4 = 2.1621… ms, above the read ((2e9 + 16e9/8) bytes / 4e12
+	// = 1 ms). Step 2.1621… + 0.00025025 + 0.2 ms.
 	s.Model.ActiveParamsB, s.Model.Experts, s.Model.ExpertsPerToken, s.Model.RoutedParamsB = N("2"), N("8"), N("1"), N("8")
 	s.Options[0].MaxBatch = N("1")
-	checkNear(t, "MoE batch 1 step ms", *step().DecodeStepMs, sum(div(d("256"), d("133.2")), d("0.20025025")))
+	checkNear(t, "MoE batch 1 step ms", *step().DecodeStepMs, sum(div(d("256"), d("118.4")), d("0.20025025")))
 	// Batch 4: u(4) = 1 − (7/8)^4 = 0.413818359375 of the experts touched,
 	// each at 64 rows: 26.484375 rows an expert on average against 4/8:
 	// 2 × 8e9 × 26.484375 = 4.2375e11, + 2 × 1e9 × 64 = 1.28e11: 5.5175e11
-	// / 133.2e12 s = 551.75/133.2 = 4.1422… ms, above the read (2e9 + 16e9 ×
+	// / 118.4e12 s = 551.75/118.4 = 4.6600… ms, above the read (2e9 + 16e9 ×
 	// 0.413818359375 = 8.62109375e9 bytes, 2.1553 ms); + 4 × 0.00025025 +
 	// 0.2 ms.
 	s.Options[0].MaxBatch = N("4")
-	checkNear(t, "MoE batch 4 step ms", *step().DecodeStepMs, sum(div(d("551.75"), d("133.2")), d("0.201001")))
+	checkNear(t, "MoE batch 4 step ms", *step().DecodeStepMs, sum(div(d("551.75"), d("118.4")), d("0.201001")))
 }
 
 // TestRooflineLayerOverhead works the decode step's time a layer (issue 11,
@@ -712,4 +712,69 @@ func TestRooflineLayerOverhead(t *testing.T) {
 	checkNear(t, "64 layers, step ms", *mustEval(t, s).Options[0].Throughput.DecodeStepMs, d("17.673216"))
 	s.Model.Layers, s.Model.KVHeads, s.Model.HeadDim, s.Model.KVBytesPerToken = Num{}, Num{}, Num{}, N("131072")
 	checkNear(t, "no layers, step ms", *mustEval(t, s).Options[0].Throughput.DecodeStepMs, d("16.196608"))
+}
+
+// TestKVCopies works the twenty-first round's KV copies by hand (the
+// fifteenth round's (R)): a tensor-parallel replica of n holds r copies of
+// each sequence's KV, r = max(1, n / KV heads), and r = n for an MLA model,
+// whose one latent a layer every rank holds whole. A dense 8 B model of 32
+// layers (16 GB of weights at 16 bits, no hidden size: no collectives),
+// prompts of 1,000 and 1,000 output tokens, on 8 accelerators of 80 GB, 2
+// TB/s and 1,000 TFLOPS at MBU = MFU = 0.5, no TPOT target. The KV room is
+// (8 × 80 − 16) × 0.9 = 561.6 GB.
+func TestKVCopies(t *testing.T) {
+	s := &Scenario{
+		Version:  FormatVersion,
+		Workload: Workload{RequestsPerDay: N("1000"), InputTokens: N("1000"), OutputTokens: N("1000"), HorizonMonths: N("1"), TPOTSLOms: N("0")},
+		Model:    Model{TotalParamsB: N("8"), Layers: N("32"), KVHeads: N("4"), HeadDim: N("128")},
+		Options: []Option{{Label: "x", Kind: Cloud, HourlyRate: N("1"),
+			Accelerator: &Accelerator{MemoryGB: N("80"), BandwidthTBps: N("2"), TFLOPS: N("1000")},
+			MBU:         N("0.5"), MFU: N("0.5"), AcceleratorsPerReplica: N("8")}},
+	}
+	tp := func() Throughput { return layoutOf(t, candidatesOf(t, s), LayoutTensor) }
+	// 4 KV heads on 8 ranks: each head is held twice. A token's KV is 2 ×
+	// 32 × 4 × 128 × 2 bytes = 65,536 bytes; a sequence's, 2,000 × 65,536 ×
+	// 2 copies = 262,144,000 bytes: the memory holds ⌊561.6e9 / 262.144e6⌋ =
+	// ⌊2,142.3…⌋ = 2,142 sequences (4,284 with one copy).
+	got := tp()
+	if *got.BatchSize != 2142 || got.BatchLimit != "memory" {
+		t.Errorf("GQA, 4 KV heads on 8: batch %d (%s), want 2,142 (memory)", *got.BatchSize, got.BatchLimit)
+	}
+	// A step reads both copies: 2,142 × (1,000 + 500) × 65,536 × 2 =
+	// 421,134,336,000 bytes at 8 × 2e12 × 0.5 = 8e12 bytes/s, 52.641792 ms;
+	// the matmuls' FLOPs, 2,142 × 2 × 8e9 = 3.4272e13 at DecodeMFURatio
+	// (0.8) × 8 × 1e15 × 0.5 = 3.2e15 FLOP/s, 10.71 ms, outrun their 16e9 /
+	// 8e12 = 2 ms read; plus 32 × 20 µs: 52.641792 + 10.71 + 0.64 =
+	// 63.991792 ms.
+	checkNear(t, "GQA step ms, two copies", *got.DecodeStepMs, d("63.991792"))
+	// 8 KV heads on 8 ranks: one copy, 4,284 sequences.
+	s.Model.KVHeads, s.Model.HeadDim = N("8"), N("64")
+	if got := tp(); *got.BatchSize != 4284 {
+		t.Errorf("GQA, 8 KV heads on 8: batch %d, want 4,284", *got.BatchSize)
+	}
+	// An MLA model (KV bytes a token and attention heads, no head
+	// dimension) of the same 65,536 bytes a token: 8 copies, 2,000 × 65,536
+	// × 8 = 1,048,576,000 bytes a sequence, ⌊561.6e9 / 1.048576e9⌋ = ⌊535.6⌋
+	// = 535 sequences.
+	s.Model.KVHeads, s.Model.HeadDim, s.Model.KVBytesPerToken, s.Model.AttentionHeads = Num{}, Num{}, N("65536"), N("8")
+	if got := tp(); *got.BatchSize != 535 {
+		t.Errorf("MLA on 8: batch %d, want 535", *got.BatchSize)
+	}
+	// On one accelerator there is one copy: (80 − 16) × 0.9 = 57.6 GB over
+	// 131,072,000 bytes, 439 sequences.
+	s.Options[0].AcceleratorsPerReplica = N("1")
+	if got := tp(); *got.BatchSize != 439 {
+		t.Errorf("MLA on 1: batch %d, want 439", *got.BatchSize)
+	}
+	// A sequence of 2,000,000 + 1,000 tokens holds 2,001,000 × 65,536 =
+	// 131.137536 GB of KV: once, it fits the 8's 561.6 GB; eight times
+	// (1,049.100288 GB) it does not, and the error says why, with what the
+	// replica would need: 16 + 1,049.100288 = 1,065.1 GB.
+	s.Options[0].AcceleratorsPerReplica = N("8")
+	s.Workload.InputTokens = N("2000000")
+	_, err := Evaluate(s)
+	const want = "option 1 (x) cannot serve: a replica of 8 accelerators (accelerators_per_replica) cannot hold the weights and one full sequence, whose KV it holds 8 times (each rank holds the KV its attention heads read): at least 1,065.1 GB of usable memory is needed. Choose a larger replica size or a larger accelerator."
+	if got := errorAt(err, "options[0].accelerators_per_replica"); got != want {
+		t.Errorf("error %v, want %q", err, want)
+	}
 }

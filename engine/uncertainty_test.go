@@ -196,10 +196,10 @@ func TestSimulateGolden(t *testing.T) {
 			" wins " + o.WinShare.String() + " regret " + o.Regret.P50.StringFixed(2) + " " + o.Regret.P90.StringFixed(2) +
 			" month 60 " + o.Monthly[59].P10.String() + " " + o.Monthly[59].P50.String() + " " + o.Monthly[59].P90.String() + "\n")
 	}
-	const want = `H100 on demand 5070171.08 11935495.78 50061999.09 wins 0.025 regret 4944338.25 26332547.17 month 60 187064.87 617951.18 4097350.7
-H200 committed 7419128.70 12686925.50 49163098.30 wins 0 regret 5842115.46 25594740.91 month 60 177068.8 569940.2 3995114.8
-MI300X owned 3876145.17 6745253.19 24859774.95 wins 0.975 regret 0.00 0.00 month 60 99542.36 274143.16 1845221.01
-Token API 9789623.35 22306684.63 97129785.94 wins 0 regret 15243841.93 71143012.87 month 60 338216.5 1126055.59 7451852.99
+	const want = `H100 on demand 5022860.87 11636711.07 48918769.24 wins 0.025 regret 5045486.41 26931492.94 month 60 183947.12 608219.66 4064803.34
+H200 committed 7283560.40 12260853.70 46839070.30 wins 0 regret 5868702.23 24851794.00 month 60 168768.7 542273.2 3795912.4
+MI300X owned 3726659.99 6426811.41 23228713.04 wins 0.975 regret 0.00 0.00 month 60 94791.97 256105.52 1712965.68
+Token API 9789623.35 22306684.63 97129785.94 wins 0 regret 15606140.51 72581948.26 month 60 338216.5 1126055.59 7451852.99
 `
 	if b.String() != want {
 		t.Errorf("golden:\n%s\nwant:\n%s", b.String(), want)
@@ -739,9 +739,9 @@ func TestSimulateLognormalGolden(t *testing.T) {
 	for _, o := range sim.Options {
 		b.WriteString(o.Label + " " + o.TotalCost.P10.StringFixed(2) + " " + o.TotalCost.P50.StringFixed(2) + " " + o.TotalCost.P90.StringFixed(2) + " " + o.WinShare.String() + "\n")
 	}
-	const want = `H100 on demand 2181062.61 5681759.84 88502072.34 0.2
-H200 committed 5653974.10 7712398.90 102933912.80 0
-MI300X owned 2789074.14 4133177.97 44905447.00 0.8
+	const want = `H100 on demand 2142065.33 5664646.10 87445999.88 0.183333
+H200 committed 5601406.80 7579597.30 97909585.60 0
+MI300X owned 2712351.42 3964087.72 41775759.29 0.816667
 Token API 4965080.18 10385601.91 186031593.51 0
 `
 	if b.String() != want {

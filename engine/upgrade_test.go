@@ -93,10 +93,10 @@ func TestTimeToFirstToken(t *testing.T) {
 		t.Fatal(err)
 	}
 	o := r.Options[0]
-	// The fixed time a request, 245 ms (RequestOverheadMs), the prompt's
-	// 20 ms and a decode step.
-	if want := d("265").Add(*o.DecodeStepMs); !o.TimeToFirstTokenMs.Round(12).Equal(want.Round(12)) {
-		t.Errorf("TTFT %s ms, want 245 + 20 + %s", o.TimeToFirstTokenMs, o.DecodeStepMs)
+	// No fixed time a request by default (RequestOverheadMs, none since
+	// the twenty-first round): the prompt's 20 ms and a decode step.
+	if want := d("20").Add(*o.DecodeStepMs); !o.TimeToFirstTokenMs.Round(12).Equal(want.Round(12)) {
+		t.Errorf("TTFT %s ms, want 20 + %s", o.TimeToFirstTokenMs, o.DecodeStepMs)
 	}
 	// The option's own request overhead replaces the default: 40 + 20 ms
 	// and the step.
@@ -104,9 +104,9 @@ func TestTimeToFirstToken(t *testing.T) {
 	if r, err := Evaluate(s); err != nil || !r.Options[0].TimeToFirstTokenMs.Round(12).Equal(d("60").Add(*r.Options[0].DecodeStepMs).Round(12)) {
 		t.Errorf("with 40 ms of overhead: %v, %v", err, r)
 	}
-	s.Options[0].RequestOverheadMs = Num{}
-	// A target below 265 ms cannot be met on one accelerator; the message
-	// names the target and says why.
+	// With 245 ms: a target below 265 ms cannot be met on one
+	// accelerator; the message names the target and says why.
+	s.Options[0].RequestOverheadMs = N("245")
 	s.Workload.TTFTSLOms = N("260")
 	_, err = Evaluate(s)
 	if err == nil || !strings.Contains(err.Error(), "workload.ttft_slo_ms") || !strings.Contains(err.Error(), "on a replica of 1 accelerator, the fastest considered, the fixed time a request (245 ms)") {

@@ -182,8 +182,12 @@ var updateValidation = flag.Bool("update-validation", false, "write docs/validat
 // InferenceX's DeepSeek-R1 on MI300X and MI325X go from 1.2–2.9 to 0.19–0.77
 // (docs/methodology.md, twentieth round: the training's MLA cases are
 // mostly dstack's early-2025 software). The floor follows them, as
-// declared.
-var validationBaseline = struct{ within25, within2x, of int }{171, 254, 294}
+// declared. The twenty-first round's (R), KV copies under tensor
+// parallelism (MFU 0.55 → 0.6, k 0.9 → 0.8, AMD 0.6 → 0.65), passed its
+// training criterion (232 of 315 within ±25 %, 301 within 0.5–2×, against
+// 229 and 292) and was adopted; computed once: 172 within ±25 % (58.5 %),
+// up 1, and 252 within 0.5–2× (85.7 %), down 2.
+var validationBaseline = struct{ within25, within2x, of int }{172, 252, 294}
 
 // tpotBaseline is the time-per-output-token check's floor (docs/methodology.md,
 // "Time per output token against measurement", declared before any figure
@@ -191,16 +195,20 @@ var validationBaseline = struct{ within25, within2x, of int }{171, 254, 294}
 // within 0.5–2×, median ratio 0.80, of the decode step alone; recomputed
 // once after the time per output token took the mixed step's prefill,
 // as declared: 93 of 128, 123, median 0.86; after the twentieth round, 94,
-// 112: the MI300X and MI325X steps now slower than measured).
-var tpotBaseline = struct{ within25, within2x, of int }{94, 112, 128}
+// 112: the MI300X and MI325X steps now slower than measured; after the
+// twenty-first round, 94, 113).
+var tpotBaseline = struct{ within25, within2x, of int }{94, 113, 128}
 
 // ttftBaseline is the time-to-first-token check's floor over its admitted
 // runs (docs/methodology.md, "Time to first token against measurement",
 // declared before any figure was computed; its first computation gave 3 of
 // 123 within ±25 %, 14 within 0.5–2×, median ratio 0.13; recomputed once
 // after the nineteenth round adopted a fixed time a request of 245 ms:
-// 26, 79, median 0.78; after the twentieth round, 31, 85, median 0.81).
-var ttftBaseline = struct{ within25, within2x, of int }{31, 85, 123}
+// 26, 79, median 0.78; after the twentieth round, 31, 85, median 0.81;
+// after the twenty-first round's physics, 31, 84 at c = 245 ms; with the
+// nineteenth round's rule re-run on that physics, which gives no fixed
+// time a request (RequestOverheadMs 0), 3, 14).
+var ttftBaseline = struct{ within25, within2x, of int }{3, 14, 123}
 
 const (
 	throughputData = "testdata/throughput/"
@@ -594,8 +602,10 @@ failed the training criterion, and the refit on the enlarged training set moved 
 0.75. The eleventh round of data put 54 more MLA cases on 8 MI300X into training (dstack's DeepSeek-R1, DSTACK, 48;
 the ROCm blog's AITER post, AITERB, 2; the SGLang cookbook's DeepSeek-V3 and Kimi K2 pages, 4 more in SGL-CB), and
 the twentieth round adopted its candidate (J): CDNA3's MLA decode time of 200 ns a cached token a layer, fitted
-jointly with the AMD stack efficiency, 0.6: the figures below are that physics and those factors. Each source's own
-line follows each summary.
+jointly with the AMD stack efficiency, 0.6. The twenty-first round adopted its candidate (R), the fifteenth round's
+KV copies under tensor parallelism re-judged on those cases, refitted with MFU 0.6, decode's share of it 0.8 and the
+AMD stack efficiency 0.65: the figures below are that physics and those factors. Each source's own line follows
+each summary.
 `)
 	fmt.Fprintf(&b, "\n%d further measurements are excluded, each with its reason, in `engine/testdata/throughput/excluded.csv`.\n", excluded)
 	for _, split := range []struct{ key, title string }{{"validation", "Validation"}, {"train", "Training"}} {
@@ -744,15 +754,6 @@ func TestFitEfficiency(t *testing.T) {
 		t.Fatalf("%d training cases: too few to fit", len(train))
 	}
 	g := efficiencyGrid
-	round21 := os.Getenv("ROUND21") // round 21 experiment: R, P or RP
-	kvReplication, mlaFixedStep = strings.Contains(round21, "R"), strings.Contains(round21, "P")
-	defer func() { kvReplication, mlaFixedStep = false, false }()
-	if mlaFixedStep {
-		g.mlaDecodeNs = strings.Fields(os.Getenv("ROUND21_GRID"))
-		if len(g.mlaDecodeNs) == 0 {
-			g.mlaDecodeNs = []string{"0", "50", "100", "200", "300", "400", "600", "800"}
-		}
-	}
 	defaultShare, defaultOverlap, defaultEff, defaultEffOut, defaultLayer, defaultK, defaultTile := CollectiveBandwidthShare, ExpertParallelOverlap, ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut, DecodeLayerOverheadUs, DecodeMFURatio, DecodeTileRows
 	defer func() {
 		CollectiveBandwidthShare, ExpertParallelOverlap, ExpertParallelEfficiency, ExpertParallelEfficiencyScaleOut, DecodeLayerOverheadUs, DecodeMFURatio, DecodeTileRows = defaultShare, defaultOverlap, defaultEff, defaultEffOut, defaultLayer, defaultK, defaultTile
@@ -936,14 +937,6 @@ func TestFitEfficiency(t *testing.T) {
 		}
 	}
 	bestA = accuracyOf(train)
-	if round21 != "" || os.Getenv("ROUND21_BASE") != "" {
-		for _, c := range train {
-			if c.col["model_preset"] == "deepseek-v3" || c.col["model_preset"] == "kimi-k2" || c.col["source"] == "TRT10" || c.col["source"] == "TRT12" {
-				t.Logf("case %s %s %s %s/%s b%s: est %s meas %s ratio %s", c.col["id"], c.col["accelerator"], c.col["layout"], c.col["input_tokens"], c.col["output_tokens"], c.col["max_batch"], c.estimate.StringFixed(2), c.measured.StringFixed(2), c.ratio.StringFixed(2))
-			}
-		}
-		t.Logf("ROUND21=%q: AMD %s, MLA term %s", round21, bestStack, bestTau)
-	}
 	t.Logf("%d training cases (%d tensor parallel, %d with the AMD stack efficiency, %d tensor parallel on Blackwell, %d expert parallel: %d within a domain, %d across): MBU %s, MFU %s, %s µs, link share %s, %s µs a layer a decode step, decode's FLOPs at %s × MFU and no fewer than %s rows a GEMM, AMD stack efficiency %s (%d of %d within ±25 %%, median ratio %s), Blackwell stack efficiency %s (%d of %d within ±25 %%, median ratio %s), expert-parallel overlap %v and efficiency %s within a domain, %s across (%d of %d within ±25 %%, median ratio %s): median |ln ratio| %s, median ratio %s, %d within ±25 %%, %d within 0.5–2×",
 		len(train), len(tensor), len(stacked), len(blackwell), len(expert), len(expertIn), len(expertOut), best[0], best[1], best[2], best[3], bestLayer, bestK, bestTile, bestStack, bestS.within25, bestS.n, bestS.medianRatio.StringFixed(2),
 		bestB, bestBA.within25, bestBA.n, bestBA.medianRatio.StringFixed(2),

@@ -203,18 +203,19 @@ func TestEntryNewUserTask(t *testing.T) {
 	// Hand-worked (as in TestEvalNewUserHandWorked): the API's request
 	// costs 1,500 × $0.60/M + 300 × $0.80/M = $0.00114, $57,000 a day for
 	// 50,000,000, $57,000 × 365/12 = $1,733,750 a month, $62,415,000 over
-	// 36 months. The H100's 812 accelerators (the engine's) cost 812 ×
-	// $2.99 × 730 = $1,772,352.40 a month, $63,804,686.40 in all, more
-	// than the API, which it never beats. The margin of the B200's
-	// $24,182,085.17 over the runner-up, now the API: $38,232,914.83
-	// (61.3 %).
+	// 36 months. The H100's 772 accelerators (the engine's) cost 772 ×
+	// $2.99 × 730 = $1,685,044.40 a month, $60,661,598.40 in all, less
+	// than the API, which it beats above 7,805,474 requests a day (the
+	// CLI test's working). The margin of the B200's $22,895,457.50 over
+	// the runner-up, the H100: $37,766,140.90 (62.3 %), and over the API
+	// $39,519,542.50 (63.3 %).
 	checkTexts(t, ctx, map[string]string{
 		stat(0, "first_month_cost"):  "$1,733,750",
 		stat(0, "total_cost"):        "$62,415,000",
-		stat(1, "first_month_cost"):  "$1,772,352",
-		stat(1, "total_cost"):        "$63,804,686",
-		stat(1, "break_even_volume"): "never",
-		"#summary-margin":            "It costs $38,232,915 less than the runner-up, the API, Token API (61.3 % less).",
+		stat(1, "first_month_cost"):  "$1,685,044",
+		stat(1, "total_cost"):        "$60,661,598",
+		stat(1, "break_even_volume"): "7,805,474 requests/day",
+		"#summary-margin":            "It costs $37,766,141 less than the runner-up, NVIDIA H100 SXM 80 GB, rented (62.3 % less), and $39,519,542 less than the API, Token API (63.3 % less).",
 	})
 	// The headline: the verdict and the margin over the runner-up and the
 	// API; with no growth the ranking does not change over the months

@@ -257,11 +257,11 @@ func TestGlanceSummary(t *testing.T) {
 		"#summary-assumptions": want.Assumptions,
 	})
 	// The reference figures (cmd/infercost/testdata/reference.table.golden):
-	// MI300X owned $5,974,521 against H100 on demand $11,424,252: $5,449,731
-	// less (the exact totals' difference, rounded), 47.7 % of H100's
-	// (5,449,731 ÷ 11,424,252 = 0.4770); the owned fleet is cheapest from
-	// month 10 (H100 on demand in months 1–9).
-	for _, w := range []string{"MI300X owned is cheapest", "$5,449,731 less than the runner-up, H100 on demand (47.7 % less)", "H100 on demand in months 1–9, MI300X owned from month 10"} {
+	// MI300X owned $5,485,884.25 against H100 on demand $11,044,462:
+	// $5,558,577.75 less, $5,558,578 rounded, 50.3 % of H100's
+	// (5,558,577.75 ÷ 11,044,462 = 0.5033); the owned fleet is cheapest
+	// from month 9 (H100 on demand in months 1–8).
+	for _, w := range []string{"MI300X owned is cheapest", "$5,558,578 less than the runner-up, H100 on demand (50.3 % less)", "H100 on demand in months 1–8, MI300X owned from month 9"} {
 		if !strings.Contains(text(t, ctx, "#summary"), w) {
 			t.Errorf("summary lacks %q", w)
 		}

@@ -97,37 +97,43 @@ func TestEvalNewUserHandWorked(t *testing.T) {
 		// 50,000,000 × $0.00114 = $57,000; a month of 365/12 days:
 		// $57,000 × 365 / 12 = $1,733,750; 36 months: $62,415,000.
 		"$1.14", "$0.6333", "$1,733,750", "$62,415,000",
-		// The H100 on demand: the engine holds 812 accelerators (203
-		// replicas of 4; the throughput model's: batch 53 a replica at the
+		// The H100 on demand: the engine holds 772 accelerators (193
+		// replicas of 4; the throughput model's: batch 56 a replica at the
 		// 50 ms time per output token, each step carrying its share of the
-		// 1,500-token prompts; 564 before the ninth session's mixed step);
-		// 812 × $2.99 × 730 h = $1,772,352.40 a month (the 16 committed at
-		// the same rate change nothing), × 36 = $63,804,686.40: more than
-		// the API.
-		"812", "$1,772,352", "$63,804,686",
-		// The margins: the B200's total is the engine's $24,182,085.17
-		// (its JSON: 376 accelerators bought at $50,000, $18,800,000, and
-		// their running costs). The runner-up is now the API: $62,415,000
-		// − $24,182,085.17 = $38,232,914.83, 61.3 % of $62,415,000
-		// (0.61256); the H100 ranks third.
-		"B200 owned is cheapest: $24,182,085 in all",
-		"It costs $38,232,915 less than the runner-up, the API, Token API (61.3 % less).",
-		// The H100 rented by the hour: $63,804,686.40 − $62,415,000 =
-		// $1,389,686.40, 2.2 % of the API's total; a month's fleet costs
-		// $1,772,352.40 / (50,000,000 × 365/12) = $0.0011654 a request
-		// against the API's $0.00114, and a smaller volume fills its
-		// replicas no better: it never beats the API.
-		"costs $1,389,686 more than the API (2.2 % more); never beats the API at any volume",
-		// Its operating point: batch 53 a replica of 4, decode step
-		// 24.588 ms, prefill 2,658.930 tokens/s an accelerator (the
+		// 1,500-token prompts; 564 before the ninth session's mixed step, 812
+		// before the twenty-first round); 772 × $2.99 × 730 h = $1,685,044.40
+		// a month (the 16 committed at the same rate change nothing), × 36 =
+		// $60,661,598.40: less than the API.
+		"772", "$1,685,044", "$60,661,598",
+		// The margins: the B200's total is the engine's $22,895,457.50
+		// (its JSON: 356 accelerators bought at $50,000, $17,800,000, and
+		// their running costs). The runner-up is the H100 rented:
+		// $60,661,598.40 − $22,895,457.50 = $37,766,140.90, 62.3 % of
+		// $60,661,598.40 (0.62257); the API ranks third, $62,415,000 −
+		// $22,895,457.50 = $39,519,542.50 (63.3 %) more.
+		"B200 owned is cheapest: $22,895,458 in all",
+		"It costs $37,766,141 less than the runner-up, NVIDIA H100 SXM 80 GB, rented (62.3 % less), and $39,519,542 less than the API, Token API (63.3 % less).",
+		// The H100 rented by the hour: $62,415,000 − $60,661,598.40 =
+		// $1,753,401.60, 2.8 % of the API's total. Break-even volume
+		// (compare.go): a replica serves b = 0.8 × 4 × 86,400 / 1.0636996
+		// accelerator-seconds a request = 259,923.0 requests a day and costs
+		// 4 × $2.99 × 730 = $8,730.80 a month, a = $8,730.80 / ($0.00114 ×
+		// 365/12) = 251,789.47 requests a day of API spend; the API still
+		// wins at the start of every step k < b / (b − a) = 31.96, so the
+		// last is K = 31 and V* = min(31 × a, 31 × b) = 7,805,473.7,
+		// rounded up.
+		"saves $1,753,402 (2.8 %) against the API; beats the API at every volume above 7,805,474 requests a day",
+		// Its operating point: batch 56 a replica of 4, decode step
+		// 24.827 ms, prefill 2,821.199 tokens/s an accelerator (the
 		// roofline's, in the JSON golden). A request's 1,500 prompt tokens
-		// take 1,500 / (4 × 2,658.930) = 141.034 ms on the replica, so each
-		// of the 53 users' tokens also waits 53 × 141.034 / 300 = 24.916 ms
-		// of prefill: 24.588 + 24.916 = 49.504 ms a token (engine's
-		// "Time per output token from the mixed step"), 1,000 / 49.5045 =
-		// 20.2 tokens/s per user; the first token 245 (the engine's fixed
-		// time a request, RequestOverheadMs) + 141.03 + 24.59 = 410.6 ms.
-		"batch 53, decode step 24.59 ms (memory-bound; the batch is capped by the time-per-token target), 49.50 ms a token with the step's share of prefill, 20.2 tokens/s per user, first token in 411 ms",
+		// take 1,500 / (4 × 2,821.199) = 132.922 ms on the replica, so each
+		// of the 56 users' tokens also waits 56 × 132.922 / 300 = 24.812 ms
+		// of prefill: 24.827 + 24.812 = 49.639 ms a token (engine's
+		// "Time per output token from the mixed step"), 1,000 / 49.639 =
+		// 20.1 tokens/s per user; the first token no fixed time a request
+		// (RequestOverheadMs, none since the twenty-first round) + 132.92 +
+		// 24.83 = 157.7 ms.
+		"batch 56, decode step 24.83 ms (memory-bound; the batch is capped by the time-per-token target), 49.64 ms a token with the step's share of prefill, 20.1 tokens/s per user, first token in 158 ms",
 		// No growth: the same option is cheapest in every month.
 		"B200 owned: cheapest in every month",
 	} {
@@ -654,7 +660,7 @@ func TestInputsProvenanceAgrees(t *testing.T) {
 // pools, worked by hand in engine/disaggregate_test.go (TestDisaggregatedUnits):
 // the decode step alone is the time per token, 59.697152 ms (1,000 /
 // 59.697152 = 16.75… tokens/s per user); the first token is the fixed
-// time a request (245 ms), the prompt's 32 ms, the KV's 1.31072 ms and a
+// time a request (245 ms, request_overhead_ms as the file sets it), the prompt's 32 ms, the KV's 1.31072 ms and a
 // step, 338.007872 ms; one unit of two
 // accelerators at $1 × 730 hours; its prefill replica busy 219 × 0.032 /
 // 0.059697152 = 11.74 % of the time.

@@ -20,9 +20,9 @@ const commitTiers = `{"version":2,"name":"commit vs flexible, falling prices",
 // commitments[0] as entered (its $2.00 rate and 50 % upfront, its 36-month
 // term among those compared), not an empty tier at the on-demand $2.99.
 // Checks against the evaluation itself: committing nothing costs what the
-// same option on demand costs ($10,041,737, option 1's total), and the tier
-// as given costs the option's evaluated total ($12,575,731). That the
-// optimum (136 for 12 months) is the cheapest of every size is
+// same option on demand costs ($9,633,672, option 1's total), and the tier
+// as given costs the option's evaluated total ($12,353,447). That the
+// optimum (130 for 12 months) is the cheapest of every size is
 // engine.TestSizingMatchesBruteForce's check, on tiers like this one.
 func TestSizingFirstCommitment(t *testing.T) {
 	code, out, stderr := runCLI(commitTiers, "eval", "-commit-sizing", "-")
@@ -30,16 +30,17 @@ func TestSizingFirstCommitment(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		"     1              H100 od, falling 30%/yr  cloud              2         360    44.3 %     $0.2087  $0.1076  $0.6129   $0.5217  $279,386    $277,651  $10,041,737",
-		"     2  H100 3y commit 200 @2.0 upfront 50%  cloud              2         360    44.3 %     $0.2614  $0.1348  $0.7676   $0.6534  $327,040    $416,374  $12,575,731",
-		"  H100 od, falling 30%/yr: committing nothing has the least total cost ($10,041,737 over the horizon): no commitment of 12, 24 or 36 months at $2.99 an hour beats renting on demand for this demand; committing to the peak (360) would cost $6,073,699 more.",
-		"  H100 3y commit 200 @2.0 upfront 50% (its first tier, options[1].commitments[0], 50.0 % paid upfront): committing 136 accelerators for 12 months at $2.00 an hour has the least total cost, $9,461,126 over the horizon. 25 % fewer (102) costs $125,700 more, 25 % more (170) $283,812 more; committing to the peak (360) $3,668,901 more, and nothing $580,611 more. The first tier as given (200 for 36 months) has a total cost of $12,575,731, $3,114,605 more.",
+		"     1              H100 od, falling 30%/yr  cloud              2         346    44.2 %     $0.2002  $0.1009  $0.5976   $0.5005  $270,655    $266,853   $9,633,672",
+		"     2  H100 3y commit 200 @2.0 upfront 50%  cloud              2         346    44.2 %     $0.2567  $0.1293  $0.7663   $0.6419  $327,040    $405,576  $12,353,447",
+		"  H100 od, falling 30%/yr: committing nothing has the least total cost ($9,633,672 over the horizon): no commitment of 12, 24 or 36 months at $2.99 an hour beats renting on demand for this demand; committing to the peak (346) would cost $5,843,286 more.",
+		"  H100 3y commit 200 @2.0 upfront 50% (its first tier, options[1].commitments[0], 50.0 % paid upfront): committing 130 accelerators for 12 months at $2.00 an hour has the least total cost, $9,075,456 over the horizon. 25 % fewer (98) costs $121,146 more, 25 % more (163) $272,449 more; committing to the peak (346) $3,532,193 more, and nothing $558,217 more. The first tier as given (200 for 36 months) has a total cost of $12,353,447, $3,277,991 more.",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-	// $9,461,126 + $580,611 = $10,041,737: nothing committed is option 1's cost.
+	// $9,075,456 + $558,217 = $9,633,673, $9,633,672 rounded before the sum:
+	// nothing committed is option 1's cost.
 	if strings.Contains(out, "at $2.99 an hour, no commitment of 12 months") {
 		t.Error("the old sentence")
 	}
@@ -61,8 +62,8 @@ func TestVerdictSiteOutgrown(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		"\nOver 36 months, H100 owned is cheapest: $5,635,164 in all, $0.2382 per million tokens, but its fleet outgrows the 200 kW site in month 24.\n",
-		"  H100 owned: 1.638 kW an accelerator at the meter (the option's power per accelerator, 1.26 kW all-in, × its PUE 1.3); the workload's fleet needs at most 681.41 kW\n    outgrows the site's 200 kW in month 24\n",
+		"\nOver 36 months, H100 owned is cheapest: $5,331,569 in all, $0.2254 per million tokens, but its fleet outgrows the 200 kW site in month 24.\n",
+		"  H100 owned: 1.638 kW an accelerator at the meter (the option's power per accelerator, 1.26 kW all-in, × its PUE 1.3); the workload's fleet needs at most 645.37 kW\n    outgrows the site's 200 kW in month 24\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
