@@ -988,10 +988,14 @@ func carriesMLADecode(c *validationCase) bool {
 	return ok && p.MLADecodeNs.Set()
 }
 
-// isBlackwell is whether a case runs on an NVIDIA Blackwell accelerator
-// (the B200 and GB200 presets carry blackwellStackEfficiency).
+// isBlackwell is whether a case carries the NVIDIA Blackwell stack
+// efficiency: an NVIDIA case with a stack_efficiency column, which
+// _build/build_cases.py writes from its STACK table for the accelerators
+// whose catalog presets carry blackwellStackEfficiency (many such cases
+// spell their accelerator out, with no preset to ask; TestFitEfficiency
+// checks the column against the catalog's value).
 func isBlackwell(c *validationCase) bool {
-	return c.col["accelerator"] == "B200" || c.col["accelerator"] == "GB200"
+	return c.col["vendor"] == "nvidia" && c.col["stack_efficiency"] != ""
 }
 
 // TestReadmeMLPerfTable checks the seventh round of data's table in
