@@ -278,13 +278,6 @@ func widerAdvice(w workloadPlan, m modelPlan, o *optionPlan, sh *shared, fe *Fie
 	return fe
 }
 
-// kvRoom is the memory a replica of n accelerators leaves for KV. Unless
-// usable_memory_share is given, a serving engine sizes its KV cache as a
-// share of the memory left after the weights (TensorRT-LLM's
-// free_gpu_memory_fraction, 0.9 by default; trtllm-bench's
-// calc_engine_setting: (device memory − engine size) × fraction): the rest
-// is the runtime's activations and buffers. A usable_memory_share the user
-// sets keeps its meaning, a share of all the memory.
 // kvCopies is how many copies of each sequence's KV a tensor-parallel
 // replica of n accelerators holds (issue 11, twenty-first round: the
 // fifteenth round's (R)): a rank holds max(1, KV heads / n) heads, so with
@@ -307,6 +300,13 @@ func (m modelPlan) kvCopies(n int64) decimal.Decimal {
 	return one
 }
 
+// kvRoom is the memory a replica of n accelerators leaves for KV. Unless
+// usable_memory_share is given, a serving engine sizes its KV cache as a
+// share of the memory left after the weights (TensorRT-LLM's
+// free_gpu_memory_fraction, 0.9 by default; trtllm-bench's
+// calc_engine_setting: (device memory − engine size) × fraction): the rest
+// is the runtime's activations and buffers. A usable_memory_share the user
+// sets keeps its meaning, a share of all the memory.
 func kvRoom(m modelPlan, o *optionPlan, n int64) decimal.Decimal {
 	total := mul(o.accel.memory, intDecimal(n))
 	if !o.usableSet {
