@@ -167,12 +167,10 @@ type modelPlan struct {
 	// of context it attends to, all layers (attentionPerContext). Zero
 	// for other models, or when the heads are unknown: no term.
 	attnPerCtx decimal.Decimal
-	// kvHeads is the model's KV heads (zero when not given); mla whether
-	// it caches one latent a layer that every head attends to (the rule
-	// attentionPerContext reads). Together they say how many copies of a
-	// sequence's KV a tensor-parallel replica holds (kvCopies).
+	// kvHeads is the model's KV heads (zero when not given); with mla it
+	// says how many copies of a sequence's KV a tensor-parallel replica
+	// holds (kvCopies).
 	kvHeads decimal.Decimal
-	mla     bool
 
 	// MoE, when the expert fields are given: the routed experts'
 	// parameters and bytes, and the share of them one token uses (k of E
@@ -545,9 +543,13 @@ func checkModel(errs *Errors, r *Resolution) modelPlan {
 	}
 	mp.attnPerCtx = attentionPerContext(m, mp.kvPerToken, kvBits)
 	mp.kvHeads = m.KVHeads.Dec()
-	mp.mla = mp.attnPerCtx.Sign() > 0
 	return mp
 }
+
+// mla is whether the model caches one latent a layer that every head
+// attends to: the models whose attention FLOPs are counted
+// (attentionPerContext).
+func (m modelPlan) mla() bool { return m.attnPerCtx.Sign() > 0 }
 
 // attentionPerContext is MLA attention's FLOPs for one query token per
 // cached token it attends to, over all layers. An MLA model (its KV bytes

@@ -292,7 +292,7 @@ func (m modelPlan) kvCopies(n int64) decimal.Decimal {
 	switch {
 	case n <= 1:
 		return one
-	case m.mla:
+	case m.mla():
 		return nd
 	case m.kvHeads.Sign() > 0 && cmp(nd, m.kvHeads) > 0:
 		return div(nd, m.kvHeads)
@@ -381,7 +381,7 @@ func newShared(w workloadPlan, m modelPlan, o *optionPlan) shared {
 	avgCtx := sum(w.in, div(w.out, two)) // input + output/2
 	matmul := mul(two, m.activeParams)
 	overhead := mul(o.layerOverhead, m.layers)
-	if m.attnPerCtx.Sign() > 0 { // MLA: the models whose attention FLOPs are counted
+	if m.mla() {
 		overhead = sum(overhead, mul(mul(o.accel.mlaDecode, avgCtx), m.layers))
 	}
 	return shared{
