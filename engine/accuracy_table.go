@@ -59,16 +59,16 @@ var tpotBands = []validationBand{
 // time to first token as a multiple of the estimate's, at the 10th, 50th
 // and 90th percentile.
 var ttftBands = []validationBand{
-	{vendor: "", accelerator: "", moe: false, cases: 4, within25: 2, low: lit("0.80"), median: lit("1.15"), high: lit("1.63")},
-	{vendor: "NVIDIA", accelerator: "", moe: false, cases: 4, within25: 2, low: lit("0.80"), median: lit("1.15"), high: lit("1.63")},
-	{vendor: "NVIDIA", accelerator: "h100-sxm", moe: false, cases: 4, within25: 2, low: lit("0.80"), median: lit("1.15"), high: lit("1.63")},
-	{vendor: "", accelerator: "", moe: true, cases: 119, within25: 1, low: lit("2.07"), median: lit("6.57"), high: lit("18.04")},
-	{vendor: "AMD", accelerator: "", moe: true, cases: 56, within25: 0, low: lit("2.23"), median: lit("5.51"), high: lit("11.40")},
-	{vendor: "AMD", accelerator: "mi300x", moe: true, cases: 15, within25: 0, low: lit("3.60"), median: lit("6.12"), high: lit("8.01")},
-	{vendor: "AMD", accelerator: "mi325x", moe: true, cases: 9, within25: 0, low: lit("2.29"), median: lit("4.29"), high: lit("6.87")},
-	{vendor: "AMD", accelerator: "mi355x", moe: true, cases: 32, within25: 0, low: lit("1.96"), median: lit("6.10"), high: lit("12.71")},
-	{vendor: "NVIDIA", accelerator: "", moe: true, cases: 63, within25: 1, low: lit("2.04"), median: lit("7.85"), high: lit("31.43")},
-	{vendor: "NVIDIA", accelerator: "b200", moe: true, cases: 42, within25: 0, low: lit("2.59"), median: lit("8.71"), high: lit("34.24")},
-	{vendor: "NVIDIA", accelerator: "h100-sxm", moe: true, cases: 2, within25: 0, low: lit("4.69"), median: lit("5.13"), high: lit("5.57")},
-	{vendor: "NVIDIA", accelerator: "h200", moe: true, cases: 19, within25: 1, low: lit("1.57"), median: lit("5.98"), high: lit("13.55")},
+	{vendor: "", accelerator: "", moe: false, cases: 4, within25: 2, low: lit("0.23"), median: lit("0.85"), high: lit("1.21")},
+	{vendor: "NVIDIA", accelerator: "", moe: false, cases: 4, within25: 2, low: lit("0.23"), median: lit("0.85"), high: lit("1.21")},
+	{vendor: "NVIDIA", accelerator: "h100-sxm", moe: false, cases: 4, within25: 2, low: lit("0.23"), median: lit("0.85"), high: lit("1.21")},
+	{vendor: "", accelerator: "", moe: true, cases: 119, within25: 36, low: lit("0.86"), median: lit("1.86"), high: lit("4.32")},
+	{vendor: "AMD", accelerator: "", moe: true, cases: 56, within25: 11, low: lit("0.82"), median: lit("1.92"), high: lit("3.02")},
+	{vendor: "AMD", accelerator: "mi300x", moe: true, cases: 15, within25: 0, low: lit("1.93"), median: lit("2.57"), high: lit("3.31")},
+	{vendor: "AMD", accelerator: "mi325x", moe: true, cases: 9, within25: 1, low: lit("1.23"), median: lit("1.86"), high: lit("2.38")},
+	{vendor: "AMD", accelerator: "mi355x", moe: true, cases: 32, within25: 10, low: lit("0.57"), median: lit("1.51"), high: lit("2.83")},
+	{vendor: "NVIDIA", accelerator: "", moe: true, cases: 63, within25: 25, low: lit("0.87"), median: lit("1.47"), high: lit("8.66")},
+	{vendor: "NVIDIA", accelerator: "b200", moe: true, cases: 42, within25: 16, low: lit("0.97"), median: lit("2.03"), high: lit("9.56")},
+	{vendor: "NVIDIA", accelerator: "h100-sxm", moe: true, cases: 2, within25: 0, low: lit("0.25"), median: lit("0.28"), high: lit("0.32")},
+	{vendor: "NVIDIA", accelerator: "h200", moe: true, cases: 19, within25: 9, low: lit("0.86"), median: lit("1.33"), high: lit("3.76")},
 }

@@ -221,8 +221,8 @@ func ttftTrainingReport(t *testing.T, rows []*ttftRow, skipped int) string {
 	t.Helper()
 	var b strings.Builder
 	fmt.Fprintf(&b, "\n## Time to first token, training set: %d rows (%d not admitted)\n\n", len(rows), skipped)
-	b.WriteString(`The nineteenth round's training set (` + "`engine/testdata/throughput/ttft_training.csv`" + `; its rule and sources in
-` + "`docs/methodology.md`" + ` and the data README): published times to first token at a fixed concurrency of 1 to 16,
+	b.WriteString(`The nineteenth and twenty-second rounds' training set (` + "`engine/testdata/throughput/ttft_training.csv`" + `; its rule and sources in
+` + "`docs/methodology.md`" + ` and the data README): published times to first token at a fixed concurrency of 1 to 64,
 from publishers the check above does not use. The engine's fixed time a request, c, is fitted on these rows alone
 (` + "`TestRequestOverheadFit`" + `). Ratio = estimated TTFT / measured TTFT.
 

@@ -93,10 +93,10 @@ func TestTimeToFirstToken(t *testing.T) {
 		t.Fatal(err)
 	}
 	o := r.Options[0]
-	// No fixed time a request by default (RequestOverheadMs, none since
-	// the twenty-first round): the prompt's 20 ms and a decode step.
-	if want := d("20").Add(*o.DecodeStepMs); !o.TimeToFirstTokenMs.Round(12).Equal(want.Round(12)) {
-		t.Errorf("TTFT %s ms, want 20 + %s", o.TimeToFirstTokenMs, o.DecodeStepMs)
+	// The default fixed time a request (RequestOverheadMs, 145 ms since
+	// the twenty-second round), the prompt's 20 ms and a decode step.
+	if want := d("165").Add(*o.DecodeStepMs); !o.TimeToFirstTokenMs.Round(12).Equal(want.Round(12)) {
+		t.Errorf("TTFT %s ms, want 145 + 20 + %s", o.TimeToFirstTokenMs, o.DecodeStepMs)
 	}
 	// The option's own request overhead replaces the default: 40 + 20 ms
 	// and the step.
