@@ -99,7 +99,10 @@ MLA_NS = {"MI300X": "200", "MI325X": "200"}
 def precision(r):
     """Weight bits, KV bits, compute precision ("bf16", "fp8", "fp4"), note."""
     pw, pkv, notes = r["precision_weights"], r["precision_kv"], []
-    if r["model"].startswith("gpt-oss"):
+    if r["model"].startswith("gpt-oss") and pw.startswith("BF16"):
+        # Twelfth round of data: a BF16 copy of gpt-oss (lmsys/gpt-oss-120b-bf16), its experts dequantized.
+        wb, comp = "16", "bf16"
+    elif r["model"].startswith("gpt-oss"):
         wb = "4.25"  # released in MXFP4 only: 4 bits + one 8-bit scale per 32
         # Correction (issue 11, seventh round): TensorRT-LLM runs gpt-oss's MXFP4
         # experts with MXFP8 activations on B200/GB200 (its GPT-OSS deployment
@@ -181,6 +184,10 @@ for _r in rows:
 for _r in rows:
     if _r["id"].startswith(("SGL-CB-", "DSTACK-")) and "mean in flight " in _r["concurrency_or_batch"]:
         BATCH[_r["id"]] = half_up(_r["concurrency_or_batch"].split("mean in flight ")[1])
+# Twelfth round of data (README §8): a stated batch or concurrency written with its reading.
+for _i in range(4):
+    BATCH["LMSYS-GO-%03d" % (_i + 1)] = 1
+BATCH["SGLPR-GO-001"], BATCH["VLLMPR-GO-001"] = 2560, 1000
 # Context of a decode-only row: the stated input length (or average KV length).
 DECODE_CONTEXT = {"LMSYS-EP-004": 2000, "LMSYS-EP-005": 4000, "DS-PROF-001": 4096, "DS-PROD-001": 4989,
                   "LMSYS-GB1-001": 2000, "LMSYS-GB2-001": 2000, "LMSYS-GB2-002": 2000}
@@ -196,6 +203,9 @@ for _i, (_ctx, _b) in enumerate([(3000, 256), (3000, 256), (3000, 256)]):
     DECODE_CONTEXT["VLLM-WEP-%03d" % (_i + 1)] = _ctx
     PER_DEVICE_BATCH["VLLM-WEP-%03d" % (_i + 1)] = _b
 DECODE_CONTEXT["LMSYS-K2-001"], PER_DEVICE_BATCH["LMSYS-K2-001"] = 2000 + 100 // 2, 480
+# Twelfth round of data: LMSYS's single-batch decode throughput (1,024 in, 512 out), at the mean context of its steps.
+for _i in range(4):
+    DECODE_CONTEXT["LMSYS-GO-%03d" % (_i + 1)] = 1024 + 512 // 2
 # Seventh round of data (README §8): a batch typed as "N a rank" (DeepSeek-R1's gpu_batch_size with
 # enable_attention_dp) is each rank's, read from the row.
 for _r in rows:
@@ -214,6 +224,9 @@ for _i in range(4):
 for _i in range(6):
     DECODE_NOTES["MOREHDOC-%03d" % (_i + 1)] = ("end-to-end PD-disaggregated run: measured = output tokens/s over the 24 decode GPUs; "
                                                  "context = input + output / 2; batch = concurrency 10800 / 24 decode GPUs x 8; eager mode (--enforce-eager)")
+
+for _i in range(4):
+    DECODE_NOTES["LMSYS-GO-%03d" % (_i + 1)] = "single-batch decode throughput of bench_one_batch_server (1024 in, 512 out): context = input + output / 2; batch 1"
 
 # Seventh round of data (README §1): the MLPerf Offline rows that stay excluded, each with its rule.
 MLPERF_EXCLUDED = {
@@ -307,8 +320,8 @@ for r in rows:
             notes.append(DECODE_NOTES[i])
     else:
         inp, out = r["input_tokens"].lstrip("~").split()[0], r["output_tokens"].lstrip("~").split()[0]
-        if i.startswith(("GPUSTACK-", "SGL-CB-", "DSTACK-")):
-            # Fifth and tenth rounds (README §8): the run's real mean lengths (tokens / requests), to whole tokens, half up.
+        if i.startswith(("GPUSTACK-", "SGL-CB-", "DSTACK-", "VLLMPR-GO-")):
+            # Fifth, tenth and twelfth rounds (README §8): the run's real mean lengths (tokens / requests), to whole tokens, half up.
             inp, out = str(half_up(inp)), str(half_up(out))
             notes.append("lengths: the run's mean input and output tokens a request, rounded")
     if scen.startswith("production"):

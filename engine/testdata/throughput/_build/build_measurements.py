@@ -1019,6 +1019,71 @@ for k, (what, total) in enumerate([("before AITER", "4.748"), ("after AITER (AIT
               "output tokens/s = 64 x 32 / %s s (README §8)" % (what, total, total))
 
 
+# ---------------------------------------------------------------- Twelfth round of data (README §1): gpt-oss for training
+# Typed by README §8's rules (the twelfth round's readings there) before any estimate of these rows was computed.
+# (a) The SGLang cookbook's GPT-OSS page (SGL-CB, training): 8 x B200, SGLang 0.5.6, `--tp 8`, bench_serving on
+# ShareGPT (its default dataset), request rate inf; the blocks print totals and the mean in flight.
+GO_CB_URL = "https://github.com/sgl-project/sgl-cookbook/blob/7b5bd9c05e3d86da5161ac2be9b91c19a34bf49d/docs/autoregressive/OpenAI/GPT-OSS.md"
+for k, (sec, lines, conc, reqs, tin, tout, tput, inflight) in enumerate([
+        ("5.1.1 Latency-Sensitive Benchmark", "L411-L477", 1, 100, 33178, 21251, "405.93", "1.00"),
+        ("5.1.2 Throughput-Sensitive Benchmark", "L480-L537", 100, 1000, 297156, 192432, "7773.26", "89.23")]):
+    add("SGL-CB-%03d" % (14 + k), "gpt-oss-120b", "B200", 8, tp=8, ep="", pp=1, dp=1,
+        pw="MXFP4 experts (the released openai/gpt-oss-120b), BF16 other", pkv="not stated (SGLang default: auto)",
+        fw="SGLang", fwv="0.5.6", isl=str(Decimal(tin) / reqs), osl=str(Decimal(tout) / reqs),
+        conc="%d (max-concurrency); mean in flight %s" % (conc, inflight), out_total=float(Decimal(tput)),
+        scen="online (ShareGPT, concurrency %d)" % conc, url=GO_CB_URL + "#" + lines,
+        title="SGLang cookbook: GPT-OSS on NVIDIA B200 (8x), " + sec + " (sglang.bench_serving result block)",
+        date="2025-12-15 (806d159)",
+        notes="python -m sglang.launch_server --model openai/gpt-oss-120b --tp 8; python3 -m sglang.bench_serving --backend sglang "
+              "--num-prompt %d --max-concurrency %d (ShareGPT, the default dataset; request rate inf); %d requests, %d input and %d "
+              "generated tokens in all: the lengths are the means (README §8)" % (reqs, conc, reqs, tin, tout))
+# (b) The LMSYS blog "SGLang for gpt-oss: From Day 0 Support to Enhanced Performance" (LMSYS-GO, training; 2025-08-27):
+# its table "Low-Latency Performance (Batch Size = 1)", single-batch decode throughput of sglang.bench_one_batch_server
+# (batch 1, 1,024 input and 512 output tokens; the figure leaves the prefill out: a decode-pool row, README §8), on 8 H100
+# (TP8, triton attention) and 4 B200 (TP4), in MXFP4 and BF16 (lmsys/gpt-oss-120b-bf16).
+GO_LM_URL = ("https://github.com/lm-sys/lm-sys.github.io/blob/03d9c09220efbab643f4cf898a839c2f672e5c04/blog/2025-08-27-gpt-oss.md#L39-L45; "
+             "commands: https://github.com/sgl-project/sglang/blob/1dc322ca15c48c959c2a84a9fc6421897973789a/benchmark/gpt_oss/README.md#L1-L38")
+for k, (acc, n, pw, model, tput) in enumerate([
+        ("H100", 8, "MXFP4 experts (openai/gpt-oss-120b)", "openai/gpt-oss-120b --tp 8 --attention-backend triton", "318.53"),
+        ("H100", 8, "BF16 (lmsys/gpt-oss-120b-bf16, dequantized)", "lmsys/gpt-oss-120b-bf16 --tp 8 --attention-backend triton", "293.12"),
+        ("B200", 4, "MXFP4 experts (openai/gpt-oss-120b)", "openai/gpt-oss-120b --tp 4", "416.02"),
+        ("B200", 4, "BF16 (lmsys/gpt-oss-120b-bf16, dequantized)", "lmsys/gpt-oss-120b-bf16 --tp 4", "315.63")]):
+    add("LMSYS-GO-%03d" % (k + 1), "gpt-oss-120b", acc, n, tp=n, ep="", pp=1, dp=1, pw=pw,
+        pkv="not stated (SGLang default: auto)", fw="SGLang", fwv="v0.5.1.post3 (the benchmark README's checkout)",
+        isl="1024", osl="512 (decode-only: single-batch decode throughput)", conc="1 (batch size 1)", out_total=float(Decimal(tput)),
+        scen="decode (single batch, bench_one_batch_server)", url=GO_LM_URL,
+        title="LMSYS blog: SGLang for gpt-oss: From Day 0 Support to Enhanced Performance (Low-Latency Performance, Batch Size = 1)",
+        date="2025-08-27",
+        notes="python3 -m sglang.launch_server --model %s; python3 -m sglang.bench_one_batch_server --batch-size 1 --input-len 1024 "
+              "--output-len 512 --show-report; the table prints single-batch decode throughput (the prefill left out); the GitHub copy "
+              "is a draft revision with re-check markers, the published translations print the same figures; the H100's form is not "
+              "stated, an 8-GPU TP8 node read as SXM (HGX)" % model)
+# (c) SGLang pull request 9359 "Support DP attention with GPT-OSS" (SGLPR-GO, training; 2025-08-19; its description, not a
+# commit): 4 x B200, data-parallel attention 4 and expert parallel 4, random 1,024 / 2,048 tokens at range ratio 1,
+# 12,800 prompts at max concurrency 2,560.
+add("SGLPR-GO-001", "gpt-oss-120b", "B200", 4, tp=1, ep=4, pp=1, dp=4, pw="MXFP4 experts (openai/gpt-oss-120b)",
+    pkv="not stated (SGLang default: auto)", fw="SGLang", fwv="main at pull request 9359 (2025-08-19)",
+    isl="1024", osl="2048", conc="2560 (max-concurrency; --max-running-requests 2560)", out_total=66941.40,
+    scen="online (random 1024/2048, range ratio 1, concurrency 2560)", url="https://github.com/sgl-project/sglang/pull/9359",
+    title="sgl-project/sglang pull request 9359: Support DP attention with GPT-OSS (description)", date="2025-08-19",
+    notes="python3 -m sglang.launch_server --model openai/gpt-oss-120b --disable-radix-cache --attention-backend trtllm_mha --tp 4 "
+          "--ep 4 --enable-dp-attention --dp 4 --enable-dp-lm-head --stream-interval 10 --mem-fraction-static 0.9 "
+          "--cuda-graph-max-bs 640 --max-running-requests 2560; python3 -m sglang.bench_serving --backend sglang --dataset-name random "
+          "--num-prompt 12800 --random-input 1024 --random-output 2048 --random-range-ratio 1 --max-concurrency 2560; 'Successful "
+          "requests: 12800', 'Total generated tokens: 26214400', 'Output token throughput (tok/s): 66941.40'; a pull request's "
+          "description (no commit to pin)")
+# (d) vLLM pull request 23696 "[Kernel][B200] mxfp4 fused cutlass moe" (VLLMPR-GO, training; 2025-08; its description's
+# "FlashInfer:" block): 8 x B200, TP8, vllm bench serve on ShareGPT, 1,000 prompts at request rate inf (all at once).
+add("VLLMPR-GO-001", "gpt-oss-120b", "B200", 8, tp=8, ep="", pp=1, dp=1, pw="MXFP4 experts (gpt-oss-120b)",
+    pkv="not stated (vLLM default: auto)", fw="vLLM", fwv="main at pull request 23696 (2025-08)",
+    isl=str(Decimal(215312) / 1000), osl=str(Decimal(197144) / 1000), conc="1000 (all at once: request rate inf, no max-concurrency)",
+    out_total=7404.72, ttft="3449.17", tpot="94.12", scen="online (ShareGPT, 1000 prompts at once)",
+    url="https://github.com/vllm-project/vllm/pull/23696",
+    title="vllm-project/vllm pull request 23696: [Kernel][B200] mxfp4 fused cutlass moe (description, FlashInfer block)", date="2025-08",
+    notes="vllm serve gpt-oss-120b --max-model-len 32768 -tp 8; vllm bench serve --backend vllm --model gpt-oss-120b --dataset-name "
+          "sharegpt; 'Successful requests: 1000', 'Total input tokens: 215312', 'Total generated tokens: 197144', 'Output token "
+          "throughput (tok/s): 7404.72'; the lengths are the means (README §8); a pull request's description (no commit to pin)")
+
 with open(OUT, "w", newline="") as f:
     w = csv.DictWriter(f, fieldnames=COLS); w.writeheader()
     for r in rows: w.writerow(r)
