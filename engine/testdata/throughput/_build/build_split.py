@@ -42,10 +42,6 @@ FLAGS = {"TRT061-011":("0","unit ambiguous (per-GPU vs 4-GPU total)"),
  "VLLM-WEP-003":("1","read from a bar chart without data labels (+/- 6 tok/s)"),
  "VLLM-GB200-005":("0","the same measurement as VLLM-WEP-001, re-reported"),
  "TRT013-001":("1","extreme KV starvation (TP1 70B on 80GB) - keep as memory-capacity test"),"TRT013-008":("1","extreme KV starvation")}
-# Twelfth round of data (README §1, §4): typed before any estimate of them; they enter training with the refit and
-# the physics round a later session declares, and until then are held out of every figure (weight 0).
-for _i in ("SGL-CB-014", "SGL-CB-015", "LMSYS-GO-001", "LMSYS-GO-002", "LMSYS-GO-003", "LMSYS-GO-004", "SGLPR-GO-001", "VLLMPR-GO-001"):
-    FLAGS[_i] = ("0", "twelfth round of data (gpt-oss): typed, held until its refit is declared")
 out = []
 for r in rows:
     g = group(r["id"]); sp = "train" if g in TRAIN else "validation" if g in VAL else None
