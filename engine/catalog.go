@@ -255,8 +255,10 @@ var cdna3MLADecodeNs = N("200")
 // also needs (FlashAttention-4, Together AI, 2026-03-05: from H100 to B200
 // BF16 tensor throughput goes 1 → 2.25 PFLOPS while the exponential units
 // and shared-memory bandwidth stay the same, and the earlier kernels reach
-// well below the chip's peak). The value rests on the training data alone.
-var blackwellStackEfficiency = N("0.75")
+// well below the chip's peak). The value rests on the training data alone:
+// 0.75 from the eleventh round, 0.8 since the twelfth round of data put
+// gpt-oss on B200 into training.
+var blackwellStackEfficiency = N("0.8")
 
 const blackwellEfficiencySource = "fitted on published B200 and GB200 measurements (TensorRT-LLM, vLLM, SGLang, 2025–2026): docs/validation.md; why below Hopper's share: https://www.together.ai/blog/flashattention-4"
 

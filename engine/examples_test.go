@@ -98,8 +98,8 @@ func TestExampleGigawattStory(t *testing.T) {
 	}
 
 	// The month-1 fleet: 5 B requests a day of DeepSeek-V3 on GB200 at
-	// peak, 111,360 GPUs in 3,480 expert-parallel replicas of 32 (the
-	// roofline's estimate, batch 2,494 a replica at the 50 ms time per
+	// peak, 101,408 GPUs in 3,169 expert-parallel replicas of 32 (the
+	// roofline's estimate, batch 2,739 a replica at the 50 ms time per
 	// output token; every month below is worked from it). It was 94,880
 	// before the ninth session's mixed-step time per output token (each
 	// user's token also waits for the step's share of the 3,000 uncached
@@ -111,21 +111,23 @@ func TestExampleGigawattStory(t *testing.T) {
 	// round's (GEMMs of at least 64 rows; MFU 0.6 → 0.55, its prefill
 	// slower: docs/methodology.md), 116,768 before the twenty-first round's
 	// (MFU 0.55 → 0.6, decode's share of it 0.9 → 0.8: prefill faster, so
-	// a user's token waits less for the step's share of prompts).
+	// a user's token waits less for the step's share of prompts), 111,360
+	// before the twelfth round of data's refit (Blackwell's stack
+	// efficiency 0.75 → 0.8).
 	fleet1 := onDemand.Months[0].Accelerators
-	if !fleet1.Equal(d("111360")) {
-		t.Errorf("month-1 fleet %s, want 111,360", fleet1)
+	if !fleet1.Equal(d("101408")) {
+		t.Errorf("month-1 fleet %s, want 101,408", fleet1)
 	}
 
-	// Growth 0 %: the commitment's fleet stays at 111,360, in the same
+	// Growth 0 %: the commitment's fleet stays at 101,408, in the same
 	// expert-parallel replicas of 32 as on demand's, more than tranche 1
 	// (100,000), so tranche 1 strands nothing; tranche 2 raises the
-	// commitment to 225,000 from month 13 and strands (225,000 − 111,360)
-	// × 48 months × $2.50 × 730 = $9,954,864,000, tranche 3 is never used:
-	// 225,000 × 36 × 2.50 × 730 = $14,782,500,000; $24,737,364,000 in all,
+	// commitment to 225,000 from month 13 and strands (225,000 − 101,408)
+	// × 48 months × $2.50 × 730 = $10,826,659,200, tranche 3 is never used:
+	// 225,000 × 36 × 2.50 × 730 = $14,782,500,000; $25,609,159,200 in all,
 	// and the commitment is the dearest option. (Before the ninth session,
 	// with 94,880, tranche 1 stranded too and the total was
-	// $26,293,140,000.)
+	// $26,293,140,000; with 111,360, $24,737,364,000.)
 	flat := s.Clone()
 	flat.Workload.MonthlyGrowth = N("0")
 	rf, err := Evaluate(&flat)
@@ -134,11 +136,11 @@ func TestExampleGigawattStory(t *testing.T) {
 	}
 	h := d("2.5").Mul(HoursPerMonth)
 	committed := rf.Options[0].Months[0].Accelerators
-	if !committed.Equal(d("111360")) || rf.Options[0].Throughput.AcceleratorsPerReplica != 32 {
-		t.Errorf("the commitment at 0 %% growth runs %s accelerators in replicas of %d, want 111,360 in 32", committed, rf.Options[0].Throughput.AcceleratorsPerReplica)
+	if !committed.Equal(d("101408")) || rf.Options[0].Throughput.AcceleratorsPerReplica != 32 {
+		t.Errorf("the commitment at 0 %% growth runs %s accelerators in replicas of %d, want 101,408 in 32", committed, rf.Options[0].Throughput.AcceleratorsPerReplica)
 	}
 	want := d("225000").Sub(committed).Mul(d("48")).Mul(h).Add(d("225000").Mul(d("36")).Mul(h))
-	if got := rf.Options[0].StrandedTotal; !got.Equal(want) || !want.Equal(d("24737364000")) {
+	if got := rf.Options[0].StrandedTotal; !got.Equal(want) || !want.Equal(d("25609159200")) {
 		t.Errorf("stranded at 0 %% growth %s, want %s", Money(got), Money(want))
 	}
 	if got := rf.Options[0].Commitments[0].StrandedCost; got.Sign() != 0 {
@@ -150,23 +152,23 @@ func TestExampleGigawattStory(t *testing.T) {
 		}
 	}
 
-	// Growth 8 %: demand reaches 280,416 in month 13 (8,763 whole replicas
+	// Growth 8 %: demand reaches 255,360 in month 13 (7,980 whole replicas
 	// of 32 at peak; the month-1 fleet, itself rounded up to whole
-	// replicas, × 1.08^12 is 280,423), past tranche 2's 225,000 from its
-	// first month, and passes 450,000 before month 25, so neither tranche
-	// 2 nor tranche 3 strands anything, and the commitment costs less than
-	// renting on demand. Power: a rented GB200 draws 1.2 kW × 1.8 × PUE
-	// 1.3 = 2.808 kW at the meter, so 1,000,000 kW feeds 356,125; month
-	// 16's (111,360 × 1.08^15 ≈ 353,253) fits, month 17's (≈ 381,513) does
-	// not.
+	// replicas, × 1.08^12 is 255,363), past tranche 2's 225,000 from its
+	// first month, and passes 450,000 before month 25 (month 24's ≈
+	// 101,408 × 1.08^23 ≈ 595,413), so neither tranche 2 nor tranche 3
+	// strands anything, and the commitment costs less than renting on
+	// demand. Power: a rented GB200 draws 1.2 kW × 1.8 × PUE 1.3 = 2.808
+	// kW at the meter, so 1,000,000 kW feeds 356,125; month 17's (101,408
+	// × 1.08^16 ≈ 347,418) fits, month 18's (≈ 375,211) does not.
 	fast := s.Clone()
 	fast.Workload.MonthlyGrowth = N("0.08")
 	rx, err := Evaluate(&fast)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m13 := rx.Options[1].Months[12].Accelerators; !m13.Equal(d("280416")) {
-		t.Errorf("month 13 at 8 %% growth: %s accelerators, want 280,416", m13)
+	if m13 := rx.Options[1].Months[12].Accelerators; !m13.Equal(d("255360")) {
+		t.Errorf("month 13 at 8 %% growth: %s accelerators, want 255,360", m13)
 	}
 	for i, want := range []string{"0", "0"} {
 		if got := rx.Options[0].Commitments[i+1].StrandedCost; !got.Equal(d(want)) {
@@ -184,19 +186,19 @@ func TestExampleGigawattStory(t *testing.T) {
 		}
 		return 0
 	}
-	if got := outgrows(rx, 1); got != 17 {
-		t.Errorf("at 8 %% growth the rented fleet outgrows 1 GW in month %d, want 17", got)
+	if got := outgrows(rx, 1); got != 18 {
+		t.Errorf("at 8 %% growth the rented fleet outgrows 1 GW in month %d, want 18", got)
 	}
-	// Growth 4 % (the example as it opens): rented, month 30's (111,360 ×
-	// 1.04^29 ≈ 347,293, in replicas of 32) fits under 356,125 and month
-	// 31's (≈ 361,185) does not. Owned at 1.8 kW × PUE 1.2 = 2.16 kW, 1 GW
-	// feeds 462,962: month 37's (× 1.04^36 ≈ 457,014) fits, month 38's
-	// (≈ 475,294) does not.
-	if got := outgrows(r, 1); got != 31 {
-		t.Errorf("rented fleet outgrows 1 GW in month %d, want 31", got)
+	// Growth 4 % (the example as it opens): rented, month 33's (101,408 ×
+	// 1.04^32 ≈ 355,745, in replicas of 32) fits under 356,125 and month
+	// 34's (≈ 369,975) does not. Owned at 1.8 kW × PUE 1.2 = 2.16 kW, 1 GW
+	// feeds 462,962: month 39's (× 1.04^38 ≈ 450,131) fits, month 40's
+	// (≈ 468,136) does not.
+	if got := outgrows(r, 1); got != 34 {
+		t.Errorf("rented fleet outgrows 1 GW in month %d, want 34", got)
 	}
-	if got := outgrows(r, 3); got != 38 {
-		t.Errorf("owned fleet outgrows 1 GW in month %d, want 38", got)
+	if got := outgrows(r, 3); got != 40 {
+		t.Errorf("owned fleet outgrows 1 GW in month %d, want 40", got)
 	}
 	// The site: floor(1,000,000 / 2.16) = 462,962 GPUs, 14,467 whole
 	// replicas of 32 = 462,944, about the 450,000 the deals put in a GW.

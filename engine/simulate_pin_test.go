@@ -137,10 +137,10 @@ func TestSimulatePinned(t *testing.T) {
 	// 100 draws.
 	examples := map[string]string{
 		"startup":     "c41832070cb36aad4d6ef799db85ff299cdc86cbf08e4b3a396a4ac58753eb15",
-		"commitment":  "ce5ad697836377847288921eb9e0b3befea71d7fb74a02d138709818423f15c1",
-		"owned-fleet": "2dda8d52897cb28c881f8eccd14332ebc575f5626cf7fbf21e2980d62782f2d3",
-		"moe-newest":  "4cad0e5cb209e6e2cdd24da34595dda6c616c07a17868dda12d0a129d48a6f60",
-		"gigawatt":    "43b0251086a212efc0d231e8d51dfb184a0bf828a4a5fc9040b914d7051cf51d",
+		"commitment":  "9ea01ee4996ca9573430cc06d41851637686d88eb53a30dd9fad3d540b540e53",
+		"owned-fleet": "3bd42cc5cecbc6f165a4c6c8232c1178057f87e05513261a9d0caa4718e43ba0",
+		"moe-newest":  "e6a495ef491be61d06ffe5987b21a66908ca7275b6c1cb93a81c33d33144a0dc",
+		"gigawatt":    "d77f54dcfd93c081af742ae7560f4585e5cd549e0f3416fe740408576d424f65",
 		"hybrid":      "55ba572247613bf253be97f7a697b07e32c5b976d9b709ebc507a953384ce044",
 	}
 	for _, e := range Examples {

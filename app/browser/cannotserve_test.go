@@ -178,7 +178,7 @@ func TestScaleWarningPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := engine.Summarize(r, nil).Scale
-	if !strings.HasPrefix(want, "Beyond any real deployment: at their peaks, GB200 NVL72 rented needs 279,412,640 accelerators, ") {
+	if !strings.HasPrefix(want, "Beyond any real deployment: at their peaks, GB200 NVL72 rented needs 254,447,936 accelerators, ") {
 		t.Fatalf("engine warning %q", want)
 	}
 	site := calcSite(t)

@@ -206,16 +206,16 @@ func TestEntryNewUserTask(t *testing.T) {
 	// 36 months. The H100's 772 accelerators (the engine's) cost 772 ×
 	// $2.99 × 730 = $1,685,044.40 a month, $60,661,598.40 in all, less
 	// than the API, which it beats above 7,805,474 requests a day (the
-	// CLI test's working). The margin of the B200's $22,895,457.50 over
-	// the runner-up, the H100: $37,766,140.90 (62.3 %), and over the API
-	// $39,519,542.50 (63.3 %).
+	// CLI test's working). The margin of the B200's $21,219,385.45 over
+	// the runner-up, the H100: $39,442,212.95 (65.0 %), and over the API
+	// $41,195,614.55 (66.0 %).
 	checkTexts(t, ctx, map[string]string{
 		stat(0, "first_month_cost"):  "$1,733,750",
 		stat(0, "total_cost"):        "$62,415,000",
 		stat(1, "first_month_cost"):  "$1,685,044",
 		stat(1, "total_cost"):        "$60,661,598",
 		stat(1, "break_even_volume"): "7,805,474 requests/day",
-		"#summary-margin":            "It costs $37,766,141 less than the runner-up, NVIDIA H100 SXM 80 GB, rented (62.3 % less), and $39,519,542 less than the API, Token API (63.3 % less).",
+		"#summary-margin":            "It costs $39,442,213 less than the runner-up, NVIDIA H100 SXM 80 GB, rented (65.0 % less), and $41,195,615 less than the API, Token API (66.0 % less).",
 	})
 	// The headline: the verdict and the margin over the runner-up and the
 	// API; with no growth the ranking does not change over the months

@@ -105,14 +105,16 @@ func TestEvalNewUserHandWorked(t *testing.T) {
 		// a month (the 16 committed at the same rate change nothing), × 36 =
 		// $60,661,598.40: less than the API.
 		"772", "$1,685,044", "$60,661,598",
-		// The margins: the B200's total is the engine's $22,895,457.50
-		// (its JSON: 356 accelerators bought at $50,000, $17,800,000, and
-		// their running costs). The runner-up is the H100 rented:
-		// $60,661,598.40 − $22,895,457.50 = $37,766,140.90, 62.3 % of
-		// $60,661,598.40 (0.62257); the API ranks third, $62,415,000 −
-		// $22,895,457.50 = $39,519,542.50 (63.3 %) more.
-		"B200 owned is cheapest: $22,895,458 in all",
-		"It costs $37,766,141 less than the runner-up, NVIDIA H100 SXM 80 GB, rented (62.3 % less), and $39,519,542 less than the API, Token API (63.3 % less).",
+		// The margins: the B200's total is the engine's $21,219,385.45
+		// (its JSON: 330 accelerators bought at $50,000, $16,500,000, and
+		// their running costs; 356 and $22,895,457.50 before the twelfth
+		// round of data's Blackwell stack efficiency, 0.75 → 0.8). The
+		// runner-up is the H100 rented: $60,661,598.40 − $21,219,385.45 =
+		// $39,442,212.95, 65.0 % of $60,661,598.40 (0.65020); the API
+		// ranks third, $62,415,000 − $21,219,385.45 = $41,195,614.55
+		// (66.0 %) more.
+		"B200 owned is cheapest: $21,219,385 in all",
+		"It costs $39,442,213 less than the runner-up, NVIDIA H100 SXM 80 GB, rented (65.0 % less), and $41,195,615 less than the API, Token API (66.0 % less).",
 		// The H100 rented by the hour: $62,415,000 − $60,661,598.40 =
 		// $1,753,401.60, 2.8 % of the API's total. Break-even volume
 		// (compare.go): a replica serves b = 0.8 × 4 × 86,400 / 1.0636996
