@@ -615,8 +615,10 @@ the ROCm blog's AITER post, AITERB, 2; the SGLang cookbook's DeepSeek-V3 and Kim
 the twentieth round adopted its candidate (J): CDNA3's MLA decode time of 200 ns a cached token a layer, fitted
 jointly with the AMD stack efficiency, 0.6. The twenty-first round adopted its candidate (R), the fifteenth round's
 KV copies under tensor parallelism re-judged on those cases, refitted with MFU 0.6, decode's share of it 0.8 and the
-AMD stack efficiency 0.65: the figures below are that physics and those factors. Each source's own line follows
-each summary.
+AMD stack efficiency 0.65. The twelfth round of data put 8 gpt-oss cases into training (the SGLang cookbook's GPT-OSS
+page, 2 more in SGL-CB; LMSYS's blog, LMSYS-GO, 4; an SGLang and a vLLM pull request, SGLPR-GO and VLLMPR-GO, 1 each),
+and its refit moved the Blackwell stack efficiency from 0.75 to 0.8: the figures below are that physics and those
+factors. Each source's own line follows each summary.
 `)
 	fmt.Fprintf(&b, "\n%d further measurements are excluded, each with its reason, in `engine/testdata/throughput/excluded.csv`.\n", excluded)
 	for _, split := range []struct{ key, title string }{{"validation", "Validation"}, {"train", "Training"}} {
