@@ -94,7 +94,13 @@ func TestTimeToFirstToken(t *testing.T) {
 	}
 	o := r.Options[0]
 	// The default fixed time a request (RequestOverheadMs, 145 ms since
-	// the twenty-second round), the prompt's 20 ms and a decode step.
+	// the twenty-second round), the prompt's 20 ms and a decode step. The
+	// help of both fields the user reads says so.
+	for _, p := range []string{"workload.ttft_slo_ms", "options[0].request_overhead_ms"} {
+		if f := FieldAt(p); f == nil || !strings.Contains(f.Help, "145 ms") {
+			t.Errorf("%s's help does not name the 145 ms default: %v", p, f)
+		}
+	}
 	if want := d("165").Add(*o.DecodeStepMs); !o.TimeToFirstTokenMs.Round(12).Equal(want.Round(12)) {
 		t.Errorf("TTFT %s ms, want 145 + 20 + %s", o.TimeToFirstTokenMs, o.DecodeStepMs)
 	}

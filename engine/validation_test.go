@@ -230,7 +230,6 @@ type validationCase struct {
 	source, url               string
 	latencyUs, mbu, mfu       Num             // collective_latency_us, mbu and mfu for a fit; unset: the defaults
 	tpotMs, ttftMs            decimal.Decimal // the estimate's time per output token and to the first token at the case's operating point
-	promptMs                  decimal.Decimal // the estimate's prefill of one prompt on the replica (s), for the wave of a run's prompts
 	batch                     int64           // the estimate's batch at the case's operating point
 	tpot, ttft                *latencyCase    // the latency checks, where the measurement states the figure
 	mlaNs                     Num             // mla_decode_ns for a fit; unset: the case's column
@@ -341,7 +340,6 @@ func (c *validationCase) estimateChecked() error {
 		c.ttftMs = *tp.TimeToFirstTokenMs
 	}
 	c.batch = *tp.BatchSize
-	c.promptMs = promptMs(p.workload, &tp)
 	var err error
 	c.ratio, c.lnRatio, err = ratioOf(c.estimate, c.measured)
 	return err
@@ -461,10 +459,7 @@ func TestThroughputValidation(t *testing.T) {
 			// Queued: the run's concurrency is more than the estimate's
 			// batch holds (declared, "Time to first token against
 			// measurement").
-			// The run's prompts arrive in waves of C′ = the batch
-			// (the twenty-second round): q × (C′ − 1) × s more.
-			wave := ttftWaveShare.Mul(decimal.NewFromInt(c.batch - 1)).Mul(c.promptMs)
-			c.ttft = newLatencyCase(t, c.ttftMs.Add(wave), ms, c.batch < ParseNum(c.col["max_batch"]).Dec().IntPart())
+			c.ttft = newLatencyCase(t, c.ttftMs, ms, c.batch < ParseNum(c.col["max_batch"]).Dec().IntPart())
 		}
 		cases = append(cases, c)
 	}
