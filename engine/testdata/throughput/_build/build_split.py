@@ -42,6 +42,16 @@ FLAGS = {"TRT061-011":("0","unit ambiguous (per-GPU vs 4-GPU total)"),
  "VLLM-WEP-003":("1","read from a bar chart without data labels (+/- 6 tok/s)"),
  "VLLM-GB200-005":("0","the same measurement as VLLM-WEP-001, re-reported"),
  "TRT013-001":("1","extreme KV starvation (TP1 70B on 80GB) - keep as memory-capacity test"),"TRT013-008":("1","extreme KV starvation")}
+# Twenty-third round (docs/methodology.md), rule S: a training row on a stack that one publisher's same-configuration
+# pair shows superseded by 1.5x or more (same framework, model, accelerator architecture, a release no later than the
+# pair's earlier side) gets weight 0. Applied by hand from the pairs the rule reads.
+AITER_PAIR = "AITERB-001 -> AITERB-002, SGLang before and after AITER, DeepSeek-R1 on 8 MI300X, 1.92x"
+TRT405_PAIR = "agreement.csv AGR-076/077, AGR-078/079, AGR-084/085: TensorRT-LLM 0.13.0 -> 1.0, Llama 3.1 405B on 8 H200, 1.51-1.76x"
+SUPERSEDED = {"AITERB-001": AITER_PAIR, "TRT013-039": TRT405_PAIR, "TRT013-040": TRT405_PAIR}
+SUPERSEDED.update({"DSTACK-%03d" % k: AITER_PAIR for k in list(range(7, 16)) + list(range(31, 46))})
+for k, pair in SUPERSEDED.items():
+    assert k not in FLAGS, k
+    FLAGS[k] = ("0", "superseded stack (rule S): " + pair)
 out = []
 for r in rows:
     g = group(r["id"]); sp = "train" if g in TRAIN else "validation" if g in VAL else None
