@@ -228,18 +228,21 @@ func FindModel(id string) (ModelPreset, bool) {
 // MI300X, and since the eleventh round of data dstack's and the ROCm AITER
 // blog's DeepSeek-R1 on MI300X, run this far below the roofline of the
 // NVIDIA Hopper GPUs the defaults were fitted on. Fitted jointly with
-// cdna3MLADecodeNs (the twentieth round's (J); refitted with the
-// twenty-first round's KV copies): 0.6 in the twentieth round, 0.75 from
+// cdna3MLADecodeNs (the twentieth round's (J)): 0.75 since the
+// twenty-third round set aside the training rows on superseded stacks
+// (rule S: dstack's SGLang runs and AITER's "before" run), 0.65 with the
+// twenty-first round's KV copies, 0.6 in the twentieth round, 0.75 from
 // the tenth round of data to it, 0.8 before. MI355X has no measurement
 // in the training set; it takes the same figure, the software stack being
 // the same.
-var amdStackEfficiency = N("0.65")
+var amdStackEfficiency = N("0.75")
 
 // cdna3MLADecodeNs is the MLA decode time a cached token a layer of the
 // AMD CDNA3 presets (MI300X, MI325X), fitted on the training set's
 // DeepSeek and Kimi K2 measurements on MI300X (the SGLang cookbook,
-// dstack, the ROCm AITER blog; docs/methodology.md, Throughput, the
-// twentieth round): their MLA decode kernels take about as long for one
+// dstack's vLLM runs, the ROCm AITER blog's run with AITER;
+// docs/methodology.md, Throughput, the twentieth round, refitted in the
+// twenty-third): their MLA decode kernels take about as long for one
 // sequence as for a batch, set by the context, as a kernel that walks one
 // sequence's latent cache on one compute unit would. MI355X (CDNA4) has no
 // training measurement and carries none; MI325X shares MI300X's compute

@@ -91,7 +91,7 @@ LINKS = {
 # Instinct, engine/catalog.go amdStackEfficiency; NVIDIA Blackwell,
 # blackwellStackEfficiency): the values TestFitEfficiency fits on the training
 # set's AMD and Blackwell cases. Empty elsewhere: 1.
-STACK = {"MI300X": "0.65", "MI325X": "0.65", "MI355X": "0.65", "B200": "0.8", "GB200": "0.8"}
+STACK = {"MI300X": "0.75", "MI325X": "0.75", "MI355X": "0.75", "B200": "0.8", "GB200": "0.8"}
 # The MLA decode time a cached token a layer, ns, of the AMD CDNA3 presets (engine/catalog.go cdna3MLADecodeNs, the
 # twentieth round; the engine applies it to MLA models only).
 MLA_NS = {"MI300X": "200", "MI325X": "200"}
