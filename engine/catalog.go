@@ -265,4 +265,4 @@ var blackwellStackEfficiency = N("0.8")
 
 const blackwellEfficiencySource = "fitted on published B200 and GB200 measurements (TensorRT-LLM, vLLM, SGLang, 2025–2026): docs/validation.md; why below Hopper's share: https://www.together.ai/blog/flashattention-4"
 
-const amdEfficiencySource = "fitted on published MI300X and MI325X measurements (ROCm blogs, 2025-01-29 and 2025-05-16; MLPerf Inference v4.1 and v5.1; dstack, 2025-03-18; SGLang cookbook, 2026-01): docs/validation.md"
+const amdEfficiencySource = "fitted on published MI300X and MI325X measurements (ROCm blogs, 2025-01-29 and 2025-05-16; MLPerf Inference v4.1 and v5.1; dstack, 2025-03-18, its vLLM runs; SGLang cookbook, 2026-01): docs/validation.md"

@@ -18,7 +18,7 @@ func TestScaleWarning(t *testing.T) {
 	s.Workload.HorizonMonths = N("120")
 	s.Workload.MonthlyGrowth = N("0.05")
 	r := mustEval(t, &s)
-	want := "Beyond any real deployment: at their peaks, GB200 NVL72 rented needs 254,447,936 accelerators, GB200 NVL72 disaggregated 216,805,680, B200 rented 792,761,728 and MI355X owned 1,085,408,064, more than the largest announced to date (about 5,000,000: OpenAI and NVIDIA's 10 GW letter of intent of September 2025, 4 to 5 million GPUs). Check the workload (requests a day, growth, horizon) before relying on these figures."
+	want := "Beyond any real deployment: at their peaks, GB200 NVL72 rented needs 254,447,936 accelerators, GB200 NVL72 disaggregated 216,805,680, B200 rented 792,761,728 and MI355X owned 955,230,784, more than the largest announced to date (about 5,000,000: OpenAI and NVIDIA's 10 GW letter of intent of September 2025, 4 to 5 million GPUs). Check the workload (requests a day, growth, horizon) before relying on these figures."
 	sum := Summarize(r, nil)
 	if sum.Scale != want || sum.Sentences()[2] != want {
 		t.Errorf("scale %q", sum.Scale)

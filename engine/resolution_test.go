@@ -93,11 +93,11 @@ func TestResolve(t *testing.T) {
 		{preset, "options[2].price_cached_input_per_m", "0.5", Origin{Kind: OriginDerived, Rule: "the input price", From: "options[2].price_input_per_m"}, false},
 		{preset, "options[3].commit_hourly_rate", "2.5", Origin{Kind: OriginDerived, Rule: "the hourly rate", From: "options[3].hourly_rate"}, false},
 		{preset, "options[3].mbu", "0.8", Origin{Kind: OriginDefault}, true},
-		// AMD Instinct: the fitted stack efficiency 0.65 scales the default
-		// MBU and MFU: 0.8 × 0.65 = 0.52 and 0.6 × 0.65 = 0.39.
-		{amd, "options[0].accelerator.stack_efficiency", "0.65", Origin{Kind: OriginPreset, Preset: "AMD Instinct MI300X 192 GB", Source: amdEfficiencySource, AsOf: asOf}, false},
-		{amd, "options[0].mbu", "0.52", Origin{Kind: OriginDerived, Rule: "0.8 × the accelerator's stack efficiency", From: "options[0].accelerator.stack_efficiency"}, false},
-		{amd, "options[0].mfu", "0.39", Origin{Kind: OriginDerived, Rule: "0.6 × the accelerator's stack efficiency", From: "options[0].accelerator.stack_efficiency"}, false},
+		// AMD Instinct: the fitted stack efficiency 0.75 scales the default
+		// MBU and MFU: 0.8 × 0.75 = 0.6 and 0.6 × 0.75 = 0.45.
+		{amd, "options[0].accelerator.stack_efficiency", "0.75", Origin{Kind: OriginPreset, Preset: "AMD Instinct MI300X 192 GB", Source: amdEfficiencySource, AsOf: asOf}, false},
+		{amd, "options[0].mbu", "0.6", Origin{Kind: OriginDerived, Rule: "0.8 × the accelerator's stack efficiency", From: "options[0].accelerator.stack_efficiency"}, false},
+		{amd, "options[0].mfu", "0.45", Origin{Kind: OriginDerived, Rule: "0.6 × the accelerator's stack efficiency", From: "options[0].accelerator.stack_efficiency"}, false},
 		// CDNA3's fitted MLA decode time (the twentieth round), from the
 		// preset's efficiency source; none on an NVIDIA preset.
 		{amd, "options[0].accelerator.mla_decode_ns", "200", Origin{Kind: OriginPreset, Preset: "AMD Instinct MI300X 192 GB", Source: amdEfficiencySource, AsOf: asOf}, false},

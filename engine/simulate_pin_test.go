@@ -92,7 +92,7 @@ func TestSimulatePinned(t *testing.T) {
 		s    func(t *testing.T) *Scenario
 		want string
 	}{
-		{"reference, 1,000 draws (BenchmarkSimulate)", func(t *testing.T) *Scenario { return referenceWithRanges(t, "1000") }, "aa53c711e842989def723df3abe61decb674100d83697e512544454fe5781b46"},
+		{"reference, 1,000 draws (BenchmarkSimulate)", func(t *testing.T) *Scenario { return referenceWithRanges(t, "1000") }, "ae09ddffb3dfc39406fd2132c3bd291a4cfe74c6e241250692ba7ecdec24da0c"},
 		{"reference, log-normal", func(t *testing.T) *Scenario {
 			s := referenceWithRanges(t, "200")
 			for k := range s.Uncertainty.Ranges {
@@ -101,7 +101,7 @@ func TestSimulatePinned(t *testing.T) {
 				}
 			}
 			return s
-		}, "50c4fc809399e656ab7a7560512db0182e307ad64ec1cc274e40d0c7ef8a2643"},
+		}, "9e4858d8ce27f483da0419d8aa605b037b0307dc04bd4b555dbf6625f58ee752"},
 		{"reference, owned and finance inputs", func(t *testing.T) *Scenario {
 			s := referenceWithRanges(t, "200")
 			s.Uncertainty.Seed = N("7")
@@ -112,7 +112,7 @@ func TestSimulatePinned(t *testing.T) {
 				Range{Path: "options[2].electricity_per_kwh", Low: N("0.05"), Mode: N("0.1"), High: N("0.2")},
 				Range{Path: "options[1].hourly_rate", Low: N("2"), Mode: N("3"), High: N("4")})
 			return s
-		}, "ece1e7cc57fde8adbe7d30bf9da32eaa82d3d5428083056ec76c93cabfe54c7d"},
+		}, "56927faf79cb4825616255d8acd653ae82842ab702156c3687f941d2e801f9c8"},
 		{"reference, owned financed and refreshed, prices moving", func(t *testing.T) *Scenario {
 			s := referenceWithRanges(t, "150")
 			s.Uncertainty.Seed = N("11")
@@ -124,22 +124,22 @@ func TestSimulatePinned(t *testing.T) {
 			s.Options[0].SpareReplicas = N("2")
 			s.Revenue.PriceChange = N("-0.1")
 			return s
-		}, "a114654e826d645c95a6ee6ff0f89afbdcd8b16c4e5f6d1a5b6afbe552c0773c"},
+		}, "86fdf5b0366a9dc07f9eda612bebecbc2b3cdd090802cb520396c7b856db2c74"},
 		{"reference, owned leased", func(t *testing.T) *Scenario {
 			s := referenceWithRanges(t, "150")
 			s.Uncertainty.Seed = N("12")
 			s.Options[2].LeaseMonths, s.Options[2].LeaseRateFactor = N("24"), N("0.035")
 			s.Uncertainty.Ranges = append(s.Uncertainty.Ranges, Range{Path: "workload.discount_rate", Low: N("0.02"), Mode: N("0.08"), High: N("0.15")})
 			return s
-		}, "b31c4c5ed7a28674e8e7cfe1d24a9bf03c2de84ef552bded8e377bf3b5451640"},
+		}, "9f0f52c75c138df0d1617c8672cb01c0b82e6746261535a85774547aee0f0042"},
 	}
 	// Each example with its own ranges (or none: the throughput bands),
 	// 100 draws.
 	examples := map[string]string{
 		"startup":     "c41832070cb36aad4d6ef799db85ff299cdc86cbf08e4b3a396a4ac58753eb15",
 		"commitment":  "9ea01ee4996ca9573430cc06d41851637686d88eb53a30dd9fad3d540b540e53",
-		"owned-fleet": "3bd42cc5cecbc6f165a4c6c8232c1178057f87e05513261a9d0caa4718e43ba0",
-		"moe-newest":  "e6a495ef491be61d06ffe5987b21a66908ca7275b6c1cb93a81c33d33144a0dc",
+		"owned-fleet": "efdf04882d28d2e49be8ffc6221de4bb7f964f3f1efb5b59166189671b888dfe",
+		"moe-newest":  "3c708d6dd148ec09a10ec298ee699422df6d2f38e61a41744a57d2a2cf202541",
 		"gigawatt":    "d77f54dcfd93c081af742ae7560f4585e5cd549e0f3416fe740408576d424f65",
 		"hybrid":      "55ba572247613bf253be97f7a697b07e32c5b976d9b709ebc507a953384ce044",
 	}

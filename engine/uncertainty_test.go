@@ -196,10 +196,10 @@ func TestSimulateGolden(t *testing.T) {
 			" wins " + o.WinShare.String() + " regret " + o.Regret.P50.StringFixed(2) + " " + o.Regret.P90.StringFixed(2) +
 			" month 60 " + o.Monthly[59].P10.String() + " " + o.Monthly[59].P50.String() + " " + o.Monthly[59].P90.String() + "\n")
 	}
-	const want = `H100 on demand 5022860.87 11636711.07 48918769.24 wins 0.025 regret 5045486.41 26931492.94 month 60 183947.12 608219.66 4064803.34
-H200 committed 7283560.40 12260853.70 46839070.30 wins 0 regret 5868702.23 24851794.00 month 60 168768.7 542273.2 3795912.4
-MI300X owned 3726659.99 6426811.41 23228713.04 wins 0.975 regret 0.00 0.00 month 60 94791.97 256105.52 1712965.68
-Token API 9789623.35 22306684.63 97129785.94 wins 0 regret 15606140.51 72581948.26 month 60 338216.5 1126055.59 7451852.99
+	const want = `H100 on demand 5022860.87 11636711.07 48918769.24 wins 0.02 regret 5274455.61 28006858.95 month 60 183947.12 608219.66 4064803.34
+H200 committed 7283560.40 12260853.70 46839070.30 wins 0 regret 6039761.90 25927160.01 month 60 168768.7 542273.2 3795912.4
+MI300X owned 3618309.52 6170070.67 22092638.90 wins 0.98 regret 0.00 0.00 month 60 92080.19 248474.04 1624189.18
+Token API 9789623.35 22306684.63 97129785.94 wins 0 regret 15814143.23 72974368.94 month 60 338216.5 1126055.59 7451852.99
 `
 	if b.String() != want {
 		t.Errorf("golden:\n%s\nwant:\n%s", b.String(), want)
@@ -739,9 +739,9 @@ func TestSimulateLognormalGolden(t *testing.T) {
 	for _, o := range sim.Options {
 		b.WriteString(o.Label + " " + o.TotalCost.P10.StringFixed(2) + " " + o.TotalCost.P50.StringFixed(2) + " " + o.TotalCost.P90.StringFixed(2) + " " + o.WinShare.String() + "\n")
 	}
-	const want = `H100 on demand 2142065.33 5664646.10 87445999.88 0.183333
+	const want = `H100 on demand 2142065.33 5664646.10 87445999.88 0.166667
 H200 committed 5601406.80 7579597.30 97909585.60 0
-MI300X owned 2712351.42 3964087.72 41775759.29 0.816667
+MI300X owned 2677486.60 3845446.38 39655855.77 0.833333
 Token API 4965080.18 10385601.91 186031593.51 0
 `
 	if b.String() != want {
