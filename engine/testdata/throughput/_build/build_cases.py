@@ -281,7 +281,7 @@ COLS = ["id", "split", "source", "vendor", "kind", "model", "accelerator", "scen
         "layers", "kv_heads", "head_dim", "kv_bytes_per_token", "hidden_size", "attention_heads",
         "weight_bits", "kv_bits", "accelerator_preset", "memory_gb", "bandwidth_tbps", "tflops",
         "interconnect_gbps", "scale_up_domain", "scale_out_gbps", "stack_efficiency", "mla_decode_ns",
-        "accelerators_per_replica", "input_tokens", "output_tokens", "max_batch",
+        "accelerators_per_replica", "input_tokens", "output_tokens", "max_batch", "usable_memory_share",
         "measured_tokens_per_s", "weight", "note"]
 cases, excluded = [], []
 for r in rows:
@@ -343,10 +343,13 @@ for r in rows:
     # (config.json's num_attention_heads), as the catalog presets carry them.
     attn_heads = mcsv[r["model"]]["heads"] if mcsv[r["model"]]["attention"] == "mla" else ""
     link, domain, scale_out = LINKS[r["accelerator"]]
+    # Twenty-fourth round (docs/methodology.md), candidate (M): vLLM sizes its KV cache from a share of all the
+    # memory, --gpu-memory-utilization, 0.9 by default; no row's data records a stated value.
+    usable = "0.9" if r["framework"].lower().startswith("vllm") else ""
     cases.append(dict(zip(COLS, [
         i, s["split"], s["source_group"], r["vendor"], r["model_type"], r["model"], r["accelerator"], scen, phase, layout,
         preset, total, active, experts, per_token, routed, layers, heads, dim, kvb, hidden, attn_heads, wb, kb, apreset, mem, bw, tflops,
-        link, domain, scale_out, STACK.get(r["accelerator"], ""), MLA_NS.get(r["accelerator"], ""), replica, inp, out, batch, measured(r), s["weight_hint"], "; ".join(notes)])))
+        link, domain, scale_out, STACK.get(r["accelerator"], ""), MLA_NS.get(r["accelerator"], ""), replica, inp, out, batch, usable, measured(r), s["weight_hint"], "; ".join(notes)])))
 
 with open(os.path.join(D, "cases.csv"), "w", newline="") as f:
     w = csv.DictWriter(f, fieldnames=COLS, lineterminator="\n")
