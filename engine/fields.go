@@ -324,7 +324,7 @@ var OptionFields = []OptionField{
 		func(o *Option) *Num { return &o.MBU }},
 	{field("mfu", "mfu", "Compute utilization", "0–1", "Share of peak FLOPS that prefill achieves; a decode step's FLOPs reach a fitted share of it, its smaller matrix products filling less of the chip.", "0", "1", scaledByStack(DefaultMFU), positive, sensitive, only(Estimated)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.MFU }},
-	{field("usable_memory_share", "um", "Usable memory", "0–1", "Share of all the memory available to weights and KV cache after activations and runtime. Unset, the KV cache gets 0.9 of the memory left after the weights, as serving engines size it.", "0", "1", optional("KV gets 0.9 of the memory left after the weights"), positive, only(Estimated)), selfHosted, "throughput",
+	{field("usable_memory_share", "um", "Usable memory", "0–1", "Share of all the memory available to weights and KV cache after activations and runtime: vLLM's --gpu-memory-utilization (0.9 unless set) and SGLang's --mem-fraction-static are this share. Unset, the KV cache gets 0.9 of the memory left after the weights, as TensorRT-LLM sizes it.", "0", "1", optional("KV gets 0.9 of the memory left after the weights"), positive, only(Estimated)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.UsableMemoryShare }},
 	{field("max_batch", "mb", "Max batch", "sequences", "Upper limit on concurrent sequences per replica.", "1", "1000000", optional("no limit"), integer, only(Estimated)), selfHosted, "throughput",
 		func(o *Option) *Num { return &o.MaxBatch }},

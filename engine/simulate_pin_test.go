@@ -139,8 +139,8 @@ func TestSimulatePinned(t *testing.T) {
 		"startup":     "c41832070cb36aad4d6ef799db85ff299cdc86cbf08e4b3a396a4ac58753eb15",
 		"commitment":  "9ea01ee4996ca9573430cc06d41851637686d88eb53a30dd9fad3d540b540e53",
 		"owned-fleet": "efdf04882d28d2e49be8ffc6221de4bb7f964f3f1efb5b59166189671b888dfe",
-		"moe-newest":  "3c708d6dd148ec09a10ec298ee699422df6d2f38e61a41744a57d2a2cf202541",
-		"gigawatt":    "d77f54dcfd93c081af742ae7560f4585e5cd549e0f3416fe740408576d424f65",
+		"moe-newest":  "2cd0d1867536d35e54566eceebe6ba2bd05ec2ec5f671021abb3eb9408c76ed9",
+		"gigawatt":    "0e664df699c366ade288a9e0bfe0a7b5d86053de5cd67adbf51bdbb48a893eb0",
 		"hybrid":      "55ba572247613bf253be97f7a697b07e32c5b976d9b709ebc507a953384ce044",
 	}
 	for _, e := range Examples {

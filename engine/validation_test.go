@@ -194,8 +194,12 @@ var updateValidation = flag.Bool("update-validation", false, "write docs/validat
 // efficiency 0.65 → 0.75 (τ stayed 200 ns). Computed once: 165 within
 // ±25 % (56.1 %), down 7 (the dense AMD rows, MI355X and Moreh now faster
 // than measured; InferenceX's MI300X and MI325X DeepSeek still slow), 252
-// within 0.5–2×. The floor follows, as declared.
-var validationBaseline = struct{ within25, within2x, of int }{165, 252, 294}
+// within 0.5–2×. The floor follows, as declared. The twenty-fourth round's
+// (M), vLLM's memory rule (a share of all memory, 0.9) for the 144 cases
+// vLLM served, passed its training criterion with the same factors (220,
+// 284 within 0.5–2× against 282); computed once: 167 within ±25 %
+// (56.8 %), 254 within 0.5–2× (86.4 %).
+var validationBaseline = struct{ within25, within2x, of int }{167, 254, 294}
 
 // tpotBaseline is the time-per-output-token check's floor (docs/methodology.md,
 // "Time per output token against measurement", declared before any figure
