@@ -292,7 +292,7 @@ func (c *validationCase) scenario() *Scenario {
 		Model: m,
 		Options: []Option{{Label: c.col["id"], Kind: Cloud, HourlyRate: N("1"), Accelerator: &a,
 			AcceleratorsPerReplica: ParseNum(c.col["accelerators_per_replica"]), MaxBatch: ParseNum(c.col["max_batch"]),
-			UsableMemoryShare: ParseNum(c.col["usable_memory_share"]), // the twenty-fourth round: vLLM's share of all memory
+			UsableMemoryShare:   ParseNum(c.col["usable_memory_share"]), // the twenty-fourth round: vLLM's share of all memory
 			CollectiveLatencyUs: c.latencyUs, MBU: c.mbu, MFU: c.mfu}},
 	}
 }
