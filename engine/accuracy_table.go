@@ -59,16 +59,16 @@ var tpotBands = []validationBand{
 // time to first token as a multiple of the estimate's, at the 10th, 50th
 // and 90th percentile.
 var ttftBands = []validationBand{
-	{vendor: "", accelerator: "", moe: false, cases: 4, within25: 2, low: lit("0.23"), median: lit("0.85"), high: lit("1.21")},
-	{vendor: "NVIDIA", accelerator: "", moe: false, cases: 4, within25: 2, low: lit("0.23"), median: lit("0.85"), high: lit("1.21")},
-	{vendor: "NVIDIA", accelerator: "h100-sxm", moe: false, cases: 4, within25: 2, low: lit("0.23"), median: lit("0.85"), high: lit("1.21")},
-	{vendor: "", accelerator: "", moe: true, cases: 119, within25: 35, low: lit("0.86"), median: lit("1.88"), high: lit("4.48")},
-	{vendor: "AMD", accelerator: "", moe: true, cases: 56, within25: 11, low: lit("0.84"), median: lit("1.94"), high: lit("3.13")},
-	{vendor: "AMD", accelerator: "mi300x", moe: true, cases: 15, within25: 0, low: lit("1.96"), median: lit("2.66"), high: lit("3.38")},
-	{vendor: "AMD", accelerator: "mi325x", moe: true, cases: 9, within25: 1, low: lit("1.24"), median: lit("1.88"), high: lit("2.42")},
-	{vendor: "AMD", accelerator: "mi355x", moe: true, cases: 32, within25: 10, low: lit("0.58"), median: lit("1.53"), high: lit("2.87")},
-	{vendor: "NVIDIA", accelerator: "", moe: true, cases: 63, within25: 24, low: lit("0.88"), median: lit("1.48"), high: lit("8.75")},
-	{vendor: "NVIDIA", accelerator: "b200", moe: true, cases: 42, within25: 15, low: lit("0.97"), median: lit("2.04"), high: lit("9.79")},
-	{vendor: "NVIDIA", accelerator: "h100-sxm", moe: true, cases: 2, within25: 0, low: lit("0.25"), median: lit("0.28"), high: lit("0.32")},
-	{vendor: "NVIDIA", accelerator: "h200", moe: true, cases: 19, within25: 9, low: lit("0.86"), median: lit("1.33"), high: lit("3.76")},
+	{vendor: "", accelerator: "", moe: false, cases: 4, within25: 2, low: lit("0.24"), median: lit("0.86"), high: lit("1.22")},
+	{vendor: "NVIDIA", accelerator: "", moe: false, cases: 4, within25: 2, low: lit("0.24"), median: lit("0.86"), high: lit("1.22")},
+	{vendor: "NVIDIA", accelerator: "h100-sxm", moe: false, cases: 4, within25: 2, low: lit("0.24"), median: lit("0.86"), high: lit("1.22")},
+	{vendor: "", accelerator: "", moe: true, cases: 119, within25: 33, low: lit("0.89"), median: lit("1.93"), high: lit("4.52")},
+	{vendor: "AMD", accelerator: "", moe: true, cases: 56, within25: 11, low: lit("0.85"), median: lit("1.99"), high: lit("3.16")},
+	{vendor: "AMD", accelerator: "mi300x", moe: true, cases: 15, within25: 0, low: lit("2.00"), median: lit("2.68"), high: lit("3.44")},
+	{vendor: "AMD", accelerator: "mi325x", moe: true, cases: 9, within25: 1, low: lit("1.27"), median: lit("1.93"), high: lit("2.47")},
+	{vendor: "AMD", accelerator: "mi355x", moe: true, cases: 32, within25: 10, low: lit("0.59"), median: lit("1.58"), high: lit("2.95")},
+	{vendor: "NVIDIA", accelerator: "", moe: true, cases: 63, within25: 22, low: lit("0.90"), median: lit("1.52"), high: lit("8.91")},
+	{vendor: "NVIDIA", accelerator: "b200", moe: true, cases: 42, within25: 15, low: lit("1.00"), median: lit("2.10"), high: lit("10.01")},
+	{vendor: "NVIDIA", accelerator: "h100-sxm", moe: true, cases: 2, within25: 0, low: lit("0.25"), median: lit("0.29"), high: lit("0.33")},
+	{vendor: "NVIDIA", accelerator: "h200", moe: true, cases: 19, within25: 7, low: lit("0.88"), median: lit("1.37"), high: lit("3.86")},
 }

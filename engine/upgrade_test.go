@@ -93,16 +93,16 @@ func TestTimeToFirstToken(t *testing.T) {
 		t.Fatal(err)
 	}
 	o := r.Options[0]
-	// The default fixed time a request (RequestOverheadMs, 145 ms since
-	// the twenty-second round), the prompt's 20 ms and a decode step. The
+	// The default fixed time a request (RequestOverheadMs, 140 ms since
+	// the twenty-fifth round), the prompt's 20 ms and a decode step. The
 	// help of both fields the user reads says so.
 	for _, p := range []string{"workload.ttft_slo_ms", "options[0].request_overhead_ms"} {
-		if f := FieldAt(p); f == nil || !strings.Contains(f.Help, "145 ms") {
-			t.Errorf("%s's help does not name the 145 ms default: %v", p, f)
+		if f := FieldAt(p); f == nil || !strings.Contains(f.Help, "140 ms") {
+			t.Errorf("%s's help does not name the 140 ms default: %v", p, f)
 		}
 	}
-	if want := d("165").Add(*o.DecodeStepMs); !o.TimeToFirstTokenMs.Round(12).Equal(want.Round(12)) {
-		t.Errorf("TTFT %s ms, want 145 + 20 + %s", o.TimeToFirstTokenMs, o.DecodeStepMs)
+	if want := d("160").Add(*o.DecodeStepMs); !o.TimeToFirstTokenMs.Round(12).Equal(want.Round(12)) {
+		t.Errorf("TTFT %s ms, want 140 + 20 + %s", o.TimeToFirstTokenMs, o.DecodeStepMs)
 	}
 	// The option's own request overhead replaces the default: 40 + 20 ms
 	// and the step.

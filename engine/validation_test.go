@@ -223,8 +223,9 @@ var tpotBaseline = struct{ within25, within2x, of int }{92, 114, 128}
 // time a request (RequestOverheadMs 0), 3, 14; after the twenty-second
 // round's fit of 145 ms on 42 training rows, 38, 68, median 0.57; after
 // the twelfth round of data's refit, 37, 68; after the twenty-third
-// round's, 37, 67).
-var ttftBaseline = struct{ within25, within2x, of int }{37, 67, 123}
+// round's, 37, 67; after the twenty-fifth round's refit of c to 140 ms,
+// 35, 67).
+var ttftBaseline = struct{ within25, within2x, of int }{35, 67, 123}
 
 const (
 	throughputData = "testdata/throughput/"

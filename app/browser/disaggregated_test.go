@@ -15,8 +15,8 @@ import (
 // in engine/disaggregate_test.go (TestDisaggregatedUnits): one prefill and
 // one decode replica of one accelerator for 1,000 requests a day, the
 // decode step alone per token (59.697152 ms), the first token the fixed
-// time a request (145 ms by default since the twenty-second round), the
-// prompt's 32 ms, the KV cache's 1.31072 ms and a step (238.007872 ms), the prefill
+// time a request (140 ms by default since the twenty-fifth round), the
+// prompt's 32 ms, the KV cache's 1.31072 ms and a step (233.007872 ms), the prefill
 // replica busy 219 × 0.032 / 0.059697152 = 11.74 % of the time. Typing 0
 // into the field serves it colocated again, and the pools go.
 func TestDisaggregatedShown(t *testing.T) {
@@ -42,7 +42,7 @@ func TestDisaggregatedShown(t *testing.T) {
 	checkRows(t, comparisonRows(t, ctx), map[string][]string{
 		"Accelerators per replica": {"2, a unit of 1 prefill replica of 1 accelerator (tensor parallel) and 1 decode replica of 1 (tensor parallel)"},
 		"Time per output token":    {"59.7 ms"},
-		"Time to first token":      {"238 ms"},
+		"Time to first token":      {"233 ms"},
 		"Disaggregated pools":      {"a prompt's prefill 32 ms on a prefill replica, its KV cache's transfer 1.31 ms; the decode pool sets the unit's rate, the prefill pool busy 11.7 % of the time"},
 	})
 	// Colocated, the step carries the prompt's prefill (TestRooflineMixedStepTPOT:
