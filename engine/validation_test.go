@@ -627,8 +627,10 @@ page, 2 more in SGL-CB; LMSYS's blog, LMSYS-GO, 4; an SGLang and a vLLM pull req
 and its refit moved the Blackwell stack efficiency from 0.75 to 0.8. The twenty-third round's rule S set aside 27
 training rows on stacks their own publisher's same-configuration pair shows superseded by 1.5× or more (dstack's 24
 SGLang runs and the ROCm AITER blog's run before AITER; TensorRT-LLM 0.13.0's two Llama 3.1 405B rows on H200), and
-its refit moved the AMD stack efficiency from 0.65 to 0.75: the figures below are that physics and those factors.
-Each source's own line follows each summary.
+its refit moved the AMD stack efficiency from 0.65 to 0.75. The twenty-fourth round maps the 144 cases vLLM served to
+vLLM's memory rule (usable_memory_share 0.9, a share of all the memory, its --gpu-memory-utilization default),
+which refits to the same factors: the figures below are that physics and those factors. Each source's own line
+follows each summary.
 `)
 	fmt.Fprintf(&b, "\n%d further measurements are excluded, each with its reason, in `engine/testdata/throughput/excluded.csv`.\n", excluded)
 	for _, split := range []struct{ key, title string }{{"validation", "Validation"}, {"train", "Training"}} {
