@@ -881,54 +881,32 @@ func TestFitEfficiency(t *testing.T) {
 		}
 		return bestStack, bestS
 	}
-	// Step 2 for AMD (the twentieth round's (J), split by the twenty-sixth
-	// round's (G)): the stack efficiency and the MLA decode time a cached
-	// token a layer of the presets that carry one (CDNA3), τ_cur for rows
-	// of the current kernel generation and τ_pre for rows on stacks from
-	// before their framework's AITER MLA decode (stack_generation), all
-	// three jointly, each triple judged by the median |ln ratio| over all
-	// the AMD tensor-parallel cases, ties to the smaller τ_cur, then the
-	// smaller τ_pre, then the higher efficiency; a τ at the grid's top is
-	// refitted once on the grid extended to 1,600 ns. The engine applies
-	// the time to MLA models only.
-	var bestStack, bestTau, bestTauPre string
+	// Step 2 for AMD (the twentieth round's (J)): the stack efficiency and
+	// the MLA decode time a cached token a layer of the presets that carry
+	// one (CDNA3) jointly, each pair judged by the median |ln ratio| over
+	// all the AMD tensor-parallel cases, ties to the smaller time, then the
+	// higher efficiency. The engine applies the time to MLA models only.
+	var bestStack, bestTau string
 	var bestS accuracy
-	taus := g.mlaDecodeNs
-	for extended := false; ; extended = true {
-		bestStack = ""
-		for _, tau := range taus {
-			for _, tauPre := range taus {
-				for _, f := range g.stackEfficiency {
-					for _, c := range stacked {
-						at(c, f)
-						if carriesMLADecode(c) {
-							c.mlaNs = N(tau)
-							if preAITER(c) {
-								c.mlaNs = N(tauPre)
-							}
-						}
-					}
-					if c, err := forCases(stacked, (*validationCase).evaluate); err != nil {
-						t.Fatalf("%s: %v", c.col["id"], err)
-					}
-					if a := accuracyOf(stacked); bestStack == "" || a.medianLn.Cmp(bestS.medianLn) < 0 {
-						bestStack, bestTau, bestTauPre, bestS = f, tau, tauPre, a
-					}
+	for _, tau := range g.mlaDecodeNs {
+		for _, f := range g.stackEfficiency {
+			for _, c := range stacked {
+				at(c, f)
+				if carriesMLADecode(c) {
+					c.mlaNs = N(tau)
 				}
 			}
+			if c, err := forCases(stacked, (*validationCase).evaluate); err != nil {
+				t.Fatalf("%s: %v", c.col["id"], err)
+			}
+			if a := accuracyOf(stacked); bestStack == "" || a.medianLn.Cmp(bestS.medianLn) < 0 {
+				bestStack, bestTau, bestS = f, tau, a
+			}
 		}
-		top := taus[len(taus)-1]
-		if extended || (bestTau != top && bestTauPre != top) {
-			break
-		}
-		taus = append(append([]string{}, taus...), "1600")
 	}
 	for _, c := range train {
 		if carriesMLADecode(c) {
 			c.mlaNs = N(bestTau)
-			if preAITER(c) {
-				c.mlaNs = N(bestTauPre)
-			}
 		}
 	}
 	bestB, bestBA := fitStack(blackwell)
@@ -1017,36 +995,16 @@ func TestFitEfficiency(t *testing.T) {
 			t.Errorf("%s: stack_efficiency %s in cases.csv, the catalog's is %s (rerun _build/build_cases.py)", c.col["id"], c.col["stack_efficiency"], amdStackEfficiency)
 		}
 	}
-	t.Logf("CDNA3 MLA decode time: %s ns (the current generation, the catalog's), %s ns before AITER's MLA decode (stack_generation pre-AITER)", bestTau, bestTauPre)
 	if !d(bestTau).Equal(cdna3MLADecodeNs.Dec()) {
 		t.Errorf("the fit gives the CDNA3 MLA decode time %s ns; the catalog's is %s", bestTau, cdna3MLADecodeNs)
 	}
-	if !d(bestTauPre).Equal(cdna3PreAITERMLADecodeNs.Dec()) {
-		t.Errorf("the fit gives the pre-AITER CDNA3 MLA decode time %s ns; cdna3PreAITERMLADecodeNs is %s", bestTauPre, cdna3PreAITERMLADecodeNs)
-	}
 	for _, c := range train {
 		cdna3 := carriesMLADecode(c)
-		want := cdna3MLADecodeNs
-		if preAITER(c) {
-			want = cdna3PreAITERMLADecodeNs
-		}
-		if got := ParseNum(c.col["mla_decode_ns"]); cdna3 != got.Set() || cdna3 && !got.Dec().Equal(want.Dec()) {
-			t.Errorf("%s: mla_decode_ns %q in cases.csv, want %s on CDNA3 (the pre-AITER generation's on its rows) and none elsewhere (rerun _build/build_cases.py)", c.col["id"], c.col["mla_decode_ns"], want)
+		if got := ParseNum(c.col["mla_decode_ns"]); cdna3 != got.Set() || cdna3 && !got.Dec().Equal(cdna3MLADecodeNs.Dec()) {
+			t.Errorf("%s: mla_decode_ns %q in cases.csv, the catalog's is %s on CDNA3 and none elsewhere (rerun _build/build_cases.py)", c.col["id"], c.col["mla_decode_ns"], cdna3MLADecodeNs)
 		}
 	}
 }
-
-// cdna3PreAITERMLADecodeNs is the MLA decode time a cached token a layer
-// the fit gives the CDNA3 training rows on stacks from before their
-// framework's AITER MLA decode kernel (the twenty-sixth round's (G)): a
-// nuisance value that keeps those rows from setting the catalog's
-// cdna3MLADecodeNs, which estimates a deployment made today.
-// _build/build_cases.py writes it into their mla_decode_ns column.
-var cdna3PreAITERMLADecodeNs = N("200")
-
-// preAITER is whether a case's stack predates its framework's AITER MLA
-// decode kernel (cases.csv stack_generation, _build/build_cases.py).
-func preAITER(c *validationCase) bool { return c.col["stack_generation"] == "pre-AITER" }
 
 // carriesMLADecode is whether the case's accelerator preset carries an MLA
 // decode time (the catalog's CDNA3 presets, cdna3MLADecodeNs).
