@@ -466,9 +466,13 @@ func loadTimes(t *testing.T, url string, runs int) loads {
 	// evaluation that lands before the navigation's document (one run in
 	// the fifteenth session read no resource entry) waits instead of
 	// failing the report.
-	ready := `new Promise((r) => { const f = () => {
+	ready := `new Promise((r, reject) => { const f = () => {
 		const w = performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"));
-		if (document.getElementById("app-wasm-loader") || !w || !performance.getEntriesByName("infercost:mounted").length) { requestAnimationFrame(f); return; }
+		const mounted = performance.getEntriesByName("infercost:mounted").length > 0;
+		if (document.getElementById("app-wasm-loader") || !w || !mounted) {
+			if (performance.now() > 110000) { reject(new Error("not ready at 110 s: loader " + !!document.getElementById("app-wasm-loader") + ", app.wasm entry " + !!w + ", mounted mark " + mounted)); return; }
+			requestAnimationFrame(f); return;
+		}
 		const now = performance.now();
 		const mark = (n) => performance.getEntriesByName("infercost:" + n)[0].startTime;
 		const ev = performance.getEntriesByName("infercost:evaluated")[0]; // not on the baseline page
