@@ -95,13 +95,6 @@ STACK = {"MI300X": "0.75", "MI325X": "0.75", "MI355X": "0.75", "B200": "0.8", "G
 # The MLA decode time a cached token a layer, ns, of the AMD CDNA3 presets (engine/catalog.go cdna3MLADecodeNs, the
 # twentieth round; the engine applies it to MLA models only).
 MLA_NS = {"MI300X": "200", "MI325X": "200"}
-# The CDNA3 stacks from before their framework's AITER MLA decode kernel (the twenty-sixth round), each by its
-# framework_version as measurements.csv spells it, with its date: vLLM 0.4.3 (MLPerf v4.1, 2024), Oracle's 2024 run,
-# rocm/vllm-dev of 2024-11-21 (Microsoft) and 2025-01-12 (AMD's blog), dstack's 2025-02-17 DeepSeek image; SGLang
-# 0.4.2.post4 (dstack's 2025-02-12 image). AITERB-001 (SGLang 0.4.4 with AITER off) is marked by its id. Later ones
-# (vLLM 0.9 and on, SGLang 0.5 and on, Moreh's and AMD's ATOM) are of the current generation.
-PRE_AITER_VERSIONS = {"0.4.3+rocm614", "not stated (2024)", "rocm/vllm-dev:20241121-tuned", "vllm-dev:20250112",
-                      "rocm/vllm-dev:vllm-ds3-staging-0217 (0.7.3.dev)", "rocm/sglang-staging:20250212 (0.4.2.post4)"}
 
 def precision(r):
     """Weight bits, KV bits, compute precision ("bf16", "fp8", "fp4"), note."""
@@ -288,7 +281,7 @@ COLS = ["id", "split", "source", "vendor", "kind", "model", "accelerator", "scen
         "layers", "kv_heads", "head_dim", "kv_bytes_per_token", "hidden_size", "attention_heads",
         "weight_bits", "kv_bits", "accelerator_preset", "memory_gb", "bandwidth_tbps", "tflops",
         "interconnect_gbps", "scale_up_domain", "scale_out_gbps", "stack_efficiency", "mla_decode_ns",
-        "accelerators_per_replica", "input_tokens", "output_tokens", "max_batch", "usable_memory_share", "stack_generation",
+        "accelerators_per_replica", "input_tokens", "output_tokens", "max_batch", "usable_memory_share",
         "measured_tokens_per_s", "weight", "note"]
 cases, excluded = [], []
 for r in rows:
@@ -353,15 +346,10 @@ for r in rows:
     # Twenty-fourth round (docs/methodology.md), candidate (M): vLLM sizes its KV cache from a share of all the
     # memory, --gpu-memory-utilization, 0.9 by default; no row's data records a stated value.
     usable = "0.9" if r["framework"].lower().startswith("vllm") else ""
-    # Twenty-sixth round (docs/methodology.md), candidate (G): a row on MI300X or MI325X whose vLLM or SGLang stack
-    # predates its framework's AITER MLA decode kernel (vLLM before April 2025, pull request #15893; SGLang before
-    # its AITER integration, the ROCm blog of 2025-05-16) is of the older generation.
-    generation = "pre-AITER" if r["accelerator"] in ("MI300X", "MI325X") and (
-        r["framework_version"] in PRE_AITER_VERSIONS or i == "AITERB-001") else ""
     cases.append(dict(zip(COLS, [
         i, s["split"], s["source_group"], r["vendor"], r["model_type"], r["model"], r["accelerator"], scen, phase, layout,
         preset, total, active, experts, per_token, routed, layers, heads, dim, kvb, hidden, attn_heads, wb, kb, apreset, mem, bw, tflops,
-        link, domain, scale_out, STACK.get(r["accelerator"], ""), MLA_NS.get(r["accelerator"], ""), replica, inp, out, batch, usable, generation, measured(r), s["weight_hint"], "; ".join(notes)])))
+        link, domain, scale_out, STACK.get(r["accelerator"], ""), MLA_NS.get(r["accelerator"], ""), replica, inp, out, batch, usable, measured(r), s["weight_hint"], "; ".join(notes)])))
 
 with open(os.path.join(D, "cases.csv"), "w", newline="") as f:
     w = csv.DictWriter(f, fieldnames=COLS, lineterminator="\n")
