@@ -208,6 +208,12 @@ func TestRequestOverheadFit(t *testing.T) {
 	if !RequestOverheadMs.Equal(wantC) {
 		t.Errorf("RequestOverheadMs is %s ms; the declared fit and criterion give %s", RequestOverheadMs, wantC)
 	}
+	// The help of request_overhead_ms says how many rows the default is
+	// fitted on; it must follow the training set (a stale 42 stood there
+	// after the twenty-fifth round set three rows aside).
+	if f := FieldAt("options[0].request_overhead_ms"); f == nil || !strings.Contains(f.Help, fmt.Sprintf("fitted on %d published times to first token", len(rows))) {
+		t.Errorf("request_overhead_ms's help does not say the default is fitted on the %d admitted rows: %v", len(rows), f)
+	}
 	if wantQ.Sign() != 0 {
 		t.Errorf("the criterion adopts (W), a wave share of %s: the TTFT check (TestThroughputValidation) and the report must then add q × (C′ − 1) × the prompt, which they do not", wantQ)
 	}

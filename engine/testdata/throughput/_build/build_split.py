@@ -48,7 +48,10 @@ FLAGS = {"TRT061-011":("0","unit ambiguous (per-GPU vs 4-GPU total)"),
 AITER_PAIR = "AITERB-001 -> AITERB-002, SGLang before and after AITER, DeepSeek-R1 on 8 MI300X, 1.92x"
 TRT405_PAIR = "agreement.csv AGR-076/077, AGR-078/079, AGR-084/085: TensorRT-LLM 0.13.0 -> 1.0, Llama 3.1 405B on 8 H200, 1.51-1.76x"
 SUPERSEDED = {"AITERB-001": AITER_PAIR, "TRT013-039": TRT405_PAIR, "TRT013-040": TRT405_PAIR}
-SUPERSEDED.update({"DSTACK-%03d" % k: AITER_PAIR for k in list(range(7, 16)) + list(range(31, 46))})
+# dstack's SGLang rows (rocm/sglang-staging:20250212, SGLang 0.4.2.post4): the AITER pair's scope, an earlier release.
+SUPERSEDED.update({r["id"]: AITER_PAIR for r in rows
+                   if r["id"].startswith("DSTACK-") and r["framework_version"].startswith("rocm/sglang-staging:20250212")})
+assert len(SUPERSEDED) == 27, len(SUPERSEDED)
 for k, pair in SUPERSEDED.items():
     assert k not in FLAGS, k
     FLAGS[k] = ("0", "superseded stack (rule S): " + pair)
