@@ -1084,6 +1084,73 @@ add("VLLMPR-GO-001", "gpt-oss-120b", "B200", 8, tp=8, ep="", pp=1, dp=1, pw="MXF
           "sharegpt; 'Successful requests: 1000', 'Total input tokens: 215312', 'Total generated tokens: 197144', 'Output token "
           "throughput (tok/s): 7404.72'; the lengths are the means (README §8); a pull request's description (no commit to pin)")
 
+# ---------------------------------------------------------------- Fifteenth round of data (README §1): current-generation MoE
+# Typed by README §8's rules (the tenth round's readings for the SGLang cookbook) before any estimate of these rows was
+# computed. (a) The SGLang cookbook's DeepSeek-R1 and Qwen3 pages (SGL-CB, training): 8 x B200, `launch_server --tp 8`
+# (no EP, no DP attention, no MTP, no KV dtype), bench_serving --dataset-name random with no --random-range-ratio
+# (lengths drawn up to the nominal), request rate inf, num-prompts 10 at concurrency 1 and 5 x C above; each block's
+# totals, output token throughput and "Concurrency" (mean requests in flight). Checked against the pages at 7b5bd9c.
+CB15_URL = "https://github.com/sgl-project/sgl-cookbook/blob/7b5bd9c05e3d86da5161ac2be9b91c19a34bf49d/docs/autoregressive/"
+CB15_PAGES = [
+    ("DeepSeek/DeepSeek-R1.md", "DeepSeek-V3", "FP8 (deepseek-ai/DeepSeek-R1-0528, block-scaled FP8)", "0.5.6.post1",
+     "SGLang cookbook: DeepSeek-R1 on NVIDIA B200 (8x), 5.1 Speed Benchmark (sglang.bench_serving result blocks)",
+     "2025-12-14 (82f5fec)", "python -m sglang.launch_server --model-path deepseek-ai/DeepSeek-R1-0528 --tp 8",
+     [(368, "1K/1K", 1, 10, 6101, 4210, "105.24", "1.00"), (421, "1K/1K", 16, 80, 39668, 40725, "795.30", "13.93"),
+      (474, "1K/1K", 100, 500, 249831, 252162, "2282.90", "92.26"), (529, "1K/8K", 1, 10, 6101, 44452, "108.07", "1.00"),
+      (582, "1K/8K", 16, 80, 39668, 318226, "912.02", "14.07"), (635, "1K/8K", 64, 320, 158939, 1300705, "2207.16", "57.03"),
+      (690, "8K/1K", 1, 10, 41941, 4210, "103.56", "1.00"), (743, "8K/1K", 16, 80, 300020, 41589, "733.41", "14.25"),
+      (796, "8K/1K", 64, 320, 1273893, 169680, "1468.50", "59.45")]),
+    ("Qwen/Qwen3.md", "Qwen3-235B-A22B", "BF16 (Qwen/Qwen3-235B-A22B-Instruct-2507)", "0.5.6",
+     "SGLang cookbook: Qwen3 on NVIDIA B200 (8x), 5.1 Speed Benchmark (sglang.bench_serving result blocks)",
+     "2025-12-17 (66f6b0c)", "python -m sglang.launch_server --model Qwen/Qwen3-235B-A22B-Instruct-2507 --tp 8",
+     [(367, "1K/1K", 1, 10, 6101, 4210, "96.65", "1.00"), (423, "1K/1K", 16, 80, 39668, 40725, "832.04", "13.61"),
+      (479, "1K/1K", 100, 500, 249831, 252162, "2738.78", "90.50"), (545, "1K/8K", 1, 10, 6101, 44452, "97.17", "1.00"),
+      (601, "1K/8K", 16, 80, 39668, 318226, "935.49", "13.85"), (657, "1K/8K", 64, 320, 158939, 1300705, "2387.34", "56.35"),
+      (715, "8K/1K", 1, 10, 41941, 4210, "93.94", "1.00"), (771, "8K/1K", 16, 80, 300020, 41589, "820.69", "13.90"),
+      (827, "8K/1K", 64, 320, 1273893, 169680, "1790.43", "58.63")])]
+_k = 16
+for page, model, pw, fwv, title, date, launch, blocks in CB15_PAGES:
+    for line, scen, conc, reqs, tin, tout, tput, inflight in blocks:
+        add("SGL-CB-%03d" % _k, model, "B200", 8, tp=8, ep="", pp=1, dp=1, pw=pw,
+            pkv="not stated (SGLang default: the model's dtype)", fw="SGLang", fwv=fwv,
+            isl=str(Decimal(tin) / reqs), osl=str(Decimal(tout) / reqs),
+            conc="%d (max-concurrency); mean in flight %s" % (conc, inflight), out_total=float(Decimal(tput)),
+            scen="online (%s, concurrency %d)" % (scen, conc), url=CB15_URL + page + "#L%d" % line, title=title, date=date,
+            notes="%s; sglang.bench_serving --dataset-name random --random-input-len/--random-output-len (no "
+                  "--random-range-ratio: lengths drawn up to the nominal), --request-rate inf, --max-concurrency %d; %d requests, "
+                  "%d input and %d generated tokens in all, 'Output token throughput (tok/s): %s', 'Concurrency: %s': the "
+                  "lengths are the means (README §8)" % (launch, conc, reqs, tin, tout, tput, inflight))
+        _k += 1
+# (b) AMD's ATOM recipe for Qwen3-235B-A22B (ATOM-RCP, new publisher, training): ROCm/ATOM recipes/Qwen3-235b.md at
+# fd0c735 (2026-01-14), "Performance baseline": FP8 weights and KV on 8 and 4 MI355X ("MI355" in the text, the gfx950
+# image), `-tp n --enable-expert-parallel` (TPn EPn), atom.benchmarks.benchmark_serving random at range ratio 1.0 with
+# --ignore-eos (fixed lengths), 4 x C prompts at max-concurrency C. The table prints total token throughput only:
+# output = total x OSL / (ISL + OSL), exact for fixed lengths. Checked against the file at fd0c735.
+ATOM_URL = "https://github.com/ROCm/ATOM/blob/fd0c7352ffda03408379d4300d5af304bface247/recipes/Qwen3-235b.md"
+ATOM_NOTE = ("rocm/atom:rocm_7.2_preview_gfx950_latest (pulled 2026-01-07), ATOM 2f713064, AITER yadai/moe_tile_config_v1 88857df; "
+             "AITER_QUICK_REDUCE_QUANTIZATION=INT4, ATOM_ENABLE_QK_NORM_ROPE_CACHE_QUANT_FUSION=1; python -m atom.entrypoints.openai_server "
+             "--model Qwen/Qwen3-235B-A22B-Instruct-2507-FP8 -tp 8 --kv_cache_dtype fp8 --enable-expert-parallel --max-model-len 16384 "
+             "--max-num-batched-tokens 20000 (the TP4 + EP4 column's command is not printed: the same with -tp 4, by the table's "
+             "heading); benchmark_serving --dataset-name=random --random-range-ratio 1.0 --num-prompts=4 x C --max-concurrency=C "
+             "--request-rate=inf --ignore-eos (concurrency_or_batch = the max-concurrency C: fixed lengths keep C in flight); the "
+             "recipe's GPU is 'MI355' (gfx950), read as MI355X")
+_k = 1
+for isl, osl, conc, reqs, t8, t4 in [(1000, 1000, 256, 1024, "22239.78", "16506.71"), (1000, 1000, 128, 512, "14380.66", "11182.11"),
+                                      (4000, 1000, 128, 512, "24632.52", "19388.74"), (4000, 1000, 64, 256, "16024.13", "13837.46"),
+                                      (10000, 1000, 64, 256, "24318.56", "20015.67"), (10000, 1000, 32, 128, "15799.19", "13663.56")]:
+    for n, tot in [(8, t8), (4, t4)]:
+        out = Decimal(tot) * osl / (isl + osl)
+        add("ATOM-RCP-%03d" % _k, "Qwen3-235B-A22B", "MI355X", n, tp=n, ep=n, pp=1, dp=1,
+            pw="FP8 (Qwen/Qwen3-235B-A22B-Instruct-2507-FP8)", pkv="FP8 (--kv_cache_dtype fp8)", fw="ATOM",
+            fwv="rocm/atom:rocm_7.2_preview_gfx950_latest (2026-01-07), ATOM 2f713064", isl=str(isl), osl=str(osl),
+            conc=str(conc), out_total=float(out), total_tok=float(Decimal(tot)),
+            scen="online (random %d/%d, range ratio 1, concurrency %d)" % (isl, osl, conc), url=ATOM_URL,
+            title="ROCm/ATOM recipe: Qwen3-235B-A22B usage guide, Performance baseline (TP8 + EP8 and TP4 + EP4 on MI355)",
+            date="2026-01-14 (fd0c735)",
+            notes=ATOM_NOTE + "; table row '| %d | %d | %d | %d |', TP%d + EP%d 'Total Throughput' %s; output tokens/s = total x "
+                  "%d / %d (derived)" % (isl, osl, conc, reqs, n, n, tot, osl, isl + osl))
+        _k += 1
+
 with open(OUT, "w", newline="") as f:
     w = csv.DictWriter(f, fieldnames=COLS); w.writeheader()
     for r in rows: w.writerow(r)

@@ -21,7 +21,10 @@ TRAIN = {"TRT10","TRT019","TRT013","TRTDS","MLP41","MLP51","TOMS","LMSYS-EP","LM
          "DSTACK", "AITERB",
          # Twelfth round of data (README §4): gpt-oss, to training (to be fitted on); the SGLang cookbook's GPT-OSS
          # page joins SGL-CB.
-         "LMSYS-GO", "SGLPR-GO", "VLLMPR-GO"}
+         "LMSYS-GO", "SGLPR-GO", "VLLMPR-GO",
+         # Fifteenth round of data (README §4): current-generation MoE, to training (to be fitted on); the SGLang
+         # cookbook's DeepSeek-R1 and Qwen3 pages join SGL-CB.
+         "ATOM-RCP"}
 VAL = {"TRT12","TRT061","MLP40","MLP60","DS-PROD","VLLM-WEP","MOREH","AMD-PERF","ORCL","INTEL-GAUDI2-PAGE","VERTEX",
        "MOREHDOC",
        "ANTH20", "VLLM-GB300",  # third round: ANTH20 2025-09-26, VLLM-GB300 2026-02-13
