@@ -629,8 +629,10 @@ training rows on stacks their own publisher's same-configuration pair shows supe
 SGLang runs and the ROCm AITER blog's run before AITER; TensorRT-LLM 0.13.0's two Llama 3.1 405B rows on H200), and
 its refit moved the AMD stack efficiency from 0.65 to 0.75. The twenty-fourth round maps the 144 cases vLLM served to
 vLLM's memory rule (usable_memory_share 0.9, a share of all the memory, its --gpu-memory-utilization default),
-which refits to the same factors: the figures below are that physics and those factors. Each source's own line
-follows each summary.
+which refits to the same factors. The fifteenth round of data put 30 current-generation MoE cases into training (the
+SGLang cookbook's DeepSeek-R1 and Qwen3 pages on 8 B200, 18, joining SGL-CB; AMD's ATOM recipe for Qwen3-235B on MI355X,
+ATOM-RCP, 12), and the refit on the enlarged training set returned the same factors: the figures below are that
+physics and those factors. Each source's own line follows each summary.
 `)
 	fmt.Fprintf(&b, "\n%d further measurements are excluded, each with its reason, in `engine/testdata/throughput/excluded.csv`.\n", excluded)
 	for _, split := range []struct{ key, title string }{{"validation", "Validation"}, {"train", "Training"}} {
