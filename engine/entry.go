@@ -246,6 +246,17 @@ func FormatEntry(s string, f *Field) string {
 		places -= e.shift
 	}
 	places = max(places, -shown.Exponent(), 0)
+	// The places typed are kept, trailing zeros included, but never so
+	// many that the number shown (a "0" before the point where none was
+	// typed) is longer than a number may be: only trailing zeros go, since
+	// a number keeps at most maxNumPlaces significant places.
+	if whole := int32(len(shown.Truncate(0).String())); whole+1+places > maxNumLen {
+		significant := int32(0) // places of the value without its trailing zeros
+		if str := shown.String(); strings.Contains(str, ".") {
+			significant = int32(len(str) - strings.Index(str, ".") - 1)
+		}
+		places = max(int32(maxNumLen)-whole-1, significant, 0)
+	}
 	out := group(shown.StringFixed(places))
 	if e.dollar {
 		out = "$" + out

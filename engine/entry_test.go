@@ -215,6 +215,12 @@ func TestFormatEntry(t *testing.T) {
 		{"options[0].hourly_rate", "2.10", "2.10"},
 		{"options[0].capex_per_accelerator", "$35k", "$35,000"},
 		{"options[0].capex_per_accelerator", "35000.50", "35,000.50"},
+		// Found by FuzzParseEntry (testdata/fuzz/FuzzParseEntry/ebae0960c00c615e):
+		// ".", 39 zeros is 40 characters, the most a number may have; shown
+		// with a "0" before the point it would be 41 and read back as an
+		// error, so a trailing zero goes (38 places: 40 characters).
+		{"workload.cached_input_share", "." + strings.Repeat("0", 39), "0." + strings.Repeat("0", 38)},
+		{"workload.requests_per_day", "." + strings.Repeat("0", 30) + "1", "." + strings.Repeat("0", 30) + "1"}, // over 18 places: refused, shown as typed
 	} {
 		f := fieldOf(t, tc.path)
 		got := FormatEntry(tc.text, f)
