@@ -108,7 +108,7 @@ func disaggregate(w workloadPlan, m modelPlan, o *optionPlan) ([]Throughput, *Fi
 			kept = append(kept, p)
 		}
 	}
-	kvBytes := mul(w.in, m.kvPerToken) // the whole prompt's KV moves, cached or not
+	kvBytes := m.kvHeld(w.in) // the whole prompt's KV moves, cached or not
 	// fewer reports that u costs fewer accelerator-seconds a request than
 	// b (n / rate, compared as products: exact, and no division), or as
 	// many on fewer accelerators.

@@ -32,9 +32,9 @@ import (
 // meant none and opens with 0, "no target" (upgrade). Version 4 added deal
 // terms, financing, power budgets and ranges; version 5 hybrid fleets,
 // the sizing basis and range shapes; version 6 disaggregated serving;
-// version 7 the request overhead; version 8 the MLA decode time
-// (docs/links.md, Versions).
-const LinkVersion = 8
+// version 7 the request overhead; version 8 the MLA decode time; version
+// 9 the model's sliding-window layers (docs/links.md, Versions).
+const LinkVersion = 9
 
 // Bounds on what a link decoder accepts, whatever the input.
 const (

@@ -167,6 +167,10 @@ type modelPlan struct {
 	// of context it attends to, all layers (attentionPerContext). Zero
 	// for other models, or when the heads are unknown: no term.
 	attnPerCtx decimal.Decimal
+	// slidingShare is the share of the layers that attend to a sliding
+	// window of window tokens (zero: none); their KV is held and read for
+	// the window alone (kvHeld, kvRead).
+	slidingShare, window decimal.Decimal
 	// kvHeads is the model's KV heads (zero when not given); with mla it
 	// says how many copies of a sequence's KV a tensor-parallel replica
 	// holds (kvCopies).
@@ -543,7 +547,65 @@ func checkModel(errs *Errors, r *Resolution) modelPlan {
 	}
 	mp.attnPerCtx = attentionPerContext(m, mp.kvPerToken, kvBits)
 	mp.kvHeads = m.KVHeads.Dec()
+	checkSlidingWindow(errs, m, &mp)
 	return mp
+}
+
+// checkSlidingWindow resolves the sliding-window fields: none, or some of
+// the layers with a window.
+func checkSlidingWindow(errs *Errors, m *Model, mp *modelPlan) {
+	sliding, window, layers := m.SlidingWindowLayers.Dec(), m.SlidingWindow.Dec(), m.Layers.Dec()
+	switch {
+	case sliding.Sign() <= 0:
+	case !m.SlidingWindow.Set():
+		errs.add("model.sliding_window", "required with sliding-window layers")
+	case layers.Sign() <= 0:
+		errs.add("model.layers", "required with sliding-window layers (their share of the layers)")
+	case sliding.Cmp(layers) > 0:
+		errs.add("model.sliding_window_layers", fmt.Sprintf("must be ≤ the layers (%s)", layers))
+	default:
+		mp.slidingShare, mp.window = div(sliding, layers), window
+	}
+}
+
+// kvHeld is the KV cache a sequence of the given tokens holds: the
+// full-attention layers' for every token, the sliding-window layers' for
+// the last window of them. Without sliding-window layers, tokens × the KV
+// bytes per token.
+func (m modelPlan) kvHeld(tokens decimal.Decimal) decimal.Decimal {
+	if m.slidingShare.Sign() == 0 {
+		return mul(tokens, m.kvPerToken)
+	}
+	full := one.Sub(m.slidingShare)
+	return mul(m.kvPerToken, sum(mul(full, tokens), mul(m.slidingShare, minDec(tokens, m.window))))
+}
+
+// kvRead is the KV a decode step reads a sequence, on average over a
+// request whose context grows from in to in + out tokens: the
+// full-attention layers' at the mean context in + out/2, the
+// sliding-window layers' at the mean of min(context, window) (slidingMean).
+func (m modelPlan) kvRead(in, out decimal.Decimal) decimal.Decimal {
+	avg := sum(in, div(out, two))
+	if m.slidingShare.Sign() == 0 {
+		return mul(avg, m.kvPerToken)
+	}
+	full := one.Sub(m.slidingShare)
+	return mul(m.kvPerToken, sum(mul(full, avg), mul(m.slidingShare, slidingMean(in, out, m.window))))
+}
+
+// slidingMean is the mean of min(c, window) for c spread evenly from a =
+// in to b = in + out: the window when it is at most a; (a + b)/2 when it
+// is at least b; between, ((W² − a²)/2 + W × (b − W)) / (b − a).
+func slidingMean(in, out, window decimal.Decimal) decimal.Decimal {
+	a, b := in, sum(in, out)
+	switch {
+	case window.Cmp(a) <= 0:
+		return window
+	case window.Cmp(b) >= 0:
+		return sum(a, div(out, two))
+	}
+	rising := div(diff(mul(window, window), mul(a, a)), two)
+	return div(sum(rising, mul(window, diff(b, window))), out)
 }
 
 // mla is whether the model caches one latent a layer that every head

@@ -74,8 +74,13 @@ type Model struct {
 	KVBytesPerToken Num    `json:"kv_bytes_per_token,omitzero"`
 	HiddenSize      Num    `json:"hidden_size,omitzero"`
 	AttentionHeads  Num    `json:"attention_heads,omitzero"`
-	WeightBits      Num    `json:"weight_bits,omitzero"`
-	KVBits          Num    `json:"kv_bits,omitzero"`
+	// SlidingWindowLayers of Layers attend to the last SlidingWindow
+	// tokens only (gpt-oss, Gemma 3): their KV is held and read for the
+	// window, not the whole context.
+	SlidingWindowLayers Num `json:"sliding_window_layers,omitzero"`
+	SlidingWindow       Num `json:"sliding_window,omitzero"`
+	WeightBits          Num `json:"weight_bits,omitzero"`
+	KVBits              Num `json:"kv_bits,omitzero"`
 }
 
 // Revenue is what the user charges their own customers.

@@ -385,8 +385,8 @@ func newShared(w workloadPlan, m modelPlan, o *optionPlan) shared {
 		overhead = sum(overhead, mul(mul(o.accel.mlaDecode, avgCtx), m.layers))
 	}
 	return shared{
-		seqKV:       mul(sum(w.in, w.out), m.kvPerToken),
-		ctxKV:       mul(avgCtx, m.kvPerToken),
+		seqKV:       m.kvHeld(sum(w.in, w.out)),
+		ctxKV:       m.kvRead(w.in, w.out),
 		matmulFLOP:  matmul,
 		attnFLOP:    mul(m.attnPerCtx, avgCtx),
 		prefillFLOP: sum(matmul, mul(m.attnPerCtx, div(w.in, two))),

@@ -30,6 +30,10 @@ PRESET_MODELS = {
     "Kimi-K2": ("kimi-k2", "1026.41", "32.86", "61", "", "", "70272"),
 }
 
+# Sliding-window layers and window (tokens) of the models whose catalog preset has them (the twenty-seventh round;
+# config.json: gpt-oss alternates sliding and full attention, a window of 128).
+SLIDING = {"gpt-oss-120b": ("18", "128"), "gpt-oss-20b": ("12", "128")}
+
 # MoE and communication columns of each model (experts per MoE layer, experts
 # routed per token, routed-expert parameters in billions, hidden size): the
 # catalog preset's, else models.csv's. Dense models have no expert columns.
@@ -279,7 +283,7 @@ def exclusion(r, s):
 COLS = ["id", "split", "source", "vendor", "kind", "model", "accelerator", "scenario", "phase", "layout",
         "model_preset", "total_params_b", "active_params_b", "experts", "experts_per_token", "routed_params_b",
         "layers", "kv_heads", "head_dim", "kv_bytes_per_token", "hidden_size", "attention_heads",
-        "weight_bits", "kv_bits", "accelerator_preset", "memory_gb", "bandwidth_tbps", "tflops",
+        "sliding_window_layers", "sliding_window", "weight_bits", "kv_bits", "accelerator_preset", "memory_gb", "bandwidth_tbps", "tflops",
         "interconnect_gbps", "scale_up_domain", "scale_out_gbps", "stack_efficiency", "mla_decode_ns",
         "accelerators_per_replica", "input_tokens", "output_tokens", "max_batch", "usable_memory_share",
         "measured_tokens_per_s", "weight", "note"]
@@ -342,13 +346,16 @@ for r in rows:
     # attends to: the engine's attention-compute term), from models.csv
     # (config.json's num_attention_heads), as the catalog presets carry them.
     attn_heads = mcsv[r["model"]]["heads"] if mcsv[r["model"]]["attention"] == "mla" else ""
+    # Twenty-seventh round (docs/methodology.md): the sliding-window layers and window of the catalog presets that
+    # have them (config.json), on every case of those models.
+    swl, sww = SLIDING.get(r["model"], ("", ""))
     link, domain, scale_out = LINKS[r["accelerator"]]
     # Twenty-fourth round (docs/methodology.md), candidate (M): vLLM sizes its KV cache from a share of all the
     # memory, --gpu-memory-utilization, 0.9 by default; no row's data records a stated value.
     usable = "0.9" if r["framework"].lower().startswith("vllm") else ""
     cases.append(dict(zip(COLS, [
         i, s["split"], s["source_group"], r["vendor"], r["model_type"], r["model"], r["accelerator"], scen, phase, layout,
-        preset, total, active, experts, per_token, routed, layers, heads, dim, kvb, hidden, attn_heads, wb, kb, apreset, mem, bw, tflops,
+        preset, total, active, experts, per_token, routed, layers, heads, dim, kvb, hidden, attn_heads, swl, sww, wb, kb, apreset, mem, bw, tflops,
         link, domain, scale_out, STACK.get(r["accelerator"], ""), MLA_NS.get(r["accelerator"], ""), replica, inp, out, batch, usable, measured(r), s["weight_hint"], "; ".join(notes)])))
 
 with open(os.path.join(D, "cases.csv"), "w", newline="") as f:
