@@ -198,8 +198,13 @@ var updateValidation = flag.Bool("update-validation", false, "write docs/validat
 // (M), vLLM's memory rule (a share of all memory, 0.9) for the 144 cases
 // vLLM served, passed its training criterion with the same factors (220,
 // 284 within 0.5–2× against 282); computed once: 167 within ±25 %
-// (56.8 %), 254 within 0.5–2× (86.4 %).
-var validationBaseline = struct{ within25, within2x, of int }{167, 254, 294}
+// (56.8 %), 254 within 0.5–2× (86.4 %). The twenty-seventh round's (SW),
+// sliding-window layers' KV held and read for the window, passed its
+// training criterion with the same factors and figures; computed once: 163
+// within ±25 % (55.4 %), 249 within 0.5–2× (84.7 %): the held-out gpt-oss
+// runs (TensorRT-LLM 1.2's, GPUStack's) read the larger memory batch as
+// too fast.
+var validationBaseline = struct{ within25, within2x, of int }{163, 249, 294}
 
 // tpotBaseline is the time-per-output-token check's floor (docs/methodology.md,
 // "Time per output token against measurement", declared before any figure
