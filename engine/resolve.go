@@ -168,8 +168,8 @@ type modelPlan struct {
 	// for other models, or when the heads are unknown: no term.
 	attnPerCtx decimal.Decimal
 	// slidingShare is the share of the layers that attend to a sliding
-	// window of window tokens (zero: none); their KV is held and read for
-	// the window alone (kvHeld, kvRead).
+	// window of window tokens (zero: none); a decode step reads their KV
+	// for the window alone (kvRead); memory holds it whole (kvHeld).
 	slidingShare, window decimal.Decimal
 	// kvHeads is the model's KV heads (zero when not given); with mla it
 	// says how many copies of a sequence's KV a tensor-parallel replica
@@ -568,16 +568,14 @@ func checkSlidingWindow(errs *Errors, m *Model, mp *modelPlan) {
 	}
 }
 
-// kvHeld is the KV cache a sequence of the given tokens holds: the
-// full-attention layers' for every token, the sliding-window layers' for
-// the last window of them. Without sliding-window layers, tokens × the KV
-// bytes per token.
+// kvHeld is the KV cache a sequence of the given tokens holds: tokens ×
+// the KV bytes per token, every layer's, sliding-window layers included.
+// TensorRT-LLM gives a sliding layer a cache for the whole sequence unless
+// its attention window is configured, and SGLang's default pool for them
+// holds 0.8 of the full pool's tokens (the twenty-eighth round; vLLM's
+// hybrid manager, which holds the window alone, is not modelled).
 func (m modelPlan) kvHeld(tokens decimal.Decimal) decimal.Decimal {
-	if m.slidingShare.Sign() == 0 {
-		return mul(tokens, m.kvPerToken)
-	}
-	full := one.Sub(m.slidingShare)
-	return mul(m.kvPerToken, sum(mul(full, tokens), mul(m.slidingShare, minDec(tokens, m.window))))
+	return mul(tokens, m.kvPerToken)
 }
 
 // kvRead is the KV a decode step reads a sequence, on average over a
