@@ -21,16 +21,16 @@ var accuracyBands = []validationBand{
 	{vendor: "NVIDIA", accelerator: "h100-sxm", moe: false, cases: 34, within25: 24, low: lit("0.60"), median: lit("0.99"), high: lit("1.46"), maxReplica: 8, maxTokens: 33792},
 	{vendor: "NVIDIA", accelerator: "h200", moe: false, cases: 22, within25: 19, low: lit("0.81"), median: lit("1.26"), high: lit("1.32"), maxReplica: 8, maxTokens: 33792},
 	{vendor: "NVIDIA", accelerator: "l40s", moe: false, cases: 2, within25: 2, low: lit("0.86"), median: lit("0.92"), high: lit("0.98"), maxReplica: 8, maxTokens: 33792},
-	{vendor: "", accelerator: "", moe: true, cases: 191, within25: 87, low: lit("0.36"), median: lit("0.85"), high: lit("1.65"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "", accelerator: "", moe: true, cases: 191, within25: 88, low: lit("0.37"), median: lit("0.86"), high: lit("1.65"), maxReplica: 144, maxTokens: 33792},
 	{vendor: "AMD", accelerator: "", moe: true, cases: 62, within25: 25, low: lit("0.69"), median: lit("0.93"), high: lit("2.57"), maxReplica: 144, maxTokens: 33792},
 	{vendor: "AMD", accelerator: "mi300x", moe: true, cases: 21, within25: 1, low: lit("0.66"), median: lit("1.65"), high: lit("3.67"), maxReplica: 144, maxTokens: 33792},
 	{vendor: "AMD", accelerator: "mi325x", moe: true, cases: 9, within25: 0, low: lit("1.67"), median: lit("2.33"), high: lit("5.30"), maxReplica: 144, maxTokens: 33792},
 	{vendor: "AMD", accelerator: "mi355x", moe: true, cases: 32, within25: 24, low: lit("0.73"), median: lit("0.86"), high: lit("1.02"), maxReplica: 144, maxTokens: 33792},
-	{vendor: "NVIDIA", accelerator: "", moe: true, cases: 129, within25: 62, low: lit("0.31"), median: lit("0.79"), high: lit("1.04"), maxReplica: 144, maxTokens: 33792},
-	{vendor: "NVIDIA", accelerator: "b200", moe: true, cases: 51, within25: 38, low: lit("0.75"), median: lit("0.91"), high: lit("1.10"), maxReplica: 144, maxTokens: 33792},
-	{vendor: "NVIDIA", accelerator: "gb200", moe: true, cases: 2, within25: 0, low: lit("0.42"), median: lit("0.54"), high: lit("0.66"), maxReplica: 144, maxTokens: 33792},
-	{vendor: "NVIDIA", accelerator: "h100-sxm", moe: true, cases: 34, within25: 5, low: lit("0.27"), median: lit("0.43"), high: lit("0.82"), maxReplica: 144, maxTokens: 33792},
-	{vendor: "NVIDIA", accelerator: "h200", moe: true, cases: 41, within25: 18, low: lit("0.29"), median: lit("0.74"), high: lit("1.01"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "NVIDIA", accelerator: "", moe: true, cases: 129, within25: 63, low: lit("0.33"), median: lit("0.80"), high: lit("1.04"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "NVIDIA", accelerator: "b200", moe: true, cases: 51, within25: 38, low: lit("0.75"), median: lit("0.93"), high: lit("1.10"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "NVIDIA", accelerator: "gb200", moe: true, cases: 2, within25: 0, low: lit("0.50"), median: lit("0.58"), high: lit("0.66"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "NVIDIA", accelerator: "h100-sxm", moe: true, cases: 34, within25: 5, low: lit("0.31"), median: lit("0.44"), high: lit("0.82"), maxReplica: 144, maxTokens: 33792},
+	{vendor: "NVIDIA", accelerator: "h200", moe: true, cases: 41, within25: 19, low: lit("0.29"), median: lit("0.76"), high: lit("1.01"), maxReplica: 144, maxTokens: 33792},
 }
 
 // validatedAccelerators are the catalog accelerators with published measurements.

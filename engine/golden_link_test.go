@@ -56,6 +56,7 @@ var releasedLinkCorpora = map[string]string{
 	"v6.json": "31fe90a80a5641e56db4a61704c3691533ae839f4f7a544d2df98cb679d0f1a4",
 	"v7.json": "47dcc62bc87c41fcb6326697fb5e5abe4c7134331e937be1704f34299157e615",
 	"v8.json": "36e3b4508ecc507dd207e51605441cc9c62be739602ea98d40642273519d8fa6",
+	"v9.json": "9ec980b697c2ab36bac9d4245dbd775a69a8bf8f58c265bdd9a7ba14bd4e2015",
 }
 
 // goldenLink is one link of the corpus and the figures it must produce.
@@ -278,6 +279,16 @@ func writeCorpus(t *testing.T) {
 	lean.Name = "Request overhead: a lean stack's 40 ms under a 1 s first token"
 	lean.Workload.TTFTSLOms = N("1000")
 	lean.Options[0].RequestOverheadMs = N("40")
+	// Version 9: a preset's sliding-window layers overridden, and a custom
+	// model with its own.
+	windowed := typicalScenario()
+	windowed.Version = 2
+	windowed.Name = "Sliding-window layers: Gemma 3 27B at a 4,096-token window"
+	windowed.Model = Model{Preset: "gemma-3-27b", SlidingWindow: N("4096")}
+	customWindow := typicalScenario()
+	customWindow.Version = 2
+	customWindow.Name = "Sliding-window layers: a custom model, half its layers at 512 tokens"
+	customWindow.Model = Model{TotalParamsB: N("32"), Layers: N("64"), KVHeads: N("8"), HeadDim: N("128"), SlidingWindowLayers: N("32"), SlidingWindow: N("512"), WeightBits: N("8")}
 	var corpus []goldenLink
 	for _, c := range []struct {
 		note string
@@ -304,6 +315,8 @@ func writeCorpus(t *testing.T) {
 		{"disaggregated serving chosen for cost (version 6 keys)", split},
 		{"disaggregated serving, both pools' replica sizes pinned (version 6 keys)", pinned},
 		{"a request overhead of the option's own, a TTFT target (version 7 keys)", lean},
+		{"a preset's sliding window overridden (version 9 keys)", windowed},
+		{"a custom model with sliding-window layers (version 9 keys)", customWindow},
 	} {
 		if _, err := Evaluate(c.s); err != nil && c.note != "largest: eight custom options, every field set" {
 			t.Fatalf("%s: %v", c.note, err)

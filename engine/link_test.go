@@ -400,6 +400,12 @@ func FuzzDecodeLink(f *testing.F) {
 	f.Add("#8r.rpd=1000~in=100~out=10~m=deepseek-v3~o=cloud~a=mi300x~mla=0")
 	f.Add("#8r.rpd=1000~in=7373~out=922~m=kimi-k2~o=owned~a=mi325x~mla=100000~o=cloud~a=h200~mla=200")
 	f.Add("#8r.m=deepseek-v3~o=cloud~mem=80~bw=3.35~fl=989~mla=-1~o=cloud~a=mi300x~mla=1e9")
+	// Format 9: sliding-window layers on a preset and a custom model, at
+	// their bounds, and refused values.
+	f.Add("#9r.rpd=1000~in=100~out=10~m=gemma-3-27b~sww=4096~o=cloud~a=h100-sxm")
+	f.Add("#9r.rpd=1000~in=7373~out=922~tp=32~ly=64~kvh=8~hd=128~swl=64~sww=100000000~o=owned~a=mi325x")
+	f.Add("#9r.m=gpt-oss-120b~swl=0~o=cloud~a=h200~o=cloud~mem=80~bw=3.35~fl=989")
+	f.Add("#9r.tp=8~ly=32~kvh=8~hd=128~swl=33~sww=0~o=cloud~a=b200")
 	f.Add("#5r.m=llama-3.1-8b~o=cloud~a=h100-sxm~dg=1")
 	f.Fuzz(func(t *testing.T, link string) {
 		s, err := DecodeLink(link)

@@ -137,10 +137,10 @@ func TestSimulatePinned(t *testing.T) {
 	// 100 draws.
 	examples := map[string]string{
 		"startup":     "c41832070cb36aad4d6ef799db85ff299cdc86cbf08e4b3a396a4ac58753eb15",
-		"commitment":  "9ea01ee4996ca9573430cc06d41851637686d88eb53a30dd9fad3d540b540e53",
+		"commitment":  "deac2047820f10cff50ee163b8dbe8a4a8af88c2049291c190a9c025d4c5667d",
 		"owned-fleet": "efdf04882d28d2e49be8ffc6221de4bb7f964f3f1efb5b59166189671b888dfe",
-		"moe-newest":  "2cd0d1867536d35e54566eceebe6ba2bd05ec2ec5f671021abb3eb9408c76ed9",
-		"gigawatt":    "0e664df699c366ade288a9e0bfe0a7b5d86053de5cd67adbf51bdbb48a893eb0",
+		"moe-newest":  "fc9dd8d3696f2e037fbafbd3408b2764867dbe4496a926b756b183d48c5d8019",
+		"gigawatt":    "d9f52c9b603ab71897574f63237b674e792b6cf308169a4361fc5227838ddd46",
 		"hybrid":      "55ba572247613bf253be97f7a697b07e32c5b976d9b709ebc507a953384ce044",
 	}
 	for _, e := range Examples {

@@ -778,3 +778,72 @@ func TestKVCopies(t *testing.T) {
 		t.Errorf("error %v, want %q", err, want)
 	}
 }
+
+// TestRooflineSlidingWindow works the twenty-eighth round's sliding-window
+// layers by hand on the roofline scenario (32 layers, 131,072 KV bytes a
+// token, prompts of 1,000 and 1,000 output tokens) at batch 1. With 16 of
+// the 32 layers at a window of 200 tokens (at most the prompt), a decode
+// step reads the full half at the mean context, 1,500 tokens, and the
+// sliding half at the window: 131,072 × (0.5 × 1,500 + 0.5 × 200) =
+// 111,411,200 bytes; step (16e9 + 111,411,200) / 1e12 = 16.1114112 ms +
+// 32 × 20 µs = 16.7514112 ms (16.836608 without the window). A window
+// between the prompt and the end, 1,500: the mean of min(c, 1,500) for c
+// from 1,000 to 2,000 is ((1,500² − 1,000²) / 2 + 1,500 × 500) / 1,000 =
+// 1,375, so 131,072 × (750 + 687.5) = 188,416,000 bytes: 16.188416 +
+// 0.64 = 16.828416 ms. A window past the end, 4,000: the mean context,
+// 1,500: no change. Memory holds every layer's KV for the whole sequence:
+// the memory batch stays 219 (TestRooflineHandWorked).
+func TestRooflineSlidingWindow(t *testing.T) {
+	s := rooflineScenario()
+	s.Options[0].MaxBatch = N("1")
+	s.Model.SlidingWindowLayers, s.Model.SlidingWindow = N("16"), N("200")
+	checkNear(t, "window 200, step ms", *mustEval(t, s).Options[0].Throughput.DecodeStepMs, d("16.7514112"))
+	s.Model.SlidingWindow = N("1500")
+	checkNear(t, "window 1,500, step ms", *mustEval(t, s).Options[0].Throughput.DecodeStepMs, d("16.828416"))
+	s.Model.SlidingWindow = N("4000")
+	checkNear(t, "window 4,000, step ms", *mustEval(t, s).Options[0].Throughput.DecodeStepMs, d("16.836608"))
+	s.Options[0].MaxBatch, s.Model.SlidingWindow = Num{}, N("200")
+	if tp := mustEval(t, s).Options[0].Throughput; *tp.BatchSize != 219 || tp.BatchLimit != "memory" {
+		t.Errorf("memory batch = %d (%s), want 219 (memory): the window does not shrink what memory holds", *tp.BatchSize, tp.BatchLimit)
+	}
+	// The catalog presets' values (config.json).
+	for _, c := range []struct{ id, layers, sliding, window string }{
+		{"gpt-oss-120b", "36", "18", "128"}, {"gpt-oss-20b", "24", "12", "128"}, {"gemma-3-27b", "62", "52", "1024"},
+	} {
+		p, _ := FindModel(c.id)
+		if !p.Shape.Layers.Equal(N(c.layers)) || !p.Shape.SlidingWindowLayers.Equal(N(c.sliding)) || !p.Shape.SlidingWindow.Equal(N(c.window)) {
+			t.Errorf("%s: %v of %v layers at %v tokens, want %s of %s at %s", c.id, p.Shape.SlidingWindowLayers, p.Shape.Layers, p.Shape.SlidingWindow, c.sliding, c.layers, c.window)
+		}
+	}
+}
+
+func TestRooflineSlidingWindowChecked(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		edit func(*Model)
+		path string
+		msg  string
+	}{
+		{"layers without a window", func(m *Model) { m.SlidingWindowLayers = N("16") }, "model.sliding_window", "required with sliding-window layers"},
+		{"more than the layers", func(m *Model) { m.SlidingWindowLayers, m.SlidingWindow = N("33"), N("128") }, "model.sliding_window_layers", "must be ≤ the layers (32)"},
+		{"no layers", func(m *Model) {
+			m.Layers, m.KVHeads, m.HeadDim, m.KVBytesPerToken = Num{}, Num{}, Num{}, N("131072")
+			m.SlidingWindowLayers, m.SlidingWindow = N("16"), N("128")
+		}, "model.layers", "required with sliding-window layers"},
+		{"a fractional window", func(m *Model) { m.SlidingWindowLayers, m.SlidingWindow = N("16"), N("1.5") }, "model.sliding_window", "whole"},
+	} {
+		s := rooflineScenario()
+		tc.edit(&s.Model)
+		_, err := Evaluate(s)
+		var errs Errors
+		if !errors.As(err, &errs) || !strings.Contains(errs.For(tc.path), tc.msg) {
+			t.Errorf("%s: want %s: %s, got %v", tc.name, tc.path, tc.msg, err)
+		}
+	}
+	// 0 sliding layers is none: the window is not needed.
+	s := rooflineScenario()
+	s.Model.SlidingWindowLayers = N("0")
+	if _, err := Evaluate(s); err != nil {
+		t.Errorf("0 sliding-window layers: %v", err)
+	}
+}

@@ -45,7 +45,7 @@ func TestLinkErrors(t *testing.T) {
 	}{
 		{[]string{"link"}, "Usage: infercost link encode"},
 		{[]string{"link", "frob"}, `unknown action "frob"`},
-		{[]string{"link", "decode", "#9r.x"}, "newer version of infercost"},
+		{[]string{"link", "decode", "#10r.x"}, "newer version of infercost"},
 		{[]string{"link", "decode", "#1r.zz=1"}, `unknown part "zz"`},
 		{[]string{"link", "encode", "nope.json"}, "no such file"},
 	} {
