@@ -638,8 +638,10 @@ its refit moved the AMD stack efficiency from 0.65 to 0.75. The twenty-fourth ro
 vLLM's memory rule (usable_memory_share 0.9, a share of all the memory, its --gpu-memory-utilization default),
 which refits to the same factors. The fifteenth round of data put 30 current-generation MoE cases into training (the
 SGLang cookbook's DeepSeek-R1 and Qwen3 pages on 8 B200, 18, joining SGL-CB; AMD's ATOM recipe for Qwen3-235B on MI355X,
-ATOM-RCP, 12), and the refit on the enlarged training set returned the same factors: the figures below are that
-physics and those factors. Each source's own line follows each summary.
+ATOM-RCP, 12), and the refit on the enlarged training set returned the same factors. The twenty-eighth round reads
+the KV of gpt-oss's sliding-window layers (half its layers, a window of 128 tokens) for the window alone, memory still
+holding it whole (the twenty-seventh round's window-only memory read the held-out gpt-oss runs as too fast), with the
+same factors: the figures below are that physics and those factors. Each source's own line follows each summary.
 `)
 	fmt.Fprintf(&b, "\n%d further measurements are excluded, each with its reason, in `engine/testdata/throughput/excluded.csv`.\n", excluded)
 	for _, split := range []struct{ key, title string }{{"validation", "Validation"}, {"train", "Training"}} {
